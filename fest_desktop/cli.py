@@ -1,0 +1,218 @@
+"""The command-line interface: the core operations without a window, for scripts and tests."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from fest_desktop import __version__
+from fest_desktop.db import Database, open_database
+from fest_desktop.errors import FestError
+from fest_desktop.festivals import (
+    FestivalInfo,
+    create_festival,
+    current_festival,
+    list_festivals,
+    set_current_festival,
+)
+from fest_desktop.paths import default_database_path
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+SUBCOMMANDS = ("festival", "roster", "demo")
+
+# argparse speaks English; these are the messages a teacher is likely to meet.
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),
+)
+
+
+class UsageError(FestError):
+    """The command line itself is wrong."""
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_MESSAGES:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, replacement, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"错误：{message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日期「{text}」格式不对，应为 YYYY-MM-DD，例如 2026-04-11"
+        ) from None
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return open_database(args.db if args.db is not None else default_database_path())
+
+
+def _current(db: Database) -> FestivalInfo:
+    festival = current_festival(db)
+    if festival is None:
+        raise UsageError("数据库里还没有科技节。请先运行 festival create 或 demo。")
+    return festival
+
+
+def _festival_json(festival: FestivalInfo) -> dict[str, object]:
+    return {
+        "id": festival.id,
+        "name": festival.name,
+        "edition": festival.edition,
+        "theme": festival.theme,
+        "school": festival.school_name,
+        "start": festival.start_date.isoformat(),
+        "end": festival.end_date.isoformat(),
+        "current": festival.is_current,
+    }
+
+
+# ---------------------------------------------------------------- festival
+
+
+def cmd_festival_create(args: argparse.Namespace) -> int:
+    db = _open(args)
+    copy_from = None
+    if args.copy_from is not None:
+        matches = [f for f in list_festivals(db) if args.copy_from in (str(f.id), f.name)]
+        if not matches:
+            raise UsageError(
+                f"找不到要复制设置的科技节「{args.copy_from}」。用 festival list 查看已有的科技节。"
+            )
+        copy_from = matches[0].id
+    festival = create_festival(
+        db, args.name, args.school, args.start, args.end, theme=args.theme, copy_setup_from=copy_from
+    )
+    print(f"已创建科技节「{festival.title}」（编号 {festival.id}），并设为当前科技节。")
+    return EXIT_OK
+
+
+def cmd_festival_list(args: argparse.Namespace) -> int:
+    festivals = list_festivals(_open(args))
+    if args.json:
+        print(json.dumps([_festival_json(f) for f in festivals], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not festivals:
+        print("还没有科技节。")
+    for f in festivals:
+        marker = "*" if f.is_current else " "
+        print(f"{marker} {f.id:>3}  {f.title}  {f.start_date:%Y-%m-%d} 至 {f.end_date:%Y-%m-%d}  {f.theme}")
+    return EXIT_OK
+
+
+def cmd_festival_use(args: argparse.Namespace) -> int:
+    festival = set_current_festival(_open(args), args.id)
+    print(f"当前科技节：{festival.title}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- roster
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from fest_desktop.roster import import_roster
+
+    db = _open(args)
+    preview = import_roster(db, _current(db).id, Path(args.file), dry_run=args.dry_run)
+    if not preview.ok:
+        for problem in preview.problems:
+            print(problem, file=sys.stderr)
+        print(f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    verb = "检查通过（试运行，未写入）" if args.dry_run else "导入完成"
+    print(f"{verb}：{preview.summary()}")
+    return EXIT_OK
+
+
+def cmd_roster_export(args: argparse.Namespace) -> int:
+    from fest_desktop.roster import export_roster
+
+    db = _open(args)
+    count = export_roster(db, _current(db).id, Path(args.file))
+    print(f"已导出 {count} 名学生到「{args.file}」。")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- demo
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fest_desktop.demo import create_demo_festival
+
+    festival = create_demo_festival(_open(args))
+    print(f"已创建演示科技节「{festival.title}」（编号 {festival.id}），并设为当前科技节。")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = ChineseArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="科技节数据文件（默认在用户数据文件夹中）")
+
+    parser = ChineseArgumentParser(
+        prog="main.py",
+        description="科技节 desktop 命令行。不带子命令运行 main.py 会打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"科技节 desktop {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="子命令")
+
+    festival = commands.add_parser("festival", help="科技节：创建、列出、切换")
+    festival_commands = festival.add_subparsers(dest="action", required=True, metavar="操作")
+    create = festival_commands.add_parser("create", parents=[common], help="创建科技节并设为当前")
+    create.add_argument("name", help="名称，例如 第十届校园科技节")
+    create.add_argument("--school", required=True, help="学校名称")
+    create.add_argument("--start", required=True, type=_date, help="开始日期 YYYY-MM-DD")
+    create.add_argument("--end", required=True, type=_date, help="结束日期 YYYY-MM-DD")
+    create.add_argument("--theme", default="", help="主题，例如 探究身边的科学")
+    create.add_argument(
+        "--copy-from", metavar="编号或名称", help="复制某届科技节的设置（阶段、年级班级、教师）"
+    )
+    create.set_defaults(handler=cmd_festival_create)
+    listing = festival_commands.add_parser("list", parents=[common], help="列出所有科技节（* 为当前）")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_festival_list)
+    use = festival_commands.add_parser("use", parents=[common], help="切换当前科技节")
+    use.add_argument("id", type=int, help="科技节编号")
+    use.set_defaults(handler=cmd_festival_use)
+
+    roster = commands.add_parser("roster", help="学生花名册：导入、导出")
+    roster_commands = roster.add_subparsers(dest="action", required=True, metavar="操作")
+    roster_import = roster_commands.add_parser(
+        "import", parents=[common], help="从 .xlsx 导入花名册（全部成功或全部不导入）"
+    )
+    roster_import.add_argument("file", help=".xlsx 文件")
+    roster_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    roster_import.set_defaults(handler=cmd_roster_import)
+    roster_export = roster_commands.add_parser("export", parents=[common], help="把花名册导出为 .xlsx")
+    roster_export.add_argument("file", help=".xlsx 文件")
+    roster_export.set_defaults(handler=cmd_roster_export)
+
+    demo = commands.add_parser("demo", parents=[common], help="创建演示科技节")
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Run one CLI command; expected failures print a Chinese message on stderr and return 2."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except FestError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,21 @@
+"""Expected failures of the core, each carrying a message a teacher can act on."""
+
+
+class FestError(Exception):
+    """An expected failure whose message (in Chinese) is shown to the user as it is."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class DatabaseOpenError(FestError):
+    """The festival file cannot be opened: not a database, too new, read-only, locked."""
+
+
+class ValidationError(FestError):
+    """A value the user entered breaks a rule (empty name, end before start, duplicate)."""
+
+
+class NotFoundError(FestError):
+    """The record the user acted on no longer exists (deleted in another window)."""

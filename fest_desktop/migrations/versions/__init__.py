@@ -1,0 +1,1 @@
+"""One file a schema revision, named after its revision id so the head is known without Alembic."""

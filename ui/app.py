@@ -1,0 +1,157 @@
+"""Starting the window: fonts, translations, opening the festival file, first-run demo, screenshots."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from fest_desktop.db import Database, open_database
+from fest_desktop.errors import DatabaseOpenError
+from fest_desktop.festivals import FestivalInfo, current_festival
+from fest_desktop.paths import default_database_path, preferences_path
+from fest_desktop.preferences import LANGUAGES, load_preferences
+from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path, resource_path
+from ui.main_window import MainWindow
+from ui.style import STYLESHEET
+
+# System fonts that read well for Chinese interfaces, best first; the bundled font is the fallback.
+PREFERRED_UI_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+)
+
+
+def choose_ui_font() -> str:
+    """A Chinese interface font family: a good installed one, else the bundled LXGW WenKai."""
+    installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    for family in PREFERRED_UI_FONTS:
+        if family in installed:
+            return family
+    QFontDatabase.addApplicationFont(str(bundled_font_path()))
+    return BUNDLED_FONT_FAMILY
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own strings (buttons of standard dialogs) and the application's, for the chosen language."""
+    translators = []
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(QLocale(language), "qtbase", "_", qt_translations):
+        translators.append(qt_translator)
+    if language != "zh_CN":
+        own = QTranslator(app)
+        if own.load(str(resource_path("translations", f"fest_{language}.qm"))):
+            translators.append(own)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators
+
+
+def open_with_dialogs(target: str | Path, parent: QWidget | None = None) -> Database | None:
+    """Open the festival file; on failure say why and offer another file. None when the user gives up."""
+    while True:
+        try:
+            return open_database(target)
+        except DatabaseOpenError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QApplication.translate("app", "无法打开科技节数据文件"),
+                exc.message,
+                parent=parent,
+            )
+            other = box.addButton(
+                QApplication.translate("app", "打开其他文件…"), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(QApplication.translate("app", "退出"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not other:
+                return None
+            name, _ = QFileDialog.getOpenFileName(
+                parent,
+                QApplication.translate("app", "选择科技节数据文件"),
+                "",
+                QApplication.translate("app", "科技节数据文件 (*.db);;所有文件 (*)"),
+            )
+            if not name:
+                return None
+            target = name
+
+
+def ensure_festival(db: Database) -> FestivalInfo:
+    """The current festival; on the first start (an empty file) the demo festival is created."""
+    festival = current_festival(db)
+    if festival is None:
+        from fest_desktop.demo import create_demo_festival
+
+        festival = create_demo_festival(db)
+    return festival
+
+
+def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
+    """A PNG of every tab, and of every page of 学校与设置, for the README and for headless checks."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    names = ("calendar", "entries", "scoring", "awards", "settings")
+    for index, name in enumerate(names):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        path = folder / f"{index + 1}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    pages = ("festival", "classes", "teachers", "students", "preferences")
+    for row, name in enumerate(pages):
+        window.settings_tab.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        path = folder / f"5-settings-{row + 1}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    return saved
+
+
+def parse_window_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="科技节 desktop")
+    parser.add_argument("--db", metavar="PATH", help="科技节数据文件")
+    parser.add_argument("--screenshot", metavar="DIR", help="把每个标签页截图保存到 DIR 后退出")
+    parser.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置中的语言）")
+    return parser.parse_args(list(argv))
+
+
+def run_window(argv: Sequence[str]) -> int:
+    """Open the window on the given or default festival file; returns the process exit code."""
+    args = parse_window_args(argv)
+    app = QApplication.instance() or QApplication(["科技节"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("科技节")
+    app.setApplicationDisplayName("科技节")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    preferences_file = preferences_path()
+    preferences = load_preferences(preferences_file)
+    language = args.lang or preferences.language
+    install_translations(app, language)
+    font = QFont(app.font())
+    font.setFamilies([choose_ui_font(), *font.families()])
+    font.setPointSize(10)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)
+
+    db = open_with_dialogs(args.db if args.db is not None else default_database_path())
+    if db is None:
+        return 1
+    window = MainWindow(db, ensure_festival(db), preferences, preferences_file)
+    window.show()
+    if args.screenshot:
+        folder = Path(args.screenshot)
+        QTimer.singleShot(0, lambda: (save_screenshots(window, folder), app.quit()))
+    code = app.exec()
+    db.close()
+    return code

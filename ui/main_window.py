@@ -1,0 +1,125 @@
+"""The main window: the festival's heading, the five tabs, and a status line about saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from fest_desktop import festivals
+from fest_desktop.db import Database
+from fest_desktop.festivals import FestivalInfo
+from fest_desktop.preferences import Preferences
+from ui.placeholder_tab import PlaceholderTab
+from ui.settings_tab import SettingsTab
+
+
+class FestivalHeader(QWidget):
+    """The band at the top: which festival, its theme and dates, and today's phase."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("festivalHeader")
+        # A plain QWidget subclass paints no stylesheet background unless asked to (Qt quirk).
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title = QLabel()
+        self.title.setObjectName("festivalTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("festivalSubtitle")
+        self.phase = QLabel()
+        self.phase.setObjectName("phaseBadge")
+        text = QVBoxLayout()
+        text.addWidget(self.title)
+        text.addWidget(self.subtitle)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.addLayout(text, 1)
+        layout.addWidget(self.phase)
+
+    def show_festival(
+        self, festival: FestivalInfo, phases: list[festivals.PhaseInfo], today: dt.date
+    ) -> None:
+        self.title.setText(festival.title)
+        parts = [self.tr("主题：{0}").format(festival.theme)] if festival.theme else []
+        parts.append(
+            self.tr("{0} 至 {1}").format(festival.start_date.isoformat(), festival.end_date.isoformat())
+        )
+        self.subtitle.setText("　·　".join(parts))
+        running = festivals.phases_on(phases, today)
+        if running:
+            self.phase.setText(self.tr("今天：{0}阶段").format("、".join(p.name for p in running)))
+        elif today < festival.start_date:
+            self.phase.setText(self.tr("距开幕还有 {0} 天").format((festival.start_date - today).days))
+        elif today > festival.end_date:
+            self.phase.setText(self.tr("已结束"))
+        else:
+            self.phase.setText(self.tr("进行中"))
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; switching festival in 学校与设置 updates the heading and every tab."""
+
+    def __init__(
+        self,
+        db: Database,
+        festival: FestivalInfo,
+        preferences: Preferences,
+        preferences_file: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.festival = festival
+        self.resize(1280, 800)
+
+        self.header = FestivalHeader()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.calendar_tab = PlaceholderTab(
+            self.tr("活动日历"),
+            self.tr(
+                "按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。"
+            ),
+        )
+        self.entries_tab = PlaceholderTab(
+            self.tr("作品报名"),
+            self.tr("设置比赛项目与各班名额，登记各班作品，打印作品标签和分类造册。"),
+        )
+        self.scoring_tab = PlaceholderTab(
+            self.tr("现场评分"),
+            self.tr("评委现场打分，排名实时更新，并可在投影仪上展示排行榜。"),
+        )
+        self.awards_tab = PlaceholderTab(
+            self.tr("奖项与证书"),
+            self.tr("按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。"),
+        )
+        self.settings_tab = SettingsTab(db, preferences, preferences_file)
+        self.tabs.addTab(self.calendar_tab, self.tr("活动日历"))
+        self.tabs.addTab(self.entries_tab, self.tr("作品报名"))
+        self.tabs.addTab(self.scoring_tab, self.tr("现场评分"))
+        self.tabs.addTab(self.awards_tab, self.tr("奖项与证书"))
+        self.tabs.addTab(self.settings_tab, self.tr("学校与设置"))
+        self.settings_tab.festival_switched.connect(self.show_festival)
+        self.settings_tab.festival_edited.connect(self._festival_edited)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(self.tr("数据文件：{0}　·　所有修改即时保存").format(db.location))
+        self.show_festival(festival)
+
+    def show_festival(self, festival: FestivalInfo) -> None:
+        self.festival = festival
+        self._festival_edited(festival)
+        self.settings_tab.show_festival(festival.id)
+
+    def _festival_edited(self, festival: FestivalInfo) -> None:
+        self.festival = festival
+        self.setWindowTitle(self.tr("{0} — 科技节").format(festival.title))
+        self.header.show_festival(festival, festivals.list_phases(self.db, festival.id), dt.date.today())

@@ -1,0 +1,145 @@
+"""Roster import preview: what will be created, every problem row, then commit all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fest_desktop.db import Database
+from fest_desktop.errors import FestError
+from fest_desktop.roster import Problem, RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
+from ui.messages import show_error
+from ui.table_models import Column, RowFilterProxy, RowTableModel
+
+
+def problem_columns() -> list[Column[Problem]]:
+    tr = QCoreApplication.translate
+    return [
+        Column(tr("RosterImportDialog", "工作表"), lambda p: p.sheet),
+        Column(
+            tr("RosterImportDialog", "行"), lambda p: p.row or "", sort_key=lambda p: p.row, align_center=True
+        ),
+        Column(tr("RosterImportDialog", "列"), lambda p: p.column),
+        Column(tr("RosterImportDialog", "问题"), lambda p: p.reason),
+    ]
+
+
+def new_student_columns() -> list[Column[RosterRow]]:
+    tr = QCoreApplication.translate
+    return [
+        Column(
+            tr("RosterImportDialog", "班级"),
+            lambda r: r.class_name,
+            sort_key=lambda r: (r.level, r.class_number),
+        ),
+        Column(tr("RosterImportDialog", "姓名"), lambda r: r.name),
+        Column(tr("RosterImportDialog", "性别"), lambda r: r.gender, align_center=True),
+        Column(tr("RosterImportDialog", "学号"), lambda r: r.student_number),
+        Column(tr("RosterImportDialog", "工作表"), lambda r: r.sheet),
+        Column(tr("RosterImportDialog", "行"), lambda r: r.row, align_center=True),
+    ]
+
+
+class RosterImportDialog(QDialog):
+    """Shows the preview of one roster file; 导入 is offered only when there is no problem."""
+
+    def __init__(
+        self, db: Database, festival_id: int, preview: RosterPreview, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._festival_id = festival_id
+        self.preview = preview
+        self.setWindowTitle(self.tr("导入花名册 — {0}").format(Path(preview.source).name))
+        self.resize(820, 560)
+
+        summary = QLabel(
+            self.tr("新年级 {0} 个，新班级 {1} 个，新学生 {2} 名，更新 {3} 名，已存在且不变 {4} 名。").format(
+                len(preview.new_grades),
+                len(preview.new_classes),
+                len(preview.new_students),
+                len(preview.changed_students),
+                preview.unchanged_count,
+            )
+        )
+        summary.setObjectName("importSummary")
+        summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        if preview.new_classes:
+            classes = QLabel(self.tr("将新建班级：{0}").format("、".join(preview.new_classes)))
+            classes.setWordWrap(True)
+            layout.addWidget(classes)
+
+        if preview.problems:
+            verdict = QLabel(
+                self.tr(
+                    "发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。"
+                ).format(len(preview.problems))
+            )
+            verdict.setObjectName("errorText")
+            self.problem_model: RowTableModel[Problem] = RowTableModel(problem_columns(), parent=self)
+            self.problem_model.set_rows(preview.problems)
+            table = self._table(self.problem_model)
+        else:
+            verdict = QLabel(self.tr("没有发现问题。点击“导入”后一次性写入。"))
+            verdict.setObjectName("okText")
+            self.student_model: RowTableModel[RosterRow] = RowTableModel(new_student_columns(), parent=self)
+            self.student_model.set_rows(preview.new_students)
+            table = self._table(self.student_model)
+        verdict.setWordWrap(True)
+        layout.addWidget(verdict)
+        layout.addWidget(table, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(preview.ok)
+        self.buttons.accepted.connect(self._commit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _table(self, model: RowTableModel[Problem] | RowTableModel[RosterRow]) -> QTableView:
+        proxy = RowFilterProxy(self)
+        proxy.setSourceModel(model)
+        table = QTableView(self)
+        table.setModel(proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        return table
+
+    def _commit(self) -> None:
+        try:
+            commit_roster(self._db, self._festival_id, self.preview)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return
+        self.accept()
+
+
+def preview_roster_file(
+    db: Database, festival_id: int, path: Path, parent: QWidget | None
+) -> RosterPreview | None:
+    """Read and preview a roster workbook with a busy cursor; a file that cannot be read is reported."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return preview_roster(db, festival_id, read_roster(path))
+    except FestError as exc:
+        failure = exc.message
+    finally:
+        QApplication.restoreOverrideCursor()
+    show_error(parent, failure)
+    return None

@@ -1,0 +1,40 @@
+"""The application's look: one stylesheet, calm colours, generous spacing for Chinese text."""
+
+from __future__ import annotations
+
+ACCENT = "#1f5fae"
+
+STYLESHEET = f"""
+QMainWindow {{ background: #f4f6fa; }}
+#festivalHeader {{ background: qlineargradient(x1:0, y1:0, x2:1, y2:0, stop:0 #1f5fae, stop:1 #2f8fce);
+                   border-radius: 0; }}
+#festivalTitle {{ color: white; font-size: 20pt; font-weight: bold; }}
+#festivalSubtitle {{ color: #e3eefb; font-size: 11pt; }}
+#phaseBadge {{ color: #1f5fae; background: white; border-radius: 11px; padding: 3px 12px;
+               font-weight: bold; }}
+QTabWidget::pane {{ border: none; background: white; }}
+QTabBar::tab {{ padding: 9px 22px; font-size: 11pt; color: #44536a; background: #e6ebf3;
+                border: none; margin-right: 2px; }}
+QTabBar::tab:selected {{ background: white; color: {ACCENT}; font-weight: bold;
+                         border-top: 3px solid {ACCENT}; }}
+#settingsNav {{ border: none; background: #f0f3f8; font-size: 11pt; padding-top: 8px; }}
+#settingsNav::item {{ padding: 10px 14px; }}
+#settingsNav::item:selected {{ background: white; color: {ACCENT}; border-left: 3px solid {ACCENT}; }}
+QGroupBox {{ font-weight: bold; border: 1px solid #dde3ec; border-radius: 6px; margin-top: 14px;
+             padding: 10px 8px 8px 8px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #33445c; }}
+QTableView {{ gridline-color: #e3e8ef; selection-background-color: #d6e6fa; selection-color: #111;
+              alternate-background-color: #f8fafd; }}
+QHeaderView::section {{ background: #eef2f7; padding: 6px; border: none;
+                        border-right: 1px solid #dde3ec; font-weight: bold; color: #33445c; }}
+QPushButton {{ padding: 5px 14px; border: 1px solid #c5cfdd; border-radius: 4px; background: white; }}
+QPushButton:hover {{ border-color: {ACCENT}; color: {ACCENT}; }}
+QPushButton:disabled {{ color: #9aa5b5; }}
+#placeholderTitle {{ font-size: 22pt; color: #33445c; font-weight: bold; }}
+#placeholderBody {{ font-size: 12pt; color: #5b6b82; margin: 0 120px; }}
+#placeholderNotice {{ font-size: 11pt; color: #8a6d00; }}
+#hint {{ color: #6b7a90; }}
+#errorText {{ color: #b3261e; font-weight: bold; }}
+#okText {{ color: #1e7b34; font-weight: bold; }}
+QStatusBar {{ color: #5b6b82; }}
+"""
