@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,8 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseOpenError(
                 f"「{path.name}」不是科技节数据文件（不是数据库格式）。请选择以 .db 结尾的科技节文件。"
             )
-        if not os.access(path, os.W_OK):
+        # The mode bits too: root ignores them in os.access, and they are Windows' 只读 attribute.
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
             raise DatabaseOpenError(
                 f"「{path.name}」是只读文件，无法保存修改。请取消文件的只读属性，或把它复制到可写的文件夹后再打开。"
             )

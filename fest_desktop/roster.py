@@ -348,13 +348,14 @@ def preview_roster(db: Database, festival_id: int, preview: RosterPreview) -> Ro
                 select(Grade.level, Grade.name).where(Grade.festival_id == festival_id)
             )
         }
-        classes = set(
-            session.execute(
+        classes = {
+            (level, number)
+            for level, number in session.execute(
                 select(Grade.level, SchoolClass.number)
                 .join(SchoolClass, SchoolClass.grade_id == Grade.id)
                 .where(Grade.festival_id == festival_id)
-            ).tuples()
-        )
+            )
+        }
         stored = session.execute(
             select(Student, Grade.level, SchoolClass.number)
             .join(SchoolClass, Student.class_id == SchoolClass.id)

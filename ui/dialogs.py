@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.classnames import GRADE_NAMES
+from fest_desktop.classnames import GRADE_NAMES, chinese_numeral
 from fest_desktop.festivals import FestivalInfo
 from fest_desktop.school import ClassInfo, TeacherInfo
 
@@ -64,7 +64,7 @@ class NewFestivalDialog(FormDialog):
         latest = festivals[0] if festivals else None
         next_edition = (latest.edition or 0) + 1 if latest else 1
         today = dt.date.today()
-        self.name = QLineEdit(self.tr("第{0}届校园科技节").format(next_edition))
+        self.name = QLineEdit(self.tr("第{0}届校园科技节").format(chinese_numeral(next_edition)))
         self.school = QLineEdit(latest.school_name if latest else "")
         self.theme = QLineEdit()
         self.theme.setPlaceholderText(self.tr("例如：探究身边的科学"))

@@ -91,9 +91,13 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             value = column.display(row)
             return "" if value is None else value
+        if role == Qt.ItemDataRole.EditRole:
+            # Text for every editor: one keyboard behaviour, and the core reads and checks what was typed.
+            value = column.display(row)
+            return "" if value is None else str(value)
         if role == SORT_ROLE:
             key = column.sort_key(row) if column.sort_key else column.display(row)
             return "" if key is None else key

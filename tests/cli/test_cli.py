@@ -1,0 +1,233 @@
+"""The command line end to end, as scripts use it: real processes, real files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fest_desktop.db import open_database
+from fest_desktop.festivals import current_festival
+from fest_desktop.school import list_students
+from tests.conftest import PROJECT_ROOT, write_workbook
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def festival_db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    result = run(
+        "festival",
+        "create",
+        "第十届校园科技节",
+        "--school",
+        "启明实验学校",
+        "--start",
+        "2026-04-11",
+        "--end",
+        "2026-05-11",
+        "--theme",
+        "探究身边的科学",
+        "--db",
+        path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "已创建科技节「启明实验学校第十届校园科技节」" in result.stdout
+    return path
+
+
+def test_festival_list_as_json(festival_db: Path) -> None:
+    result = run(
+        "festival",
+        "create",
+        "第十一届校园科技节",
+        "--school",
+        "启明实验学校",
+        "--start",
+        "2027-04-10",
+        "--end",
+        "2027-05-10",
+        "--copy-from",
+        "第十届校园科技节",
+        "--db",
+        festival_db,
+    )
+    assert result.returncode == 0, result.stderr
+    listing = run("festival", "list", "--json", "--db", festival_db)
+    assert listing.returncode == 0
+    assert json.loads(listing.stdout) == [
+        {
+            "id": 2,
+            "name": "第十一届校园科技节",
+            "edition": 11,
+            "theme": "",
+            "school": "启明实验学校",
+            "start": "2027-04-10",
+            "end": "2027-05-10",
+            "current": True,
+        },
+        {
+            "id": 1,
+            "name": "第十届校园科技节",
+            "edition": 10,
+            "theme": "探究身边的科学",
+            "school": "启明实验学校",
+            "start": "2026-04-11",
+            "end": "2026-05-11",
+            "current": False,
+        },
+    ]
+    assert run("festival", "use", "1", "--db", festival_db).returncode == 0
+    assert json.loads(run("festival", "list", "--json", "--db", festival_db).stdout)[1]["current"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["festival", "create", "科技节", "--start", "2026-04-01", "--end", "2026-04-02"],
+            "缺少必需的参数：--school",
+        ),
+        (
+            [
+                "festival",
+                "create",
+                "科技节",
+                "--school",
+                "一中",
+                "--start",
+                "2026-4-1x",
+                "--end",
+                "2026-04-02",
+            ],
+            "格式不对",
+        ),
+        (
+            [
+                "festival",
+                "create",
+                "科技节",
+                "--school",
+                "一中",
+                "--start",
+                "2026-04-09",
+                "--end",
+                "2026-04-02",
+            ],
+            "早于",
+        ),
+        (["festival", "use", "99"], "找不到编号为 99 的科技节"),
+        (
+            [
+                "festival",
+                "create",
+                "科技节",
+                "--school",
+                "一中",
+                "--start",
+                "2026-04-01",
+                "--end",
+                "2026-04-02",
+                "--copy-from",
+                "第九十九届",
+            ],
+            "找不到要复制设置的科技节",
+        ),
+    ],
+)
+def test_bad_input_exits_2_with_a_chinese_message(festival_db: Path, args: list[str], message: str) -> None:
+    result = run(*args, "--db", festival_db)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(json.loads(run("festival", "list", "--json", "--db", festival_db).stdout)) == 1
+
+
+def test_roster_import_export_and_dry_run(tmp_path: Path, festival_db: Path) -> None:
+    roster = write_workbook(
+        tmp_path / "花名册.xlsx",
+        {
+            "s": [
+                ["年级", "班级", "姓名", "性别"],
+                ["三年级", "三年级(2)班", "张小明", "男"],
+                ["初一", "3", "赵强", "女"],
+            ]
+        },
+    )
+    dry = run("roster", "import", roster, "--dry-run", "--db", festival_db)
+    assert dry.returncode == 0, dry.stderr
+    assert "试运行" in dry.stdout and "新学生 2 名" in dry.stdout
+    db = open_database(festival_db)
+    festival = current_festival(db)
+    assert festival is not None
+    assert list_students(db, festival.id) == []
+
+    real = run("roster", "import", roster, "--db", festival_db)
+    assert real.returncode == 0, real.stderr
+    assert [(s.class_name, s.name) for s in list_students(db, festival.id)] == [
+        ("三年级(2)班", "张小明"),
+        ("初一(3)班", "赵强"),
+    ]
+    db.close()
+
+    exported = tmp_path / "导出.xlsx"
+    result = run("roster", "export", exported, "--db", festival_db)
+    assert result.returncode == 0 and "已导出 2 名学生" in result.stdout
+    again = run("roster", "import", exported, "--db", festival_db)
+    assert "新学生 0 名" in again.stdout and "不变 2 名" in again.stdout
+
+
+def test_a_bad_roster_exits_2_lists_problems_and_writes_nothing(tmp_path: Path, festival_db: Path) -> None:
+    roster = write_workbook(
+        tmp_path / "bad.xlsx",
+        {"三年级": [["班级", "姓名"], ["1", "张一"], ["一班半", "张二"], ["2", ""]]},
+    )
+    result = run("roster", "import", roster, "--db", festival_db)
+    assert result.returncode == 2
+    assert "工作表「三年级」 第3行「班级」列：无法识别班级「一班半」" in result.stderr
+    assert "工作表「三年级」 第4行「姓名」列：姓名为空" in result.stderr
+    assert "未导入任何数据" in result.stderr
+    db = open_database(festival_db)
+    festival = current_festival(db)
+    assert festival is not None and list_students(db, festival.id) == []
+    db.close()
+
+
+def test_demo_creates_a_realistic_school(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    result = run("demo", "--db", path)
+    assert result.returncode == 0, result.stderr
+    assert "第十届校园科技节" in result.stdout
+    listing = json.loads(run("festival", "list", "--json", "--db", path).stdout)
+    assert listing[0]["theme"] == "探究身边的科学"
+
+
+def test_a_file_that_is_not_a_festival_database_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database", encoding="utf-8")
+    result = run("festival", "list", "--db", path)
+    assert result.returncode == 2
+    assert "不是科技节数据文件" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_roster_import_without_a_festival_says_what_to_do(tmp_path: Path) -> None:
+    roster = write_workbook(tmp_path / "r.xlsx", {"s": [["班级", "姓名"], ["三年级(1)班", "张一"]]})
+    result = run("roster", "import", roster, "--db", tmp_path / "empty.db")
+    assert result.returncode == 2
+    assert "还没有科技节" in result.stderr

@@ -1,0 +1,122 @@
+"""Opening festival files: durability settings, migrations on open, and clear refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from fest_desktop.db import (
+    MIGRATIONS_DIR,
+    Database,
+    head_revision,
+    known_revisions,
+    make_engine,
+    open_database,
+    upgrade,
+)
+from fest_desktop.errors import DatabaseOpenError
+from fest_desktop.festivals import create_festival, list_festivals
+from fest_desktop.model import Base
+
+
+def test_a_new_file_gets_the_current_schema_and_wal(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.db")
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    db.close()
+
+
+def test_every_change_is_on_disk_when_the_call_returns(tmp_path: Path) -> None:
+    path = tmp_path / "f.db"
+    db = open_database(path)
+    create_festival(db, "第一届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    # Read with a separate plain connection while the first is still open: no Save step exists.
+    with sqlite3.connect(path) as other:
+        assert other.execute("SELECT name FROM festival").fetchall() == [("第一届科技节",)]
+    db.close()
+
+
+def test_a_file_made_by_the_first_migration_is_upgraded_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    upgrade(engine, known_revisions()[0])
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO festival (name, edition, theme, school_name, start_date, end_date) "
+                "VALUES ('第九届科技节', 9, '', '一中', '2025-04-01', '2025-04-30')"
+            )
+        )
+    engine.dispose()
+    db = open_database(path)
+    assert [f.name for f in list_festivals(db)] == ["第九届科技节"]
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    db.close()
+
+
+def test_migrations_build_exactly_the_model(db: Database) -> None:
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_revision_files_are_named_after_their_revisions_and_form_one_line() -> None:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_heads() == [head_revision()]
+    assert sorted(script.revision for script in scripts.walk_revisions()) == known_revisions()
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "名单.db"
+    path.write_text("姓名,班级\n张三,三年级(2)班\n", encoding="utf-8")
+    with pytest.raises(DatabaseOpenError, match="不是科技节数据文件"):
+        open_database(path)
+    assert path.read_text(encoding="utf-8").startswith("姓名")
+
+
+def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(DatabaseOpenError, match="不是科技节数据文件"):
+        open_database(path)
+
+
+def test_a_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    open_database(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(DatabaseOpenError, match="更新版本"):
+        open_database(path)
+
+
+def test_a_read_only_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "readonly.db"
+    open_database(path).close()
+    path.chmod(0o444)
+    try:
+        with pytest.raises(DatabaseOpenError, match="只读"):
+            open_database(path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="文件夹"):
+        open_database(tmp_path)

@@ -1,0 +1,236 @@
+"""The window as a teacher uses it: tabs, editing in tables, the roster import dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from fest_desktop import school
+from fest_desktop.db import Database, open_database
+from fest_desktop.demo import create_demo_festival
+from fest_desktop.festivals import FestivalInfo, list_festivals
+from fest_desktop.preferences import Preferences
+from tests.conftest import write_workbook
+from ui.main_window import MainWindow
+from ui.school_pages import ClassesPage, StudentsPage
+from ui.settings_tab import FestivalPage
+from ui.table_models import ChoiceDelegate
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def demo(db: Database) -> FestivalInfo:
+    return create_demo_festival(db, today=TODAY)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, demo: FestivalInfo, tmp_path: Path) -> MainWindow:
+    main = MainWindow(db, demo, Preferences(), tmp_path / "prefs.json")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages the window would show in a dialog, collected instead of blocking the test."""
+    shown: list[str] = []
+    for module in ("ui.school_pages", "ui.settings_tab", "ui.roster_import_dialog"):
+        monkeypatch.setattr(f"{module}.show_error", lambda _parent, message: shown.append(message))
+    return shown
+
+
+def open_settings_page(window: MainWindow, row: int) -> None:
+    window.tabs.setCurrentWidget(window.settings_tab)
+    window.settings_tab.nav.setCurrentRow(row)
+
+
+def test_the_window_shows_five_tabs_and_the_festival(window: MainWindow) -> None:
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["活动日历", "作品报名", "现场评分", "奖项与证书", "学校与设置"]
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.currentWidget().isVisible()
+    assert window.header.title.text() == "启明实验学校第十届校园科技节"
+    assert "探究身边的科学" in window.header.subtitle.text()
+    assert window.windowTitle().startswith("启明实验学校第十届校园科技节")
+
+
+def test_every_settings_page_loads_the_demo(window: MainWindow) -> None:
+    settings = window.settings_tab
+    for row in range(settings.nav.count()):
+        open_settings_page(window, row)
+    assert settings.classes_page.classes.model.rowCount() == 24
+    assert settings.teachers_page.table.model.rowCount() == 48
+    assert settings.students_page.table.model.rowCount() > 600
+    assert settings.festival_page.phases.model.rowCount() == 4
+
+
+def test_a_class_edited_by_keyboard_is_saved_at_once(window: MainWindow, db: Database, qtbot: QtBot) -> None:
+    open_settings_page(window, 1)
+    page: ClassesPage = window.settings_tab.classes_page
+    view = page.classes.view
+    index = page.classes.proxy.index(0, 2)  # 一年级(1)班, 班号
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits through a queued call after Return.
+    qtbot.waitUntil(lambda: page.classes.proxy.index(0, 3).data() == "一年级(5)班")
+
+    db_path = Path(db.location)
+    db.close()
+    reopened = open_database(db_path)
+    festival = list_festivals(reopened)[0]
+    names = {c.name for c in school.list_classes(reopened, festival.id)}
+    assert "一年级(5)班" in names and "一年级(1)班" not in names
+    reopened.close()
+
+
+def test_a_head_teacher_is_chosen_from_a_drop_down(
+    window: MainWindow, db: Database, demo: FestivalInfo
+) -> None:
+    open_settings_page(window, 1)
+    page = window.settings_tab.classes_page
+    index = page.classes.proxy.index(1, 4)
+    delegate = page.classes.view.itemDelegateForColumn(4)
+    assert isinstance(delegate, ChoiceDelegate)
+    editor = delegate.createEditor(page.classes.view, QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    teacher = school.list_teachers(db, demo.id)[-1]
+    editor.setCurrentIndex(editor.findData(teacher.id))
+    delegate.setModelData(editor, page.classes.proxy, index)
+    assert school.list_classes(db, demo.id)[1].head_teacher_name == teacher.name
+    assert index.data() == teacher.name
+
+
+def test_a_wrong_value_is_refused_with_the_reason(
+    window: MainWindow, db: Database, demo: FestivalInfo, errors: list[str]
+) -> None:
+    open_settings_page(window, 1)
+    proxy = window.settings_tab.classes_page.classes.proxy
+    assert not proxy.setData(proxy.index(0, 2), "二")
+    assert not proxy.setData(proxy.index(0, 2), "2")  # 一年级(2)班 already exists
+    assert errors == ["班号必须是1到99的整数。", "一年级(2)班已经存在。"]
+    assert school.list_classes(db, demo.id)[0].name == "一年级(1)班"
+
+
+def test_students_filter_by_class_and_name(
+    window: MainWindow, db: Database, demo: FestivalInfo, qtbot: QtBot
+) -> None:
+    open_settings_page(window, 3)
+    page: StudentsPage = window.settings_tab.students_page
+    target = school.list_classes(db, demo.id)[4]
+    page.class_filter.setCurrentIndex(page.class_filter.findData(target.id))
+    assert page.table.proxy.rowCount() == target.student_count
+    someone = school.list_students(db, demo.id)[0]
+    page.class_filter.setCurrentIndex(0)
+    # QTest types only Latin keys; Chinese arrives whole, as from an input method.
+    page.search.insert(someone.name)
+    names = {page.table.proxy.row_object(r).name for r in range(page.table.proxy.rowCount())}
+    assert names == {someone.name}
+    assert page.count.text().endswith(f"显示 {page.table.proxy.rowCount()} 名")
+
+
+def test_a_student_birth_date_typed_in_chinese_form_is_stored(
+    window: MainWindow, db: Database, demo: FestivalInfo, errors: list[str]
+) -> None:
+    open_settings_page(window, 3)
+    proxy = window.settings_tab.students_page.table.proxy
+    student = proxy.row_object(0)
+    assert proxy.setData(proxy.index(0, 4), "2019年9月1日")
+    stored = next(s for s in school.list_students(db, demo.id) if s.id == student.id)
+    assert stored.birth_date == dt.date(2019, 9, 1)
+    assert not proxy.setData(proxy.index(0, 4), "去年")
+    assert errors == ["无法识别日期「去年」，请写成 2015-03-02 或 2015年3月2日"]
+
+
+def test_roster_import_through_the_dialog(
+    window: MainWindow, db: Database, demo: FestivalInfo, tmp_path: Path, qtbot: QtBot
+) -> None:
+    open_settings_page(window, 3)
+    page = window.settings_tab.students_page
+    before = page.table.model.rowCount()
+    path = write_workbook(
+        tmp_path / "新生.xlsx", {"s": [["班级", "姓名", "性别"], ["初三(3)班", "新同学", "女"]]}
+    )
+    dialog = page.import_file(path)
+    assert dialog is not None and dialog.import_button.isEnabled()
+    assert dialog.preview.new_classes == ["初三(3)班"]
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
+    assert page.table.model.rowCount() == before + 1
+    assert any(s.name == "新同学" and s.class_name == "初三(3)班" for s in school.list_students(db, demo.id))
+
+
+def test_a_roster_with_problems_cannot_be_imported(
+    window: MainWindow, db: Database, demo: FestivalInfo, tmp_path: Path
+) -> None:
+    open_settings_page(window, 3)
+    page = window.settings_tab.students_page
+    path = write_workbook(
+        tmp_path / "bad.xlsx", {"s": [["班级", "姓名"], ["初三(3)班", "甲"], ["三班半", "乙"]]}
+    )
+    dialog = page.import_file(path)
+    assert dialog is not None
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problem_model.rowCount() == 1
+    assert dialog.problem_model.index(0, 3).data().startswith("无法识别班级「三班半」")
+    dialog.reject()
+    assert "初三(3)班" not in {c.name for c in school.list_classes(db, demo.id)}
+
+
+def test_a_file_that_is_not_a_workbook_is_reported(
+    window: MainWindow, tmp_path: Path, errors: list[str]
+) -> None:
+    path = tmp_path / "roster.xlsx"
+    path.write_text("not excel", encoding="utf-8")
+    assert window.settings_tab.students_page.import_file(path) is None
+    assert errors == ["「roster.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
+
+
+def test_festival_details_are_saved_when_a_field_is_left(
+    window: MainWindow, db: Database, qtbot: QtBot
+) -> None:
+    open_settings_page(window, 0)
+    page: FestivalPage = window.settings_tab.festival_page
+    page.theme.setFocus()
+    page.theme.selectAll()
+    page.theme.insert("体验生活，健康成长")
+    qtbot.keyClick(page.theme, Qt.Key.Key_Return)
+    assert list_festivals(db)[0].theme == "体验生活，健康成长"
+    assert "体验生活，健康成长" in window.header.subtitle.text()
+
+
+def test_a_new_festival_copies_the_setup_and_becomes_current(
+    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_settings_page(window, 0)
+    monkeypatch.setattr("ui.settings_tab.NewFestivalDialog.exec", lambda dialog: True)
+    window.settings_tab.festival_page._create()
+    festivals_now = list_festivals(db)
+    assert festivals_now[0].name == "第十一届校园科技节" and festivals_now[0].is_current
+    assert window.header.title.text() == "启明实验学校第十一届校园科技节"
+    open_settings_page(window, 1)
+    assert window.settings_tab.classes_page.classes.model.rowCount() == 24
+    open_settings_page(window, 3)
+    assert window.settings_tab.students_page.table.model.rowCount() == 0
+
+
+def test_table_models_follow_the_qt_model_contract(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    open_settings_page(window, 3)
+    page = window.settings_tab.students_page
+    qtmodeltester.check(page.table.model)
+    qtmodeltester.check(page.table.proxy)
+    assert page.table.model.rowCount(page.table.model.index(0, 0)) == 0
+    assert page.table.model.data(QModelIndex()) is None
