@@ -2,7 +2,43 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from types import TracebackType
+
+
+def report_bug(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """The one place a bug in the window lands: written to the log, then told to the teacher."""
+    from fest_desktop.paths import log_path
+
+    log = log_path()
+    logging.getLogger("fest_desktop").error("".join(traceback.format_exception(kind, error, trace)))
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("main", "程序出错了"),
+            QApplication.translate(
+                "main",
+                "程序遇到了一个意外错误：{0}\n\n已保存的数据不会丢失（每次修改都已即时保存）。"
+                "错误详情已写入日志文件：\n{1}\n\n请把这个文件发给技术支持。",
+            ).format(error, log),
+        )
+
+
+def start_logging() -> None:
+    from fest_desktop.paths import log_path
+
+    log = log_path()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(log, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("fest_desktop").addHandler(handler)
 
 
 def main(argv: list[str]) -> int:
@@ -12,6 +48,8 @@ def main(argv: list[str]) -> int:
         from fest_desktop.cli import run_cli
 
         return run_cli(argv)
+    start_logging()
+    sys.excepthook = report_bug
     from ui.app import run_window
 
     return run_window(argv)

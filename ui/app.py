@@ -37,8 +37,14 @@ def choose_ui_font() -> str:
     for family in PREFERRED_UI_FONTS:
         if family in installed:
             return family
-    QFontDatabase.addApplicationFont(str(bundled_font_path()))
-    return BUNDLED_FONT_FAMILY
+    return load_bundled_font()
+
+
+def load_bundled_font() -> str:
+    """Load the bundled font into the application; its family as the font file names it."""
+    font_id = QFontDatabase.addApplicationFont(str(bundled_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else BUNDLED_FONT_FAMILY
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,34 +21,6 @@ from fest_desktop.errors import FestError
 from fest_desktop.roster import Problem, RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
 from ui.messages import show_error
 from ui.table_models import Column, RowFilterProxy, RowTableModel
-
-
-def problem_columns() -> list[Column[Problem]]:
-    tr = QCoreApplication.translate
-    return [
-        Column(tr("RosterImportDialog", "工作表"), lambda p: p.sheet),
-        Column(
-            tr("RosterImportDialog", "行"), lambda p: p.row or "", sort_key=lambda p: p.row, align_center=True
-        ),
-        Column(tr("RosterImportDialog", "列"), lambda p: p.column),
-        Column(tr("RosterImportDialog", "问题"), lambda p: p.reason),
-    ]
-
-
-def new_student_columns() -> list[Column[RosterRow]]:
-    tr = QCoreApplication.translate
-    return [
-        Column(
-            tr("RosterImportDialog", "班级"),
-            lambda r: r.class_name,
-            sort_key=lambda r: (r.level, r.class_number),
-        ),
-        Column(tr("RosterImportDialog", "姓名"), lambda r: r.name),
-        Column(tr("RosterImportDialog", "性别"), lambda r: r.gender, align_center=True),
-        Column(tr("RosterImportDialog", "学号"), lambda r: r.student_number),
-        Column(tr("RosterImportDialog", "工作表"), lambda r: r.sheet),
-        Column(tr("RosterImportDialog", "行"), lambda r: r.row, align_center=True),
-    ]
 
 
 class RosterImportDialog(QDialog):
@@ -89,13 +61,15 @@ class RosterImportDialog(QDialog):
                 ).format(len(preview.problems))
             )
             verdict.setObjectName("errorText")
-            self.problem_model: RowTableModel[Problem] = RowTableModel(problem_columns(), parent=self)
+            self.problem_model: RowTableModel[Problem] = RowTableModel(self._problem_columns(), parent=self)
             self.problem_model.set_rows(preview.problems)
             table = self._table(self.problem_model)
         else:
             verdict = QLabel(self.tr("没有发现问题。点击“导入”后一次性写入。"))
             verdict.setObjectName("okText")
-            self.student_model: RowTableModel[RosterRow] = RowTableModel(new_student_columns(), parent=self)
+            self.student_model: RowTableModel[RosterRow] = RowTableModel(
+                self._new_student_columns(), parent=self
+            )
             self.student_model.set_rows(preview.new_students)
             table = self._table(self.student_model)
         verdict.setWordWrap(True)
@@ -108,6 +82,24 @@ class RosterImportDialog(QDialog):
         self.buttons.accepted.connect(self._commit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _problem_columns(self) -> list[Column[Problem]]:
+        return [
+            Column(self.tr("工作表"), lambda p: p.sheet),
+            Column(self.tr("行"), lambda p: p.row or "", sort_key=lambda p: p.row, align_center=True),
+            Column(self.tr("列"), lambda p: p.column),
+            Column(self.tr("问题"), lambda p: p.reason),
+        ]
+
+    def _new_student_columns(self) -> list[Column[RosterRow]]:
+        return [
+            Column(self.tr("班级"), lambda r: r.class_name, sort_key=lambda r: (r.level, r.class_number)),
+            Column(self.tr("姓名"), lambda r: r.name),
+            Column(self.tr("性别"), lambda r: r.gender, align_center=True),
+            Column(self.tr("学号"), lambda r: r.student_number),
+            Column(self.tr("工作表"), lambda r: r.sheet),
+            Column(self.tr("行"), lambda r: r.row, align_center=True),
+        ]
 
     def _table(self, model: RowTableModel[Problem] | RowTableModel[RosterRow]) -> QTableView:
         proxy = RowFilterProxy(self)

@@ -40,7 +40,9 @@ def test_class_forms_schools_write_map_to_one_class(text: str, expected: ClassRe
     "text", ["2023级", "班", "甲班", "高四(1)班", "", "初五2班", "三年级(0)班", "三年级"]
 )
 def test_unreadable_class_names_are_refused_with_a_reason(text: str) -> None:
-    with pytest.raises(ClassNameError, match=r"^(无法识别班级「.*」，请写成|班号0不在1到99之间|初中、高中只有一至三年级)"):
+    with pytest.raises(
+        ClassNameError, match=r"^(无法识别班级「.*」，请写成|班号0不在1到99之间|初中、高中只有一至三年级)"
+    ):
         parse_class(text)
 
 

@@ -1,0 +1,121 @@
+"""Starting the application: Chinese font on a bare machine, first-run demo, screenshots, preferences."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QApplication
+
+from fest_desktop.db import open_database
+from fest_desktop.festivals import list_festivals
+from fest_desktop.preferences import Preferences, load_preferences, save_preferences
+from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path
+from tests.conftest import PROJECT_ROOT
+from ui.app import choose_ui_font, ensure_festival
+
+
+def test_a_machine_without_chinese_fonts_gets_the_bundled_one(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[str] = []
+    real_add = QFontDatabase.addApplicationFont
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *args: ["DejaVu Sans"]))
+    monkeypatch.setattr(
+        QFontDatabase, "addApplicationFont", staticmethod(lambda path: loaded.append(path) or real_add(path))
+    )
+    assert choose_ui_font() == BUNDLED_FONT_FAMILY
+    assert loaded == [str(bundled_font_path())]
+
+
+def test_the_bundled_font_loads_and_covers_chinese(qapp: QApplication) -> None:
+    font_id = QFontDatabase.addApplicationFont(str(bundled_font_path()))
+    assert QFontDatabase.applicationFontFamilies(font_id) == [BUNDLED_FONT_FAMILY]
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(BUNDLED_FONT_FAMILY)
+
+
+def test_the_bundled_font_has_truetype_outlines_and_its_licence() -> None:
+    # ReportLab can embed TrueType (glyf) outlines but not CFF ones; the font serves both Qt and PDFs.
+    data = bundled_font_path().read_bytes()
+    assert data[:4] == b"\x00\x01\x00\x00" and b"glyf" in data[:1024]
+    assert "SIL OPEN FONT LICENSE" in (bundled_font_path().parent / "OFL.txt").read_text(encoding="utf-8")
+
+
+def test_the_first_start_creates_the_demo_festival_once(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "first.db")
+    demo = ensure_festival(db)
+    assert demo.name == "第十届校园科技节"
+    assert ensure_festival(db) == demo
+    assert len(list_festivals(db)) == 1
+    db.close()
+
+
+def test_preferences_survive_and_a_damaged_file_falls_back(tmp_path: Path) -> None:
+    path = tmp_path / "prefs.json"
+    save_preferences(path, Preferences(language="en"))
+    assert load_preferences(path) == Preferences(language="en")
+    path.write_text("{broken", encoding="utf-8")
+    assert load_preferences(path) == Preferences()
+
+
+def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
+    shots = tmp_path / "shots"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "main.py"),
+            "--db",
+            str(tmp_path / "s.db"),
+            "--screenshot",
+            str(shots),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in shots.glob("*.png"))
+    assert names[:5] == [
+        "1-calendar.png",
+        "2-entries.png",
+        "3-scoring.png",
+        "4-awards.png",
+        "5-settings-1-festival.png",
+    ]
+    assert len(names) == 10
+    image = QImage(str(shots / "5-settings-4-students.png"))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5
+
+
+def test_a_bug_is_logged_and_the_teacher_told_where_the_log_is(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    import main
+    from fest_desktop.paths import log_path
+
+    shown: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *args: shown.append(args[2]))
+    logger = logging.getLogger("fest_desktop")
+    handlers_before = list(logger.handlers)
+    main.start_logging()
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as error:
+            main.report_bug(RuntimeError, error, error.__traceback__)
+    finally:
+        for handler in set(logger.handlers) - set(handlers_before):
+            handler.close()
+            logger.removeHandler(handler)
+    assert "RuntimeError: boom" in log_path().read_text(encoding="utf-8")
+    assert len(shown) == 1 and str(log_path()) in shown[0] and "boom" in shown[0]
