@@ -41,10 +41,13 @@ def start_logging() -> None:
     logging.getLogger("fest_desktop").addHandler(handler)
 
 
-def main(argv: list[str]) -> int:
-    from fest_desktop.cli import SUBCOMMANDS
+def wants_cli(argv: list[str]) -> bool:
+    """A subcommand comes first (python main.py roster import …); the window takes only options."""
+    return bool(argv) and (not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"))
 
-    if any(arg in SUBCOMMANDS for arg in argv) or argv[:1] in (["-h"], ["--help"], ["--version"]):
+
+def main(argv: list[str]) -> int:
+    if wants_cli(argv):
         from fest_desktop.cli import run_cli
 
         return run_cli(argv)

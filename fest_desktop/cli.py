@@ -24,7 +24,6 @@ from fest_desktop.festivals import (
 from fest_desktop.paths import default_database_path
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-SUBCOMMANDS = ("festival", "roster", "demo")
 
 # argparse speaks English; these are the messages a teacher is likely to meet.
 _ARGPARSE_MESSAGES = (

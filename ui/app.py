@@ -1,4 +1,4 @@
-"""Starting the window: fonts, translations, opening the festival file, first-run demo, screenshots."""
+"""Starting the window: fonts, translations, the window shown at once, then the festival file opened."""
 
 from __future__ import annotations
 
@@ -8,11 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
-from fest_desktop.db import Database, open_database
-from fest_desktop.errors import DatabaseOpenError
-from fest_desktop.festivals import FestivalInfo, current_festival
 from fest_desktop.paths import default_database_path, preferences_path
 from fest_desktop.preferences import LANGUAGES, load_preferences
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path, resource_path
@@ -63,46 +60,6 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
-def open_with_dialogs(target: str | Path, parent: QWidget | None = None) -> Database | None:
-    """Open the festival file; on failure say why and offer another file. None when the user gives up."""
-    while True:
-        try:
-            return open_database(target)
-        except DatabaseOpenError as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                QApplication.translate("app", "无法打开科技节数据文件"),
-                exc.message,
-                parent=parent,
-            )
-            other = box.addButton(
-                QApplication.translate("app", "打开其他文件…"), QMessageBox.ButtonRole.AcceptRole
-            )
-            box.addButton(QApplication.translate("app", "退出"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not other:
-                return None
-            name, _ = QFileDialog.getOpenFileName(
-                parent,
-                QApplication.translate("app", "选择科技节数据文件"),
-                "",
-                QApplication.translate("app", "科技节数据文件 (*.db);;所有文件 (*)"),
-            )
-            if not name:
-                return None
-            target = name
-
-
-def ensure_festival(db: Database) -> FestivalInfo:
-    """The current festival; on the first start (an empty file) the demo festival is created."""
-    festival = current_festival(db)
-    if festival is None:
-        from fest_desktop.demo import create_demo_festival
-
-        festival = create_demo_festival(db)
-    return festival
-
-
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     """A PNG of every tab, and of every page of 学校与设置, for the README and for headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -150,14 +107,27 @@ def run_window(argv: Sequence[str]) -> int:
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
 
-    db = open_with_dialogs(args.db if args.db is not None else default_database_path())
-    if db is None:
-        return 1
-    window = MainWindow(db, ensure_festival(db), preferences, preferences_file)
+    window = MainWindow(preferences, preferences_file)
     window.show()
-    if args.screenshot:
-        folder = Path(args.screenshot)
-        QTimer.singleShot(0, lambda: (save_screenshots(window, folder), app.quit()))
+    target = args.db if args.db is not None else default_database_path()
+    screenshots = Path(args.screenshot) if args.screenshot else None
+    # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
+    QTimer.singleShot(0, lambda: load_festival_file(window, target, screenshots))
     code = app.exec()
-    db.close()
+    if window.db is not None:
+        window.db.close()
     return code
+
+
+def load_festival_file(window: MainWindow, target: str | Path, screenshots: Path | None) -> None:
+    """Open the festival file into the shown window, or quit (exit code 1) if the teacher gives up."""
+    from ui.opening import ensure_festival, open_with_dialogs
+
+    db = open_with_dialogs(target, window)
+    if db is None:
+        QApplication.exit(1)
+        return
+    window.attach(db, ensure_festival(db))
+    if screenshots is not None:
+        save_screenshots(window, screenshots)
+        QApplication.quit()

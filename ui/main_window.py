@@ -1,19 +1,26 @@
-"""The main window: the festival's heading, the five tabs, and a status line about saving."""
+"""The main window: the festival's heading, the five tabs, and a status line about saving.
+
+The window is built and shown before the festival file is opened: the core brings in SQLAlchemy
+(a quarter of a second to import), so the parts that need it are imported in attach(), once the
+window is on screen.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from fest_desktop import festivals
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
 from fest_desktop.preferences import Preferences
 from ui.placeholder_tab import PlaceholderTab
-from ui.settings_tab import SettingsTab
+
+if TYPE_CHECKING:
+    from fest_desktop.db import Database
+    from fest_desktop.festivals import FestivalInfo, PhaseInfo
+    from ui.settings_tab import SettingsTab
 
 
 class FestivalHeader(QWidget):
@@ -38,16 +45,16 @@ class FestivalHeader(QWidget):
         layout.addLayout(text, 1)
         layout.addWidget(self.phase)
 
-    def show_festival(
-        self, festival: FestivalInfo, phases: list[festivals.PhaseInfo], today: dt.date
-    ) -> None:
+    def show_festival(self, festival: FestivalInfo, phases: list[PhaseInfo], today: dt.date) -> None:
+        from fest_desktop.festivals import phases_on
+
         self.title.setText(festival.title)
         parts = [self.tr("主题：{0}").format(festival.theme)] if festival.theme else []
         parts.append(
             self.tr("{0} 至 {1}").format(festival.start_date.isoformat(), festival.end_date.isoformat())
         )
         self.subtitle.setText("　·　".join(parts))
-        running = festivals.phases_on(phases, today)
+        running = phases_on(phases, today)
         if running:
             self.phase.setText(self.tr("今天：{0}阶段").format("、".join(p.name for p in running)))
         elif today < festival.start_date:
@@ -59,22 +66,25 @@ class FestivalHeader(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Holds the tabs; switching festival in 学校与设置 updates the heading and every tab."""
+    """Holds the tabs; attach() gives it the opened festival file, and switching festival updates all."""
+
+    SETTINGS_TAB = 4
 
     def __init__(
-        self,
-        db: Database,
-        festival: FestivalInfo,
-        preferences: Preferences,
-        preferences_file: Path,
-        parent: QWidget | None = None,
+        self, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.festival = festival
+        self.db: Database | None = None
+        self.festival: FestivalInfo | None = None
+        self.settings_tab: SettingsTab
+        self._preferences = preferences
+        self._preferences_file = preferences_file
         self.resize(1280, 800)
+        self.setWindowTitle(self.tr("科技节"))
 
         self.header = FestivalHeader()
+        self.header.title.setText(self.tr("科技节"))
+        self.header.subtitle.setText(self.tr("正在打开数据文件…"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.calendar_tab = PlaceholderTab(
@@ -95,14 +105,11 @@ class MainWindow(QMainWindow):
             self.tr("奖项与证书"),
             self.tr("按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。"),
         )
-        self.settings_tab = SettingsTab(db, preferences, preferences_file)
         self.tabs.addTab(self.calendar_tab, self.tr("活动日历"))
         self.tabs.addTab(self.entries_tab, self.tr("作品报名"))
         self.tabs.addTab(self.scoring_tab, self.tr("现场评分"))
         self.tabs.addTab(self.awards_tab, self.tr("奖项与证书"))
-        self.tabs.addTab(self.settings_tab, self.tr("学校与设置"))
-        self.settings_tab.festival_switched.connect(self.show_festival)
-        self.settings_tab.festival_edited.connect(self._festival_edited)
+        self.tabs.addTab(QWidget(), self.tr("学校与设置"))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -111,15 +118,30 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def attach(self, db: Database, festival: FestivalInfo) -> None:
+        """Show an opened festival file: the settings tab is built now that the core is loaded."""
+        from ui.settings_tab import SettingsTab
+
+        self.db = db
+        self.settings_tab = SettingsTab(db, self._preferences, self._preferences_file)
+        self.settings_tab.festival_switched.connect(self.show_festival)
+        self.settings_tab.festival_edited.connect(self._festival_edited)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(self.SETTINGS_TAB)
+        self.tabs.insertTab(self.SETTINGS_TAB, self.settings_tab, self.tr("学校与设置"))
+        self.tabs.setCurrentIndex(current)
         self.statusBar().showMessage(self.tr("数据文件：{0}　·　所有修改即时保存").format(db.location))
         self.show_festival(festival)
 
     def show_festival(self, festival: FestivalInfo) -> None:
-        self.festival = festival
         self._festival_edited(festival)
         self.settings_tab.show_festival(festival.id)
 
     def _festival_edited(self, festival: FestivalInfo) -> None:
+        from fest_desktop.festivals import list_phases
+
+        assert self.db is not None
         self.festival = festival
         self.setWindowTitle(self.tr("{0} — 科技节").format(festival.title))
-        self.header.show_festival(festival, festivals.list_phases(self.db, festival.id), dt.date.today())
+        self.header.show_festival(festival, list_phases(self.db, festival.id), dt.date.today())

@@ -155,6 +155,7 @@ class ClassesPage(SchoolPage):
         splitter.addWidget(grade_box)
         splitter.addWidget(class_box)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([400, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -175,32 +175,32 @@
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -313,61 +313,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>科技节</source>
+        <translation>Science Festival</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>正在打开数据文件…</source>
+        <translation>Opening the data file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。</source>
         <translation>Every activity of the festival by month and week — the launch assembly, lectures, films, visits, competition deadlines and judging days — with clashes of time and place flagged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>设置比赛项目与各班名额，登记各班作品，打印作品标签和分类造册。</source>
         <translation>Set up the competitions and each class's quota, register the classes' entries, print entry labels and the registers.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
         <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>评委现场打分，排名实时更新，并可在投影仪上展示排行榜。</source>
         <translation>Judges score on the spot, the ranking updates as scores arrive, and a leaderboard shows on the projector.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>奖项与证书</source>
         <translation>Awards &amp; certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。</source>
         <translation>Award by the school's rules, post the winners for public notice, and print the certificates in batches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>学校与设置</source>
         <translation>School &amp; settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>数据文件：{0}　·　所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -494,49 +506,49 @@
         <translation>No problems found. Press Import to write everything in one go.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="78" />
+        <location filename="../../ui/roster_import_dialog.py" line="80" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="86" />
-        <location filename="../../ui/roster_import_dialog.py" line="98" />
+        <location filename="../../ui/roster_import_dialog.py" line="88" />
+        <location filename="../../ui/roster_import_dialog.py" line="100" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="87" />
-        <location filename="../../ui/roster_import_dialog.py" line="99" />
+        <location filename="../../ui/roster_import_dialog.py" line="89" />
+        <location filename="../../ui/roster_import_dialog.py" line="101" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="88" />
+        <location filename="../../ui/roster_import_dialog.py" line="90" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="89" />
+        <location filename="../../ui/roster_import_dialog.py" line="91" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="94" />
+        <location filename="../../ui/roster_import_dialog.py" line="96" />
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="95" />
+        <location filename="../../ui/roster_import_dialog.py" line="97" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="96" />
+        <location filename="../../ui/roster_import_dialog.py" line="98" />
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="97" />
+        <location filename="../../ui/roster_import_dialog.py" line="99" />
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
@@ -717,34 +729,6 @@
     </message>
 </context>
 <context>
-    <name>app</name>
-    <message>
-        <location filename="../../ui/app.py" line="74" />
-        <source>无法打开科技节数据文件</source>
-        <translation>Cannot open the festival file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="79" />
-        <source>打开其他文件…</source>
-        <translation>Open another file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="81" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="87" />
-        <source>选择科技节数据文件</source>
-        <translation>Choose a festival file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="89" />
-        <source>科技节数据文件 (*.db);;所有文件 (*)</source>
-        <translation>Festival files (*.db);;All files (*)</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../../main.py" line="22" />
@@ -773,6 +757,34 @@ Please send this file to whoever supports you.</translation>
         <location filename="../../ui/messages.py" line="11" />
         <source>未能完成</source>
         <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
+    <name>opening</name>
+    <message>
+        <location filename="../../ui/opening.py" line="22" />
+        <source>无法打开科技节数据文件</source>
+        <translation>Cannot open the festival file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="27" />
+        <source>打开其他文件…</source>
+        <translation>Open another file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="29" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="35" />
+        <source>选择科技节数据文件</source>
+        <translation>Choose a festival file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="37" />
+        <source>科技节数据文件 (*.db);;所有文件 (*)</source>
+        <translation>Festival files (*.db);;All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -231,3 +231,26 @@ def test_roster_import_without_a_festival_says_what_to_do(tmp_path: Path) -> Non
     result = run("roster", "import", roster, "--db", tmp_path / "empty.db")
     assert result.returncode == 2
     assert "还没有科技节" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "cli"),
+    [
+        (["roster", "import", "a.xlsx"], True),
+        (["--help"], True),
+        (["--version"], True),
+        ([], False),
+        (["--db", "x.db"], False),
+        (["--screenshot", "shots", "--lang", "en"], False),
+    ],
+)
+def test_a_subcommand_first_means_the_command_line(argv: list[str], cli: bool) -> None:
+    import main
+
+    assert main.wants_cli(argv) is cli
+
+
+def test_an_unknown_subcommand_is_explained(tmp_path: Path) -> None:
+    result = run("rosters", "import", "x.xlsx")
+    assert result.returncode == 2
+    assert "参数 子命令 的取值 'rosters' 无效" in result.stderr

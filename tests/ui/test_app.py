@@ -16,7 +16,8 @@ from fest_desktop.festivals import list_festivals
 from fest_desktop.preferences import Preferences, load_preferences, save_preferences
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path
 from tests.conftest import PROJECT_ROOT
-from ui.app import choose_ui_font, ensure_festival
+from ui.app import choose_ui_font
+from ui.opening import ensure_festival
 
 
 def test_a_machine_without_chinese_fonts_gets_the_bundled_one(

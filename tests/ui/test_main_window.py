@@ -31,10 +31,11 @@ def demo(db: Database) -> FestivalInfo:
 
 @pytest.fixture
 def window(qtbot: QtBot, db: Database, demo: FestivalInfo, tmp_path: Path) -> MainWindow:
-    main = MainWindow(db, demo, Preferences(), tmp_path / "prefs.json")
+    main = MainWindow(Preferences(), tmp_path / "prefs.json")
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    main.attach(db, demo)
     return main
 
 

@@ -66,8 +66,9 @@ def english(qapp: QCoreApplication) -> object:
 def test_the_window_speaks_english_when_asked(
     english: object, qtbot: QtBot, db: Database, festival: FestivalInfo, tmp_path: Path
 ) -> None:
-    window = MainWindow(db, festival, Preferences(language="en"), tmp_path / "prefs.json")
+    window = MainWindow(Preferences(language="en"), tmp_path / "prefs.json")
     qtbot.addWidget(window)
+    window.attach(db, festival)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Calendar", "Entries", "Live scoring", "Awards & certificates", "School & settings"]
     assert window.settings_tab.nav.item(3).text() == "Student roster"
