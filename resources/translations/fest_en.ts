@@ -360,7 +360,7 @@
         <location filename="../../ui/main_window.py" line="105" />
         <location filename="../../ui/main_window.py" line="111" />
         <source>奖项与证书</source>
-        <translation>Awards &amp; certificates</translation>
+        <translation>Awards and certificates</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106" />
@@ -371,7 +371,7 @@
         <location filename="../../ui/main_window.py" line="112" />
         <location filename="../../ui/main_window.py" line="132" />
         <source>学校与设置</source>
-        <translation>School &amp; settings</translation>
+        <translation>School and settings</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="134" />
@@ -563,7 +563,7 @@
     <message>
         <location filename="../../ui/settings_tab.py" line="291" />
         <source>年级与班级</source>
-        <translation>Grades &amp; classes</translation>
+        <translation>Grades and classes</translation>
     </message>
     <message>
         <location filename="../../ui/settings_tab.py" line="292" />
@@ -578,7 +578,7 @@
     <message>
         <location filename="../../ui/settings_tab.py" line="294" />
         <source>界面与数据</source>
-        <translation>Interface &amp; data</translation>
+        <translation>Interface and data</translation>
     </message>
 </context>
 <context>
@@ -651,7 +651,7 @@
     <message>
         <location filename="../../ui/school_pages.py" line="418" />
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
-        <translation>There are no classes yet. Add classes under Grades &amp; classes, or import a roster.</translation>
+        <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
         <location filename="../../ui/school_pages.py" line="434" />
