@@ -9,13 +9,15 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fest_desktop.errors import DatabaseOpenError, FestError
+from fest_desktop.errors import DatabaseOpenError, FestError, NotFoundError
+
+RowT = TypeVar("RowT")
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -93,6 +95,22 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def fetch(session: Session, model: type[RowT], row_id: int, missing: str) -> RowT:
+    """The row with that id, or NotFoundError(missing) when it is gone (deleted in another window)."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(missing)
+    return row
+
+
+def delete_row(db: Database, model: type[Any], row_id: int) -> None:
+    """Delete one row (and what cascades from it); deleting what is already gone is no error."""
+    with db.session() as session:
+        row = session.get(model, row_id)
+        if row is not None:
+            session.delete(row)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

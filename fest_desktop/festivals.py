@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.classnames import chinese_number
-from fest_desktop.db import Database
-from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.db import Database, delete_row, fetch
+from fest_desktop.errors import ValidationError
 from fest_desktop.model import Festival, Grade, Phase, SchoolClass, Section, Setting, Teacher
 
 CURRENT_FESTIVAL_KEY = "current_festival_id"
@@ -84,10 +84,7 @@ def _current_id(session: Session) -> int | None:
 
 
 def _get_festival(session: Session, festival_id: int) -> Festival:
-    festival = session.get(Festival, festival_id)
-    if festival is None:
-        raise NotFoundError(f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
-    return festival
+    return fetch(session, Festival, festival_id, f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
 
 
 def create_festival(
@@ -234,9 +231,7 @@ def add_phase(db: Database, festival_id: int, name: str, start_date: dt.date, en
 def update_phase(db: Database, info: PhaseInfo) -> PhaseInfo:
     _check_phase(info.name, info.start_date, info.end_date)
     with db.session() as session:
-        phase = session.get(Phase, info.id)
-        if phase is None:
-            raise NotFoundError("这个阶段已被删除。")
+        phase = fetch(session, Phase, info.id, "这个阶段已被删除。")
         phase.name = info.name.strip()
         phase.start_date = info.start_date
         phase.end_date = info.end_date
@@ -244,10 +239,7 @@ def update_phase(db: Database, info: PhaseInfo) -> PhaseInfo:
 
 
 def delete_phase(db: Database, phase_id: int) -> None:
-    with db.session() as session:
-        phase = session.get(Phase, phase_id)
-        if phase is not None:
-            session.delete(phase)
+    delete_row(db, Phase, phase_id)
 
 
 def phases_on(phases: list[PhaseInfo], day: dt.date) -> list[PhaseInfo]:

@@ -9,8 +9,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.classnames import SECTION_NAMES, class_display_name, grade_name, section_for_level
-from fest_desktop.db import Database
-from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.db import Database, delete_row, fetch
+from fest_desktop.errors import ValidationError
 from fest_desktop.model import Grade, SchoolClass, Section, Student, Teacher
 
 GENDERS = ("", "男", "女")
@@ -134,18 +134,12 @@ def rename_grade(db: Database, grade_id: int, name: str) -> None:
     if not name.strip():
         raise ValidationError("年级名称不能为空。")
     with db.session() as session:
-        grade = session.get(Grade, grade_id)
-        if grade is None:
-            raise NotFoundError("这个年级已被删除。")
-        grade.name = name.strip()
+        fetch(session, Grade, grade_id, "这个年级已被删除。").name = name.strip()
 
 
 def delete_grade(db: Database, grade_id: int) -> None:
     """Delete a grade with its classes and students."""
-    with db.session() as session:
-        grade = session.get(Grade, grade_id)
-        if grade is not None:
-            session.delete(grade)
+    delete_row(db, Grade, grade_id)
 
 
 # ---------------------------------------------------------------- classes
@@ -210,9 +204,7 @@ def add_class(
 
 def update_class(db: Database, class_id: int, number: int, head_teacher_id: int | None) -> ClassInfo:
     with db.session() as session:
-        school_class = session.get(SchoolClass, class_id)
-        if school_class is None:
-            raise NotFoundError("这个班级已被删除。")
+        school_class = fetch(session, SchoolClass, class_id, "这个班级已被删除。")
         _check_class_number(session, school_class.grade, number, class_id)
         _check_teacher(session, school_class.festival_id, head_teacher_id)
         school_class.number = number
@@ -223,10 +215,7 @@ def update_class(db: Database, class_id: int, number: int, head_teacher_id: int 
 
 def delete_class(db: Database, class_id: int) -> None:
     """Delete a class with its students."""
-    with db.session() as session:
-        school_class = session.get(SchoolClass, class_id)
-        if school_class is not None:
-            session.delete(school_class)
+    delete_row(db, SchoolClass, class_id)
 
 
 # ---------------------------------------------------------------- teachers
@@ -258,19 +247,14 @@ def update_teacher(db: Database, teacher_id: int, name: str, subject: str) -> No
     if not name.strip():
         raise ValidationError("教师姓名不能为空。")
     with db.session() as session:
-        teacher = session.get(Teacher, teacher_id)
-        if teacher is None:
-            raise NotFoundError("这位教师已被删除。")
+        teacher = fetch(session, Teacher, teacher_id, "这位教师已被删除。")
         teacher.name = name.strip()
         teacher.subject = subject.strip()
 
 
 def delete_teacher(db: Database, teacher_id: int) -> None:
     """Delete a teacher; classes they headed keep no 班主任."""
-    with db.session() as session:
-        teacher = session.get(Teacher, teacher_id)
-        if teacher is not None:
-            session.delete(teacher)
+    delete_row(db, Teacher, teacher_id)
 
 
 # ---------------------------------------------------------------- students
@@ -342,9 +326,11 @@ def save_student(db: Database, festival_id: int, info: StudentInfo) -> StudentIn
         if school_class is None or school_class.festival_id != festival_id:
             raise ValidationError("所选班级不存在。")
         _check_student_number(session, festival_id, number, info.id or None)
-        student = session.get(Student, info.id) if info.id else Student(festival_id=festival_id)
-        if student is None:
-            raise NotFoundError("这名学生已被删除。")
+        student = (
+            fetch(session, Student, info.id, "这名学生已被删除。")
+            if info.id
+            else Student(festival_id=festival_id)
+        )
         student.class_id = info.class_id
         student.name = name
         student.gender = info.gender

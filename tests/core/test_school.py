@@ -78,3 +78,18 @@ def test_a_student_moves_class_by_saving_with_another_class(db: Database, festiv
     moved = school.save_student(db, festival.id, dataclasses.replace(student, class_id=b.id))
     assert moved.class_name == "三年级(2)班"
     assert [c.student_count for c in school.list_classes(db, festival.id)] == [0, 1]
+
+
+def test_editing_what_another_window_deleted_says_so(db: Database, festival: FestivalInfo) -> None:
+    from fest_desktop.errors import NotFoundError
+
+    info = school.add_class(db, festival.id, 3, 2)
+    student = school.save_student(db, festival.id, StudentInfo(0, info.id, "王芳"))
+    school.delete_students(db, [student.id])
+    with pytest.raises(NotFoundError, match="这名学生已被删除"):
+        school.save_student(db, festival.id, dataclasses.replace(student, name="王小芳"))
+    school.delete_class(db, info.id)
+    school.delete_class(db, info.id)  # deleting twice is harmless
+    with pytest.raises(NotFoundError, match="这个班级已被删除"):
+        school.update_class(db, info.id, 3, None)
+    assert school.list_students(db, festival.id) == []
