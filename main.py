@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from types import TracebackType
 
 
 def report_bug(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-    """The one place a bug in the window lands: written to the log, then told to the teacher."""
+    """The one place a bug in the window lands: appended to the log, then told to the teacher."""
+    import datetime as dt
+
     from fest_desktop.paths import log_path
 
     log = log_path()
-    logging.getLogger("fest_desktop").error("".join(traceback.format_exception(kind, error, trace)))
+    details = "".join(traceback.format_exception(kind, error, trace))
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{details}\n")
+    except OSError:
+        sys.stderr.write(details)
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is not None:
@@ -28,19 +35,6 @@ def report_bug(kind: type[BaseException], error: BaseException, trace: Traceback
         )
 
 
-def start_logging() -> None:
-    from fest_desktop.paths import log_path
-
-    log = log_path()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(log, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger("fest_desktop").addHandler(handler)
-
-
 def wants_cli(argv: list[str]) -> bool:
     """A subcommand comes first (python main.py roster import …); the window takes only options."""
     return bool(argv) and (not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"))
@@ -51,7 +45,6 @@ def main(argv: list[str]) -> int:
         from fest_desktop.cli import run_cli
 
         return run_cli(argv)
-    start_logging()
     sys.excepthook = report_bug
     from ui.app import run_window
 

@@ -99,24 +99,14 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
 def test_a_bug_is_logged_and_the_teacher_told_where_the_log_is(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import logging
-
     import main
     from fest_desktop.paths import log_path
 
     shown: list[str] = []
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *args: shown.append(args[2]))
-    logger = logging.getLogger("fest_desktop")
-    handlers_before = list(logger.handlers)
-    main.start_logging()
     try:
-        try:
-            raise RuntimeError("boom")
-        except RuntimeError as error:
-            main.report_bug(RuntimeError, error, error.__traceback__)
-    finally:
-        for handler in set(logger.handlers) - set(handlers_before):
-            handler.close()
-            logger.removeHandler(handler)
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        main.report_bug(RuntimeError, error, error.__traceback__)
     assert "RuntimeError: boom" in log_path().read_text(encoding="utf-8")
     assert len(shown) == 1 and str(log_path()) in shown[0] and "boom" in shown[0]
