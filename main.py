@@ -46,9 +46,14 @@ def main(argv: list[str]) -> int:
 
         return run_cli(argv)
     sys.excepthook = report_bug
+    # Options and preferences are read before Qt is imported: PySide6 inspects every module imported
+    # after it, and the window should appear as soon as it can.
+    from ui.options import read_window_options
+
+    options = read_window_options(argv)
     from ui.app import run_window
 
-    return run_window(argv)
+    return run_window(options)
 
 
 if __name__ == "__main__":

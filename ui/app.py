@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from fest_desktop.paths import default_database_path, preferences_path
-from fest_desktop.preferences import LANGUAGES, load_preferences
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path, resource_path
 from ui.main_window import MainWindow
+from ui.options import WindowOptions
 from ui.style import STYLESHEET
 
 # System fonts that read well for Chinese interfaces, best first; the bundled font is the fallback.
@@ -49,7 +46,8 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     translators = []
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_translator.load(QLocale(language), "qtbase", "_", qt_translations):
+    # By file name, not QLocale: PySide builds QLocale's hundreds of enum members on first use (~15 ms).
+    if qt_translator.load(f"qtbase_{language}", qt_translations):
         translators.append(qt_translator)
     if language != "zh_CN":
         own = QTranslator(app)
@@ -81,38 +79,24 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     return saved
 
 
-def parse_window_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py", description="科技节 desktop")
-    parser.add_argument("--db", metavar="PATH", help="科技节数据文件")
-    parser.add_argument("--screenshot", metavar="DIR", help="把每个标签页截图保存到 DIR 后退出")
-    parser.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置中的语言）")
-    return parser.parse_args(list(argv))
-
-
-def run_window(argv: Sequence[str]) -> int:
-    """Open the window on the given or default festival file; returns the process exit code."""
-    args = parse_window_args(argv)
+def run_window(options: WindowOptions) -> int:
+    """Show the window at once, then open the festival file into it; returns the process exit code."""
     app = QApplication.instance() or QApplication(["科技节"])
     assert isinstance(app, QApplication)
     app.setApplicationName("科技节")
     app.setApplicationDisplayName("科技节")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    preferences_file = preferences_path()
-    preferences = load_preferences(preferences_file)
-    language = args.lang or preferences.language
-    install_translations(app, language)
+    install_translations(app, options.language)
     font = QFont(app.font())
     font.setFamilies([choose_ui_font(), *font.families()])
     font.setPointSize(10)
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
 
-    window = MainWindow(preferences, preferences_file)
+    window = MainWindow(options.preferences, options.preferences_file)
     window.show()
-    target = args.db if args.db is not None else default_database_path()
-    screenshots = Path(args.screenshot) if args.screenshot else None
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
-    QTimer.singleShot(0, lambda: load_festival_file(window, target, screenshots))
+    QTimer.singleShot(0, lambda: load_festival_file(window, options.database, options.screenshots))
     code = app.exec()
     if window.db is not None:
         window.db.close()

@@ -33,24 +33,38 @@ print("shown", flush=True)
 print("ready", flush=True)
 """
 
-# The real start-up path of main.py, told to report when the window is shown and when it is loaded.
+# The real start-up path of main.py, in its own import order; once ui.main_window is loaded, its window
+# is told to report when it is shown and when the festival is loaded.
 APP_WINDOW = """
-import sys
+import importlib.machinery, sys
 sys.path.insert(0, {root!r})
-from PySide6.QtWidgets import QApplication
-import ui.main_window
-show, attach = ui.main_window.MainWindow.show, ui.main_window.MainWindow.attach
-def show_and_report(self):
-    show(self)
-    QApplication.processEvents()
-    print("shown", flush=True)
-def attach_and_report(self, db, festival):
-    attach(self, db, festival)
-    QApplication.processEvents()
-    print("ready", flush=True)
-    QApplication.quit()
-ui.main_window.MainWindow.show = show_and_report
-ui.main_window.MainWindow.attach = attach_and_report
+
+def instrument(module):
+    from PySide6.QtWidgets import QApplication
+    show, attach = module.MainWindow.show, module.MainWindow.attach
+    def show_and_report(self):
+        show(self)
+        QApplication.processEvents()
+        print("shown", flush=True)
+    def attach_and_report(self, db, festival):
+        attach(self, db, festival)
+        QApplication.processEvents()
+        print("ready", flush=True)
+        QApplication.quit()
+    module.MainWindow.show = show_and_report
+    module.MainWindow.attach = attach_and_report
+
+class InstrumentMainWindow:
+    def find_spec(self, name, path, target=None):
+        if name != "ui.main_window":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        execute = spec.loader.exec_module
+        spec.loader.exec_module = lambda module: (execute(module), instrument(module))
+        return spec
+
+sys.meta_path.insert(0, InstrumentMainWindow())
 import main
 main.main(["--db", {db!r}])
 """

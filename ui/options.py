@@ -1,0 +1,38 @@
+"""What the window is asked to do: command-line options and stored preferences, read without Qt."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fest_desktop.paths import default_database_path, preferences_path
+from fest_desktop.preferences import LANGUAGES, Preferences, load_preferences
+
+
+@dataclass(frozen=True)
+class WindowOptions:
+    database: str | Path
+    screenshots: Path | None
+    language: str
+    preferences: Preferences
+    preferences_file: Path
+
+
+def read_window_options(argv: Sequence[str]) -> WindowOptions:
+    """The window's options: --db, --screenshot and --lang over the preferences stored on this PC."""
+    parser = argparse.ArgumentParser(prog="main.py", description="科技节 desktop")
+    parser.add_argument("--db", metavar="PATH", help="科技节数据文件")
+    parser.add_argument("--screenshot", metavar="DIR", help="把每个标签页截图保存到 DIR 后退出")
+    parser.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置中的语言）")
+    args = parser.parse_args(list(argv))
+    preferences_file = preferences_path()
+    preferences = load_preferences(preferences_file)
+    return WindowOptions(
+        database=args.db if args.db is not None else default_database_path(),
+        screenshots=Path(args.screenshot) if args.screenshot else None,
+        language=args.lang or preferences.language,
+        preferences=preferences,
+        preferences_file=preferences_file,
+    )
