@@ -110,3 +110,14 @@ def test_a_bug_is_logged_and_the_teacher_told_where_the_log_is(
         main.report_bug(RuntimeError, error, error.__traceback__)
     assert "RuntimeError: boom" in log_path().read_text(encoding="utf-8")
     assert len(shown) == 1 and str(log_path()) in shown[0] and "boom" in shown[0]
+
+
+def test_window_options_fall_back_to_the_stored_language_and_the_default_file(tmp_path: Path) -> None:
+    from fest_desktop.paths import default_database_path, preferences_path
+    from ui.options import read_window_options
+
+    save_preferences(preferences_path(), Preferences(language="en"))
+    options = read_window_options([])
+    assert (options.database, options.screenshots, options.language) == (default_database_path(), None, "en")
+    options = read_window_options(["--db", "x.db", "--lang", "zh_CN", "--screenshot", "shots"])
+    assert (options.database, options.screenshots, options.language) == ("x.db", Path("shots"), "zh_CN")
