@@ -83,6 +83,9 @@ class FestivalPage(SchoolPage):
         form.addRow(self.tr("结束日期"), self.end)
 
         self.phases: DataTable[PhaseInfo] = DataTable(self._phase_columns(), self._save_phase, self)
+        # The heading shows today's phase, so any change of phases counts as an edit of the festival.
+        self.phases.model.row_saved.connect(self._phases_changed)
+        self.school_changed.connect(self._phases_changed)
         add_phase = QPushButton(self.tr("添加阶段"))
         add_phase.clicked.connect(self._add_phase)
         delete_phase = QPushButton(self.tr("删除阶段"))
@@ -125,6 +128,10 @@ class FestivalPage(SchoolPage):
 
     def _save_phase(self, phase: PhaseInfo) -> PhaseInfo:
         return festivals.update_phase(self.db, phase)
+
+    def _phases_changed(self) -> None:
+        if self.festival is not None:
+            self.festival_edited.emit(self.festival)
 
     def reload(self) -> None:
         all_festivals = festivals.list_festivals(self.db)

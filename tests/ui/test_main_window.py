@@ -235,3 +235,18 @@ def test_table_models_follow_the_qt_model_contract(window: MainWindow, qtmodelte
     qtmodeltester.check(page.table.proxy)
     assert page.table.model.rowCount(page.table.model.index(0, 0)) == 0
     assert page.table.model.data(QModelIndex()) is None
+
+
+def test_the_heading_follows_phase_edits(qtbot: QtBot, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "today.db")
+    festival = create_demo_festival(db)  # dated around the real today: today is in 展评
+    main = MainWindow(Preferences(), tmp_path / "prefs.json")
+    qtbot.addWidget(main)
+    main.attach(db, festival)
+    assert main.header.phase.text() == "今天：展评阶段"
+    open_settings_page(main, 0)
+    proxy = main.settings_tab.festival_page.phases.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "展评")
+    assert proxy.setData(proxy.index(row, 0), "现场评审")
+    assert main.header.phase.text() == "今天：现场评审阶段"
+    db.close()
