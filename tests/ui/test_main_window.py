@@ -242,6 +242,7 @@ def test_the_heading_follows_phase_edits(qtbot: QtBot, tmp_path: Path) -> None:
     festival = create_demo_festival(db)  # dated around the real today: today is in 展评
     main = MainWindow(Preferences(), tmp_path / "prefs.json")
     qtbot.addWidget(main)
+    main.show()
     main.attach(db, festival)
     assert main.header.phase.text() == "今天：展评阶段"
     open_settings_page(main, 0)
