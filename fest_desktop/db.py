@@ -89,10 +89,6 @@ class Database:
         finally:
             session.close()
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     def close(self) -> None:
         self.engine.dispose()
 

@@ -41,21 +41,17 @@ def load_bundled_font() -> str:
     return families[0] if families else BUNDLED_FONT_FAMILY
 
 
-def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+def install_translations(app: QApplication, language: str) -> None:
     """Qt's own strings (buttons of standard dialogs) and the application's, for the chosen language."""
-    translators = []
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
     # By file name, not QLocale: PySide builds QLocale's hundreds of enum members on first use (~15 ms).
     if qt_translator.load(f"qtbase_{language}", qt_translations):
-        translators.append(qt_translator)
+        app.installTranslator(qt_translator)
     if language != "zh_CN":
         own = QTranslator(app)
         if own.load(str(resource_path("translations", f"fest_{language}.qm"))):
-            translators.append(own)
-    for translator in translators:
-        app.installTranslator(translator)
-    return translators
+            app.installTranslator(own)
 
 
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:

@@ -67,9 +67,6 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     def rows(self) -> list[RowT]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> RowT:
-        return self._rows[row]
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
