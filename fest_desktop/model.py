@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints keep Alembic migrations stable across SQLite and PostgreSQL.
@@ -149,3 +161,99 @@ class Student(Base):
     age: Mapped[int | None] = mapped_column(Integer)
 
     school_class: Mapped[SchoolClass] = relationship(back_populates="students")
+
+
+class Competition(Base):
+    """A competition of the festival (科技创新绘画, 科普板报 …) with its rules of entry and judging.
+
+    The enumerated fields hold the codes of fest_desktop.competitions (participation: individual /
+    team / class; judging: rubric / measured / none; combine: mean / trimmed; ranking_group:
+    grade / section / school).
+    """
+
+    __tablename__ = "competition"
+    __table_args__ = (UniqueConstraint("festival_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(50), default="")
+    code_prefix: Mapped[str] = mapped_column(String(8))
+    participation: Mapped[str] = mapped_column(String(12), default="individual")
+    team_size: Mapped[int] = mapped_column(Integer, default=1)
+    parent_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Grade levels that may enter, as "3,4,5"; empty means every grade.
+    eligible_levels: Mapped[str] = mapped_column(String(60), default="")
+    quota_min: Mapped[int | None] = mapped_column(Integer)
+    quota_max: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    # Sub-types one per line: 小制作 / 小发明, 油画 / 国画 …
+    subtypes: Mapped[str] = mapped_column(Text, default="")
+    judging: Mapped[str] = mapped_column(String(12), default="rubric")
+    combine: Mapped[str] = mapped_column(String(12), default="mean")
+    trim_min_judges: Mapped[int] = mapped_column(Integer, default=5)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    measure_unit: Mapped[str] = mapped_column(String(10), default="")
+    higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
+    ranking_group: Mapped[str] = mapped_column(String(12), default="grade")
+    responsible: Mapped[str] = mapped_column(String(50), default="")
+    # Entry numbers are never reused: this only grows, whatever is deleted.
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    criteria: Mapped[list[Criterion]] = relationship(
+        back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
+    )
+
+
+class Criterion(Base):
+    """One judging criterion of a competition (科技含量, 想象力 …) with its maximum points."""
+
+    __tablename__ = "criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    max_points: Mapped[float] = mapped_column(Float)
+    step: Mapped[float] = mapped_column(Float, default=1.0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    competition: Mapped[Competition] = relationship(back_populates="criteria")
+
+
+class Entry(Base):
+    """A work entered in a competition by a class; code (XZ-0012) is given once and never changes."""
+
+    __tablename__ = "entry"
+    __table_args__ = (UniqueConstraint("festival_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    subtype: Mapped[str] = mapped_column(String(30), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    advisor: Mapped[str] = mapped_column(String(50), default="")
+    parent_name: Mapped[str] = mapped_column(String(50), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="registered")
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    authors: Mapped[list[EntryAuthor]] = relationship(
+        cascade="all, delete-orphan", order_by="EntryAuthor.position"
+    )
+
+
+class EntryAuthor(Base):
+    """A student who made an entry; a team entry has several, a class entry none."""
+
+    __tablename__ = "entry_author"
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import insert, select
 
@@ -23,10 +21,20 @@ from fest_desktop.classnames import (
     section_for_level,
 )
 from fest_desktop.db import Database
-from fest_desktop.errors import FestError, ValidationError
+from fest_desktop.errors import ValidationError
 from fest_desktop.model import Grade, SchoolClass, Student
 from fest_desktop.school import check_student_fields, ensure_grade
 from fest_desktop.values import clean_text, parse_age, parse_date
+from fest_desktop.workbooks import (
+    Header,
+    ImportRefused,
+    Problem,
+    data_rows,
+    find_header,
+    load_workbook_file,
+    save_workbook,
+    sheet_rows,
+)
 
 HEADER_SEARCH_ROWS = 10
 # Column key → header texts seen in real school rosters (compared after normalisation).
@@ -52,32 +60,6 @@ COLUMN_TITLES = {
 }
 EXPORT_COLUMNS = ("section", "grade", "class", "name", "gender", "student_number", "birth_date", "age")
 GENDER_WORDS = {"男": "男", "女": "女", "m": "男", "f": "女", "男生": "男", "女生": "女"}
-
-
-class RosterFileError(FestError):
-    """The file as a whole cannot be read as a roster (not .xlsx, unreadable)."""
-
-
-class ImportRefused(FestError):
-    """An import with problems was asked to commit; nothing was written."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason a row (or a whole sheet, row 0) cannot be imported."""
-
-    sheet: str
-    row: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"工作表「{self.sheet}」"
-        if self.row:
-            where += f" 第{self.row}行"
-        if self.column:
-            where += f"「{self.column}」列"
-        return f"{where}：{self.reason}"
 
 
 @dataclass(frozen=True)
@@ -127,49 +109,8 @@ class RosterPreview:
 # ---------------------------------------------------------------- reading cells
 
 
-def _header_key(text: object) -> str | None:
-    if text is None:
-        return None
-    clean = normalize(str(text))
-    clean = re.sub(r"\(.*?\)|[*:：]", "", clean)
-    for key, synonyms in HEADER_SYNONYMS.items():
-        if clean in synonyms:
-            return key
-    return None
-
-
-def _load_workbook(path: Path) -> Any:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if not path.exists():
-        raise RosterFileError(f"找不到文件「{path}」。")
-    if path.suffix.lower() == ".xls":
-        raise RosterFileError(
-            f"「{path.name}」是旧版 Excel 格式（.xls）。请在 Excel 中“另存为” .xlsx 后再导入。"
-        )
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise RosterFileError(f"「{path.name}」不是 Excel 工作簿（.xlsx），无法读取。") from exc
-
-
-@dataclass(frozen=True)
-class _Header:
-    row: int
-    columns: dict[str, int]
-
-
-def _find_header(rows: Sequence[Sequence[object]]) -> _Header | None:
-    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        columns: dict[str, int] = {}
-        for position, cell in enumerate(cells):
-            key = _header_key(cell)
-            if key is not None and key not in columns:
-                columns[key] = position
-        if "name" in columns and ("class" in columns or "grade" in columns):
-            return _Header(index + 1, columns)
-    return None
+def _is_roster_header(keys: set[str]) -> bool:
+    return "name" in keys and ("class" in keys or "grade" in keys)
 
 
 def _sheet_level(title: str) -> int | None:
@@ -184,13 +125,12 @@ def _read_row(
     sheet: str,
     row_number: int,
     cells: Sequence[object],
-    header: _Header,
+    header: Header,
     sheet_level: int | None,
     problems: list[Problem],
 ) -> RosterRow | None:
     def cell(key: str) -> object:
-        position = header.columns.get(key)
-        return cells[position] if position is not None and position < len(cells) else None
+        return header.cell(cells, key)
 
     def problem(key: str, reason: str) -> None:
         problems.append(Problem(sheet, row_number, COLUMN_TITLES.get(key, ""), reason))
@@ -266,15 +206,15 @@ def _read_row(
 def read_roster(path: Path) -> RosterPreview:
     """Read every sheet of a roster workbook into rows and problems; touches no database."""
     preview = RosterPreview(source=str(path))
-    workbook = _load_workbook(path)
+    workbook = load_workbook_file(path)
     try:
         sheets_with_data = 0
         for worksheet in workbook.worksheets:
-            rows = [tuple(cells) for cells in worksheet.iter_rows(values_only=True)]
+            rows = sheet_rows(worksheet)
             if not any(clean_text(value) for cells in rows for value in cells):
                 continue
             sheets_with_data += 1
-            header = _find_header(rows)
+            header = find_header(rows, HEADER_SYNONYMS, _is_roster_header)
             if header is None:
                 preview.problems.append(
                     Problem(
@@ -283,9 +223,7 @@ def read_roster(path: Path) -> RosterPreview:
                 )
                 continue
             sheet_level = None if "grade" in header.columns else _sheet_level(worksheet.title)
-            for offset, cells in enumerate(rows[header.row :], start=header.row + 1):
-                if not any(clean_text(value) for value in cells):
-                    continue
+            for offset, cells in data_rows(rows, header):
                 row = _read_row(worksheet.title, offset, cells, header, sheet_level, preview.problems)
                 if row is not None:
                     preview.rows.append(row)
@@ -494,18 +432,5 @@ def export_roster(db: Database, festival_id: int, path: Path) -> int:
     for (cell,) in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
         cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"
-    _save_workbook(workbook, path)
+    save_workbook(workbook, path)
     return len(rows)
-
-
-def _save_workbook(workbook: Any, path: Path) -> None:
-    try:
-        workbook.save(path)
-    except PermissionError as exc:
-        raise FestError(f"无法写入「{path}」：文件可能正在 Excel 中打开，请关闭后再试。") from exc
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
-
-
-def problemsclean_text(problems: Iterable[Problem]) -> str:
-    return "\n".join(str(problem) for problem in problems)

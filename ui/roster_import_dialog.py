@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.db import Database
 from fest_desktop.errors import FestError
-from fest_desktop.roster import Problem, RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
+from fest_desktop.roster import RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
+from fest_desktop.workbooks import Problem
 from ui.messages import show_error
 from ui.table_models import Column, RowFilterProxy, RowTableModel
 

@@ -11,14 +11,13 @@ from fest_desktop import school
 from fest_desktop.db import Database
 from fest_desktop.festivals import FestivalInfo
 from fest_desktop.roster import (
-    ImportRefused,
-    RosterFileError,
     commit_roster,
     export_roster,
     import_roster,
     preview_roster,
     read_roster,
 )
+from fest_desktop.workbooks import ImportRefused, WorkbookFileError
 from tests.conftest import write_workbook
 
 HEADER = ["学部", "年级", "班级", "姓名", "性别", "学号", "出生日期", "年龄"]
@@ -260,11 +259,11 @@ def test_files_that_are_not_xlsx_are_refused(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(RosterFileError, match=message):
+    with pytest.raises(WorkbookFileError, match=message):
         import_roster(db, festival.id, path)
     assert school.list_classes(db, festival.id) == []
 
 
 def test_a_missing_file_is_reported(tmp_path: Path, db: Database, festival: FestivalInfo) -> None:
-    with pytest.raises(RosterFileError, match="找不到文件"):
+    with pytest.raises(WorkbookFileError, match="找不到文件"):
         import_roster(db, festival.id, tmp_path / "nowhere.xlsx")
