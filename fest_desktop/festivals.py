@@ -120,7 +120,12 @@ def create_festival(
 
 
 def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
-    """Copy phases (shifted to the new dates), sections, grades, classes and teachers; no students."""
+    """Copy phases and competitions (dates shifted), sections, grades, classes and teachers.
+
+    Students, entries and scores belong to one year and are not copied.
+    """
+    from fest_desktop.competitions import copy_competitions
+
     shift = target.start_date - source.start_date
     for phase in source.phases:
         session.add(
@@ -157,6 +162,8 @@ def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
                         head_teacher_id=new_teacher_ids.get(head) if head is not None else None,
                     )
                 )
+    session.flush()
+    copy_competitions(session, source.id, target, shift)
 
 
 def list_festivals(db: Database) -> list[FestivalInfo]:

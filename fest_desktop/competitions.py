@@ -1,0 +1,627 @@
+"""Competitions of a festival: the preset catalogue from the school plans, rules of entry, criteria."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fest_desktop.classnames import grade_name
+from fest_desktop.db import Database, delete_row, fetch
+from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.model import Competition, Criterion, Entry, Festival, Grade, SchoolClass
+
+# Codes stored in the database → the words the school uses.
+PARTICIPATION = {"individual": "个人", "team": "团队", "class": "班级集体"}
+JUDGING = {"rubric": "评委评分", "measured": "测量成绩", "none": "不评分"}
+COMBINE = {"mean": "取平均分", "trimmed": "去掉一个最高分和一个最低分后取平均"}
+RANKING_GROUPS = {"grade": "按年级", "section": "按学部", "school": "全校"}
+PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
+
+
+@dataclass(frozen=True)
+class CriterionInfo:
+    """A judging criterion; id 0 means not stored yet."""
+
+    name: str
+    max_points: float
+    step: float = 1.0
+    description: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class CompetitionInfo:
+    """A competition and its rules; id 0 means not stored yet. eligible_levels () means every grade."""
+
+    id: int
+    name: str
+    category: str = ""
+    code_prefix: str = ""
+    participation: str = "individual"
+    team_size: int = 1
+    parent_allowed: bool = False
+    eligible_levels: tuple[int, ...] = ()
+    quota_min: int | None = None
+    quota_max: int | None = None
+    deadline: dt.date | None = None
+    subtypes: tuple[str, ...] = ()
+    judging: str = "rubric"
+    combine: str = "mean"
+    trim_min_judges: int = 5
+    attempts: int = 1
+    measure_unit: str = ""
+    higher_is_better: bool = True
+    ranking_group: str = "grade"
+    responsible: str = ""
+    criteria: tuple[CriterionInfo, ...] = ()
+    entry_count: int = 0
+
+    @property
+    def is_class_competition(self) -> bool:
+        return self.participation == "class"
+
+    @property
+    def quota_text(self) -> str:
+        return quota_text(self.quota_min, self.quota_max)
+
+    @property
+    def eligibility_text(self) -> str:
+        return eligibility_text(self.eligible_levels)
+
+    @property
+    def participation_text(self) -> str:
+        if self.participation == "team":
+            text = f"团队（最多{self.team_size}人）"
+        else:
+            text = PARTICIPATION[self.participation]
+        return text + ("，可与家长合作" if self.parent_allowed else "")
+
+    @property
+    def judging_text(self) -> str:
+        if self.judging == "measured":
+            better = "越大越好" if self.higher_is_better else "越小越好"
+            unit = f"（{self.measure_unit}，{better}）" if self.measure_unit else f"（{better}）"
+            return f"测量成绩{unit}，{self.attempts}次取最好"
+        if self.judging == "rubric":
+            return f"评委评分，{COMBINE[self.combine]}"
+        return JUDGING[self.judging]
+
+    def accepts_level(self, level: int) -> bool:
+        return not self.eligible_levels or level in self.eligible_levels
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A competition as the school plans describe it; the deadline is counted back from the festival's end."""
+
+    competition: CompetitionInfo
+    days_before_end: int | None
+    description: str
+
+    @property
+    def name(self) -> str:
+        return self.competition.name
+
+
+def quota_text(quota_min: int | None, quota_max: int | None) -> str:
+    """每班 3–5 件, 每班 1 件, 每班至少 2 件, 每班最多 3 件 or 不限名额."""
+    if quota_min and quota_max:
+        return f"每班 {quota_min} 件" if quota_min == quota_max else f"每班 {quota_min}–{quota_max} 件"
+    if quota_max:
+        return f"每班最多 {quota_max} 件"
+    if quota_min:
+        return f"每班至少 {quota_min} 件"
+    return "不限名额"
+
+
+def eligibility_text(levels: Sequence[int]) -> str:
+    """全校, or the grades by name, with runs written as 三年级至初三."""
+    if not levels:
+        return "全校"
+    ordered = sorted(levels)
+    runs: list[list[int]] = []
+    for level in ordered:
+        if runs and level == runs[-1][-1] + 1:
+            runs[-1].append(level)
+        else:
+            runs.append([level])
+    parts = [
+        grade_name(run[0]) if len(run) == 1 else f"{grade_name(run[0])}至{grade_name(run[-1])}"
+        for run in runs
+    ]
+    return "、".join(parts)
+
+
+def _criteria(*items: tuple[str, float, str]) -> tuple[CriterionInfo, ...]:
+    return tuple(CriterionInfo(name, points, description=description) for name, points, description in items)
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技创新小制作与小发明",
+            category="科技制作",
+            code_prefix="XZ",
+            parent_allowed=True,
+            quota_min=3,
+            quota_max=5,
+            subtypes=("小制作", "小发明"),
+            combine="trimmed",
+            ranking_group="section",
+            responsible="各部主任",
+            criteria=_criteria(
+                ("科技含量", 25, "运用声、光、电、磁、机械等科学原理"),
+                ("创新性", 25, "构思新颖，有自己的创意"),
+                ("实用性", 25, "弥补生活、学习用品的不足，实用、多功能"),
+                ("美观性", 25, "做工精细，外形美观；提倡利用废旧物品"),
+            ),
+        ),
+        13,
+        "学生独立或与家长共同制作，每班择优选送 3–5 件；作品贴注作品类型、题目、班级、姓名、年龄。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科普板报比赛",
+            category="科普宣传",
+            code_prefix="BB",
+            participation="class",
+            quota_min=1,
+            quota_max=1,
+            combine="trimmed",
+            ranking_group="section",
+            responsible="教务处",
+            criteria=_criteria(
+                ("主题突出", 20, "紧扣科技节主题"),
+                ("内容科学", 30, "内容准确、科学，有时代感"),
+                ("版面设计", 20, "布局合理，图文搭配"),
+                ("书写美观", 15, "字迹工整，色彩协调"),
+                ("创新特色", 15, "形式新颖，有班级特色"),
+            ),
+        ),
+        20,
+        "以各班教室内的板报为板面集体创作，每班一块，评委现场打分。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技创新绘画比赛",
+            category="绘画",
+            code_prefix="HH",
+            quota_min=2,
+            quota_max=3,
+            subtypes=(
+                "油画",
+                "国画",
+                "水粉画",
+                "水彩画",
+                "钢笔画",
+                "蜡笔画",
+                "剪纸画",
+                "粘贴画",
+                "电脑画",
+                "综合技法画",
+            ),
+            ranking_group="grade",
+            responsible="各部美术组",
+            criteria=_criteria(
+                ("想象力", 25, "大胆想象未来科技"),
+                ("科学性", 25, "想象有科学依据"),
+                ("绘画水平", 30, "设计、色彩、技巧"),
+                ("真实性", 20, "必须自己原创，不得临摹或抄袭"),
+            ),
+        ),
+        0,
+        "每班选送 2–3 件，8开纸，绘画形式不限；各年级各设一、二、三等奖若干名。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技小论文与观察日记",
+            category="科技写作",
+            code_prefix="LW",
+            quota_min=1,
+            quota_max=3,
+            subtypes=("科技小论文", "观察日记", "科普童话", "科普幻想"),
+            ranking_group="section",
+            responsible="各部主任",
+            criteria=_criteria(
+                ("科学性", 30, "观察、实验真实，结论有依据"),
+                ("创新性", 25, "选题新颖，有自己的发现"),
+                ("真实性", 25, "本人原创"),
+                ("文字表达", 20, "条理清楚，语句通顺"),
+            ),
+        ),
+        0,
+        "通过实验、栽培、饲养写观察日记，或查阅资料写科技小论文，体裁不限。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "电脑作品",
+            category="信息技术",
+            code_prefix="DN",
+            eligible_levels=(3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+            quota_max=3,
+            subtypes=("电脑绘画", "电脑动画", "网页", "电子报刊"),
+            ranking_group="section",
+            responsible="信息技术组",
+            criteria=_criteria(
+                ("主题与创意", 30, "紧扣主题，构思新颖"),
+                ("科学性", 25, "内容准确"),
+                ("技术水平", 25, "软件运用熟练"),
+                ("艺术表现", 20, "画面、版式美观"),
+            ),
+        ),
+        0,
+        "电脑绘画、动画、网页、电子报刊，每班最多 3 件。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技知识竞赛",
+            category="知识竞赛",
+            code_prefix="ZS",
+            participation="team",
+            team_size=3,
+            quota_min=1,
+            quota_max=1,
+            judging="measured",
+            measure_unit="分",
+            ranking_group="grade",
+            responsible="科学组",
+        ),
+        3,
+        "每班一队（最多3人）参加笔试，按得分排名。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "手抛飞机",
+            category="科技模型",
+            code_prefix="SP",
+            eligible_levels=(3, 4, 5, 6, 7, 8, 9),
+            quota_min=1,
+            quota_max=3,
+            judging="measured",
+            attempts=3,
+            measure_unit="米",
+            ranking_group="section",
+            responsible="科学组",
+        ),
+        5,
+        "留空距离计成绩，每人投掷 3 次取最远。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "四驱车竞速",
+            category="科技模型",
+            code_prefix="SQ",
+            eligible_levels=(3, 4, 5, 6, 7, 8, 9),
+            quota_max=2,
+            judging="measured",
+            attempts=2,
+            measure_unit="秒",
+            higher_is_better=False,
+            ranking_group="section",
+            responsible="科学组",
+        ),
+        5,
+        "赛道计时，每车 2 次取最快。",
+    ),
+)
+
+
+def find_preset(name: str) -> Preset:
+    """The preset of that Chinese name (a unique part of the name is enough)."""
+    wanted = name.strip()
+    exact = [p for p in PRESETS if p.name == wanted]
+    partial = [p for p in PRESETS if wanted and wanted in p.name]
+    matches = exact or partial
+    if len(matches) != 1:
+        names = "、".join(p.name for p in PRESETS)
+        raise NotFoundError(f"没有名为「{name}」的预设比赛项目。可选：{names}")
+    return matches[0]
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _check_competition(info: CompetitionInfo) -> None:
+    if not info.name.strip():
+        raise ValidationError("比赛项目的名称不能为空。")
+    if not PREFIX_PATTERN.fullmatch(info.code_prefix):
+        raise ValidationError(
+            f"编号前缀「{info.code_prefix}」不合适：请用 1–6 个大写字母或数字，以字母开头，例如 XZ。"
+        )
+    for field, choices in (
+        (info.participation, PARTICIPATION),
+        (info.judging, JUDGING),
+        (info.combine, COMBINE),
+        (info.ranking_group, RANKING_GROUPS),
+    ):
+        if field not in choices:
+            raise ValidationError(f"「{field}」不是可选的设置。")
+    for bound in (info.quota_min, info.quota_max):
+        if bound is not None and bound < 0:
+            raise ValidationError("名额不能是负数。")
+    if info.quota_min is not None and info.quota_max is not None and info.quota_min > info.quota_max:
+        raise ValidationError(f"名额下限 {info.quota_min} 大于上限 {info.quota_max}。")
+    if info.participation == "team" and info.team_size < 2:
+        raise ValidationError("团队项目每队至少 2 人。")
+    if not 1 <= info.attempts <= 10:
+        raise ValidationError("测量项目的试次数应在 1 到 10 之间。")
+    if info.trim_min_judges < 3:
+        raise ValidationError("去掉最高分和最低分至少需要 3 位评委。")
+    bad_levels = [level for level in info.eligible_levels if not 1 <= level <= 12]
+    if bad_levels:
+        raise ValidationError(f"年级 {bad_levels[0]} 不存在。")
+    names = [c.name.strip() for c in info.criteria]
+    for criterion, name in zip(info.criteria, names, strict=True):
+        if not name:
+            raise ValidationError("评分项的名称不能为空。")
+        if names.count(name) > 1:
+            raise ValidationError(f"评分项「{name}」重复了。")
+        if not criterion.max_points > 0:
+            raise ValidationError(f"评分项「{name}」的满分应大于 0。")
+        if not criterion.step > 0 or criterion.step > criterion.max_points:
+            raise ValidationError(f"评分项「{name}」的计分步长应大于 0 且不超过满分。")
+
+
+def _check_unique(session: Session, festival_id: int, info: CompetitionInfo) -> None:
+    others = session.execute(
+        select(Competition.name, Competition.code_prefix).where(
+            Competition.festival_id == festival_id, Competition.id != info.id
+        )
+    ).all()
+    for name, prefix in others:
+        if name == info.name.strip():
+            raise ValidationError(f"已经有名为「{name}」的比赛项目。")
+        if prefix == info.code_prefix:
+            raise ValidationError(f"编号前缀「{prefix}」已被「{name}」使用，请换一个。")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _criterion_info(criterion: Criterion) -> CriterionInfo:
+    return CriterionInfo(
+        criterion.name, criterion.max_points, criterion.step, criterion.description, criterion.id
+    )
+
+
+def competition_info(competition: Competition, entry_count: int = 0) -> CompetitionInfo:
+    return CompetitionInfo(
+        id=competition.id,
+        name=competition.name,
+        category=competition.category,
+        code_prefix=competition.code_prefix,
+        participation=competition.participation,
+        team_size=competition.team_size,
+        parent_allowed=competition.parent_allowed,
+        eligible_levels=tuple(int(part) for part in competition.eligible_levels.split(",") if part),
+        quota_min=competition.quota_min,
+        quota_max=competition.quota_max,
+        deadline=competition.deadline,
+        subtypes=tuple(line for line in competition.subtypes.splitlines() if line),
+        judging=competition.judging,
+        combine=competition.combine,
+        trim_min_judges=competition.trim_min_judges,
+        attempts=competition.attempts,
+        measure_unit=competition.measure_unit,
+        higher_is_better=competition.higher_is_better,
+        ranking_group=competition.ranking_group,
+        responsible=competition.responsible,
+        criteria=tuple(_criterion_info(c) for c in competition.criteria),
+        entry_count=entry_count,
+    )
+
+
+def list_competitions(db: Database, festival_id: int) -> list[CompetitionInfo]:
+    """The festival's competitions in their display order, each with its number of entries."""
+    with db.session() as session:
+        counts = dict(
+            session.execute(
+                select(Entry.competition_id, func.count())
+                .where(Entry.festival_id == festival_id)
+                .group_by(Entry.competition_id)
+            ).all()
+        )
+        competitions = session.scalars(
+            select(Competition)
+            .where(Competition.festival_id == festival_id)
+            .order_by(Competition.position, Competition.id)
+        ).all()
+        return [competition_info(c, counts.get(c.id, 0)) for c in competitions]
+
+
+def get_competition(db: Database, competition_id: int) -> CompetitionInfo:
+    with db.session() as session:
+        return competition_info(_get(session, competition_id))
+
+
+def _get(session: Session, competition_id: int) -> Competition:
+    return fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _apply(competition: Competition, info: CompetitionInfo) -> None:
+    competition.name = info.name.strip()
+    competition.category = info.category.strip()
+    competition.code_prefix = info.code_prefix
+    competition.participation = info.participation
+    competition.team_size = 1 if info.participation == "individual" else info.team_size
+    competition.parent_allowed = info.parent_allowed
+    competition.eligible_levels = ",".join(str(level) for level in sorted(set(info.eligible_levels)))
+    competition.quota_min = info.quota_min
+    competition.quota_max = info.quota_max
+    competition.deadline = info.deadline
+    competition.subtypes = "\n".join(s.strip() for s in info.subtypes if s.strip())
+    competition.judging = info.judging
+    competition.combine = info.combine
+    competition.trim_min_judges = info.trim_min_judges
+    competition.attempts = info.attempts
+    competition.measure_unit = info.measure_unit.strip()
+    competition.higher_is_better = info.higher_is_better
+    competition.ranking_group = info.ranking_group
+    competition.responsible = info.responsible.strip()
+
+
+def _apply_criteria(session: Session, competition: Competition, criteria: Iterable[CriterionInfo]) -> None:
+    """Update criteria in place by id (scores will refer to them), add new ones, drop the ones left out."""
+    existing = {c.id: c for c in competition.criteria}
+    kept: list[Criterion] = []
+    for position, info in enumerate(criteria):
+        criterion = existing.pop(info.id, None) or Criterion()
+        criterion.name = info.name.strip()
+        criterion.max_points = float(info.max_points)
+        criterion.step = float(info.step)
+        criterion.description = info.description.strip()
+        criterion.position = position
+        kept.append(criterion)
+    for gone in existing.values():
+        session.delete(gone)
+    competition.criteria = kept
+
+
+def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
+    """Store a new competition; a class competition gets its entry for every eligible class at once."""
+    info = dataclasses.replace(info, id=0)
+    _check_competition(info)
+    with db.session() as session:
+        _check_unique(session, festival_id, info)
+        last = session.scalar(
+            select(func.max(Competition.position)).where(Competition.festival_id == festival_id)
+        )
+        competition = Competition(festival_id=festival_id, position=(last or 0) + 1, next_number=1)
+        _apply(competition, info)
+        session.add(competition)
+        session.flush()
+        _apply_criteria(session, competition, info.criteria)
+        session.flush()
+        created = ensure_class_entries(session, competition)
+        return competition_info(competition, created)
+
+
+def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:
+    """Add a competition from the preset catalogue, its deadline counted from the festival's end."""
+    preset = find_preset(preset_name)
+    with db.session() as session:
+        festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
+        deadline = (
+            None
+            if preset.days_before_end is None
+            else festival.end_date - dt.timedelta(days=preset.days_before_end)
+        )
+        prefixes = set(
+            session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
+        )
+    prefix = preset.competition.code_prefix
+    suffix = 2
+    while prefix in prefixes:
+        prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
+    return add_competition(
+        db, festival_id, dataclasses.replace(preset.competition, deadline=deadline, code_prefix=prefix)
+    )
+
+
+def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
+    """Save edited rules and criteria; entries keep their numbers even when the prefix changes."""
+    _check_competition(info)
+    with db.session() as session:
+        competition = _get(session, info.id)
+        _check_unique(session, competition.festival_id, info)
+        if info.participation != competition.participation and _entry_count(session, competition.id):
+            raise ValidationError(
+                f"「{competition.name}」已有作品，不能再改参赛方式（个人、团队或班级集体）。"
+            )
+        _apply(competition, info)
+        _apply_criteria(session, competition, info.criteria)
+        session.flush()
+        ensure_class_entries(session, competition)
+        return competition_info(competition, _entry_count(session, competition.id))
+
+
+def delete_competition(db: Database, competition_id: int) -> None:
+    """Delete a competition with all its entries."""
+    delete_row(db, Competition, competition_id)
+
+
+def _entry_count(session: Session, competition_id: int) -> int:
+    return session.scalar(select(func.count()).where(Entry.competition_id == competition_id)) or 0
+
+
+# ---------------------------------------------------------------- numbering and class entries
+
+
+def next_entry_code(session: Session, competition: Competition) -> str:
+    """The competition's next entry number (XZ-0012): the counter only grows, so no number is reused."""
+    number = competition.next_number
+    while True:
+        code = f"{competition.code_prefix}-{number:04d}"
+        taken = session.scalar(
+            select(Entry.id).where(Entry.festival_id == competition.festival_id, Entry.code == code)
+        )
+        number += 1
+        if taken is None:
+            competition.next_number = number
+            return code
+
+
+def ensure_class_entries(session: Session, competition: Competition) -> int:
+    """A class competition has one entry per eligible class: create the missing ones; returns their count."""
+    if competition.participation != "class":
+        return 0
+    levels = {int(part) for part in competition.eligible_levels.split(",") if part}
+    classes = session.execute(
+        select(SchoolClass.id, Grade.level)
+        .join(Grade, SchoolClass.grade_id == Grade.id)
+        .where(SchoolClass.festival_id == competition.festival_id)
+        .order_by(Grade.level, SchoolClass.number)
+    ).all()
+    entered = set(session.scalars(select(Entry.class_id).where(Entry.competition_id == competition.id)))
+    created = 0
+    for class_id, level in classes:
+        if class_id in entered or (levels and level not in levels):
+            continue
+        session.add(
+            Entry(
+                festival_id=competition.festival_id,
+                competition_id=competition.id,
+                class_id=class_id,
+                code=next_entry_code(session, competition),
+                title="",
+            )
+        )
+        session.flush()
+        created += 1
+    return created
+
+
+def copy_competitions(
+    session: Session, source_festival_id: int, target: Festival, shift: dt.timedelta
+) -> None:
+    """Copy a festival's competitions and criteria (not entries) into a new one, deadlines shifted."""
+    competitions = session.scalars(
+        select(Competition)
+        .where(Competition.festival_id == source_festival_id)
+        .order_by(Competition.position)
+    ).all()
+    for source in competitions:
+        info = competition_info(source)
+        copy = Competition(festival_id=target.id, position=source.position, next_number=1)
+        _apply(copy, dataclasses.replace(info, deadline=info.deadline + shift if info.deadline else None))
+        session.add(copy)
+        session.flush()
+        _apply_criteria(session, copy, [dataclasses.replace(c, id=0) for c in info.criteria])
+        ensure_class_entries(session, copy)
