@@ -99,7 +99,7 @@ class EntryDraft:
 
 
 @dataclass(frozen=True)
-class ClassRef:
+class RosterClass:
     id: int
     level: int
     number: int
@@ -128,7 +128,7 @@ class EntryRules:
         self.classes = {
             c.id: c
             for c in (
-                ClassRef(class_id, level, number, class_display_name(grade, number))
+                RosterClass(class_id, level, number, class_display_name(grade, number))
                 for class_id, level, number, grade in session.execute(
                     select(SchoolClass.id, Grade.level, SchoolClass.number, Grade.name)
                     .join(Grade, SchoolClass.grade_id == Grade.id)
@@ -257,7 +257,7 @@ def _competition(session: Session, competition_id: int) -> CompetitionInfo:
     )
 
 
-def _apply(entry: Entry, draft: EntryDraft) -> None:
+def apply_draft(entry: Entry, draft: EntryDraft) -> None:
     entry.class_id = draft.class_id
     entry.subtype = draft.subtype.strip()
     entry.title = draft.title.strip()
@@ -278,7 +278,7 @@ def insert_entry(
         code=next_entry_code(session, competition),
         late=late,
     )
-    _apply(entry, draft)
+    apply_draft(entry, draft)
     session.add(entry)
     session.flush()
     return entry
@@ -343,7 +343,7 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
         )
         if problems:
             raise ValidationError("\n".join(problems))
-        _apply(entry, draft)
+        apply_draft(entry, draft)
         session.flush()
         return _entry_infos(session, entry.festival_id, [entry.id])[0]
 
@@ -361,7 +361,7 @@ def restore_entry(db: Database, festival_id: int, info: EntryInfo) -> EntryInfo:
         entry = Entry(
             festival_id=festival_id, competition_id=info.competition_id, code=info.code, late=info.late
         )
-        _apply(entry, info.draft())
+        apply_draft(entry, info.draft())
         session.add(entry)
         session.flush()
         return _entry_infos(session, festival_id, [entry.id])[0]
