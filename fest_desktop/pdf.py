@@ -1,0 +1,65 @@
+"""What every PDF the app writes shares: the bundled Chinese font, embedded, and the page helpers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from fest_desktop.resources import bundled_font_path
+
+PDF_FONT = "LXGWWenKai"
+
+
+@lru_cache(maxsize=1)
+def register_chinese_font() -> str:
+    """Register the bundled font with ReportLab once; ReportLab embeds the subset each PDF uses."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(PDF_FONT, str(bundled_font_path())))
+    return PDF_FONT
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break text into lines no wider than width: at any character, as Chinese is written without spaces."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for char in paragraph:
+            if line and stringWidth(line + char, font, size) > width:
+                lines.append(line)
+                line = char.lstrip()
+            else:
+                line += char
+        lines.append(line)
+    return lines
+
+
+def draw_qr_code(canvas: Any, text: str, x: float, y: float, size: float) -> None:
+    """A QR code of text with its lower left corner at (x, y), a quiet zone included in size.
+
+    Drawn as plain squares: ReportLab's QR widget would bring in an unembedded Helvetica."""
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    modules = code.getModuleCount()
+    quiet = 2
+    cell = size / (modules + 2 * quiet)
+    canvas.saveState()
+    canvas.setFillGray(0)
+    for row in range(modules):
+        for column in range(modules):
+            if code.isDark(row, column):
+                canvas.rect(
+                    x + (column + quiet) * cell,
+                    y + size - (row + 1 + quiet) * cell,
+                    cell,
+                    cell,
+                    stroke=0,
+                    fill=1,
+                )
+    canvas.restoreState()

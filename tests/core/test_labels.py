@@ -1,0 +1,92 @@
+"""Entry labels: eight to a page, the Chinese font embedded, a QR code that reads back the number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import pytest
+
+from fest_desktop import competitions as comp
+from fest_desktop import entries as ent
+from fest_desktop.db import Database
+from fest_desktop.entries import EntryDraft
+from fest_desktop.errors import FestError
+from fest_desktop.festivals import FestivalInfo
+from fest_desktop.labels import LABELS_PER_PAGE, write_labels
+from fest_desktop.pdf import register_chinese_font, wrap_text
+from tests.core.school_fixture import SmallSchool, make_small_school
+from tests.pdf_checks import fonts, page_count, page_text, render_page
+
+
+@pytest.fixture
+def small(db: Database, festival: FestivalInfo) -> SmallSchool:
+    school = make_small_school(db, festival)
+    comp.add_preset(db, festival.id, "科普板报")
+    making = comp.add_preset(db, festival.id, "小制作")
+    for name, class_name in (
+        ("张子涵", "三年级(1)班"),
+        ("李梓轩", "三年级(1)班"),
+        ("王一诺", "三年级(1)班"),
+        ("刘欣怡", "三年级(2)班"),
+        ("杨诗琪", "三年级(2)班"),
+        ("赵俊杰", "三年级(2)班"),
+        ("黄思远", "三年级(2)班"),
+        ("吴可馨", "一年级(1)班"),
+    ):
+        draft = EntryDraft(
+            making.id,
+            school.class_ids[class_name],
+            subtype="小发明",
+            title=f"{name}的发明",
+            author_ids=(school.student_ids[name],),
+            advisor="马老师",
+        )
+        ent.create_entry(db, festival.id, draft, today=dt.date(2026, 4, 12))
+    return school
+
+
+def test_labels_fill_pages_of_eight_with_the_font_embedded(
+    db: Database, small: SmallSchool, tmp_path: Path
+) -> None:
+    path = tmp_path / "labels.pdf"
+    count = write_labels(db, small.festival_id, path)
+    assert count == 3 + 8  # three boards and eight inventions
+    assert page_count(path) == math.ceil(count / LABELS_PER_PAGE) == 2
+    assert fonts(path) and all(fonts(path).values()), fonts(path)
+    text = page_text(path, 0)
+    for words in ("作品编号", "BB-0001", "作品类型", "班级集体", "指导老师"):
+        assert words in text.replace(" ", "").replace("　", ""), words
+
+
+def test_the_qr_code_reads_back_the_entry_number(db: Database, small: SmallSchool, tmp_path: Path) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    path = tmp_path / "labels.pdf"
+    making = next(c for c in comp.list_competitions(db, small.festival_id) if c.code_prefix == "XZ")
+    write_labels(db, small.festival_id, path, competition_id=making.id)
+    decoded = sorted(code.text for code in zxingcpp.read_barcodes(render_page(path, 0)))
+    assert decoded == [f"XZ-{n:04d}" for n in range(1, 9)]
+
+
+def test_labels_of_one_class_only(db: Database, small: SmallSchool, tmp_path: Path) -> None:
+    assert (
+        write_labels(db, small.festival_id, tmp_path / "one.pdf", class_id=small.class_ids["一年级(1)班"])
+        == 2
+    )
+
+
+def test_no_entries_no_labels(db: Database, festival: FestivalInfo, tmp_path: Path) -> None:
+    with pytest.raises(FestError, match="没有可打印标签的作品"):
+        write_labels(db, festival.id, tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
+
+
+def test_chinese_wraps_at_any_character_within_the_width() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = register_chinese_font()
+    text = "未来的城市会飞的房子和会说话的树木一起生活在云端"
+    lines = wrap_text(text, font, 11, 100)
+    assert "".join(lines) == text and len(lines) > 1
+    assert all(stringWidth(line, font, 11) <= 100 for line in lines)
