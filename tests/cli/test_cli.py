@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,43 +10,8 @@ import pytest
 from fest_desktop.db import open_database
 from fest_desktop.festivals import current_festival
 from fest_desktop.school import list_students
-from tests.conftest import PROJECT_ROOT, write_workbook
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
-@pytest.fixture
-def festival_db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    result = run(
-        "festival",
-        "create",
-        "第十届校园科技节",
-        "--school",
-        "启明实验学校",
-        "--start",
-        "2026-04-11",
-        "--end",
-        "2026-05-11",
-        "--theme",
-        "探究身边的科学",
-        "--db",
-        path,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "已创建科技节「启明实验学校第十届校园科技节」" in result.stdout
-    return path
+from tests.cli.conftest import run
+from tests.conftest import write_workbook
 
 
 def test_festival_list_as_json(festival_db: Path) -> None:
