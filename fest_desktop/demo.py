@@ -1,15 +1,23 @@
-"""The demo festival: an invented 小学+初中 school in the middle of its 第十届校园科技节."""
+"""The demo festival: an invented 小学+初中 school in the middle of its 第十届校园科技节.
+
+Its competitions are the presets, with entries in every class except a few left missing or short of
+their quota, so that every warning of the registration tab shows.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
+from fest_desktop.competitions import PRESETS, add_preset
 from fest_desktop.db import Database
+from fest_desktop.entries import EntryDraft, insert_entry
 from fest_desktop.festivals import FestivalInfo, add_phase, create_festival
-from fest_desktop.model import Student, Teacher
+from fest_desktop.model import Competition, Entry, SchoolClass, Student, Teacher
 from fest_desktop.school import add_class
 
 DEMO_SCHOOL = "启明实验学校"
@@ -89,6 +97,77 @@ SUBJECT_TEACHERS = (
 )
 
 
+TITLES = {
+    "XZ": (
+        "自动浇花器",
+        "太阳能小车",
+        "多功能笔筒",
+        "磁悬浮笔架",
+        "废旧瓶子净水器",
+        "声控小夜灯",
+        "简易潜望镜",
+        "水火箭",
+        "雨天自动收衣架",
+        "防近视提醒台灯",
+        "风力发电机模型",
+        "垃圾分类提醒桶",
+        "书包称重器",
+        "手摇发电手电筒",
+        "橡皮筋动力车",
+        "自制指南针",
+        "空气炮",
+        "盲人提示拐杖",
+        "节水马桶模型",
+        "自动喂鱼器",
+    ),
+    "HH": (
+        "未来城市",
+        "海底家园",
+        "太空电梯",
+        "月球农场",
+        "会飞的学校",
+        "机器人医生",
+        "沙漠变绿洲",
+        "云端图书馆",
+        "垃圾变能源",
+        "星际快递",
+        "火星基地",
+        "会思考的房子",
+        "能净化空气的树",
+        "时光隧道列车",
+        "海上风车城",
+    ),
+    "LW": (
+        "蚕宝宝成长日记",
+        "绿豆发芽观察日记",
+        "蚂蚁搬家的秘密",
+        "鸡蛋为什么会浮起来",
+        "校园植物调查",
+        "家庭用水情况调查",
+        "月相变化观察记录",
+        "铁钉生锈的比较实验",
+        "影子长短的秘密",
+        "向日葵为什么向着太阳",
+    ),
+    "DN": ("我的科技节", "节约用水", "太阳系漫游", "垃圾分类小课堂", "保护地球", "未来交通"),
+    "BB": ("探究身边的科学", "科学就在我身边", "走近科学家", "小实验大发现", "科技改变生活", "向未来出发"),
+}
+ADVISOR_SUBJECTS = {
+    "XZ": "科学",
+    "HH": "美术",
+    "LW": "语文",
+    "DN": "信息技术",
+    "ZS": "科学",
+    "SP": "科学",
+    "SQ": "科学",
+}
+# Classes (level, number) → competition prefixes they have not handed in, or handed in short.
+MISSING = {(4, 1): ("XZ", "HH"), (8, 2): ("LW",)}
+SHORT = {(5, 3): "HH"}
+SAMPLE_CLASS = (4, 1)
+SAMPLE_NAME = "示例-四年级(1)班-作品报名表.xlsx"
+
+
 def _name(rng: random.Random, used: set[str]) -> str:
     while True:
         given = rng.choice(SINGLE_GIVEN_CHARS) if rng.random() < 0.2 else rng.choice(GIVEN_CHARS)
@@ -156,4 +235,123 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
                 )
     with db.session() as session:
         session.execute(insert(Student), rows)
+    _add_competitions_and_entries(db, festival, rng)
     return festival
+
+
+def _add_competitions_and_entries(db: Database, festival: FestivalInfo, rng: random.Random) -> None:
+    for preset in PRESETS:
+        add_preset(db, festival.id, preset.name)
+    with db.session() as session:
+        competitions = session.scalars(
+            select(Competition).where(Competition.festival_id == festival.id).order_by(Competition.position)
+        ).all()
+        advisors: dict[str, list[str]] = {}
+        for name, subject in session.execute(
+            select(Teacher.name, Teacher.subject).where(Teacher.festival_id == festival.id)
+        ):
+            advisors.setdefault(subject, []).append(name)
+        classes = session.execute(
+            select(SchoolClass.id, SchoolClass.number)
+            .where(SchoolClass.festival_id == festival.id)
+            .order_by(SchoolClass.id)
+        ).all()
+        for class_id, number in classes:
+            school_class = session.get(SchoolClass, class_id)
+            assert school_class is not None
+            level = school_class.grade.level
+            students = list(
+                session.scalars(select(Student.id).where(Student.class_id == class_id).order_by(Student.id))
+            )
+            rng.shuffle(students)
+            for competition in competitions:
+                _enter_class(
+                    session, festival.id, competition, (level, number), class_id, students, advisors, rng
+                )
+
+
+def _enter_class(
+    session: Session,
+    festival_id: int,
+    competition: Competition,
+    place: tuple[int, int],
+    class_id: int,
+    students: list[int],
+    advisors: dict[str, list[str]],
+    rng: random.Random,
+) -> None:
+    prefix = competition.code_prefix
+    levels = {int(part) for part in competition.eligible_levels.split(",") if part}
+    if levels and place[0] not in levels:
+        return
+    titles = TITLES.get(prefix, ())
+    if competition.participation == "class":
+        board = session.scalars(
+            select(Entry).where(Entry.competition_id == competition.id, Entry.class_id == class_id)
+        ).one()
+        board.title = rng.choice(titles)
+        board.status = "received"
+        return
+    if prefix in MISSING.get(place, ()):
+        return
+    low = competition.quota_min or 0
+    high = competition.quota_max or 2
+    count = 1 if SHORT.get(place) == prefix else rng.randint(max(low, 1), min(high, low + 2) if low else high)
+    if prefix == "SQ":
+        count = rng.randint(0, 2)
+    team = competition.team_size if competition.participation == "team" else 1
+    subtypes = [line for line in competition.subtypes.splitlines() if line]
+    subject = ADVISOR_SUBJECTS.get(prefix, "科学")
+    for _ in range(count):
+        authors = tuple(students.pop() for _ in range(team))
+        draft = EntryDraft(
+            competition_id=competition.id,
+            class_id=class_id,
+            subtype=rng.choice(subtypes) if subtypes else "",
+            title=rng.choice(titles) if titles else "",
+            author_ids=authors,
+            advisor=rng.choice(advisors.get(subject, [""])),
+            status=rng.choice(("registered", "received", "received")),
+        )
+        insert_entry(session, festival_id, competition, draft, late=False)
+
+
+def write_import_sample(db: Database, festival_id: int, path: Path) -> Path:
+    """The demo's sample registration form, filled in by 四年级(1)班, which has not handed in yet:
+    one painting too many, so the import shows its over-quota problem."""
+    from openpyxl import load_workbook
+
+    from fest_desktop.entry_sheets import write_class_forms
+    from fest_desktop.school import list_classes, list_students
+
+    target = next(c for c in list_classes(db, festival_id) if (c.level, c.number) == SAMPLE_CLASS)
+    folder = path.parent
+    written = next(p for p in write_class_forms(db, festival_id, folder) if p.name.startswith(target.name))
+    for other in folder.glob("*-作品报名表.xlsx"):
+        if other != written:
+            other.unlink()
+    names = [s.name for s in list_students(db, festival_id) if s.class_id == target.id]
+    rows = [
+        ("科技创新小制作与小发明", "小制作", "自动浇花器", names[0], "", "王女士"),
+        ("科技创新小制作与小发明", "小发明", "雨天自动收衣架", names[1]),
+        ("科技创新小制作与小发明", "小制作", "橡皮筋动力车", names[2]),
+        ("科技创新绘画比赛", "水彩画", "未来城市", names[3]),
+        ("科技创新绘画比赛", "蜡笔画", "海底家园", names[4]),
+        ("科技创新绘画比赛", "国画", "会飞的学校", names[5]),
+        ("科技创新绘画比赛", "电脑画", "星际快递", names[6]),
+    ]
+    workbook = load_workbook(written)
+    sheet = workbook["报名表"]
+    header = next(c.row for c in sheet["D"] if c.value == "作者")
+    row = header + 1
+    while sheet.cell(row, 1).value:
+        if sheet.cell(row, 1).value == "科普板报比赛":
+            sheet.cell(row, 3, "科学就在我身边")
+        row += 1
+    for values in rows:
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row, column, value)
+        row += 1
+    workbook.save(path)
+    written.unlink()
+    return path

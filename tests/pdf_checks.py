@@ -37,12 +37,11 @@ def page_text(path: Path, page: int) -> str:
 
 
 def render_page(path: Path, page: int, dpi: int = 150) -> Any:
-    """The page as a QImage (QtPdf), for decoding what is printed on it."""
+    """The page as a QImage (QtPdf), for decoding what is printed on it; needs the qapp fixture."""
     from PySide6.QtCore import QSize, Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtPdf import QPdfDocument
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
     document = QPdfDocument()
     document.load(str(path))
     points = document.pagePointSize(page)

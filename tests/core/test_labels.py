@@ -60,7 +60,9 @@ def test_labels_fill_pages_of_eight_with_the_font_embedded(
         assert words in text.replace(" ", "").replace("　", ""), words
 
 
-def test_the_qr_code_reads_back_the_entry_number(db: Database, small: SmallSchool, tmp_path: Path) -> None:
+def test_the_qr_code_reads_back_the_entry_number(
+    db: Database, small: SmallSchool, tmp_path: Path, qapp: object
+) -> None:
     zxingcpp = pytest.importorskip("zxingcpp")
     path = tmp_path / "labels.pdf"
     making = next(c for c in comp.list_competitions(db, small.festival_id) if c.code_prefix == "XZ")

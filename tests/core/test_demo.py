@@ -1,0 +1,56 @@
+"""The demo festival: realistic, within the rules, with every warning of the registration tab showing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from fest_desktop import competitions as comp
+from fest_desktop import entries as ent
+from fest_desktop.db import Database
+from fest_desktop.demo import SAMPLE_NAME, create_demo_festival, write_import_sample
+from fest_desktop.entry_sheets import import_entry_files
+from fest_desktop.resources import resource_path
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def test_the_demo_has_every_preset_and_entries_within_the_rules(db: Database) -> None:
+    festival = create_demo_festival(db, today=TODAY)
+    competitions = comp.list_competitions(db, festival.id)
+    assert [c.name for c in competitions] == [p.name for p in comp.PRESETS]
+    entries = ent.list_entries(db, festival.id)
+    assert len(entries) > 250
+    states = Counter(cell.state for cell in ent.quota_overview(db, festival.id))
+    assert states["over"] == 0
+    authors = Counter((e.competition_id, a.student_id) for e in entries for a in e.authors)
+    assert max(authors.values()) == 1
+    assert all(e.title for e in entries if e.competition_name == "科普板报比赛")
+    assert ent.quota_warnings(db, festival.id) == [
+        "四年级(1)班「科技创新小制作与小发明」只报了 0 件，名额为每班 3–5 件。",
+        "四年级(1)班「科技创新绘画比赛」只报了 0 件，名额为每班 2–3 件。",
+        "五年级(3)班「科技创新绘画比赛」只报了 1 件，名额为每班 2–3 件。",
+        "初二(2)班「科技小论文与观察日记」只报了 0 件，名额为每班 1–3 件。",
+    ]
+
+
+def test_the_shipped_import_sample_has_one_painting_over_the_quota(db: Database, tmp_path: Path) -> None:
+    festival = create_demo_festival(db, today=TODAY)
+    shipped = resource_path("samples", SAMPLE_NAME)
+    plan = import_entry_files(db, festival.id, [shipped], dry_run=True, today=TODAY)
+    assert [p.reason for p in plan.problems] == [
+        "四年级(1)班「科技创新绘画比赛」已报 3 件，名额为每班 2–3 件，不能再报。"
+    ]
+    assert (len(plan.new), len(plan.changed)) == (6, 1)
+    # The sample is what write_import_sample makes from the demo (regenerate it if the demo changes).
+    fresh = write_import_sample(db, festival.id, tmp_path / SAMPLE_NAME)
+
+    def entry_rows(path: Path) -> list[tuple[object, ...]]:
+        rows = list(load_workbook(path)["报名表"].iter_rows(values_only=True))
+        header = next(i for i, row in enumerate(rows) if row[3] == "作者")
+        return rows[header:]
+
+    assert entry_rows(shipped) == entry_rows(fresh)
