@@ -55,7 +55,7 @@ def install_translations(app: QApplication, language: str) -> None:
 
 
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
-    """A PNG of every tab, and of every page of 学校与设置, for the README and for headless checks."""
+    """A PNG of every tab, and of every page of 作品报名 and 学校与设置, for the README and headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     names = ("calendar", "entries", "scoring", "awards", "settings")
@@ -65,6 +65,14 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         path = folder / f"{index + 1}-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+    entries_tab = window.show_entries()
+    for row, name in enumerate(("list", "progress", "competitions")):
+        entries_tab.pages.setCurrentIndex(row)
+        QApplication.processEvents()
+        path = folder / f"2-entries-{row + 1}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    window.tabs.setCurrentIndex(window.SETTINGS_TAB)
     pages = ("festival", "classes", "teachers", "students", "preferences")
     for row, name in enumerate(pages):
         window.settings_tab.nav.setCurrentRow(row)

@@ -20,6 +20,7 @@ from ui.placeholder_tab import PlaceholderTab
 if TYPE_CHECKING:
     from fest_desktop.db import Database
     from fest_desktop.festivals import FestivalInfo, PhaseInfo
+    from ui.entries_tab import EntriesTab
     from ui.settings_tab import SettingsTab
 
 
@@ -68,6 +69,7 @@ class FestivalHeader(QWidget):
 class MainWindow(QMainWindow):
     """Holds the tabs; attach() gives it the opened festival file, and switching festival updates all."""
 
+    ENTRIES_TAB = 1
     SETTINGS_TAB = 4
 
     def __init__(
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.festival: FestivalInfo | None = None
         self.settings_tab: SettingsTab
+        self.entries_tab: EntriesTab | None = None
         self._preferences = preferences
         self._preferences_file = preferences_file
         self.resize(1280, 800)
@@ -93,10 +96,6 @@ class MainWindow(QMainWindow):
                 "按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。"
             ),
         )
-        self.entries_tab = PlaceholderTab(
-            self.tr("作品报名"),
-            self.tr("设置比赛项目与各班名额，登记各班作品，打印作品标签和分类造册。"),
-        )
         self.scoring_tab = PlaceholderTab(
             self.tr("现场评分"),
             self.tr("评委现场打分，排名实时更新，并可在投影仪上展示排行榜。"),
@@ -106,7 +105,7 @@ class MainWindow(QMainWindow):
             self.tr("按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。"),
         )
         self.tabs.addTab(self.calendar_tab, self.tr("活动日历"))
-        self.tabs.addTab(self.entries_tab, self.tr("作品报名"))
+        self.tabs.addTab(QWidget(), self.tr("作品报名"))
         self.tabs.addTab(self.scoring_tab, self.tr("现场评分"))
         self.tabs.addTab(self.awards_tab, self.tr("奖项与证书"))
         self.tabs.addTab(QWidget(), self.tr("学校与设置"))
@@ -132,11 +131,39 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(self.SETTINGS_TAB, self.settings_tab, self.tr("学校与设置"))
         self.tabs.setCurrentIndex(current)
         self.statusBar().showMessage(self.tr("数据文件：{0}　·　所有修改即时保存").format(db.location))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.show_festival(festival)
+        self._tab_shown(self.tabs.currentIndex())
 
     def show_festival(self, festival: FestivalInfo) -> None:
         self._festival_edited(festival)
         self.settings_tab.show_festival(festival.id)
+        if self.entries_tab is not None:
+            self.entries_tab.show_festival(festival.id)
+
+    def _tab_shown(self, index: int) -> None:
+        """Build a tab the first time it is shown: the window opens without waiting for every tab."""
+        if index == self.ENTRIES_TAB and self.entries_tab is None:
+            self.entries_tab = self._build_entries_tab()
+
+    def _build_entries_tab(self) -> EntriesTab:
+        from ui.entries_tab import EntriesTab
+
+        assert self.db is not None and self.festival is not None
+        tab = EntriesTab(self.db)
+        tab.show_festival(self.festival.id)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(self.ENTRIES_TAB)
+        self.tabs.insertTab(self.ENTRIES_TAB, tab, self.tr("作品报名"))
+        self.tabs.setCurrentIndex(self.ENTRIES_TAB)
+        self.tabs.blockSignals(False)
+        return tab
+
+    def show_entries(self) -> EntriesTab:
+        """Switch to 作品报名 (building it if needed)."""
+        self.tabs.setCurrentIndex(self.ENTRIES_TAB)
+        assert self.entries_tab is not None
+        return self.entries_tab
 
     def _festival_edited(self, festival: FestivalInfo) -> None:
         from fest_desktop.festivals import list_phases

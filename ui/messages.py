@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -20,3 +23,18 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def tell_saved(parent: QWidget | None, message: str, path: Path) -> None:
+    """Say what was written, with a button that opens it (or its folder) in the system's program."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, QCoreApplication.translate("messages", "已保存"), message, parent=parent
+    )
+    box.setInformativeText(str(path))
+    open_button = box.addButton(
+        QCoreApplication.translate("messages", "打开"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("messages", "关闭"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

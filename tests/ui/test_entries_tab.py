@@ -1,0 +1,304 @@
+"""作品报名 as a teacher uses it: registering through the panel, quotas, filters, import, competitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from fest_desktop import competitions as comp
+from fest_desktop import entries as ent
+from fest_desktop import school
+from fest_desktop.db import Database
+from fest_desktop.demo import SAMPLE_NAME, create_demo_festival
+from fest_desktop.festivals import FestivalInfo
+from fest_desktop.resources import resource_path
+from tests.conftest import write_workbook
+from ui.entries_import_dialog import EntriesImportDialog, preview_entry_files
+from ui.entries_tab import EntriesTab, QuotaModel
+
+
+@pytest.fixture
+def demo(db: Database) -> FestivalInfo:
+    # Today, so that the deadlines the panel checks against the clock are the demo's own.
+    return create_demo_festival(db, today=dt.date.today())
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, db: Database, demo: FestivalInfo) -> EntriesTab:
+    widget = EntriesTab(db)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show_festival(demo.id)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Dialogs the tab would open, answered and recorded instead of blocking the test."""
+    seen: dict[str, list[str]] = {"errors": [], "questions": [], "saved": []}
+    for module in ("ui.entry_panel", "ui.entries_tab", "ui.competitions_page", "ui.entries_import_dialog"):
+        monkeypatch.setattr(
+            f"{module}.show_error", lambda _p, message: seen["errors"].append(message), raising=False
+        )
+        monkeypatch.setattr(
+            f"{module}.confirm",
+            lambda _p, _t, question: seen["questions"].append(question) or True,
+            raising=False,
+        )
+    monkeypatch.setattr("ui.entries_tab.tell_saved", lambda _p, message, _path: seen["saved"].append(message))
+    return seen
+
+
+def choose(box: object, text: str) -> None:
+    position = box.findText(text)  # type: ignore[attr-defined]
+    assert position >= 0, text
+    box.setCurrentIndex(position)  # type: ignore[attr-defined]
+
+
+def test_adding_an_entry_through_the_panel_clears_the_quota_warning(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, qtbot: QtBot, shown: dict[str, list[str]]
+) -> None:
+    panel = tab.entries_page.panel
+    choose(panel.competition, "科技创新绘画比赛")
+    choose(panel.school_class, "五年级(3)班")
+    assert "本班已报 1 件，名额：每班 2–3 件　还差 1 件" in panel.quota_hint.text()
+    assert panel.quota_hint.property("state") == "under"
+    assert "五年级(3)班" in tab.warning.toolTip()
+
+    already = {
+        a.student_id
+        for e in ent.list_entries(db, demo.id)
+        for a in e.authors
+        if e.competition_name == "科技创新绘画比赛"
+    }
+    student = next(
+        s for s in school.list_students(db, demo.id) if s.class_name == "五年级(3)班" and s.id not in already
+    )
+    from fest_desktop.pinyin import initial_letters
+
+    initials = "".join(sorted(letters)[0] for letters in initial_letters(student.name))
+    panel.authors.search.insert(initials)
+    panel.authors.search.textEdited.emit(initials)
+    assert student.name in panel.authors.candidates(initials)
+    panel.authors._add_label(student.name)
+    assert panel.authors.author_ids() == (student.id,)
+    panel.title.insert("会说话的雨伞")
+    choose(panel.subtype, "水彩画")
+    qtbot.mouseClick(panel.register_button, Qt.MouseButton.LeftButton)
+
+    assert shown["errors"] == []
+    stored = [e for e in ent.list_entries(db, demo.id) if e.title == "会说话的雨伞"]
+    assert len(stored) == 1 and stored[0].author_names == student.name and stored[0].subtype == "水彩画"
+    assert "本班已报 2 件" in panel.quota_hint.text() and "还差" not in panel.quota_hint.text()
+    rows = [
+        tab.entries_page.table.model.rows()[i].code for i in range(tab.entries_page.table.model.rowCount())
+    ]
+    assert stored[0].code in rows
+    assert "五年级(3)班" not in tab.warning.toolTip()
+
+
+def test_over_the_quota_the_panel_refuses_naming_class_count_and_quota(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, shown: dict[str, list[str]]
+) -> None:
+    panel = tab.entries_page.panel
+    choose(panel.competition, "科技知识竞赛")  # exactly one team per class, all entered in the demo
+    choose(panel.school_class, "三年级(1)班")
+    assert "名额已满" in panel.quota_hint.text()
+    free = next(
+        s
+        for s in school.list_students(db, demo.id)
+        if s.class_name == "三年级(1)班"
+        and s.id
+        not in {
+            a.student_id
+            for e in ent.list_entries(db, demo.id)
+            for a in e.authors
+            if e.competition_name == "科技知识竞赛"
+        }
+    )
+    panel.authors._add_label(free.name)
+    before = len(ent.list_entries(db, demo.id))
+    panel.register()
+    assert shown["errors"] == ["三年级(1)班「科技知识竞赛」已报 1 件，名额为每班 1 件，不能再报。"]
+    assert len(ent.list_entries(db, demo.id)) == before
+
+
+def test_after_the_deadline_the_panel_asks_and_marks_the_entry_late(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, shown: dict[str, list[str]]
+) -> None:
+    panel = tab.entries_page.panel
+    choose(panel.competition, "科技创新小制作与小发明")  # its deadline is before the demo's 展评 week
+    choose(panel.school_class, "四年级(1)班")
+    student = next(s for s in school.list_students(db, demo.id) if s.class_name == "四年级(1)班")
+    panel.authors._add_label(student.name)
+    panel.title.insert("会唱歌的闹钟")
+    panel.register()
+    assert len(shown["questions"]) == 1 and "截止日期" in shown["questions"][0]
+    [entry] = [e for e in ent.list_entries(db, demo.id) if e.title == "会唱歌的闹钟"]
+    assert entry.late and entry.status_text == "已报名（逾期）"
+
+
+def test_editing_the_selected_entry_saves_when_the_field_is_left(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, shown: dict[str, list[str]]
+) -> None:
+    page = tab.entries_page
+    page.table.view.selectRow(0)
+    entry = page.table.selected_rows()[0]
+    assert page.panel.heading.text() == f"作品 {entry.code}"
+    page.panel.title.setText("改过的题目")
+    page.panel.title.editingFinished.emit()
+    assert next(e for e in ent.list_entries(db, demo.id) if e.id == entry.id).title == "改过的题目"
+    choose(page.panel.status, "已收到")
+    page.panel.status.activated.emit(page.panel.status.currentIndex())
+    assert next(e for e in ent.list_entries(db, demo.id) if e.id == entry.id).status == "received"
+    assert shown["errors"] == []
+
+
+def test_filters_and_pinyin_search(tab: EntriesTab, db: Database, demo: FestivalInfo) -> None:
+    page = tab.entries_page
+    total = page.table.model.rowCount()
+    choose(page.competition_filter, "科普板报比赛")
+    assert page.table.proxy.rowCount() == 24
+    choose(page.class_filter, "三年级(2)班")
+    assert page.table.proxy.rowCount() == 1
+    choose(page.competition_filter, "全部比赛项目")
+    choose(page.class_filter, "全部班级")
+    someone = next(e for e in ent.list_entries(db, demo.id) if e.authors).authors[0].name
+    from fest_desktop.pinyin import initial_letters
+
+    initials = "".join(sorted(letters)[0] for letters in initial_letters(someone))
+    page.search.setText(initials)
+    found = [page.table.proxy.row_object(r) for r in range(page.table.proxy.rowCount())]
+    assert found and all(any(a.name for a in e.authors) for e in found)
+    assert any(someone in e.author_names for e in found)
+    page.search.setText("XZ-0001")
+    assert [page.table.proxy.row_object(r).code for r in range(page.table.proxy.rowCount())] == ["XZ-0001"]
+    page.search.clear()
+    choose(page.status_filter, "已收到")
+    assert 0 < page.table.proxy.rowCount() < total
+    assert page.count_label.text() == f"显示 {page.table.proxy.rowCount()} / {total} 件"
+
+
+def test_delete_then_undo_gives_the_entry_back_with_its_number(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, shown: dict[str, list[str]]
+) -> None:
+    page = tab.entries_page
+    page.table.view.selectRow(2)
+    entry = page.table.selected_rows()[0]
+    page.delete_selected()
+    assert entry.code not in {e.code for e in ent.list_entries(db, demo.id)}
+    assert page.undo_button.isEnabled()
+    page.undo_delete()
+    assert entry.code in {e.code for e in ent.list_entries(db, demo.id)}
+    assert not page.undo_button.isEnabled()
+
+
+def test_the_overview_colours_each_class_against_the_quota(tab: EntriesTab, qtmodeltester: object) -> None:
+    model = tab.overview_page.model
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    classes = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    competitions = [
+        model.headerData(c, Qt.Orientation.Horizontal).split("\n")[0] for c in range(model.columnCount() - 1)
+    ]
+    row, column = classes.index("四年级(1)班"), competitions.index("科技创新绘画比赛")
+    assert model.index(row, column).data(Qt.ItemDataRole.UserRole) == "missing"
+    assert model.index(classes.index("五年级(3)班"), column).data(Qt.ItemDataRole.UserRole) == "under"
+    plane = competitions.index("手抛飞机")
+    assert model.index(classes.index("一年级(1)班"), plane).data() == "—"
+    assert "%" in model.index(0, model.columnCount() - 1).data()
+    assert "3 个班还有项目未达名额" in tab.overview_page.summary.text()
+    assert isinstance(model, QuotaModel)
+
+
+def test_the_entries_model_passes_the_model_tester(tab: EntriesTab, qtmodeltester: object) -> None:
+    qtmodeltester.check(tab.entries_page.table.model)  # type: ignore[attr-defined]
+
+
+def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
+    tab: EntriesTab, db: Database, demo: FestivalInfo
+) -> None:
+    found = preview_entry_files(db, demo.id, [resource_path("samples", SAMPLE_NAME)], tab)
+    assert found is not None
+    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problem_model.rowCount() == 1
+    reason = dialog.problem_model.index(0, 4).data()
+    assert "四年级(1)班「科技创新绘画比赛」已报 3 件" in reason
+
+
+def test_importing_a_good_file_through_the_dialog(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+) -> None:
+    students = [s.name for s in school.list_students(db, demo.id) if s.class_name == "四年级(1)班"]
+    path = write_workbook(
+        tmp_path / "good.xlsx",
+        {
+            "作品": [
+                ("比赛项目", "作品题目", "作者", "班级"),
+                ("科技创新绘画比赛", "海上风车城", students[0], "四年级(1)班"),
+                ("科技创新绘画比赛", "星际快递", students[1], "四年级(1)班"),
+            ]
+        },
+    )
+    found = preview_entry_files(db, demo.id, [path], tab)
+    assert found is not None
+    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    assert dialog.import_button.isEnabled() and dialog.entry_model.rowCount() == 2
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    titles = {e.title for e in ent.list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
+    assert {"海上风车城", "星际快递"} <= titles
+
+
+def test_a_file_that_is_not_a_workbook_is_reported(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr("ui.entries_import_dialog.show_error", lambda _p, message: seen.append(message))
+    (tmp_path / "notes.xlsx").write_text("not a workbook")
+    assert preview_entry_files(db, demo.id, [tmp_path / "notes.xlsx"], tab) is None
+    assert seen == ["「notes.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
+
+
+def test_competition_rules_are_saved_as_fields_are_left(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, shown: dict[str, list[str]]
+) -> None:
+    page = tab.competitions_page
+    tab.pages.setCurrentWidget(page)
+    names = [page.list.item(i).text() for i in range(page.list.count())]
+    page.list.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("科技创新绘画比赛")))
+    page.quota_max.setValue(4)
+    page.quota_max.editingFinished.emit()
+    stored = next(c for c in comp.list_competitions(db, demo.id) if c.name == "科技创新绘画比赛")
+    assert stored.quota_max == 4
+    page.quota_min.setValue(6)
+    page.quota_min.editingFinished.emit()
+    assert shown["errors"] == ["名额下限 6 大于上限 4。"]
+    assert page.quota_min.value() == 2  # the stored rule is shown again
+    # The entries page learns of the change when it is shown again.
+    tab.pages.setCurrentWidget(tab.entries_page)
+    assert "每班 2–4 件" in tab.overview_page.model.headerData(2, Qt.Orientation.Horizontal)
+
+
+def test_a_preset_and_a_criterion_added_from_the_page(
+    tab: EntriesTab, db: Database, festival: FestivalInfo, shown: dict[str, list[str]]
+) -> None:
+    page = tab.competitions_page
+    page.show_festival(festival.id, [])
+    assert page.list.count() == 0 and not page.editor.isEnabled()
+    page.add_preset("科技创新绘画比赛")
+    assert page.list.count() == 1 and page.name.text() == "科技创新绘画比赛"
+    page._add_criterion()
+    stored = comp.list_competitions(db, festival.id)[0]
+    assert [c.name for c in stored.criteria][-1] == "评分项"
+    index = page.criteria.proxy.index(4, 1)
+    assert page.criteria.proxy.setData(index, "15")
+    assert comp.list_competitions(db, festival.id)[0].criteria[-1].max_points == 15
+    assert page.criteria_total.text() == "满分合计 115 分"
+    assert shown["errors"] == []
