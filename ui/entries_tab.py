@@ -129,12 +129,12 @@ class QuotaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._state_text(cell.state)
+            return self.state_text(cell.state)
         if role == Qt.ItemDataRole.UserRole:
             return cell.state
         return None
 
-    def _state_text(self, state: str) -> str:
+    def state_text(self, state: str) -> str:
         return {
             "missing": self.tr("还没有报"),
             "under": self.tr("少于名额"),
@@ -350,14 +350,8 @@ class OverviewPage(QWidget):
         self.summary.setObjectName("overviewSummary")
         self.summary.setWordWrap(True)
         legend = QHBoxLayout()
-        for state, text in (
-            ("missing", self.tr("还没有报")),
-            ("under", self.tr("少于名额")),
-            ("complete", self.tr("已达名额")),
-            ("over", self.tr("超出名额")),
-            ("ineligible", self.tr("本年级不参加")),
-        ):
-            swatch = QLabel(text)
+        for state in STATE_COLOURS:
+            swatch = QLabel(self.model.state_text(state))
             swatch.setStyleSheet(
                 f"background: {STATE_COLOURS[state]}; padding: 3px 10px; border-radius: 3px;"
             )

@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddClassDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="103" />
+        <location filename="../../ui/dialogs.py" line="103"/>
         <source>添加班级</source>
         <translation>Add class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="110" />
+        <location filename="../../ui/dialogs.py" line="110"/>
         <source>（暂不指定）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="112" />
+        <location filename="../../ui/dialogs.py" line="112"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="113" />
+        <location filename="../../ui/dialogs.py" line="113"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="114"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
@@ -31,27 +32,27 @@
 <context>
     <name>AddStudentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="121" />
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>添加学生</source>
         <translation>Add student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131" />
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="132" />
+        <location filename="../../ui/dialogs.py" line="132"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="133" />
+        <location filename="../../ui/dialogs.py" line="133"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="134" />
+        <location filename="../../ui/dialogs.py" line="134"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
@@ -59,148 +60,829 @@
 <context>
     <name>AddTeacherDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="139" />
+        <location filename="../../ui/dialogs.py" line="139"/>
         <source>添加教师</source>
         <translation>Add teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../ui/dialogs.py" line="142"/>
         <source>例如：科学、美术、信息技术</source>
         <translation>e.g. Science, Art, IT</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143" />
+        <location filename="../../ui/dialogs.py" line="143"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144" />
+        <location filename="../../ui/dialogs.py" line="144"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
 </context>
 <context>
+    <name>AuthorPicker</name>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="42"/>
+        <source>输入姓名或拼音首字母，如 zzh</source>
+        <translation>Type a name or its pinyin initials, e.g. zzh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="54"/>
+        <source>移除所选作者</source>
+        <translation>Remove selected author</translation>
+    </message>
+</context>
+<context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/school_pages.py" line="132" />
+        <location filename="../../ui/school_pages.py" line="132"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="134" />
-        <location filename="../../ui/school_pages.py" line="229" />
+        <location filename="../../ui/school_pages.py" line="134"/>
+        <location filename="../../ui/school_pages.py" line="230"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="135" />
+        <location filename="../../ui/school_pages.py" line="135"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="136" />
-        <location filename="../../ui/school_pages.py" line="245" />
+        <location filename="../../ui/school_pages.py" line="136"/>
+        <location filename="../../ui/school_pages.py" line="246"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="145" />
+        <location filename="../../ui/school_pages.py" line="145"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
-        <translation>Grades (the section follows from the grade; a grade's name can be edited, e.g. 初一 to 七年级)</translation>
+        <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="151" />
+        <location filename="../../ui/school_pages.py" line="151"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="163" />
-        <location filename="../../ui/school_pages.py" line="182" />
+        <location filename="../../ui/school_pages.py" line="164"/>
+        <location filename="../../ui/school_pages.py" line="183"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="165" />
-        <location filename="../../ui/school_pages.py" line="183" />
+        <location filename="../../ui/school_pages.py" line="166"/>
+        <location filename="../../ui/school_pages.py" line="184"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="170" />
+        <location filename="../../ui/school_pages.py" line="171"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="171" />
-        <location filename="../../ui/school_pages.py" line="192" />
+        <location filename="../../ui/school_pages.py" line="172"/>
+        <location filename="../../ui/school_pages.py" line="193"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="178" />
+        <location filename="../../ui/school_pages.py" line="179"/>
         <source>班号必须是1到99的整数。</source>
         <translation>The class number must be a whole number from 1 to 99.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="184" />
+        <location filename="../../ui/school_pages.py" line="185"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="185" />
+        <location filename="../../ui/school_pages.py" line="186"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="187" />
+        <location filename="../../ui/school_pages.py" line="188"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="190" />
+        <location filename="../../ui/school_pages.py" line="191"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="226" />
+        <location filename="../../ui/school_pages.py" line="227"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="244" />
+        <location filename="../../ui/school_pages.py" line="245"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>CompetitionsPage</name>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="76"/>
+        <source>添加预设项目</source>
+        <translation>Add a preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="80"/>
+        <source>新建空白项目</source>
+        <translation>New blank competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="82"/>
+        <source>删除项目</source>
+        <translation>Delete competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="100"/>
+        <source>可与家长合作</source>
+        <translation>May work with a parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="105"/>
+        <location filename="../../ui/competitions_page.py" line="108"/>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="109"/>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="112"/>
+        <source>用顿号隔开，如 小制作、小发明</source>
+        <translation>Separate with 、, e.g. 小制作、小发明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="121"/>
+        <source>越大越好（如距离）</source>
+        <translation>Higher is better (e.g. distance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="122"/>
+        <source>越小越好（如用时）</source>
+        <translation>Lower is better (e.g. time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="127"/>
+        <source>每班</source>
+        <translation>Per class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="129"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="131"/>
+        <source>件</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="139"/>
+        <source>每队最多</source>
+        <translation>Team of at most</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="141"/>
+        <source>人</source>
+        <translation>students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="145"/>
+        <source>参赛规则（修改后自动保存）</source>
+        <translation>Rules of entry (saved as you edit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="147"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="148"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="149"/>
+        <source>作品编号前缀</source>
+        <translation>Entry number prefix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="150"/>
+        <source>参赛方式</source>
+        <translation>Who enters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="151"/>
+        <source>参赛年级</source>
+        <translation>Grades (none ticked: whole school)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="152"/>
+        <source>名额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="154"/>
+        <source>作品类型</source>
+        <translation>Type of work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="155"/>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="157"/>
+        <source>评审方式</source>
+        <translation>Judging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="159"/>
+        <source>评审</source>
+        <translation>Judged by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="160"/>
+        <source>评委分合成</source>
+        <translation>Combining judges&apos; scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="161"/>
+        <source>去高低分至少需评委</source>
+        <translation>Judges needed to drop high and low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="162"/>
+        <source>测量试次</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="163"/>
+        <source>计量单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="164"/>
+        <source>成绩</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="165"/>
+        <source>排名范围</source>
+        <translation>Ranked within</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="170"/>
+        <source>添加评分项</source>
+        <translation>Add criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="172"/>
+        <source>删除评分项</source>
+        <translation>Delete criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="175"/>
+        <source>评分项（双击修改）</source>
+        <translation>Criteria (double-click to edit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="250"/>
+        <location filename="../../ui/competitions_page.py" line="360"/>
+        <source>{0}（{1} 件）</source>
+        <translation>{0} ({1} entries)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="312"/>
+        <location filename="../../ui/competitions_page.py" line="458"/>
+        <source>满分合计 {0:g} 分</source>
+        <translation>Total {0:g} points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="384"/>
+        <source>新比赛项目</source>
+        <translation>New competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="386"/>
+        <source>新比赛项目{0}</source>
+        <translation>New competition {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="403"/>
+        <source>删除比赛项目「{0}」？</source>
+        <translation>Delete the competition “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="405"/>
+        <source>它的 {0} 件作品也会一起删除。</source>
+        <translation> Its {0} entries will be deleted with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="406"/>
+        <source>删除比赛项目</source>
+        <translation>Delete competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="420"/>
+        <source>{0}应是数字（填的是「{1}」）。</source>
+        <translation>{0} must be a number (you typed “{1}”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="426"/>
+        <location filename="../../ui/competitions_page.py" line="465"/>
+        <source>评分项</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="431"/>
+        <location filename="../../ui/competitions_page.py" line="433"/>
+        <source>满分</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="438"/>
+        <location filename="../../ui/competitions_page.py" line="440"/>
+        <source>步长</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="445"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="467"/>
+        <source>评分项{0}</source>
+        <translation>Criterion {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesImportDialog</name>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="52"/>
+        <source>导入报名表 — {0}</source>
+        <translation>Import registration forms — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="56"/>
+        <source>新作品 {0} 件，更新 {1} 件，已登记且不变 {2} 件。</source>
+        <translation>{0} new entries, {1} changed, {2} already registered and unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="64"/>
+        <source>跳过没有作品表头的{0}。</source>
+        <translation>Skipped {0}: it has no entries header.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="67"/>
+        <source>其中 {0} 件所报项目已过截止日期，导入时会请您确认，并标记为“逾期”。</source>
+        <translation>{0} of them are for competitions past their deadline: you will be asked to confirm, and they are marked late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="74"/>
+        <source>提醒：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="81"/>
+        <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
+        <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="89"/>
+        <source>没有发现问题。点击“导入”后一次性写入。</source>
+        <translation>No problems found. Import writes everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="99"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="107"/>
+        <location filename="../../ui/entries_import_dialog.py" line="121"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="108"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="109"/>
+        <location filename="../../ui/entries_import_dialog.py" line="122"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="110"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="111"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <source>导入后</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <source>更新</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <source>新作品</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="117"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="118"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="119"/>
+        <source>作品题目</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="120"/>
+        <source>作者</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_import_dialog.py" line="141"/>
+        <source>已过截止日期</source>
+        <translation>Deadline passed</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPage</name>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="167"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="171"/>
+        <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
+        <translation>Search number, title, author (pinyin initials too), advisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="179"/>
+        <source>新增作品</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="181"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="183"/>
+        <source>撤销删除</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="214"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="215"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="216"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="217"/>
+        <source>作品类型</source>
+        <translation>Type of work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="218"/>
+        <source>作品题目</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="219"/>
+        <source>作者</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="220"/>
+        <source>指导老师</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="221"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="228"/>
+        <source>全部比赛项目</source>
+        <translation>All competitions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="229"/>
+        <source>全部班级</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="266"/>
+        <source>显示 {0} / {1} 件</source>
+        <translation>Showing {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="284"/>
+        <source>已登记作品 {0}</source>
+        <translation>Registered entry {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="308"/>
+        <source>删除作品 {0}「{1}」？</source>
+        <translation>Delete entry {0} “{1}”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="310"/>
+        <source>删除所选的 {0} 件作品？</source>
+        <translation>Delete the {0} selected entries?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="313"/>
+        <source>删除作品</source>
+        <translation>Delete entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="313"/>
+        <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
+        <translation> (You can undo this; the numbers are never given to another entry.)</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesTab</name>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="389"/>
+        <source>作品登记</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="390"/>
+        <source>班级进度</source>
+        <translation>Class progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="391"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="399"/>
+        <source>生成班级报名表…</source>
+        <translation>Class forms…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="400"/>
+        <source>导入报名表…</source>
+        <translation>Import forms…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="401"/>
+        <source>打印作品标签…</source>
+        <translation>Entry labels…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="402"/>
+        <source>导出分类造册…</source>
+        <translation>Export register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="434"/>
+        <source>{0} 处名额提醒，见“班级进度”</source>
+        <translation>{0} quota notes, see Class progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="463"/>
+        <source>选择保存班级报名表的文件夹</source>
+        <translation>Choose a folder for the class registration forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="475"/>
+        <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
+        <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="484"/>
+        <source>选择填好的报名表（可多选）</source>
+        <translation>Choose filled registration forms (several allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="486"/>
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="504"/>
+        <source>保存作品标签</source>
+        <translation>Save entry labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="505"/>
+        <source>作品标签.pdf</source>
+        <translation>entry-labels.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="506"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="524"/>
+        <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
+        <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="531"/>
+        <source>导出分类造册</source>
+        <translation>Export register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="532"/>
+        <source>分类造册.xlsx</source>
+        <translation>register.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="533"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="544"/>
+        <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
+        <translation>Register of {0} entries exported, one sheet per competition.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPanel</name>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="162"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="163"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="165"/>
+        <source>作品类型</source>
+        <translation>Type of work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="166"/>
+        <source>作品题目</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="167"/>
+        <source>作者</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="168"/>
+        <source>指导老师</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="169"/>
+        <source>合作家长</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="170"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="171"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="173"/>
+        <source>登记作品</source>
+        <translation>Register entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="176"/>
+        <source>再登记一件</source>
+        <translation>Register another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="252"/>
+        <source>登记新作品</source>
+        <translation>Register a new entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="272"/>
+        <source>作品 {0}</source>
+        <translation>Entry {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="343"/>
+        <source>本班已报 {0} 件，名额：{1}</source>
+        <translation>This class has {0} entries; quota: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="346"/>
+        <source>&#x3000;还差 {0} 件</source>
+        <translation> — {0} more needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="348"/>
+        <source>&#x3000;已超出名额</source>
+        <translation> — over the quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="350"/>
+        <source>&#x3000;名额已满</source>
+        <translation> — quota full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="352"/>
+        <source>；截止 {0}</source>
+        <translation>; deadline {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="377"/>
+        <source>请先选择比赛项目和班级。</source>
+        <translation>Choose a competition and a class first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_panel.py" line="382"/>
+        <source>已过截止日期</source>
+        <translation>Deadline passed</translation>
+    </message>
+</context>
+<context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -208,104 +890,104 @@
 <context>
     <name>FestivalPage</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="51" />
+        <location filename="../../ui/settings_tab.py" line="51"/>
         <source>新建科技节…</source>
         <translation>New festival…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="53" />
+        <location filename="../../ui/settings_tab.py" line="53"/>
         <source>删除此科技节</source>
         <translation>Delete this festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="56" />
+        <location filename="../../ui/settings_tab.py" line="56"/>
         <source>当前科技节</source>
         <translation>Current festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="65" />
+        <location filename="../../ui/settings_tab.py" line="65"/>
         <source>（不写届次）</source>
         <translation>(no edition)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="75" />
+        <location filename="../../ui/settings_tab.py" line="75"/>
         <source>科技节信息（修改后自动保存）</source>
         <translation>Festival details (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="78" />
+        <location filename="../../ui/settings_tab.py" line="78"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="79" />
+        <location filename="../../ui/settings_tab.py" line="79"/>
         <source>届次</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="80" />
+        <location filename="../../ui/settings_tab.py" line="80"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="81" />
+        <location filename="../../ui/settings_tab.py" line="81"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="82" />
-        <location filename="../../ui/settings_tab.py" line="112" />
+        <location filename="../../ui/settings_tab.py" line="82"/>
+        <location filename="../../ui/settings_tab.py" line="115"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="83" />
-        <location filename="../../ui/settings_tab.py" line="118" />
+        <location filename="../../ui/settings_tab.py" line="83"/>
+        <location filename="../../ui/settings_tab.py" line="121"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="86" />
+        <location filename="../../ui/settings_tab.py" line="89"/>
         <source>添加阶段</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="88" />
+        <location filename="../../ui/settings_tab.py" line="91"/>
         <source>删除阶段</source>
         <translation>Delete phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="90" />
+        <location filename="../../ui/settings_tab.py" line="93"/>
         <source>活动阶段（可以重叠；双击单元格修改）</source>
         <translation>Phases (may overlap; double-click a cell to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="107" />
+        <location filename="../../ui/settings_tab.py" line="110"/>
         <source>阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="123" />
+        <location filename="../../ui/settings_tab.py" line="126"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="199" />
+        <location filename="../../ui/settings_tab.py" line="206"/>
         <source>这是唯一的科技节，不能删除。请先新建一个科技节。</source>
         <translation>This is the only festival and cannot be deleted. Create another festival first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="201" />
+        <location filename="../../ui/settings_tab.py" line="208"/>
         <source>删除“{0}”及其中的全部班级、学生和数据？此操作不能撤销。</source>
         <translation>Delete “{0}” with all its classes, students and data? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="204" />
+        <location filename="../../ui/settings_tab.py" line="211"/>
         <source>删除科技节</source>
         <translation>Delete festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="214" />
+        <location filename="../../ui/settings_tab.py" line="221"/>
         <source>新阶段</source>
         <translation>New phase</translation>
     </message>
@@ -313,73 +995,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。</source>
         <translation>Every activity of the festival by month and week — the launch assembly, lectures, films, visits, competition deadlines and judging days — with clashes of time and place flagged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
-        <source>设置比赛项目与各班名额，登记各班作品，打印作品标签和分类造册。</source>
-        <translation>Set up the competitions and each class's quota, register the classes' entries, print entry labels and the registers.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="101" />
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>评委现场打分，排名实时更新，并可在投影仪上展示排行榜。</source>
         <translation>Judges score on the spot, the ranking updates as scores arrive, and a leaderboard shows on the projector.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。</source>
-        <translation>Award by the school's rules, post the winners for public notice, and print the certificates in batches.</translation>
+        <translation>Award by the school&apos;s rules, post the winners for public notice, and print the certificates in batches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
-        <source>数据文件：{0}　·　所有修改即时保存</source>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -387,65 +1064,83 @@
 <context>
     <name>NewFestivalDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="63" />
+        <location filename="../../ui/dialogs.py" line="63"/>
         <source>新建科技节</source>
         <translation>New festival</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="67" />
+        <location filename="../../ui/dialogs.py" line="67"/>
         <source>第{0}届校园科技节</source>
         <translation>第{0}届校园科技节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70" />
+        <location filename="../../ui/dialogs.py" line="70"/>
         <source>例如：探究身边的科学</source>
         <translation>e.g. 探究身边的科学 (Exploring the science around us)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="74" />
+        <location filename="../../ui/dialogs.py" line="74"/>
         <source>不复制，从空白开始</source>
         <translation>Start empty, copy nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79" />
+        <location filename="../../ui/dialogs.py" line="79"/>
         <source>复制的是阶段、年级班级和教师名单；学生名单不复制，新学年请重新导入花名册。</source>
-        <translation>Phases, grades, classes and teachers are copied; students are not — import the new year's roster.</translation>
+        <translation>Phases, grades, classes and teachers are copied; students are not — import the new year&apos;s roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="82" />
+        <location filename="../../ui/dialogs.py" line="82"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="83"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../ui/dialogs.py" line="84"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85" />
+        <location filename="../../ui/dialogs.py" line="85"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>复制设置自</source>
         <translation>Copy set-up from</translation>
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="370"/>
+        <source>{0} 个班还有项目未达名额</source>
+        <translation>{0} classes are below a quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="372"/>
+        <source>{0} 个班超出名额</source>
+        <translation>{0} classes are over a quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="373"/>
+        <source>所有班级都已按名额报齐。</source>
+        <translation>Every class has entered its quota.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
-        <location filename="../../ui/placeholder_tab.py" line="19" />
+        <location filename="../../ui/placeholder_tab.py" line="19"/>
         <source>在后续版本中提供</source>
         <translation>Coming in a later version</translation>
     </message>
@@ -453,102 +1148,135 @@
 <context>
     <name>PreferencesPage</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="243" />
+        <location filename="../../ui/settings_tab.py" line="250"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="245" />
+        <location filename="../../ui/settings_tab.py" line="252"/>
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="246" />
+        <location filename="../../ui/settings_tab.py" line="253"/>
         <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
         <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="256" />
+        <location filename="../../ui/settings_tab.py" line="263"/>
         <source>无法保存设置：{0}</source>
         <translation>Could not save the settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="258" />
+        <location filename="../../ui/settings_tab.py" line="265"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
     </message>
 </context>
 <context>
+    <name>QuotaModel</name>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="100"/>
+        <source>参与率</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="139"/>
+        <source>还没有报</source>
+        <translation>Nothing yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="140"/>
+        <source>少于名额</source>
+        <translation>Below quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="141"/>
+        <source>已达名额</source>
+        <translation>Within quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="142"/>
+        <source>超出名额</source>
+        <translation>Over quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entries_tab.py" line="143"/>
+        <source>本年级不参加</source>
+        <translation>Grade not eligible</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="36" />
+        <location filename="../../ui/roster_import_dialog.py" line="37"/>
         <source>导入花名册 — {0}</source>
         <translation>Import roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="40" />
+        <location filename="../../ui/roster_import_dialog.py" line="41"/>
         <source>新年级 {0} 个，新班级 {1} 个，新学生 {2} 名，更新 {3} 名，已存在且不变 {4} 名。</source>
         <translation>New grades: {0}, new classes: {1}, new students: {2}, updated: {3}, already present and unchanged: {4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="53" />
+        <location filename="../../ui/roster_import_dialog.py" line="54"/>
         <source>将新建班级：{0}</source>
         <translation>Classes to be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="60" />
+        <location filename="../../ui/roster_import_dialog.py" line="61"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before anything is imported (nothing is imported in part). Correct the Excel file as listed below and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="68" />
+        <location filename="../../ui/roster_import_dialog.py" line="69"/>
         <source>没有发现问题。点击“导入”后一次性写入。</source>
         <translation>No problems found. Press Import to write everything in one go.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="80" />
+        <location filename="../../ui/roster_import_dialog.py" line="81"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="88" />
-        <location filename="../../ui/roster_import_dialog.py" line="100" />
+        <location filename="../../ui/roster_import_dialog.py" line="89"/>
+        <location filename="../../ui/roster_import_dialog.py" line="101"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="89" />
-        <location filename="../../ui/roster_import_dialog.py" line="101" />
+        <location filename="../../ui/roster_import_dialog.py" line="90"/>
+        <location filename="../../ui/roster_import_dialog.py" line="102"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="90" />
+        <location filename="../../ui/roster_import_dialog.py" line="91"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="91" />
+        <location filename="../../ui/roster_import_dialog.py" line="92"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="96" />
+        <location filename="../../ui/roster_import_dialog.py" line="97"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="97" />
+        <location filename="../../ui/roster_import_dialog.py" line="98"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="98" />
+        <location filename="../../ui/roster_import_dialog.py" line="99"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="99" />
+        <location filename="../../ui/roster_import_dialog.py" line="100"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
@@ -556,27 +1284,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="290" />
+        <location filename="../../ui/settings_tab.py" line="298"/>
         <source>科技节</source>
         <translation>Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="291" />
+        <location filename="../../ui/settings_tab.py" line="299"/>
         <source>年级与班级</source>
         <translation>Grades and classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="292" />
+        <location filename="../../ui/settings_tab.py" line="300"/>
         <source>教师</source>
         <translation>Teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="293" />
+        <location filename="../../ui/settings_tab.py" line="301"/>
         <source>学生花名册</source>
         <translation>Student roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="294" />
+        <location filename="../../ui/settings_tab.py" line="302"/>
         <source>界面与数据</source>
         <translation>Interface and data</translation>
     </message>
@@ -584,102 +1312,102 @@
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/school_pages.py" line="319" />
+        <location filename="../../ui/school_pages.py" line="320"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="322" />
+        <location filename="../../ui/school_pages.py" line="323"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="323" />
+        <location filename="../../ui/school_pages.py" line="324"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="324" />
+        <location filename="../../ui/school_pages.py" line="325"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="325" />
+        <location filename="../../ui/school_pages.py" line="326"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="342" />
+        <location filename="../../ui/school_pages.py" line="343"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="349" />
+        <location filename="../../ui/school_pages.py" line="350"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="354" />
+        <location filename="../../ui/school_pages.py" line="355"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="361" />
+        <location filename="../../ui/school_pages.py" line="362"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="366" />
+        <location filename="../../ui/school_pages.py" line="367"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="372" />
+        <location filename="../../ui/school_pages.py" line="373"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="390" />
+        <location filename="../../ui/school_pages.py" line="391"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="411" />
+        <location filename="../../ui/school_pages.py" line="412"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="418" />
+        <location filename="../../ui/school_pages.py" line="419"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="434" />
+        <location filename="../../ui/school_pages.py" line="435"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="434" />
+        <location filename="../../ui/school_pages.py" line="435"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="440" />
+        <location filename="../../ui/school_pages.py" line="441"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="440" />
+        <location filename="../../ui/school_pages.py" line="441"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="460" />
+        <location filename="../../ui/school_pages.py" line="461"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="460" />
+        <location filename="../../ui/school_pages.py" line="461"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -687,43 +1415,43 @@
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/school_pages.py" line="254" />
+        <location filename="../../ui/school_pages.py" line="255"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="257" />
+        <location filename="../../ui/school_pages.py" line="258"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="258" />
-        <location filename="../../ui/school_pages.py" line="304" />
+        <location filename="../../ui/school_pages.py" line="259"/>
+        <location filename="../../ui/school_pages.py" line="305"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="269" />
+        <location filename="../../ui/school_pages.py" line="270"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="274" />
+        <location filename="../../ui/school_pages.py" line="275"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="278" />
+        <location filename="../../ui/school_pages.py" line="279"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="288" />
+        <location filename="../../ui/school_pages.py" line="289"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="304" />
+        <location filename="../../ui/school_pages.py" line="305"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>
@@ -731,12 +1459,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="22" />
+        <location filename="../../main.py" line="29"/>
         <source>程序出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="23" />
+        <location filename="../../main.py" line="30"/>
         <source>程序遇到了一个意外错误：{0}
 
 已保存的数据不会丢失（每次修改都已即时保存）。错误详情已写入日志文件：
@@ -754,35 +1482,50 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="11" />
+        <location filename="../../ui/messages.py" line="14"/>
         <source>未能完成</source>
         <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="22" />
+        <location filename="../../ui/opening.py" line="22"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="27" />
+        <location filename="../../ui/opening.py" line="27"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="29" />
+        <location filename="../../ui/opening.py" line="29"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="35" />
+        <location filename="../../ui/opening.py" line="35"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="37" />
+        <location filename="../../ui/opening.py" line="37"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
     </message>
