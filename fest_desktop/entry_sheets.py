@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fest_desktop.classnames import ClassNameError, normalize, parse_class
@@ -33,7 +33,7 @@ from fest_desktop.entries import (
 )
 from fest_desktop.errors import FestError
 from fest_desktop.festivals import FestivalInfo, current_festival
-from fest_desktop.model import Competition, Entry, EntryAuthor, Student, Teacher
+from fest_desktop.model import Base, Competition, Entry, EntryAuthor, Student, Teacher
 from fest_desktop.values import clean_text
 from fest_desktop.workbooks import (
     ImportRefused,
@@ -267,20 +267,24 @@ class _Festival:
             .order_by(EntryAuthor.entry_id, EntryAuthor.position)
         ):
             self.authors[entry_id] = (*self.authors.get(entry_id, ()), student_id)
+        self._competition_cache: dict[str, CompetitionInfo | str] = {}
         self.entry_by_authors: dict[tuple[int, int, frozenset[int]], Entry] = {}
         for entry in self.entries.values():
             key = (entry.competition_id, entry.class_id, frozenset(self.authors.get(entry.id, ())))
             self.entry_by_authors.setdefault(key, entry)
 
     def find_competition(self, text: str) -> CompetitionInfo | str:
+        """The competition a cell names (its full name, or a part only one name contains), or why not."""
+        if text not in self._competition_cache:
+            self._competition_cache[text] = self._match_competition(text)
+        return self._competition_cache[text]
+
+    def _match_competition(self, text: str) -> CompetitionInfo | str:
         wanted = normalize(text)
-        by_name = [c for c in self.competitions.values() if normalize(c.name) == wanted]
+        named = [(normalize(c.name), c) for c in self.competitions.values()]
+        by_name = [c for name, c in named if name == wanted]
         if not by_name:
-            by_name = [
-                c
-                for c in self.competitions.values()
-                if wanted and (wanted in normalize(c.name) or normalize(c.name) in wanted)
-            ]
+            by_name = [c for name, c in named if wanted and (wanted in name or name in wanted)]
         if len(by_name) == 1:
             return by_name[0]
         names = "、".join(c.name for c in sorted(self.competitions.values(), key=lambda c: c.id))
@@ -500,13 +504,17 @@ def commit_entry_import(
         plan = _plan(session, festival_id, files, today or dt.date.today())
         if not plan.ok:
             raise ImportRefused(f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。请改正后重新导入。")
-        if plan.late and not allow_late:
-            names = "、".join(sorted({p.competition.name for p in plan.late}))
-            raise LateEntryError(
-                f"有 {len(plan.late)} 件作品报的项目已过截止日期（{names}）。确认后仍可导入，这些作品会标记为“逾期”。"
-            )
+        _check_late(plan, allow_late)
         _write(session, festival_id, plan)
         return plan
+
+
+def _check_late(plan: EntryImport, allow_late: bool) -> None:
+    if plan.late and not allow_late:
+        names = "、".join(sorted({p.competition.name for p in plan.late}))
+        raise LateEntryError(
+            f"有 {len(plan.late)} 件作品报的项目已过截止日期（{names}）。确认后仍可导入，这些作品会标记为“逾期”。"
+        )
 
 
 def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
@@ -541,8 +549,11 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
             }
         )
     if values:
+        # Core inserts on the tables: the ORM's bulk path costs more than the rows themselves here.
+        entry_table = Base.metadata.tables[Entry.__tablename__]
+        author_table = Base.metadata.tables[EntryAuthor.__tablename__]
         new_ids = session.scalars(
-            insert(Entry).returning(Entry.id, sort_by_parameter_order=True), values
+            insert(entry_table).returning(entry_table.c.id, sort_by_parameter_order=True), values
         ).all()
         authors = [
             {"entry_id": entry_id, "student_id": student_id, "position": position}
@@ -550,14 +561,34 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
             for position, student_id in enumerate(planned.draft.author_ids)
         ]
         if authors:
-            session.execute(insert(EntryAuthor), authors)
+            session.execute(insert(author_table), authors)
     if plan.changed:
-        from fest_desktop.entries import apply_draft
-
-        for planned in plan.changed:
-            entry = session.get(Entry, planned.entry_id)
-            assert entry is not None
-            apply_draft(entry, planned.draft)
+        # In bulk by primary key: a whole class's forms re-imported touch every board entry.
+        session.execute(
+            update(Entry),
+            [
+                {
+                    "id": p.entry_id,
+                    "class_id": p.draft.class_id,
+                    "subtype": p.draft.subtype,
+                    "title": p.draft.title,
+                    "advisor": p.draft.advisor,
+                    "parent_name": p.draft.parent_name,
+                    "notes": p.draft.notes,
+                    "status": p.draft.status,
+                }
+                for p in plan.changed
+            ],
+        )
+        changed_ids = [p.entry_id for p in plan.changed]
+        session.execute(delete(EntryAuthor).where(EntryAuthor.entry_id.in_(changed_ids)))
+        authors = [
+            {"entry_id": p.entry_id, "student_id": student_id, "position": position}
+            for p in plan.changed
+            for position, student_id in enumerate(p.draft.author_ids)
+        ]
+        if authors:
+            session.execute(insert(EntryAuthor), authors)
 
 
 def import_entry_files(
@@ -569,12 +600,15 @@ def import_entry_files(
     allow_late: bool = False,
     today: dt.date | None = None,
 ) -> EntryImport:
-    """Read, plan and (unless dry_run or there are problems) commit entries from workbooks."""
+    """Read, plan and (unless dry_run or there are problems) commit entries from workbooks, in one
+    transaction; returns the plan, whose problems say why nothing was written."""
     files = read_entry_files(paths)
-    plan = preview_entry_import(db, festival_id, files, today)
-    if dry_run or not plan.ok:
+    with db.session() as session:
+        plan = _plan(session, festival_id, files, today or dt.date.today())
+        if not dry_run and plan.ok:
+            _check_late(plan, allow_late)
+            _write(session, festival_id, plan)
         return plan
-    return commit_entry_import(db, festival_id, files, today=today, allow_late=allow_late)
 
 
 # ---------------------------------------------------------------- class registration forms

@@ -59,6 +59,8 @@ class DataTable(QWidget, Generic[RowT]):
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setMinimumSectionSize(72)
+        # Column widths from the first rows only: measuring thousands of rows stalls each reload.
+        self.view.horizontalHeader().setResizeContentsPrecision(100)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
