@@ -148,6 +148,9 @@ class CompetitionsPage(QWidget):
         rules_form.addRow(self.tr("类别"), self.category)
         rules_form.addRow(self.tr("作品编号前缀"), self.code_prefix)
         rules_form.addRow(self.tr("参赛方式"), entry_row)
+        grades_hint = QLabel(self.tr("都不勾选表示全校各年级都可参加"))
+        grades_hint.setObjectName("hint")
+        self.grades_area.addWidget(grades_hint, 3, 0, 1, 6)
         rules_form.addRow(self.tr("参赛年级"), self.grades_area)
         rules_form.addRow(self.tr("名额"), quota_row)
         rules_form.addRow("", deadline_row)
@@ -237,6 +240,7 @@ class CompetitionsPage(QWidget):
                 box = QCheckBox(name)
                 box.setProperty("level", level)
                 box.toggled.connect(self._save)
+                # Rows 0–2 hold up to 18 grades; the hint sits on row 3.
                 self.grades_area.addWidget(box, position // 6, position % 6)
                 self.grade_boxes.append(box)
         self.reload()

@@ -36,5 +36,15 @@ QPushButton:disabled {{ color: #9aa5b5; }}
 #hint {{ color: #6b7a90; }}
 #errorText {{ color: #b3261e; font-weight: bold; }}
 #okText {{ color: #1e7b34; font-weight: bold; }}
+#warningText {{ color: #8a5a00; font-weight: bold; }}
+#panelHeading {{ font-size: 13pt; font-weight: bold; color: #33445c; padding-bottom: 4px; }}
+#quotaHint {{ color: #5b6b82; }}
+#quotaHint[state="missing"], #quotaHint[state="under"] {{ color: #a35200; font-weight: bold; }}
+#quotaHint[state="over"] {{ color: #b3261e; font-weight: bold; }}
+#quotaHint[state="complete"] {{ color: #1e7b34; }}
+#competitionList {{ font-size: 11pt; }}
+#competitionList::item {{ padding: 6px 8px; }}
+#primaryButton {{ background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: bold; }}
+#primaryButton:hover {{ background: #2f72c4; color: white; }}
 QStatusBar {{ color: #5b6b82; }}
 """

@@ -96,92 +96,92 @@
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/school_pages.py" line="132"/>
+        <location filename="../../ui/school_pages.py" line="134"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="134"/>
-        <location filename="../../ui/school_pages.py" line="230"/>
+        <location filename="../../ui/school_pages.py" line="136"/>
+        <location filename="../../ui/school_pages.py" line="232"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="135"/>
+        <location filename="../../ui/school_pages.py" line="137"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="136"/>
-        <location filename="../../ui/school_pages.py" line="246"/>
+        <location filename="../../ui/school_pages.py" line="138"/>
+        <location filename="../../ui/school_pages.py" line="248"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="145"/>
+        <location filename="../../ui/school_pages.py" line="147"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
         <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="151"/>
+        <location filename="../../ui/school_pages.py" line="153"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="164"/>
-        <location filename="../../ui/school_pages.py" line="183"/>
+        <location filename="../../ui/school_pages.py" line="166"/>
+        <location filename="../../ui/school_pages.py" line="185"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="166"/>
-        <location filename="../../ui/school_pages.py" line="184"/>
+        <location filename="../../ui/school_pages.py" line="168"/>
+        <location filename="../../ui/school_pages.py" line="186"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="171"/>
+        <location filename="../../ui/school_pages.py" line="173"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="172"/>
-        <location filename="../../ui/school_pages.py" line="193"/>
+        <location filename="../../ui/school_pages.py" line="174"/>
+        <location filename="../../ui/school_pages.py" line="195"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="179"/>
+        <location filename="../../ui/school_pages.py" line="181"/>
         <source>班号必须是1到99的整数。</source>
         <translation>The class number must be a whole number from 1 to 99.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="185"/>
+        <location filename="../../ui/school_pages.py" line="187"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="186"/>
+        <location filename="../../ui/school_pages.py" line="188"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="188"/>
+        <location filename="../../ui/school_pages.py" line="190"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="191"/>
+        <location filename="../../ui/school_pages.py" line="193"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="227"/>
+        <location filename="../../ui/school_pages.py" line="229"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="245"/>
+        <location filename="../../ui/school_pages.py" line="247"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
@@ -286,146 +286,151 @@
     </message>
     <message>
         <location filename="../../ui/competitions_page.py" line="151"/>
-        <source>参赛年级</source>
-        <translation>Grades (none ticked: whole school)</translation>
+        <source>都不勾选表示全校各年级都可参加</source>
+        <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="152"/>
+        <location filename="../../ui/competitions_page.py" line="154"/>
+        <source>参赛年级</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="155"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="154"/>
+        <location filename="../../ui/competitions_page.py" line="157"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="155"/>
+        <location filename="../../ui/competitions_page.py" line="158"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="157"/>
+        <location filename="../../ui/competitions_page.py" line="160"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="159"/>
+        <location filename="../../ui/competitions_page.py" line="162"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="160"/>
+        <location filename="../../ui/competitions_page.py" line="163"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="161"/>
+        <location filename="../../ui/competitions_page.py" line="164"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="162"/>
+        <location filename="../../ui/competitions_page.py" line="165"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="163"/>
+        <location filename="../../ui/competitions_page.py" line="166"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="164"/>
+        <location filename="../../ui/competitions_page.py" line="167"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="165"/>
+        <location filename="../../ui/competitions_page.py" line="168"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="170"/>
+        <location filename="../../ui/competitions_page.py" line="173"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="172"/>
+        <location filename="../../ui/competitions_page.py" line="175"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="175"/>
+        <location filename="../../ui/competitions_page.py" line="178"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="250"/>
-        <location filename="../../ui/competitions_page.py" line="360"/>
+        <location filename="../../ui/competitions_page.py" line="254"/>
+        <location filename="../../ui/competitions_page.py" line="364"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="312"/>
-        <location filename="../../ui/competitions_page.py" line="458"/>
+        <location filename="../../ui/competitions_page.py" line="316"/>
+        <location filename="../../ui/competitions_page.py" line="462"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="384"/>
+        <location filename="../../ui/competitions_page.py" line="388"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="386"/>
+        <location filename="../../ui/competitions_page.py" line="390"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="403"/>
+        <location filename="../../ui/competitions_page.py" line="407"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="405"/>
+        <location filename="../../ui/competitions_page.py" line="409"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="406"/>
+        <location filename="../../ui/competitions_page.py" line="410"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="420"/>
+        <location filename="../../ui/competitions_page.py" line="424"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="426"/>
-        <location filename="../../ui/competitions_page.py" line="465"/>
+        <location filename="../../ui/competitions_page.py" line="430"/>
+        <location filename="../../ui/competitions_page.py" line="469"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="431"/>
-        <location filename="../../ui/competitions_page.py" line="433"/>
+        <location filename="../../ui/competitions_page.py" line="435"/>
+        <location filename="../../ui/competitions_page.py" line="437"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="438"/>
-        <location filename="../../ui/competitions_page.py" line="440"/>
+        <location filename="../../ui/competitions_page.py" line="442"/>
+        <location filename="../../ui/competitions_page.py" line="444"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="445"/>
+        <location filename="../../ui/competitions_page.py" line="449"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="467"/>
+        <location filename="../../ui/competitions_page.py" line="471"/>
         <source>评分项{0}</source>
         <translation>Criterion {0}</translation>
     </message>
@@ -663,7 +668,7 @@
     <message>
         <location filename="../../ui/entries_tab.py" line="391"/>
         <source>比赛项目</source>
-        <translation>Competition</translation>
+        <translation>Competitions</translation>
     </message>
     <message>
         <location filename="../../ui/entries_tab.py" line="399"/>
@@ -1312,102 +1317,102 @@
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/school_pages.py" line="320"/>
+        <location filename="../../ui/school_pages.py" line="322"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="323"/>
+        <location filename="../../ui/school_pages.py" line="325"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="324"/>
+        <location filename="../../ui/school_pages.py" line="326"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="325"/>
+        <location filename="../../ui/school_pages.py" line="327"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="326"/>
+        <location filename="../../ui/school_pages.py" line="328"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="343"/>
+        <location filename="../../ui/school_pages.py" line="345"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="350"/>
+        <location filename="../../ui/school_pages.py" line="352"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="355"/>
+        <location filename="../../ui/school_pages.py" line="357"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="362"/>
+        <location filename="../../ui/school_pages.py" line="364"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="367"/>
+        <location filename="../../ui/school_pages.py" line="369"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="373"/>
+        <location filename="../../ui/school_pages.py" line="375"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="391"/>
+        <location filename="../../ui/school_pages.py" line="393"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="412"/>
+        <location filename="../../ui/school_pages.py" line="414"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="419"/>
+        <location filename="../../ui/school_pages.py" line="421"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="435"/>
+        <location filename="../../ui/school_pages.py" line="437"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="435"/>
+        <location filename="../../ui/school_pages.py" line="437"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="441"/>
+        <location filename="../../ui/school_pages.py" line="443"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="441"/>
+        <location filename="../../ui/school_pages.py" line="443"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="461"/>
+        <location filename="../../ui/school_pages.py" line="463"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="461"/>
+        <location filename="../../ui/school_pages.py" line="463"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1415,43 +1420,43 @@
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/school_pages.py" line="255"/>
+        <location filename="../../ui/school_pages.py" line="257"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="258"/>
+        <location filename="../../ui/school_pages.py" line="260"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="259"/>
-        <location filename="../../ui/school_pages.py" line="305"/>
+        <location filename="../../ui/school_pages.py" line="261"/>
+        <location filename="../../ui/school_pages.py" line="307"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="270"/>
+        <location filename="../../ui/school_pages.py" line="272"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="275"/>
+        <location filename="../../ui/school_pages.py" line="277"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="279"/>
+        <location filename="../../ui/school_pages.py" line="281"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="289"/>
+        <location filename="../../ui/school_pages.py" line="291"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/school_pages.py" line="305"/>
+        <location filename="../../ui/school_pages.py" line="307"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>

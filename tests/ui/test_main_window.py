@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from fest_desktop import school
 from fest_desktop.db import Database, open_database
 from fest_desktop.demo import create_demo_festival
-from fest_desktop.festivals import FestivalInfo, list_festivals
+from fest_desktop.festivals import FestivalInfo, create_festival, list_festivals
 from fest_desktop.preferences import Preferences
 from tests.conftest import write_workbook
 from ui.main_window import MainWindow
@@ -251,3 +251,18 @@ def test_the_heading_follows_phase_edits(qtbot: QtBot, tmp_path: Path) -> None:
     assert proxy.setData(proxy.index(row, 0), "现场评审")
     assert main.header.phase.text() == "今天：现场评审阶段"
     db.close()
+
+
+def test_the_entries_tab_is_built_when_first_shown_and_follows_the_festival(
+    window: MainWindow, db: Database, demo: FestivalInfo
+) -> None:
+    assert window.entries_tab is None
+    window.tabs.setCurrentIndex(window.ENTRIES_TAB)
+    tab = window.entries_tab
+    assert tab is not None and window.tabs.currentWidget() is tab
+    assert window.tabs.tabText(window.ENTRIES_TAB) == "作品报名"
+    assert tab.entries_page.table.model.rowCount() > 250
+    other = create_festival(db, "第十一届校园科技节", "启明实验学校", dt.date(2027, 4, 1), dt.date(2027, 5, 1))
+    window.show_festival(other)
+    assert tab.entries_page.table.model.rowCount() == 0
+    assert tab.competitions_page.list.count() == 0
