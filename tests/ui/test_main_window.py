@@ -262,7 +262,9 @@ def test_the_entries_tab_is_built_when_first_shown_and_follows_the_festival(
     assert tab is not None and window.tabs.currentWidget() is tab
     assert window.tabs.tabText(window.ENTRIES_TAB) == "作品报名"
     assert tab.entries_page.table.model.rowCount() > 250
-    other = create_festival(db, "第十一届校园科技节", "启明实验学校", dt.date(2027, 4, 1), dt.date(2027, 5, 1))
+    other = create_festival(
+        db, "第十一届校园科技节", "启明实验学校", dt.date(2027, 4, 1), dt.date(2027, 5, 1)
+    )
     window.show_festival(other)
     assert tab.entries_page.table.model.rowCount() == 0
     assert tab.competitions_page.list.count() == 0
