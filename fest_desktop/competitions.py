@@ -608,6 +608,16 @@ def ensure_class_entries(session: Session, competition: Competition) -> int:
     return created
 
 
+def ensure_festival_class_entries(session: Session, festival_id: int) -> None:
+    """After classes are added: give each new class its entry in every class competition (科普板报)."""
+    for competition in session.scalars(
+        select(Competition).where(
+            Competition.festival_id == festival_id, Competition.participation == "class"
+        )
+    ):
+        ensure_class_entries(session, competition)
+
+
 def copy_competitions(
     session: Session, source_festival_id: int, target: Festival, shift: dt.timedelta
 ) -> None:

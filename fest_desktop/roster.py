@@ -20,6 +20,7 @@ from fest_desktop.classnames import (
     parse_grade,
     section_for_level,
 )
+from fest_desktop.competitions import ensure_festival_class_entries
 from fest_desktop.db import Database
 from fest_desktop.errors import ValidationError
 from fest_desktop.model import Grade, SchoolClass, Student
@@ -359,6 +360,8 @@ def commit_roster(db: Database, festival_id: int, preview: RosterPreview) -> Non
                 session.flush()
                 class_id = school_class.id
             class_ids[(level, number)] = class_id
+        if preview.new_classes:
+            ensure_festival_class_entries(session, festival_id)
         if preview.new_students:
             session.execute(
                 insert(Student),

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.classnames import SECTION_NAMES, class_display_name, grade_name, section_for_level
+from fest_desktop.competitions import ensure_festival_class_entries
 from fest_desktop.db import Database, delete_row, fetch
 from fest_desktop.errors import ValidationError
 from fest_desktop.model import Grade, SchoolClass, Section, Student, Teacher
@@ -199,6 +200,7 @@ def add_class(
         )
         session.add(school_class)
         session.flush()
+        ensure_festival_class_entries(session, festival_id)
         return _class_infos(session, festival_id, school_class.id)[0]
 
 

@@ -182,3 +182,21 @@ def test_pinyin_initials_find_names_whatever_the_reading_of_a_surname() -> None:
     assert not matches_initials("张", "张子涵")
     assert suggest_prefix("科普板报", set()) == "KP"
     assert suggest_prefix("科普板报", {"KP", "KP2"}) == "KP3"
+
+
+def test_a_class_added_later_gets_its_board_entry(
+    db: Database, festival: FestivalInfo, tmp_path: object
+) -> None:
+
+    from fest_desktop.roster import import_roster
+    from fest_desktop.school import add_class
+    from tests.conftest import write_workbook
+
+    make_small_school(db, festival)
+    comp.add_preset(db, festival.id, "科普板报")
+    add_class(db, festival.id, 3, 3)
+    roster = write_workbook(tmp_path / "r.xlsx", {"花名册": [("班级", "姓名"), ("四年级(1)班", "新同学")]})
+    assert import_roster(db, festival.id, roster).ok
+    boards = {e.class_name: e.code for e in list_entries(db, festival.id)}
+    assert (boards["三年级(3)班"], boards["四年级(1)班"]) == ("BB-0004", "BB-0005")
+    assert len(boards) == 5
