@@ -130,13 +130,23 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 
     db = _open(args)
     preview = import_roster(db, _current(db).id, Path(args.file), dry_run=args.dry_run)
-    if not preview.ok:
-        for problem in preview.problems:
+    return _report_import(
+        preview.problems,
+        f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。",
+        args.dry_run,
+        preview.summary(),
+    )
+
+
+def _report_import(problems: Sequence[object], refusal: str, dry_run: bool, summary: str) -> int:
+    """Every problem and the refusal on stderr (exit 2), or what was (or would be) imported."""
+    if problems:
+        for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。", file=sys.stderr)
+        print(refusal, file=sys.stderr)
         return EXIT_BAD_INPUT
-    verb = "检查通过（试运行，未写入）" if args.dry_run else "导入完成"
-    print(f"{verb}：{preview.summary()}")
+    verb = "检查通过（试运行，未写入）" if dry_run else "导入完成"
+    print(f"{verb}：{summary}")
     return EXIT_OK
 
 
@@ -237,16 +247,12 @@ def cmd_entries_import(args: argparse.Namespace) -> int:
     )
     for sheet in plan.skipped_sheets:
         print(f"跳过没有作品表头的{sheet}。")
-    if not plan.ok:
-        for problem in plan.problems:
-            print(problem, file=sys.stderr)
-        print(f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    for warning in plan.warnings:
-        print(f"提醒：{warning}")
-    verb = "检查通过（试运行，未写入）" if args.dry_run else "导入完成"
-    print(f"{verb}：{plan.summary()}")
-    return EXIT_OK
+    if plan.ok:
+        for warning in plan.warnings:
+            print(f"提醒：{warning}")
+    return _report_import(
+        plan.problems, f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。", args.dry_run, plan.summary()
+    )
 
 
 def cmd_entries_export(args: argparse.Namespace) -> int:

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from fest_desktop.entry_sheets import (
 from fest_desktop.errors import FestError
 from fest_desktop.workbooks import Problem
 from ui.messages import confirm, show_error
-from ui.table_models import Column, RowFilterProxy, RowTableModel
+from ui.table_models import Column, RowTableModel, preview_table
 
 
 class EntriesImportDialog(QDialog):
@@ -84,13 +82,13 @@ class EntriesImportDialog(QDialog):
             verdict.setObjectName("errorText")
             self.problem_model: RowTableModel[Problem] = RowTableModel(self._problem_columns(), parent=self)
             self.problem_model.set_rows(plan.problems)
-            table = self._table(self.problem_model)
+            table = preview_table(self.problem_model, self)
         else:
             verdict = QLabel(self.tr("没有发现问题。点击“导入”后一次性写入。"))
             verdict.setObjectName("okText")
             self.entry_model: RowTableModel[PlannedEntry] = RowTableModel(self._entry_columns(), parent=self)
             self.entry_model.set_rows([*plan.new, *plan.changed])
-            table = self._table(self.entry_model)
+            table = preview_table(self.entry_model, self)
         verdict.setWordWrap(True)
         layout.addWidget(verdict)
         layout.addWidget(table, 1)
@@ -121,18 +119,6 @@ class EntriesImportDialog(QDialog):
             Column(self.tr("文件"), lambda p: p.row.file),
             Column(self.tr("行"), lambda p: p.row.row, align_center=True),
         ]
-
-    def _table(self, model: RowTableModel[Problem] | RowTableModel[PlannedEntry]) -> QTableView:
-        proxy = RowFilterProxy(self)
-        proxy.setSourceModel(model)
-        table = QTableView(self)
-        table.setModel(proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setVisible(False)
-        return table
 
     def _commit(self) -> None:
         try:

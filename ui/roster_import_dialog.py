@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.roster import RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
 from fest_desktop.workbooks import Problem
 from ui.messages import show_error
-from ui.table_models import Column, RowFilterProxy, RowTableModel
+from ui.table_models import Column, RowTableModel, preview_table
 
 
 class RosterImportDialog(QDialog):
@@ -64,7 +62,7 @@ class RosterImportDialog(QDialog):
             verdict.setObjectName("errorText")
             self.problem_model: RowTableModel[Problem] = RowTableModel(self._problem_columns(), parent=self)
             self.problem_model.set_rows(preview.problems)
-            table = self._table(self.problem_model)
+            table = preview_table(self.problem_model, self)
         else:
             verdict = QLabel(self.tr("没有发现问题。点击“导入”后一次性写入。"))
             verdict.setObjectName("okText")
@@ -72,7 +70,7 @@ class RosterImportDialog(QDialog):
                 self._new_student_columns(), parent=self
             )
             self.student_model.set_rows(preview.new_students)
-            table = self._table(self.student_model)
+            table = preview_table(self.student_model, self)
         verdict.setWordWrap(True)
         layout.addWidget(verdict)
         layout.addWidget(table, 1)
@@ -101,18 +99,6 @@ class RosterImportDialog(QDialog):
             Column(self.tr("工作表"), lambda r: r.sheet),
             Column(self.tr("行"), lambda r: r.row, align_center=True),
         ]
-
-    def _table(self, model: RowTableModel[Problem] | RowTableModel[RosterRow]) -> QTableView:
-        proxy = RowFilterProxy(self)
-        proxy.setSourceModel(model)
-        table = QTableView(self)
-        table.setModel(proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setVisible(False)
-        return table
 
     def _commit(self) -> None:
         try:

@@ -438,109 +438,109 @@
 <context>
     <name>EntriesImportDialog</name>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="52"/>
+        <location filename="../../ui/entries_import_dialog.py" line="50"/>
         <source>导入报名表 — {0}</source>
         <translation>Import registration forms — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="56"/>
+        <location filename="../../ui/entries_import_dialog.py" line="54"/>
         <source>新作品 {0} 件，更新 {1} 件，已登记且不变 {2} 件。</source>
         <translation>{0} new entries, {1} changed, {2} already registered and unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="64"/>
+        <location filename="../../ui/entries_import_dialog.py" line="62"/>
         <source>跳过没有作品表头的{0}。</source>
         <translation>Skipped {0}: it has no entries header.</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="67"/>
+        <location filename="../../ui/entries_import_dialog.py" line="65"/>
         <source>其中 {0} 件所报项目已过截止日期，导入时会请您确认，并标记为“逾期”。</source>
         <translation>{0} of them are for competitions past their deadline: you will be asked to confirm, and they are marked late.</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="74"/>
+        <location filename="../../ui/entries_import_dialog.py" line="72"/>
         <source>提醒：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="81"/>
+        <location filename="../../ui/entries_import_dialog.py" line="79"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="89"/>
+        <location filename="../../ui/entries_import_dialog.py" line="87"/>
         <source>没有发现问题。点击“导入”后一次性写入。</source>
         <translation>No problems found. Import writes everything at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="99"/>
+        <location filename="../../ui/entries_import_dialog.py" line="97"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="107"/>
-        <location filename="../../ui/entries_import_dialog.py" line="121"/>
+        <location filename="../../ui/entries_import_dialog.py" line="105"/>
+        <location filename="../../ui/entries_import_dialog.py" line="119"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="108"/>
+        <location filename="../../ui/entries_import_dialog.py" line="106"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="109"/>
-        <location filename="../../ui/entries_import_dialog.py" line="122"/>
+        <location filename="../../ui/entries_import_dialog.py" line="107"/>
+        <location filename="../../ui/entries_import_dialog.py" line="120"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="110"/>
+        <location filename="../../ui/entries_import_dialog.py" line="108"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="111"/>
+        <location filename="../../ui/entries_import_dialog.py" line="109"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <location filename="../../ui/entries_import_dialog.py" line="114"/>
         <source>导入后</source>
         <translation>Becomes</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <location filename="../../ui/entries_import_dialog.py" line="114"/>
         <source>更新</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <location filename="../../ui/entries_import_dialog.py" line="114"/>
         <source>新作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="117"/>
+        <location filename="../../ui/entries_import_dialog.py" line="115"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="118"/>
+        <location filename="../../ui/entries_import_dialog.py" line="116"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="119"/>
+        <location filename="../../ui/entries_import_dialog.py" line="117"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="120"/>
+        <location filename="../../ui/entries_import_dialog.py" line="118"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="141"/>
+        <location filename="../../ui/entries_import_dialog.py" line="127"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -1214,74 +1214,74 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="37"/>
+        <location filename="../../ui/roster_import_dialog.py" line="35"/>
         <source>导入花名册 — {0}</source>
         <translation>Import roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="41"/>
+        <location filename="../../ui/roster_import_dialog.py" line="39"/>
         <source>新年级 {0} 个，新班级 {1} 个，新学生 {2} 名，更新 {3} 名，已存在且不变 {4} 名。</source>
         <translation>New grades: {0}, new classes: {1}, new students: {2}, updated: {3}, already present and unchanged: {4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="54"/>
+        <location filename="../../ui/roster_import_dialog.py" line="52"/>
         <source>将新建班级：{0}</source>
         <translation>Classes to be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="61"/>
+        <location filename="../../ui/roster_import_dialog.py" line="59"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before anything is imported (nothing is imported in part). Correct the Excel file as listed below and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="69"/>
+        <location filename="../../ui/roster_import_dialog.py" line="67"/>
         <source>没有发现问题。点击“导入”后一次性写入。</source>
         <translation>No problems found. Press Import to write everything in one go.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="81"/>
+        <location filename="../../ui/roster_import_dialog.py" line="79"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="89"/>
-        <location filename="../../ui/roster_import_dialog.py" line="101"/>
+        <location filename="../../ui/roster_import_dialog.py" line="87"/>
+        <location filename="../../ui/roster_import_dialog.py" line="99"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="90"/>
-        <location filename="../../ui/roster_import_dialog.py" line="102"/>
+        <location filename="../../ui/roster_import_dialog.py" line="88"/>
+        <location filename="../../ui/roster_import_dialog.py" line="100"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="91"/>
+        <location filename="../../ui/roster_import_dialog.py" line="89"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="92"/>
+        <location filename="../../ui/roster_import_dialog.py" line="90"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="97"/>
+        <location filename="../../ui/roster_import_dialog.py" line="95"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="98"/>
+        <location filename="../../ui/roster_import_dialog.py" line="96"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="99"/>
+        <location filename="../../ui/roster_import_dialog.py" line="97"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="100"/>
+        <location filename="../../ui/roster_import_dialog.py" line="98"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
