@@ -564,18 +564,28 @@ def _entry_count(session: Session, competition_id: int) -> int:
 # ---------------------------------------------------------------- numbering and class entries
 
 
-def next_entry_code(session: Session, competition: Competition) -> str:
-    """The competition's next entry number (XZ-0012): the counter only grows, so no number is reused."""
+def claim_entry_code(competition: Competition, taken: set[str]) -> str:
+    """The competition's next entry number (XZ-0012) not in taken, which it joins: the counter only
+    grows, so no number is reused, and a prefix given back to another competition skips old numbers."""
     number = competition.next_number
-    while True:
-        code = f"{competition.code_prefix}-{number:04d}"
-        taken = session.scalar(
-            select(Entry.id).where(Entry.festival_id == competition.festival_id, Entry.code == code)
-        )
+    while f"{competition.code_prefix}-{number:04d}" in taken:
         number += 1
-        if taken is None:
-            competition.next_number = number
-            return code
+    code = f"{competition.code_prefix}-{number:04d}"
+    competition.next_number = number + 1
+    taken.add(code)
+    return code
+
+
+def next_entry_code(session: Session, competition: Competition) -> str:
+    """claim_entry_code against the numbers the festival already holds with this prefix."""
+    taken = set(
+        session.scalars(
+            select(Entry.code).where(
+                Entry.festival_id == competition.festival_id, Entry.code.startswith(f"{competition.code_prefix}-")
+            )
+        )
+    )
+    return claim_entry_code(competition, taken)
 
 
 def ensure_class_entries(session: Session, competition: Competition) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fest_desktop.classnames import ClassNameError, normalize, parse_class
-from fest_desktop.competitions import CompetitionInfo, competition_info
+from fest_desktop.competitions import CompetitionInfo, claim_entry_code, competition_info
 from fest_desktop.db import Database
 from fest_desktop.entries import (
     STATUSES,
@@ -526,12 +526,7 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
     values = []
     for planned in plan.new:
         competition = competitions[planned.competition.id]
-        number = competition.next_number
-        while f"{competition.code_prefix}-{number:04d}" in taken:
-            number += 1
-        code = f"{competition.code_prefix}-{number:04d}"
-        taken.add(code)
-        competition.next_number = number + 1
+        code = claim_entry_code(competition, taken)
         draft = planned.draft
         values.append(
             {
