@@ -581,7 +581,8 @@ def next_entry_code(session: Session, competition: Competition) -> str:
     taken = set(
         session.scalars(
             select(Entry.code).where(
-                Entry.festival_id == competition.festival_id, Entry.code.startswith(f"{competition.code_prefix}-")
+                Entry.festival_id == competition.festival_id,
+                Entry.code.startswith(f"{competition.code_prefix}-"),
             )
         )
     )

@@ -32,7 +32,7 @@ from fest_desktop.entries import (
     quota_state,
 )
 from fest_desktop.errors import FestError
-from fest_desktop.festivals import FestivalInfo, current_festival
+from fest_desktop.festivals import FestivalInfo, get_festival
 from fest_desktop.model import Base, Competition, Entry, EntryAuthor, Student, Teacher
 from fest_desktop.values import clean_text
 from fest_desktop.workbooks import (
@@ -628,7 +628,7 @@ def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path
     from fest_desktop.competitions import list_competitions
     from fest_desktop.school import list_classes
 
-    festival = _festival(db, festival_id)
+    festival = get_festival(db, festival_id)
     competitions = list_competitions(db, festival_id)
     if not competitions:
         raise FestError("还没有比赛项目：请先在“比赛项目”中添加，再生成报名表。")
@@ -658,15 +658,6 @@ def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path
         save_workbook(_class_form(festival, school_class, eligible, teachers), path)
         written.append(path)
     return written
-
-
-def _festival(db: Database, festival_id: int) -> FestivalInfo:
-    festival = current_festival(db)
-    if festival is not None and festival.id == festival_id:
-        return festival
-    from fest_desktop.festivals import list_festivals
-
-    return next(f for f in list_festivals(db) if f.id == festival_id)
 
 
 def _class_form(
@@ -805,7 +796,7 @@ def export_register(db: Database, festival_id: int, path: Path) -> int:
 
     from fest_desktop.competitions import list_competitions
 
-    festival = _festival(db, festival_id)
+    festival = get_festival(db, festival_id)
     entries = list_entries(db, festival_id)
     workbook = Workbook()
     summary = workbook.active

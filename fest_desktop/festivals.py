@@ -180,6 +180,12 @@ def current_festival(db: Database) -> FestivalInfo | None:
         return None if current is None else _info(_get_festival(session, current), current)
 
 
+def get_festival(db: Database, festival_id: int) -> FestivalInfo:
+    """One festival by id; NotFoundError when it has been deleted."""
+    with db.session() as session:
+        return _info(_get_festival(session, festival_id), _current_id(session))
+
+
 def set_current_festival(db: Database, festival_id: int) -> FestivalInfo:
     with db.session() as session:
         festival = _get_festival(session, festival_id)

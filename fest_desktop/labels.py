@@ -26,9 +26,9 @@ def write_labels(
 ) -> int:
     """Labels for the festival's entries (disqualified ones left out), optionally of one competition or
     class; returns the number of labels."""
-    from fest_desktop.festivals import list_festivals
+    from fest_desktop.festivals import get_festival
 
-    festival = next(f for f in list_festivals(db) if f.id == festival_id)
+    festival = get_festival(db, festival_id)
     entries = [
         e
         for e in list_entries(db, festival_id)
