@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.classnames import class_display_name
-from fest_desktop.competitions import CompetitionInfo, competition_info, next_entry_code
+from fest_desktop.competitions import CompetitionInfo, competition_info, list_competitions, next_entry_code
 from fest_desktop.db import Database, fetch
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
@@ -448,11 +448,27 @@ def quota_state(competition: CompetitionInfo, level: int, count: int) -> str:
     return "complete"
 
 
-def quota_overview(db: Database, festival_id: int) -> list[QuotaCell]:
-    """Every class against every competition, in class and competition order."""
-    from fest_desktop.competitions import list_competitions
+def class_entry_count(db: Database, competition_id: int, class_id: int) -> int:
+    """The entries of one class in one competition that take a place of its quota."""
+    with db.session() as session:
+        return (
+            session.scalar(
+                select(func.count()).where(
+                    Entry.competition_id == competition_id,
+                    Entry.class_id == class_id,
+                    Entry.status != UNCOUNTED_STATUS,
+                )
+            )
+            or 0
+        )
 
-    competitions = list_competitions(db, festival_id)
+
+def quota_overview(
+    db: Database, festival_id: int, competitions: Sequence[CompetitionInfo] | None = None
+) -> list[QuotaCell]:
+    """Every class against every competition (the festival's, unless given), in class and competition order."""
+    if competitions is None:
+        competitions = list_competitions(db, festival_id)
     with db.session() as session:
         rules = EntryRules(session, festival_id)
     classes = sorted(rules.classes.values(), key=lambda c: (c.level, c.number))
@@ -471,11 +487,15 @@ def quota_overview(db: Database, festival_id: int) -> list[QuotaCell]:
 
 def quota_warnings(db: Database, festival_id: int) -> list[str]:
     """One line per class below a competition's minimum (or over its maximum), for the teacher to chase."""
-    from fest_desktop.competitions import list_competitions
+    competitions = list_competitions(db, festival_id)
+    return quota_warning_lines(competitions, quota_overview(db, festival_id, competitions))
 
-    names = {c.id: c for c in list_competitions(db, festival_id)}
+
+def quota_warning_lines(competitions: Sequence[CompetitionInfo], cells: Iterable[QuotaCell]) -> list[str]:
+    """quota_warnings from an overview already computed."""
+    names = {c.id: c for c in competitions}
     lines = []
-    for cell in quota_overview(db, festival_id):
+    for cell in cells:
         competition = names[cell.competition_id]
         if cell.state in ("missing", "under"):
             lines.append(

@@ -362,8 +362,9 @@ class OverviewPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
 
-    def show_festival(self, festival_id: int, competitions: list[CompetitionInfo]) -> None:
-        cells = entries.quota_overview(self.db, festival_id)
+    def show_progress(
+        self, festival_id: int, competitions: list[CompetitionInfo], cells: list[QuotaCell]
+    ) -> None:
         self.model.set_data(entries.participation_summary(self.db, festival_id), competitions, cells)
         missing = {c.class_name for c in cells if c.state in ("missing", "under")}
         over = {c.class_name for c in cells if c.state == "over"}
@@ -417,26 +418,30 @@ class EntriesTab(QWidget):
         layout.addWidget(self.pages, 1)
 
     def show_festival(self, festival_id: int) -> None:
+        """Show another festival: now if the tab is on screen, else when it is next shown."""
         self.festival_id = festival_id
-        grades = [(g.level, g.name) for g in school.list_grades(self.db, festival_id)]
-        self.competitions_page.show_festival(festival_id, grades)
-        self.reload()
+        if self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
+        grades = [(g.level, g.name) for g in school.list_grades(self.db, self.festival_id)]
+        self.competitions_page.show_festival(self.festival_id, grades)
         self.entries_page.show_festival(self.festival_id, list_competitions(self.db, self.festival_id))
         self._show_progress()
         self._stale_competitions = False
 
     def _show_progress(self) -> None:
-        self.overview_page.show_festival(self.festival_id, list_competitions(self.db, self.festival_id))
-        warnings = entries.quota_warnings(self.db, self.festival_id)
+        competitions = list_competitions(self.db, self.festival_id)
+        cells = entries.quota_overview(self.db, self.festival_id, competitions)
+        self.overview_page.show_progress(self.festival_id, competitions, cells)
+        warnings = entries.quota_warning_lines(competitions, cells)
         self.warning.setText(
             self.tr("{0} 处名额提醒，见“班级进度”").format(len(warnings)) if warnings else ""
         )
         self.warning.setToolTip("\n".join(warnings))
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Classes and students may have changed in 学校与设置 since this tab was last seen.
+        # Grades, classes and students may have changed in 学校与设置 since this tab was last seen.
         if self.festival_id:
             self.reload()
         super().showEvent(event)

@@ -331,17 +331,10 @@ class EntryPanel(QWidget):
         if competition is None or class_id is None:
             self.quota_hint.clear()
             return
-        cell = next(
-            (
-                c
-                for c in entries.quota_overview(self.db, self.festival_id)
-                if c.class_id == class_id and c.competition_id == competition.id
-            ),
-            None,
-        )
-        count = cell.count if cell else 0
+        count = entries.class_entry_count(self.db, competition.id, class_id)
+        level = next(c.level for c in self._classes if c.id == class_id)
+        state = entries.quota_state(competition, level, count)
         text = self.tr("本班已报 {0} 件，名额：{1}").format(count, competition.quota_text)
-        state = cell.state if cell else "complete"
         if state in ("missing", "under"):
             text += self.tr("　还差 {0} 件").format((competition.quota_min or 0) - count)
         elif state == "over":
