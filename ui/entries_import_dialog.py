@@ -25,9 +25,9 @@ from fest_desktop.entry_sheets import (
     read_entry_files,
 )
 from fest_desktop.errors import FestError
-from fest_desktop.workbooks import Problem
+from ui.import_preview import preview_section
 from ui.messages import confirm, show_error
-from ui.table_models import Column, RowTableModel, preview_table
+from ui.table_models import Column
 
 
 class EntriesImportDialog(QDialog):
@@ -73,23 +73,9 @@ class EntriesImportDialog(QDialog):
             line.setObjectName("warningText")
             layout.addWidget(line)
 
-        if plan.problems:
-            verdict = QLabel(
-                self.tr(
-                    "发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。"
-                ).format(len(plan.problems))
-            )
-            verdict.setObjectName("errorText")
-            self.problem_model: RowTableModel[Problem] = RowTableModel(self._problem_columns(), parent=self)
-            self.problem_model.set_rows(plan.problems)
-            table = preview_table(self.problem_model, self)
-        else:
-            verdict = QLabel(self.tr("没有发现问题。点击“导入”后一次性写入。"))
-            verdict.setObjectName("okText")
-            self.entry_model: RowTableModel[PlannedEntry] = RowTableModel(self._entry_columns(), parent=self)
-            self.entry_model.set_rows([*plan.new, *plan.changed])
-            table = preview_table(self.entry_model, self)
-        verdict.setWordWrap(True)
+        verdict, self.table_model, table = preview_section(
+            plan.problems, [*plan.new, *plan.changed], self._entry_columns(), self, with_file=True
+        )
         layout.addWidget(verdict)
         layout.addWidget(table, 1)
 
@@ -99,15 +85,6 @@ class EntriesImportDialog(QDialog):
         self.buttons.accepted.connect(self._commit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-
-    def _problem_columns(self) -> list[Column[Problem]]:
-        return [
-            Column(self.tr("文件"), lambda p: p.file),
-            Column(self.tr("工作表"), lambda p: p.sheet),
-            Column(self.tr("行"), lambda p: p.row or "", sort_key=lambda p: p.row, align_center=True),
-            Column(self.tr("列"), lambda p: p.column),
-            Column(self.tr("问题"), lambda p: p.reason),
-        ]
 
     def _entry_columns(self) -> list[Column[PlannedEntry]]:
         return [

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from fest_desktop.db import Database
 from fest_desktop.errors import FestError
 from fest_desktop.roster import RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
-from fest_desktop.workbooks import Problem
+from ui.import_preview import preview_section
 from ui.messages import show_error
-from ui.table_models import Column, RowTableModel, preview_table
+from ui.table_models import Column
 
 
 class RosterImportDialog(QDialog):
@@ -53,25 +53,9 @@ class RosterImportDialog(QDialog):
             classes.setWordWrap(True)
             layout.addWidget(classes)
 
-        if preview.problems:
-            verdict = QLabel(
-                self.tr(
-                    "发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。"
-                ).format(len(preview.problems))
-            )
-            verdict.setObjectName("errorText")
-            self.problem_model: RowTableModel[Problem] = RowTableModel(self._problem_columns(), parent=self)
-            self.problem_model.set_rows(preview.problems)
-            table = preview_table(self.problem_model, self)
-        else:
-            verdict = QLabel(self.tr("没有发现问题。点击“导入”后一次性写入。"))
-            verdict.setObjectName("okText")
-            self.student_model: RowTableModel[RosterRow] = RowTableModel(
-                self._new_student_columns(), parent=self
-            )
-            self.student_model.set_rows(preview.new_students)
-            table = preview_table(self.student_model, self)
-        verdict.setWordWrap(True)
+        verdict, self.table_model, table = preview_section(
+            preview.problems, preview.new_students, self._new_student_columns(), self
+        )
         layout.addWidget(verdict)
         layout.addWidget(table, 1)
 
@@ -81,14 +65,6 @@ class RosterImportDialog(QDialog):
         self.buttons.accepted.connect(self._commit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-
-    def _problem_columns(self) -> list[Column[Problem]]:
-        return [
-            Column(self.tr("工作表"), lambda p: p.sheet),
-            Column(self.tr("行"), lambda p: p.row or "", sort_key=lambda p: p.row, align_center=True),
-            Column(self.tr("列"), lambda p: p.column),
-            Column(self.tr("问题"), lambda p: p.reason),
-        ]
 
     def _new_student_columns(self) -> list[Column[RosterRow]]:
         return [

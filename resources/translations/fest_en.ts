@@ -463,84 +463,57 @@
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="79"/>
-        <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
-        <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entries_import_dialog.py" line="87"/>
-        <source>没有发现问题。点击“导入”后一次性写入。</source>
-        <translation>No problems found. Import writes everything at once.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entries_import_dialog.py" line="97"/>
+        <location filename="../../ui/entries_import_dialog.py" line="83"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="105"/>
-        <location filename="../../ui/entries_import_dialog.py" line="119"/>
+        <location filename="../../ui/entries_import_dialog.py" line="96"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="106"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entries_import_dialog.py" line="107"/>
-        <location filename="../../ui/entries_import_dialog.py" line="120"/>
+        <location filename="../../ui/entries_import_dialog.py" line="97"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="108"/>
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entries_import_dialog.py" line="109"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/entries_import_dialog.py" line="114"/>
+        <location filename="../../ui/entries_import_dialog.py" line="91"/>
         <source>导入后</source>
         <translation>Becomes</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="114"/>
+        <location filename="../../ui/entries_import_dialog.py" line="91"/>
         <source>更新</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="114"/>
+        <location filename="../../ui/entries_import_dialog.py" line="91"/>
         <source>新作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="115"/>
+        <location filename="../../ui/entries_import_dialog.py" line="92"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="116"/>
+        <location filename="../../ui/entries_import_dialog.py" line="93"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="117"/>
+        <location filename="../../ui/entries_import_dialog.py" line="94"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="118"/>
+        <location filename="../../ui/entries_import_dialog.py" line="95"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_import_dialog.py" line="127"/>
+        <location filename="../../ui/entries_import_dialog.py" line="104"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -656,102 +629,102 @@
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/entries_tab.py" line="389"/>
+        <location filename="../../ui/entries_tab.py" line="390"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="390"/>
+        <location filename="../../ui/entries_tab.py" line="391"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="391"/>
+        <location filename="../../ui/entries_tab.py" line="392"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="399"/>
+        <location filename="../../ui/entries_tab.py" line="400"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="400"/>
+        <location filename="../../ui/entries_tab.py" line="401"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="401"/>
+        <location filename="../../ui/entries_tab.py" line="402"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="402"/>
+        <location filename="../../ui/entries_tab.py" line="403"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="434"/>
+        <location filename="../../ui/entries_tab.py" line="439"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="463"/>
+        <location filename="../../ui/entries_tab.py" line="468"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="475"/>
+        <location filename="../../ui/entries_tab.py" line="480"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="484"/>
+        <location filename="../../ui/entries_tab.py" line="489"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="486"/>
+        <location filename="../../ui/entries_tab.py" line="491"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="504"/>
+        <location filename="../../ui/entries_tab.py" line="509"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="505"/>
+        <location filename="../../ui/entries_tab.py" line="510"/>
         <source>作品标签.pdf</source>
         <translation>entry-labels.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="506"/>
+        <location filename="../../ui/entries_tab.py" line="511"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="524"/>
+        <location filename="../../ui/entries_tab.py" line="529"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="531"/>
+        <location filename="../../ui/entries_tab.py" line="536"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="532"/>
+        <location filename="../../ui/entries_tab.py" line="537"/>
         <source>分类造册.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="533"/>
+        <location filename="../../ui/entries_tab.py" line="538"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="544"/>
+        <location filename="../../ui/entries_tab.py" line="549"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -824,37 +797,37 @@
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="343"/>
+        <location filename="../../ui/entry_panel.py" line="337"/>
         <source>本班已报 {0} 件，名额：{1}</source>
         <translation>This class has {0} entries; quota: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="346"/>
+        <location filename="../../ui/entry_panel.py" line="339"/>
         <source>&#x3000;还差 {0} 件</source>
         <translation> — {0} more needed</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="348"/>
+        <location filename="../../ui/entry_panel.py" line="341"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="350"/>
+        <location filename="../../ui/entry_panel.py" line="343"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="352"/>
+        <location filename="../../ui/entry_panel.py" line="345"/>
         <source>；截止 {0}</source>
         <translation>; deadline {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="377"/>
+        <location filename="../../ui/entry_panel.py" line="370"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_panel.py" line="382"/>
+        <location filename="../../ui/entry_panel.py" line="375"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -998,6 +971,44 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../ui/import_preview.py" line="18"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="22"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="24"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="29"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="30"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="45"/>
+        <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
+        <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="55"/>
+        <source>没有发现问题。点击“导入”后一次性写入。</source>
+        <translation>No problems found. Import writes everything at once.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="86"/>
@@ -1127,17 +1138,17 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/entries_tab.py" line="370"/>
+        <location filename="../../ui/entries_tab.py" line="371"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="372"/>
+        <location filename="../../ui/entries_tab.py" line="373"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/entries_tab.py" line="373"/>
+        <location filename="../../ui/entries_tab.py" line="374"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -1229,59 +1240,37 @@
         <translation>Classes to be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="59"/>
-        <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
-        <translation>{0} problems found. All must be fixed before anything is imported (nothing is imported in part). Correct the Excel file as listed below and import it again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_import_dialog.py" line="67"/>
-        <source>没有发现问题。点击“导入”后一次性写入。</source>
-        <translation>No problems found. Press Import to write everything in one go.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_import_dialog.py" line="79"/>
+        <location filename="../../ui/roster_import_dialog.py" line="63"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="87"/>
-        <location filename="../../ui/roster_import_dialog.py" line="99"/>
+        <location filename="../../ui/roster_import_dialog.py" line="75"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="88"/>
-        <location filename="../../ui/roster_import_dialog.py" line="100"/>
+        <location filename="../../ui/roster_import_dialog.py" line="76"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="89"/>
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_import_dialog.py" line="90"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_import_dialog.py" line="95"/>
+        <location filename="../../ui/roster_import_dialog.py" line="71"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="96"/>
+        <location filename="../../ui/roster_import_dialog.py" line="72"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="97"/>
+        <location filename="../../ui/roster_import_dialog.py" line="73"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_import_dialog.py" line="98"/>
+        <location filename="../../ui/roster_import_dialog.py" line="74"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>

@@ -227,8 +227,8 @@ def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
     assert found is not None
     dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
     assert not dialog.import_button.isEnabled()
-    assert dialog.problem_model.rowCount() == 1
-    reason = dialog.problem_model.index(0, 4).data()
+    assert dialog.table_model.rowCount() == 1
+    reason = dialog.table_model.index(0, 4).data()
     assert "四年级(1)班「科技创新绘画比赛」已报 3 件" in reason
 
 
@@ -249,7 +249,7 @@ def test_importing_a_good_file_through_the_dialog(
     found = preview_entry_files(db, demo.id, [path], tab)
     assert found is not None
     dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
-    assert dialog.import_button.isEnabled() and dialog.entry_model.rowCount() == 2
+    assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 2
     dialog.import_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
     titles = {e.title for e in ent.list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
