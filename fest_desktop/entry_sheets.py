@@ -241,11 +241,10 @@ class _Festival:
     """The festival's competitions, classes, students and entries, loaded once for a whole import."""
 
     def __init__(self, session: Session, festival_id: int) -> None:
-        self.rows = {
-            c.id: c
+        self.competitions = {
+            c.id: competition_info(c)
             for c in session.scalars(select(Competition).where(Competition.festival_id == festival_id))
         }
-        self.competitions = {c.id: competition_info(c) for c in self.rows.values()}
         self.rules = EntryRules(session, festival_id)
         self.class_by_place = {(c.level, c.number): c for c in self.rules.classes.values()}
         self.students_by_name: dict[str, list[StudentRef]] = {}
