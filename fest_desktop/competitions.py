@@ -14,25 +14,32 @@ from sqlalchemy.orm import Session
 from fest_desktop.classnames import grade_name
 from fest_desktop.db import Database, delete_row, fetch
 from fest_desktop.errors import NotFoundError, ValidationError
-from fest_desktop.model import Competition, Criterion, Entry, Festival, Grade, SchoolClass
+from fest_desktop.model import Competition, Criterion, Entry, Festival, Grade, SchoolClass, Score
 
 # Codes stored in the database → the words the school uses.
 PARTICIPATION = {"individual": "个人", "team": "团队", "class": "班级集体"}
 JUDGING = {"rubric": "评委评分", "measured": "测量成绩", "none": "不评分"}
 COMBINE = {"mean": "取平均分", "trimmed": "去掉一个最高分和一个最低分后取平均"}
 RANKING_GROUPS = {"grade": "按年级", "section": "按学部", "school": "全校"}
+CRITERION_KINDS = {"score": "评分项", "deduction": "扣分项"}
 PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
 
 @dataclass(frozen=True)
 class CriterionInfo:
-    """A judging criterion; id 0 means not stored yet."""
+    """A judging criterion, or a deduction item (扣分项) whose max_points is its cap and step the
+    points per case; id 0 means not stored yet."""
 
     name: str
     max_points: float
     step: float = 1.0
     description: str = ""
     id: int = 0
+    kind: str = "score"
+
+    @property
+    def is_deduction(self) -> bool:
+        return self.kind == "deduction"
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,10 @@ class CompetitionInfo:
     ranking_group: str = "grade"
     responsible: str = ""
     criteria: tuple[CriterionInfo, ...] = ()
+    double_entry: bool = False
+    tie_break: tuple[int, ...] = ()
+    outlier_percent: int = 15
+    locked: bool = False
     entry_count: int = 0
 
     @property
@@ -94,6 +105,22 @@ class CompetitionInfo:
 
     def accepts_level(self, level: int) -> bool:
         return not self.eligible_levels or level in self.eligible_levels
+
+    @property
+    def is_judged(self) -> bool:
+        return self.judging != "none"
+
+    @property
+    def score_criteria(self) -> tuple[CriterionInfo, ...]:
+        return tuple(c for c in self.criteria if not c.is_deduction)
+
+    @property
+    def deductions(self) -> tuple[CriterionInfo, ...]:
+        return tuple(c for c in self.criteria if c.is_deduction)
+
+    @property
+    def max_total(self) -> float:
+        return sum(c.max_points for c in self.score_criteria)
 
 
 @dataclass(frozen=True)
@@ -142,6 +169,10 @@ def _criteria(*items: tuple[str, float, str]) -> tuple[CriterionInfo, ...]:
     return tuple(CriterionInfo(name, points, description=description) for name, points, description in items)
 
 
+def _deduction(name: str, per_case: float, cap: float) -> CriterionInfo:
+    return CriterionInfo(name, cap, per_case, f"每处扣{per_case:g}分，最多扣{cap:g}分", kind="deduction")
+
+
 PRESETS: tuple[Preset, ...] = (
     Preset(
         CompetitionInfo(
@@ -178,12 +209,17 @@ PRESETS: tuple[Preset, ...] = (
             combine="trimmed",
             ranking_group="section",
             responsible="教务处",
-            criteria=_criteria(
-                ("主题突出", 20, "紧扣科技节主题"),
-                ("内容科学", 30, "内容准确、科学，有时代感"),
-                ("版面设计", 20, "布局合理，图文搭配"),
-                ("书写美观", 15, "字迹工整，色彩协调"),
-                ("创新特色", 15, "形式新颖，有班级特色"),
+            criteria=(
+                *_criteria(
+                    ("主题突出", 20, "紧扣科技节主题"),
+                    ("内容科学", 30, "内容准确、科学，有时代感"),
+                    ("版面设计", 20, "布局合理，图文搭配"),
+                    ("书写美观", 15, "字迹工整，色彩协调"),
+                    ("创新特色", 15, "形式新颖，有班级特色"),
+                ),
+                _deduction("刊头超过版面1/4", 5, 5),
+                _deduction("错别字", 1, 5),
+                _deduction("逾期未完成", 10, 10),
             ),
         ),
         20,
@@ -374,6 +410,10 @@ def _check_competition(info: CompetitionInfo) -> None:
             raise ValidationError(f"评分项「{name}」的满分应大于 0。")
         if not criterion.step > 0 or criterion.step > criterion.max_points:
             raise ValidationError(f"评分项「{name}」的计分步长应大于 0 且不超过满分。")
+        if criterion.kind not in CRITERION_KINDS:
+            raise ValidationError(f"「{criterion.kind}」不是评分项的类型。")
+    if not 1 <= info.outlier_percent <= 100:
+        raise ValidationError("偏离提示的界限应在 1% 到 100% 之间。")
 
 
 def _check_unique(session: Session, festival_id: int, info: CompetitionInfo) -> None:
@@ -394,7 +434,12 @@ def _check_unique(session: Session, festival_id: int, info: CompetitionInfo) -> 
 
 def _criterion_info(criterion: Criterion) -> CriterionInfo:
     return CriterionInfo(
-        criterion.name, criterion.max_points, criterion.step, criterion.description, criterion.id
+        criterion.name,
+        criterion.max_points,
+        criterion.step,
+        criterion.description,
+        criterion.id,
+        criterion.kind,
     )
 
 
@@ -421,6 +466,10 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         ranking_group=competition.ranking_group,
         responsible=competition.responsible,
         criteria=tuple(_criterion_info(c) for c in competition.criteria),
+        double_entry=competition.double_entry,
+        tie_break=tuple(int(part) for part in competition.tie_break.split(",") if part),
+        outlier_percent=competition.outlier_percent,
+        locked=competition.locked,
         entry_count=entry_count,
     )
 
@@ -475,6 +524,8 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
     competition.higher_is_better = info.higher_is_better
     competition.ranking_group = info.ranking_group
     competition.responsible = info.responsible.strip()
+    competition.double_entry = info.double_entry
+    competition.outlier_percent = info.outlier_percent
 
 
 def _apply_criteria(session: Session, competition: Competition, criteria: Iterable[CriterionInfo]) -> None:
@@ -483,15 +534,38 @@ def _apply_criteria(session: Session, competition: Competition, criteria: Iterab
     kept: list[Criterion] = []
     for position, info in enumerate(criteria):
         criterion = existing.pop(info.id, None) or Criterion()
+        if criterion.id is not None:
+            stored = session.execute(
+                select(func.max(Score.value), func.max(Score.check_value)).where(
+                    Score.criterion_id == criterion.id
+                )
+            ).one()
+            highest = max((v for v in stored if v is not None), default=None)
+            if highest is not None and info.max_points < highest:
+                raise ValidationError(
+                    f"「{criterion.name}」已有 {highest:g} 分的成绩，满分不能改成 {info.max_points:g}。"
+                )
         criterion.name = info.name.strip()
         criterion.max_points = float(info.max_points)
         criterion.step = float(info.step)
         criterion.description = info.description.strip()
         criterion.position = position
+        criterion.kind = info.kind
         kept.append(criterion)
     for gone in existing.values():
+        scored = session.scalar(
+            select(func.count()).where(Score.criterion_id == gone.id, Score.value.is_not(None))
+        )
+        if scored:
+            raise ValidationError(f"评分项「{gone.name}」已有 {scored} 个分数，不能删除。")
         session.delete(gone)
     competition.criteria = kept
+
+
+def _apply_tie_break(competition: Competition, tie_break: Iterable[int]) -> None:
+    """Keep only tie-break criteria that are still score criteria of the competition, in order."""
+    usable = {c.id for c in competition.criteria if c.kind == "score"}
+    competition.tie_break = ",".join(str(i) for i in dict.fromkeys(tie_break) if i in usable)
 
 
 def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
@@ -548,6 +622,7 @@ def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
         _apply(competition, info)
         _apply_criteria(session, competition, info.criteria)
         session.flush()
+        _apply_tie_break(competition, info.tie_break)
         ensure_class_entries(session, competition)
         return competition_info(competition, _entry_count(session, competition.id))
 
@@ -645,4 +720,7 @@ def copy_competitions(
         session.add(copy)
         session.flush()
         _apply_criteria(session, copy, [dataclasses.replace(c, id=0) for c in info.criteria])
+        session.flush()
+        new_ids = {old.id: new.id for old, new in zip(info.criteria, copy.criteria, strict=True)}
+        _apply_tie_break(copy, [new_ids[i] for i in info.tie_break if i in new_ids])
         ensure_class_entries(session, copy)

@@ -318,7 +318,7 @@ def create_entry(
         if late and not allow_late:
             raise LateEntryError(late_message(competition))
         entry = insert_entry(session, festival_id, competition_row, draft, late=late)
-        return _entry_infos(session, festival_id, [entry.id])[0]
+        return entry_infos(session, festival_id, [entry.id])[0]
 
 
 def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
@@ -345,7 +345,7 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
             raise ValidationError("\n".join(problems))
         apply_draft(entry, draft)
         session.flush()
-        return _entry_infos(session, entry.festival_id, [entry.id])[0]
+        return entry_infos(session, entry.festival_id, [entry.id])[0]
 
 
 def delete_entries(db: Database, entry_ids: Iterable[int]) -> None:
@@ -364,18 +364,22 @@ def restore_entry(db: Database, festival_id: int, info: EntryInfo) -> EntryInfo:
         apply_draft(entry, info.draft())
         session.add(entry)
         session.flush()
-        return _entry_infos(session, festival_id, [entry.id])[0]
+        return entry_infos(session, festival_id, [entry.id])[0]
 
 
 def list_entries(db: Database, festival_id: int) -> list[EntryInfo]:
     """Every entry of the festival, by competition and number."""
     with db.session() as session:
-        return _entry_infos(session, festival_id)
+        return entry_infos(session, festival_id)
 
 
-def _entry_infos(
-    session: Session, festival_id: int, entry_ids: Sequence[int] | None = None
+def entry_infos(
+    session: Session,
+    festival_id: int,
+    entry_ids: Sequence[int] | None = None,
+    competition_id: int | None = None,
 ) -> list[EntryInfo]:
+    """Entries of the festival (only those ids, or of that competition) with names resolved."""
     query = (
         select(Entry, Competition.name, Grade.level, Grade.name, SchoolClass.number)
         .join(Competition, Entry.competition_id == Competition.id)
@@ -394,6 +398,9 @@ def _entry_infos(
     if entry_ids is not None:
         query = query.where(Entry.id.in_(entry_ids))
         author_query = author_query.where(EntryAuthor.entry_id.in_(entry_ids))
+    if competition_id is not None:
+        query = query.where(Entry.competition_id == competition_id)
+        author_query = author_query.where(Entry.competition_id == competition_id)
     authors: dict[int, list[AuthorInfo]] = {}
     for entry_id, student_id, name, age in session.execute(author_query):
         authors.setdefault(entry_id, []).append(AuthorInfo(student_id, name, age))

@@ -200,14 +200,23 @@ class Competition(Base):
     # Entry numbers are never reused: this only grows, whatever is deleted.
     next_number: Mapped[int] = mapped_column(Integer, default=1)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Scoring: scores typed twice from paper count only where both passes agree.
+    double_entry: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Criterion ids, comma-joined, compared in order when finals are equal; empty: ties share a rank.
+    tie_break: Mapped[str] = mapped_column(String(200), default="")
+    # A judge's total further than this share of the maximum from the panel's median is flagged.
+    outlier_percent: Mapped[int] = mapped_column(Integer, default=15)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
     )
+    judges: Mapped[list[Judge]] = relationship(cascade="all, delete-orphan", order_by="Judge.position")
 
 
 class Criterion(Base):
-    """One judging criterion of a competition (科技含量, 想象力 …) with its maximum points."""
+    """One judging criterion of a competition (科技含量, 想象力 …) with its maximum points, or a
+    deduction item (扣分项, kind "deduction"): max_points is then its cap and step the points per case."""
 
     __tablename__ = "criterion"
 
@@ -218,6 +227,7 @@ class Criterion(Base):
     step: Mapped[float] = mapped_column(Float, default=1.0)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(10), default="score")
 
     competition: Mapped[Competition] = relationship(back_populates="criteria")
 
@@ -257,3 +267,69 @@ class EntryAuthor(Base):
         ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Judge(Base):
+    """A judge on a competition's panel: a teacher of the roster or an outside name. A judge linked to
+    a teacher who is a class's 班主任, or marked as belonging to a class, does not score that class."""
+
+    __tablename__ = "judge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"))
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("school_class.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Score(Base):
+    """One judge's points on one criterion of one entry. check_value is the second, blind pass of a
+    double entry; the cell counts when it equals value (or always when double entry is off)."""
+
+    __tablename__ = "score"
+    __table_args__ = (UniqueConstraint("entry_id", "judge_id", "criterion_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"), index=True)
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    check_value: Mapped[float | None] = mapped_column(Float)
+
+
+class Attempt(Base):
+    """One measured attempt of an entry (a throw's distance, a run's time)."""
+
+    __tablename__ = "attempt"
+    __table_args__ = (UniqueConstraint("entry_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class ScoreChange(Base):
+    """The audit log of scoring: every score or attempt changed, and every lock and unlock. Names are
+    copied so the log still reads after a judge or entry is deleted. Its growing id is also the stamp
+    other windows and PCs poll to see that scores changed."""
+
+    __tablename__ = "score_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    competition_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competition.id", ondelete="SET NULL"), index=True
+    )
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="SET NULL"), index=True)
+    action: Mapped[str] = mapped_column(String(10))
+    judge_id: Mapped[int | None] = mapped_column(Integer)
+    criterion_id: Mapped[int | None] = mapped_column(Integer)
+    attempt: Mapped[int | None] = mapped_column(Integer)
+    check_pass: Mapped[bool] = mapped_column(Boolean, default=False)
+    what: Mapped[str] = mapped_column(String(200), default="")
+    old_value: Mapped[float | None] = mapped_column(Float)
+    new_value: Mapped[float | None] = mapped_column(Float)
+    station: Mapped[str] = mapped_column(String(60), default="")
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -28,7 +28,8 @@ def test_the_catalogue_holds_the_competitions_of_the_school_plans() -> None:
     assert [c.name for c in painting.criteria] == ["想象力", "科学性", "绘画水平", "真实性"]
     board = comp.find_preset("科普板报").competition
     assert board.is_class_competition and (board.quota_min, board.quota_max) == (1, 1)
-    assert sum(c.max_points for c in board.criteria) == 100
+    assert board.max_total == 100
+    assert next((d.name, d.step, d.max_points) for d in board.deductions) == ("刊头超过版面1/4", 5, 5)
     plane = comp.find_preset("手抛飞机").competition
     assert plane.judging == "measured" and plane.attempts == 3 and plane.higher_is_better
     assert len({p.competition.code_prefix for p in comp.PRESETS}) == len(comp.PRESETS)
