@@ -23,6 +23,7 @@ from fest_desktop.festivals import (
     set_current_festival,
 )
 from fest_desktop.paths import default_database_path
+from fest_desktop.scoring import EntryResult
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -294,6 +295,90 @@ def cmd_labels(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- scoring
+
+
+def cmd_judges_add(args: argparse.Namespace) -> int:
+    from fest_desktop.score_sheets import find_competition
+    from fest_desktop.scoring import add_judge
+
+    db = _open(args)
+    competition = find_competition(db, _current(db).id, args.competition)
+    for name in args.names:
+        add_judge(db, competition.id, name)
+    print(f"已把 {'、'.join(args.names)} 加入「{competition.name}」的评委组。")
+    return EXIT_OK
+
+
+def cmd_scores_sheets(args: argparse.Namespace) -> int:
+    from fest_desktop.score_sheets import find_competition, write_judge_sheets_pdf, write_score_workbook
+
+    db = _open(args)
+    festival_id = _current(db).id
+    competition = find_competition(db, festival_id, args.competition)
+    path = Path(args.file)
+    if path.suffix.lower() == ".pdf":
+        count = write_judge_sheets_pdf(db, festival_id, competition.id, path)
+    elif path.suffix.lower() == ".xlsx":
+        count = write_score_workbook(db, competition.id, path)
+    else:
+        raise UsageError(f"「{path.name}」：评分表请保存为 .pdf（打印）或 .xlsx（填好后可导入）。")
+    print(f"已生成「{competition.name}」{count} 位评委的评分表：「{path}」。")
+    return EXIT_OK
+
+
+def cmd_scores_import(args: argparse.Namespace) -> int:
+    from fest_desktop.score_sheets import import_score_file
+
+    db = _open(args)
+    plan = import_score_file(
+        db, _current(db).id, Path(args.file), dry_run=args.dry_run, add_judges=args.add_judges
+    )
+    for sheet in plan.skipped_sheets:
+        print(f"跳过没有评分表表头的工作表「{sheet}」。")
+    return _report_import(
+        plan.problems, f"评分表有 {len(plan.problems)} 处问题，未导入任何分数。", args.dry_run, plan.summary()
+    )
+
+
+def _result_json(result: EntryResult) -> dict[str, object]:
+    return {
+        "competition": result.competition,
+        "group": result.entry.group,
+        "rank": result.rank,
+        "code": result.entry.code,
+        "class": result.entry.class_name,
+        "title": result.entry.title,
+        "authors": result.entry.authors,
+        "judges": [
+            {"judge": j.judge_name, "total": j.total, "dropped": j.dropped or None, "stands_aside": j.blocked}
+            for j in result.judges
+        ],
+        "attempts": list(result.attempts),
+        "final": result.final,
+        "complete": result.complete,
+    }
+
+
+def cmd_results(args: argparse.Namespace) -> int:
+    from fest_desktop.scoring import festival_results
+
+    db = _open(args)
+    found = festival_results(db, _current(db).id, args.competition, provisional=args.provisional)
+    if args.json:
+        print(json.dumps([_result_json(r) for r in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    heading = None
+    for result in found:
+        if (result.competition, result.entry.group) != heading:
+            heading = (result.competition, result.entry.group)
+            print(f"\n{result.competition}　{result.entry.group}")
+        rank = f"第{result.rank}名" if result.rank else "—"
+        state = "" if result.complete else "（未评完）"
+        print(f"  {rank:<6}{result.entry.code:<9}{result.entry.class_name:<10}{result.final_text:>7}{state}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- demo
 
 
@@ -381,6 +466,35 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--competition", metavar="比赛项目", help="只打印这个比赛项目的标签")
     labels.add_argument("--class", dest="class_name", metavar="班级", help="只打印这个班的标签")
     labels.set_defaults(handler=cmd_labels)
+
+    judges = commands.add_parser("judges", help="评委组")
+    judge_commands = judges.add_subparsers(dest="action", required=True, metavar="操作")
+    judges_add = judge_commands.add_parser("add", parents=[common], help="把评委加入一个比赛项目的评委组")
+    judges_add.add_argument("names", nargs="+", metavar="姓名")
+    judges_add.add_argument("--competition", required=True, metavar="比赛项目")
+    judges_add.set_defaults(handler=cmd_judges_add)
+
+    scores = commands.add_parser("scores", help="评分表：打印、导入")
+    score_commands = scores.add_subparsers(dest="action", required=True, metavar="操作")
+    sheets = score_commands.add_parser(
+        "sheets", parents=[common], help="生成评委评分表：.pdf 供打印，.xlsx 填好后可导入"
+    )
+    sheets.add_argument("file", help=".pdf 或 .xlsx 文件")
+    sheets.add_argument("--competition", required=True, metavar="比赛项目")
+    sheets.set_defaults(handler=cmd_scores_sheets)
+    score_import = score_commands.add_parser(
+        "import", parents=[common], help="导入填好的 .xlsx 评分表（全部成功或全部不导入）"
+    )
+    score_import.add_argument("file", help=".xlsx 文件")
+    score_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    score_import.add_argument("--add-judges", action="store_true", help="不在评委组中的评委一并添加")
+    score_import.set_defaults(handler=cmd_scores_import)
+
+    results = commands.add_parser("results", parents=[common], help="成绩与排名")
+    results.add_argument("--competition", metavar="比赛项目", help="只看这个比赛项目")
+    results.add_argument("--json", action="store_true", help="以 JSON 输出")
+    results.add_argument("--provisional", action="store_true", help="未评完的作品也按现有分数排名")
+    results.set_defaults(handler=cmd_results)
 
     demo = commands.add_parser("demo", parents=[common], help="创建演示科技节")
     demo.set_defaults(handler=cmd_demo)

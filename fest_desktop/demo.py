@@ -1,7 +1,8 @@
 """The demo festival: an invented 小学+初中 school in the middle of its 第十届校园科技节.
 
 Its competitions are the presets, with entries in every class except a few left missing or short of
-their quota, so that every warning of the registration tab shows.
+their quota, so that every warning of the registration tab shows. Today is its board-inspection day:
+five judges are half-way through the classes' 科普板报, and some planes have been thrown.
 """
 
 from __future__ import annotations
@@ -17,7 +18,19 @@ from fest_desktop.competitions import PRESETS, add_preset
 from fest_desktop.db import Database
 from fest_desktop.entries import EntryDraft, insert_entry
 from fest_desktop.festivals import FestivalInfo, add_phase, create_festival
-from fest_desktop.model import Competition, Entry, SchoolClass, Student, Teacher
+from fest_desktop.model import (
+    Attempt,
+    Competition,
+    Criterion,
+    Entry,
+    Grade,
+    Judge,
+    SchoolClass,
+    Score,
+    ScoreChange,
+    Student,
+    Teacher,
+)
 from fest_desktop.school import add_class
 
 DEMO_SCHOOL = "启明实验学校"
@@ -236,6 +249,8 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     with db.session() as session:
         session.execute(insert(Student), rows)
     _add_competitions_and_entries(db, festival, rng)
+    _score_boards_half_way(db, festival, today, rng)
+    _throw_planes(db, festival, today, rng)
     return festival
 
 
@@ -314,6 +329,130 @@ def _enter_class(
             status=rng.choice(("registered", "received", "received")),
         )
         insert_entry(session, festival_id, competition, draft, late=False)
+
+
+def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+    """Five judges, one of them a 班主任 who stands aside for her class; the lower grades fully scored,
+    the next classes partly, the upper grades not yet."""
+    with db.session() as session:
+        board = session.scalars(
+            select(Competition).where(
+                Competition.festival_id == festival.id, Competition.participation == "class"
+            )
+        ).one()
+        teachers = {
+            subject: list(
+                session.scalars(
+                    select(Teacher).where(Teacher.festival_id == festival.id, Teacher.subject == subject)
+                )
+            )
+            for subject in ("科学", "美术", "信息技术")
+        }
+        entries = session.execute(
+            select(Entry.id, SchoolClass.head_teacher_id)
+            .join(SchoolClass, Entry.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Entry.competition_id == board.id)
+            .order_by(Grade.level, SchoolClass.number)
+        ).all()
+        head = session.get(Teacher, entries[4][1])  # the 班主任 of 二年级(2)班
+        assert head is not None
+        panel = [*teachers["科学"][:2], teachers["美术"][0], teachers["信息技术"][0], head]
+        judges = [Judge(name=t.name, teacher_id=t.id, position=i) for i, t in enumerate(panel, start=1)]
+        board.judges.extend(judges)
+        session.flush()
+        criteria = session.scalars(
+            select(Criterion).where(Criterion.competition_id == board.id).order_by(Criterion.position)
+        ).all()
+        scores, changes = [], []
+        moment = dt.datetime.combine(today, dt.time(8, 30))
+        for position, (entry_id, head_id) in enumerate(entries):
+            if position < 14:
+                scoring = judges
+            elif position < 19:
+                scoring = judges[: rng.randint(1, 4)]
+            else:
+                break
+            quality = rng.uniform(0.62, 0.95)
+            for judge in scoring:
+                if judge.teacher_id == head_id:
+                    continue
+                leniency = 0.04 if judge is judges[2] else 0.0
+                moment += dt.timedelta(seconds=rng.randint(20, 50))
+                for criterion in criteria:
+                    if criterion.kind == "deduction":
+                        if rng.random() > 0.06:
+                            continue
+                        value = criterion.step
+                    else:
+                        share = min(quality + leniency + rng.uniform(-0.06, 0.06), 1.0)
+                        value = float(round(criterion.max_points * share))
+                    scores.append(
+                        {
+                            "entry_id": entry_id,
+                            "judge_id": judge.id,
+                            "criterion_id": criterion.id,
+                            "value": value,
+                        }
+                    )
+                    changes.append(
+                        {
+                            "festival_id": festival.id,
+                            "competition_id": board.id,
+                            "entry_id": entry_id,
+                            "action": "score",
+                            "judge_id": judge.id,
+                            "criterion_id": criterion.id,
+                            "check_pass": False,
+                            "what": f"{judge.name} · {criterion.name}",
+                            "new_value": value,
+                            "station": "演示数据",
+                            "changed_at": moment,
+                        }
+                    )
+        session.execute(insert(Score), scores)
+        session.execute(insert(ScoreChange), changes)
+
+
+def _throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+    """Three throws for two planes in three, the rest still to come."""
+    with db.session() as session:
+        planes = session.scalars(
+            select(Entry.id)
+            .join(Competition, Entry.competition_id == Competition.id)
+            .where(Competition.festival_id == festival.id, Competition.code_prefix == "SP")
+            .order_by(Entry.code)
+        ).all()
+        competition_id = session.scalar(
+            select(Competition.id).where(
+                Competition.festival_id == festival.id, Competition.code_prefix == "SP"
+            )
+        )
+        attempts, changes = [], []
+        moment = dt.datetime.combine(today, dt.time(14, 0))
+        for position, entry_id in enumerate(planes):
+            if position % 3 == 2:
+                continue
+            for number in (1, 2, 3):
+                value = round(rng.uniform(6.0, 24.0), 1)
+                moment += dt.timedelta(seconds=rng.randint(15, 40))
+                attempts.append({"entry_id": entry_id, "number": number, "value": value})
+                changes.append(
+                    {
+                        "festival_id": festival.id,
+                        "competition_id": competition_id,
+                        "entry_id": entry_id,
+                        "action": "attempt",
+                        "attempt": number,
+                        "check_pass": False,
+                        "what": f"第{number}次",
+                        "new_value": value,
+                        "station": "演示数据",
+                        "changed_at": moment,
+                    }
+                )
+        session.execute(insert(Attempt), attempts)
+        session.execute(insert(ScoreChange), changes)
 
 
 def write_import_sample(db: Database, festival_id: int, path: Path) -> Path:

@@ -334,7 +334,7 @@ def _log(
     return change
 
 
-def _write_score(
+def write_score(
     session: Session,
     entry: Entry,
     competition: Competition,
@@ -344,6 +344,7 @@ def _write_score(
     check_pass: bool,
     station: str,
 ) -> ScoreChange | None:
+    """Store a checked value (first or second pass) in the session and log it; None when unchanged."""
     score = session.scalar(
         select(Score).where(
             Score.entry_id == entry.id, Score.judge_id == judge.id, Score.criterion_id == criterion.id
@@ -409,7 +410,7 @@ def enter_score(
                 raise ValidationError(reason)
             info = competition_info(competition)
             value = parse_points(text, next(c for c in info.criteria if c.id == criterion_id))
-            change = _write_score(
+            change = write_score(
                 session, entry, competition, judge, criterion, value, check_pass, station or default_station()
             )
             return None if change is None else _change_info(change)
@@ -545,6 +546,8 @@ class ScoringEntry:
     group: str
     group_order: int
     head_teacher_id: int | None
+    level: int = 0
+    class_number: int = 0
 
     @property
     def label(self) -> str:
@@ -841,9 +844,11 @@ def load_sheet(db: Database, competition_id: int) -> ScoringSheet:
                     group,
                     order,
                     head,
+                    entry.level,
+                    entry.class_number,
                 )
             )
-        entries.sort(key=lambda e: (e.group_order, e.code))
+        entries.sort(key=lambda e: (e.group_order, e.level, e.class_number, e.code))
         in_competition = select(Entry.id).where(Entry.competition_id == competition_id)
         cells = {
             (entry_id, judge_id, criterion_id): Cell(value, check)
