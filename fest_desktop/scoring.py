@@ -658,7 +658,10 @@ class ScoringSheet:
                 self.attempts.pop(attempt_key, None)
             else:
                 self.attempts[attempt_key] = change.new_value
-        self.stamp = max(self.stamp, change.id)
+        if change.id == self.stamp + 1:
+            # Nothing else was committed in between; otherwise the stamp stays behind so that the
+            # next poll reloads the sheet and picks up what another station wrote.
+            self.stamp = change.id
 
     # ---- one judge, one entry
 

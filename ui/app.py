@@ -55,7 +55,8 @@ def install_translations(app: QApplication, language: str) -> None:
 
 
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
-    """A PNG of every tab, and of every page of 作品报名 and 学校与设置, for the README and headless checks."""
+    """A PNG of every tab, of every page of 作品报名 and 学校与设置, of scoring by entry and of the
+    leaderboard, for the README and headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     names = ("calendar", "entries", "scoring", "awards", "settings")
@@ -72,6 +73,21 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         path = folder / f"2-entries-{row + 1}-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+    scoring_tab = window.show_scoring()
+    scoring_tab.by_entry.click()
+    QApplication.processEvents()
+    path = folder / "3-scoring-2-by-entry.png"
+    window.grab().save(str(path))
+    saved.append(path)
+    scoring_tab.by_judge.click()
+    board = scoring_tab.open_leaderboard()
+    if board is not None:
+        board.resize(1280, 720)
+        QApplication.processEvents()
+        path = folder / "3-scoring-3-leaderboard.png"
+        board.grab().save(str(path))
+        saved.append(path)
+        scoring_tab.close_leaderboard()
     window.tabs.setCurrentIndex(window.SETTINGS_TAB)
     pages = ("festival", "classes", "teachers", "students", "preferences")
     for row, name in enumerate(pages):

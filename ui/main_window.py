@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from fest_desktop.db import Database
     from fest_desktop.festivals import FestivalInfo, PhaseInfo
     from ui.entries_tab import EntriesTab
+    from ui.scoring_tab import ScoringTab
     from ui.settings_tab import SettingsTab
 
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
     """Holds the tabs; attach() gives it the opened festival file, and switching festival updates all."""
 
     ENTRIES_TAB = 1
+    SCORING_TAB = 2
     SETTINGS_TAB = 4
 
     def __init__(
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.festival: FestivalInfo | None = None
         self.settings_tab: SettingsTab
         self.entries_tab: EntriesTab | None = None
+        self.scoring: ScoringTab | None = None
         self._preferences = preferences
         self._preferences_file = preferences_file
         self.resize(1280, 800)
@@ -96,17 +99,13 @@ class MainWindow(QMainWindow):
                 "按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。"
             ),
         )
-        self.scoring_tab = PlaceholderTab(
-            self.tr("现场评分"),
-            self.tr("评委现场打分，排名实时更新，并可在投影仪上展示排行榜。"),
-        )
         self.awards_tab = PlaceholderTab(
             self.tr("奖项与证书"),
             self.tr("按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。"),
         )
         self.tabs.addTab(self.calendar_tab, self.tr("活动日历"))
         self.tabs.addTab(QWidget(), self.tr("作品报名"))
-        self.tabs.addTab(self.scoring_tab, self.tr("现场评分"))
+        self.tabs.addTab(QWidget(), self.tr("现场评分"))
         self.tabs.addTab(self.awards_tab, self.tr("奖项与证书"))
         self.tabs.addTab(QWidget(), self.tr("学校与设置"))
 
@@ -140,30 +139,49 @@ class MainWindow(QMainWindow):
         self.settings_tab.show_festival(festival.id)
         if self.entries_tab is not None:
             self.entries_tab.show_festival(festival.id)
+        if self.scoring is not None:
+            self.scoring.show_festival(festival.id)
 
     def _tab_shown(self, index: int) -> None:
         """Build a tab the first time it is shown: the window opens without waiting for every tab."""
         if index == self.ENTRIES_TAB and self.entries_tab is None:
-            self.entries_tab = self._build_entries_tab()
+            from ui.entries_tab import EntriesTab
 
-    def _build_entries_tab(self) -> EntriesTab:
-        from ui.entries_tab import EntriesTab
+            assert self.db is not None
+            self.entries_tab = EntriesTab(self.db)
+            self._put_tab(self.ENTRIES_TAB, self.entries_tab, self.tr("作品报名"))
+            self.entries_tab.show_festival(self._festival_id())
+        if index == self.SCORING_TAB and self.scoring is None:
+            from ui.scoring_tab import ScoringTab
 
-        assert self.db is not None and self.festival is not None
-        tab = EntriesTab(self.db)
-        tab.show_festival(self.festival.id)
+            assert self.db is not None
+            self.scoring = ScoringTab(self.db)
+            self._put_tab(self.SCORING_TAB, self.scoring, self.tr("现场评分"))
+            self.scoring.show_festival(self._festival_id())
+
+    def _festival_id(self) -> int:
+        assert self.festival is not None
+        return self.festival.id
+
+    def _put_tab(self, index: int, tab: QWidget, title: str) -> None:
+        """Replace a tab's stand-in by the built tab, staying on it."""
         self.tabs.blockSignals(True)
-        self.tabs.removeTab(self.ENTRIES_TAB)
-        self.tabs.insertTab(self.ENTRIES_TAB, tab, self.tr("作品报名"))
-        self.tabs.setCurrentIndex(self.ENTRIES_TAB)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, title)
+        self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
-        return tab
 
     def show_entries(self) -> EntriesTab:
         """Switch to 作品报名 (building it if needed)."""
         self.tabs.setCurrentIndex(self.ENTRIES_TAB)
         assert self.entries_tab is not None
         return self.entries_tab
+
+    def show_scoring(self) -> ScoringTab:
+        """Switch to 现场评分 (building it if needed)."""
+        self.tabs.setCurrentIndex(self.SCORING_TAB)
+        assert self.scoring is not None
+        return self.scoring
 
     def _festival_edited(self, festival: FestivalInfo) -> None:
         from fest_desktop.festivals import list_phases

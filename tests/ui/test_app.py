@@ -83,17 +83,19 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:8] == [
+    assert names[:10] == [
         "1-calendar.png",
         "2-entries-1-list.png",
         "2-entries-2-progress.png",
         "2-entries-3-competitions.png",
         "2-entries.png",
+        "3-scoring-2-by-entry.png",
+        "3-scoring-3-leaderboard.png",
         "3-scoring.png",
         "4-awards.png",
         "5-settings-1-festival.png",
     ]
-    assert len(names) == 13
+    assert len(names) == 15
     image = QImage(str(shots / "5-settings-4-students.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5
