@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fest_desktop import competitions
 from fest_desktop.competitions import (
     COMBINE,
+    CRITERION_KINDS,
     JUDGING,
     PARTICIPATION,
     PRESETS,
@@ -122,6 +123,14 @@ class CompetitionsPage(QWidget):
         self.higher_is_better.addItem(self.tr("越小越好（如用时）"), False)
         self.ranking_group = _choice_box(RANKING_GROUPS)
         self.responsible = QLineEdit()
+        self.double_entry = QCheckBox(self.tr("从纸质评分表录入时，两人分别录入一遍，核对一致才计分"))
+        self.outlier_percent = QSpinBox()
+        self.outlier_percent.setRange(1, 100)
+        self.outlier_percent.setSuffix("%")
+        self.outlier_percent.setToolTip(
+            self.tr("某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核")
+        )
+        self.tie_breaks = (QComboBox(), QComboBox())
 
         quota_row = QHBoxLayout()
         quota_row.addWidget(QLabel(self.tr("每班")))
@@ -166,12 +175,23 @@ class CompetitionsPage(QWidget):
         judging_form.addRow(self.tr("计量单位"), self.measure_unit)
         judging_form.addRow(self.tr("成绩"), self.higher_is_better)
         judging_form.addRow(self.tr("排名范围"), self.ranking_group)
+        tie_row = QHBoxLayout()
+        tie_row.addWidget(QLabel(self.tr("先比")))
+        tie_row.addWidget(self.tie_breaks[0])
+        tie_row.addWidget(QLabel(self.tr("再比")))
+        tie_row.addWidget(self.tie_breaks[1])
+        tie_row.addStretch(1)
+        judging_form.addRow(self.tr("同分时"), tie_row)
+        judging_form.addRow(self.tr("评委分偏离提示"), self.outlier_percent)
+        judging_form.addRow(self.tr("双人核对"), self.double_entry)
 
         self.criteria: DataTable[CriterionInfo] = DataTable(
             self._criterion_columns(), self._save_criterion, self
         )
         add_criterion = QPushButton(self.tr("添加评分项"))
-        add_criterion.clicked.connect(self._add_criterion)
+        add_criterion.clicked.connect(lambda: self._add_criterion("score"))
+        add_deduction = QPushButton(self.tr("添加扣分项"))
+        add_deduction.clicked.connect(lambda: self._add_criterion("deduction"))
         delete_criterion = QPushButton(self.tr("删除评分项"))
         delete_criterion.clicked.connect(self._delete_criterion)
         self.criteria_total = QLabel()
@@ -179,6 +199,7 @@ class CompetitionsPage(QWidget):
         criteria_layout = QVBoxLayout(criteria_box)
         criteria_buttons = QHBoxLayout()
         criteria_buttons.addWidget(add_criterion)
+        criteria_buttons.addWidget(add_deduction)
         criteria_buttons.addWidget(delete_criterion)
         criteria_buttons.addStretch(1)
         criteria_buttons.addWidget(self.criteria_total)
@@ -213,8 +234,18 @@ class CompetitionsPage(QWidget):
             self.responsible,
         ):
             line.editingFinished.connect(self._save)
-        for spin in (self.team_size, self.quota_min, self.quota_max, self.trim_min_judges, self.attempts):
+        for spin in (
+            self.team_size,
+            self.quota_min,
+            self.quota_max,
+            self.trim_min_judges,
+            self.attempts,
+            self.outlier_percent,
+        ):
             spin.editingFinished.connect(self._save)
+        for box in self.tie_breaks:
+            box.activated.connect(self._save)
+        self.double_entry.toggled.connect(self._save)
         for box in (
             self.participation,
             self.judging,
@@ -311,10 +342,26 @@ class CompetitionsPage(QWidget):
             widget.setEnabled(measured)
         for widget in (self.combine, self.trim_min_judges):
             widget.setEnabled(info.judging == "rubric")
+        self.double_entry.setChecked(info.double_entry)
+        self.outlier_percent.setValue(info.outlier_percent)
+        for position, box in enumerate(self.tie_breaks):
+            box.clear()
+            box.addItem(self.tr("（不比）"), 0)
+            for criterion in info.score_criteria:
+                box.addItem(criterion.name, criterion.id)
+            chosen = info.tie_break[position] if position < len(info.tie_break) else 0
+            box.setCurrentIndex(max(box.findData(chosen), 0))
+        for widget in (self.double_entry, self.outlier_percent, *self.tie_breaks):
+            widget.setEnabled(info.judging == "rubric")
         self.criteria.set_rows(list(info.criteria))
-        total = sum(c.max_points for c in info.criteria)
-        self.criteria_total.setText(self.tr("满分合计 {0:g} 分").format(total) if info.criteria else "")
+        self._show_total(info)
         self._loading = False
+
+    def _show_total(self, info: CompetitionInfo) -> None:
+        text = self.tr("满分合计 {0:g} 分").format(info.max_total) if info.score_criteria else ""
+        if info.deductions:
+            text += self.tr("，另有 {0} 个扣分项").format(len(info.deductions))
+        self.criteria_total.setText(text)
 
     def _form(self) -> CompetitionInfo:
         assert self.current is not None
@@ -345,6 +392,9 @@ class CompetitionsPage(QWidget):
             higher_is_better=bool(self.higher_is_better.currentData()),
             ranking_group=str(self.ranking_group.currentData()),
             responsible=self.responsible.text(),
+            double_entry=self.double_entry.isChecked(),
+            outlier_percent=self.outlier_percent.value(),
+            tie_break=tuple(int(box.currentData()) for box in self.tie_breaks if box.currentData()),
         )
 
     # ------------------------------------------------------------ saving
@@ -432,14 +482,20 @@ class CompetitionsPage(QWidget):
                 edit=lambda c, v: dataclasses.replace(c, name=clean_text(v)),
             ),
             Column(
-                self.tr("满分"),
+                self.tr("类型"),
+                lambda c: CRITERION_KINDS[c.kind],
+                edit=lambda c, v: dataclasses.replace(c, kind=v),
+                choices=lambda: [(label, code) for code, label in CRITERION_KINDS.items()],
+            ),
+            Column(
+                self.tr("满分（扣分上限）"),
                 lambda c: f"{c.max_points:g}",
                 edit=lambda c, v: dataclasses.replace(c, max_points=self._number(v, self.tr("满分"))),
                 sort_key=lambda c: c.max_points,
                 align_center=True,
             ),
             Column(
-                self.tr("步长"),
+                self.tr("步长（每处扣分）"),
                 lambda c: f"{c.step:g}",
                 edit=lambda c, v: dataclasses.replace(c, step=self._number(v, self.tr("步长"))),
                 sort_key=lambda c: c.step,
@@ -458,20 +514,19 @@ class CompetitionsPage(QWidget):
         saved = competitions.update_competition(self.db, dataclasses.replace(self.current, criteria=replaced))
         self.current = saved
         self.competitions_changed.emit()
-        total = sum(c.max_points for c in saved.criteria)
-        self.criteria_total.setText(self.tr("满分合计 {0:g} 分").format(total))
+        self._show_total(saved)
         return next(c for c in saved.criteria if c.id == criterion.id)
 
-    def _add_criterion(self) -> None:
+    def _add_criterion(self, kind: str) -> None:
         if self.current is None:
             return
         taken = {c.name for c in self.current.criteria}
-        name, number = self.tr("评分项"), 2
+        base = self.tr("扣分项") if kind == "deduction" else self.tr("评分项")
+        name, number = base, 2
         while name in taken:
-            name, number = self.tr("评分项{0}").format(number), number + 1
-        self._store(
-            dataclasses.replace(self.current, criteria=(*self.current.criteria, CriterionInfo(name, 10)))
-        )
+            name, number = f"{base}{number}", number + 1
+        added = CriterionInfo(name, 5, 1, kind=kind) if kind == "deduction" else CriterionInfo(name, 10)
+        self._store(dataclasses.replace(self.current, criteria=(*self.current.criteria, added)))
 
     def _delete_criterion(self) -> None:
         if self.current is None:

@@ -347,6 +347,16 @@ class ScoreTable(QTableView):
         if following.isValid():
             self.setCurrentIndex(following)
 
+    def finish_editing(self) -> None:
+        """Commit the value in an open editor, as leaving the cell would."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        # Closed editors linger hidden until deleted: the open one is the visible one.
+        for editor in self.findChildren(QLineEdit):
+            if editor.isVisible():
+                self.grid.setData(self.currentIndex(), editor.text())
+                self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     def next_cell(self, index: QModelIndex, backwards: bool = False) -> QModelIndex:
         """The next cell to fill in reading order (right, then the next row), skipping totals and
         cells a judge stands aside from; the same index when there is none."""

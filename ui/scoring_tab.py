@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -205,6 +205,11 @@ class ScoringTab(QWidget):
             self.reload_competitions()
         self._fill_screens()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A value still in its editor is committed (or refused) when the tab is left or closed.
+        self.grid.finish_editing()
+        super().hideEvent(event)
+
     def _fill_screens(self) -> None:
         current = self.screen_box.currentText()
         self.screen_box.clear()
@@ -228,7 +233,11 @@ class ScoringTab(QWidget):
         if position < 0:
             # The competition being judged today: the first with a panel or measured attempts.
             position = next(
-                (i for i, c in enumerate(judged) if c.judging == "measured" or scoring.list_judges(self.db, c.id)),
+                (
+                    i
+                    for i, c in enumerate(judged)
+                    if c.judging == "measured" or scoring.list_judges(self.db, c.id)
+                ),
                 0 if judged else -1,
             )
         self.competition.setCurrentIndex(position)

@@ -294,11 +294,23 @@ def test_a_preset_and_a_criterion_added_from_the_page(
     assert page.list.count() == 0 and not page.editor.isEnabled()
     page.add_preset("科技创新绘画比赛")
     assert page.list.count() == 1 and page.name.text() == "科技创新绘画比赛"
-    page._add_criterion()
+    page._add_criterion("score")
     stored = comp.list_competitions(db, festival.id)[0]
     assert [c.name for c in stored.criteria][-1] == "评分项"
-    index = page.criteria.proxy.index(4, 1)
+    index = page.criteria.proxy.index(4, 2)
     assert page.criteria.proxy.setData(index, "15")
     assert comp.list_competitions(db, festival.id)[0].criteria[-1].max_points == 15
     assert page.criteria_total.text() == "满分合计 115 分"
+    page._add_criterion("deduction")
+    deduction = comp.list_competitions(db, festival.id)[0].criteria[-1]
+    assert (deduction.name, deduction.kind, deduction.max_points) == ("扣分项", "deduction", 5)
+    assert page.criteria_total.text() == "满分合计 115 分，另有 1 个扣分项"
+    # tie-break on 绘画水平, and the double entry of paper sheets
+    first = page.tie_breaks[0]
+    first.setCurrentIndex(first.findText("绘画水平"))
+    first.activated.emit(first.currentIndex())
+    page.double_entry.setChecked(True)
+    saved = comp.list_competitions(db, festival.id)[0]
+    assert [next(c.name for c in saved.criteria if c.id == i) for i in saved.tie_break] == ["绘画水平"]
+    assert saved.double_entry
     assert shown["errors"] == []
