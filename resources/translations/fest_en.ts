@@ -94,6 +94,14 @@
     </message>
 </context>
 <context>
+    <name>BoardRow</name>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="76"/>
+        <source>评分中 {0}/{1}</source>
+        <translation>Scoring {0}/{1}</translation>
+    </message>
+</context>
+<context>
     <name>ClassesPage</name>
     <message>
         <location filename="../../ui/school_pages.py" line="134"/>
@@ -189,250 +197,312 @@
 <context>
     <name>CompetitionsPage</name>
     <message>
-        <location filename="../../ui/competitions_page.py" line="76"/>
+        <location filename="../../ui/competitions_page.py" line="77"/>
         <source>添加预设项目</source>
         <translation>Add a preset</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="80"/>
+        <location filename="../../ui/competitions_page.py" line="81"/>
         <source>新建空白项目</source>
         <translation>New blank competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="82"/>
+        <location filename="../../ui/competitions_page.py" line="83"/>
         <source>删除项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="100"/>
+        <location filename="../../ui/competitions_page.py" line="101"/>
         <source>可与家长合作</source>
         <translation>May work with a parent</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="105"/>
-        <location filename="../../ui/competitions_page.py" line="108"/>
+        <location filename="../../ui/competitions_page.py" line="106"/>
+        <location filename="../../ui/competitions_page.py" line="109"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="109"/>
+        <location filename="../../ui/competitions_page.py" line="110"/>
         <source>截止日期</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="112"/>
+        <location filename="../../ui/competitions_page.py" line="113"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="121"/>
+        <location filename="../../ui/competitions_page.py" line="122"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="122"/>
+        <location filename="../../ui/competitions_page.py" line="123"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="127"/>
+        <location filename="../../ui/competitions_page.py" line="126"/>
+        <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
+        <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="131"/>
+        <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
+        <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="136"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="129"/>
+        <location filename="../../ui/competitions_page.py" line="138"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="131"/>
+        <location filename="../../ui/competitions_page.py" line="140"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="139"/>
+        <location filename="../../ui/competitions_page.py" line="148"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="141"/>
+        <location filename="../../ui/competitions_page.py" line="150"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="145"/>
+        <location filename="../../ui/competitions_page.py" line="154"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="147"/>
+        <location filename="../../ui/competitions_page.py" line="156"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="148"/>
+        <location filename="../../ui/competitions_page.py" line="157"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="149"/>
+        <location filename="../../ui/competitions_page.py" line="158"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="150"/>
+        <location filename="../../ui/competitions_page.py" line="159"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="151"/>
+        <location filename="../../ui/competitions_page.py" line="160"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="154"/>
+        <location filename="../../ui/competitions_page.py" line="163"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="155"/>
+        <location filename="../../ui/competitions_page.py" line="164"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="157"/>
+        <location filename="../../ui/competitions_page.py" line="166"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="158"/>
+        <location filename="../../ui/competitions_page.py" line="167"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="160"/>
+        <location filename="../../ui/competitions_page.py" line="169"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="162"/>
+        <location filename="../../ui/competitions_page.py" line="171"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="163"/>
+        <location filename="../../ui/competitions_page.py" line="172"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="164"/>
+        <location filename="../../ui/competitions_page.py" line="173"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="165"/>
+        <location filename="../../ui/competitions_page.py" line="174"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="166"/>
+        <location filename="../../ui/competitions_page.py" line="175"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="167"/>
+        <location filename="../../ui/competitions_page.py" line="176"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="168"/>
+        <location filename="../../ui/competitions_page.py" line="177"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="173"/>
+        <location filename="../../ui/competitions_page.py" line="179"/>
+        <source>先比</source>
+        <translation>first by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="181"/>
+        <source>再比</source>
+        <translation>then by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="184"/>
+        <source>同分时</source>
+        <translation>On equal scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="185"/>
+        <source>评委分偏离提示</source>
+        <translation>Outlying judge warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="186"/>
+        <source>双人核对</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="191"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="175"/>
+        <location filename="../../ui/competitions_page.py" line="193"/>
+        <source>添加扣分项</source>
+        <translation>Add deduction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="195"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="178"/>
+        <location filename="../../ui/competitions_page.py" line="198"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="254"/>
-        <location filename="../../ui/competitions_page.py" line="364"/>
+        <location filename="../../ui/competitions_page.py" line="285"/>
+        <location filename="../../ui/competitions_page.py" line="414"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="316"/>
-        <location filename="../../ui/competitions_page.py" line="462"/>
+        <location filename="../../ui/competitions_page.py" line="349"/>
+        <source>（不比）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="361"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="388"/>
+        <location filename="../../ui/competitions_page.py" line="363"/>
+        <source>，另有 {0} 个扣分项</source>
+        <translation>, plus {0} deduction items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="438"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="390"/>
+        <location filename="../../ui/competitions_page.py" line="440"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="407"/>
+        <location filename="../../ui/competitions_page.py" line="457"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="409"/>
+        <location filename="../../ui/competitions_page.py" line="459"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="410"/>
+        <location filename="../../ui/competitions_page.py" line="460"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="424"/>
+        <location filename="../../ui/competitions_page.py" line="474"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="430"/>
-        <location filename="../../ui/competitions_page.py" line="469"/>
+        <location filename="../../ui/competitions_page.py" line="480"/>
+        <location filename="../../ui/competitions_page.py" line="524"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="435"/>
-        <location filename="../../ui/competitions_page.py" line="437"/>
+        <location filename="../../ui/competitions_page.py" line="485"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="491"/>
+        <source>满分（扣分上限）</source>
+        <translation>Maximum (deduction cap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="493"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="442"/>
-        <location filename="../../ui/competitions_page.py" line="444"/>
+        <location filename="../../ui/competitions_page.py" line="498"/>
+        <source>步长（每处扣分）</source>
+        <translation>Step (points per case)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="500"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="449"/>
+        <location filename="../../ui/competitions_page.py" line="505"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="471"/>
-        <source>评分项{0}</source>
-        <translation>Criterion {0}</translation>
+        <location filename="../../ui/competitions_page.py" line="524"/>
+        <source>扣分项</source>
+        <translation>Deduction</translation>
     </message>
 </context>
 <context>
@@ -835,32 +905,32 @@
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -1009,70 +1079,182 @@
     </message>
 </context>
 <context>
+    <name>JudgesDialog</name>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="39"/>
+        <source>评委组 — {0}</source>
+        <translation>Judges — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="49"/>
+        <source>&#x3000;班主任：{0}</source>
+        <translation>  head teacher of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="51"/>
+        <location filename="../../ui/score_dialogs.py" line="55"/>
+        <source>加入评委组</source>
+        <translation>Add to panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="54"/>
+        <source>校外评委姓名，如 科协 孙教授</source>
+        <translation>Outside judge, e.g. Prof. Sun of the science association</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="58"/>
+        <source>移出评委组</source>
+        <translation>Remove from panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="62"/>
+        <source>班主任评委自动回避本班；校外评委或家长评委可在“所属班级”中标出，同样回避该班。修改即时保存。</source>
+        <translation>A judge who is a class&apos;s head teacher does not score that class; mark an outside or parent judge&apos;s class under “Belongs to class” to the same effect. Changes are saved at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="71"/>
+        <source>从教师名册：</source>
+        <translation>From the teachers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="75"/>
+        <source>校外评委：</source>
+        <translation>Outside judge:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="91"/>
+        <source>评委</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="96"/>
+        <source>来源</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="97"/>
+        <source>教师名册</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="97"/>
+        <source>校外</source>
+        <translation>Outside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="99"/>
+        <source>班主任</source>
+        <translation>Head teacher of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="101"/>
+        <source>所属班级（回避）</source>
+        <translation>Belongs to class (stands aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="109"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardWindow</name>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="136"/>
+        <source>排行榜 — {0}</source>
+        <translation>Leaderboard — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="139"/>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="146"/>
+        <source>成绩即将公布</source>
+        <translation>Results coming soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="238"/>
+        <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
+        <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="240"/>
+        <source>全部评完 {0}/{1}</source>
+        <translation>All scored {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="299"/>
+        <source>还没有评完的班级可以揭晓。</source>
+        <translation>No fully scored class to reveal yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leaderboard.py" line="319"/>
+        <source>{0} 分&#x3000;第{1}名</source>
+        <translation>{0} points  rank {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
         <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。</source>
         <translation>Every activity of the festival by month and week — the launch assembly, lectures, films, visits, competition deadlines and judging days — with clashes of time and place flagged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <source>评委现场打分，排名实时更新，并可在投影仪上展示排行榜。</source>
-        <translation>Judges score on the spot, the ranking updates as scores arrive, and a leaderboard shows on the projector.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。</source>
         <translation>Award by the school&apos;s rules, post the winners for public notice, and print the certificates in batches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -1273,6 +1455,438 @@
         <location filename="../../ui/roster_import_dialog.py" line="74"/>
         <source>学号</source>
         <translation>Student no.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreGridModel</name>
+    <message>
+        <location filename="../../ui/score_grid.py" line="195"/>
+        <source>第{0}次</source>
+        <translation>Attempt {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="196"/>
+        <source>最好成绩</source>
+        <translation>Best</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="200"/>
+        <source>{0}
+扣分（至多{1:g}）</source>
+        <translation>{0}
+deduct (max {1:g})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="201"/>
+        <source>{0}
+（满分{1:g}）</source>
+        <translation>{0}
+(max {1:g})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="203"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="204"/>
+        <source>还未评分的评委</source>
+        <translation>Judges still to score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="223"/>
+        <location filename="../../ui/score_grid.py" line="240"/>
+        <source>回避</source>
+        <translation>stands aside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="230"/>
+        <source>两遍录入不一致：第一遍 {0}，第二遍 {1}。请对照评分表改正其中一遍。</source>
+        <translation>The two passes differ: first {0}, second {1}. Check the paper sheet and correct one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="241"/>
+        <source>未完成</source>
+        <translation>incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_grid.py" line="250"/>
+        <source>缺 {0} 位：{1}</source>
+        <translation>{0} missing: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreLogDialog</name>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="149"/>
+        <source>修改记录 — {0}</source>
+        <translation>Change log — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="157"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="158"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="159"/>
+        <source>哪个分数</source>
+        <translation>Which score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="160"/>
+        <source>原值</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="161"/>
+        <source>新值</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="162"/>
+        <source>录入电脑</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_dialogs.py" line="168"/>
+        <source>还没有任何修改。</source>
+        <translation>No changes yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringTab</name>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="60"/>
+        <source>按评委录入</source>
+        <translation>By judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="61"/>
+        <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
+        <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="63"/>
+        <source>按作品录入</source>
+        <translation>By entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="64"/>
+        <source>一个教室（作品）：各位评委在左，评分项在上</source>
+        <translation>One classroom (entry): judges down, criteria across</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="75"/>
+        <source>第一遍录入</source>
+        <translation>First pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="76"/>
+        <source>第二遍核对（盲录）</source>
+        <translation>Second pass (blind)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="78"/>
+        <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
+        <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="81"/>
+        <source>评委组…</source>
+        <translation>Judges…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="84"/>
+        <source>评分表</source>
+        <translation>Score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="87"/>
+        <source>打印评委评分表（PDF）…</source>
+        <translation>Print judges&apos; sheets (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="88"/>
+        <source>导出评分表（Excel）…</source>
+        <translation>Export score sheets (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="89"/>
+        <source>导入填好的评分表…</source>
+        <translation>Import filled-in score sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="93"/>
+        <source>撤销上一个分数</source>
+        <translation>Undo last score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="97"/>
+        <source>排行榜显示在哪个屏幕（投影仪）</source>
+        <translation>Screen (projector) for the leaderboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="98"/>
+        <source>投影排行榜</source>
+        <translation>Leaderboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="103"/>
+        <source>只显示名次，不显示分数</source>
+        <translation>Show order only, no scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="105"/>
+        <location filename="../../ui/scoring_tab.py" line="587"/>
+        <source>暂不公布</source>
+        <translation>Hold back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="108"/>
+        <source>颁奖揭晓模式</source>
+        <translation>Ceremony reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="111"/>
+        <source>下一步 →</source>
+        <translation>Next →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="113"/>
+        <source>关闭排行榜</source>
+        <translation>Close leaderboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="117"/>
+        <source>排行榜：</source>
+        <translation>Leaderboard:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="130"/>
+        <source>显示暂定名次（含未评完）</source>
+        <translation>Show provisional ranks (incl. incomplete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="141"/>
+        <source>修改记录…</source>
+        <translation>Change log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="145"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="171"/>
+        <source>实时排名</source>
+        <translation>Live ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="219"/>
+        <source>屏幕{0}（{1}×{2}）</source>
+        <translation>Screen {0} ({1}×{2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="267"/>
+        <source>评委：{0}</source>
+        <translation>Judge: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="280"/>
+        <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
+        <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="294"/>
+        <source>「{0}」还没有评委：请点“评委组…”添加。</source>
+        <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="310"/>
+        <source>组别</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="311"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="312"/>
+        <source>作品</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="313"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="314"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="320"/>
+        <source>{0} 处两遍不一致</source>
+        <translation>{0} passes differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="322"/>
+        <source>未评：{0}</source>
+        <translation>Missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="324"/>
+        <source>还有试次未测</source>
+        <translation>Attempts still to come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="327"/>
+        <source>请复核：{0}的总分偏离较大</source>
+        <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="329"/>
+        <source>已评完</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="329"/>
+        <source>未评分</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="340"/>
+        <source>已完成 {0}/{1}</source>
+        <translation>Done {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="344"/>
+        <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
+        <translation>  ·  {0} {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="375"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="376"/>
+        <source>已保存：{0} {1} → {2}</source>
+        <translation>Saved: {0} {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="394"/>
+        <source>没有可以撤销的分数。</source>
+        <translation>No score to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="404"/>
+        <source>已撤销：{0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="425"/>
+        <source>解锁成绩…</source>
+        <translation>Unlock results…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="425"/>
+        <location filename="../../ui/scoring_tab.py" line="451"/>
+        <source>锁定成绩</source>
+        <translation>Lock results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="429"/>
+        <source>「{0}」的成绩已锁定，不能再改。</source>
+        <translation>The results of “{0}” are locked and cannot change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="442"/>
+        <source>解锁成绩</source>
+        <translation>Unlock results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="443"/>
+        <source>解锁「{0}」的原因（记入修改记录）：</source>
+        <translation>Why unlock “{0}” (kept in the change log):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="452"/>
+        <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
+        <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="483"/>
+        <source>{0} 的锁定与解锁</source>
+        <translation>Locks and unlocks of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="496"/>
+        <source>保存评委评分表</source>
+        <translation>Save judges&apos; sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="496"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="511"/>
+        <source>导出评分表</source>
+        <translation>Export score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="511"/>
+        <location filename="../../ui/scoring_tab.py" line="528"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="524"/>
+        <source>已生成 {0} 位评委的评分表。</source>
+        <translation>Score sheets written for {0} judges.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="528"/>
+        <location filename="../../ui/scoring_tab.py" line="546"/>
+        <source>导入评分表</source>
+        <translation>Import score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="542"/>
+        <source>
+……共 {0} 处</source>
+        <translation>
+… {0} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="543"/>
+        <source>评分表有问题，没有导入任何分数：
+{0}{1}</source>
+        <translation>The score sheets have problems; no score was imported:
+{0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="546"/>
+        <source>导入「{0}」：{1}</source>
+        <translation>Import “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="557"/>
+        <source>已导入：{0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_tab.py" line="587"/>
+        <source>公布</source>
+        <translation>Announce</translation>
     </message>
 </context>
 <context>
