@@ -624,6 +624,10 @@ class ScoringSheet:
         self.attempts = attempts
         self.stamp = stamp
         self._entries_by_id = {e.id: e for e in entries}
+        # Computed per entry and forgotten when one of its cells changes: a score typed on scoring
+        # day recomputes one entry, not the 6,000 cells of a school.
+        self._totals: dict[tuple[int, int], float | None] = {}
+        self._results: dict[int, EntryResult] = {}
 
     # ---- cells
 
@@ -643,17 +647,20 @@ class ScoringSheet:
 
     def apply(self, change: ScoreChangeInfo) -> None:
         """Take a change this station just committed into the sheet, without reloading."""
+        entry_id = change.entry_id or 0
+        self._results.pop(entry_id, None)
+        for stale in [key for key in self._totals if key[0] == entry_id]:
+            del self._totals[stale]
         if change.action == "score":
             assert change.judge_id is not None and change.criterion_id is not None
-            key = (change.entry_id or 0, change.judge_id, change.criterion_id)
-            cell = self.cells.setdefault(key, Cell())
+            cell = self.cells.setdefault((entry_id, change.judge_id, change.criterion_id), Cell())
             if change.check_pass:
                 cell.check_value = change.new_value
             else:
                 cell.value = change.new_value
         elif change.action == "attempt":
             assert change.attempt is not None
-            attempt_key = (change.entry_id or 0, change.attempt)
+            attempt_key = (entry_id, change.attempt)
             if change.new_value is None:
                 self.attempts.pop(attempt_key, None)
             else:
@@ -681,8 +688,13 @@ class ScoringSheet:
         return points
 
     def judge_total(self, entry_id: int, judge_id: int) -> float | None:
-        points = self.judge_points(entry_id, judge_id)
-        return None if points is None else rules.judge_total(points, self.competition.criteria)
+        key = (entry_id, judge_id)
+        if key not in self._totals:
+            points = self.judge_points(entry_id, judge_id)
+            self._totals[key] = (
+                None if points is None else rules.judge_total(points, self.competition.criteria)
+            )
+        return self._totals[key]
 
     def panel(self, entry: ScoringEntry) -> list[JudgeInfo]:
         """The judges who score this entry (all but those who must stand aside)."""
@@ -698,6 +710,11 @@ class ScoringSheet:
 
     def result(self, entry: ScoringEntry) -> EntryResult:
         """The entry's final score and completeness, without its rank."""
+        if entry.id not in self._results:
+            self._results[entry.id] = self._compute_result(entry)
+        return self._results[entry.id]
+
+    def _compute_result(self, entry: ScoringEntry) -> EntryResult:
         competition = self.competition
         if competition.judging == "measured":
             values = tuple(self.attempts.get((entry.id, n)) for n in range(1, competition.attempts + 1))

@@ -66,6 +66,7 @@ class BoardRow(QFrame):
         self.animation.setDuration(ANIMATION_MILLISECONDS)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.target = QPoint(-1, -1)
+        self.font_px = 0
 
     def show_result(self, result: EntryResult, hide_scores: bool, height: int) -> None:
         done, total = judges_done(result)
@@ -75,12 +76,14 @@ class BoardRow(QFrame):
         self.score.setVisible(not hide_scores)
         self.progress.setText("✓" if result.complete else self.tr("评分中 {0}/{1}").format(done, total))
         font_px = max(int(height * 0.46), 14)
-        for label in (self.rank, self.name, self.score):
-            label.setStyleSheet(f"font-size: {font_px}px; font-weight: bold;")
-        self.progress.setStyleSheet(f"font-size: {max(int(font_px * 0.55), 12)}px;")
-        self.rank.setFixedWidth(int(font_px * 2.0))
-        self.score.setMinimumWidth(int(font_px * 3.4))
-        self.progress.setMinimumWidth(int(font_px * 2.6))
+        if font_px != self.font_px:  # style sheets are costly: set them only when the size changes
+            self.font_px = font_px
+            for label in (self.rank, self.name, self.score):
+                label.setStyleSheet(f"font-size: {font_px}px; font-weight: bold;")
+            self.progress.setStyleSheet(f"font-size: {max(int(font_px * 0.55), 12)}px;")
+            self.rank.setFixedWidth(int(font_px * 2.0))
+            self.score.setMinimumWidth(int(font_px * 3.4))
+            self.progress.setMinimumWidth(int(font_px * 2.6))
         changed = self.property("place") != str(result.rank or 0) or self.property("pending") != (
             not result.complete
         )

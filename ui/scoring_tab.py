@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ class ScoringTab(QWidget):
         self.undo_stack: list[ScoreChangeInfo] = []
         self.leaderboard: LeaderboardWindow | None = None
         self.station = scoring.default_station()
+        self._fitted_columns = 0
 
         self.competition = QComboBox()
         self.competition.setMinimumWidth(180)
@@ -135,7 +136,7 @@ class ScoringTab(QWidget):
         self.results.verticalHeader().setVisible(False)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.doubleClicked.connect(lambda _=None: self._show_log())
         log = QPushButton(self.tr("修改记录…"))
@@ -336,6 +337,9 @@ class ScoringTab(QWidget):
             self.progress.setText("")
             return
         self.results_model.set_rows(sheet.results(self.provisional.isChecked()))
+        if self._fitted_columns != sheet.competition.id:
+            self.results.resizeColumnsToContents()
+            self._fitted_columns = sheet.competition.id
         done, total = sheet.progress()
         text = self.tr("已完成 {0}/{1}").format(done, total)
         judge = self.grid_model.judge
@@ -377,12 +381,12 @@ class ScoringTab(QWidget):
         return ""
 
     def _take(self, change: ScoreChangeInfo) -> None:
-        """A change committed here: into the sheet, the results, and the leaderboard, at once."""
+        """A change committed here: into the sheet and the leaderboard at once, then this tab's
+        ranking (after the board has been drawn; the grid redraws the edited row itself)."""
         assert self.sheet is not None
         self.sheet.apply(change)
-        self.grid_model.refresh()
-        self._show_results()
         self.score_committed.emit(change)
+        QTimer.singleShot(0, self._show_results)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setObjectName("errorText" if error else "okText")
@@ -401,6 +405,7 @@ class ScoringTab(QWidget):
             return
         if undone is not None:
             self._take(undone)
+            self.grid_model.refresh()
         self._say(self.tr("已撤销：{0}").format(change.what))
 
     def _changed_elsewhere(self, stamp: int) -> None:
