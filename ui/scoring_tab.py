@@ -55,7 +55,7 @@ class ScoringTab(QWidget):
         self._fitted_columns = 0
 
         self.competition = QComboBox()
-        self.competition.setMinimumWidth(180)
+        self.competition.setMinimumWidth(150)
         self.competition.activated.connect(lambda _=0: self._competition_chosen())
         self.by_judge = QToolButton()
         self.by_judge.setText(self.tr("按评委录入"))
@@ -70,7 +70,7 @@ class ScoringTab(QWidget):
         self.by_judge.setChecked(True)
         self.layouts.buttonClicked.connect(lambda _=None: self._layout_changed())
         self.chooser = QComboBox()
-        self.chooser.setMinimumWidth(220)
+        self.chooser.setMinimumWidth(170)
         self.chooser.activated.connect(lambda _=0: self._show_grid())
         self.pass_box = QComboBox()
         self.pass_box.addItem(self.tr("第一遍录入"), False)

@@ -54,3 +54,26 @@ def test_the_shipped_import_sample_has_one_painting_over_the_quota(db: Database,
         return rows[header:]
 
     assert entry_rows(shipped) == entry_rows(fresh)
+
+
+def test_the_demo_is_half_way_through_its_board_inspection(db: Database) -> None:
+    from fest_desktop import scoring
+
+    festival = create_demo_festival(db, today=TODAY)
+    board = next(c for c in comp.list_competitions(db, festival.id) if c.name == "科普板报比赛")
+    sheet = scoring.load_sheet(db, board.id)
+    assert len(sheet.judges) == 5
+    results = sheet.results()
+    complete = [r for r in results if r.complete]
+    partial = [r for r in results if not r.complete and any(j.total is not None for j in r.judges)]
+    untouched = [r for r in results if all(j.total is None for j in r.judges)]
+    assert len(complete) == 14 and partial and untouched
+    assert [r.rank for r in complete if r.entry.group == "小学"][:3] == [1, 2, 3]
+    # one judge is a 班主任 and stands aside for her own class, whose board still counts as complete
+    stands_aside = [r for r in results if any(j.blocked for j in r.judges)]
+    assert len(stands_aside) == 1 and stands_aside[0].complete
+    # the scores went through the audit log like any other
+    assert scoring.entry_log(db, complete[0].entry.id)
+    planes = next(c for c in comp.list_competitions(db, festival.id) if c.name == "手抛飞机")
+    thrown = scoring.load_sheet(db, planes.id).results()
+    assert any(r.complete for r in thrown) and any(not r.complete for r in thrown)
