@@ -305,3 +305,32 @@ def test_leaderboard_options_hide_hold_and_reveal(
     assert "87.33 分　第1名" in card.text()
     tab.close_leaderboard()
     assert tab.leaderboard is None and not tab.board_controls.isVisible()
+
+
+def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
+    qtbot: QtBot, tab: ScoringTab, db: Database, board: Board, festival: FestivalInfo
+) -> None:
+    from fest_desktop import entries as ent
+
+    planes = comp.add_preset(db, festival.id, "手抛飞机")  # 3 attempts, metres, longest counts
+    thrown = ent.create_entry(
+        db,
+        festival.id,
+        ent.EntryDraft(
+            planes.id, board.small.class_ids["三年级(1)班"], author_ids=(board.small.student_ids["张子涵"],)
+        ),
+        today=festival.start_date,
+    )
+    tab.reload_competitions()
+    tab.select_competition("手抛飞机")
+    assert not tab.by_judge.isVisible() and tab.grid_model.columnCount() == 4
+    tab.grid.setCurrentIndex(tab.grid_model.index(0, 0))
+    type_in(qtbot, tab, "12.5")
+    qtbot.keyClicks(tab.grid, "1")
+    open_editor(tab).insert("4.2米")  # QTest types ASCII only
+    qtbot.keyClick(open_editor(tab), Qt.Key.Key_Return)
+    type_in(qtbot, tab, "-3")
+    assert "应大于 0" in tab.message.text() or "不合理" in tab.message.text()
+    assert tab.grid_model.index(0, 3).data() == "14.2 米"
+    results = scoring.load_sheet(db, planes.id).results(provisional=True)
+    assert (results[0].entry.id, results[0].final, results[0].complete) == (thrown.id, 14.2, False)
