@@ -299,11 +299,10 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_judges_add(args: argparse.Namespace) -> int:
-    from fest_desktop.score_sheets import find_competition
-    from fest_desktop.scoring import add_judge
+    from fest_desktop.scoring import add_judge, find_judged_competition
 
     db = _open(args)
-    competition = find_competition(db, _current(db).id, args.competition)
+    competition = find_judged_competition(db, _current(db).id, args.competition)
     for name in args.names:
         add_judge(db, competition.id, name)
     print(f"已把 {'、'.join(args.names)} 加入「{competition.name}」的评委组。")
@@ -311,11 +310,12 @@ def cmd_judges_add(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_sheets(args: argparse.Namespace) -> int:
-    from fest_desktop.score_sheets import find_competition, write_judge_sheets_pdf, write_score_workbook
+    from fest_desktop.score_sheets import write_judge_sheets_pdf, write_score_workbook
+    from fest_desktop.scoring import find_judged_competition
 
     db = _open(args)
     festival_id = _current(db).id
-    competition = find_competition(db, festival_id, args.competition)
+    competition = find_judged_competition(db, festival_id, args.competition)
     path = Path(args.file)
     if path.suffix.lower() == ".pdf":
         count = write_judge_sheets_pdf(db, festival_id, competition.id, path)

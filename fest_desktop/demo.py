@@ -331,6 +331,30 @@ def _enter_class(
         insert_entry(session, festival_id, competition, draft, late=False)
 
 
+def _logged(
+    festival_id: int,
+    competition_id: int | None,
+    entry_id: int,
+    what: str,
+    value: float,
+    moment: dt.datetime,
+    **keys: int,
+) -> dict[str, object]:
+    """The audit line of a demo score, as if typed in at that moment."""
+    return {
+        "festival_id": festival_id,
+        "competition_id": competition_id,
+        "entry_id": entry_id,
+        "action": "attempt" if "attempt" in keys else "score",
+        "check_pass": False,
+        "what": what,
+        "new_value": value,
+        "station": "演示数据",
+        "changed_at": moment,
+        **keys,
+    }
+
+
 def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
     """Five judges, one of them a 班主任 who stands aside for her class; the lower grades fully scored,
     the next classes partly, the upper grades not yet."""
@@ -396,19 +420,16 @@ def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date,
                         }
                     )
                     changes.append(
-                        {
-                            "festival_id": festival.id,
-                            "competition_id": board.id,
-                            "entry_id": entry_id,
-                            "action": "score",
-                            "judge_id": judge.id,
-                            "criterion_id": criterion.id,
-                            "check_pass": False,
-                            "what": f"{judge.name} · {criterion.name}",
-                            "new_value": value,
-                            "station": "演示数据",
-                            "changed_at": moment,
-                        }
+                        _logged(
+                            festival.id,
+                            board.id,
+                            entry_id,
+                            f"{judge.name} · {criterion.name}",
+                            value,
+                            moment,
+                            judge_id=judge.id,
+                            criterion_id=criterion.id,
+                        )
                     )
         session.execute(insert(Score), scores)
         session.execute(insert(ScoreChange), changes)
@@ -438,18 +459,9 @@ def _throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: ran
                 moment += dt.timedelta(seconds=rng.randint(15, 40))
                 attempts.append({"entry_id": entry_id, "number": number, "value": value})
                 changes.append(
-                    {
-                        "festival_id": festival.id,
-                        "competition_id": competition_id,
-                        "entry_id": entry_id,
-                        "action": "attempt",
-                        "attempt": number,
-                        "check_pass": False,
-                        "what": f"第{number}次",
-                        "new_value": value,
-                        "station": "演示数据",
-                        "changed_at": moment,
-                    }
+                    _logged(
+                        festival.id, competition_id, entry_id, f"第{number}次", value, moment, attempt=number
+                    )
                 )
         session.execute(insert(Attempt), attempts)
         session.execute(insert(ScoreChange), changes)

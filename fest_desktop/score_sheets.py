@@ -13,7 +13,7 @@ from fest_desktop import scoring
 from fest_desktop.classnames import ClassNameError, parse_class
 from fest_desktop.competitions import CompetitionInfo, CriterionInfo
 from fest_desktop.db import Database
-from fest_desktop.errors import FestError, NotFoundError
+from fest_desktop.errors import FestError
 from fest_desktop.festivals import get_festival
 from fest_desktop.model import Competition, Criterion, Entry, Judge
 from fest_desktop.pdf import register_chinese_font
@@ -37,17 +37,6 @@ FIXED_COLUMNS = {
     "class": ("班级",),
     "judge": ("评委", "评委姓名"),
 }
-
-
-def find_competition(db: Database, festival_id: int, name: str) -> CompetitionInfo:
-    """The judged competition of that name (or the one whose name contains it)."""
-    judged = scoring.judged_competitions(db, festival_id)
-    wanted = clean_text(name)
-    matches = [c for c in judged if c.name == wanted] or [c for c in judged if wanted and wanted in c.name]
-    if len(matches) != 1:
-        names = "、".join(c.name for c in judged)
-        raise NotFoundError(f"没有唯一名为「{name}」的评分项目。可选：{names}")
-    return matches[0]
 
 
 def _rubric_sheet(db: Database, competition_id: int) -> ScoringSheet:

@@ -906,19 +906,26 @@ def judged_competitions(db: Database, festival_id: int) -> list[CompetitionInfo]
         return [competition_info(c) for c in rows]
 
 
+def find_judged_competition(db: Database, festival_id: int, name: str) -> CompetitionInfo:
+    """The scored competition of that name, or the only one whose name contains it."""
+    judged = judged_competitions(db, festival_id)
+    wanted = clean_text(name)
+    matches = [c for c in judged if c.name == wanted] or [c for c in judged if wanted and wanted in c.name]
+    if len(matches) != 1:
+        names = "、".join(c.name for c in judged)
+        raise NotFoundError(f"没有唯一名为「{name}」的评分项目。可选：{names}")
+    return matches[0]
+
+
 def festival_results(
     db: Database, festival_id: int, competition_name: str | None = None, provisional: bool = False
 ) -> list[EntryResult]:
     """Results of every judged competition of the festival, or of the one named."""
-    competitions = judged_competitions(db, festival_id)
-    if competition_name is not None:
-        wanted = competition_name.strip()
-        competitions = [c for c in competitions if c.name == wanted] or [
-            c for c in competitions if wanted in c.name
-        ]
-        if len(competitions) != 1:
-            names = "、".join(c.name for c in judged_competitions(db, festival_id))
-            raise NotFoundError(f"没有唯一名为「{competition_name}」的评分项目。可选：{names}")
+    competitions = (
+        judged_competitions(db, festival_id)
+        if competition_name is None
+        else [find_judged_competition(db, festival_id, competition_name)]
+    )
     found: list[EntryResult] = []
     for competition in competitions:
         found.extend(load_sheet(db, competition.id).results(provisional))

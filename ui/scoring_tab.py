@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop import score_sheets, scoring
-from fest_desktop.competitions import CompetitionInfo
 from fest_desktop.db import Database
 from fest_desktop.errors import FestError
 from fest_desktop.scoring import EntryResult, ScoreChangeInfo, ScoringSheet
@@ -490,39 +489,26 @@ class ScoringTab(QWidget):
             return
         ScoreLogDialog(result.entry.label, scoring.entry_log(self.db, result.entry.id), self).exec()
 
-    def _current_competition(self) -> CompetitionInfo | None:
-        return self.sheet.competition if self.sheet else None
-
     def _write_pdf_sheets(self) -> None:
-        competition = self._current_competition()
-        if competition is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存评委评分表"), f"{competition.name}评分表.pdf", self.tr("PDF 文件 (*.pdf)")
-        )
-        if path:
-            self._write(
-                lambda: score_sheets.write_judge_sheets_pdf(
-                    self.db, self.festival_id, competition.id, Path(path)
-                ),
-                Path(path),
-            )
+        self._save_sheets(".pdf", self.tr("保存评委评分表"), self.tr("PDF 文件 (*.pdf)"))
 
     def _write_xlsx_sheets(self) -> None:
-        competition = self._current_competition()
-        if competition is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出评分表"), f"{competition.name}评分表.xlsx", self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if path:
-            self._write(
-                lambda: score_sheets.write_score_workbook(self.db, competition.id, Path(path)), Path(path)
-            )
+        self._save_sheets(".xlsx", self.tr("导出评分表"), self.tr("Excel 工作簿 (*.xlsx)"))
 
-    def _write(self, action: object, path: Path) -> None:
+    def _save_sheets(self, suffix: str, title: str, file_filter: str) -> None:
+        """The judges' sheets of the competition shown: a PDF to print or a workbook to fill in."""
+        if self.sheet is None:
+            return
+        competition = self.sheet.competition
+        chosen, _ = QFileDialog.getSaveFileName(self, title, f"{competition.name}评分表{suffix}", file_filter)
+        if not chosen:
+            return
+        path = Path(chosen)
         try:
-            count = action()  # type: ignore[operator]
+            if suffix == ".pdf":
+                count = score_sheets.write_judge_sheets_pdf(self.db, self.festival_id, competition.id, path)
+            else:
+                count = score_sheets.write_score_workbook(self.db, competition.id, path)
         except FestError as exc:
             show_error(self, exc.message)
             return

@@ -96,7 +96,7 @@
 <context>
     <name>BoardRow</name>
     <message>
-        <location filename="../../ui/leaderboard.py" line="76"/>
+        <location filename="../../ui/leaderboard.py" line="77"/>
         <source>评分中 {0}/{1}</source>
         <translation>Scoring {0}/{1}</translation>
     </message>
@@ -1160,37 +1160,37 @@
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../ui/leaderboard.py" line="136"/>
+        <location filename="../../ui/leaderboard.py" line="139"/>
         <source>排行榜 — {0}</source>
         <translation>Leaderboard — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/leaderboard.py" line="139"/>
+        <location filename="../../ui/leaderboard.py" line="142"/>
         <source>{0}&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/leaderboard.py" line="146"/>
+        <location filename="../../ui/leaderboard.py" line="149"/>
         <source>成绩即将公布</source>
         <translation>Results coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/leaderboard.py" line="238"/>
+        <location filename="../../ui/leaderboard.py" line="241"/>
         <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
         <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
     </message>
     <message>
-        <location filename="../../ui/leaderboard.py" line="240"/>
+        <location filename="../../ui/leaderboard.py" line="243"/>
         <source>全部评完 {0}/{1}</source>
         <translation>All scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/leaderboard.py" line="299"/>
+        <location filename="../../ui/leaderboard.py" line="302"/>
         <source>还没有评完的班级可以揭晓。</source>
         <translation>No fully scored class to reveal yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/leaderboard.py" line="319"/>
+        <location filename="../../ui/leaderboard.py" line="322"/>
         <source>{0} 分&#x3000;第{1}名</source>
         <translation>{0} points  rank {1}</translation>
     </message>
@@ -1642,7 +1642,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring_tab.py" line="105"/>
-        <location filename="../../ui/scoring_tab.py" line="587"/>
+        <location filename="../../ui/scoring_tab.py" line="578"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
@@ -1762,129 +1762,129 @@ deduct (max {1:g})</translation>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="340"/>
+        <location filename="../../ui/scoring_tab.py" line="343"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="344"/>
+        <location filename="../../ui/scoring_tab.py" line="347"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="375"/>
+        <location filename="../../ui/scoring_tab.py" line="378"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="376"/>
+        <location filename="../../ui/scoring_tab.py" line="379"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="394"/>
+        <location filename="../../ui/scoring_tab.py" line="397"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="404"/>
+        <location filename="../../ui/scoring_tab.py" line="408"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="425"/>
+        <location filename="../../ui/scoring_tab.py" line="429"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="425"/>
-        <location filename="../../ui/scoring_tab.py" line="451"/>
+        <location filename="../../ui/scoring_tab.py" line="429"/>
+        <location filename="../../ui/scoring_tab.py" line="455"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="429"/>
+        <location filename="../../ui/scoring_tab.py" line="433"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="442"/>
+        <location filename="../../ui/scoring_tab.py" line="446"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="443"/>
+        <location filename="../../ui/scoring_tab.py" line="447"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="452"/>
+        <location filename="../../ui/scoring_tab.py" line="456"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="483"/>
+        <location filename="../../ui/scoring_tab.py" line="487"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="496"/>
+        <location filename="../../ui/scoring_tab.py" line="493"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="496"/>
+        <location filename="../../ui/scoring_tab.py" line="493"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="511"/>
+        <location filename="../../ui/scoring_tab.py" line="496"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="511"/>
-        <location filename="../../ui/scoring_tab.py" line="528"/>
+        <location filename="../../ui/scoring_tab.py" line="496"/>
+        <location filename="../../ui/scoring_tab.py" line="519"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="524"/>
+        <location filename="../../ui/scoring_tab.py" line="515"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="528"/>
-        <location filename="../../ui/scoring_tab.py" line="546"/>
+        <location filename="../../ui/scoring_tab.py" line="519"/>
+        <location filename="../../ui/scoring_tab.py" line="537"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="542"/>
+        <location filename="../../ui/scoring_tab.py" line="533"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="543"/>
+        <location filename="../../ui/scoring_tab.py" line="534"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="546"/>
+        <location filename="../../ui/scoring_tab.py" line="537"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="557"/>
+        <location filename="../../ui/scoring_tab.py" line="548"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_tab.py" line="587"/>
+        <location filename="../../ui/scoring_tab.py" line="578"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
