@@ -57,6 +57,7 @@ class CompetitionInfo:
     quota_min: int | None = None
     quota_max: int | None = None
     deadline: dt.date | None = None
+    judging_date: dt.date | None = None
     subtypes: tuple[str, ...] = ()
     judging: str = "rubric"
     combine: str = "mean"
@@ -125,11 +126,13 @@ class CompetitionInfo:
 
 @dataclass(frozen=True)
 class Preset:
-    """A competition as the school plans describe it; the deadline is counted back from the festival's end."""
+    """A competition as the school plans describe it; the deadline and the judging day are counted
+    back from the festival's end."""
 
     competition: CompetitionInfo
     days_before_end: int | None
     description: str
+    judging_days_before_end: int | None = None
 
     @property
     def name(self) -> str:
@@ -224,6 +227,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         20,
         "以各班教室内的板报为板面集体创作，每班一块，评委现场打分。",
+        7,
     ),
     Preset(
         CompetitionInfo(
@@ -316,6 +320,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         3,
         "每班一队（最多3人）参加笔试，按得分排名。",
+        3,
     ),
     Preset(
         CompetitionInfo(
@@ -334,6 +339,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         5,
         "留空距离计成绩，每人投掷 3 次取最远。",
+        4,
     ),
     Preset(
         CompetitionInfo(
@@ -352,6 +358,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         5,
         "赛道计时，每车 2 次取最快。",
+        4,
     ),
 )
 
@@ -456,6 +463,7 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         quota_min=competition.quota_min,
         quota_max=competition.quota_max,
         deadline=competition.deadline,
+        judging_date=competition.judging_date,
         subtypes=tuple(line for line in competition.subtypes.splitlines() if line),
         judging=competition.judging,
         combine=competition.combine,
@@ -515,6 +523,7 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
     competition.quota_min = info.quota_min
     competition.quota_max = info.quota_max
     competition.deadline = info.deadline
+    competition.judging_date = info.judging_date
     competition.subtypes = "\n".join(s.strip() for s in info.subtypes if s.strip())
     competition.judging = info.judging
     competition.combine = info.combine
@@ -592,10 +601,9 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
     preset = find_preset(preset_name)
     with db.session() as session:
         festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
-        deadline = (
-            None
-            if preset.days_before_end is None
-            else festival.end_date - dt.timedelta(days=preset.days_before_end)
+        deadline, judging_date = (
+            None if days is None else festival.end_date - dt.timedelta(days=days)
+            for days in (preset.days_before_end, preset.judging_days_before_end)
         )
         prefixes = set(
             session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
@@ -605,7 +613,11 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
     while prefix in prefixes:
         prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
     return add_competition(
-        db, festival_id, dataclasses.replace(preset.competition, deadline=deadline, code_prefix=prefix)
+        db,
+        festival_id,
+        dataclasses.replace(
+            preset.competition, deadline=deadline, judging_date=judging_date, code_prefix=prefix
+        ),
     )
 
 
@@ -716,7 +728,14 @@ def copy_competitions(
     for source in competitions:
         info = competition_info(source)
         copy = Competition(festival_id=target.id, position=source.position, next_number=1)
-        _apply(copy, dataclasses.replace(info, deadline=info.deadline + shift if info.deadline else None))
+        _apply(
+            copy,
+            dataclasses.replace(
+                info,
+                deadline=info.deadline + shift if info.deadline else None,
+                judging_date=info.judging_date + shift if info.judging_date else None,
+            ),
+        )
         session.add(copy)
         session.flush()
         _apply_criteria(session, copy, [dataclasses.replace(c, id=0) for c in info.criteria])

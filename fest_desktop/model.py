@@ -14,6 +14,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
     func,
 )
@@ -207,6 +208,8 @@ class Competition(Base):
     # A judge's total further than this share of the maximum from the panel's median is flagged.
     outlier_percent: Mapped[int] = mapped_column(Integer, default=15)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The day the judges meet (板报检查日); shown on the calendar with the deadline.
+    judging_date: Mapped[dt.date | None] = mapped_column(Date)
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
@@ -333,3 +336,26 @@ class ScoreChange(Base):
     new_value: Mapped[float | None] = mapped_column(Float)
     station: Mapped[str] = mapped_column(String(60), default="")
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Event(Base):
+    """An activity of the festival's calendar: one or several days, all day or from start to end time
+    on each of them. audience is empty for the whole school, else tokens s:小学, g:3 or c:<class id>
+    joined by commas. keep_clash records that the teacher accepted a clash deliberately."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phase.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12), default="other")
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(100), default="")
+    responsible: Mapped[str] = mapped_column(String(100), default="")
+    audience: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    keep_clash: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,626 @@
+"""The festival's calendar: events, the competitions' deadlines and judging days shown with them,
+clash detection, and the printed, spreadsheet and iCalendar schedules."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fest_desktop.classnames import class_display_name, section_for_level
+from fest_desktop.db import Database, fetch
+from fest_desktop.errors import FestError, ValidationError
+from fest_desktop.festivals import FestivalInfo, PhaseInfo, get_festival, list_phases
+from fest_desktop.model import Competition, Event, Festival, Grade, Phase, SchoolClass
+from fest_desktop.values import clean_text
+
+# Kind code → (the school's word, its colour on the calendar).
+KINDS: dict[str, tuple[str, str]] = {
+    "publicity": ("宣传", "#e67e22"),
+    "lecture": ("讲座", "#2e86de"),
+    "film": ("影片", "#8e44ad"),
+    "reading": ("读书", "#16a085"),
+    "visit": ("参观", "#27ae60"),
+    "contest": ("比赛", "#c0392b"),
+    "exhibition": ("展览", "#d4ac0d"),
+    "judging": ("评审", "#e84393"),
+    "meeting": ("班会", "#34495e"),
+    "ceremony": ("典礼", "#b9770e"),
+    "other": ("其他", "#7f8c8d"),
+}
+WHOLE_SCHOOL = "全校"
+DERIVED_IDS_FROM = -1  # derived items (deadlines, judging days) have negative ids
+
+
+def kind_code(label: str) -> str:
+    """The kind code of a kind written in Chinese (讲座) or as its code."""
+    for code, (name, _) in KINDS.items():
+        if label.strip() in (code, name):
+            return code
+    names = "、".join(name for name, _ in KINDS.values())
+    raise ValidationError(f"活动类别「{label}」不存在。可选：{names}")
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """An event, or a competition's deadline or judging day (source "deadline" / "judging", negative
+    id, not editable here). start_time None means all day; end_date is the last day (inclusive)."""
+
+    id: int
+    title: str
+    kind: str
+    start_date: dt.date
+    end_date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str = ""
+    responsible: str = ""
+    audience: tuple[str, ...] = ()
+    notes: str = ""
+    phase_id: int | None = None
+    keep_clash: bool = False
+    source: str = ""
+    competition_id: int | None = None
+    audience_text: str = WHOLE_SCHOOL
+    levels: frozenset[int] = frozenset()  # grade levels it concerns; empty means the whole school
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def is_derived(self) -> bool:
+        return bool(self.source)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def colour(self) -> str:
+        return KINDS[self.kind][1]
+
+    @property
+    def days(self) -> list[dt.date]:
+        return [
+            self.start_date + dt.timedelta(days=n) for n in range((self.end_date - self.start_date).days + 1)
+        ]
+
+    @property
+    def time_text(self) -> str:
+        if self.start_time is None:
+            return "全天"
+        end = f"–{self.end_time:%H:%M}" if self.end_time else ""
+        return f"{self.start_time:%H:%M}{end}"
+
+    @property
+    def date_text(self) -> str:
+        text = f"{self.start_date.month}月{self.start_date.day}日"
+        if self.end_date != self.start_date:
+            text += f"–{self.end_date.month}月{self.end_date.day}日"
+        return text
+
+    def occupies(self, day: dt.date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+    def intervals(self) -> list[tuple[dt.datetime, dt.datetime]]:
+        """When it takes place: each day whole, or from its start to its end time on each day."""
+        spans = []
+        for day in self.days:
+            if self.start_time is None:
+                start = dt.datetime.combine(day, dt.time(0))
+                spans.append((start, start + dt.timedelta(days=1)))
+            else:
+                end_time = self.end_time or self.start_time
+                start = dt.datetime.combine(day, self.start_time)
+                end = dt.datetime.combine(day, end_time)
+                spans.append((start, end if end > start else start + dt.timedelta(minutes=1)))
+        return spans
+
+    def matches(self, kinds: set[str] | None, place: str | None, levels: set[int] | None) -> bool:
+        """The calendar's filters: kinds shown, a place, the grades of an audience."""
+        if kinds is not None and self.kind not in kinds:
+            return False
+        if place is not None and self.place != place:
+            return False
+        return levels is None or not self.levels or bool(self.levels & levels)
+
+
+# ---------------------------------------------------------------- audience
+
+
+class Audience:
+    """The school's sections, grades and classes, to read and name an event's audience."""
+
+    def __init__(self, session: Session, festival_id: int) -> None:
+        self.classes: dict[int, tuple[int, str]] = {}
+        self.grades: dict[int, str] = {}
+        for class_id, level, grade, number in session.execute(
+            select(SchoolClass.id, Grade.level, Grade.name, SchoolClass.number)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(SchoolClass.festival_id == festival_id)
+        ):
+            self.classes[class_id] = (level, class_display_name(grade, number))
+        for level, name in session.execute(
+            select(Grade.level, Grade.name).where(Grade.festival_id == festival_id)
+        ):
+            self.grades[level] = name
+
+    def describe(self, tokens: Sequence[str]) -> tuple[str, frozenset[int]]:
+        """(the audience in words, the grade levels it concerns)."""
+        if not tokens:
+            return WHOLE_SCHOOL, frozenset()
+        names, levels = [], set()
+        for token in tokens:
+            kind, _, value = token.partition(":")
+            if kind == "s":
+                names.append(value)
+                levels |= {level for level in range(1, 13) if section_for_level(level) == value}
+            elif kind == "g" and value.isdigit():
+                level = int(value)
+                names.append(self.grades.get(level, f"{level}年级"))
+                levels.add(level)
+            elif kind == "c" and value.isdigit() and int(value) in self.classes:
+                level, name = self.classes[int(value)]
+                names.append(name)
+                levels.add(level)
+        return "、".join(names) or WHOLE_SCHOOL, frozenset(levels)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _info(event: Event, audience: Audience) -> EventInfo:
+    tokens = tuple(part for part in event.audience.split(",") if part)
+    text, levels = audience.describe(tokens)
+    return EventInfo(
+        id=event.id,
+        title=event.title,
+        kind=event.kind,
+        start_date=event.start_date,
+        end_date=event.end_date,
+        start_time=event.start_time,
+        end_time=event.end_time,
+        place=event.place,
+        responsible=event.responsible,
+        audience=tokens,
+        notes=event.notes,
+        phase_id=event.phase_id,
+        keep_clash=event.keep_clash,
+        audience_text=text,
+        levels=levels,
+    )
+
+
+def _derived(session: Session, festival_id: int) -> list[EventInfo]:
+    """The competitions' deadlines and judging days, read afresh so they follow every change."""
+    found = []
+    competitions = session.scalars(
+        select(Competition).where(Competition.festival_id == festival_id).order_by(Competition.position)
+    )
+    for competition in competitions:
+        if competition.deadline is not None:
+            found.append(
+                EventInfo(
+                    DERIVED_IDS_FROM - 2 * competition.id,
+                    f"「{competition.name}」报名截止",
+                    "contest",
+                    competition.deadline,
+                    competition.deadline,
+                    responsible=competition.responsible,
+                    source="deadline",
+                    competition_id=competition.id,
+                )
+            )
+        if competition.judging_date is not None:
+            found.append(
+                EventInfo(
+                    DERIVED_IDS_FROM - 2 * competition.id - 1,
+                    f"「{competition.name}」评审",
+                    "judging",
+                    competition.judging_date,
+                    competition.judging_date,
+                    responsible=competition.responsible,
+                    source="judging",
+                    competition_id=competition.id,
+                )
+            )
+    return found
+
+
+def sort_key(event: EventInfo) -> tuple[dt.date, bool, dt.time, str]:
+    return (event.start_date, not event.all_day, event.start_time or dt.time(0), event.title)
+
+
+def list_events(db: Database, festival_id: int, *, derived: bool = True) -> list[EventInfo]:
+    """The festival's events with (unless derived=False) the competitions' deadlines and judging
+    days, in date and time order."""
+    with db.session() as session:
+        audience = Audience(session, festival_id)
+        events = [
+            _info(event, audience)
+            for event in session.scalars(select(Event).where(Event.festival_id == festival_id))
+        ]
+        if derived:
+            events.extend(_derived(session, festival_id))
+    return sorted(events, key=sort_key)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _check(info: EventInfo) -> None:
+    if not clean_text(info.title):
+        raise ValidationError("活动内容不能为空。")
+    if info.kind not in KINDS:
+        raise ValidationError(f"活动类别「{info.kind}」不存在。")
+    if info.end_date < info.start_date:
+        raise ValidationError(
+            f"「{info.title}」的结束日期 {info.end_date:%Y-%m-%d} 早于开始日期 {info.start_date:%Y-%m-%d}。"
+        )
+    if (info.start_time is None) != (info.end_time is None):
+        raise ValidationError(f"「{info.title}」请同时填写开始和结束时间，或设为全天。")
+    if info.start_time is not None and info.end_time is not None and info.end_time <= info.start_time:
+        raise ValidationError(
+            f"「{info.title}」的结束时间 {info.end_time:%H:%M} 不晚于开始时间 {info.start_time:%H:%M}。"
+        )
+    for token in info.audience:
+        if not re.fullmatch(r"(s:[^,]+|g:\d{1,2}|c:\d+)", token):
+            raise ValidationError(f"参加对象「{token}」无法识别。")
+
+
+def _apply(event: Event, info: EventInfo) -> None:
+    # Only trimmed: Chinese punctuation in titles (：（）) must stay full-width.
+    event.title = info.title.strip()
+    event.kind = info.kind
+    event.start_date = info.start_date
+    event.end_date = info.end_date
+    event.start_time = info.start_time
+    event.end_time = info.end_time
+    event.place = info.place.strip()
+    event.responsible = info.responsible.strip()
+    event.audience = ",".join(info.audience)
+    event.notes = info.notes.strip()
+    event.phase_id = info.phase_id
+    event.keep_clash = info.keep_clash
+
+
+def _stored(session: Session, event: Event) -> EventInfo:
+    session.flush()
+    return _info(event, Audience(session, event.festival_id))
+
+
+def add_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+    """Store a new event."""
+    _check(info)
+    with db.session() as session:
+        fetch(session, Festival, festival_id, "这个科技节已不存在。")
+        _check_phase(session, festival_id, info.phase_id)
+        event = Event(festival_id=festival_id)
+        _apply(event, info)
+        session.add(event)
+        return _stored(session, event)
+
+
+def update_event(db: Database, info: EventInfo) -> EventInfo:
+    """Save an edited event."""
+    if info.is_derived:
+        raise ValidationError("比赛的截止日期和评审日在“作品报名 → 比赛项目”中修改。")
+    _check(info)
+    with db.session() as session:
+        event = fetch(session, Event, info.id, "这个活动已被删除。")
+        _check_phase(session, event.festival_id, info.phase_id)
+        _apply(event, info)
+        return _stored(session, event)
+
+
+def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> None:
+    if phase_id is not None:
+        phase = session.get(Phase, phase_id)
+        if phase is None or phase.festival_id != festival_id:
+            raise ValidationError("所选的阶段已不存在。")
+
+
+def move_event(db: Database, event_id: int, start_date: dt.date) -> EventInfo:
+    """Move an event to start on another day, keeping its length and times (drag in the month view)."""
+    with db.session() as session:
+        event = fetch(session, Event, event_id, "这个活动已被删除。")
+        length = event.end_date - event.start_date
+        event.start_date, event.end_date = start_date, start_date + length
+        return _stored(session, event)
+
+
+def duplicate_event(db: Database, festival_id: int, event_id: int) -> EventInfo:
+    """A copy of an event, titled （副本）, to adjust."""
+    with db.session() as session:
+        source = _info(fetch(session, Event, event_id, "这个活动已被删除。"), Audience(session, festival_id))
+    return add_event(db, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）"))
+
+
+def delete_event(db: Database, event_id: int) -> EventInfo | None:
+    """Delete an event; returns it so that the delete can be undone (restore_event)."""
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            return None
+        gone = _info(event, Audience(session, event.festival_id))
+        session.delete(event)
+        return gone
+
+
+def restore_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+    """Put a deleted event back (撤销删除)."""
+    with db.session() as session:
+        phases = {p for p in session.scalars(select(Phase.id).where(Phase.festival_id == festival_id))}
+    phase_id = info.phase_id if info.phase_id in phases else None
+    return add_event(db, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))
+
+
+# ---------------------------------------------------------------- clashes
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A problem of the schedule: kind place, person, festival or phase. accepted when every event
+    involved was kept deliberately (保留冲突)."""
+
+    kind: str
+    event_ids: tuple[int, ...]
+    message: str
+    accepted: bool = False
+
+
+def overlap(first: EventInfo, second: EventInfo) -> bool:
+    """Whether two events are on at the same time; intervals that only touch do not overlap."""
+    return any(
+        a_start < b_end and b_start < a_end
+        for a_start, a_end in first.intervals()
+        for b_start, b_end in second.intervals()
+    )
+
+
+def people(responsible: str) -> set[str]:
+    return {name for name in re.split(r"[、,，/;；\s]+", clean_text(responsible)) if name}
+
+
+def _when(event: EventInfo) -> str:
+    return f"{event.date_text} {event.time_text}"
+
+
+def find_clashes(
+    events: Iterable[EventInfo], festival: FestivalInfo, phases: Sequence[PhaseInfo]
+) -> list[Clash]:
+    """Two events in one place at overlapping times, one person in two places at once, an event
+    outside the festival's dates or outside its phase. Derived deadlines are not checked."""
+    own = [e for e in events if not e.is_derived]
+    clashes: list[Clash] = []
+    by_day: dict[dt.date, list[EventInfo]] = defaultdict(list)
+    for event in own:
+        for day in event.days:
+            by_day[day].append(event)
+    seen: set[tuple[int, int]] = set()
+    for day_events in by_day.values():
+        for position, first in enumerate(day_events):
+            for second in day_events[position + 1 :]:
+                pair = (min(first.id, second.id), max(first.id, second.id))
+                if pair in seen or not overlap(first, second):
+                    continue
+                seen.add(pair)
+                accepted = first.keep_clash and second.keep_clash
+                if first.place and first.place == second.place:
+                    clashes.append(
+                        Clash(
+                            "place",
+                            pair,
+                            f"「{first.title}」与「{second.title}」同时使用{first.place}（{_when(first)}；{_when(second)}）。",
+                            accepted,
+                        )
+                    )
+                elif first.place != second.place:
+                    shared = people(first.responsible) & people(second.responsible)
+                    if shared:
+                        who = "、".join(sorted(shared))
+                        clashes.append(
+                            Clash(
+                                "person",
+                                pair,
+                                f"{who}同时负责「{first.title}」（{first.place or '地点未定'}）和「{second.title}」（{second.place or '地点未定'}）。",
+                                accepted,
+                            )
+                        )
+    by_id = {phase.id: phase for phase in phases}
+    for event in own:
+        if event.start_date < festival.start_date or event.end_date > festival.end_date:
+            clashes.append(
+                Clash(
+                    "festival",
+                    (event.id,),
+                    f"「{event.title}」（{event.date_text}）不在科技节日期"
+                    f"（{festival.start_date:%m月%d日}–{festival.end_date:%m月%d日}）之内。",
+                    event.keep_clash,
+                )
+            )
+        phase = by_id.get(event.phase_id or 0)
+        if phase is not None and (event.start_date < phase.start_date or event.end_date > phase.end_date):
+            clashes.append(
+                Clash(
+                    "phase",
+                    (event.id,),
+                    f"「{event.title}」（{event.date_text}）不在「{phase.name}」阶段"
+                    f"（{phase.start_date:%m月%d日}–{phase.end_date:%m月%d日}）之内。",
+                    event.keep_clash,
+                )
+            )
+    return clashes
+
+
+def festival_clashes(db: Database, festival_id: int) -> list[Clash]:
+    return find_clashes(
+        list_events(db, festival_id), get_festival(db, festival_id), list_phases(db, festival_id)
+    )
+
+
+def happening(events: Iterable[EventInfo], day: dt.date) -> list[EventInfo]:
+    """What is on that day (for 今日 / 明日), all-day items first, then by time."""
+    return sorted(
+        (e for e in events if e.occupies(day)),
+        key=lambda e: (not e.all_day, e.start_time or dt.time(0), e.title),
+    )
+
+
+# ---------------------------------------------------------------- exports
+
+SCHEDULE_COLUMNS = ("序号", "日期", "时间", "活动内容", "地点", "负责人", "参加对象")
+
+
+def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
+    """The rows of the 活动安排表: numbered, in date order."""
+    return [
+        (
+            str(number),
+            event.date_text,
+            event.time_text,
+            event.title,
+            event.place,
+            event.responsible,
+            event.audience_text,
+        )
+        for number, event in enumerate(sorted(events, key=sort_key), start=1)
+    ]
+
+
+def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
+    """The printable 活动安排表 (A4, the school and festival in the heading, font embedded)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from fest_desktop.pdf import register_chinese_font
+
+    font = register_chinese_font()
+    title = ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1)
+    subtitle = ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14, alignment=1)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    rows = [[Paragraph(text, cell) for text in SCHEDULE_COLUMNS]]
+    rows += [[Paragraph(text, cell) for text in row] for row in schedule_rows(events)]
+    widths = [11 * mm, 24 * mm, 21 * mm, 52 * mm, 26 * mm, 22 * mm, 26 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.92, 0.95)),
+            ]
+        )
+    )
+    theme = f"主题：{festival.theme}　" if festival.theme else ""
+    story = [
+        Paragraph(f"{festival.school_name}{festival.name}活动安排表", title),
+        Paragraph(f"{theme}{festival.start_date:%Y年%m月%d日}至{festival.end_date:%Y年%m月%d日}", subtitle),
+        Spacer(1, 5 * mm),
+        table,
+    ]
+    try:
+        SimpleDocTemplate(
+            str(path),
+            pagesize=A4,
+            leftMargin=12 * mm,
+            rightMargin=12 * mm,
+            topMargin=14 * mm,
+            bottomMargin=14 * mm,
+            title=f"{festival.name}活动安排表",
+            author=festival.school_name,
+            initialFontName=font,
+        ).build(story)
+    except OSError as exc:
+        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+
+
+def write_schedule_xlsx(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
+    """The same 活动安排表 as a workbook."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from fest_desktop.workbooks import save_workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "活动安排表"
+    sheet.append([f"{festival.school_name}{festival.name}活动安排表"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(list(SCHEDULE_COLUMNS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in schedule_rows(events):
+        sheet.append([int(row[0]), *row[1:]])
+    for column, width in zip("ABCDEFG", (6, 16, 13, 36, 16, 14, 18), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    save_workbook(workbook, path)
+
+
+def write_schedule_ics(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
+    """An iCalendar file that calendar programs import; a timed event over several days repeats daily."""
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//科技节 desktop//fest-desktop//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{festival.school_name}{festival.name}")
+    for event in sorted(events, key=sort_key):
+        item = CalendarEvent()
+        uid = f"{event.source or 'event'}-{event.competition_id or event.id}-{festival.id}@fest-desktop"
+        item.add("uid", uid)
+        item.add("summary", event.title)
+        item.add("dtstamp", dt.datetime.now(dt.UTC))
+        if event.start_time is None:
+            item.add("dtstart", event.start_date)
+            item.add("dtend", event.end_date + dt.timedelta(days=1))
+        else:
+            assert event.end_time is not None
+            item.add("dtstart", dt.datetime.combine(event.start_date, event.start_time))
+            item.add("dtend", dt.datetime.combine(event.start_date, event.end_time))
+            if event.end_date != event.start_date:
+                item.add("rrule", {"freq": "daily", "count": len(event.days)})
+        if event.place:
+            item.add("location", event.place)
+        details = [
+            f"负责人：{event.responsible}" if event.responsible else "",
+            f"参加对象：{event.audience_text}",
+        ]
+        if event.notes:
+            details.append(event.notes)
+        item.add("description", "\n".join(d for d in details if d))
+        item.add("categories", [event.kind_label])
+        calendar.add_component(item)
+    try:
+        path.write_bytes(calendar.to_ical())
+    except OSError as exc:
+        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+
+
+EXPORTERS = {".pdf": write_schedule_pdf, ".xlsx": write_schedule_xlsx, ".ics": write_schedule_ics}
+
+
+def export_schedule(db: Database, festival_id: int, path: Path) -> int:
+    """Write the schedule in the format the file's extension names; returns the number of rows."""
+    writer = EXPORTERS.get(path.suffix.lower())
+    if writer is None:
+        raise FestError(f"「{path.name}」：日程可导出为 .pdf（打印）、.xlsx 或 .ics（日历程序）。")
+    events = list_events(db, festival_id)
+    writer(get_festival(db, festival_id), events, path)
+    return len(events)
