@@ -320,7 +320,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         3,
         "每班一队（最多3人）参加笔试，按得分排名。",
-        3,
+        6,
     ),
     Preset(
         CompetitionInfo(
@@ -339,7 +339,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         5,
         "留空距离计成绩，每人投掷 3 次取最远。",
-        4,
+        5,
     ),
     Preset(
         CompetitionInfo(
@@ -358,7 +358,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         5,
         "赛道计时，每车 2 次取最快。",
-        4,
+        5,
     ),
 )
 

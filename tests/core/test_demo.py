@@ -77,3 +77,17 @@ def test_the_demo_is_half_way_through_its_board_inspection(db: Database) -> None
     planes = next(c for c in comp.list_competitions(db, festival.id) if c.name == "手抛飞机")
     thrown = scoring.load_sheet(db, planes.id).results()
     assert any(r.complete for r in thrown) and any(not r.complete for r in thrown)
+
+
+def test_the_demo_calendar_runs_over_the_phases_with_one_clash_to_resolve(db: Database) -> None:
+    from fest_desktop import schedule
+
+    festival = create_demo_festival(db, today=TODAY)
+    events = schedule.list_events(db, festival.id, derived=False)
+    assert 18 <= len(events) <= 22
+    assert "国旗下讲话：科技节开幕" in {e.title for e in events if e.start_date == festival.start_date}
+    assert events[-1].title == "优秀作品推荐参加区科技节"
+    clashes = schedule.festival_clashes(db, festival.id)
+    assert [c.accepted for c in clashes] == [True, False]
+    assert "报告厅" in clashes[1].message
+    assert schedule.happening(schedule.list_events(db, festival.id), TODAY)  # something on today
