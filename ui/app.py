@@ -73,6 +73,14 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         path = folder / f"2-entries-{row + 1}-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+    calendar_tab = window.show_calendar()
+    for view, name in ((1, "week"), (2, "agenda")):
+        calendar_tab.show_view(view)
+        QApplication.processEvents()
+        path = folder / f"1-calendar-{view + 1}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    calendar_tab.show_view(0)
     scoring_tab = window.show_scoring()
     scoring_tab.by_entry.click()
     QApplication.processEvents()

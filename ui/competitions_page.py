@@ -109,6 +109,8 @@ class CompetitionsPage(QWidget):
         self.quota_max.setSpecialValueText(self.tr("不限"))
         self.has_deadline = QCheckBox(self.tr("截止日期"))
         self.deadline: QDateEdit = date_edit(dt.date.today())
+        self.has_judging_date = QCheckBox(self.tr("评审日期"))
+        self.judging_date: QDateEdit = date_edit(dt.date.today())
         self.subtypes = QLineEdit()
         self.subtypes.setPlaceholderText(self.tr("用顿号隔开，如 小制作、小发明"))
         self.judging = _choice_box(JUDGING)
@@ -142,6 +144,9 @@ class CompetitionsPage(QWidget):
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.has_deadline)
         deadline_row.addWidget(self.deadline)
+        deadline_row.addSpacing(16)
+        deadline_row.addWidget(self.has_judging_date)
+        deadline_row.addWidget(self.judging_date)
         deadline_row.addStretch(1)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.participation)
@@ -257,6 +262,8 @@ class CompetitionsPage(QWidget):
         self.parent_allowed.toggled.connect(self._save)
         self.has_deadline.toggled.connect(self._save)
         self.deadline.editingFinished.connect(self._save)
+        self.has_judging_date.toggled.connect(self._save)
+        self.judging_date.editingFinished.connect(self._save)
 
     # ------------------------------------------------------------ loading
 
@@ -328,6 +335,10 @@ class CompetitionsPage(QWidget):
         self.deadline.setEnabled(info.deadline is not None)
         if info.deadline is not None:
             self.deadline.setDate(to_qdate(info.deadline))
+        self.has_judging_date.setChecked(info.judging_date is not None)
+        self.judging_date.setEnabled(info.judging_date is not None)
+        if info.judging_date is not None:
+            self.judging_date.setDate(to_qdate(info.judging_date))
         self.subtypes.setText("、".join(info.subtypes))
         self.judging.setCurrentIndex(self.judging.findData(info.judging))
         self.combine.setCurrentIndex(self.combine.findData(info.combine))
@@ -383,6 +394,7 @@ class CompetitionsPage(QWidget):
             quota_min=self.quota_min.value() or None,
             quota_max=self.quota_max.value() or None,
             deadline=from_qdate(self.deadline.date()) if self.has_deadline.isChecked() else None,
+            judging_date=from_qdate(self.judging_date.date()) if self.has_judging_date.isChecked() else None,
             subtypes=subtypes,
             judging=str(self.judging.currentData()),
             combine=str(self.combine.currentData()),

@@ -20,6 +20,7 @@ from ui.placeholder_tab import PlaceholderTab
 if TYPE_CHECKING:
     from fest_desktop.db import Database
     from fest_desktop.festivals import FestivalInfo, PhaseInfo
+    from ui.calendar_tab import CalendarTab
     from ui.entries_tab import EntriesTab
     from ui.scoring_tab import ScoringTab
     from ui.settings_tab import SettingsTab
@@ -70,6 +71,7 @@ class FestivalHeader(QWidget):
 class MainWindow(QMainWindow):
     """Holds the tabs; attach() gives it the opened festival file, and switching festival updates all."""
 
+    CALENDAR_TAB = 0
     ENTRIES_TAB = 1
     SCORING_TAB = 2
     SETTINGS_TAB = 4
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.settings_tab: SettingsTab
         self.entries_tab: EntriesTab | None = None
         self.scoring: ScoringTab | None = None
+        self.calendar: CalendarTab | None = None
         self._preferences = preferences
         self._preferences_file = preferences_file
         self.resize(1280, 800)
@@ -93,17 +96,11 @@ class MainWindow(QMainWindow):
         self.header.subtitle.setText(self.tr("正在打开数据文件…"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.calendar_tab = PlaceholderTab(
-            self.tr("活动日历"),
-            self.tr(
-                "按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。"
-            ),
-        )
         self.awards_tab = PlaceholderTab(
             self.tr("奖项与证书"),
             self.tr("按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。"),
         )
-        self.tabs.addTab(self.calendar_tab, self.tr("活动日历"))
+        self.tabs.addTab(QWidget(), self.tr("活动日历"))
         self.tabs.addTab(QWidget(), self.tr("作品报名"))
         self.tabs.addTab(QWidget(), self.tr("现场评分"))
         self.tabs.addTab(self.awards_tab, self.tr("奖项与证书"))
@@ -141,9 +138,18 @@ class MainWindow(QMainWindow):
             self.entries_tab.show_festival(festival.id)
         if self.scoring is not None:
             self.scoring.show_festival(festival.id)
+        if self.calendar is not None:
+            self.calendar.show_festival(festival.id)
 
     def _tab_shown(self, index: int) -> None:
         """Build a tab the first time it is shown: the window opens without waiting for every tab."""
+        if index == self.CALENDAR_TAB and self.calendar is None:
+            from ui.calendar_tab import CalendarTab
+
+            assert self.db is not None
+            self.calendar = CalendarTab(self.db)
+            self._put_tab(self.CALENDAR_TAB, self.calendar, self.tr("活动日历"))
+            self.calendar.show_festival(self._festival_id())
         if index == self.ENTRIES_TAB and self.entries_tab is None:
             from ui.entries_tab import EntriesTab
 
@@ -176,6 +182,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.ENTRIES_TAB)
         assert self.entries_tab is not None
         return self.entries_tab
+
+    def show_calendar(self) -> CalendarTab:
+        """Switch to 活动日历 (building it if needed)."""
+        self.tabs.setCurrentIndex(self.CALENDAR_TAB)
+        assert self.calendar is not None
+        return self.calendar
 
     def show_scoring(self) -> ScoringTab:
         """Switch to 现场评分 (building it if needed)."""

@@ -102,6 +102,278 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="58"/>
+        <source>新建活动</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="61"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="63"/>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="65"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="67"/>
+        <source>撤销删除</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="72"/>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="72"/>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="72"/>
+        <source>日程</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="80"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="89"/>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="97"/>
+        <location filename="../../ui/calendar_tab.py" line="443"/>
+        <source>导出日程</source>
+        <translation>Export schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="100"/>
+        <source>活动安排表（PDF，打印张贴）…</source>
+        <translation>Schedule (PDF, to print and post)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="101"/>
+        <source>活动安排表（Excel）…</source>
+        <translation>Schedule (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="102"/>
+        <source>日历文件（.ics，导入手机或电脑日历）…</source>
+        <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="163"/>
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="219"/>
+        <source>全部地点</source>
+        <translation>All places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="225"/>
+        <source>全部参加对象</source>
+        <translation>All audiences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="237"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="238"/>
+        <source>明日</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="240"/>
+        <source>{0}&#x3000;{1}月{2}日</source>
+        <translation>{0}  {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="248"/>
+        <source>没有安排</source>
+        <translation>Nothing planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="250"/>
+        <source>冲突（{0}）</source>
+        <translation>Clashes ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="253"/>
+        <source>已确认保留：{0}</source>
+        <translation>Kept on purpose: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="262"/>
+        <source>没有冲突</source>
+        <translation>No clashes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="280"/>
+        <source>显示 {0} / {1} 项</source>
+        <translation>Showing {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="308"/>
+        <source>{0}月{1}日 – {2}月{3}日</source>
+        <translation>{0}/{1} – {2}/{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="311"/>
+        <source>{0}年{1}月</source>
+        <translation>{1}/{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="313"/>
+        <source>全部日程</source>
+        <translation>All activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="359"/>
+        <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
+        <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="401"/>
+        <source>恢复「{0}」</source>
+        <translation>Restore “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="423"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="424"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="426"/>
+        <source>活动内容</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="428"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="429"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="430"/>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="431"/>
+        <source>参加对象</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="438"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="439"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="440"/>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_tab.py" line="455"/>
+        <source>已导出 {0} 项活动。</source>
+        <translation>{0} activities exported.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="132"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="133"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="134"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="135"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="136"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="137"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="138"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="144"/>
+        <source>地点：{0}</source>
+        <translation>Place: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="146"/>
+        <source>负责：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="147"/>
+        <source>参加对象：{0}</source>
+        <translation>Audience: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="149"/>
+        <source>⚠ 有冲突，见右侧“冲突”列表</source>
+        <translation>⚠ Clashes: see the list on the right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="151"/>
+        <source>（来自比赛项目，在“作品报名 → 比赛项目”中修改）</source>
+        <translation>(from a competition; change it under Entries → Competitions)</translation>
+    </message>
+</context>
+<context>
     <name>ClassesPage</name>
     <message>
         <location filename="../../ui/school_pages.py" line="134"/>
@@ -228,279 +500,284 @@
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="113"/>
+        <location filename="../../ui/competitions_page.py" line="112"/>
+        <source>评审日期</source>
+        <translation>Judging date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/competitions_page.py" line="115"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="122"/>
+        <location filename="../../ui/competitions_page.py" line="124"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="123"/>
+        <location filename="../../ui/competitions_page.py" line="125"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="126"/>
+        <location filename="../../ui/competitions_page.py" line="128"/>
         <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
         <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="131"/>
+        <location filename="../../ui/competitions_page.py" line="133"/>
         <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
         <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="136"/>
+        <location filename="../../ui/competitions_page.py" line="138"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="138"/>
+        <location filename="../../ui/competitions_page.py" line="140"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="140"/>
+        <location filename="../../ui/competitions_page.py" line="142"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="148"/>
+        <location filename="../../ui/competitions_page.py" line="153"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="150"/>
+        <location filename="../../ui/competitions_page.py" line="155"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="154"/>
+        <location filename="../../ui/competitions_page.py" line="159"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="156"/>
+        <location filename="../../ui/competitions_page.py" line="161"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="157"/>
+        <location filename="../../ui/competitions_page.py" line="162"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="158"/>
+        <location filename="../../ui/competitions_page.py" line="163"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="159"/>
+        <location filename="../../ui/competitions_page.py" line="164"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="160"/>
+        <location filename="../../ui/competitions_page.py" line="165"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="163"/>
+        <location filename="../../ui/competitions_page.py" line="168"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="164"/>
+        <location filename="../../ui/competitions_page.py" line="169"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="166"/>
+        <location filename="../../ui/competitions_page.py" line="171"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="167"/>
+        <location filename="../../ui/competitions_page.py" line="172"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="169"/>
+        <location filename="../../ui/competitions_page.py" line="174"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="171"/>
+        <location filename="../../ui/competitions_page.py" line="176"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="172"/>
+        <location filename="../../ui/competitions_page.py" line="177"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="173"/>
+        <location filename="../../ui/competitions_page.py" line="178"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="174"/>
+        <location filename="../../ui/competitions_page.py" line="179"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="175"/>
+        <location filename="../../ui/competitions_page.py" line="180"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="176"/>
+        <location filename="../../ui/competitions_page.py" line="181"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="177"/>
+        <location filename="../../ui/competitions_page.py" line="182"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="179"/>
+        <location filename="../../ui/competitions_page.py" line="184"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="181"/>
+        <location filename="../../ui/competitions_page.py" line="186"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="184"/>
+        <location filename="../../ui/competitions_page.py" line="189"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="185"/>
+        <location filename="../../ui/competitions_page.py" line="190"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="186"/>
+        <location filename="../../ui/competitions_page.py" line="191"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="191"/>
+        <location filename="../../ui/competitions_page.py" line="196"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="193"/>
+        <location filename="../../ui/competitions_page.py" line="198"/>
         <source>添加扣分项</source>
         <translation>Add deduction</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="195"/>
+        <location filename="../../ui/competitions_page.py" line="200"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="198"/>
+        <location filename="../../ui/competitions_page.py" line="203"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="285"/>
-        <location filename="../../ui/competitions_page.py" line="414"/>
+        <location filename="../../ui/competitions_page.py" line="292"/>
+        <location filename="../../ui/competitions_page.py" line="426"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="349"/>
+        <location filename="../../ui/competitions_page.py" line="360"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="361"/>
+        <location filename="../../ui/competitions_page.py" line="372"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="363"/>
+        <location filename="../../ui/competitions_page.py" line="374"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="438"/>
+        <location filename="../../ui/competitions_page.py" line="450"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="440"/>
+        <location filename="../../ui/competitions_page.py" line="452"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="457"/>
+        <location filename="../../ui/competitions_page.py" line="469"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="459"/>
+        <location filename="../../ui/competitions_page.py" line="471"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="460"/>
+        <location filename="../../ui/competitions_page.py" line="472"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="474"/>
+        <location filename="../../ui/competitions_page.py" line="486"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="480"/>
-        <location filename="../../ui/competitions_page.py" line="524"/>
+        <location filename="../../ui/competitions_page.py" line="492"/>
+        <location filename="../../ui/competitions_page.py" line="536"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="485"/>
+        <location filename="../../ui/competitions_page.py" line="497"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="491"/>
+        <location filename="../../ui/competitions_page.py" line="503"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="493"/>
+        <location filename="../../ui/competitions_page.py" line="505"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="498"/>
+        <location filename="../../ui/competitions_page.py" line="510"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="500"/>
+        <location filename="../../ui/competitions_page.py" line="512"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="505"/>
+        <location filename="../../ui/competitions_page.py" line="517"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/competitions_page.py" line="524"/>
+        <location filename="../../ui/competitions_page.py" line="536"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -903,34 +1180,127 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="52"/>
+        <source>新建活动</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="52"/>
+        <source>修改活动</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="60"/>
+        <source>如 科普讲座：身边的物理</source>
+        <translation>e.g. Science talk: physics around us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="67"/>
+        <source>全天</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="83"/>
+        <source>负责人或负责部门，如 王老师、教务处</source>
+        <translation>Person or office in charge, e.g. Ms Wang, Academic Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="88"/>
+        <source>（不限）</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="96"/>
+        <source>已知有冲突，仍按此安排（冲突列为“已确认保留”）</source>
+        <translation>Keep despite a known clash (listed as “kept on purpose”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="104"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="112"/>
+        <source>活动内容</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="113"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="114"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="115"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="116"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="117"/>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="118"/>
+        <source>参加对象</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="119"/>
+        <source>都不勾选表示全校参加</source>
+        <translation>None ticked means the whole school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="122"/>
+        <source>所属阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="123"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -1198,65 +1568,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
         <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <source>按月、按周查看科技节的全部活动：国旗下讲话、科普讲座、影片、参观、比赛截止与评审日，并提示时间地点冲突。</source>
-        <translation>Every activity of the festival by month and week — the launch assembly, lectures, films, visits, competition deadlines and judging days — with clashes of time and place flagged.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="107"/>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。</source>
         <translation>Award by the school&apos;s rules, post the winners for public notice, and print the certificates in batches.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <location filename="../../ui/calendar_views.py" line="271"/>
+        <source>还有 {0} 项…</source>
+        <translation>{0} more…</translation>
     </message>
 </context>
 <context>

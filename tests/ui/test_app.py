@@ -83,7 +83,9 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:10] == [
+    assert names[:12] == [
+        "1-calendar-2-week.png",
+        "1-calendar-3-agenda.png",
         "1-calendar.png",
         "2-entries-1-list.png",
         "2-entries-2-progress.png",
@@ -95,7 +97,7 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "4-awards.png",
         "5-settings-1-festival.png",
     ]
-    assert len(names) == 15
+    assert len(names) == 17
     image = QImage(str(shots / "5-settings-4-students.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5
