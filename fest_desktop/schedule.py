@@ -110,19 +110,14 @@ class EventInfo:
     def occupies(self, day: dt.date) -> bool:
         return self.start_date <= day <= self.end_date
 
-    def intervals(self) -> list[tuple[dt.datetime, dt.datetime]]:
-        """When it takes place: each day whole, or from its start to its end time on each day."""
-        spans = []
-        for day in self.days:
-            if self.start_time is None:
-                start = dt.datetime.combine(day, dt.time(0))
-                spans.append((start, start + dt.timedelta(days=1)))
-            else:
-                end_time = self.end_time or self.start_time
-                start = dt.datetime.combine(day, self.start_time)
-                end = dt.datetime.combine(day, end_time)
-                spans.append((start, end if end > start else start + dt.timedelta(minutes=1)))
-        return spans
+    def minutes(self) -> tuple[int, int]:
+        """When it takes place on each of its days, in minutes after midnight: the whole day, or
+        from its start to its end time."""
+        if self.start_time is None:
+            return 0, 24 * 60
+        end_time = self.end_time or self.start_time
+        start = self.start_time.hour * 60 + self.start_time.minute
+        return start, max(end_time.hour * 60 + end_time.minute, start + 1)
 
     def matches(self, kinds: set[str] | None, place: str | None, levels: set[int] | None) -> bool:
         """The calendar's filters: kinds shown, a place, the grades of an audience."""
@@ -379,11 +374,10 @@ class Clash:
 
 def overlap(first: EventInfo, second: EventInfo) -> bool:
     """Whether two events are on at the same time; intervals that only touch do not overlap."""
-    return any(
-        a_start < b_end and b_start < a_end
-        for a_start, a_end in first.intervals()
-        for b_start, b_end in second.intervals()
-    )
+    if first.end_date < second.start_date or second.end_date < first.start_date:
+        return False
+    (a_start, a_end), (b_start, b_end) = first.minutes(), second.minutes()
+    return a_start < b_end and b_start < a_end
 
 
 def people(responsible: str) -> set[str]:

@@ -112,6 +112,7 @@ class CalendarTab(QWidget):
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.agenda.horizontalHeader().setStretchLastSection(True)
+        self.agenda.horizontalHeader().setResizeContentsPrecision(100)
         self.agenda.clicked.connect(lambda index: self._choose(self.agenda_model.rows()[index.row()].id))
         self.agenda.doubleClicked.connect(
             lambda index: self.edit_event(self.agenda_model.rows()[index.row()].id)
@@ -212,6 +213,7 @@ class CalendarTab(QWidget):
         self._fill_filters()
         self._fill_side()
         self.apply_filters()
+        self.agenda.resizeColumnsToContents()
 
     def _fill_filters(self) -> None:
         place = self.place_filter.currentData()
