@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from fest_desktop.errors import FestError
 from fest_desktop.resources import bundled_font_path
 
 PDF_FONT = "LXGWWenKai"
@@ -18,6 +20,30 @@ def register_chinese_font() -> str:
 
     pdfmetrics.registerFont(TTFont(PDF_FONT, str(bundled_font_path())))
     return PDF_FONT
+
+
+def build_document(
+    path: Path, story: list[Any], pagesize: tuple[float, float], title: str, author: str, top_mm: float = 12
+) -> None:
+    """A flowing document (tables that break across pages) with 12 mm margins, in the Chinese font
+    from its first stroke so that no unembedded Helvetica is referenced."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    try:
+        SimpleDocTemplate(
+            str(path),
+            pagesize=pagesize,
+            leftMargin=12 * mm,
+            rightMargin=12 * mm,
+            topMargin=top_mm * mm,
+            bottomMargin=top_mm * mm,
+            title=title,
+            author=author,
+            initialFontName=register_chinese_font(),
+        ).build(story)
+    except OSError as exc:
+        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:

@@ -201,32 +201,25 @@ def _derived(session: Session, festival_id: int) -> list[EventInfo]:
         select(Competition).where(Competition.festival_id == festival_id).order_by(Competition.position)
     )
     for competition in competitions:
-        if competition.deadline is not None:
-            found.append(
-                EventInfo(
-                    DERIVED_IDS_FROM - 2 * competition.id,
-                    f"「{competition.name}」报名截止",
-                    "contest",
-                    competition.deadline,
-                    competition.deadline,
-                    responsible=competition.responsible,
-                    source="deadline",
-                    competition_id=competition.id,
-                )
+        for offset, (day, what, kind, source) in enumerate(
+            (
+                (competition.deadline, "报名截止", "contest", "deadline"),
+                (competition.judging_date, "评审", "judging", "judging"),
             )
-        if competition.judging_date is not None:
-            found.append(
-                EventInfo(
-                    DERIVED_IDS_FROM - 2 * competition.id - 1,
-                    f"「{competition.name}」评审",
-                    "judging",
-                    competition.judging_date,
-                    competition.judging_date,
-                    responsible=competition.responsible,
-                    source="judging",
-                    competition_id=competition.id,
+        ):
+            if day is not None:
+                found.append(
+                    EventInfo(
+                        DERIVED_IDS_FROM - 2 * competition.id - offset,
+                        f"「{competition.name}」{what}",
+                        kind,
+                        day,
+                        day,
+                        responsible=competition.responsible,
+                        source=source,
+                        competition_id=competition.id,
+                    )
                 )
-            )
     return found
 
 
@@ -496,9 +489,9 @@ def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from fest_desktop.pdf import register_chinese_font
+    from fest_desktop.pdf import build_document, register_chinese_font
 
     font = register_chinese_font()
     title = ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1)
@@ -525,20 +518,7 @@ def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path
         Spacer(1, 5 * mm),
         table,
     ]
-    try:
-        SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=12 * mm,
-            rightMargin=12 * mm,
-            topMargin=14 * mm,
-            bottomMargin=14 * mm,
-            title=f"{festival.name}活动安排表",
-            author=festival.school_name,
-            initialFontName=font,
-        ).build(story)
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    build_document(path, story, A4, f"{festival.name}活动安排表", festival.school_name, top_mm=14)
 
 
 def write_schedule_xlsx(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:

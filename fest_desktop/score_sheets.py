@@ -16,7 +16,7 @@ from fest_desktop.db import Database
 from fest_desktop.errors import FestError
 from fest_desktop.festivals import get_festival
 from fest_desktop.model import Competition, Criterion, Entry, Judge
-from fest_desktop.pdf import register_chinese_font
+from fest_desktop.pdf import build_document, register_chinese_font
 from fest_desktop.scoring import JudgeInfo, ScoringEntry, ScoringSheet
 from fest_desktop.values import clean_text
 from fest_desktop.workbooks import (
@@ -69,7 +69,7 @@ def write_judge_sheets_pdf(db: Database, festival_id: int, competition_id: int, 
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
     sheet = _rubric_sheet(db, competition_id)
     festival = get_festival(db, festival_id)
@@ -127,21 +127,7 @@ def write_judge_sheets_pdf(db: Database, festival_id: int, competition_id: int, 
         story.append(table)
         story.append(Spacer(1, 6 * mm))
         story.append(Paragraph("评委签名：________________　　日期：________________", note_style))
-    try:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=landscape(A4),
-            leftMargin=12 * mm,
-            rightMargin=12 * mm,
-            topMargin=12 * mm,
-            bottomMargin=12 * mm,
-            title=f"{competition.name}评分表",
-            author=festival.school_name,
-            initialFontName=font,
-        )
-        document.build(story)
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    build_document(path, story, landscape(A4), f"{competition.name}评分表", festival.school_name)
     return len(sheet.judges)
 
 
