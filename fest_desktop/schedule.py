@@ -499,7 +499,7 @@ def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path
     cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
     rows = [[Paragraph(text, cell) for text in SCHEDULE_COLUMNS]]
     rows += [[Paragraph(text, cell) for text in row] for row in schedule_rows(events)]
-    widths = [11 * mm, 24 * mm, 21 * mm, 52 * mm, 26 * mm, 22 * mm, 26 * mm]
+    widths = [12 * mm, 27 * mm, 25 * mm, 48 * mm, 24 * mm, 22 * mm, 26 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
