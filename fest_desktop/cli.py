@@ -415,11 +415,12 @@ def cmd_calendar_add(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar_list(args: argparse.Namespace) -> int:
-    from fest_desktop.schedule import festival_clashes, list_events
+    from fest_desktop.festivals import list_phases
+    from fest_desktop.schedule import find_clashes, list_events
 
     db = _open(args)
-    festival_id = _current(db).id
-    events = list_events(db, festival_id)
+    festival = _current(db)
+    events = list_events(db, festival.id)
     if args.json:
         rows = [
             {
@@ -440,7 +441,7 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for event in events:
         print(f"{event.date_text:<14}{event.time_text:<13}{event.title}　{event.place}".rstrip())
-    for clash in festival_clashes(db, festival_id):
+    for clash in find_clashes(events, festival, list_phases(db, festival.id)):
         print(("已确认保留：" if clash.accepted else "冲突：") + clash.message)
     return EXIT_OK
 

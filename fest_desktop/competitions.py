@@ -540,20 +540,28 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
 def _apply_criteria(session: Session, competition: Competition, criteria: Iterable[CriterionInfo]) -> None:
     """Update criteria in place by id (scores will refer to them), add new ones, drop the ones left out."""
     existing = {c.id: c for c in competition.criteria}
+    # One query for what every stored criterion already holds: (highest score, number of scores).
+    scored: dict[int, tuple[float | None, int]] = {
+        criterion_id: (max((v for v in (value, check) if v is not None), default=None), count)
+        for criterion_id, value, check, count in session.execute(
+            select(
+                Score.criterion_id,
+                func.max(Score.value),
+                func.max(Score.check_value),
+                func.count(Score.value),
+            )
+            .where(Score.criterion_id.in_(list(existing)))
+            .group_by(Score.criterion_id)
+        )
+    }
     kept: list[Criterion] = []
     for position, info in enumerate(criteria):
         criterion = existing.pop(info.id, None) or Criterion()
-        if criterion.id is not None:
-            stored = session.execute(
-                select(func.max(Score.value), func.max(Score.check_value)).where(
-                    Score.criterion_id == criterion.id
-                )
-            ).one()
-            highest = max((v for v in stored if v is not None), default=None)
-            if highest is not None and info.max_points < highest:
-                raise ValidationError(
-                    f"「{criterion.name}」已有 {highest:g} 分的成绩，满分不能改成 {info.max_points:g}。"
-                )
+        highest = scored.get(criterion.id, (None, 0))[0] if criterion.id is not None else None
+        if highest is not None and info.max_points < highest:
+            raise ValidationError(
+                f"「{criterion.name}」已有 {highest:g} 分的成绩，满分不能改成 {info.max_points:g}。"
+            )
         criterion.name = info.name.strip()
         criterion.max_points = float(info.max_points)
         criterion.step = float(info.step)
@@ -562,11 +570,9 @@ def _apply_criteria(session: Session, competition: Competition, criteria: Iterab
         criterion.kind = info.kind
         kept.append(criterion)
     for gone in existing.values():
-        scored = session.scalar(
-            select(func.count()).where(Score.criterion_id == gone.id, Score.value.is_not(None))
-        )
-        if scored:
-            raise ValidationError(f"评分项「{gone.name}」已有 {scored} 个分数，不能删除。")
+        count = scored.get(gone.id, (None, 0))[1]
+        if count:
+            raise ValidationError(f"评分项「{gone.name}」已有 {count} 个分数，不能删除。")
         session.delete(gone)
     competition.criteria = kept
 

@@ -395,13 +395,13 @@ def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date,
         moment = dt.datetime.combine(today, dt.time(8, 30))
         for position, (entry_id, head_id) in enumerate(entries):
             if position < 14:
-                scoring = judges
+                present = judges
             elif position < 19:
-                scoring = judges[: rng.randint(1, 4)]
+                present = judges[: rng.randint(1, 4)]
             else:
                 break
             quality = rng.uniform(0.62, 0.95)
-            for judge in scoring:
+            for judge in present:
                 if judge.teacher_id == head_id:
                     continue
                 leniency = 0.04 if judge is judges[2] else 0.0

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.classnames import class_display_name, section_for_level
 from fest_desktop.db import Database, fetch
 from fest_desktop.errors import FestError, ValidationError
-from fest_desktop.festivals import FestivalInfo, PhaseInfo, get_festival, list_phases
+from fest_desktop.festivals import FestivalInfo, PhaseInfo, get_festival
 from fest_desktop.model import Competition, Event, Festival, Grade, Phase, SchoolClass
 from fest_desktop.values import clean_text
 
@@ -446,12 +446,6 @@ def find_clashes(
                 )
             )
     return clashes
-
-
-def festival_clashes(db: Database, festival_id: int) -> list[Clash]:
-    return find_clashes(
-        list_events(db, festival_id), get_festival(db, festival_id), list_phases(db, festival_id)
-    )
 
 
 def happening(events: Iterable[EventInfo], day: dt.date) -> list[EventInfo]:

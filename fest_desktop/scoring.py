@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import math
 import platform
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -140,23 +140,6 @@ def remove_judge(db: Database, judge_id: int) -> None:
                 f"评委「{judge.name}」已录入 {scored} 个分数，不能移出评委组。如确需移出，请先清空这些分数。"
             )
         session.delete(judge)
-
-
-def teacher_judges(db: Database, competition_id: int, teacher_ids: Iterable[int]) -> list[JudgeInfo]:
-    """Put several roster teachers on the panel at once, skipping those already on it."""
-    with db.session() as session:
-        competition = _competition(session, competition_id)
-        on_panel = {j.teacher_id for j in competition.judges} | {j.name for j in competition.judges}
-        for teacher_id in teacher_ids:
-            teacher = fetch(session, Teacher, teacher_id, "这位老师已不在名册中。")
-            if teacher.id in on_panel or teacher.name in on_panel:
-                continue
-            competition.judges.append(
-                Judge(name=teacher.name, teacher_id=teacher.id, position=len(competition.judges) + 1)
-            )
-            on_panel |= {teacher.id, teacher.name}
-        session.flush()
-        return _judge_infos(session, competition)
 
 
 # ---------------------------------------------------------------- the audit log
@@ -295,14 +278,18 @@ def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition
     return entry, competition
 
 
-def conflict_reason(session: Session, judge: Judge, class_id: int) -> str:
-    """Why the judge does not score the class (班主任 or belonging to it), or "" when they may."""
-    if judge.class_id == class_id:
-        return f"评委「{judge.name}」属于本班，回避本班作品。"
-    if judge.teacher_id is not None:
-        head = session.scalar(select(SchoolClass.head_teacher_id).where(SchoolClass.id == class_id))
-        if head == judge.teacher_id:
-            return f"评委「{judge.name}」是本班班主任，回避本班作品。"
+def stand_aside_reason(
+    judge_name: str,
+    judge_class_id: int | None,
+    judge_teacher_id: int | None,
+    class_id: int,
+    head_teacher_id: int | None,
+) -> str:
+    """Why a judge does not score a class (they belong to it, or are its 班主任), or "" when they may."""
+    if judge_class_id == class_id:
+        return f"评委「{judge_name}」属于本班，回避本班作品。"
+    if judge_teacher_id is not None and judge_teacher_id == head_teacher_id:
+        return f"评委「{judge_name}」是本班班主任，回避本班作品。"
     return ""
 
 
@@ -405,7 +392,8 @@ def enter_score(
                 raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
             if check_pass and not competition.double_entry:
                 raise ValidationError(f"「{competition.name}」没有开启双人核对录入。")
-            reason = conflict_reason(session, judge, entry.class_id)
+            head = session.scalar(select(SchoolClass.head_teacher_id).where(SchoolClass.id == entry.class_id))
+            reason = stand_aside_reason(judge.name, judge.class_id, judge.teacher_id, entry.class_id, head)
             if reason:
                 raise ValidationError(reason)
             info = competition_info(competition)
@@ -635,8 +623,10 @@ class ScoringSheet:
         return self._entries_by_id[entry_id]
 
     def blocked(self, entry: ScoringEntry, judge: JudgeInfo) -> bool:
-        return judge.class_id == entry.class_id or (
-            judge.teacher_id is not None and judge.teacher_id == entry.head_teacher_id
+        return bool(
+            stand_aside_reason(
+                judge.name, judge.class_id, judge.teacher_id, entry.class_id, entry.head_teacher_id
+            )
         )
 
     def cell(self, entry_id: int, judge_id: int, criterion_id: int) -> Cell:

@@ -162,10 +162,6 @@ class ScoreGridModel(QAbstractTableModel):
             return None
         return CellKey(entry.id, judge.id, self._criteria[index.column()].id)
 
-    def blocked(self, row: int) -> bool:
-        judge = self.row_judge(row) if self.layout_kind != MEASURED else None
-        return judge is not None and self.sheet is not None and self.sheet.blocked(self.row_entry(row), judge)
-
     # ------------------------------------------------------------ Qt
 
     def headerData(

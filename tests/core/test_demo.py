@@ -87,7 +87,11 @@ def test_the_demo_calendar_runs_over_the_phases_with_one_clash_to_resolve(db: Da
     assert 18 <= len(events) <= 22
     assert "国旗下讲话：科技节开幕" in {e.title for e in events if e.start_date == festival.start_date}
     assert events[-1].title == "优秀作品推荐参加区科技节"
-    clashes = schedule.festival_clashes(db, festival.id)
+    from fest_desktop.festivals import list_phases
+
+    clashes = schedule.find_clashes(
+        schedule.list_events(db, festival.id), festival, list_phases(db, festival.id)
+    )
     assert [c.accepted for c in clashes] == [True, False]
     assert "报告厅" in clashes[1].message
     assert schedule.happening(schedule.list_events(db, festival.id), TODAY)  # something on today
