@@ -11,6 +11,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -56,6 +57,21 @@ class Festival(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    # Awards: the date certificates bear (None: the festival's last day) and how they are numbered;
+    # next_certificate only grows, so a number is never given twice.
+    award_date: Mapped[dt.date | None] = mapped_column(Date)
+    certificate_prefix: Mapped[str] = mapped_column(String(30), default="KJJ{年}-")
+    certificate_digits: Mapped[int] = mapped_column(Integer, default=4)
+    next_certificate: Mapped[int] = mapped_column(Integer, default=1)
+    # The class total collective awards rank by: "points" (班级考核 points of all awards won) or
+    # "competition:<id>" (the class's final in that competition, e.g. the board).
+    collective_basis: Mapped[str] = mapped_column(String(30), default="points")
+    # 优秀组织奖: the share of a class's students who must take part, in percent.
+    organisation_min_share: Mapped[int] = mapped_column(Integer, default=60)
+    # 科技辅导员奖: "competition" (one per teacher and competition), "festival" (one per teacher) or
+    # "none"; only for a best student's award at advisor_min_level or better ("" = any level).
+    advisor_rule: Mapped[str] = mapped_column(String(12), default="competition")
+    advisor_min_level: Mapped[str] = mapped_column(String(20), default="")
 
     phases: Mapped[list[Phase]] = relationship(
         back_populates="festival", cascade="all, delete-orphan", order_by="Phase.start_date"
@@ -253,6 +269,8 @@ class Entry(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(12), default="registered")
     late: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 推荐参加上级比赛
+    recommended: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     authors: Mapped[list[EntryAuthor]] = relationship(
@@ -359,3 +377,141 @@ class Event(Base):
     audience: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     keep_clash: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AwardLevel(Base):
+    """An award level of the festival in order of merit (一等奖 first) with the points it brings
+    its class in the 班级考核 table."""
+
+    __tablename__ = "award_level"
+    __table_args__ = (UniqueConstraint("festival_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class AwardRule(Base):
+    """How many of a group receive a level: amount entries (mode "count") or amount percent of the
+    group (mode "percent"). scope "entry" rules belong to a competition; "class" rules are the
+    collective awards and "organisation" the 优秀组织奖, by section. group_name "" is every group."""
+
+    __tablename__ = "award_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(12), default="entry")
+    competition_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competition.id", ondelete="CASCADE"), index=True
+    )
+    group_name: Mapped[str] = mapped_column(String(20), default="")
+    level: Mapped[str] = mapped_column(String(20))
+    mode: Mapped[str] = mapped_column(String(8), default="count")
+    amount: Mapped[float] = mapped_column(Float, default=0.0)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Award(Base):
+    """An award of one subject: an entry (kind "entry"), a class ("class" collective award,
+    "organisation" 优秀组织奖) or an advisor teacher ("advisor", by name, per competition or for the
+    festival). auto_level is what the rules gave at their last run; level is what counts. A manual
+    award keeps its level when the rules run again; level "" is no award."""
+
+    __tablename__ = "award"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    competition_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competition.id", ondelete="CASCADE"), index=True
+    )
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"))
+    teacher: Mapped[str] = mapped_column(String(50), default="")
+    group_name: Mapped[str] = mapped_column(String(20), default="")
+    rank: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    auto_level: Mapped[str] = mapped_column(String(20), default="")
+    level: Mapped[str] = mapped_column(String(20), default="")
+    manual: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AwardChange(Base):
+    """The log of awards: rule runs, manual changes with their reasons, 推荐, 定稿 and its undoing.
+    The subject is copied so the line still reads after the award is gone."""
+
+    __tablename__ = "award_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    award_id: Mapped[int | None] = mapped_column(ForeignKey("award.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(12))
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    old_level: Mapped[str] = mapped_column(String(20), default="")
+    new_level: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    station: Mapped[str] = mapped_column(String(60), default="")
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AwardNotice(Base):
+    """A finalised (定稿) award list: a competition's ("c:<id>"), the collective awards ("class") or
+    the 优秀组织奖 ("organisation"), with the fingerprint of its awards at that moment."""
+
+    __tablename__ = "award_notice"
+    __table_args__ = (UniqueConstraint("festival_id", "list_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    list_key: Mapped[str] = mapped_column(String(20))
+    fingerprint: Mapped[str] = mapped_column(String(20))
+    finalised_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CertificateTemplate(Base):
+    """A certificate layout for one kind of recipient (student, class, teacher, organisation): the
+    sheet, the slots of a multi-up sheet, the 套打 background and offsets, and the fields as JSON."""
+
+    __tablename__ = "certificate_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    kind: Mapped[str] = mapped_column(String(12))
+    paper: Mapped[str] = mapped_column(String(12), default="A4")
+    landscape: Mapped[bool] = mapped_column(Boolean, default=True)
+    width_mm: Mapped[float] = mapped_column(Float)
+    height_mm: Mapped[float] = mapped_column(Float)
+    columns: Mapped[int] = mapped_column(Integer, default=1)
+    rows: Mapped[int] = mapped_column(Integer, default=1)
+    date_style: Mapped[str] = mapped_column(String(10), default="chinese")
+    background: Mapped[bytes | None] = mapped_column(LargeBinary)
+    print_background: Mapped[bool] = mapped_column(Boolean, default=True)
+    offset_x_mm: Mapped[float] = mapped_column(Float, default=0.0)
+    offset_y_mm: Mapped[float] = mapped_column(Float, default=0.0)
+    seal: Mapped[bytes | None] = mapped_column(LargeBinary)
+    fields: Mapped[str] = mapped_column(Text, default="[]")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Certificate(Base):
+    """A certificate issued: its number is given once at the first print and kept on reprints.
+    Recipient and wording are copied so the register still reads if the award is later withdrawn."""
+
+    __tablename__ = "certificate"
+    __table_args__ = (UniqueConstraint("festival_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(40))
+    award_id: Mapped[int | None] = mapped_column(ForeignKey("award.id", ondelete="SET NULL"), index=True)
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id", ondelete="SET NULL"))
+    recipient: Mapped[str] = mapped_column(String(100))
+    class_name: Mapped[str] = mapped_column(String(30), default="")
+    award_text: Mapped[str] = mapped_column(String(200), default="")
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
