@@ -341,7 +341,7 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
     )
 
 
-def _result_json(result: EntryResult) -> dict[str, object]:
+def _result_json(result: EntryResult, award: str | None) -> dict[str, object]:
     return {
         "competition": result.competition,
         "group": result.entry.group,
@@ -357,16 +357,22 @@ def _result_json(result: EntryResult) -> dict[str, object]:
         "attempts": list(result.attempts),
         "final": result.final,
         "complete": result.complete,
+        "award": award,
     }
 
 
 def cmd_results(args: argparse.Namespace) -> int:
+    from fest_desktop.awards import award_by_entry
     from fest_desktop.scoring import festival_results
 
     db = _open(args)
-    found = festival_results(db, _current(db).id, args.competition, provisional=args.provisional)
+    festival_id = _current(db).id
+    found = festival_results(db, festival_id, args.competition, provisional=args.provisional)
     if args.json:
-        print(json.dumps([_result_json(r) for r in found], ensure_ascii=False, indent=2))
+        levels = award_by_entry(db, festival_id)
+        print(
+            json.dumps([_result_json(r, levels.get(r.entry.id)) for r in found], ensure_ascii=False, indent=2)
+        )
         return EXIT_OK
     heading = None
     for result in found:
@@ -376,6 +382,191 @@ def cmd_results(args: argparse.Namespace) -> int:
         rank = f"第{result.rank}名" if result.rank else "—"
         state = "" if result.complete else "（未评完）"
         print(f"  {rank:<6}{result.entry.code:<9}{result.entry.class_name:<10}{result.final_text:>7}{state}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- awards and certificates
+
+
+def _award_list_keys(db: Database, festival_id: int, name: str | None) -> list[str] | None:
+    from fest_desktop.awards import find_award_list
+
+    return None if name is None else [find_award_list(db, festival_id, name).key]
+
+
+def cmd_awards_assign(args: argparse.Namespace) -> int:
+    from fest_desktop.awards import assign_awards
+
+    db = _open(args)
+    report = assign_awards(db, _current(db).id, args.competition)
+    for line in report.lines():
+        print(line)
+    return EXIT_OK
+
+
+def cmd_awards_list(args: argparse.Namespace) -> int:
+    from fest_desktop.awards import award_lists, list_awards
+
+    db = _open(args)
+    festival_id = _current(db).id
+    titles = {a.key: a.title for a in award_lists(db, festival_id)}
+    keys = _award_list_keys(db, festival_id, args.competition)
+    found = [
+        a for a in list_awards(db, festival_id, include_withdrawn=False) if keys is None or a.list_key in keys
+    ]
+    if args.json:
+        rows = [
+            {
+                "list": titles[a.list_key],
+                "kind": a.kind,
+                "group": a.group,
+                "level": a.level,
+                "code": a.code or None,
+                "class": a.class_name or None,
+                "recipients": [r.name for r in a.recipients],
+                "rank": a.rank,
+                "score": a.score,
+                "manual": a.manual,
+                "reason": a.reason or None,
+                "rule_level": a.auto_level or None,
+            }
+            for a in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for award in found:
+        note = f"　{award.rule_note}" if award.manual else ""
+        where = titles[award.list_key]
+        print(
+            f"{where}　{award.group}　{award.award_name}　{award.code}　{award.class_name}　{award.recipient_text}{note}"
+        )
+    return EXIT_OK
+
+
+def cmd_awards_set(args: argparse.Namespace) -> int:
+    from fest_desktop.awards import award_entry, find_entry_award_target
+
+    db = _open(args)
+    entry_id = find_entry_award_target(db, _current(db).id, args.code)
+    level = "" if args.level in ("无", "none") else args.level
+    award = award_entry(db, entry_id, level, args.reason)
+    print(f"已把 {args.code.upper()} 改为「{award.level or '不获奖'}」，原因已记入修改记录。")
+    return EXIT_OK
+
+
+def cmd_awards_finalise(args: argparse.Namespace) -> int:
+    from fest_desktop.awards import finalise, find_award_list
+
+    db = _open(args)
+    festival_id = _current(db).id
+    award_list = find_award_list(db, festival_id, args.competition)
+    notice = finalise(db, festival_id, award_list.key)
+    print(f"「{award_list.title}」获奖名单已定稿，校验码 {notice.fingerprint}。")
+    return EXIT_OK
+
+
+def cmd_awards_notice(args: argparse.Namespace) -> int:
+    from fest_desktop.award_notices import write_notice_pdf, write_notice_xlsx
+
+    db = _open(args)
+    festival_id = _current(db).id
+    path = Path(args.file)
+    keys = _award_list_keys(db, festival_id, args.competition)
+    if path.suffix.lower() == ".pdf":
+        count = write_notice_pdf(db, festival_id, path, keys)
+    elif path.suffix.lower() == ".xlsx":
+        count = write_notice_xlsx(db, festival_id, path, keys)
+    else:
+        raise UsageError(f"「{path.name}」：获奖名单请保存为 .pdf（张贴）或 .xlsx。")
+    print(f"已生成 {count} 份获奖名单：「{path}」。")
+    return EXIT_OK
+
+
+def cmd_awards_points(args: argparse.Namespace) -> int:
+    from fest_desktop.award_notices import write_class_points
+
+    db = _open(args)
+    path = Path(args.file)
+    if path.suffix.lower() not in (".pdf", ".xlsx"):
+        raise UsageError(f"「{path.name}」：班级考核表请保存为 .xlsx 或 .pdf。")
+    write_class_points(db, _current(db).id, path)
+    print(f"已生成班级考核表：「{path}」。")
+    return EXIT_OK
+
+
+def cmd_awards_check(args: argparse.Namespace) -> int:
+    from fest_desktop.award_notices import write_name_check
+
+    db = _open(args)
+    festival_id = _current(db).id
+    count = write_name_check(
+        db, festival_id, Path(args.file), _award_list_keys(db, festival_id, args.competition)
+    )
+    print(f"已生成 {count} 个班的获奖名单核对表：「{args.file}」。")
+    return EXIT_OK
+
+
+def cmd_awards_find(args: argparse.Namespace) -> int:
+    from fest_desktop.certificates import lookup_certificate
+
+    db = _open(args)
+    found = lookup_certificate(db, _current(db).id, args.code)
+    if found.record is None:
+        raise UsageError(found.message)
+    print(found.message)
+    return EXIT_OK
+
+
+def cmd_certificates(args: argparse.Namespace) -> int:
+    from fest_desktop.certificates import (
+        certificate_jobs,
+        check_glyphs,
+        font_notes,
+        issue_numbers,
+        list_templates,
+        missing_values,
+        record_printed,
+        reprint_job,
+        template_for,
+        write_certificates_pdf,
+    )
+
+    db = _open(args)
+    festival_id = _current(db).id
+    if args.reprint:
+        jobs = [reprint_job(db, festival_id, args.reprint)]
+    else:
+        keys = _award_list_keys(db, festival_id, args.competition)
+        jobs = [
+            job
+            for job in certificate_jobs(db, festival_id, level=args.level)
+            if keys is None or job.list_key in keys
+        ]
+        if not jobs:
+            raise UsageError(
+                "没有可打印的证书：获奖名单要先定稿（awards finalise），或筛选条件下没有获奖者。"
+            )
+    templates = list_templates(db, festival_id)
+    kinds = sorted({job.kind for job in jobs})
+    path = Path(args.file)
+    for kind in kinds:
+        template = template_for(templates, kind)
+        batch = [job for job in jobs if job.kind == kind]
+        for line in font_notes(template) + [str(p) for p in check_glyphs(template, batch)]:
+            print(f"注意：{line}")
+        batch = issue_numbers(db, festival_id, batch)
+        for line in missing_values(template, batch):
+            print(f"注意：{line}")
+        target = path if len(kinds) == 1 else path.with_name(f"{path.stem}-{template.name}{path.suffix}")
+        write_certificates_pdf(
+            target,
+            template,
+            batch,
+            with_background=False if args.overprint else None,
+            start_slot=args.start_slot,
+        )
+        record_printed(db, [job.certificate_id for job in batch if job.certificate_id is not None])
+        print(f"已生成 {len(batch)} 张「{template.name}」：「{target}」（{batch[0].number} 起）。")
     return EXIT_OK
 
 
@@ -595,6 +786,51 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("--json", action="store_true", help="以 JSON 输出")
     results.add_argument("--provisional", action="store_true", help="未评完的作品也按现有分数排名")
     results.set_defaults(handler=cmd_results)
+
+    awards_parser = commands.add_parser("awards", help="奖项：评奖、调整、定稿、公示名单、核对表")
+    award_commands = awards_parser.add_subparsers(dest="action", required=True, metavar="操作")
+    assign = award_commands.add_parser("assign", parents=[common], help="按评奖规则评奖（已定稿的名单不动）")
+    assign.add_argument("--competition", metavar="比赛项目", help="只评这个比赛项目")
+    assign.set_defaults(handler=cmd_awards_assign)
+    award_list = award_commands.add_parser("list", parents=[common], help="列出获奖名单")
+    award_list.add_argument(
+        "--competition", metavar="名单", help="比赛项目，或 集体奖、优秀组织奖、科技辅导员奖"
+    )
+    award_list.add_argument("--json", action="store_true", help="以 JSON 输出")
+    award_list.set_defaults(handler=cmd_awards_list)
+    award_set = award_commands.add_parser("set", parents=[common], help="手动调整一件作品的奖项")
+    award_set.add_argument("code", metavar="作品编号")
+    award_set.add_argument("level", metavar="奖项", help="如 一等奖；“无”表示不获奖")
+    award_set.add_argument("--reason", required=True, metavar="原因", help="调整的原因（记入修改记录）")
+    award_set.set_defaults(handler=cmd_awards_set)
+    final = award_commands.add_parser("finalise", parents=[common], help="获奖名单定稿")
+    final.add_argument("--competition", required=True, metavar="名单", help="比赛项目，或 集体奖 等")
+    final.set_defaults(handler=cmd_awards_finalise)
+    notice = award_commands.add_parser("notice", parents=[common], help="生成公示用获奖名单 .pdf / .xlsx")
+    notice.add_argument("file", metavar="FILE")
+    notice.add_argument("--competition", metavar="名单", help="只要这份名单")
+    notice.set_defaults(handler=cmd_awards_notice)
+    points = award_commands.add_parser("points", parents=[common], help="生成班级考核表 .xlsx / .pdf")
+    points.add_argument("file", metavar="FILE")
+    points.set_defaults(handler=cmd_awards_points)
+    check = award_commands.add_parser("check", parents=[common], help="生成获奖名单核对表 PDF（每班一页）")
+    check.add_argument("file", metavar="FILE.pdf")
+    check.add_argument("--competition", metavar="名单", help="只要这份名单")
+    check.set_defaults(handler=cmd_awards_check)
+    find = award_commands.add_parser("find", parents=[common], help="证书查询：按编号或扫描的二维码内容")
+    find.add_argument("code", metavar="编号或二维码")
+    find.set_defaults(handler=cmd_awards_find)
+
+    certificates = commands.add_parser("certificates", parents=[common], help="把已定稿名单的证书生成 PDF")
+    certificates.add_argument("file", metavar="FILE.pdf")
+    certificates.add_argument("--competition", metavar="名单", help="只要这份名单")
+    certificates.add_argument("--level", metavar="奖项", help="只要这个奖项，如 一等奖")
+    certificates.add_argument("--overprint", action="store_true", help="套打：不打印底图")
+    certificates.add_argument(
+        "--start-slot", type=int, default=1, metavar="N", help="从每张纸的第 N 个位置开始"
+    )
+    certificates.add_argument("--reprint", metavar="证书编号", help="重印一张证书（编号不变）")
+    certificates.set_defaults(handler=cmd_certificates)
 
     demo = commands.add_parser("demo", parents=[common], help="创建演示科技节")
     demo.set_defaults(handler=cmd_demo)

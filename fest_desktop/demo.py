@@ -253,6 +253,8 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     _add_competitions_and_entries(db, festival, rng)
     _score_boards_half_way(db, festival, today, rng)
     _throw_planes(db, festival, today, rng)
+    _finish_measured(db, festival, today, rng)
+    _award_finished(db, festival)
     _plan_calendar(db, festival, start)
     return festival
 
@@ -468,6 +470,71 @@ def _throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: ran
                 )
         session.execute(insert(Attempt), attempts)
         session.execute(insert(ScoreChange), changes)
+
+
+def _finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+    """The 知识竞赛 (a test out of 100) and the 四驱车 runs (seconds, shorter is better) are over."""
+    with db.session() as session:
+        attempts, changes = [], []
+        moment = dt.datetime.combine(today - dt.timedelta(days=2), dt.time(15, 30))
+        for prefix, low, high, runs in (("ZS", 58, 100, 1), ("SQ", 9.0, 16.0, 2)):
+            competition_id = session.scalar(
+                select(Competition.id).where(
+                    Competition.festival_id == festival.id, Competition.code_prefix == prefix
+                )
+            )
+            entries = session.scalars(
+                select(Entry.id).where(Entry.competition_id == competition_id).order_by(Entry.code)
+            ).all()
+            for entry_id in entries:
+                for number in range(1, runs + 1):
+                    value = (
+                        float(rng.randint(int(low), int(high)))
+                        if prefix == "ZS"
+                        else round(rng.uniform(low, high), 2)
+                    )
+                    moment += dt.timedelta(seconds=rng.randint(15, 40))
+                    attempts.append({"entry_id": entry_id, "number": number, "value": value})
+                    changes.append(
+                        _logged(
+                            festival.id,
+                            competition_id,
+                            entry_id,
+                            f"第{number}次",
+                            value,
+                            moment,
+                            attempt=number,
+                        )
+                    )
+        session.execute(insert(Attempt), attempts)
+        session.execute(insert(ScoreChange), changes)
+
+
+def _award_finished(db: Database, festival: FestivalInfo) -> None:
+    """The rules run over what is finished, and the two finished lists are finalised for printing."""
+    from fest_desktop.award_rules import LevelRule
+    from fest_desktop.awards import RuleKey, assign_awards, competition_list_key, finalise, set_rules
+
+    with db.session() as session:
+        quiz, cars = (
+            session.scalar(
+                select(Competition.id).where(
+                    Competition.festival_id == festival.id, Competition.code_prefix == prefix
+                )
+            )
+            for prefix in ("ZS", "SQ")
+        )
+    assert quiz is not None and cars is not None
+    # Three teams a grade: the school gives one 一等奖 and one 二等奖 in each.
+    set_rules(
+        db,
+        festival.id,
+        RuleKey("entry", quiz),
+        [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 1)],
+    )
+    assign_awards(db, festival.id, station="演示数据")
+    for competition_id in (quiz, cars):
+        finalise(db, festival.id, competition_list_key(competition_id), station="演示数据")
 
 
 # (first day, last day after the festival's start, start–end time or "" for all day, title, kind,
