@@ -30,7 +30,7 @@ from fest_desktop.awards import (
 from fest_desktop.db import Database, fetch
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.model import Award, Certificate, CertificateTemplate, Festival
-from fest_desktop.pdf import PDF_FONT, register_chinese_font, wrap_measured
+from fest_desktop.pdf import PDF_FONT, register_chinese_font
 from fest_desktop.values import clean_text
 
 MM = 72 / 25.4
@@ -765,13 +765,17 @@ def _font_path(name: str) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
 class FontChain:
     """The fonts a field is drawn with: the one the template names (when found), then the bundled
     one, then any fallback on this PC; each character is drawn in the first that has it."""
 
-    fonts: tuple[tuple[str, frozenset[int]], ...]
-    note: str = ""
+    def __init__(self, fonts: Sequence[tuple[str, frozenset[int]]], note: str = "") -> None:
+        self.fonts = tuple(fonts)
+        self.note = note
+        self.primary, self._primary_chars = self.fonts[0]
+        # Widths of single characters at 1 pt: TrueType widths add up, so a line is their sum and
+        # wrapping a body of text costs one lookup a character.
+        self._widths: dict[tuple[str, str], float] = {}
 
     def font_for(self, char: str) -> str | None:
         code = ord(char)
@@ -780,22 +784,52 @@ class FontChain:
                 return name
         return None
 
+    def covers(self, text: str) -> bool:
+        """Whether the first font has every character (the usual case: one run)."""
+        primary = self._primary_chars
+        return all(ord(char) in primary for char in text)
+
     def runs(self, text: str) -> list[tuple[str, str]]:
         """The text cut into (font, text) runs; a character no font has stays in the first font."""
+        if self.covers(text):
+            return [(self.primary, text)]
         runs: list[tuple[str, str]] = []
-        primary = self.fonts[0][0]
         for char in text:
-            font = self.font_for(char) or primary
+            font = self.font_for(char) or self.primary
             if runs and runs[-1][0] == font:
                 runs[-1] = (font, runs[-1][1] + char)
             else:
                 runs.append((font, char))
         return runs
 
-    def width(self, text: str, size: float) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
+    def char_width(self, char: str, size: float) -> float:
+        font = self.font_for(char) or self.primary
+        key = (font, char)
+        width = self._widths.get(key)
+        if width is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return float(sum(stringWidth(part, font, size) for font, part in self.runs(text)))
+            width = self._widths[key] = float(stringWidth(char, font, 1))
+        return width * size
+
+    def width(self, text: str, size: float) -> float:
+        return sum(self.char_width(char, size) for char in text)
+
+    def wrap(self, text: str, size: float, width: float) -> list[str]:
+        """Lines no wider than width, broken at any character; explicit line breaks kept."""
+        lines: list[str] = []
+        for paragraph in text.splitlines() or [""]:
+            line, used = "", 0.0
+            for char in paragraph:
+                advance = self.char_width(char, size)
+                if line and used + advance > width:
+                    lines.append(line)
+                    line, used = ("", 0.0) if char.isspace() else (char, advance)
+                else:
+                    line += char
+                    used += advance
+            lines.append(line)
+        return lines
 
 
 @lru_cache(maxsize=16)
@@ -920,6 +954,7 @@ class CertificateCanvas:
         width, height = self.template.slot_size
         if self.background is not None:
             canvas.drawImage(self.background, x0, top - height * MM, width * MM, height * MM)
+        values = job.values_for(self.template)
         for item in self.template.fields:
             if not item.visible:
                 continue
@@ -934,13 +969,13 @@ class CertificateCanvas:
 
                     draw_qr_code(canvas, qr_payload(job), left, y - size, size)
             else:
-                self._text(item, job, left, y)
+                self._text(item, values, left, y)
 
-    def _text(self, item: TemplateField, job: CertificateJob, left: float, top: float) -> None:
+    def _text(self, item: TemplateField, values: Mapping[str, str], left: float, top: float) -> None:
         chain = self.chains[item.name]
-        text, _missing = fill(item.text, job.values_for(self.template))
+        text, _missing = fill(item.text, values)
         box = item.width_mm * MM
-        lines = wrap_measured(text, lambda line: chain.width(line, item.size), box) if item.wrap else [text]
+        lines = chain.wrap(text, item.size, box) if item.wrap else [text]
         baseline = top - item.size * 0.88
         for line in lines:
             runs = chain.runs(line)
@@ -953,9 +988,7 @@ class CertificateCanvas:
                 self.canvas.setFont(font, item.size)
                 self.canvas.drawString(x, baseline, part)
                 if len(runs) > 1:
-                    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-                    x += stringWidth(part, font, item.size)
+                    x += chain.width(part, item.size)
             baseline -= item.size * item.line_spacing
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,20 +47,14 @@ def build_document(
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break text into lines no wider than width in one font."""
+    """Break text into lines no wider than width: at any character, as Chinese is written without spaces."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return wrap_measured(text, lambda line: stringWidth(line, font, size), width)
-
-
-def wrap_measured(text: str, measure: Callable[[str], float], width: float) -> list[str]:
-    """Break text into lines no wider than width as measure reports it: at any character, as Chinese
-    is written without spaces; explicit line breaks are kept."""
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line = ""
         for char in paragraph:
-            if line and measure(line + char) > width:
+            if line and stringWidth(line + char, font, size) > width:
                 lines.append(line)
                 line = char.lstrip()
             else:

@@ -55,8 +55,8 @@ def install_translations(app: QApplication, language: str) -> None:
 
 
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
-    """A PNG of every tab, of every page of 作品报名 and 学校与设置, of scoring by entry and of the
-    leaderboard, for the README and headless checks."""
+    """A PNG of every tab, of every page of 作品报名, 奖项与证书 and 学校与设置, of scoring by entry
+    and of the leaderboard, for the README and headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     names = ("calendar", "entries", "scoring", "awards", "settings")
@@ -96,6 +96,14 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         board.grab().save(str(path))
         saved.append(path)
         scoring_tab.close_leaderboard()
+    awards_tab = window.show_awards()
+    for page, name in ((1, "print"), (2, "template"), (3, "register")):
+        awards_tab.pages.setCurrentIndex(page)
+        QApplication.processEvents()
+        path = folder / f"4-awards-{page + 1}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    awards_tab.pages.setCurrentIndex(0)
     window.tabs.setCurrentIndex(window.SETTINGS_TAB)
     pages = ("festival", "classes", "teachers", "students", "preferences")
     for row, name in enumerate(pages):

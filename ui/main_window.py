@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from fest_desktop.preferences import Preferences
-from ui.placeholder_tab import PlaceholderTab
 
 if TYPE_CHECKING:
     from fest_desktop.db import Database
     from fest_desktop.festivals import FestivalInfo, PhaseInfo
+    from ui.awards_tab import AwardsTab
     from ui.calendar_tab import CalendarTab
     from ui.entries_tab import EntriesTab
     from ui.scoring_tab import ScoringTab
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     CALENDAR_TAB = 0
     ENTRIES_TAB = 1
     SCORING_TAB = 2
+    AWARDS_TAB = 3
     SETTINGS_TAB = 4
 
     def __init__(
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.entries_tab: EntriesTab | None = None
         self.scoring: ScoringTab | None = None
         self.calendar: CalendarTab | None = None
+        self.awards_tab: AwardsTab | None = None
         self._preferences = preferences
         self._preferences_file = preferences_file
         self.resize(1280, 800)
@@ -96,14 +98,10 @@ class MainWindow(QMainWindow):
         self.header.subtitle.setText(self.tr("正在打开数据文件…"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.awards_tab = PlaceholderTab(
-            self.tr("奖项与证书"),
-            self.tr("按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。"),
-        )
         self.tabs.addTab(QWidget(), self.tr("活动日历"))
         self.tabs.addTab(QWidget(), self.tr("作品报名"))
         self.tabs.addTab(QWidget(), self.tr("现场评分"))
-        self.tabs.addTab(self.awards_tab, self.tr("奖项与证书"))
+        self.tabs.addTab(QWidget(), self.tr("奖项与证书"))
         self.tabs.addTab(QWidget(), self.tr("学校与设置"))
 
         central = QWidget()
@@ -140,6 +138,8 @@ class MainWindow(QMainWindow):
             self.scoring.show_festival(festival.id)
         if self.calendar is not None:
             self.calendar.show_festival(festival.id)
+        if self.awards_tab is not None:
+            self.awards_tab.show_festival(festival.id)
 
     def _tab_shown(self, index: int) -> None:
         """Build a tab the first time it is shown: the window opens without waiting for every tab."""
@@ -164,6 +164,16 @@ class MainWindow(QMainWindow):
             self.scoring = ScoringTab(self.db)
             self._put_tab(self.SCORING_TAB, self.scoring, self.tr("现场评分"))
             self.scoring.show_festival(self._festival_id())
+        if index == self.AWARDS_TAB and self.awards_tab is None:
+            from ui.awards_tab import AwardsTab
+
+            assert self.db is not None
+            self.awards_tab = AwardsTab(self.db)
+            self._put_tab(self.AWARDS_TAB, self.awards_tab, self.tr("奖项与证书"))
+            self.awards_tab.show_festival(self._festival_id())
+        elif index == self.AWARDS_TAB and self.awards_tab is not None:
+            # Scores typed since are awarded from here: the lists read afresh when the tab is shown.
+            self.awards_tab.show_festival(self._festival_id())
 
     def _festival_id(self) -> int:
         assert self.festival is not None
@@ -188,6 +198,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.CALENDAR_TAB)
         assert self.calendar is not None
         return self.calendar
+
+    def show_awards(self) -> AwardsTab:
+        """Switch to 奖项与证书 (building it if needed)."""
+        self.tabs.setCurrentIndex(self.AWARDS_TAB)
+        assert self.awards_tab is not None
+        return self.awards_tab
 
     def show_scoring(self) -> ScoringTab:
         """Switch to 现场评分 (building it if needed)."""

@@ -94,6 +94,417 @@
     </message>
 </context>
 <context>
+    <name>AwardListPage</name>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="83"/>
+        <source>按规则评奖</source>
+        <translation>Assign by rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="85"/>
+        <source>评奖规则…</source>
+        <translation>Award rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="87"/>
+        <source>调整奖项…</source>
+        <translation>Change award…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="89"/>
+        <source>恢复规则结果</source>
+        <translation>Back to rule result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="91"/>
+        <source>推荐参加上级比赛</source>
+        <translation>Recommend to next level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="93"/>
+        <location filename="../../ui/awards_tab.py" line="181"/>
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="95"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="97"/>
+        <source>公示名单（PDF）…</source>
+        <translation>Notice list (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="98"/>
+        <source>公示名单（Excel）…</source>
+        <translation>Notice list (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="99"/>
+        <source>班级考核表（Excel）…</source>
+        <translation>Class points (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="100"/>
+        <source>获奖名单核对表（PDF）…</source>
+        <translation>Name-check list (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="102"/>
+        <source>修改记录…</source>
+        <translation>Change log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="112"/>
+        <location filename="../../ui/awards_tab.py" line="256"/>
+        <location filename="../../ui/awards_tab.py" line="257"/>
+        <source>获奖名单</source>
+        <translation>Award lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="132"/>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="133"/>
+        <source>组别</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="134"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="135"/>
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="135"/>
+        <source>（撤销）</source>
+        <translation>(withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="136"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="137"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="138"/>
+        <source>获奖者</source>
+        <translation>Winner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="139"/>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="140"/>
+        <source>推荐</source>
+        <translation>Rec.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="141"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="153"/>
+        <source>全部名单</source>
+        <translation>All lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="170"/>
+        <source>已定稿：{0}</source>
+        <translation>Finalised: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="170"/>
+        <source>还没有定稿的名单。</source>
+        <translation>No list is finalised yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="174"/>
+        <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
+        <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="177"/>
+        <source>撤销定稿…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="180"/>
+        <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
+        <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="220"/>
+        <source>请先在名单中选中一项奖。</source>
+        <translation>Select an award in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="239"/>
+        <source>请先选中一件获奖作品。</source>
+        <translation>Select an awarded entry first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="247"/>
+        <source>撤销定稿</source>
+        <translation>Reopen list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="247"/>
+        <source>撤销定稿的原因（记入修改记录）：</source>
+        <translation>Reason for reopening (kept in the log):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="258"/>
+        <source>班级考核表</source>
+        <translation>Class points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="259"/>
+        <source>获奖名单核对表</source>
+        <translation>Name-check list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="272"/>
+        <location filename="../../ui/awards_tab.py" line="275"/>
+        <source>已生成 {0} 份获奖名单。</source>
+        <translation>{0} award list(s) written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="278"/>
+        <source>已生成班级考核表。</source>
+        <translation>Class points table written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="281"/>
+        <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
+        <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
+    </message>
+</context>
+<context>
+    <name>AwardLogDialog</name>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="301"/>
+        <source>奖项修改记录</source>
+        <translation>Award log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="306"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="307"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="308"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="309"/>
+        <source>原来</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="310"/>
+        <source>改为</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="311"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AwardRulesDialog</name>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="53"/>
+        <source>评奖规则</source>
+        <translation>Award rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="65"/>
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="65"/>
+        <source>方式</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="65"/>
+        <source>数量</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="67"/>
+        <source>加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="69"/>
+        <source>删去所选行</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="71"/>
+        <source>恢复默认</source>
+        <translation>Use default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="73"/>
+        <source>保存这条规则</source>
+        <translation>Save this rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="78"/>
+        <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
+        <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="80"/>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="81"/>
+        <source>组别</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="91"/>
+        <source>奖项等级（从高到低）</source>
+        <translation>Award levels (best first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="91"/>
+        <source>班级考核分</source>
+        <translation>Class points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="95"/>
+        <source>加一个等级</source>
+        <translation>Add a level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="96"/>
+        <source>新奖项</source>
+        <translation>New level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="98"/>
+        <source>各比赛获奖积分之和</source>
+        <translation>Points from all awards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="101"/>
+        <source>「{0}」的得分</source>
+        <translation>Score in “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="113"/>
+        <source>任何奖项</source>
+        <translation>Any award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="115"/>
+        <source>{0}及以上</source>
+        <translation>{0} or better</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="120"/>
+        <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
+        <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="124"/>
+        <source>证书日期</source>
+        <translation>Certificate date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="137"/>
+        <source>全校设置</source>
+        <translation>School settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="141"/>
+        <source>集体奖按</source>
+        <translation>Collective awards by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="142"/>
+        <source>优秀组织奖：参与率不低于</source>
+        <translation>Organisation award: participation at least</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="143"/>
+        <source>科技辅导员奖</source>
+        <translation>Advisor award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="144"/>
+        <source>辅导员奖要求学生获得</source>
+        <translation>Advisor award needs a student with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="148"/>
+        <source>证书编号前缀 / 序号位数</source>
+        <translation>Number prefix / digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="179"/>
+        <source>所有组别</source>
+        <translation>Every group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/award_rules_dialog.py" line="272"/>
+        <source>「{0}」的考核分不是数字。</source>
+        <translation>The points of “{0}” are not a number.</translation>
+    </message>
+</context>
+<context>
+    <name>AwardsTab</name>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="356"/>
+        <source>获奖名单</source>
+        <translation>Award lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="357"/>
+        <source>打印证书</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="358"/>
+        <source>证书模板</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="359"/>
+        <source>证书登记与查询</source>
+        <translation>Register and lookup</translation>
+    </message>
+</context>
+<context>
     <name>BoardRow</name>
     <message>
         <location filename="../../ui/leaderboard.py" line="77"/>
@@ -155,7 +566,7 @@
     </message>
     <message>
         <location filename="../../ui/calendar_tab.py" line="97"/>
-        <location filename="../../ui/calendar_tab.py" line="443"/>
+        <location filename="../../ui/calendar_tab.py" line="445"/>
         <source>导出日程</source>
         <translation>Export schedule</translation>
     </message>
@@ -175,137 +586,137 @@
         <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="163"/>
+        <location filename="../../ui/calendar_tab.py" line="164"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="219"/>
+        <location filename="../../ui/calendar_tab.py" line="221"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="225"/>
+        <location filename="../../ui/calendar_tab.py" line="227"/>
         <source>全部参加对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="237"/>
+        <location filename="../../ui/calendar_tab.py" line="239"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="238"/>
+        <location filename="../../ui/calendar_tab.py" line="240"/>
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="240"/>
+        <location filename="../../ui/calendar_tab.py" line="242"/>
         <source>{0}&#x3000;{1}月{2}日</source>
         <translation>{0}  {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="248"/>
+        <location filename="../../ui/calendar_tab.py" line="250"/>
         <source>没有安排</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="250"/>
+        <location filename="../../ui/calendar_tab.py" line="252"/>
         <source>冲突（{0}）</source>
         <translation>Clashes ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="253"/>
+        <location filename="../../ui/calendar_tab.py" line="255"/>
         <source>已确认保留：{0}</source>
         <translation>Kept on purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="262"/>
+        <location filename="../../ui/calendar_tab.py" line="264"/>
         <source>没有冲突</source>
         <translation>No clashes</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="280"/>
+        <location filename="../../ui/calendar_tab.py" line="282"/>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="308"/>
+        <location filename="../../ui/calendar_tab.py" line="310"/>
         <source>{0}月{1}日 – {2}月{3}日</source>
         <translation>{0}/{1} – {2}/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="311"/>
+        <location filename="../../ui/calendar_tab.py" line="313"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="313"/>
+        <location filename="../../ui/calendar_tab.py" line="315"/>
         <source>全部日程</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="359"/>
+        <location filename="../../ui/calendar_tab.py" line="361"/>
         <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
         <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="401"/>
+        <location filename="../../ui/calendar_tab.py" line="403"/>
         <source>恢复「{0}」</source>
         <translation>Restore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="423"/>
+        <location filename="../../ui/calendar_tab.py" line="425"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="424"/>
+        <location filename="../../ui/calendar_tab.py" line="426"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="426"/>
+        <location filename="../../ui/calendar_tab.py" line="428"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="428"/>
+        <location filename="../../ui/calendar_tab.py" line="430"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="429"/>
+        <location filename="../../ui/calendar_tab.py" line="431"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="430"/>
+        <location filename="../../ui/calendar_tab.py" line="432"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="431"/>
+        <location filename="../../ui/calendar_tab.py" line="433"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="438"/>
+        <location filename="../../ui/calendar_tab.py" line="440"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="439"/>
+        <location filename="../../ui/calendar_tab.py" line="441"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="440"/>
+        <location filename="../../ui/calendar_tab.py" line="442"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_tab.py" line="455"/>
+        <location filename="../../ui/calendar_tab.py" line="457"/>
         <source>已导出 {0} 项活动。</source>
         <translation>{0} activities exported.</translation>
     </message>
@@ -1568,58 +1979,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <location filename="../../ui/main_window.py" line="151"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <location filename="../../ui/main_window.py" line="158"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <location filename="../../ui/main_window.py" line="165"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <source>按规则评出奖项，公示获奖名单，批量打印奖状与荣誉证书。</source>
-        <translation>Award by the school&apos;s rules, post the winners for public notice, and print the certificates in batches.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="107"/>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -1709,14 +2115,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderTab</name>
-    <message>
-        <location filename="../../ui/placeholder_tab.py" line="19"/>
-        <source>在后续版本中提供</source>
-        <translation>Coming in a later version</translation>
-    </message>
-</context>
-<context>
     <name>PreferencesPage</name>
     <message>
         <location filename="../../ui/settings_tab.py" line="250"/>
@@ -1742,6 +2140,151 @@
         <location filename="../../ui/settings_tab.py" line="265"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect when the program is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="226"/>
+        <source>套打（不打印底图）</source>
+        <translation>Overprint (no background)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="229"/>
+        <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
+        <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="230"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="232"/>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="234"/>
+        <source>套打校准页…</source>
+        <translation>Calibration page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="241"/>
+        <source>获奖者</source>
+        <translation>Winner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="242"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="243"/>
+        <location filename="../../ui/certificate_pages.py" line="265"/>
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="244"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="244"/>
+        <source>（打印时编号）</source>
+        <translation>(numbered when printed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="245"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="263"/>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="264"/>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="271"/>
+        <source>起始位置</source>
+        <translation>Start at slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="307"/>
+        <source>所有已定稿名单</source>
+        <translation>All finalised lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="312"/>
+        <source>所有奖项</source>
+        <translation>All awards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="339"/>
+        <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
+        <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="343"/>
+        <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
+        <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="372"/>
+        <source>字体检查</source>
+        <translation>Font check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="373"/>
+        <source>发现 {0} 处需要注意：
+{1}
+
+仍然继续吗？</source>
+        <translation>{0} thing(s) to note:
+{1}
+
+Continue anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="383"/>
+        <source>正在生成证书…</source>
+        <translation>Making certificates…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="383"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="437"/>
+        <source>无法写入「{0}」：{1}</source>
+        <translation>Cannot write “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="440"/>
+        <source>已生成 {0} 张证书。</source>
+        <translation>{0} certificates written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="446"/>
+        <source>保存证书</source>
+        <translation>Save certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="452"/>
+        <source>套打校准页</source>
+        <translation>Calibration page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="461"/>
+        <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
+        <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +2318,59 @@
         <location filename="../../ui/entries_tab.py" line="143"/>
         <source>本年级不参加</source>
         <translation>Grade not eligible</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="301"/>
+        <source>输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车</source>
+        <translation>Type a certificate number or name, or scan the QR code, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="309"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="310"/>
+        <source>获奖者</source>
+        <translation>Winner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="311"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="312"/>
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="313"/>
+        <source>打印次数</source>
+        <translation>Prints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="314"/>
+        <source>首次登记</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="315"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="315"/>
+        <source>已撤销，作废</source>
+        <translation>Withdrawn, void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="322"/>
+        <source>证书查询</source>
+        <translation>Look up</translation>
     </message>
 </context>
 <context>
@@ -1833,57 +2429,57 @@
 <context>
     <name>ScoreGridModel</name>
     <message>
-        <location filename="../../ui/score_grid.py" line="195"/>
+        <location filename="../../ui/score_grid.py" line="191"/>
         <source>第{0}次</source>
         <translation>Attempt {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="196"/>
+        <location filename="../../ui/score_grid.py" line="192"/>
         <source>最好成绩</source>
         <translation>Best</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="200"/>
+        <location filename="../../ui/score_grid.py" line="196"/>
         <source>{0}
 扣分（至多{1:g}）</source>
         <translation>{0}
 deduct (max {1:g})</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="201"/>
+        <location filename="../../ui/score_grid.py" line="197"/>
         <source>{0}
 （满分{1:g}）</source>
         <translation>{0}
 (max {1:g})</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="203"/>
+        <location filename="../../ui/score_grid.py" line="199"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="204"/>
+        <location filename="../../ui/score_grid.py" line="200"/>
         <source>还未评分的评委</source>
         <translation>Judges still to score</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="223"/>
-        <location filename="../../ui/score_grid.py" line="240"/>
+        <location filename="../../ui/score_grid.py" line="219"/>
+        <location filename="../../ui/score_grid.py" line="236"/>
         <source>回避</source>
         <translation>stands aside</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="230"/>
+        <location filename="../../ui/score_grid.py" line="226"/>
         <source>两遍录入不一致：第一遍 {0}，第二遍 {1}。请对照评分表改正其中一遍。</source>
         <translation>The two passes differ: first {0}, second {1}. Check the paper sheet and correct one of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="241"/>
+        <location filename="../../ui/score_grid.py" line="237"/>
         <source>未完成</source>
         <translation>incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/score_grid.py" line="250"/>
+        <location filename="../../ui/score_grid.py" line="246"/>
         <source>缺 {0} 位：{1}</source>
         <translation>{0} missing: {1}</translation>
     </message>
@@ -2438,6 +3034,145 @@ deduct (max {1:g})</translation>
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="478"/>
+        <source>复制为新模板</source>
+        <translation>Copy as new template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="480"/>
+        <location filename="../../ui/certificate_pages.py" line="820"/>
+        <source>删除模板</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="488"/>
+        <source>横向</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="498"/>
+        <source>打印底图（普通纸）；不勾选为套打</source>
+        <translation>Print the background (plain paper); off for overprinting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="501"/>
+        <source>底图…</source>
+        <translation>Background…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="503"/>
+        <source>印章图片…</source>
+        <translation>Seal image…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="505"/>
+        <source>去掉底图和印章</source>
+        <translation>Remove background and seal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="523"/>
+        <source>自动换行</source>
+        <translation>Wrap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="524"/>
+        <source>打印这一项</source>
+        <translation>Print this field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="554"/>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="559"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="563"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="568"/>
+        <source>宽×高（毫米）</source>
+        <translation>Width × height (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="573"/>
+        <source>每张纸（列×行）</source>
+        <translation>Per sheet (columns × rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="574"/>
+        <source>日期写法</source>
+        <translation>Date style</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="579"/>
+        <source>打印偏移 X / Y（毫米）</source>
+        <translation>Printer offset X / Y (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="585"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="589"/>
+        <source>X / Y / 宽（毫米）</source>
+        <translation>X / Y / width (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="590"/>
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="591"/>
+        <source>字号（磅）</source>
+        <translation>Size (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="592"/>
+        <source>对齐</source>
+        <translation>Alignment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="600"/>
+        <source>字段（可在右边的预览上拖动位置）</source>
+        <translation>Fields (drag them on the preview)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="785"/>
+        <source>选择图片</source>
+        <translation>Choose an image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="785"/>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="796"/>
+        <source>无法读取「{0}」：{1}</source>
+        <translation>Cannot read “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="810"/>
+        <source>{0}（副本）</source>
+        <translation>{0} (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="820"/>
+        <source>删除模板「{0}」吗？</source>
+        <translation>Delete the template “{0}”?</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../../main.py" line="29"/>
@@ -2509,6 +3244,32 @@ Please send this file to whoever supports you.</translation>
         <location filename="../../ui/opening.py" line="37"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="39"/>
+        <source>不获奖</source>
+        <translation>No award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="43"/>
+        <location filename="../../ui/awards_tab.py" line="48"/>
+        <source>调整奖项</source>
+        <translation>Change award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="43"/>
+        <source>{0}
+改为：</source>
+        <translation>{0}
+change to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards_tab.py" line="48"/>
+        <source>调整的原因（记入修改记录）：</source>
+        <translation>Reason for the change (kept in the log):</translation>
     </message>
 </context>
 </TS>

@@ -83,7 +83,7 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:12] == [
+    assert names[:15] == [
         "1-calendar-2-week.png",
         "1-calendar-3-agenda.png",
         "1-calendar.png",
@@ -94,10 +94,13 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "3-scoring-2-by-entry.png",
         "3-scoring-3-leaderboard.png",
         "3-scoring.png",
+        "4-awards-2-print.png",
+        "4-awards-3-template.png",
+        "4-awards-4-register.png",
         "4-awards.png",
         "5-settings-1-festival.png",
     ]
-    assert len(names) == 17
+    assert len(names) == 20
     image = QImage(str(shots / "5-settings-4-students.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5

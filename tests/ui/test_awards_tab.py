@@ -1,0 +1,154 @@
+"""奖项与证书 as a teacher uses it: assigning, changing an award with a reason, 定稿 and the notice,
+editing a template (typed and dragged, saved at once, shown on a real certificate), and printing
+to a PDF printer with numbers entered in the register and a reprint counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from fest_desktop import awards, certificates
+from fest_desktop.award_rules import LevelRule
+from fest_desktop.awards import RuleKey
+from fest_desktop.db import Database
+from fest_desktop.festivals import FestivalInfo
+from tests.core.award_fixture import Throws, make_throws
+from tests.pdf_checks import page_count, page_text
+from ui.awards_tab import AwardsTab
+
+
+@pytest.fixture
+def throws(db: Database, festival: FestivalInfo) -> Throws:
+    made = make_throws(db, festival, {"张子涵": "王芳", "李梓轩": "", "刘欣怡": "", "吴可馨": ""})
+    awards.set_rules(
+        db,
+        festival.id,
+        RuleKey("entry", made.competition.id),
+        [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)],
+    )
+    made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17, "吴可馨": 9})
+    return made
+
+
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"errors": [], "saved": []}
+    for module in ("ui.awards_tab", "ui.certificate_pages"):
+        monkeypatch.setattr(f"{module}.show_error", lambda _p, message: found["errors"].append(message))
+        monkeypatch.setattr(f"{module}.tell_saved", lambda _p, message, _path: found["saved"].append(message))
+    monkeypatch.setattr("ui.certificate_pages.confirm", lambda *_args: True)
+    return found
+
+
+def make_tab(qtbot: QtBot, db: Database, festival_id: int) -> AwardsTab:
+    tab = AwardsTab(db)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    tab.show_festival(festival_id)
+    return tab
+
+
+def test_assign_change_with_a_reason_finalise_and_post(
+    qtbot: QtBot,
+    db: Database,
+    throws: Throws,
+    seen: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    tab = make_tab(qtbot, db, throws.festival_id)
+    page = tab.lists
+    page.list_box.setCurrentIndex(page.list_box.findText("手抛飞机"))
+    page.assign()
+    assert "手抛飞机：一等奖 1、二等奖 2" in page.status.text()
+    assert page.model.rowCount() == 3
+    page.table.selectRow(1)  # 李梓轩, 二等奖
+    monkeypatch.setattr("ui.awards_tab.ask_change", lambda _p, _award, _levels: ("一等奖", "复核测量有误"))
+    page.change_selected()
+    changed = page.model.rows()[[a.recipient_text for a in page.model.rows()].index("李梓轩")]
+    assert changed.level == "一等奖" and "复核测量有误" in changed.rule_note
+    page.final_button.click()
+    assert "校验码" in page.status.text() and page.final_button.text() == "撤销定稿…"
+    page.table.selectRow(0)
+    page.change_selected()
+    assert seen["errors"] and "已定稿" in seen["errors"][-1]
+    notice = tmp_path / "公示.pdf"
+    page.export_to("notice.pdf", notice)
+    assert page_count(notice) == 1 and awards.notices(db, throws.festival_id)
+    code = next(iter(awards.notices(db, throws.festival_id).values())).fingerprint
+    assert code in page_text(notice, 0)
+
+
+def test_edit_a_template_by_typing_and_dragging(
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]]
+) -> None:
+    tab = make_tab(qtbot, db, throws.festival_id)
+    tab.pages.setCurrentWidget(tab.templates)
+    editor = tab.templates
+    assert editor.info is not None and editor.info.kind == "student"
+    assert not editor.preview.image.isNull()
+    editor._select_field("称呼")
+    editor.field_text.setText("{姓名}同学（{班级}）：")
+    editor.field_text.editingFinished.emit()
+    stored = certificates.get_template(db, editor.info.id)
+    assert stored.field("称呼").text == "{姓名}同学（{班级}）："
+    editor.field_text.setText("{姓 名}")
+    editor.field_text.editingFinished.emit()
+    assert "不认识" in editor.note.text()
+    assert certificates.get_template(db, editor.info.id).field("称呼").text == "{姓名}同学（{班级}）："
+    editor.field_text.setText("{姓名}同学：")
+    editor.field_text.editingFinished.emit()
+    # drag the date 20 mm to the left on the preview
+    date = certificates.get_template(db, editor.info.id).field("日期")
+    rect = editor.preview.field_rect(date)
+    scale, _origin = editor.preview._scale()
+    start = QPoint(round(rect.left() + 5), round(rect.center().y()))  # left of the seal over it
+    end = start - QPoint(round(20 * scale), 0)
+    qtbot.mousePress(editor.preview, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(editor.preview, end)
+    qtbot.mouseRelease(editor.preview, Qt.MouseButton.LeftButton, pos=end)
+    moved = certificates.get_template(db, editor.info.id).field("日期")
+    assert moved.x_mm == pytest.approx(date.x_mm - 20, abs=1)
+    assert editor.field_x.value() == pytest.approx(moved.x_mm)
+    editor.paper.setCurrentIndex(editor.paper.findData("A3"))
+    assert certificates.get_template(db, editor.info.id).width_mm == 420
+
+
+def test_print_to_a_pdf_printer_then_reprint_one(
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path
+) -> None:
+    awards.assign_awards(db, throws.festival_id)
+    awards.finalise(db, throws.festival_id, awards.competition_list_key(throws.competition.id))
+    tab = make_tab(qtbot, db, throws.festival_id)
+    tab.pages.setCurrentWidget(tab.printing)
+    page = tab.printing
+    assert page.model.rowCount() == 3
+    assert not page.preview_widget.image.isNull()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    page.table.clearSelection()
+    assert page.print_to(printer)
+    assert page_count(printed) == 3
+    register = certificates.search_register(db, throws.festival_id)
+    assert [(r.number, r.print_count) for r in register] == [
+        ("KJJ2026-0001", 1),
+        ("KJJ2026-0002", 1),
+        ("KJJ2026-0003", 1),
+    ]
+    # a spoiled sheet: select that certificate alone and save it again
+    page.table.selectRow(1)
+    again = tmp_path / "again.pdf"
+    assert page.save_to(again)
+    assert page_count(again) == 1 and "KJJ2026-0002" in page_text(again, 0)
+    assert certificates.find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
+    tab.pages.setCurrentWidget(tab.register)
+    tab.register.search.setText("KJJ2026-0002")
+    tab.register.look_up()
+    assert "重印 1 次" in tab.register.answer.text()
