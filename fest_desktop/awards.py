@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -267,12 +268,6 @@ def rules_for(stored: dict[RuleKey, list[LevelRule]], key: RuleKey) -> list[Leve
     if key.scope == "class":
         return list(DEFAULT_COLLECTIVE_RULES.get(key.group, DEFAULT_COLLECTIVE_RULES["小学"]))
     return list(DEFAULT_ENTRY_RULES)
-
-
-def award_rules_of(db: Database, festival_id: int) -> dict[RuleKey, list[LevelRule]]:
-    """The rules the school has set (defaults are not listed)."""
-    with db.session() as session:
-        return dict(_stored_rules(session, festival_id))
 
 
 def effective_rules(db: Database, festival_id: int, key: RuleKey) -> list[LevelRule]:
@@ -887,7 +882,7 @@ def _by_section(
         ranks = award_rules.rank_by_total(section_totals)
         rules = rules_for(stored, RuleKey(kind, None, section))
         for class_key, level in award_rules.assign_levels(ranks, rules).items():
-            class_id = int(str(class_key))
+            class_id = cast(int, class_key)
             computed[(kind, None, None, class_id, "")] = Computed(
                 level, section, ranks[class_id], section_totals[class_id]
             )

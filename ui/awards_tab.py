@@ -3,6 +3,7 @@ name-check list), printing certificates, the template editor and the certificate
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -186,9 +187,8 @@ class AwardListPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.proxy.row_object(rows[0].row()) if rows else None
 
-    def _run(self, action: object) -> bool:
+    def _run(self, action: Callable[[], object]) -> bool:
         try:
-            assert callable(action)
             action()
         except FestError as exc:
             show_error(self, exc.message)

@@ -152,3 +152,41 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     tab.register.search.setText("KJJ2026-0002")
     tab.register.look_up()
     assert "重印 1 次" in tab.register.answer.text()
+
+
+def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
+
+    from ui.award_rules_dialog import AwardRulesDialog
+
+    monkeypatch.setattr(
+        "ui.award_rules_dialog.show_error", lambda _p, message: seen["errors"].append(message)
+    )
+    key = awards.competition_list_key(throws.competition.id)
+    dialog = AwardRulesDialog(db, throws.festival_id, awards.award_lists(db, throws.festival_id), key)
+    qtbot.addWidget(dialog)
+    assert dialog.list_box.currentText() == "手抛飞机"
+    assert [r.level for r in dialog.table_rules()] == ["一等奖", "二等奖"]
+    dialog.rules.removeRow(1)
+    amount = dialog.rules.cellWidget(0, 2)
+    mode = dialog.rules.cellWidget(0, 1)
+    assert isinstance(amount, QDoubleSpinBox) and isinstance(mode, QComboBox)
+    mode.setCurrentIndex(mode.findData("percent"))
+    amount.setValue(50)
+    dialog.prefix.setText("QM{年}-")
+    dialog.accept()
+    assert seen["errors"] == []
+    assert awards.effective_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id)) == [
+        LevelRule("一等奖", "percent", 50)
+    ]
+    assert awards.award_settings(db, throws.festival_id).certificate_prefix == "QM{年}-"
+    # a share above 100% is refused with the reason and the dialog stays open
+    again = AwardRulesDialog(db, throws.festival_id, awards.award_lists(db, throws.festival_id), key)
+    qtbot.addWidget(again)
+    spin = again.rules.cellWidget(0, 2)
+    assert isinstance(spin, QDoubleSpinBox)
+    spin.setValue(150)
+    assert not again.save_rule()
+    assert "比例" in seen["errors"][-1]
