@@ -44,6 +44,7 @@ from fest_desktop.certificates import (
 from fest_desktop.db import Database
 from fest_desktop.errors import FestError
 from fest_desktop.festivals import get_festival
+from fest_desktop.school import list_classes
 from ui.messages import confirm, show_error, tell_saved
 from ui.table_models import Column, RowFilterProxy, RowTableModel
 
@@ -221,7 +222,9 @@ class PrintPage(QWidget):
         self.template_box = QComboBox()
         self.list_box = QComboBox()
         self.level_box = QComboBox()
-        for box in (self.template_box, self.list_box, self.level_box):
+        self.class_box = QComboBox()
+        self.filters = (self.template_box, self.list_box, self.level_box, self.class_box)
+        for box in self.filters:
             box.currentIndexChanged.connect(self.refresh)
         self.overprint = QCheckBox(self.tr("套打（不打印底图）"))
         self.start_slot = QSpinBox()
@@ -263,6 +266,7 @@ class PrintPage(QWidget):
             (self.tr("模板"), self.template_box),
             (self.tr("名单"), self.list_box),
             (self.tr("奖项"), self.level_box),
+            (self.tr("班级"), self.class_box),
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(box, 1)
@@ -293,7 +297,7 @@ class PrintPage(QWidget):
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
         self.templates = certificates.list_templates(self.db, festival_id)
-        for box in (self.template_box, self.list_box, self.level_box):
+        for box in self.filters:
             box.blockSignals(True)
         chosen = self.template_box.currentData()
         self.template_box.clear()
@@ -313,7 +317,11 @@ class PrintPage(QWidget):
         for level in awards.award_levels(self.db, festival_id):
             self.level_box.addItem(level.name, level.name)
         self.level_box.addItem(awards.ORGANISATION_LEVEL, awards.ORGANISATION_LEVEL)
-        for box in (self.template_box, self.list_box, self.level_box):
+        self.class_box.clear()
+        self.class_box.addItem(self.tr("所有班级"), 0)
+        for school_class in list_classes(self.db, festival_id):
+            self.class_box.addItem(school_class.name, school_class.id)
+        for box in self.filters:
             box.blockSignals(False)
         self.refresh()
 
@@ -331,6 +339,7 @@ class PrintPage(QWidget):
             self.festival_id,
             list_key=self.list_box.currentData() or None,
             level=self.level_box.currentData() or None,
+            class_id=self.class_box.currentData() or None,
         )
         self.jobs = [job for job in jobs if job.kind == template.kind]
         self.model.set_rows(self.jobs)

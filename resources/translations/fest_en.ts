@@ -96,155 +96,155 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards_tab.py" line="83"/>
+        <location filename="../../ui/awards_tab.py" line="84"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="85"/>
+        <location filename="../../ui/awards_tab.py" line="86"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="87"/>
+        <location filename="../../ui/awards_tab.py" line="88"/>
         <source>调整奖项…</source>
         <translation>Change award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="89"/>
+        <location filename="../../ui/awards_tab.py" line="90"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="91"/>
+        <location filename="../../ui/awards_tab.py" line="92"/>
         <source>推荐参加上级比赛</source>
         <translation>Recommend to next level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="93"/>
-        <location filename="../../ui/awards_tab.py" line="181"/>
+        <location filename="../../ui/awards_tab.py" line="94"/>
+        <location filename="../../ui/awards_tab.py" line="182"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="95"/>
+        <location filename="../../ui/awards_tab.py" line="96"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="97"/>
+        <location filename="../../ui/awards_tab.py" line="98"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="98"/>
+        <location filename="../../ui/awards_tab.py" line="99"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="99"/>
+        <location filename="../../ui/awards_tab.py" line="100"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="100"/>
+        <location filename="../../ui/awards_tab.py" line="101"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="102"/>
+        <location filename="../../ui/awards_tab.py" line="103"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="112"/>
+        <location filename="../../ui/awards_tab.py" line="113"/>
         <location filename="../../ui/awards_tab.py" line="256"/>
         <location filename="../../ui/awards_tab.py" line="257"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="132"/>
+        <location filename="../../ui/awards_tab.py" line="133"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="133"/>
+        <location filename="../../ui/awards_tab.py" line="134"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="134"/>
+        <location filename="../../ui/awards_tab.py" line="135"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="135"/>
+        <location filename="../../ui/awards_tab.py" line="136"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="135"/>
+        <location filename="../../ui/awards_tab.py" line="136"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="136"/>
+        <location filename="../../ui/awards_tab.py" line="137"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="137"/>
+        <location filename="../../ui/awards_tab.py" line="138"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="138"/>
+        <location filename="../../ui/awards_tab.py" line="139"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="139"/>
+        <location filename="../../ui/awards_tab.py" line="140"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="140"/>
+        <location filename="../../ui/awards_tab.py" line="141"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="141"/>
+        <location filename="../../ui/awards_tab.py" line="142"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="153"/>
+        <location filename="../../ui/awards_tab.py" line="154"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="170"/>
+        <location filename="../../ui/awards_tab.py" line="171"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="170"/>
+        <location filename="../../ui/awards_tab.py" line="171"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="174"/>
+        <location filename="../../ui/awards_tab.py" line="175"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="177"/>
+        <location filename="../../ui/awards_tab.py" line="178"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="180"/>
+        <location filename="../../ui/awards_tab.py" line="181"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
@@ -2145,103 +2145,109 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="226"/>
+        <location filename="../../ui/certificate_pages.py" line="229"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="229"/>
+        <location filename="../../ui/certificate_pages.py" line="232"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="230"/>
+        <location filename="../../ui/certificate_pages.py" line="233"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="232"/>
+        <location filename="../../ui/certificate_pages.py" line="235"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="234"/>
+        <location filename="../../ui/certificate_pages.py" line="237"/>
         <source>套打校准页…</source>
         <translation>Calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="241"/>
+        <location filename="../../ui/certificate_pages.py" line="244"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="242"/>
+        <location filename="../../ui/certificate_pages.py" line="245"/>
+        <location filename="../../ui/certificate_pages.py" line="269"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="243"/>
-        <location filename="../../ui/certificate_pages.py" line="265"/>
+        <location filename="../../ui/certificate_pages.py" line="246"/>
+        <location filename="../../ui/certificate_pages.py" line="268"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="244"/>
+        <location filename="../../ui/certificate_pages.py" line="247"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="244"/>
+        <location filename="../../ui/certificate_pages.py" line="247"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="245"/>
+        <location filename="../../ui/certificate_pages.py" line="248"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="263"/>
+        <location filename="../../ui/certificate_pages.py" line="266"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="264"/>
+        <location filename="../../ui/certificate_pages.py" line="267"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="271"/>
+        <location filename="../../ui/certificate_pages.py" line="275"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="307"/>
+        <location filename="../../ui/certificate_pages.py" line="311"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="312"/>
+        <location filename="../../ui/certificate_pages.py" line="316"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="339"/>
+        <location filename="../../ui/certificate_pages.py" line="321"/>
+        <source>所有班级</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificate_pages.py" line="348"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="343"/>
+        <location filename="../../ui/certificate_pages.py" line="352"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="372"/>
+        <location filename="../../ui/certificate_pages.py" line="381"/>
         <source>字体检查</source>
         <translation>Font check</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="373"/>
+        <location filename="../../ui/certificate_pages.py" line="382"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2252,37 +2258,37 @@
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="383"/>
+        <location filename="../../ui/certificate_pages.py" line="392"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="383"/>
+        <location filename="../../ui/certificate_pages.py" line="392"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="437"/>
+        <location filename="../../ui/certificate_pages.py" line="446"/>
         <source>无法写入「{0}」：{1}</source>
         <translation>Cannot write “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="440"/>
+        <location filename="../../ui/certificate_pages.py" line="449"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="446"/>
+        <location filename="../../ui/certificate_pages.py" line="455"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="452"/>
+        <location filename="../../ui/certificate_pages.py" line="461"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="461"/>
+        <location filename="../../ui/certificate_pages.py" line="470"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -3036,138 +3042,138 @@ deduct (max {1:g})</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="478"/>
+        <location filename="../../ui/certificate_pages.py" line="487"/>
         <source>复制为新模板</source>
         <translation>Copy as new template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="480"/>
-        <location filename="../../ui/certificate_pages.py" line="820"/>
+        <location filename="../../ui/certificate_pages.py" line="489"/>
+        <location filename="../../ui/certificate_pages.py" line="829"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="488"/>
+        <location filename="../../ui/certificate_pages.py" line="497"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="498"/>
+        <location filename="../../ui/certificate_pages.py" line="507"/>
         <source>打印底图（普通纸）；不勾选为套打</source>
         <translation>Print the background (plain paper); off for overprinting</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="501"/>
+        <location filename="../../ui/certificate_pages.py" line="510"/>
         <source>底图…</source>
         <translation>Background…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="503"/>
+        <location filename="../../ui/certificate_pages.py" line="512"/>
         <source>印章图片…</source>
         <translation>Seal image…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="505"/>
+        <location filename="../../ui/certificate_pages.py" line="514"/>
         <source>去掉底图和印章</source>
         <translation>Remove background and seal</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="523"/>
+        <location filename="../../ui/certificate_pages.py" line="532"/>
         <source>自动换行</source>
         <translation>Wrap</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="524"/>
+        <location filename="../../ui/certificate_pages.py" line="533"/>
         <source>打印这一项</source>
         <translation>Print this field</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="554"/>
+        <location filename="../../ui/certificate_pages.py" line="563"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="559"/>
+        <location filename="../../ui/certificate_pages.py" line="568"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="563"/>
+        <location filename="../../ui/certificate_pages.py" line="572"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="568"/>
+        <location filename="../../ui/certificate_pages.py" line="577"/>
         <source>宽×高（毫米）</source>
         <translation>Width × height (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="573"/>
+        <location filename="../../ui/certificate_pages.py" line="582"/>
         <source>每张纸（列×行）</source>
         <translation>Per sheet (columns × rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="574"/>
+        <location filename="../../ui/certificate_pages.py" line="583"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="579"/>
+        <location filename="../../ui/certificate_pages.py" line="588"/>
         <source>打印偏移 X / Y（毫米）</source>
         <translation>Printer offset X / Y (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="585"/>
+        <location filename="../../ui/certificate_pages.py" line="594"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="589"/>
+        <location filename="../../ui/certificate_pages.py" line="598"/>
         <source>X / Y / 宽（毫米）</source>
         <translation>X / Y / width (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="590"/>
+        <location filename="../../ui/certificate_pages.py" line="599"/>
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="591"/>
+        <location filename="../../ui/certificate_pages.py" line="600"/>
         <source>字号（磅）</source>
         <translation>Size (pt)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="592"/>
+        <location filename="../../ui/certificate_pages.py" line="601"/>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="600"/>
+        <location filename="../../ui/certificate_pages.py" line="609"/>
         <source>字段（可在右边的预览上拖动位置）</source>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="785"/>
+        <location filename="../../ui/certificate_pages.py" line="794"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="785"/>
+        <location filename="../../ui/certificate_pages.py" line="794"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="796"/>
+        <location filename="../../ui/certificate_pages.py" line="805"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="810"/>
+        <location filename="../../ui/certificate_pages.py" line="819"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="820"/>
+        <location filename="../../ui/certificate_pages.py" line="829"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
@@ -3249,25 +3255,25 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards_tab.py" line="39"/>
+        <location filename="../../ui/awards_tab.py" line="40"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="43"/>
-        <location filename="../../ui/awards_tab.py" line="48"/>
+        <location filename="../../ui/awards_tab.py" line="44"/>
+        <location filename="../../ui/awards_tab.py" line="49"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="43"/>
+        <location filename="../../ui/awards_tab.py" line="44"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="48"/>
+        <location filename="../../ui/awards_tab.py" line="49"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>

@@ -148,6 +148,8 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     assert page.save_to(again)
     assert page_count(again) == 1 and "KJJ2026-0002" in page_text(again, 0)
     assert certificates.find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
+    page.class_box.setCurrentIndex(page.class_box.findText("三年级(2)班"))
+    assert [job.recipient for job in page.model.rows()] == ["刘欣怡"]
     tab.pages.setCurrentWidget(tab.register)
     tab.register.search.setText("KJJ2026-0002")
     tab.register.look_up()
