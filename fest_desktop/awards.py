@@ -1289,3 +1289,59 @@ def class_points(db: Database, festival_id: int) -> list[ClassPoints]:
             )
         )
     return lines
+
+
+# ---------------------------------------------------------------- a new year's festival
+
+
+def copy_award_setup(session: Session, source: Festival, target: Festival) -> None:
+    """Copy the award levels, rules, settings and certificate templates to a new festival whose
+    competitions were already copied (they are matched by name). Awards and certificates are not."""
+    from fest_desktop.model import CertificateTemplate
+
+    names = dict(
+        session.execute(
+            select(Competition.id, Competition.name).where(Competition.festival_id == source.id)
+        ).all()
+    )
+    new_ids = dict(
+        session.execute(
+            select(Competition.name, Competition.id).where(Competition.festival_id == target.id)
+        ).all()
+    )
+
+    def mapped(competition_id: int | None) -> int | None:
+        return None if competition_id is None else new_ids.get(names.get(competition_id, ""))
+
+    for level in session.scalars(select(AwardLevel).where(AwardLevel.festival_id == source.id)):
+        session.add(
+            AwardLevel(festival_id=target.id, name=level.name, position=level.position, points=level.points)
+        )
+    for rule in session.scalars(select(AwardRule).where(AwardRule.festival_id == source.id)):
+        competition_id = mapped(rule.competition_id)
+        if rule.competition_id is not None and competition_id is None:
+            continue
+        session.add(
+            AwardRule(
+                festival_id=target.id,
+                scope=rule.scope,
+                competition_id=competition_id,
+                group_name=rule.group_name,
+                level=rule.level,
+                mode=rule.mode,
+                amount=rule.amount,
+                position=rule.position,
+            )
+        )
+    basis = _settings(source).basis_competition_id
+    target.collective_basis = f"competition:{mapped(basis)}" if basis and mapped(basis) else "points"
+    target.organisation_min_share = source.organisation_min_share
+    target.advisor_rule = source.advisor_rule
+    target.advisor_min_level = source.advisor_min_level
+    target.certificate_prefix = source.certificate_prefix
+    target.certificate_digits = source.certificate_digits
+    columns = [c.key for c in CertificateTemplate.__table__.columns if c.key not in ("id", "festival_id")]
+    for template in session.scalars(
+        select(CertificateTemplate).where(CertificateTemplate.festival_id == source.id)
+    ):
+        session.add(CertificateTemplate(festival_id=target.id, **{c: getattr(template, c) for c in columns}))

@@ -120,10 +120,12 @@ def create_festival(
 
 
 def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
-    """Copy phases and competitions (dates shifted), sections, grades, classes and teachers.
+    """Copy phases and competitions (dates shifted), sections, grades, classes, teachers, and the
+    award rules and certificate templates.
 
-    Students, entries and scores belong to one year and are not copied.
+    Students, entries, scores, awards and certificates belong to one year and are not copied.
     """
+    from fest_desktop.awards import copy_award_setup
     from fest_desktop.competitions import copy_competitions
 
     shift = target.start_date - source.start_date
@@ -164,6 +166,8 @@ def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
                 )
     session.flush()
     copy_competitions(session, source.id, target, shift)
+    session.flush()
+    copy_award_setup(session, source, target)
 
 
 def list_festivals(db: Database) -> list[FestivalInfo]:

@@ -266,3 +266,47 @@ def test_rules_are_checked(db: Database, throws: Throws) -> None:
             awards.set_rules(db, throws.festival_id, key, rules)
     with pytest.raises(ValidationError, match="还在评奖规则"):
         awards.set_award_levels(db, throws.festival_id, [awards.LevelInfo("二等奖", 3)])
+
+
+def test_a_new_year_copies_the_award_rules_settings_and_templates(
+    db: Database, festival: FestivalInfo, throws: Throws
+) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from fest_desktop import certificates
+    from fest_desktop.festivals import create_festival
+
+    levels = [awards.LevelInfo("一等奖", 6), awards.LevelInfo("二等奖", 4), awards.LevelInfo("三等奖", 2)]
+    awards.set_award_levels(db, festival.id, levels)
+    awards.update_award_settings(
+        db,
+        festival.id,
+        awards.AwardSettings(
+            collective_basis=f"competition:{throws.competition.id}", certificate_prefix="QM{年}-"
+        ),
+    )
+    student = certificates.template_for(certificates.list_templates(db, festival.id), "student")
+    certificates.save_template(
+        db, festival.id, dataclasses.replace(student, name="本校证书", offset_x_mm=-1.5)
+    )
+    throw_all(db, throws)
+    awards.assign_awards(db, festival.id)
+
+    nextyear = create_festival(
+        db,
+        "第十一届校园科技节",
+        "启明实验学校",
+        dt.date(2027, 4, 10),
+        dt.date(2027, 5, 10),
+        copy_setup_from=festival.id,
+    )
+    copied = next(c for c in awards.award_lists(db, nextyear.id) if c.title == "手抛飞机")
+    assert awards.award_levels(db, nextyear.id) == levels
+    assert awards.effective_rules(db, nextyear.id, RuleKey("entry", copied.competition_id)) == THREE_LEVELS
+    settings = awards.award_settings(db, nextyear.id)
+    assert settings.collective_basis == f"competition:{copied.competition_id}"
+    assert settings.certificate_prefix == "QM{年}-"
+    templates = certificates.list_templates(db, nextyear.id)
+    assert "本校证书" in [t.name for t in templates] and len(templates) == 4
+    assert awards.list_awards(db, nextyear.id) == []
