@@ -6,22 +6,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fest_desktop.awards import (
     AwardInfo,
-    AwardList,
+    NoticeInfo,
     award_lists,
     class_points,
     list_awards,
     notices,
-    recommended_entries,
 )
 from fest_desktop.db import Database
 from fest_desktop.errors import ValidationError
 from fest_desktop.festivals import FestivalInfo, get_festival
-from fest_desktop.pdf import build_document, register_chinese_font
+from fest_desktop.pdf import build_document, document_styles, ruled_table
 
 NOTICE_COLUMNS = ("组别", "奖项", "编号", "班级", "获奖者", "作品", "指导老师", "成绩", "推荐")
 CHECK_COLUMNS = ("证书对象", "比赛项目", "奖项", "作品", "核对")
@@ -31,7 +31,7 @@ def _score_text(award: AwardInfo) -> str:
     return "" if award.score is None else f"{award.score:g}"
 
 
-def notice_rows(awards: Sequence[AwardInfo], recommended: set[int]) -> list[list[str]]:
+def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
     return [
         [
             award.group,
@@ -42,60 +42,42 @@ def notice_rows(awards: Sequence[AwardInfo], recommended: set[int]) -> list[list
             award.title,
             award.advisor,
             _score_text(award),
-            "推荐" if award.entry_id in recommended else "",
+            "推荐" if award.recommended else "",
         ]
         for award in awards
         if award.level
     ]
 
 
-def _status_line(db: Database, festival_id: int, award_list: AwardList) -> str:
-    notice = notices(db, festival_id).get(award_list.key)
+def _status_line(notice: NoticeInfo | None) -> str:
     if notice is None:
         return "草稿：尚未定稿，名单可能还会变动。"
     return f"定稿于 {notice.finalised_at:%Y-%m-%d %H:%M}　校验码 {notice.fingerprint}"
 
 
-def _lists(db: Database, festival_id: int, keys: Sequence[str] | None) -> list[AwardList]:
-    chosen = [a for a in award_lists(db, festival_id) if keys is None or a.key in keys]
-    with_awards = [a for a in chosen if list_awards(db, festival_id, a.key, include_withdrawn=False)]
-    if not with_awards:
+@dataclass(frozen=True)
+class _Notice:
+    """A list to post: its title, its 定稿 line and its awards."""
+
+    title: str
+    status: str
+    awards: list[AwardInfo]
+
+
+def _lists(db: Database, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
+    """The chosen lists that have awards, the awards read once for all of them."""
+    final = notices(db, festival_id)
+    by_list: dict[str, list[AwardInfo]] = defaultdict(list)
+    for award in list_awards(db, festival_id, include_withdrawn=False):
+        by_list[award.list_key].append(award)
+    chosen = [
+        _Notice(a.title, _status_line(final.get(a.key)), by_list[a.key])
+        for a in award_lists(db, festival_id)
+        if (keys is None or a.key in keys) and by_list[a.key]
+    ]
+    if not chosen:
         raise ValidationError("所选名单里还没有获奖者。请先按规则评奖。")
-    return with_awards
-
-
-def _styles() -> dict[str, Any]:
-    from reportlab.lib.styles import ParagraphStyle
-
-    font = register_chinese_font()
-    return {
-        "font": font,
-        "title": ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1),
-        "subtitle": ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14, alignment=1),
-        "cell": ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK"),
-        "note": ParagraphStyle("note", fontName=font, fontSize=10, leading=15),
-    }
-
-
-def _table(rows: Sequence[Sequence[str]], widths: Sequence[float], styles: dict[str, Any]) -> Any:
-    """A ruled table, header shaded and repeated on each page, cells wrapping."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    table = Table(
-        [[Paragraph(text, styles["cell"]) for text in row] for row in rows], colWidths=widths, repeatRows=1
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), styles["font"], 9),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.92, 0.95)),
-            ]
-        )
-    )
-    return table
+    return chosen
 
 
 def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
@@ -106,20 +88,19 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
     festival = get_festival(db, festival_id)
-    styles = _styles()
-    recommended = recommended_entries(db, festival_id)
+    styles = document_styles()
     story: list[Any] = []
     chosen = _lists(db, festival_id, keys)
     for index, award_list in enumerate(chosen):
         if index:
             story.append(PageBreak())
-        rows = notice_rows(list_awards(db, festival_id, award_list.key, include_withdrawn=False), recommended)
+        rows = notice_rows(award_list.awards)
         widths = [mm * w for w in (16, 30, 18, 22, 30, 34, 18, 12, 10)]
         story += [
             Paragraph(f"{festival.title} {award_list.title} 获奖名单（公示）", styles["title"]),
-            Paragraph(_status_line(db, festival_id, award_list), styles["subtitle"]),
+            Paragraph(award_list.status, styles["subtitle"]),
             Spacer(1, 4 * mm),
-            _table([list(NOTICE_COLUMNS), *rows], widths, styles),
+            ruled_table([list(NOTICE_COLUMNS), *rows], widths),
             Spacer(1, 5 * mm),
             Paragraph(
                 "公示期间如对名单有异议，请向科技节组委会反映。定稿后名单变动，校验码随之改变。",
@@ -138,7 +119,6 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
     from fest_desktop.workbooks import save_workbook
 
     festival = get_festival(db, festival_id)
-    recommended = recommended_entries(db, festival_id)
     workbook = Workbook()
     workbook.remove(workbook.active)
     chosen = _lists(db, festival_id, keys)
@@ -146,13 +126,11 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
         sheet = workbook.create_sheet(_sheet_title(award_list.title, workbook.sheetnames))
         sheet.append([f"{festival.title} {award_list.title} 获奖名单"])
         sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append([_status_line(db, festival_id, award_list)])
+        sheet.append([award_list.status])
         sheet.append(list(NOTICE_COLUMNS))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
-        for row in notice_rows(
-            list_awards(db, festival_id, award_list.key, include_withdrawn=False), recommended
-        ):
+        for row in notice_rows(award_list.awards):
             sheet.append(row)
         for column, width in zip("ABCDEFGHI", (10, 20, 10, 13, 22, 26, 12, 8, 6), strict=True):
             sheet.column_dimensions[column].width = width
@@ -201,13 +179,13 @@ def write_class_points(db: Database, festival_id: int, path: Path) -> None:
         from reportlab.lib.units import mm
         from reportlab.platypus import Paragraph, Spacer
 
-        styles = _styles()
+        styles = document_styles()
         text_rows = [[f"{v:g}" if isinstance(v, float | int) else str(v) for v in row] for row in rows]
         width = (273 * mm) / len(header)
         story = [
             Paragraph(title, styles["title"]),
             Spacer(1, 4 * mm),
-            _table([header, *text_rows], [width] * len(header), styles),
+            ruled_table([header, *text_rows], [width] * len(header)),
         ]
         build_document(path, story, landscape(A4), title, festival.school_name)
         return
@@ -237,7 +215,7 @@ def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
     festival: FestivalInfo = get_festival(db, festival_id)
-    styles = _styles()
+    styles = document_styles()
     by_class: dict[str, list[list[str]]] = defaultdict(list)
     for award in list_awards(db, festival_id, include_withdrawn=False):
         if keys is not None and award.list_key not in keys:
@@ -258,7 +236,7 @@ def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[
             Paragraph(f"{festival.title} 获奖名单核对表", styles["title"]),
             Paragraph(f"{class_name}　共 {len(rows)} 张证书", styles["subtitle"]),
             Spacer(1, 4 * mm),
-            _table([list(CHECK_COLUMNS), *rows], [mm * w for w in (34, 44, 30, 66, 12)], styles),
+            ruled_table([list(CHECK_COLUMNS), *rows], [mm * w for w in (34, 44, 30, 66, 12)]),
             Spacer(1, 8 * mm),
             Paragraph("请逐一核对姓名用字和奖项。如有错字，请在旁边写出正确的字。", styles["note"]),
             Spacer(1, 10 * mm),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,40 @@ def build_document(
         ).build(story)
     except OSError as exc:
         raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+
+
+def document_styles() -> dict[str, Any]:
+    """The paragraph styles of flowing documents (schedules, notices): title, subtitle, table cell
+    (wrapping Chinese at any character) and note, all in the bundled font."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    font = register_chinese_font()
+    return {
+        "title": ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1),
+        "subtitle": ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14, alignment=1),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK"),
+        "note": ParagraphStyle("note", fontName=font, fontSize=10, leading=15),
+    }
+
+
+def ruled_table(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Any:
+    """A ruled table of text, the header row shaded and repeated on each page, cells wrapping."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cell = document_styles()["cell"]
+    table = Table([[Paragraph(text, cell) for text in row] for row in rows], colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), register_chinese_font(), 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.92, 0.95)),
+            ]
+        )
+    )
+    return table
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:

@@ -479,36 +479,21 @@ def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
 
 def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
     """The printable 活动安排表 (A4, the school and festival in the heading, font embedded)."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer
 
-    from fest_desktop.pdf import build_document, register_chinese_font
+    from fest_desktop.pdf import build_document, document_styles, ruled_table
 
-    font = register_chinese_font()
-    title = ParagraphStyle("title", fontName=font, fontSize=17, leading=24, alignment=1)
-    subtitle = ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14, alignment=1)
-    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
-    rows = [[Paragraph(text, cell) for text in SCHEDULE_COLUMNS]]
-    rows += [[Paragraph(text, cell) for text in row] for row in schedule_rows(events)]
+    styles = document_styles()
     widths = [12 * mm, 27 * mm, 25 * mm, 48 * mm, 24 * mm, 22 * mm, 26 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, 9),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.92, 0.95)),
-            ]
-        )
-    )
+    table = ruled_table([list(SCHEDULE_COLUMNS), *schedule_rows(events)], widths)
     theme = f"主题：{festival.theme}　" if festival.theme else ""
     story = [
-        Paragraph(f"{festival.school_name}{festival.name}活动安排表", title),
-        Paragraph(f"{theme}{festival.start_date:%Y年%m月%d日}至{festival.end_date:%Y年%m月%d日}", subtitle),
+        Paragraph(f"{festival.school_name}{festival.name}活动安排表", styles["title"]),
+        Paragraph(
+            f"{theme}{festival.start_date:%Y年%m月%d日}至{festival.end_date:%Y年%m月%d日}", styles["subtitle"]
+        ),
         Spacer(1, 5 * mm),
         table,
     ]
