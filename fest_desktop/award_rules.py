@@ -4,10 +4,11 @@ a tie never split), the best level, and the fingerprint of a finalised list. awa
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from fest_desktop.results import Rankable, assign_ranks, round_score
 
 MODES = {"count": "名额", "percent": "比例（%）"}
 
@@ -68,17 +69,11 @@ def at_least(level: str, minimum: str, order: Sequence[str]) -> bool:
 
 
 def rank_by_total(totals: dict[Hashable, float | None]) -> dict[Hashable, int | None]:
-    """Competition ranks (1, 2, 2, 4) of class totals, higher first; classes without a total have none."""
-    ordered = sorted((value, key) for key, value in totals.items() if value is not None)
-    ordered.reverse()
-    ranks: dict[Hashable, int | None] = {key: None for key, value in totals.items() if value is None}
-    previous: float | None = None
-    rank = 0
-    for position, (value, key) in enumerate(ordered, start=1):
-        if previous is None or not math.isclose(value, previous):
-            rank, previous = position, value
-        ranks[key] = rank
-    return ranks
+    """Competition ranks (1, 2, 2, 4) of class totals, higher first, compared to two decimals as
+    finals are; classes without a total have none."""
+    return assign_ranks(
+        Rankable(key, None if total is None else round_score(total), True) for key, total in totals.items()
+    )
 
 
 def fingerprint(lines: Iterable[str]) -> str:

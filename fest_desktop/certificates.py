@@ -27,6 +27,7 @@ from fest_desktop.awards import (
     list_awards,
     notices,
 )
+from fest_desktop.classnames import NUMERAL_DIGITS, chinese_numeral
 from fest_desktop.db import Database, fetch
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.model import Award, Certificate, CertificateTemplate, Festival
@@ -77,22 +78,10 @@ FALLBACK_FONT_FILES = ("simsunb.ttf", "DroidSansFallbackFull.ttf", "DroidSansFal
 # ---------------------------------------------------------------- Chinese dates
 
 
-_DIGITS = "〇一二三四五六七八九"
-
-
-def chinese_number(value: int) -> str:
-    """1–99 as written in dates and editions: 十, 十一, 二十一."""
-    if not 0 < value < 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    text = ("" if tens == 1 else _DIGITS[tens]) + "十" if tens else ""
-    return text + (_DIGITS[ones] if ones else "")
-
-
 def chinese_date(day: dt.date) -> str:
     """二〇二六年十一月二十一日, as certificates are dated."""
-    year = "".join(_DIGITS[int(d)] for d in str(day.year))
-    return f"{year}年{chinese_number(day.month)}月{chinese_number(day.day)}日"
+    year = "".join(NUMERAL_DIGITS[int(d)] for d in str(day.year))
+    return f"{year}年{chinese_numeral(day.month)}月{chinese_numeral(day.day)}日"
 
 
 def format_date(day: dt.date, style: str) -> str:
@@ -442,7 +431,9 @@ def _award_phrase(award: AwardInfo) -> str:
 
 
 def _edition_text(edition: int | None) -> str:
-    return f"第{chinese_number(edition)}届" if edition else ""
+    if not edition:
+        return ""
+    return f"第{chinese_numeral(edition)}届" if edition < 100 else f"第{edition}届"
 
 
 def certificate_jobs(

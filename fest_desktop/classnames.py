@@ -50,9 +50,12 @@ def chinese_number(text: str) -> int:
     raise ClassNameError(f"「{text}」不是数字")
 
 
+NUMERAL_DIGITS = "〇一二三四五六七八九"
+
+
 def chinese_numeral(value: int) -> str:
     """1–99 written as in 第十一届 or 十二班: 1 → 一, 10 → 十, 21 → 二十一."""
-    digits = "〇一二三四五六七八九"
+    digits = NUMERAL_DIGITS
     if not 0 < value < 100:
         raise ValueError(f"{value} is outside 1..99")
     tens, units = divmod(value, 10)

@@ -17,7 +17,8 @@ from fest_desktop.award_rules import (
     places,
     rank_by_total,
 )
-from fest_desktop.certificates import chinese_date, chinese_number
+from fest_desktop.certificates import chinese_date
+from fest_desktop.classnames import chinese_numeral
 
 ORDER = ["一等奖", "二等奖", "三等奖", "优秀奖"]
 
@@ -120,7 +121,7 @@ def test_dates_the_chinese_way() -> None:
     assert chinese_date(dt.date(2026, 11, 21)) == "二〇二六年十一月二十一日"
     assert chinese_date(dt.date(2026, 10, 1)) == "二〇二六年十月一日"
     assert chinese_date(dt.date(2030, 12, 30)) == "二〇三〇年十二月三十日"
-    assert [chinese_number(n) for n in (1, 10, 11, 20, 21, 99)] == [
+    assert [chinese_numeral(n) for n in (1, 10, 11, 20, 21, 99)] == [
         "一",
         "十",
         "十一",
