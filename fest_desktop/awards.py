@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -304,12 +304,7 @@ def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[Leve
     with db.session() as session:
         levels = [level.name for level in _levels(session, festival_id)]
         checked = None if rules is None else _check_rules(rules, levels, key.scope)
-        list_key = (
-            competition_list_key(key.competition_id)
-            if key.scope == "entry" and key.competition_id is not None
-            else key.scope
-        )
-        _refuse_if_final(session, festival_id, list_key)
+        _refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
         session.execute(
             delete(AwardRule).where(
                 AwardRule.festival_id == festival_id,
@@ -384,15 +379,14 @@ def notices(db: Database, festival_id: int) -> dict[str, NoticeInfo]:
         }
 
 
-def _is_final(session: Session, festival_id: int, list_key: str) -> bool:
-    return (
-        session.scalar(
-            select(AwardNotice.id).where(
-                AwardNotice.festival_id == festival_id, AwardNotice.list_key == list_key
-            )
-        )
-        is not None
+def _notice(session: Session, festival_id: int, list_key: str) -> AwardNotice | None:
+    return session.scalar(
+        select(AwardNotice).where(AwardNotice.festival_id == festival_id, AwardNotice.list_key == list_key)
     )
+
+
+def _is_final(session: Session, festival_id: int, list_key: str) -> bool:
+    return _notice(session, festival_id, list_key) is not None
 
 
 def _refuse_if_final(session: Session, festival_id: int, list_key: str) -> None:
@@ -930,6 +924,40 @@ def _advisor_awards(
     return computed
 
 
+def _assign_list(
+    db: Database,
+    festival_id: int,
+    award_list: AwardList,
+    kind: str,
+    compute: Callable[[Session], dict[SubjectKey, Computed] | str],
+    report: AssignReport,
+    levels: Sequence[str],
+    station: str,
+) -> None:
+    """Run one list's rules unless it is finalised or not ready (both reported); the advisor list
+    spans every competition."""
+    with db.session() as session:
+        if _is_final(session, festival_id, award_list.key):
+            report.skipped.append(f"{award_list.title}：已定稿，未改动。")
+            return
+        computed = compute(session)
+        if isinstance(computed, str):
+            report.skipped.append(computed)
+            return
+        _sync(
+            session,
+            festival_id,
+            award_list.title,
+            kind,
+            award_list.competition_id,
+            computed,
+            report,
+            levels,
+            station,
+            all_competitions=kind == "advisor",
+        )
+
+
 def assign_awards(
     db: Database, festival_id: int, competition_name: str | None = None, *, station: str = ""
 ) -> AssignReport:
@@ -945,75 +973,55 @@ def assign_awards(
         else [find_judged_competition(db, festival_id, competition_name)]
     )
     report = AssignReport()
+    lists = {award_list.key: award_list for award_list in award_lists(db, festival_id)}
     with db.session() as session:
         stored = _stored_rules(session, festival_id)
-        festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
-        settings = _settings(festival)
+        settings = _settings(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
         levels = [level.name for level in _levels(session, festival_id)]
     for competition in competitions:
-        with db.session() as session:
-            if _is_final(session, festival_id, competition_list_key(competition.id)):
-                report.skipped.append(f"{competition.name}：已定稿，未改动。")
-                continue
-            computed = _entry_awards(db, competition, stored)
-            if isinstance(computed, str):
-                report.skipped.append(computed)
-                continue
-            _sync(
-                session,
-                festival_id,
-                competition.name,
-                "entry",
-                competition.id,
-                computed,
-                report,
-                levels,
-                station,
-            )
+        _assign_list(
+            db,
+            festival_id,
+            lists[competition_list_key(competition.id)],
+            "entry",
+            # Called at once inside the loop, so it sees this competition.
+            lambda _session: _entry_awards(db, competition, stored),  # noqa: B023
+            report,
+            levels,
+            station,
+        )
     if competition_name is not None:
         return report
-    with db.session() as session:
-        if _is_final(session, festival_id, CLASS_LIST):
-            report.skipped.append("集体奖：已定稿，未改动。")
-        else:
-            collective = _class_awards(db, session, festival_id, settings, stored)
-            if isinstance(collective, str):
-                report.skipped.append(collective)
-            else:
-                _sync(session, festival_id, "集体奖", "class", None, collective, report, levels, station)
-    with db.session() as session:
-        if _is_final(session, festival_id, ORGANISATION_LIST):
-            report.skipped.append(f"{ORGANISATION_LEVEL}：已定稿，未改动。")
-        else:
-            organisation = _organisation_awards(db, session, festival_id, settings, stored)
-            _sync(
-                session,
-                festival_id,
-                ORGANISATION_LEVEL,
-                "organisation",
-                None,
-                organisation,
-                report,
-                [ORGANISATION_LEVEL],
-                station,
-            )
-    with db.session() as session:
-        if _is_final(session, festival_id, ADVISOR_LIST):
-            report.skipped.append(f"{ADVISOR_TITLE}：已定稿，未改动。")
-        else:
-            advisors = _advisor_awards(session, festival_id, settings)
-            _sync(
-                session,
-                festival_id,
-                ADVISOR_TITLE,
-                "advisor",
-                None,
-                advisors,
-                report,
-                levels,
-                station,
-                all_competitions=True,
-            )
+    _assign_list(
+        db,
+        festival_id,
+        lists[CLASS_LIST],
+        "class",
+        lambda session: _class_awards(db, session, festival_id, settings, stored),
+        report,
+        levels,
+        station,
+    )
+    _assign_list(
+        db,
+        festival_id,
+        lists[ORGANISATION_LIST],
+        "organisation",
+        lambda session: _organisation_awards(db, session, festival_id, settings, stored),
+        report,
+        [ORGANISATION_LEVEL],
+        station,
+    )
+    _assign_list(
+        db,
+        festival_id,
+        lists[ADVISOR_LIST],
+        "advisor",
+        lambda session: _advisor_awards(session, festival_id, settings),
+        report,
+        levels,
+        station,
+    )
     return report
 
 
@@ -1184,11 +1192,7 @@ def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, statio
         raise ValidationError("请写明撤销定稿的原因，它会记入修改记录。")
     title = _list_title(db, festival_id, list_key)
     with db.session() as session:
-        notice = session.scalar(
-            select(AwardNotice).where(
-                AwardNotice.festival_id == festival_id, AwardNotice.list_key == list_key
-            )
-        )
+        notice = _notice(session, festival_id, list_key)
         if notice is None:
             raise ValidationError(f"「{title}」还没有定稿。")
         _log(
