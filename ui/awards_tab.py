@@ -30,7 +30,7 @@ from fest_desktop.db import Database
 from fest_desktop.errors import FestError
 from fest_desktop.festivals import get_festival
 from ui.messages import show_error, tell_saved
-from ui.table_models import Column, RowFilterProxy, RowTableModel
+from ui.table_models import Column, RowFilterProxy, RowTableModel, selectable_table
 
 ALL_LISTS = ""
 
@@ -59,14 +59,9 @@ def ask_reason(parent: QWidget, title: str, question: str) -> str | None:
 
 
 def _table(model: RowTableModel[object], parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
-    proxy = RowFilterProxy(parent)
-    proxy.setSourceModel(model)
-    table = QTableView(parent)
-    table.setModel(proxy)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
+    """A list table with columns fitted to their contents."""
+    table, proxy = selectable_table(model, parent)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
     return table, proxy
 
 

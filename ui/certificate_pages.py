@@ -4,6 +4,8 @@ the template editor with its live preview, on which fields are dragged into plac
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,22 +47,31 @@ from fest_desktop.errors import FestError
 from fest_desktop.festivals import get_festival
 from fest_desktop.school import list_classes
 from ui.messages import confirm, show_error, tell_saved
-from ui.table_models import Column, RowFilterProxy, RowTableModel
+from ui.table_models import Column, RowTableModel, selectable_table
 
 PT_TO_MM = 25.4 / 72
 
 
-def render_pdf_page(data: bytes, width: int) -> QImage:
-    """The first page of a PDF as an image width pixels wide, on white paper."""
+@contextmanager
+def pdf_document(data: bytes) -> Iterator[QPdfDocument]:
+    """A PDF held in memory, opened with QtPdf (the buffer it reads lives as long as the document)."""
     document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
-    points = document.pagePointSize(0)
-    height = round(width * points.height() / max(points.width(), 1))
-    rendered = document.render(0, QSize(width, height))
-    document.close()
+    try:
+        yield document
+    finally:
+        document.close()
+
+
+def render_pdf_page(data: bytes, width: int) -> QImage:
+    """The first page of a PDF as an image width pixels wide, on white paper."""
+    with pdf_document(data) as document:
+        points = document.pagePointSize(0)
+        height = round(width * points.height() / max(points.width(), 1))
+        rendered = document.render(0, QSize(width, height))
     image = QImage(QSize(width, height), QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
@@ -72,24 +82,19 @@ def render_pdf_page(data: bytes, width: int) -> QImage:
 
 def print_pdf(data: bytes, printer: QPrinter) -> None:
     """Send every page of a PDF to the printer, each scaled to the printable page."""
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    painter = QPainter(printer)
     dpi = min(printer.resolution(), 300)
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(page, size)
-            painter.drawImage(QRectF(printer.pageRect(QPrinter.Unit.DevicePixel)), image)
-    finally:
-        painter.end()
-        document.close()
+    with pdf_document(data) as document:
+        painter = QPainter(printer)
+        try:
+            for page in range(document.pageCount()):
+                if page:
+                    printer.newPage()
+                points = document.pagePointSize(page)
+                size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+                image = document.render(page, size)
+                painter.drawImage(QRectF(printer.pageRect(QPrinter.Unit.DevicePixel)), image)
+        finally:
+            painter.end()
 
 
 class CertificatePreview(QWidget):
@@ -249,13 +254,7 @@ class PrintPage(QWidget):
             ],
             parent=self,
         )
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table, self.proxy = selectable_table(self.model, self)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.preview(current.row())
         )

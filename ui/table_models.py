@@ -202,3 +202,16 @@ def preview_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
     return table
+
+
+def selectable_table(model: QAbstractTableModel, parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
+    """A table of whole-row selection over a filter proxy of model (rows read back with
+    proxy.row_object), without row numbers, the last column stretched."""
+    proxy = RowFilterProxy(parent)
+    proxy.setSourceModel(model)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table, proxy
