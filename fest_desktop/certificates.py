@@ -621,6 +621,19 @@ def _records(db: Database, festival_id: int) -> list[CertificateRecord]:
         ]
 
 
+def _record(db: Database, festival_id: int, number: str) -> CertificateRecord | None:
+    """The register's certificate of that number (case and full-width forms ignored)."""
+    wanted = clean_text(number).upper()
+    return next((r for r in _records(db, festival_id) if r.number.upper() == wanted), None)
+
+
+def find_certificate(db: Database, festival_id: int, number: str) -> CertificateRecord:
+    record = _record(db, festival_id, number)
+    if record is None:
+        raise NotFoundError(f"证书登记中没有编号「{number}」。")
+    return record
+
+
 def search_register(db: Database, festival_id: int, query: str = "") -> list[CertificateRecord]:
     """The register, or the certificates whose number, recipient or class contains the query (a
     scanned QR code finds its certificate by its number)."""
@@ -669,13 +682,12 @@ def lookup_certificate(db: Database, festival_id: int, code: str) -> Lookup:
         return Lookup(None, "请输入或扫描证书编号。")
     parts = text.split("|")
     number = parts[0].strip()
-    records = {r.number.upper(): r for r in _records(db, festival_id)}
     if len(parts) == 4:
         if check_character(number) != parts[3].strip().upper():
             return Lookup(None, f"「{number}」的校验位不对：二维码可能扫描有误，或不是本软件打印的证书。")
     elif len(parts) != 1:
         return Lookup(None, "这不是本软件证书上的二维码。")
-    record = records.get(number.upper())
+    record = _record(db, festival_id, number)
     if record is None:
         return Lookup(None, f"证书登记中没有编号「{number}」。")
     notes = []
@@ -1108,13 +1120,6 @@ def write_calibration_pdf(path: Path, template: TemplateInfo) -> None:
         canvas.save()
     except OSError as exc:
         raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
-
-
-def find_certificate(db: Database, festival_id: int, number: str) -> CertificateRecord:
-    for record in _records(db, festival_id):
-        if record.number.upper() == clean_text(number).upper():
-            return record
-    raise NotFoundError(f"证书登记中没有编号「{number}」。")
 
 
 def reprint_job(db: Database, festival_id: int, number: str) -> CertificateJob:
