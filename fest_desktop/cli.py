@@ -14,7 +14,7 @@ from typing import NoReturn
 from fest_desktop import __version__
 from fest_desktop.competitions import CompetitionInfo
 from fest_desktop.db import Database, open_database
-from fest_desktop.errors import FestError
+from fest_desktop.errors import DatabaseDamagedError, FestError
 from fest_desktop.festivals import (
     FestivalInfo,
     create_festival,
@@ -22,7 +22,8 @@ from fest_desktop.festivals import (
     list_festivals,
     set_current_festival,
 )
-from fest_desktop.paths import default_database_path
+from fest_desktop.paths import preferences_path
+from fest_desktop.preferences import database_target, load_preferences
 from fest_desktop.scoring import EntryResult
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -61,7 +62,8 @@ def _date(text: str) -> dt.date:
 
 
 def _open(args: argparse.Namespace) -> Database:
-    return open_database(args.db if args.db is not None else default_database_path())
+    preferences = load_preferences(preferences_path())
+    return open_database(database_target(args.db, preferences), preferences.keep_backups)
 
 
 def _current(db: Database) -> FestivalInfo:
@@ -646,6 +648,54 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- backups
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from fest_desktop import backups
+
+    db = _open(args)
+    if args.list:
+        listed = backups.list_backups(backups.database_file(db))
+        for backup in listed:
+            print(f"{backup.made_at:%Y-%m-%d %H:%M:%S}  {backup.reason}  {_size(backup.size)}  {backup.path}")
+        print(f"共 {len(listed)} 个自动备份（保留最近 {db.keep_backups} 个）。")
+        return EXIT_OK
+    if args.file:
+        target = backups.backup_to(db, Path(args.file))
+    else:
+        made = backups.make_backup(db, backups.MANUAL)
+        assert made is not None
+        target = made.path
+    print(f"已备份到「{target}」（{_size(target.stat().st_size)}）。")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from fest_desktop import backups
+
+    source = Path(args.file)
+    checked = backups.check_backup_file(source)
+    print(
+        f"备份中有：{'、'.join(checked.festivals) or '（没有科技节）'}，{checked.entry_count} 件作品，{checked.score_count} 个分数。"
+    )
+    try:
+        db = _open(args)
+    except DatabaseDamagedError as exc:
+        aside = backups.replace_damaged_file(Path(exc.path), source)
+        print(f"已用「{source}」替换损坏的数据文件；损坏的文件改名保存为「{aside}」。")
+        return EXIT_OK
+    before = backups.restore_backup(db, source)
+    print(f"已从「{source}」恢复。")
+    if before is not None:
+        print(f"恢复前的数据已备份到「{before.path}」。")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
+
+
 # ---------------------------------------------------------------- demo
 
 
@@ -659,7 +709,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = ChineseArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="科技节数据文件（默认在用户数据文件夹中）")
+    common.add_argument(
+        "--db", metavar="PATH", help="科技节数据文件（默认在用户数据文件夹中），或服务器地址 postgresql://…"
+    )
 
     parser = ChineseArgumentParser(
         prog="main.py",
@@ -832,6 +884,18 @@ def build_parser() -> argparse.ArgumentParser:
     certificates.add_argument("--reprint", metavar="证书编号", help="重印一张证书（编号不变）")
     certificates.set_defaults(handler=cmd_certificates)
 
+    backup = commands.add_parser(
+        "backup", parents=[common], help="备份数据文件（不写 FILE 则放入备份文件夹）"
+    )
+    backup.add_argument("file", nargs="?", metavar="FILE", help="备份文件，例如 U盘上的 科技节备份.db")
+    backup.add_argument("--list", action="store_true", help="列出自动备份")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser(
+        "restore", parents=[common], help="用备份文件恢复（先检查，并备份当前数据）"
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.set_defaults(handler=cmd_restore)
+
     demo = commands.add_parser("demo", parents=[common], help="创建演示科技节")
     demo.set_defaults(handler=cmd_demo)
     return parser
@@ -843,6 +907,21 @@ def run_cli(argv: Sequence[str]) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except DatabaseDamagedError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        _print_restore_hint(Path(exc.path))
+        return EXIT_BAD_INPUT
     except FestError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _print_restore_hint(path: Path) -> None:
+    from fest_desktop.backups import latest_good_backup
+
+    good = latest_good_backup(path)
+    if good is None:
+        print("没有找到可用的自动备份。若有手动备份的文件，可用 restore 恢复。", file=sys.stderr)
+    else:
+        print(f"最近一次正常的备份：{good.made_at:%Y-%m-%d %H:%M}（{good.reason}）", file=sys.stderr)
+        print(f'恢复：python main.py restore "{good.path}" --db "{path}"', file=sys.stderr)

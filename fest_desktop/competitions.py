@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.backups import backup_before
 from fest_desktop.classnames import grade_name
 from fest_desktop.db import Database, delete_row, fetch
 from fest_desktop.errors import NotFoundError, ValidationError
@@ -646,7 +647,8 @@ def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
 
 
 def delete_competition(db: Database, competition_id: int) -> None:
-    """Delete a competition with all its entries."""
+    """Delete a competition with all its entries, after a backup of the file."""
+    backup_before(db, "删除比赛")
     delete_row(db, Competition, competition_id)
 
 

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fest_desktop.errors import DatabaseOpenError, FestError, NotFoundError
+from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError, NotFoundError
+from fest_desktop.preferences import DEFAULT_KEEP_BACKUPS
 
 RowT = TypeVar("RowT")
 
@@ -65,9 +66,11 @@ def storage_error(exc: OperationalError) -> FestError | None:
 class Database:
     """A festival file (SQLite) or server (PostgreSQL URL) with its schema brought up to date."""
 
-    def __init__(self, engine: Engine, location: str) -> None:
+    def __init__(self, engine: Engine, location: str, keep_backups: int = DEFAULT_KEEP_BACKUPS) -> None:
         self.engine = engine
         self.location = location
+        # How many automatic backups of the file to keep (a preference of this PC).
+        self.keep_backups = keep_backups
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextlib.contextmanager
@@ -88,6 +91,13 @@ class Database:
             raise
         finally:
             session.close()
+
+    @property
+    def display_location(self) -> str:
+        """The file path, or the server URL without its password, to show on screen."""
+        if self.engine.dialect.name == "sqlite":
+            return self.location
+        return self.engine.url.set(drivername=self.engine.url.get_backend_name()).render_as_string()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -149,18 +159,33 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
-def _current_revision(engine: Engine) -> str | None:
-    """The schema revision of the file, None for an empty database; refuses foreign databases."""
+def _damaged(location: str, detail: object) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        f"科技节数据文件「{Path(location).name}」已损坏（{detail}）。可以用最近一次正常的备份恢复。", location
+    )
+
+
+def _current_revision(engine: Engine, location: str) -> str | None:
+    """The schema revision of the file, None for an empty database; refuses foreign databases and, for
+    a file, checks its integrity (PRAGMA quick_check) first."""
     try:
         with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                verdict = connection.execute(text("PRAGMA quick_check")).scalar()
+                if verdict != "ok":
+                    raise _damaged(location, f"完整性检查：{verdict}")
             tables = set(inspect(connection).get_table_names())
             if not tables:
                 return None
             if "alembic_version" not in tables or "festival" not in tables:
                 raise DatabaseOpenError("这个数据库不是科技节数据文件（缺少科技节的数据表）。")
             revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except OperationalError:
+        raise  # busy, read-only, disk full: told as such by open_database, not as damage
     except DatabaseError as exc:
-        raise DatabaseOpenError(f"无法打开数据库：文件已损坏或不是科技节数据文件（{exc.orig}）。") from exc
+        if engine.dialect.name == "sqlite":
+            raise _damaged(location, exc.orig) from exc
+        raise DatabaseOpenError(f"无法打开数据库：{exc.orig}") from exc
     return str(revision) if revision is not None else None
 
 
@@ -176,16 +201,32 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def engine_url(target: str | Path) -> str:
+    """The SQLAlchemy URL of a file path or a database URL; PostgreSQL goes through psycopg 3."""
+    if isinstance(target, Path) or not is_url(target):
+        return f"sqlite:///{Path(target)}"
+    scheme, rest = target.split("://", 1)
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return f"postgresql+psycopg://{rest}"
+    if scheme == "sqlite":
+        return target
+    raise DatabaseOpenError(
+        f"不支持的数据库地址「{scheme}://…」：服务器只支持 PostgreSQL（postgresql://…）。"
+    )
+
+
 def make_engine(target: str | Path) -> Engine:
     """An engine for a file path or a database URL, with SQLite's durability pragmas set."""
-    url = str(target) if isinstance(target, str) and is_url(target) else f"sqlite:///{Path(target)}"
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
+    url = engine_url(target)
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+        return engine
+    # A server that is off or unreachable is told within seconds; a dropped connection is renewed.
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
-def open_database(target: str | Path) -> Database:
+def open_database(target: str | Path, keep_backups: int = DEFAULT_KEEP_BACKUPS) -> Database:
     """Open (creating if needed) a festival database and migrate it to this version's schema."""
     if isinstance(target, Path) or not is_url(target):
         path = Path(target).expanduser().resolve()
@@ -196,7 +237,7 @@ def open_database(target: str | Path) -> Database:
         location = target
         engine = make_engine(target)
     try:
-        revision = _current_revision(engine)
+        revision = _current_revision(engine, location)
         known = known_revisions()
         if revision is not None and revision not in known:
             raise DatabaseOpenError(
@@ -208,13 +249,18 @@ def open_database(target: str | Path) -> Database:
     except OperationalError as exc:
         engine.dispose()
         mapped = storage_error(exc)
-        if mapped is None:
-            raise DatabaseOpenError(f"无法打开数据库：{exc.orig}") from exc
-        raise DatabaseOpenError(mapped.message) from exc
+        if mapped is not None:
+            raise DatabaseOpenError(mapped.message) from exc
+        if engine.dialect.name != "sqlite":
+            raise DatabaseOpenError(
+                f"无法连接数据库服务器「{engine.url.host}:{engine.url.port or 5432}」：{exc.orig}\n"
+                "请检查地址、用户名和密码是否正确，服务器是否已开启，防火墙是否放行了这个端口。"
+            ) from exc
+        raise DatabaseOpenError(f"无法打开数据库：{exc.orig}") from exc
     except sqlite3.Error as exc:
         engine.dispose()
         raise DatabaseOpenError(f"无法打开数据库：{exc}") from exc
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, location)
+    return Database(engine, location, keep_backups)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from fest_desktop.backups import backup_before
 from fest_desktop.classnames import ClassNameError, normalize, parse_class
 from fest_desktop.competitions import CompetitionInfo, claim_entry_code, competition_info
 from fest_desktop.db import Database
@@ -504,6 +505,7 @@ def commit_entry_import(
         if not plan.ok:
             raise ImportRefused(f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。请改正后重新导入。")
         _check_late(plan, allow_late)
+        backup_before(db, "导入报名表")
         _write(session, festival_id, plan)
         return plan
 

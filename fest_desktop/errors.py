@@ -13,6 +13,14 @@ class DatabaseOpenError(FestError):
     """The festival file cannot be opened: not a database, too new, read-only, locked."""
 
 
+class DatabaseDamagedError(DatabaseOpenError):
+    """The festival file exists but its integrity check fails: offer the latest good backup."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class ValidationError(FestError):
     """A value the user entered breaks a rule (empty name, end before start, duplicate)."""
 

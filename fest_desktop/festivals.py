@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.backups import backup_before
 from fest_desktop.classnames import chinese_number
 from fest_desktop.db import Database, delete_row, fetch
 from fest_desktop.errors import ValidationError
@@ -212,7 +213,8 @@ def update_festival(db: Database, info: FestivalInfo) -> FestivalInfo:
 
 
 def delete_festival(db: Database, festival_id: int) -> None:
-    """Delete a festival with everything in it; another festival becomes current."""
+    """Delete a festival with everything in it, after a backup of the file; another becomes current."""
+    backup_before(db, "删除科技节")
     with db.session() as session:
         session.delete(_get_festival(session, festival_id))
         stored = session.get(Setting, CURRENT_FESTIVAL_KEY)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from fest_desktop.backups import backup_before
 from fest_desktop.classnames import (
     SECTION_NAMES,
     ClassNameError,
@@ -347,6 +348,7 @@ def commit_roster(db: Database, festival_id: int, preview: RosterPreview) -> Non
     """Write a clean preview in one transaction; refuses (writing nothing) while problems remain."""
     if not preview.ok:
         raise ImportRefused(f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。请改正后重新导入。")
+    backup_before(db, "导入花名册")
     with db.session() as session:
         class_ids: dict[tuple[int, int], int] = {}
         for level, number in sorted({(r.level, r.class_number) for r in preview.new_students}):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.backups import backup_before
 from fest_desktop.classnames import SECTION_NAMES, class_display_name, grade_name, section_for_level
 from fest_desktop.competitions import ensure_festival_class_entries
 from fest_desktop.db import Database, delete_row, fetch
@@ -139,7 +140,8 @@ def rename_grade(db: Database, grade_id: int, name: str) -> None:
 
 
 def delete_grade(db: Database, grade_id: int) -> None:
-    """Delete a grade with its classes and students."""
+    """Delete a grade with its classes and students, after a backup of the file."""
+    backup_before(db, "删除年级")
     delete_row(db, Grade, grade_id)
 
 
@@ -216,7 +218,8 @@ def update_class(db: Database, class_id: int, number: int, head_teacher_id: int 
 
 
 def delete_class(db: Database, class_id: int) -> None:
-    """Delete a class with its students."""
+    """Delete a class with its students, after a backup of the file."""
+    backup_before(db, "删除班级")
     delete_row(db, SchoolClass, class_id)
 
 

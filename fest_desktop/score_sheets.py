@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fest_desktop import scoring
+from fest_desktop.backups import backup_before
 from fest_desktop.classnames import ClassNameError, parse_class
 from fest_desktop.competitions import CompetitionInfo, CriterionInfo
 from fest_desktop.db import Database
@@ -420,6 +421,7 @@ def commit_score_import(
     plan = preview_score_import(db, festival_id, path, add_judges)
     if not plan.ok:
         raise ImportRefused(f"评分表有 {len(plan.problems)} 处问题，没有导入任何分数。")
+    backup_before(db, "导入评分表")
     station = station or f"导入 {path.name}"
     with db.session() as session:
         judges: dict[tuple[int, str], Judge] = {}

@@ -136,18 +136,23 @@ def run_window(options: WindowOptions) -> int:
     code = app.exec()
     if window.db is not None:
         window.db.close()
+    if window.instance_lock is not None:
+        window.instance_lock.unlock()
     return code
 
 
 def load_festival_file(window: MainWindow, target: str | Path, screenshots: Path | None) -> None:
     """Open the festival file into the shown window, or quit (exit code 1) if the teacher gives up."""
-    from ui.opening import ensure_festival, open_with_dialogs
+    from ui.opening import backup_at_open, claim_file, ensure_festival, open_with_dialogs
 
-    db = open_with_dialogs(target, window)
+    db = open_with_dialogs(target, window, window.preferences.keep_backups)
     if db is None:
         QApplication.exit(1)
         return
     window.attach(db, ensure_festival(db))
+    window.instance_lock, shared = claim_file(db)
+    failed_backup = backup_at_open(db)
+    window.show_notice(" ".join(filter(None, (shared, failed_backup))))
     if screenshots is not None:
         save_screenshots(window, screenshots)
         QApplication.quit()

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from fest_desktop.preferences import Preferences
@@ -88,8 +88,9 @@ class MainWindow(QMainWindow):
         self.scoring: ScoringTab | None = None
         self.calendar: CalendarTab | None = None
         self.awards_tab: AwardsTab | None = None
-        self._preferences = preferences
+        self.preferences = preferences
         self._preferences_file = preferences_file
+        self.instance_lock: QLockFile | None = None
         self.resize(1280, 800)
         self.setWindowTitle(self.tr("科技节"))
 
@@ -108,7 +109,12 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         layout.addWidget(self.header)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -117,14 +123,17 @@ class MainWindow(QMainWindow):
         from ui.settings_tab import SettingsTab
 
         self.db = db
-        self.settings_tab = SettingsTab(db, self._preferences, self._preferences_file)
+        self.settings_tab = SettingsTab(db, self.preferences, self._preferences_file)
         self.settings_tab.festival_switched.connect(self.show_festival)
         self.settings_tab.festival_edited.connect(self._festival_edited)
+        self.settings_tab.restored.connect(self._restored)
         current = self.tabs.currentIndex()
         self.tabs.removeTab(self.SETTINGS_TAB)
         self.tabs.insertTab(self.SETTINGS_TAB, self.settings_tab, self.tr("学校与设置"))
         self.tabs.setCurrentIndex(current)
-        self.statusBar().showMessage(self.tr("数据文件：{0}　·　所有修改即时保存").format(db.location))
+        self.statusBar().showMessage(
+            self.tr("数据文件：{0}　·　所有修改即时保存").format(db.display_location)
+        )
         self.tabs.currentChanged.connect(self._tab_shown)
         self.show_festival(festival)
         self._tab_shown(self.tabs.currentIndex())
@@ -140,6 +149,18 @@ class MainWindow(QMainWindow):
             self.calendar.show_festival(festival.id)
         if self.awards_tab is not None:
             self.awards_tab.show_festival(festival.id)
+
+    def show_notice(self, text: str) -> None:
+        """A line under the header for what the teacher should know (another window has the file)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _restored(self) -> None:
+        """Every tab reads the restored data afresh (its current festival may be another one)."""
+        from ui.opening import ensure_festival
+
+        assert self.db is not None
+        self.show_festival(ensure_festival(self.db))
 
     def _tab_shown(self, index: int) -> None:
         """Build a tab the first time it is shown: the window opens without waiting for every tab."""

@@ -1,22 +1,30 @@
-"""Opening the festival file from the window: failures explained, another file offered, first-run demo."""
+"""Opening the festival file from the window: failures explained, a damaged file restored from its latest
+good backup, another file offered, the first-run demo, a backup at open, and other windows noticed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from fest_desktop import backups
 from fest_desktop.db import Database, open_database
-from fest_desktop.errors import DatabaseOpenError
+from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError
 from fest_desktop.festivals import FestivalInfo, current_festival
 
 
-def open_with_dialogs(target: str | Path, parent: QWidget | None = None) -> Database | None:
-    """Open the festival file; on failure say why and offer another file. None when the user gives up."""
+def open_with_dialogs(
+    target: str | Path, parent: QWidget | None = None, keep_backups: int = 20
+) -> Database | None:
+    """Open the festival file; on failure say why and offer a backup or another file. None when the
+    user gives up."""
     while True:
         try:
-            return open_database(target)
+            return open_database(target, keep_backups)
         except DatabaseOpenError as exc:
+            if isinstance(exc, DatabaseDamagedError) and offer_latest_backup(exc, parent):
+                continue
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 QApplication.translate("opening", "无法打开科技节数据文件"),
@@ -41,6 +49,38 @@ def open_with_dialogs(target: str | Path, parent: QWidget | None = None) -> Data
             target = name
 
 
+def offer_latest_backup(damaged: DatabaseDamagedError, parent: QWidget | None) -> bool:
+    """Offer the newest good backup of a damaged file; True when it was put in the file's place."""
+    path = Path(damaged.path)
+    good = backups.latest_good_backup(path)
+    if good is None:
+        return False
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QApplication.translate("opening", "数据文件已损坏"),
+        damaged.message,
+        parent=parent,
+    )
+    box.setInformativeText(
+        QApplication.translate(
+            "opening", "最近一次正常的备份：{0}（{1}）。\n用它恢复吗？损坏的文件会改名保存在原处，不会删除。"
+        ).format(f"{good.made_at:%Y-%m-%d %H:%M}", good.reason)
+    )
+    restore = box.addButton(
+        QApplication.translate("opening", "用这个备份恢复"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QApplication.translate("opening", "不恢复"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        backups.replace_damaged_file(path, good.path)
+    except FestError as exc:
+        QMessageBox.warning(parent, QApplication.translate("opening", "恢复失败"), exc.message)
+        return False
+    return True
+
+
 def ensure_festival(db: Database) -> FestivalInfo:
     """The current festival; on the first start (an empty file) the demo festival is created."""
     festival = current_festival(db)
@@ -49,3 +89,33 @@ def ensure_festival(db: Database) -> FestivalInfo:
 
         festival = create_demo_festival(db)
     return festival
+
+
+def backup_at_open(db: Database) -> str:
+    """The automatic backup of a file just opened; what went wrong, or "" (a failed backup never
+    stops the day's work)."""
+    try:
+        backups.backup_on_open(db)
+    except FestError as exc:
+        return exc.message
+    return ""
+
+
+def claim_file(db: Database) -> tuple[QLockFile | None, str]:
+    """Mark the file as open in this window; when another window has it, the lock is None and the text
+    says who. Both windows work: every change is committed at once and each sees the other's."""
+    if db.engine.dialect.name != "sqlite":
+        return None, ""
+    lock = QLockFile(db.location + ".lock")
+    # Held for a whole day of scoring: only a dead process makes it stale, never its age.
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        return lock, ""
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return None, ""  # a folder where no lock can be written: nothing to tell
+    pid, host, _ = lock.getLockInfo()
+    return None, QApplication.translate(
+        "opening",
+        "另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，"
+        "评分和排行榜会互相显示；请不要两边同时修改同一项内容。",
+    ).format(host, pid)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fest_desktop.paths import default_database_path, preferences_path
-from fest_desktop.preferences import LANGUAGES, Preferences, load_preferences
+from fest_desktop.paths import preferences_path
+from fest_desktop.preferences import LANGUAGES, Preferences, database_target, load_preferences
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,14 @@ class WindowOptions:
 def read_window_options(argv: Sequence[str]) -> WindowOptions:
     """The window's options: --db, --screenshot and --lang over the preferences stored on this PC."""
     parser = argparse.ArgumentParser(prog="main.py", description="科技节 desktop")
-    parser.add_argument("--db", metavar="PATH", help="科技节数据文件")
+    parser.add_argument("--db", metavar="PATH", help="科技节数据文件，或服务器地址 postgresql://…")
     parser.add_argument("--screenshot", metavar="DIR", help="把每个标签页截图保存到 DIR 后退出")
     parser.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置中的语言）")
     args = parser.parse_args(list(argv))
     preferences_file = preferences_path()
     preferences = load_preferences(preferences_file)
     return WindowOptions(
-        database=args.db if args.db is not None else default_database_path(),
+        database=database_target(args.db, preferences),
         screenshots=Path(args.screenshot) if args.screenshot else None,
         language=args.lang or preferences.language,
         preferences=preferences,

@@ -27,8 +27,9 @@ from fest_desktop import festivals
 from fest_desktop.db import Database
 from fest_desktop.errors import FestError
 from fest_desktop.festivals import STANDARD_PHASES, FestivalInfo, PhaseInfo
-from fest_desktop.preferences import Preferences, save_preferences
+from fest_desktop.preferences import Preferences
 from fest_desktop.values import clean_text, parse_date
+from ui.data_page import DataPage
 from ui.dialogs import NewFestivalDialog, date_edit, from_qdate, to_qdate
 from ui.messages import confirm, show_error
 from ui.school_pages import ClassesPage, DataTable, SchoolPage, StudentsPage, TeachersPage
@@ -227,49 +228,12 @@ class FestivalPage(SchoolPage):
             self.run(lambda phase=phase: festivals.delete_phase(self.db, phase.id))
 
 
-class PreferencesPage(QWidget):
-    """Interface language and where the festival file lives."""
-
-    def __init__(
-        self, db: Database, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._preferences = preferences
-        self._file = preferences_file
-        self.language = QComboBox()
-        self.language.addItem("简体中文", "zh_CN")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(preferences.language), 0))
-        self.language.currentIndexChanged.connect(self._save_language)
-        self.restart_note = QLabel()
-        self.restart_note.setObjectName("hint")
-        location = QLabel(db.location)
-        location.setWordWrap(True)
-        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout()
-        form.addRow(self.tr("界面语言"), self.language)
-        form.addRow("", self.restart_note)
-        form.addRow(self.tr("数据文件"), location)
-        form.addRow("", QLabel(self.tr("所有修改都会立即保存到数据文件中，无需手动保存。")))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
-
-    def _save_language(self) -> None:
-        self._preferences = dataclasses.replace(self._preferences, language=self.language.currentData())
-        try:
-            save_preferences(self._file, self._preferences)
-        except OSError as exc:
-            show_error(self, self.tr("无法保存设置：{0}").format(exc.strerror))
-            return
-        self.restart_note.setText(self.tr("重新启动程序后生效。"))
-
-
 class SettingsTab(QWidget):
     """A list of pages on the left, the chosen page on the right; a page reloads when it is shown."""
 
     festival_switched = Signal(object)
     festival_edited = Signal(object)
+    restored = Signal()
 
     def __init__(
         self, db: Database, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
@@ -279,7 +243,7 @@ class SettingsTab(QWidget):
         self.classes_page = ClassesPage(db)
         self.teachers_page = TeachersPage(db)
         self.students_page = StudentsPage(db)
-        self.preferences_page = PreferencesPage(db, preferences, preferences_file)
+        self.data_page = DataPage(db, preferences, preferences_file)
         self._school_pages: list[SchoolPage] = [
             self.festival_page,
             self.classes_page,
@@ -299,7 +263,7 @@ class SettingsTab(QWidget):
             (self.tr("年级与班级"), self.classes_page),
             (self.tr("教师"), self.teachers_page),
             (self.tr("学生花名册"), self.students_page),
-            (self.tr("界面与数据"), self.preferences_page),
+            (self.tr("界面与数据"), self.data_page),
         ):
             self.nav.addItem(title)
             self.pages.addWidget(page)
@@ -308,6 +272,7 @@ class SettingsTab(QWidget):
             page.school_changed.connect(lambda page=page: self._mark_others_stale(page))
         self.festival_page.festival_switched.connect(self.festival_switched)
         self.festival_page.festival_edited.connect(self.festival_edited)
+        self.data_page.restored.connect(self.restored)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)

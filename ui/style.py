@@ -34,6 +34,7 @@ QPushButton:disabled {{ color: #9aa5b5; }}
 #placeholderBody {{ font-size: 12pt; color: #5b6b82; margin: 0 120px; }}
 #placeholderNotice {{ font-size: 11pt; color: #8a6d00; }}
 #hint {{ color: #6b7a90; }}
+#notice {{ background: #fff4d6; color: #6b4f00; padding: 8px 16px; border-bottom: 1px solid #f0d98c; }}
 #errorText {{ color: #b3261e; font-weight: bold; }}
 #okText {{ color: #1e7b34; font-weight: bold; }}
 #warningText {{ color: #8a5a00; font-weight: bold; }}

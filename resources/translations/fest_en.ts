@@ -96,201 +96,201 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards_tab.py" line="84"/>
+        <location filename="../../ui/awards_tab.py" line="79"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="86"/>
+        <location filename="../../ui/awards_tab.py" line="81"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="88"/>
+        <location filename="../../ui/awards_tab.py" line="83"/>
         <source>调整奖项…</source>
         <translation>Change award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="90"/>
+        <location filename="../../ui/awards_tab.py" line="85"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="92"/>
+        <location filename="../../ui/awards_tab.py" line="87"/>
         <source>推荐参加上级比赛</source>
         <translation>Recommend to next level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="94"/>
-        <location filename="../../ui/awards_tab.py" line="182"/>
+        <location filename="../../ui/awards_tab.py" line="89"/>
+        <location filename="../../ui/awards_tab.py" line="177"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="96"/>
+        <location filename="../../ui/awards_tab.py" line="91"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="98"/>
+        <location filename="../../ui/awards_tab.py" line="93"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="99"/>
+        <location filename="../../ui/awards_tab.py" line="94"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="100"/>
+        <location filename="../../ui/awards_tab.py" line="95"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="101"/>
+        <location filename="../../ui/awards_tab.py" line="96"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="103"/>
+        <location filename="../../ui/awards_tab.py" line="98"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="113"/>
-        <location filename="../../ui/awards_tab.py" line="256"/>
-        <location filename="../../ui/awards_tab.py" line="257"/>
+        <location filename="../../ui/awards_tab.py" line="108"/>
+        <location filename="../../ui/awards_tab.py" line="251"/>
+        <location filename="../../ui/awards_tab.py" line="252"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="133"/>
+        <location filename="../../ui/awards_tab.py" line="128"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="134"/>
+        <location filename="../../ui/awards_tab.py" line="129"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="135"/>
+        <location filename="../../ui/awards_tab.py" line="130"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="136"/>
+        <location filename="../../ui/awards_tab.py" line="131"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="136"/>
+        <location filename="../../ui/awards_tab.py" line="131"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="137"/>
+        <location filename="../../ui/awards_tab.py" line="132"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="138"/>
+        <location filename="../../ui/awards_tab.py" line="133"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="139"/>
+        <location filename="../../ui/awards_tab.py" line="134"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="140"/>
+        <location filename="../../ui/awards_tab.py" line="135"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="141"/>
+        <location filename="../../ui/awards_tab.py" line="136"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="142"/>
+        <location filename="../../ui/awards_tab.py" line="137"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="154"/>
+        <location filename="../../ui/awards_tab.py" line="149"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="171"/>
+        <location filename="../../ui/awards_tab.py" line="166"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="171"/>
+        <location filename="../../ui/awards_tab.py" line="166"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="175"/>
+        <location filename="../../ui/awards_tab.py" line="170"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="178"/>
+        <location filename="../../ui/awards_tab.py" line="173"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="181"/>
+        <location filename="../../ui/awards_tab.py" line="176"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="220"/>
+        <location filename="../../ui/awards_tab.py" line="215"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="239"/>
+        <location filename="../../ui/awards_tab.py" line="234"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="247"/>
+        <location filename="../../ui/awards_tab.py" line="242"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="247"/>
+        <location filename="../../ui/awards_tab.py" line="242"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="258"/>
+        <location filename="../../ui/awards_tab.py" line="253"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="259"/>
+        <location filename="../../ui/awards_tab.py" line="254"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="272"/>
-        <location filename="../../ui/awards_tab.py" line="275"/>
+        <location filename="../../ui/awards_tab.py" line="267"/>
+        <location filename="../../ui/awards_tab.py" line="270"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="278"/>
+        <location filename="../../ui/awards_tab.py" line="273"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="281"/>
+        <location filename="../../ui/awards_tab.py" line="276"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -484,22 +484,22 @@
 <context>
     <name>AwardsTab</name>
     <message>
-        <location filename="../../ui/awards_tab.py" line="356"/>
+        <location filename="../../ui/awards_tab.py" line="351"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="357"/>
+        <location filename="../../ui/awards_tab.py" line="352"/>
         <source>打印证书</source>
         <translation>Print certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="358"/>
+        <location filename="../../ui/awards_tab.py" line="353"/>
         <source>证书模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="359"/>
+        <location filename="../../ui/awards_tab.py" line="354"/>
         <source>证书登记与查询</source>
         <translation>Register and lookup</translation>
     </message>
@@ -1194,6 +1194,200 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../ui/data_page.py" line="65"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="67"/>
+        <source>数据位置</source>
+        <translation>Data location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="69"/>
+        <source>便携模式：数据、备份和设置都保存在程序旁边的文件夹中。</source>
+        <translation>Portable mode: data, backups and settings are kept in a folder beside the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="70"/>
+        <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
+        <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="96"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="101"/>
+        <source>现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。</source>
+        <translation>This is a database on a server: the school&apos;s IT teacher backs it up on the server (pg_dump).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="109"/>
+        <source>每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，程序都会自动备份一次，保存在「{0}」。</source>
+        <translation>A backup is made automatically each time the data file is opened, and before importing a roster, entry forms or score sheets and before deleting a competition, class or festival. Backups are kept in &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="117"/>
+        <source> 个</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="120"/>
+        <source>保留最近的自动备份</source>
+        <translation>Keep the latest automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="125"/>
+        <source>备份时间</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="125"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="125"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="136"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="137"/>
+        <source>备份到文件…</source>
+        <translation>Back up to file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="138"/>
+        <source>用选中的备份恢复…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="139"/>
+        <source>从文件恢复…</source>
+        <translation>Restore from file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="140"/>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="178"/>
+        <source>备份到文件</source>
+        <translation>Back up to file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="178"/>
+        <source>科技节数据文件 (*.db)</source>
+        <translation>Festival data files (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="183"/>
+        <source>已备份。</source>
+        <translation>Backed up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="188"/>
+        <source>请先在列表中选中一个备份。</source>
+        <translation>Select a backup in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="194"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="194"/>
+        <source>科技节数据文件 (*.db);;所有文件 (*)</source>
+        <translation>Festival data files (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="207"/>
+        <source>用这个备份替换现在的全部数据吗？
+
+{0}
+备份中有：{1}，{2} 件作品，{3} 个分数。
+
+现在的数据会先自动备份（原因“恢复前”），恢复后仍可找回。</source>
+        <translation>Replace all current data with this backup?
+
+{0}
+The backup holds: {1}, {2} entries, {3} scores.
+
+The current data is backed up first (reason &quot;恢复前&quot;), so it can still be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="210"/>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="228"/>
+        <source>多台电脑同时评分（服务器数据库）</source>
+        <translation>Several PCs scoring at once (server database)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="231"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="233"/>
+        <source>使用这个服务器</source>
+        <translation>Use this server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="235"/>
+        <source>改回本机数据文件</source>
+        <translation>Back to the local data file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="245"/>
+        <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
+        <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="262"/>
+        <source>地址应以 postgresql:// 开头，例如 {0}</source>
+        <translation>The address should start with postgresql://, for example {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="268"/>
+        <source>连接失败：{0}</source>
+        <translation>Connection failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="274"/>
+        <source>连接成功，服务器上有 {0} 个科技节。</source>
+        <translation>Connected: the server holds {0} festival(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="280"/>
+        <location filename="../../ui/data_page.py" line="291"/>
+        <source>重新启动程序后生效。</source>
+        <translation>Takes effect after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="285"/>
+        <source>重新启动程序后使用本机数据文件。</source>
+        <translation>The local data file is used after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_page.py" line="297"/>
+        <source>无法保存设置：{0}</source>
+        <translation>Cannot save the settings: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EntriesImportDialog</name>
     <message>
         <location filename="../../ui/entries_import_dialog.py" line="50"/>
@@ -1719,104 +1913,104 @@
 <context>
     <name>FestivalPage</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="51"/>
+        <location filename="../../ui/settings_tab.py" line="52"/>
         <source>新建科技节…</source>
         <translation>New festival…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="53"/>
+        <location filename="../../ui/settings_tab.py" line="54"/>
         <source>删除此科技节</source>
         <translation>Delete this festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="56"/>
+        <location filename="../../ui/settings_tab.py" line="57"/>
         <source>当前科技节</source>
         <translation>Current festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="65"/>
+        <location filename="../../ui/settings_tab.py" line="66"/>
         <source>（不写届次）</source>
         <translation>(no edition)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="75"/>
+        <location filename="../../ui/settings_tab.py" line="76"/>
         <source>科技节信息（修改后自动保存）</source>
         <translation>Festival details (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="78"/>
+        <location filename="../../ui/settings_tab.py" line="79"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="79"/>
+        <location filename="../../ui/settings_tab.py" line="80"/>
         <source>届次</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="80"/>
+        <location filename="../../ui/settings_tab.py" line="81"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="81"/>
+        <location filename="../../ui/settings_tab.py" line="82"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="82"/>
-        <location filename="../../ui/settings_tab.py" line="115"/>
+        <location filename="../../ui/settings_tab.py" line="83"/>
+        <location filename="../../ui/settings_tab.py" line="116"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="83"/>
-        <location filename="../../ui/settings_tab.py" line="121"/>
+        <location filename="../../ui/settings_tab.py" line="84"/>
+        <location filename="../../ui/settings_tab.py" line="122"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="89"/>
+        <location filename="../../ui/settings_tab.py" line="90"/>
         <source>添加阶段</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="91"/>
+        <location filename="../../ui/settings_tab.py" line="92"/>
         <source>删除阶段</source>
         <translation>Delete phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="93"/>
+        <location filename="../../ui/settings_tab.py" line="94"/>
         <source>活动阶段（可以重叠；双击单元格修改）</source>
         <translation>Phases (may overlap; double-click a cell to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="110"/>
+        <location filename="../../ui/settings_tab.py" line="111"/>
         <source>阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="126"/>
+        <location filename="../../ui/settings_tab.py" line="127"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="206"/>
+        <location filename="../../ui/settings_tab.py" line="207"/>
         <source>这是唯一的科技节，不能删除。请先新建一个科技节。</source>
         <translation>This is the only festival and cannot be deleted. Create another festival first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="208"/>
+        <location filename="../../ui/settings_tab.py" line="209"/>
         <source>删除“{0}”及其中的全部班级、学生和数据？此操作不能撤销。</source>
         <translation>Delete “{0}” with all its classes, students and data? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="211"/>
+        <location filename="../../ui/settings_tab.py" line="212"/>
         <source>删除科技节</source>
         <translation>Delete festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="221"/>
+        <location filename="../../ui/settings_tab.py" line="222"/>
         <source>新阶段</source>
         <translation>New phase</translation>
     </message>
@@ -1979,53 +2173,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -2115,139 +2309,111 @@
     </message>
 </context>
 <context>
-    <name>PreferencesPage</name>
-    <message>
-        <location filename="../../ui/settings_tab.py" line="250"/>
-        <source>界面语言</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_tab.py" line="252"/>
-        <source>数据文件</source>
-        <translation>Data file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_tab.py" line="253"/>
-        <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
-        <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_tab.py" line="263"/>
-        <source>无法保存设置：{0}</source>
-        <translation>Could not save the settings: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_tab.py" line="265"/>
-        <source>重新启动程序后生效。</source>
-        <translation>Takes effect when the program is restarted.</translation>
-    </message>
-</context>
-<context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="229"/>
+        <location filename="../../ui/certificate_pages.py" line="234"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="232"/>
+        <location filename="../../ui/certificate_pages.py" line="237"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="233"/>
+        <location filename="../../ui/certificate_pages.py" line="238"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="235"/>
+        <location filename="../../ui/certificate_pages.py" line="240"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="237"/>
+        <location filename="../../ui/certificate_pages.py" line="242"/>
         <source>套打校准页…</source>
         <translation>Calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="244"/>
+        <location filename="../../ui/certificate_pages.py" line="249"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="245"/>
-        <location filename="../../ui/certificate_pages.py" line="269"/>
+        <location filename="../../ui/certificate_pages.py" line="250"/>
+        <location filename="../../ui/certificate_pages.py" line="268"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="246"/>
-        <location filename="../../ui/certificate_pages.py" line="268"/>
+        <location filename="../../ui/certificate_pages.py" line="251"/>
+        <location filename="../../ui/certificate_pages.py" line="267"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="247"/>
+        <location filename="../../ui/certificate_pages.py" line="252"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="247"/>
+        <location filename="../../ui/certificate_pages.py" line="252"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="248"/>
+        <location filename="../../ui/certificate_pages.py" line="253"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="266"/>
+        <location filename="../../ui/certificate_pages.py" line="265"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="267"/>
+        <location filename="../../ui/certificate_pages.py" line="266"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="275"/>
+        <location filename="../../ui/certificate_pages.py" line="274"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="311"/>
+        <location filename="../../ui/certificate_pages.py" line="310"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="316"/>
+        <location filename="../../ui/certificate_pages.py" line="315"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="321"/>
+        <location filename="../../ui/certificate_pages.py" line="320"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="348"/>
+        <location filename="../../ui/certificate_pages.py" line="347"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="352"/>
+        <location filename="../../ui/certificate_pages.py" line="351"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="381"/>
+        <location filename="../../ui/certificate_pages.py" line="380"/>
         <source>字体检查</source>
         <translation>Font check</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="382"/>
+        <location filename="../../ui/certificate_pages.py" line="381"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2258,37 +2424,37 @@
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="392"/>
+        <location filename="../../ui/certificate_pages.py" line="391"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="392"/>
+        <location filename="../../ui/certificate_pages.py" line="391"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="446"/>
+        <location filename="../../ui/certificate_pages.py" line="445"/>
         <source>无法写入「{0}」：{1}</source>
         <translation>Cannot write “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="449"/>
+        <location filename="../../ui/certificate_pages.py" line="448"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="455"/>
+        <location filename="../../ui/certificate_pages.py" line="454"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="461"/>
+        <location filename="../../ui/certificate_pages.py" line="460"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="470"/>
+        <location filename="../../ui/certificate_pages.py" line="469"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -2329,52 +2495,52 @@ Continue anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/awards_tab.py" line="301"/>
+        <location filename="../../ui/awards_tab.py" line="296"/>
         <source>输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车</source>
         <translation>Type a certificate number or name, or scan the QR code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="309"/>
+        <location filename="../../ui/awards_tab.py" line="304"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="310"/>
+        <location filename="../../ui/awards_tab.py" line="305"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="311"/>
+        <location filename="../../ui/awards_tab.py" line="306"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="312"/>
+        <location filename="../../ui/awards_tab.py" line="307"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="313"/>
+        <location filename="../../ui/awards_tab.py" line="308"/>
         <source>打印次数</source>
         <translation>Prints</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="314"/>
+        <location filename="../../ui/awards_tab.py" line="309"/>
         <source>首次登记</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="315"/>
+        <location filename="../../ui/awards_tab.py" line="310"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="315"/>
+        <location filename="../../ui/awards_tab.py" line="310"/>
         <source>已撤销，作废</source>
         <translation>Withdrawn, void</translation>
     </message>
     <message>
-        <location filename="../../ui/awards_tab.py" line="322"/>
+        <location filename="../../ui/awards_tab.py" line="317"/>
         <source>证书查询</source>
         <translation>Look up</translation>
     </message>
@@ -2867,27 +3033,27 @@ deduct (max {1:g})</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="298"/>
+        <location filename="../../ui/settings_tab.py" line="262"/>
         <source>科技节</source>
         <translation>Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="299"/>
+        <location filename="../../ui/settings_tab.py" line="263"/>
         <source>年级与班级</source>
         <translation>Grades and classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="300"/>
+        <location filename="../../ui/settings_tab.py" line="264"/>
         <source>教师</source>
         <translation>Teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="301"/>
+        <location filename="../../ui/settings_tab.py" line="265"/>
         <source>学生花名册</source>
         <translation>Student roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_tab.py" line="302"/>
+        <location filename="../../ui/settings_tab.py" line="266"/>
         <source>界面与数据</source>
         <translation>Interface and data</translation>
     </message>
@@ -3042,138 +3208,138 @@ deduct (max {1:g})</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="487"/>
+        <location filename="../../ui/certificate_pages.py" line="486"/>
         <source>复制为新模板</source>
         <translation>Copy as new template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="489"/>
-        <location filename="../../ui/certificate_pages.py" line="829"/>
+        <location filename="../../ui/certificate_pages.py" line="488"/>
+        <location filename="../../ui/certificate_pages.py" line="828"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="497"/>
+        <location filename="../../ui/certificate_pages.py" line="496"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="507"/>
+        <location filename="../../ui/certificate_pages.py" line="506"/>
         <source>打印底图（普通纸）；不勾选为套打</source>
         <translation>Print the background (plain paper); off for overprinting</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="510"/>
+        <location filename="../../ui/certificate_pages.py" line="509"/>
         <source>底图…</source>
         <translation>Background…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="512"/>
+        <location filename="../../ui/certificate_pages.py" line="511"/>
         <source>印章图片…</source>
         <translation>Seal image…</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="514"/>
+        <location filename="../../ui/certificate_pages.py" line="513"/>
         <source>去掉底图和印章</source>
         <translation>Remove background and seal</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="532"/>
+        <location filename="../../ui/certificate_pages.py" line="531"/>
         <source>自动换行</source>
         <translation>Wrap</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="533"/>
+        <location filename="../../ui/certificate_pages.py" line="532"/>
         <source>打印这一项</source>
         <translation>Print this field</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="563"/>
+        <location filename="../../ui/certificate_pages.py" line="562"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="568"/>
+        <location filename="../../ui/certificate_pages.py" line="567"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="572"/>
+        <location filename="../../ui/certificate_pages.py" line="571"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="577"/>
+        <location filename="../../ui/certificate_pages.py" line="576"/>
         <source>宽×高（毫米）</source>
         <translation>Width × height (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="582"/>
+        <location filename="../../ui/certificate_pages.py" line="581"/>
         <source>每张纸（列×行）</source>
         <translation>Per sheet (columns × rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="583"/>
+        <location filename="../../ui/certificate_pages.py" line="582"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="588"/>
+        <location filename="../../ui/certificate_pages.py" line="587"/>
         <source>打印偏移 X / Y（毫米）</source>
         <translation>Printer offset X / Y (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="594"/>
+        <location filename="../../ui/certificate_pages.py" line="593"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="598"/>
+        <location filename="../../ui/certificate_pages.py" line="597"/>
         <source>X / Y / 宽（毫米）</source>
         <translation>X / Y / width (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="599"/>
+        <location filename="../../ui/certificate_pages.py" line="598"/>
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="600"/>
+        <location filename="../../ui/certificate_pages.py" line="599"/>
         <source>字号（磅）</source>
         <translation>Size (pt)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="601"/>
+        <location filename="../../ui/certificate_pages.py" line="600"/>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="609"/>
+        <location filename="../../ui/certificate_pages.py" line="608"/>
         <source>字段（可在右边的预览上拖动位置）</source>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="794"/>
+        <location filename="../../ui/certificate_pages.py" line="793"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="794"/>
+        <location filename="../../ui/certificate_pages.py" line="793"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="805"/>
+        <location filename="../../ui/certificate_pages.py" line="804"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="819"/>
+        <location filename="../../ui/certificate_pages.py" line="818"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificate_pages.py" line="829"/>
+        <location filename="../../ui/certificate_pages.py" line="828"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
@@ -3227,29 +3393,61 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="22"/>
+        <location filename="../../ui/opening.py" line="30"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="27"/>
+        <location filename="../../ui/opening.py" line="35"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="29"/>
+        <location filename="../../ui/opening.py" line="37"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="35"/>
+        <location filename="../../ui/opening.py" line="43"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="37"/>
+        <location filename="../../ui/opening.py" line="45"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="60"/>
+        <source>数据文件已损坏</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="65"/>
+        <source>最近一次正常的备份：{0}（{1}）。
+用它恢复吗？损坏的文件会改名保存在原处，不会删除。</source>
+        <translation>Latest good backup: {0} ({1}).
+Restore it? The damaged file is renamed and kept where it is, never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="70"/>
+        <source>用这个备份恢复</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="72"/>
+        <source>不恢复</source>
+        <translation>Do not restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="79"/>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="117"/>
+        <source>另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，评分和排行榜会互相显示；请不要两边同时修改同一项内容。</source>
+        <translation>Another 科技节 window (computer {0}, process {1}) has this data file open too. Both windows work: every change is saved at once and scores and the leaderboard show in both; do not edit the same item in both at the same time.</translation>
     </message>
 </context>
 <context>

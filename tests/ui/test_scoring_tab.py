@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -334,3 +335,67 @@ def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
     assert tab.grid_model.index(0, 3).data() == "14.2 米"
     results = scoring.load_sheet(db, planes.id).results(provisional=True)
     assert (results[0].entry.id, results[0].final, results[0].complete) == (thrown.id, 14.2, False)
+
+
+def _limit_storage(db: Database, pragma: str) -> None:
+    """Every connection from now on gets the pragma: the file behaves as a full disk or a read-only one."""
+    from sqlalchemy import event
+
+    def limit(connection: Any, _record: Any) -> None:
+        if pragma == "full":
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+            connection.execute(f"PRAGMA max_page_count = {pages}")
+        else:
+            connection.execute("PRAGMA query_only = 1")
+
+    db.engine.dispose()
+    event.listen(db.engine, "connect", limit)
+    db.lifted = lambda: (db.engine.dispose(), event.remove(db.engine, "connect", limit))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [("full", "磁盘已满，本次修改没有保存"), ("read-only", "数据库文件是只读的，本次修改没有保存")],
+)
+def test_a_full_disk_or_read_only_file_is_told_and_nothing_is_corrupted(
+    qtbot: QtBot,
+    tab: ScoringTab,
+    db: Database,
+    board: Board,
+    shown: dict[str, list[str]],
+    fault: str,
+    message: str,
+) -> None:
+    from sqlalchemy import text
+
+    from fest_desktop.errors import FestError
+
+    entry, judge = board.entry_ids["三年级(2)班"], board.judge("李老师")
+    _limit_storage(db, fault)
+    stored = 0
+    if fault == "full":  # fill the last free space of the file with real scores, as a long day does
+        with pytest.raises(FestError, match="磁盘已满"):
+            for stored in range(1, 10_000):
+                scoring.enter_score(
+                    db, entry, board.judge("陈老师"), board.criterion("书写美观"), stored % 15
+                )
+        acknowledged = (stored - 1) % 15
+    choose_judge(tab, "李老师")
+    tab.grid.setCurrentIndex(tab.grid_model.index(row_of(tab, "三年级(2)班"), 0))
+    type_in(qtbot, tab, "18")
+    told = [*shown["errors"], tab.message.text()]
+    assert any(message in text_shown for text_shown in told), told
+    assert tab.isVisible()
+    assert sheet(db, board).cell(entry, judge, board.criterion("主题突出")).value is None
+    db.lifted()  # type: ignore[attr-defined]
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA quick_check")).scalar() == "ok"
+    if fault == "full":
+        assert (
+            sheet(db, board).cell(entry, board.judge("陈老师"), board.criterion("书写美观")).value
+            == acknowledged
+        )
+    editor = open_editor(tab)  # the refused value waits, selected, for Enter once the disk is fixed
+    assert editor.selectedText() == "18"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert sheet(db, board).cell(entry, judge, board.criterion("主题突出")).value == 18

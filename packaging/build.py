@@ -1,0 +1,122 @@
+"""Build the double-click program: the icons, then PyInstaller's one-folder app in dist/fest-desktop,
+then on Linux a .tar.gz with the desktop entry, on Windows the installer when Inno Setup is there.
+
+    python packaging/build.py            # everything for this system
+    python packaging/build.py --no-archive
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+BUILD = ROOT / "build" / "packaging"
+DIST = ROOT / "dist"
+APP = DIST / "fest-desktop"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def version() -> str:
+    sys.path.insert(0, str(ROOT))
+    from fest_desktop import __version__
+
+    return __version__
+
+
+def make_icons() -> None:
+    """PNG and multi-size ICO from the SVG icon, drawn by Qt so no other tool is needed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PIL import Image
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    BUILD.mkdir(parents=True, exist_ok=True)
+    renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "app.svg"))
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    png = BUILD / "fest-desktop.png"
+    image.save(str(png))
+    Image.open(png).save(BUILD / "fest-desktop.ico", sizes=[(s, s) for s in ICON_SIZES])
+
+
+def run_pyinstaller() -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level=WARN",
+            f"--distpath={DIST}",
+            f"--workpath={BUILD / 'work'}",
+            str(PACKAGING / "fest-desktop.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def linux_archive() -> Path:
+    """dist/fest-desktop-VERSION-linux.tar.gz: the folder with its icon, desktop entry and installer."""
+    shutil.copy(BUILD / "fest-desktop.png", APP / "fest-desktop.png")
+    shutil.copy(PACKAGING / "fest-desktop.desktop", APP / "fest-desktop.desktop")
+    installer = APP / "install-desktop-entry.sh"
+    shutil.copy(PACKAGING / "install-desktop-entry.sh", installer)
+    installer.chmod(0o755)
+    archive = DIST / f"fest-desktop-{version()}-linux-x86_64.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(APP, arcname="fest-desktop")
+    return archive
+
+
+def windows_installer() -> Path | None:
+    """The Inno Setup installer, when ISCC.exe is installed (see README)."""
+    candidates = [
+        shutil.which("iscc"),
+        *(
+            str(Path(os.environ.get(var, "")) / "Inno Setup 6" / "ISCC.exe")
+            for var in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA")
+        ),
+    ]
+    iscc = next((c for c in candidates if c and Path(c).is_file()), None)
+    if iscc is None:
+        print(
+            "未找到 Inno Setup（ISCC.exe）：只生成了 dist\\fest-desktop 文件夹。安装 Inno Setup 6 后重新运行即可生成安装程序。"
+        )
+        return None
+    subprocess.run(
+        [iscc, f"/DAppVersion={version()}", str(PACKAGING / "fest-desktop.iss")], check=True, cwd=ROOT
+    )
+    return next(DIST.glob("*安装程序*.exe"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Build 科技节 desktop for this system")
+    parser.add_argument("--no-archive", action="store_true", help="only the dist/fest-desktop folder")
+    args = parser.parse_args()
+    make_icons()
+    run_pyinstaller()
+    print(f"Built {APP}")
+    if args.no_archive:
+        return 0
+    made = windows_installer() if sys.platform == "win32" else linux_archive()
+    if made is not None:
+        print(f"Built {made}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+﻿; Inno Setup 6 script: the Windows installer of 科技节 desktop, from the one-folder build in
+; dist\fest-desktop. Built by "python packaging\build.py" on Windows (see README), or by hand:
+;   ISCC.exe /DAppVersion=0.1.0 packaging\fest-desktop.iss
+
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+
+[Setup]
+AppId={{6F1E2A4B-7C3D-4E5F-9A8B-2C1D0E3F4A5B}
+AppName=科技节
+AppVersion={#AppVersion}
+AppVerName=科技节 {#AppVersion}
+AppPublisher=科技节 desktop
+DefaultDirName={autopf}\科技节
+DefaultGroupName=科技节
+DisableProgramGroupPage=yes
+; A teacher without administrator rights can still install for themselves.
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\dist
+OutputBaseFilename=科技节-安装程序-{#AppVersion}
+SetupIconFile=..\build\packaging\fest-desktop.ico
+UninstallDisplayIcon={app}\fest-desktop.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+
+[Languages]
+; ChineseSimplified.isl is a translation from the Inno Setup site; with it in Inno Setup's Languages
+; folder the wizard speaks Chinese, without it English.
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#endif
+Name: "english"; MessagesFile: "compiler:Default.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+
+[Files]
+Source: "..\dist\fest-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{group}\科技节"; Filename: "{app}\fest-desktop.exe"
+Name: "{group}\{cm:UninstallProgram,科技节}"; Filename: "{uninstallexe}"
+Name: "{autodesktop}\科技节"; Filename: "{app}\fest-desktop.exe"; Tasks: desktopicon
+
+[Run]
+Filename: "{app}\fest-desktop.exe"; Description: "{cm:LaunchProgram,科技节}"; Flags: nowait postinstall skipifsilent
+
+; The festival file, its backups and the settings live in the user's data folder
+; (%LOCALAPPDATA%\fest-desktop), so uninstalling never deletes a school's data.

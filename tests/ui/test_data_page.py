@@ -1,0 +1,187 @@
+"""学校与设置 → 界面与数据 as a teacher uses it: backups listed, made and restored; a damaged file
+replaced by its latest good backup at open; two windows on one file both working."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from fest_desktop import backups, festivals, scoring
+from fest_desktop.competitions import list_competitions
+from fest_desktop.db import Database, open_database
+from fest_desktop.demo import create_demo_festival
+from fest_desktop.preferences import Preferences, load_preferences
+from ui.app import load_festival_file
+from ui.data_page import DataPage
+from ui.main_window import MainWindow
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def file_db(tmp_path: Path) -> Database:
+    database = open_database(tmp_path / "festival.db")
+    create_demo_festival(database, today=TODAY)
+    yield database  # type: ignore[misc]
+    database.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, file_db: Database, tmp_path: Path) -> MainWindow:
+    main = MainWindow(Preferences(), tmp_path / "prefs.json")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    festival = festivals.current_festival(file_db)
+    assert festival is not None
+    main.attach(file_db, festival)
+    return main
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Errors and questions the page would show, collected; every question is answered yes."""
+    shown: dict[str, list[str]] = {"errors": [], "questions": []}
+    monkeypatch.setattr("ui.data_page.show_error", lambda _parent, message: shown["errors"].append(message))
+
+    def yes(_parent: object, _title: str, question: str) -> bool:
+        shown["questions"].append(question)
+        return True
+
+    monkeypatch.setattr("ui.data_page.confirm", yes)
+    return shown
+
+
+def data_page(window: MainWindow) -> DataPage:
+    window.tabs.setCurrentWidget(window.settings_tab)
+    window.settings_tab.nav.setCurrentRow(4)
+    return window.settings_tab.data_page
+
+
+def test_backups_are_listed_made_and_kept_as_set(
+    window: MainWindow, file_db: Database, tmp_path: Path
+) -> None:
+    page = data_page(window)
+    assert page.backup_list.rowCount() == 0
+    page.backup_now()
+    page.backup_now()
+    assert page.backup_list.rowCount() == 2
+    assert page.backup_list.item(0, 1).text() == "手动"
+    page.keep.setValue(1)
+    page.keep.editingFinished.emit()
+    assert file_db.keep_backups == 1
+    assert load_preferences(tmp_path / "prefs.json").keep_backups == 1
+    page.backup_now()
+    assert page.backup_list.rowCount() == 1
+    saved = page.backup_to_file(tmp_path / "U盘" / "科技节备份.db")
+    assert saved is not None and backups.check_backup_file(saved).festivals == ["第十届校园科技节"]
+
+
+def test_a_restore_brings_every_tab_back_to_the_backup(
+    window: MainWindow, file_db: Database, dialogs: dict[str, list[str]], tmp_path: Path
+) -> None:
+    festival = festivals.current_festival(file_db)
+    assert festival is not None
+    entries = window.show_entries()
+    before = entries.entries_page.table.model.rowCount()
+    page = data_page(window)
+    page.backup_now()
+    festivals.update_festival(file_db, dataclasses.replace(festival, name="改错了的名字"))
+    board = next(c for c in list_competitions(file_db, festival.id) if c.name == "科普板报比赛")
+    from fest_desktop.competitions import delete_competition
+
+    delete_competition(file_db, board.id)  # backed up first: now two backups
+    window.show_festival(festivals.current_festival(file_db))  # type: ignore[arg-type]
+    assert window.show_entries().entries_page.table.model.rowCount() < before
+    page = data_page(window)
+    assert page.backup_list.rowCount() == 2
+    page.backup_list.selectRow(1)  # the manual one, before the rename
+    page.restore_selected()
+    assert dialogs["errors"] == []
+    assert "第十届校园科技节" in dialogs["questions"][0]
+    assert window.header.title.text().startswith("启明实验学校第十届校园科技节")
+    assert window.show_entries().entries_page.table.model.rowCount() == before
+    assert backups.list_backups(Path(file_db.location))[0].reason == "恢复前"
+
+
+def test_restoring_a_file_that_is_not_a_festival_is_refused(
+    window: MainWindow, dialogs: dict[str, list[str]], tmp_path: Path
+) -> None:
+    stray = tmp_path / "照片.db"
+    stray.write_bytes(b"\x89PNG not a database")
+    assert not data_page(window).restore_from(stray)
+    assert dialogs["questions"] == []
+    assert "不是科技节数据文件" in dialogs["errors"][0]
+
+
+def _answer_next_box(button_text: str, seen: list[str]) -> None:
+    """Click a button of the next message box, as the teacher would."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, click)
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(50, click)
+
+
+def test_a_damaged_file_is_restored_from_its_latest_backup_at_open(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "festival.db"
+    db = open_database(path)
+    create_demo_festival(db, today=TODAY)
+    good = backups.make_backup(db, backups.MANUAL)
+    db.close()
+    assert good is not None
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 10)
+        handle.write(os.urandom(4096 * 40))
+    main = MainWindow(Preferences(), tmp_path / "prefs.json")
+    qtbot.addWidget(main)
+    seen: list[str] = []
+    _answer_next_box("用这个备份恢复", seen)
+    load_festival_file(main, path, None)
+    assert "已损坏" in seen[0] and "手动" in seen[0]
+    assert main.db is not None and main.header.title.text().startswith("启明实验学校第十届校园科技节")
+    assert any("已损坏" in p.name for p in tmp_path.iterdir())
+    main.db.close()
+
+
+def test_two_windows_on_one_file_both_work_and_the_second_is_told(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "festival.db"
+    seed = open_database(path)
+    create_demo_festival(seed, today=TODAY)
+    seed.close()
+    first, second = (MainWindow(Preferences(), tmp_path / "prefs.json") for _ in range(2))
+    for window in (first, second):
+        qtbot.addWidget(window)
+        load_festival_file(window, path, None)
+    assert first.notice.isHidden()
+    assert not second.notice.isHidden() and "另一个科技节窗口" in second.notice.text()
+    assert str(os.getpid()) in second.notice.text()
+    assert first.db is not None and second.db is not None
+    festival = festivals.current_festival(first.db)
+    assert festival is not None
+    board = next(c for c in list_competitions(first.db, festival.id) if c.name == "科普板报比赛")
+    sheet = scoring.load_sheet(first.db, board.id)
+    criterion = board.criteria[0].id
+    entry = next(
+        e for e in sheet.entries if all(sheet.cell(e.id, j.id, criterion).value is None for j in sheet.judges)
+    )
+    judges = [j for j in sheet.judges if not sheet.blocked(entry, j)][:2]
+    for db, judge, value in ((first.db, judges[0], 17), (second.db, judges[1], 18)):
+        scoring.enter_score(db, entry.id, judge.id, criterion, value)
+    for db in (first.db, second.db):
+        seen = scoring.load_sheet(db, board.id)
+        assert [seen.cell(entry.id, j.id, criterion).value for j in judges] == [17, 18]
+    first.db.close()
+    second.db.close()
