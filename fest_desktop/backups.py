@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import filecmp
 import os
 import re
 import sqlite3
@@ -105,6 +106,12 @@ def make_backup(db: Database, reason: str, keep: int | None = None) -> BackupInf
     None for a server database, whose backups are its administrator's business."""
     if db.engine.dialect.name != "sqlite":
         return None
+    made = _backup_into_folder(db, reason)
+    rotate_backups(database_file(db), db.keep_backups if keep is None else keep)
+    return made
+
+
+def _backup_into_folder(db: Database, reason: str) -> BackupInfo:
     path = database_file(db)
     stamp = dt.datetime.now().strftime(STAMP_FORMAT)
     folder = backups_folder(path)
@@ -115,7 +122,6 @@ def make_backup(db: Database, reason: str, keep: int | None = None) -> BackupInf
     suffix = f"-{number}" if number > 1 else ""
     target = folder / f"{path.stem}_{stamp}{suffix}_{reason}.db"
     backup_to(db, target)
-    rotate_backups(path, db.keep_backups if keep is None else keep)
     return next(b for b in list_backups(path) if b.path == target)
 
 
@@ -125,16 +131,20 @@ def backup_before(db: Database, operation: str) -> BackupInfo | None:
 
 
 def backup_on_open(db: Database) -> BackupInfo | None:
-    """The backup taken when the window opens a file, unless the file has not changed since the last one."""
+    """The backup taken when the window opens a file, unless the data is what the last backup holds.
+
+    Backups of the same data are the same bytes, so opening an unchanged file ten times does not push
+    ten useful backups out of the rotation."""
     if db.engine.dialect.name != "sqlite":
         return None
     path = database_file(db)
     existing = list_backups(path)
-    if existing:
-        changed = max(p.stat().st_mtime for p in (path, path.with_name(path.name + "-wal")) if p.exists())
-        if existing[0].path.stat().st_mtime >= changed:
-            return None
-    return make_backup(db, ON_OPEN)
+    made = _backup_into_folder(db, ON_OPEN)
+    if existing and filecmp.cmp(existing[0].path, made.path, shallow=False):
+        made.path.unlink()
+        return None
+    rotate_backups(path, db.keep_backups)
+    return made
 
 
 def rotate_backups(database_path: Path, keep: int) -> list[Path]:
@@ -184,7 +194,7 @@ def check_backup_file(path: Path) -> BackupCheck:
     return BackupCheck(path, revision, festivals, int(entries), int(scores))
 
 
-def restore_backup(db: Database, source: Path) -> BackupInfo | None:
+def restore_backup(db: Database, source: Path) -> BackupInfo:
     """Replace the festival's data with a checked backup, after backing up what is there now.
 
     Copied into the open file with SQLite's backup, so other windows on the file see the restored data;
@@ -192,12 +202,15 @@ def restore_backup(db: Database, source: Path) -> BackupInfo | None:
     checked = check_backup_file(source)
     if checked.path.resolve() == database_file(db).resolve():
         raise FestError("不能用正在使用的科技节文件恢复它自己。")
-    before = backup_before(db, "恢复")
+    # Rotated only once restored: the backup being restored may be the oldest one kept.
+    before = _backup_into_folder(db, BEFORE_RESTORE)
     try:
         with _read_only(checked.path) as backup, _raw_connection(db) as live:
             backup.backup(live)
     except sqlite3.Error as exc:
         raise FestError(f"恢复失败，数据保持原样：{_sqlite_reason(exc)}") from exc
+    finally:
+        rotate_backups(database_file(db), db.keep_backups)
     if checked.revision != known_revisions()[-1]:
         upgrade(db.engine)
     return before

@@ -687,8 +687,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return EXIT_OK
     before = backups.restore_backup(db, source)
     print(f"已从「{source}」恢复。")
-    if before is not None:
-        print(f"恢复前的数据已备份到「{before.path}」。")
+    print(f"恢复前的数据已备份到「{before.path}」。")
     return EXIT_OK
 
 

@@ -132,7 +132,10 @@ def run_window(options: WindowOptions) -> int:
     window = MainWindow(options.preferences, options.preferences_file)
     window.show()
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
-    QTimer.singleShot(0, lambda: load_festival_file(window, options.database, options.screenshots))
+    QTimer.singleShot(
+        0,
+        lambda: load_festival_file(window, options.database, options.screenshots, options.quit_when_loaded),
+    )
     code = app.exec()
     if window.db is not None:
         window.db.close()
@@ -141,7 +144,9 @@ def run_window(options: WindowOptions) -> int:
     return code
 
 
-def load_festival_file(window: MainWindow, target: str | Path, screenshots: Path | None) -> None:
+def load_festival_file(
+    window: MainWindow, target: str | Path, screenshots: Path | None, quit_when_loaded: bool = False
+) -> None:
     """Open the festival file into the shown window, or quit (exit code 1) if the teacher gives up."""
     from ui.opening import backup_at_open, claim_file, ensure_festival, open_with_dialogs
 
@@ -155,4 +160,5 @@ def load_festival_file(window: MainWindow, target: str | Path, screenshots: Path
     window.show_notice(" ".join(filter(None, (shared, failed_backup))))
     if screenshots is not None:
         save_screenshots(window, screenshots)
+    if screenshots is not None or quit_when_loaded:
         QApplication.quit()

@@ -15,6 +15,7 @@ from fest_desktop.preferences import LANGUAGES, Preferences, database_target, lo
 class WindowOptions:
     database: str | Path
     screenshots: Path | None
+    quit_when_loaded: bool
     language: str
     preferences: Preferences
     preferences_file: Path
@@ -26,12 +27,18 @@ def read_window_options(argv: Sequence[str]) -> WindowOptions:
     parser.add_argument("--db", metavar="PATH", help="科技节数据文件，或服务器地址 postgresql://…")
     parser.add_argument("--screenshot", metavar="DIR", help="把每个标签页截图保存到 DIR 后退出")
     parser.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置中的语言）")
+    parser.add_argument(
+        "--quit-when-loaded",
+        action="store_true",
+        help="打开窗口和数据文件后立即退出（检查安装、测量启动时间）",
+    )
     args = parser.parse_args(list(argv))
     preferences_file = preferences_path()
     preferences = load_preferences(preferences_file)
     return WindowOptions(
         database=database_target(args.db, preferences),
         screenshots=Path(args.screenshot) if args.screenshot else None,
+        quit_when_loaded=args.quit_when_loaded,
         language=args.lang or preferences.language,
         preferences=preferences,
         preferences_file=preferences_file,

@@ -2185,25 +2185,25 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="104"/>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
@@ -2214,12 +2214,12 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>

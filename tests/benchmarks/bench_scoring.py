@@ -55,9 +55,15 @@ for number, _ in enumerate(sys.stdin):
 def set_up(db: Database) -> tuple[int, int]:
     """The boards of 100 classes with 12 judges, every score entered; returns (festival, competition)."""
     festival = make_large_school(db)
-    board = comp.add_preset(db, festival.id, "科普板报比赛")
+    return festival.id, score_boards(db, festival.id)
+
+
+def score_boards(db: Database, festival_id: int) -> int:
+    """The festival's board competition (added if missing) judged by 12 teachers, every score entered."""
+    board = next((c for c in comp.list_competitions(db, festival_id) if c.name == "科普板报比赛"), None)
+    board = board or comp.add_preset(db, festival_id, "科普板报比赛")
     board = comp.update_competition(db, dataclasses.replace(board, criteria=board.score_criteria))
-    for teacher in list_teachers(db, festival.id)[:JUDGES]:
+    for teacher in list_teachers(db, festival_id)[:JUDGES]:
         scoring.add_judge(db, board.id, teacher.name, teacher_id=teacher.id)
     sheet = scoring.load_sheet(db, board.id)
     rows = [
@@ -78,7 +84,7 @@ def set_up(db: Database) -> tuple[int, int]:
             insert(ScoreChange),
             [
                 {
-                    "festival_id": festival.id,
+                    "festival_id": festival_id,
                     "action": "score",
                     "what": "bench",
                     "station": "bench",
@@ -87,7 +93,7 @@ def set_up(db: Database) -> tuple[int, int]:
                 }
             ],
         )
-    return festival.id, board.id
+    return board.id
 
 
 def median_ms(samples: list[float]) -> str:

@@ -66,13 +66,14 @@ def test_backups_are_named_listed_newest_first_and_rotated(file_db: Database) ->
     assert backups.rotate_backups(Path(file_db.location), 1) == [b.path for b in listed[1:]]
 
 
-def test_a_backup_at_open_only_when_the_file_changed(file_db: Database) -> None:
+def test_a_backup_at_open_only_when_the_data_changed(file_db: Database) -> None:
     _festival(file_db)
     first = backups.backup_on_open(file_db)
     assert first is not None and first.reason == backups.ON_OPEN
+    file_db.engine.dispose()  # closed and opened again: the journal folded into the file
     assert backups.backup_on_open(file_db) is None
-    stamp = first.path.stat().st_mtime - 10
-    os.utime(first.path, (stamp, stamp))  # the file is now newer than its last backup
+    assert backups.list_backups(Path(file_db.location)) == [first]
+    _festival(file_db, "第十一届校园科技节")
     assert backups.backup_on_open(file_db) is not None
 
 
@@ -152,6 +153,19 @@ def test_restore_puts_the_backup_back_and_keeps_what_was_there(file_db: Database
     assert before is not None and before.reason == "恢复前"
     assert _festival_names(before.path) == ["第十届校园科技节", "误建的科技节"]
     assert saved.exists()
+
+
+def test_the_oldest_backup_kept_can_be_restored(file_db: Database) -> None:
+    _festival(file_db)
+    oldest = backups.make_backup(file_db, backups.MANUAL)
+    for _ in range(2):
+        backups.make_backup(file_db, backups.MANUAL)
+    _festival(file_db, "误建的科技节")
+    assert oldest is not None and len(backups.list_backups(Path(file_db.location))) == 3  # keep_backups=3
+    backups.restore_backup(file_db, oldest.path)
+    assert [f.name for f in list_festivals(file_db)] == ["第十届校园科技节"]
+    assert backups.list_backups(Path(file_db.location))[0].reason == backups.BEFORE_RESTORE
+    assert len(backups.list_backups(Path(file_db.location))) == 3
 
 
 def test_an_older_backup_is_migrated_after_restore(file_db: Database, tmp_path: Path) -> None:

@@ -131,3 +131,16 @@ def test_window_options_fall_back_to_the_stored_language_and_the_default_file(tm
     assert (options.database, options.screenshots, options.language) == (default_database_path(), None, "en")
     options = read_window_options(["--db", "x.db", "--lang", "zh_CN", "--screenshot", "shots"])
     assert (options.database, options.screenshots, options.language) == ("x.db", Path("shots"), "zh_CN")
+
+
+def test_opening_a_file_in_the_window_backs_it_up_once_until_it_changes(tmp_path: Path) -> None:
+    from fest_desktop.backups import ON_OPEN, list_backups
+
+    database = tmp_path / "festival.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, str(PROJECT_ROOT / "main.py"), "--db", str(database), "--quit-when-loaded"]
+    for _ in range(2):
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+    assert [b.reason for b in list_backups(database)] == [ON_OPEN]  # the second start changed nothing
+    assert not database.with_name("festival.db.lock").exists()  # released when the window closed
