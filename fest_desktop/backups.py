@@ -80,7 +80,7 @@ def backup_to(db: Database, target: Path) -> Path:
 
     Written beside target first and renamed, so target is never a half-written file."""
     target = target.expanduser().resolve()
-    if target == Path(database_file(db)).resolve():
+    if target == database_file(db).resolve():
         raise FestError("备份文件不能是正在使用的科技节文件本身，请另选一个文件名。")
     partial = target.with_name(target.name + ".part")
     try:
@@ -91,23 +91,23 @@ def backup_to(db: Database, target: Path) -> Path:
             # A backup is a single file to carry around: no -wal beside it.
             copy.execute("PRAGMA journal_mode=DELETE")
         os.replace(partial, target)
-    except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        raise FestError(f"备份失败：{_sqlite_reason(exc)}") from exc
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise FestError(f"备份失败：{_sqlite_reason(exc)}") from exc
         raise FestError(f"无法写入备份文件「{target}」：{exc.strerror}。") from exc
     return target
 
 
-def make_backup(db: Database, reason: str, keep: int | None = None) -> BackupInfo | None:
-    """An automatic backup into the backups folder, then only the newest `keep` kept.
+def make_backup(db: Database, reason: str) -> BackupInfo | None:
+    """An automatic backup into the backups folder, then only the newest db.keep_backups kept.
 
     None for a server database, whose backups are its administrator's business."""
     if db.engine.dialect.name != "sqlite":
         return None
     made = _backup_into_folder(db, reason)
-    rotate_backups(database_file(db), db.keep_backups if keep is None else keep)
+    rotate_backups(database_file(db), db.keep_backups)
     return made
 
 
@@ -126,8 +126,13 @@ def _backup_into_folder(db: Database, reason: str) -> BackupInfo:
 
 
 def backup_before(db: Database, operation: str) -> BackupInfo | None:
-    """The backup taken before an operation that replaces or deletes data (imports, deletes, restore)."""
-    return make_backup(db, f"{operation}前")
+    """The backup taken before an import or a delete; when it cannot be made, the operation is not done."""
+    try:
+        return make_backup(db, f"{operation}前")
+    except FestError as exc:
+        raise FestError(
+            f"「{operation}」前的自动备份没有成功，为安全起见没有{operation}。{exc.message}"
+        ) from exc
 
 
 def backup_on_open(db: Database) -> BackupInfo | None:

@@ -91,6 +91,16 @@ def test_deleting_a_competition_or_a_festival_backs_up_first(file_db: Database) 
     assert [f.name for f in list_festivals(file_db)] == ["第十一届校园科技节"]
 
 
+def test_an_operation_whose_backup_cannot_be_made_is_not_done(file_db: Database) -> None:
+    festival = _festival(file_db)
+    board = comp.add_preset(file_db, festival.id, "科普板报比赛")
+    # A file where the backups folder should be: the backup fails as on a full or read-only disk.
+    backups.backups_folder(Path(file_db.location)).write_text("", encoding="utf-8")
+    with pytest.raises(FestError, match="「删除比赛」前的自动备份没有成功，为安全起见没有删除比赛"):
+        comp.delete_competition(file_db, board.id)
+    assert [c.name for c in comp.list_competitions(file_db, festival.id)] == ["科普板报比赛"]
+
+
 def test_an_import_backs_up_first_and_a_refused_one_does_not(file_db: Database, tmp_path: Path) -> None:
     from fest_desktop.roster import import_roster
 
