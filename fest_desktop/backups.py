@@ -49,7 +49,7 @@ class BackupCheck:
 
 def database_file(db: Database) -> Path:
     """The festival file behind db; servers are backed up by their administrator, not by the app."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.is_file:
         raise FestError("这是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。")
     return Path(db.location)
 
@@ -104,7 +104,7 @@ def make_backup(db: Database, reason: str) -> BackupInfo | None:
     """An automatic backup into the backups folder, then only the newest db.keep_backups kept.
 
     None for a server database, whose backups are its administrator's business."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.is_file:
         return None
     made = _backup_into_folder(db, reason)
     rotate_backups(database_file(db), db.keep_backups)
@@ -113,7 +113,8 @@ def make_backup(db: Database, reason: str) -> BackupInfo | None:
 
 def _backup_into_folder(db: Database, reason: str) -> BackupInfo:
     path = database_file(db)
-    stamp = dt.datetime.now().strftime(STAMP_FORMAT)
+    now = dt.datetime.now().replace(microsecond=0)
+    stamp = now.strftime(STAMP_FORMAT)
     folder = backups_folder(path)
     same_second = (
         [_NAME.match(p.name) for p in folder.glob(f"{path.stem}_{stamp}*")] if folder.is_dir() else []
@@ -122,7 +123,7 @@ def _backup_into_folder(db: Database, reason: str) -> BackupInfo:
     suffix = f"-{number}" if number > 1 else ""
     target = folder / f"{path.stem}_{stamp}{suffix}_{reason}.db"
     backup_to(db, target)
-    return next(b for b in list_backups(path) if b.path == target)
+    return BackupInfo(target, now, reason, target.stat().st_size)
 
 
 def backup_before(db: Database, operation: str) -> BackupInfo | None:
@@ -140,7 +141,7 @@ def backup_on_open(db: Database) -> BackupInfo | None:
 
     Backups of the same data are the same bytes, so opening an unchanged file ten times does not push
     ten useful backups out of the rotation."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.is_file:
         return None
     path = database_file(db)
     existing = list_backups(path)
@@ -270,6 +271,11 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
         yield connection
     finally:
         connection.close()
+
+
+def size_text(size: int) -> str:
+    """A file size as a teacher reads it: 504 KB, 1.4 MB."""
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
 
 
 def _sqlite_reason(exc: sqlite3.Error) -> str:

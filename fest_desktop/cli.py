@@ -658,7 +658,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.list:
         listed = backups.list_backups(backups.database_file(db))
         for backup in listed:
-            print(f"{backup.made_at:%Y-%m-%d %H:%M:%S}  {backup.reason}  {_size(backup.size)}  {backup.path}")
+            print(
+                f"{backup.made_at:%Y-%m-%d %H:%M:%S}  {backup.reason}  {backups.size_text(backup.size)}  {backup.path}"
+            )
         print(f"共 {len(listed)} 个自动备份（保留最近 {db.keep_backups} 个）。")
         return EXIT_OK
     if args.file:
@@ -667,7 +669,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         made = backups.make_backup(db, backups.MANUAL)
         assert made is not None
         target = made.path
-    print(f"已备份到「{target}」（{_size(target.stat().st_size)}）。")
+    print(f"已备份到「{target}」（{backups.size_text(target.stat().st_size)}）。")
     return EXIT_OK
 
 
@@ -689,10 +691,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从「{source}」恢复。")
     print(f"恢复前的数据已备份到「{before.path}」。")
     return EXIT_OK
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
 
 
 # ---------------------------------------------------------------- demo

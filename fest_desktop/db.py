@@ -93,9 +93,14 @@ class Database:
             session.close()
 
     @property
+    def is_file(self) -> bool:
+        """A festival file (SQLite) rather than a database server."""
+        return self.engine.dialect.name == "sqlite"
+
+    @property
     def display_location(self) -> str:
         """The file path, or the server URL without its password, to show on screen."""
-        if self.engine.dialect.name == "sqlite":
+        if self.is_file:
             return self.location
         return self.engine.url.set(drivername=self.engine.url.get_backend_name()).render_as_string()
 

@@ -49,7 +49,7 @@ class DataPage(QWidget):
         self.db = db
         self._preferences = preferences
         self._file = preferences_file
-        self._on_server = db.engine.dialect.name != "sqlite"
+        self._on_server = not db.is_file
 
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
@@ -84,7 +84,6 @@ class DataPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.reload_backups()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -155,8 +154,8 @@ class DataPage(QWidget):
         self._backups = backups.list_backups(Path(self.db.location))
         self.backup_list.setRowCount(len(self._backups))
         for row, backup in enumerate(self._backups):
-            size = f"{backup.size / 1024 / 1024:.1f} MB"
-            for column, value in enumerate((f"{backup.made_at:%Y-%m-%d %H:%M:%S}", backup.reason, size)):
+            made_at = f"{backup.made_at:%Y-%m-%d %H:%M:%S}"
+            for column, value in enumerate((made_at, backup.reason, backups.size_text(backup.size))):
                 self.backup_list.setItem(row, column, QTableWidgetItem(value))
 
     def backup_now(self) -> None:

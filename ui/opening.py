@@ -104,7 +104,7 @@ def backup_at_open(db: Database) -> str:
 def claim_file(db: Database) -> tuple[QLockFile | None, str]:
     """Mark the file as open in this window; when another window has it, the lock is None and the text
     says who. Both windows work: every change is committed at once and each sees the other's."""
-    if db.engine.dialect.name != "sqlite":
+    if not db.is_file:
         return None, ""
     lock = QLockFile(db.location + ".lock")
     # Held for a whole day of scoring: only a dead process makes it stale, never its age.
