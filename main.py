@@ -11,7 +11,7 @@ def report_bug(kind: type[BaseException], error: BaseException, trace: Traceback
     """The one place a bug in the window lands: appended to the log, then told to the teacher."""
     import datetime as dt
 
-    from fest_desktop.paths import log_path
+    from fest_desktop.storage.paths import log_path
 
     log = log_path()
     details = "".join(traceback.format_exception(kind, error, trace))
@@ -42,7 +42,7 @@ def wants_cli(argv: list[str]) -> bool:
 
 def main(argv: list[str]) -> int:
     if wants_cli(argv):
-        from fest_desktop.cli import run_cli
+        from fest_desktop.cli.main import run_cli
 
         return run_cli(argv)
     sys.excepthook = report_bug

@@ -1,5 +1,7 @@
 """Expected failures of the core, each carrying a message a teacher can act on."""
 
+from __future__ import annotations
+
 
 class FestError(Exception):
     """An expected failure whose message (in Chinese) is shown to the user as it is."""

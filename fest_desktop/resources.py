@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 BUNDLED_FONT = "LXGWWenKai-Regular.ttf"
+
+
 BUNDLED_FONT_FAMILY = "LXGW WenKai"
 
 

@@ -49,3 +49,8 @@ def parse_age(value: object) -> int:
 
 def parse_optional_age(value: object) -> int | None:
     return parse_age(value) if clean_text(value) else None
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width (（２）→(2)), spaces removed, as typed in Excel by many hands."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

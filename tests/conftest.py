@@ -12,8 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fest_desktop.db import Database, open_database
-from fest_desktop.festivals import FestivalInfo, create_festival
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database, open_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +37,7 @@ def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 def _server_admin(url: str):  # type: ignore[no-untyped-def]
     from sqlalchemy import create_engine
 
-    from fest_desktop.db import engine_url
+    from fest_desktop.storage.database import engine_url
 
     return create_engine(engine_url(url), isolation_level="AUTOCOMMIT")
 

@@ -1,4 +1,5 @@
-"""The arrow points one way: the core never imports Qt, the UI never touches SQL."""
+"""The arrows point one way: the core never imports Qt, the UI never touches SQL, and inside the core
+each capability imports only the ones below it."""
 
 from __future__ import annotations
 
@@ -9,15 +10,50 @@ import pytest
 
 from tests.conftest import PROJECT_ROOT
 
+CORE = PROJECT_ROOT / "fest_desktop"
+# The core's packages and what each may import, besides the shared modules at the top of the core
+# (errors, values, resources). Order from the bottom: storage and files, the school, then what a
+# festival does with it, the command line last.
+BELOW = {
+    "storage": set(),
+    "files": set(),
+    "school": {"storage", "files"},
+    "calendar": {"storage", "files", "school"},
+    "registration": {"storage", "files", "school"},
+    "scoring": {"storage", "files", "school", "registration"},
+    "awards": {"storage", "files", "school", "registration", "scoring"},
+    "certificates": {"storage", "files", "school", "registration", "scoring", "awards"},
+    "new_festival": {"storage", "files", "school", "registration", "awards", "certificates"},
+    "demo": {"storage", "files", "school", "calendar", "registration", "scoring", "awards", "new_festival"},
+    "cli": {
+        "storage",
+        "files",
+        "school",
+        "calendar",
+        "registration",
+        "scoring",
+        "awards",
+        "certificates",
+        "new_festival",
+        "demo",
+    },
+}
 
-def imported_modules(path: Path) -> set[str]:
+
+def imports(path: Path) -> set[str]:
+    """Every module path imported (anywhere in the file), as written."""
     modules = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            modules.update(alias.name.split(".")[0] for alias in node.names)
+            modules.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            modules.add(node.module.split(".")[0])
+            modules.add(node.module)
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
     return modules
+
+
+def top_levels(path: Path) -> set[str]:
+    return {module.split(".")[0] for module in imports(path)}
 
 
 @pytest.mark.parametrize(
@@ -26,8 +62,31 @@ def imported_modules(path: Path) -> set[str]:
 )
 def test_layers_do_not_import_across(package: str, forbidden: set[str]) -> None:
     offenders = {
-        str(path.relative_to(PROJECT_ROOT)): sorted(imported_modules(path) & forbidden)
+        str(path.relative_to(PROJECT_ROOT)): sorted(top_levels(path) & forbidden)
         for path in (PROJECT_ROOT / package).rglob("*.py")
-        if imported_modules(path) & forbidden
+        if top_levels(path) & forbidden
     }
+    assert offenders == {}
+
+
+def test_every_core_package_has_its_place() -> None:
+    packages = {path.parent.name for path in CORE.glob("*/__init__.py")}
+    assert packages == set(BELOW)
+
+
+def test_core_packages_import_only_those_below_them() -> None:
+    offenders: dict[str, list[str]] = {}
+    for package, allowed in BELOW.items():
+        for path in (CORE / package).rglob("*.py"):
+            wrong = sorted(
+                {
+                    module.split(".")[1]
+                    for module in imports(path)
+                    if module.startswith("fest_desktop.")
+                    and (CORE / module.split(".")[1] / "__init__.py").exists()
+                    and module.split(".")[1] not in allowed | {package}
+                }
+            )
+            if wrong:
+                offenders[str(path.relative_to(PROJECT_ROOT))] = wrong
     assert offenders == {}

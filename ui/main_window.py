@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from fest_desktop.preferences import Preferences
+from fest_desktop.storage.preferences import Preferences
 
 if TYPE_CHECKING:
-    from fest_desktop.db import Database
-    from fest_desktop.festivals import FestivalInfo, PhaseInfo
-    from ui.awards_tab import AwardsTab
-    from ui.calendar_tab import CalendarTab
-    from ui.entries_tab import EntriesTab
-    from ui.scoring_tab import ScoringTab
-    from ui.settings_tab import SettingsTab
+    from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
+    from fest_desktop.storage.database import Database
+    from ui.awards.tab import AwardsTab
+    from ui.calendar.tab import CalendarTab
+    from ui.registration.tab import EntriesTab
+    from ui.scoring.tab import ScoringTab
+    from ui.settings.tab import SettingsTab
 
 
 class FestivalHeader(QWidget):
@@ -49,7 +49,7 @@ class FestivalHeader(QWidget):
         layout.addWidget(self.phase)
 
     def show_festival(self, festival: FestivalInfo, phases: list[PhaseInfo], today: dt.date) -> None:
-        from fest_desktop.festivals import phases_on
+        from fest_desktop.school.festivals import phases_on
 
         self.title.setText(festival.title)
         parts = [self.tr("主题：{0}").format(festival.theme)] if festival.theme else []
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database, festival: FestivalInfo) -> None:
         """Show an opened festival file: the settings tab is built now that the core is loaded."""
-        from ui.settings_tab import SettingsTab
+        from ui.settings.tab import SettingsTab
 
         self.db = db
         self.settings_tab = SettingsTab(db, self.preferences, self._preferences_file)
@@ -165,28 +165,28 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         """Build a tab the first time it is shown: the window opens without waiting for every tab."""
         if index == self.CALENDAR_TAB and self.calendar is None:
-            from ui.calendar_tab import CalendarTab
+            from ui.calendar.tab import CalendarTab
 
             assert self.db is not None
             self.calendar = CalendarTab(self.db)
             self._put_tab(self.CALENDAR_TAB, self.calendar, self.tr("活动日历"))
             self.calendar.show_festival(self._festival_id())
         if index == self.ENTRIES_TAB and self.entries_tab is None:
-            from ui.entries_tab import EntriesTab
+            from ui.registration.tab import EntriesTab
 
             assert self.db is not None
             self.entries_tab = EntriesTab(self.db)
             self._put_tab(self.ENTRIES_TAB, self.entries_tab, self.tr("作品报名"))
             self.entries_tab.show_festival(self._festival_id())
         if index == self.SCORING_TAB and self.scoring is None:
-            from ui.scoring_tab import ScoringTab
+            from ui.scoring.tab import ScoringTab
 
             assert self.db is not None
             self.scoring = ScoringTab(self.db)
             self._put_tab(self.SCORING_TAB, self.scoring, self.tr("现场评分"))
             self.scoring.show_festival(self._festival_id())
         if index == self.AWARDS_TAB and self.awards_tab is None:
-            from ui.awards_tab import AwardsTab
+            from ui.awards.tab import AwardsTab
 
             assert self.db is not None
             self.awards_tab = AwardsTab(self.db)
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         return self.scoring
 
     def _festival_edited(self, festival: FestivalInfo) -> None:
-        from fest_desktop.festivals import list_phases
+        from fest_desktop.school.festivals import list_phases
 
         assert self.db is not None
         self.festival = festival

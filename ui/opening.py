@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from fest_desktop import backups
-from fest_desktop.db import Database, open_database
 from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError
-from fest_desktop.festivals import FestivalInfo, current_festival
+from fest_desktop.school.festivals import FestivalInfo, current_festival
+from fest_desktop.storage import backups
+from fest_desktop.storage.database import Database, open_database
 
 
 def open_with_dialogs(
@@ -85,7 +85,7 @@ def ensure_festival(db: Database) -> FestivalInfo:
     """The current festival; on the first start (an empty file) the demo festival is created."""
     festival = current_festival(db)
     if festival is None:
-        from fest_desktop.demo import create_demo_festival
+        from fest_desktop.demo.festival import create_demo_festival
 
         festival = create_demo_festival(db)
     return festival

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fest_desktop.paths import preferences_path
-from fest_desktop.preferences import LANGUAGES, Preferences, database_target, load_preferences
+from fest_desktop.storage.paths import preferences_path
+from fest_desktop.storage.preferences import LANGUAGES, Preferences, database_target, load_preferences
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from fest_desktop import backups
-from fest_desktop.db import open_database
-from fest_desktop.entry_sheets import import_entry_files
+from fest_desktop.registration.entry_import import import_entry_files
+from fest_desktop.storage import backups
+from fest_desktop.storage.database import open_database
 from tests.benchmarks.bench_entries import set_up_competitions, write_entries_workbook
 from tests.benchmarks.bench_scoring import score_boards
 from tests.benchmarks.large_school import make_large_school

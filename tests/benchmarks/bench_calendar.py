@@ -22,10 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import insert
 
-from fest_desktop import schedule
-from fest_desktop.db import Database, open_database
-from fest_desktop.festivals import current_festival
-from fest_desktop.model import Event
+from fest_desktop.calendar.clashes import find_clashes
+from fest_desktop.calendar.events import KINDS
+from fest_desktop.school.festivals import current_festival
+from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.model import Event
 from tests.benchmarks.large_school import make_large_school
 
 EVENT_COUNT = 500
@@ -45,7 +46,7 @@ PLACES = (
 
 def add_events(db: Database, festival_id: int, start: dt.date, days: int) -> None:
     rng = random.Random(5)
-    kinds = list(schedule.KINDS)
+    kinds = list(KINDS)
     rows = []
     for number in range(EVENT_COUNT):
         first = start + dt.timedelta(days=rng.randrange(days))
@@ -82,7 +83,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.calendar_tab import AGENDA, MONTH, CalendarTab
+    from ui.calendar.tab import AGENDA, MONTH, CalendarTab
 
     folder = Path(tempfile.mkdtemp())
     try:
@@ -105,7 +106,7 @@ def main() -> None:
         clashes = []
         for _ in range(runs):
             begun = time.perf_counter()
-            schedule.find_clashes(tab.events, festival, tab.phases)
+            find_clashes(tab.events, festival, tab.phases)
             clashes.append(time.perf_counter() - begun)
 
         def filtered(view: int) -> list[float]:

@@ -17,9 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from fest_desktop import certificates
-from fest_desktop.certificates import MM, CertificateJob, TemplateInfo, fill, font_chain, template_for
-from fest_desktop.pdf import register_chinese_font
+from fest_desktop.certificates.drawing import render_certificates
+from fest_desktop.certificates.fonts import font_chain
+from fest_desktop.certificates.jobs import CertificateJob, fill
+from fest_desktop.certificates.templates import MM, TemplateInfo, default_templates, template_for
+from fest_desktop.files.pdf import register_chinese_font
 
 COUNT = 1000
 SURNAMES = (
@@ -62,7 +64,7 @@ def jobs() -> list[CertificateJob]:
 
 def with_app(template: TemplateInfo, batch: list[CertificateJob]) -> bytes:
     buffer = io.BytesIO()
-    certificates.render_certificates(buffer, template, batch)
+    render_certificates(buffer, template, batch)
     return buffer.getvalue()
 
 
@@ -116,7 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
-    template = template_for(certificates.default_templates(), "student")
+    template = template_for(default_templates(), "student")
     batch = jobs()
     with_app(template, batch[:5])  # fonts registered, caches warm, for both
     pages = drawn_strings(template, batch)

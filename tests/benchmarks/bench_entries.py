@@ -19,27 +19,29 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from fest_desktop import competitions as comp
-from fest_desktop.db import Database, open_database
-from fest_desktop.school import list_classes, list_students
+from fest_desktop.registration.competitions import CompetitionInfo, add_competition, list_competitions
+from fest_desktop.registration.presets import PRESETS, add_preset
+from fest_desktop.school.people import list_students
+from fest_desktop.school.structure import list_classes
+from fest_desktop.storage.database import Database, open_database
 from tests.benchmarks.large_school import make_large_school
 
 ENTRY_COUNT = 3000
 # A competition without a quota takes what the presets' quotas leave, so that the file holds 3,000 rows.
-OPEN_COMPETITION = comp.CompetitionInfo(0, "科普征文", code_prefix="ZW", subtypes=("征文",))
+OPEN_COMPETITION = CompetitionInfo(0, "科普征文", code_prefix="ZW", subtypes=("征文",))
 
 
 def set_up_competitions(db: Database, festival_id: int) -> None:
-    for preset in comp.PRESETS:
-        comp.add_preset(db, festival_id, preset.name)
-    comp.add_competition(db, festival_id, OPEN_COMPETITION)
+    for preset in PRESETS:
+        add_preset(db, festival_id, preset.name)
+    add_competition(db, festival_id, OPEN_COMPETITION)
 
 
 def write_entries_workbook(db: Database, festival_id: int, path: Path) -> int:
     """3,000 rows: every class up to each competition's maximum, its board's title, the rest as essays."""
     from openpyxl import Workbook
 
-    competitions = comp.list_competitions(db, festival_id)
+    competitions = list_competitions(db, festival_id)
     students: dict[int, list[str]] = {}
     for student in list_students(db, festival_id):
         names = students.setdefault(student.class_id, [])
@@ -114,8 +116,8 @@ def openpyxl_read(path: Path) -> None:
 
 
 def bench_import(folder: Path, template: Path, workbook: Path, count: int, runs: int) -> Path:
-    from fest_desktop.entry_sheets import import_entry_files
-    from fest_desktop.festivals import current_festival
+    from fest_desktop.registration.entry_import import import_entry_files
+    from fest_desktop.school.festivals import current_festival
 
     read = median_time(lambda: openpyxl_read(workbook), runs)
     times = []
@@ -142,9 +144,9 @@ def bench_filter(database: Path, runs: int) -> None:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from fest_desktop.competitions import list_competitions
-    from fest_desktop.festivals import current_festival
-    from ui.entries_tab import EntriesPage
+    from fest_desktop.registration.competitions import list_competitions
+    from fest_desktop.school.festivals import current_festival
+    from ui.registration.tab import EntriesPage
 
     # The offscreen platform says at every show that it cannot resize windows natively; not news here.
     qInstallMessageHandler(
@@ -183,7 +185,7 @@ def bench_filter(database: Path, runs: int) -> None:
 
         return run
 
-    from fest_desktop.pinyin import initial_letters
+    from fest_desktop.school.pinyin import initial_letters
 
     initials = "".join(sorted(letters)[0] for letters in initial_letters(some_author))
     print(f"entries table with {total} entries, each figure one filter set and cleared (median of {runs}):")

@@ -28,11 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import insert
 
-from fest_desktop import competitions as comp
-from fest_desktop import scoring
-from fest_desktop.db import Database, open_database
-from fest_desktop.model import Score, ScoreChange
-from fest_desktop.school import list_teachers
+from fest_desktop.registration.competitions import list_competitions, update_competition
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.people import list_teachers
+from fest_desktop.scoring.judges import add_judge
+from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.model import Score, ScoreChange
 from tests.benchmarks.large_school import make_large_school
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,14 +42,14 @@ JUDGES = 12
 
 OTHER_STATION = """
 import sys, time
-from fest_desktop import scoring
-from fest_desktop.db import open_database
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.storage.database import open_database
 db = open_database(sys.argv[1])
 entry, judge, criterion = (int(part) for part in sys.argv[2:5])
 print("ready", flush=True)
 for number, _ in enumerate(sys.stdin):
     started = time.time()
-    scoring.enter_score(db, entry, judge, criterion, 10 + number % 10, station="二号机")
+    enter_score(db, entry, judge, criterion, 10 + number % 10, station="二号机")
     print(started, flush=True)
 """
 
@@ -60,12 +62,12 @@ def set_up(db: Database) -> tuple[int, int]:
 
 def score_boards(db: Database, festival_id: int) -> int:
     """The festival's board competition (added if missing) judged by 12 teachers, every score entered."""
-    board = next((c for c in comp.list_competitions(db, festival_id) if c.name == "科普板报比赛"), None)
-    board = board or comp.add_preset(db, festival_id, "科普板报比赛")
-    board = comp.update_competition(db, dataclasses.replace(board, criteria=board.score_criteria))
+    board = next((c for c in list_competitions(db, festival_id) if c.name == "科普板报比赛"), None)
+    board = board or add_preset(db, festival_id, "科普板报比赛")
+    board = update_competition(db, dataclasses.replace(board, criteria=board.score_criteria))
     for teacher in list_teachers(db, festival_id)[:JUDGES]:
-        scoring.add_judge(db, board.id, teacher.name, teacher_id=teacher.id)
-    sheet = scoring.load_sheet(db, board.id)
+        add_judge(db, board.id, teacher.name, teacher_id=teacher.id)
+    sheet = load_sheet(db, board.id)
     rows = [
         {
             "entry_id": entry.id,
@@ -107,13 +109,13 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.scoring_tab import ScoringTab
+    from ui.scoring.tab import ScoringTab
 
     folder = Path(tempfile.mkdtemp())
     try:
         db = open_database(folder / "large.db")
         festival_id, competition_id = set_up(db)
-        sheet = scoring.load_sheet(db, competition_id)
+        sheet = load_sheet(db, competition_id)
         print(
             f"{len(sheet.entries)} boards × {len(sheet.judges)} judges × {len(sheet.competition.criteria)} criteria, "
             f"{len(sheet.cells)} scores stored"
@@ -122,7 +124,7 @@ def main() -> None:
         recompute = []
         for _ in range(runs):
             started = time.perf_counter()
-            scoring.load_sheet(db, competition_id).results()
+            load_sheet(db, competition_id).results()
             recompute.append(time.perf_counter() - started)
 
         app = QApplication.instance() or QApplication([])

@@ -109,9 +109,9 @@ def bench_startup(db_path: Path, runs: int) -> None:
 def bench_roster_import(folder: Path, runs: int) -> None:
     from openpyxl import load_workbook
 
-    from fest_desktop.db import open_database
-    from fest_desktop.festivals import create_festival
-    from fest_desktop.roster import import_roster
+    from fest_desktop.new_festival.creating import create_festival
+    from fest_desktop.school.roster import import_roster
+    from fest_desktop.storage.database import open_database
     from tests.benchmarks.large_school import STUDENT_COUNT, write_large_roster
 
     workbook_path = write_large_roster(folder / "large-roster.xlsx")
@@ -146,7 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from fest_desktop.db import open_database
+    from fest_desktop.storage.database import open_database
     from tests.benchmarks.large_school import make_large_school
 
     with tempfile.TemporaryDirectory() as folder_name:

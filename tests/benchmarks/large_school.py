@@ -8,11 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from fest_desktop.classnames import GRADE_NAMES, class_display_name
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo, add_phase, create_festival
-from fest_desktop.model import Student, Teacher
-from fest_desktop.school import add_class
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.school.classnames import GRADE_NAMES, class_display_name
+from fest_desktop.school.festivals import FestivalInfo, add_phase
+from fest_desktop.school.structure import add_class
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Student, Teacher
 
 CLASS_COUNT, STUDENT_COUNT, TEACHER_COUNT = 100, 5000, 150
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fest_desktop.db import open_database
-from fest_desktop.festivals import current_festival
-from fest_desktop.school import list_students
+from fest_desktop.school.festivals import current_festival
+from fest_desktop.school.people import list_students
+from fest_desktop.storage.database import open_database
 from tests.cli.conftest import run
 from tests.conftest import write_workbook
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fest_desktop.db import open_database
-from fest_desktop.entries import list_entries
-from fest_desktop.festivals import current_festival
+from fest_desktop.registration.entries import list_entries
+from fest_desktop.school.festivals import current_festival
+from fest_desktop.storage.database import open_database
 from tests.cli.conftest import run
 from tests.conftest import write_workbook
 from tests.pdf_checks import fonts, page_count

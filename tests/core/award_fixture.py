@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fest_desktop import competitions as comp
-from fest_desktop import entries as ent
-from fest_desktop import school, scoring
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.school import StudentInfo
+from fest_desktop.registration.competitions import CompetitionInfo, add_competition
+from fest_desktop.registration.entries import EntryDraft, create_entry
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.people import StudentInfo, list_students, save_student
+from fest_desktop.school.structure import add_class
+from fest_desktop.scoring.entering import enter_attempt
+from fest_desktop.storage.database import Database
 
 # Two sections: 小学 (三年级 two classes, 一年级 one) and 初中 (初一 one class).
 CLASSES = {
@@ -26,24 +27,24 @@ TODAY = dt.date(2026, 4, 20)
 @dataclass
 class Throws:
     festival_id: int
-    competition: comp.CompetitionInfo
+    competition: CompetitionInfo
     class_ids: dict[str, int]
     student_ids: dict[str, int]
     entry_ids: dict[str, int]  # by author
 
     def throw(self, db: Database, distances: dict[str, float]) -> None:
         for name, distance in distances.items():
-            scoring.enter_attempt(db, self.entry_ids[name], 1, distance)
+            enter_attempt(db, self.entry_ids[name], 1, distance)
 
 
 def make_school(db: Database, festival: FestivalInfo) -> tuple[dict[str, int], dict[str, int]]:
     class_ids: dict[str, int] = {}
     student_ids: dict[str, int] = {}
     for (level, number), names in CLASSES.items():
-        info = school.add_class(db, festival.id, level, number)
+        info = add_class(db, festival.id, level, number)
         class_ids[info.name] = info.id
         for name in names:
-            student_ids[name] = school.save_student(db, festival.id, StudentInfo(0, info.id, name)).id
+            student_ids[name] = save_student(db, festival.id, StudentInfo(0, info.id, name)).id
     return class_ids, student_ids
 
 
@@ -59,24 +60,24 @@ def add_throws(
     ranking_group: str = "school",
 ) -> Throws:
     """A one-throw competition with an entry for each author (name → advisor)."""
-    competition = comp.add_competition(
+    competition = add_competition(
         db,
         festival.id,
-        comp.CompetitionInfo(
+        CompetitionInfo(
             0, name, code_prefix=prefix, judging="measured", measure_unit="米", ranking_group=ranking_group
         ),
     )
     by_student = {sid: name for name, sid in student_ids.items()}
     class_of = {}
-    for student in school.list_students(db, festival.id):
+    for student in list_students(db, festival.id):
         class_of[student.id] = student.class_id
     entry_ids = {}
     for author, advisor in authors.items():
         student_id = student_ids[author]
-        entry = ent.create_entry(
+        entry = create_entry(
             db,
             festival.id,
-            ent.EntryDraft(competition.id, class_of[student_id], author_ids=(student_id,), advisor=advisor),
+            EntryDraft(competition.id, class_of[student_id], author_ids=(student_id,), advisor=advisor),
             today=TODAY,
         )
         entry_ids[by_student[student_id]] = entry.id

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fest_desktop import school
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.school import StudentInfo
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.people import StudentInfo, save_student
+from fest_desktop.school.structure import add_class
+from fest_desktop.storage.database import Database
 
 STUDENTS = {
     (3, 1): ("张子涵", "李梓轩", "王一诺", "曾浩然", "陈雨桐", "周宇航"),
@@ -27,9 +27,9 @@ def make_small_school(db: Database, festival: FestivalInfo) -> SmallSchool:
     class_ids: dict[str, int] = {}
     student_ids: dict[str, int] = {}
     for (level, number), names in STUDENTS.items():
-        info = school.add_class(db, festival.id, level, number)
+        info = add_class(db, festival.id, level, number)
         class_ids[info.name] = info.id
         for name in names:
-            student = school.save_student(db, festival.id, StudentInfo(0, info.id, name, age=8 + level))
+            student = save_student(db, festival.id, StudentInfo(0, info.id, name, age=8 + level))
             student_ids[name] = student.id
     return SmallSchool(festival.id, class_ids, student_ids)

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fest_desktop import competitions as comp
-from fest_desktop import school, scoring
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.scoring import JudgeInfo, ScoringSheet
+from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.people import add_teacher
+from fest_desktop.school.structure import update_class
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.judges import JudgeInfo, add_judge, list_judges
+from fest_desktop.scoring.sheet import ScoringSheet, load_sheet
+from fest_desktop.storage.database import Database
 from tests.core.school_fixture import SmallSchool, make_small_school
 
 JUDGE_NAMES = ("王老师", "李老师", "陈老师", "刘老师", "赵老师")
@@ -18,7 +22,7 @@ JUDGE_NAMES = ("王老师", "李老师", "陈老师", "刘老师", "赵老师")
 @dataclass
 class Board:
     small: SmallSchool
-    competition: comp.CompetitionInfo
+    competition: CompetitionInfo
     judges: list[JudgeInfo]
     entry_ids: dict[str, int]  # by class name
 
@@ -31,17 +35,17 @@ class Board:
 
 def make_board(db: Database, festival: FestivalInfo) -> Board:
     small = make_small_school(db, festival)
-    head = school.add_teacher(db, festival.id, "王老师", "科学")
-    school.update_class(db, small.class_ids["三年级(1)班"], 1, head.id)
-    competition = comp.add_preset(db, festival.id, "科普板报比赛")
-    scoring.add_judge(db, competition.id, "王老师", teacher_id=head.id)
+    head = add_teacher(db, festival.id, "王老师", "科学")
+    update_class(db, small.class_ids["三年级(1)班"], 1, head.id)
+    competition = add_preset(db, festival.id, "科普板报比赛")
+    add_judge(db, competition.id, "王老师", teacher_id=head.id)
     for name in JUDGE_NAMES[1:]:
-        scoring.add_judge(db, competition.id, name)
-    sheet = scoring.load_sheet(db, competition.id)
+        add_judge(db, competition.id, name)
+    sheet = load_sheet(db, competition.id)
     return Board(
         small,
         competition,
-        scoring.list_judges(db, competition.id),
+        list_judges(db, competition.id),
         {entry.class_name: entry.id for entry in sheet.entries},
     )
 
@@ -49,8 +53,8 @@ def make_board(db: Database, festival: FestivalInfo) -> Board:
 def score_all(db: Database, board: Board, class_name: str, judge: str, points: list[float]) -> None:
     """One judge's five criterion scores for a class's board, in the rubric's order."""
     for criterion, value in zip(board.competition.score_criteria, points, strict=True):
-        scoring.enter_score(db, board.entry_ids[class_name], board.judge(judge), criterion.id, value)
+        enter_score(db, board.entry_ids[class_name], board.judge(judge), criterion.id, value)
 
 
 def sheet(db: Database, board: Board) -> ScoringSheet:
-    return scoring.load_sheet(db, board.competition.id)
+    return load_sheet(db, board.competition.id)

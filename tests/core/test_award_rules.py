@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fest_desktop.award_rules import (
+from fest_desktop.awards.level_rules import (
     LevelRule,
     assign_levels,
     at_least,
@@ -17,8 +17,8 @@ from fest_desktop.award_rules import (
     places,
     rank_by_total,
 )
-from fest_desktop.certificates import chinese_date
-from fest_desktop.classnames import chinese_numeral
+from fest_desktop.certificates.templates import chinese_date
+from fest_desktop.school.classnames import chinese_numeral
 
 ORDER = ["一等奖", "二等奖", "三等奖", "优秀奖"]
 

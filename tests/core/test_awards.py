@@ -6,12 +6,32 @@ from __future__ import annotations
 
 import pytest
 
-from fest_desktop import awards
-from fest_desktop.award_rules import LevelRule
-from fest_desktop.awards import RuleKey
-from fest_desktop.db import Database
+from fest_desktop.awards.assignment import assign_awards
+from fest_desktop.awards.changes import (
+    award_entry,
+    change_award,
+    find_entry_award_target,
+    revert_award,
+    set_recommended,
+)
+from fest_desktop.awards.finalising import current_fingerprint, finalise, reopen
+from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.level_rules import LevelRule
+from fest_desktop.awards.levels import (
+    AwardSettings,
+    LevelInfo,
+    award_levels,
+    award_settings,
+    set_award_levels,
+    update_award_settings,
+)
+from fest_desktop.awards.lists import award_lists, list_awards, recommended_entries
+from fest_desktop.awards.log import award_log
+from fest_desktop.awards.points import class_points
+from fest_desktop.awards.rules import RuleKey, effective_rules, set_rules
 from fest_desktop.errors import ValidationError
-from fest_desktop.festivals import FestivalInfo
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, add_throws, make_throws
 
 ADVISORS = {
@@ -34,13 +54,13 @@ THREE_LEVELS = [
 @pytest.fixture
 def throws(db: Database, festival: FestivalInfo) -> Throws:
     made = make_throws(db, festival, ADVISORS)
-    awards.set_rules(db, festival.id, RuleKey("entry", made.competition.id), THREE_LEVELS)
+    set_rules(db, festival.id, RuleKey("entry", made.competition.id), THREE_LEVELS)
     return made
 
 
 def levels(db: Database, festival_id: int, kind: str = "entry") -> dict[str, str]:
     found = {}
-    for award in awards.list_awards(db, festival_id):
+    for award in list_awards(db, festival_id):
         if award.kind == kind and award.level:
             found[award.teacher or award.recipient_text] = award.level
     return found
@@ -54,7 +74,7 @@ def throw_all(db: Database, throws: Throws, **changed: float) -> None:
 
 def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws) -> None:
     throw_all(db, throws, 王一诺=19.0)  # ties 李梓轩 for second place
-    report = awards.assign_awards(db, throws.festival_id)
+    report = assign_awards(db, throws.festival_id)
     assert levels(db, throws.festival_id) == {
         "张子涵": "一等奖",
         "李梓轩": "二等奖",
@@ -68,115 +88,111 @@ def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws
 def test_levels_by_share_in_each_group(db: Database, festival: FestivalInfo) -> None:
     made = make_throws(db, festival, ADVISORS, ranking_group="section")
     # 小学 has 7 entries, 初中 1: 30% of 7 is 2.1 → 2, of 1 is 0.3 → 0; the 初中 group gets its own rule
-    awards.set_rules(
-        db, festival.id, RuleKey("entry", made.competition.id), [LevelRule("一等奖", "percent", 30)]
-    )
-    awards.set_rules(
+    set_rules(db, festival.id, RuleKey("entry", made.competition.id), [LevelRule("一等奖", "percent", 30)])
+    set_rules(
         db, festival.id, RuleKey("entry", made.competition.id, "初中"), [LevelRule("二等奖", "count", 1)]
     )
     throw_all(db, made)
     assert levels(db, festival.id) == {}
-    awards.assign_awards(db, festival.id)
+    assign_awards(db, festival.id)
     assert levels(db, festival.id) == {"张子涵": "一等奖", "李梓轩": "一等奖", "孙浩宇": "二等奖"}
-    groups = {a.recipient_text: a.group for a in awards.list_awards(db, festival.id)}
+    groups = {a.recipient_text: a.group for a in list_awards(db, festival.id)}
     assert groups["孙浩宇"] == "初中" and groups["张子涵"] == "小学"
 
 
 def test_a_competition_still_being_judged_is_left_alone(db: Database, throws: Throws) -> None:
     throws.throw(db, {"张子涵": 20.0, "李梓轩": 19.0})
-    report = awards.assign_awards(db, throws.festival_id, "手抛飞机")
+    report = assign_awards(db, throws.festival_id, "手抛飞机")
     assert report.skipped == ["手抛飞机：还有 6 件作品未评完，未评奖。"]
-    assert awards.list_awards(db, throws.festival_id) == []
+    assert list_awards(db, throws.festival_id) == []
 
 
 def test_a_manual_change_needs_a_reason_and_survives_a_rerun(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
-    awards.assign_awards(db, throws.festival_id)
-    second = next(a for a in awards.list_awards(db, throws.festival_id) if a.recipient_text == "李梓轩")
+    assign_awards(db, throws.festival_id)
+    second = next(a for a in list_awards(db, throws.festival_id) if a.recipient_text == "李梓轩")
     with pytest.raises(ValidationError, match="原因"):
-        awards.change_award(db, second.id, "一等奖", "  ")
-    awards.change_award(db, second.id, "一等奖", "复核测量：19.6 米记成了 19 米", station="一号机")
+        change_award(db, second.id, "一等奖", "  ")
+    change_award(db, second.id, "一等奖", "复核测量：19.6 米记成了 19 米", station="一号机")
     # an award given by hand to an entry the rules left out
-    late = awards.find_entry_award_target(db, throws.festival_id, "FJ-0008")
-    awards.award_entry(db, late, "优秀奖", "现场表现突出")
-    report = awards.assign_awards(db, throws.festival_id)
+    late = find_entry_award_target(db, throws.festival_id, "FJ-0008")
+    award_entry(db, late, "优秀奖", "现场表现突出")
+    report = assign_awards(db, throws.festival_id)
     now = levels(db, throws.festival_id)
     assert now["李梓轩"] == "一等奖" and now["孙浩宇"] == "优秀奖" and now["张子涵"] == "一等奖"
     assert any("李梓轩：一等奖（规则结果：二等奖）" in line for line in report.kept_manual)
-    changed = next(a for a in awards.list_awards(db, throws.festival_id) if a.recipient_text == "李梓轩")
+    changed = next(a for a in list_awards(db, throws.festival_id) if a.recipient_text == "李梓轩")
     assert changed.rule_note == "手动：复核测量：19.6 米记成了 19 米（规则结果：二等奖）"
-    log = awards.award_log(db, throws.festival_id)
+    log = award_log(db, throws.festival_id)
     manual = [c for c in log if c.action == "manual"]
     assert [(c.old_level, c.new_level, c.reason) for c in manual] == [
         ("", "优秀奖", "现场表现突出"),
         ("二等奖", "一等奖", "复核测量：19.6 米记成了 19 米"),
     ]
     assert manual[1].station == "一号机"
-    awards.revert_award(db, changed.id)
+    revert_award(db, changed.id)
     assert levels(db, throws.festival_id)["李梓轩"] == "二等奖"
 
 
 def test_withdrawing_an_award_by_hand_keeps_it_withdrawn(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
-    awards.assign_awards(db, throws.festival_id)
-    first = next(a for a in awards.list_awards(db, throws.festival_id) if a.level == "一等奖")
-    awards.change_award(db, first.id, "", "作品非本人制作")
-    awards.assign_awards(db, throws.festival_id)
+    assign_awards(db, throws.festival_id)
+    first = next(a for a in list_awards(db, throws.festival_id) if a.level == "一等奖")
+    change_award(db, first.id, "", "作品非本人制作")
+    assign_awards(db, throws.festival_id)
     assert "张子涵" not in levels(db, throws.festival_id)
     with pytest.raises(ValidationError, match="没有「特等奖」"):
-        awards.change_award(db, first.id, "特等奖", "试试")
+        change_award(db, first.id, "特等奖", "试试")
 
 
 def test_finalising_freezes_the_list_and_its_fingerprint_shows_a_change(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
-    awards.assign_awards(db, throws.festival_id)
-    key = awards.competition_list_key(throws.competition.id)
-    notice = awards.finalise(db, throws.festival_id, key)
-    assert awards.current_fingerprint(db, throws.festival_id, key) == notice.fingerprint
-    some = awards.list_awards(db, throws.festival_id, key)[0]
+    assign_awards(db, throws.festival_id)
+    key = competition_list_key(throws.competition.id)
+    notice = finalise(db, throws.festival_id, key)
+    assert current_fingerprint(db, throws.festival_id, key) == notice.fingerprint
+    some = list_awards(db, throws.festival_id, key)[0]
     with pytest.raises(ValidationError, match="已定稿"):
-        awards.change_award(db, some.id, "三等奖", "改")
+        change_award(db, some.id, "三等奖", "改")
     with pytest.raises(ValidationError, match="已定稿"):
-        awards.set_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id), THREE_LEVELS[:1])
-    report = awards.assign_awards(db, throws.festival_id, "手抛飞机")
+        set_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id), THREE_LEVELS[:1])
+    report = assign_awards(db, throws.festival_id, "手抛飞机")
     assert report.skipped == ["手抛飞机：已定稿，未改动。"]
     with pytest.raises(ValidationError, match="原因"):
-        awards.reopen(db, throws.festival_id, key, "")
-    awards.reopen(db, throws.festival_id, key, "家长反映测量有误")
-    awards.change_award(db, some.id, "三等奖", "复核")
-    assert awards.current_fingerprint(db, throws.festival_id, key) != notice.fingerprint
-    actions = [c.action for c in awards.award_log(db, throws.festival_id)][:3]
+        reopen(db, throws.festival_id, key, "")
+    reopen(db, throws.festival_id, key, "家长反映测量有误")
+    change_award(db, some.id, "三等奖", "复核")
+    assert current_fingerprint(db, throws.festival_id, key) != notice.fingerprint
+    actions = [c.action for c in award_log(db, throws.festival_id)][:3]
     assert actions == ["manual", "unfinalise", "finalise"]
 
 
 def test_collective_awards_per_section_from_points(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
-    awards.set_award_levels(
+    set_award_levels(
         db,
         throws.festival_id,
-        [awards.LevelInfo("一等奖", 5), awards.LevelInfo("二等奖", 3), awards.LevelInfo("三等奖", 2)],
+        [LevelInfo("一等奖", 5), LevelInfo("二等奖", 3), LevelInfo("三等奖", 2)],
     )
-    awards.set_rules(
-        db, throws.festival_id, RuleKey("class", None, "小学"), [LevelRule("一等奖", "count", 1)]
-    )
-    awards.assign_awards(db, throws.festival_id)
+    set_rules(db, throws.festival_id, RuleKey("class", None, "小学"), [LevelRule("一等奖", "count", 1)])
+    assign_awards(db, throws.festival_id)
     # 三年级(1)班: 一等 5 + 二等 3 + 二等 3 + 三等 2 = 13; 三年级(2)班: 三等 2; 初一(1)班: none
-    points = awards.class_points(db, throws.festival_id)
+    points = class_points(db, throws.festival_id)
     assert {p.class_name: p.total for p in points if p.total} == {"三年级(1)班": 13, "三年级(2)班": 2}
     assert levels(db, throws.festival_id, "class") == {"三年级(1)班": "一等奖"}
-    collective = next(a for a in awards.list_awards(db, throws.festival_id) if a.kind == "class")
+    collective = next(a for a in list_awards(db, throws.festival_id) if a.kind == "class")
     assert (collective.group, collective.rank, collective.score) == ("小学", 1, 13)
 
 
 def test_collective_awards_from_a_competition_s_finals(db: Database, festival: FestivalInfo) -> None:
     made = make_throws(db, festival, {"张子涵": "", "刘欣怡": "", "吴可馨": "", "孙浩宇": ""})
-    awards.update_award_settings(
+    update_award_settings(
         db,
         festival.id,
-        awards.AwardSettings(collective_basis=f"competition:{made.competition.id}"),
+        AwardSettings(collective_basis=f"competition:{made.competition.id}"),
     )
     made.throw(db, {"张子涵": 10, "刘欣怡": 12, "吴可馨": 12, "孙浩宇": 3})
-    awards.assign_awards(db, festival.id)
+    assign_awards(db, festival.id)
     # 小学: 一等奖1名、二等奖2名 by default; 三年级(2)班 and 一年级(1)班 tie for first: both 一等奖
     assert levels(db, festival.id, "class") == {
         "三年级(2)班": "一等奖",
@@ -188,24 +204,24 @@ def test_collective_awards_from_a_competition_s_finals(db: Database, festival: F
 
 def test_organisation_award_needs_the_share_taking_part(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
-    awards.update_award_settings(db, throws.festival_id, awards.AwardSettings(organisation_min_share=60))
-    awards.assign_awards(db, throws.festival_id)
+    update_award_settings(db, throws.festival_id, AwardSettings(organisation_min_share=60))
+    assign_awards(db, throws.festival_id)
     # 三年级(1)班 4 of 6 take part (67%), 三年级(2)班 2 of 4, 一年级(1)班 1 of 2, 初一(1)班 1 of 3
     assert levels(db, throws.festival_id, "organisation") == {"三年级(1)班": "优秀组织奖"}
-    awards.update_award_settings(db, throws.festival_id, awards.AwardSettings(organisation_min_share=50))
-    awards.assign_awards(db, throws.festival_id)
+    update_award_settings(db, throws.festival_id, AwardSettings(organisation_min_share=50))
+    assign_awards(db, throws.festival_id)
     # three 小学 classes qualify now; two places per section by default, by points: 13, 2, 0
     assert set(levels(db, throws.festival_id, "organisation")) == {"三年级(1)班", "三年级(2)班"}
 
 
 def test_advisors_get_their_best_student_s_level_once_per_competition(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
-    awards.assign_awards(db, throws.festival_id)
+    assign_awards(db, throws.festival_id)
     # 王芳: 张子涵 一等, 李梓轩 二等; 李强: 李梓轩 二等, 王一诺 二等; 陈静: 刘欣怡 三等
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖", "陈静": "三等奖"}
-    settings = awards.AwardSettings(advisor_min_level="二等奖")
-    awards.update_award_settings(db, throws.festival_id, settings)
-    awards.assign_awards(db, throws.festival_id)
+    settings = AwardSettings(advisor_min_level="二等奖")
+    update_award_settings(db, throws.festival_id, settings)
+    assign_awards(db, throws.festival_id)
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖"}
 
 
@@ -219,38 +235,34 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
         name="纸桥承重",
         prefix="ZQ",
     )
-    awards.set_rules(
-        db, festival.id, RuleKey("entry", second.competition.id), [LevelRule("一等奖", "count", 1)]
-    )
+    set_rules(db, festival.id, RuleKey("entry", second.competition.id), [LevelRule("一等奖", "count", 1)])
     throw_all(db, throws)
     second.throw(db, {"陈雨桐": 5, "周宇航": 4})
-    awards.assign_awards(db, festival.id)
+    assign_awards(db, festival.id)
     per_competition = [
-        (a.teacher, a.competition, a.level)
-        for a in awards.list_awards(db, festival.id)
-        if a.kind == "advisor"
+        (a.teacher, a.competition, a.level) for a in list_awards(db, festival.id) if a.kind == "advisor"
     ]
     assert ("陈静", "手抛飞机", "三等奖") in per_competition and (
         "陈静",
         "纸桥承重",
         "一等奖",
     ) in per_competition
-    awards.update_award_settings(db, festival.id, awards.AwardSettings(advisor_rule="festival"))
-    awards.assign_awards(db, festival.id)
+    update_award_settings(db, festival.id, AwardSettings(advisor_rule="festival"))
+    assign_awards(db, festival.id)
     assert [
         (a.teacher, a.level)
-        for a in awards.list_awards(db, festival.id)
+        for a in list_awards(db, festival.id)
         if a.kind == "advisor" and a.teacher == "陈静"
     ] == [("陈静", "一等奖")]
 
 
 def test_recommendation_is_a_logged_flag(db: Database, throws: Throws) -> None:
     entry = throws.entry_ids["张子涵"]
-    awards.set_recommended(db, entry, True)
-    assert awards.recommended_entries(db, throws.festival_id) == {entry}
-    awards.set_recommended(db, entry, False)
-    assert awards.recommended_entries(db, throws.festival_id) == set()
-    assert [c.new_level for c in awards.award_log(db, throws.festival_id)] == ["取消推荐", "推荐"]
+    set_recommended(db, entry, True)
+    assert recommended_entries(db, throws.festival_id) == {entry}
+    set_recommended(db, entry, False)
+    assert recommended_entries(db, throws.festival_id) == set()
+    assert [c.new_level for c in award_log(db, throws.festival_id)] == ["取消推荐", "推荐"]
 
 
 def test_rules_are_checked(db: Database, throws: Throws) -> None:
@@ -263,9 +275,9 @@ def test_rules_are_checked(db: Database, throws: Throws) -> None:
         ([LevelRule("一等奖", "percent", 60), LevelRule("二等奖", "percent", 50)], "超过了 100%"),
     ):
         with pytest.raises(ValidationError, match=message):
-            awards.set_rules(db, throws.festival_id, key, rules)
+            set_rules(db, throws.festival_id, key, rules)
     with pytest.raises(ValidationError, match="还在评奖规则"):
-        awards.set_award_levels(db, throws.festival_id, [awards.LevelInfo("二等奖", 3)])
+        set_award_levels(db, throws.festival_id, [LevelInfo("二等奖", 3)])
 
 
 def test_a_new_year_copies_the_award_rules_settings_and_templates(
@@ -274,24 +286,20 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     import dataclasses
     import datetime as dt
 
-    from fest_desktop import certificates
-    from fest_desktop.festivals import create_festival
+    from fest_desktop.certificates.templates import list_templates, save_template, template_for
+    from fest_desktop.new_festival.creating import create_festival
 
-    levels = [awards.LevelInfo("一等奖", 6), awards.LevelInfo("二等奖", 4), awards.LevelInfo("三等奖", 2)]
-    awards.set_award_levels(db, festival.id, levels)
-    awards.update_award_settings(
+    levels = [LevelInfo("一等奖", 6), LevelInfo("二等奖", 4), LevelInfo("三等奖", 2)]
+    set_award_levels(db, festival.id, levels)
+    update_award_settings(
         db,
         festival.id,
-        awards.AwardSettings(
-            collective_basis=f"competition:{throws.competition.id}", certificate_prefix="QM{年}-"
-        ),
+        AwardSettings(collective_basis=f"competition:{throws.competition.id}", certificate_prefix="QM{年}-"),
     )
-    student = certificates.template_for(certificates.list_templates(db, festival.id), "student")
-    certificates.save_template(
-        db, festival.id, dataclasses.replace(student, name="本校证书", offset_x_mm=-1.5)
-    )
+    student = template_for(list_templates(db, festival.id), "student")
+    save_template(db, festival.id, dataclasses.replace(student, name="本校证书", offset_x_mm=-1.5))
     throw_all(db, throws)
-    awards.assign_awards(db, festival.id)
+    assign_awards(db, festival.id)
 
     nextyear = create_festival(
         db,
@@ -301,12 +309,12 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
         dt.date(2027, 5, 10),
         copy_setup_from=festival.id,
     )
-    copied = next(c for c in awards.award_lists(db, nextyear.id) if c.title == "手抛飞机")
-    assert awards.award_levels(db, nextyear.id) == levels
-    assert awards.effective_rules(db, nextyear.id, RuleKey("entry", copied.competition_id)) == THREE_LEVELS
-    settings = awards.award_settings(db, nextyear.id)
+    copied = next(c for c in award_lists(db, nextyear.id) if c.title == "手抛飞机")
+    assert award_levels(db, nextyear.id) == levels
+    assert effective_rules(db, nextyear.id, RuleKey("entry", copied.competition_id)) == THREE_LEVELS
+    settings = award_settings(db, nextyear.id)
     assert settings.collective_basis == f"competition:{copied.competition_id}"
     assert settings.certificate_prefix == "QM{年}-"
-    templates = certificates.list_templates(db, nextyear.id)
+    templates = list_templates(db, nextyear.id)
     assert "本校证书" in [t.name for t in templates] and len(templates) == 4
-    assert awards.list_awards(db, nextyear.id) == []
+    assert list_awards(db, nextyear.id) == []

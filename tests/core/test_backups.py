@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from fest_desktop import backups
-from fest_desktop import competitions as comp
-from fest_desktop.db import Database, make_engine, open_database, upgrade
 from fest_desktop.errors import DatabaseDamagedError, FestError
-from fest_desktop.festivals import FestivalInfo, create_festival, delete_festival, list_festivals
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.registration.competitions import delete_competition, list_competitions
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo, delete_festival, list_festivals
+from fest_desktop.storage import backups
+from fest_desktop.storage.database import Database, make_engine, open_database, upgrade
 from tests.conftest import write_workbook
 
 
@@ -79,8 +81,8 @@ def test_a_backup_at_open_only_when_the_data_changed(file_db: Database) -> None:
 
 def test_deleting_a_competition_or_a_festival_backs_up_first(file_db: Database) -> None:
     festival = _festival(file_db)
-    board = comp.add_preset(file_db, festival.id, "科普板报比赛")
-    comp.delete_competition(file_db, board.id)
+    board = add_preset(file_db, festival.id, "科普板报比赛")
+    delete_competition(file_db, board.id)
     _festival(file_db, "第十一届校园科技节")
     delete_festival(file_db, festival.id)
     listed = backups.list_backups(Path(file_db.location))
@@ -93,16 +95,16 @@ def test_deleting_a_competition_or_a_festival_backs_up_first(file_db: Database) 
 
 def test_an_operation_whose_backup_cannot_be_made_is_not_done(file_db: Database) -> None:
     festival = _festival(file_db)
-    board = comp.add_preset(file_db, festival.id, "科普板报比赛")
+    board = add_preset(file_db, festival.id, "科普板报比赛")
     # A file where the backups folder should be: the backup fails as on a full or read-only disk.
     backups.backups_folder(Path(file_db.location)).write_text("", encoding="utf-8")
     with pytest.raises(FestError, match="「删除比赛」前的自动备份没有成功，为安全起见没有删除比赛"):
-        comp.delete_competition(file_db, board.id)
-    assert [c.name for c in comp.list_competitions(file_db, festival.id)] == ["科普板报比赛"]
+        delete_competition(file_db, board.id)
+    assert [c.name for c in list_competitions(file_db, festival.id)] == ["科普板报比赛"]
 
 
 def test_an_import_backs_up_first_and_a_refused_one_does_not(file_db: Database, tmp_path: Path) -> None:
-    from fest_desktop.roster import import_roster
+    from fest_desktop.school.roster import import_roster
 
     festival = _festival(file_db)
     good = write_workbook(

@@ -12,13 +12,44 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from fest_desktop import awards, certificates, school
-from fest_desktop.award_rules import LevelRule
-from fest_desktop.awards import RuleKey
-from fest_desktop.certificates import TemplateField
-from fest_desktop.db import Database
+from fest_desktop.awards.assignment import assign_awards
+from fest_desktop.awards.changes import award_entry, change_award
+from fest_desktop.awards.finalising import finalise, reopen
+from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.level_rules import LevelRule
+from fest_desktop.awards.levels import AwardSettings, update_award_settings
+from fest_desktop.awards.lists import list_awards
+from fest_desktop.awards.rules import RuleKey, set_rules
+from fest_desktop.certificates.drawing import (
+    Cancelled,
+    check_image,
+    write_calibration_pdf,
+    write_certificates_pdf,
+)
+from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
+from fest_desktop.certificates.jobs import certificate_jobs
+from fest_desktop.certificates.register import (
+    find_certificate,
+    issue_numbers,
+    lookup_certificate,
+    qr_payload,
+    record_printed,
+    reprint_job,
+    search_register,
+)
+from fest_desktop.certificates.templates import (
+    TemplateField,
+    TemplateInfo,
+    delete_template,
+    get_template,
+    list_templates,
+    save_template,
+    template_for,
+)
 from fest_desktop.errors import ValidationError
-from fest_desktop.festivals import FestivalInfo
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.people import list_students, save_student
+from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
 from tests.pdf_checks import fonts, page_count, page_text, render_page
 
@@ -28,85 +59,75 @@ VERA = str(Path(__import__("reportlab").__file__).parent / "fonts" / "Vera.ttf")
 @pytest.fixture
 def throws(db: Database, festival: FestivalInfo) -> Throws:
     made = make_throws(db, festival, {"张子涵": "王芳", "李梓轩": "", "刘欣怡": "", "吴可馨": ""})
-    awards.set_rules(
+    set_rules(
         db,
         festival.id,
         RuleKey("entry", made.competition.id),
         [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)],
     )
     made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17, "吴可馨": 9})
-    awards.assign_awards(db, festival.id)
-    awards.finalise(db, festival.id, awards.competition_list_key(made.competition.id))
+    assign_awards(db, festival.id)
+    finalise(db, festival.id, competition_list_key(made.competition.id))
     return made
 
 
-def student_template(db: Database, festival_id: int) -> certificates.TemplateInfo:
-    return certificates.template_for(certificates.list_templates(db, festival_id), "student")
+def student_template(db: Database, festival_id: int) -> TemplateInfo:
+    return template_for(list_templates(db, festival_id), "student")
 
 
 def test_only_finalised_lists_are_printed(db: Database, throws: Throws) -> None:
-    jobs = certificates.certificate_jobs(db, throws.festival_id)
+    jobs = certificate_jobs(db, throws.festival_id)
     assert [job.recipient for job in jobs] == ["张子涵", "李梓轩", "刘欣怡"]
     # the advisor list is not finalised yet
-    everything = certificates.certificate_jobs(db, throws.festival_id, finalised_only=False)
+    everything = certificate_jobs(db, throws.festival_id, finalised_only=False)
     assert "王芳" in [job.recipient for job in everything]
     assert jobs[0].values["获奖"] == "手抛飞机一等奖"
     assert jobs[0].day == dt.date(2026, 5, 11)  # the festival's last day, unless the school sets one
-    awards.update_award_settings(
-        db, throws.festival_id, awards.AwardSettings(award_date=dt.date(2026, 5, 20))
-    )
-    assert certificates.certificate_jobs(db, throws.festival_id)[0].day == dt.date(2026, 5, 20)
+    update_award_settings(db, throws.festival_id, AwardSettings(award_date=dt.date(2026, 5, 20)))
+    assert certificate_jobs(db, throws.festival_id)[0].day == dt.date(2026, 5, 20)
 
 
 def test_numbers_are_given_once_kept_on_reprint_and_never_reused(db: Database, throws: Throws) -> None:
-    jobs = certificates.certificate_jobs(db, throws.festival_id)
-    issued = certificates.issue_numbers(db, throws.festival_id, jobs)
+    jobs = certificate_jobs(db, throws.festival_id)
+    issued = issue_numbers(db, throws.festival_id, jobs)
     assert [job.number for job in issued] == ["KJJ2026-0001", "KJJ2026-0002", "KJJ2026-0003"]
-    certificates.record_printed(db, [job.certificate_id for job in issued if job.certificate_id])
-    again = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
+    record_printed(db, [job.certificate_id for job in issued if job.certificate_id])
+    again = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     assert [job.number for job in again] == [job.number for job in issued]
-    reprint = certificates.reprint_job(db, throws.festival_id, "kjj2026-0002")
+    reprint = reprint_job(db, throws.festival_id, "kjj2026-0002")
     assert reprint.recipient == "李梓轩" and reprint.print_count == 1
     assert reprint.certificate_id is not None
-    certificates.record_printed(db, [reprint.certificate_id])
-    record = certificates.find_certificate(db, throws.festival_id, "KJJ2026-0002")
+    record_printed(db, [reprint.certificate_id])
+    record = find_certificate(db, throws.festival_id, "KJJ2026-0002")
     assert (record.print_count, record.reprints) == (2, 1)
     # withdraw an award after printing: its number stays taken, the next certificate gets 0004
-    key = awards.competition_list_key(throws.competition.id)
-    awards.reopen(db, throws.festival_id, key, "复核")
-    third = next(a for a in awards.list_awards(db, throws.festival_id) if a.recipient_text == "刘欣怡")
-    awards.change_award(db, third.id, "", "测量犯规")
-    awards.award_entry(db, throws.entry_ids["吴可馨"], "二等奖", "递补")
-    awards.finalise(db, throws.festival_id, key)
-    jobs = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
+    key = competition_list_key(throws.competition.id)
+    reopen(db, throws.festival_id, key, "复核")
+    third = next(a for a in list_awards(db, throws.festival_id) if a.recipient_text == "刘欣怡")
+    change_award(db, third.id, "", "测量犯规")
+    award_entry(db, throws.entry_ids["吴可馨"], "二等奖", "递补")
+    finalise(db, throws.festival_id, key)
+    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     assert {job.recipient: job.number for job in jobs} == {
         "张子涵": "KJJ2026-0001",
         "李梓轩": "KJJ2026-0002",
         "吴可馨": "KJJ2026-0004",
     }
-    register = certificates.search_register(db, throws.festival_id)
+    register = search_register(db, throws.festival_id)
     assert [(r.number, r.withdrawn) for r in register] == [
         ("KJJ2026-0001", False),
         ("KJJ2026-0002", False),
         ("KJJ2026-0003", True),
         ("KJJ2026-0004", False),
     ]
-    assert [r.number for r in certificates.search_register(db, throws.festival_id, "吴可")] == [
-        "KJJ2026-0004"
-    ]
+    assert [r.number for r in search_register(db, throws.festival_id, "吴可")] == ["KJJ2026-0004"]
 
 
 def test_the_number_format_is_the_school_s(db: Database, throws: Throws) -> None:
-    awards.update_award_settings(
-        db, throws.festival_id, awards.AwardSettings(certificate_prefix="QM{年}KJ", certificate_digits=3)
+    update_award_settings(
+        db, throws.festival_id, AwardSettings(certificate_prefix="QM{年}KJ", certificate_digits=3)
     )
-    jobs = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
+    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     assert jobs[0].number == "QM2026KJ001"
 
 
@@ -114,11 +135,9 @@ def test_the_pdf_has_a_page_per_certificate_with_fonts_embedded(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
     template = student_template(db, throws.festival_id)
-    jobs = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
+    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     path = tmp_path / "证书.pdf"
-    assert certificates.write_certificates_pdf(path, template, jobs) == 3
+    assert write_certificates_pdf(path, template, jobs) == 3
     assert page_count(path) == 3
     assert all(fonts(path).values()) and fonts(path)
     text = page_text(path, 1)
@@ -133,16 +152,14 @@ def test_placeholders_unknown_are_refused_and_empty_ones_reported(
     body = template.field("正文")
     wrong = template.with_field(dataclasses.replace(body, text="作品《{作品名}》荣获{奖项}"))
     with pytest.raises(ValidationError, match=r"「\{作品名\}」不认识"):
-        certificates.save_template(db, throws.festival_id, wrong)
+        save_template(db, throws.festival_id, wrong)
     with_title = template.with_field(dataclasses.replace(body, text="作品《{作品}》荣获{奖项}"))
-    certificates.save_template(db, throws.festival_id, with_title)
-    jobs = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
-    missing = certificates.missing_values(with_title, jobs)
+    save_template(db, throws.festival_id, with_title)
+    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
+    missing = missing_values(with_title, jobs)
     assert missing[0] == "KJJ2026-0001：「正文」中的 {作品} 没有内容。"
     path = tmp_path / "c.pdf"
-    certificates.write_certificates_pdf(path, with_title, jobs[:1])
+    write_certificates_pdf(path, with_title, jobs[:1])
     assert "作品《》荣获一等奖" in page_text(path, 0).replace(" ", "")
 
 
@@ -156,17 +173,15 @@ def test_multi_up_sheets_start_at_a_slot(db: Database, throws: Throws, tmp_path:
         rows=2,
     )
     template = template.with_field(dataclasses.replace(template.field("标题"), width_mm=210))
-    jobs = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
+    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     path = tmp_path / "two-up.pdf"
     # slot 2 of the first sheet is the one left: 1 + 2 certificates on two sheets
-    assert certificates.write_certificates_pdf(path, template, jobs, start_slot=2) == 2
+    assert write_certificates_pdf(path, template, jobs, start_slot=2) == 2
     assert (
         "张子涵" in page_text(path, 0) and "李梓轩" in page_text(path, 1) and "刘欣怡" in page_text(path, 1)
     )
     with pytest.raises(ValidationError, match="起始位置"):
-        certificates.write_certificates_pdf(path, template, jobs, start_slot=3)
+        write_certificates_pdf(path, template, jobs, start_slot=3)
 
 
 def test_the_background_is_not_printed_when_overprinting(
@@ -177,36 +192,36 @@ def test_the_background_is_not_printed_when_overprinting(
     scan = io.BytesIO()
     Image.new("RGB", (60, 40), (250, 230, 200)).save(scan, "PNG")
     template = dataclasses.replace(student_template(db, throws.festival_id), background=scan.getvalue())
-    saved = certificates.save_template(db, throws.festival_id, template)
-    jobs = certificates.certificate_jobs(db, throws.festival_id)[:1]
+    saved = save_template(db, throws.festival_id, template)
+    jobs = certificate_jobs(db, throws.festival_id)[:1]
 
     def images(path: Path) -> int:
         resources = PdfReader(path).pages[0]["/Resources"]
         return len(resources.get("/XObject", {}))
 
     plain, overprint = tmp_path / "plain.pdf", tmp_path / "overprint.pdf"
-    certificates.write_certificates_pdf(plain, saved, jobs, with_background=True)
-    certificates.write_certificates_pdf(overprint, saved, jobs, with_background=False)
+    write_certificates_pdf(plain, saved, jobs, with_background=True)
+    write_certificates_pdf(overprint, saved, jobs, with_background=False)
     assert images(plain) == 1 and images(overprint) == 0
     with pytest.raises(ValidationError, match="图片"):
-        certificates.check_image(b"not an image")
+        check_image(b"not an image")
 
 
 def test_a_rare_character_is_reported_and_printed_with_a_fallback_font(
     db: Database, festival: FestivalInfo, throws: Throws, tmp_path: Path
 ) -> None:
-    student = next(s for s in school.list_students(db, festival.id) if s.id == throws.student_ids["张子涵"])
-    school.save_student(db, festival.id, dataclasses.replace(student, name="Anna 䶮"))
+    student = next(s for s in list_students(db, festival.id) if s.id == throws.student_ids["张子涵"])
+    save_student(db, festival.id, dataclasses.replace(student, name="Anna 䶮"))
     template = student_template(db, festival.id)
     template = template.with_field(dataclasses.replace(template.field("称呼"), text="{姓名}", font=VERA))
-    jobs = certificates.certificate_jobs(db, festival.id)
-    problems = [p for p in certificates.check_glyphs(template, jobs) if p.certificate.startswith("Anna")]
+    jobs = certificate_jobs(db, festival.id)
+    problems = [p for p in check_glyphs(template, jobs) if p.certificate.startswith("Anna")]
     assert [(p.certificate, p.char, p.fallback) for p in problems] == [
         ("Anna 䶮（手抛飞机一等奖）", "䶮", "内置字体")
     ]
     assert "备用字体" in str(problems[0])
     path = tmp_path / "rare.pdf"
-    certificates.write_certificates_pdf(path, template, jobs[:1])
+    write_certificates_pdf(path, template, jobs[:1])
     text = page_text(path, 0)
     assert "Anna" in text and "䶮" in text  # two runs, two fonts
     used = fonts(path)
@@ -216,7 +231,7 @@ def test_a_rare_character_is_reported_and_printed_with_a_fallback_font(
 def test_a_font_not_on_this_pc_falls_back_with_a_note(db: Database, festival: FestivalInfo) -> None:
     template = student_template(db, festival.id)
     template = template.with_field(dataclasses.replace(template.field("标题"), font="不存在的字体"))
-    assert certificates.font_notes(template) == [
+    assert font_notes(template) == [
         "字体「不存在的字体」在这台电脑上没有找到（或无法嵌入），改用霞鹜文楷（内置）。"
     ]
 
@@ -227,31 +242,27 @@ def test_the_qr_code_reads_back_to_the_register(
     zxingcpp = pytest.importorskip("zxingcpp")
     template = student_template(db, throws.festival_id)
     template = template.with_field(dataclasses.replace(template.field("二维码"), visible=True))
-    jobs = certificates.issue_numbers(
-        db, throws.festival_id, certificates.certificate_jobs(db, throws.festival_id)
-    )
+    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     path = tmp_path / "qr.pdf"
-    certificates.write_certificates_pdf(path, template, jobs[:1])
+    write_certificates_pdf(path, template, jobs[:1])
     decoded = [code.text for code in zxingcpp.read_barcodes(render_page(path, 0))]
-    assert decoded == [certificates.qr_payload(jobs[0])]
+    assert decoded == [qr_payload(jobs[0])]
     assert decoded[0].startswith("KJJ2026-0001|张子涵|手抛飞机一等奖|")
-    found = certificates.lookup_certificate(db, throws.festival_id, decoded[0])
+    found = lookup_certificate(db, throws.festival_id, decoded[0])
     assert found.record is not None and found.record.recipient == "张子涵"
-    typed = certificates.lookup_certificate(db, throws.festival_id, " kjj2026-0001 ")
+    typed = lookup_certificate(db, throws.festival_id, " kjj2026-0001 ")
     assert typed.record is not None and "打印 0 次" in typed.message
     number, name, award, check = decoded[0].split("|")
     wrong_check = "0" if check != "0" else "1"
-    tampered = certificates.lookup_certificate(
-        db, throws.festival_id, f"{number}|{name}|{award}|{wrong_check}"
-    )
+    tampered = lookup_certificate(db, throws.festival_id, f"{number}|{name}|{award}|{wrong_check}")
     assert tampered.record is None and "校验位不对" in tampered.message
-    other_name = certificates.lookup_certificate(db, throws.festival_id, f"{number}|李四|{award}|{check}")
+    other_name = lookup_certificate(db, throws.festival_id, f"{number}|李四|{award}|{check}")
     assert other_name.record is not None and "不一致" in other_name.message
-    assert certificates.lookup_certificate(db, throws.festival_id, "KJJ2026-0099").record is None
+    assert lookup_certificate(db, throws.festival_id, "KJJ2026-0099").record is None
 
 
 def test_a_cancelled_batch_writes_nothing(db: Database, throws: Throws, tmp_path: Path) -> None:
-    jobs = certificates.certificate_jobs(db, throws.festival_id)
+    jobs = certificate_jobs(db, throws.festival_id)
     path = tmp_path / "cancelled.pdf"
     seen = []
 
@@ -259,10 +270,8 @@ def test_a_cancelled_batch_writes_nothing(db: Database, throws: Throws, tmp_path
         seen.append((done, total))
         return done < 2
 
-    with pytest.raises(certificates.Cancelled):
-        certificates.write_certificates_pdf(
-            path, student_template(db, throws.festival_id), jobs, progress=progress
-        )
+    with pytest.raises(Cancelled):
+        write_certificates_pdf(path, student_template(db, throws.festival_id), jobs, progress=progress)
     assert seen == [(1, 3), (2, 3)] and not path.exists()
 
 
@@ -271,26 +280,24 @@ def test_the_calibration_page_is_a_grid_with_the_offsets(
 ) -> None:
     template = dataclasses.replace(student_template(db, festival.id), offset_x_mm=-2, offset_y_mm=1.5)
     path = tmp_path / "grid.pdf"
-    certificates.write_calibration_pdf(path, template)
+    write_calibration_pdf(path, template)
     assert page_count(path) == 1 and all(fonts(path).values())
     text = page_text(path, 0)
     assert "X -2 毫米，Y 1.5 毫米" in text and "150" in text
 
 
 def test_templates_are_checked_and_the_last_of_a_kind_stays(db: Database, festival: FestivalInfo) -> None:
-    templates = certificates.list_templates(db, festival.id)
+    templates = list_templates(db, festival.id)
     assert sorted(t.kind for t in templates) == ["class", "organisation", "student", "teacher"]
-    student = certificates.template_for(templates, "student")
+    student = template_for(templates, "student")
     with pytest.raises(ValidationError, match="唯一"):
-        certificates.delete_template(db, student.id)
+        delete_template(db, student.id)
     far = student.with_field(dataclasses.replace(student.field("日期"), x_mm=400))
     with pytest.raises(ValidationError, match="「日期」的位置"):
-        certificates.save_template(db, festival.id, far)
-    copy = certificates.save_template(
-        db, festival.id, dataclasses.replace(student, id=0, name="A3 证书", paper="A3")
-    )
-    assert certificates.get_template(db, copy.id).fields == student.fields
-    certificates.delete_template(db, student.id)
+        save_template(db, festival.id, far)
+    copy = save_template(db, festival.id, dataclasses.replace(student, id=0, name="A3 证书", paper="A3"))
+    assert get_template(db, copy.id).fields == student.fields
+    delete_template(db, student.id)
     added = TemplateField("备注", text="{届次}科技节")
-    saved = certificates.save_template(db, festival.id, copy.with_field(added))
+    saved = save_template(db, festival.id, copy.with_field(added))
     assert saved.field("备注").text == "{届次}科技节"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fest_desktop.classnames import (
+from fest_desktop.school.classnames import (
     ClassNameError,
     ClassRef,
     chinese_number,

@@ -7,43 +7,53 @@ import datetime as dt
 
 import pytest
 
-from fest_desktop import competitions as comp
-from fest_desktop.competitions import CompetitionInfo, CriterionInfo
-from fest_desktop.db import Database
-from fest_desktop.entries import list_entries
 from fest_desktop.errors import NotFoundError, ValidationError
-from fest_desktop.festivals import FestivalInfo, create_festival
-from fest_desktop.pinyin import matches_initials, suggest_prefix
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.registration.competitions import (
+    CompetitionInfo,
+    CriterionInfo,
+    add_competition,
+    delete_competition,
+    eligibility_text,
+    list_competitions,
+    quota_text,
+    update_competition,
+)
+from fest_desktop.registration.entries import list_entries
+from fest_desktop.registration.presets import PRESETS, add_preset, find_preset
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.pinyin import matches_initials, suggest_prefix
+from fest_desktop.storage.database import Database
 from tests.core.school_fixture import make_small_school
 
 
 def test_the_catalogue_holds_the_competitions_of_the_school_plans() -> None:
-    names = [p.name for p in comp.PRESETS]
+    names = [p.name for p in PRESETS]
     for wanted in ("小制作", "科普板报", "绘画", "小论文", "电脑作品", "知识竞赛", "手抛飞机"):
         assert any(wanted in name for name in names), wanted
-    making = comp.find_preset("小制作").competition
+    making = find_preset("小制作").competition
     assert (making.quota_min, making.quota_max) == (3, 5)
     assert [c.name for c in making.criteria] == ["科技含量", "创新性", "实用性", "美观性"]
-    painting = comp.find_preset("科技创新绘画比赛").competition
+    painting = find_preset("科技创新绘画比赛").competition
     assert [c.name for c in painting.criteria] == ["想象力", "科学性", "绘画水平", "真实性"]
-    board = comp.find_preset("科普板报").competition
+    board = find_preset("科普板报").competition
     assert board.is_class_competition and (board.quota_min, board.quota_max) == (1, 1)
     assert board.max_total == 100
     assert next((d.name, d.step, d.max_points) for d in board.deductions) == ("刊头超过版面1/4", 5, 5)
-    plane = comp.find_preset("手抛飞机").competition
+    plane = find_preset("手抛飞机").competition
     assert plane.judging == "measured" and plane.attempts == 3 and plane.higher_is_better
-    assert len({p.competition.code_prefix for p in comp.PRESETS}) == len(comp.PRESETS)
+    assert len({p.competition.code_prefix for p in PRESETS}) == len(PRESETS)
 
 
 def test_an_unknown_preset_names_the_choices() -> None:
     with pytest.raises(NotFoundError, match="可选：科技创新小制作与小发明"):
-        comp.find_preset("跳绳")
+        find_preset("跳绳")
 
 
 def test_adding_a_preset_sets_its_deadline_from_the_festival(db: Database, festival: FestivalInfo) -> None:
-    added = comp.add_preset(db, festival.id, "科技创新小制作与小发明")
+    added = add_preset(db, festival.id, "科技创新小制作与小发明")
     assert added.deadline == festival.end_date - dt.timedelta(days=13)
-    stored = comp.list_competitions(db, festival.id)
+    stored = list_competitions(db, festival.id)
     assert [c.name for c in stored] == ["科技创新小制作与小发明"]
     assert stored[0].criteria[0] == CriterionInfo(
         "科技含量", 25.0, 1.0, "运用声、光、电、磁、机械等科学原理", stored[0].criteria[0].id
@@ -51,16 +61,16 @@ def test_adding_a_preset_sets_its_deadline_from_the_festival(db: Database, festi
 
 
 def test_adding_a_preset_twice_is_refused(db: Database, festival: FestivalInfo) -> None:
-    comp.add_preset(db, festival.id, "手抛飞机")
+    add_preset(db, festival.id, "手抛飞机")
     with pytest.raises(ValidationError, match="已经有名为「手抛飞机」"):
-        comp.add_preset(db, festival.id, "手抛飞机")
+        add_preset(db, festival.id, "手抛飞机")
 
 
 def test_a_class_competition_creates_one_numbered_entry_per_eligible_class(
     db: Database, festival: FestivalInfo
 ) -> None:
     make_small_school(db, festival)
-    board = comp.add_preset(db, festival.id, "科普板报")
+    board = add_preset(db, festival.id, "科普板报")
     assert board.entry_count == 3
     entries = list_entries(db, festival.id)
     assert sorted(e.class_name for e in entries) == ["一年级(1)班", "三年级(1)班", "三年级(2)班"]
@@ -72,10 +82,10 @@ def test_narrowing_then_widening_eligibility_adds_the_missing_class_entries(
     db: Database, festival: FestivalInfo
 ) -> None:
     make_small_school(db, festival)
-    info = dataclasses.replace(comp.find_preset("科普板报").competition, eligible_levels=(3,))
-    board = comp.add_competition(db, festival.id, info)
+    info = dataclasses.replace(find_preset("科普板报").competition, eligible_levels=(3,))
+    board = add_competition(db, festival.id, info)
     assert board.entry_count == 2
-    widened = comp.update_competition(db, dataclasses.replace(board, eligible_levels=()))
+    widened = update_competition(db, dataclasses.replace(board, eligible_levels=()))
     assert widened.entry_count == 3
     assert sorted(e.code for e in list_entries(db, festival.id)) == ["BB-0001", "BB-0002", "BB-0003"]
 
@@ -99,18 +109,18 @@ def test_bad_rules_are_refused_and_nothing_is_stored(
 ) -> None:
     info = dataclasses.replace(CompetitionInfo(0, "航模", code_prefix="HM"), **change)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match=message):
-        comp.add_competition(db, festival.id, info)
-    assert comp.list_competitions(db, festival.id) == []
+        add_competition(db, festival.id, info)
+    assert list_competitions(db, festival.id) == []
 
 
 def test_a_prefix_already_used_is_refused(db: Database, festival: FestivalInfo) -> None:
-    comp.add_preset(db, festival.id, "手抛飞机")
+    add_preset(db, festival.id, "手抛飞机")
     with pytest.raises(ValidationError, match="「SP」已被「手抛飞机」使用"):
-        comp.add_competition(db, festival.id, CompetitionInfo(0, "纸飞机", code_prefix="SP"))
+        add_competition(db, festival.id, CompetitionInfo(0, "纸飞机", code_prefix="SP"))
 
 
 def test_criteria_are_edited_in_place_so_their_ids_stay(db: Database, festival: FestivalInfo) -> None:
-    painting = comp.add_preset(db, festival.id, "绘画")
+    painting = add_preset(db, festival.id, "绘画")
     first = painting.criteria[0]
     edited = dataclasses.replace(
         painting,
@@ -120,23 +130,23 @@ def test_criteria_are_edited_in_place_so_their_ids_stay(db: Database, festival: 
             CriterionInfo("构图", 10),
         ),
     )
-    saved = comp.update_competition(db, edited)
+    saved = update_competition(db, edited)
     assert saved.criteria[0].id == first.id and saved.criteria[0].max_points == 40
     assert [c.name for c in saved.criteria] == ["想象力", "绘画水平", "真实性", "构图"]
 
 
 def test_participation_cannot_change_once_there_are_entries(db: Database, festival: FestivalInfo) -> None:
     make_small_school(db, festival)
-    board = comp.add_preset(db, festival.id, "科普板报")
+    board = add_preset(db, festival.id, "科普板报")
     with pytest.raises(ValidationError, match="不能再改参赛方式"):
-        comp.update_competition(db, dataclasses.replace(board, participation="individual"))
+        update_competition(db, dataclasses.replace(board, participation="individual"))
 
 
 def test_deleting_a_competition_deletes_its_entries(db: Database, festival: FestivalInfo) -> None:
     make_small_school(db, festival)
-    board = comp.add_preset(db, festival.id, "科普板报")
-    comp.delete_competition(db, board.id)
-    assert comp.list_competitions(db, festival.id) == []
+    board = add_preset(db, festival.id, "科普板报")
+    delete_competition(db, board.id)
+    assert list_competitions(db, festival.id) == []
     assert list_entries(db, festival.id) == []
 
 
@@ -144,8 +154,8 @@ def test_a_new_festival_copies_competitions_and_criteria_but_not_entries(
     db: Database, festival: FestivalInfo
 ) -> None:
     make_small_school(db, festival)
-    comp.add_preset(db, festival.id, "科普板报")
-    comp.add_preset(db, festival.id, "科技创新绘画比赛")
+    add_preset(db, festival.id, "科普板报")
+    add_preset(db, festival.id, "科技创新绘画比赛")
     next_year = create_festival(
         db,
         "第十一届校园科技节",
@@ -154,7 +164,7 @@ def test_a_new_festival_copies_competitions_and_criteria_but_not_entries(
         dt.date(2027, 5, 10),
         copy_setup_from=festival.id,
     )
-    copied = comp.list_competitions(db, next_year.id)
+    copied = list_competitions(db, next_year.id)
     assert [c.name for c in copied] == ["科普板报比赛", "科技创新绘画比赛"]
     assert copied[1].deadline == dt.date(2027, 5, 10)
     assert [c.name for c in copied[1].criteria] == ["想象力", "科学性", "绘画水平", "真实性"]
@@ -164,14 +174,14 @@ def test_a_new_festival_copies_competitions_and_criteria_but_not_entries(
 
 
 def test_texts_a_teacher_reads() -> None:
-    assert comp.quota_text(3, 5) == "每班 3–5 件"
-    assert comp.quota_text(1, 1) == "每班 1 件"
-    assert comp.quota_text(None, 3) == "每班最多 3 件"
-    assert comp.quota_text(2, None) == "每班至少 2 件"
-    assert comp.quota_text(None, None) == "不限名额"
-    assert comp.eligibility_text((3, 4, 5, 6, 7, 8, 9)) == "三年级至初三"
-    assert comp.eligibility_text((1, 3, 4)) == "一年级、三年级至四年级"
-    assert comp.find_preset("四驱车").competition.judging_text == "测量成绩（秒，越小越好），2次取最好"
+    assert quota_text(3, 5) == "每班 3–5 件"
+    assert quota_text(1, 1) == "每班 1 件"
+    assert quota_text(None, 3) == "每班最多 3 件"
+    assert quota_text(2, None) == "每班至少 2 件"
+    assert quota_text(None, None) == "不限名额"
+    assert eligibility_text((3, 4, 5, 6, 7, 8, 9)) == "三年级至初三"
+    assert eligibility_text((1, 3, 4)) == "一年级、三年级至四年级"
+    assert find_preset("四驱车").competition.judging_text == "测量成绩（秒，越小越好），2次取最好"
 
 
 def test_pinyin_initials_find_names_whatever_the_reading_of_a_surname() -> None:
@@ -189,12 +199,12 @@ def test_a_class_added_later_gets_its_board_entry(
     db: Database, festival: FestivalInfo, tmp_path: object
 ) -> None:
 
-    from fest_desktop.roster import import_roster
-    from fest_desktop.school import add_class
+    from fest_desktop.school.roster import import_roster
+    from fest_desktop.school.structure import add_class
     from tests.conftest import write_workbook
 
     make_small_school(db, festival)
-    comp.add_preset(db, festival.id, "科普板报")
+    add_preset(db, festival.id, "科普板报")
     add_class(db, festival.id, 3, 3)
     roster = write_workbook(tmp_path / "r.xlsx", {"花名册": [("班级", "姓名"), ("四年级(1)班", "新同学")]})
     assert import_roster(db, festival.id, roster).ok

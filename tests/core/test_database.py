@@ -12,7 +12,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from fest_desktop.db import (
+from fest_desktop.errors import DatabaseOpenError
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.school.festivals import list_festivals
+from fest_desktop.storage.database import (
     MIGRATIONS_DIR,
     Database,
     head_revision,
@@ -21,9 +24,7 @@ from fest_desktop.db import (
     open_database,
     upgrade,
 )
-from fest_desktop.errors import DatabaseOpenError
-from fest_desktop.festivals import create_festival, list_festivals
-from fest_desktop.model import Base
+from fest_desktop.storage.model import Base
 
 
 def test_a_new_file_gets_the_current_schema_and_wal(tmp_path: Path) -> None:

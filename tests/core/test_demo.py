@@ -8,28 +8,31 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from fest_desktop import competitions as comp
-from fest_desktop import entries as ent
-from fest_desktop.db import Database
-from fest_desktop.demo import SAMPLE_NAME, create_demo_festival, write_import_sample
-from fest_desktop.entry_sheets import import_entry_files
+from fest_desktop.demo.festival import create_demo_festival
+from fest_desktop.demo.sample_form import SAMPLE_NAME, write_import_sample
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.registration.entries import list_entries
+from fest_desktop.registration.entry_import import import_entry_files
+from fest_desktop.registration.presets import PRESETS
+from fest_desktop.registration.quotas import quota_overview, quota_warnings
 from fest_desktop.resources import resource_path
+from fest_desktop.storage.database import Database
 
 TODAY = dt.date(2026, 11, 21)
 
 
 def test_the_demo_has_every_preset_and_entries_within_the_rules(db: Database) -> None:
     festival = create_demo_festival(db, today=TODAY)
-    competitions = comp.list_competitions(db, festival.id)
-    assert [c.name for c in competitions] == [p.name for p in comp.PRESETS]
-    entries = ent.list_entries(db, festival.id)
+    competitions = list_competitions(db, festival.id)
+    assert [c.name for c in competitions] == [p.name for p in PRESETS]
+    entries = list_entries(db, festival.id)
     assert len(entries) > 250
-    states = Counter(cell.state for cell in ent.quota_overview(db, festival.id))
+    states = Counter(cell.state for cell in quota_overview(db, festival.id))
     assert states["over"] == 0
     authors = Counter((e.competition_id, a.student_id) for e in entries for a in e.authors)
     assert max(authors.values()) == 1
     assert all(e.title for e in entries if e.competition_name == "科普板报比赛")
-    assert ent.quota_warnings(db, festival.id) == [
+    assert quota_warnings(db, festival.id) == [
         "四年级(1)班「科技创新小制作与小发明」只报了 0 件，名额为每班 3–5 件。",
         "四年级(1)班「科技创新绘画比赛」只报了 0 件，名额为每班 2–3 件。",
         "五年级(3)班「科技创新绘画比赛」只报了 1 件，名额为每班 2–3 件。",
@@ -57,11 +60,12 @@ def test_the_shipped_import_sample_has_one_painting_over_the_quota(db: Database,
 
 
 def test_the_demo_is_half_way_through_its_board_inspection(db: Database) -> None:
-    from fest_desktop import scoring
+    from fest_desktop.scoring.log import entry_log
+    from fest_desktop.scoring.sheet import load_sheet
 
     festival = create_demo_festival(db, today=TODAY)
-    board = next(c for c in comp.list_competitions(db, festival.id) if c.name == "科普板报比赛")
-    sheet = scoring.load_sheet(db, board.id)
+    board = next(c for c in list_competitions(db, festival.id) if c.name == "科普板报比赛")
+    sheet = load_sheet(db, board.id)
     assert len(sheet.judges) == 5
     results = sheet.results()
     complete = [r for r in results if r.complete]
@@ -73,25 +77,24 @@ def test_the_demo_is_half_way_through_its_board_inspection(db: Database) -> None
     stands_aside = [r for r in results if any(j.blocked for j in r.judges)]
     assert len(stands_aside) == 1 and stands_aside[0].complete
     # the scores went through the audit log like any other
-    assert scoring.entry_log(db, complete[0].entry.id)
-    planes = next(c for c in comp.list_competitions(db, festival.id) if c.name == "手抛飞机")
-    thrown = scoring.load_sheet(db, planes.id).results()
+    assert entry_log(db, complete[0].entry.id)
+    planes = next(c for c in list_competitions(db, festival.id) if c.name == "手抛飞机")
+    thrown = load_sheet(db, planes.id).results()
     assert any(r.complete for r in thrown) and any(not r.complete for r in thrown)
 
 
 def test_the_demo_calendar_runs_over_the_phases_with_one_clash_to_resolve(db: Database) -> None:
-    from fest_desktop import schedule
+    from fest_desktop.calendar.clashes import find_clashes, happening
+    from fest_desktop.calendar.events import list_events
 
     festival = create_demo_festival(db, today=TODAY)
-    events = schedule.list_events(db, festival.id, derived=False)
+    events = list_events(db, festival.id, derived=False)
     assert 18 <= len(events) <= 22
     assert "国旗下讲话：科技节开幕" in {e.title for e in events if e.start_date == festival.start_date}
     assert events[-1].title == "优秀作品推荐参加区科技节"
-    from fest_desktop.festivals import list_phases
+    from fest_desktop.school.festivals import list_phases
 
-    clashes = schedule.find_clashes(
-        schedule.list_events(db, festival.id), festival, list_phases(db, festival.id)
-    )
+    clashes = find_clashes(list_events(db, festival.id), festival, list_phases(db, festival.id))
     assert [c.accepted for c in clashes] == [True, False]
     assert "报告厅" in clashes[1].message
-    assert schedule.happening(schedule.list_events(db, festival.id), TODAY)  # something on today
+    assert happening(list_events(db, festival.id), TODAY)  # something on today

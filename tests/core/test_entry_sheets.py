@@ -8,20 +8,20 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fest_desktop import competitions as comp
-from fest_desktop import entries as ent
-from fest_desktop.db import Database
-from fest_desktop.entries import EntryDraft, LateEntryError
-from fest_desktop.entry_sheets import (
+from fest_desktop.files.workbooks import ImportRefused, WorkbookFileError
+from fest_desktop.registration.class_forms import write_class_forms
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.registration.entries import EntryDraft, LateEntryError, create_entry, list_entries
+from fest_desktop.registration.entry_import import (
     commit_entry_import,
-    export_register,
     import_entry_files,
     preview_entry_import,
     read_entry_files,
-    write_class_forms,
 )
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.workbooks import ImportRefused, WorkbookFileError
+from fest_desktop.registration.presets import add_preset, find_preset
+from fest_desktop.registration.register import export_register
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 from tests.core.school_fixture import SmallSchool, make_small_school
 
@@ -32,10 +32,10 @@ HEADER = ("比赛项目", "作品类型", "作品题目", "作者", "班级", "�
 @pytest.fixture
 def small(db: Database, festival: FestivalInfo) -> SmallSchool:
     school = make_small_school(db, festival)
-    comp.add_preset(db, festival.id, "科技创新绘画比赛")  # 2–3 per class, all grades
-    comp.add_preset(db, festival.id, "知识竞赛")  # one team of up to 3 per class
-    comp.add_preset(db, festival.id, "科普板报")  # one board per class, created at once
-    comp.add_preset(db, festival.id, "手抛飞机")  # 三年级 and up
+    add_preset(db, festival.id, "科技创新绘画比赛")  # 2–3 per class, all grades
+    add_preset(db, festival.id, "知识竞赛")  # one team of up to 3 per class
+    add_preset(db, festival.id, "科普板报")  # one board per class, created at once
+    add_preset(db, festival.id, "手抛飞机")  # 三年级 and up
     return school
 
 
@@ -106,7 +106,7 @@ def test_filled_forms_import_back_several_at_once(db: Database, small: SmallScho
     assert (len(plan.new), len(plan.changed)) == (3, 0)
     # The prefilled board rows of both forms match the boards already there.
     assert len(plan.unchanged) == 2
-    stored = {e.title or e.author_names: e for e in ent.list_entries(db, small.festival_id) if e.authors}
+    stored = {e.title or e.author_names: e for e in list_entries(db, small.festival_id) if e.authors}
     assert stored["未来城市"].subtype == "水彩画" and stored["未来城市"].advisor == "马老师"
     assert stored["未来城市"].class_name == "三年级(1)班"
     assert stored["刘欣怡、杨诗琪、赵俊杰"].code == "ZS-0001"
@@ -138,7 +138,7 @@ def test_importing_the_same_file_again_changes_nothing_and_an_edit_is_a_change(
     edited = sheet_file(tmp_path, ("科技创新绘画比赛", "水彩画", "太空电梯站", "刘欣怡", "三年级(2)班", ""))
     change = import_entry_files(db, small.festival_id, [edited], today=TODAY)
     assert (len(change.new), len(change.changed)) == (0, 1)
-    [entry] = [e for e in ent.list_entries(db, small.festival_id) if e.authors]
+    [entry] = [e for e in list_entries(db, small.festival_id) if e.authors]
     assert (entry.title, entry.subtype, entry.code) == ("太空电梯站", "水彩画", "HH-0001")
 
 
@@ -177,7 +177,7 @@ def test_each_bad_row_is_reported_with_where_and_what(
 ) -> None:
     good = ("科技创新绘画比赛", "", "好作品", "黄思远", "三年级(2)班", "")
     path = sheet_file(tmp_path, good, row)
-    before = ent.list_entries(db, small.festival_id)
+    before = list_entries(db, small.festival_id)
     plan = import_entry_files(db, small.festival_id, [path], today=TODAY)
     assert len(plan.problems) == 1
     problem = plan.problems[0]
@@ -185,7 +185,7 @@ def test_each_bad_row_is_reported_with_where_and_what(
     assert reason in problem.reason
     assert str(problem).startswith("「entries.xlsx」工作表「作品」 第3行")
     # One bad row: nothing is imported, not even the good one.
-    assert ent.list_entries(db, small.festival_id) == before
+    assert list_entries(db, small.festival_id) == before
 
 
 def test_over_quota_and_twice_entered_within_the_file_are_problems(
@@ -258,9 +258,9 @@ def test_after_the_deadline_the_import_needs_confirmation_and_marks_late(
     after = dt.date(2026, 5, 20)
     with pytest.raises(LateEntryError, match="1 件作品报的项目已过截止日期（科技创新绘画比赛）"):
         commit_entry_import(db, small.festival_id, files, today=after)
-    assert not [e for e in ent.list_entries(db, small.festival_id) if e.authors]
+    assert not [e for e in list_entries(db, small.festival_id) if e.authors]
     commit_entry_import(db, small.festival_id, files, today=after, allow_late=True)
-    [entry] = [e for e in ent.list_entries(db, small.festival_id) if e.authors]
+    [entry] = [e for e in list_entries(db, small.festival_id) if e.authors]
     assert entry.late
 
 
@@ -270,15 +270,15 @@ def test_commit_checks_again_what_changed_since_the_preview(
     path = sheet_file(tmp_path, ("科技创新绘画比赛", "", "一", "张子涵", "三年级(1)班", ""))
     files = read_entry_files([path])
     assert preview_entry_import(db, small.festival_id, files, TODAY).ok
-    paint = comp.find_preset("绘画").name
-    paint_id = next(c.id for c in comp.list_competitions(db, small.festival_id) if c.name == paint)
+    paint = find_preset("绘画").name
+    paint_id = next(c.id for c in list_competitions(db, small.festival_id) if c.name == paint)
     # Meanwhile the class fills its places in the window.
     for name in ("李梓轩", "王一诺", "曾浩然"):
         draft = EntryDraft(paint_id, small.class_ids["三年级(1)班"], author_ids=(small.student_ids[name],))
-        ent.create_entry(db, small.festival_id, draft, today=TODAY)
+        create_entry(db, small.festival_id, draft, today=TODAY)
     with pytest.raises(ImportRefused, match="1 处问题"):
         commit_entry_import(db, small.festival_id, files, today=TODAY)
-    assert len([e for e in ent.list_entries(db, small.festival_id) if e.authors]) == 3
+    assert len([e for e in list_entries(db, small.festival_id) if e.authors]) == 3
 
 
 def test_the_register_has_a_sheet_per_competition_and_imports_back_unchanged(

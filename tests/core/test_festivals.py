@@ -7,20 +7,35 @@ import datetime as dt
 
 import pytest
 
-from fest_desktop import festivals, school
-from fest_desktop.db import Database
 from fest_desktop.errors import ValidationError
-from fest_desktop.festivals import FestivalInfo
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.school.festivals import (
+    FestivalInfo,
+    add_phase,
+    current_festival,
+    delete_festival,
+    delete_phase,
+    edition_from_name,
+    list_festivals,
+    list_phases,
+    phases_on,
+    set_current_festival,
+    update_festival,
+    update_phase,
+)
+from fest_desktop.school.people import StudentInfo, add_teacher, list_students, list_teachers, save_student
+from fest_desktop.school.structure import add_class, list_classes
+from fest_desktop.storage.database import Database
 
 
 def test_a_new_festival_becomes_current_and_reads_its_edition_from_the_name(db: Database) -> None:
-    first = festivals.create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
-    second = festivals.create_festival(db, "第十届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    first = create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    second = create_festival(db, "第十届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
     assert second.edition == 10
-    assert festivals.current_festival(db) == second
-    assert [f.id for f in festivals.list_festivals(db)] == [second.id, first.id]
-    festivals.set_current_festival(db, first.id)
-    assert festivals.current_festival(db) == dataclasses.replace(first, is_current=True)
+    assert current_festival(db) == second
+    assert [f.id for f in list_festivals(db)] == [second.id, first.id]
+    set_current_festival(db, first.id)
+    assert current_festival(db) == dataclasses.replace(first, is_current=True)
 
 
 def test_the_title_joins_school_and_festival_name_once(festival: FestivalInfo) -> None:
@@ -40,31 +55,31 @@ def test_bad_festival_details_are_refused(
     db: Database, name: str, school_name: str, start: dt.date, end: dt.date, message: str
 ) -> None:
     with pytest.raises(ValidationError, match=message):
-        festivals.create_festival(db, name, school_name, start, end)
-    assert festivals.list_festivals(db) == []
+        create_festival(db, name, school_name, start, end)
+    assert list_festivals(db) == []
 
 
 def test_editing_details_is_saved_and_validated(db: Database, festival: FestivalInfo) -> None:
-    edited = festivals.update_festival(db, dataclasses.replace(festival, theme="体验生活，健康成长"))
-    assert festivals.current_festival(db) == edited
+    edited = update_festival(db, dataclasses.replace(festival, theme="体验生活，健康成长"))
+    assert current_festival(db) == edited
     assert edited.theme == "体验生活，健康成长"
     with pytest.raises(ValidationError):
-        festivals.update_festival(db, dataclasses.replace(festival, end_date=dt.date(2026, 1, 1)))
-    assert festivals.current_festival(db) == edited
+        update_festival(db, dataclasses.replace(festival, end_date=dt.date(2026, 1, 1)))
+    assert current_festival(db) == edited
 
 
 def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_students(
     db: Database, festival: FestivalInfo
 ) -> None:
-    festivals.add_phase(db, festival.id, "宣传动员", dt.date(2026, 4, 11), dt.date(2026, 4, 14))
-    festivals.add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
-    head = school.add_teacher(db, festival.id, "林老师", "科学")
-    school.add_teacher(db, festival.id, "黄老师", "美术")
-    three_two = school.add_class(db, festival.id, 3, 2, head.id)
-    school.add_class(db, festival.id, 7, 1)
-    school.save_student(db, festival.id, school.StudentInfo(0, three_two.id, "张小明"))
+    add_phase(db, festival.id, "宣传动员", dt.date(2026, 4, 11), dt.date(2026, 4, 14))
+    add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
+    head = add_teacher(db, festival.id, "林老师", "科学")
+    add_teacher(db, festival.id, "黄老师", "美术")
+    three_two = add_class(db, festival.id, 3, 2, head.id)
+    add_class(db, festival.id, 7, 1)
+    save_student(db, festival.id, StudentInfo(0, three_two.id, "张小明"))
 
-    copy = festivals.create_festival(
+    copy = create_festival(
         db,
         "第十一届校园科技节",
         "启明实验学校",
@@ -74,41 +89,41 @@ def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_s
     )
 
     assert copy.is_current and copy.edition == 11
-    phases = festivals.list_phases(db, copy.id)
+    phases = list_phases(db, copy.id)
     assert [(p.name, p.start_date, p.end_date) for p in phases] == [
         ("宣传动员", dt.date(2027, 4, 10), dt.date(2027, 4, 13)),
         ("准备", dt.date(2027, 4, 14), dt.date(2027, 5, 6)),
     ]
-    classes = school.list_classes(db, copy.id)
+    classes = list_classes(db, copy.id)
     assert [(c.name, c.head_teacher_name, c.section) for c in classes] == [
         ("三年级(2)班", "林老师", "小学"),
         ("初一(1)班", "", "初中"),
     ]
-    assert {t.name for t in school.list_teachers(db, copy.id)} == {"林老师", "黄老师"}
+    assert {t.name for t in list_teachers(db, copy.id)} == {"林老师", "黄老师"}
     assert classes[0].head_teacher_id != head.id
-    assert school.list_students(db, copy.id) == []
-    assert len(school.list_students(db, festival.id)) == 1
+    assert list_students(db, copy.id) == []
+    assert len(list_students(db, festival.id)) == 1
 
 
 def test_deleting_the_current_festival_makes_another_current(db: Database, festival: FestivalInfo) -> None:
-    other = festivals.create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
-    festivals.delete_festival(db, other.id)
-    current = festivals.current_festival(db)
+    other = create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    delete_festival(db, other.id)
+    current = current_festival(db)
     assert current is not None and current.id == festival.id
 
 
 def test_phases_may_overlap_and_must_end_after_they_start(db: Database, festival: FestivalInfo) -> None:
-    a = festivals.add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
-    b = festivals.add_phase(db, festival.id, "展评", dt.date(2026, 5, 1), dt.date(2026, 5, 11))
-    assert festivals.phases_on(festivals.list_phases(db, festival.id), dt.date(2026, 5, 3)) == [a, b]
+    a = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
+    b = add_phase(db, festival.id, "展评", dt.date(2026, 5, 1), dt.date(2026, 5, 11))
+    assert phases_on(list_phases(db, festival.id), dt.date(2026, 5, 3)) == [a, b]
     with pytest.raises(ValidationError, match="早于"):
-        festivals.update_phase(db, dataclasses.replace(a, end_date=dt.date(2026, 4, 1)))
-    festivals.delete_phase(db, a.id)
-    assert festivals.list_phases(db, festival.id) == [b]
+        update_phase(db, dataclasses.replace(a, end_date=dt.date(2026, 4, 1)))
+    delete_phase(db, a.id)
+    assert list_phases(db, festival.id) == [b]
 
 
 @pytest.mark.parametrize(
     ("name", "edition"), [("第十届校园科技节", 10), ("第3届科技节", 3), ("科技节", None)]
 )
 def test_edition_from_name(name: str, edition: int | None) -> None:
-    assert festivals.edition_from_name(name) == edition
+    assert edition_from_name(name) == edition

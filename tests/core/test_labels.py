@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from fest_desktop import competitions as comp
-from fest_desktop import entries as ent
-from fest_desktop.db import Database
-from fest_desktop.entries import EntryDraft
 from fest_desktop.errors import FestError
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.labels import LABELS_PER_PAGE, write_labels
-from fest_desktop.pdf import register_chinese_font, wrap_text
+from fest_desktop.files.pdf import register_chinese_font, wrap_text
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.registration.entries import EntryDraft, create_entry
+from fest_desktop.registration.labels import LABELS_PER_PAGE, write_labels
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database
 from tests.core.school_fixture import SmallSchool, make_small_school
 from tests.pdf_checks import fonts, page_count, page_text, render_page
 
@@ -23,8 +23,8 @@ from tests.pdf_checks import fonts, page_count, page_text, render_page
 @pytest.fixture
 def small(db: Database, festival: FestivalInfo) -> SmallSchool:
     school = make_small_school(db, festival)
-    comp.add_preset(db, festival.id, "科普板报")
-    making = comp.add_preset(db, festival.id, "小制作")
+    add_preset(db, festival.id, "科普板报")
+    making = add_preset(db, festival.id, "小制作")
     for name, class_name in (
         ("张子涵", "三年级(1)班"),
         ("李梓轩", "三年级(1)班"),
@@ -43,7 +43,7 @@ def small(db: Database, festival: FestivalInfo) -> SmallSchool:
             author_ids=(school.student_ids[name],),
             advisor="马老师",
         )
-        ent.create_entry(db, festival.id, draft, today=dt.date(2026, 4, 12))
+        create_entry(db, festival.id, draft, today=dt.date(2026, 4, 12))
     return school
 
 
@@ -65,7 +65,7 @@ def test_the_qr_code_reads_back_the_entry_number(
 ) -> None:
     zxingcpp = pytest.importorskip("zxingcpp")
     path = tmp_path / "labels.pdf"
-    making = next(c for c in comp.list_competitions(db, small.festival_id) if c.code_prefix == "XZ")
+    making = next(c for c in list_competitions(db, small.festival_id) if c.code_prefix == "XZ")
     write_labels(db, small.festival_id, path, competition_id=making.id)
     decoded = sorted(code.text for code in zxingcpp.read_barcodes(render_page(path, 0)))
     assert decoded == [f"XZ-{n:04d}" for n in range(1, 9)]

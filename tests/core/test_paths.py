@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from fest_desktop import paths
-from fest_desktop.preferences import DEFAULT_KEEP_BACKUPS, Preferences, database_target, load_preferences
+from fest_desktop.storage import paths
+from fest_desktop.storage.preferences import (
+    DEFAULT_KEEP_BACKUPS,
+    Preferences,
+    database_target,
+    load_preferences,
+)
 
 
 def test_without_the_marker_data_goes_to_the_users_folder(

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fest_desktop.competitions import CriterionInfo
-from fest_desktop.results import (
+from fest_desktop.registration.competitions import CriterionInfo
+from fest_desktop.scoring.rules import (
     Combined,
     Rankable,
     assign_ranks,

@@ -7,24 +7,25 @@ from pathlib import Path
 
 import pytest
 
-from fest_desktop import school
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.roster import (
+from fest_desktop.files.workbooks import ImportRefused, WorkbookFileError
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.people import list_students
+from fest_desktop.school.roster import (
     commit_roster,
     export_roster,
     import_roster,
     preview_roster,
     read_roster,
 )
-from fest_desktop.workbooks import ImportRefused, WorkbookFileError
+from fest_desktop.school.structure import list_classes, list_grades
+from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 
 HEADER = ["学部", "年级", "班级", "姓名", "性别", "学号", "出生日期", "年龄"]
 
 
 def class_counts(db: Database, festival_id: int) -> dict[str, int]:
-    return {c.name: c.student_count for c in school.list_classes(db, festival_id)}
+    return {c.name: c.student_count for c in list_classes(db, festival_id)}
 
 
 def test_a_roster_with_real_world_variants_imports(
@@ -55,12 +56,12 @@ def test_a_roster_with_real_world_variants_imports(
         "初一(3)班": 1,
         "高二(3)班": 1,
     }
-    students = {s.name: s for s in school.list_students(db, festival.id)}
+    students = {s.name: s for s in list_students(db, festival.id)}
     assert students["李华"].birth_date == dt.date(2017, 5, 1)
     assert students["李华"].age == 9
     assert students["张小明"].student_number == "2023001"
     assert students["赵强"].birth_date == dt.date(2013, 9, 12)
-    assert [g.section for g in school.list_grades(db, festival.id)] == ["小学", "初中", "高中"]
+    assert [g.section for g in list_grades(db, festival.id)] == ["小学", "初中", "高中"]
 
 
 def test_one_sheet_per_grade_takes_the_grade_from_the_sheet_name(
@@ -88,7 +89,7 @@ def test_reimporting_the_same_roster_changes_nothing(
     import_roster(db, festival.id, path)
     again = import_roster(db, festival.id, path)
     assert (len(again.new_students), len(again.changed_students), again.unchanged_count) == (0, 0, 1)
-    assert len(school.list_students(db, festival.id)) == 1
+    assert len(list_students(db, festival.id)) == 1
 
 
 def test_export_writes_the_layout_import_reads(tmp_path: Path, db: Database, festival: FestivalInfo) -> None:
@@ -117,8 +118,8 @@ def test_export_writes_the_layout_import_reads(tmp_path: Path, db: Database, fes
 def problems_of(tmp_path: Path, db: Database, festival: FestivalInfo, rows: list[list[object]]) -> list[str]:
     path = write_workbook(tmp_path / "bad.xlsx", {"花名册": rows})
     preview = import_roster(db, festival.id, path)
-    assert school.list_students(db, festival.id) == []
-    assert school.list_classes(db, festival.id) == []
+    assert list_students(db, festival.id) == []
+    assert list_classes(db, festival.id) == []
     return [str(problem) for problem in preview.problems]
 
 
@@ -224,7 +225,7 @@ def test_a_dry_run_writes_nothing(tmp_path: Path, db: Database, festival: Festiv
     )
     preview = import_roster(db, festival.id, path, dry_run=True)
     assert preview.ok and len(preview.new_students) == 1 and preview.new_classes == ["三年级(2)班"]
-    assert school.list_classes(db, festival.id) == []
+    assert list_classes(db, festival.id) == []
 
 
 def test_a_preview_with_problems_cannot_be_committed(
@@ -243,7 +244,7 @@ def test_a_preview_with_problems_cannot_be_committed(
     preview = preview_roster(db, festival.id, read_roster(path))
     with pytest.raises(ImportRefused, match="1 处问题"):
         commit_roster(db, festival.id, preview)
-    assert school.list_students(db, festival.id) == []
+    assert list_students(db, festival.id) == []
 
 
 @pytest.mark.parametrize(
@@ -261,7 +262,7 @@ def test_files_that_are_not_xlsx_are_refused(
     path.write_bytes(content)
     with pytest.raises(WorkbookFileError, match=message):
         import_roster(db, festival.id, path)
-    assert school.list_classes(db, festival.id) == []
+    assert list_classes(db, festival.id) == []
 
 
 def test_a_missing_file_is_reported(tmp_path: Path, db: Database, festival: FestivalInfo) -> None:

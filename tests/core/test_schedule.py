@@ -10,12 +10,23 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from fest_desktop import competitions as comp
-from fest_desktop import schedule
-from fest_desktop.db import Database
+from fest_desktop.calendar.clashes import find_clashes, happening
+from fest_desktop.calendar.events import (
+    EventInfo,
+    add_event,
+    delete_event,
+    duplicate_event,
+    list_events,
+    move_event,
+    restore_event,
+    update_event,
+)
+from fest_desktop.calendar.schedule_files import SCHEDULE_COLUMNS, export_schedule
 from fest_desktop.errors import ValidationError
-from fest_desktop.festivals import FestivalInfo, add_phase, list_phases
-from fest_desktop.schedule import EventInfo, find_clashes
+from fest_desktop.registration.competitions import update_competition
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo, add_phase, list_phases
+from fest_desktop.storage.database import Database
 from tests.core.school_fixture import make_small_school
 from tests.pdf_checks import fonts, page_text
 
@@ -113,7 +124,7 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
     db: Database, festival: FestivalInfo
 ) -> None:
     small = make_small_school(db, festival)
-    talk = schedule.add_event(
+    talk = add_event(
         db,
         festival.id,
         event(
@@ -126,37 +137,37 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
     )
     assert talk.audience_text == "三年级、一年级(1)班" and talk.levels == {1, 3}
     with pytest.raises(ValidationError, match="结束时间 09:00 不晚于开始时间 10:00"):
-        schedule.add_event(db, festival.id, event("倒过来", start="10:00", end="09:00"))
+        add_event(db, festival.id, event("倒过来", start="10:00", end="09:00"))
     with pytest.raises(ValidationError, match="活动内容不能为空"):
-        schedule.add_event(db, festival.id, event(" "))
-    moved = schedule.move_event(db, talk.id, DAY + dt.timedelta(days=3))
+        add_event(db, festival.id, event(" "))
+    moved = move_event(db, talk.id, DAY + dt.timedelta(days=3))
     assert (moved.start_date, moved.start_time) == (DAY + dt.timedelta(days=3), dt.time(9))
-    copy = schedule.duplicate_event(db, festival.id, talk.id)
+    copy = duplicate_event(db, festival.id, talk.id)
     assert copy.title == "科普讲座：身边的物理（副本）" and copy.id != talk.id
-    gone = schedule.delete_event(db, talk.id)
+    gone = delete_event(db, talk.id)
     assert gone is not None
-    assert [e.title for e in schedule.list_events(db, festival.id)] == ["科普讲座：身边的物理（副本）"]
-    schedule.restore_event(db, festival.id, gone)
-    assert len(schedule.list_events(db, festival.id)) == 2
+    assert [e.title for e in list_events(db, festival.id)] == ["科普讲座：身边的物理（副本）"]
+    restore_event(db, festival.id, gone)
+    assert len(list_events(db, festival.id)) == 2
 
 
 def test_deadlines_and_judging_days_follow_the_competitions(db: Database, festival: FestivalInfo) -> None:
-    board = comp.add_preset(db, festival.id, "科普板报比赛")  # deadline end − 20, judged end − 7
-    derived = schedule.list_events(db, festival.id)
+    board = add_preset(db, festival.id, "科普板报比赛")  # deadline end − 20, judged end − 7
+    derived = list_events(db, festival.id)
     assert [(e.title, e.start_date, e.source) for e in derived] == [
         ("「科普板报比赛」报名截止", dt.date(2026, 4, 21), "deadline"),
         ("「科普板报比赛」评审", dt.date(2026, 5, 4), "judging"),
     ]
-    comp.update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 5, 6)))
-    assert schedule.list_events(db, festival.id)[1].start_date == dt.date(2026, 5, 6)
+    update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 5, 6)))
+    assert list_events(db, festival.id)[1].start_date == dt.date(2026, 5, 6)
     with pytest.raises(ValidationError, match="在“作品报名 → 比赛项目”中修改"):
-        schedule.update_event(db, derived[0])
+        update_event(db, derived[0])
 
 
 @pytest.fixture
 def planned(db: Database, festival: FestivalInfo) -> list[EventInfo]:
-    comp.add_preset(db, festival.id, "科普板报比赛")
-    schedule.add_event(
+    add_preset(db, festival.id, "科普板报比赛")
+    add_event(
         db,
         festival.id,
         event(
@@ -169,14 +180,14 @@ def planned(db: Database, festival: FestivalInfo) -> list[EventInfo]:
             responsible="校长",
         ),
     )
-    schedule.add_event(
+    add_event(
         db,
         festival.id,
         event(
             "科技作品展", dt.date(2026, 5, 5), end_date=dt.date(2026, 5, 7), place="体育馆", kind="exhibition"
         ),
     )
-    schedule.add_event(
+    add_event(
         db,
         festival.id,
         event(
@@ -188,14 +199,14 @@ def planned(db: Database, festival: FestivalInfo) -> list[EventInfo]:
             place="科学室",
         ),
     )
-    return schedule.list_events(db, festival.id)
+    return list_events(db, festival.id)
 
 
 def test_the_ics_parses_back_to_the_same_events(
     db: Database, festival: FestivalInfo, planned: list[EventInfo], tmp_path: Path
 ) -> None:
     path = tmp_path / "schedule.ics"
-    assert schedule.export_schedule(db, festival.id, path) == 5
+    assert export_schedule(db, festival.id, path) == 5
     calendar = Calendar.from_ical(path.read_bytes())
     parsed = {}
     for item in calendar.walk("VEVENT"):
@@ -224,25 +235,25 @@ def test_the_xlsx_and_pdf_hold_one_row_per_event(
     db: Database, festival: FestivalInfo, planned: list[EventInfo], tmp_path: Path
 ) -> None:
     workbook_path, pdf_path = tmp_path / "schedule.xlsx", tmp_path / "schedule.pdf"
-    schedule.export_schedule(db, festival.id, workbook_path)
+    export_schedule(db, festival.id, workbook_path)
     rows = list(load_workbook(workbook_path).active.iter_rows(values_only=True))
     assert rows[0][0] == "启明实验学校第十届校园科技节活动安排表"
-    assert rows[1] == schedule.SCHEDULE_COLUMNS
+    assert rows[1] == SCHEDULE_COLUMNS
     assert [r[3] for r in rows[2:]] == [e.title for e in planned]
     assert rows[2][:3] == (1, "4月13日", "07:50–08:10")
-    schedule.export_schedule(db, festival.id, pdf_path)
+    export_schedule(db, festival.id, pdf_path)
     assert fonts(pdf_path) and all(fonts(pdf_path).values())
     text = page_text(pdf_path, 0)
     assert "启明实验学校第十届校园科技节活动安排表" in text
     for title in ("国旗下讲话：启动科技节", "科技作品展", "小制作辅导"):
         assert text.count(title) == 1, title
     with pytest.raises(Exception, match=r"可导出为 \.pdf"):
-        schedule.export_schedule(db, festival.id, tmp_path / "schedule.docx")
+        export_schedule(db, festival.id, tmp_path / "schedule.docx")
 
 
 def test_today_and_tomorrow(planned: list[EventInfo]) -> None:
-    assert [e.title for e in schedule.happening(planned, dt.date(2026, 4, 21))] == [
+    assert [e.title for e in happening(planned, dt.date(2026, 4, 21))] == [
         "「科普板报比赛」报名截止",
         "小制作辅导",
     ]
-    assert schedule.happening(planned, dt.date(2026, 4, 12)) == []
+    assert happening(planned, dt.date(2026, 4, 12)) == []

@@ -7,16 +7,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fest_desktop import scoring
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.score_sheets import (
-    commit_score_import,
-    preview_score_import,
-    write_judge_sheets_pdf,
-    write_score_workbook,
-)
-from fest_desktop.workbooks import ImportRefused, WorkbookFileError
+from fest_desktop.files.workbooks import ImportRefused, WorkbookFileError
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.scoring.entering import set_locked
+from fest_desktop.scoring.judges import list_judges
+from fest_desktop.scoring.log import entry_log
+from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
+from fest_desktop.scoring.score_import import commit_score_import, preview_score_import
+from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
 from tests.pdf_checks import fonts, page_count, page_text
@@ -75,7 +73,7 @@ def test_the_workbook_round_trips_filled_in_scores(db: Database, board: Board, t
     stored = sheet(db, board)
     for class_name in ("三年级(1)班", "三年级(2)班", "一年级(1)班"):
         assert stored.judge_total(board.entry_ids[class_name], board.judge("陈老师")) == 84
-    log = scoring.entry_log(db, board.entry_ids["一年级(1)班"])
+    log = entry_log(db, board.entry_ids["一年级(1)班"])
     assert {c.station for c in log} == {"测试"} and len(log) == 5
 
 
@@ -116,13 +114,13 @@ def test_an_unknown_judge_is_added_when_asked(db: Database, board: Board, tmp_pa
     )
     plan = commit_score_import(db, board.small.festival_id, path, add_judges=True)
     assert plan.new_judges == [(board.competition.id, "孙教授")]
-    judges = scoring.list_judges(db, board.competition.id)
+    judges = list_judges(db, board.competition.id)
     assert judges[-1].name == "孙教授"
     assert sheet(db, board).judge_total(board.entry_ids["三年级(2)班"], judges[-1].id) == 87
 
 
 def test_a_locked_competition_refuses_the_import(db: Database, board: Board, tmp_path: Path) -> None:
-    scoring.set_locked(db, board.competition.id, True)
+    set_locked(db, board.competition.id, True)
     path = write_workbook(
         tmp_path / "late.xlsx",
         {"Sheet1": [BOARD_HEADER, ("科普板报比赛", "", "三年级(2)班", "李老师", 18, 27, 17, 13, 12)]},

@@ -11,11 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fest_desktop import scoring
-from fest_desktop.db import Database, open_database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.model import Student
-from fest_desktop.roster import import_roster
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.roster import import_roster
+from fest_desktop.scoring.log import entry_log, scoring_stamp
+from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.model import Student
 from tests.conftest import PROJECT_ROOT, write_workbook
 from tests.core.scoring_fixture import make_board
 
@@ -23,7 +24,7 @@ from tests.core.scoring_fixture import make_board
 STALLED_IMPORT = """
 import sys, time
 from sqlalchemy import Engine, event
-from fest_desktop.cli import run_cli
+from fest_desktop.cli.main import run_cli
 
 def stall(conn, cursor, statement, parameters, context, executemany):
     if statement.lstrip().upper().startswith("INSERT INTO STUDENT"):
@@ -74,20 +75,21 @@ def test_an_import_killed_half_way_leaves_nothing_half_imported(
 # the word "check" and prints how many scores of each judge it sees.
 STATION = """
 import sys
-from fest_desktop import scoring
-from fest_desktop.db import open_database
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.storage.database import open_database
 db = open_database(sys.argv[1])
 competition, judge = int(sys.argv[2]), int(sys.argv[3])
 others = [int(j) for j in sys.argv[4].split(",")]
-sheet = scoring.load_sheet(db, competition)
+sheet = load_sheet(db, competition)
 for entry in sheet.entries:
     for criterion in sheet.competition.score_criteria:
         value = (entry.id + criterion.id + judge) % 10 + 5
-        scoring.enter_score(db, entry.id, judge, criterion.id, value, station=f"station {judge}")
+        enter_score(db, entry.id, judge, criterion.id, value, station=f"station {judge}")
         print(entry.id, criterion.id, value, flush=True)
 print("DONE", flush=True)
 sys.stdin.readline()
-seen = scoring.load_sheet(db, competition)
+seen = load_sheet(db, competition)
 counts = [sum(1 for (e, j, c), cell in seen.cells.items() if j == who and cell.value is not None) for who in others]
 print(*counts, flush=True)
 """
@@ -109,7 +111,7 @@ def test_two_stations_scoring_at_once_lose_nothing_and_see_each_other(
         )
         for judge in (first, second)
     ]
-    start = stamp = scoring.scoring_stamp(db, festival.id)
+    start = stamp = scoring_stamp(db, festival.id)
     acknowledged: dict[int, list[tuple[int, int, float]]] = {first: [], second: []}
     # Read both stations line by line as they run; after each acknowledged score, this third station
     # (the projector) sees it on its next poll, as the leaderboard does four times a second.
@@ -123,10 +125,10 @@ def test_two_stations_scoring_at_once_lose_nothing_and_see_each_other(
                 continue
             entry, criterion, value = line.split()
             acknowledged[judge].append((int(entry), int(criterion), float(value)))
-            new_stamp = scoring.scoring_stamp(db, festival.id)
+            new_stamp = scoring_stamp(db, festival.id)
             assert new_stamp >= stamp  # never goes back; grown since the start (checked below)
             stamp = new_stamp
-            shown = scoring.load_sheet(db, board.competition.id)
+            shown = load_sheet(db, board.competition.id)
             assert shown.cell(int(entry), judge, int(criterion)).value == float(value)
     assert stamp > start
     counts = []
@@ -135,12 +137,12 @@ def test_two_stations_scoring_at_once_lose_nothing_and_see_each_other(
         counts.append([int(n) for n in out.split()[-2:]])
     expected = len(board.entry_ids) * len(board.competition.score_criteria)
     assert counts == [[expected, expected], [expected, expected]]  # each station sees both judges
-    final = scoring.load_sheet(db, board.competition.id)
+    final = load_sheet(db, board.competition.id)
     for judge, scores in acknowledged.items():
         assert len(scores) == expected
         for entry, criterion, value in scores:
             assert final.cell(entry, judge, criterion).value == value
-    logged = [c for e in board.entry_ids.values() for c in scoring.entry_log(db, e)]
+    logged = [c for e in board.entry_ids.values() for c in entry_log(db, e)]
     assert sorted(c.station for c in logged) == sorted(
         [f"station {first}"] * expected + [f"station {second}"] * expected
     )

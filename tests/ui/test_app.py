@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication
 
-from fest_desktop.db import open_database
-from fest_desktop.festivals import list_festivals
-from fest_desktop.preferences import Preferences, load_preferences, save_preferences
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path
+from fest_desktop.school.festivals import list_festivals
+from fest_desktop.storage.database import open_database
+from fest_desktop.storage.preferences import Preferences, load_preferences, save_preferences
 from tests.conftest import PROJECT_ROOT
 from ui.app import choose_ui_font
 from ui.opening import ensure_festival
@@ -110,7 +110,7 @@ def test_a_bug_is_logged_and_the_teacher_told_where_the_log_is(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import main
-    from fest_desktop.paths import log_path
+    from fest_desktop.storage.paths import log_path
 
     shown: list[str] = []
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *args: shown.append(args[2]))
@@ -123,7 +123,7 @@ def test_a_bug_is_logged_and_the_teacher_told_where_the_log_is(
 
 
 def test_window_options_fall_back_to_the_stored_language_and_the_default_file(tmp_path: Path) -> None:
-    from fest_desktop.paths import default_database_path, preferences_path
+    from fest_desktop.storage.paths import default_database_path, preferences_path
     from ui.options import read_window_options
 
     save_preferences(preferences_path(), Preferences(language="en"))
@@ -134,7 +134,7 @@ def test_window_options_fall_back_to_the_stored_language_and_the_default_file(tm
 
 
 def test_opening_a_file_in_the_window_backs_it_up_once_until_it_changes(tmp_path: Path) -> None:
-    from fest_desktop.backups import ON_OPEN, list_backups
+    from fest_desktop.storage.backups import ON_OPEN, list_backups
 
     database = tmp_path / "festival.db"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

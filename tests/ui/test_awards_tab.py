@@ -11,20 +11,26 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from fest_desktop import awards, certificates
-from fest_desktop.award_rules import LevelRule
-from fest_desktop.awards import RuleKey
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
+from fest_desktop.awards.assignment import assign_awards
+from fest_desktop.awards.finalising import finalise
+from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.level_rules import LevelRule
+from fest_desktop.awards.levels import award_settings
+from fest_desktop.awards.lists import award_lists, notices
+from fest_desktop.awards.rules import RuleKey, effective_rules, set_rules
+from fest_desktop.certificates.register import find_certificate, search_register
+from fest_desktop.certificates.templates import get_template
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
 from tests.pdf_checks import page_count, page_text
-from ui.awards_tab import AwardsTab
+from ui.awards.tab import AwardsTab
 
 
 @pytest.fixture
 def throws(db: Database, festival: FestivalInfo) -> Throws:
     made = make_throws(db, festival, {"张子涵": "王芳", "李梓轩": "", "刘欣怡": "", "吴可馨": ""})
-    awards.set_rules(
+    set_rules(
         db,
         festival.id,
         RuleKey("entry", made.competition.id),
@@ -37,10 +43,11 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
 @pytest.fixture
 def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"errors": [], "saved": []}
-    for module in ("ui.awards_tab", "ui.certificate_pages"):
+    for module in ("ui.awards.lists_page", "ui.awards.print_page", "ui.awards.template_editor"):
         monkeypatch.setattr(f"{module}.show_error", lambda _p, message: found["errors"].append(message))
+    for module in ("ui.awards.lists_page", "ui.awards.print_page"):
         monkeypatch.setattr(f"{module}.tell_saved", lambda _p, message, _path: found["saved"].append(message))
-    monkeypatch.setattr("ui.certificate_pages.confirm", lambda *_args: True)
+    monkeypatch.setattr("ui.awards.print_page.confirm", lambda *_args: True)
     return found
 
 
@@ -68,7 +75,9 @@ def test_assign_change_with_a_reason_finalise_and_post(
     assert "手抛飞机：一等奖 1、二等奖 2" in page.status.text()
     assert page.model.rowCount() == 3
     page.table.selectRow(1)  # 李梓轩, 二等奖
-    monkeypatch.setattr("ui.awards_tab.ask_change", lambda _p, _award, _levels: ("一等奖", "复核测量有误"))
+    monkeypatch.setattr(
+        "ui.awards.lists_page.ask_change", lambda _p, _award, _levels: ("一等奖", "复核测量有误")
+    )
     page.change_selected()
     changed = page.model.rows()[[a.recipient_text for a in page.model.rows()].index("李梓轩")]
     assert changed.level == "一等奖" and "复核测量有误" in changed.rule_note
@@ -79,8 +88,8 @@ def test_assign_change_with_a_reason_finalise_and_post(
     assert seen["errors"] and "已定稿" in seen["errors"][-1]
     notice = tmp_path / "公示.pdf"
     page.export_to("notice.pdf", notice)
-    assert page_count(notice) == 1 and awards.notices(db, throws.festival_id)
-    code = next(iter(awards.notices(db, throws.festival_id).values())).fingerprint
+    assert page_count(notice) == 1 and notices(db, throws.festival_id)
+    code = next(iter(notices(db, throws.festival_id).values())).fingerprint
     assert code in page_text(notice, 0)
 
 
@@ -95,16 +104,16 @@ def test_edit_a_template_by_typing_and_dragging(
     editor._select_field("称呼")
     editor.field_text.setText("{姓名}同学（{班级}）：")
     editor.field_text.editingFinished.emit()
-    stored = certificates.get_template(db, editor.info.id)
+    stored = get_template(db, editor.info.id)
     assert stored.field("称呼").text == "{姓名}同学（{班级}）："
     editor.field_text.setText("{姓 名}")
     editor.field_text.editingFinished.emit()
     assert "不认识" in editor.note.text()
-    assert certificates.get_template(db, editor.info.id).field("称呼").text == "{姓名}同学（{班级}）："
+    assert get_template(db, editor.info.id).field("称呼").text == "{姓名}同学（{班级}）："
     editor.field_text.setText("{姓名}同学：")
     editor.field_text.editingFinished.emit()
     # drag the date 20 mm to the left on the preview
-    date = certificates.get_template(db, editor.info.id).field("日期")
+    date = get_template(db, editor.info.id).field("日期")
     rect = editor.preview.field_rect(date)
     scale, _origin = editor.preview._scale()
     start = QPoint(round(rect.left() + 5), round(rect.center().y()))  # left of the seal over it
@@ -112,18 +121,18 @@ def test_edit_a_template_by_typing_and_dragging(
     qtbot.mousePress(editor.preview, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(editor.preview, end)
     qtbot.mouseRelease(editor.preview, Qt.MouseButton.LeftButton, pos=end)
-    moved = certificates.get_template(db, editor.info.id).field("日期")
+    moved = get_template(db, editor.info.id).field("日期")
     assert moved.x_mm == pytest.approx(date.x_mm - 20, abs=1)
     assert editor.field_x.value() == pytest.approx(moved.x_mm)
     editor.paper.setCurrentIndex(editor.paper.findData("A3"))
-    assert certificates.get_template(db, editor.info.id).width_mm == 420
+    assert get_template(db, editor.info.id).width_mm == 420
 
 
 def test_print_to_a_pdf_printer_then_reprint_one(
     qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path
 ) -> None:
-    awards.assign_awards(db, throws.festival_id)
-    awards.finalise(db, throws.festival_id, awards.competition_list_key(throws.competition.id))
+    assign_awards(db, throws.festival_id)
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
     tab = make_tab(qtbot, db, throws.festival_id)
     tab.pages.setCurrentWidget(tab.printing)
     page = tab.printing
@@ -136,7 +145,7 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     page.table.clearSelection()
     assert page.print_to(printer)
     assert page_count(printed) == 3
-    register = certificates.search_register(db, throws.festival_id)
+    register = search_register(db, throws.festival_id)
     assert [(r.number, r.print_count) for r in register] == [
         ("KJJ2026-0001", 1),
         ("KJJ2026-0002", 1),
@@ -147,7 +156,7 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     again = tmp_path / "again.pdf"
     assert page.save_to(again)
     assert page_count(again) == 1 and "KJJ2026-0002" in page_text(again, 0)
-    assert certificates.find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
+    assert find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
     page.class_box.setCurrentIndex(page.class_box.findText("三年级(2)班"))
     assert [job.recipient for job in page.model.rows()] == ["刘欣怡"]
     tab.pages.setCurrentWidget(tab.register)
@@ -161,13 +170,13 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
 ) -> None:
     from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
-    from ui.award_rules_dialog import AwardRulesDialog
+    from ui.awards.rules_dialog import AwardRulesDialog
 
     monkeypatch.setattr(
-        "ui.award_rules_dialog.show_error", lambda _p, message: seen["errors"].append(message)
+        "ui.awards.rules_dialog.show_error", lambda _p, message: seen["errors"].append(message)
     )
-    key = awards.competition_list_key(throws.competition.id)
-    dialog = AwardRulesDialog(db, throws.festival_id, awards.award_lists(db, throws.festival_id), key)
+    key = competition_list_key(throws.competition.id)
+    dialog = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(dialog)
     assert dialog.list_box.currentText() == "手抛飞机"
     assert [r.level for r in dialog.table_rules()] == ["一等奖", "二等奖"]
@@ -180,12 +189,12 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     dialog.prefix.setText("QM{年}-")
     dialog.accept()
     assert seen["errors"] == []
-    assert awards.effective_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id)) == [
+    assert effective_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id)) == [
         LevelRule("一等奖", "percent", 50)
     ]
-    assert awards.award_settings(db, throws.festival_id).certificate_prefix == "QM{年}-"
+    assert award_settings(db, throws.festival_id).certificate_prefix == "QM{年}-"
     # a share above 100% is refused with the reason and the dialog stays open
-    again = AwardRulesDialog(db, throws.festival_id, awards.award_lists(db, throws.festival_id), key)
+    again = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(again)
     spin = again.rules.cellWidget(0, 2)
     assert isinstance(spin, QDoubleSpinBox)

@@ -9,13 +9,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from fest_desktop import competitions as comp
-from fest_desktop import schedule
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo, add_phase
-from fest_desktop.schedule import EventInfo
+from fest_desktop.calendar.events import EventInfo, add_event, list_events, update_event
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo, add_phase
+from fest_desktop.storage.database import Database
 from tests.core.school_fixture import make_small_school
-from ui.calendar_tab import AGENDA, WEEK, CalendarTab
+from ui.calendar.tab import AGENDA, WEEK, CalendarTab
 
 DAY = dt.date(2026, 4, 22)  # a Wednesday of the festival (2026-04-11 to 2026-05-11)
 
@@ -54,7 +53,7 @@ def test_an_event_made_in_the_dialog_shows_in_all_three_views(
         Qt.CheckState.Checked
     )  # 一年级(1)班? the last class
     dialog.accept()
-    stored = schedule.list_events(db, festival.id)
+    stored = list_events(db, festival.id)
     assert [(e.title, e.start_date, e.time_text, e.place) for e in stored] == [
         ("科普讲座：身边的物理", DAY, "09:00–10:00", "报告厅")
     ]
@@ -73,13 +72,13 @@ def test_a_refused_event_keeps_the_dialog_open_with_the_reason(
     dialog = tab.new_event(DAY)
     dialog.accept()
     assert dialog.isVisible() and dialog.error.text() == "活动内容不能为空。"
-    assert schedule.list_events(db, festival.id) == []
+    assert list_events(db, festival.id) == []
 
 
 def test_dragging_an_event_in_the_month_view_moves_it(
     qtbot: QtBot, tab: CalendarTab, db: Database, festival: FestivalInfo
 ) -> None:
-    event = schedule.add_event(
+    event = add_event(
         db, festival.id, EventInfo(0, "参观科技馆", "visit", DAY, DAY, dt.time(13, 30), dt.time(16))
     )
     tab.reload()
@@ -88,19 +87,19 @@ def test_dragging_an_event_in_the_month_view_moves_it(
     qtbot.mousePress(tab.month, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(tab.month, target)
     qtbot.mouseRelease(tab.month, Qt.MouseButton.LeftButton, pos=target)
-    moved = next(e for e in schedule.list_events(db, festival.id) if e.id == event.id)
+    moved = next(e for e in list_events(db, festival.id) if e.id == event.id)
     assert (moved.start_date, moved.start_time) == (DAY + dt.timedelta(days=1), dt.time(13, 30))
 
 
 def test_clashes_are_marked_listed_and_can_be_kept(
     tab: CalendarTab, db: Database, festival: FestivalInfo
 ) -> None:
-    talk = schedule.add_event(
+    talk = add_event(
         db,
         festival.id,
         EventInfo(0, "科普讲座", "lecture", DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
     )
-    schedule.add_event(
+    add_event(
         db,
         festival.id,
         EventInfo(0, "科技影片", "film", DAY, DAY, dt.time(14, 30), dt.time(16), place="报告厅"),
@@ -109,8 +108,8 @@ def test_clashes_are_marked_listed_and_can_be_kept(
     assert tab.clash_heading.text() == "冲突（1）"
     assert "同时使用报告厅" in tab.clash_list.item(0).text()
     assert talk.id in tab.month.data.clashing
-    for event in schedule.list_events(db, festival.id):
-        schedule.update_event(db, EventInfo(**{**event.__dict__, "keep_clash": True}))
+    for event in list_events(db, festival.id):
+        update_event(db, EventInfo(**{**event.__dict__, "keep_clash": True}))
     tab.reload()
     assert tab.clash_heading.text() == "冲突（0）"
     assert tab.clash_list.item(0).text().startswith("已确认保留")
@@ -119,12 +118,12 @@ def test_clashes_are_marked_listed_and_can_be_kept(
 def test_filters_delete_undo_duplicate_and_today(
     tab: CalendarTab, db: Database, festival: FestivalInfo
 ) -> None:
-    schedule.add_event(
+    add_event(
         db,
         festival.id,
         EventInfo(0, "科普讲座", "lecture", DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
     )
-    schedule.add_event(
+    add_event(
         db,
         festival.id,
         EventInfo(0, "科技作品展", "exhibition", DAY, DAY + dt.timedelta(days=2), place="体育馆"),
@@ -147,26 +146,26 @@ def test_filters_delete_undo_duplicate_and_today(
     talk = next(e for e in tab.events if e.title == "科普讲座")
     tab._choose(talk.id)
     tab.duplicate_selected()
-    assert {e.title for e in schedule.list_events(db, festival.id)} == {
+    assert {e.title for e in list_events(db, festival.id)} == {
         "科普讲座",
         "科普讲座（副本）",
         "科技作品展",
     }
     tab._choose(talk.id)
     tab.delete_selected()
-    assert "科普讲座" not in {e.title for e in schedule.list_events(db, festival.id)}
+    assert "科普讲座" not in {e.title for e in list_events(db, festival.id)}
     tab.undo_delete()
-    assert "科普讲座" in {e.title for e in schedule.list_events(db, festival.id)}
+    assert "科普讲座" in {e.title for e in list_events(db, festival.id)}
 
 
 def test_competition_dates_appear_and_are_edited_where_they_belong(
     tab: CalendarTab, db: Database, festival: FestivalInfo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    comp.add_preset(db, festival.id, "科普板报比赛")
+    add_preset(db, festival.id, "科普板报比赛")
     tab.reload()
     derived = [e for e in tab.events if e.is_derived]
     assert [e.title for e in derived] == ["「科普板报比赛」报名截止", "「科普板报比赛」评审"]
     errors: list[str] = []
-    monkeypatch.setattr("ui.calendar_tab.show_error", lambda _p, message: errors.append(message))
+    monkeypatch.setattr("ui.calendar.tab.show_error", lambda _p, message: errors.append(message))
     assert tab.edit_event(derived[0].id) is None
     assert "在“作品报名 → 比赛项目”中修改" in errors[0]

@@ -13,14 +13,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from fest_desktop import backups, festivals, scoring
-from fest_desktop.competitions import list_competitions
-from fest_desktop.db import Database, open_database
-from fest_desktop.demo import create_demo_festival
-from fest_desktop.preferences import Preferences, load_preferences
+from fest_desktop.demo.festival import create_demo_festival
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.school.festivals import current_festival, update_festival
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.storage import backups
+from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.preferences import Preferences, load_preferences
 from ui.app import load_festival_file
-from ui.data_page import DataPage
 from ui.main_window import MainWindow
+from ui.settings.data_page import DataPage
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -39,7 +42,7 @@ def window(qtbot: QtBot, file_db: Database, tmp_path: Path) -> MainWindow:
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    festival = festivals.current_festival(file_db)
+    festival = current_festival(file_db)
     assert festival is not None
     main.attach(file_db, festival)
     return main
@@ -49,13 +52,15 @@ def window(qtbot: QtBot, file_db: Database, tmp_path: Path) -> MainWindow:
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """Errors and questions the page would show, collected; every question is answered yes."""
     shown: dict[str, list[str]] = {"errors": [], "questions": []}
-    monkeypatch.setattr("ui.data_page.show_error", lambda _parent, message: shown["errors"].append(message))
+    monkeypatch.setattr(
+        "ui.settings.data_page.show_error", lambda _parent, message: shown["errors"].append(message)
+    )
 
     def yes(_parent: object, _title: str, question: str) -> bool:
         shown["questions"].append(question)
         return True
 
-    monkeypatch.setattr("ui.data_page.confirm", yes)
+    monkeypatch.setattr("ui.settings.data_page.confirm", yes)
     return shown
 
 
@@ -87,18 +92,18 @@ def test_backups_are_listed_made_and_kept_as_set(
 def test_a_restore_brings_every_tab_back_to_the_backup(
     window: MainWindow, file_db: Database, dialogs: dict[str, list[str]], tmp_path: Path
 ) -> None:
-    festival = festivals.current_festival(file_db)
+    festival = current_festival(file_db)
     assert festival is not None
     entries = window.show_entries()
     before = entries.entries_page.table.model.rowCount()
     page = data_page(window)
     page.backup_now()
-    festivals.update_festival(file_db, dataclasses.replace(festival, name="改错了的名字"))
+    update_festival(file_db, dataclasses.replace(festival, name="改错了的名字"))
     board = next(c for c in list_competitions(file_db, festival.id) if c.name == "科普板报比赛")
-    from fest_desktop.competitions import delete_competition
+    from fest_desktop.registration.competitions import delete_competition
 
     delete_competition(file_db, board.id)  # backed up first: now two backups
-    window.show_festival(festivals.current_festival(file_db))  # type: ignore[arg-type]
+    window.show_festival(current_festival(file_db))  # type: ignore[arg-type]
     assert window.show_entries().entries_page.table.model.rowCount() < before
     page = data_page(window)
     assert page.backup_list.rowCount() == 2
@@ -169,19 +174,19 @@ def test_two_windows_on_one_file_both_work_and_the_second_is_told(qtbot: QtBot, 
     assert not second.notice.isHidden() and "另一个科技节窗口" in second.notice.text()
     assert str(os.getpid()) in second.notice.text()
     assert first.db is not None and second.db is not None
-    festival = festivals.current_festival(first.db)
+    festival = current_festival(first.db)
     assert festival is not None
     board = next(c for c in list_competitions(first.db, festival.id) if c.name == "科普板报比赛")
-    sheet = scoring.load_sheet(first.db, board.id)
+    sheet = load_sheet(first.db, board.id)
     criterion = board.criteria[0].id
     entry = next(
         e for e in sheet.entries if all(sheet.cell(e.id, j.id, criterion).value is None for j in sheet.judges)
     )
     judges = [j for j in sheet.judges if not sheet.blocked(entry, j)][:2]
     for db, judge, value in ((first.db, judges[0], 17), (second.db, judges[1], 18)):
-        scoring.enter_score(db, entry.id, judge.id, criterion, value)
+        enter_score(db, entry.id, judge.id, criterion, value)
     for db in (first.db, second.db):
-        seen = scoring.load_sheet(db, board.id)
+        seen = load_sheet(db, board.id)
         assert [seen.cell(entry.id, j.id, criterion).value for j in judges] == [17, 18]
     first.db.close()
     second.db.close()

@@ -9,16 +9,17 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from fest_desktop import competitions as comp
-from fest_desktop import entries as ent
-from fest_desktop import school
-from fest_desktop.db import Database
-from fest_desktop.demo import SAMPLE_NAME, create_demo_festival
-from fest_desktop.festivals import FestivalInfo
+from fest_desktop.demo.festival import create_demo_festival
+from fest_desktop.demo.sample_form import SAMPLE_NAME
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.registration.entries import list_entries
 from fest_desktop.resources import resource_path
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.people import list_students
+from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
-from ui.entries_import_dialog import EntriesImportDialog, preview_entry_files
-from ui.entries_tab import EntriesTab, QuotaModel
+from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
+from ui.registration.tab import EntriesTab, QuotaModel
 
 
 @pytest.fixture
@@ -42,7 +43,12 @@ def tab(qtbot: QtBot, db: Database, demo: FestivalInfo) -> EntriesTab:
 def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """Dialogs the tab would open, answered and recorded instead of blocking the test."""
     seen: dict[str, list[str]] = {"errors": [], "questions": [], "saved": []}
-    for module in ("ui.entry_panel", "ui.entries_tab", "ui.competitions_page", "ui.entries_import_dialog"):
+    for module in (
+        "ui.registration.entry_panel",
+        "ui.registration.tab",
+        "ui.registration.competitions_page",
+        "ui.registration.import_dialog",
+    ):
         monkeypatch.setattr(
             f"{module}.show_error", lambda _p, message: seen["errors"].append(message), raising=False
         )
@@ -51,7 +57,9 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
             lambda _p, _t, question: seen["questions"].append(question) or True,
             raising=False,
         )
-    monkeypatch.setattr("ui.entries_tab.tell_saved", lambda _p, message, _path: seen["saved"].append(message))
+    monkeypatch.setattr(
+        "ui.registration.tab.tell_saved", lambda _p, message, _path: seen["saved"].append(message)
+    )
     return seen
 
 
@@ -73,14 +81,14 @@ def test_adding_an_entry_through_the_panel_clears_the_quota_warning(
 
     already = {
         a.student_id
-        for e in ent.list_entries(db, demo.id)
+        for e in list_entries(db, demo.id)
         for a in e.authors
         if e.competition_name == "科技创新绘画比赛"
     }
     student = next(
-        s for s in school.list_students(db, demo.id) if s.class_name == "五年级(3)班" and s.id not in already
+        s for s in list_students(db, demo.id) if s.class_name == "五年级(3)班" and s.id not in already
     )
-    from fest_desktop.pinyin import initial_letters
+    from fest_desktop.school.pinyin import initial_letters
 
     initials = "".join(sorted(letters)[0] for letters in initial_letters(student.name))
     panel.authors.search.insert(initials)
@@ -93,7 +101,7 @@ def test_adding_an_entry_through_the_panel_clears_the_quota_warning(
     qtbot.mouseClick(panel.register_button, Qt.MouseButton.LeftButton)
 
     assert shown["errors"] == []
-    stored = [e for e in ent.list_entries(db, demo.id) if e.title == "会说话的雨伞"]
+    stored = [e for e in list_entries(db, demo.id) if e.title == "会说话的雨伞"]
     assert len(stored) == 1 and stored[0].author_names == student.name and stored[0].subtype == "水彩画"
     assert "本班已报 2 件" in panel.quota_hint.text() and "还差" not in panel.quota_hint.text()
     rows = [
@@ -112,21 +120,21 @@ def test_over_the_quota_the_panel_refuses_naming_class_count_and_quota(
     assert "名额已满" in panel.quota_hint.text()
     free = next(
         s
-        for s in school.list_students(db, demo.id)
+        for s in list_students(db, demo.id)
         if s.class_name == "三年级(1)班"
         and s.id
         not in {
             a.student_id
-            for e in ent.list_entries(db, demo.id)
+            for e in list_entries(db, demo.id)
             for a in e.authors
             if e.competition_name == "科技知识竞赛"
         }
     )
     panel.authors._add_label(free.name)
-    before = len(ent.list_entries(db, demo.id))
+    before = len(list_entries(db, demo.id))
     panel.register()
     assert shown["errors"] == ["三年级(1)班「科技知识竞赛」已报 1 件，名额为每班 1 件，不能再报。"]
-    assert len(ent.list_entries(db, demo.id)) == before
+    assert len(list_entries(db, demo.id)) == before
 
 
 def test_after_the_deadline_the_panel_asks_and_marks_the_entry_late(
@@ -135,12 +143,12 @@ def test_after_the_deadline_the_panel_asks_and_marks_the_entry_late(
     panel = tab.entries_page.panel
     choose(panel.competition, "科技创新小制作与小发明")  # its deadline is before the demo's 展评 week
     choose(panel.school_class, "四年级(1)班")
-    student = next(s for s in school.list_students(db, demo.id) if s.class_name == "四年级(1)班")
+    student = next(s for s in list_students(db, demo.id) if s.class_name == "四年级(1)班")
     panel.authors._add_label(student.name)
     panel.title.insert("会唱歌的闹钟")
     panel.register()
     assert len(shown["questions"]) == 1 and "截止日期" in shown["questions"][0]
-    [entry] = [e for e in ent.list_entries(db, demo.id) if e.title == "会唱歌的闹钟"]
+    [entry] = [e for e in list_entries(db, demo.id) if e.title == "会唱歌的闹钟"]
     assert entry.late and entry.status_text == "已报名（逾期）"
 
 
@@ -153,10 +161,10 @@ def test_editing_the_selected_entry_saves_when_the_field_is_left(
     assert page.panel.heading.text() == f"作品 {entry.code}"
     page.panel.title.setText("改过的题目")
     page.panel.title.editingFinished.emit()
-    assert next(e for e in ent.list_entries(db, demo.id) if e.id == entry.id).title == "改过的题目"
+    assert next(e for e in list_entries(db, demo.id) if e.id == entry.id).title == "改过的题目"
     choose(page.panel.status, "已收到")
     page.panel.status.activated.emit(page.panel.status.currentIndex())
-    assert next(e for e in ent.list_entries(db, demo.id) if e.id == entry.id).status == "received"
+    assert next(e for e in list_entries(db, demo.id) if e.id == entry.id).status == "received"
     assert shown["errors"] == []
 
 
@@ -169,8 +177,8 @@ def test_filters_and_pinyin_search(tab: EntriesTab, db: Database, demo: Festival
     assert page.table.proxy.rowCount() == 1
     choose(page.competition_filter, "全部比赛项目")
     choose(page.class_filter, "全部班级")
-    someone = next(e for e in ent.list_entries(db, demo.id) if e.authors).authors[0].name
-    from fest_desktop.pinyin import initial_letters
+    someone = next(e for e in list_entries(db, demo.id) if e.authors).authors[0].name
+    from fest_desktop.school.pinyin import initial_letters
 
     initials = "".join(sorted(letters)[0] for letters in initial_letters(someone))
     page.search.setText(initials)
@@ -192,10 +200,10 @@ def test_delete_then_undo_gives_the_entry_back_with_its_number(
     page.table.view.selectRow(2)
     entry = page.table.selected_rows()[0]
     page.delete_selected()
-    assert entry.code not in {e.code for e in ent.list_entries(db, demo.id)}
+    assert entry.code not in {e.code for e in list_entries(db, demo.id)}
     assert page.undo_button.isEnabled()
     page.undo_delete()
-    assert entry.code in {e.code for e in ent.list_entries(db, demo.id)}
+    assert entry.code in {e.code for e in list_entries(db, demo.id)}
     assert not page.undo_button.isEnabled()
 
 
@@ -235,7 +243,7 @@ def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
 def test_importing_a_good_file_through_the_dialog(
     tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
 ) -> None:
-    students = [s.name for s in school.list_students(db, demo.id) if s.class_name == "四年级(1)班"]
+    students = [s.name for s in list_students(db, demo.id) if s.class_name == "四年级(1)班"]
     path = write_workbook(
         tmp_path / "good.xlsx",
         {
@@ -252,7 +260,7 @@ def test_importing_a_good_file_through_the_dialog(
     assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 2
     dialog.import_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
-    titles = {e.title for e in ent.list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
+    titles = {e.title for e in list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
     assert {"海上风车城", "星际快递"} <= titles
 
 
@@ -260,7 +268,7 @@ def test_a_file_that_is_not_a_workbook_is_reported(
     tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
-    monkeypatch.setattr("ui.entries_import_dialog.show_error", lambda _p, message: seen.append(message))
+    monkeypatch.setattr("ui.registration.import_dialog.show_error", lambda _p, message: seen.append(message))
     (tmp_path / "notes.xlsx").write_text("not a workbook")
     assert preview_entry_files(db, demo.id, [tmp_path / "notes.xlsx"], tab) is None
     assert seen == ["「notes.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
@@ -275,7 +283,7 @@ def test_competition_rules_are_saved_as_fields_are_left(
     page.list.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("科技创新绘画比赛")))
     page.quota_max.setValue(4)
     page.quota_max.editingFinished.emit()
-    stored = next(c for c in comp.list_competitions(db, demo.id) if c.name == "科技创新绘画比赛")
+    stored = next(c for c in list_competitions(db, demo.id) if c.name == "科技创新绘画比赛")
     assert stored.quota_max == 4
     page.quota_min.setValue(6)
     page.quota_min.editingFinished.emit()
@@ -295,14 +303,14 @@ def test_a_preset_and_a_criterion_added_from_the_page(
     page.add_preset("科技创新绘画比赛")
     assert page.list.count() == 1 and page.name.text() == "科技创新绘画比赛"
     page._add_criterion("score")
-    stored = comp.list_competitions(db, festival.id)[0]
+    stored = list_competitions(db, festival.id)[0]
     assert [c.name for c in stored.criteria][-1] == "评分项"
     index = page.criteria.proxy.index(4, 2)
     assert page.criteria.proxy.setData(index, "15")
-    assert comp.list_competitions(db, festival.id)[0].criteria[-1].max_points == 15
+    assert list_competitions(db, festival.id)[0].criteria[-1].max_points == 15
     assert page.criteria_total.text() == "满分合计 115 分"
     page._add_criterion("deduction")
-    deduction = comp.list_competitions(db, festival.id)[0].criteria[-1]
+    deduction = list_competitions(db, festival.id)[0].criteria[-1]
     assert (deduction.name, deduction.kind, deduction.max_points) == ("扣分项", "deduction", 5)
     assert page.criteria_total.text() == "满分合计 115 分，另有 1 个扣分项"
     # tie-break on 绘画水平, and the double entry of paper sheets
@@ -310,7 +318,7 @@ def test_a_preset_and_a_criterion_added_from_the_page(
     first.setCurrentIndex(first.findText("绘画水平"))
     first.activated.emit(first.currentIndex())
     page.double_entry.setChecked(True)
-    saved = comp.list_competitions(db, festival.id)[0]
+    saved = list_competitions(db, festival.id)[0]
     assert [next(c.name for c in saved.criteria if c.id == i) for i in saved.tie_break] == ["绘画水平"]
     assert saved.double_entry
     assert shown["errors"] == []

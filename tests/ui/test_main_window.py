@@ -10,16 +10,18 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from fest_desktop import school
-from fest_desktop.db import Database, open_database
-from fest_desktop.demo import create_demo_festival
-from fest_desktop.festivals import FestivalInfo, create_festival, list_festivals
-from fest_desktop.preferences import Preferences
+from fest_desktop.demo.festival import create_demo_festival
+from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.school.festivals import FestivalInfo, list_festivals
+from fest_desktop.school.people import list_students, list_teachers
+from fest_desktop.school.structure import list_classes
+from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.preferences import Preferences
 from tests.conftest import write_workbook
 from ui.main_window import MainWindow
-from ui.school_pages import ClassesPage, StudentsPage
-from ui.settings_tab import FestivalPage
-from ui.table_models import ChoiceDelegate
+from ui.settings.school_pages import ClassesPage, StudentsPage
+from ui.settings.tab import FestivalPage
+from ui.widgets.table_models import ChoiceDelegate
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -43,7 +45,12 @@ def window(qtbot: QtBot, db: Database, demo: FestivalInfo, tmp_path: Path) -> Ma
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Messages the window would show in a dialog, collected instead of blocking the test."""
     shown: list[str] = []
-    for module in ("ui.school_pages", "ui.settings_tab", "ui.roster_import_dialog"):
+    for module in (
+        "ui.settings.school_pages",
+        "ui.settings.tab",
+        "ui.settings.roster_import_dialog",
+        "ui.widgets.data_table",
+    ):
         monkeypatch.setattr(f"{module}.show_error", lambda _parent, message: shown.append(message))
     return shown
 
@@ -93,7 +100,7 @@ def test_a_class_edited_by_keyboard_is_saved_at_once(window: MainWindow, db: Dat
     db.close()
     reopened = open_database(db_path)
     festival = list_festivals(reopened)[0]
-    names = {c.name for c in school.list_classes(reopened, festival.id)}
+    names = {c.name for c in list_classes(reopened, festival.id)}
     assert "一年级(5)班" in names and "一年级(1)班" not in names
     reopened.close()
 
@@ -108,10 +115,10 @@ def test_a_head_teacher_is_chosen_from_a_drop_down(
     assert isinstance(delegate, ChoiceDelegate)
     editor = delegate.createEditor(page.classes.view, QStyleOptionViewItem(), index)
     assert isinstance(editor, QComboBox)
-    teacher = school.list_teachers(db, demo.id)[-1]
+    teacher = list_teachers(db, demo.id)[-1]
     editor.setCurrentIndex(editor.findData(teacher.id))
     delegate.setModelData(editor, page.classes.proxy, index)
-    assert school.list_classes(db, demo.id)[1].head_teacher_name == teacher.name
+    assert list_classes(db, demo.id)[1].head_teacher_name == teacher.name
     assert index.data() == teacher.name
 
 
@@ -123,7 +130,7 @@ def test_a_wrong_value_is_refused_with_the_reason(
     assert not proxy.setData(proxy.index(0, 2), "二")
     assert not proxy.setData(proxy.index(0, 2), "2")  # 一年级(2)班 already exists
     assert errors == ["班号必须是1到99的整数。", "一年级(2)班已经存在。"]
-    assert school.list_classes(db, demo.id)[0].name == "一年级(1)班"
+    assert list_classes(db, demo.id)[0].name == "一年级(1)班"
 
 
 def test_students_filter_by_class_and_name(
@@ -131,10 +138,10 @@ def test_students_filter_by_class_and_name(
 ) -> None:
     open_settings_page(window, 3)
     page: StudentsPage = window.settings_tab.students_page
-    target = school.list_classes(db, demo.id)[4]
+    target = list_classes(db, demo.id)[4]
     page.class_filter.setCurrentIndex(page.class_filter.findData(target.id))
     assert page.table.proxy.rowCount() == target.student_count
-    someone = school.list_students(db, demo.id)[0]
+    someone = list_students(db, demo.id)[0]
     page.class_filter.setCurrentIndex(0)
     # QTest types only Latin keys; Chinese arrives whole, as from an input method.
     page.search.insert(someone.name)
@@ -150,7 +157,7 @@ def test_a_student_birth_date_typed_in_chinese_form_is_stored(
     proxy = window.settings_tab.students_page.table.proxy
     student = proxy.row_object(0)
     assert proxy.setData(proxy.index(0, 4), "2019年9月1日")
-    stored = next(s for s in school.list_students(db, demo.id) if s.id == student.id)
+    stored = next(s for s in list_students(db, demo.id) if s.id == student.id)
     assert stored.birth_date == dt.date(2019, 9, 1)
     assert not proxy.setData(proxy.index(0, 4), "去年")
     assert errors == ["无法识别日期「去年」，请写成 2015-03-02 或 2015年3月2日"]
@@ -171,7 +178,7 @@ def test_roster_import_through_the_dialog(
     with qtbot.waitSignal(dialog.accepted):
         dialog.import_button.click()
     assert page.table.model.rowCount() == before + 1
-    assert any(s.name == "新同学" and s.class_name == "初三(3)班" for s in school.list_students(db, demo.id))
+    assert any(s.name == "新同学" and s.class_name == "初三(3)班" for s in list_students(db, demo.id))
 
 
 def test_a_roster_with_problems_cannot_be_imported(
@@ -188,7 +195,7 @@ def test_a_roster_with_problems_cannot_be_imported(
     assert dialog.table_model.rowCount() == 1
     assert dialog.table_model.index(0, 3).data().startswith("无法识别班级「三班半」")
     dialog.reject()
-    assert "初三(3)班" not in {c.name for c in school.list_classes(db, demo.id)}
+    assert "初三(3)班" not in {c.name for c in list_classes(db, demo.id)}
 
 
 def test_a_file_that_is_not_a_workbook_is_reported(
@@ -217,7 +224,7 @@ def test_a_new_festival_copies_the_setup_and_becomes_current(
     window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_settings_page(window, 0)
-    monkeypatch.setattr("ui.settings_tab.NewFestivalDialog.exec", lambda dialog: True)
+    monkeypatch.setattr("ui.settings.tab.NewFestivalDialog.exec", lambda dialog: True)
     window.settings_tab.festival_page._create()
     festivals_now = list_festivals(db)
     assert festivals_now[0].name == "第十一届校园科技节" and festivals_now[0].is_current

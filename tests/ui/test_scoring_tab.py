@@ -14,15 +14,18 @@ from PySide6.QtCore import QAbstractAnimation, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from fest_desktop import competitions as comp
-from fest_desktop import scoring
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.score_sheets import write_score_workbook
+from fest_desktop.registration.competitions import get_competition, update_competition
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.log import competition_log, entry_log
+from fest_desktop.scoring.paper_sheets import write_score_workbook
+from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.storage.database import Database
 from tests.conftest import PROJECT_ROOT
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
-from ui.score_grid import CONFLICT_BRUSH
-from ui.scoring_tab import ScoringTab
+from ui.scoring.grid import CONFLICT_BRUSH
+from ui.scoring.tab import ScoringTab
 
 
 @pytest.fixture
@@ -33,7 +36,7 @@ def board(db: Database, festival: FestivalInfo) -> Board:
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     seen: dict[str, list[str]] = {"errors": [], "questions": []}
-    for module in ("ui.scoring_tab", "ui.score_dialogs"):
+    for module in ("ui.scoring.tab", "ui.scoring.dialogs"):
         monkeypatch.setattr(
             f"{module}.show_error", lambda _p, message: seen["errors"].append(message), raising=False
         )
@@ -102,7 +105,7 @@ def test_scores_typed_by_keyboard_are_stored_and_refused_ones_never(
     assert stored.cell(entry, board.judge("李老师"), board.criterion("主题突出")).value == 18
     assert stored.cell(entry, board.judge("李老师"), board.criterion("内容科学")).value == 27
     assert stored.cell(entry, board.judge("李老师"), board.criterion("版面设计")).value is None
-    assert [c.new_value for c in scoring.entry_log(db, entry)] == [18, 27]
+    assert [c.new_value for c in entry_log(db, entry)] == [18, 27]
     assert tab.grid_model.index(row, 1).data() == "27"
 
 
@@ -169,8 +172,8 @@ def test_by_entry_layout_and_undo(qtbot: QtBot, tab: ScoringTab, db: Database, b
 def test_double_entry_turns_differences_red(
     qtbot: QtBot, tab: ScoringTab, db: Database, board: Board
 ) -> None:
-    stored = comp.get_competition(db, board.competition.id)
-    comp.update_competition(db, stored.__class__(**{**stored.__dict__, "double_entry": True}))
+    stored = get_competition(db, board.competition.id)
+    update_competition(db, stored.__class__(**{**stored.__dict__, "double_entry": True}))
     tab.reload_competitions()
     assert tab.pass_box.isVisible()
     choose_judge(tab, "李老师")
@@ -190,14 +193,14 @@ def test_locked_results_are_read_only_until_unlocked(
     qtbot: QtBot, tab: ScoringTab, db: Database, board: Board, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tab.lock_button.click()
-    assert comp.get_competition(db, board.competition.id).locked
+    assert get_competition(db, board.competition.id).locked
     choose_judge(tab, "李老师")
     assert not tab.grid_model.flags(tab.grid_model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert tab.lock_button.text() == "解锁成绩…"
-    monkeypatch.setattr("ui.scoring_tab.QInputDialog.getText", lambda *_a, **_k: ("更正誊写错误", True))
+    monkeypatch.setattr("ui.scoring.tab.QInputDialog.getText", lambda *_a, **_k: ("更正誊写错误", True))
     tab.lock_button.click()
-    assert not comp.get_competition(db, board.competition.id).locked
-    assert scoring.competition_log(db, board.competition.id)[-1].what == "解锁成绩：更正誊写错误"
+    assert not get_competition(db, board.competition.id).locked
+    assert competition_log(db, board.competition.id)[-1].what == "解锁成绩：更正誊写错误"
 
 
 def test_a_filled_in_sheet_imports_through_the_tab(
@@ -217,13 +220,13 @@ def test_a_filled_in_sheet_imports_through_the_tab(
 
 SCORE_FROM_ANOTHER_PROCESS = """
 import sys
-from fest_desktop import scoring
-from fest_desktop.db import open_database
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.storage.database import open_database
 db = open_database(sys.argv[1])
 entry = int(sys.argv[2])
 for judge in sys.argv[3].split(","):
     for criterion, points in zip(sys.argv[4].split(","), (20, 25, 15, 10, 10)):
-        scoring.enter_score(db, entry, int(judge), int(criterion), points, station="二号机")
+        enter_score(db, entry, int(judge), int(criterion), points, station="二号机")
 """
 
 
@@ -311,13 +314,13 @@ def test_leaderboard_options_hide_hold_and_reveal(
 def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
     qtbot: QtBot, tab: ScoringTab, db: Database, board: Board, festival: FestivalInfo
 ) -> None:
-    from fest_desktop import entries as ent
+    from fest_desktop.registration.entries import EntryDraft, create_entry
 
-    planes = comp.add_preset(db, festival.id, "手抛飞机")  # 3 attempts, metres, longest counts
-    thrown = ent.create_entry(
+    planes = add_preset(db, festival.id, "手抛飞机")  # 3 attempts, metres, longest counts
+    thrown = create_entry(
         db,
         festival.id,
-        ent.EntryDraft(
+        EntryDraft(
             planes.id, board.small.class_ids["三年级(1)班"], author_ids=(board.small.student_ids["张子涵"],)
         ),
         today=festival.start_date,
@@ -333,7 +336,7 @@ def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
     type_in(qtbot, tab, "-3")
     assert "应大于 0" in tab.message.text() or "不合理" in tab.message.text()
     assert tab.grid_model.index(0, 3).data() == "14.2 米"
-    results = scoring.load_sheet(db, planes.id).results(provisional=True)
+    results = load_sheet(db, planes.id).results(provisional=True)
     assert (results[0].entry.id, results[0].final, results[0].complete) == (thrown.id, 14.2, False)
 
 
@@ -376,9 +379,7 @@ def test_a_full_disk_or_read_only_file_is_told_and_nothing_is_corrupted(
     if fault == "full":  # fill the last free space of the file with real scores, as a long day does
         with pytest.raises(FestError, match="磁盘已满"):
             for stored in range(1, 10_000):
-                scoring.enter_score(
-                    db, entry, board.judge("陈老师"), board.criterion("书写美观"), stored % 15
-                )
+                enter_score(db, entry, board.judge("陈老师"), board.criterion("书写美观"), stored % 15)
         acknowledged = (stored - 1) % 15
     choose_judge(tab, "李老师")
     tab.grid.setCurrentIndex(tab.grid_model.index(row_of(tab, "三年级(2)班"), 0))

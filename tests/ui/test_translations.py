@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,15 +12,23 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
-from fest_desktop.db import Database
-from fest_desktop.festivals import FestivalInfo
-from fest_desktop.preferences import Preferences
 from fest_desktop.resources import resource_path
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.preferences import Preferences
 from tests.conftest import PROJECT_ROOT
 from ui.main_window import MainWindow
 
 TS_FILE = resource_path("translations", "fest_en.ts")
 QM_FILE = resource_path("translations", "fest_en.qm")
+
+
+def pyside_tool(name: str) -> str:
+    """A PySide6 tool of the running Python: beside its executable (a venv not on PATH), else on PATH."""
+    beside = Path(sys.executable).parent / (name + (".exe" if sys.platform == "win32" else ""))
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found is not None, f"{name} comes with PySide6"
+    return found
 
 
 def unfinished(ts: Path) -> list[str]:
@@ -36,19 +45,17 @@ def test_every_string_of_the_ts_file_is_translated() -> None:
 
 
 def test_every_string_in_the_sources_is_in_the_ts_file(tmp_path: Path) -> None:
-    lupdate = shutil.which("pyside6-lupdate")
-    assert lupdate is not None, "pyside6-lupdate comes with PySide6"
+    lupdate = pyside_tool("pyside6-lupdate")
     fresh = tmp_path / "fest_en.ts"
     shutil.copy(TS_FILE, fresh)
-    sources = [str(PROJECT_ROOT / "main.py"), *sorted(str(p) for p in (PROJECT_ROOT / "ui").glob("*.py"))]
+    sources = [str(PROJECT_ROOT / "main.py"), *sorted(str(p) for p in (PROJECT_ROOT / "ui").rglob("*.py"))]
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     # A new tr() string arrives unfinished, a removed one marked vanished: both fail here.
     assert unfinished(fresh) == []
 
 
 def test_the_compiled_translation_is_current(tmp_path: Path) -> None:
-    lrelease = shutil.which("pyside6-lrelease")
-    assert lrelease is not None
+    lrelease = pyside_tool("pyside6-lrelease")
     compiled = tmp_path / "fest_en.qm"
     subprocess.run([lrelease, str(TS_FILE), "-qm", str(compiled)], check=True, capture_output=True)
     assert compiled.read_bytes() == QM_FILE.read_bytes()

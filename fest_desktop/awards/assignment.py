@@ -1,0 +1,396 @@
+"""Running the award rules: each competition's entries from its results, then the collective awards,
+the 优秀组织奖 and the 科技辅导员奖, synchronised with what is stored (manual changes kept)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fest_desktop.awards import level_rules
+from fest_desktop.awards.kinds import (
+    ADVISOR_LIST,
+    CLASS_LIST,
+    ORGANISATION_LEVEL,
+    ORGANISATION_LIST,
+    competition_list_key,
+)
+from fest_desktop.awards.level_rules import LevelRule
+from fest_desktop.awards.levels import AwardSettings, _levels, _settings
+from fest_desktop.awards.lists import AwardList, _class_rows, _is_final, _load_awards, award_lists
+from fest_desktop.awards.log import _log
+from fest_desktop.awards.rules import RuleKey, _stored_rules, rules_for
+from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.registration.quotas import participation_summary
+from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.model import Award, Entry, Festival
+from fest_desktop.values import clean_text
+
+_NAME_SEPARATORS = re.compile(r"[、，,/；;\s]+")
+
+
+def advisor_names(text: str) -> list[str]:
+    """The teachers named in an entry's 指导老师 field: "王芳、李强" is two."""
+    return [name for name in _NAME_SEPARATORS.split(clean_text(text)) if name]
+
+
+SubjectKey = tuple[str, int | None, int | None, int | None, str]
+
+
+@dataclass(frozen=True)
+class Computed:
+    """What the rules give one subject."""
+
+    level: str
+    group: str = ""
+    rank: int | None = None
+    score: float | None = None
+
+
+@dataclass
+class AssignReport:
+    """What a run of the rules did, list by list, for the message and the CLI."""
+
+    assigned: dict[str, dict[str, int]] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    kept_manual: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = []
+        for title, counts in self.assigned.items():
+            text = "、".join(f"{level} {count}" for level, count in counts.items()) or "无人获奖"
+            lines.append(f"{title}：{text}")
+        lines += self.skipped
+        lines += [f"保留手动调整：{line}" for line in self.kept_manual]
+        return lines
+
+
+def _subject_key(row: Award) -> SubjectKey:
+    return (row.kind, row.competition_id, row.entry_id, row.class_id, row.teacher)
+
+
+def _sync(
+    session: Session,
+    festival_id: int,
+    title: str,
+    kind: str,
+    competition_id: int | None,
+    computed: dict[SubjectKey, Computed],
+    report: AssignReport,
+    levels: Sequence[str],
+    station: str,
+    *,
+    all_competitions: bool = False,
+) -> None:
+    """Make the stored awards of one list follow the rules: new levels come in, changed ones change
+    (logged), those no longer earned go; a manual award keeps its level and is reported."""
+    query = select(Award).where(Award.festival_id == festival_id, Award.kind == kind)
+    if not all_competitions:
+        query = query.where(
+            Award.competition_id.is_(None)
+            if competition_id is None
+            else Award.competition_id == competition_id
+        )
+    existing = {_subject_key(row): row for row in session.scalars(query)}
+    infos = {a.id: a for a in _load_awards(session, festival_id, existing.values())}
+    for key, row in existing.items():
+        result = computed.get(key)
+        auto = result.level if result else ""
+        if row.manual:
+            row.auto_level = auto
+            if result:
+                row.group_name, row.rank, row.score = result.group, result.rank, result.score
+            if row.level != auto:
+                report.kept_manual.append(
+                    f"{infos[row.id].subject}：{row.level or '不获奖'}（规则结果：{auto or '不获奖'}）"
+                )
+            continue
+        if result is None:
+            session.delete(row)
+            continue
+        if row.level != auto:
+            _log(
+                session,
+                festival_id,
+                "rules",
+                infos[row.id].subject,
+                award_id=row.id,
+                old=row.level,
+                new=auto,
+                station=station,
+            )
+        row.auto_level = row.level = auto
+        row.group_name, row.rank, row.score = result.group, result.rank, result.score
+    for key, result in computed.items():
+        if key in existing:
+            continue
+        kind_, competition, entry_id, class_id, teacher = key
+        session.add(
+            Award(
+                festival_id=festival_id,
+                kind=kind_,
+                competition_id=competition,
+                entry_id=entry_id,
+                class_id=class_id,
+                teacher=teacher,
+                group_name=result.group,
+                rank=result.rank,
+                score=result.score,
+                auto_level=result.level,
+                level=result.level,
+            )
+        )
+    counts = {level: 0 for level in levels}
+    for result in computed.values():
+        counts[result.level] = counts.get(result.level, 0) + 1
+    report.assigned[title] = {level: count for level, count in counts.items() if count}
+    summary = "、".join(f"{level}{count}" for level, count in report.assigned[title].items())
+    _log(session, festival_id, "rules", title, new=summary[:20], reason=summary, station=station)
+    session.flush()
+
+
+def _entry_awards(
+    db: Database, competition: CompetitionInfo, stored: dict[RuleKey, list[LevelRule]]
+) -> dict[SubjectKey, Computed] | str:
+    """The levels the rules give a competition's entries, or why they cannot yet."""
+    sheet = load_sheet(db, competition.id)
+    results = sheet.results()
+    if not results:
+        return f"{competition.name}：还没有作品，未评奖。"
+    waiting = sum(not r.complete for r in results)
+    if waiting:
+        return f"{competition.name}：还有 {waiting} 件作品未评完，未评奖。"
+    groups: dict[str, dict[Hashable, int | None]] = defaultdict(dict)
+    for result in results:
+        groups[result.entry.group][result.entry.id] = result.rank
+    by_entry = {r.entry.id: r for r in results}
+    computed: dict[SubjectKey, Computed] = {}
+    for group, ranks in groups.items():
+        rules = rules_for(stored, RuleKey("entry", competition.id, group))
+        for entry_id, level in level_rules.assign_levels(ranks, rules).items():
+            assert isinstance(entry_id, int)
+            result = by_entry[entry_id]
+            computed[("entry", competition.id, entry_id, None, "")] = Computed(
+                level, group, result.rank, result.final
+            )
+    return computed
+
+
+def _effective_entry_levels(session: Session, festival_id: int) -> list[tuple[int | None, int, str, str]]:
+    """(competition id, class id, level, advisor) of every entry award that counts."""
+    return [
+        (competition_id, class_id, level, advisor)
+        for competition_id, class_id, level, advisor in session.execute(
+            select(Award.competition_id, Entry.class_id, Award.level, Entry.advisor)
+            .join(Entry, Award.entry_id == Entry.id)
+            .where(Award.festival_id == festival_id, Award.kind == "entry", Award.level != "")
+        )
+    ]
+
+
+def class_points_of(session: Session, festival_id: int) -> dict[int, dict[int | None, float]]:
+    """class id → competition id → 班级考核 points from the class's entry awards."""
+    points = {level.name: level.points for level in _levels(session, festival_id)}
+    table: dict[int, dict[int | None, float]] = defaultdict(lambda: defaultdict(float))
+    for competition_id, class_id, level, _advisor in _effective_entry_levels(session, festival_id):
+        table[class_id][competition_id] += points.get(level, 0.0)
+    return table
+
+
+def _class_awards(
+    db: Database,
+    session: Session,
+    festival_id: int,
+    settings: AwardSettings,
+    stored: dict[RuleKey, list[LevelRule]],
+) -> dict[SubjectKey, Computed] | str:
+    """Collective awards per section from the class totals the school chose."""
+    classes = _class_rows(session, festival_id)
+    totals: dict[int, float | None] = {}
+    basis = settings.basis_competition_id
+    if basis is None:
+        for class_id, by_competition in class_points_of(session, festival_id).items():
+            total = sum(by_competition.values())
+            totals[class_id] = total if total > 0 else None
+    else:
+        sheet = load_sheet(db, basis)
+        results = sheet.results()
+        waiting = sum(not r.complete for r in results)
+        if waiting or not results:
+            return f"集体奖：「{sheet.competition.name}」还有 {waiting} 件作品未评完，未评奖。"
+        for result in results:
+            best = totals.get(result.entry.class_id)
+            if result.final is not None and (best is None or result.final > best):
+                totals[result.entry.class_id] = result.final
+    return _by_section(classes, totals, "class", stored)
+
+
+def _by_section(
+    classes: dict[int, tuple[str, str, int, int, int]],
+    totals: dict[int, float | None],
+    kind: str,
+    stored: dict[RuleKey, list[LevelRule]],
+) -> dict[SubjectKey, Computed]:
+    """Levels for classes ranked by their totals within each section, by the section's rule."""
+    sections: dict[str, dict[Hashable, float | None]] = defaultdict(dict)
+    for class_id, total in totals.items():
+        if class_id in classes:
+            sections[classes[class_id][1]][class_id] = total
+    computed: dict[SubjectKey, Computed] = {}
+    for section, section_totals in sections.items():
+        ranks = level_rules.rank_by_total(section_totals)
+        rules = rules_for(stored, RuleKey(kind, None, section))
+        for class_key, level in level_rules.assign_levels(ranks, rules).items():
+            class_id = cast(int, class_key)
+            computed[(kind, None, None, class_id, "")] = Computed(
+                level, section, ranks[class_id], section_totals[class_id]
+            )
+    return computed
+
+
+def _organisation_awards(
+    db: Database,
+    session: Session,
+    festival_id: int,
+    settings: AwardSettings,
+    stored: dict[RuleKey, list[LevelRule]],
+) -> dict[SubjectKey, Computed]:
+    """优秀组织奖: classes where at least the set share of students take part, ranked by points."""
+    classes = _class_rows(session, festival_id)
+    points = class_points_of(session, festival_id)
+    eligible = {
+        p.class_id
+        for p in participation_summary(db, festival_id)
+        if p.student_count and p.share * 100 >= settings.organisation_min_share
+    }
+    totals: dict[int, float | None] = {
+        class_id: sum(points.get(class_id, {}).values()) for class_id in eligible
+    }
+    return _by_section(classes, totals, "organisation", stored)
+
+
+def _advisor_awards(
+    session: Session, festival_id: int, settings: AwardSettings
+) -> dict[SubjectKey, Computed]:
+    """科技辅导员奖: each advisor of an awarded entry, at the level of their best student's award."""
+    if settings.advisor_rule == "none":
+        return {}
+    order = [level.name for level in _levels(session, festival_id)]
+    best: dict[tuple[int | None, str], list[str]] = defaultdict(list)
+    for competition_id, _class_id, level, advisor in _effective_entry_levels(session, festival_id):
+        for name in advisor_names(advisor):
+            scope = competition_id if settings.advisor_rule == "competition" else None
+            best[(scope, name)].append(level)
+    computed: dict[SubjectKey, Computed] = {}
+    for (scope_id, name), levels in best.items():
+        level = level_rules.best_level(levels, order)
+        if level and level_rules.at_least(level, settings.advisor_min_level, order):
+            computed[("advisor", scope_id, None, None, name)] = Computed(level)
+    return computed
+
+
+def _assign_list(
+    db: Database,
+    festival_id: int,
+    award_list: AwardList,
+    kind: str,
+    compute: Callable[[Session], dict[SubjectKey, Computed] | str],
+    report: AssignReport,
+    levels: Sequence[str],
+    station: str,
+) -> None:
+    """Run one list's rules unless it is finalised or not ready (both reported); the advisor list
+    spans every competition."""
+    with db.session() as session:
+        if _is_final(session, festival_id, award_list.key):
+            report.skipped.append(f"{award_list.title}：已定稿，未改动。")
+            return
+        computed = compute(session)
+        if isinstance(computed, str):
+            report.skipped.append(computed)
+            return
+        _sync(
+            session,
+            festival_id,
+            award_list.title,
+            kind,
+            award_list.competition_id,
+            computed,
+            report,
+            levels,
+            station,
+            all_competitions=kind == "advisor",
+        )
+
+
+def assign_awards(
+    db: Database, festival_id: int, competition_name: str | None = None, *, station: str = ""
+) -> AssignReport:
+    """Run the rules: each judged competition's entries (or only the one named), then — when all are
+    run — the collective awards, the 优秀组织奖 and the 科技辅导员奖. A finalised list and a
+    competition with entries still being judged are left as they are, and said so; manual changes
+    are kept and listed where they differ from the rules."""
+    from fest_desktop.scoring.sheet import find_judged_competition, judged_competitions
+
+    competitions = (
+        judged_competitions(db, festival_id)
+        if competition_name is None
+        else [find_judged_competition(db, festival_id, competition_name)]
+    )
+    report = AssignReport()
+    lists = {award_list.key: award_list for award_list in award_lists(db, festival_id)}
+    with db.session() as session:
+        stored = _stored_rules(session, festival_id)
+        settings = _settings(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        levels = [level.name for level in _levels(session, festival_id)]
+    for competition in competitions:
+        _assign_list(
+            db,
+            festival_id,
+            lists[competition_list_key(competition.id)],
+            "entry",
+            # Called at once inside the loop, so it sees this competition.
+            lambda _session: _entry_awards(db, competition, stored),  # noqa: B023
+            report,
+            levels,
+            station,
+        )
+    if competition_name is not None:
+        return report
+    _assign_list(
+        db,
+        festival_id,
+        lists[CLASS_LIST],
+        "class",
+        lambda session: _class_awards(db, session, festival_id, settings, stored),
+        report,
+        levels,
+        station,
+    )
+    _assign_list(
+        db,
+        festival_id,
+        lists[ORGANISATION_LIST],
+        "organisation",
+        lambda session: _organisation_awards(db, session, festival_id, settings, stored),
+        report,
+        [ORGANISATION_LEVEL],
+        station,
+    )
+    _assign_list(
+        db,
+        festival_id,
+        lists[ADVISOR_LIST],
+        "advisor",
+        lambda session: _advisor_awards(session, festival_id, settings),
+        report,
+        levels,
+        station,
+    )
+    return report

@@ -1,0 +1,82 @@
+"""The award rules as pure functions: how many of a group receive each level (by count or by share,
+a tie never split), the best level, and the fingerprint of a finalised list. awards.py feeds them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from fest_desktop.scoring.rules import Rankable, assign_ranks, round_score
+
+MODES = {"count": "名额", "percent": "比例（%）"}
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    """One level of a group: amount places (mode "count") or amount percent of the group's ranked
+    entries (mode "percent"), counted after the levels above it."""
+
+    level: str
+    mode: str = "count"
+    amount: float = 0.0
+
+    @property
+    def text(self) -> str:
+        amount = f"{self.amount:g}"
+        return f"{self.level}{amount}名" if self.mode == "count" else f"{self.level}{amount}%"
+
+
+def places(rule: LevelRule, group_size: int) -> int:
+    """How many places a level has in a group: the count, or the share rounded half up (20% of 12 → 2,
+    of 13 → 3), never more than the group."""
+    if rule.mode == "percent":
+        exact = Decimal(repr(rule.amount)) * group_size / 100
+        return min(int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)), group_size)
+    return min(max(int(rule.amount), 0), group_size)
+
+
+def assign_levels(ranks: dict[Hashable, int | None], rules: Sequence[LevelRule]) -> dict[Hashable, str]:
+    """The level of each ranked subject of one group from its competition rank (1, 2, 2, 4): a level's
+    places are cumulative with the levels above it, and a subject whose rank falls within them gets
+    the level, so subjects tied at a boundary all get the better level and the next level has as
+    many fewer places. Unranked subjects get none."""
+    ranked = [rank for rank in ranks.values() if rank is not None]
+    size = len(ranked)
+    levels: dict[Hashable, str] = {}
+    boundary = 0
+    for rule in rules:
+        boundary += places(rule, size)
+        for key, rank in ranks.items():
+            if rank is not None and key not in levels and rank <= boundary:
+                levels[key] = rule.level
+    return levels
+
+
+def best_level(levels: Iterable[str], order: Sequence[str]) -> str:
+    """The best of the levels by the festival's order, or "" when there is none."""
+    position = {name: index for index, name in enumerate(order)}
+    found = [level for level in levels if level in position]
+    return min(found, key=position.__getitem__) if found else ""
+
+
+def at_least(level: str, minimum: str, order: Sequence[str]) -> bool:
+    """Whether level is minimum or better; an empty minimum admits every level."""
+    if not minimum or minimum not in order:
+        return level in order
+    return level in order and order.index(level) <= order.index(minimum)
+
+
+def rank_by_total(totals: dict[Hashable, float | None]) -> dict[Hashable, int | None]:
+    """Competition ranks (1, 2, 2, 4) of class totals, higher first, compared to two decimals as
+    finals are; classes without a total have none."""
+    return assign_ranks(
+        Rankable(key, None if total is None else round_score(total), True) for key, total in totals.items()
+    )
+
+
+def fingerprint(lines: Iterable[str]) -> str:
+    """A short check code of an award list (8 hex digits as ABCD-1234): any changed line changes it."""
+    digest = hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest().upper()
+    return f"{digest[:4]}-{digest[4:8]}"

@@ -1,0 +1,334 @@
+"""Awards (奖项): levels and their points, rules per competition and group, automatic assignment
+from the results, manual changes with reasons, 推荐 flags, finalising a list (定稿) with its
+fingerprint, and the log of it all. The rules themselves are pure functions in level_rules.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fest_desktop.awards.kinds import (
+    ADVISOR_LIST,
+    ADVISOR_TITLE,
+    CLASS_LIST,
+    KINDS,
+    ORGANISATION_LEVEL,
+    ORGANISATION_LIST,
+    competition_list_key,
+    list_key_of,
+)
+from fest_desktop.awards.levels import _levels
+from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.school.classnames import class_display_name
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import (
+    Award,
+    AwardNotice,
+    Competition,
+    Entry,
+    EntryAuthor,
+    Grade,
+    SchoolClass,
+    Section,
+    Student,
+)
+from fest_desktop.values import clean_text
+
+
+def _section_names(session: Session, festival_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(Section.name).where(Section.festival_id == festival_id).order_by(Section.position)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AwardList:
+    """A 获奖名单 that is finalised as one: a competition's, the collective awards, the 优秀组织奖
+    or the 科技辅导员奖."""
+
+    key: str
+    title: str
+    competition_id: int | None = None
+
+
+def award_lists(db: Database, festival_id: int) -> list[AwardList]:
+    lists = [AwardList(competition_list_key(c.id), c.name, c.id) for c in list_competitions(db, festival_id)]
+    lists += [
+        AwardList(CLASS_LIST, "集体奖"),
+        AwardList(ORGANISATION_LIST, ORGANISATION_LEVEL),
+        AwardList(ADVISOR_LIST, ADVISOR_TITLE),
+    ]
+    return lists
+
+
+def find_award_list(db: Database, festival_id: int, name: str) -> AwardList:
+    """The list of that name (a competition, 集体奖, 优秀组织奖, 科技辅导员奖) or the only one containing it."""
+    lists = award_lists(db, festival_id)
+    wanted = clean_text(name)
+    matches = [a for a in lists if a.title == wanted] or [a for a in lists if wanted and wanted in a.title]
+    if len(matches) != 1:
+        raise NotFoundError(f"没有唯一名为「{name}」的获奖名单。可选：{'、'.join(a.title for a in lists)}")
+    return matches[0]
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    list_key: str
+    fingerprint: str
+    finalised_at: dt.datetime
+
+
+def notices(db: Database, festival_id: int) -> dict[str, NoticeInfo]:
+    """The finalised lists, by list key."""
+    with db.session() as session:
+        return {
+            row.list_key: NoticeInfo(row.list_key, row.fingerprint, row.finalised_at)
+            for row in session.scalars(select(AwardNotice).where(AwardNotice.festival_id == festival_id))
+        }
+
+
+def _notice(session: Session, festival_id: int, list_key: str) -> AwardNotice | None:
+    return session.scalar(
+        select(AwardNotice).where(AwardNotice.festival_id == festival_id, AwardNotice.list_key == list_key)
+    )
+
+
+def _is_final(session: Session, festival_id: int, list_key: str) -> bool:
+    return _notice(session, festival_id, list_key) is not None
+
+
+def _refuse_if_final(session: Session, festival_id: int, list_key: str) -> None:
+    if _is_final(session, festival_id, list_key):
+        raise ValidationError("这份获奖名单已定稿，不能再改。如确需修改，请先撤销定稿并写明原因。")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a certificate is for: a student (student_id), or else the class or teacher named."""
+
+    name: str
+    student_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AwardInfo:
+    """An award with what the list, the notice and the certificates print of it. level "" is an
+    award withdrawn by hand (kept to remember the decision)."""
+
+    id: int
+    kind: str
+    list_key: str
+    level: str
+    auto_level: str
+    manual: bool
+    reason: str
+    group: str = ""
+    rank: int | None = None
+    score: float | None = None
+    competition_id: int | None = None
+    competition: str = ""
+    entry_id: int | None = None
+    code: str = ""
+    title: str = ""
+    class_id: int | None = None
+    class_name: str = ""
+    level_order: int = 0
+    class_order: tuple[int, int] = (0, 0)
+    teacher: str = ""
+    advisor: str = ""
+    recipients: tuple[Recipient, ...] = ()
+    recommended: bool = False
+
+    @property
+    def recipient_text(self) -> str:
+        return "、".join(r.name for r in self.recipients)
+
+    @property
+    def award_name(self) -> str:
+        """The award as a certificate and the notice name it: 一等奖, 优秀组织奖, 科技辅导员奖（一等奖）."""
+        if self.kind == "advisor":
+            return f"{ADVISOR_TITLE}（{self.level}）"
+        return self.level
+
+    @property
+    def subject(self) -> str:
+        """The award's subject in one line, as the log keeps it."""
+        if self.kind == "entry":
+            return f"{self.competition} {self.code} {self.class_name} {self.recipient_text}".strip()
+        if self.kind == "advisor":
+            return f"{ADVISOR_TITLE} {self.teacher} {self.competition}".strip()
+        return f"{KINDS[self.kind]} {self.class_name}"
+
+    @property
+    def rule_note(self) -> str:
+        """Why the level differs from the rules' result, for the list's 说明 column."""
+        if not self.manual:
+            return ""
+        rule = self.auto_level or "无"
+        return f"手动：{self.reason}（规则结果：{rule}）"
+
+
+def _class_rows(session: Session, festival_id: int) -> dict[int, tuple[str, str, int, int, int]]:
+    """class id → (name, section, section position, level, number)."""
+    return {
+        class_id: (class_display_name(grade, number), section, position, level, number)
+        for class_id, grade, number, section, position, level in session.execute(
+            select(
+                SchoolClass.id, Grade.name, SchoolClass.number, Section.name, Section.position, Grade.level
+            )
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .join(Section, Grade.section_id == Section.id)
+            .where(SchoolClass.festival_id == festival_id)
+        )
+    }
+
+
+def _load_awards(session: Session, festival_id: int, rows: Iterable[Award]) -> list[AwardInfo]:
+    rows = list(rows)
+    classes = _class_rows(session, festival_id)
+    levels = [level.name for level in _levels(session, festival_id)]
+    competitions = dict(
+        session.execute(
+            select(Competition.id, Competition.name).where(Competition.festival_id == festival_id)
+        ).all()
+    )
+    entry_ids = [row.entry_id for row in rows if row.entry_id is not None]
+    entries = (
+        {entry.id: entry for entry in session.scalars(select(Entry).where(Entry.id.in_(entry_ids)))}
+        if entry_ids
+        else {}
+    )
+    authors: dict[int, list[Recipient]] = defaultdict(list)
+    if entry_ids:
+        for entry_id, student_id, name in session.execute(
+            select(EntryAuthor.entry_id, Student.id, Student.name)
+            .join(Student, EntryAuthor.student_id == Student.id)
+            .where(EntryAuthor.entry_id.in_(entry_ids))
+            .order_by(EntryAuthor.entry_id, EntryAuthor.position)
+        ):
+            authors[entry_id].append(Recipient(name, student_id))
+    found = []
+    for row in rows:
+        entry = entries.get(row.entry_id) if row.entry_id is not None else None
+        class_id = entry.class_id if entry is not None else row.class_id
+        class_name, _section, _position, level, number = (
+            classes.get(class_id, ("", "", 0, 0, 0)) if class_id else ("", "", 0, 0, 0)
+        )
+        if row.kind == "advisor":
+            recipients: tuple[Recipient, ...] = (Recipient(row.teacher),)
+        elif entry is not None and authors.get(entry.id):
+            recipients = tuple(authors[entry.id])
+        else:
+            recipients = (Recipient(class_name),)
+        level_name = row.level
+        found.append(
+            AwardInfo(
+                row.id,
+                row.kind,
+                list_key_of(row.kind, row.competition_id),
+                row.level,
+                row.auto_level,
+                row.manual,
+                row.reason,
+                row.group_name,
+                row.rank,
+                row.score,
+                row.competition_id,
+                competitions.get(row.competition_id, "") if row.competition_id else "",
+                row.entry_id,
+                entry.code if entry else "",
+                entry.title if entry else "",
+                class_id,
+                class_name,
+                levels.index(level_name) if level_name in levels else len(levels),
+                (level, number),
+                row.teacher,
+                entry.advisor if entry else "",
+                recipients,
+                entry.recommended if entry else False,
+            )
+        )
+    return found
+
+
+def list_awards(
+    db: Database,
+    festival_id: int,
+    list_key: str | None = None,
+    *,
+    level: str | None = None,
+    class_id: int | None = None,
+    include_withdrawn: bool = True,
+) -> list[AwardInfo]:
+    """The festival's awards, list by list in display order (competitions first), best level and
+    rank first within a group; filtered by list, level and class when given."""
+    order = {a.key: index for index, a in enumerate(award_lists(db, festival_id))}
+    with db.session() as session:
+        sections = {name: index for index, name in enumerate(_section_names(session, festival_id))}
+        awards = _load_awards(
+            session, festival_id, session.scalars(select(Award).where(Award.festival_id == festival_id))
+        )
+    grades = _group_order(awards, sections)
+    chosen = [
+        a
+        for a in awards
+        if (list_key is None or a.list_key == list_key)
+        and (level is None or a.level == level)
+        and (class_id is None or a.class_id == class_id)
+        and (include_withdrawn or a.level)
+    ]
+    chosen.sort(
+        key=lambda a: (
+            order.get(a.list_key, len(order)),
+            grades.get(a.group, 0),
+            a.level == "",
+            a.level_order,
+            a.rank if a.rank is not None else 10**6,
+            a.class_order,
+            a.code,
+            a.teacher,
+        )
+    )
+    return chosen
+
+
+def _group_order(awards: Sequence[AwardInfo], sections: dict[str, int]) -> dict[str, int]:
+    """Groups in school order: sections by position, grades by their class levels."""
+    order: dict[str, int] = {}
+    for award in awards:
+        if award.group in sections:
+            order[award.group] = sections[award.group] * 100
+        elif award.group:
+            order.setdefault(award.group, award.class_order[0])
+    return order
+
+
+def award_by_entry(db: Database, festival_id: int) -> dict[int, str]:
+    """entry id → its level, for every entry award that counts (results --json uses it)."""
+    with db.session() as session:
+        return {
+            entry_id: level
+            for entry_id, level in session.execute(
+                select(Award.entry_id, Award.level).where(
+                    Award.festival_id == festival_id, Award.kind == "entry", Award.level != ""
+                )
+            )
+            if entry_id is not None
+        }
+
+
+def recommended_entries(db: Database, festival_id: int) -> set[int]:
+    with db.session() as session:
+        return set(
+            session.scalars(
+                select(Entry.id).where(Entry.festival_id == festival_id, Entry.recommended.is_(True))
+            )
+        )

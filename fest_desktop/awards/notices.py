@@ -1,0 +1,242 @@
+"""What is posted and signed before certificates are printed: the 获奖名单 for public notice (PDF to
+post, .xlsx), carrying the fingerprint of the finalised list; the 班级考核 table; and the name-check
+list (获奖名单核对表) each 班主任 signs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists, list_awards, notices
+from fest_desktop.awards.points import class_points
+from fest_desktop.errors import ValidationError
+from fest_desktop.files.pdf import build_document, document_styles, ruled_table
+from fest_desktop.school.festivals import FestivalInfo, get_festival
+from fest_desktop.storage.database import Database
+
+NOTICE_COLUMNS = ("组别", "奖项", "编号", "班级", "获奖者", "作品", "指导老师", "成绩", "推荐")
+
+
+CHECK_COLUMNS = ("证书对象", "比赛项目", "奖项", "作品", "核对")
+
+
+def _score_text(award: AwardInfo) -> str:
+    return "" if award.score is None else f"{award.score:g}"
+
+
+def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
+    return [
+        [
+            award.group,
+            award.award_name,
+            award.code,
+            award.class_name,
+            award.recipient_text,
+            award.title,
+            award.advisor,
+            _score_text(award),
+            "推荐" if award.recommended else "",
+        ]
+        for award in awards
+        if award.level
+    ]
+
+
+def _status_line(notice: NoticeInfo | None) -> str:
+    if notice is None:
+        return "草稿：尚未定稿，名单可能还会变动。"
+    return f"定稿于 {notice.finalised_at:%Y-%m-%d %H:%M}　校验码 {notice.fingerprint}"
+
+
+@dataclass(frozen=True)
+class _Notice:
+    """A list to post: its title, its 定稿 line and its awards."""
+
+    title: str
+    status: str
+    awards: list[AwardInfo]
+
+
+def _lists(db: Database, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
+    """The chosen lists that have awards, the awards read once for all of them."""
+    final = notices(db, festival_id)
+    by_list: dict[str, list[AwardInfo]] = defaultdict(list)
+    for award in list_awards(db, festival_id, include_withdrawn=False):
+        by_list[award.list_key].append(award)
+    chosen = [
+        _Notice(a.title, _status_line(final.get(a.key)), by_list[a.key])
+        for a in award_lists(db, festival_id)
+        if (keys is None or a.key in keys) and by_list[a.key]
+    ]
+    if not chosen:
+        raise ValidationError("所选名单里还没有获奖者。请先按规则评奖。")
+    return chosen
+
+
+def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
+    """The 获奖名单（公示） of each chosen list with awards, one after the other, each with its 定稿
+    line and fingerprint; returns the number of lists."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+    festival = get_festival(db, festival_id)
+    styles = document_styles()
+    story: list[Any] = []
+    chosen = _lists(db, festival_id, keys)
+    for index, award_list in enumerate(chosen):
+        if index:
+            story.append(PageBreak())
+        rows = notice_rows(award_list.awards)
+        widths = [mm * w for w in (16, 30, 18, 22, 30, 34, 18, 12, 10)]
+        story += [
+            Paragraph(f"{festival.title} {award_list.title} 获奖名单（公示）", styles["title"]),
+            Paragraph(award_list.status, styles["subtitle"]),
+            Spacer(1, 4 * mm),
+            ruled_table([list(NOTICE_COLUMNS), *rows], widths),
+            Spacer(1, 5 * mm),
+            Paragraph(
+                "公示期间如对名单有异议，请向科技节组委会反映。定稿后名单变动，校验码随之改变。",
+                styles["note"],
+            ),
+        ]
+    build_document(path, story, A4, f"{festival.name}获奖名单", festival.school_name)
+    return len(chosen)
+
+
+def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
+    """The same lists as a workbook, one sheet per list, the 定稿 line under the title."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from fest_desktop.files.workbooks import save_workbook
+
+    festival = get_festival(db, festival_id)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    chosen = _lists(db, festival_id, keys)
+    for award_list in chosen:
+        sheet = workbook.create_sheet(_sheet_title(award_list.title, workbook.sheetnames))
+        sheet.append([f"{festival.title} {award_list.title} 获奖名单"])
+        sheet["A1"].font = Font(bold=True, size=14)
+        sheet.append([award_list.status])
+        sheet.append(list(NOTICE_COLUMNS))
+        for cell in sheet[3]:
+            cell.font = Font(bold=True)
+        for row in notice_rows(award_list.awards):
+            sheet.append(row)
+        for column, width in zip("ABCDEFGHI", (10, 20, 10, 13, 22, 26, 12, 8, 6), strict=True):
+            sheet.column_dimensions[column].width = width
+    save_workbook(workbook, path)
+    return len(chosen)
+
+
+def _sheet_title(title: str, taken: Sequence[str]) -> str:
+    """Excel allows 31 characters and no []:*?/\\ in a sheet's name."""
+    clean = "".join("_" if c in "[]:*?/\\" else c for c in title)[:31]
+    name, number = clean, 2
+    while name in taken:
+        name = f"{clean[:28]}({number})"
+        number += 1
+    return name
+
+
+def class_points_rows(db: Database, festival_id: int) -> tuple[list[str], list[list[object]]]:
+    """The 班级考核 table: header and one row per class."""
+    table = class_points(db, festival_id)
+    competitions = [a.title for a in award_lists(db, festival_id) if a.competition_id is not None]
+    used = [name for name in competitions if any(name in line.points for line in table)]
+    header = ["班级", "学部", *used, "合计", "集体奖", "优秀组织奖", "参与率"]
+    rows: list[list[object]] = [
+        [
+            line.class_name,
+            line.section,
+            *(line.points.get(name, 0) for name in used),
+            line.total,
+            line.collective,
+            line.organisation,
+            f"{line.share:.0%}",
+        ]
+        for line in table
+    ]
+    return header, rows
+
+
+def write_class_points(db: Database, festival_id: int, path: Path) -> None:
+    """The 班级考核 table as .xlsx, or as PDF when the path ends in .pdf."""
+    festival = get_festival(db, festival_id)
+    header, rows = class_points_rows(db, festival_id)
+    title = f"{festival.title} 班级考核（获奖积分）"
+    if path.suffix.lower() == ".pdf":
+        from reportlab.lib.pagesizes import A4, landscape
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Paragraph, Spacer
+
+        styles = document_styles()
+        text_rows = [[f"{v:g}" if isinstance(v, float | int) else str(v) for v in row] for row in rows]
+        width = (273 * mm) / len(header)
+        story = [
+            Paragraph(title, styles["title"]),
+            Spacer(1, 4 * mm),
+            ruled_table([header, *text_rows], [width] * len(header)),
+        ]
+        build_document(path, story, landscape(A4), title, festival.school_name)
+        return
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from fest_desktop.files.workbooks import save_workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "班级考核"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(header)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    save_workbook(workbook, path)
+
+
+def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
+    """获奖名单核对表: a page per class listing every certificate it will receive, with a line for the
+    班主任's signature; returns the number of classes."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+    festival: FestivalInfo = get_festival(db, festival_id)
+    styles = document_styles()
+    by_class: dict[str, list[list[str]]] = defaultdict(list)
+    for award in list_awards(db, festival_id, include_withdrawn=False):
+        if keys is not None and award.list_key not in keys:
+            continue
+        if award.kind == "advisor" or not award.class_name:
+            continue
+        for recipient in award.recipients:
+            by_class[award.class_name].append(
+                [recipient.name, award.competition or award.award_name, award.award_name, award.title, "□"]
+            )
+    if not by_class:
+        raise ValidationError("还没有要核对的获奖名单。请先按规则评奖。")
+    story: list[Any] = []
+    for index, (class_name, rows) in enumerate(by_class.items()):
+        if index:
+            story.append(PageBreak())
+        story += [
+            Paragraph(f"{festival.title} 获奖名单核对表", styles["title"]),
+            Paragraph(f"{class_name}　共 {len(rows)} 张证书", styles["subtitle"]),
+            Spacer(1, 4 * mm),
+            ruled_table([list(CHECK_COLUMNS), *rows], [mm * w for w in (34, 44, 30, 66, 12)]),
+            Spacer(1, 8 * mm),
+            Paragraph("请逐一核对姓名用字和奖项。如有错字，请在旁边写出正确的字。", styles["note"]),
+            Spacer(1, 10 * mm),
+            Paragraph("核对无误。班主任签字：________________　　日期：____________", styles["note"]),
+        ]
+    build_document(path, story, A4, f"{festival.name}获奖名单核对表", festival.school_name)
+    return len(by_class)

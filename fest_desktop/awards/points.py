@@ -1,0 +1,68 @@
+"""The 班级考核 table: each class's points from its awards, its collective awards and participation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from fest_desktop.awards.assignment import class_points_of
+from fest_desktop.awards.lists import _class_rows
+from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.registration.quotas import participation_summary
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Award
+
+
+@dataclass(frozen=True)
+class ClassPoints:
+    """A class's line of the 班级考核 table: points per competition from its entries' awards, its
+    collective and 优秀组织奖 awards, and how many of its students took part."""
+
+    class_id: int
+    class_name: str
+    section: str
+    points: dict[str, float]
+    collective: str
+    organisation: str
+    share: float
+
+    @property
+    def total(self) -> float:
+        return sum(self.points.values())
+
+
+def class_points(db: Database, festival_id: int) -> list[ClassPoints]:
+    """The 班级考核 table, classes in school order, points by the levels' current points."""
+    competitions = {c.id: c.name for c in list_competitions(db, festival_id)}
+    shares = {p.class_id: p.share for p in participation_summary(db, festival_id)}
+    with db.session() as session:
+        classes = _class_rows(session, festival_id)
+        table = class_points_of(session, festival_id)
+        class_levels = {
+            (kind, class_id): level
+            for kind, class_id, level in session.execute(
+                select(Award.kind, Award.class_id, Award.level).where(
+                    Award.festival_id == festival_id,
+                    Award.kind.in_(("class", "organisation")),
+                    Award.level != "",
+                )
+            )
+        }
+    lines = []
+    for class_id, (name, section, _position, _level, _number) in sorted(
+        classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4])
+    ):
+        by_competition = table.get(class_id, {})
+        lines.append(
+            ClassPoints(
+                class_id,
+                name,
+                section,
+                {competitions[cid]: value for cid, value in by_competition.items() if cid in competitions},
+                class_levels.get(("class", class_id), ""),
+                class_levels.get(("organisation", class_id), ""),
+                shares.get(class_id, 0.0),
+            )
+        )
+    return lines

@@ -1,0 +1,116 @@
+"""Clashes between activities: one place twice at once, one person in two places, an activity outside
+the festival or its phase; and what is on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from fest_desktop.calendar.events import EventInfo
+from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
+from fest_desktop.values import clean_text
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A problem of the schedule: kind place, person, festival or phase. accepted when every event
+    involved was kept deliberately (保留冲突)."""
+
+    kind: str
+    event_ids: tuple[int, ...]
+    message: str
+    accepted: bool = False
+
+
+def overlap(first: EventInfo, second: EventInfo) -> bool:
+    """Whether two events are on at the same time; intervals that only touch do not overlap."""
+    if first.end_date < second.start_date or second.end_date < first.start_date:
+        return False
+    (a_start, a_end), (b_start, b_end) = first.minutes(), second.minutes()
+    return a_start < b_end and b_start < a_end
+
+
+def people(responsible: str) -> set[str]:
+    return {name for name in re.split(r"[、,，/;；\s]+", clean_text(responsible)) if name}
+
+
+def _when(event: EventInfo) -> str:
+    return f"{event.date_text} {event.time_text}"
+
+
+def find_clashes(
+    events: Iterable[EventInfo], festival: FestivalInfo, phases: Sequence[PhaseInfo]
+) -> list[Clash]:
+    """Two events in one place at overlapping times, one person in two places at once, an event
+    outside the festival's dates or outside its phase. Derived deadlines are not checked."""
+    own = [e for e in events if not e.is_derived]
+    clashes: list[Clash] = []
+    by_day: dict[dt.date, list[EventInfo]] = defaultdict(list)
+    for event in own:
+        for day in event.days:
+            by_day[day].append(event)
+    seen: set[tuple[int, int]] = set()
+    for day_events in by_day.values():
+        for position, first in enumerate(day_events):
+            for second in day_events[position + 1 :]:
+                pair = (min(first.id, second.id), max(first.id, second.id))
+                if pair in seen or not overlap(first, second):
+                    continue
+                seen.add(pair)
+                accepted = first.keep_clash and second.keep_clash
+                if first.place and first.place == second.place:
+                    clashes.append(
+                        Clash(
+                            "place",
+                            pair,
+                            f"「{first.title}」与「{second.title}」同时使用{first.place}（{_when(first)}；{_when(second)}）。",
+                            accepted,
+                        )
+                    )
+                elif first.place != second.place:
+                    shared = people(first.responsible) & people(second.responsible)
+                    if shared:
+                        who = "、".join(sorted(shared))
+                        clashes.append(
+                            Clash(
+                                "person",
+                                pair,
+                                f"{who}同时负责「{first.title}」（{first.place or '地点未定'}）和「{second.title}」（{second.place or '地点未定'}）。",
+                                accepted,
+                            )
+                        )
+    by_id = {phase.id: phase for phase in phases}
+    for event in own:
+        if event.start_date < festival.start_date or event.end_date > festival.end_date:
+            clashes.append(
+                Clash(
+                    "festival",
+                    (event.id,),
+                    f"「{event.title}」（{event.date_text}）不在科技节日期"
+                    f"（{festival.start_date:%m月%d日}–{festival.end_date:%m月%d日}）之内。",
+                    event.keep_clash,
+                )
+            )
+        phase = by_id.get(event.phase_id or 0)
+        if phase is not None and (event.start_date < phase.start_date or event.end_date > phase.end_date):
+            clashes.append(
+                Clash(
+                    "phase",
+                    (event.id,),
+                    f"「{event.title}」（{event.date_text}）不在「{phase.name}」阶段"
+                    f"（{phase.start_date:%m月%d日}–{phase.end_date:%m月%d日}）之内。",
+                    event.keep_clash,
+                )
+            )
+    return clashes
+
+
+def happening(events: Iterable[EventInfo], day: dt.date) -> list[EventInfo]:
+    """What is on that day (for 今日 / 明日), all-day items first, then by time."""
+    return sorted(
+        (e for e in events if e.occupies(day)),
+        key=lambda e: (not e.all_day, e.start_time or dt.time(0), e.title),
+    )

@@ -1,0 +1,343 @@
+"""The festival's calendar: events, the competitions' deadlines and judging days shown with them,
+clash detection, and the printed, spreadsheet and iCalendar schedules."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fest_desktop.errors import ValidationError
+from fest_desktop.school.classnames import class_display_name, section_for_level
+from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.model import Competition, Event, Festival, Grade, Phase, SchoolClass
+from fest_desktop.values import clean_text
+
+# Kind code → (the school's word, its colour on the calendar).
+KINDS: dict[str, tuple[str, str]] = {
+    "publicity": ("宣传", "#e67e22"),
+    "lecture": ("讲座", "#2e86de"),
+    "film": ("影片", "#8e44ad"),
+    "reading": ("读书", "#16a085"),
+    "visit": ("参观", "#27ae60"),
+    "contest": ("比赛", "#c0392b"),
+    "exhibition": ("展览", "#d4ac0d"),
+    "judging": ("评审", "#e84393"),
+    "meeting": ("班会", "#34495e"),
+    "ceremony": ("典礼", "#b9770e"),
+    "other": ("其他", "#7f8c8d"),
+}
+
+
+WHOLE_SCHOOL = "全校"
+
+
+DERIVED_IDS_FROM = -1  # derived items (deadlines, judging days) have negative ids
+
+
+def kind_code(label: str) -> str:
+    """The kind code of a kind written in Chinese (讲座) or as its code."""
+    for code, (name, _) in KINDS.items():
+        if label.strip() in (code, name):
+            return code
+    names = "、".join(name for name, _ in KINDS.values())
+    raise ValidationError(f"活动类别「{label}」不存在。可选：{names}")
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """An event, or a competition's deadline or judging day (source "deadline" / "judging", negative
+    id, not editable here). start_time None means all day; end_date is the last day (inclusive)."""
+
+    id: int
+    title: str
+    kind: str
+    start_date: dt.date
+    end_date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str = ""
+    responsible: str = ""
+    audience: tuple[str, ...] = ()
+    notes: str = ""
+    phase_id: int | None = None
+    keep_clash: bool = False
+    source: str = ""
+    competition_id: int | None = None
+    audience_text: str = WHOLE_SCHOOL
+    levels: frozenset[int] = frozenset()  # grade levels it concerns; empty means the whole school
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def is_derived(self) -> bool:
+        return bool(self.source)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def colour(self) -> str:
+        return KINDS[self.kind][1]
+
+    @property
+    def days(self) -> list[dt.date]:
+        return [
+            self.start_date + dt.timedelta(days=n) for n in range((self.end_date - self.start_date).days + 1)
+        ]
+
+    @property
+    def time_text(self) -> str:
+        if self.start_time is None:
+            return "全天"
+        end = f"–{self.end_time:%H:%M}" if self.end_time else ""
+        return f"{self.start_time:%H:%M}{end}"
+
+    @property
+    def date_text(self) -> str:
+        text = f"{self.start_date.month}月{self.start_date.day}日"
+        if self.end_date != self.start_date:
+            text += f"–{self.end_date.month}月{self.end_date.day}日"
+        return text
+
+    def occupies(self, day: dt.date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+    def minutes(self) -> tuple[int, int]:
+        """When it takes place on each of its days, in minutes after midnight: the whole day, or
+        from its start to its end time."""
+        if self.start_time is None:
+            return 0, 24 * 60
+        end_time = self.end_time or self.start_time
+        start = self.start_time.hour * 60 + self.start_time.minute
+        return start, max(end_time.hour * 60 + end_time.minute, start + 1)
+
+    def matches(self, kinds: set[str] | None, place: str | None, levels: set[int] | None) -> bool:
+        """The calendar's filters: kinds shown, a place, the grades of an audience."""
+        if kinds is not None and self.kind not in kinds:
+            return False
+        if place is not None and self.place != place:
+            return False
+        return levels is None or not self.levels or bool(self.levels & levels)
+
+
+class Audience:
+    """The school's sections, grades and classes, to read and name an event's audience."""
+
+    def __init__(self, session: Session, festival_id: int) -> None:
+        self.classes: dict[int, tuple[int, str]] = {}
+        self.grades: dict[int, str] = {}
+        for class_id, level, grade, number in session.execute(
+            select(SchoolClass.id, Grade.level, Grade.name, SchoolClass.number)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(SchoolClass.festival_id == festival_id)
+        ):
+            self.classes[class_id] = (level, class_display_name(grade, number))
+        for level, name in session.execute(
+            select(Grade.level, Grade.name).where(Grade.festival_id == festival_id)
+        ):
+            self.grades[level] = name
+
+    def describe(self, tokens: Sequence[str]) -> tuple[str, frozenset[int]]:
+        """(the audience in words, the grade levels it concerns)."""
+        if not tokens:
+            return WHOLE_SCHOOL, frozenset()
+        names, levels = [], set()
+        for token in tokens:
+            kind, _, value = token.partition(":")
+            if kind == "s":
+                names.append(value)
+                levels |= {level for level in range(1, 13) if section_for_level(level) == value}
+            elif kind == "g" and value.isdigit():
+                level = int(value)
+                names.append(self.grades.get(level, f"{level}年级"))
+                levels.add(level)
+            elif kind == "c" and value.isdigit() and int(value) in self.classes:
+                level, name = self.classes[int(value)]
+                names.append(name)
+                levels.add(level)
+        return "、".join(names) or WHOLE_SCHOOL, frozenset(levels)
+
+
+def _info(event: Event, audience: Audience) -> EventInfo:
+    tokens = tuple(part for part in event.audience.split(",") if part)
+    text, levels = audience.describe(tokens)
+    return EventInfo(
+        id=event.id,
+        title=event.title,
+        kind=event.kind,
+        start_date=event.start_date,
+        end_date=event.end_date,
+        start_time=event.start_time,
+        end_time=event.end_time,
+        place=event.place,
+        responsible=event.responsible,
+        audience=tokens,
+        notes=event.notes,
+        phase_id=event.phase_id,
+        keep_clash=event.keep_clash,
+        audience_text=text,
+        levels=levels,
+    )
+
+
+def _derived(session: Session, festival_id: int) -> list[EventInfo]:
+    """The competitions' deadlines and judging days, read afresh so they follow every change."""
+    found = []
+    competitions = session.scalars(
+        select(Competition).where(Competition.festival_id == festival_id).order_by(Competition.position)
+    )
+    for competition in competitions:
+        for offset, (day, what, kind, source) in enumerate(
+            (
+                (competition.deadline, "报名截止", "contest", "deadline"),
+                (competition.judging_date, "评审", "judging", "judging"),
+            )
+        ):
+            if day is not None:
+                found.append(
+                    EventInfo(
+                        DERIVED_IDS_FROM - 2 * competition.id - offset,
+                        f"「{competition.name}」{what}",
+                        kind,
+                        day,
+                        day,
+                        responsible=competition.responsible,
+                        source=source,
+                        competition_id=competition.id,
+                    )
+                )
+    return found
+
+
+def sort_key(event: EventInfo) -> tuple[dt.date, bool, dt.time, str]:
+    return (event.start_date, not event.all_day, event.start_time or dt.time(0), event.title)
+
+
+def list_events(db: Database, festival_id: int, *, derived: bool = True) -> list[EventInfo]:
+    """The festival's events with (unless derived=False) the competitions' deadlines and judging
+    days, in date and time order."""
+    with db.session() as session:
+        audience = Audience(session, festival_id)
+        events = [
+            _info(event, audience)
+            for event in session.scalars(select(Event).where(Event.festival_id == festival_id))
+        ]
+        if derived:
+            events.extend(_derived(session, festival_id))
+    return sorted(events, key=sort_key)
+
+
+def _check(info: EventInfo) -> None:
+    if not clean_text(info.title):
+        raise ValidationError("活动内容不能为空。")
+    if info.kind not in KINDS:
+        raise ValidationError(f"活动类别「{info.kind}」不存在。")
+    if info.end_date < info.start_date:
+        raise ValidationError(
+            f"「{info.title}」的结束日期 {info.end_date:%Y-%m-%d} 早于开始日期 {info.start_date:%Y-%m-%d}。"
+        )
+    if (info.start_time is None) != (info.end_time is None):
+        raise ValidationError(f"「{info.title}」请同时填写开始和结束时间，或设为全天。")
+    if info.start_time is not None and info.end_time is not None and info.end_time <= info.start_time:
+        raise ValidationError(
+            f"「{info.title}」的结束时间 {info.end_time:%H:%M} 不晚于开始时间 {info.start_time:%H:%M}。"
+        )
+    for token in info.audience:
+        if not re.fullmatch(r"(s:[^,]+|g:\d{1,2}|c:\d+)", token):
+            raise ValidationError(f"参加对象「{token}」无法识别。")
+
+
+def _apply(event: Event, info: EventInfo) -> None:
+    # Only trimmed: Chinese punctuation in titles (：（）) must stay full-width.
+    event.title = info.title.strip()
+    event.kind = info.kind
+    event.start_date = info.start_date
+    event.end_date = info.end_date
+    event.start_time = info.start_time
+    event.end_time = info.end_time
+    event.place = info.place.strip()
+    event.responsible = info.responsible.strip()
+    event.audience = ",".join(info.audience)
+    event.notes = info.notes.strip()
+    event.phase_id = info.phase_id
+    event.keep_clash = info.keep_clash
+
+
+def _stored(session: Session, event: Event) -> EventInfo:
+    session.flush()
+    return _info(event, Audience(session, event.festival_id))
+
+
+def add_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+    """Store a new event."""
+    _check(info)
+    with db.session() as session:
+        fetch(session, Festival, festival_id, "这个科技节已不存在。")
+        _check_phase(session, festival_id, info.phase_id)
+        event = Event(festival_id=festival_id)
+        _apply(event, info)
+        session.add(event)
+        return _stored(session, event)
+
+
+def update_event(db: Database, info: EventInfo) -> EventInfo:
+    """Save an edited event."""
+    if info.is_derived:
+        raise ValidationError("比赛的截止日期和评审日在“作品报名 → 比赛项目”中修改。")
+    _check(info)
+    with db.session() as session:
+        event = fetch(session, Event, info.id, "这个活动已被删除。")
+        _check_phase(session, event.festival_id, info.phase_id)
+        _apply(event, info)
+        return _stored(session, event)
+
+
+def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> None:
+    if phase_id is not None:
+        phase = session.get(Phase, phase_id)
+        if phase is None or phase.festival_id != festival_id:
+            raise ValidationError("所选的阶段已不存在。")
+
+
+def move_event(db: Database, event_id: int, start_date: dt.date) -> EventInfo:
+    """Move an event to start on another day, keeping its length and times (drag in the month view)."""
+    with db.session() as session:
+        event = fetch(session, Event, event_id, "这个活动已被删除。")
+        length = event.end_date - event.start_date
+        event.start_date, event.end_date = start_date, start_date + length
+        return _stored(session, event)
+
+
+def duplicate_event(db: Database, festival_id: int, event_id: int) -> EventInfo:
+    """A copy of an event, titled （副本）, to adjust."""
+    with db.session() as session:
+        source = _info(fetch(session, Event, event_id, "这个活动已被删除。"), Audience(session, festival_id))
+    return add_event(db, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）"))
+
+
+def delete_event(db: Database, event_id: int) -> EventInfo | None:
+    """Delete an event; returns it so that the delete can be undone (restore_event)."""
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            return None
+        gone = _info(event, Audience(session, event.festival_id))
+        session.delete(event)
+        return gone
+
+
+def restore_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+    """Put a deleted event back (撤销删除)."""
+    with db.session() as session:
+        phases = {p for p in session.scalars(select(Phase.id).where(Phase.festival_id == festival_id))}
+    phase_id = info.phase_id if info.phase_id in phases else None
+    return add_event(db, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))

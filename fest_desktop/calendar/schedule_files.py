@@ -1,0 +1,132 @@
+"""The 活动安排表 written as PDF, .xlsx or .ics (calendar programs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from fest_desktop.calendar.events import EventInfo, list_events, sort_key
+from fest_desktop.errors import FestError
+from fest_desktop.school.festivals import FestivalInfo, get_festival
+from fest_desktop.storage.database import Database
+
+SCHEDULE_COLUMNS = ("序号", "日期", "时间", "活动内容", "地点", "负责人", "参加对象")
+
+
+def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
+    """The rows of the 活动安排表: numbered, in date order."""
+    return [
+        (
+            str(number),
+            event.date_text,
+            event.time_text,
+            event.title,
+            event.place,
+            event.responsible,
+            event.audience_text,
+        )
+        for number, event in enumerate(sorted(events, key=sort_key), start=1)
+    ]
+
+
+def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
+    """The printable 活动安排表 (A4, the school and festival in the heading, font embedded)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from fest_desktop.files.pdf import build_document, document_styles, ruled_table
+
+    styles = document_styles()
+    widths = [12 * mm, 27 * mm, 25 * mm, 48 * mm, 24 * mm, 22 * mm, 26 * mm]
+    table = ruled_table([list(SCHEDULE_COLUMNS), *schedule_rows(events)], widths)
+    theme = f"主题：{festival.theme}　" if festival.theme else ""
+    story = [
+        Paragraph(f"{festival.school_name}{festival.name}活动安排表", styles["title"]),
+        Paragraph(
+            f"{theme}{festival.start_date:%Y年%m月%d日}至{festival.end_date:%Y年%m月%d日}", styles["subtitle"]
+        ),
+        Spacer(1, 5 * mm),
+        table,
+    ]
+    build_document(path, story, A4, f"{festival.name}活动安排表", festival.school_name, top_mm=14)
+
+
+def write_schedule_xlsx(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
+    """The same 活动安排表 as a workbook."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from fest_desktop.files.workbooks import save_workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "活动安排表"
+    sheet.append([f"{festival.school_name}{festival.name}活动安排表"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(list(SCHEDULE_COLUMNS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in schedule_rows(events):
+        sheet.append([int(row[0]), *row[1:]])
+    for column, width in zip("ABCDEFG", (6, 16, 13, 36, 16, 14, 18), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    save_workbook(workbook, path)
+
+
+def write_schedule_ics(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
+    """An iCalendar file that calendar programs import; a timed event over several days repeats daily."""
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//科技节 desktop//fest-desktop//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{festival.school_name}{festival.name}")
+    for event in sorted(events, key=sort_key):
+        item = CalendarEvent()
+        uid = f"{event.source or 'event'}-{event.competition_id or event.id}-{festival.id}@fest-desktop"
+        item.add("uid", uid)
+        item.add("summary", event.title)
+        item.add("dtstamp", dt.datetime.now(dt.UTC))
+        if event.start_time is None:
+            item.add("dtstart", event.start_date)
+            item.add("dtend", event.end_date + dt.timedelta(days=1))
+        else:
+            assert event.end_time is not None
+            item.add("dtstart", dt.datetime.combine(event.start_date, event.start_time))
+            item.add("dtend", dt.datetime.combine(event.start_date, event.end_time))
+            if event.end_date != event.start_date:
+                item.add("rrule", {"freq": "daily", "count": len(event.days)})
+        if event.place:
+            item.add("location", event.place)
+        details = [
+            f"负责人：{event.responsible}" if event.responsible else "",
+            f"参加对象：{event.audience_text}",
+        ]
+        if event.notes:
+            details.append(event.notes)
+        item.add("description", "\n".join(d for d in details if d))
+        item.add("categories", [event.kind_label])
+        calendar.add_component(item)
+    try:
+        path.write_bytes(calendar.to_ical())
+    except OSError as exc:
+        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+
+
+EXPORTERS = {".pdf": write_schedule_pdf, ".xlsx": write_schedule_xlsx, ".ics": write_schedule_ics}
+
+
+def export_schedule(db: Database, festival_id: int, path: Path) -> int:
+    """Write the schedule in the format the file's extension names; returns the number of rows."""
+    writer = EXPORTERS.get(path.suffix.lower())
+    if writer is None:
+        raise FestError(f"「{path.name}」：日程可导出为 .pdf（打印）、.xlsx 或 .ics（日历程序）。")
+    events = list_events(db, festival_id)
+    writer(get_festival(db, festival_id), events, path)
+    return len(events)

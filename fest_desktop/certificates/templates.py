@@ -1,0 +1,358 @@
+"""Certificates (奖状 / 荣誉证书): templates with placeholders, the certificates a batch prints,
+their register and numbers, the fonts (with a fallback for rare characters), the QR code with its
+check digit, and the PDF — one certificate per slot, on plain paper or onto pre-printed paper (套打)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from fest_desktop.errors import ValidationError
+from fest_desktop.school.classnames import NUMERAL_DIGITS, chinese_numeral
+from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.model import CertificateTemplate
+from fest_desktop.values import clean_text
+
+MM = 72 / 25.4
+
+
+PAPERS = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "B5": (176.0, 250.0), "16开": (185.0, 260.0)}
+
+
+CUSTOM_PAPER = "自定义"
+
+
+TEMPLATE_KINDS = {
+    "student": "学生获奖",
+    "class": "班级集体奖",
+    "teacher": "科技辅导员奖",
+    "organisation": "优秀组织奖",
+}
+
+
+FIELD_KINDS = {"text": "文字", "seal": "印章", "qr": "二维码"}
+
+
+ALIGNMENTS = {"left": "左对齐", "center": "居中", "right": "右对齐"}
+
+
+DATE_STYLES = {"chinese": "二〇二六年十一月二十一日", "digits": "2026年11月21日"}
+
+
+PLACEHOLDERS = {
+    "姓名": "获奖学生、班级或老师",
+    "班级": "获奖者的班级",
+    "比赛": "比赛项目",
+    "作品": "作品题目",
+    "奖项": "奖项等级，如 一等奖",
+    "获奖": "完整奖项，如 科普板报比赛小学组一等奖",
+    "组别": "评奖组别，如 三年级组",
+    "指导老师": "作品的指导老师",
+    "学校": "学校名称",
+    "科技节": "科技节名称，如 第十届校园科技节",
+    "届次": "届次，如 第十届",
+    "日期": "证书日期",
+    "证书编号": "证书编号，如 KJJ2026-0001",
+}
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def chinese_date(day: dt.date) -> str:
+    """二〇二六年十一月二十一日, as certificates are dated."""
+    year = "".join(NUMERAL_DIGITS[int(d)] for d in str(day.year))
+    return f"{year}年{chinese_numeral(day.month)}月{chinese_numeral(day.day)}日"
+
+
+def format_date(day: dt.date, style: str) -> str:
+    return chinese_date(day) if style == "chinese" else f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class TemplateField:
+    """One thing printed on a certificate. x, y are the top left of its box in mm from the slot's
+    top left; text fields align within width_mm and wrap when wrap is on; seal and QR fields are
+    squares of width_mm."""
+
+    name: str
+    kind: str = "text"
+    text: str = ""
+    x_mm: float = 0.0
+    y_mm: float = 0.0
+    width_mm: float = 100.0
+    font: str = ""
+    size: float = 16.0
+    align: str = "left"
+    wrap: bool = False
+    line_spacing: float = 1.6
+    visible: bool = True
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A certificate layout; width and height are the sheet's in mm as it lies (landscape swapped)."""
+
+    id: int
+    name: str
+    kind: str
+    paper: str = "A4"
+    landscape: bool = True
+    width_mm: float = 297.0
+    height_mm: float = 210.0
+    columns: int = 1
+    rows: int = 1
+    date_style: str = "chinese"
+    background: bytes | None = None
+    print_background: bool = True
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    seal: bytes | None = None
+    fields: tuple[TemplateField, ...] = ()
+
+    @property
+    def slots(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def slot_size(self) -> tuple[float, float]:
+        """The size of one certificate in mm."""
+        return self.width_mm / self.columns, self.height_mm / self.rows
+
+    def field(self, name: str) -> TemplateField:
+        return next(f for f in self.fields if f.name == name)
+
+    def with_field(self, changed: TemplateField, old_name: str | None = None) -> TemplateInfo:
+        """A copy with the field of that name (or old_name) replaced, or added at the end."""
+        name = old_name or changed.name
+        fields = list(self.fields)
+        for index, existing in enumerate(fields):
+            if existing.name == name:
+                fields[index] = changed
+                break
+        else:
+            fields.append(changed)
+        return dataclasses.replace(self, fields=tuple(fields))
+
+
+def paper_size(paper: str, landscape: bool, custom: tuple[float, float] | None = None) -> tuple[float, float]:
+    """The sheet's width and height in mm as it lies."""
+    short, long = sorted(custom) if paper not in PAPERS and custom else PAPERS.get(paper, PAPERS["A4"])
+    return (long, short) if landscape else (short, long)
+
+
+def _text(name: str, text: str, x: float, y: float, width: float, size: float, **more: Any) -> TemplateField:
+    return TemplateField(name, "text", text, x, y, width, size=size, **more)
+
+
+_BODY = "在{学校}{科技节}中，荣获{获奖}。特发此证，以资鼓励。"
+
+
+def default_templates() -> list[TemplateInfo]:
+    """The four templates a festival starts with: A4 landscape, the title large and centred, the
+    body wrapped, school and date at the lower right with room for the seal, the number small."""
+
+    def common(body: str, greeting: str, title: str) -> tuple[TemplateField, ...]:
+        return (
+            _text("标题", title, 0, 32, 297, 44, align="center"),
+            _text("称呼", greeting, 40, 72, 220, 24),
+            _text("正文", body, 40, 90, 217, 22, wrap=True, line_spacing=1.8),
+            _text("落款", "{学校}", 160, 142, 100, 20, align="center"),
+            _text("日期", "{日期}", 160, 156, 100, 18, align="center"),
+            TemplateField("印章", "seal", "", 186, 122, 42),
+            _text("证书编号", "证书编号：{证书编号}", 20, 192, 120, 10),
+            TemplateField("二维码", "qr", "", 257, 168, 24, visible=False),
+        )
+
+    return [
+        TemplateInfo(0, "学生荣誉证书", "student", fields=common("　　" + _BODY, "{姓名}同学：", "荣誉证书")),
+        TemplateInfo(
+            0,
+            "班级奖状",
+            "class",
+            fields=common("　　在{学校}{科技节}中，荣获{获奖}。特发此状，以资鼓励。", "{姓名}：", "奖　状"),
+        ),
+        TemplateInfo(
+            0,
+            "科技辅导员证书",
+            "teacher",
+            fields=common(
+                "　　在{学校}{科技节}中指导学生成绩优异，荣获{获奖}。特发此证，以资鼓励。",
+                "{姓名}老师：",
+                "荣誉证书",
+            ),
+        ),
+        TemplateInfo(
+            0,
+            "优秀组织奖奖状",
+            "organisation",
+            fields=common(
+                "　　在{学校}{科技节}中组织得力、参与踊跃，荣获{获奖}。特发此状，以资鼓励。",
+                "{姓名}：",
+                "奖　状",
+            ),
+        ),
+    ]
+
+
+def _template_info(row: CertificateTemplate) -> TemplateInfo:
+    fields = tuple(TemplateField(**item) for item in json.loads(row.fields or "[]"))
+    return TemplateInfo(
+        row.id,
+        row.name,
+        row.kind,
+        row.paper,
+        row.landscape,
+        row.width_mm,
+        row.height_mm,
+        row.columns,
+        row.rows,
+        row.date_style,
+        row.background,
+        row.print_background,
+        row.offset_x_mm,
+        row.offset_y_mm,
+        row.seal,
+        fields,
+    )
+
+
+def _apply_template(row: CertificateTemplate, info: TemplateInfo) -> None:
+    row.name = info.name
+    row.kind = info.kind
+    row.paper = info.paper
+    row.landscape = info.landscape
+    row.width_mm = info.width_mm
+    row.height_mm = info.height_mm
+    row.columns = info.columns
+    row.rows = info.rows
+    row.date_style = info.date_style
+    row.background = info.background
+    row.print_background = info.print_background
+    row.offset_x_mm = info.offset_x_mm
+    row.offset_y_mm = info.offset_y_mm
+    row.seal = info.seal
+    row.fields = json.dumps([f.to_json() for f in info.fields], ensure_ascii=False)
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    return [name for name in _PLACEHOLDER.findall(text) if name not in PLACEHOLDERS]
+
+
+def check_template(info: TemplateInfo) -> TemplateInfo:
+    """The template with its name cleaned, or ValidationError naming the field and what is wrong."""
+    name = clean_text(info.name)
+    if not name:
+        raise ValidationError("模板名称不能为空。")
+    if info.kind not in TEMPLATE_KINDS:
+        raise ValidationError(f"未知的证书类别「{info.kind}」。")
+    if not (20 <= info.width_mm <= 1000 and 20 <= info.height_mm <= 1000):
+        raise ValidationError(
+            f"纸张大小 {info.width_mm:g}×{info.height_mm:g} 毫米不对，应在 20 到 1000 毫米之间。"
+        )
+    if not (1 <= info.columns <= 6 and 1 <= info.rows <= 6):
+        raise ValidationError("每张纸的证书排列要在 1×1 到 6×6 之间。")
+    if abs(info.offset_x_mm) > 50 or abs(info.offset_y_mm) > 50:
+        raise ValidationError("打印偏移不能超过 50 毫米。")
+    slot_width, slot_height = info.slot_size
+    names = [f.name for f in info.fields]
+    if len(set(names)) != len(names):
+        raise ValidationError("字段名称不能重复。")
+    for item in info.fields:
+        where = f"字段「{item.name}」"
+        if not clean_text(item.name):
+            raise ValidationError("字段名称不能为空。")
+        unknown = unknown_placeholders(item.text)
+        if unknown:
+            known = " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            raise ValidationError(f"{where}里的占位符「{{{unknown[0]}}}」不认识。可用的有：{known}")
+        if item.text.count("{") != item.text.count("}"):
+            raise ValidationError(f"{where}里的花括号没有配对。")
+        if item.kind not in FIELD_KINDS or item.align not in ALIGNMENTS:
+            raise ValidationError(f"{where}的类别或对齐方式不对。")
+        if not 4 <= item.size <= 200:
+            raise ValidationError(f"{where}的字号 {item.size:g} 不对，应在 4 到 200 之间。")
+        if item.width_mm <= 0 or not (-1 <= item.x_mm <= slot_width and -1 <= item.y_mm <= slot_height):
+            raise ValidationError(f"{where}的位置（{item.x_mm:g}, {item.y_mm:g} 毫米）在证书外面。")
+    return dataclasses.replace(info, name=name)
+
+
+def ensure_templates(db: Database, festival_id: int) -> None:
+    """Give a festival the default templates the first time they are asked for."""
+    with db.session() as session:
+        count = session.scalar(
+            select(func.count())
+            .select_from(CertificateTemplate)
+            .where(CertificateTemplate.festival_id == festival_id)
+        )
+        if count:
+            return
+        for position, info in enumerate(default_templates()):
+            row = CertificateTemplate(festival_id=festival_id, position=position)
+            _apply_template(row, info)
+            session.add(row)
+
+
+def list_templates(db: Database, festival_id: int) -> list[TemplateInfo]:
+    ensure_templates(db, festival_id)
+    with db.session() as session:
+        return [
+            _template_info(row)
+            for row in session.scalars(
+                select(CertificateTemplate)
+                .where(CertificateTemplate.festival_id == festival_id)
+                .order_by(CertificateTemplate.position, CertificateTemplate.id)
+            )
+        ]
+
+
+def get_template(db: Database, template_id: int) -> TemplateInfo:
+    with db.session() as session:
+        return _template_info(fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。"))
+
+
+def save_template(db: Database, festival_id: int, info: TemplateInfo) -> TemplateInfo:
+    """Store a template (new when id is 0) after check_template."""
+    info = check_template(info)
+    with db.session() as session:
+        if info.id:
+            row = fetch(session, CertificateTemplate, info.id, "这个证书模板已被删除。")
+        else:
+            position = session.scalar(
+                select(func.max(CertificateTemplate.position)).where(
+                    CertificateTemplate.festival_id == festival_id
+                )
+            )
+            row = CertificateTemplate(festival_id=festival_id, position=(position or 0) + 1)
+            session.add(row)
+        _apply_template(row, info)
+        session.flush()
+        return _template_info(row)
+
+
+def delete_template(db: Database, template_id: int) -> None:
+    """Delete a template; the last one of its kind stays, so every award can still be printed."""
+    with db.session() as session:
+        row = fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。")
+        same_kind = session.scalar(
+            select(func.count())
+            .select_from(CertificateTemplate)
+            .where(CertificateTemplate.festival_id == row.festival_id, CertificateTemplate.kind == row.kind)
+        )
+        if same_kind == 1:
+            raise ValidationError(f"这是唯一的「{TEMPLATE_KINDS[row.kind]}」模板，不能删除。")
+        session.delete(row)
+
+
+def template_for(templates: Sequence[TemplateInfo], kind: str) -> TemplateInfo:
+    return next((t for t in templates if t.kind == kind), templates[0])

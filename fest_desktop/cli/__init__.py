@@ -1,0 +1,1 @@
+"""The command line: the core's operations without a window, one module per command group."""

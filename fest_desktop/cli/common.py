@@ -1,0 +1,86 @@
+"""What every command shares: the Chinese argument parser, opening the database, the current festival,
+exit codes and the report of an import."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TypeAlias
+
+from fest_desktop.errors import FestError
+from fest_desktop.school.festivals import FestivalInfo, current_festival
+from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.paths import preferences_path
+from fest_desktop.storage.preferences import database_target, load_preferences
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+# argparse speaks English; these are the messages a teacher is likely to meet.
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),
+)
+
+
+class UsageError(FestError):
+    """The command line itself is wrong."""
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_MESSAGES:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, replacement, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"错误：{message}\n")
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日期「{text}」格式不对，应为 YYYY-MM-DD，例如 2026-04-11"
+        ) from None
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    preferences = load_preferences(preferences_path())
+    return open_database(database_target(args.db, preferences), preferences.keep_backups)
+
+
+def require_festival(db: Database) -> FestivalInfo:
+    festival = current_festival(db)
+    if festival is None:
+        raise UsageError("数据库里还没有科技节。请先运行 festival create 或 demo。")
+    return festival
+
+
+def report_import(problems: Sequence[object], refusal: str, dry_run: bool, summary: str) -> int:
+    """Every problem and the refusal on stderr (exit 2), or what was (or would be) imported."""
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(refusal, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    verb = "检查通过（试运行，未写入）" if dry_run else "导入完成"
+    print(f"{verb}：{summary}")
+    return EXIT_OK
+
+
+def award_list_keys(db: Database, festival_id: int, name: str | None) -> list[str] | None:
+    from fest_desktop.awards.lists import find_award_list
+
+    return None if name is None else [find_award_list(db, festival_id, name).key]
+
+
+# argparse's type for the object add_subparsers returns (it has no public name).
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -1,0 +1,47 @@
+"""The command line's entry: the parser with every group's subcommands, and running one command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from fest_desktop import __version__
+from fest_desktop.cli import awards, backups, calendar, certificates, festival, registration, roster, scoring
+from fest_desktop.cli.backups import print_restore_hint
+from fest_desktop.cli.common import EXIT_BAD_INPUT, ChineseArgumentParser
+from fest_desktop.errors import DatabaseDamagedError, FestError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = ChineseArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", help="科技节数据文件（默认在用户数据文件夹中），或服务器地址 postgresql://…"
+    )
+
+    parser = ChineseArgumentParser(
+        prog="main.py",
+        description="科技节 desktop 命令行。不带子命令运行 main.py 会打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"科技节 desktop {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="子命令")
+    for group in (festival, roster, registration, calendar, scoring, awards, certificates, backups):
+        group.add_commands(commands, common)
+
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Run one CLI command; expected failures print a Chinese message on stderr and return 2."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except DatabaseDamagedError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        print_restore_hint(Path(exc.path))
+        return EXIT_BAD_INPUT
+    except FestError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,227 @@
+"""The demo's inspection day half done, its measured competitions finished, awarded and finalised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlalchemy import insert, select
+
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import (
+    Attempt,
+    Competition,
+    Criterion,
+    Entry,
+    Grade,
+    Judge,
+    SchoolClass,
+    Score,
+    ScoreChange,
+    Teacher,
+)
+
+
+def _logged(
+    festival_id: int,
+    competition_id: int | None,
+    entry_id: int,
+    what: str,
+    value: float,
+    moment: dt.datetime,
+    **keys: int,
+) -> dict[str, object]:
+    """The audit line of a demo score, as if typed in at that moment."""
+    return {
+        "festival_id": festival_id,
+        "competition_id": competition_id,
+        "entry_id": entry_id,
+        "action": "attempt" if "attempt" in keys else "score",
+        "check_pass": False,
+        "what": what,
+        "new_value": value,
+        "station": "演示数据",
+        "changed_at": moment,
+        **keys,
+    }
+
+
+def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+    """Five judges, one of them a 班主任 who stands aside for her class; the lower grades fully scored,
+    the next classes partly, the upper grades not yet."""
+    with db.session() as session:
+        board = session.scalars(
+            select(Competition).where(
+                Competition.festival_id == festival.id, Competition.participation == "class"
+            )
+        ).one()
+        teachers = {
+            subject: list(
+                session.scalars(
+                    select(Teacher).where(Teacher.festival_id == festival.id, Teacher.subject == subject)
+                )
+            )
+            for subject in ("科学", "美术", "信息技术")
+        }
+        entries = session.execute(
+            select(Entry.id, SchoolClass.head_teacher_id)
+            .join(SchoolClass, Entry.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Entry.competition_id == board.id)
+            .order_by(Grade.level, SchoolClass.number)
+        ).all()
+        head = session.get(Teacher, entries[4][1])  # the 班主任 of 二年级(2)班
+        assert head is not None
+        panel = [*teachers["科学"][:2], teachers["美术"][0], teachers["信息技术"][0], head]
+        judges = [Judge(name=t.name, teacher_id=t.id, position=i) for i, t in enumerate(panel, start=1)]
+        board.judges.extend(judges)
+        session.flush()
+        criteria = session.scalars(
+            select(Criterion).where(Criterion.competition_id == board.id).order_by(Criterion.position)
+        ).all()
+        scores, changes = [], []
+        moment = dt.datetime.combine(today, dt.time(8, 30))
+        for position, (entry_id, head_id) in enumerate(entries):
+            if position < 14:
+                present = judges
+            elif position < 19:
+                present = judges[: rng.randint(1, 4)]
+            else:
+                break
+            quality = rng.uniform(0.62, 0.95)
+            for judge in present:
+                if judge.teacher_id == head_id:
+                    continue
+                leniency = 0.04 if judge is judges[2] else 0.0
+                moment += dt.timedelta(seconds=rng.randint(20, 50))
+                for criterion in criteria:
+                    if criterion.kind == "deduction":
+                        if rng.random() > 0.06:
+                            continue
+                        value = criterion.step
+                    else:
+                        share = min(quality + leniency + rng.uniform(-0.06, 0.06), 1.0)
+                        value = float(round(criterion.max_points * share))
+                    scores.append(
+                        {
+                            "entry_id": entry_id,
+                            "judge_id": judge.id,
+                            "criterion_id": criterion.id,
+                            "value": value,
+                        }
+                    )
+                    changes.append(
+                        _logged(
+                            festival.id,
+                            board.id,
+                            entry_id,
+                            f"{judge.name} · {criterion.name}",
+                            value,
+                            moment,
+                            judge_id=judge.id,
+                            criterion_id=criterion.id,
+                        )
+                    )
+        session.execute(insert(Score), scores)
+        session.execute(insert(ScoreChange), changes)
+
+
+def _throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+    """Three throws for two planes in three, the rest still to come."""
+    with db.session() as session:
+        planes = session.scalars(
+            select(Entry.id)
+            .join(Competition, Entry.competition_id == Competition.id)
+            .where(Competition.festival_id == festival.id, Competition.code_prefix == "SP")
+            .order_by(Entry.code)
+        ).all()
+        competition_id = session.scalar(
+            select(Competition.id).where(
+                Competition.festival_id == festival.id, Competition.code_prefix == "SP"
+            )
+        )
+        attempts, changes = [], []
+        moment = dt.datetime.combine(today, dt.time(14, 0))
+        for position, entry_id in enumerate(planes):
+            if position % 3 == 2:
+                continue
+            for number in (1, 2, 3):
+                value = round(rng.uniform(6.0, 24.0), 1)
+                moment += dt.timedelta(seconds=rng.randint(15, 40))
+                attempts.append({"entry_id": entry_id, "number": number, "value": value})
+                changes.append(
+                    _logged(
+                        festival.id, competition_id, entry_id, f"第{number}次", value, moment, attempt=number
+                    )
+                )
+        session.execute(insert(Attempt), attempts)
+        session.execute(insert(ScoreChange), changes)
+
+
+def _finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+    """The 知识竞赛 (a test out of 100) and the 四驱车 runs (seconds, shorter is better) are over."""
+    with db.session() as session:
+        attempts, changes = [], []
+        moment = dt.datetime.combine(today - dt.timedelta(days=2), dt.time(15, 30))
+        for prefix, low, high, runs in (("ZS", 58, 100, 1), ("SQ", 9.0, 16.0, 2)):
+            competition_id = session.scalar(
+                select(Competition.id).where(
+                    Competition.festival_id == festival.id, Competition.code_prefix == prefix
+                )
+            )
+            entries = session.scalars(
+                select(Entry.id).where(Entry.competition_id == competition_id).order_by(Entry.code)
+            ).all()
+            for entry_id in entries:
+                for number in range(1, runs + 1):
+                    value = (
+                        float(rng.randint(int(low), int(high)))
+                        if prefix == "ZS"
+                        else round(rng.uniform(low, high), 2)
+                    )
+                    moment += dt.timedelta(seconds=rng.randint(15, 40))
+                    attempts.append({"entry_id": entry_id, "number": number, "value": value})
+                    changes.append(
+                        _logged(
+                            festival.id,
+                            competition_id,
+                            entry_id,
+                            f"第{number}次",
+                            value,
+                            moment,
+                            attempt=number,
+                        )
+                    )
+        session.execute(insert(Attempt), attempts)
+        session.execute(insert(ScoreChange), changes)
+
+
+def _award_finished(db: Database, festival: FestivalInfo) -> None:
+    """The rules run over what is finished, and the two finished lists are finalised for printing."""
+    from fest_desktop.awards.assignment import assign_awards
+    from fest_desktop.awards.finalising import finalise
+    from fest_desktop.awards.kinds import competition_list_key
+    from fest_desktop.awards.level_rules import LevelRule
+    from fest_desktop.awards.rules import RuleKey, set_rules
+
+    with db.session() as session:
+        quiz, cars = (
+            session.scalar(
+                select(Competition.id).where(
+                    Competition.festival_id == festival.id, Competition.code_prefix == prefix
+                )
+            )
+            for prefix in ("ZS", "SQ")
+        )
+    assert quiz is not None and cars is not None
+    # Three teams a grade: the school gives one 一等奖 and one 二等奖 in each.
+    set_rules(
+        db,
+        festival.id,
+        RuleKey("entry", quiz),
+        [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 1)],
+    )
+    assign_awards(db, festival.id, station="演示数据")
+    for competition_id in (quiz, cars):
+        finalise(db, festival.id, competition_list_key(competition_id), station="演示数据")

@@ -1,0 +1,171 @@
+"""The class registration forms: one workbook per class with its competitions, quotas and drop-downs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from fest_desktop.errors import FestError
+from fest_desktop.files.workbooks import save_workbook
+from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.registration.entry_import import COLUMN_TITLES, FORM_COLUMNS
+from fest_desktop.school.festivals import FestivalInfo, get_festival
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Student, Teacher
+
+OPTIONS_SHEET = "选项"
+
+
+@dataclass(frozen=True)
+class _FormClass:
+    id: int
+    name: str
+    level: int
+    head_teacher: str
+    students: tuple[str, ...]
+
+
+def _safe_file_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|]', "_", text)
+
+
+def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path]:
+    """One .xlsx per class: the competitions it may enter with quotas and deadlines, and rows to fill,
+    with drop-downs of its students and of the competitions."""
+    from fest_desktop.registration.competitions import list_competitions
+    from fest_desktop.school.structure import list_classes
+
+    festival = get_festival(db, festival_id)
+    competitions = list_competitions(db, festival_id)
+    if not competitions:
+        raise FestError("还没有比赛项目：请先在“比赛项目”中添加，再生成报名表。")
+    with db.session() as session:
+        names: dict[int, list[str]] = {}
+        for class_id, name in session.execute(
+            select(Student.class_id, Student.name)
+            .where(Student.festival_id == festival_id)
+            .order_by(Student.id)
+        ):
+            names.setdefault(class_id, []).append(name)
+        teachers = list(session.scalars(select(Teacher.name).where(Teacher.festival_id == festival_id)))
+    classes = [
+        _FormClass(c.id, c.name, c.level, c.head_teacher_name, tuple(names.get(c.id, ())))
+        for c in list_classes(db, festival_id)
+    ]
+    if not classes:
+        raise FestError("还没有班级：请先导入花名册或添加班级。")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FestError(f"无法建立文件夹「{folder}」：{exc.strerror}。") from exc
+    written = []
+    for school_class in classes:
+        eligible = [c for c in competitions if c.accepts_level(school_class.level)]
+        path = folder / f"{_safe_file_name(school_class.name)}-作品报名表.xlsx"
+        save_workbook(_class_form(festival, school_class, eligible, teachers), path)
+        written.append(path)
+    return written
+
+
+def _class_form(
+    festival: FestivalInfo, school_class: _FormClass, competitions: list[CompetitionInfo], teachers: list[str]
+) -> Any:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "报名表"
+    thin = Side(style="thin", color="999999")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    heading_fill = PatternFill("solid", fgColor="E8F0FB")
+
+    sheet.append([f"{festival.school_name}{festival.name} 作品报名表"])
+    sheet.merge_cells("A1:G1")
+    sheet["A1"].font = Font(size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append(["班级", school_class.name, "", "班主任", school_class.head_teacher])
+    sheet["B2"].font = Font(bold=True, size=12)
+    sheet.append(
+        [
+            "填写说明：每行一件作品。作者从下拉列表中选，团队作品的几名作者用顿号（、）隔开；"
+            "班级集体项目（如科普板报）只填作品题目。不要合并单元格。"
+        ]
+    )
+    sheet.merge_cells("A3:G3")
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[3].height = 34
+    sheet.append([])
+    sheet.append(["比赛项目", "参赛方式", "名额", "截止日期", "可选作品类型"])
+    quota_header = sheet.max_row
+    for competition in competitions:
+        sheet.append(
+            [
+                competition.name,
+                competition.participation_text,
+                competition.quota_text,
+                competition.deadline.isoformat() if competition.deadline else "",
+                "、".join(competition.subtypes),
+            ]
+        )
+    for cells in sheet.iter_rows(min_row=quota_header, max_row=sheet.max_row, max_col=5):
+        for cell in cells:
+            cell.border = box
+    for cell in sheet[quota_header][:5]:
+        cell.font = Font(bold=True)
+        cell.fill = heading_fill
+    sheet.append([])
+    sheet.append([COLUMN_TITLES[key] for key in FORM_COLUMNS])
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = heading_fill
+        cell.border = box
+    first_row = header_row + 1
+    prefilled = [c for c in competitions if c.is_class_competition]
+    for competition in prefilled:
+        sheet.append([competition.name])
+    places = sum(c.quota_max or 3 for c in competitions if not c.is_class_competition)
+    last_row = max(first_row + len(prefilled) + places + 4, first_row + 14)
+    for cells in sheet.iter_rows(min_row=first_row, max_row=last_row, max_col=len(FORM_COLUMNS)):
+        for cell in cells:
+            cell.border = box
+    for column, width in zip("ABCDEFG", (24, 12, 26, 22, 12, 10, 16), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = sheet.cell(row=first_row, column=1)
+
+    options = workbook.create_sheet(OPTIONS_SHEET)
+    options.sheet_state = "hidden"
+    subtypes = sorted({s for c in competitions for s in c.subtypes})
+    lists = ([c.name for c in competitions], list(school_class.students), subtypes, teachers)
+    for position, values in enumerate(lists, start=1):
+        for row, value in enumerate(values, start=1):
+            options.cell(row=row, column=position, value=value)
+
+    def drop_down(column: str, source: str, count: int, title: str, strict: bool) -> None:
+        if count == 0:
+            return
+        validation = DataValidation(
+            type="list", formula1=f"='{OPTIONS_SHEET}'!${source}$1:${source}${count}", allow_blank=True
+        )
+        validation.errorTitle = title
+        validation.error = f"请从下拉列表中选择{title}"
+        validation.showErrorMessage = strict
+        validation.errorStyle = "stop" if strict else "warning"
+        sheet.add_data_validation(validation)
+        validation.add(f"{column}{first_row}:{column}{last_row}")
+
+    drop_down("A", "A", len(lists[0]), "比赛项目", strict=True)
+    drop_down("B", "C", len(subtypes), "作品类型", strict=False)
+    # Team entries list several names in one cell, so a name outside the list only warns.
+    drop_down("D", "B", len(lists[1]), "作者", strict=False)
+    drop_down("E", "D", len(teachers), "指导老师", strict=False)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    return workbook

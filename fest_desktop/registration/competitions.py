@@ -1,0 +1,440 @@
+"""Competitions of a festival: the preset catalogue from the school plans, rules of entry, criteria."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fest_desktop.errors import ValidationError
+from fest_desktop.school.classnames import grade_name
+from fest_desktop.school.structure import ensure_class_entries
+from fest_desktop.storage.backups import backup_before
+from fest_desktop.storage.database import Database, delete_row, fetch
+from fest_desktop.storage.model import Competition, Criterion, Entry, Festival, Score
+
+# Codes stored in the database → the words the school uses.
+PARTICIPATION = {"individual": "个人", "team": "团队", "class": "班级集体"}
+
+
+JUDGING = {"rubric": "评委评分", "measured": "测量成绩", "none": "不评分"}
+
+
+COMBINE = {"mean": "取平均分", "trimmed": "去掉一个最高分和一个最低分后取平均"}
+
+
+RANKING_GROUPS = {"grade": "按年级", "section": "按学部", "school": "全校"}
+
+
+CRITERION_KINDS = {"score": "评分项", "deduction": "扣分项"}
+
+
+PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
+
+
+@dataclass(frozen=True)
+class CriterionInfo:
+    """A judging criterion, or a deduction item (扣分项) whose max_points is its cap and step the
+    points per case; id 0 means not stored yet."""
+
+    name: str
+    max_points: float
+    step: float = 1.0
+    description: str = ""
+    id: int = 0
+    kind: str = "score"
+
+    @property
+    def is_deduction(self) -> bool:
+        return self.kind == "deduction"
+
+
+@dataclass(frozen=True)
+class CompetitionInfo:
+    """A competition and its rules; id 0 means not stored yet. eligible_levels () means every grade."""
+
+    id: int
+    name: str
+    category: str = ""
+    code_prefix: str = ""
+    participation: str = "individual"
+    team_size: int = 1
+    parent_allowed: bool = False
+    eligible_levels: tuple[int, ...] = ()
+    quota_min: int | None = None
+    quota_max: int | None = None
+    deadline: dt.date | None = None
+    judging_date: dt.date | None = None
+    subtypes: tuple[str, ...] = ()
+    judging: str = "rubric"
+    combine: str = "mean"
+    trim_min_judges: int = 5
+    attempts: int = 1
+    measure_unit: str = ""
+    higher_is_better: bool = True
+    ranking_group: str = "grade"
+    responsible: str = ""
+    criteria: tuple[CriterionInfo, ...] = ()
+    double_entry: bool = False
+    tie_break: tuple[int, ...] = ()
+    outlier_percent: int = 15
+    locked: bool = False
+    entry_count: int = 0
+
+    @property
+    def is_class_competition(self) -> bool:
+        return self.participation == "class"
+
+    @property
+    def quota_text(self) -> str:
+        return quota_text(self.quota_min, self.quota_max)
+
+    @property
+    def eligibility_text(self) -> str:
+        return eligibility_text(self.eligible_levels)
+
+    @property
+    def participation_text(self) -> str:
+        if self.participation == "team":
+            text = f"团队（最多{self.team_size}人）"
+        else:
+            text = PARTICIPATION[self.participation]
+        return text + ("，可与家长合作" if self.parent_allowed else "")
+
+    @property
+    def judging_text(self) -> str:
+        if self.judging == "measured":
+            better = "越大越好" if self.higher_is_better else "越小越好"
+            unit = f"（{self.measure_unit}，{better}）" if self.measure_unit else f"（{better}）"
+            return f"测量成绩{unit}，{self.attempts}次取最好"
+        if self.judging == "rubric":
+            return f"评委评分，{COMBINE[self.combine]}"
+        return JUDGING[self.judging]
+
+    def accepts_level(self, level: int) -> bool:
+        return not self.eligible_levels or level in self.eligible_levels
+
+    @property
+    def is_judged(self) -> bool:
+        return self.judging != "none"
+
+    @property
+    def score_criteria(self) -> tuple[CriterionInfo, ...]:
+        return tuple(c for c in self.criteria if not c.is_deduction)
+
+    @property
+    def deductions(self) -> tuple[CriterionInfo, ...]:
+        return tuple(c for c in self.criteria if c.is_deduction)
+
+    @property
+    def max_total(self) -> float:
+        return sum(c.max_points for c in self.score_criteria)
+
+
+def quota_text(quota_min: int | None, quota_max: int | None) -> str:
+    """每班 3–5 件, 每班 1 件, 每班至少 2 件, 每班最多 3 件 or 不限名额."""
+    if quota_min and quota_max:
+        return f"每班 {quota_min} 件" if quota_min == quota_max else f"每班 {quota_min}–{quota_max} 件"
+    if quota_max:
+        return f"每班最多 {quota_max} 件"
+    if quota_min:
+        return f"每班至少 {quota_min} 件"
+    return "不限名额"
+
+
+def eligibility_text(levels: Sequence[int]) -> str:
+    """全校, or the grades by name, with runs written as 三年级至初三."""
+    if not levels:
+        return "全校"
+    ordered = sorted(levels)
+    runs: list[list[int]] = []
+    for level in ordered:
+        if runs and level == runs[-1][-1] + 1:
+            runs[-1].append(level)
+        else:
+            runs.append([level])
+    parts = [
+        grade_name(run[0]) if len(run) == 1 else f"{grade_name(run[0])}至{grade_name(run[-1])}"
+        for run in runs
+    ]
+    return "、".join(parts)
+
+
+def _check_competition(info: CompetitionInfo) -> None:
+    if not info.name.strip():
+        raise ValidationError("比赛项目的名称不能为空。")
+    if not PREFIX_PATTERN.fullmatch(info.code_prefix):
+        raise ValidationError(
+            f"编号前缀「{info.code_prefix}」不合适：请用 1–6 个大写字母或数字，以字母开头，例如 XZ。"
+        )
+    for field, choices in (
+        (info.participation, PARTICIPATION),
+        (info.judging, JUDGING),
+        (info.combine, COMBINE),
+        (info.ranking_group, RANKING_GROUPS),
+    ):
+        if field not in choices:
+            raise ValidationError(f"「{field}」不是可选的设置。")
+    for bound in (info.quota_min, info.quota_max):
+        if bound is not None and bound < 0:
+            raise ValidationError("名额不能是负数。")
+    if info.quota_min is not None and info.quota_max is not None and info.quota_min > info.quota_max:
+        raise ValidationError(f"名额下限 {info.quota_min} 大于上限 {info.quota_max}。")
+    if info.participation == "team" and info.team_size < 2:
+        raise ValidationError("团队项目每队至少 2 人。")
+    if not 1 <= info.attempts <= 10:
+        raise ValidationError("测量项目的试次数应在 1 到 10 之间。")
+    if info.trim_min_judges < 3:
+        raise ValidationError("去掉最高分和最低分至少需要 3 位评委。")
+    bad_levels = [level for level in info.eligible_levels if not 1 <= level <= 12]
+    if bad_levels:
+        raise ValidationError(f"年级 {bad_levels[0]} 不存在。")
+    names = [c.name.strip() for c in info.criteria]
+    for criterion, name in zip(info.criteria, names, strict=True):
+        if not name:
+            raise ValidationError("评分项的名称不能为空。")
+        if names.count(name) > 1:
+            raise ValidationError(f"评分项「{name}」重复了。")
+        if not criterion.max_points > 0:
+            raise ValidationError(f"评分项「{name}」的满分应大于 0。")
+        if not criterion.step > 0 or criterion.step > criterion.max_points:
+            raise ValidationError(f"评分项「{name}」的计分步长应大于 0 且不超过满分。")
+        if criterion.kind not in CRITERION_KINDS:
+            raise ValidationError(f"「{criterion.kind}」不是评分项的类型。")
+    if not 1 <= info.outlier_percent <= 100:
+        raise ValidationError("偏离提示的界限应在 1% 到 100% 之间。")
+
+
+def _check_unique(session: Session, festival_id: int, info: CompetitionInfo) -> None:
+    others = session.execute(
+        select(Competition.name, Competition.code_prefix).where(
+            Competition.festival_id == festival_id, Competition.id != info.id
+        )
+    ).all()
+    for name, prefix in others:
+        if name == info.name.strip():
+            raise ValidationError(f"已经有名为「{name}」的比赛项目。")
+        if prefix == info.code_prefix:
+            raise ValidationError(f"编号前缀「{prefix}」已被「{name}」使用，请换一个。")
+
+
+def _criterion_info(criterion: Criterion) -> CriterionInfo:
+    return CriterionInfo(
+        criterion.name,
+        criterion.max_points,
+        criterion.step,
+        criterion.description,
+        criterion.id,
+        criterion.kind,
+    )
+
+
+def competition_info(competition: Competition, entry_count: int = 0) -> CompetitionInfo:
+    return CompetitionInfo(
+        id=competition.id,
+        name=competition.name,
+        category=competition.category,
+        code_prefix=competition.code_prefix,
+        participation=competition.participation,
+        team_size=competition.team_size,
+        parent_allowed=competition.parent_allowed,
+        eligible_levels=tuple(int(part) for part in competition.eligible_levels.split(",") if part),
+        quota_min=competition.quota_min,
+        quota_max=competition.quota_max,
+        deadline=competition.deadline,
+        judging_date=competition.judging_date,
+        subtypes=tuple(line for line in competition.subtypes.splitlines() if line),
+        judging=competition.judging,
+        combine=competition.combine,
+        trim_min_judges=competition.trim_min_judges,
+        attempts=competition.attempts,
+        measure_unit=competition.measure_unit,
+        higher_is_better=competition.higher_is_better,
+        ranking_group=competition.ranking_group,
+        responsible=competition.responsible,
+        criteria=tuple(_criterion_info(c) for c in competition.criteria),
+        double_entry=competition.double_entry,
+        tie_break=tuple(int(part) for part in competition.tie_break.split(",") if part),
+        outlier_percent=competition.outlier_percent,
+        locked=competition.locked,
+        entry_count=entry_count,
+    )
+
+
+def list_competitions(db: Database, festival_id: int) -> list[CompetitionInfo]:
+    """The festival's competitions in their display order, each with its number of entries."""
+    with db.session() as session:
+        counts = dict(
+            session.execute(
+                select(Entry.competition_id, func.count())
+                .where(Entry.festival_id == festival_id)
+                .group_by(Entry.competition_id)
+            ).all()
+        )
+        competitions = session.scalars(
+            select(Competition)
+            .where(Competition.festival_id == festival_id)
+            .order_by(Competition.position, Competition.id)
+        ).all()
+        return [competition_info(c, counts.get(c.id, 0)) for c in competitions]
+
+
+def get_competition(db: Database, competition_id: int) -> CompetitionInfo:
+    with db.session() as session:
+        return competition_info(_get(session, competition_id))
+
+
+def _get(session: Session, competition_id: int) -> Competition:
+    return fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
+
+
+def _apply(competition: Competition, info: CompetitionInfo) -> None:
+    competition.name = info.name.strip()
+    competition.category = info.category.strip()
+    competition.code_prefix = info.code_prefix
+    competition.participation = info.participation
+    competition.team_size = 1 if info.participation == "individual" else info.team_size
+    competition.parent_allowed = info.parent_allowed
+    competition.eligible_levels = ",".join(str(level) for level in sorted(set(info.eligible_levels)))
+    competition.quota_min = info.quota_min
+    competition.quota_max = info.quota_max
+    competition.deadline = info.deadline
+    competition.judging_date = info.judging_date
+    competition.subtypes = "\n".join(s.strip() for s in info.subtypes if s.strip())
+    competition.judging = info.judging
+    competition.combine = info.combine
+    competition.trim_min_judges = info.trim_min_judges
+    competition.attempts = info.attempts
+    competition.measure_unit = info.measure_unit.strip()
+    competition.higher_is_better = info.higher_is_better
+    competition.ranking_group = info.ranking_group
+    competition.responsible = info.responsible.strip()
+    competition.double_entry = info.double_entry
+    competition.outlier_percent = info.outlier_percent
+
+
+def _apply_criteria(session: Session, competition: Competition, criteria: Iterable[CriterionInfo]) -> None:
+    """Update criteria in place by id (scores will refer to them), add new ones, drop the ones left out."""
+    existing = {c.id: c for c in competition.criteria}
+    # One query for what every stored criterion already holds: (highest score, number of scores).
+    scored: dict[int, tuple[float | None, int]] = {
+        criterion_id: (max((v for v in (value, check) if v is not None), default=None), count)
+        for criterion_id, value, check, count in session.execute(
+            select(
+                Score.criterion_id,
+                func.max(Score.value),
+                func.max(Score.check_value),
+                func.count(Score.value),
+            )
+            .where(Score.criterion_id.in_(list(existing)))
+            .group_by(Score.criterion_id)
+        )
+    }
+    kept: list[Criterion] = []
+    for position, info in enumerate(criteria):
+        criterion = existing.pop(info.id, None) or Criterion()
+        highest = scored.get(criterion.id, (None, 0))[0] if criterion.id is not None else None
+        if highest is not None and info.max_points < highest:
+            raise ValidationError(
+                f"「{criterion.name}」已有 {highest:g} 分的成绩，满分不能改成 {info.max_points:g}。"
+            )
+        criterion.name = info.name.strip()
+        criterion.max_points = float(info.max_points)
+        criterion.step = float(info.step)
+        criterion.description = info.description.strip()
+        criterion.position = position
+        criterion.kind = info.kind
+        kept.append(criterion)
+    for gone in existing.values():
+        count = scored.get(gone.id, (None, 0))[1]
+        if count:
+            raise ValidationError(f"评分项「{gone.name}」已有 {count} 个分数，不能删除。")
+        session.delete(gone)
+    competition.criteria = kept
+
+
+def _apply_tie_break(competition: Competition, tie_break: Iterable[int]) -> None:
+    """Keep only tie-break criteria that are still score criteria of the competition, in order."""
+    usable = {c.id for c in competition.criteria if c.kind == "score"}
+    competition.tie_break = ",".join(str(i) for i in dict.fromkeys(tie_break) if i in usable)
+
+
+def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
+    """Store a new competition; a class competition gets its entry for every eligible class at once."""
+    info = dataclasses.replace(info, id=0)
+    _check_competition(info)
+    with db.session() as session:
+        _check_unique(session, festival_id, info)
+        last = session.scalar(
+            select(func.max(Competition.position)).where(Competition.festival_id == festival_id)
+        )
+        competition = Competition(festival_id=festival_id, position=(last or 0) + 1, next_number=1)
+        _apply(competition, info)
+        session.add(competition)
+        session.flush()
+        _apply_criteria(session, competition, info.criteria)
+        session.flush()
+        created = ensure_class_entries(session, competition)
+        return competition_info(competition, created)
+
+
+def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
+    """Save edited rules and criteria; entries keep their numbers even when the prefix changes."""
+    _check_competition(info)
+    with db.session() as session:
+        competition = _get(session, info.id)
+        _check_unique(session, competition.festival_id, info)
+        if info.participation != competition.participation and _entry_count(session, competition.id):
+            raise ValidationError(
+                f"「{competition.name}」已有作品，不能再改参赛方式（个人、团队或班级集体）。"
+            )
+        _apply(competition, info)
+        _apply_criteria(session, competition, info.criteria)
+        session.flush()
+        _apply_tie_break(competition, info.tie_break)
+        ensure_class_entries(session, competition)
+        return competition_info(competition, _entry_count(session, competition.id))
+
+
+def delete_competition(db: Database, competition_id: int) -> None:
+    """Delete a competition with all its entries, after a backup of the file."""
+    backup_before(db, "删除比赛")
+    delete_row(db, Competition, competition_id)
+
+
+def _entry_count(session: Session, competition_id: int) -> int:
+    return session.scalar(select(func.count()).where(Entry.competition_id == competition_id)) or 0
+
+
+def copy_competitions(
+    session: Session, source_festival_id: int, target: Festival, shift: dt.timedelta
+) -> None:
+    """Copy a festival's competitions and criteria (not entries) into a new one, deadlines shifted."""
+    competitions = session.scalars(
+        select(Competition)
+        .where(Competition.festival_id == source_festival_id)
+        .order_by(Competition.position)
+    ).all()
+    for source in competitions:
+        info = competition_info(source)
+        copy = Competition(festival_id=target.id, position=source.position, next_number=1)
+        _apply(
+            copy,
+            dataclasses.replace(
+                info,
+                deadline=info.deadline + shift if info.deadline else None,
+                judging_date=info.judging_date + shift if info.judging_date else None,
+            ),
+        )
+        session.add(copy)
+        session.flush()
+        _apply_criteria(session, copy, [dataclasses.replace(c, id=0) for c in info.criteria])
+        session.flush()
+        new_ids = {old.id: new.id for old, new in zip(info.criteria, copy.criteria, strict=True)}
+        _apply_tie_break(copy, [new_ids[i] for i in info.tie_break if i in new_ids])
+        ensure_class_entries(session, copy)

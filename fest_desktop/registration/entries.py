@@ -1,0 +1,300 @@
+"""Entries (作品): registration under each competition's rules, stable numbers, quotas and participation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from fest_desktop.errors import FestError, ValidationError
+from fest_desktop.registration.competitions import CompetitionInfo, competition_info
+from fest_desktop.registration.entry_rules import STATUSES, UNCOUNTED_STATUS, EntryRules, StudentRef
+from fest_desktop.school.classnames import class_display_name
+from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
+from fest_desktop.storage.numbering import next_entry_code
+
+
+class LateEntryError(FestError):
+    """The competition's deadline has passed; the entry is registered only when the user confirms."""
+
+
+@dataclass(frozen=True)
+class AuthorInfo:
+    student_id: int
+    name: str
+    age: int | None
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    """An entry as shown: with its competition, class and authors resolved to names."""
+
+    id: int
+    code: str
+    competition_id: int
+    competition_name: str
+    class_id: int
+    class_name: str
+    level: int
+    class_number: int
+    subtype: str = ""
+    title: str = ""
+    authors: tuple[AuthorInfo, ...] = ()
+    advisor: str = ""
+    parent_name: str = ""
+    notes: str = ""
+    status: str = "registered"
+    late: bool = False
+
+    @property
+    def author_names(self) -> str:
+        return "、".join(a.name for a in self.authors)
+
+    @property
+    def ages(self) -> str:
+        return "、".join(str(a.age) for a in self.authors if a.age is not None)
+
+    @property
+    def status_text(self) -> str:
+        return STATUSES[self.status] + ("（逾期）" if self.late else "")
+
+    @property
+    def class_sort_key(self) -> tuple[int, int]:
+        return (self.level, self.class_number)
+
+    def draft(self) -> EntryDraft:
+        return EntryDraft(
+            competition_id=self.competition_id,
+            class_id=self.class_id,
+            subtype=self.subtype,
+            title=self.title,
+            author_ids=tuple(a.student_id for a in self.authors),
+            advisor=self.advisor,
+            parent_name=self.parent_name,
+            notes=self.notes,
+            status=self.status,
+        )
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What the user fills in to register or change an entry."""
+
+    competition_id: int
+    class_id: int
+    subtype: str = ""
+    title: str = ""
+    author_ids: tuple[int, ...] = ()
+    advisor: str = ""
+    parent_name: str = ""
+    notes: str = ""
+    status: str = "registered"
+
+
+def is_late(competition: CompetitionInfo, today: dt.date) -> bool:
+    return competition.deadline is not None and today > competition.deadline
+
+
+def late_message(competition: CompetitionInfo) -> str:
+    assert competition.deadline is not None
+    return (
+        f"「{competition.name}」的截止日期 {competition.deadline:%Y-%m-%d} 已过。"
+        "确认后仍可登记，作品会标记为“逾期”。"
+    )
+
+
+def student_refs(session: Session, student_ids: Iterable[int]) -> list[StudentRef]:
+    """The students in the order given; an id that is gone is refused."""
+    ids = list(student_ids)
+    if not ids:
+        return []
+    rows = {
+        s.id: StudentRef(s.id, s.class_id, s.name, s.age)
+        for s in session.scalars(select(Student).where(Student.id.in_(ids)))
+    }
+    missing = [i for i in ids if i not in rows]
+    if missing:
+        raise ValidationError("所选学生已不在花名册中（可能刚被删除），请重新选择。")
+    return [rows[i] for i in ids]
+
+
+def _check_draft(draft: EntryDraft) -> None:
+    if draft.status not in STATUSES:
+        raise ValidationError(f"状态「{draft.status}」不是可选的状态。")
+
+
+def _competition(session: Session, competition_id: int) -> CompetitionInfo:
+    return competition_info(
+        fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
+    )
+
+
+def apply_draft(entry: Entry, draft: EntryDraft) -> None:
+    entry.class_id = draft.class_id
+    entry.subtype = draft.subtype.strip()
+    entry.title = draft.title.strip()
+    entry.advisor = draft.advisor.strip()
+    entry.parent_name = draft.parent_name.strip()
+    entry.notes = draft.notes.strip()
+    entry.status = draft.status
+    entry.authors = [EntryAuthor(student_id=sid, position=i) for i, sid in enumerate(draft.author_ids)]
+
+
+def insert_entry(
+    session: Session, festival_id: int, competition: Competition, draft: EntryDraft, *, late: bool
+) -> Entry:
+    """Add an entry with the competition's next number; the caller has checked the rules."""
+    entry = Entry(
+        festival_id=festival_id,
+        competition_id=competition.id,
+        code=next_entry_code(session, competition),
+        late=late,
+    )
+    apply_draft(entry, draft)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def create_entry(
+    db: Database,
+    festival_id: int,
+    draft: EntryDraft,
+    *,
+    today: dt.date | None = None,
+    allow_late: bool = False,
+) -> EntryInfo:
+    """Register an entry under its competition's rules; after the deadline only with allow_late."""
+    _check_draft(draft)
+    today = today or dt.date.today()
+    with db.session() as session:
+        competition_row = fetch(session, Competition, draft.competition_id, "这个比赛项目已不存在。")
+        competition = competition_info(competition_row)
+        if competition.is_class_competition:
+            raise ValidationError(
+                f"「{competition.name}」是班级集体项目，每个班的作品已自动登记，不需要另报。"
+            )
+        rules = EntryRules(session, festival_id)
+        problems = rules.problems(
+            competition,
+            draft.class_id,
+            student_refs(session, draft.author_ids),
+            counted=draft.status != UNCOUNTED_STATUS,
+        )
+        if problems:
+            raise ValidationError("\n".join(problems))
+        late = is_late(competition, today)
+        if late and not allow_late:
+            raise LateEntryError(late_message(competition))
+        entry = insert_entry(session, festival_id, competition_row, draft, late=late)
+        return entry_infos(session, festival_id, [entry.id])[0]
+
+
+def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
+    """Save changes to an entry; its number and competition stay, every rule is checked again."""
+    _check_draft(draft)
+    with db.session() as session:
+        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        if draft.competition_id != entry.competition_id:
+            raise ValidationError("作品登记后不能改比赛项目：请删除后在新的比赛项目中重新登记。")
+        competition = _competition(session, entry.competition_id)
+        if competition.is_class_competition and draft.class_id != entry.class_id:
+            raise ValidationError("班级集体项目的作品属于它的班级，不能改到别的班。")
+        rules = EntryRules(session, entry.festival_id)
+        problems = rules.problems(
+            competition,
+            draft.class_id,
+            student_refs(session, draft.author_ids),
+            entry_id=entry.id,
+            counted=draft.status != UNCOUNTED_STATUS,
+            counted_before=entry.status != UNCOUNTED_STATUS,
+            class_before=entry.class_id,
+        )
+        if problems:
+            raise ValidationError("\n".join(problems))
+        apply_draft(entry, draft)
+        session.flush()
+        return entry_infos(session, entry.festival_id, [entry.id])[0]
+
+
+def delete_entries(db: Database, entry_ids: Iterable[int]) -> None:
+    """Delete entries; their numbers are not given out again."""
+    ids = list(entry_ids)
+    with db.session() as session:
+        session.execute(delete(Entry).where(Entry.id.in_(ids)))
+
+
+def restore_entry(db: Database, festival_id: int, info: EntryInfo) -> EntryInfo:
+    """Put back a deleted entry with its own number (undo of a delete)."""
+    with db.session() as session:
+        entry = Entry(
+            festival_id=festival_id, competition_id=info.competition_id, code=info.code, late=info.late
+        )
+        apply_draft(entry, info.draft())
+        session.add(entry)
+        session.flush()
+        return entry_infos(session, festival_id, [entry.id])[0]
+
+
+def list_entries(db: Database, festival_id: int) -> list[EntryInfo]:
+    """Every entry of the festival, by competition and number."""
+    with db.session() as session:
+        return entry_infos(session, festival_id)
+
+
+def entry_infos(
+    session: Session,
+    festival_id: int,
+    entry_ids: Sequence[int] | None = None,
+    competition_id: int | None = None,
+) -> list[EntryInfo]:
+    """Entries of the festival (only those ids, or of that competition) with names resolved."""
+    query = (
+        select(Entry, Competition.name, Grade.level, Grade.name, SchoolClass.number)
+        .join(Competition, Entry.competition_id == Competition.id)
+        .join(SchoolClass, Entry.class_id == SchoolClass.id)
+        .join(Grade, SchoolClass.grade_id == Grade.id)
+        .where(Entry.festival_id == festival_id)
+        .order_by(Competition.position, Entry.code)
+    )
+    author_query = (
+        select(EntryAuthor.entry_id, Student.id, Student.name, Student.age)
+        .join(Student, EntryAuthor.student_id == Student.id)
+        .join(Entry, EntryAuthor.entry_id == Entry.id)
+        .where(Entry.festival_id == festival_id)
+        .order_by(EntryAuthor.entry_id, EntryAuthor.position)
+    )
+    if entry_ids is not None:
+        query = query.where(Entry.id.in_(entry_ids))
+        author_query = author_query.where(EntryAuthor.entry_id.in_(entry_ids))
+    if competition_id is not None:
+        query = query.where(Entry.competition_id == competition_id)
+        author_query = author_query.where(Entry.competition_id == competition_id)
+    authors: dict[int, list[AuthorInfo]] = {}
+    for entry_id, student_id, name, age in session.execute(author_query):
+        authors.setdefault(entry_id, []).append(AuthorInfo(student_id, name, age))
+    return [
+        EntryInfo(
+            id=entry.id,
+            code=entry.code,
+            competition_id=entry.competition_id,
+            competition_name=competition_name,
+            class_id=entry.class_id,
+            class_name=class_display_name(grade, number),
+            level=level,
+            class_number=number,
+            subtype=entry.subtype,
+            title=entry.title,
+            authors=tuple(authors.get(entry.id, ())),
+            advisor=entry.advisor,
+            parent_name=entry.parent_name,
+            notes=entry.notes,
+            status=entry.status,
+            late=entry.late,
+        )
+        for entry, competition_name, level, grade, number in session.execute(query)
+    ]

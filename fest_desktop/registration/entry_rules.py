@@ -1,0 +1,139 @@
+"""The rules an entry obeys (eligibility, authors, one entry per student, quotas), checked against
+what a festival already holds, for one entry typed or every row of an import."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.school.classnames import class_display_name
+from fest_desktop.storage.model import Entry, EntryAuthor, Grade, SchoolClass
+
+STATUSES = {"registered": "已报名", "received": "已收到", "returned": "退回", "disqualified": "取消资格"}
+
+
+# A disqualified entry no longer takes one of its class's places.
+UNCOUNTED_STATUS = "disqualified"
+
+
+@dataclass(frozen=True)
+class RosterClass:
+    id: int
+    level: int
+    number: int
+    name: str
+
+
+@dataclass(frozen=True)
+class StudentRef:
+    id: int
+    class_id: int
+    name: str
+    age: int | None
+
+
+class EntryRules:
+    """What is already entered in a festival, so that each new or changed entry can be checked.
+
+    Used for one entry typed in the window and for every row of an import, where rows accepted earlier
+    in the same file count as entered (record()).
+    """
+
+    def __init__(self, session: Session, festival_id: int) -> None:
+        self.classes = {
+            c.id: c
+            for c in (
+                RosterClass(class_id, level, number, class_display_name(grade, number))
+                for class_id, level, number, grade in session.execute(
+                    select(SchoolClass.id, Grade.level, SchoolClass.number, Grade.name)
+                    .join(Grade, SchoolClass.grade_id == Grade.id)
+                    .where(SchoolClass.festival_id == festival_id)
+                )
+            )
+        }
+        self.counts: Counter[tuple[int, int]] = Counter()
+        self.entered_by: dict[tuple[int, int], tuple[int, str]] = {}
+        for competition_id, class_id, count in session.execute(
+            select(Entry.competition_id, Entry.class_id, func.count())
+            .where(Entry.festival_id == festival_id, Entry.status != UNCOUNTED_STATUS)
+            .group_by(Entry.competition_id, Entry.class_id)
+        ):
+            self.counts[(competition_id, class_id)] = count
+        for competition_id, student_id, entry_id, code in session.execute(
+            select(Entry.competition_id, EntryAuthor.student_id, Entry.id, Entry.code)
+            .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
+            .where(Entry.festival_id == festival_id)
+        ):
+            self.entered_by[(competition_id, student_id)] = (entry_id, code)
+
+    def problems(
+        self,
+        competition: CompetitionInfo,
+        class_id: int,
+        authors: Sequence[StudentRef],
+        *,
+        entry_id: int = 0,
+        counted: bool = True,
+        counted_before: bool = False,
+        class_before: int = 0,
+    ) -> list[str]:
+        """Every rule the entry breaks, as messages; entry_id, counted_before and class_before
+        describe the stored entry being changed, whose own place must not count against it."""
+        school_class = self.classes.get(class_id)
+        if school_class is None:
+            return ["所选班级不在本届科技节中。"]
+        found: list[str] = []
+        if not competition.accepts_level(school_class.level):
+            found.append(
+                f"{school_class.name}不能参加「{competition.name}」（限{competition.eligibility_text}）。"
+            )
+        if competition.is_class_competition:
+            if authors:
+                found.append(f"「{competition.name}」是班级集体项目，不填作者。")
+        elif not authors:
+            found.append("请填写作者。")
+        elif competition.participation == "individual" and len(authors) > 1:
+            found.append(
+                f"「{competition.name}」是个人项目，每件作品只填一名作者（填了 {len(authors)} 名）。"
+            )
+        elif len(authors) > competition.team_size:
+            found.append(
+                f"「{competition.name}」每队最多 {competition.team_size} 人（填了 {len(authors)} 名）。"
+            )
+        seen: set[int] = set()
+        for author in authors:
+            if author.id in seen:
+                found.append(f"作者「{author.name}」填了两次。")
+                continue
+            seen.add(author.id)
+            if author.class_id != class_id:
+                other = self.classes.get(author.class_id)
+                where = other.name if other else "其他班级"
+                found.append(f"「{author.name}」是{where}的学生，不在{school_class.name}。")
+            earlier = self.entered_by.get((competition.id, author.id))
+            if earlier is not None and earlier[0] != entry_id:
+                found.append(
+                    f"「{author.name}」已经报过「{competition.name}」（作品 {earlier[1]}），同一比赛每人只能报一件。"
+                )
+        if counted and competition.quota_max is not None:
+            already = self.counts[(competition.id, class_id)]
+            if counted_before and class_before == class_id:
+                already -= 1
+            if already + 1 > competition.quota_max:
+                found.append(
+                    f"{school_class.name}「{competition.name}」已报 {already} 件，"
+                    f"名额为{competition.quota_text}，不能再报。"
+                )
+        return found
+
+    def record(
+        self, competition_id: int, class_id: int, author_ids: Iterable[int], entry_id: int, code: str
+    ) -> None:
+        self.counts[(competition_id, class_id)] += 1
+        for student_id in author_ids:
+            self.entered_by[(competition_id, student_id)] = (entry_id, code)

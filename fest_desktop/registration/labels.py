@@ -1,0 +1,140 @@
+"""Entry labels (作品标签) to stick on the works: eight to an A4 sheet, with a QR code and cutting guides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fest_desktop.errors import FestError
+from fest_desktop.files.pdf import draw_qr_code, register_chinese_font, wrap_text
+from fest_desktop.registration.entries import EntryInfo, list_entries
+from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
+from fest_desktop.storage.database import Database
+
+COLUMNS, ROWS = 2, 4
+
+
+LABELS_PER_PAGE = COLUMNS * ROWS
+
+
+MARGIN_MM = 8.0
+
+
+def write_labels(
+    db: Database,
+    festival_id: int,
+    path: Path,
+    *,
+    competition_id: int | None = None,
+    class_id: int | None = None,
+) -> int:
+    """Labels for the festival's entries (disqualified ones left out), optionally of one competition or
+    class; returns the number of labels."""
+    from fest_desktop.school.festivals import get_festival
+
+    festival = get_festival(db, festival_id)
+    entries = [
+        e
+        for e in list_entries(db, festival_id)
+        if e.status != UNCOUNTED_STATUS
+        and (competition_id is None or e.competition_id == competition_id)
+        and (class_id is None or e.class_id == class_id)
+    ]
+    if not entries:
+        raise FestError("没有可打印标签的作品：请先登记作品，或换一个比赛项目、班级。")
+    entries.sort(key=lambda e: (e.competition_id, e.level, e.class_number, e.code))
+    draw_labels(path, f"{festival.school_name}{festival.name}", entries)
+    return len(entries)
+
+
+def draw_labels(path: Path, heading: str, entries: Sequence[EntryInfo]) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = register_chinese_font()
+    width, height = A4
+    label_w = (width - 2 * MARGIN_MM * mm) / COLUMNS
+    label_h = (height - 2 * MARGIN_MM * mm) / ROWS
+    try:
+        canvas = Canvas(str(path), pagesize=A4, initialFontName=font)
+    except OSError as exc:
+        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    canvas.setTitle(f"{heading} 作品标签")
+    canvas.setAuthor(heading)
+    for start in range(0, len(entries), LABELS_PER_PAGE):
+        _cutting_guides(canvas, width, height, label_w, label_h)
+        for slot, entry in enumerate(entries[start : start + LABELS_PER_PAGE]):
+            column, row = slot % COLUMNS, slot // COLUMNS
+            x = MARGIN_MM * mm + column * label_w
+            y = height - MARGIN_MM * mm - (row + 1) * label_h
+            _label(canvas, font, heading, entry, x, y, label_w, label_h)
+        canvas.showPage()
+    try:
+        canvas.save()
+    except OSError as exc:
+        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+
+
+def _cutting_guides(canvas: Any, width: float, height: float, label_w: float, label_h: float) -> None:
+    from reportlab.lib.units import mm
+
+    canvas.saveState()
+    canvas.setStrokeGray(0.6)
+    canvas.setLineWidth(0.4)
+    canvas.setDash(3, 3)
+    left, bottom = MARGIN_MM * mm, MARGIN_MM * mm
+    for column in range(COLUMNS + 1):
+        x = left + column * label_w
+        canvas.line(x, 2 * mm, x, height - 2 * mm)
+    for row in range(ROWS + 1):
+        y = bottom + row * label_h
+        canvas.line(2 * mm, y, width - 2 * mm, y)
+    canvas.restoreState()
+
+
+def _label(
+    canvas: Any, font: str, heading: str, entry: EntryInfo, x: float, y: float, w: float, h: float
+) -> None:
+    from reportlab.lib.units import mm
+
+    pad = 5 * mm
+    top = y + h - pad
+    canvas.setFillGray(0.35)
+    canvas.setFont(font, 8)
+    canvas.drawString(x + pad, top - 8, f"{heading} · 作品标签")
+
+    canvas.setFillGray(0)
+    canvas.setFont(font, 9)
+    canvas.drawString(x + pad, top - 24, "作品编号")
+    canvas.setFont(font, 20)
+    canvas.drawString(x + pad + 40, top - 27, entry.code)
+
+    qr_size = 24 * mm
+    draw_qr_code(canvas, entry.code, x + w - pad - qr_size + 2 * mm, top - qr_size + 2 * mm, qr_size)
+
+    value_x = x + pad + 48
+    value_width = w - 2 * pad - 48 - qr_size + 4 * mm
+    line = top - 48
+    names = entry.author_names or "（班级集体）"
+    fields = (
+        ("作品类型", entry.subtype or entry.competition_name),
+        ("作品题目", entry.title or "—"),
+        ("班　　级", entry.class_name),
+        ("姓　　名", names),
+        ("年　　龄", entry.ages or "—"),
+        ("指导老师", entry.advisor or "—"),
+    )
+    for caption, value in fields:
+        canvas.setFont(font, 9)
+        canvas.setFillGray(0.35)
+        canvas.drawString(x + pad, line, caption)
+        canvas.setFillGray(0)
+        canvas.setFont(font, 11)
+        beside_qr = line > top - qr_size - 4
+        wrapped = wrap_text(value, font, 11, value_width if beside_qr else w - 2 * pad - 48)
+        for part in wrapped[:2]:
+            canvas.drawString(value_x, line, part)
+            line -= 13
+        line -= 3

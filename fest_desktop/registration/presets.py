@@ -1,0 +1,261 @@
+"""The competitions the school plans describe, ready to add with dates counted from the festival's end."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from fest_desktop.errors import NotFoundError
+from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, add_competition
+from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.model import Competition, Festival
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A competition as the school plans describe it; the deadline and the judging day are counted
+    back from the festival's end."""
+
+    competition: CompetitionInfo
+    days_before_end: int | None
+    description: str
+    judging_days_before_end: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.competition.name
+
+
+def _criteria(*items: tuple[str, float, str]) -> tuple[CriterionInfo, ...]:
+    return tuple(CriterionInfo(name, points, description=description) for name, points, description in items)
+
+
+def _deduction(name: str, per_case: float, cap: float) -> CriterionInfo:
+    return CriterionInfo(name, cap, per_case, f"每处扣{per_case:g}分，最多扣{cap:g}分", kind="deduction")
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技创新小制作与小发明",
+            category="科技制作",
+            code_prefix="XZ",
+            parent_allowed=True,
+            quota_min=3,
+            quota_max=5,
+            subtypes=("小制作", "小发明"),
+            combine="trimmed",
+            ranking_group="section",
+            responsible="各部主任",
+            criteria=_criteria(
+                ("科技含量", 25, "运用声、光、电、磁、机械等科学原理"),
+                ("创新性", 25, "构思新颖，有自己的创意"),
+                ("实用性", 25, "弥补生活、学习用品的不足，实用、多功能"),
+                ("美观性", 25, "做工精细，外形美观；提倡利用废旧物品"),
+            ),
+        ),
+        13,
+        "学生独立或与家长共同制作，每班择优选送 3–5 件；作品贴注作品类型、题目、班级、姓名、年龄。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科普板报比赛",
+            category="科普宣传",
+            code_prefix="BB",
+            participation="class",
+            quota_min=1,
+            quota_max=1,
+            combine="trimmed",
+            ranking_group="section",
+            responsible="教务处",
+            criteria=(
+                *_criteria(
+                    ("主题突出", 20, "紧扣科技节主题"),
+                    ("内容科学", 30, "内容准确、科学，有时代感"),
+                    ("版面设计", 20, "布局合理，图文搭配"),
+                    ("书写美观", 15, "字迹工整，色彩协调"),
+                    ("创新特色", 15, "形式新颖，有班级特色"),
+                ),
+                _deduction("刊头超过版面1/4", 5, 5),
+                _deduction("错别字", 1, 5),
+                _deduction("逾期未完成", 10, 10),
+            ),
+        ),
+        20,
+        "以各班教室内的板报为板面集体创作，每班一块，评委现场打分。",
+        7,
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技创新绘画比赛",
+            category="绘画",
+            code_prefix="HH",
+            quota_min=2,
+            quota_max=3,
+            subtypes=(
+                "油画",
+                "国画",
+                "水粉画",
+                "水彩画",
+                "钢笔画",
+                "蜡笔画",
+                "剪纸画",
+                "粘贴画",
+                "电脑画",
+                "综合技法画",
+            ),
+            ranking_group="grade",
+            responsible="各部美术组",
+            criteria=_criteria(
+                ("想象力", 25, "大胆想象未来科技"),
+                ("科学性", 25, "想象有科学依据"),
+                ("绘画水平", 30, "设计、色彩、技巧"),
+                ("真实性", 20, "必须自己原创，不得临摹或抄袭"),
+            ),
+        ),
+        0,
+        "每班选送 2–3 件，8开纸，绘画形式不限；各年级各设一、二、三等奖若干名。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技小论文与观察日记",
+            category="科技写作",
+            code_prefix="LW",
+            quota_min=1,
+            quota_max=3,
+            subtypes=("科技小论文", "观察日记", "科普童话", "科普幻想"),
+            ranking_group="section",
+            responsible="各部主任",
+            criteria=_criteria(
+                ("科学性", 30, "观察、实验真实，结论有依据"),
+                ("创新性", 25, "选题新颖，有自己的发现"),
+                ("真实性", 25, "本人原创"),
+                ("文字表达", 20, "条理清楚，语句通顺"),
+            ),
+        ),
+        0,
+        "通过实验、栽培、饲养写观察日记，或查阅资料写科技小论文，体裁不限。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "电脑作品",
+            category="信息技术",
+            code_prefix="DN",
+            eligible_levels=(3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+            quota_max=3,
+            subtypes=("电脑绘画", "电脑动画", "网页", "电子报刊"),
+            ranking_group="section",
+            responsible="信息技术组",
+            criteria=_criteria(
+                ("主题与创意", 30, "紧扣主题，构思新颖"),
+                ("科学性", 25, "内容准确"),
+                ("技术水平", 25, "软件运用熟练"),
+                ("艺术表现", 20, "画面、版式美观"),
+            ),
+        ),
+        0,
+        "电脑绘画、动画、网页、电子报刊，每班最多 3 件。",
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技知识竞赛",
+            category="知识竞赛",
+            code_prefix="ZS",
+            participation="team",
+            team_size=3,
+            quota_min=1,
+            quota_max=1,
+            judging="measured",
+            measure_unit="分",
+            ranking_group="grade",
+            responsible="科学组",
+        ),
+        3,
+        "每班一队（最多3人）参加笔试，按得分排名。",
+        6,
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "手抛飞机",
+            category="科技模型",
+            code_prefix="SP",
+            eligible_levels=(3, 4, 5, 6, 7, 8, 9),
+            quota_min=1,
+            quota_max=3,
+            judging="measured",
+            attempts=3,
+            measure_unit="米",
+            ranking_group="section",
+            responsible="科学组",
+        ),
+        5,
+        "留空距离计成绩，每人投掷 3 次取最远。",
+        5,
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "四驱车竞速",
+            category="科技模型",
+            code_prefix="SQ",
+            eligible_levels=(3, 4, 5, 6, 7, 8, 9),
+            quota_max=2,
+            judging="measured",
+            attempts=2,
+            measure_unit="秒",
+            higher_is_better=False,
+            ranking_group="section",
+            responsible="科学组",
+        ),
+        5,
+        "赛道计时，每车 2 次取最快。",
+        5,
+    ),
+)
+
+
+def find_preset(name: str) -> Preset:
+    """The preset of that Chinese name (a unique part of the name is enough)."""
+    wanted = name.strip()
+    exact = [p for p in PRESETS if p.name == wanted]
+    partial = [p for p in PRESETS if wanted and wanted in p.name]
+    matches = exact or partial
+    if len(matches) != 1:
+        names = "、".join(p.name for p in PRESETS)
+        raise NotFoundError(f"没有名为「{name}」的预设比赛项目。可选：{names}")
+    return matches[0]
+
+
+def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:
+    """Add a competition from the preset catalogue, its deadline counted from the festival's end."""
+    preset = find_preset(preset_name)
+    with db.session() as session:
+        festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
+        deadline, judging_date = (
+            None if days is None else festival.end_date - dt.timedelta(days=days)
+            for days in (preset.days_before_end, preset.judging_days_before_end)
+        )
+        prefixes = set(
+            session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
+        )
+    prefix = preset.competition.code_prefix
+    suffix = 2
+    while prefix in prefixes:
+        prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
+    return add_competition(
+        db,
+        festival_id,
+        dataclasses.replace(
+            preset.competition, deadline=deadline, judging_date=judging_date, code_prefix=prefix
+        ),
+    )

@@ -1,0 +1,439 @@
+"""Roster import from and export to .xlsx: read, preview every problem, then commit all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from fest_desktop.errors import ValidationError
+from fest_desktop.files.workbooks import (
+    Header,
+    ImportRefused,
+    Problem,
+    data_rows,
+    find_header,
+    load_workbook_file,
+    save_workbook,
+    sheet_rows,
+)
+from fest_desktop.school.classnames import (
+    SECTION_NAMES,
+    ClassNameError,
+    class_display_name,
+    grade_name,
+    parse_class,
+    parse_grade,
+    section_for_level,
+)
+from fest_desktop.school.people import check_student_fields
+from fest_desktop.school.structure import ensure_festival_class_entries, ensure_grade
+from fest_desktop.storage.backups import backup_before
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Grade, SchoolClass, Student
+from fest_desktop.values import clean_text, normalize, parse_age, parse_date
+
+HEADER_SEARCH_ROWS = 10
+
+
+# Column key → header texts seen in real school rosters (compared after normalisation).
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "section": ("学部", "学段", "部别", "部"),
+    "grade": ("年级", "所在年级", "年级名称"),
+    "class": ("班级", "班", "班别", "班级名称", "所在班级"),
+    "name": ("姓名", "学生姓名", "名字", "学生"),
+    "gender": ("性别",),
+    "student_number": ("学号", "学籍号", "学生编号", "编号"),
+    "birth_date": ("出生日期", "出生年月", "出生年月日", "生日"),
+    "age": ("年龄", "岁数"),
+}
+
+
+COLUMN_TITLES = {
+    "section": "学部",
+    "grade": "年级",
+    "class": "班级",
+    "name": "姓名",
+    "gender": "性别",
+    "student_number": "学号",
+    "birth_date": "出生日期",
+    "age": "年龄",
+}
+
+
+EXPORT_COLUMNS = ("section", "grade", "class", "name", "gender", "student_number", "birth_date", "age")
+
+
+GENDER_WORDS = {"男": "男", "女": "女", "m": "男", "f": "女", "男生": "男", "女生": "女"}
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """A student as read from the file, before it is matched against the database."""
+
+    sheet: str
+    row: int
+    level: int
+    class_number: int
+    name: str
+    gender: str
+    student_number: str
+    birth_date: dt.date | None
+    age: int | None
+
+    @property
+    def class_name(self) -> str:
+        return class_display_name(grade_name(self.level), self.class_number)
+
+
+@dataclass
+class RosterPreview:
+    """What committing the import will do, and every problem that prevents it."""
+
+    source: str
+    rows: list[RosterRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    new_grades: list[str] = field(default_factory=list)
+    new_classes: list[str] = field(default_factory=list)
+    new_students: list[RosterRow] = field(default_factory=list)
+    changed_students: list[tuple[int, RosterRow]] = field(default_factory=list)
+    unchanged_count: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return (
+            f"新年级 {len(self.new_grades)} 个，新班级 {len(self.new_classes)} 个，"
+            f"新学生 {len(self.new_students)} 名，更新 {len(self.changed_students)} 名，"
+            f"不变 {self.unchanged_count} 名，问题 {len(self.problems)} 处"
+        )
+
+
+def _is_roster_header(keys: set[str]) -> bool:
+    return "name" in keys and ("class" in keys or "grade" in keys)
+
+
+def _sheet_level(title: str) -> int | None:
+    """A sheet named after a grade (三年级, 初一) in a workbook with one sheet per grade."""
+    try:
+        return parse_grade(title)
+    except ClassNameError:
+        return None
+
+
+def _read_row(
+    sheet: str,
+    row_number: int,
+    cells: Sequence[object],
+    header: Header,
+    sheet_level: int | None,
+    problems: list[Problem],
+) -> RosterRow | None:
+    def cell(key: str) -> object:
+        return header.cell(cells, key)
+
+    def problem(key: str, reason: str) -> None:
+        problems.append(Problem(sheet, row_number, COLUMN_TITLES.get(key, ""), reason))
+
+    before = len(problems)
+    name = re.sub(r"\s+", "", clean_text(cell("name")))
+    if not name:
+        problem("name", "姓名为空")
+
+    level: int | None = None
+    grade_text = clean_text(cell("grade"))
+    if grade_text:
+        try:
+            level = parse_grade(grade_text)
+        except ClassNameError as exc:
+            problem("grade", str(exc))
+    class_text = clean_text(cell("class"))
+    number: int | None = None
+    if not class_text:
+        problem("class", "班级为空（如果用了合并单元格，请取消合并并在每一行填上班级）")
+    else:
+        try:
+            ref = parse_class(class_text)
+            number = ref.number
+            if ref.level is not None and level is not None and ref.level != level:
+                problem("class", f"班级「{class_text}」与年级「{grade_text}」不一致")
+            level = level or ref.level
+        except ClassNameError as exc:
+            problem("class", str(exc))
+    if level is None:
+        level = sheet_level
+    if level is None and number is not None and not grade_text:
+        problem("grade", "无法确定年级：请增加“年级”列，或把班级写成“三年级(2)班”的形式")
+
+    section_text = normalize(clean_text(cell("section"))).removesuffix("部")
+    if section_text and level is not None and section_text != section_for_level(level):
+        if section_text in SECTION_NAMES:
+            problem("section", f"学部「{section_text}」与年级「{grade_name(level)}」不一致")
+        else:
+            problem("section", f"无法识别学部「{section_text}」，应为小学、初中或高中")
+
+    gender_text = clean_text(cell("gender"))
+    gender = GENDER_WORDS.get(gender_text.lower()) if gender_text else ""
+    if gender is None:
+        problem("gender", f"性别「{gender_text}」应为“男”或“女”")
+        gender = ""
+
+    birth_date: dt.date | None = None
+    if clean_text(cell("birth_date")):
+        try:
+            birth_date = parse_date(cell("birth_date"))
+        except ValueError as exc:
+            problem("birth_date", str(exc))
+    age: int | None = None
+    if clean_text(cell("age")):
+        try:
+            age = parse_age(cell("age"))
+        except ValueError as exc:
+            problem("age", str(exc))
+
+    if len(problems) == before:
+        try:
+            check_student_fields(name, gender, age, birth_date)
+        except ValidationError as exc:
+            problem("", exc.message)
+    if len(problems) > before or level is None or number is None:
+        return None
+    return RosterRow(
+        sheet, row_number, level, number, name, gender, clean_text(cell("student_number")), birth_date, age
+    )
+
+
+def read_roster(path: Path) -> RosterPreview:
+    """Read every sheet of a roster workbook into rows and problems; touches no database."""
+    preview = RosterPreview(source=str(path))
+    workbook = load_workbook_file(path)
+    try:
+        sheets_with_data = 0
+        for worksheet in workbook.worksheets:
+            rows = sheet_rows(worksheet)
+            if not any(clean_text(value) for cells in rows for value in cells):
+                continue
+            sheets_with_data += 1
+            header = find_header(rows, HEADER_SYNONYMS, _is_roster_header)
+            if header is None:
+                preview.problems.append(
+                    Problem(
+                        worksheet.title, 0, "", "找不到表头：前10行中没有同时含“姓名”和“班级”（或“年级”）的行"
+                    )
+                )
+                continue
+            sheet_level = None if "grade" in header.columns else _sheet_level(worksheet.title)
+            for offset, cells in data_rows(rows, header):
+                row = _read_row(worksheet.title, offset, cells, header, sheet_level, preview.problems)
+                if row is not None:
+                    preview.rows.append(row)
+        if sheets_with_data == 0:
+            preview.problems.append(
+                Problem(workbook.worksheets[0].title, 0, "", "工作簿是空的，没有学生数据")
+            )
+    finally:
+        workbook.close()
+    _check_duplicates_in_file(preview)
+    return preview
+
+
+def _check_duplicates_in_file(preview: RosterPreview) -> None:
+    by_number: dict[str, RosterRow] = {}
+    by_name: dict[tuple[int, int, str], RosterRow] = {}
+    kept: list[RosterRow] = []
+    for row in preview.rows:
+        if row.student_number:
+            first = by_number.get(row.student_number)
+            if first is not None:
+                where = "同一班级" if first.class_name == row.class_name else f"{first.class_name}"
+                preview.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.row,
+                        "学号",
+                        f"学号 {row.student_number} 与工作表「{first.sheet}」第{first.row}行（{where}的{first.name}）重复",
+                    )
+                )
+                continue
+            by_number[row.student_number] = row
+        key = (row.level, row.class_number, row.name)
+        twin = by_name.get(key)
+        if twin is not None and not (row.student_number and twin.student_number):
+            preview.problems.append(
+                Problem(
+                    row.sheet,
+                    row.row,
+                    "姓名",
+                    f"{row.class_name}的「{row.name}」与工作表「{twin.sheet}」第{twin.row}行重复；"
+                    "如果确实是同名的两名学生，请填写学号加以区分",
+                )
+            )
+            continue
+        by_name.setdefault(key, row)
+        kept.append(row)
+    preview.rows = kept
+
+
+def preview_roster(db: Database, festival_id: int, preview: RosterPreview) -> RosterPreview:
+    """Fill in what the import will create or change, and problems with students already stored."""
+    with db.session() as session:
+        grades = {
+            level: name
+            for level, name in session.execute(
+                select(Grade.level, Grade.name).where(Grade.festival_id == festival_id)
+            )
+        }
+        classes = {
+            (level, number)
+            for level, number in session.execute(
+                select(Grade.level, SchoolClass.number)
+                .join(SchoolClass, SchoolClass.grade_id == Grade.id)
+                .where(Grade.festival_id == festival_id)
+            )
+        }
+        stored = session.execute(
+            select(Student, Grade.level, SchoolClass.number)
+            .join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.festival_id == festival_id)
+        ).all()
+    by_number = {s.student_number: (s, level, number) for s, level, number in stored if s.student_number}
+    by_name: dict[tuple[int, int, str], list[Student]] = {}
+    for s, level, number in stored:
+        by_name.setdefault((level, number, s.name), []).append(s)
+
+    new_grades = sorted({row.level for row in preview.rows} - set(grades))
+    preview.new_grades = [grade_name(level) for level in new_grades]
+    new_classes = sorted({(row.level, row.class_number) for row in preview.rows} - classes)
+    preview.new_classes = [class_display_name(grades.get(lv, grade_name(lv)), n) for lv, n in new_classes]
+
+    for row in preview.rows:
+        match: Student | None = None
+        if row.student_number and row.student_number in by_number:
+            match, level, number = by_number[row.student_number]
+            if (level, number) != (row.level, row.class_number):
+                preview.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.row,
+                        "学号",
+                        f"学号 {row.student_number} 在系统中属于{class_display_name(grade_name(level), number)}的"
+                        f"「{match.name}」，花名册中却在{row.class_name}：一名学生不能同时在两个班",
+                    )
+                )
+                continue
+        elif not row.student_number:
+            candidates = by_name.get((row.level, row.class_number, row.name), [])
+            match = candidates[0] if len(candidates) == 1 else None
+        if match is None:
+            preview.new_students.append(row)
+        elif (match.name, match.gender, match.birth_date, match.age) != (
+            row.name,
+            row.gender or match.gender,
+            row.birth_date or match.birth_date,
+            row.age if row.age is not None else match.age,
+        ):
+            preview.changed_students.append((match.id, row))
+        else:
+            preview.unchanged_count += 1
+    return preview
+
+
+def commit_roster(db: Database, festival_id: int, preview: RosterPreview) -> None:
+    """Write a clean preview in one transaction; refuses (writing nothing) while problems remain."""
+    if not preview.ok:
+        raise ImportRefused(f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。请改正后重新导入。")
+    backup_before(db, "导入花名册")
+    with db.session() as session:
+        class_ids: dict[tuple[int, int], int] = {}
+        for level, number in sorted({(r.level, r.class_number) for r in preview.new_students}):
+            grade = ensure_grade(session, festival_id, level)
+            class_id = session.scalars(
+                select(SchoolClass.id).where(SchoolClass.grade_id == grade.id, SchoolClass.number == number)
+            ).first()
+            if class_id is None:
+                school_class = SchoolClass(festival_id=festival_id, grade_id=grade.id, number=number)
+                session.add(school_class)
+                session.flush()
+                class_id = school_class.id
+            class_ids[(level, number)] = class_id
+        if preview.new_classes:
+            ensure_festival_class_entries(session, festival_id)
+        if preview.new_students:
+            session.execute(
+                insert(Student),
+                [
+                    {
+                        "festival_id": festival_id,
+                        "class_id": class_ids[(r.level, r.class_number)],
+                        "name": r.name,
+                        "gender": r.gender,
+                        "student_number": r.student_number,
+                        "birth_date": r.birth_date,
+                        "age": r.age,
+                    }
+                    for r in preview.new_students
+                ],
+            )
+        for student_id, row in preview.changed_students:
+            student = session.get(Student, student_id)
+            assert student is not None
+            student.name = row.name
+            student.gender = row.gender or student.gender
+            student.birth_date = row.birth_date or student.birth_date
+            student.age = row.age if row.age is not None else student.age
+
+
+def import_roster(db: Database, festival_id: int, path: Path, *, dry_run: bool = False) -> RosterPreview:
+    """Read, preview and (unless dry_run or there are problems) commit a roster workbook."""
+    preview = preview_roster(db, festival_id, read_roster(path))
+    if not dry_run and preview.ok:
+        commit_roster(db, festival_id, preview)
+    return preview
+
+
+def export_roster(db: Database, festival_id: int, path: Path) -> int:
+    """Write the festival's roster in the layout the import reads; returns the number of students."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    with db.session() as session:
+        rows = session.execute(
+            select(Student, SchoolClass.number, Grade.name, Grade.level)
+            .join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.festival_id == festival_id)
+            .order_by(Grade.level, SchoolClass.number, Student.id)
+        ).all()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "花名册"
+    sheet.append([COLUMN_TITLES[key] for key in EXPORT_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for student, number, grade, level in rows:
+        sheet.append(
+            [
+                section_for_level(level),
+                grade,
+                class_display_name(grade, number),
+                student.name,
+                student.gender,
+                student.student_number,
+                student.birth_date,
+                student.age,
+            ]
+        )
+    for column, width in zip("ABCDEFGH", (8, 10, 14, 12, 6, 16, 12, 6), strict=True):
+        sheet.column_dimensions[column].width = width
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
+        cell.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "A2"
+    save_workbook(workbook, path)
+    return len(rows)

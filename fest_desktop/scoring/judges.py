@@ -1,0 +1,129 @@
+"""A competition's panel of judges, and who stands aside for which class (回避)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.school.classnames import class_display_name
+from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.model import Competition, Grade, Judge, SchoolClass, Score, Teacher
+from fest_desktop.values import clean_text
+
+
+@dataclass(frozen=True)
+class JudgeInfo:
+    """A judge of a competition's panel; class_id marks the class the judge belongs to (回避)."""
+
+    id: int
+    competition_id: int
+    name: str
+    teacher_id: int | None = None
+    class_id: int | None = None
+    class_name: str = ""
+
+
+def _class_names(session: Session, festival_id: int) -> dict[int, str]:
+    return {
+        class_id: class_display_name(grade, number)
+        for class_id, grade, number in session.execute(
+            select(SchoolClass.id, Grade.name, SchoolClass.number)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(SchoolClass.festival_id == festival_id)
+        )
+    }
+
+
+def _judge_infos(session: Session, competition: Competition) -> list[JudgeInfo]:
+    names = _class_names(session, competition.festival_id)
+    return [
+        JudgeInfo(j.id, j.competition_id, j.name, j.teacher_id, j.class_id, names.get(j.class_id or 0, ""))
+        for j in competition.judges
+    ]
+
+
+def list_judges(db: Database, competition_id: int) -> list[JudgeInfo]:
+    with db.session() as session:
+        return _judge_infos(session, _competition(session, competition_id))
+
+
+def _check_judge(session: Session, competition: Competition, judge: JudgeInfo) -> str:
+    name = clean_text(judge.name)
+    if not name:
+        raise ValidationError("评委的姓名不能为空。")
+    if any(j.name == name and j.id != judge.id for j in competition.judges):
+        raise ValidationError(f"「{competition.name}」的评委组里已经有「{name}」。")
+    if judge.teacher_id is not None:
+        teacher = session.get(Teacher, judge.teacher_id)
+        if teacher is None or teacher.festival_id != competition.festival_id:
+            raise NotFoundError("这位老师已不在名册中。")
+    if judge.class_id is not None:
+        school_class = session.get(SchoolClass, judge.class_id)
+        if school_class is None or school_class.festival_id != competition.festival_id:
+            raise NotFoundError("这个班级已不存在。")
+    return name
+
+
+def add_judge(
+    db: Database, competition_id: int, name: str, teacher_id: int | None = None, class_id: int | None = None
+) -> JudgeInfo:
+    """Put a judge on the panel: a teacher of the roster (teacher_id) or an outside name."""
+    with db.session() as session:
+        competition = _competition(session, competition_id)
+        clean = _check_judge(session, competition, JudgeInfo(0, competition_id, name, teacher_id, class_id))
+        judge = Judge(
+            name=clean, teacher_id=teacher_id, class_id=class_id, position=len(competition.judges) + 1
+        )
+        competition.judges.append(judge)
+        session.flush()
+        return next(j for j in _judge_infos(session, competition) if j.id == judge.id)
+
+
+def update_judge(db: Database, info: JudgeInfo) -> JudgeInfo:
+    """Rename a judge or change the class they belong to; their scores stay."""
+    with db.session() as session:
+        judge = fetch(session, Judge, info.id, "这位评委已不在评委组中。")
+        competition = _competition(session, judge.competition_id)
+        judge.name = _check_judge(session, competition, info)
+        judge.teacher_id = info.teacher_id
+        judge.class_id = info.class_id
+        session.flush()
+        return next(j for j in _judge_infos(session, competition) if j.id == judge.id)
+
+
+def remove_judge(db: Database, judge_id: int) -> None:
+    """Take a judge off the panel; refused once they have scores, which must not vanish unseen."""
+    with db.session() as session:
+        judge = session.get(Judge, judge_id)
+        if judge is None:
+            return
+        scored = session.scalar(
+            select(func.count()).where(Score.judge_id == judge_id, Score.value.is_not(None))
+        )
+        if scored:
+            raise ValidationError(
+                f"评委「{judge.name}」已录入 {scored} 个分数，不能移出评委组。如确需移出，请先清空这些分数。"
+            )
+        session.delete(judge)
+
+
+def _competition(session: Session, competition_id: int) -> Competition:
+    return fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
+
+
+def stand_aside_reason(
+    judge_name: str,
+    judge_class_id: int | None,
+    judge_teacher_id: int | None,
+    class_id: int,
+    head_teacher_id: int | None,
+) -> str:
+    """Why a judge does not score a class (they belong to it, or are its 班主任), or "" when they may."""
+    if judge_class_id == class_id:
+        return f"评委「{judge_name}」属于本班，回避本班作品。"
+    if judge_teacher_id is not None and judge_teacher_id == head_teacher_id:
+        return f"评委「{judge_name}」是本班班主任，回避本班作品。"
+    return ""

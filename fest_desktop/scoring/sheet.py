@@ -1,0 +1,433 @@
+"""Scoring day: the judges' panel, scores committed one by one with an audit trail, locking, and the
+scoring sheet of a competition from which progress, results and ranks are computed."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from fest_desktop.errors import NotFoundError
+from fest_desktop.registration.competitions import CompetitionInfo, competition_info
+from fest_desktop.registration.entries import entry_infos
+from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
+from fest_desktop.scoring import rules
+from fest_desktop.scoring.judges import JudgeInfo, _competition, _judge_infos, stand_aside_reason
+from fest_desktop.scoring.log import ScoreChangeInfo
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import (
+    Attempt,
+    Competition,
+    Entry,
+    Grade,
+    SchoolClass,
+    Score,
+    ScoreChange,
+    Section,
+)
+from fest_desktop.values import clean_text
+
+SCHOOL_GROUP = "全校"
+
+
+@dataclass(frozen=True)
+class ScoringEntry:
+    """An entry as the scoring screens show it, with its ranking group."""
+
+    id: int
+    code: str
+    class_id: int
+    class_name: str
+    title: str
+    authors: str
+    group: str
+    group_order: int
+    head_teacher_id: int | None
+    level: int = 0
+    class_number: int = 0
+
+    @property
+    def label(self) -> str:
+        """How judges know it: the class for a class entry, else number, class and authors."""
+        if not self.title and not self.authors:
+            return self.class_name
+        return f"{self.code} {self.class_name} {self.authors or self.title}"
+
+
+@dataclass
+class Cell:
+    """A stored score: the first pass, and the blind second pass when double entry is on."""
+
+    value: float | None = None
+    check_value: float | None = None
+
+    def state(self, double_entry: bool) -> str:
+        """empty, pending (double entry waits for its other pass), conflict, or ok."""
+        if self.value is None and self.check_value is None:
+            return "empty"
+        if not double_entry:
+            return "ok" if self.value is not None else "empty"
+        if self.value is None or self.check_value is None:
+            return "pending"
+        return "ok" if self.value == self.check_value else "conflict"
+
+
+@dataclass(frozen=True)
+class JudgeTotal:
+    judge_id: int
+    judge_name: str
+    total: float | None
+    blocked: bool = False
+    dropped: str = ""  # "high" or "low" when the trimmed mean leaves it out
+    outlier: bool = False
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    """An entry's place in its group: rank is None while incomplete (unless provisional) or unscored."""
+
+    entry: ScoringEntry
+    competition: str
+    final: float | None
+    complete: bool
+    rank: int | None
+    judges: tuple[JudgeTotal, ...] = ()
+    attempts: tuple[float | None, ...] = ()
+    missing_judges: tuple[str, ...] = ()
+    conflicts: int = 0
+
+    @property
+    def final_text(self) -> str:
+        return "" if self.final is None else f"{self.final:.2f}"
+
+
+class ScoringSheet:
+    """Everything needed to score one competition and rank it, loaded at once and kept current in
+    memory by apply(); reload it when the stamp says another station changed something."""
+
+    def __init__(
+        self,
+        competition: CompetitionInfo,
+        judges: list[JudgeInfo],
+        entries: list[ScoringEntry],
+        cells: dict[tuple[int, int, int], Cell],
+        attempts: dict[tuple[int, int], float],
+        stamp: int,
+    ) -> None:
+        self.competition = competition
+        self.judges = judges
+        self.entries = entries
+        self.cells = cells
+        self.attempts = attempts
+        self.stamp = stamp
+        self._entries_by_id = {e.id: e for e in entries}
+        # Computed per entry and forgotten when one of its cells changes: a score typed on scoring
+        # day recomputes one entry, not the 6,000 cells of a school.
+        self._totals: dict[tuple[int, int], float | None] = {}
+        self._results: dict[int, EntryResult] = {}
+
+    # ---- cells
+
+    def entry(self, entry_id: int) -> ScoringEntry:
+        return self._entries_by_id[entry_id]
+
+    def blocked(self, entry: ScoringEntry, judge: JudgeInfo) -> bool:
+        return bool(
+            stand_aside_reason(
+                judge.name, judge.class_id, judge.teacher_id, entry.class_id, entry.head_teacher_id
+            )
+        )
+
+    def cell(self, entry_id: int, judge_id: int, criterion_id: int) -> Cell:
+        return self.cells.get((entry_id, judge_id, criterion_id)) or Cell()
+
+    def cell_state(self, entry_id: int, judge_id: int, criterion_id: int) -> str:
+        return self.cell(entry_id, judge_id, criterion_id).state(self.competition.double_entry)
+
+    def apply(self, change: ScoreChangeInfo) -> None:
+        """Take a change this station just committed into the sheet, without reloading."""
+        entry_id = change.entry_id or 0
+        self._results.pop(entry_id, None)
+        for stale in [key for key in self._totals if key[0] == entry_id]:
+            del self._totals[stale]
+        if change.action == "score":
+            assert change.judge_id is not None and change.criterion_id is not None
+            cell = self.cells.setdefault((entry_id, change.judge_id, change.criterion_id), Cell())
+            if change.check_pass:
+                cell.check_value = change.new_value
+            else:
+                cell.value = change.new_value
+        elif change.action == "attempt":
+            assert change.attempt is not None
+            attempt_key = (entry_id, change.attempt)
+            if change.new_value is None:
+                self.attempts.pop(attempt_key, None)
+            else:
+                self.attempts[attempt_key] = change.new_value
+        if change.id == self.stamp + 1:
+            # Nothing else was committed in between; otherwise the stamp stays behind so that the
+            # next poll reloads the sheet and picks up what another station wrote.
+            self.stamp = change.id
+
+    # ---- one judge, one entry
+
+    def judge_points(self, entry_id: int, judge_id: int) -> dict[int, float] | None:
+        """The judge's counted points per criterion, or None while a cell is not settled (missing
+        score, double-entry pass pending or conflicting)."""
+        points: dict[int, float] = {}
+        double = self.competition.double_entry
+        for criterion in self.competition.criteria:
+            cell = self.cell(entry_id, judge_id, criterion.id)
+            state = cell.state(double)
+            if state == "ok":
+                assert cell.value is not None
+                points[criterion.id] = cell.value
+            elif state != "empty" or not criterion.is_deduction:
+                return None
+        return points
+
+    def judge_total(self, entry_id: int, judge_id: int) -> float | None:
+        key = (entry_id, judge_id)
+        if key not in self._totals:
+            points = self.judge_points(entry_id, judge_id)
+            self._totals[key] = (
+                None if points is None else rules.judge_total(points, self.competition.criteria)
+            )
+        return self._totals[key]
+
+    def panel(self, entry: ScoringEntry) -> list[JudgeInfo]:
+        """The judges who score this entry (all but those who must stand aside)."""
+        return [j for j in self.judges if not self.blocked(entry, j)]
+
+    def judge_progress(self, judge_id: int) -> tuple[int, int]:
+        """(entries this judge has finished, entries this judge scores)."""
+        judge = next(j for j in self.judges if j.id == judge_id)
+        own = [e for e in self.entries if not self.blocked(e, judge)]
+        return sum(self.judge_total(e.id, judge_id) is not None for e in own), len(own)
+
+    # ---- results
+
+    def result(self, entry: ScoringEntry) -> EntryResult:
+        """The entry's final score and completeness, without its rank."""
+        if entry.id not in self._results:
+            self._results[entry.id] = self._compute_result(entry)
+        return self._results[entry.id]
+
+    def _compute_result(self, entry: ScoringEntry) -> EntryResult:
+        competition = self.competition
+        if competition.judging == "measured":
+            values = tuple(self.attempts.get((entry.id, n)) for n in range(1, competition.attempts + 1))
+            best = rules.best_attempt((v for v in values if v is not None), competition.higher_is_better)
+            return EntryResult(
+                entry,
+                competition.name,
+                None if best is None else rules.round_score(best),
+                all(v is not None for v in values),
+                None,
+                attempts=values,
+            )
+        panel = self.panel(entry)
+        totals = {j.id: self.judge_total(entry.id, j.id) for j in panel}
+        done = [j for j in panel if totals[j.id] is not None]
+        scored = [totals[j.id] or 0.0 for j in done]
+        combined = rules.combine_totals(scored, competition.combine, competition.trim_min_judges)
+        dropped = {}
+        if combined.dropped_high is not None and combined.dropped_low is not None:
+            dropped = {done[combined.dropped_high].id: "high", done[combined.dropped_low].id: "low"}
+        outliers = rules.outlier_judges(
+            {j.id: totals[j.id] or 0.0 for j in done}, competition.max_total, competition.outlier_percent
+        )
+        judges = tuple(
+            JudgeTotal(
+                j.id,
+                j.name,
+                totals.get(j.id),
+                blocked=j not in panel,
+                dropped=dropped.get(j.id, ""),
+                outlier=j.id in outliers,
+            )
+            for j in self.judges
+        )
+        conflicts = sum(
+            1
+            for j in panel
+            for c in competition.criteria
+            if self.cell_state(entry.id, j.id, c.id) == "conflict"
+        )
+        return EntryResult(
+            entry,
+            competition.name,
+            combined.final,
+            bool(panel) and len(done) == len(panel),
+            None,
+            judges=judges,
+            missing_judges=tuple(j.name for j in panel if totals[j.id] is None),
+            conflicts=conflicts,
+        )
+
+    def tie_values(self, entry: ScoringEntry) -> tuple[float, ...]:
+        """The panel's mean on each tie-break criterion, in the competition's order."""
+        values = []
+        for criterion_id in self.competition.tie_break:
+            points = [
+                self.cell(entry.id, j.id, criterion_id).value
+                for j in self.panel(entry)
+                if self.judge_total(entry.id, j.id) is not None
+            ]
+            counted = [p for p in points if p is not None]
+            values.append(rules.round_score(sum(counted) / len(counted)) if counted else 0.0)
+        return tuple(values)
+
+    def results(self, provisional: bool = False) -> list[EntryResult]:
+        """Every entry with its rank in its group, groups in school order, best first within each."""
+        unranked = [self.result(entry) for entry in self.entries]
+        ranks: dict[Hashable, int | None] = {}
+        groups: dict[str, list[EntryResult]] = {}
+        for result in unranked:
+            groups.setdefault(result.entry.group, []).append(result)
+        for members in groups.values():
+            ranks.update(
+                rules.assign_ranks(
+                    (
+                        rules.Rankable(r.entry.id, r.final, r.complete, self.tie_values(r.entry))
+                        for r in members
+                    ),
+                    self.competition.higher_is_better,
+                    provisional,
+                )
+            )
+        ranked = [dataclasses.replace(r, rank=ranks.get(r.entry.id)) for r in unranked]
+        ranked.sort(
+            key=lambda r: (
+                r.entry.group_order,
+                r.rank is None,
+                r.rank or 0,
+                r.final is None,
+                -(r.final or 0) if self.competition.higher_is_better else (r.final or 0),
+                r.entry.code,
+            )
+        )
+        return ranked
+
+    def progress(self) -> tuple[int, int]:
+        """(entries complete, entries)."""
+        return sum(self.result(e).complete for e in self.entries), len(self.entries)
+
+
+def _group(
+    ranking_group: str, level: int, grade: str, section: str, section_position: int
+) -> tuple[str, int]:
+    if ranking_group == "grade":
+        return grade, level
+    if ranking_group == "section":
+        return section, section_position
+    return SCHOOL_GROUP, 0
+
+
+def load_sheet(db: Database, competition_id: int) -> ScoringSheet:
+    """The competition's judges, entries (not disqualified), scores and attempts, and the stamp."""
+    with db.session() as session:
+        competition = _competition(session, competition_id)
+        info = competition_info(competition)
+        judges = _judge_infos(session, competition)
+        classes = {
+            class_id: (level, grade, section, position, head)
+            for class_id, level, grade, section, position, head in session.execute(
+                select(
+                    SchoolClass.id,
+                    Grade.level,
+                    Grade.name,
+                    Section.name,
+                    Section.position,
+                    SchoolClass.head_teacher_id,
+                )
+                .join(Grade, SchoolClass.grade_id == Grade.id)
+                .join(Section, Grade.section_id == Section.id)
+                .where(SchoolClass.festival_id == competition.festival_id)
+            )
+        }
+        entries = []
+        for entry in entry_infos(session, competition.festival_id, competition_id=competition_id):
+            if entry.status == UNCOUNTED_STATUS:
+                continue
+            level, grade, section, position, head = classes[entry.class_id]
+            group, order = _group(info.ranking_group, level, grade, section, position)
+            entries.append(
+                ScoringEntry(
+                    entry.id,
+                    entry.code,
+                    entry.class_id,
+                    entry.class_name,
+                    entry.title,
+                    entry.author_names,
+                    group,
+                    order,
+                    head,
+                    entry.level,
+                    entry.class_number,
+                )
+            )
+        entries.sort(key=lambda e: (e.group_order, e.level, e.class_number, e.code))
+        in_competition = select(Entry.id).where(Entry.competition_id == competition_id)
+        cells = {
+            (entry_id, judge_id, criterion_id): Cell(value, check)
+            for entry_id, judge_id, criterion_id, value, check in session.execute(
+                select(
+                    Score.entry_id, Score.judge_id, Score.criterion_id, Score.value, Score.check_value
+                ).where(Score.entry_id.in_(in_competition))
+            )
+        }
+        attempts = {
+            (entry_id, number): value
+            for entry_id, number, value in session.execute(
+                select(Attempt.entry_id, Attempt.number, Attempt.value).where(
+                    Attempt.entry_id.in_(in_competition)
+                )
+            )
+        }
+        stamp = (
+            session.scalar(
+                select(func.max(ScoreChange.id)).where(ScoreChange.festival_id == competition.festival_id)
+            )
+            or 0
+        )
+        return ScoringSheet(info, judges, entries, cells, attempts, stamp)
+
+
+def judged_competitions(db: Database, festival_id: int) -> list[CompetitionInfo]:
+    """The competitions that are scored (by judges or by measurement), in display order."""
+    with db.session() as session:
+        rows = session.scalars(
+            select(Competition)
+            .where(Competition.festival_id == festival_id, Competition.judging != "none")
+            .order_by(Competition.position, Competition.id)
+        )
+        return [competition_info(c) for c in rows]
+
+
+def find_judged_competition(db: Database, festival_id: int, name: str) -> CompetitionInfo:
+    """The scored competition of that name, or the only one whose name contains it."""
+    judged = judged_competitions(db, festival_id)
+    wanted = clean_text(name)
+    matches = [c for c in judged if c.name == wanted] or [c for c in judged if wanted and wanted in c.name]
+    if len(matches) != 1:
+        names = "、".join(c.name for c in judged)
+        raise NotFoundError(f"没有唯一名为「{name}」的评分项目。可选：{names}")
+    return matches[0]
+
+
+def festival_results(
+    db: Database, festival_id: int, competition_name: str | None = None, provisional: bool = False
+) -> list[EntryResult]:
+    """Results of every judged competition of the festival, or of the one named."""
+    competitions = (
+        judged_competitions(db, festival_id)
+        if competition_name is None
+        else [find_judged_competition(db, festival_id, competition_name)]
+    )
+    found: list[EntryResult] = []
+    for competition in competitions:
+        found.extend(load_sheet(db, competition.id).results(provisional))
+    return found

@@ -1,0 +1,1 @@
+"""Where the festival lives: the database and its schema, migrations, backups, paths and preferences."""

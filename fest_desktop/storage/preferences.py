@@ -1,0 +1,60 @@
+"""Per-computer preferences (interface language, backups, which festival database to open), kept in a
+small JSON file beside the log."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# Read before the window shows, so nothing heavy (SQLAlchemy) is imported here.
+LANGUAGES = ("zh_CN", "en")
+
+
+DEFAULT_KEEP_BACKUPS = 20
+
+
+KEEP_BACKUPS_RANGE = (1, 200)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    language: str = "zh_CN"
+    keep_backups: int = DEFAULT_KEEP_BACKUPS
+    # A festival file or a server URL (postgresql://…) to open instead of the default file; "" for none.
+    database: str = ""
+
+
+def load_preferences(path: Path) -> Preferences:
+    """The stored preferences; defaults for what is missing or unreadable."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Preferences()
+    if not isinstance(stored, dict):
+        return Preferences()
+    language = stored.get("language")
+    keep = stored.get("keep_backups")
+    low, high = KEEP_BACKUPS_RANGE
+    database = stored.get("database")
+    return Preferences(
+        language=language if language in LANGUAGES else "zh_CN",
+        keep_backups=keep if isinstance(keep, int) and low <= keep <= high else DEFAULT_KEEP_BACKUPS,
+        database=database.strip() if isinstance(database, str) else "",
+    )
+
+
+def database_target(explicit: str | None, preferences: Preferences) -> str | Path:
+    """What to open: --db if given, else the database chosen in the settings, else the default file."""
+    if explicit:
+        return explicit
+    if preferences.database:
+        return preferences.database
+    from fest_desktop.storage.paths import default_database_path
+
+    return default_database_path()
+
+
+def save_preferences(path: Path, preferences: Preferences) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(preferences), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -1,0 +1,287 @@
+"""获奖名单: the award lists with their rules, changes by hand with reasons, 推荐, 定稿, the notices and
+the name-check list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fest_desktop.awards import notices as award_notices
+from fest_desktop.awards.assignment import assign_awards
+from fest_desktop.awards.changes import change_award, revert_award, set_recommended
+from fest_desktop.awards.finalising import finalise, reopen
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL
+from fest_desktop.awards.levels import award_levels
+from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
+from fest_desktop.awards.log import award_log
+from fest_desktop.errors import FestError
+from fest_desktop.school.festivals import get_festival
+from fest_desktop.storage.database import Database
+from ui.widgets.messages import show_error, tell_saved
+from ui.widgets.table_models import Column, RowFilterProxy, RowTableModel, selectable_table
+
+ALL_LISTS = ""
+
+
+def ask_change(parent: QWidget, award: AwardInfo, levels: list[str]) -> tuple[str, str] | None:
+    """The new level ("" = no award) and the reason, or None when the teacher cancels."""
+    none = parent.tr("不获奖")
+    choices = [*levels, none]
+    current = choices.index(award.level) if award.level in choices else len(choices) - 1
+    level, ok = QInputDialog.getItem(
+        parent, parent.tr("调整奖项"), parent.tr("{0}\n改为：").format(award.subject), choices, current, False
+    )
+    if not ok:
+        return None
+    reason, ok = QInputDialog.getText(
+        parent, parent.tr("调整奖项"), parent.tr("调整的原因（记入修改记录）：")
+    )
+    if not ok:
+        return None
+    return ("" if level == none else level), reason
+
+
+def ask_reason(parent: QWidget, title: str, question: str) -> str | None:
+    reason, ok = QInputDialog.getText(parent, title, question)
+    return reason if ok else None
+
+
+def _table(model: RowTableModel[object], parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
+    """A list table with columns fitted to their contents."""
+    table, proxy = selectable_table(model, parent)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table, proxy
+
+
+class AwardListPage(QWidget):
+    """The award lists with what a teacher does to them before printing."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.festival_id = 0
+        self.lists: list[AwardList] = []
+
+        self.list_box = QComboBox()
+        self.list_box.currentIndexChanged.connect(self.refresh)
+        self.assign_button = QPushButton(self.tr("按规则评奖"))
+        self.assign_button.clicked.connect(self.assign)
+        self.rules_button = QPushButton(self.tr("评奖规则…"))
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.change_button = QPushButton(self.tr("调整奖项…"))
+        self.change_button.clicked.connect(self.change_selected)
+        self.revert_button = QPushButton(self.tr("恢复规则结果"))
+        self.revert_button.clicked.connect(self.revert_selected)
+        self.recommend_button = QPushButton(self.tr("推荐参加上级比赛"))
+        self.recommend_button.clicked.connect(self.toggle_recommended)
+        self.final_button = QPushButton(self.tr("定稿"))
+        self.final_button.clicked.connect(self.toggle_final)
+        self.export_button = QPushButton(self.tr("导出"))
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("公示名单（PDF）…"), lambda: self._export("notice.pdf"))
+        menu.addAction(self.tr("公示名单（Excel）…"), lambda: self._export("notice.xlsx"))
+        menu.addAction(self.tr("班级考核表（Excel）…"), lambda: self._export("points.xlsx"))
+        menu.addAction(self.tr("获奖名单核对表（PDF）…"), lambda: self._export("check.pdf"))
+        self.export_button.setMenu(menu)
+        self.log_button = QPushButton(self.tr("修改记录…"))
+        self.log_button.clicked.connect(self.show_log)
+
+        self.model: RowTableModel[AwardInfo] = RowTableModel(self._columns(), parent=self)
+        self.table, self.proxy = _table(self.model, self)
+        self.table.doubleClicked.connect(lambda _index: self.change_selected())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("获奖名单")))
+        tools.addWidget(self.list_box, 1)
+        for button in (
+            self.assign_button,
+            self.rules_button,
+            self.change_button,
+            self.revert_button,
+            self.recommend_button,
+            self.final_button,
+            self.export_button,
+            self.log_button,
+        ):
+            tools.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+    def _columns(self) -> list[Column[AwardInfo]]:
+        return [
+            Column(self.tr("名单"), lambda a: self._title(a.list_key)),
+            Column(self.tr("组别"), lambda a: a.group),
+            Column(self.tr("名次"), lambda a: a.rank or "", align_center=True),
+            Column(self.tr("奖项"), lambda a: a.award_name if a.level else self.tr("（撤销）")),
+            Column(self.tr("编号"), lambda a: a.code),
+            Column(self.tr("班级"), lambda a: a.class_name),
+            Column(self.tr("获奖者"), lambda a: a.recipient_text),
+            Column(self.tr("成绩"), lambda a: "" if a.score is None else f"{a.score:g}", align_center=True),
+            Column(self.tr("推荐"), lambda a: "★" if a.recommended else "", align_center=True),
+            Column(self.tr("说明"), lambda a: a.rule_note),
+        ]
+
+    def _title(self, key: str) -> str:
+        return next((a.title for a in self.lists if a.key == key), "")
+
+    def show_festival(self, festival_id: int) -> None:
+        self.festival_id = festival_id
+        self.lists = award_lists(self.db, festival_id)
+        chosen = self.list_box.currentData()
+        self.list_box.blockSignals(True)
+        self.list_box.clear()
+        self.list_box.addItem(self.tr("全部名单"), ALL_LISTS)
+        for award_list in self.lists:
+            self.list_box.addItem(award_list.title, award_list.key)
+        index = self.list_box.findData(chosen)
+        self.list_box.setCurrentIndex(max(index, 0))
+        self.list_box.blockSignals(False)
+        self.refresh()
+
+    def current_key(self) -> str:
+        return str(self.list_box.currentData() or ALL_LISTS)
+
+    def refresh(self) -> None:
+        key = self.current_key() or None
+        self.model.set_rows(list_awards(self.db, self.festival_id, key))
+        final = notices(self.db, self.festival_id)
+        if key is None:
+            done = [self._title(k) for k in final]
+            text = self.tr("已定稿：{0}").format("、".join(done)) if done else self.tr("还没有定稿的名单。")
+            self.final_button.setEnabled(False)
+        elif key in final:
+            notice = final[key]
+            text = self.tr("已定稿 {0}　校验码 {1}　（名单已冻结；要修改请先撤销定稿）").format(
+                notice.finalised_at.strftime("%Y-%m-%d %H:%M"), notice.fingerprint
+            )
+            self.final_button.setText(self.tr("撤销定稿…"))
+            self.final_button.setEnabled(True)
+        else:
+            text = self.tr("未定稿：可以按规则评奖、手动调整；公示前请定稿。")
+            self.final_button.setText(self.tr("定稿"))
+            self.final_button.setEnabled(True)
+        self.status.setText(text)
+
+    def selected(self) -> AwardInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.row_object(rows[0].row()) if rows else None
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except FestError as exc:
+            show_error(self, exc.message)
+            return False
+        self.refresh()
+        return True
+
+    def assign(self) -> None:
+        key = self.current_key()
+        name = self._title(key) if key.startswith("c:") else None
+        try:
+            report = assign_awards(self.db, self.festival_id, name)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return
+        self.refresh()
+        self.status.setText("　".join(report.lines()))
+
+    def edit_rules(self) -> None:
+        from ui.awards.rules_dialog import AwardRulesDialog
+
+        dialog = AwardRulesDialog(self.db, self.festival_id, self.lists, self.current_key(), self)
+        if dialog.exec():
+            self.refresh()
+
+    def change_selected(self) -> None:
+        award = self.selected()
+        if award is None:
+            show_error(self, self.tr("请先在名单中选中一项奖。"))
+            return
+        levels = (
+            [ORGANISATION_LEVEL]
+            if award.kind == "organisation"
+            else [level.name for level in award_levels(self.db, self.festival_id)]
+        )
+        answer = ask_change(self, award, levels)
+        if answer is not None:
+            self._run(lambda: change_award(self.db, award.id, answer[0], answer[1]))
+
+    def revert_selected(self) -> None:
+        award = self.selected()
+        if award is not None:
+            self._run(lambda: revert_award(self.db, award.id))
+
+    def toggle_recommended(self) -> None:
+        award = self.selected()
+        if award is None or award.entry_id is None:
+            show_error(self, self.tr("请先选中一件获奖作品。"))
+            return
+        entry_id = award.entry_id
+        self._run(lambda: set_recommended(self.db, entry_id, not award.recommended))
+
+    def toggle_final(self) -> None:
+        key = self.current_key()
+        if key in notices(self.db, self.festival_id):
+            reason = ask_reason(self, self.tr("撤销定稿"), self.tr("撤销定稿的原因（记入修改记录）："))
+            if reason is not None:
+                self._run(lambda: reopen(self.db, self.festival_id, key, reason))
+        else:
+            self._run(lambda: finalise(self.db, self.festival_id, key))
+
+    def _export(self, what: str) -> None:
+        festival = get_festival(self.db, self.festival_id)
+        names = {
+            "notice.pdf": (self.tr("获奖名单"), "PDF (*.pdf)"),
+            "notice.xlsx": (self.tr("获奖名单"), "Excel (*.xlsx)"),
+            "points.xlsx": (self.tr("班级考核表"), "Excel (*.xlsx)"),
+            "check.pdf": (self.tr("获奖名单核对表"), "PDF (*.pdf)"),
+        }
+        stem, file_filter = names[what]
+        suffix = "." + what.split(".")[1]
+        chosen, _ = QFileDialog.getSaveFileName(self, stem, f"{festival.name}{stem}{suffix}", file_filter)
+        if chosen:
+            self.export_to(what, Path(chosen))
+
+    def export_to(self, what: str, path: Path) -> None:
+        keys = [self.current_key()] if self.current_key() else None
+        try:
+            if what == "notice.pdf":
+                count = award_notices.write_notice_pdf(self.db, self.festival_id, path, keys)
+                message = self.tr("已生成 {0} 份获奖名单。").format(count)
+            elif what == "notice.xlsx":
+                count = award_notices.write_notice_xlsx(self.db, self.festival_id, path, keys)
+                message = self.tr("已生成 {0} 份获奖名单。").format(count)
+            elif what == "points.xlsx":
+                award_notices.write_class_points(self.db, self.festival_id, path)
+                message = self.tr("已生成班级考核表。")
+            else:
+                count = award_notices.write_name_check(self.db, self.festival_id, path, keys)
+                message = self.tr("已生成 {0} 个班的核对表，请班主任核对签字。").format(count)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return
+        tell_saved(self, message, path)
+
+    def show_log(self) -> None:
+        from ui.awards.rules_dialog import AwardLogDialog
+
+        AwardLogDialog(award_log(self.db, self.festival_id), self).exec()

@@ -1,0 +1,290 @@
+"""打印证书: choose a finalised list's certificates, preview, print or save one PDF, reprint one,
+and the 套打 calibration page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL
+from fest_desktop.awards.levels import award_levels
+from fest_desktop.awards.lists import award_lists, notices
+from fest_desktop.certificates.drawing import render_certificates, write_calibration_pdf
+from fest_desktop.certificates.fonts import check_glyphs, font_notes
+from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
+from fest_desktop.certificates.register import issue_numbers, record_printed
+from fest_desktop.certificates.templates import TEMPLATE_KINDS, TemplateInfo, list_templates
+from fest_desktop.errors import FestError
+from fest_desktop.school.festivals import get_festival
+from fest_desktop.school.structure import list_classes
+from fest_desktop.storage.database import Database
+from ui.awards.pdf_view import CertificatePreview, print_pdf
+from ui.widgets.messages import confirm, show_error, tell_saved
+from ui.widgets.table_models import Column, RowTableModel, selectable_table
+
+
+class PrintPage(QWidget):
+    """Choose the certificates of finalised lists, preview any, print or save them as one PDF."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.festival_id = 0
+        self.templates: list[TemplateInfo] = []
+        self.jobs: list[CertificateJob] = []
+
+        self.template_box = QComboBox()
+        self.list_box = QComboBox()
+        self.level_box = QComboBox()
+        self.class_box = QComboBox()
+        self.filters = (self.template_box, self.list_box, self.level_box, self.class_box)
+        for box in self.filters:
+            box.currentIndexChanged.connect(self.refresh)
+        self.overprint = QCheckBox(self.tr("套打（不打印底图）"))
+        self.start_slot = QSpinBox()
+        self.start_slot.setRange(1, 36)
+        self.start_slot.setToolTip(self.tr("一张纸排几张证书时，从第几个位置开始打印（用完半张纸）"))
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.save_button = QPushButton(self.tr("保存为 PDF…"))
+        self.save_button.clicked.connect(self.save_selected)
+        self.calibrate_button = QPushButton(self.tr("套打校准页…"))
+        self.calibrate_button.clicked.connect(self.save_calibration)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.model: RowTableModel[CertificateJob] = RowTableModel(
+            [
+                Column(self.tr("获奖者"), lambda j: j.recipient),
+                Column(self.tr("班级"), lambda j: j.class_name),
+                Column(self.tr("奖项"), lambda j: j.award_text),
+                Column(self.tr("证书编号"), lambda j: j.number or self.tr("（打印时编号）")),
+                Column(self.tr("已打印"), lambda j: j.print_count or "", align_center=True),
+            ],
+            parent=self,
+        )
+        self.table, self.proxy = selectable_table(self.model, self)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.preview(current.row())
+        )
+        self.preview_widget = CertificatePreview(outlines=False)
+
+        filters = QHBoxLayout()
+        for label, box in (
+            (self.tr("模板"), self.template_box),
+            (self.tr("名单"), self.list_box),
+            (self.tr("奖项"), self.level_box),
+            (self.tr("班级"), self.class_box),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(box, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.overprint)
+        actions.addWidget(QLabel(self.tr("起始位置")))
+        for widget in (
+            self.start_slot,
+            self.calibrate_button,
+            self.save_button,
+            self.print_button,
+        ):
+            actions.addWidget(widget)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.summary)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview_widget)
+        splitter.setSizes([520, 640])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+    def show_festival(self, festival_id: int) -> None:
+        self.festival_id = festival_id
+        self.templates = list_templates(self.db, festival_id)
+        for box in self.filters:
+            box.blockSignals(True)
+        chosen = self.template_box.currentData()
+        self.template_box.clear()
+        for template in self.templates:
+            self.template_box.addItem(
+                f"{template.name}（{self.tr(TEMPLATE_KINDS[template.kind])}）", template.id
+            )
+        self.template_box.setCurrentIndex(max(self.template_box.findData(chosen), 0))
+        final = notices(self.db, festival_id)
+        self.list_box.clear()
+        self.list_box.addItem(self.tr("所有已定稿名单"), "")
+        for award_list in award_lists(self.db, festival_id):
+            if award_list.key in final:
+                self.list_box.addItem(award_list.title, award_list.key)
+        self.level_box.clear()
+        self.level_box.addItem(self.tr("所有奖项"), "")
+        for level in award_levels(self.db, festival_id):
+            self.level_box.addItem(level.name, level.name)
+        self.level_box.addItem(ORGANISATION_LEVEL, ORGANISATION_LEVEL)
+        self.class_box.clear()
+        self.class_box.addItem(self.tr("所有班级"), 0)
+        for school_class in list_classes(self.db, festival_id):
+            self.class_box.addItem(school_class.name, school_class.id)
+        for box in self.filters:
+            box.blockSignals(False)
+        self.refresh()
+
+    def template(self) -> TemplateInfo:
+        return next(t for t in self.templates if t.id == self.template_box.currentData())
+
+    def refresh(self) -> None:
+        if not self.templates:
+            return
+        template = self.template()
+        self.start_slot.setMaximum(template.slots)
+        self.overprint.setChecked(not template.print_background)
+        jobs = certificate_jobs(
+            self.db,
+            self.festival_id,
+            list_key=self.list_box.currentData() or None,
+            level=self.level_box.currentData() or None,
+            class_id=self.class_box.currentData() or None,
+        )
+        self.jobs = [job for job in jobs if job.kind == template.kind]
+        self.model.set_rows(self.jobs)
+        printed = sum(1 for job in self.jobs if job.print_count)
+        if self.jobs:
+            text = self.tr("{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。").format(
+                len(self.jobs), printed
+            )
+        else:
+            text = self.tr("没有可打印的证书：先在“获奖名单”中评奖并定稿。")
+        self.summary.setText(text)
+        if self.jobs:
+            self.table.selectRow(0)
+            self.preview(0)
+
+    def preview(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            job = self.proxy.row_object(row)
+            self.preview_widget.show_certificate(self.template(), job)
+
+    def chosen_jobs(self) -> list[CertificateJob]:
+        """The selected certificates, or all of the list when none or one is selected (a reprint of one
+        is asked for by selecting it alone and choosing 打印)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if len(rows) > 1 or (len(rows) == 1 and self.proxy.row_object(rows[0]).print_count):
+            return [self.proxy.row_object(row) for row in rows]
+        return list(self.jobs)
+
+    def render(self, jobs: list[CertificateJob]) -> tuple[bytes, list[CertificateJob]] | None:
+        """Check the fonts, number the certificates, draw them with a cancellable progress bar."""
+        import io
+
+        template = self.template()
+        problems = font_notes(template) + [str(p) for p in check_glyphs(template, jobs)]
+        if problems and not confirm(
+            self,
+            self.tr("字体检查"),
+            self.tr("发现 {0} 处需要注意：\n{1}\n\n仍然继续吗？").format(
+                len(problems), "\n".join(problems[:12])
+            ),
+        ):
+            return None
+        try:
+            numbered = issue_numbers(self.db, self.festival_id, jobs)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return None
+        progress = QProgressDialog(self.tr("正在生成证书…"), self.tr("取消"), 0, len(numbered), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def step(done: int, total: int) -> bool:
+            progress.setValue(done)
+            return not progress.wasCanceled()
+
+        buffer = io.BytesIO()
+        try:
+            render_certificates(
+                buffer,
+                template,
+                numbered,
+                with_background=not self.overprint.isChecked(),
+                start_slot=self.start_slot.value(),
+                progress=step,
+            )
+        except FestError as exc:
+            progress.close()
+            show_error(self, exc.message)
+            return None
+        progress.close()
+        return buffer.getvalue(), numbered
+
+    def _recorded(self, numbered: list[CertificateJob]) -> None:
+        record_printed(self.db, [j.certificate_id for j in numbered if j.certificate_id is not None])
+        self.refresh()
+
+    def print_to(self, printer: QPrinter) -> bool:
+        rendered = self.render(self.chosen_jobs())
+        if rendered is None:
+            return False
+        data, numbered = rendered
+        print_pdf(data, printer)
+        self._recorded(numbered)
+        return True
+
+    def print_selected(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            self.print_to(printer)
+
+    def save_to(self, path: Path) -> bool:
+        rendered = self.render(self.chosen_jobs())
+        if rendered is None:
+            return False
+        data, numbered = rendered
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            show_error(self, self.tr("无法写入「{0}」：{1}").format(path, exc.strerror))
+            return False
+        self._recorded(numbered)
+        tell_saved(self, self.tr("已生成 {0} 张证书。").format(len(numbered)), path)
+        return True
+
+    def save_selected(self) -> None:
+        festival = get_festival(self.db, self.festival_id)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存证书"), f"{festival.name}证书.pdf", "PDF (*.pdf)"
+        )
+        if chosen:
+            self.save_to(Path(chosen))
+
+    def save_calibration(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("套打校准页"), "套打校准页.pdf", "PDF (*.pdf)")
+        if not chosen:
+            return
+        try:
+            write_calibration_pdf(Path(chosen), self.template())
+        except FestError as exc:
+            show_error(self, exc.message)
+            return
+        tell_saved(
+            self, self.tr("已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。"), Path(chosen)
+        )

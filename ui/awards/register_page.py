@@ -1,0 +1,61 @@
+"""证书登记与查询: the register of certificates, found by number, name or a scanned QR code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from fest_desktop.certificates.register import CertificateRecord, lookup_certificate, search_register
+from fest_desktop.storage.database import Database
+from ui.awards.lists_page import _table
+from ui.widgets.table_models import Column, RowTableModel
+
+
+class RegisterPage(QWidget):
+    """证书登记 and 证书查询: every certificate issued, searched by number or name or a scanned code."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.festival_id = 0
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车"))
+        self.search.returnPressed.connect(self.look_up)
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.answer = QLabel()
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model: RowTableModel[CertificateRecord] = RowTableModel(
+            [
+                Column(self.tr("证书编号"), lambda r: r.number),
+                Column(self.tr("获奖者"), lambda r: r.recipient),
+                Column(self.tr("班级"), lambda r: r.class_name),
+                Column(self.tr("奖项"), lambda r: r.award_text),
+                Column(self.tr("打印次数"), lambda r: r.print_count, align_center=True),
+                Column(self.tr("首次登记"), lambda r: r.issued_at.strftime("%Y-%m-%d %H:%M")),
+                Column(self.tr("状态"), lambda r: self.tr("已撤销，作废") if r.withdrawn else ""),
+            ],
+            parent=self,
+        )
+        self.table, _proxy = _table(self.model, self)
+        layout = QVBoxLayout(self)
+        search_row = QHBoxLayout()
+        search_row.addWidget(QLabel(self.tr("证书查询")))
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.table, 1)
+
+    def show_festival(self, festival_id: int) -> None:
+        self.festival_id = festival_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        query = self.search.text()
+        self.model.set_rows(search_register(self.db, self.festival_id, query))
+
+    def look_up(self) -> None:
+        found = lookup_certificate(self.db, self.festival_id, self.search.text())
+        self.answer.setText(found.message)
+        colour = "#1b5e20" if found.record is not None and "注意" not in found.message else "#b71c1c"
+        self.answer.setStyleSheet(f"color: {colour};")

@@ -1,0 +1,299 @@
+"""学校与设置 → 界面与数据: the interface language, where the data lives, backups and restores, and the
+server shared by several PCs."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fest_desktop.errors import FestError
+from fest_desktop.storage import backups
+from fest_desktop.storage.database import Database, is_url, open_database
+from fest_desktop.storage.paths import is_portable
+from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, save_preferences
+from ui.widgets.messages import confirm, show_error, tell_saved
+
+SERVER_EXAMPLE = "postgresql://keji:密码@192.168.1.10:5432/kejijie"
+
+
+class DataPage(QWidget):
+    """Language, data file, backups and the server; restored is emitted after the data was replaced."""
+
+    restored = Signal()
+
+    def __init__(
+        self, db: Database, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._preferences = preferences
+        self._file = preferences_file
+        self._on_server = not db.is_file
+
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(preferences.language), 0))
+        self.language.currentIndexChanged.connect(self._save_language)
+        self.restart_note = QLabel()
+        self.restart_note.setObjectName("hint")
+        location = QLabel(db.display_location)
+        location.setWordWrap(True)
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        general = QFormLayout()
+        general.addRow(self.tr("界面语言"), self.language)
+        general.addRow("", self.restart_note)
+        general.addRow(self.tr("数据位置"), location)
+        if is_portable():
+            general.addRow("", QLabel(self.tr("便携模式：数据、备份和设置都保存在程序旁边的文件夹中。")))
+        general.addRow("", QLabel(self.tr("所有修改都会立即保存到数据文件中，无需手动保存。")))
+
+        layout = QVBoxLayout()
+        layout.addLayout(general)
+        layout.addWidget(self._backup_group())
+        layout.addWidget(self._server_group())
+        layout.addStretch(1)
+        content = QWidget()
+        content.setLayout(layout)
+        content.setMaximumWidth(900)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload_backups()
+
+    # ------------------------------------------------------------ backups
+
+    def _backup_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("备份与恢复"))
+        layout = QVBoxLayout(group)
+        if self._on_server:
+            layout.addWidget(
+                QLabel(
+                    self.tr("现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。")
+                )
+            )
+            self.backup_list = QTableWidget(0, 3)
+            return group
+        folder = backups.backups_folder(Path(self.db.location))
+        explain = QLabel(
+            self.tr(
+                "每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，"
+                "程序都会自动备份一次，保存在「{0}」。"
+            ).format(folder)
+        )
+        explain.setWordWrap(True)
+        self.keep = QSpinBox()
+        self.keep.setRange(*KEEP_BACKUPS_RANGE)
+        self.keep.setValue(self._preferences.keep_backups)
+        self.keep.setSuffix(self.tr(" 个"))
+        self.keep.editingFinished.connect(self._save_keep)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(QLabel(self.tr("保留最近的自动备份")))
+        keep_row.addWidget(self.keep)
+        keep_row.addStretch(1)
+
+        self.backup_list = QTableWidget(0, 3)
+        self.backup_list.setHorizontalHeaderLabels([self.tr("备份时间"), self.tr("原因"), self.tr("大小")])
+        self.backup_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.backup_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.backup_list.verticalHeader().hide()
+        self.backup_list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.backup_list.setMinimumHeight(190)
+        self.backup_list.doubleClicked.connect(self.restore_selected)
+
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("立即备份"), self.backup_now),
+            (self.tr("备份到文件…"), self._backup_to_file),
+            (self.tr("用选中的备份恢复…"), self.restore_selected),
+            (self.tr("从文件恢复…"), self._restore_from_file),
+            (self.tr("打开备份文件夹"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(explain)
+        layout.addLayout(keep_row)
+        layout.addWidget(self.backup_list)
+        layout.addLayout(buttons)
+        return group
+
+    def reload_backups(self) -> None:
+        if self._on_server:
+            return
+        self._backups = backups.list_backups(Path(self.db.location))
+        self.backup_list.setRowCount(len(self._backups))
+        for row, backup in enumerate(self._backups):
+            made_at = f"{backup.made_at:%Y-%m-%d %H:%M:%S}"
+            for column, value in enumerate((made_at, backup.reason, backups.size_text(backup.size))):
+                self.backup_list.setItem(row, column, QTableWidgetItem(value))
+
+    def backup_now(self) -> None:
+        try:
+            backups.make_backup(self.db, backups.MANUAL)
+        except FestError as exc:
+            show_error(self, exc.message)
+        self.reload_backups()
+
+    def backup_to_file(self, target: Path) -> Path | None:
+        try:
+            return backups.backup_to(self.db, target)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return None
+
+    def _backup_to_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("备份到文件"), "科技节备份.db", self.tr("科技节数据文件 (*.db)")
+        )
+        if name:
+            saved = self.backup_to_file(Path(name))
+            if saved is not None:
+                tell_saved(self, self.tr("已备份。"), saved.parent)
+
+    def restore_selected(self) -> None:
+        rows = self.backup_list.selectionModel().selectedRows()
+        if not rows:
+            show_error(self, self.tr("请先在列表中选中一个备份。"))
+            return
+        self.restore_from(self._backups[rows[0].row()].path)
+
+    def _restore_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择备份文件"), "", self.tr("科技节数据文件 (*.db);;所有文件 (*)")
+        )
+        if name:
+            self.restore_from(Path(name))
+
+    def restore_from(self, source: Path) -> bool:
+        """Check the file, ask, back up what is there now, restore; True when restored."""
+        try:
+            checked = backups.check_backup_file(source)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return False
+        question = self.tr(
+            "用这个备份替换现在的全部数据吗？\n\n{0}\n备份中有：{1}，{2} 件作品，{3} 个分数。\n\n"
+            "现在的数据会先自动备份（原因“恢复前”），恢复后仍可找回。"
+        ).format(source, "、".join(checked.festivals) or "—", checked.entry_count, checked.score_count)
+        if not confirm(self, self.tr("恢复备份"), question):
+            return False
+        try:
+            backups.restore_backup(self.db, source)
+        except FestError as exc:
+            show_error(self, exc.message)
+            return False
+        self.reload_backups()
+        self.restored.emit()
+        return True
+
+    def _save_keep(self) -> None:
+        self._save(dataclasses.replace(self._preferences, keep_backups=self.keep.value()))
+        self.db.keep_backups = self.keep.value()
+
+    # ------------------------------------------------------------ server
+
+    def _server_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("多台电脑同时评分（服务器数据库）"))
+        self.server_url = QLineEdit(self._preferences.database if is_url(self._preferences.database) else "")
+        self.server_url.setPlaceholderText(SERVER_EXAMPLE)
+        test_button = QPushButton(self.tr("测试连接"))
+        test_button.clicked.connect(self.test_server)
+        use_button = QPushButton(self.tr("使用这个服务器"))
+        use_button.clicked.connect(self.use_server)
+        local_button = QPushButton(self.tr("改回本机数据文件"))
+        local_button.clicked.connect(self.use_local_file)
+        buttons = QHBoxLayout()
+        for button in (test_button, use_button, local_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.server_status = QLabel()
+        self.server_status.setWordWrap(True)
+        explain = QLabel(
+            self.tr(
+                "一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上"
+                "安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。"
+            )
+        )
+        explain.setWordWrap(True)
+        layout = QVBoxLayout(group)
+        layout.addWidget(explain)
+        layout.addWidget(self.server_url)
+        layout.addLayout(buttons)
+        layout.addWidget(self.server_status)
+        return group
+
+    def test_server(self) -> bool:
+        """Connect to the typed server (creating the festival tables there if it is empty)."""
+        url = self.server_url.text().strip()
+        if not url.startswith(("postgresql://", "postgres://")):
+            self.server_status.setText(
+                self.tr("地址应以 postgresql:// 开头，例如 {0}").format(SERVER_EXAMPLE)
+            )
+            return False
+        try:
+            server = open_database(url)
+        except FestError as exc:
+            self.server_status.setText(self.tr("连接失败：{0}").format(exc.message))
+            return False
+        from fest_desktop.school.festivals import list_festivals
+
+        count = len(list_festivals(server))
+        server.close()
+        self.server_status.setText(self.tr("连接成功，服务器上有 {0} 个科技节。").format(count))
+        return True
+
+    def use_server(self) -> None:
+        if self.test_server():
+            self._save(dataclasses.replace(self._preferences, database=self.server_url.text().strip()))
+            self.restart_note.setText(self.tr("重新启动程序后生效。"))
+
+    def use_local_file(self) -> None:
+        self.server_url.clear()
+        self._save(dataclasses.replace(self._preferences, database=""))
+        self.server_status.setText(self.tr("重新启动程序后使用本机数据文件。"))
+
+    # ------------------------------------------------------------ preferences
+
+    def _save_language(self) -> None:
+        if self._save(dataclasses.replace(self._preferences, language=self.language.currentData())):
+            self.restart_note.setText(self.tr("重新启动程序后生效。"))
+
+    def _save(self, preferences: Preferences) -> bool:
+        try:
+            save_preferences(self._file, preferences)
+        except OSError as exc:
+            show_error(self, self.tr("无法保存设置：{0}").format(exc.strerror))
+            return False
+        self._preferences = preferences
+        return True

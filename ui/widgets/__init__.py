@@ -1,0 +1,1 @@
+"""What every tab shares: table models and views, forms, messages and the import preview."""

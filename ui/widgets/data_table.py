@@ -1,0 +1,71 @@
+"""A table over a list of core rows with an add/delete toolbar, for the settings pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ui.widgets.messages import show_error
+from ui.widgets.table_models import ChoiceDelegate, Column, RowFilterProxy, RowTableModel
+
+RowT = TypeVar("RowT")
+
+
+class DataTable(QWidget, Generic[RowT]):
+    """A sortable, filterable table over one core row type, with its model and proxy."""
+
+    def __init__(
+        self,
+        columns: list[Column[RowT]],
+        save: Callable[[RowT], RowT] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model: RowTableModel[RowT] = RowTableModel(columns, save, self)
+        self.model.edit_failed.connect(lambda message: show_error(self, message))
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setMinimumSectionSize(72)
+        # Column widths from the first rows only: measuring thousands of rows stalls each reload.
+        self.view.horizontalHeader().setResizeContentsPrecision(100)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        for position, column in enumerate(columns):
+            if column.choices is not None:
+                self.view.setItemDelegateForColumn(position, ChoiceDelegate(column.choices, self.view))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: list[RowT]) -> None:
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, header.sectionSize(column) + 24)
+
+    def selected_rows(self) -> list[RowT]:
+        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
+        return [self.proxy.row_object(row) for row in sorted(rows)]
+
+
+def _toolbar(*widgets: QWidget) -> QHBoxLayout:
+    bar = QHBoxLayout()
+    for widget in widgets:
+        bar.addWidget(widget)
+    bar.addStretch(1)
+    return bar

@@ -1,0 +1,54 @@
+"""Form dialogs and their parts: dates between QDate and date, grade and teacher choices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+
+from fest_desktop.school.classnames import GRADE_NAMES
+from fest_desktop.school.people import TeacherInfo
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: dt.date, parent: QWidget | None = None) -> QDateEdit:
+    editor = QDateEdit(to_qdate(day), parent)
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("yyyy-MM-dd")
+    return editor
+
+
+class FormDialog(QDialog):
+    """A titled form with OK/Cancel; subclasses add rows to self.form."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+
+def grade_choices() -> list[tuple[str, int]]:
+    return [(name, level) for level, name in enumerate(GRADE_NAMES, start=1)]
+
+
+def teacher_choices(teachers: Sequence[TeacherInfo], none_label: str) -> list[tuple[str, int | None]]:
+    choices: list[tuple[str, int | None]] = [(none_label, None)]
+    choices.extend((f"{t.name}（{t.subject}）" if t.subject else t.name, t.id) for t in teachers)
+    return choices
