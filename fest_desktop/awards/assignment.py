@@ -21,13 +21,13 @@ from fest_desktop.awards.kinds import (
     competition_list_key,
 )
 from fest_desktop.awards.level_rules import LevelRule
-from fest_desktop.awards.levels import AwardSettings, _levels, _settings
-from fest_desktop.awards.lists import AwardList, _class_rows, _is_final, _load_awards, award_lists
-from fest_desktop.awards.log import _log
-from fest_desktop.awards.rules import RuleKey, _stored_rules, rules_for
+from fest_desktop.awards.levels import AwardSettings, levels_of, settings_of
+from fest_desktop.awards.lists import AwardList, award_infos, award_lists_of, class_rows, is_final
+from fest_desktop.awards.log import log_award_change
+from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
 from fest_desktop.registration.competitions import CompetitionInfo
-from fest_desktop.registration.quotas import participation_summary
-from fest_desktop.scoring.sheet import load_sheet
+from fest_desktop.registration.quotas import participation_of
+from fest_desktop.scoring.sheet import chosen_competitions, sheet_of
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Entry, Festival
 from fest_desktop.values import clean_text
@@ -98,7 +98,7 @@ def _sync(
             else Award.competition_id == competition_id
         )
     existing = {_subject_key(row): row for row in session.scalars(query)}
-    infos = {a.id: a for a in _load_awards(session, festival_id, existing.values())}
+    infos = {a.id: a for a in award_infos(session, festival_id, existing.values())}
     for key, row in existing.items():
         result = computed.get(key)
         auto = result.level if result else ""
@@ -115,7 +115,7 @@ def _sync(
             session.delete(row)
             continue
         if row.level != auto:
-            _log(
+            log_award_change(
                 session,
                 festival_id,
                 "rules",
@@ -151,15 +151,15 @@ def _sync(
         counts[result.level] = counts.get(result.level, 0) + 1
     report.assigned[title] = {level: count for level, count in counts.items() if count}
     summary = "、".join(f"{level}{count}" for level, count in report.assigned[title].items())
-    _log(session, festival_id, "rules", title, new=summary[:20], reason=summary, station=station)
+    log_award_change(session, festival_id, "rules", title, new=summary[:20], reason=summary, station=station)
     session.flush()
 
 
 def _entry_awards(
-    db: Database, competition: CompetitionInfo, stored: dict[RuleKey, list[LevelRule]]
+    session: Session, competition: CompetitionInfo, stored: dict[RuleKey, list[LevelRule]]
 ) -> dict[SubjectKey, Computed] | str:
     """The levels the rules give a competition's entries, or why they cannot yet."""
-    sheet = load_sheet(db, competition.id)
+    sheet = sheet_of(session, competition.id)
     results = sheet.results()
     if not results:
         return f"{competition.name}：还没有作品，未评奖。"
@@ -196,7 +196,7 @@ def _effective_entry_levels(session: Session, festival_id: int) -> list[tuple[in
 
 def class_points_of(session: Session, festival_id: int) -> dict[int, dict[int | None, float]]:
     """class id → competition id → 班级考核 points from the class's entry awards."""
-    points = {level.name: level.points for level in _levels(session, festival_id)}
+    points = {level.name: level.points for level in levels_of(session, festival_id)}
     table: dict[int, dict[int | None, float]] = defaultdict(lambda: defaultdict(float))
     for competition_id, class_id, level, _advisor in _effective_entry_levels(session, festival_id):
         table[class_id][competition_id] += points.get(level, 0.0)
@@ -204,14 +204,13 @@ def class_points_of(session: Session, festival_id: int) -> dict[int, dict[int | 
 
 
 def _class_awards(
-    db: Database,
     session: Session,
     festival_id: int,
     settings: AwardSettings,
     stored: dict[RuleKey, list[LevelRule]],
 ) -> dict[SubjectKey, Computed] | str:
     """Collective awards per section from the class totals the school chose."""
-    classes = _class_rows(session, festival_id)
+    classes = class_rows(session, festival_id)
     totals: dict[int, float | None] = {}
     basis = settings.basis_competition_id
     if basis is None:
@@ -219,7 +218,7 @@ def _class_awards(
             total = sum(by_competition.values())
             totals[class_id] = total if total > 0 else None
     else:
-        sheet = load_sheet(db, basis)
+        sheet = sheet_of(session, basis)
         results = sheet.results()
         waiting = sum(not r.complete for r in results)
         if waiting or not results:
@@ -255,18 +254,17 @@ def _by_section(
 
 
 def _organisation_awards(
-    db: Database,
     session: Session,
     festival_id: int,
     settings: AwardSettings,
     stored: dict[RuleKey, list[LevelRule]],
 ) -> dict[SubjectKey, Computed]:
     """优秀组织奖: classes where at least the set share of students take part, ranked by points."""
-    classes = _class_rows(session, festival_id)
+    classes = class_rows(session, festival_id)
     points = class_points_of(session, festival_id)
     eligible = {
         p.class_id
-        for p in participation_summary(db, festival_id)
+        for p in participation_of(session, festival_id)
         if p.student_count and p.share * 100 >= settings.organisation_min_share
     }
     totals: dict[int, float | None] = {
@@ -281,7 +279,7 @@ def _advisor_awards(
     """科技辅导员奖: each advisor of an awarded entry, at the level of their best student's award."""
     if settings.advisor_rule == "none":
         return {}
-    order = [level.name for level in _levels(session, festival_id)]
+    order = [level.name for level in levels_of(session, festival_id)]
     best: dict[tuple[int | None, str], list[str]] = defaultdict(list)
     for competition_id, _class_id, level, advisor in _effective_entry_levels(session, festival_id):
         for name in advisor_names(advisor):
@@ -296,101 +294,94 @@ def _advisor_awards(
 
 
 def _assign_list(
-    db: Database,
+    session: Session,
     festival_id: int,
     award_list: AwardList,
     kind: str,
-    compute: Callable[[Session], dict[SubjectKey, Computed] | str],
+    compute: Callable[[], dict[SubjectKey, Computed] | str],
     report: AssignReport,
     levels: Sequence[str],
     station: str,
 ) -> None:
     """Run one list's rules unless it is finalised or not ready (both reported); the advisor list
     spans every competition."""
-    with db.session() as session:
-        if _is_final(session, festival_id, award_list.key):
-            report.skipped.append(f"{award_list.title}：已定稿，未改动。")
-            return
-        computed = compute(session)
-        if isinstance(computed, str):
-            report.skipped.append(computed)
-            return
-        _sync(
-            session,
-            festival_id,
-            award_list.title,
-            kind,
-            award_list.competition_id,
-            computed,
-            report,
-            levels,
-            station,
-            all_competitions=kind == "advisor",
-        )
+    if is_final(session, festival_id, award_list.key):
+        report.skipped.append(f"{award_list.title}：已定稿，未改动。")
+        return
+    computed = compute()
+    if isinstance(computed, str):
+        report.skipped.append(computed)
+        return
+    _sync(
+        session,
+        festival_id,
+        award_list.title,
+        kind,
+        award_list.competition_id,
+        computed,
+        report,
+        levels,
+        station,
+        all_competitions=kind == "advisor",
+    )
 
 
 def assign_awards(
     db: Database, festival_id: int, competition_name: str | None = None, *, station: str = ""
 ) -> AssignReport:
-    """Run the rules: each judged competition's entries (or only the one named), then — when all are
-    run — the collective awards, the 优秀组织奖 and the 科技辅导员奖. A finalised list and a
-    competition with entries still being judged are left as they are, and said so; manual changes
-    are kept and listed where they differ from the rules."""
-    from fest_desktop.scoring.sheet import find_judged_competition, judged_competitions
-
-    competitions = (
-        judged_competitions(db, festival_id)
-        if competition_name is None
-        else [find_judged_competition(db, festival_id, competition_name)]
-    )
+    """Run the rules, in one transaction: each judged competition's entries (or only the one named),
+    then — when all are run — the collective awards, the 优秀组织奖 and the 科技辅导员奖, which see the
+    competitions' new awards. A finalised list and a competition with entries still being judged are
+    left as they are, and said so; manual changes are kept and listed where they differ from the rules."""
     report = AssignReport()
-    lists = {award_list.key: award_list for award_list in award_lists(db, festival_id)}
     with db.session() as session:
-        stored = _stored_rules(session, festival_id)
-        settings = _settings(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
-        levels = [level.name for level in _levels(session, festival_id)]
-    for competition in competitions:
+        competitions = chosen_competitions(session, festival_id, competition_name)
+        lists = {award_list.key: award_list for award_list in award_lists_of(session, festival_id)}
+        stored = stored_rules(session, festival_id)
+        settings = settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        levels = [level.name for level in levels_of(session, festival_id)]
+        for competition in competitions:
+            _assign_list(
+                session,
+                festival_id,
+                lists[competition_list_key(competition.id)],
+                "entry",
+                # Called at once inside the loop, so it sees this competition.
+                lambda: _entry_awards(session, competition, stored),  # noqa: B023
+                report,
+                levels,
+                station,
+            )
+        if competition_name is not None:
+            return report
         _assign_list(
-            db,
+            session,
             festival_id,
-            lists[competition_list_key(competition.id)],
-            "entry",
-            # Called at once inside the loop, so it sees this competition.
-            lambda _session: _entry_awards(db, competition, stored),  # noqa: B023
+            lists[CLASS_LIST],
+            "class",
+            lambda: _class_awards(session, festival_id, settings, stored),
             report,
             levels,
             station,
         )
-    if competition_name is not None:
+        _assign_list(
+            session,
+            festival_id,
+            lists[ORGANISATION_LIST],
+            "organisation",
+            lambda: _organisation_awards(session, festival_id, settings, stored),
+            report,
+            [ORGANISATION_LEVEL],
+            station,
+        )
+        _assign_list(
+            session,
+            festival_id,
+            lists[ADVISOR_LIST],
+            "advisor",
+            lambda: _advisor_awards(session, festival_id, settings),
+            report,
+            levels,
+            station,
+        )
         return report
-    _assign_list(
-        db,
-        festival_id,
-        lists[CLASS_LIST],
-        "class",
-        lambda session: _class_awards(db, session, festival_id, settings, stored),
-        report,
-        levels,
-        station,
-    )
-    _assign_list(
-        db,
-        festival_id,
-        lists[ORGANISATION_LIST],
-        "organisation",
-        lambda session: _organisation_awards(db, session, festival_id, settings, stored),
-        report,
-        [ORGANISATION_LEVEL],
-        station,
-    )
-    _assign_list(
-        db,
-        festival_id,
-        lists[ADVISOR_LIST],
-        "advisor",
-        lambda session: _advisor_awards(session, festival_id, settings),
-        report,
-        levels,
-        station,
-    )
-    return report

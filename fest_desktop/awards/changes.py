@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, competition_list_key, list_key_of
-from fest_desktop.awards.levels import _levels
-from fest_desktop.awards.lists import AwardInfo, _load_awards, _refuse_if_final
-from fest_desktop.awards.log import _log
-from fest_desktop.errors import FestError, NotFoundError, ValidationError
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL, list_key_of
+from fest_desktop.awards.levels import levels_of
+from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
+from fest_desktop.awards.log import log_award_change
+from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Competition, Entry
 from fest_desktop.values import clean_text
@@ -22,46 +22,50 @@ def _award_row(session: Session, award_id: int) -> Award:
 def change_award(db: Database, award_id: int, level: str, reason: str, *, station: str = "") -> AwardInfo:
     """Set an award's level by hand ("" withdraws it) with the reason, which the log keeps; the rules
     will not change it again until it is reverted."""
+    with db.session() as session:
+        return _change(session, _award_row(session, award_id), level, reason, station)
+
+
+def _change(session: Session, row: Award, level: str, reason: str, station: str) -> AwardInfo:
     reason = reason.strip()
     if not reason:
         raise ValidationError("请写明调整的原因，它会记入修改记录。")
-    with db.session() as session:
-        row = _award_row(session, award_id)
-        _refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
-        _check_level(session, row.festival_id, row.kind, level)
-        info = _load_awards(session, row.festival_id, [row])[0]
-        _log(
-            session,
-            row.festival_id,
-            "manual",
-            info.subject,
-            award_id=row.id,
-            old=row.level,
-            new=level,
-            reason=reason,
-            station=station,
-        )
-        row.level, row.manual, row.reason = level, True, reason
-        session.flush()
-        return _load_awards(session, row.festival_id, [row])[0]
+    refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
+    _check_level(session, row.festival_id, row.kind, level)
+    info = award_infos(session, row.festival_id, [row])[0]
+    log_award_change(
+        session,
+        row.festival_id,
+        "manual",
+        info.subject,
+        award_id=row.id,
+        old=row.level,
+        new=level,
+        reason=reason,
+        station=station,
+    )
+    row.level, row.manual, row.reason = level, True, reason
+    session.flush()
+    return award_infos(session, row.festival_id, [row])[0]
 
 
 def _check_level(session: Session, festival_id: int, kind: str, level: str) -> None:
     allowed = (
-        [ORGANISATION_LEVEL] if kind == "organisation" else [lv.name for lv in _levels(session, festival_id)]
+        [ORGANISATION_LEVEL]
+        if kind == "organisation"
+        else [lv.name for lv in levels_of(session, festival_id)]
     )
     if level and level not in allowed:
         raise ValidationError(f"没有「{level}」这个奖项等级。可选：{'、'.join(allowed)}")
 
 
 def award_entry(db: Database, entry_id: int, level: str, reason: str, *, station: str = "") -> AwardInfo:
-    """Give an entry an award by hand (or change the one it has), with the reason."""
+    """Give an entry an award by hand (or change the one it has), with the reason; a refused change
+    leaves nothing behind, as it is one transaction."""
     with db.session() as session:
         entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
         row = session.scalar(select(Award).where(Award.kind == "entry", Award.entry_id == entry_id))
         if row is None:
-            _refuse_if_final(session, entry.festival_id, competition_list_key(entry.competition_id))
-            _check_level(session, entry.festival_id, "entry", level)
             row = Award(
                 festival_id=entry.festival_id,
                 kind="entry",
@@ -73,21 +77,7 @@ def award_entry(db: Database, entry_id: int, level: str, reason: str, *, station
             )
             session.add(row)
             session.flush()
-        award_id = row.id
-    try:
-        return change_award(db, award_id, level, reason, station=station)
-    except FestError:
-        with db.session() as session:
-            created = session.get(Award, award_id)
-            if (
-                created is not None
-                and created.manual
-                and not created.level
-                and not created.auto_level
-                and not created.reason
-            ):
-                session.delete(created)
-        raise
+        return _change(session, row, level, reason, station)
 
 
 def find_entry_award_target(db: Database, festival_id: int, code: str) -> int:
@@ -105,11 +95,11 @@ def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
     """Undo the manual change: the award goes back to what the rules gave (and goes if they gave none)."""
     with db.session() as session:
         row = _award_row(session, award_id)
-        _refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
+        refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
         if not row.manual:
             return
-        info = _load_awards(session, row.festival_id, [row])[0]
-        _log(
+        info = award_infos(session, row.festival_id, [row])[0]
+        log_award_change(
             session,
             row.festival_id,
             "revert",
@@ -134,7 +124,7 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
         entry.recommended = recommended
         competition = session.get(Competition, entry.competition_id)
         subject = f"{competition.name if competition else ''} {entry.code}"
-        _log(
+        log_award_change(
             session,
             entry.festival_id,
             "recommend",

@@ -24,7 +24,7 @@ class LevelInfo:
     points: float
 
 
-def _levels(session: Session, festival_id: int) -> list[LevelInfo]:
+def levels_of(session: Session, festival_id: int) -> list[LevelInfo]:
     rows = session.scalars(
         select(AwardLevel).where(AwardLevel.festival_id == festival_id).order_by(AwardLevel.position)
     ).all()
@@ -36,7 +36,7 @@ def _levels(session: Session, festival_id: int) -> list[LevelInfo]:
 def award_levels(db: Database, festival_id: int) -> list[LevelInfo]:
     """The festival's award levels, best first, with their 班级考核 points."""
     with db.session() as session:
-        return _levels(session, festival_id)
+        return levels_of(session, festival_id)
 
 
 def set_award_levels(db: Database, festival_id: int, levels: Sequence[LevelInfo]) -> list[LevelInfo]:
@@ -95,7 +95,7 @@ class AwardSettings:
         return int(value) if kind == "competition" and value.isdigit() else None
 
 
-def _settings(festival: Festival) -> AwardSettings:
+def settings_of(festival: Festival) -> AwardSettings:
     return AwardSettings(
         festival.collective_basis,
         festival.organisation_min_share,
@@ -109,7 +109,7 @@ def _settings(festival: Festival) -> AwardSettings:
 
 def award_settings(db: Database, festival_id: int) -> AwardSettings:
     with db.session() as session:
-        return _settings(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        return settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
 
 
 def update_award_settings(db: Database, festival_id: int, settings: AwardSettings) -> AwardSettings:
@@ -131,7 +131,7 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
             basis is None or session.get(Competition, basis) is None
         ):
             raise ValidationError("集体奖依据的比赛项目不存在。")
-        levels = [level.name for level in _levels(session, festival_id)]
+        levels = [level.name for level in levels_of(session, festival_id)]
         if settings.advisor_min_level and settings.advisor_min_level not in levels:
             raise ValidationError(f"没有「{settings.advisor_min_level}」这个奖项等级。")
         festival.collective_basis = settings.collective_basis
@@ -141,4 +141,4 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
         festival.certificate_prefix = prefix
         festival.certificate_digits = settings.certificate_digits
         festival.award_date = settings.award_date
-        return _settings(festival)
+        return settings_of(festival)

@@ -1,6 +1,5 @@
-"""Awards (奖项): levels and their points, rules per competition and group, automatic assignment
-from the results, manual changes with reasons, 推荐 flags, finalising a list (定稿) with its
-fingerprint, and the log of it all. The rules themselves are pure functions in level_rules.py."""
+"""The award lists (获奖名单) and the awards in them as the screens, notices and certificates show
+them; which lists are finalised (定稿)."""
 
 from __future__ import annotations
 
@@ -22,9 +21,9 @@ from fest_desktop.awards.kinds import (
     competition_list_key,
     list_key_of,
 )
-from fest_desktop.awards.levels import _levels
+from fest_desktop.awards.levels import levels_of
 from fest_desktop.errors import NotFoundError, ValidationError
-from fest_desktop.registration.competitions import list_competitions
+from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
@@ -60,7 +59,16 @@ class AwardList:
 
 
 def award_lists(db: Database, festival_id: int) -> list[AwardList]:
-    lists = [AwardList(competition_list_key(c.id), c.name, c.id) for c in list_competitions(db, festival_id)]
+    """The festival's award lists: one per competition, then 集体奖, 优秀组织奖 and 科技辅导员奖."""
+    with db.session() as session:
+        return award_lists_of(session, festival_id)
+
+
+def award_lists_of(session: Session, festival_id: int) -> list[AwardList]:
+    """award_lists within a session."""
+    lists = [
+        AwardList(competition_list_key(c.id), c.name, c.id) for c in competitions_of(session, festival_id)
+    ]
     lists += [
         AwardList(CLASS_LIST, "集体奖"),
         AwardList(ORGANISATION_LIST, ORGANISATION_LEVEL),
@@ -71,7 +79,13 @@ def award_lists(db: Database, festival_id: int) -> list[AwardList]:
 
 def find_award_list(db: Database, festival_id: int, name: str) -> AwardList:
     """The list of that name (a competition, 集体奖, 优秀组织奖, 科技辅导员奖) or the only one containing it."""
-    lists = award_lists(db, festival_id)
+    with db.session() as session:
+        return find_list(session, festival_id, name)
+
+
+def find_list(session: Session, festival_id: int, name: str) -> AwardList:
+    """find_award_list within a session."""
+    lists = award_lists_of(session, festival_id)
     wanted = clean_text(name)
     matches = [a for a in lists if a.title == wanted] or [a for a in lists if wanted and wanted in a.title]
     if len(matches) != 1:
@@ -89,24 +103,29 @@ class NoticeInfo:
 def notices(db: Database, festival_id: int) -> dict[str, NoticeInfo]:
     """The finalised lists, by list key."""
     with db.session() as session:
-        return {
-            row.list_key: NoticeInfo(row.list_key, row.fingerprint, row.finalised_at)
-            for row in session.scalars(select(AwardNotice).where(AwardNotice.festival_id == festival_id))
-        }
+        return notices_of(session, festival_id)
 
 
-def _notice(session: Session, festival_id: int, list_key: str) -> AwardNotice | None:
+def notices_of(session: Session, festival_id: int) -> dict[str, NoticeInfo]:
+    """notices within a session."""
+    return {
+        row.list_key: NoticeInfo(row.list_key, row.fingerprint, row.finalised_at)
+        for row in session.scalars(select(AwardNotice).where(AwardNotice.festival_id == festival_id))
+    }
+
+
+def notice_row(session: Session, festival_id: int, list_key: str) -> AwardNotice | None:
     return session.scalar(
         select(AwardNotice).where(AwardNotice.festival_id == festival_id, AwardNotice.list_key == list_key)
     )
 
 
-def _is_final(session: Session, festival_id: int, list_key: str) -> bool:
-    return _notice(session, festival_id, list_key) is not None
+def is_final(session: Session, festival_id: int, list_key: str) -> bool:
+    return notice_row(session, festival_id, list_key) is not None
 
 
-def _refuse_if_final(session: Session, festival_id: int, list_key: str) -> None:
-    if _is_final(session, festival_id, list_key):
+def refuse_if_final(session: Session, festival_id: int, list_key: str) -> None:
+    if is_final(session, festival_id, list_key):
         raise ValidationError("这份获奖名单已定稿，不能再改。如确需修改，请先撤销定稿并写明原因。")
 
 
@@ -176,7 +195,7 @@ class AwardInfo:
         return f"手动：{self.reason}（规则结果：{rule}）"
 
 
-def _class_rows(session: Session, festival_id: int) -> dict[int, tuple[str, str, int, int, int]]:
+def class_rows(session: Session, festival_id: int) -> dict[int, tuple[str, str, int, int, int]]:
     """class id → (name, section, section position, level, number)."""
     return {
         class_id: (class_display_name(grade, number), section, position, level, number)
@@ -191,10 +210,10 @@ def _class_rows(session: Session, festival_id: int) -> dict[int, tuple[str, str,
     }
 
 
-def _load_awards(session: Session, festival_id: int, rows: Iterable[Award]) -> list[AwardInfo]:
+def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> list[AwardInfo]:
     rows = list(rows)
-    classes = _class_rows(session, festival_id)
-    levels = [level.name for level in _levels(session, festival_id)]
+    classes = class_rows(session, festival_id)
+    levels = [level.name for level in levels_of(session, festival_id)]
     competitions = dict(
         session.execute(
             select(Competition.id, Competition.name).where(Competition.festival_id == festival_id)
@@ -270,12 +289,32 @@ def list_awards(
 ) -> list[AwardInfo]:
     """The festival's awards, list by list in display order (competitions first), best level and
     rank first within a group; filtered by list, level and class when given."""
-    order = {a.key: index for index, a in enumerate(award_lists(db, festival_id))}
     with db.session() as session:
-        sections = {name: index for index, name in enumerate(_section_names(session, festival_id))}
-        awards = _load_awards(
-            session, festival_id, session.scalars(select(Award).where(Award.festival_id == festival_id))
+        return awards_of(
+            session,
+            festival_id,
+            list_key,
+            level=level,
+            class_id=class_id,
+            include_withdrawn=include_withdrawn,
         )
+
+
+def awards_of(
+    session: Session,
+    festival_id: int,
+    list_key: str | None = None,
+    *,
+    level: str | None = None,
+    class_id: int | None = None,
+    include_withdrawn: bool = True,
+) -> list[AwardInfo]:
+    """list_awards within a session."""
+    order = {a.key: index for index, a in enumerate(award_lists_of(session, festival_id))}
+    sections = {name: index for index, name in enumerate(_section_names(session, festival_id))}
+    awards = award_infos(
+        session, festival_id, session.scalars(select(Award).where(Award.festival_id == festival_id))
+    )
     grades = _group_order(awards, sections)
     chosen = [
         a

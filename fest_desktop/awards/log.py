@@ -14,7 +14,7 @@ from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import AwardChange
 
 
-def _now() -> dt.datetime:
+def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
@@ -34,7 +34,7 @@ class AwardChangeInfo:
         return ACTIONS.get(self.action, self.action)
 
 
-def _log(
+def log_award_change(
     session: Session,
     festival_id: int,
     action: str,
@@ -56,7 +56,7 @@ def _log(
             new_level=new,
             reason=reason,
             station=station or default_station(),
-            changed_at=_now(),
+            changed_at=now(),
         )
     )
 

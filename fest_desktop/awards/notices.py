@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists, list_awards, notices
-from fest_desktop.awards.points import class_points
+from sqlalchemy.orm import Session
+
+from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
+from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
-from fest_desktop.school.festivals import FestivalInfo, get_festival
+from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 
 NOTICE_COLUMNS = ("组别", "奖项", "编号", "班级", "获奖者", "作品", "指导老师", "成绩", "推荐")
@@ -60,15 +62,15 @@ class _Notice:
     awards: list[AwardInfo]
 
 
-def _lists(db: Database, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
+def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
     """The chosen lists that have awards, the awards read once for all of them."""
-    final = notices(db, festival_id)
+    final = notices_of(session, festival_id)
     by_list: dict[str, list[AwardInfo]] = defaultdict(list)
-    for award in list_awards(db, festival_id, include_withdrawn=False):
+    for award in awards_of(session, festival_id, include_withdrawn=False):
         by_list[award.list_key].append(award)
     chosen = [
         _Notice(a.title, _status_line(final.get(a.key)), by_list[a.key])
-        for a in award_lists(db, festival_id)
+        for a in award_lists_of(session, festival_id)
         if (keys is None or a.key in keys) and by_list[a.key]
     ]
     if not chosen:
@@ -83,10 +85,11 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    festival = get_festival(db, festival_id)
+    with db.session() as session:
+        festival = festival_of(session, festival_id)
+        chosen = _lists(session, festival_id, keys)
     styles = document_styles()
     story: list[Any] = []
-    chosen = _lists(db, festival_id, keys)
     for index, award_list in enumerate(chosen):
         if index:
             story.append(PageBreak())
@@ -114,10 +117,11 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
 
     from fest_desktop.files.workbooks import save_workbook
 
-    festival = get_festival(db, festival_id)
+    with db.session() as session:
+        festival = festival_of(session, festival_id)
+        chosen = _lists(session, festival_id, keys)
     workbook = Workbook()
     workbook.remove(workbook.active)
-    chosen = _lists(db, festival_id, keys)
     for award_list in chosen:
         sheet = workbook.create_sheet(_sheet_title(award_list.title, workbook.sheetnames))
         sheet.append([f"{festival.title} {award_list.title} 获奖名单"])
@@ -144,10 +148,10 @@ def _sheet_title(title: str, taken: Sequence[str]) -> str:
     return name
 
 
-def class_points_rows(db: Database, festival_id: int) -> tuple[list[str], list[list[object]]]:
+def _class_points_rows(session: Session, festival_id: int) -> tuple[list[str], list[list[object]]]:
     """The 班级考核 table: header and one row per class."""
-    table = class_points(db, festival_id)
-    competitions = [a.title for a in award_lists(db, festival_id) if a.competition_id is not None]
+    table = points_table(session, festival_id)
+    competitions = [a.title for a in award_lists_of(session, festival_id) if a.competition_id is not None]
     used = [name for name in competitions if any(name in line.points for line in table)]
     header = ["班级", "学部", *used, "合计", "集体奖", "优秀组织奖", "参与率"]
     rows: list[list[object]] = [
@@ -167,8 +171,9 @@ def class_points_rows(db: Database, festival_id: int) -> tuple[list[str], list[l
 
 def write_class_points(db: Database, festival_id: int, path: Path) -> None:
     """The 班级考核 table as .xlsx, or as PDF when the path ends in .pdf."""
-    festival = get_festival(db, festival_id)
-    header, rows = class_points_rows(db, festival_id)
+    with db.session() as session:
+        festival = festival_of(session, festival_id)
+        header, rows = _class_points_rows(session, festival_id)
     title = f"{festival.title} 班级考核（获奖积分）"
     if path.suffix.lower() == ".pdf":
         from reportlab.lib.pagesizes import A4, landscape
@@ -210,10 +215,12 @@ def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    festival: FestivalInfo = get_festival(db, festival_id)
+    with db.session() as session:
+        festival: FestivalInfo = festival_of(session, festival_id)
+        awards = awards_of(session, festival_id, include_withdrawn=False)
     styles = document_styles()
     by_class: dict[str, list[list[str]]] = defaultdict(list)
-    for award in list_awards(db, festival_id, include_withdrawn=False):
+    for award in awards:
         if keys is not None and award.list_key not in keys:
             continue
         if award.kind == "advisor" or not award.class_name:

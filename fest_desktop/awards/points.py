@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import class_points_of
-from fest_desktop.awards.lists import _class_rows
-from fest_desktop.registration.competitions import list_competitions
-from fest_desktop.registration.quotas import participation_summary
+from fest_desktop.awards.lists import class_rows
+from fest_desktop.registration.competitions import competitions_of
+from fest_desktop.registration.quotas import participation_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award
 
@@ -34,21 +35,26 @@ class ClassPoints:
 
 def class_points(db: Database, festival_id: int) -> list[ClassPoints]:
     """The 班级考核 table, classes in school order, points by the levels' current points."""
-    competitions = {c.id: c.name for c in list_competitions(db, festival_id)}
-    shares = {p.class_id: p.share for p in participation_summary(db, festival_id)}
     with db.session() as session:
-        classes = _class_rows(session, festival_id)
-        table = class_points_of(session, festival_id)
-        class_levels = {
-            (kind, class_id): level
-            for kind, class_id, level in session.execute(
-                select(Award.kind, Award.class_id, Award.level).where(
-                    Award.festival_id == festival_id,
-                    Award.kind.in_(("class", "organisation")),
-                    Award.level != "",
-                )
+        return points_table(session, festival_id)
+
+
+def points_table(session: Session, festival_id: int) -> list[ClassPoints]:
+    """class_points within a session."""
+    competitions = {c.id: c.name for c in competitions_of(session, festival_id)}
+    shares = {p.class_id: p.share for p in participation_of(session, festival_id)}
+    classes = class_rows(session, festival_id)
+    table = class_points_of(session, festival_id)
+    class_levels = {
+        (kind, class_id): level
+        for kind, class_id, level in session.execute(
+            select(Award.kind, Award.class_id, Award.level).where(
+                Award.festival_id == festival_id,
+                Award.kind.in_(("class", "organisation")),
+                Award.level != "",
             )
-        }
+        )
+    }
     lines = []
     for class_id, (name, section, _position, _level, _number) in sorted(
         classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4])

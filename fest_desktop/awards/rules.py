@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from fest_desktop.awards import level_rules
 from fest_desktop.awards.kinds import ORGANISATION_LEVEL, list_key_of
 from fest_desktop.awards.level_rules import LevelRule
-from fest_desktop.awards.levels import _levels, _settings
-from fest_desktop.awards.lists import _refuse_if_final
+from fest_desktop.awards.levels import levels_of, settings_of
+from fest_desktop.awards.lists import refuse_if_final
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import AwardLevel, AwardRule, Competition, Festival
@@ -52,7 +52,7 @@ class RuleKey:
     group: str = ""
 
 
-def _stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[LevelRule]]:
+def stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[LevelRule]]:
     rules: dict[RuleKey, list[LevelRule]] = defaultdict(list)
     for row in session.scalars(
         select(AwardRule).where(AwardRule.festival_id == festival_id).order_by(AwardRule.position)
@@ -76,7 +76,7 @@ def rules_for(stored: dict[RuleKey, list[LevelRule]], key: RuleKey) -> list[Leve
 
 def effective_rules(db: Database, festival_id: int, key: RuleKey) -> list[LevelRule]:
     with db.session() as session:
-        return rules_for(_stored_rules(session, festival_id), key)
+        return rules_for(stored_rules(session, festival_id), key)
 
 
 def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) -> list[LevelRule]:
@@ -106,9 +106,9 @@ def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[Leve
     """Set the levels of one group (or, with group "", of every group); None goes back to the default.
     Refused while the list the rule feeds is finalised."""
     with db.session() as session:
-        levels = [level.name for level in _levels(session, festival_id)]
+        levels = [level.name for level in levels_of(session, festival_id)]
         checked = None if rules is None else _check_rules(rules, levels, key.scope)
-        _refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
+        refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
         session.execute(
             delete(AwardRule).where(
                 AwardRule.festival_id == festival_id,
@@ -135,10 +135,8 @@ def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[Leve
 
 
 def copy_award_setup(session: Session, source: Festival, target: Festival) -> None:
-    """Copy the award levels, rules, settings and certificate templates to a new festival whose
-    competitions were already copied (they are matched by name). Awards and certificates are not."""
-    from fest_desktop.storage.model import CertificateTemplate
-
+    """Copy the award levels, rules and settings to a new festival whose competitions were already
+    copied (they are matched by name). Awards are not."""
     names = dict(
         session.execute(
             select(Competition.id, Competition.name).where(Competition.festival_id == source.id)
@@ -173,15 +171,10 @@ def copy_award_setup(session: Session, source: Festival, target: Festival) -> No
                 position=rule.position,
             )
         )
-    basis = _settings(source).basis_competition_id
+    basis = settings_of(source).basis_competition_id
     target.collective_basis = f"competition:{mapped(basis)}" if basis and mapped(basis) else "points"
     target.organisation_min_share = source.organisation_min_share
     target.advisor_rule = source.advisor_rule
     target.advisor_min_level = source.advisor_min_level
     target.certificate_prefix = source.certificate_prefix
     target.certificate_digits = source.certificate_digits
-    columns = [c.key for c in CertificateTemplate.__table__.columns if c.key not in ("id", "festival_id")]
-    for template in session.scalars(
-        select(CertificateTemplate).where(CertificateTemplate.festival_id == source.id)
-    ):
-        session.add(CertificateTemplate(festival_id=target.id, **{c: getattr(template, c) for c in columns}))

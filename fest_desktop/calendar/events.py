@@ -226,13 +226,18 @@ def list_events(db: Database, festival_id: int, *, derived: bool = True) -> list
     """The festival's events with (unless derived=False) the competitions' deadlines and judging
     days, in date and time order."""
     with db.session() as session:
-        audience = Audience(session, festival_id)
-        events = [
-            _info(event, audience)
-            for event in session.scalars(select(Event).where(Event.festival_id == festival_id))
-        ]
-        if derived:
-            events.extend(_derived(session, festival_id))
+        return events_of(session, festival_id, derived=derived)
+
+
+def events_of(session: Session, festival_id: int, *, derived: bool = True) -> list[EventInfo]:
+    """list_events within a session."""
+    audience = Audience(session, festival_id)
+    events = [
+        _info(event, audience)
+        for event in session.scalars(select(Event).where(Event.festival_id == festival_id))
+    ]
+    if derived:
+        events.extend(_derived(session, festival_id))
     return sorted(events, key=sort_key)
 
 
@@ -279,14 +284,18 @@ def _stored(session: Session, event: Event) -> EventInfo:
 
 def add_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
     """Store a new event."""
-    _check(info)
     with db.session() as session:
-        fetch(session, Festival, festival_id, "这个科技节已不存在。")
-        _check_phase(session, festival_id, info.phase_id)
-        event = Event(festival_id=festival_id)
-        _apply(event, info)
-        session.add(event)
-        return _stored(session, event)
+        return _insert(session, festival_id, info)
+
+
+def _insert(session: Session, festival_id: int, info: EventInfo) -> EventInfo:
+    _check(info)
+    fetch(session, Festival, festival_id, "这个科技节已不存在。")
+    _check_phase(session, festival_id, info.phase_id)
+    event = Event(festival_id=festival_id)
+    _apply(event, info)
+    session.add(event)
+    return _stored(session, event)
 
 
 def update_event(db: Database, info: EventInfo) -> EventInfo:
@@ -321,7 +330,9 @@ def duplicate_event(db: Database, festival_id: int, event_id: int) -> EventInfo:
     """A copy of an event, titled （副本）, to adjust."""
     with db.session() as session:
         source = _info(fetch(session, Event, event_id, "这个活动已被删除。"), Audience(session, festival_id))
-    return add_event(db, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）"))
+        return _insert(
+            session, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）")
+        )
 
 
 def delete_event(db: Database, event_id: int) -> EventInfo | None:
@@ -338,6 +349,6 @@ def delete_event(db: Database, event_id: int) -> EventInfo | None:
 def restore_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
     """Put a deleted event back (撤销删除)."""
     with db.session() as session:
-        phases = {p for p in session.scalars(select(Phase.id).where(Phase.festival_id == festival_id))}
-    phase_id = info.phase_id if info.phase_id in phases else None
-    return add_event(db, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))
+        phases = set(session.scalars(select(Phase.id).where(Phase.festival_id == festival_id)))
+        phase_id = info.phase_id if info.phase_id in phases else None
+        return _insert(session, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))

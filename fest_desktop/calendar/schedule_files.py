@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from fest_desktop.calendar.events import EventInfo, list_events, sort_key
+from fest_desktop.calendar.events import EventInfo, events_of, sort_key
 from fest_desktop.errors import FestError
-from fest_desktop.school.festivals import FestivalInfo, get_festival
+from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 
 SCHEDULE_COLUMNS = ("序号", "日期", "时间", "活动内容", "地点", "负责人", "参加对象")
@@ -127,6 +127,8 @@ def export_schedule(db: Database, festival_id: int, path: Path) -> int:
     writer = EXPORTERS.get(path.suffix.lower())
     if writer is None:
         raise FestError(f"「{path.name}」：日程可导出为 .pdf（打印）、.xlsx 或 .ics（日历程序）。")
-    events = list_events(db, festival_id)
-    writer(get_festival(db, festival_id), events, path)
+    with db.session() as session:
+        festival = festival_of(session, festival_id)
+        events = events_of(session, festival_id)
+    writer(festival, events, path)
     return len(events)

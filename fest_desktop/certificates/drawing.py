@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from fest_desktop.certificates.fonts import font_chain
-from fest_desktop.certificates.jobs import CertificateJob, fill
+from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.register import qr_payload
 from fest_desktop.certificates.templates import MM, TemplateField, TemplateInfo
 from fest_desktop.errors import FestError, ValidationError
@@ -146,19 +147,6 @@ def render_certificates(
             raise Cancelled("已取消，没有生成文件。")
     canvas.showPage()
     canvas.save()
-    return sheets
-
-
-def write_certificates_pdf(
-    path: Path, template: TemplateInfo, jobs: Sequence[CertificateJob], **options: Any
-) -> int:
-    """render_certificates into a file, written whole at the end (a cancelled batch leaves none)."""
-    buffer = io.BytesIO()
-    sheets = render_certificates(buffer, template, jobs, **options)
-    try:
-        path.write_bytes(buffer.getvalue())
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
     return sheets
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fest_desktop.certificates.jobs import CertificateJob, fill
+from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.files.pdf import PDF_FONT, register_chinese_font
 

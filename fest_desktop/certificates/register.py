@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
+from fest_desktop.certificates.jobs import CertificateJob, jobs_of
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Certificate, Festival
@@ -23,57 +24,56 @@ def _number(festival: Festival) -> str:
     return f"{prefix}{festival.next_certificate:0{festival.certificate_digits}d}"
 
 
-def issue_numbers(db: Database, festival_id: int, jobs: Sequence[CertificateJob]) -> list[CertificateJob]:
+def issue_numbers(session: Session, festival_id: int, jobs: Sequence[CertificateJob]) -> list[CertificateJob]:
     """Give each certificate not yet in the register its number, in the order given, and enter it; a
-    number is never given twice, whatever is later withdrawn or deleted."""
+    number is never given twice, whatever is later withdrawn or deleted. Committed with the batch
+    that prints them (print_batch), so a batch that fails leaves no number behind."""
     result = []
-    with db.session() as session:
-        festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
-        for job in jobs:
-            if job.certificate_id is not None:
-                result.append(job)
-                continue
-            existing = session.scalar(
-                select(Certificate).where(
-                    Certificate.award_id == job.award_id,
-                    Certificate.student_id.is_(None)
-                    if job.student_id is None
-                    else Certificate.student_id == job.student_id,
-                )
+    festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
+    for job in jobs:
+        if job.certificate_id is not None:
+            result.append(job)
+            continue
+        existing = session.scalar(
+            select(Certificate).where(
+                Certificate.award_id == job.award_id,
+                Certificate.student_id.is_(None)
+                if job.student_id is None
+                else Certificate.student_id == job.student_id,
             )
-            if existing is None:
-                existing = Certificate(
-                    festival_id=festival_id,
-                    number=_number(festival),
-                    award_id=job.award_id,
-                    student_id=job.student_id,
-                    recipient=job.recipient,
-                    class_name=job.class_name,
-                    award_text=job.award_text,
-                    issued_at=dt.datetime.now().replace(microsecond=0),
-                )
-                festival.next_certificate += 1
-                session.add(existing)
-                session.flush()
-            result.append(
-                dataclasses.replace(
-                    job,
-                    number=existing.number,
-                    certificate_id=existing.id,
-                    print_count=existing.print_count,
-                    values={**job.values, "证书编号": existing.number},
-                )
+        )
+        if existing is None:
+            existing = Certificate(
+                festival_id=festival_id,
+                number=_number(festival),
+                award_id=job.award_id,
+                student_id=job.student_id,
+                recipient=job.recipient,
+                class_name=job.class_name,
+                award_text=job.award_text,
+                issued_at=dt.datetime.now().replace(microsecond=0),
             )
+            festival.next_certificate += 1
+            session.add(existing)
+            session.flush()
+        result.append(
+            dataclasses.replace(
+                job,
+                number=existing.number,
+                certificate_id=existing.id,
+                print_count=existing.print_count,
+                values={**job.values, "证书编号": existing.number},
+            )
+        )
     return result
 
 
-def record_printed(db: Database, certificate_ids: Iterable[int]) -> None:
+def record_printed(session: Session, certificate_ids: Iterable[int]) -> None:
     """Count one more print of each certificate (the first print, or a reprint)."""
     now = dt.datetime.now().replace(microsecond=0)
-    with db.session() as session:
-        for row in session.scalars(select(Certificate).where(Certificate.id.in_(list(certificate_ids)))):
-            row.print_count += 1
-            row.last_printed_at = now
+    for row in session.scalars(select(Certificate).where(Certificate.id.in_(list(certificate_ids)))):
+        row.print_count += 1
+        row.last_printed_at = now
 
 
 @dataclass(frozen=True)
@@ -97,39 +97,41 @@ class CertificateRecord:
         return max(self.print_count - 1, 0)
 
 
-def _records(db: Database, festival_id: int) -> list[CertificateRecord]:
-    with db.session() as session:
-        live = set(
-            session.scalars(select(Award.id).where(Award.festival_id == festival_id, Award.level != ""))
+def _records(session: Session, festival_id: int) -> list[CertificateRecord]:
+    live = set(session.scalars(select(Award.id).where(Award.festival_id == festival_id, Award.level != "")))
+    return [
+        CertificateRecord(
+            row.id,
+            row.number,
+            row.recipient,
+            row.class_name,
+            row.award_text,
+            row.print_count,
+            row.issued_at,
+            row.last_printed_at,
+            row.award_id,
+            row.student_id,
+            row.award_id not in live,
         )
-        return [
-            CertificateRecord(
-                row.id,
-                row.number,
-                row.recipient,
-                row.class_name,
-                row.award_text,
-                row.print_count,
-                row.issued_at,
-                row.last_printed_at,
-                row.award_id,
-                row.student_id,
-                row.award_id not in live,
-            )
-            for row in session.scalars(
-                select(Certificate).where(Certificate.festival_id == festival_id).order_by(Certificate.id)
-            )
-        ]
+        for row in session.scalars(
+            select(Certificate).where(Certificate.festival_id == festival_id).order_by(Certificate.id)
+        )
+    ]
 
 
-def _record(db: Database, festival_id: int, number: str) -> CertificateRecord | None:
+def _record(session: Session, festival_id: int, number: str) -> CertificateRecord | None:
     """The register's certificate of that number (case and full-width forms ignored)."""
     wanted = clean_text(number).upper()
-    return next((r for r in _records(db, festival_id) if r.number.upper() == wanted), None)
+    return next((r for r in _records(session, festival_id) if r.number.upper() == wanted), None)
 
 
 def find_certificate(db: Database, festival_id: int, number: str) -> CertificateRecord:
-    record = _record(db, festival_id, number)
+    with db.session() as session:
+        return _found(session, festival_id, number)
+
+
+def _found(session: Session, festival_id: int, number: str) -> CertificateRecord:
+    record = _record(session, festival_id, number)
     if record is None:
         raise NotFoundError(f"证书登记中没有编号「{number}」。")
     return record
@@ -138,7 +140,8 @@ def find_certificate(db: Database, festival_id: int, number: str) -> Certificate
 def search_register(db: Database, festival_id: int, query: str = "") -> list[CertificateRecord]:
     """The register, or the certificates whose number, recipient or class contains the query (a
     scanned QR code finds its certificate by its number)."""
-    records = _records(db, festival_id)
+    with db.session() as session:
+        records = _records(session, festival_id)
     text = clean_text(query)
     if not text:
         return records
@@ -185,7 +188,8 @@ def lookup_certificate(db: Database, festival_id: int, code: str) -> Lookup:
             return Lookup(None, f"「{number}」的校验位不对：二维码可能扫描有误，或不是本软件打印的证书。")
     elif len(parts) != 1:
         return Lookup(None, "这不是本软件证书上的二维码。")
-    record = _record(db, festival_id, number)
+    with db.session() as session:
+        record = _record(session, festival_id, number)
     if record is None:
         return Lookup(None, f"证书登记中没有编号「{number}」。")
     notes = []
@@ -200,10 +204,16 @@ def lookup_certificate(db: Database, festival_id: int, code: str) -> Lookup:
 
 def reprint_job(db: Database, festival_id: int, number: str) -> CertificateJob:
     """The job of one certificate already issued, to reprint a spoiled sheet with the same number."""
-    record = find_certificate(db, festival_id, number)
+    with db.session() as session:
+        return reprint_job_of(session, festival_id, number)
+
+
+def reprint_job_of(session: Session, festival_id: int, number: str) -> CertificateJob:
+    """reprint_job within a session."""
+    record = _found(session, festival_id, number)
     if record.withdrawn or record.award_id is None:
         raise ValidationError(f"证书 {record.number} 的奖项已被撤销，不能重印。")
-    for job in certificate_jobs(db, festival_id, finalised_only=False):
+    for job in jobs_of(session, festival_id, finalised_only=False):
         if job.certificate_id == record.id:
             return job
     raise NotFoundError(f"证书 {record.number} 的奖项已不存在。")

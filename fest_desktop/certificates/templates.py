@@ -5,17 +5,16 @@ check digit, and the PDF — one certificate per slot, on plain paper or onto pr
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from fest_desktop.certificates.placeholders import NAMES, unknown_placeholders
 from fest_desktop.errors import ValidationError
-from fest_desktop.school.classnames import NUMERAL_DIGITS, chinese_numeral
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import CertificateTemplate
 from fest_desktop.values import clean_text
@@ -44,36 +43,6 @@ ALIGNMENTS = {"left": "左对齐", "center": "居中", "right": "右对齐"}
 
 
 DATE_STYLES = {"chinese": "二〇二六年十一月二十一日", "digits": "2026年11月21日"}
-
-
-PLACEHOLDERS = {
-    "姓名": "获奖学生、班级或老师",
-    "班级": "获奖者的班级",
-    "比赛": "比赛项目",
-    "作品": "作品题目",
-    "奖项": "奖项等级，如 一等奖",
-    "获奖": "完整奖项，如 科普板报比赛小学组一等奖",
-    "组别": "评奖组别，如 三年级组",
-    "指导老师": "作品的指导老师",
-    "学校": "学校名称",
-    "科技节": "科技节名称，如 第十届校园科技节",
-    "届次": "届次，如 第十届",
-    "日期": "证书日期",
-    "证书编号": "证书编号，如 KJJ2026-0001",
-}
-
-
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
-
-def chinese_date(day: dt.date) -> str:
-    """二〇二六年十一月二十一日, as certificates are dated."""
-    year = "".join(NUMERAL_DIGITS[int(d)] for d in str(day.year))
-    return f"{year}年{chinese_numeral(day.month)}月{chinese_numeral(day.day)}日"
-
-
-def format_date(day: dt.date, style: str) -> str:
-    return chinese_date(day) if style == "chinese" else f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)
@@ -245,10 +214,6 @@ def _apply_template(row: CertificateTemplate, info: TemplateInfo) -> None:
     row.fields = json.dumps([f.to_json() for f in info.fields], ensure_ascii=False)
 
 
-def unknown_placeholders(text: str) -> list[str]:
-    return [name for name in _PLACEHOLDER.findall(text) if name not in PLACEHOLDERS]
-
-
 def check_template(info: TemplateInfo) -> TemplateInfo:
     """The template with its name cleaned, or ValidationError naming the field and what is wrong."""
     name = clean_text(info.name)
@@ -274,7 +239,7 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
             raise ValidationError("字段名称不能为空。")
         unknown = unknown_placeholders(item.text)
         if unknown:
-            known = " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            known = " ".join(f"{{{name}}}" for name in NAMES)
             raise ValidationError(f"{where}里的占位符「{{{unknown[0]}}}」不认识。可用的有：{known}")
         if item.text.count("{") != item.text.count("}"):
             raise ValidationError(f"{where}里的花括号没有配对。")
@@ -287,33 +252,27 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
     return dataclasses.replace(info, name=name)
 
 
-def ensure_templates(db: Database, festival_id: int) -> None:
-    """Give a festival the default templates the first time they are asked for."""
+def list_templates(db: Database, festival_id: int) -> list[TemplateInfo]:
+    """The festival's templates in their order; the four defaults are stored the first time."""
     with db.session() as session:
-        count = session.scalar(
-            select(func.count())
-            .select_from(CertificateTemplate)
-            .where(CertificateTemplate.festival_id == festival_id)
-        )
-        if count:
-            return
+        return templates_of(session, festival_id)
+
+
+def templates_of(session: Session, festival_id: int) -> list[TemplateInfo]:
+    """list_templates within a session."""
+    rows = session.scalars(
+        select(CertificateTemplate)
+        .where(CertificateTemplate.festival_id == festival_id)
+        .order_by(CertificateTemplate.position, CertificateTemplate.id)
+    ).all()
+    if not rows:
         for position, info in enumerate(default_templates()):
             row = CertificateTemplate(festival_id=festival_id, position=position)
             _apply_template(row, info)
             session.add(row)
-
-
-def list_templates(db: Database, festival_id: int) -> list[TemplateInfo]:
-    ensure_templates(db, festival_id)
-    with db.session() as session:
-        return [
-            _template_info(row)
-            for row in session.scalars(
-                select(CertificateTemplate)
-                .where(CertificateTemplate.festival_id == festival_id)
-                .order_by(CertificateTemplate.position, CertificateTemplate.id)
-            )
-        ]
+        session.flush()
+        return templates_of(session, festival_id)
+    return [_template_info(row) for row in rows]
 
 
 def get_template(db: Database, template_id: int) -> TemplateInfo:
@@ -356,3 +315,14 @@ def delete_template(db: Database, template_id: int) -> None:
 
 def template_for(templates: Sequence[TemplateInfo], kind: str) -> TemplateInfo:
     return next((t for t in templates if t.kind == kind), templates[0])
+
+
+def copy_templates(session: Session, source_festival_id: int, target_festival_id: int) -> None:
+    """Copy a festival's certificate templates (with their backgrounds and seals) to a new one."""
+    columns = [c.key for c in CertificateTemplate.__table__.columns if c.key not in ("id", "festival_id")]
+    for template in session.scalars(
+        select(CertificateTemplate).where(CertificateTemplate.festival_id == source_festival_id)
+    ):
+        session.add(
+            CertificateTemplate(festival_id=target_festival_id, **{c: getattr(template, c) for c in columns})
+        )

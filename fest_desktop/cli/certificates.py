@@ -16,11 +16,11 @@ from fest_desktop.cli.common import (
 
 
 def cmd_certificates(args: argparse.Namespace) -> int:
-    from fest_desktop.certificates.drawing import write_certificates_pdf
-    from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
+    from fest_desktop.certificates.batch import batch_notes, print_batch, to_file
     from fest_desktop.certificates.jobs import certificate_jobs
-    from fest_desktop.certificates.register import issue_numbers, record_printed, reprint_job
+    from fest_desktop.certificates.register import reprint_job
     from fest_desktop.certificates.templates import list_templates, template_for
+    from fest_desktop.files.saving import safe_file_name
 
     db = open_db(args)
     festival_id = require_festival(db).id
@@ -43,21 +43,25 @@ def cmd_certificates(args: argparse.Namespace) -> int:
     for kind in kinds:
         template = template_for(templates, kind)
         batch = [job for job in jobs if job.kind == kind]
-        for line in font_notes(template) + [str(p) for p in check_glyphs(template, batch)]:
+        for line in batch_notes(template, batch):
             print(f"注意：{line}")
-        batch = issue_numbers(db, festival_id, batch)
-        for line in missing_values(template, batch):
-            print(f"注意：{line}")
-        target = path if len(kinds) == 1 else path.with_name(f"{path.stem}-{template.name}{path.suffix}")
-        write_certificates_pdf(
-            target,
+        target = (
+            path
+            if len(kinds) == 1
+            else path.with_name(f"{path.stem}-{safe_file_name(template.name)}{path.suffix}")
+        )
+        printed = print_batch(
+            db,
+            festival_id,
             template,
             batch,
-            with_background=False if args.overprint else None,
+            to_file(target),
+            overprint=args.overprint,
             start_slot=args.start_slot,
         )
-        record_printed(db, [job.certificate_id for job in batch if job.certificate_id is not None])
-        print(f"已生成 {len(batch)} 张「{template.name}」：「{target}」（{batch[0].number} 起）。")
+        print(
+            f"已生成 {len(printed.jobs)} 张「{template.name}」：「{target}」（{printed.first_number} 起）。"
+        )
     return EXIT_OK
 
 

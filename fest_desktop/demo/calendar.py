@@ -110,7 +110,7 @@ DEMO_EVENTS = (
 )
 
 
-def _plan_calendar(db: Database, festival: FestivalInfo, start: dt.date) -> None:
+def plan_calendar(db: Database, festival: FestivalInfo, start: dt.date) -> None:
     """The demo's schedule over its four phases; the two films and talks in 报告厅 on one afternoon
     clash, the judging inside the exhibition is a clash kept on purpose."""
     phases = {phase.name: phase.id for phase in list_phases(db, festival.id)}

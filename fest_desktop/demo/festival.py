@@ -13,8 +13,8 @@ import random
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.demo.calendar import _plan_calendar
-from fest_desktop.demo.scores import _award_finished, _finish_measured, _score_boards_half_way, _throw_planes
+from fest_desktop.demo.calendar import plan_calendar
+from fest_desktop.demo.scores import award_finished, finish_measured, score_boards_half_way, throw_planes
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.registration.entries import EntryDraft, insert_entry
 from fest_desktop.registration.presets import PRESETS, add_preset
@@ -258,11 +258,11 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     with db.session() as session:
         session.execute(insert(Student), rows)
     _add_competitions_and_entries(db, festival, rng)
-    _score_boards_half_way(db, festival, today, rng)
-    _throw_planes(db, festival, today, rng)
-    _finish_measured(db, festival, today, rng)
-    _award_finished(db, festival)
-    _plan_calendar(db, festival, start)
+    score_boards_half_way(db, festival, today, rng)
+    throw_planes(db, festival, today, rng)
+    finish_measured(db, festival, today, rng)
+    award_finished(db, festival)
+    plan_calendar(db, festival, start)
     return festival
 
 

@@ -47,7 +47,7 @@ def _logged(
     }
 
 
-def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+def score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
     """Five judges, one of them a 班主任 who stands aside for her class; the lower grades fully scored,
     the next classes partly, the upper grades not yet."""
     with db.session() as session:
@@ -127,7 +127,7 @@ def _score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date,
         session.execute(insert(ScoreChange), changes)
 
 
-def _throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+def throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
     """Three throws for two planes in three, the rest still to come."""
     with db.session() as session:
         planes = session.scalars(
@@ -159,7 +159,7 @@ def _throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: ran
         session.execute(insert(ScoreChange), changes)
 
 
-def _finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
+def finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
     """The 知识竞赛 (a test out of 100) and the 四驱车 runs (seconds, shorter is better) are over."""
     with db.session() as session:
         attempts, changes = [], []
@@ -197,7 +197,7 @@ def _finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: 
         session.execute(insert(ScoreChange), changes)
 
 
-def _award_finished(db: Database, festival: FestivalInfo) -> None:
+def award_finished(db: Database, festival: FestivalInfo) -> None:
     """The rules run over what is finished, and the two finished lists are finalised for printing."""
     from fest_desktop.awards.assignment import assign_awards
     from fest_desktop.awards.finalising import finalise

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.rules import copy_award_setup
+from fest_desktop.certificates.templates import copy_templates
 from fest_desktop.registration.competitions import copy_competitions
 from fest_desktop.school.festivals import (
     CURRENT_FESTIVAL_KEY,
@@ -100,3 +101,4 @@ def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
     copy_competitions(session, source.id, target, shift)
     session.flush()
     copy_award_setup(session, source, target)
+    copy_templates(session, source.id, target.id)

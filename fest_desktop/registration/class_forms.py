@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.workbooks import save_workbook
-from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entry_import import COLUMN_TITLES, FORM_COLUMNS
-from fest_desktop.school.festivals import FestivalInfo, get_festival
+from fest_desktop.school.festivals import FestivalInfo, festival_of
+from fest_desktop.school.structure import class_infos
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Student, Teacher
 
@@ -36,14 +37,9 @@ def _safe_file_name(text: str) -> str:
 def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path]:
     """One .xlsx per class: the competitions it may enter with quotas and deadlines, and rows to fill,
     with drop-downs of its students and of the competitions."""
-    from fest_desktop.registration.competitions import list_competitions
-    from fest_desktop.school.structure import list_classes
-
-    festival = get_festival(db, festival_id)
-    competitions = list_competitions(db, festival_id)
-    if not competitions:
-        raise FestError("还没有比赛项目：请先在“比赛项目”中添加，再生成报名表。")
     with db.session() as session:
+        festival = festival_of(session, festival_id)
+        competitions = competitions_of(session, festival_id)
         names: dict[int, list[str]] = {}
         for class_id, name in session.execute(
             select(Student.class_id, Student.name)
@@ -52,10 +48,12 @@ def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path
         ):
             names.setdefault(class_id, []).append(name)
         teachers = list(session.scalars(select(Teacher.name).where(Teacher.festival_id == festival_id)))
-    classes = [
-        _FormClass(c.id, c.name, c.level, c.head_teacher_name, tuple(names.get(c.id, ())))
-        for c in list_classes(db, festival_id)
-    ]
+        classes = [
+            _FormClass(c.id, c.name, c.level, c.head_teacher_name, tuple(names.get(c.id, ())))
+            for c in class_infos(session, festival_id)
+        ]
+    if not competitions:
+        raise FestError("还没有比赛项目：请先在“比赛项目”中添加，再生成报名表。")
     if not classes:
         raise FestError("还没有班级：请先导入花名册或添加班级。")
     try:

@@ -269,27 +269,33 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
 def list_competitions(db: Database, festival_id: int) -> list[CompetitionInfo]:
     """The festival's competitions in their display order, each with its number of entries."""
     with db.session() as session:
-        counts = dict(
-            session.execute(
-                select(Entry.competition_id, func.count())
-                .where(Entry.festival_id == festival_id)
-                .group_by(Entry.competition_id)
-            ).all()
-        )
-        competitions = session.scalars(
-            select(Competition)
-            .where(Competition.festival_id == festival_id)
-            .order_by(Competition.position, Competition.id)
+        return competitions_of(session, festival_id)
+
+
+def competitions_of(session: Session, festival_id: int) -> list[CompetitionInfo]:
+    """list_competitions within a session."""
+    counts = dict(
+        session.execute(
+            select(Entry.competition_id, func.count())
+            .where(Entry.festival_id == festival_id)
+            .group_by(Entry.competition_id)
         ).all()
-        return [competition_info(c, counts.get(c.id, 0)) for c in competitions]
+    )
+    competitions = session.scalars(
+        select(Competition)
+        .where(Competition.festival_id == festival_id)
+        .order_by(Competition.position, Competition.id)
+    ).all()
+    return [competition_info(c, counts.get(c.id, 0)) for c in competitions]
 
 
 def get_competition(db: Database, competition_id: int) -> CompetitionInfo:
     with db.session() as session:
-        return competition_info(_get(session, competition_id))
+        return competition_info(competition_row(session, competition_id))
 
 
-def _get(session: Session, competition_id: int) -> Competition:
+def competition_row(session: Session, competition_id: int) -> Competition:
+    """The competition's row, or NotFoundError when it has been deleted (in another window, say)."""
     return fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
 
 
@@ -366,28 +372,33 @@ def _apply_tie_break(competition: Competition, tie_break: Iterable[int]) -> None
 
 def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
     """Store a new competition; a class competition gets its entry for every eligible class at once."""
+    with db.session() as session:
+        return insert_competition(session, festival_id, info)
+
+
+def insert_competition(session: Session, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
+    """add_competition within a session."""
     info = dataclasses.replace(info, id=0)
     _check_competition(info)
-    with db.session() as session:
-        _check_unique(session, festival_id, info)
-        last = session.scalar(
-            select(func.max(Competition.position)).where(Competition.festival_id == festival_id)
-        )
-        competition = Competition(festival_id=festival_id, position=(last or 0) + 1, next_number=1)
-        _apply(competition, info)
-        session.add(competition)
-        session.flush()
-        _apply_criteria(session, competition, info.criteria)
-        session.flush()
-        created = ensure_class_entries(session, competition)
-        return competition_info(competition, created)
+    _check_unique(session, festival_id, info)
+    last = session.scalar(
+        select(func.max(Competition.position)).where(Competition.festival_id == festival_id)
+    )
+    competition = Competition(festival_id=festival_id, position=(last or 0) + 1, next_number=1)
+    _apply(competition, info)
+    session.add(competition)
+    session.flush()
+    _apply_criteria(session, competition, info.criteria)
+    session.flush()
+    created = ensure_class_entries(session, competition)
+    return competition_info(competition, created)
 
 
 def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
     """Save edited rules and criteria; entries keep their numbers even when the prefix changes."""
     _check_competition(info)
     with db.session() as session:
-        competition = _get(session, info.id)
+        competition = competition_row(session, info.id)
         _check_unique(session, competition.festival_id, info)
         if info.participation != competition.participation and _entry_count(session, competition.id):
             raise ValidationError(
@@ -404,7 +415,8 @@ def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
 def delete_competition(db: Database, competition_id: int) -> None:
     """Delete a competition with all its entries, after a backup of the file."""
     backup_before(db, "删除比赛")
-    delete_row(db, Competition, competition_id)
+    with db.session() as session:
+        delete_row(session, Competition, competition_id)
 
 
 def _entry_count(session: Session, competition_id: int) -> int:

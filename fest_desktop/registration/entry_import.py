@@ -587,12 +587,13 @@ def import_entry_files(
     allow_late: bool = False,
     today: dt.date | None = None,
 ) -> EntryImport:
-    """Read, plan and (unless dry_run or there are problems) commit entries from workbooks, in one
-    transaction; returns the plan, whose problems say why nothing was written."""
+    """Read, plan and (unless dry_run or there are problems) commit entries from workbooks after a
+    backup, in one transaction; returns the plan, whose problems say why nothing was written."""
     files = read_entry_files(paths)
     with db.session() as session:
         plan = _plan(session, festival_id, files, today or dt.date.today())
         if not dry_run and plan.ok:
             _check_late(plan, allow_late)
+            backup_before(db, "导入报名表")
             _write(session, festival_id, plan)
         return plan

@@ -8,7 +8,7 @@ from typing import Any
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import draw_qr_code, register_chinese_font, wrap_text
-from fest_desktop.registration.entries import EntryInfo, list_entries
+from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
 from fest_desktop.storage.database import Database
 
@@ -31,12 +31,14 @@ def write_labels(
 ) -> int:
     """Labels for the festival's entries (disqualified ones left out), optionally of one competition or
     class; returns the number of labels."""
-    from fest_desktop.school.festivals import get_festival
+    from fest_desktop.school.festivals import festival_of
 
-    festival = get_festival(db, festival_id)
+    with db.session() as session:
+        festival = festival_of(session, festival_id)
+        stored = entry_infos(session, festival_id)
     entries = [
         e
-        for e in list_entries(db, festival_id)
+        for e in stored
         if e.status != UNCOUNTED_STATUS
         and (competition_id is None or e.competition_id == competition_id)
         and (class_id is None or e.class_id == class_id)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from fest_desktop.errors import NotFoundError
-from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, add_competition
+from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, insert_competition
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Festival
 
@@ -248,14 +248,14 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
         prefixes = set(
             session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
         )
-    prefix = preset.competition.code_prefix
-    suffix = 2
-    while prefix in prefixes:
-        prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
-    return add_competition(
-        db,
-        festival_id,
-        dataclasses.replace(
-            preset.competition, deadline=deadline, judging_date=judging_date, code_prefix=prefix
-        ),
-    )
+        prefix = preset.competition.code_prefix
+        suffix = 2
+        while prefix in prefixes:
+            prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
+        return insert_competition(
+            session,
+            festival_id,
+            dataclasses.replace(
+                preset.competition, deadline=deadline, judging_date=judging_date, code_prefix=prefix
+            ),
+        )

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
+from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS, EntryRules
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Entry, EntryAuthor, Student
@@ -58,10 +59,17 @@ def quota_overview(
     db: Database, festival_id: int, competitions: Sequence[CompetitionInfo] | None = None
 ) -> list[QuotaCell]:
     """Every class against every competition (the festival's, unless given), in class and competition order."""
-    if competitions is None:
-        competitions = list_competitions(db, festival_id)
     with db.session() as session:
-        rules = EntryRules(session, festival_id)
+        return quota_cells(session, festival_id, competitions)
+
+
+def quota_cells(
+    session: Session, festival_id: int, competitions: Sequence[CompetitionInfo] | None = None
+) -> list[QuotaCell]:
+    """quota_overview within a session."""
+    if competitions is None:
+        competitions = competitions_of(session, festival_id)
+    rules = EntryRules(session, festival_id)
     classes = sorted(rules.classes.values(), key=lambda c: (c.level, c.number))
     return [
         QuotaCell(
@@ -78,8 +86,9 @@ def quota_overview(
 
 def quota_warnings(db: Database, festival_id: int) -> list[str]:
     """One line per class below a competition's minimum (or over its maximum), for the teacher to chase."""
-    competitions = list_competitions(db, festival_id)
-    return quota_warning_lines(competitions, quota_overview(db, festival_id, competitions))
+    with db.session() as session:
+        competitions = competitions_of(session, festival_id)
+        return quota_warning_lines(competitions, quota_cells(session, festival_id, competitions))
 
 
 def quota_warning_lines(competitions: Sequence[CompetitionInfo], cells: Iterable[QuotaCell]) -> list[str]:
@@ -119,23 +128,28 @@ class ClassParticipation:
 def participation_summary(db: Database, festival_id: int) -> list[ClassParticipation]:
     """Per class: students, entries (disqualified ones left out) and the students taking part."""
     with db.session() as session:
-        rules = EntryRules(session, festival_id)
-        students = dict(
-            session.execute(
-                select(Student.class_id, func.count())
-                .where(Student.festival_id == festival_id)
-                .group_by(Student.class_id)
-            ).all()
-        )
-        participants = dict(
-            session.execute(
-                select(Student.class_id, func.count(func.distinct(Student.id)))
-                .join(EntryAuthor, EntryAuthor.student_id == Student.id)
-                .join(Entry, EntryAuthor.entry_id == Entry.id)
-                .where(Student.festival_id == festival_id, Entry.status != UNCOUNTED_STATUS)
-                .group_by(Student.class_id)
-            ).all()
-        )
+        return participation_of(session, festival_id)
+
+
+def participation_of(session: Session, festival_id: int) -> list[ClassParticipation]:
+    """participation_summary within a session."""
+    rules = EntryRules(session, festival_id)
+    students = dict(
+        session.execute(
+            select(Student.class_id, func.count())
+            .where(Student.festival_id == festival_id)
+            .group_by(Student.class_id)
+        ).all()
+    )
+    participants = dict(
+        session.execute(
+            select(Student.class_id, func.count(func.distinct(Student.id)))
+            .join(EntryAuthor, EntryAuthor.student_id == Student.id)
+            .join(Entry, EntryAuthor.entry_id == Entry.id)
+            .where(Student.festival_id == festival_id, Entry.status != UNCOUNTED_STATUS)
+            .group_by(Student.class_id)
+        ).all()
+    )
     entries: Counter[int] = Counter()
     for (_competition_id, class_id), count in rules.counts.items():
         entries[class_id] += count

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from fest_desktop.files.workbooks import save_workbook
-from fest_desktop.registration.entries import list_entries
-from fest_desktop.registration.quotas import participation_summary
-from fest_desktop.school.festivals import get_festival
+from fest_desktop.registration.competitions import competitions_of
+from fest_desktop.registration.entries import entry_infos
+from fest_desktop.registration.quotas import participation_of
+from fest_desktop.school.festivals import festival_of
 from fest_desktop.storage.database import Database
 
 REGISTER_COLUMNS = (
@@ -43,10 +44,11 @@ def export_register(db: Database, festival_id: int, path: Path) -> int:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from fest_desktop.registration.competitions import list_competitions
-
-    festival = get_festival(db, festival_id)
-    entries = list_entries(db, festival_id)
+    with db.session() as session:
+        festival = festival_of(session, festival_id)
+        entries = entry_infos(session, festival_id)
+        participation = participation_of(session, festival_id)
+        competitions = competitions_of(session, festival_id)
     workbook = Workbook()
     summary = workbook.active
     summary.title = "参与情况"
@@ -55,14 +57,14 @@ def export_register(db: Database, festival_id: int, path: Path) -> int:
     summary.append(["班级", "学生数", "作品数", "参与学生数", "参与率"])
     for cell in summary[2]:
         cell.font = Font(bold=True)
-    for row in participation_summary(db, festival_id):
+    for row in participation:
         summary.append([row.class_name, row.student_count, row.entry_count, row.participant_count, row.share])
         summary.cell(row=summary.max_row, column=5).number_format = "0.0%"
     for column, width in zip("ABCDE", (16, 10, 10, 12, 10), strict=True):
         summary.column_dimensions[column].width = width
 
     used = {summary.title}
-    for competition in list_competitions(db, festival_id):
+    for competition in competitions:
         rows = sorted(
             (e for e in entries if e.competition_id == competition.id),
             key=lambda e: (e.level, e.class_number, e.code),

@@ -102,6 +102,11 @@ def current_festival(db: Database) -> FestivalInfo | None:
         return None if current is None else festival_info(festival_row(session, current), current)
 
 
+def festival_of(session: Session, festival_id: int) -> FestivalInfo:
+    """get_festival within a session."""
+    return festival_info(festival_row(session, festival_id), current_festival_id(session))
+
+
 def get_festival(db: Database, festival_id: int) -> FestivalInfo:
     """One festival by id; NotFoundError when it has been deleted."""
     with db.session() as session:
@@ -175,7 +180,8 @@ def update_phase(db: Database, info: PhaseInfo) -> PhaseInfo:
 
 
 def delete_phase(db: Database, phase_id: int) -> None:
-    delete_row(db, Phase, phase_id)
+    with db.session() as session:
+        delete_row(session, Phase, phase_id)
 
 
 def phases_on(phases: list[PhaseInfo], day: dt.date) -> list[PhaseInfo]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
 from fest_desktop.school.classnames import class_display_name
-from fest_desktop.school.structure import _class_infos
+from fest_desktop.school.structure import class_infos
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Grade, SchoolClass, Student, Teacher
 
@@ -46,7 +46,7 @@ class StudentInfo:
 def list_teachers(db: Database, festival_id: int) -> list[TeacherInfo]:
     with db.session() as session:
         heads: dict[int, list[str]] = {}
-        for info in _class_infos(session, festival_id):
+        for info in class_infos(session, festival_id):
             if info.head_teacher_id is not None:
                 heads.setdefault(info.head_teacher_id, []).append(info.name)
         teachers = session.scalars(
@@ -76,7 +76,8 @@ def update_teacher(db: Database, teacher_id: int, name: str, subject: str) -> No
 
 def delete_teacher(db: Database, teacher_id: int) -> None:
     """Delete a teacher; classes they headed keep no 班主任."""
-    delete_row(db, Teacher, teacher_id)
+    with db.session() as session:
+        delete_row(session, Teacher, teacher_id)
 
 
 def _student_infos(

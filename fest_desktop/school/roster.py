@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.workbooks import (
@@ -280,29 +281,35 @@ def _check_duplicates_in_file(preview: RosterPreview) -> None:
     preview.rows = kept
 
 
-def preview_roster(db: Database, festival_id: int, preview: RosterPreview) -> RosterPreview:
-    """Fill in what the import will create or change, and problems with students already stored."""
+def preview_roster(db: Database, festival_id: int, read: RosterPreview) -> RosterPreview:
+    """What importing the rows read would create or change, and problems with students already
+    stored; writes nothing. read is left as it is."""
     with db.session() as session:
-        grades = {
-            level: name
-            for level, name in session.execute(
-                select(Grade.level, Grade.name).where(Grade.festival_id == festival_id)
-            )
-        }
-        classes = {
-            (level, number)
-            for level, number in session.execute(
-                select(Grade.level, SchoolClass.number)
-                .join(SchoolClass, SchoolClass.grade_id == Grade.id)
-                .where(Grade.festival_id == festival_id)
-            )
-        }
-        stored = session.execute(
-            select(Student, Grade.level, SchoolClass.number)
-            .join(SchoolClass, Student.class_id == SchoolClass.id)
-            .join(Grade, SchoolClass.grade_id == Grade.id)
-            .where(Student.festival_id == festival_id)
-        ).all()
+        return _plan(session, festival_id, read)
+
+
+def _plan(session: Session, festival_id: int, read: RosterPreview) -> RosterPreview:
+    preview = RosterPreview(read.source, list(read.rows), list(read.problems))
+    grades = {
+        level: name
+        for level, name in session.execute(
+            select(Grade.level, Grade.name).where(Grade.festival_id == festival_id)
+        )
+    }
+    classes = {
+        (level, number)
+        for level, number in session.execute(
+            select(Grade.level, SchoolClass.number)
+            .join(SchoolClass, SchoolClass.grade_id == Grade.id)
+            .where(Grade.festival_id == festival_id)
+        )
+    }
+    stored = session.execute(
+        select(Student, Grade.level, SchoolClass.number)
+        .join(SchoolClass, Student.class_id == SchoolClass.id)
+        .join(Grade, SchoolClass.grade_id == Grade.id)
+        .where(Student.festival_id == festival_id)
+    ).all()
     by_number = {s.student_number: (s, level, number) for s, level, number in stored if s.student_number}
     by_name: dict[tuple[int, int, str], list[Student]] = {}
     for s, level, number in stored:
@@ -345,57 +352,70 @@ def preview_roster(db: Database, festival_id: int, preview: RosterPreview) -> Ro
     return preview
 
 
-def commit_roster(db: Database, festival_id: int, preview: RosterPreview) -> None:
-    """Write a clean preview in one transaction; refuses (writing nothing) while problems remain."""
-    if not preview.ok:
-        raise ImportRefused(f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。请改正后重新导入。")
-    backup_before(db, "导入花名册")
+def commit_roster(db: Database, festival_id: int, read: RosterPreview) -> RosterPreview:
+    """Plan the rows read again against the stored festival and write them, after a backup, in one
+    transaction; refuses (writing nothing) while problems remain. Returns what was done."""
     with db.session() as session:
-        class_ids: dict[tuple[int, int], int] = {}
-        for level, number in sorted({(r.level, r.class_number) for r in preview.new_students}):
-            grade = ensure_grade(session, festival_id, level)
-            class_id = session.scalars(
-                select(SchoolClass.id).where(SchoolClass.grade_id == grade.id, SchoolClass.number == number)
-            ).first()
-            if class_id is None:
-                school_class = SchoolClass(festival_id=festival_id, grade_id=grade.id, number=number)
-                session.add(school_class)
-                session.flush()
-                class_id = school_class.id
-            class_ids[(level, number)] = class_id
-        if preview.new_classes:
-            ensure_festival_class_entries(session, festival_id)
-        if preview.new_students:
-            session.execute(
-                insert(Student),
-                [
-                    {
-                        "festival_id": festival_id,
-                        "class_id": class_ids[(r.level, r.class_number)],
-                        "name": r.name,
-                        "gender": r.gender,
-                        "student_number": r.student_number,
-                        "birth_date": r.birth_date,
-                        "age": r.age,
-                    }
-                    for r in preview.new_students
-                ],
+        preview = _plan(session, festival_id, read)
+        if not preview.ok:
+            raise ImportRefused(
+                f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。请改正后重新导入。"
             )
-        for student_id, row in preview.changed_students:
-            student = session.get(Student, student_id)
-            assert student is not None
-            student.name = row.name
-            student.gender = row.gender or student.gender
-            student.birth_date = row.birth_date or student.birth_date
-            student.age = row.age if row.age is not None else student.age
+        backup_before(db, "导入花名册")
+        _write(session, festival_id, preview)
+        return preview
+
+
+def _write(session: Session, festival_id: int, preview: RosterPreview) -> None:
+    class_ids: dict[tuple[int, int], int] = {}
+    for level, number in sorted({(r.level, r.class_number) for r in preview.new_students}):
+        grade = ensure_grade(session, festival_id, level)
+        class_id = session.scalars(
+            select(SchoolClass.id).where(SchoolClass.grade_id == grade.id, SchoolClass.number == number)
+        ).first()
+        if class_id is None:
+            school_class = SchoolClass(festival_id=festival_id, grade_id=grade.id, number=number)
+            session.add(school_class)
+            session.flush()
+            class_id = school_class.id
+        class_ids[(level, number)] = class_id
+    if preview.new_classes:
+        ensure_festival_class_entries(session, festival_id)
+    if preview.new_students:
+        session.execute(
+            insert(Student),
+            [
+                {
+                    "festival_id": festival_id,
+                    "class_id": class_ids[(r.level, r.class_number)],
+                    "name": r.name,
+                    "gender": r.gender,
+                    "student_number": r.student_number,
+                    "birth_date": r.birth_date,
+                    "age": r.age,
+                }
+                for r in preview.new_students
+            ],
+        )
+    for student_id, row in preview.changed_students:
+        student = session.get(Student, student_id)
+        assert student is not None
+        student.name = row.name
+        student.gender = row.gender or student.gender
+        student.birth_date = row.birth_date or student.birth_date
+        student.age = row.age if row.age is not None else student.age
 
 
 def import_roster(db: Database, festival_id: int, path: Path, *, dry_run: bool = False) -> RosterPreview:
-    """Read, preview and (unless dry_run or there are problems) commit a roster workbook."""
-    preview = preview_roster(db, festival_id, read_roster(path))
-    if not dry_run and preview.ok:
-        commit_roster(db, festival_id, preview)
-    return preview
+    """Read, plan and (unless dry_run or there are problems) write a roster workbook after a backup,
+    in one transaction; returns the plan, whose problems say why nothing was written."""
+    read = read_roster(path)
+    with db.session() as session:
+        preview = _plan(session, festival_id, read)
+        if not dry_run and preview.ok:
+            backup_before(db, "导入花名册")
+            _write(session, festival_id, preview)
+        return preview
 
 
 def export_roster(db: Database, festival_id: int, path: Path) -> int:

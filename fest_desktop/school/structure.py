@@ -112,10 +112,11 @@ def rename_grade(db: Database, grade_id: int, name: str) -> None:
 def delete_grade(db: Database, grade_id: int) -> None:
     """Delete a grade with its classes and students, after a backup of the file."""
     backup_before(db, "删除年级")
-    delete_row(db, Grade, grade_id)
+    with db.session() as session:
+        delete_row(session, Grade, grade_id)
 
 
-def _class_infos(session: Session, festival_id: int, class_id: int | None = None) -> list[ClassInfo]:
+def class_infos(session: Session, festival_id: int, class_id: int | None = None) -> list[ClassInfo]:
     counts = select(Student.class_id, func.count().label("n")).group_by(Student.class_id).subquery()
     query = (
         select(SchoolClass, Grade, Section.name, Teacher.name, counts.c.n)
@@ -136,7 +137,7 @@ def _class_infos(session: Session, festival_id: int, class_id: int | None = None
 
 def list_classes(db: Database, festival_id: int) -> list[ClassInfo]:
     with db.session() as session:
-        return _class_infos(session, festival_id)
+        return class_infos(session, festival_id)
 
 
 def _check_class_number(session: Session, grade: Grade, number: int, class_id: int | None) -> None:
@@ -170,7 +171,7 @@ def add_class(
         session.add(school_class)
         session.flush()
         ensure_festival_class_entries(session, festival_id)
-        return _class_infos(session, festival_id, school_class.id)[0]
+        return class_infos(session, festival_id, school_class.id)[0]
 
 
 def update_class(db: Database, class_id: int, number: int, head_teacher_id: int | None) -> ClassInfo:
@@ -181,13 +182,14 @@ def update_class(db: Database, class_id: int, number: int, head_teacher_id: int 
         school_class.number = number
         school_class.head_teacher_id = head_teacher_id
         session.flush()
-        return _class_infos(session, school_class.festival_id, class_id)[0]
+        return class_infos(session, school_class.festival_id, class_id)[0]
 
 
 def delete_class(db: Database, class_id: int) -> None:
     """Delete a class with its students, after a backup of the file."""
     backup_before(db, "删除班级")
-    delete_row(db, SchoolClass, class_id)
+    with db.session() as session:
+        delete_row(session, SchoolClass, class_id)
 
 
 def ensure_class_entries(session: Session, competition: Competition) -> int:

@@ -10,10 +10,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
-from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, competition_info
+from fest_desktop.registration.competitions import (
+    CompetitionInfo,
+    CriterionInfo,
+    competition_info,
+    competition_row,
+)
 from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
-from fest_desktop.scoring.judges import _competition, stand_aside_reason
-from fest_desktop.scoring.log import ScoreChangeInfo, _change_info, _log, default_station
+from fest_desktop.scoring.judges import stand_aside_reason
+from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import (
     Attempt,
@@ -75,7 +80,7 @@ def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
 
 def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition]:
     entry = fetch(session, Entry, entry_id, "这件作品已不存在（可能已被删除）。")
-    competition = _competition(session, entry.competition_id)
+    competition = competition_row(session, entry.competition_id)
     if competition.locked:
         raise ValidationError(
             f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
@@ -114,7 +119,7 @@ def write_score(
     if score.value is None and score.check_value is None:
         session.delete(score)
     what = f"{judge.name} · {criterion.name}" + ("（第二遍）" if check_pass else "")
-    return _log(
+    return log_change(
         session,
         competition,
         entry,
@@ -149,25 +154,38 @@ def enter_score(
     the value was already stored. Raises ValidationError with the reason when refused."""
     try:
         with db.session() as session:
-            entry, competition = _scorable_entry(session, entry_id)
-            judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
-            criterion = fetch(session, Criterion, criterion_id, "这个评分项已被删除。")
-            if judge.competition_id != competition.id or criterion.competition_id != competition.id:
-                raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
-            if check_pass and not competition.double_entry:
-                raise ValidationError(f"「{competition.name}」没有开启双人核对录入。")
-            head = session.scalar(select(SchoolClass.head_teacher_id).where(SchoolClass.id == entry.class_id))
-            reason = stand_aside_reason(judge.name, judge.class_id, judge.teacher_id, entry.class_id, head)
-            if reason:
-                raise ValidationError(reason)
-            info = competition_info(competition)
-            value = parse_points(text, next(c for c in info.criteria if c.id == criterion_id))
-            change = write_score(
-                session, entry, competition, judge, criterion, value, check_pass, station or default_station()
-            )
-            return None if change is None else _change_info(change)
+            return score_in(session, entry_id, judge_id, criterion_id, text, check_pass, station)
     except IntegrityError as exc:
         raise _written_elsewhere("分数") from exc
+
+
+def score_in(
+    session: Session,
+    entry_id: int,
+    judge_id: int,
+    criterion_id: int,
+    text: object,
+    check_pass: bool,
+    station: str,
+) -> ScoreChangeInfo | None:
+    """enter_score within a session: checked, stored and logged, not yet committed."""
+    entry, competition = _scorable_entry(session, entry_id)
+    judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+    criterion = fetch(session, Criterion, criterion_id, "这个评分项已被删除。")
+    if judge.competition_id != competition.id or criterion.competition_id != competition.id:
+        raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
+    if check_pass and not competition.double_entry:
+        raise ValidationError(f"「{competition.name}」没有开启双人核对录入。")
+    head = session.scalar(select(SchoolClass.head_teacher_id).where(SchoolClass.id == entry.class_id))
+    reason = stand_aside_reason(judge.name, judge.class_id, judge.teacher_id, entry.class_id, head)
+    if reason:
+        raise ValidationError(reason)
+    info = competition_info(competition)
+    value = parse_points(text, next(c for c in info.criteria if c.id == criterion_id))
+    change = write_score(
+        session, entry, competition, judge, criterion, value, check_pass, station or default_station()
+    )
+    return None if change is None else change_info(change)
 
 
 def enter_attempt(
@@ -176,85 +194,88 @@ def enter_attempt(
     """Validate and commit attempt number (1…attempts) of a measured entry; an empty text clears it."""
     try:
         with db.session() as session:
-            entry, competition = _scorable_entry(session, entry_id)
-            if competition.judging != "measured":
-                raise ValidationError(f"「{competition.name}」不是测量成绩的项目。")
-            if not 1 <= number <= competition.attempts:
-                raise ValidationError(f"「{competition.name}」每件作品只有 {competition.attempts} 次试次。")
-            value = parse_measure(text, competition_info(competition))
-            attempt = session.scalar(
-                select(Attempt).where(Attempt.entry_id == entry.id, Attempt.number == number)
-            )
-            old = attempt.value if attempt else None
-            if old == value:
-                return None
-            if value is None:
-                if attempt is not None:
-                    session.delete(attempt)
-            elif attempt is None:
-                session.add(Attempt(entry_id=entry.id, number=number, value=value))
-            else:
-                attempt.value = value
-            change = _log(
-                session,
-                competition,
-                entry,
-                "attempt",
-                f"第{number}次",
-                old,
-                value,
-                station or default_station(),
-                attempt=number,
-            )
-            return _change_info(change)
+            return attempt_in(session, entry_id, number, text, station)
     except IntegrityError as exc:
         raise _written_elsewhere("成绩") from exc
+
+
+def attempt_in(
+    session: Session, entry_id: int, number: int, text: object, station: str
+) -> ScoreChangeInfo | None:
+    """enter_attempt within a session: checked, stored and logged, not yet committed."""
+    entry, competition = _scorable_entry(session, entry_id)
+    if competition.judging != "measured":
+        raise ValidationError(f"「{competition.name}」不是测量成绩的项目。")
+    if not 1 <= number <= competition.attempts:
+        raise ValidationError(f"「{competition.name}」每件作品只有 {competition.attempts} 次试次。")
+    value = parse_measure(text, competition_info(competition))
+    attempt = session.scalar(select(Attempt).where(Attempt.entry_id == entry.id, Attempt.number == number))
+    old = attempt.value if attempt else None
+    if old == value:
+        return None
+    if value is None:
+        if attempt is not None:
+            session.delete(attempt)
+    elif attempt is None:
+        session.add(Attempt(entry_id=entry.id, number=number, value=value))
+    else:
+        attempt.value = value
+    change = log_change(
+        session,
+        competition,
+        entry,
+        "attempt",
+        f"第{number}次",
+        old,
+        value,
+        station or default_station(),
+        attempt=number,
+    )
+    return change_info(change)
 
 
 def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChangeInfo | None:
     """Put a score or attempt back to its value before that change, itself logged as a change.
     Refused when the cell was changed again since (by another judge's station, say)."""
-    with db.session() as session:
-        change = fetch(session, ScoreChange, change_id, "找不到这条修改记录。")
-        entry_id, action = change.entry_id, change.action
-        old, new = change.old_value, change.new_value
-        if action == "score":
-            current = session.scalar(
-                select(Score.check_value if change.check_pass else Score.value).where(
-                    Score.entry_id == entry_id,
-                    Score.judge_id == change.judge_id,
-                    Score.criterion_id == change.criterion_id,
+    try:
+        with db.session() as session:
+            change = fetch(session, ScoreChange, change_id, "找不到这条修改记录。")
+            entry_id, old = change.entry_id, change.old_value
+            if change.action == "score":
+                current = session.scalar(
+                    select(Score.check_value if change.check_pass else Score.value).where(
+                        Score.entry_id == entry_id,
+                        Score.judge_id == change.judge_id,
+                        Score.criterion_id == change.criterion_id,
+                    )
                 )
+            elif change.action == "attempt":
+                current = session.scalar(
+                    select(Attempt.value).where(
+                        Attempt.entry_id == entry_id, Attempt.number == change.attempt
+                    )
+                )
+            else:
+                raise ValidationError("锁定和解锁不能撤销，请再锁定或解锁一次。")
+            if entry_id is None:
+                raise NotFoundError("这件作品已被删除。")
+            if current != change.new_value:
+                raise ValidationError(f"「{change.what}」之后又被改过，不能撤销这一步。")
+            if change.action == "attempt":
+                assert change.attempt is not None
+                return attempt_in(session, entry_id, change.attempt, old, station)
+            assert change.judge_id is not None and change.criterion_id is not None
+            return score_in(
+                session,
+                entry_id,
+                change.judge_id,
+                change.criterion_id,
+                old if old is not None else "",
+                change.check_pass,
+                station,
             )
-        elif action == "attempt":
-            current = session.scalar(
-                select(Attempt.value).where(Attempt.entry_id == entry_id, Attempt.number == change.attempt)
-            )
-        else:
-            raise ValidationError("锁定和解锁不能撤销，请再锁定或解锁一次。")
-        if entry_id is None:
-            raise NotFoundError("这件作品已被删除。")
-        if current != new:
-            raise ValidationError(f"「{change.what}」之后又被改过，不能撤销这一步。")
-        judge_id, criterion_id, attempt, check_pass = (
-            change.judge_id,
-            change.criterion_id,
-            change.attempt,
-            change.check_pass,
-        )
-    if action == "attempt":
-        assert attempt is not None
-        return enter_attempt(db, entry_id, attempt, old, station=station)
-    assert judge_id is not None and criterion_id is not None
-    return enter_score(
-        db,
-        entry_id,
-        judge_id,
-        criterion_id,
-        old if old is not None else "",
-        check_pass=check_pass,
-        station=station,
-    )
+    except IntegrityError as exc:
+        raise _written_elsewhere("分数") from exc
 
 
 def set_locked(
@@ -263,14 +284,14 @@ def set_locked(
     """Lock the results when judging ends, or unlock them (with the reason) to correct a score;
     both are written to the audit log."""
     with db.session() as session:
-        competition = _competition(session, competition_id)
+        competition = competition_row(session, competition_id)
         if competition.locked == locked:
             return
         if not locked and not clean_text(reason):
             raise ValidationError("解锁需要写明原因（会记入修改记录）。")
         competition.locked = locked
         what = "锁定成绩" if locked else f"解锁成绩：{clean_text(reason)}"
-        _log(
+        log_change(
             session,
             competition,
             None,

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.registration.competitions import competition_row
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Grade, Judge, SchoolClass, Score, Teacher
@@ -37,7 +38,7 @@ def _class_names(session: Session, festival_id: int) -> dict[int, str]:
     }
 
 
-def _judge_infos(session: Session, competition: Competition) -> list[JudgeInfo]:
+def judge_infos(session: Session, competition: Competition) -> list[JudgeInfo]:
     names = _class_names(session, competition.festival_id)
     return [
         JudgeInfo(j.id, j.competition_id, j.name, j.teacher_id, j.class_id, names.get(j.class_id or 0, ""))
@@ -47,7 +48,7 @@ def _judge_infos(session: Session, competition: Competition) -> list[JudgeInfo]:
 
 def list_judges(db: Database, competition_id: int) -> list[JudgeInfo]:
     with db.session() as session:
-        return _judge_infos(session, _competition(session, competition_id))
+        return judge_infos(session, competition_row(session, competition_id))
 
 
 def _check_judge(session: Session, competition: Competition, judge: JudgeInfo) -> str:
@@ -72,26 +73,26 @@ def add_judge(
 ) -> JudgeInfo:
     """Put a judge on the panel: a teacher of the roster (teacher_id) or an outside name."""
     with db.session() as session:
-        competition = _competition(session, competition_id)
+        competition = competition_row(session, competition_id)
         clean = _check_judge(session, competition, JudgeInfo(0, competition_id, name, teacher_id, class_id))
         judge = Judge(
             name=clean, teacher_id=teacher_id, class_id=class_id, position=len(competition.judges) + 1
         )
         competition.judges.append(judge)
         session.flush()
-        return next(j for j in _judge_infos(session, competition) if j.id == judge.id)
+        return next(j for j in judge_infos(session, competition) if j.id == judge.id)
 
 
 def update_judge(db: Database, info: JudgeInfo) -> JudgeInfo:
     """Rename a judge or change the class they belong to; their scores stay."""
     with db.session() as session:
         judge = fetch(session, Judge, info.id, "这位评委已不在评委组中。")
-        competition = _competition(session, judge.competition_id)
+        competition = competition_row(session, judge.competition_id)
         judge.name = _check_judge(session, competition, info)
         judge.teacher_id = info.teacher_id
         judge.class_id = info.class_id
         session.flush()
-        return next(j for j in _judge_infos(session, competition) if j.id == judge.id)
+        return next(j for j in judge_infos(session, competition) if j.id == judge.id)
 
 
 def remove_judge(db: Database, judge_id: int) -> None:
@@ -108,10 +109,6 @@ def remove_judge(db: Database, judge_id: int) -> None:
                 f"评委「{judge.name}」已录入 {scored} 个分数，不能移出评委组。如确需移出，请先清空这些分数。"
             )
         session.delete(judge)
-
-
-def _competition(session: Session, competition_id: int) -> Competition:
-    return fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
 
 
 def stand_aside_reason(

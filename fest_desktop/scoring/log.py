@@ -41,7 +41,7 @@ class ScoreChangeInfo:
         return {"score": "评分", "attempt": "成绩", "lock": "锁定", "unlock": "解锁"}[self.action]
 
 
-def _change_info(row: ScoreChange) -> ScoreChangeInfo:
+def change_info(row: ScoreChange) -> ScoreChangeInfo:
     return ScoreChangeInfo(
         row.id,
         row.competition_id,
@@ -65,7 +65,7 @@ def entry_log(db: Database, entry_id: int) -> list[ScoreChangeInfo]:
         rows = session.scalars(
             select(ScoreChange).where(ScoreChange.entry_id == entry_id).order_by(ScoreChange.id)
         )
-        return [_change_info(row) for row in rows]
+        return [change_info(row) for row in rows]
 
 
 def competition_log(db: Database, competition_id: int) -> list[ScoreChangeInfo]:
@@ -74,7 +74,7 @@ def competition_log(db: Database, competition_id: int) -> list[ScoreChangeInfo]:
         rows = session.scalars(
             select(ScoreChange).where(ScoreChange.competition_id == competition_id).order_by(ScoreChange.id)
         )
-        return [_change_info(row) for row in rows]
+        return [change_info(row) for row in rows]
 
 
 def scoring_stamp(db: Database, festival_id: int) -> int:
@@ -87,7 +87,7 @@ def scoring_stamp(db: Database, festival_id: int) -> int:
         )
 
 
-def _log(
+def log_change(
     session: Session,
     competition: Competition,
     entry: Entry | None,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import build_document, register_chinese_font
 from fest_desktop.files.workbooks import save_workbook
-from fest_desktop.school.festivals import get_festival
-from fest_desktop.scoring.sheet import ScoringSheet, load_sheet
+from fest_desktop.school.festivals import festival_of
+from fest_desktop.scoring.sheet import ScoringSheet, sheet_of
 from fest_desktop.storage.database import Database
 
 FIXED_COLUMNS = {
@@ -19,8 +21,8 @@ FIXED_COLUMNS = {
 }
 
 
-def _rubric_sheet(db: Database, competition_id: int) -> ScoringSheet:
-    sheet = load_sheet(db, competition_id)
+def _rubric_sheet(session: Session, competition_id: int) -> ScoringSheet:
+    sheet = sheet_of(session, competition_id)
     if sheet.competition.judging != "rubric":
         raise FestError(f"「{sheet.competition.name}」按测量成绩排名，没有评委评分表。")
     if not sheet.judges:
@@ -48,8 +50,9 @@ def write_judge_sheets_pdf(db: Database, festival_id: int, competition_id: int, 
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
-    sheet = _rubric_sheet(db, competition_id)
-    festival = get_festival(db, festival_id)
+    with db.session() as session:
+        sheet = _rubric_sheet(session, competition_id)
+        festival = festival_of(session, festival_id)
     font = register_chinese_font()
     title_style = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, alignment=1)
     note_style = ParagraphStyle("note", fontName=font, fontSize=10, leading=14)
@@ -124,7 +127,8 @@ def write_score_workbook(db: Database, competition_id: int, path: Path) -> int:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    sheet = _rubric_sheet(db, competition_id)
+    with db.session() as session:
+        sheet = _rubric_sheet(session, competition_id)
     competition = sheet.competition
     workbook = Workbook()
     workbook.remove(workbook.active)

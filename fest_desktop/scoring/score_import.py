@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.workbooks import (
@@ -25,7 +26,7 @@ from fest_desktop.school.classnames import ClassNameError, parse_class
 from fest_desktop.scoring.entering import parse_points, write_score
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
-from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_competitions, load_sheet
+from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Competition, Criterion, Entry, Judge
@@ -76,14 +77,14 @@ class ScoreImport:
 class _Context:
     """The festival's judged competitions with their sheets, looked up by name as rows arrive."""
 
-    def __init__(self, db: Database, festival_id: int) -> None:
-        self.db = db
-        self.competitions = {c.name: c for c in judged_competitions(db, festival_id)}
+    def __init__(self, session: Session, festival_id: int) -> None:
+        self.session = session
+        self.competitions = {c.name: c for c in judged_of(session, festival_id)}
         self.sheets: dict[int, ScoringSheet] = {}
 
     def sheet(self, competition: CompetitionInfo) -> ScoringSheet:
         if competition.id not in self.sheets:
-            self.sheets[competition.id] = load_sheet(self.db, competition.id)
+            self.sheets[competition.id] = sheet_of(self.session, competition.id)
         return self.sheets[competition.id]
 
 
@@ -93,38 +94,44 @@ def _score_header(rows: Sequence[Sequence[object]]) -> Header | None:
     )
 
 
-def preview_score_import(db: Database, festival_id: int, path: Path, add_judges: bool = False) -> ScoreImport:
-    """Read filled-in score sheets and check every row, writing nothing."""
+def _read(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """Each worksheet's title and rows."""
     workbook = load_workbook_file(path)
-    plan = ScoreImport()
-    context = _Context(db, festival_id)
-    seen: dict[tuple[int, int, str, int], tuple[str, int]] = {}
     try:
-        for worksheet in workbook.worksheets:
-            rows = sheet_rows(worksheet)
-            header = _score_header(rows)
-            if header is None:
-                plan.skipped_sheets.append(worksheet.title)
-                continue
-            for number, cells in data_rows(rows, header):
-                _plan_row(
-                    context,
-                    plan,
-                    worksheet.title,
-                    number,
-                    cells,
-                    rows[header.row - 1],
-                    header,
-                    seen,
-                    add_judges,
-                )
+        return [(worksheet.title, sheet_rows(worksheet)) for worksheet in workbook.worksheets]
     finally:
         workbook.close()
+
+
+def _plan(
+    session: Session,
+    festival_id: int,
+    path: Path,
+    sheets: list[tuple[str, list[tuple[object, ...]]]],
+    add_judges: bool,
+) -> ScoreImport:
+    plan = ScoreImport()
+    context = _Context(session, festival_id)
+    seen: dict[tuple[int, int, str, int], tuple[str, int]] = {}
+    for title, rows in sheets:
+        header = _score_header(rows)
+        if header is None:
+            plan.skipped_sheets.append(title)
+            continue
+        for number, cells in data_rows(rows, header):
+            _plan_row(context, plan, title, number, cells, rows[header.row - 1], header, seen, add_judges)
     if not plan.scores and not plan.unchanged and not plan.problems:
         raise WorkbookFileError(
             f"「{path.name}」里没有找到评分表：需要“比赛项目”“评委”和“作品编号”（或“班级”）列，再加每个评分项一列。"
         )
     return plan
+
+
+def preview_score_import(db: Database, festival_id: int, path: Path, add_judges: bool = False) -> ScoreImport:
+    """Read filled-in score sheets and check every row, writing nothing."""
+    sheets = _read(path)
+    with db.session() as session:
+        return _plan(session, festival_id, path, sheets, add_judges)
 
 
 def _plan_row(
@@ -251,43 +258,47 @@ def _find_entry(sheet: ScoringSheet, code: str, class_name: str) -> ScoringEntry
 def commit_score_import(
     db: Database, festival_id: int, path: Path, add_judges: bool = False, station: str = ""
 ) -> ScoreImport:
-    """Import the score sheets in one transaction, or nothing when any row has a problem."""
-    plan = preview_score_import(db, festival_id, path, add_judges)
-    if not plan.ok:
-        raise ImportRefused(f"评分表有 {len(plan.problems)} 处问题，没有导入任何分数。")
-    backup_before(db, "导入评分表")
-    station = station or f"导入 {path.name}"
+    """Import the score sheets in one transaction, after a backup, or nothing when any row has a problem."""
+    sheets = _read(path)
     with db.session() as session:
-        judges: dict[tuple[int, str], Judge] = {}
-        for competition_id, name in plan.new_judges:
-            competition = session.get(Competition, competition_id)
-            assert competition is not None
-            judge = Judge(name=name, position=len(competition.judges) + 1)
-            competition.judges.append(judge)
-            session.flush()
-        for judge in session.scalars(
-            select(Judge).where(Judge.competition_id.in_({s.competition_id for s in plan.scores}))
-        ):
-            judges[(judge.competition_id, judge.name)] = judge
-        for planned in plan.scores:
-            entry = session.get(Entry, planned.entry_id)
-            competition = session.get(Competition, planned.competition_id)
-            criterion = session.get(Criterion, planned.criterion_id)
-            if entry is None or competition is None or criterion is None:
-                raise FestError("导入期间作品或评分项被删除了，没有导入任何分数，请重新导入。")
-            if competition.locked:
-                raise ImportRefused(f"「{competition.name}」的成绩刚被锁定，没有导入任何分数。")
-            write_score(
-                session,
-                entry,
-                competition,
-                judges[(planned.competition_id, planned.judge_name)],
-                criterion,
-                planned.value,
-                False,
-                station,
-            )
-    return plan
+        plan = _plan(session, festival_id, path, sheets, add_judges)
+        if not plan.ok:
+            raise ImportRefused(f"评分表有 {len(plan.problems)} 处问题，没有导入任何分数。")
+        backup_before(db, "导入评分表")
+        _write(session, plan, station or f"导入 {path.name}")
+        return plan
+
+
+def _write(session: Session, plan: ScoreImport, station: str) -> None:
+    judges: dict[tuple[int, str], Judge] = {}
+    for competition_id, name in plan.new_judges:
+        competition = session.get(Competition, competition_id)
+        assert competition is not None
+        judge = Judge(name=name, position=len(competition.judges) + 1)
+        competition.judges.append(judge)
+        session.flush()
+    for judge in session.scalars(
+        select(Judge).where(Judge.competition_id.in_({s.competition_id for s in plan.scores}))
+    ):
+        judges[(judge.competition_id, judge.name)] = judge
+    for planned in plan.scores:
+        entry = session.get(Entry, planned.entry_id)
+        competition = session.get(Competition, planned.competition_id)
+        criterion = session.get(Criterion, planned.criterion_id)
+        if entry is None or competition is None or criterion is None:
+            raise FestError("导入期间作品或评分项被删除了，没有导入任何分数，请重新导入。")
+        if competition.locked:
+            raise ImportRefused(f"「{competition.name}」的成绩刚被锁定，没有导入任何分数。")
+        write_score(
+            session,
+            entry,
+            competition,
+            judges[(planned.competition_id, planned.judge_name)],
+            criterion,
+            planned.value,
+            False,
+            station,
+        )
 
 
 def import_score_file(
@@ -299,8 +310,12 @@ def import_score_file(
     add_judges: bool = False,
     station: str = "",
 ) -> ScoreImport:
-    """Check a filled-in score workbook and, unless dry_run or a row has a problem, import it whole."""
-    plan = preview_score_import(db, festival_id, path, add_judges)
-    if dry_run or not plan.ok:
+    """Check a filled-in score workbook and, unless dry_run or a row has a problem, import it whole
+    after a backup, in one transaction; returns the plan, whose problems say why nothing was written."""
+    sheets = _read(path)
+    with db.session() as session:
+        plan = _plan(session, festival_id, path, sheets, add_judges)
+        if not dry_run and plan.ok:
+            backup_before(db, "导入评分表")
+            _write(session, plan, station or f"导入 {path.name}")
         return plan
-    return commit_score_import(db, festival_id, path, add_judges, station)

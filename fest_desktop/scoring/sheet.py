@@ -8,13 +8,14 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from fest_desktop.errors import NotFoundError
-from fest_desktop.registration.competitions import CompetitionInfo, competition_info
+from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
 from fest_desktop.registration.entries import entry_infos
 from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
 from fest_desktop.scoring import rules
-from fest_desktop.scoring.judges import JudgeInfo, _competition, _judge_infos, stand_aside_reason
+from fest_desktop.scoring.judges import JudgeInfo, judge_infos, stand_aside_reason
 from fest_desktop.scoring.log import ScoreChangeInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
@@ -329,105 +330,121 @@ def _group(
 def load_sheet(db: Database, competition_id: int) -> ScoringSheet:
     """The competition's judges, entries (not disqualified), scores and attempts, and the stamp."""
     with db.session() as session:
-        competition = _competition(session, competition_id)
-        info = competition_info(competition)
-        judges = _judge_infos(session, competition)
-        classes = {
-            class_id: (level, grade, section, position, head)
-            for class_id, level, grade, section, position, head in session.execute(
-                select(
-                    SchoolClass.id,
-                    Grade.level,
-                    Grade.name,
-                    Section.name,
-                    Section.position,
-                    SchoolClass.head_teacher_id,
-                )
-                .join(Grade, SchoolClass.grade_id == Grade.id)
-                .join(Section, Grade.section_id == Section.id)
-                .where(SchoolClass.festival_id == competition.festival_id)
+        return sheet_of(session, competition_id)
+
+
+def sheet_of(session: Session, competition_id: int) -> ScoringSheet:
+    """load_sheet within a session."""
+    competition = competition_row(session, competition_id)
+    info = competition_info(competition)
+    judges = judge_infos(session, competition)
+    classes = {
+        class_id: (level, grade, section, position, head)
+        for class_id, level, grade, section, position, head in session.execute(
+            select(
+                SchoolClass.id,
+                Grade.level,
+                Grade.name,
+                Section.name,
+                Section.position,
+                SchoolClass.head_teacher_id,
             )
-        }
-        entries = []
-        for entry in entry_infos(session, competition.festival_id, competition_id=competition_id):
-            if entry.status == UNCOUNTED_STATUS:
-                continue
-            level, grade, section, position, head = classes[entry.class_id]
-            group, order = _group(info.ranking_group, level, grade, section, position)
-            entries.append(
-                ScoringEntry(
-                    entry.id,
-                    entry.code,
-                    entry.class_id,
-                    entry.class_name,
-                    entry.title,
-                    entry.author_names,
-                    group,
-                    order,
-                    head,
-                    entry.level,
-                    entry.class_number,
-                )
-            )
-        entries.sort(key=lambda e: (e.group_order, e.level, e.class_number, e.code))
-        in_competition = select(Entry.id).where(Entry.competition_id == competition_id)
-        cells = {
-            (entry_id, judge_id, criterion_id): Cell(value, check)
-            for entry_id, judge_id, criterion_id, value, check in session.execute(
-                select(
-                    Score.entry_id, Score.judge_id, Score.criterion_id, Score.value, Score.check_value
-                ).where(Score.entry_id.in_(in_competition))
-            )
-        }
-        attempts = {
-            (entry_id, number): value
-            for entry_id, number, value in session.execute(
-                select(Attempt.entry_id, Attempt.number, Attempt.value).where(
-                    Attempt.entry_id.in_(in_competition)
-                )
-            )
-        }
-        stamp = (
-            session.scalar(
-                select(func.max(ScoreChange.id)).where(ScoreChange.festival_id == competition.festival_id)
-            )
-            or 0
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .join(Section, Grade.section_id == Section.id)
+            .where(SchoolClass.festival_id == competition.festival_id)
         )
-        return ScoringSheet(info, judges, entries, cells, attempts, stamp)
+    }
+    entries = []
+    for entry in entry_infos(session, competition.festival_id, competition_id=competition_id):
+        if entry.status == UNCOUNTED_STATUS:
+            continue
+        level, grade, section, position, head = classes[entry.class_id]
+        group, order = _group(info.ranking_group, level, grade, section, position)
+        entries.append(
+            ScoringEntry(
+                entry.id,
+                entry.code,
+                entry.class_id,
+                entry.class_name,
+                entry.title,
+                entry.author_names,
+                group,
+                order,
+                head,
+                entry.level,
+                entry.class_number,
+            )
+        )
+    entries.sort(key=lambda e: (e.group_order, e.level, e.class_number, e.code))
+    in_competition = select(Entry.id).where(Entry.competition_id == competition_id)
+    cells = {
+        (entry_id, judge_id, criterion_id): Cell(value, check)
+        for entry_id, judge_id, criterion_id, value, check in session.execute(
+            select(Score.entry_id, Score.judge_id, Score.criterion_id, Score.value, Score.check_value).where(
+                Score.entry_id.in_(in_competition)
+            )
+        )
+    }
+    attempts = {
+        (entry_id, number): value
+        for entry_id, number, value in session.execute(
+            select(Attempt.entry_id, Attempt.number, Attempt.value).where(
+                Attempt.entry_id.in_(in_competition)
+            )
+        )
+    }
+    stamp = (
+        session.scalar(
+            select(func.max(ScoreChange.id)).where(ScoreChange.festival_id == competition.festival_id)
+        )
+        or 0
+    )
+    return ScoringSheet(info, judges, entries, cells, attempts, stamp)
 
 
 def judged_competitions(db: Database, festival_id: int) -> list[CompetitionInfo]:
     """The competitions that are scored (by judges or by measurement), in display order."""
     with db.session() as session:
-        rows = session.scalars(
-            select(Competition)
-            .where(Competition.festival_id == festival_id, Competition.judging != "none")
-            .order_by(Competition.position, Competition.id)
-        )
-        return [competition_info(c) for c in rows]
+        return judged_of(session, festival_id)
+
+
+def judged_of(session: Session, festival_id: int) -> list[CompetitionInfo]:
+    """judged_competitions within a session."""
+    rows = session.scalars(
+        select(Competition)
+        .where(Competition.festival_id == festival_id, Competition.judging != "none")
+        .order_by(Competition.position, Competition.id)
+    )
+    return [competition_info(c) for c in rows]
 
 
 def find_judged_competition(db: Database, festival_id: int, name: str) -> CompetitionInfo:
     """The scored competition of that name, or the only one whose name contains it."""
-    judged = judged_competitions(db, festival_id)
+    with db.session() as session:
+        return chosen_competitions(session, festival_id, name)[0]
+
+
+def chosen_competitions(session: Session, festival_id: int, name: str | None) -> list[CompetitionInfo]:
+    """Every scored competition of the festival, or the one named (a unique part of a name is
+    enough); NotFoundError lists the names when there is no single match."""
+    judged = judged_of(session, festival_id)
+    if name is None:
+        return judged
     wanted = clean_text(name)
     matches = [c for c in judged if c.name == wanted] or [c for c in judged if wanted and wanted in c.name]
     if len(matches) != 1:
         names = "、".join(c.name for c in judged)
         raise NotFoundError(f"没有唯一名为「{name}」的评分项目。可选：{names}")
-    return matches[0]
+    return matches
 
 
 def festival_results(
     db: Database, festival_id: int, competition_name: str | None = None, provisional: bool = False
 ) -> list[EntryResult]:
     """Results of every judged competition of the festival, or of the one named."""
-    competitions = (
-        judged_competitions(db, festival_id)
-        if competition_name is None
-        else [find_judged_competition(db, festival_id, competition_name)]
-    )
-    found: list[EntryResult] = []
-    for competition in competitions:
-        found.extend(load_sheet(db, competition.id).results(provisional))
-    return found
+    with db.session() as session:
+        return [
+            result
+            for competition in chosen_competitions(session, festival_id, competition_name)
+            for result in sheet_of(session, competition.id).results(provisional)
+        ]

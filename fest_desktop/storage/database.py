@@ -119,12 +119,11 @@ def fetch(session: Session, model: type[RowT], row_id: int, missing: str) -> Row
     return row
 
 
-def delete_row(db: Database, model: type[Any], row_id: int) -> None:
+def delete_row(session: Session, model: type[Any], row_id: int) -> None:
     """Delete one row (and what cascades from it); deleting what is already gone is no error."""
-    with db.session() as session:
-        row = session.get(model, row_id)
-        if row is not None:
-            session.delete(row)
+    row = session.get(model, row_id)
+    if row is not None:
+        session.delete(row)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

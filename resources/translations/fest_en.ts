@@ -2311,109 +2311,109 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="58"/>
+        <location filename="../../ui/awards/print_page.py" line="57"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="61"/>
+        <location filename="../../ui/awards/print_page.py" line="60"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="62"/>
+        <location filename="../../ui/awards/print_page.py" line="61"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="64"/>
+        <location filename="../../ui/awards/print_page.py" line="63"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="66"/>
+        <location filename="../../ui/awards/print_page.py" line="65"/>
         <source>套打校准页…</source>
         <translation>Calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="73"/>
+        <location filename="../../ui/awards/print_page.py" line="72"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="74"/>
-        <location filename="../../ui/awards/print_page.py" line="92"/>
+        <location filename="../../ui/awards/print_page.py" line="73"/>
+        <location filename="../../ui/awards/print_page.py" line="91"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="75"/>
-        <location filename="../../ui/awards/print_page.py" line="91"/>
+        <location filename="../../ui/awards/print_page.py" line="74"/>
+        <location filename="../../ui/awards/print_page.py" line="90"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="76"/>
+        <location filename="../../ui/awards/print_page.py" line="75"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="76"/>
+        <location filename="../../ui/awards/print_page.py" line="75"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="77"/>
+        <location filename="../../ui/awards/print_page.py" line="76"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="89"/>
+        <location filename="../../ui/awards/print_page.py" line="88"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="90"/>
+        <location filename="../../ui/awards/print_page.py" line="89"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="98"/>
+        <location filename="../../ui/awards/print_page.py" line="97"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="134"/>
+        <location filename="../../ui/awards/print_page.py" line="133"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="139"/>
+        <location filename="../../ui/awards/print_page.py" line="138"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="144"/>
+        <location filename="../../ui/awards/print_page.py" line="143"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="171"/>
+        <location filename="../../ui/awards/print_page.py" line="170"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="175"/>
+        <location filename="../../ui/awards/print_page.py" line="174"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="202"/>
-        <source>字体检查</source>
-        <translation>Font check</translation>
+        <location filename="../../ui/awards/print_page.py" line="200"/>
+        <source>打印前检查</source>
+        <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="203"/>
+        <location filename="../../ui/awards/print_page.py" line="201"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2424,37 +2424,32 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="213"/>
+        <location filename="../../ui/awards/print_page.py" line="204"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="213"/>
+        <location filename="../../ui/awards/print_page.py" line="204"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="265"/>
-        <source>无法写入「{0}」：{1}</source>
-        <translation>Cannot write “{0}”: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/print_page.py" line="268"/>
+        <location filename="../../ui/awards/print_page.py" line="244"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="274"/>
+        <location filename="../../ui/awards/print_page.py" line="250"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="280"/>
+        <location filename="../../ui/awards/print_page.py" line="256"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="289"/>
+        <location filename="../../ui/awards/print_page.py" line="265"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -3474,6 +3469,24 @@ change to:</translation>
         <location filename="../../ui/awards/lists_page.py" line="51"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_view</name>
+    <message>
+        <location filename="../../ui/awards/pdf_view.py" line="70"/>
+        <source>打印机没有接受打印任务（可能已取消），证书没有打印。</source>
+        <translation>The printer did not accept the job (it may have been cancelled); the certificates were not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/pdf_view.py" line="75"/>
+        <source>打印中断，证书没有全部打印。</source>
+        <translation>Printing was interrupted; not all certificates were printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/pdf_view.py" line="84"/>
+        <source>打印机没有完成打印任务，证书没有记为已打印。</source>
+        <translation>The printer did not finish the job; the certificates are not recorded as printed.</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from fest_desktop.certificates.drawing import render_certificates
 from fest_desktop.certificates.fonts import font_chain
-from fest_desktop.certificates.jobs import CertificateJob, fill
+from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.templates import MM, TemplateInfo, default_templates, template_for
 from fest_desktop.files.pdf import register_chinese_font
 

@@ -17,7 +17,7 @@ from fest_desktop.awards.level_rules import (
     places,
     rank_by_total,
 )
-from fest_desktop.certificates.templates import chinese_date
+from fest_desktop.certificates.placeholders import chinese_date
 from fest_desktop.school.classnames import chinese_numeral
 
 ORDER = ["一等奖", "二等奖", "三等奖", "优秀奖"]

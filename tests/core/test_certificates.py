@@ -20,20 +20,14 @@ from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import AwardSettings, update_award_settings
 from fest_desktop.awards.lists import list_awards
 from fest_desktop.awards.rules import RuleKey, set_rules
-from fest_desktop.certificates.drawing import (
-    Cancelled,
-    check_image,
-    write_calibration_pdf,
-    write_certificates_pdf,
-)
+from fest_desktop.certificates.batch import PrintedBatch, batch_notes, print_batch, to_file
+from fest_desktop.certificates.drawing import Cancelled, check_image, write_calibration_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
-from fest_desktop.certificates.jobs import certificate_jobs
+from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
 from fest_desktop.certificates.register import (
     find_certificate,
-    issue_numbers,
     lookup_certificate,
     qr_payload,
-    record_printed,
     reprint_job,
     search_register,
 )
@@ -46,7 +40,7 @@ from fest_desktop.certificates.templates import (
     save_template,
     template_for,
 )
-from fest_desktop.errors import ValidationError
+from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students, save_student
 from fest_desktop.storage.database import Database
@@ -75,6 +69,19 @@ def student_template(db: Database, festival_id: int) -> TemplateInfo:
     return template_for(list_templates(db, festival_id), "student")
 
 
+def print_to(
+    db: Database,
+    festival_id: int,
+    path: Path,
+    jobs: list[CertificateJob],
+    template: TemplateInfo | None = None,
+    **options: object,
+) -> PrintedBatch:
+    """The batch workflow every caller runs, writing one PDF."""
+    chosen = template or student_template(db, festival_id)
+    return print_batch(db, festival_id, chosen, jobs, to_file(path), **options)  # type: ignore[arg-type]
+
+
 def test_only_finalised_lists_are_printed(db: Database, throws: Throws) -> None:
     jobs = certificate_jobs(db, throws.festival_id)
     assert [job.recipient for job in jobs] == ["张子涵", "李梓轩", "刘欣怡"]
@@ -87,17 +94,19 @@ def test_only_finalised_lists_are_printed(db: Database, throws: Throws) -> None:
     assert certificate_jobs(db, throws.festival_id)[0].day == dt.date(2026, 5, 20)
 
 
-def test_numbers_are_given_once_kept_on_reprint_and_never_reused(db: Database, throws: Throws) -> None:
+def test_numbers_are_given_once_kept_on_reprint_and_never_reused(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
     jobs = certificate_jobs(db, throws.festival_id)
-    issued = issue_numbers(db, throws.festival_id, jobs)
+    assert [job.number for job in jobs] == ["", "", ""]
+    issued = print_to(db, throws.festival_id, tmp_path / "first.pdf", jobs).jobs
     assert [job.number for job in issued] == ["KJJ2026-0001", "KJJ2026-0002", "KJJ2026-0003"]
-    record_printed(db, [job.certificate_id for job in issued if job.certificate_id])
-    again = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
+    again = certificate_jobs(db, throws.festival_id)
     assert [job.number for job in again] == [job.number for job in issued]
     reprint = reprint_job(db, throws.festival_id, "kjj2026-0002")
     assert reprint.recipient == "李梓轩" and reprint.print_count == 1
     assert reprint.certificate_id is not None
-    record_printed(db, [reprint.certificate_id])
+    print_to(db, throws.festival_id, tmp_path / "reprint.pdf", [reprint])
     record = find_certificate(db, throws.festival_id, "KJJ2026-0002")
     assert (record.print_count, record.reprints) == (2, 1)
     # withdraw an award after printing: its number stays taken, the next certificate gets 0004
@@ -107,7 +116,9 @@ def test_numbers_are_given_once_kept_on_reprint_and_never_reused(db: Database, t
     change_award(db, third.id, "", "测量犯规")
     award_entry(db, throws.entry_ids["吴可馨"], "二等奖", "递补")
     finalise(db, throws.festival_id, key)
-    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
+    jobs = print_to(
+        db, throws.festival_id, tmp_path / "after.pdf", certificate_jobs(db, throws.festival_id)
+    ).jobs
     assert {job.recipient: job.number for job in jobs} == {
         "张子涵": "KJJ2026-0001",
         "李梓轩": "KJJ2026-0002",
@@ -123,21 +134,19 @@ def test_numbers_are_given_once_kept_on_reprint_and_never_reused(db: Database, t
     assert [r.number for r in search_register(db, throws.festival_id, "吴可")] == ["KJJ2026-0004"]
 
 
-def test_the_number_format_is_the_school_s(db: Database, throws: Throws) -> None:
+def test_the_number_format_is_the_school_s(db: Database, throws: Throws, tmp_path: Path) -> None:
     update_award_settings(
         db, throws.festival_id, AwardSettings(certificate_prefix="QM{年}KJ", certificate_digits=3)
     )
-    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
+    jobs = print_to(db, throws.festival_id, tmp_path / "c.pdf", certificate_jobs(db, throws.festival_id)).jobs
     assert jobs[0].number == "QM2026KJ001"
 
 
 def test_the_pdf_has_a_page_per_certificate_with_fonts_embedded(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
-    template = student_template(db, throws.festival_id)
-    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     path = tmp_path / "证书.pdf"
-    assert write_certificates_pdf(path, template, jobs) == 3
+    assert print_to(db, throws.festival_id, path, certificate_jobs(db, throws.festival_id)).sheets == 3
     assert page_count(path) == 3
     assert all(fonts(path).values()) and fonts(path)
     text = page_text(path, 1)
@@ -155,11 +164,11 @@ def test_placeholders_unknown_are_refused_and_empty_ones_reported(
         save_template(db, throws.festival_id, wrong)
     with_title = template.with_field(dataclasses.replace(body, text="作品《{作品}》荣获{奖项}"))
     save_template(db, throws.festival_id, with_title)
-    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
-    missing = missing_values(with_title, jobs)
-    assert missing[0] == "KJJ2026-0001：「正文」中的 {作品} 没有内容。"
+    jobs = certificate_jobs(db, throws.festival_id)
+    assert batch_notes(with_title, jobs)[0] == "张子涵（手抛飞机一等奖）：「正文」中的 {作品} 没有内容。"
     path = tmp_path / "c.pdf"
-    write_certificates_pdf(path, with_title, jobs[:1])
+    numbered = print_to(db, throws.festival_id, path, jobs[:1], with_title).jobs
+    assert missing_values(with_title, numbered) == ["KJJ2026-0001：「正文」中的 {作品} 没有内容。"]
     assert "作品《》荣获一等奖" in page_text(path, 0).replace(" ", "")
 
 
@@ -173,15 +182,15 @@ def test_multi_up_sheets_start_at_a_slot(db: Database, throws: Throws, tmp_path:
         rows=2,
     )
     template = template.with_field(dataclasses.replace(template.field("标题"), width_mm=210))
-    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
+    jobs = certificate_jobs(db, throws.festival_id)
     path = tmp_path / "two-up.pdf"
     # slot 2 of the first sheet is the one left: 1 + 2 certificates on two sheets
-    assert write_certificates_pdf(path, template, jobs, start_slot=2) == 2
+    assert print_to(db, throws.festival_id, path, jobs, template, start_slot=2).sheets == 2
     assert (
         "张子涵" in page_text(path, 0) and "李梓轩" in page_text(path, 1) and "刘欣怡" in page_text(path, 1)
     )
     with pytest.raises(ValidationError, match="起始位置"):
-        write_certificates_pdf(path, template, jobs, start_slot=3)
+        print_to(db, throws.festival_id, tmp_path / "no.pdf", jobs, template, start_slot=3)
 
 
 def test_the_background_is_not_printed_when_overprinting(
@@ -200,8 +209,8 @@ def test_the_background_is_not_printed_when_overprinting(
         return len(resources.get("/XObject", {}))
 
     plain, overprint = tmp_path / "plain.pdf", tmp_path / "overprint.pdf"
-    write_certificates_pdf(plain, saved, jobs, with_background=True)
-    write_certificates_pdf(overprint, saved, jobs, with_background=False)
+    print_to(db, throws.festival_id, plain, jobs, saved)
+    print_to(db, throws.festival_id, overprint, jobs, saved, overprint=True)
     assert images(plain) == 1 and images(overprint) == 0
     with pytest.raises(ValidationError, match="图片"):
         check_image(b"not an image")
@@ -221,7 +230,7 @@ def test_a_rare_character_is_reported_and_printed_with_a_fallback_font(
     ]
     assert "备用字体" in str(problems[0])
     path = tmp_path / "rare.pdf"
-    write_certificates_pdf(path, template, jobs[:1])
+    print_to(db, festival.id, path, jobs[:1], template)
     text = page_text(path, 0)
     assert "Anna" in text and "䶮" in text  # two runs, two fonts
     used = fonts(path)
@@ -242,16 +251,15 @@ def test_the_qr_code_reads_back_to_the_register(
     zxingcpp = pytest.importorskip("zxingcpp")
     template = student_template(db, throws.festival_id)
     template = template.with_field(dataclasses.replace(template.field("二维码"), visible=True))
-    jobs = issue_numbers(db, throws.festival_id, certificate_jobs(db, throws.festival_id))
     path = tmp_path / "qr.pdf"
-    write_certificates_pdf(path, template, jobs[:1])
+    jobs = print_to(db, throws.festival_id, path, certificate_jobs(db, throws.festival_id)[:1], template).jobs
     decoded = [code.text for code in zxingcpp.read_barcodes(render_page(path, 0))]
     assert decoded == [qr_payload(jobs[0])]
     assert decoded[0].startswith("KJJ2026-0001|张子涵|手抛飞机一等奖|")
     found = lookup_certificate(db, throws.festival_id, decoded[0])
     assert found.record is not None and found.record.recipient == "张子涵"
     typed = lookup_certificate(db, throws.festival_id, " kjj2026-0001 ")
-    assert typed.record is not None and "打印 0 次" in typed.message
+    assert typed.record is not None and "打印 1 次" in typed.message
     number, name, award, check = decoded[0].split("|")
     wrong_check = "0" if check != "0" else "1"
     tampered = lookup_certificate(db, throws.festival_id, f"{number}|{name}|{award}|{wrong_check}")
@@ -261,7 +269,9 @@ def test_the_qr_code_reads_back_to_the_register(
     assert lookup_certificate(db, throws.festival_id, "KJJ2026-0099").record is None
 
 
-def test_a_cancelled_batch_writes_nothing(db: Database, throws: Throws, tmp_path: Path) -> None:
+def test_a_cancelled_batch_writes_nothing_and_issues_no_number(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
     jobs = certificate_jobs(db, throws.festival_id)
     path = tmp_path / "cancelled.pdf"
     seen = []
@@ -271,8 +281,26 @@ def test_a_cancelled_batch_writes_nothing(db: Database, throws: Throws, tmp_path
         return done < 2
 
     with pytest.raises(Cancelled):
-        write_certificates_pdf(path, student_template(db, throws.festival_id), jobs, progress=progress)
+        print_to(db, throws.festival_id, path, jobs, progress=progress)
     assert seen == [(1, 3), (2, 3)] and not path.exists()
+    assert search_register(db, throws.festival_id) == []
+
+
+def test_a_batch_that_cannot_be_delivered_is_not_recorded(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    jobs = certificate_jobs(db, throws.festival_id)
+
+    def refused(_pdf: bytes, _jobs: object) -> None:
+        raise FestError("打印机拒绝了打印任务。")
+
+    with pytest.raises(FestError, match="打印机"):
+        print_batch(db, throws.festival_id, student_template(db, throws.festival_id), jobs, refused)
+    assert search_register(db, throws.festival_id) == []
+    # the numbers were not used up: the next batch that gets out starts at 0001
+    printed = print_to(db, throws.festival_id, tmp_path / "ok.pdf", jobs)
+    assert printed.first_number == "KJJ2026-0001"
+    assert [r.print_count for r in search_register(db, throws.festival_id)] == [1, 1, 1]
 
 
 def test_the_calibration_page_is_a_grid_with_the_offsets(

@@ -60,7 +60,7 @@ def ask_reason(parent: QWidget, title: str, question: str) -> str | None:
     return reason if ok else None
 
 
-def _table(model: RowTableModel[object], parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
+def fitted_table(model: RowTableModel[object], parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
     """A list table with columns fitted to their contents."""
     table, proxy = selectable_table(model, parent)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -101,7 +101,7 @@ class AwardListPage(QWidget):
         self.log_button.clicked.connect(self.show_log)
 
         self.model: RowTableModel[AwardInfo] = RowTableModel(self._columns(), parent=self)
-        self.table, self.proxy = _table(self.model, self)
+        self.table, self.proxy = fitted_table(self.model, self)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from fest_desktop.certificates.batch import Deliver
 from fest_desktop.certificates.drawing import preview_pdf
 from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.templates import TemplateField, TemplateInfo
@@ -49,20 +60,38 @@ def render_pdf_page(data: bytes, width: int) -> QImage:
 
 
 def print_pdf(data: bytes, printer: QPrinter) -> None:
-    """Send every page of a PDF to the printer, each scaled to the printable page."""
+    """Send every page of a PDF to the printer, each scaled to the printable page; FestError when the
+    printer did not take the job (cancelled in the driver's own dialog, printer gone)."""
     dpi = min(printer.resolution(), 300)
     with pdf_document(data) as document:
-        painter = QPainter(printer)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise FestError(
+                QCoreApplication.translate("pdf_view", "打印机没有接受打印任务（可能已取消），证书没有打印。")
+            )
         try:
             for page in range(document.pageCount()):
-                if page:
-                    printer.newPage()
+                if page and not printer.newPage():
+                    raise FestError(QCoreApplication.translate("pdf_view", "打印中断，证书没有全部打印。"))
                 points = document.pagePointSize(page)
                 size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
                 image = document.render(page, size)
                 painter.drawImage(QRectF(printer.pageRect(QPrinter.Unit.DevicePixel)), image)
         finally:
-            painter.end()
+            ended = painter.end()
+        if not ended:
+            raise FestError(
+                QCoreApplication.translate("pdf_view", "打印机没有完成打印任务，证书没有记为已打印。")
+            )
+
+
+def to_printer(printer: QPrinter) -> Deliver:
+    """Deliver a certificate batch to a printer."""
+
+    def send(pdf: bytes, _jobs: Sequence[CertificateJob]) -> None:
+        print_pdf(pdf, printer)
+
+    return send
 
 
 class CertificatePreview(QWidget):

@@ -24,16 +24,15 @@ from PySide6.QtWidgets import (
 from fest_desktop.awards.kinds import ORGANISATION_LEVEL
 from fest_desktop.awards.levels import award_levels
 from fest_desktop.awards.lists import award_lists, notices
-from fest_desktop.certificates.drawing import render_certificates, write_calibration_pdf
-from fest_desktop.certificates.fonts import check_glyphs, font_notes
+from fest_desktop.certificates.batch import Deliver, PrintedBatch, batch_notes, print_batch, to_file
+from fest_desktop.certificates.drawing import write_calibration_pdf
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
-from fest_desktop.certificates.register import issue_numbers, record_printed
 from fest_desktop.certificates.templates import TEMPLATE_KINDS, TemplateInfo, list_templates
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
-from ui.awards.pdf_view import CertificatePreview, print_pdf
+from ui.awards.pdf_view import CertificatePreview, to_printer
 from ui.widgets.messages import confirm, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -191,62 +190,46 @@ class PrintPage(QWidget):
             return [self.proxy.row_object(row) for row in rows]
         return list(self.jobs)
 
-    def render(self, jobs: list[CertificateJob]) -> tuple[bytes, list[CertificateJob]] | None:
-        """Check the fonts, number the certificates, draw them with a cancellable progress bar."""
-        import io
-
+    def run_batch(self, jobs: list[CertificateJob], deliver: Deliver) -> PrintedBatch | None:
+        """Say what needs attention, then print the batch (numbers, drawing, delivery and the register
+        in one go) with a cancellable progress bar; None when nothing was printed."""
         template = self.template()
-        problems = font_notes(template) + [str(p) for p in check_glyphs(template, jobs)]
-        if problems and not confirm(
+        notes = batch_notes(template, jobs)
+        if notes and not confirm(
             self,
-            self.tr("字体检查"),
-            self.tr("发现 {0} 处需要注意：\n{1}\n\n仍然继续吗？").format(
-                len(problems), "\n".join(problems[:12])
-            ),
+            self.tr("打印前检查"),
+            self.tr("发现 {0} 处需要注意：\n{1}\n\n仍然继续吗？").format(len(notes), "\n".join(notes[:12])),
         ):
             return None
-        try:
-            numbered = issue_numbers(self.db, self.festival_id, jobs)
-        except FestError as exc:
-            show_error(self, exc.message)
-            return None
-        progress = QProgressDialog(self.tr("正在生成证书…"), self.tr("取消"), 0, len(numbered), self)
+        progress = QProgressDialog(self.tr("正在生成证书…"), self.tr("取消"), 0, len(jobs), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
 
-        def step(done: int, total: int) -> bool:
+        def step(done: int, _total: int) -> bool:
             progress.setValue(done)
             return not progress.wasCanceled()
 
-        buffer = io.BytesIO()
         try:
-            render_certificates(
-                buffer,
+            printed = print_batch(
+                self.db,
+                self.festival_id,
                 template,
-                numbered,
-                with_background=not self.overprint.isChecked(),
+                jobs,
+                deliver,
+                overprint=self.overprint.isChecked(),
                 start_slot=self.start_slot.value(),
                 progress=step,
             )
         except FestError as exc:
-            progress.close()
             show_error(self, exc.message)
             return None
-        progress.close()
-        return buffer.getvalue(), numbered
-
-    def _recorded(self, numbered: list[CertificateJob]) -> None:
-        record_printed(self.db, [j.certificate_id for j in numbered if j.certificate_id is not None])
+        finally:
+            progress.close()
         self.refresh()
+        return printed
 
     def print_to(self, printer: QPrinter) -> bool:
-        rendered = self.render(self.chosen_jobs())
-        if rendered is None:
-            return False
-        data, numbered = rendered
-        print_pdf(data, printer)
-        self._recorded(numbered)
-        return True
+        return self.run_batch(self.chosen_jobs(), to_printer(printer)) is not None
 
     def print_selected(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -255,17 +238,10 @@ class PrintPage(QWidget):
             self.print_to(printer)
 
     def save_to(self, path: Path) -> bool:
-        rendered = self.render(self.chosen_jobs())
-        if rendered is None:
+        printed = self.run_batch(self.chosen_jobs(), to_file(path))
+        if printed is None:
             return False
-        data, numbered = rendered
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            show_error(self, self.tr("无法写入「{0}」：{1}").format(path, exc.strerror))
-            return False
-        self._recorded(numbered)
-        tell_saved(self, self.tr("已生成 {0} 张证书。").format(len(numbered)), path)
+        tell_saved(self, self.tr("已生成 {0} 张证书。").format(len(printed.jobs)), path)
         return True
 
     def save_selected(self) -> None:

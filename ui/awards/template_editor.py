@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from fest_desktop.certificates.drawing import check_image
 from fest_desktop.certificates.fonts import BUNDLED_FONT_LABEL, font_notes, installed_font_names
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs, sample_job
+from fest_desktop.certificates.placeholders import PLACEHOLDERS
 from fest_desktop.certificates.templates import (
     ALIGNMENTS,
     CUSTOM_PAPER,
     DATE_STYLES,
     PAPERS,
-    PLACEHOLDERS,
     TemplateInfo,
     delete_template,
     get_template,
@@ -93,7 +93,7 @@ class TemplateEditor(QWidget):
         self.fields = QListWidget()
         self.fields.currentTextChanged.connect(self._field_chosen)
         self.field_text = QLineEdit()
-        self.field_text.setToolTip(" ".join(f"{{{p}}}" for p in PLACEHOLDERS))
+        self.field_text.setToolTip("\n".join(f"{{{p.name}}}　{p.description}" for p in PLACEHOLDERS))
         self.field_x = self._spin(-1, 1000)
         self.field_y = self._spin(-1, 1000)
         self.field_width = self._spin(1, 1000)

@@ -47,7 +47,7 @@ from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text, parse_optional_age, parse_optional_date
 from ui.settings.dialogs import AddClassDialog, AddStudentDialog, AddTeacherDialog
 from ui.settings.roster_import_dialog import RosterImportDialog, preview_roster_file
-from ui.widgets.data_table import DataTable, _toolbar
+from ui.widgets.data_table import DataTable, toolbar
 from ui.widgets.forms import grade_choices, teacher_choices
 from ui.widgets.messages import confirm, show_error
 from ui.widgets.table_models import Column
@@ -106,12 +106,12 @@ class ClassesPage(SchoolPage):
         grade_layout.addWidget(
             QLabel(self.tr("年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）"))
         )
-        grade_layout.addLayout(_toolbar(self.grade_to_add, add_grade, delete_grade))
+        grade_layout.addLayout(toolbar(self.grade_to_add, add_grade, delete_grade))
         grade_layout.addWidget(self.grades)
         class_box = QWidget()
         class_layout = QVBoxLayout(class_box)
         class_layout.addWidget(QLabel(self.tr("班级（双击班号或班主任可修改）")))
-        class_layout.addLayout(_toolbar(add_class, delete_class))
+        class_layout.addLayout(toolbar(add_class, delete_class))
         class_layout.addWidget(self.classes)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(grade_box)
@@ -223,7 +223,7 @@ class TeachersPage(SchoolPage):
         remove.clicked.connect(self._delete)
         self.count = QLabel()
         layout = QVBoxLayout(self)
-        layout.addLayout(_toolbar(self.search, add, remove, self.count))
+        layout.addLayout(toolbar(self.search, add, remove, self.count))
         layout.addWidget(self.table)
 
     def _columns(self) -> list[Column[TeacherInfo]]:
@@ -292,7 +292,7 @@ class StudentsPage(SchoolPage):
         export.clicked.connect(self._export)
         self.count = QLabel()
         layout = QVBoxLayout(self)
-        layout.addLayout(_toolbar(self.class_filter, self.search, add, remove, self.import_button, export))
+        layout.addLayout(toolbar(self.class_filter, self.search, add, remove, self.import_button, export))
         layout.addWidget(self.table)
         layout.addWidget(self.count)
 

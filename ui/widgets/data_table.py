@@ -63,7 +63,7 @@ class DataTable(QWidget, Generic[RowT]):
         return [self.proxy.row_object(row) for row in sorted(rows)]
 
 
-def _toolbar(*widgets: QWidget) -> QHBoxLayout:
+def toolbar(*widgets: QWidget) -> QHBoxLayout:
     bar = QHBoxLayout()
     for widget in widgets:
         bar.addWidget(widget)

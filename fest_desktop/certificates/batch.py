@@ -1,0 +1,88 @@
+"""A batch of certificates as every caller prints it (the window, the command line): checked, then
+numbered in the register, drawn, delivered (written to a file or sent to a printer) and recorded as
+printed, all in one transaction, so a batch that fails or is cancelled leaves no number issued and
+nothing recorded."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fest_desktop.certificates.drawing import render_certificates
+from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
+from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.register import issue_numbers, record_printed
+from fest_desktop.certificates.templates import TemplateInfo
+from fest_desktop.errors import ValidationError
+from fest_desktop.files.saving import write_bytes
+from fest_desktop.storage.database import Database
+
+# Receives the drawn PDF and the numbered certificates; raises FestError when they did not get out
+# (a file that cannot be written, a printer that refused the job).
+Deliver = Callable[[bytes, Sequence[CertificateJob]], None]
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class PrintedBatch:
+    """The certificates of a finished batch, with their numbers, and how many sheets they took."""
+
+    jobs: list[CertificateJob]
+    sheets: int
+
+    @property
+    def first_number(self) -> str:
+        return self.jobs[0].number if self.jobs else ""
+
+
+def batch_notes(template: TemplateInfo, jobs: Sequence[CertificateJob]) -> list[str]:
+    """What to tell before a batch is printed: fonts this PC lacks, characters drawn with a fallback
+    font or none, and fields that will print empty."""
+    return [
+        *font_notes(template),
+        *(str(problem) for problem in check_glyphs(template, jobs)),
+        *missing_values(template, jobs),
+    ]
+
+
+def print_batch(
+    db: Database,
+    festival_id: int,
+    template: TemplateInfo,
+    jobs: Sequence[CertificateJob],
+    deliver: Deliver,
+    *,
+    overprint: bool = False,
+    start_slot: int = 1,
+    progress: Progress | None = None,
+) -> PrintedBatch:
+    """Number, draw, deliver and record the certificates in one transaction. overprint (套打) leaves
+    the template's background out; start_slot is the first slot used on the first sheet; progress
+    (done, total) cancels the batch by returning False."""
+    if not jobs:
+        raise ValidationError("没有要打印的证书。")
+    with db.session() as session:
+        numbered = issue_numbers(session, festival_id, jobs)
+        pdf = io.BytesIO()
+        sheets = render_certificates(
+            pdf,
+            template,
+            numbered,
+            with_background=False if overprint else None,
+            start_slot=start_slot,
+            progress=progress,
+        )
+        deliver(pdf.getvalue(), numbered)
+        record_printed(session, [job.certificate_id for job in numbered if job.certificate_id is not None])
+        return PrintedBatch(numbered, sheets)
+
+
+def to_file(path: Path) -> Deliver:
+    """Deliver a batch as one PDF file, written whole or not at all."""
+
+    def write(pdf: bytes, _jobs: Sequence[CertificateJob]) -> None:
+        write_bytes(path, pdf)
+
+    return write

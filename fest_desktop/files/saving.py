@@ -1,0 +1,80 @@
+"""Writing the files a teacher keeps: whole or not at all (a temporary file beside the target, renamed
+into place when complete), with names made safe for any folder, and failures told in words."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from fest_desktop.errors import FestError
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Names Windows keeps for devices, whatever the extension.
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{n}" for n in range(1, 10)),
+    *(f"LPT{n}" for n in range(1, 10)),
+}
+
+
+def safe_file_name(text: str, fallback: str = "文件") -> str:
+    """A file name (without folder) made of user text: characters no file system takes become _,
+    trailing dots and spaces go, device names get a _ and the length stays within 120 characters."""
+    name = _UNSAFE.sub("_", text).strip().rstrip(". ")[:120] or fallback
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    return name
+
+
+def open_failure(path: Path, exc: OSError) -> FestError:
+    """What to tell when a file cannot be written: a file held open by another program is the usual
+    cause on Windows (a PDF reader, Excel, an antivirus scan)."""
+    if isinstance(exc, PermissionError):
+        return FestError(
+            f"无法写入「{path}」：文件可能正在 PDF 阅读器或 Excel 中打开，或文件夹不允许写入。请关闭后再试。"
+        )
+    return FestError(f"无法写入「{path}」：{exc.strerror or exc}。")
+
+
+@contextlib.contextmanager
+def atomic_target(path: Path) -> Iterator[Path]:
+    """A temporary path beside path to write to; renamed onto path only when the block ends without an
+    error, so a crash or a failure never leaves a half-written file nor destroys the one there before."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.stem[:40]}-", suffix=path.suffix + ".part", dir=folder
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise open_failure(path, exc) from exc
+    partial = Path(name)
+    try:
+        yield partial
+        os.replace(partial, path)
+    except OSError as exc:
+        raise open_failure(path, exc) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """data written to path whole or not at all."""
+    with atomic_target(path) as partial:
+        partial.write_bytes(data)
+
+
+def write_with(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """path written by write(handle) whole or not at all."""
+    with atomic_target(path) as partial, partial.open("wb") as handle:
+        write(handle)

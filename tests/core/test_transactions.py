@@ -1,0 +1,129 @@
+"""One user action, one transaction: the workflows a teacher runs each commit once, so two stations on
+one festival never see half of an action, and a refused action leaves nothing behind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from fest_desktop.awards.assignment import assign_awards
+from fest_desktop.awards.changes import award_entry, change_award
+from fest_desktop.awards.finalising import finalise
+from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.lists import list_awards
+from fest_desktop.certificates.batch import print_batch, to_file
+from fest_desktop.certificates.jobs import certificate_jobs
+from fest_desktop.certificates.templates import list_templates, template_for
+from fest_desktop.errors import ValidationError
+from fest_desktop.registration.entry_import import import_entry_files
+from fest_desktop.registration.presets import add_preset
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.roster import import_roster
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.storage.database import Database
+from tests.conftest import write_workbook
+from tests.core.award_fixture import Throws, make_throws
+from tests.core.school_fixture import make_small_school
+from tests.core.scoring_fixture import make_board
+
+
+@contextmanager
+def transactions(db: Database) -> Iterator[list[int]]:
+    """Counts the database transactions begun inside the block (reads included)."""
+    begun: list[int] = []
+
+    def count(_connection: object) -> None:
+        begun.append(1)
+
+    event.listen(db.engine, "begin", count)
+    try:
+        yield begun
+    finally:
+        event.remove(db.engine, "begin", count)
+
+
+@pytest.fixture
+def throws(db: Database, festival: FestivalInfo) -> Throws:
+    made = make_throws(db, festival, {"张子涵": "王芳", "李梓轩": "", "刘欣怡": "", "吴可馨": ""})
+    made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17, "吴可馨": 9})
+    return made
+
+
+def test_assigning_every_list_is_one_transaction(db: Database, throws: Throws) -> None:
+    with transactions(db) as begun:
+        report = assign_awards(db, throws.festival_id)
+    assert len(begun) == 1
+    assert report.assigned  # the competition, the collective awards, 优秀组织奖 and 辅导员奖 all ran
+
+
+def test_finalise_and_a_change_by_hand_are_one_transaction_each(db: Database, throws: Throws) -> None:
+    assign_awards(db, throws.festival_id)
+    award = list_awards(db, throws.festival_id, competition_list_key(throws.competition.id))[0]
+    with transactions(db) as begun:
+        change_award(db, award.id, "二等奖", "复核")
+    assert len(begun) == 1
+    with transactions(db) as begun:
+        finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+    assert len(begun) == 1
+
+
+def test_an_award_by_hand_refused_leaves_no_placeholder(db: Database, throws: Throws) -> None:
+    entry_id = throws.entry_ids["吴可馨"]
+    with transactions(db) as begun, pytest.raises(ValidationError, match="原因"):
+        award_entry(db, entry_id, "一等奖", "  ")
+    assert len(begun) == 1
+    assert list_awards(db, throws.festival_id) == []
+    with transactions(db) as begun:
+        award_entry(db, entry_id, "一等奖", "特别奖励")
+    assert len(begun) == 1
+
+
+def test_a_certificate_batch_is_one_transaction(db: Database, throws: Throws, tmp_path: Path) -> None:
+    assign_awards(db, throws.festival_id)
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+    jobs = certificate_jobs(db, throws.festival_id)
+    template = template_for(list_templates(db, throws.festival_id), "student")
+    with transactions(db) as begun:
+        printed = print_batch(db, throws.festival_id, template, jobs, to_file(tmp_path / "c.pdf"))
+    assert len(begun) == 1 and len(printed.jobs) == len(jobs)
+
+
+def test_a_score_typed_is_one_transaction(db: Database, festival: FestivalInfo) -> None:
+    board = make_board(db, festival)
+    criterion = board.competition.score_criteria[0]
+    with transactions(db) as begun:
+        enter_score(db, board.entry_ids["三年级(2)班"], board.judge("李老师"), criterion.id, 18)
+    assert len(begun) == 1
+
+
+def test_a_roster_import_is_one_transaction(db: Database, festival: FestivalInfo, tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "roster.xlsx",
+        {"花名册": [["年级", "班级", "姓名"], ["三年级", "1", "张子涵"], ["三年级", "2", "李梓轩"]]},
+    )
+    with transactions(db) as begun:
+        preview = import_roster(db, festival.id, path)
+    assert preview.ok and len(preview.new_students) == 2
+    assert len(begun) == 1
+
+
+def test_an_entries_import_is_one_transaction(db: Database, festival: FestivalInfo, tmp_path: Path) -> None:
+    make_small_school(db, festival)
+    add_preset(db, festival.id, "科技创新绘画比赛")
+    path = write_workbook(
+        tmp_path / "entries.xlsx",
+        {
+            "作品": [
+                ["比赛项目", "作品题目", "作者", "班级"],
+                ["科技创新绘画比赛", "未来的城市", "张子涵", "三年级(1)班"],
+            ]
+        },
+    )
+    with transactions(db) as begun:
+        plan = import_entry_files(db, festival.id, [path], allow_late=True)
+    assert plan.ok and len(plan.new) == 1
+    assert len(begun) == 1
