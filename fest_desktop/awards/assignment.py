@@ -18,6 +18,9 @@ from fest_desktop.awards.kinds import (
     CLASS_LIST,
     ORGANISATION_LEVEL,
     ORGANISATION_LIST,
+    AdvisorRule,
+    AwardAction,
+    AwardKind,
     competition_list_key,
 )
 from fest_desktop.awards.level_rules import LevelRule
@@ -79,7 +82,7 @@ def _sync(
     session: Session,
     festival_id: int,
     title: str,
-    kind: str,
+    kind: AwardKind,
     competition_id: int | None,
     computed: dict[SubjectKey, Computed],
     report: AssignReport,
@@ -118,7 +121,7 @@ def _sync(
             log_award_change(
                 session,
                 festival_id,
-                "rules",
+                AwardAction.RULES,
                 infos[row.id].subject,
                 award_id=row.id,
                 old=row.level,
@@ -151,7 +154,9 @@ def _sync(
         counts[result.level] = counts.get(result.level, 0) + 1
     report.assigned[title] = {level: count for level, count in counts.items() if count}
     summary = "、".join(f"{level}{count}" for level, count in report.assigned[title].items())
-    log_award_change(session, festival_id, "rules", title, new=summary[:20], reason=summary, station=station)
+    log_award_change(
+        session, festival_id, AwardAction.RULES, title, new=summary[:20], reason=summary, station=station
+    )
     session.flush()
 
 
@@ -172,11 +177,11 @@ def _entry_awards(
     by_entry = {r.entry.id: r for r in results}
     computed: dict[SubjectKey, Computed] = {}
     for group, ranks in groups.items():
-        rules = rules_for(stored, RuleKey("entry", competition.id, group))
+        rules = rules_for(stored, RuleKey(AwardKind.ENTRY, competition.id, group))
         for entry_id, level in level_rules.assign_levels(ranks, rules).items():
             assert isinstance(entry_id, int)
             result = by_entry[entry_id]
-            computed[("entry", competition.id, entry_id, None, "")] = Computed(
+            computed[(AwardKind.ENTRY, competition.id, entry_id, None, "")] = Computed(
                 level, group, result.rank, result.final
             )
     return computed
@@ -189,7 +194,7 @@ def _effective_entry_levels(session: Session, festival_id: int) -> list[tuple[in
         for competition_id, class_id, level, advisor in session.execute(
             select(Award.competition_id, Entry.class_id, Award.level, Entry.advisor)
             .join(Entry, Award.entry_id == Entry.id)
-            .where(Award.festival_id == festival_id, Award.kind == "entry", Award.level != "")
+            .where(Award.festival_id == festival_id, Award.kind == AwardKind.ENTRY, Award.level != "")
         )
     ]
 
@@ -227,13 +232,13 @@ def _class_awards(
             best = totals.get(result.entry.class_id)
             if result.final is not None and (best is None or result.final > best):
                 totals[result.entry.class_id] = result.final
-    return _by_section(classes, totals, "class", stored)
+    return _by_section(classes, totals, AwardKind.CLASS, stored)
 
 
 def _by_section(
     classes: dict[int, tuple[str, str, int, int, int]],
     totals: dict[int, float | None],
-    kind: str,
+    kind: AwardKind,
     stored: dict[RuleKey, list[LevelRule]],
 ) -> dict[SubjectKey, Computed]:
     """Levels for classes ranked by their totals within each section, by the section's rule."""
@@ -270,26 +275,26 @@ def _organisation_awards(
     totals: dict[int, float | None] = {
         class_id: sum(points.get(class_id, {}).values()) for class_id in eligible
     }
-    return _by_section(classes, totals, "organisation", stored)
+    return _by_section(classes, totals, AwardKind.ORGANISATION, stored)
 
 
 def _advisor_awards(
     session: Session, festival_id: int, settings: AwardSettings
 ) -> dict[SubjectKey, Computed]:
     """科技辅导员奖: each advisor of an awarded entry, at the level of their best student's award."""
-    if settings.advisor_rule == "none":
+    if settings.advisor_rule == AdvisorRule.NONE:
         return {}
     order = [level.name for level in levels_of(session, festival_id)]
     best: dict[tuple[int | None, str], list[str]] = defaultdict(list)
     for competition_id, _class_id, level, advisor in _effective_entry_levels(session, festival_id):
         for name in advisor_names(advisor):
-            scope = competition_id if settings.advisor_rule == "competition" else None
+            scope = competition_id if settings.advisor_rule == AdvisorRule.PER_COMPETITION else None
             best[(scope, name)].append(level)
     computed: dict[SubjectKey, Computed] = {}
     for (scope_id, name), levels in best.items():
         level = level_rules.best_level(levels, order)
         if level and level_rules.at_least(level, settings.advisor_min_level, order):
-            computed[("advisor", scope_id, None, None, name)] = Computed(level)
+            computed[(AwardKind.ADVISOR, scope_id, None, None, name)] = Computed(level)
     return computed
 
 
@@ -297,7 +302,7 @@ def _assign_list(
     session: Session,
     festival_id: int,
     award_list: AwardList,
-    kind: str,
+    kind: AwardKind,
     compute: Callable[[], dict[SubjectKey, Computed] | str],
     report: AssignReport,
     levels: Sequence[str],
@@ -322,7 +327,7 @@ def _assign_list(
         report,
         levels,
         station,
-        all_competitions=kind == "advisor",
+        all_competitions=kind == AwardKind.ADVISOR,
     )
 
 
@@ -345,7 +350,7 @@ def assign_awards(
                 session,
                 festival_id,
                 lists[competition_list_key(competition.id)],
-                "entry",
+                AwardKind.ENTRY,
                 # Called at once inside the loop, so it sees this competition.
                 lambda: _entry_awards(session, competition, stored),  # noqa: B023
                 report,
@@ -358,7 +363,7 @@ def assign_awards(
             session,
             festival_id,
             lists[CLASS_LIST],
-            "class",
+            AwardKind.CLASS,
             lambda: _class_awards(session, festival_id, settings, stored),
             report,
             levels,
@@ -368,7 +373,7 @@ def assign_awards(
             session,
             festival_id,
             lists[ORGANISATION_LIST],
-            "organisation",
+            AwardKind.ORGANISATION,
             lambda: _organisation_awards(session, festival_id, settings, stored),
             report,
             [ORGANISATION_LEVEL],
@@ -378,7 +383,7 @@ def assign_awards(
             session,
             festival_id,
             lists[ADVISOR_LIST],
-            "advisor",
+            AwardKind.ADVISOR,
             lambda: _advisor_awards(session, festival_id, settings),
             report,
             levels,

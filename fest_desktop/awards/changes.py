@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, list_key_of
-from fest_desktop.awards.levels import levels_of
+from fest_desktop.awards.kinds import AwardAction, AwardKind, list_key_of
+from fest_desktop.awards.levels import levels_for
 from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.errors import NotFoundError, ValidationError
@@ -30,13 +30,13 @@ def _change(session: Session, row: Award, level: str, reason: str, station: str)
     reason = reason.strip()
     if not reason:
         raise ValidationError("请写明调整的原因，它会记入修改记录。")
-    refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
-    _check_level(session, row.festival_id, row.kind, level)
+    refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
+    _check_level(session, row.festival_id, AwardKind(row.kind), level)
     info = award_infos(session, row.festival_id, [row])[0]
     log_award_change(
         session,
         row.festival_id,
-        "manual",
+        AwardAction.MANUAL,
         info.subject,
         award_id=row.id,
         old=row.level,
@@ -49,12 +49,8 @@ def _change(session: Session, row: Award, level: str, reason: str, station: str)
     return award_infos(session, row.festival_id, [row])[0]
 
 
-def _check_level(session: Session, festival_id: int, kind: str, level: str) -> None:
-    allowed = (
-        [ORGANISATION_LEVEL]
-        if kind == "organisation"
-        else [lv.name for lv in levels_of(session, festival_id)]
-    )
+def _check_level(session: Session, festival_id: int, kind: AwardKind, level: str) -> None:
+    allowed = levels_for(session, festival_id, kind)
     if level and level not in allowed:
         raise ValidationError(f"没有「{level}」这个奖项等级。可选：{'、'.join(allowed)}")
 
@@ -64,11 +60,11 @@ def award_entry(db: Database, entry_id: int, level: str, reason: str, *, station
     leaves nothing behind, as it is one transaction."""
     with db.session() as session:
         entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
-        row = session.scalar(select(Award).where(Award.kind == "entry", Award.entry_id == entry_id))
+        row = session.scalar(select(Award).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry_id))
         if row is None:
             row = Award(
                 festival_id=entry.festival_id,
-                kind="entry",
+                kind=AwardKind.ENTRY,
                 competition_id=entry.competition_id,
                 entry_id=entry.id,
                 level="",
@@ -95,14 +91,14 @@ def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
     """Undo the manual change: the award goes back to what the rules gave (and goes if they gave none)."""
     with db.session() as session:
         row = _award_row(session, award_id)
-        refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
+        refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
         if not row.manual:
             return
         info = award_infos(session, row.festival_id, [row])[0]
         log_award_change(
             session,
             row.festival_id,
-            "revert",
+            AwardAction.REVERT,
             info.subject,
             award_id=row.id,
             old=row.level,
@@ -127,7 +123,7 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
         log_award_change(
             session,
             entry.festival_id,
-            "recommend",
+            AwardAction.RECOMMEND,
             subject,
             old="推荐" if not recommended else "",
             new="推荐" if recommended else "取消推荐",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards import level_rules
+from fest_desktop.awards.kinds import AwardAction
 from fest_desktop.awards.lists import (
     AwardInfo,
     NoticeInfo,
@@ -41,7 +42,7 @@ def finalise(db: Database, festival_id: int, list_key: str, *, station: str = ""
                 festival_id=festival_id, list_key=list_key, fingerprint=code, finalised_at=finalised_at
             )
         )
-        log_award_change(session, festival_id, "finalise", title, new=code, station=station)
+        log_award_change(session, festival_id, AwardAction.FINALISE, title, new=code, station=station)
         return NoticeInfo(list_key, code, finalised_at)
 
 
@@ -56,7 +57,13 @@ def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, statio
         if notice is None:
             raise ValidationError(f"「{title}」还没有定稿。")
         log_award_change(
-            session, festival_id, "unfinalise", title, old=notice.fingerprint, reason=reason, station=station
+            session,
+            festival_id,
+            AwardAction.UNFINALISE,
+            title,
+            old=notice.fingerprint,
+            reason=reason,
+            station=station,
         )
         session.delete(notice)
 

@@ -1,43 +1,116 @@
-"""The vocabulary of awards: kinds of award, the lists that are finalised as one, the log's actions."""
+"""The vocabulary of awards, named once: kinds of award (each also names its list, 定稿 as one), how a
+level's places are counted, the 科技辅导员奖 rule, and the log's actions."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import assert_never
+
 ORGANISATION_LEVEL = "优秀组织奖"
-
-
 ADVISOR_TITLE = "科技辅导员奖"
 
 
-ADVISOR_RULES = {
-    "competition": "每位老师每个比赛项目一项",
-    "festival": "每位老师一项（取最好）",
-    "none": "不设",
-}
+class AwardKind(StrEnum):
+    """Whose award: an entry's, a class's collective award, a class's 优秀组织奖, an advisor's."""
+
+    ENTRY = "entry"
+    CLASS = "class"
+    ORGANISATION = "organisation"
+    ADVISOR = "advisor"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case AwardKind.ENTRY:
+                return "作品奖"
+            case AwardKind.CLASS:
+                return "集体奖"
+            case AwardKind.ORGANISATION:
+                return ORGANISATION_LEVEL
+            case AwardKind.ADVISOR:
+                return ADVISOR_TITLE
+        assert_never(self)
 
 
-KINDS = {"entry": "作品奖", "class": "集体奖", "organisation": ORGANISATION_LEVEL, "advisor": ADVISOR_TITLE}
+class RuleMode(StrEnum):
+    """How a level's places are counted: a number of places, or a share of the group."""
+
+    COUNT = "count"
+    PERCENT = "percent"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case RuleMode.COUNT:
+                return "名额"
+            case RuleMode.PERCENT:
+                return "比例（%）"
+        assert_never(self)
 
 
-CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST = "class", "organisation", "advisor"
+class AdvisorRule(StrEnum):
+    """How many 科技辅导员奖 a teacher may receive."""
+
+    PER_COMPETITION = "competition"
+    PER_TEACHER = "festival"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case AdvisorRule.PER_COMPETITION:
+                return "每位老师每个比赛项目一项"
+            case AdvisorRule.PER_TEACHER:
+                return "每位老师一项（取最好）"
+            case AdvisorRule.NONE:
+                return "不设"
+        assert_never(self)
 
 
-ACTIONS = {
-    "rules": "按规则评奖",
-    "manual": "手动调整",
-    "revert": "恢复规则结果",
-    "recommend": "推荐",
-    "finalise": "定稿",
-    "unfinalise": "撤销定稿",
-}
+class AwardAction(StrEnum):
+    """What a line of the award log records."""
+
+    RULES = "rules"
+    MANUAL = "manual"
+    REVERT = "revert"
+    RECOMMEND = "recommend"
+    FINALISE = "finalise"
+    UNFINALISE = "unfinalise"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case AwardAction.RULES:
+                return "按规则评奖"
+            case AwardAction.MANUAL:
+                return "手动调整"
+            case AwardAction.REVERT:
+                return "恢复规则结果"
+            case AwardAction.RECOMMEND:
+                return "推荐"
+            case AwardAction.FINALISE:
+                return "定稿"
+            case AwardAction.UNFINALISE:
+                return "撤销定稿"
+        assert_never(self)
+
+
+# The lists other than a competition's are keyed by their kind.
+CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST = (
+    AwardKind.CLASS.value,
+    AwardKind.ORGANISATION.value,
+    AwardKind.ADVISOR.value,
+)
 
 
 def competition_list_key(competition_id: int) -> str:
     return f"c:{competition_id}"
 
 
-def list_key_of(kind: str, competition_id: int | None) -> str:
-    """Which award list (定稿 unit) an award belongs to."""
-    if kind == "entry":
+def list_key_of(kind: AwardKind, competition_id: int | None) -> str:
+    """Which award list (定稿 unit) an award belongs to: its competition's for an entry award (advisor
+    awards of every competition share one list)."""
+    if kind == AwardKind.ENTRY:
         assert competition_id is not None
         return competition_list_key(competition_id)
-    return {"class": CLASS_LIST, "organisation": ORGANISATION_LIST}.get(kind, ADVISOR_LIST)
+    return str(kind)

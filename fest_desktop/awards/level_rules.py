@@ -8,30 +8,29 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from fest_desktop.awards.kinds import RuleMode
 from fest_desktop.scoring.rules import Rankable, assign_ranks, round_score
-
-MODES = {"count": "名额", "percent": "比例（%）"}
 
 
 @dataclass(frozen=True)
 class LevelRule:
-    """One level of a group: amount places (mode "count") or amount percent of the group's ranked
-    entries (mode "percent"), counted after the levels above it."""
+    """One level of a group: amount places (COUNT) or amount percent of the group's ranked
+    entries (PERCENT), counted after the levels above it."""
 
     level: str
-    mode: str = "count"
+    mode: RuleMode = RuleMode.COUNT
     amount: float = 0.0
 
     @property
     def text(self) -> str:
         amount = f"{self.amount:g}"
-        return f"{self.level}{amount}名" if self.mode == "count" else f"{self.level}{amount}%"
+        return f"{self.level}{amount}名" if self.mode == RuleMode.COUNT else f"{self.level}{amount}%"
 
 
 def places(rule: LevelRule, group_size: int) -> int:
     """How many places a level has in a group: the count, or the share rounded half up (20% of 12 → 2,
     of 13 → 3), never more than the group."""
-    if rule.mode == "percent":
+    if rule.mode == RuleMode.PERCENT:
         exact = Decimal(repr(rule.amount)) * group_size / 100
         return min(int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)), group_size)
     return min(max(int(rule.amount), 0), group_size)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ADVISOR_RULES, ORGANISATION_LEVEL
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL, AdvisorRule, AwardKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, AwardLevel, AwardRule, Competition, Festival
@@ -31,6 +31,20 @@ def levels_of(session: Session, festival_id: int) -> list[LevelInfo]:
     if not rows:
         return [LevelInfo(name, points) for name, points in DEFAULT_LEVELS]
     return [LevelInfo(row.name, row.points) for row in rows]
+
+
+def levels_for(session: Session, festival_id: int, kind: AwardKind) -> list[str]:
+    """The levels an award of that kind may have: the 优秀组织奖 is its own level, every other kind
+    takes the festival's levels."""
+    if kind == AwardKind.ORGANISATION:
+        return [ORGANISATION_LEVEL]
+    return [level.name for level in levels_of(session, festival_id)]
+
+
+def allowed_levels(db: Database, festival_id: int, kind: AwardKind) -> list[str]:
+    """levels_for, for the window's choice of a level by hand."""
+    with db.session() as session:
+        return levels_for(session, festival_id, kind)
 
 
 def award_levels(db: Database, festival_id: int) -> list[LevelInfo]:
@@ -57,12 +71,14 @@ def set_award_levels(db: Database, festival_id: int, levels: Sequence[LevelInfo]
         used = set(
             session.scalars(
                 select(AwardRule.level).where(
-                    AwardRule.festival_id == festival_id, AwardRule.scope != "organisation"
+                    AwardRule.festival_id == festival_id, AwardRule.scope != AwardKind.ORGANISATION
                 )
             )
         ) | set(
             session.scalars(
-                select(Award.level).where(Award.festival_id == festival_id, Award.kind != "organisation")
+                select(Award.level).where(
+                    Award.festival_id == festival_id, Award.kind != AwardKind.ORGANISATION
+                )
             )
         )
         dropped = sorted(used - set(names) - {""})
@@ -83,7 +99,7 @@ class AwardSettings:
 
     collective_basis: str = "points"
     organisation_min_share: int = 60
-    advisor_rule: str = "competition"
+    advisor_rule: AdvisorRule = AdvisorRule.PER_COMPETITION
     advisor_min_level: str = ""
     certificate_prefix: str = "KJJ{年}-"
     certificate_digits: int = 4
@@ -99,7 +115,7 @@ def settings_of(festival: Festival) -> AwardSettings:
     return AwardSettings(
         festival.collective_basis,
         festival.organisation_min_share,
-        festival.advisor_rule,
+        AdvisorRule(festival.advisor_rule),
         festival.advisor_min_level,
         festival.certificate_prefix,
         festival.certificate_digits,
@@ -117,7 +133,7 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
     0 and 100, a known advisor rule and level, a prefix and 1–8 digits."""
     if not 0 <= settings.organisation_min_share <= 100:
         raise ValidationError("优秀组织奖的参与率要在 0 到 100 之间。")
-    if settings.advisor_rule not in ADVISOR_RULES:
+    if settings.advisor_rule not in AdvisorRule.__members__.values():
         raise ValidationError(f"未知的科技辅导员奖规则「{settings.advisor_rule}」。")
     if not 1 <= settings.certificate_digits <= 8:
         raise ValidationError("证书编号的序号位数要在 1 到 8 之间。")

@@ -12,12 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import (
-    ADVISOR_LIST,
     ADVISOR_TITLE,
-    CLASS_LIST,
-    KINDS,
-    ORGANISATION_LEVEL,
-    ORGANISATION_LIST,
+    AwardKind,
     competition_list_key,
     list_key_of,
 )
@@ -55,6 +51,7 @@ class AwardList:
 
     key: str
     title: str
+    kind: AwardKind
     competition_id: int | None = None
 
 
@@ -67,12 +64,11 @@ def award_lists(db: Database, festival_id: int) -> list[AwardList]:
 def award_lists_of(session: Session, festival_id: int) -> list[AwardList]:
     """award_lists within a session."""
     lists = [
-        AwardList(competition_list_key(c.id), c.name, c.id) for c in competitions_of(session, festival_id)
+        AwardList(competition_list_key(c.id), c.name, AwardKind.ENTRY, c.id)
+        for c in competitions_of(session, festival_id)
     ]
     lists += [
-        AwardList(CLASS_LIST, "集体奖"),
-        AwardList(ORGANISATION_LIST, ORGANISATION_LEVEL),
-        AwardList(ADVISOR_LIST, ADVISOR_TITLE),
+        AwardList(list_key_of(kind, None), kind.label, kind) for kind in AwardKind if kind != AwardKind.ENTRY
     ]
     return lists
 
@@ -143,7 +139,7 @@ class AwardInfo:
     award withdrawn by hand (kept to remember the decision)."""
 
     id: int
-    kind: str
+    kind: AwardKind
     list_key: str
     level: str
     auto_level: str
@@ -173,18 +169,18 @@ class AwardInfo:
     @property
     def award_name(self) -> str:
         """The award as a certificate and the notice name it: 一等奖, 优秀组织奖, 科技辅导员奖（一等奖）."""
-        if self.kind == "advisor":
+        if self.kind == AwardKind.ADVISOR:
             return f"{ADVISOR_TITLE}（{self.level}）"
         return self.level
 
     @property
     def subject(self) -> str:
         """The award's subject in one line, as the log keeps it."""
-        if self.kind == "entry":
+        if self.kind == AwardKind.ENTRY:
             return f"{self.competition} {self.code} {self.class_name} {self.recipient_text}".strip()
-        if self.kind == "advisor":
+        if self.kind == AwardKind.ADVISOR:
             return f"{ADVISOR_TITLE} {self.teacher} {self.competition}".strip()
-        return f"{KINDS[self.kind]} {self.class_name}"
+        return f"{self.kind.label} {self.class_name}"
 
     @property
     def rule_note(self) -> str:
@@ -241,7 +237,7 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
         class_name, _section, _position, level, number = (
             classes.get(class_id, ("", "", 0, 0, 0)) if class_id else ("", "", 0, 0, 0)
         )
-        if row.kind == "advisor":
+        if row.kind == AwardKind.ADVISOR:
             recipients: tuple[Recipient, ...] = (Recipient(row.teacher),)
         elif entry is not None and authors.get(entry.id):
             recipients = tuple(authors[entry.id])
@@ -251,8 +247,8 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
         found.append(
             AwardInfo(
                 row.id,
-                row.kind,
-                list_key_of(row.kind, row.competition_id),
+                AwardKind(row.kind),
+                list_key_of(AwardKind(row.kind), row.competition_id),
                 row.level,
                 row.auto_level,
                 row.manual,
@@ -357,7 +353,7 @@ def award_by_entry(db: Database, festival_id: int) -> dict[int, str]:
             entry_id: level
             for entry_id, level in session.execute(
                 select(Award.entry_id, Award.level).where(
-                    Award.festival_id == festival_id, Award.kind == "entry", Award.level != ""
+                    Award.festival_id == festival_id, Award.kind == AwardKind.ENTRY, Award.level != ""
                 )
             )
             if entry_id is not None

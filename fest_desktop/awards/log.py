@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ACTIONS
+from fest_desktop.awards.kinds import AwardAction
 from fest_desktop.scoring.log import default_station
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import AwardChange
@@ -21,7 +21,7 @@ def now() -> dt.datetime:
 @dataclass(frozen=True)
 class AwardChangeInfo:
     id: int
-    action: str
+    action: AwardAction
     subject: str
     old_level: str
     new_level: str
@@ -31,13 +31,13 @@ class AwardChangeInfo:
 
     @property
     def action_text(self) -> str:
-        return ACTIONS.get(self.action, self.action)
+        return self.action.label
 
 
 def log_award_change(
     session: Session,
     festival_id: int,
-    action: str,
+    action: AwardAction,
     subject: str,
     *,
     award_id: int | None = None,
@@ -67,7 +67,7 @@ def award_log(db: Database, festival_id: int) -> list[AwardChangeInfo]:
         return [
             AwardChangeInfo(
                 row.id,
-                row.action,
+                AwardAction(row.action),
                 row.subject,
                 row.old_level,
                 row.new_level,

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
@@ -223,7 +224,7 @@ def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[
     for award in awards:
         if keys is not None and award.list_key not in keys:
             continue
-        if award.kind == "advisor" or not award.class_name:
+        if award.kind == AwardKind.ADVISOR or not award.class_name:
             continue
         for recipient in award.recipients:
             by_class[award.class_name].append(

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import class_points_of
+from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import class_rows
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.quotas import participation_of
@@ -50,7 +51,7 @@ def points_table(session: Session, festival_id: int) -> list[ClassPoints]:
         for kind, class_id, level in session.execute(
             select(Award.kind, Award.class_id, Award.level).where(
                 Award.festival_id == festival_id,
-                Award.kind.in_(("class", "organisation")),
+                Award.kind.in_((AwardKind.CLASS, AwardKind.ORGANISATION)),
                 Award.level != "",
             )
         )
@@ -66,8 +67,8 @@ def points_table(session: Session, festival_id: int) -> list[ClassPoints]:
                 name,
                 section,
                 {competitions[cid]: value for cid, value in by_competition.items() if cid in competitions},
-                class_levels.get(("class", class_id), ""),
-                class_levels.get(("organisation", class_id), ""),
+                class_levels.get((AwardKind.CLASS, class_id), ""),
+                class_levels.get((AwardKind.ORGANISATION, class_id), ""),
                 shares.get(class_id, 0.0),
             )
         )

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards import level_rules
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, list_key_of
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL, AwardKind, RuleMode, list_key_of
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import levels_of, settings_of
 from fest_desktop.awards.lists import refuse_if_final
@@ -21,33 +20,33 @@ from fest_desktop.values import clean_text
 
 # "各年级各设一、二、三等奖若干名": a share of each group until the school says otherwise.
 DEFAULT_ENTRY_RULES = (
-    LevelRule("一等奖", "percent", 10),
-    LevelRule("二等奖", "percent", 20),
-    LevelRule("三等奖", "percent", 30),
+    LevelRule("一等奖", RuleMode.PERCENT, 10),
+    LevelRule("二等奖", RuleMode.PERCENT, 20),
+    LevelRule("三等奖", RuleMode.PERCENT, 30),
 )
 
 
 # The plans' collective awards: 小学、初中 一等奖1名、二等奖2名；高中 一等奖1名、二等奖2名、三等奖5名.
 DEFAULT_COLLECTIVE_RULES = {
-    "小学": (LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)),
-    "初中": (LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)),
+    "小学": (LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 2)),
+    "初中": (LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 2)),
     "高中": (
-        LevelRule("一等奖", "count", 1),
-        LevelRule("二等奖", "count", 2),
-        LevelRule("三等奖", "count", 5),
+        LevelRule("一等奖", RuleMode.COUNT, 1),
+        LevelRule("二等奖", RuleMode.COUNT, 2),
+        LevelRule("三等奖", RuleMode.COUNT, 5),
     ),
 }
 
 
-DEFAULT_ORGANISATION_RULE = LevelRule(ORGANISATION_LEVEL, "count", 2)
+DEFAULT_ORGANISATION_RULE = LevelRule(ORGANISATION_LEVEL, RuleMode.COUNT, 2)
 
 
 @dataclass(frozen=True)
 class RuleKey:
-    """Whose rule: a competition's entries ("entry"), collective ("class") or 优秀组织奖
-    ("organisation") awards; group "" applies to every group without its own rule."""
+    """Whose rule: a competition's entries (ENTRY), the collective awards (CLASS) or the 优秀组织奖
+    (ORGANISATION); group "" applies to every group without its own rule."""
 
-    scope: str
+    scope: AwardKind
     competition_id: int | None = None
     group: str = ""
 
@@ -57,8 +56,8 @@ def stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[Level
     for row in session.scalars(
         select(AwardRule).where(AwardRule.festival_id == festival_id).order_by(AwardRule.position)
     ):
-        key = RuleKey(row.scope, row.competition_id, row.group_name)
-        rules[key].append(LevelRule(row.level, row.mode, row.amount))
+        key = RuleKey(AwardKind(row.scope), row.competition_id, row.group_name)
+        rules[key].append(LevelRule(row.level, RuleMode(row.mode), row.amount))
     return rules
 
 
@@ -67,9 +66,9 @@ def rules_for(stored: dict[RuleKey, list[LevelRule]], key: RuleKey) -> list[Leve
     for candidate in (key, RuleKey(key.scope, key.competition_id, "")):
         if candidate in stored:
             return stored[candidate]
-    if key.scope == "organisation":
+    if key.scope == AwardKind.ORGANISATION:
         return [DEFAULT_ORGANISATION_RULE]
-    if key.scope == "class":
+    if key.scope == AwardKind.CLASS:
         return list(DEFAULT_COLLECTIVE_RULES.get(key.group, DEFAULT_COLLECTIVE_RULES["小学"]))
     return list(DEFAULT_ENTRY_RULES)
 
@@ -82,14 +81,14 @@ def effective_rules(db: Database, festival_id: int, key: RuleKey) -> list[LevelR
 def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) -> list[LevelRule]:
     checked: list[LevelRule] = []
     for rule in rules:
-        level = ORGANISATION_LEVEL if scope == "organisation" else clean_text(rule.level)
-        if level not in levels and scope != "organisation":
+        level = ORGANISATION_LEVEL if scope == AwardKind.ORGANISATION else clean_text(rule.level)
+        if level not in levels and scope != AwardKind.ORGANISATION:
             raise ValidationError(f"没有「{rule.level}」这个奖项等级。请先在奖项等级中添加。")
-        if rule.mode not in level_rules.MODES:
+        if rule.mode not in RuleMode.__members__.values():
             raise ValidationError(f"「{level}」的评奖方式只能是名额或比例。")
-        if rule.amount < 0 or (rule.mode == "percent" and rule.amount > 100):
-            raise ValidationError(f"「{level}」的{level_rules.MODES[rule.mode]}不对：{rule.amount:g}。")
-        if rule.mode == "count" and rule.amount != int(rule.amount):
+        if rule.amount < 0 or (rule.mode == RuleMode.PERCENT and rule.amount > 100):
+            raise ValidationError(f"「{level}」的{RuleMode(rule.mode).label}不对：{rule.amount:g}。")
+        if rule.mode == RuleMode.COUNT and rule.amount != int(rule.amount):
             raise ValidationError(f"「{level}」的名额要是整数：{rule.amount:g}。")
         checked.append(LevelRule(level, rule.mode, float(rule.amount)))
     if len({r.level for r in checked}) != len(checked):
@@ -97,7 +96,7 @@ def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) 
     order = [levels.index(r.level) for r in checked if r.level in levels]
     if order != sorted(order):
         raise ValidationError("奖项要按从高到低的顺序排列（一等奖在前）。")
-    if sum(r.amount for r in checked if r.mode == "percent") > 100:
+    if sum(r.amount for r in checked if r.mode == RuleMode.PERCENT) > 100:
         raise ValidationError("各奖项的比例加起来超过了 100%。")
     return checked
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
 from fest_desktop.certificates.placeholders import Source, format_date, read_values, sample_values
 from fest_desktop.certificates.templates import TemplateInfo
@@ -49,9 +50,9 @@ class CertificateJob:
 
 
 def _template_kind(award: AwardInfo, recipient: Recipient) -> str:
-    if award.kind == "advisor":
+    if award.kind == AwardKind.ADVISOR:
         return "teacher"
-    if award.kind == "organisation":
+    if award.kind == AwardKind.ORGANISATION:
         return "organisation"
     return "student" if recipient.student_id is not None else "class"
 

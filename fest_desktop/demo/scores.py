@@ -7,6 +7,7 @@ import random
 
 from sqlalchemy import insert, select
 
+from fest_desktop.awards.kinds import AwardKind, RuleMode
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
@@ -219,8 +220,8 @@ def award_finished(db: Database, festival: FestivalInfo) -> None:
     set_rules(
         db,
         festival.id,
-        RuleKey("entry", quiz),
-        [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 1)],
+        RuleKey(AwardKind.ENTRY, quiz),
+        [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 1)],
     )
     assign_awards(db, festival.id, station="演示数据")
     for competition_id in (quiz, cars):

@@ -96,201 +96,201 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="81"/>
+        <location filename="../../ui/awards/lists_page.py" line="80"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="83"/>
+        <location filename="../../ui/awards/lists_page.py" line="82"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="85"/>
+        <location filename="../../ui/awards/lists_page.py" line="84"/>
         <source>调整奖项…</source>
         <translation>Change award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="87"/>
+        <location filename="../../ui/awards/lists_page.py" line="86"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="89"/>
+        <location filename="../../ui/awards/lists_page.py" line="88"/>
         <source>推荐参加上级比赛</source>
         <translation>Recommend to next level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="91"/>
-        <location filename="../../ui/awards/lists_page.py" line="179"/>
+        <location filename="../../ui/awards/lists_page.py" line="90"/>
+        <location filename="../../ui/awards/lists_page.py" line="178"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="93"/>
+        <location filename="../../ui/awards/lists_page.py" line="92"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="95"/>
+        <location filename="../../ui/awards/lists_page.py" line="94"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="96"/>
+        <location filename="../../ui/awards/lists_page.py" line="95"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="97"/>
+        <location filename="../../ui/awards/lists_page.py" line="96"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="98"/>
+        <location filename="../../ui/awards/lists_page.py" line="97"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="100"/>
+        <location filename="../../ui/awards/lists_page.py" line="99"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="110"/>
-        <location filename="../../ui/awards/lists_page.py" line="253"/>
-        <location filename="../../ui/awards/lists_page.py" line="254"/>
+        <location filename="../../ui/awards/lists_page.py" line="109"/>
+        <location filename="../../ui/awards/lists_page.py" line="247"/>
+        <location filename="../../ui/awards/lists_page.py" line="248"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="130"/>
+        <location filename="../../ui/awards/lists_page.py" line="129"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="131"/>
+        <location filename="../../ui/awards/lists_page.py" line="130"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="132"/>
+        <location filename="../../ui/awards/lists_page.py" line="131"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="133"/>
+        <location filename="../../ui/awards/lists_page.py" line="132"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="133"/>
+        <location filename="../../ui/awards/lists_page.py" line="132"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="134"/>
+        <location filename="../../ui/awards/lists_page.py" line="133"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="135"/>
+        <location filename="../../ui/awards/lists_page.py" line="134"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="136"/>
+        <location filename="../../ui/awards/lists_page.py" line="135"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="137"/>
+        <location filename="../../ui/awards/lists_page.py" line="136"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="138"/>
+        <location filename="../../ui/awards/lists_page.py" line="137"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="139"/>
+        <location filename="../../ui/awards/lists_page.py" line="138"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="151"/>
+        <location filename="../../ui/awards/lists_page.py" line="150"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="168"/>
+        <location filename="../../ui/awards/lists_page.py" line="167"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="168"/>
+        <location filename="../../ui/awards/lists_page.py" line="167"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="172"/>
+        <location filename="../../ui/awards/lists_page.py" line="171"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="175"/>
+        <location filename="../../ui/awards/lists_page.py" line="174"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="178"/>
+        <location filename="../../ui/awards/lists_page.py" line="177"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="217"/>
+        <location filename="../../ui/awards/lists_page.py" line="216"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="236"/>
+        <location filename="../../ui/awards/lists_page.py" line="230"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="244"/>
+        <location filename="../../ui/awards/lists_page.py" line="238"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="244"/>
+        <location filename="../../ui/awards/lists_page.py" line="238"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="255"/>
+        <location filename="../../ui/awards/lists_page.py" line="249"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="256"/>
+        <location filename="../../ui/awards/lists_page.py" line="250"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="269"/>
-        <location filename="../../ui/awards/lists_page.py" line="272"/>
+        <location filename="../../ui/awards/lists_page.py" line="263"/>
+        <location filename="../../ui/awards/lists_page.py" line="266"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="275"/>
+        <location filename="../../ui/awards/lists_page.py" line="269"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="278"/>
+        <location filename="../../ui/awards/lists_page.py" line="272"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -298,37 +298,37 @@
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="309"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="306"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="314"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="311"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="314"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="319"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -341,144 +341,144 @@
         <translation>Award rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="75"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="78"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="75"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="84"/>
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="75"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="90"/>
         <source>数量</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="77"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="98"/>
         <source>加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="79"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="102"/>
         <source>删去所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="81"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="104"/>
         <source>恢复默认</source>
         <translation>Use default</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="83"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="106"/>
         <source>保存这条规则</source>
         <translation>Save this rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="88"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="111"/>
         <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
         <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="90"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="113"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="91"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="114"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="101"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="126"/>
         <source>奖项等级（从高到低）</source>
         <translation>Award levels (best first)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="101"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="131"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="105"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="140"/>
         <source>加一个等级</source>
         <translation>Add a level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="106"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="142"/>
         <source>新奖项</source>
         <translation>New level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="108"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="145"/>
         <source>各比赛获奖积分之和</source>
         <translation>Points from all awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="111"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="148"/>
         <source>「{0}」的得分</source>
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="123"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="160"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="125"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="162"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="130"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="167"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="134"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="171"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="147"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="184"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="151"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="188"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="152"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="153"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="190"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="154"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="191"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="158"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="195"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="225"/>
         <source>所有组别</source>
         <translation>Every group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="280"/>
-        <source>「{0}」的考核分不是数字。</source>
-        <translation>The points of “{0}” are not a number.</translation>
+        <location filename="../../ui/awards/rules_dialog.py" line="337"/>
+        <source>「{0}」不是数字。</source>
+        <translation>“{0}” is not a number.</translation>
     </message>
 </context>
 <context>
@@ -3365,22 +3365,22 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="14"/>
+        <location filename="../../ui/widgets/messages.py" line="22"/>
         <source>未能完成</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="31"/>
+        <location filename="../../ui/widgets/messages.py" line="49"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="35"/>
+        <location filename="../../ui/widgets/messages.py" line="53"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="37"/>
+        <location filename="../../ui/widgets/messages.py" line="55"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3448,25 +3448,25 @@ Restore it? The damaged file is renamed and kept where it is, never deleted.</tr
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="42"/>
+        <location filename="../../ui/awards/lists_page.py" line="41"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="46"/>
-        <location filename="../../ui/awards/lists_page.py" line="51"/>
+        <location filename="../../ui/awards/lists_page.py" line="45"/>
+        <location filename="../../ui/awards/lists_page.py" line="50"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="46"/>
+        <location filename="../../ui/awards/lists_page.py" line="45"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="51"/>
+        <location filename="../../ui/awards/lists_page.py" line="50"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>

@@ -8,6 +8,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fest_desktop.awards.kinds import RuleMode
 from fest_desktop.awards.level_rules import (
     LevelRule,
     assign_levels,
@@ -24,20 +25,20 @@ ORDER = ["一等奖", "二等奖", "三等奖", "优秀奖"]
 
 
 def test_places_by_count_and_by_share_rounded_half_up() -> None:
-    assert places(LevelRule("一等奖", "count", 2), 10) == 2
-    assert places(LevelRule("一等奖", "count", 5), 3) == 3  # never more than the group
-    assert places(LevelRule("一等奖", "percent", 20), 12) == 2  # 2.4
-    assert places(LevelRule("一等奖", "percent", 20), 13) == 3  # 2.6
-    assert places(LevelRule("一等奖", "percent", 10), 15) == 2  # 1.5 rounds up, not to even
-    assert places(LevelRule("一等奖", "percent", 10), 4) == 0
+    assert places(LevelRule("一等奖", RuleMode.COUNT, 2), 10) == 2
+    assert places(LevelRule("一等奖", RuleMode.COUNT, 5), 3) == 3  # never more than the group
+    assert places(LevelRule("一等奖", RuleMode.PERCENT, 20), 12) == 2  # 2.4
+    assert places(LevelRule("一等奖", RuleMode.PERCENT, 20), 13) == 3  # 2.6
+    assert places(LevelRule("一等奖", RuleMode.PERCENT, 10), 15) == 2  # 1.5 rounds up, not to even
+    assert places(LevelRule("一等奖", RuleMode.PERCENT, 10), 4) == 0
 
 
 def test_levels_follow_the_ranks_by_count() -> None:
     ranks = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}
     rules = [
-        LevelRule("一等奖", "count", 1),
-        LevelRule("二等奖", "count", 2),
-        LevelRule("三等奖", "count", 2),
+        LevelRule("一等奖", RuleMode.COUNT, 1),
+        LevelRule("二等奖", RuleMode.COUNT, 2),
+        LevelRule("三等奖", RuleMode.COUNT, 2),
     ]
     assert assign_levels(ranks, rules) == {
         "a": "一等奖",
@@ -49,7 +50,7 @@ def test_levels_follow_the_ranks_by_count() -> None:
 
 
 def test_a_tie_at_the_boundary_is_never_split_and_the_next_level_has_fewer_places() -> None:
-    rules = [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)]
+    rules = [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 2)]
     # two share the first place: both 一等奖; 二等奖 covers rank 3 only (three places in all)
     assert assign_levels({"a": 1, "b": 1, "c": 3, "d": 4}, rules) == {
         "a": "一等奖",
@@ -68,7 +69,9 @@ def test_a_tie_at_the_boundary_is_never_split_and_the_next_level_has_fewer_place
 def test_shares_count_only_ranked_entries_and_unranked_get_nothing() -> None:
     ranks: dict[object, int | None] = {i: i for i in range(1, 11)}
     ranks["late"] = None
-    levels = assign_levels(ranks, [LevelRule("一等奖", "percent", 10), LevelRule("二等奖", "percent", 20)])
+    levels = assign_levels(
+        ranks, [LevelRule("一等奖", RuleMode.PERCENT, 10), LevelRule("二等奖", RuleMode.PERCENT, 20)]
+    )
     assert levels == {1: "一等奖", 2: "二等奖", 3: "二等奖"}
 
 
@@ -76,9 +79,9 @@ def test_shares_count_only_ranked_entries_and_unranked_get_nothing() -> None:
 def test_ties_share_a_level_and_a_better_rank_never_gets_a_worse_level(scores: list[int]) -> None:
     ranks = rank_by_total(dict(enumerate(map(float, scores))))
     rules = [
-        LevelRule("一等奖", "percent", 10),
-        LevelRule("二等奖", "count", 2),
-        LevelRule("三等奖", "percent", 30),
+        LevelRule("一等奖", RuleMode.PERCENT, 10),
+        LevelRule("二等奖", RuleMode.COUNT, 2),
+        LevelRule("三等奖", RuleMode.PERCENT, 30),
     ]
     levels = assign_levels(ranks, rules)
     position = {level: i for i, level in enumerate(ORDER)}

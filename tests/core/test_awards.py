@@ -15,7 +15,7 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import current_fingerprint, finalise, reopen
-from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -45,16 +45,16 @@ ADVISORS = {
     "孙浩宇": "",
 }
 THREE_LEVELS = [
-    LevelRule("一等奖", "count", 1),
-    LevelRule("二等奖", "count", 2),
-    LevelRule("三等奖", "count", 2),
+    LevelRule("一等奖", RuleMode.COUNT, 1),
+    LevelRule("二等奖", RuleMode.COUNT, 2),
+    LevelRule("三等奖", RuleMode.COUNT, 2),
 ]
 
 
 @pytest.fixture
 def throws(db: Database, festival: FestivalInfo) -> Throws:
     made = make_throws(db, festival, ADVISORS)
-    set_rules(db, festival.id, RuleKey("entry", made.competition.id), THREE_LEVELS)
+    set_rules(db, festival.id, RuleKey(AwardKind.ENTRY, made.competition.id), THREE_LEVELS)
     return made
 
 
@@ -88,9 +88,17 @@ def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws
 def test_levels_by_share_in_each_group(db: Database, festival: FestivalInfo) -> None:
     made = make_throws(db, festival, ADVISORS, ranking_group="section")
     # 小学 has 7 entries, 初中 1: 30% of 7 is 2.1 → 2, of 1 is 0.3 → 0; the 初中 group gets its own rule
-    set_rules(db, festival.id, RuleKey("entry", made.competition.id), [LevelRule("一等奖", "percent", 30)])
     set_rules(
-        db, festival.id, RuleKey("entry", made.competition.id, "初中"), [LevelRule("二等奖", "count", 1)]
+        db,
+        festival.id,
+        RuleKey(AwardKind.ENTRY, made.competition.id),
+        [LevelRule("一等奖", RuleMode.PERCENT, 30)],
+    )
+    set_rules(
+        db,
+        festival.id,
+        RuleKey(AwardKind.ENTRY, made.competition.id, "初中"),
+        [LevelRule("二等奖", RuleMode.COUNT, 1)],
     )
     throw_all(db, made)
     assert levels(db, festival.id) == {}
@@ -155,7 +163,7 @@ def test_finalising_freezes_the_list_and_its_fingerprint_shows_a_change(db: Data
     with pytest.raises(ValidationError, match="已定稿"):
         change_award(db, some.id, "三等奖", "改")
     with pytest.raises(ValidationError, match="已定稿"):
-        set_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id), THREE_LEVELS[:1])
+        set_rules(db, throws.festival_id, RuleKey(AwardKind.ENTRY, throws.competition.id), THREE_LEVELS[:1])
     report = assign_awards(db, throws.festival_id, "手抛飞机")
     assert report.skipped == ["手抛飞机：已定稿，未改动。"]
     with pytest.raises(ValidationError, match="原因"):
@@ -174,7 +182,12 @@ def test_collective_awards_per_section_from_points(db: Database, throws: Throws)
         throws.festival_id,
         [LevelInfo("一等奖", 5), LevelInfo("二等奖", 3), LevelInfo("三等奖", 2)],
     )
-    set_rules(db, throws.festival_id, RuleKey("class", None, "小学"), [LevelRule("一等奖", "count", 1)])
+    set_rules(
+        db,
+        throws.festival_id,
+        RuleKey(AwardKind.CLASS, None, "小学"),
+        [LevelRule("一等奖", RuleMode.COUNT, 1)],
+    )
     assign_awards(db, throws.festival_id)
     # 三年级(1)班: 一等 5 + 二等 3 + 二等 3 + 三等 2 = 13; 三年级(2)班: 三等 2; 初一(1)班: none
     points = class_points(db, throws.festival_id)
@@ -235,7 +248,12 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
         name="纸桥承重",
         prefix="ZQ",
     )
-    set_rules(db, festival.id, RuleKey("entry", second.competition.id), [LevelRule("一等奖", "count", 1)])
+    set_rules(
+        db,
+        festival.id,
+        RuleKey(AwardKind.ENTRY, second.competition.id),
+        [LevelRule("一等奖", RuleMode.COUNT, 1)],
+    )
     throw_all(db, throws)
     second.throw(db, {"陈雨桐": 5, "周宇航": 4})
     assign_awards(db, festival.id)
@@ -266,13 +284,16 @@ def test_recommendation_is_a_logged_flag(db: Database, throws: Throws) -> None:
 
 
 def test_rules_are_checked(db: Database, throws: Throws) -> None:
-    key = RuleKey("entry", throws.competition.id)
+    key = RuleKey(AwardKind.ENTRY, throws.competition.id)
     for rules, message in (
-        ([LevelRule("特等奖", "count", 1)], "没有「特等奖」"),
-        ([LevelRule("一等奖", "percent", 120)], "比例"),
-        ([LevelRule("一等奖", "count", 1.5)], "整数"),
-        ([LevelRule("二等奖", "count", 1), LevelRule("一等奖", "count", 1)], "从高到低"),
-        ([LevelRule("一等奖", "percent", 60), LevelRule("二等奖", "percent", 50)], "超过了 100%"),
+        ([LevelRule("特等奖", RuleMode.COUNT, 1)], "没有「特等奖」"),
+        ([LevelRule("一等奖", RuleMode.PERCENT, 120)], "比例"),
+        ([LevelRule("一等奖", RuleMode.COUNT, 1.5)], "整数"),
+        ([LevelRule("二等奖", RuleMode.COUNT, 1), LevelRule("一等奖", RuleMode.COUNT, 1)], "从高到低"),
+        (
+            [LevelRule("一等奖", RuleMode.PERCENT, 60), LevelRule("二等奖", RuleMode.PERCENT, 50)],
+            "超过了 100%",
+        ),
     ):
         with pytest.raises(ValidationError, match=message):
             set_rules(db, throws.festival_id, key, rules)
@@ -311,7 +332,7 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     )
     copied = next(c for c in award_lists(db, nextyear.id) if c.title == "手抛飞机")
     assert award_levels(db, nextyear.id) == levels
-    assert effective_rules(db, nextyear.id, RuleKey("entry", copied.competition_id)) == THREE_LEVELS
+    assert effective_rules(db, nextyear.id, RuleKey(AwardKind.ENTRY, copied.competition_id)) == THREE_LEVELS
     settings = award_settings(db, nextyear.id)
     assert settings.collective_basis == f"competition:{copied.competition_id}"
     assert settings.certificate_prefix == "QM{年}-"

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from fest_desktop.awards.assignment import assign_awards
 from fest_desktop.awards.changes import award_entry, change_award
 from fest_desktop.awards.finalising import finalise, reopen
-from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import AwardSettings, update_award_settings
 from fest_desktop.awards.lists import list_awards
@@ -56,8 +56,8 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
     set_rules(
         db,
         festival.id,
-        RuleKey("entry", made.competition.id),
-        [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)],
+        RuleKey(AwardKind.ENTRY, made.competition.id),
+        [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 2)],
     )
     made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17, "吴可馨": 9})
     assign_awards(db, festival.id)

@@ -5,6 +5,7 @@ to a PDF printer with numbers entered in the register and a reprint counted."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from fest_desktop.awards.assignment import assign_awards
 from fest_desktop.awards.finalising import finalise
-from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import award_settings
 from fest_desktop.awards.lists import award_lists, notices
@@ -33,22 +34,16 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
     set_rules(
         db,
         festival.id,
-        RuleKey("entry", made.competition.id),
-        [LevelRule("一等奖", "count", 1), LevelRule("二等奖", "count", 2)],
+        RuleKey(AwardKind.ENTRY, made.competition.id),
+        [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 2)],
     )
     made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17, "吴可馨": 9})
     return made
 
 
 @pytest.fixture
-def seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {"errors": [], "saved": []}
-    for module in ("ui.awards.lists_page", "ui.awards.print_page", "ui.awards.template_editor"):
-        monkeypatch.setattr(f"{module}.show_error", lambda _p, message: found["errors"].append(message))
-    for module in ("ui.awards.lists_page", "ui.awards.print_page"):
-        monkeypatch.setattr(f"{module}.tell_saved", lambda _p, message, _path: found["saved"].append(message))
-    monkeypatch.setattr("ui.awards.print_page.confirm", lambda *_args: True)
-    return found
+def seen(shown: dict[str, Any]) -> dict[str, Any]:
+    return shown
 
 
 def make_tab(qtbot: QtBot, db: Database, festival_id: int) -> AwardsTab:
@@ -129,7 +124,7 @@ def test_edit_a_template_by_typing_and_dragging(
 
 
 def test_print_to_a_pdf_printer_then_reprint_one(
-    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path, qtmodeltester: Any
 ) -> None:
     assign_awards(db, throws.festival_id)
     finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
@@ -163,41 +158,37 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     tab.register.search.setText("KJJ2026-0002")
     tab.register.look_up()
     assert "重印 1 次" in tab.register.answer.text()
+    for model in (tab.lists.model, tab.lists.proxy, page.model, page.proxy, tab.register.model):
+        qtmodeltester.check(model)
 
 
 def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
-
     from ui.awards.rules_dialog import AwardRulesDialog
 
-    monkeypatch.setattr(
-        "ui.awards.rules_dialog.show_error", lambda _p, message: seen["errors"].append(message)
-    )
     key = competition_list_key(throws.competition.id)
     dialog = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(dialog)
     assert dialog.list_box.currentText() == "手抛飞机"
     assert [r.level for r in dialog.table_rules()] == ["一等奖", "二等奖"]
-    dialog.rules.removeRow(1)
-    amount = dialog.rules.cellWidget(0, 2)
-    mode = dialog.rules.cellWidget(0, 1)
-    assert isinstance(amount, QDoubleSpinBox) and isinstance(mode, QComboBox)
-    mode.setCurrentIndex(mode.findData("percent"))
-    amount.setValue(50)
+    dialog.rules.view.selectRow(1)
+    dialog._remove_selected_rules()
+    rules = dialog.rules.model
+    # typed as a teacher would: the mode from the drop-down, the amount into the cell
+    assert rules.setData(rules.index(0, 1), RuleMode.PERCENT.value)
+    assert rules.setData(rules.index(0, 2), "50")
+    assert not rules.setData(rules.index(0, 2), "五十")
     dialog.prefix.setText("QM{年}-")
     dialog.accept()
-    assert seen["errors"] == []
-    assert effective_rules(db, throws.festival_id, RuleKey("entry", throws.competition.id)) == [
-        LevelRule("一等奖", "percent", 50)
+    assert seen["errors"] == ["「五十」不是数字。"]
+    assert effective_rules(db, throws.festival_id, RuleKey(AwardKind.ENTRY, throws.competition.id)) == [
+        LevelRule("一等奖", RuleMode.PERCENT, 50)
     ]
     assert award_settings(db, throws.festival_id).certificate_prefix == "QM{年}-"
     # a share above 100% is refused with the reason and the dialog stays open
     again = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(again)
-    spin = again.rules.cellWidget(0, 2)
-    assert isinstance(spin, QDoubleSpinBox)
-    spin.setValue(150)
+    assert again.rules.model.setData(again.rules.model.index(0, 2), "150")
     assert not again.save_rule()
     assert "比例" in seen["errors"][-1]

@@ -42,7 +42,7 @@ def chip(view: object, title: str) -> QPoint:
 
 
 def test_an_event_made_in_the_dialog_shows_in_all_three_views(
-    qtbot: QtBot, tab: CalendarTab, db: Database, festival: FestivalInfo
+    qtbot: QtBot, tab: CalendarTab, db: Database, festival: FestivalInfo, qtmodeltester: object
 ) -> None:
     dialog = tab.new_event(DAY)
     dialog.title.insert("科普讲座：身边的物理")
@@ -64,6 +64,7 @@ def test_an_event_made_in_the_dialog_shows_in_all_three_views(
     tab.show_view(AGENDA)
     assert [e.title for e in tab.agenda_model.rows()] == ["科普讲座：身边的物理"]
     assert tab.agenda_model.index(0, 6).data() == stored[0].audience_text != "全校"
+    qtmodeltester.check(tab.agenda_model)  # type: ignore[attr-defined]
 
 
 def test_a_refused_event_keeps_the_dialog_open_with_the_reason(
@@ -159,13 +160,11 @@ def test_filters_delete_undo_duplicate_and_today(
 
 
 def test_competition_dates_appear_and_are_edited_where_they_belong(
-    tab: CalendarTab, db: Database, festival: FestivalInfo, monkeypatch: pytest.MonkeyPatch
+    tab: CalendarTab, db: Database, festival: FestivalInfo, shown: dict[str, list[str]]
 ) -> None:
     add_preset(db, festival.id, "科普板报比赛")
     tab.reload()
     derived = [e for e in tab.events if e.is_derived]
     assert [e.title for e in derived] == ["「科普板报比赛」报名截止", "「科普板报比赛」评审"]
-    errors: list[str] = []
-    monkeypatch.setattr("ui.calendar.tab.show_error", lambda _p, message: errors.append(message))
     assert tab.edit_event(derived[0].id) is None
-    assert "在“作品报名 → 比赛项目”中修改" in errors[0]
+    assert "在“作品报名 → 比赛项目”中修改" in shown["errors"][0]

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -49,18 +50,8 @@ def window(qtbot: QtBot, file_db: Database, tmp_path: Path) -> MainWindow:
 
 
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Errors and questions the page would show, collected; every question is answered yes."""
-    shown: dict[str, list[str]] = {"errors": [], "questions": []}
-    monkeypatch.setattr(
-        "ui.settings.data_page.show_error", lambda _parent, message: shown["errors"].append(message)
-    )
-
-    def yes(_parent: object, _title: str, question: str) -> bool:
-        shown["questions"].append(question)
-        return True
-
-    monkeypatch.setattr("ui.settings.data_page.confirm", yes)
+def dialogs(shown: dict[str, Any]) -> dict[str, Any]:
+    """Errors and questions the page showed; every question is answered yes."""
     return shown
 
 
@@ -71,20 +62,21 @@ def data_page(window: MainWindow) -> DataPage:
 
 
 def test_backups_are_listed_made_and_kept_as_set(
-    window: MainWindow, file_db: Database, tmp_path: Path
+    window: MainWindow, file_db: Database, tmp_path: Path, qtmodeltester: Any
 ) -> None:
     page = data_page(window)
-    assert page.backup_list.rowCount() == 0
+    assert page.backups_model.rowCount() == 0
     page.backup_now()
     page.backup_now()
-    assert page.backup_list.rowCount() == 2
-    assert page.backup_list.item(0, 1).text() == "手动"
+    assert page.backups_model.rowCount() == 2
+    assert page.backups_model.rows()[0].reason == "手动"
+    qtmodeltester.check(page.backups_model)
     page.keep.setValue(1)
     page.keep.editingFinished.emit()
     assert file_db.keep_backups == 1
     assert load_preferences(tmp_path / "prefs.json").keep_backups == 1
     page.backup_now()
-    assert page.backup_list.rowCount() == 1
+    assert page.backups_model.rowCount() == 1
     saved = page.backup_to_file(tmp_path / "U盘" / "科技节备份.db")
     assert saved is not None and backups.check_backup_file(saved).festivals == ["第十届校园科技节"]
 
@@ -106,7 +98,7 @@ def test_a_restore_brings_every_tab_back_to_the_backup(
     window.show_festival(current_festival(file_db))  # type: ignore[arg-type]
     assert window.show_entries().entries_page.table.model.rowCount() < before
     page = data_page(window)
-    assert page.backup_list.rowCount() == 2
+    assert page.backups_model.rowCount() == 2
     page.backup_list.selectRow(1)  # the manual one, before the rename
     page.restore_selected()
     assert dialogs["errors"] == []

@@ -39,30 +39,6 @@ def tab(qtbot: QtBot, db: Database, demo: FestivalInfo) -> EntriesTab:
     return widget
 
 
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Dialogs the tab would open, answered and recorded instead of blocking the test."""
-    seen: dict[str, list[str]] = {"errors": [], "questions": [], "saved": []}
-    for module in (
-        "ui.registration.entry_panel",
-        "ui.registration.tab",
-        "ui.registration.competitions_page",
-        "ui.registration.import_dialog",
-    ):
-        monkeypatch.setattr(
-            f"{module}.show_error", lambda _p, message: seen["errors"].append(message), raising=False
-        )
-        monkeypatch.setattr(
-            f"{module}.confirm",
-            lambda _p, _t, question: seen["questions"].append(question) or True,
-            raising=False,
-        )
-    monkeypatch.setattr(
-        "ui.registration.tab.tell_saved", lambda _p, message, _path: seen["saved"].append(message)
-    )
-    return seen
-
-
 def choose(box: object, text: str) -> None:
     position = box.findText(text)  # type: ignore[attr-defined]
     assert position >= 0, text
@@ -265,13 +241,11 @@ def test_importing_a_good_file_through_the_dialog(
 
 
 def test_a_file_that_is_not_a_workbook_is_reported(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
 ) -> None:
-    seen: list[str] = []
-    monkeypatch.setattr("ui.registration.import_dialog.show_error", lambda _p, message: seen.append(message))
     (tmp_path / "notes.xlsx").write_text("not a workbook")
     assert preview_entry_files(db, demo.id, [tmp_path / "notes.xlsx"], tab) is None
-    assert seen == ["「notes.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
+    assert shown["errors"] == ["「notes.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
 
 
 def test_competition_rules_are_saved_as_fields_are_left(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -42,17 +43,10 @@ def window(qtbot: QtBot, db: Database, demo: FestivalInfo, tmp_path: Path) -> Ma
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def errors(shown: dict[str, Any]) -> list[str]:
     """Messages the window would show in a dialog, collected instead of blocking the test."""
-    shown: list[str] = []
-    for module in (
-        "ui.settings.school_pages",
-        "ui.settings.tab",
-        "ui.settings.roster_import_dialog",
-        "ui.widgets.data_table",
-    ):
-        monkeypatch.setattr(f"{module}.show_error", lambda _parent, message: shown.append(message))
-    return shown
+    errors: list[str] = shown["errors"]
+    return errors
 
 
 def open_settings_page(window: MainWindow, row: int) -> None:

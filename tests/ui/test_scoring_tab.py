@@ -24,28 +24,13 @@ from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database
 from tests.conftest import PROJECT_ROOT
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
-from ui.scoring.grid import CONFLICT_BRUSH
+from ui.scoring.grid import BY_JUDGE, CONFLICT_BRUSH
 from ui.scoring.tab import ScoringTab
 
 
 @pytest.fixture
 def board(db: Database, festival: FestivalInfo) -> Board:
     return make_board(db, festival)
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    seen: dict[str, list[str]] = {"errors": [], "questions": []}
-    for module in ("ui.scoring.tab", "ui.scoring.dialogs"):
-        monkeypatch.setattr(
-            f"{module}.show_error", lambda _p, message: seen["errors"].append(message), raising=False
-        )
-        monkeypatch.setattr(
-            f"{module}.confirm",
-            lambda _p, _t, question: seen["questions"].append(question) or True,
-            raising=False,
-        )
-    return seen
 
 
 @pytest.fixture
@@ -400,3 +385,21 @@ def test_a_full_disk_or_read_only_file_is_told_and_nothing_is_corrupted(
     assert editor.selectedText() == "18"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert sheet(db, board).cell(entry, judge, board.criterion("主题突出")).value == 18
+
+
+def test_the_grid_and_the_ranking_follow_the_qt_model_contract(
+    tab: ScoringTab, db: Database, board: Board, qtmodeltester: object
+) -> None:
+    for judge in ("李老师", "陈老师"):
+        score_all(db, board, "三年级(1)班", judge, [18, 27, 17, 13, 12])
+    tab.watcher.check_now()  # type: ignore[union-attr]
+    check = qtmodeltester.check  # type: ignore[attr-defined]
+    choose_judge(tab, "陈老师")
+    check(tab.grid_model)
+    tab.by_entry.click()
+    tab.chooser.setCurrentIndex(tab.chooser.findData(board.entry_ids["三年级(1)班"]))
+    tab.chooser.activated.emit(tab.chooser.currentIndex())
+    check(tab.grid_model)
+    check(tab.results_model)
+    tab.grid_model.show(None, BY_JUDGE)  # nothing to score
+    check(tab.grid_model)

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,15 +22,14 @@ from fest_desktop.awards import notices as award_notices
 from fest_desktop.awards.assignment import assign_awards
 from fest_desktop.awards.changes import change_award, revert_award, set_recommended
 from fest_desktop.awards.finalising import finalise, reopen
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL
-from fest_desktop.awards.levels import award_levels
+from fest_desktop.awards.levels import allowed_levels
 from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
 from fest_desktop.awards.log import award_log
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
-from ui.widgets.messages import show_error, tell_saved
-from ui.widgets.table_models import Column, RowFilterProxy, RowTableModel, selectable_table
+from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
+from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 ALL_LISTS = ""
 
@@ -58,13 +55,6 @@ def ask_change(parent: QWidget, award: AwardInfo, levels: list[str]) -> tuple[st
 def ask_reason(parent: QWidget, title: str, question: str) -> str | None:
     reason, ok = QInputDialog.getText(parent, title, question)
     return reason if ok else None
-
-
-def fitted_table(model: RowTableModel[object], parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
-    """A list table with columns fitted to their contents."""
-    table, proxy = selectable_table(model, parent)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table, proxy
 
 
 class AwardListPage(QWidget):
@@ -101,7 +91,7 @@ class AwardListPage(QWidget):
         self.log_button.clicked.connect(self.show_log)
 
         self.model: RowTableModel[AwardInfo] = RowTableModel(self._columns(), parent=self)
-        self.table, self.proxy = fitted_table(self.model, self)
+        self.table, self.proxy = selectable_table(self.model, self, fit_to_contents=True)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -185,10 +175,7 @@ class AwardListPage(QWidget):
         return self.proxy.row_object(rows[0].row()) if rows else None
 
     def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except FestError as exc:
-            show_error(self, exc.message)
+        if run_operation(self, lambda: action()) is FAILED:
             return False
         self.refresh()
         return True
@@ -196,10 +183,8 @@ class AwardListPage(QWidget):
     def assign(self) -> None:
         key = self.current_key()
         name = self._title(key) if key.startswith("c:") else None
-        try:
-            report = assign_awards(self.db, self.festival_id, name)
-        except FestError as exc:
-            show_error(self, exc.message)
+        report = run_operation(self, lambda: assign_awards(self.db, self.festival_id, name))
+        if report is FAILED:
             return
         self.refresh()
         self.status.setText("　".join(report.lines()))
@@ -216,12 +201,7 @@ class AwardListPage(QWidget):
         if award is None:
             show_error(self, self.tr("请先在名单中选中一项奖。"))
             return
-        levels = (
-            [ORGANISATION_LEVEL]
-            if award.kind == "organisation"
-            else [level.name for level in award_levels(self.db, self.festival_id)]
-        )
-        answer = ask_change(self, award, levels)
+        answer = ask_change(self, award, allowed_levels(self.db, self.festival_id, award.kind))
         if answer is not None:
             self._run(lambda: change_award(self.db, award.id, answer[0], answer[1]))
 

@@ -33,7 +33,7 @@ from fest_desktop.school.festivals import get_festival
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.awards.pdf_view import CertificatePreview, to_printer
-from ui.widgets.messages import confirm, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 
@@ -256,10 +256,7 @@ class PrintPage(QWidget):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("套打校准页"), "套打校准页.pdf", "PDF (*.pdf)")
         if not chosen:
             return
-        try:
-            write_calibration_pdf(Path(chosen), self.template())
-        except FestError as exc:
-            show_error(self, exc.message)
+        if run_operation(self, lambda: write_calibration_pdf(Path(chosen), self.template())) is FAILED:
             return
         tell_saved(
             self, self.tr("已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。"), Path(chosen)

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from fest_desktop.certificates.register import CertificateRecord, lookup_certificate, search_register
 from fest_desktop.storage.database import Database
-from ui.awards.lists_page import fitted_table
-from ui.widgets.table_models import Column, RowTableModel
+from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 
 class RegisterPage(QWidget):
@@ -37,7 +36,7 @@ class RegisterPage(QWidget):
             ],
             parent=self,
         )
-        self.table, _proxy = fitted_table(self.model, self)
+        self.table, _proxy = selectable_table(self.model, self, fit_to_contents=True)
         layout = QVBoxLayout(self)
         search_row = QHBoxLayout()
         search_row.addWidget(QLabel(self.tr("证书查询")))

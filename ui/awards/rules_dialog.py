@@ -2,34 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from fest_desktop.awards.kinds import ADVISOR_LIST, ADVISOR_RULES, ORGANISATION_LEVEL
-from fest_desktop.awards.level_rules import MODES, LevelRule
+from fest_desktop.awards.kinds import ADVISOR_LIST, AdvisorRule, RuleMode
+from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
     LevelInfo,
+    allowed_levels,
     award_levels,
     award_settings,
     set_award_levels,
@@ -41,7 +39,10 @@ from fest_desktop.awards.rules import DEFAULT_COLLECTIVE_RULES, RuleKey, effecti
 from fest_desktop.errors import FestError
 from fest_desktop.scoring.sheet import judged_competitions, load_sheet
 from fest_desktop.storage.database import Database
-from ui.widgets.messages import show_error
+from ui.widgets.data_table import DataTable
+from ui.widgets.forms import from_qdate
+from ui.widgets.messages import FAILED, run_operation, show_error
+from ui.widgets.table_models import Column
 
 EVERY_GROUP = ""
 
@@ -71,13 +72,36 @@ class AwardRulesDialog(QDialog):
                 self.list_box.addItem(award_list.title, award_list)
         self.list_box.setCurrentIndex(max(self.list_box.findText(self._title(lists, list_key)), 0))
         self.group_box = QComboBox()
-        self.rules = QTableWidget(0, 3)
-        self.rules.setHorizontalHeaderLabels([self.tr("奖项"), self.tr("方式"), self.tr("数量")])
-        self.rules.horizontalHeader().setStretchLastSection(True)
+        # Edited in memory and saved with 保存这条规则 or OK: a rule is checked as a whole.
+        self.rules: DataTable[LevelRule] = DataTable(
+            [
+                Column(
+                    self.tr("奖项"),
+                    lambda r: r.level,
+                    lambda r, value: dataclasses.replace(r, level=str(value)),
+                    choices=self._level_choices,
+                ),
+                Column(
+                    self.tr("方式"),
+                    lambda r: self.tr(r.mode.label),
+                    lambda r, value: dataclasses.replace(r, mode=RuleMode(value)),
+                    choices=lambda: [(self.tr(mode.label), mode.value) for mode in RuleMode],
+                ),
+                Column(
+                    self.tr("数量"),
+                    lambda r: f"{r.amount:g}",
+                    lambda r, value: dataclasses.replace(r, amount=_number(value)),
+                ),
+            ],
+            lambda row: row,
+            self,
+        )
         add_row = QPushButton(self.tr("加一行"))
-        add_row.clicked.connect(lambda: self._add_rule(LevelRule(self.levels[0].name, "count", 1)))
+        add_row.clicked.connect(
+            lambda: self.rules.set_rows([*self.rules.model.rows(), LevelRule(self._level_choices()[0][0])])
+        )
         remove_row = QPushButton(self.tr("删去所选行"))
-        remove_row.clicked.connect(lambda: self.rules.removeRow(self.rules.currentRow()))
+        remove_row.clicked.connect(self._remove_selected_rules)
         default = QPushButton(self.tr("恢复默认"))
         default.clicked.connect(self._use_default)
         save_rule = QPushButton(self.tr("保存这条规则"))
@@ -97,13 +121,27 @@ class AwardRulesDialog(QDialog):
         rule_layout.addWidget(self.rules)
         rule_layout.addLayout(buttons)
 
-        self.points = QTableWidget(0, 2)
-        self.points.setHorizontalHeaderLabels([self.tr("奖项等级（从高到低）"), self.tr("班级考核分")])
-        self.points.horizontalHeader().setStretchLastSection(True)
-        for level in self.levels:
-            self._add_level(level)
+        self.points: DataTable[LevelInfo] = DataTable(
+            [
+                Column(
+                    self.tr("奖项等级（从高到低）"),
+                    lambda level: level.name,
+                    lambda level, value: dataclasses.replace(level, name=str(value)),
+                ),
+                Column(
+                    self.tr("班级考核分"),
+                    lambda level: f"{level.points:g}",
+                    lambda level, value: dataclasses.replace(level, points=_number(value)),
+                ),
+            ],
+            lambda row: row,
+            self,
+        )
+        self.points.set_rows(self.levels)
         add_level = QPushButton(self.tr("加一个等级"))
-        add_level.clicked.connect(lambda: self._add_level(LevelInfo(self.tr("新奖项"), 0)))
+        add_level.clicked.connect(
+            lambda: self.points.set_rows([*self.points.model.rows(), LevelInfo(self.tr("新奖项"), 0)])
+        )
         self.basis = QComboBox()
         self.basis.addItem(self.tr("各比赛获奖积分之和"), "points")
         for competition in judged_competitions(db, festival_id):
@@ -116,9 +154,9 @@ class AwardRulesDialog(QDialog):
         self.share.setSuffix(" %")
         self.share.setValue(self.settings.organisation_min_share)
         self.advisor_rule = QComboBox()
-        for code, text in ADVISOR_RULES.items():
-            self.advisor_rule.addItem(self.tr(text), code)
-        self.advisor_rule.setCurrentIndex(self.advisor_rule.findData(self.settings.advisor_rule))
+        for rule in AdvisorRule:
+            self.advisor_rule.addItem(self.tr(rule.label), rule.value)
+        self.advisor_rule.setCurrentIndex(self.advisor_rule.findData(self.settings.advisor_rule.value))
         self.advisor_level = QComboBox()
         self.advisor_level.addItem(self.tr("任何奖项"), "")
         for level in self.levels:
@@ -177,10 +215,9 @@ class AwardRulesDialog(QDialog):
 
     def _key(self) -> RuleKey:
         award_list: AwardList = self.list_box.currentData()
-        group = str(self.group_box.currentData() or EVERY_GROUP)
-        if award_list.competition_id is not None:
-            return RuleKey("entry", award_list.competition_id, group)
-        return RuleKey(award_list.key, None, group)
+        return RuleKey(
+            award_list.kind, award_list.competition_id, str(self.group_box.currentData() or EVERY_GROUP)
+        )
 
     def _list_changed(self) -> None:
         award_list: AwardList | None = self.list_box.currentData()
@@ -209,85 +246,41 @@ class AwardRulesDialog(QDialog):
         self._show_rule()
 
     def _show_rule(self) -> None:
-        self.rules.setRowCount(0)
-        for rule in effective_rules(self.db, self.festival_id, self._key()):
-            self._add_rule(rule)
+        self.rules.set_rows(effective_rules(self.db, self.festival_id, self._key()))
 
-    def _add_rule(self, rule: LevelRule) -> None:
-        row = self.rules.rowCount()
-        self.rules.insertRow(row)
-        level = QComboBox()
-        names = (
-            [ORGANISATION_LEVEL] if self._key().scope == "organisation" else [lv.name for lv in self.levels]
-        )
-        level.addItems(names)
-        level.setCurrentText(rule.level)
-        mode = QComboBox()
-        for code, text in MODES.items():
-            mode.addItem(self.tr(text), code)
-        mode.setCurrentIndex(mode.findData(rule.mode))
-        amount = QDoubleSpinBox()
-        amount.setRange(0, 1000)
-        amount.setDecimals(1)
-        amount.setValue(rule.amount)
-        self.rules.setCellWidget(row, 0, level)
-        self.rules.setCellWidget(row, 1, mode)
-        self.rules.setCellWidget(row, 2, amount)
+    def _level_choices(self) -> list[tuple[str, str]]:
+        names = allowed_levels(self.db, self.festival_id, self._key().scope)
+        return [(name, name) for name in names]
+
+    def _remove_selected_rules(self) -> None:
+        chosen = self.rules.selected_rows()
+        self.rules.set_rows([rule for rule in self.rules.model.rows() if rule not in chosen])
 
     def table_rules(self) -> list[LevelRule]:
-        found = []
-        for row in range(self.rules.rowCount()):
-            level = self.rules.cellWidget(row, 0)
-            mode = self.rules.cellWidget(row, 1)
-            amount = self.rules.cellWidget(row, 2)
-            assert isinstance(level, QComboBox) and isinstance(mode, QComboBox)
-            assert isinstance(amount, QDoubleSpinBox)
-            found.append(LevelRule(level.currentText(), str(mode.currentData()), amount.value()))
-        return found
+        return self.rules.model.rows()
 
     def save_rule(self) -> bool:
-        try:
-            set_rules(self.db, self.festival_id, self._key(), self.table_rules())
-        except FestError as exc:
-            show_error(self, exc.message)
-            return False
-        return True
+        return (
+            run_operation(self, lambda: set_rules(self.db, self.festival_id, self._key(), self.table_rules()))
+            is not FAILED
+        )
 
     def _use_default(self) -> None:
-        try:
-            set_rules(self.db, self.festival_id, self._key(), None)
-        except FestError as exc:
-            show_error(self, exc.message)
+        run_operation(self, lambda: set_rules(self.db, self.festival_id, self._key(), None))
         self._show_rule()
-
-    def _add_level(self, level: LevelInfo) -> None:
-        row = self.points.rowCount()
-        self.points.insertRow(row)
-        self.points.setItem(row, 0, QTableWidgetItem(level.name))
-        self.points.setItem(row, 1, QTableWidgetItem(f"{level.points:g}"))
 
     def accept(self) -> None:
         try:
-            levels = []
-            for row in range(self.points.rowCount()):
-                name = self.points.item(row, 0)
-                points = self.points.item(row, 1)
-                if name is None or not name.text().strip():
-                    continue
-                try:
-                    value = float(points.text()) if points is not None else 0.0
-                except ValueError:
-                    raise FestError(self.tr("「{0}」的考核分不是数字。").format(name.text())) from None
-                levels.append(LevelInfo(name.text(), value))
+            levels = [level for level in self.points.model.rows() if level.name.strip()]
             set_award_levels(self.db, self.festival_id, levels)
-            day = self.date.date().toPython() if self.own_date.isChecked() else None
+            day = from_qdate(self.date.date()) if self.own_date.isChecked() else None
             update_award_settings(
                 self.db,
                 self.festival_id,
                 AwardSettings(
                     str(self.basis.currentData()),
                     self.share.value(),
-                    str(self.advisor_rule.currentData()),
+                    AdvisorRule(self.advisor_rule.currentData()),
                     str(self.advisor_level.currentData()),
                     self.prefix.text(),
                     self.digits.value(),
@@ -308,34 +301,34 @@ class AwardLogDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("奖项修改记录"))
         self.resize(900, 520)
-        table = QTableWidget(len(changes), 6)
-        table.setHorizontalHeaderLabels(
+        self.table: DataTable[AwardChangeInfo] = DataTable(
             [
-                self.tr("时间"),
-                self.tr("操作"),
-                self.tr("对象"),
-                self.tr("原来"),
-                self.tr("改为"),
-                self.tr("原因"),
-            ]
+                Column(
+                    self.tr("时间"), lambda c: c.changed_at.strftime("%m-%d %H:%M"), sort_key=lambda c: c.id
+                ),
+                Column(self.tr("操作"), lambda c: self.tr(c.action_text)),
+                Column(self.tr("对象"), lambda c: c.subject),
+                Column(self.tr("原来"), lambda c: c.old_level),
+                Column(self.tr("改为"), lambda c: c.new_level),
+                Column(self.tr("原因"), lambda c: c.reason),
+            ],
+            None,
+            self,
         )
-        for row, change in enumerate(changes):
-            values = (
-                change.changed_at.strftime("%m-%d %H:%M"),
-                self.tr(change.action_text),
-                change.subject,
-                change.old_level,
-                change.new_level,
-                change.reason,
-            )
-            for column, value in enumerate(values):
-                table.setItem(row, column, QTableWidgetItem(value))
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.resizeColumnsToContents()
-        self.table = table
+        self.table.set_rows(list(changes))
+        self.table.view.horizontalHeader().setStretchLastSection(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(table)
+        layout.addWidget(self.table)
         layout.addWidget(close)
+
+
+def _number(value: object) -> float:
+    """A number typed into a cell; ValueError with the reason for anything else."""
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        raise ValueError(
+            QCoreApplication.translate("AwardRulesDialog", "「{0}」不是数字。").format(value)
+        ) from None

@@ -40,6 +40,6 @@ class AwardsTab(QWidget):
 
     def _page_shown(self, index: int) -> None:
         """The other pages read afresh when shown: awards and templates change on the other pages."""
-        page = self.pages.widget(index)
+        page = (self.lists, self.printing, self.templates, self.register)[index]
         if page is not self.lists and self.festival_id:
             page.show_festival(self.festival_id)

@@ -44,7 +44,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from ui.awards.pdf_view import CertificatePreview
-from ui.widgets.messages import confirm, show_error
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
 
 class TemplateEditor(QWidget):
@@ -381,7 +381,10 @@ class TemplateEditor(QWidget):
         except FestError as exc:
             show_error(self, exc.message)
             return
-        self._store(dataclasses.replace(self.info, **{which: data}))
+        if which == "seal":
+            self._store(dataclasses.replace(self.info, seal=data))
+        else:
+            self._store(dataclasses.replace(self.info, background=data))
 
     def clear_images(self) -> None:
         if self.info is not None:
@@ -391,10 +394,8 @@ class TemplateEditor(QWidget):
         if self.info is None:
             return
         copy = dataclasses.replace(self.info, id=0, name=self.tr("{0}（副本）").format(self.info.name))
-        try:
-            saved = save_template(self.db, self.festival_id, copy)
-        except FestError as exc:
-            show_error(self, exc.message)
+        saved = run_operation(self, lambda: save_template(self.db, self.festival_id, copy))
+        if saved is FAILED:
             return
         self._fill_templates(saved.id)
 
@@ -403,10 +404,8 @@ class TemplateEditor(QWidget):
             self, self.tr("删除模板"), self.tr("删除模板「{0}」吗？").format(self.info.name)
         ):
             return
-        try:
-            delete_template(self.db, self.info.id)
-        except FestError as exc:
-            show_error(self, exc.message)
+        template_id = self.info.id
+        if run_operation(self, lambda: delete_template(self.db, template_id)) is FAILED:
             return
         self.info = None
         self._fill_templates(None)

@@ -38,13 +38,12 @@ from fest_desktop.calendar.events import (
     restore_event,
 )
 from fest_desktop.calendar.schedule_files import export_schedule
-from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo, get_festival, list_phases
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon
 from ui.calendar.views import CalendarData, MonthView, WeekView
-from ui.widgets.messages import show_error, tell_saved
+from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
 MONTH, WEEK, AGENDA = 0, 1, 2
@@ -132,8 +131,8 @@ class CalendarTab(QWidget):
             view.day_opened.connect(self.new_event)
             view.event_moved.connect(self.move_event)
         self.views = QStackedWidget()
-        for widget in (self.month, self.week, self.agenda):
-            self.views.addWidget(widget)
+        for page in (self.month, self.week, self.agenda):
+            self.views.addWidget(page)
 
         self.today_list = QListWidget()
         self.tomorrow_list = QListWidget()
@@ -158,8 +157,8 @@ class CalendarTab(QWidget):
             side_layout.addWidget(widget, 1)
 
         actions = QHBoxLayout()
-        for widget in (new, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
-            actions.addWidget(widget)
+        for action in (new, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
+            actions.addWidget(action)
         actions.addSpacing(16)
         actions.addLayout(switch)
         actions.addSpacing(16)
@@ -384,10 +383,8 @@ class CalendarTab(QWidget):
             self.go_to(dialog.saved.start_date)
 
     def move_event(self, event_id: int, day: dt.date) -> None:
-        try:
-            moved = move_event(self.db, event_id, day)
-        except FestError as exc:
-            show_error(self, exc.message)
+        moved = run_operation(self, lambda: move_event(self.db, event_id, day))
+        if moved is FAILED:
             return
         self.reload()
         self._choose(moved.id)
@@ -395,10 +392,9 @@ class CalendarTab(QWidget):
     def duplicate_selected(self) -> None:
         if self.festival is None or self.event_by_id(self.selected_id) is None:
             return
-        try:
-            copy = duplicate_event(self.db, self.festival.id, self.selected_id)
-        except FestError as exc:
-            show_error(self, exc.message)
+        festival_id, event_id = self.festival.id, self.selected_id
+        copy = run_operation(self, lambda: duplicate_event(self.db, festival_id, event_id))
+        if copy is FAILED:
             return
         self.reload()
         self._choose(copy.id)
@@ -458,9 +454,8 @@ class CalendarTab(QWidget):
 
     def export_to(self, path: Path) -> None:
         assert self.festival is not None
-        try:
-            count = export_schedule(self.db, self.festival.id, path)
-        except FestError as exc:
-            show_error(self, exc.message)
+        festival_id = self.festival.id
+        count = run_operation(self, lambda: export_schedule(self.db, festival_id, path))
+        if count is FAILED:
             return
         tell_saved(self, self.tr("已导出 {0} 项活动。").format(count), path)

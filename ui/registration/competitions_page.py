@@ -49,7 +49,7 @@ from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, to_qdate
-from ui.widgets.messages import confirm, show_error
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 from ui.widgets.table_models import Column
 
 
@@ -330,8 +330,8 @@ class CompetitionsPage(QWidget):
         self.team_size.setValue(info.team_size)
         self.team_size.setEnabled(info.participation == "team")
         self.parent_allowed.setChecked(info.parent_allowed)
-        for box in self.grade_boxes:
-            box.setChecked(int(box.property("level")) in info.eligible_levels)
+        for grade_box in self.grade_boxes:
+            grade_box.setChecked(int(grade_box.property("level")) in info.eligible_levels)
         self.quota_min.setValue(info.quota_min or 0)
         self.quota_max.setValue(info.quota_max or 0)
         self.has_deadline.setChecked(info.deadline is not None)
@@ -354,8 +354,8 @@ class CompetitionsPage(QWidget):
         measured = info.judging == "measured"
         for widget in (self.attempts, self.measure_unit, self.higher_is_better):
             widget.setEnabled(measured)
-        for widget in (self.combine, self.trim_min_judges):
-            widget.setEnabled(info.judging == "rubric")
+        for rubric_widget in (self.combine, self.trim_min_judges):
+            rubric_widget.setEnabled(info.judging == "rubric")
         self.double_entry.setChecked(info.double_entry)
         self.outlier_percent.setValue(info.outlier_percent)
         for position, box in enumerate(self.tie_breaks):
@@ -365,8 +365,8 @@ class CompetitionsPage(QWidget):
                 box.addItem(criterion.name, criterion.id)
             chosen = info.tie_break[position] if position < len(info.tie_break) else 0
             box.setCurrentIndex(max(box.findData(chosen), 0))
-        for widget in (self.double_entry, self.outlier_percent, *self.tie_breaks):
-            widget.setEnabled(info.judging == "rubric")
+        for check_widget in (self.double_entry, self.outlier_percent, *self.tie_breaks):
+            check_widget.setEnabled(info.judging == "rubric")
         self.criteria.set_rows(list(info.criteria))
         self._show_total(info)
         self._loading = False
@@ -415,10 +415,8 @@ class CompetitionsPage(QWidget):
     # ------------------------------------------------------------ saving
 
     def _store(self, info: CompetitionInfo) -> bool:
-        try:
-            saved = update_competition(self.db, info)
-        except FestError as exc:
-            show_error(self, exc.message)
+        saved = run_operation(self, lambda: update_competition(self.db, info))
+        if saved is FAILED:
             if self.current is not None:
                 self._fill(self.current)
             return False
@@ -439,10 +437,8 @@ class CompetitionsPage(QWidget):
             self._store(info)
 
     def add_preset(self, name: str) -> None:
-        try:
-            added = add_preset(self.db, self.festival_id, name)
-        except FestError as exc:
-            show_error(self, exc.message)
+        added = run_operation(self, lambda: add_preset(self.db, self.festival_id, name))
+        if added is FAILED:
             return
         self.reload(select_id=added.id)
         self.competitions_changed.emit()

@@ -34,7 +34,7 @@ from fest_desktop.school.people import StudentInfo
 from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
-from ui.widgets.messages import confirm, show_error
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
 
 class AuthorPicker(QWidget):
@@ -198,9 +198,11 @@ class EntryPanel(QWidget):
         self.school_class.currentIndexChanged.connect(self._class_chosen)
         for line in (self.title, self.parent_name, self.notes):
             line.editingFinished.connect(self._save)
-        self.subtype.lineEdit().editingFinished.connect(self._save)
+        for box in (self.subtype, self.advisor):
+            typed = box.lineEdit()
+            assert typed is not None  # both boxes are editable
+            typed.editingFinished.connect(self._save)
         self.subtype.activated.connect(self._save)
-        self.advisor.lineEdit().editingFinished.connect(self._save)
         self.advisor.activated.connect(self._save)
         self.status.activated.connect(self._save)
         self.authors.changed.connect(self._save)
@@ -382,11 +384,12 @@ class EntryPanel(QWidget):
         except LateEntryError as late:
             if not confirm(self, self.tr("已过截止日期"), late.message):
                 return
-            try:
-                created = create_entry(self.db, self.festival_id, draft, allow_late=True)
-            except FestError as exc:
-                show_error(self, exc.message)
+            confirmed = run_operation(
+                self, lambda: create_entry(self.db, self.festival_id, draft, allow_late=True)
+            )
+            if confirmed is FAILED:
                 return
+            created = confirmed
         except FestError as exc:
             show_error(self, exc.message)
             return
@@ -405,11 +408,10 @@ class EntryPanel(QWidget):
         draft = self._draft()
         if draft == self.entry.draft():
             return
-        try:
-            saved = update_entry(self.db, self.entry.id, draft)
-        except FestError as exc:
-            show_error(self, exc.message)
-            self.show_entry(self.entry)
+        entry = self.entry
+        saved = run_operation(self, lambda: update_entry(self.db, entry.id, draft))
+        if saved is FAILED:
+            self.show_entry(entry)
             return
         self.entry = saved
         self._show_quota()

@@ -42,7 +42,7 @@ from ui.registration.competitions_page import CompetitionsPage
 from ui.registration.entry_panel import EntryPanel
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
 from ui.widgets.data_table import DataTable
-from ui.widgets.messages import confirm, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -478,10 +478,8 @@ class EntriesTab(QWidget):
         )
         if not folder:
             return
-        try:
-            paths = write_class_forms(self.db, self.festival_id, Path(folder))
-        except FestError as exc:
-            show_error(self, exc.message)
+        paths = run_operation(self, lambda: write_class_forms(self.db, self.festival_id, Path(folder)))
+        if paths is FAILED:
             return
         self._remember("forms", Path(folder))
         tell_saved(
@@ -549,10 +547,8 @@ class EntriesTab(QWidget):
         if not name:
             return
         path = Path(name).with_suffix(".xlsx")
-        try:
-            count = export_register(self.db, self.festival_id, path)
-        except FestError as exc:
-            show_error(self, exc.message)
+        count = run_operation(self, lambda: export_register(self.db, self.festival_id, path))
+        if count is FAILED:
             return
         self._remember("register", path)
         tell_saved(self, self.tr("已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。").format(count), path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.errors import FestError
 from fest_desktop.school.people import list_teachers
 from fest_desktop.school.structure import list_classes
 from fest_desktop.scoring.judges import JudgeInfo, add_judge, list_judges, remove_judge, update_judge
@@ -25,7 +25,7 @@ from fest_desktop.scoring.log import ScoreChangeInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text
 from ui.widgets.data_table import DataTable
-from ui.widgets.messages import show_error
+from ui.widgets.messages import FAILED, run_operation
 from ui.widgets.table_models import Column, RowTableModel, preview_table
 
 
@@ -117,10 +117,10 @@ class JudgesDialog(QDialog):
         self.table.set_rows(list_judges(self.db, self.competition_id))
 
     def _add(self, name: str, teacher_id: int | None) -> None:
-        try:
-            add_judge(self.db, self.competition_id, name, teacher_id=teacher_id)
-        except FestError as exc:
-            show_error(self, exc.message)
+        if (
+            run_operation(self, lambda: add_judge(self.db, self.competition_id, name, teacher_id=teacher_id))
+            is FAILED
+        ):
             return
         self._reload()
 
@@ -136,10 +136,7 @@ class JudgesDialog(QDialog):
 
     def _remove(self) -> None:
         for judge in self.table.selected_rows():
-            try:
-                remove_judge(self.db, judge.id)
-            except FestError as exc:
-                show_error(self, exc.message)
+            run_operation(self, functools.partial(remove_judge, self.db, judge.id))
         self._reload()
 
 

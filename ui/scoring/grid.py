@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,7 +34,17 @@ from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-BY_JUDGE, BY_ENTRY, MEASURED = "judge", "entry", "measured"
+
+class GridLayout(StrEnum):
+    """What the grid's rows are: the entries one judge scores, the judges of one entry, or the
+    attempts of a measured competition's entries."""
+
+    BY_JUDGE = "judge"
+    BY_ENTRY = "entry"
+    MEASURED = "measured"
+
+
+BY_JUDGE, BY_ENTRY, MEASURED = GridLayout.BY_JUDGE, GridLayout.BY_ENTRY, GridLayout.MEASURED
 BLOCKED_BRUSH = QBrush(QColor("#e4e7ec"))
 CONFLICT_BRUSH = QBrush(QColor("#f6c9c6"))
 PENDING_BRUSH = QBrush(QColor("#fff3c4"))
@@ -74,7 +85,7 @@ class ScoreGridModel(QAbstractTableModel):
     def show(
         self,
         sheet: ScoringSheet | None,
-        layout_kind: str,
+        layout_kind: GridLayout,
         judge: JudgeInfo | None = None,
         entry: ScoringEntry | None = None,
         check_pass: bool = False,
@@ -169,7 +180,8 @@ class ScoreGridModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         sheet = self.sheet
-        if sheet is None:
+        count = self.columnCount() if orientation == Qt.Orientation.Horizontal else self.rowCount()
+        if sheet is None or not 0 <= section < count:
             return None
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -267,6 +279,8 @@ class ScoreGridModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.key(index) is not None and not (self.sheet and self.sheet.competition.locked):
             flags |= Qt.ItemFlag.ItemIsEditable

@@ -10,12 +10,10 @@ from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
-from fest_desktop.scoring.log import ScoreChangeInfo
-from fest_desktop.scoring.sheet import EntryResult, ScoringSheet, load_sheet
+from fest_desktop.scoring.sheet import EntryResult, ScoringSheet
 from fest_desktop.storage.database import Database
-from ui.scoring.watcher import ScoreWatcher
+from ui.scoring.live_sheet import LiveSheet
 
 BOARD_STYLE = """
 #leaderboard { background: qlineargradient(x1:0, y1:0, x2:0, y2:1, stop:0 #0d2a4f, stop:1 #16487f); }
@@ -121,11 +119,9 @@ class LeaderboardWindow(QWidget):
 
     redrawn = Signal()
 
-    def __init__(self, db: Database, festival_id: int, competition_id: int, watcher: ScoreWatcher) -> None:
+    def __init__(self, db: Database, festival_id: int, live: LiveSheet) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.db = db
-        self.competition_id = competition_id
-        self.sheet: ScoringSheet = load_sheet(db, competition_id)
+        self.live = live
         festival = get_festival(db, festival_id)
         self.hide_scores = False
         self.held = False
@@ -161,9 +157,13 @@ class LeaderboardWindow(QWidget):
         layout.addWidget(self.subtitle)
         layout.addLayout(self.pages, 1)
 
-        self.watcher = watcher
-        watcher.changed.connect(self._changed)
-        self.render()
+        live.change_applied.connect(self.redraw)
+        live.reloaded.connect(self.redraw)
+        self.redraw()
+
+    @property
+    def sheet(self) -> ScoringSheet:
+        return self.live.sheet
 
     # ------------------------------------------------------------ showing
 
@@ -178,12 +178,12 @@ class LeaderboardWindow(QWidget):
 
     def set_hide_scores(self, hide: bool) -> None:
         self.hide_scores = hide
-        self.render()
+        self.redraw()
 
     def set_held(self, held: bool) -> None:
         """Show nothing until the teacher presses 公布."""
         self.held = held
-        self.render()
+        self.redraw()
 
     def start_reveal(self) -> None:
         """The ceremony: each group from its last ranked class to its first."""
@@ -193,11 +193,11 @@ class LeaderboardWindow(QWidget):
             order.extend(reversed(ranked))
         self.reveal = RevealState(order)
         self.held = False
-        self.render()
+        self.redraw()
 
     def stop_reveal(self) -> None:
         self.reveal = None
-        self.render()
+        self.redraw()
 
     def next_step(self) -> None:
         state = self.reveal
@@ -210,27 +210,12 @@ class LeaderboardWindow(QWidget):
             state.step += 1
         elif state.position + 1 < len(state.order):
             state.position, state.step = state.position + 1, 0
-        self.render()
-
-    def take(self, change: ScoreChangeInfo) -> None:
-        """A score committed in this process: shown at once, without waiting for the next poll."""
-        if change.competition_id != self.competition_id:
-            return
-        self.sheet.apply(change)
-        self.render()
-
-    def _changed(self, stamp: int) -> None:
-        if stamp == self.sheet.stamp:
-            return
-        try:
-            self.sheet = load_sheet(self.db, self.competition_id)
-        except FestError:
-            return
-        self.render()
+        self.redraw()
 
     # ------------------------------------------------------------ drawing
 
-    def render(self) -> None:
+    def redraw(self) -> None:
+        """Draw the board from the sheet as it is now (every score arrives here, local or not)."""
         self.results = self.sheet.results()
         done, total = self.sheet.progress()
         height = max(self.height(), 400)
@@ -328,7 +313,7 @@ class LeaderboardWindow(QWidget):
         super().resizeEvent(event)
         for row in self.rows.values():
             row.target = QPoint(-1, -1)
-        self.render()
+        self.redraw()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -345,5 +330,6 @@ class LeaderboardWindow(QWidget):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.watcher.changed.disconnect(self._changed)
+        self.live.change_applied.disconnect(self.redraw)
+        self.live.reloaded.disconnect(self.redraw)
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,26 +31,26 @@ from fest_desktop.scoring.judges import list_judges
 from fest_desktop.scoring.log import ScoreChangeInfo, competition_log, default_station, entry_log
 from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
 from fest_desktop.scoring.score_import import commit_score_import, preview_score_import
-from fest_desktop.scoring.sheet import EntryResult, ScoringSheet, judged_competitions, load_sheet
+from fest_desktop.scoring.sheet import EntryResult, ScoringSheet, judged_competitions
 from fest_desktop.storage.database import Database
 from ui.scoring.dialogs import JudgesDialog, ScoreLogDialog
 from ui.scoring.grid import BY_ENTRY, BY_JUDGE, MEASURED, CellKey, ScoreGridModel, ScoreTable
 from ui.scoring.leaderboard import LeaderboardWindow
+from ui.scoring.live_sheet import LiveSheet
 from ui.scoring.watcher import ScoreWatcher
-from ui.widgets.messages import confirm, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
 
 class ScoringTab(QWidget):
     """One competition at a time: the grid on the left, its live ranking on the right."""
 
-    score_committed = Signal(object)  # ScoreChangeInfo, for the leaderboard of this window
-
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.festival_id = 0
-        self.sheet: ScoringSheet | None = None
+        # The competition shown, shared with the projector board opened for it.
+        self.live: LiveSheet | None = None
         self.watcher: ScoreWatcher | None = None
         self.undo_stack: list[ScoreChangeInfo] = []
         self.leaderboard: LeaderboardWindow | None = None
@@ -197,7 +197,6 @@ class ScoringTab(QWidget):
         self.festival_id = festival_id
         if self.watcher is None:
             self.watcher = ScoreWatcher(self.db, festival_id, self)
-            self.watcher.changed.connect(self._changed_elsewhere)
         else:
             self.watcher.watch(festival_id)
         self.undo_stack.clear()
@@ -243,9 +242,20 @@ class ScoringTab(QWidget):
         self.competition.setCurrentIndex(position)
         self._competition_chosen()
 
+    @property
+    def sheet(self) -> ScoringSheet | None:
+        return None if self.live is None else self.live.sheet
+
     def _competition_chosen(self) -> None:
         competition_id = self.competition.currentData()
-        self.sheet = None if competition_id is None else load_sheet(self.db, competition_id)
+        if self.live is not None:
+            self.live.reloaded.disconnect(self._reloaded)
+            self.live.gone.disconnect(self.reload_competitions)
+            self.live = None
+        if competition_id is not None and self.watcher is not None:
+            self.live = LiveSheet(self.db, competition_id, self.watcher, self)
+            self.live.reloaded.connect(self._reloaded)
+            self.live.gone.connect(self.reload_competitions)
         self._fill_chooser()
         self._show_grid()
 
@@ -382,9 +392,8 @@ class ScoringTab(QWidget):
     def _take(self, change: ScoreChangeInfo) -> None:
         """A change committed here: into the sheet and the leaderboard at once, then this tab's
         ranking (after the board has been drawn; the grid redraws the edited row itself)."""
-        assert self.sheet is not None
-        self.sheet.apply(change)
-        self.score_committed.emit(change)
+        assert self.live is not None
+        self.live.apply(change)
         QTimer.singleShot(0, self._show_results)
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -407,14 +416,9 @@ class ScoringTab(QWidget):
             self.grid_model.refresh()
         self._say(self.tr("已撤销：{0}").format(change.what))
 
-    def _changed_elsewhere(self, stamp: int) -> None:
-        """Another window or PC committed something: reload, keeping the cell being typed in."""
-        if self.sheet is None or stamp == self.sheet.stamp:
-            return
-        try:
-            self.sheet = load_sheet(self.db, self.sheet.competition.id)
-        except FestError:
-            self.reload_competitions()
+    def _reloaded(self) -> None:
+        """Another window or PC committed something: show it, keeping the cell being typed in."""
+        if self.sheet is None:
             return
         if self.chooser.count() != (
             len(self.sheet.entries) if self.by_entry.isChecked() else len(self.sheet.judges)
@@ -521,10 +525,10 @@ class ScoringTab(QWidget):
 
     def import_sheets(self, path: Path) -> bool:
         """Check a filled-in score workbook, show what it would do, and import it whole on confirmation."""
-        try:
-            plan = preview_score_import(self.db, self.festival_id, path, add_judges=True)
-        except FestError as exc:
-            show_error(self, exc.message)
+        plan = run_operation(
+            self, lambda: preview_score_import(self.db, self.festival_id, path, add_judges=True)
+        )
+        if plan is FAILED:
             return False
         if not plan.ok:
             lines = "\n".join(str(p) for p in plan.problems[:15])
@@ -535,10 +539,10 @@ class ScoringTab(QWidget):
             self, self.tr("导入评分表"), self.tr("导入「{0}」：{1}").format(path.name, plan.summary())
         ):
             return False
-        try:
-            commit_score_import(self.db, self.festival_id, path, add_judges=True)
-        except FestError as exc:
-            show_error(self, exc.message)
+        if (
+            run_operation(self, lambda: commit_score_import(self.db, self.festival_id, path, add_judges=True))
+            is FAILED
+        ):
             return False
         self._competition_chosen()
         if self.watcher is not None:
@@ -548,11 +552,10 @@ class ScoringTab(QWidget):
 
     def open_leaderboard(self) -> LeaderboardWindow | None:
         """The hall's board for the competition shown, on the chosen screen."""
-        if self.sheet is None or self.watcher is None:
+        if self.live is None:
             return None
         self.close_leaderboard()
-        board = LeaderboardWindow(self.db, self.festival_id, self.sheet.competition.id, self.watcher)
-        self.score_committed.connect(board.take)
+        board = LeaderboardWindow(self.db, self.festival_id, self.live)
         board.destroyed.connect(lambda _=None: self.board_controls.setVisible(False))
         board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         screens = QGuiApplication.screens()
@@ -566,7 +569,6 @@ class ScoringTab(QWidget):
 
     def close_leaderboard(self) -> None:
         if self.leaderboard is not None:
-            self.score_committed.disconnect(self.leaderboard.take)
             self.leaderboard.close()
             self.leaderboard = None
         self.board_controls.setVisible(False)
@@ -577,10 +579,9 @@ class ScoringTab(QWidget):
         self.next_step.setEnabled(self.reveal.isChecked())
         if board is None:
             return
-        board.hide_scores = self.hide_scores.isChecked()
-        board.held = self.hold.isChecked()
+        board.set_hide_scores(self.hide_scores.isChecked())
+        board.set_held(self.hold.isChecked())
         if self.reveal.isChecked() and board.reveal is None:
             board.start_reveal()
-        elif not self.reveal.isChecked():
-            board.reveal = None
-        board.render()
+        elif not self.reveal.isChecked() and board.reveal is not None:
+            board.stop_reveal()

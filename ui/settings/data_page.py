@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,8 @@ from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
 from fest_desktop.storage.paths import is_portable
 from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, save_preferences
-from ui.widgets.messages import confirm, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 SERVER_EXAMPLE = "postgresql://keji:密码@192.168.1.10:5432/kejijie"
 
@@ -50,6 +49,14 @@ class DataPage(QWidget):
         self._preferences = preferences
         self._file = preferences_file
         self._on_server = not db.is_file
+        self.backups_model: RowTableModel[backups.BackupInfo] = RowTableModel(
+            [
+                Column(self.tr("备份时间"), lambda b: f"{b.made_at:%Y-%m-%d %H:%M:%S}"),
+                Column(self.tr("原因"), lambda b: b.reason),
+                Column(self.tr("大小"), lambda b: backups.size_text(b.size), sort_key=lambda b: b.size),
+            ],
+            parent=self,
+        )
 
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
@@ -100,7 +107,6 @@ class DataPage(QWidget):
                     self.tr("现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。")
                 )
             )
-            self.backup_list = QTableWidget(0, 3)
             return group
         folder = backups.backups_folder(Path(self.db.location))
         explain = QLabel(
@@ -120,12 +126,8 @@ class DataPage(QWidget):
         keep_row.addWidget(self.keep)
         keep_row.addStretch(1)
 
-        self.backup_list = QTableWidget(0, 3)
-        self.backup_list.setHorizontalHeaderLabels([self.tr("备份时间"), self.tr("原因"), self.tr("大小")])
-        self.backup_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.backup_list, self.backups_proxy = selectable_table(self.backups_model, self)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backup_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.backup_list.verticalHeader().hide()
         self.backup_list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.backup_list.setMinimumHeight(190)
         self.backup_list.doubleClicked.connect(self.restore_selected)
@@ -151,26 +153,15 @@ class DataPage(QWidget):
     def reload_backups(self) -> None:
         if self._on_server:
             return
-        self._backups = backups.list_backups(Path(self.db.location))
-        self.backup_list.setRowCount(len(self._backups))
-        for row, backup in enumerate(self._backups):
-            made_at = f"{backup.made_at:%Y-%m-%d %H:%M:%S}"
-            for column, value in enumerate((made_at, backup.reason, backups.size_text(backup.size))):
-                self.backup_list.setItem(row, column, QTableWidgetItem(value))
+        self.backups_model.set_rows(backups.list_backups(Path(self.db.location)))
 
     def backup_now(self) -> None:
-        try:
-            backups.make_backup(self.db, backups.MANUAL)
-        except FestError as exc:
-            show_error(self, exc.message)
+        run_operation(self, lambda: backups.make_backup(self.db, backups.MANUAL))
         self.reload_backups()
 
     def backup_to_file(self, target: Path) -> Path | None:
-        try:
-            return backups.backup_to(self.db, target)
-        except FestError as exc:
-            show_error(self, exc.message)
-            return None
+        result = run_operation(self, lambda: backups.backup_to(self.db, target))
+        return None if result is FAILED else result
 
     def _backup_to_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -186,7 +177,8 @@ class DataPage(QWidget):
         if not rows:
             show_error(self, self.tr("请先在列表中选中一个备份。"))
             return
-        self.restore_from(self._backups[rows[0].row()].path)
+        chosen: backups.BackupInfo = self.backups_proxy.row_object(rows[0].row())
+        self.restore_from(chosen.path)
 
     def _restore_from_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -197,10 +189,8 @@ class DataPage(QWidget):
 
     def restore_from(self, source: Path) -> bool:
         """Check the file, ask, back up what is there now, restore; True when restored."""
-        try:
-            checked = backups.check_backup_file(source)
-        except FestError as exc:
-            show_error(self, exc.message)
+        checked = run_operation(self, lambda: backups.check_backup_file(source))
+        if checked is FAILED:
             return False
         question = self.tr(
             "用这个备份替换现在的全部数据吗？\n\n{0}\n备份中有：{1}，{2} 件作品，{3} 个分数。\n\n"
@@ -208,10 +198,7 @@ class DataPage(QWidget):
         ).format(source, "、".join(checked.festivals) or "—", checked.entry_count, checked.score_count)
         if not confirm(self, self.tr("恢复备份"), question):
             return False
-        try:
-            backups.restore_backup(self.db, source)
-        except FestError as exc:
-            show_error(self, exc.message)
+        if run_operation(self, lambda: backups.restore_backup(self.db, source)) is FAILED:
             return False
         self.reload_backups()
         self.restored.emit()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.errors import FestError
 from fest_desktop.school.people import (
     StudentInfo,
     TeacherInfo,
@@ -49,7 +48,7 @@ from ui.settings.dialogs import AddClassDialog, AddStudentDialog, AddTeacherDial
 from ui.settings.roster_import_dialog import RosterImportDialog, preview_roster_file
 from ui.widgets.data_table import DataTable, toolbar
 from ui.widgets.forms import grade_choices, teacher_choices
-from ui.widgets.messages import confirm, show_error
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 from ui.widgets.table_models import Column
 
 
@@ -72,10 +71,7 @@ class SchoolPage(QWidget):
 
     def run(self, action: Callable[[], Any]) -> bool:
         """Run one core action; an expected failure is shown and nothing else happens."""
-        try:
-            action()
-        except FestError as exc:
-            show_error(self, exc.message)
+        if run_operation(self, lambda: action()) is FAILED:
             return False
         self.reload()
         self.school_changed.emit()
@@ -265,7 +261,12 @@ class TeachersPage(SchoolPage):
     def _delete(self) -> None:
         chosen = self.table.selected_rows()
         if chosen and confirm(self, self.tr("删除教师"), self.tr("删除 {0} 位教师？").format(len(chosen))):
-            self.run(lambda: [delete_teacher(self.db, t.id) for t in chosen])
+
+            def delete_chosen() -> None:
+                for teacher in chosen:
+                    delete_teacher(self.db, teacher.id)
+
+            self.run(delete_chosen)
 
 
 class StudentsPage(SchoolPage):

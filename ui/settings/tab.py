@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -240,7 +241,7 @@ class FestivalPage(SchoolPage):
 
     def _delete_phase(self) -> None:
         for phase in self.phases.selected_rows():
-            self.run(lambda phase=phase: delete_phase(self.db, phase.id))
+            self.run(functools.partial(delete_phase, self.db, phase.id))
 
 
 class SettingsTab(QWidget):
@@ -283,8 +284,8 @@ class SettingsTab(QWidget):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.show_page)
-        for page in self._school_pages:
-            page.school_changed.connect(lambda page=page: self._mark_others_stale(page))
+        for school_page in self._school_pages:
+            school_page.school_changed.connect(functools.partial(self._mark_others_stale, school_page))
         self.festival_page.festival_switched.connect(self.festival_switched)
         self.festival_page.festival_edited.connect(self.festival_edited)
         self.data_page.restored.connect(self.restored)

@@ -204,9 +204,12 @@ def preview_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     return table
 
 
-def selectable_table(model: QAbstractTableModel, parent: QWidget) -> tuple[QTableView, RowFilterProxy]:
+def selectable_table(
+    model: QAbstractTableModel, parent: QWidget, *, fit_to_contents: bool = False
+) -> tuple[QTableView, RowFilterProxy]:
     """A table of whole-row selection over a filter proxy of model (rows read back with
-    proxy.row_object), without row numbers, the last column stretched."""
+    proxy.row_object), without row numbers, the last column stretched, the others fitted to their
+    contents when asked."""
     proxy = RowFilterProxy(parent)
     proxy.setSourceModel(model)
     table = QTableView(parent)
@@ -214,4 +217,6 @@ def selectable_table(model: QAbstractTableModel, parent: QWidget) -> tuple[QTabl
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
+    if fit_to_contents:
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table, proxy

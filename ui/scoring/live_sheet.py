@@ -1,0 +1,48 @@
+"""One competition's scoring sheet, kept current for every view of it (the grid, the ranking beside it
+and the projector board), so that none of them loads it again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from fest_desktop.errors import FestError
+from fest_desktop.scoring.log import ScoreChangeInfo
+from fest_desktop.scoring.sheet import ScoringSheet, load_sheet
+from fest_desktop.storage.database import Database
+from ui.scoring.watcher import ScoreWatcher
+
+
+class LiveSheet(QObject):
+    """Changes committed in this window are applied at once (change_applied); what another window or
+    PC committed is read when the watcher's stamp moves (reloaded). gone is emitted when the
+    competition can no longer be read (deleted meanwhile)."""
+
+    change_applied = Signal(object)  # ScoreChangeInfo
+    reloaded = Signal()
+    gone = Signal()
+
+    def __init__(
+        self, db: Database, competition_id: int, watcher: ScoreWatcher, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.competition_id = competition_id
+        self.sheet: ScoringSheet = load_sheet(db, competition_id)
+        watcher.changed.connect(self._stamp_moved)
+
+    def apply(self, change: ScoreChangeInfo) -> None:
+        """A change this window just committed."""
+        self.sheet.apply(change)
+        self.change_applied.emit(change)
+
+    def reload(self) -> None:
+        try:
+            self.sheet = load_sheet(self.db, self.competition_id)
+        except FestError:
+            self.gone.emit()
+            return
+        self.reloaded.emit()
+
+    def _stamp_moved(self, stamp: int) -> None:
+        if stamp != self.sheet.stamp:
+            self.reload()
