@@ -12,8 +12,8 @@ from tests.conftest import PROJECT_ROOT
 
 CORE = PROJECT_ROOT / "fest_desktop"
 # The core's packages and what each may import, besides the shared modules at the top of the core
-# (errors, values, resources). Order from the bottom: storage and files, the school, then what a
-# festival does with it, the command line last.
+# and any package's vocabulary (its kinds module, which imports nothing else of the core). Order from
+# the bottom: storage and files, the school, then what a festival does with it, the command line last.
 BELOW = {
     "storage": set(),
     "files": set(),
@@ -85,8 +85,26 @@ def test_core_packages_import_only_those_below_them() -> None:
                     if module.startswith("fest_desktop.")
                     and (CORE / module.split(".")[1] / "__init__.py").exists()
                     and module.split(".")[1] not in allowed | {package}
+                    and not module.startswith(f"fest_desktop.{module.split('.')[1]}.kinds")
                 }
             )
             if wrong:
                 offenders[str(path.relative_to(PROJECT_ROOT))] = wrong
+    assert offenders == {}
+
+
+def test_a_vocabulary_imports_nothing_of_the_core_but_errors() -> None:
+    offenders = {
+        str(path.relative_to(PROJECT_ROOT)): sorted(found)
+        for path in CORE.glob("*/kinds.py")
+        if (
+            found := {
+                module
+                for module in imports(path)
+                if module.startswith("fest_desktop")
+                and module not in ("fest_desktop.errors",)
+                and not module.startswith("fest_desktop.errors.")
+            }
+        )
+    }
     assert offenders == {}

@@ -12,41 +12,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.school.classnames import class_display_name, section_for_level
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Event, Festival, Grade, Phase, SchoolClass
 from fest_desktop.values import clean_text
 
-# Kind code → (the school's word, its colour on the calendar).
-KINDS: dict[str, tuple[str, str]] = {
-    "publicity": ("宣传", "#e67e22"),
-    "lecture": ("讲座", "#2e86de"),
-    "film": ("影片", "#8e44ad"),
-    "reading": ("读书", "#16a085"),
-    "visit": ("参观", "#27ae60"),
-    "contest": ("比赛", "#c0392b"),
-    "exhibition": ("展览", "#d4ac0d"),
-    "judging": ("评审", "#e84393"),
-    "meeting": ("班会", "#34495e"),
-    "ceremony": ("典礼", "#b9770e"),
-    "other": ("其他", "#7f8c8d"),
-}
-
-
 WHOLE_SCHOOL = "全校"
 
 
 DERIVED_IDS_FROM = -1  # derived items (deadlines, judging days) have negative ids
-
-
-def kind_code(label: str) -> str:
-    """The kind code of a kind written in Chinese (讲座) or as its code."""
-    for code, (name, _) in KINDS.items():
-        if label.strip() in (code, name):
-            return code
-    names = "、".join(name for name, _ in KINDS.values())
-    raise ValidationError(f"活动类别「{label}」不存在。可选：{names}")
 
 
 @dataclass(frozen=True)
@@ -56,7 +32,7 @@ class EventInfo:
 
     id: int
     title: str
-    kind: str
+    kind: EventKind
     start_date: dt.date
     end_date: dt.date
     start_time: dt.time | None = None
@@ -82,11 +58,11 @@ class EventInfo:
 
     @property
     def kind_label(self) -> str:
-        return KINDS[self.kind][0]
+        return self.kind.label
 
     @property
     def colour(self) -> str:
-        return KINDS[self.kind][1]
+        return self.kind.colour
 
     @property
     def days(self) -> list[dt.date]:
@@ -120,7 +96,7 @@ class EventInfo:
         start = self.start_time.hour * 60 + self.start_time.minute
         return start, max(end_time.hour * 60 + end_time.minute, start + 1)
 
-    def matches(self, kinds: set[str] | None, place: str | None, levels: set[int] | None) -> bool:
+    def matches(self, kinds: set[EventKind] | None, place: str | None, levels: set[int] | None) -> bool:
         """The calendar's filters: kinds shown, a place, the grades of an audience."""
         if kinds is not None and self.kind not in kinds:
             return False
@@ -173,7 +149,7 @@ def _info(event: Event, audience: Audience) -> EventInfo:
     return EventInfo(
         id=event.id,
         title=event.title,
-        kind=event.kind,
+        kind=EventKind(event.kind),
         start_date=event.start_date,
         end_date=event.end_date,
         start_time=event.start_time,
@@ -198,8 +174,8 @@ def _derived(session: Session, festival_id: int) -> list[EventInfo]:
     for competition in competitions:
         for offset, (day, what, kind, source) in enumerate(
             (
-                (competition.deadline, "报名截止", "contest", "deadline"),
-                (competition.judging_date, "评审", "judging", "judging"),
+                (competition.deadline, "报名截止", EventKind.CONTEST, "deadline"),
+                (competition.judging_date, "评审", EventKind.JUDGING, "judging"),
             )
         ):
             if day is not None:
@@ -244,7 +220,7 @@ def events_of(session: Session, festival_id: int, *, derived: bool = True) -> li
 def _check(info: EventInfo) -> None:
     if not clean_text(info.title):
         raise ValidationError("活动内容不能为空。")
-    if info.kind not in KINDS:
+    if info.kind not in EventKind.__members__.values():
         raise ValidationError(f"活动类别「{info.kind}」不存在。")
     if info.end_date < info.start_date:
         raise ValidationError(

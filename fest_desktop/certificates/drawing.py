@@ -10,6 +10,7 @@ from typing import Any
 
 from fest_desktop.certificates.fonts import font_chain
 from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.kinds import Alignment, FieldKind
 from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.register import qr_payload
 from fest_desktop.certificates.templates import MM, TemplateField, TemplateInfo
@@ -43,7 +44,7 @@ class CertificateCanvas:
         self.template = template
         self.background = _image(template.background) if with_background and template.background else None
         self.seal = _image(template.seal) if template.seal else None
-        self.chains = {f.name: font_chain(f.font) for f in template.fields if f.kind == "text"}
+        self.chains = {f.name: font_chain(f.font) for f in template.fields if f.kind == FieldKind.TEXT}
         canvas.setPageSize((template.width_mm * MM, template.height_mm * MM))
 
     def slot_origin(self, slot: int) -> tuple[float, float]:
@@ -67,10 +68,10 @@ class CertificateCanvas:
                 continue
             left, y = x0 + item.x_mm * MM, top - item.y_mm * MM
             size = item.width_mm * MM
-            if item.kind == "seal":
+            if item.kind == FieldKind.SEAL:
                 if self.seal is not None:
                     canvas.drawImage(self.seal, left, y - size, size, size, mask="auto")
-            elif item.kind == "qr":
+            elif item.kind == FieldKind.QR:
                 if job.number:
                     from fest_desktop.files.pdf import draw_qr_code
 
@@ -86,11 +87,11 @@ class CertificateCanvas:
         baseline = top - item.size * 0.88
         for line in lines:
             runs = chain.runs(line)
-            if item.align == "left":
+            if item.align == Alignment.LEFT:
                 x = left
             else:
                 width = chain.width(line, item.size)
-                x = left + (box - width) / (2 if item.align == "center" else 1)
+                x = left + (box - width) / (2 if item.align == Alignment.CENTER else 1)
             for font, part in runs:
                 self.canvas.setFont(font, item.size)
                 self.canvas.drawString(x, baseline, part)

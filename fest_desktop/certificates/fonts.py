@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.kinds import FieldKind
 from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.files.pdf import PDF_FONT, register_chinese_font
@@ -205,7 +206,7 @@ class GlyphProblem:
 
 def font_notes(template: TemplateInfo) -> list[str]:
     """The fonts a template names that this PC does not have."""
-    notes = {font_chain(f.font).note for f in template.fields if f.kind == "text" and f.visible}
+    notes = {font_chain(f.font).note for f in template.fields if f.kind == FieldKind.TEXT and f.visible}
     return sorted(note for note in notes if note)
 
 
@@ -213,7 +214,7 @@ def check_glyphs(template: TemplateInfo, jobs: Sequence[CertificateJob]) -> list
     """Every character of every certificate's text that the field's chosen font lacks, before a batch."""
     problems = []
     for item in template.fields:
-        if item.kind != "text" or not item.visible:
+        if item.kind != FieldKind.TEXT or not item.visible:
             continue
         chain = font_chain(item.font)
         first = chain.fonts[0][1]
@@ -232,7 +233,7 @@ def missing_values(template: TemplateInfo, jobs: Sequence[CertificateJob]) -> li
     lines = []
     for job in jobs:
         for item in template.fields:
-            if item.kind == "text" and item.visible:
+            if item.kind == FieldKind.TEXT and item.visible:
                 _text, missing = fill(item.text, job.values_for(template))
                 if missing and not (missing == ["证书编号"] and not job.number):
                     names = "、".join(f"{{{m}}}" for m in missing if m != "证书编号" or job.number)

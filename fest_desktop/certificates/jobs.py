@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
+from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.placeholders import Source, format_date, read_values, sample_values
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.storage.database import Database, fetch
@@ -24,7 +25,7 @@ class CertificateJob:
 
     award_id: int
     student_id: int | None
-    kind: str
+    kind: TemplateKind
     recipient: str
     class_name: str
     list_key: str
@@ -49,12 +50,12 @@ class CertificateJob:
         return {**self.values, "日期": format_date(self.day, template.date_style)}
 
 
-def _template_kind(award: AwardInfo, recipient: Recipient) -> str:
+def _template_kind(award: AwardInfo, recipient: Recipient) -> TemplateKind:
     if award.kind == AwardKind.ADVISOR:
-        return "teacher"
+        return TemplateKind.TEACHER
     if award.kind == AwardKind.ORGANISATION:
-        return "organisation"
-    return "student" if recipient.student_id is not None else "class"
+        return TemplateKind.ORGANISATION
+    return TemplateKind.STUDENT if recipient.student_id is not None else TemplateKind.CLASS
 
 
 def certificate_jobs(
@@ -132,7 +133,12 @@ def jobs_of(
 
 def sample_job(template: TemplateInfo, festival_name: str, school: str, day: dt.date) -> CertificateJob:
     """A made-up certificate to preview a template when no award has been given yet."""
-    name = {"student": "张子涵", "class": "三年级(2)班", "teacher": "王芳", "organisation": "三年级(2)班"}
+    name = {
+        TemplateKind.STUDENT: "张子涵",
+        TemplateKind.CLASS: "三年级(2)班",
+        TemplateKind.TEACHER: "王芳",
+        TemplateKind.ORGANISATION: "三年级(2)班",
+    }
     values = {
         **sample_values(),
         "姓名": name[template.kind],

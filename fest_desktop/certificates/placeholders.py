@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from fest_desktop.awards.kinds import ADVISOR_TITLE, AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient
+from fest_desktop.certificates.kinds import DateStyle
 from fest_desktop.school.classnames import NUMERAL_DIGITS, chinese_numeral
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -30,7 +31,7 @@ class Source:
     edition: int | None
     day: dt.date
     number: str = ""
-    date_style: str = "chinese"
+    date_style: DateStyle = DateStyle.CHINESE
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,8 @@ def chinese_date(day: dt.date) -> str:
     return f"{year}年{chinese_numeral(day.month)}月{chinese_numeral(day.day)}日"
 
 
-def format_date(day: dt.date, style: str) -> str:
-    return chinese_date(day) if style == "chinese" else f"{day.year}年{day.month}月{day.day}日"
+def format_date(day: dt.date, style: DateStyle) -> str:
+    return chinese_date(day) if style == DateStyle.CHINESE else f"{day.year}年{day.month}月{day.day}日"
 
 
 def group_text(group: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.certificates.kinds import Alignment, DateStyle, FieldKind, TemplateKind
 from fest_desktop.certificates.placeholders import NAMES, unknown_placeholders
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database, fetch
@@ -28,23 +29,6 @@ PAPERS = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "B5": (176.0, 250.0), "16�
 CUSTOM_PAPER = "自定义"
 
 
-TEMPLATE_KINDS = {
-    "student": "学生获奖",
-    "class": "班级集体奖",
-    "teacher": "科技辅导员奖",
-    "organisation": "优秀组织奖",
-}
-
-
-FIELD_KINDS = {"text": "文字", "seal": "印章", "qr": "二维码"}
-
-
-ALIGNMENTS = {"left": "左对齐", "center": "居中", "right": "右对齐"}
-
-
-DATE_STYLES = {"chinese": "二〇二六年十一月二十一日", "digits": "2026年11月21日"}
-
-
 @dataclass(frozen=True)
 class TemplateField:
     """One thing printed on a certificate. x, y are the top left of its box in mm from the slot's
@@ -52,14 +36,14 @@ class TemplateField:
     squares of width_mm."""
 
     name: str
-    kind: str = "text"
+    kind: FieldKind = FieldKind.TEXT
     text: str = ""
     x_mm: float = 0.0
     y_mm: float = 0.0
     width_mm: float = 100.0
     font: str = ""
     size: float = 16.0
-    align: str = "left"
+    align: Alignment = Alignment.LEFT
     wrap: bool = False
     line_spacing: float = 1.6
     visible: bool = True
@@ -74,14 +58,14 @@ class TemplateInfo:
 
     id: int
     name: str
-    kind: str
+    kind: TemplateKind
     paper: str = "A4"
     landscape: bool = True
     width_mm: float = 297.0
     height_mm: float = 210.0
     columns: int = 1
     rows: int = 1
-    date_style: str = "chinese"
+    date_style: DateStyle = DateStyle.CHINESE
     background: bytes | None = None
     print_background: bool = True
     offset_x_mm: float = 0.0
@@ -121,7 +105,7 @@ def paper_size(paper: str, landscape: bool, custom: tuple[float, float] | None =
 
 
 def _text(name: str, text: str, x: float, y: float, width: float, size: float, **more: Any) -> TemplateField:
-    return TemplateField(name, "text", text, x, y, width, size=size, **more)
+    return TemplateField(name, FieldKind.TEXT, text, x, y, width, size=size, **more)
 
 
 _BODY = "在{学校}{科技节}中，荣获{获奖}。特发此证，以资鼓励。"
@@ -133,28 +117,30 @@ def default_templates() -> list[TemplateInfo]:
 
     def common(body: str, greeting: str, title: str) -> tuple[TemplateField, ...]:
         return (
-            _text("标题", title, 0, 32, 297, 44, align="center"),
+            _text("标题", title, 0, 32, 297, 44, align=Alignment.CENTER),
             _text("称呼", greeting, 40, 72, 220, 24),
             _text("正文", body, 40, 90, 217, 22, wrap=True, line_spacing=1.8),
-            _text("落款", "{学校}", 160, 142, 100, 20, align="center"),
-            _text("日期", "{日期}", 160, 156, 100, 18, align="center"),
-            TemplateField("印章", "seal", "", 186, 122, 42),
+            _text("落款", "{学校}", 160, 142, 100, 20, align=Alignment.CENTER),
+            _text("日期", "{日期}", 160, 156, 100, 18, align=Alignment.CENTER),
+            TemplateField("印章", FieldKind.SEAL, "", 186, 122, 42),
             _text("证书编号", "证书编号：{证书编号}", 20, 192, 120, 10),
-            TemplateField("二维码", "qr", "", 257, 168, 24, visible=False),
+            TemplateField("二维码", FieldKind.QR, "", 257, 168, 24, visible=False),
         )
 
     return [
-        TemplateInfo(0, "学生荣誉证书", "student", fields=common("　　" + _BODY, "{姓名}同学：", "荣誉证书")),
+        TemplateInfo(
+            0, "学生荣誉证书", TemplateKind.STUDENT, fields=common("　　" + _BODY, "{姓名}同学：", "荣誉证书")
+        ),
         TemplateInfo(
             0,
             "班级奖状",
-            "class",
+            TemplateKind.CLASS,
             fields=common("　　在{学校}{科技节}中，荣获{获奖}。特发此状，以资鼓励。", "{姓名}：", "奖　状"),
         ),
         TemplateInfo(
             0,
             "科技辅导员证书",
-            "teacher",
+            TemplateKind.TEACHER,
             fields=common(
                 "　　在{学校}{科技节}中指导学生成绩优异，荣获{获奖}。特发此证，以资鼓励。",
                 "{姓名}老师：",
@@ -164,7 +150,7 @@ def default_templates() -> list[TemplateInfo]:
         TemplateInfo(
             0,
             "优秀组织奖奖状",
-            "organisation",
+            TemplateKind.ORGANISATION,
             fields=common(
                 "　　在{学校}{科技节}中组织得力、参与踊跃，荣获{获奖}。特发此状，以资鼓励。",
                 "{姓名}：",
@@ -174,19 +160,30 @@ def default_templates() -> list[TemplateInfo]:
     ]
 
 
+def _field(stored: dict[str, Any]) -> TemplateField:
+    """A field as stored in the template's JSON (its kind and alignment as their codes)."""
+    return TemplateField(
+        **{
+            **stored,
+            "kind": FieldKind(stored.get("kind", "text")),
+            "align": Alignment(stored.get("align", "left")),
+        }
+    )
+
+
 def _template_info(row: CertificateTemplate) -> TemplateInfo:
-    fields = tuple(TemplateField(**item) for item in json.loads(row.fields or "[]"))
+    fields = tuple(_field(item) for item in json.loads(row.fields or "[]"))
     return TemplateInfo(
         row.id,
         row.name,
-        row.kind,
+        TemplateKind(row.kind),
         row.paper,
         row.landscape,
         row.width_mm,
         row.height_mm,
         row.columns,
         row.rows,
-        row.date_style,
+        DateStyle(row.date_style),
         row.background,
         row.print_background,
         row.offset_x_mm,
@@ -219,7 +216,7 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
     name = clean_text(info.name)
     if not name:
         raise ValidationError("模板名称不能为空。")
-    if info.kind not in TEMPLATE_KINDS:
+    if info.kind not in TemplateKind.__members__.values():
         raise ValidationError(f"未知的证书类别「{info.kind}」。")
     if not (20 <= info.width_mm <= 1000 and 20 <= info.height_mm <= 1000):
         raise ValidationError(
@@ -243,7 +240,10 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
             raise ValidationError(f"{where}里的占位符「{{{unknown[0]}}}」不认识。可用的有：{known}")
         if item.text.count("{") != item.text.count("}"):
             raise ValidationError(f"{where}里的花括号没有配对。")
-        if item.kind not in FIELD_KINDS or item.align not in ALIGNMENTS:
+        if (
+            item.kind not in FieldKind.__members__.values()
+            or item.align not in Alignment.__members__.values()
+        ):
             raise ValidationError(f"{where}的类别或对齐方式不对。")
         if not 4 <= item.size <= 200:
             raise ValidationError(f"{where}的字号 {item.size:g} 不对，应在 4 到 200 之间。")
@@ -309,11 +309,11 @@ def delete_template(db: Database, template_id: int) -> None:
             .where(CertificateTemplate.festival_id == row.festival_id, CertificateTemplate.kind == row.kind)
         )
         if same_kind == 1:
-            raise ValidationError(f"这是唯一的「{TEMPLATE_KINDS[row.kind]}」模板，不能删除。")
+            raise ValidationError(f"这是唯一的「{TemplateKind(row.kind).label}」模板，不能删除。")
         session.delete(row)
 
 
-def template_for(templates: Sequence[TemplateInfo], kind: str) -> TemplateInfo:
+def template_for(templates: Sequence[TemplateInfo], kind: TemplateKind) -> TemplateInfo:
     return next((t for t in templates if t.kind == kind), templates[0])
 
 

@@ -19,7 +19,8 @@ def _time_range(text: str) -> tuple[dt.time, dt.time]:
 
 
 def cmd_calendar_add(args: argparse.Namespace) -> int:
-    from fest_desktop.calendar.events import EventInfo, add_event, kind_code
+    from fest_desktop.calendar.events import EventInfo, add_event
+    from fest_desktop.calendar.kinds import EventKind
 
     db = open_db(args)
     start_time, end_time = args.time if args.time else (None, None)
@@ -29,7 +30,7 @@ def cmd_calendar_add(args: argparse.Namespace) -> int:
         EventInfo(
             0,
             args.title,
-            kind_code(args.kind),
+            EventKind.named(args.kind),
             args.date,
             args.end or args.date,
             start_time,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.school.festivals import FestivalInfo, list_phases
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Event
@@ -124,7 +125,7 @@ def plan_calendar(db: Database, festival: FestivalInfo, start: dt.date) -> None:
                     festival_id=festival.id,
                     phase_id=phases[phase],
                     title=title,
-                    kind=kind,
+                    kind=EventKind(kind),
                     start_date=start + dt.timedelta(days=first),
                     end_date=start + dt.timedelta(days=last),
                     start_time=start_time,

@@ -17,6 +17,7 @@ from fest_desktop.demo.calendar import plan_calendar
 from fest_desktop.demo.scores import award_finished, finish_measured, score_boards_half_way, throw_planes
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.registration.entries import EntryDraft, insert_entry
+from fest_desktop.registration.kinds import EntryStatus, Participation
 from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.festivals import FestivalInfo, add_phase
 from fest_desktop.school.structure import add_class
@@ -312,12 +313,12 @@ def _enter_class(
     if levels and place[0] not in levels:
         return
     titles = TITLES.get(prefix, ())
-    if competition.participation == "class":
+    if competition.participation == Participation.CLASS:
         board = session.scalars(
             select(Entry).where(Entry.competition_id == competition.id, Entry.class_id == class_id)
         ).one()
         board.title = rng.choice(titles)
-        board.status = "received"
+        board.status = EntryStatus.RECEIVED
         return
     if prefix in MISSING.get(place, ()):
         return
@@ -326,7 +327,7 @@ def _enter_class(
     count = 1 if SHORT.get(place) == prefix else rng.randint(max(low, 1), min(high, low + 2) if low else high)
     if prefix == "SQ":
         count = rng.randint(0, 2)
-    team = competition.team_size if competition.participation == "team" else 1
+    team = competition.team_size if competition.participation == Participation.TEAM else 1
     subtypes = [line for line in competition.subtypes.splitlines() if line]
     subject = ADVISOR_SUBJECTS.get(prefix, "科学")
     for _ in range(count):
@@ -338,6 +339,6 @@ def _enter_class(
             title=rng.choice(titles) if titles else "",
             author_ids=authors,
             advisor=rng.choice(advisors.get(subject, [""])),
-            status=rng.choice(("registered", "received", "received")),
+            status=rng.choice((EntryStatus.REGISTERED, EntryStatus.RECEIVED, EntryStatus.RECEIVED)),
         )
         insert_entry(session, festival_id, competition, draft, late=False)

@@ -8,6 +8,7 @@ import random
 from sqlalchemy import insert, select
 
 from fest_desktop.awards.kinds import AwardKind, RuleMode
+from fest_desktop.registration.kinds import CriterionKind, Participation
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
@@ -54,7 +55,7 @@ def score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, 
     with db.session() as session:
         board = session.scalars(
             select(Competition).where(
-                Competition.festival_id == festival.id, Competition.participation == "class"
+                Competition.festival_id == festival.id, Competition.participation == Participation.CLASS
             )
         ).one()
         teachers = {
@@ -97,7 +98,7 @@ def score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, 
                 leniency = 0.04 if judge is judges[2] else 0.0
                 moment += dt.timedelta(seconds=rng.randint(20, 50))
                 for criterion in criteria:
-                    if criterion.kind == "deduction":
+                    if criterion.kind == CriterionKind.DEDUCTION:
                         if rng.random() > 0.06:
                             continue
                         value = criterion.step

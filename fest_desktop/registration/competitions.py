@@ -12,27 +12,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
+from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
 from fest_desktop.school.classnames import grade_name
 from fest_desktop.school.structure import ensure_class_entries
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Competition, Criterion, Entry, Festival, Score
-
-# Codes stored in the database → the words the school uses.
-PARTICIPATION = {"individual": "个人", "team": "团队", "class": "班级集体"}
-
-
-JUDGING = {"rubric": "评委评分", "measured": "测量成绩", "none": "不评分"}
-
-
-COMBINE = {"mean": "取平均分", "trimmed": "去掉一个最高分和一个最低分后取平均"}
-
-
-RANKING_GROUPS = {"grade": "按年级", "section": "按学部", "school": "全校"}
-
-
-CRITERION_KINDS = {"score": "评分项", "deduction": "扣分项"}
-
 
 PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
@@ -47,11 +32,11 @@ class CriterionInfo:
     step: float = 1.0
     description: str = ""
     id: int = 0
-    kind: str = "score"
+    kind: CriterionKind = CriterionKind.SCORE
 
     @property
     def is_deduction(self) -> bool:
-        return self.kind == "deduction"
+        return self.kind == CriterionKind.DEDUCTION
 
 
 @dataclass(frozen=True)
@@ -62,7 +47,7 @@ class CompetitionInfo:
     name: str
     category: str = ""
     code_prefix: str = ""
-    participation: str = "individual"
+    participation: Participation = Participation.INDIVIDUAL
     team_size: int = 1
     parent_allowed: bool = False
     eligible_levels: tuple[int, ...] = ()
@@ -71,13 +56,13 @@ class CompetitionInfo:
     deadline: dt.date | None = None
     judging_date: dt.date | None = None
     subtypes: tuple[str, ...] = ()
-    judging: str = "rubric"
-    combine: str = "mean"
+    judging: Judging = Judging.RUBRIC
+    combine: Combine = Combine.MEAN
     trim_min_judges: int = 5
     attempts: int = 1
     measure_unit: str = ""
     higher_is_better: bool = True
-    ranking_group: str = "grade"
+    ranking_group: RankingGroup = RankingGroup.GRADE
     responsible: str = ""
     criteria: tuple[CriterionInfo, ...] = ()
     double_entry: bool = False
@@ -88,7 +73,7 @@ class CompetitionInfo:
 
     @property
     def is_class_competition(self) -> bool:
-        return self.participation == "class"
+        return self.participation == Participation.CLASS
 
     @property
     def quota_text(self) -> str:
@@ -100,21 +85,21 @@ class CompetitionInfo:
 
     @property
     def participation_text(self) -> str:
-        if self.participation == "team":
+        if self.participation == Participation.TEAM:
             text = f"团队（最多{self.team_size}人）"
         else:
-            text = PARTICIPATION[self.participation]
+            text = self.participation.label
         return text + ("，可与家长合作" if self.parent_allowed else "")
 
     @property
     def judging_text(self) -> str:
-        if self.judging == "measured":
+        if self.judging == Judging.MEASURED:
             better = "越大越好" if self.higher_is_better else "越小越好"
             unit = f"（{self.measure_unit}，{better}）" if self.measure_unit else f"（{better}）"
             return f"测量成绩{unit}，{self.attempts}次取最好"
-        if self.judging == "rubric":
-            return f"评委评分，{COMBINE[self.combine]}"
-        return JUDGING[self.judging]
+        if self.judging == Judging.RUBRIC:
+            return f"评委评分，{self.combine.label}"
+        return self.judging.label
 
     def accepts_level(self, level: int) -> bool:
         return not self.eligible_levels or level in self.eligible_levels
@@ -173,19 +158,19 @@ def _check_competition(info: CompetitionInfo) -> None:
             f"编号前缀「{info.code_prefix}」不合适：请用 1–6 个大写字母或数字，以字母开头，例如 XZ。"
         )
     for field, choices in (
-        (info.participation, PARTICIPATION),
-        (info.judging, JUDGING),
-        (info.combine, COMBINE),
-        (info.ranking_group, RANKING_GROUPS),
+        (info.participation, Participation),
+        (info.judging, Judging),
+        (info.combine, Combine),
+        (info.ranking_group, RankingGroup),
     ):
-        if field not in choices:
+        if field not in choices.__members__.values():
             raise ValidationError(f"「{field}」不是可选的设置。")
     for bound in (info.quota_min, info.quota_max):
         if bound is not None and bound < 0:
             raise ValidationError("名额不能是负数。")
     if info.quota_min is not None and info.quota_max is not None and info.quota_min > info.quota_max:
         raise ValidationError(f"名额下限 {info.quota_min} 大于上限 {info.quota_max}。")
-    if info.participation == "team" and info.team_size < 2:
+    if info.participation == Participation.TEAM and info.team_size < 2:
         raise ValidationError("团队项目每队至少 2 人。")
     if not 1 <= info.attempts <= 10:
         raise ValidationError("测量项目的试次数应在 1 到 10 之间。")
@@ -204,7 +189,7 @@ def _check_competition(info: CompetitionInfo) -> None:
             raise ValidationError(f"评分项「{name}」的满分应大于 0。")
         if not criterion.step > 0 or criterion.step > criterion.max_points:
             raise ValidationError(f"评分项「{name}」的计分步长应大于 0 且不超过满分。")
-        if criterion.kind not in CRITERION_KINDS:
+        if criterion.kind not in CriterionKind.__members__.values():
             raise ValidationError(f"「{criterion.kind}」不是评分项的类型。")
     if not 1 <= info.outlier_percent <= 100:
         raise ValidationError("偏离提示的界限应在 1% 到 100% 之间。")
@@ -230,7 +215,7 @@ def _criterion_info(criterion: Criterion) -> CriterionInfo:
         criterion.step,
         criterion.description,
         criterion.id,
-        criterion.kind,
+        CriterionKind(criterion.kind),
     )
 
 
@@ -240,7 +225,7 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         name=competition.name,
         category=competition.category,
         code_prefix=competition.code_prefix,
-        participation=competition.participation,
+        participation=Participation(competition.participation),
         team_size=competition.team_size,
         parent_allowed=competition.parent_allowed,
         eligible_levels=tuple(int(part) for part in competition.eligible_levels.split(",") if part),
@@ -249,13 +234,13 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         deadline=competition.deadline,
         judging_date=competition.judging_date,
         subtypes=tuple(line for line in competition.subtypes.splitlines() if line),
-        judging=competition.judging,
-        combine=competition.combine,
+        judging=Judging(competition.judging),
+        combine=Combine(competition.combine),
         trim_min_judges=competition.trim_min_judges,
         attempts=competition.attempts,
         measure_unit=competition.measure_unit,
         higher_is_better=competition.higher_is_better,
-        ranking_group=competition.ranking_group,
+        ranking_group=RankingGroup(competition.ranking_group),
         responsible=competition.responsible,
         criteria=tuple(_criterion_info(c) for c in competition.criteria),
         double_entry=competition.double_entry,
@@ -304,7 +289,7 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
     competition.category = info.category.strip()
     competition.code_prefix = info.code_prefix
     competition.participation = info.participation
-    competition.team_size = 1 if info.participation == "individual" else info.team_size
+    competition.team_size = 1 if info.participation == Participation.INDIVIDUAL else info.team_size
     competition.parent_allowed = info.parent_allowed
     competition.eligible_levels = ",".join(str(level) for level in sorted(set(info.eligible_levels)))
     competition.quota_min = info.quota_min
@@ -366,7 +351,7 @@ def _apply_criteria(session: Session, competition: Competition, criteria: Iterab
 
 def _apply_tie_break(competition: Competition, tie_break: Iterable[int]) -> None:
     """Keep only tie-break criteria that are still score criteria of the competition, in order."""
-    usable = {c.id for c in competition.criteria if c.kind == "score"}
+    usable = {c.id for c in competition.criteria if c.kind == CriterionKind.SCORE}
     competition.tie_break = ",".join(str(i) for i in dict.fromkeys(tie_break) if i in usable)
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info
-from fest_desktop.registration.entry_rules import STATUSES, UNCOUNTED_STATUS, EntryRules, StudentRef
+from fest_desktop.registration.entry_rules import EntryRules, StudentRef
+from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
@@ -47,7 +48,7 @@ class EntryInfo:
     advisor: str = ""
     parent_name: str = ""
     notes: str = ""
-    status: str = "registered"
+    status: EntryStatus = EntryStatus.REGISTERED
     late: bool = False
 
     @property
@@ -60,7 +61,7 @@ class EntryInfo:
 
     @property
     def status_text(self) -> str:
-        return STATUSES[self.status] + ("（逾期）" if self.late else "")
+        return self.status.label + ("（逾期）" if self.late else "")
 
     @property
     def class_sort_key(self) -> tuple[int, int]:
@@ -92,7 +93,7 @@ class EntryDraft:
     advisor: str = ""
     parent_name: str = ""
     notes: str = ""
-    status: str = "registered"
+    status: EntryStatus = EntryStatus.REGISTERED
 
 
 def is_late(competition: CompetitionInfo, today: dt.date) -> bool:
@@ -123,7 +124,7 @@ def student_refs(session: Session, student_ids: Iterable[int]) -> list[StudentRe
 
 
 def _check_draft(draft: EntryDraft) -> None:
-    if draft.status not in STATUSES:
+    if draft.status not in EntryStatus.__members__.values():
         raise ValidationError(f"状态「{draft.status}」不是可选的状态。")
 
 
@@ -183,7 +184,7 @@ def create_entry(
             competition,
             draft.class_id,
             student_refs(session, draft.author_ids),
-            counted=draft.status != UNCOUNTED_STATUS,
+            counted=draft.status != EntryStatus.DISQUALIFIED,
         )
         if problems:
             raise ValidationError("\n".join(problems))
@@ -210,8 +211,8 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
             draft.class_id,
             student_refs(session, draft.author_ids),
             entry_id=entry.id,
-            counted=draft.status != UNCOUNTED_STATUS,
-            counted_before=entry.status != UNCOUNTED_STATUS,
+            counted=draft.status != EntryStatus.DISQUALIFIED,
+            counted_before=entry.status != EntryStatus.DISQUALIFIED,
             class_before=entry.class_id,
         )
         if problems:
@@ -293,7 +294,7 @@ def entry_infos(
             advisor=entry.advisor,
             parent_name=entry.parent_name,
             notes=entry.notes,
-            status=entry.status,
+            status=EntryStatus(entry.status),
             late=entry.late,
         )
         for entry, competition_name, level, grade, number in session.execute(query)

@@ -25,7 +25,8 @@ from fest_desktop.files.workbooks import (
 )
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info
 from fest_desktop.registration.entries import EntryDraft, LateEntryError, is_late
-from fest_desktop.registration.entry_rules import STATUSES, UNCOUNTED_STATUS, EntryRules, StudentRef
+from fest_desktop.registration.entry_rules import EntryRules, StudentRef
+from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.registration.quotas import quota_state
 from fest_desktop.school.classnames import ClassNameError, parse_class
 from fest_desktop.storage.backups import backup_before
@@ -71,7 +72,7 @@ HEADER_SEARCH_ROWS = 40
 AUTHOR_SEPARATORS = re.compile(r"[、,，;；/\s]+")
 
 
-STATUS_BY_LABEL = {label: code for code, label in STATUSES.items()}
+STATUS_BY_LABEL = {status.label: status for status in EntryStatus}
 
 
 def _is_entry_header(keys: set[str]) -> bool:
@@ -293,7 +294,7 @@ class _Festival:
             advisor=entry.advisor,
             parent_name=entry.parent_name,
             notes=entry.notes,
-            status=entry.status,
+            status=EntryStatus(entry.status),
         )
 
 
@@ -346,11 +347,11 @@ def _plan_row(
                 if school_class is None:
                     problem("class", f"班级「{row.class_text}」不在本届科技节的班级中")
 
-    status = "registered"
+    status = EntryStatus.REGISTERED
     if row.status:
         label = row.status.removesuffix("（逾期）").removesuffix("(逾期)")
         if label not in STATUS_BY_LABEL:
-            problem("status", f"状态「{row.status}」应为{'、'.join(STATUSES.values())}之一")
+            problem("status", f"状态「{row.status}」应为{'、'.join(s.label for s in EntryStatus)}之一")
         else:
             status = STATUS_BY_LABEL[label]
     if competition is None or school_class is None or len(plan.problems) > before:
@@ -404,15 +405,15 @@ def _plan_row(
         advisor=row.advisor or (stored.advisor if stored else ""),
         parent_name=row.parent or (stored.parent_name if stored else ""),
         notes=row.notes or (stored.notes if stored else ""),
-        status=status if row.status or stored is None else stored.status,
+        status=status if row.status or stored is None else EntryStatus(stored.status),
     )
     found = festival.rules.problems(
         competition,
         school_class.id,
         authors,
         entry_id=stored.id if stored else -row.row,
-        counted=draft.status != UNCOUNTED_STATUS,
-        counted_before=stored is not None and stored.status != UNCOUNTED_STATUS,
+        counted=draft.status != EntryStatus.DISQUALIFIED,
+        counted_before=stored is not None and stored.status != EntryStatus.DISQUALIFIED,
         class_before=stored.class_id if stored else 0,
     )
     for reason in found:
@@ -431,7 +432,7 @@ def _plan_row(
     elif festival.stored_draft(stored) == draft:
         plan.unchanged.append(planned)
     else:
-        if stored.status == UNCOUNTED_STATUS and draft.status != UNCOUNTED_STATUS:
+        if stored.status == EntryStatus.DISQUALIFIED and draft.status != EntryStatus.DISQUALIFIED:
             festival.rules.record(competition.id, school_class.id, (), stored.id, stored.code)
         plan.changed.append(planned)
 
@@ -468,7 +469,7 @@ def _quota_warnings(festival: _Festival, plan: EntryImport) -> None:
         competition = festival.competitions[competition_id]
         school_class = festival.rules.classes[class_id]
         count = festival.rules.counts[(competition_id, class_id)]
-        if quota_state(competition, school_class.level, count) in ("missing", "under"):
+        if quota_state(competition, school_class.level, count).short_of:
             plan.warnings.append(
                 f"{school_class.name}「{competition.name}」导入后共 {count} 件，少于名额（{competition.quota_text}）"
             )

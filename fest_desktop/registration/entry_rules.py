@@ -11,14 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.registration.kinds import EntryStatus, Participation
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.model import Entry, EntryAuthor, Grade, SchoolClass
-
-STATUSES = {"registered": "已报名", "received": "已收到", "returned": "退回", "disqualified": "取消资格"}
-
-
-# A disqualified entry no longer takes one of its class's places.
-UNCOUNTED_STATUS = "disqualified"
 
 
 @dataclass(frozen=True)
@@ -60,7 +55,7 @@ class EntryRules:
         self.entered_by: dict[tuple[int, int], tuple[int, str]] = {}
         for competition_id, class_id, count in session.execute(
             select(Entry.competition_id, Entry.class_id, func.count())
-            .where(Entry.festival_id == festival_id, Entry.status != UNCOUNTED_STATUS)
+            .where(Entry.festival_id == festival_id, Entry.status != EntryStatus.DISQUALIFIED)
             .group_by(Entry.competition_id, Entry.class_id)
         ):
             self.counts[(competition_id, class_id)] = count
@@ -97,7 +92,7 @@ class EntryRules:
                 found.append(f"「{competition.name}」是班级集体项目，不填作者。")
         elif not authors:
             found.append("请填写作者。")
-        elif competition.participation == "individual" and len(authors) > 1:
+        elif competition.participation == Participation.INDIVIDUAL and len(authors) > 1:
             found.append(
                 f"「{competition.name}」是个人项目，每件作品只填一名作者（填了 {len(authors)} 名）。"
             )

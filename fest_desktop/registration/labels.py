@@ -9,7 +9,7 @@ from typing import Any
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import draw_qr_code, register_chinese_font, wrap_text
 from fest_desktop.registration.entries import EntryInfo, entry_infos
-from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
+from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.storage.database import Database
 
 COLUMNS, ROWS = 2, 4
@@ -39,7 +39,7 @@ def write_labels(
     entries = [
         e
         for e in stored
-        if e.status != UNCOUNTED_STATUS
+        if e.status != EntryStatus.DISQUALIFIED
         and (competition_id is None or e.competition_id == competition_id)
         and (class_id is None or e.class_id == class_id)
     ]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, insert_competition
+from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Festival
 
@@ -34,7 +35,9 @@ def _criteria(*items: tuple[str, float, str]) -> tuple[CriterionInfo, ...]:
 
 
 def _deduction(name: str, per_case: float, cap: float) -> CriterionInfo:
-    return CriterionInfo(name, cap, per_case, f"每处扣{per_case:g}分，最多扣{cap:g}分", kind="deduction")
+    return CriterionInfo(
+        name, cap, per_case, f"每处扣{per_case:g}分，最多扣{cap:g}分", kind=CriterionKind.DEDUCTION
+    )
 
 
 PRESETS: tuple[Preset, ...] = (
@@ -48,8 +51,8 @@ PRESETS: tuple[Preset, ...] = (
             quota_min=3,
             quota_max=5,
             subtypes=("小制作", "小发明"),
-            combine="trimmed",
-            ranking_group="section",
+            combine=Combine.TRIMMED,
+            ranking_group=RankingGroup.SECTION,
             responsible="各部主任",
             criteria=_criteria(
                 ("科技含量", 25, "运用声、光、电、磁、机械等科学原理"),
@@ -67,11 +70,11 @@ PRESETS: tuple[Preset, ...] = (
             "科普板报比赛",
             category="科普宣传",
             code_prefix="BB",
-            participation="class",
+            participation=Participation.CLASS,
             quota_min=1,
             quota_max=1,
-            combine="trimmed",
-            ranking_group="section",
+            combine=Combine.TRIMMED,
+            ranking_group=RankingGroup.SECTION,
             responsible="教务处",
             criteria=(
                 *_criteria(
@@ -110,7 +113,7 @@ PRESETS: tuple[Preset, ...] = (
                 "电脑画",
                 "综合技法画",
             ),
-            ranking_group="grade",
+            ranking_group=RankingGroup.GRADE,
             responsible="各部美术组",
             criteria=_criteria(
                 ("想象力", 25, "大胆想象未来科技"),
@@ -131,7 +134,7 @@ PRESETS: tuple[Preset, ...] = (
             quota_min=1,
             quota_max=3,
             subtypes=("科技小论文", "观察日记", "科普童话", "科普幻想"),
-            ranking_group="section",
+            ranking_group=RankingGroup.SECTION,
             responsible="各部主任",
             criteria=_criteria(
                 ("科学性", 30, "观察、实验真实，结论有依据"),
@@ -152,7 +155,7 @@ PRESETS: tuple[Preset, ...] = (
             eligible_levels=(3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
             quota_max=3,
             subtypes=("电脑绘画", "电脑动画", "网页", "电子报刊"),
-            ranking_group="section",
+            ranking_group=RankingGroup.SECTION,
             responsible="信息技术组",
             criteria=_criteria(
                 ("主题与创意", 30, "紧扣主题，构思新颖"),
@@ -170,13 +173,13 @@ PRESETS: tuple[Preset, ...] = (
             "科技知识竞赛",
             category="知识竞赛",
             code_prefix="ZS",
-            participation="team",
+            participation=Participation.TEAM,
             team_size=3,
             quota_min=1,
             quota_max=1,
-            judging="measured",
+            judging=Judging.MEASURED,
             measure_unit="分",
-            ranking_group="grade",
+            ranking_group=RankingGroup.GRADE,
             responsible="科学组",
         ),
         3,
@@ -192,10 +195,10 @@ PRESETS: tuple[Preset, ...] = (
             eligible_levels=(3, 4, 5, 6, 7, 8, 9),
             quota_min=1,
             quota_max=3,
-            judging="measured",
+            judging=Judging.MEASURED,
             attempts=3,
             measure_unit="米",
-            ranking_group="section",
+            ranking_group=RankingGroup.SECTION,
             responsible="科学组",
         ),
         5,
@@ -210,11 +213,11 @@ PRESETS: tuple[Preset, ...] = (
             code_prefix="SQ",
             eligible_levels=(3, 4, 5, 6, 7, 8, 9),
             quota_max=2,
-            judging="measured",
+            judging=Judging.MEASURED,
             attempts=2,
             measure_unit="秒",
             higher_is_better=False,
-            ranking_group="section",
+            ranking_group=RankingGroup.SECTION,
             responsible="科学组",
         ),
         5,

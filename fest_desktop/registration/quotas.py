@@ -10,34 +10,31 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
-from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS, EntryRules
+from fest_desktop.registration.entry_rules import EntryRules
+from fest_desktop.registration.kinds import EntryStatus, QuotaState
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Entry, EntryAuthor, Student
 
 
 @dataclass(frozen=True)
 class QuotaCell:
-    """One class against one competition: how many entries it has and whether that meets the quota.
-
-    state: "ineligible", "missing" (none yet, some required), "under" (fewer than the minimum),
-    "complete" (within the quota, or any number where none is set) or "over" (more than the maximum).
-    """
+    """One class against one competition: how many entries it has and whether that meets the quota."""
 
     class_id: int
     class_name: str
     competition_id: int
     count: int
-    state: str
+    state: QuotaState
 
 
-def quota_state(competition: CompetitionInfo, level: int, count: int) -> str:
+def quota_state(competition: CompetitionInfo, level: int, count: int) -> QuotaState:
     if not competition.accepts_level(level):
-        return "ineligible"
+        return QuotaState.INELIGIBLE
     if competition.quota_max is not None and count > competition.quota_max:
-        return "over"
+        return QuotaState.OVER
     if competition.quota_min and count < competition.quota_min:
-        return "missing" if count == 0 else "under"
-    return "complete"
+        return QuotaState.MISSING if count == 0 else QuotaState.UNDER
+    return QuotaState.COMPLETE
 
 
 def class_entry_count(db: Database, competition_id: int, class_id: int) -> int:
@@ -48,7 +45,7 @@ def class_entry_count(db: Database, competition_id: int, class_id: int) -> int:
                 select(func.count()).where(
                     Entry.competition_id == competition_id,
                     Entry.class_id == class_id,
-                    Entry.status != UNCOUNTED_STATUS,
+                    Entry.status != EntryStatus.DISQUALIFIED,
                 )
             )
             or 0
@@ -97,11 +94,11 @@ def quota_warning_lines(competitions: Sequence[CompetitionInfo], cells: Iterable
     lines = []
     for cell in cells:
         competition = names[cell.competition_id]
-        if cell.state in ("missing", "under"):
+        if cell.state.short_of:
             lines.append(
                 f"{cell.class_name}「{competition.name}」只报了 {cell.count} 件，名额为{competition.quota_text}。"
             )
-        elif cell.state == "over":
+        elif cell.state == QuotaState.OVER:
             lines.append(
                 f"{cell.class_name}「{competition.name}」报了 {cell.count} 件，超过名额（{competition.quota_text}）。"
             )
@@ -146,7 +143,7 @@ def participation_of(session: Session, festival_id: int) -> list[ClassParticipat
             select(Student.class_id, func.count(func.distinct(Student.id)))
             .join(EntryAuthor, EntryAuthor.student_id == Student.id)
             .join(Entry, EntryAuthor.entry_id == Entry.id)
-            .where(Student.festival_id == festival_id, Entry.status != UNCOUNTED_STATUS)
+            .where(Student.festival_id == festival_id, Entry.status != EntryStatus.DISQUALIFIED)
             .group_by(Student.class_id)
         ).all()
     )

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
+from fest_desktop.registration.kinds import Participation
 from fest_desktop.school.classnames import SECTION_NAMES, class_display_name, grade_name, section_for_level
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
@@ -226,7 +227,7 @@ def ensure_festival_class_entries(session: Session, festival_id: int) -> None:
     """After classes are added: give each new class its entry in every class competition (科普板报)."""
     for competition in session.scalars(
         select(Competition).where(
-            Competition.festival_id == festival_id, Competition.participation == "class"
+            Competition.festival_id == festival_id, Competition.participation == Participation.CLASS
         )
     ):
         ensure_class_entries(session, competition)

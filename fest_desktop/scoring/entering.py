@@ -16,8 +16,9 @@ from fest_desktop.registration.competitions import (
     competition_info,
     competition_row,
 )
-from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
+from fest_desktop.registration.kinds import EntryStatus, Judging
 from fest_desktop.scoring.judges import stand_aside_reason
+from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import (
@@ -85,7 +86,7 @@ def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition
         raise ValidationError(
             f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
         )
-    if entry.status == UNCOUNTED_STATUS:
+    if entry.status == EntryStatus.DISQUALIFIED:
         raise ValidationError(f"作品 {entry.code} 已取消资格，不再评分。")
     return entry, competition
 
@@ -123,7 +124,7 @@ def write_score(
         session,
         competition,
         entry,
-        "score",
+        ChangeAction.SCORE,
         what,
         old,
         value,
@@ -204,7 +205,7 @@ def attempt_in(
 ) -> ScoreChangeInfo | None:
     """enter_attempt within a session: checked, stored and logged, not yet committed."""
     entry, competition = _scorable_entry(session, entry_id)
-    if competition.judging != "measured":
+    if competition.judging != Judging.MEASURED:
         raise ValidationError(f"「{competition.name}」不是测量成绩的项目。")
     if not 1 <= number <= competition.attempts:
         raise ValidationError(f"「{competition.name}」每件作品只有 {competition.attempts} 次试次。")
@@ -224,7 +225,7 @@ def attempt_in(
         session,
         competition,
         entry,
-        "attempt",
+        ChangeAction.ATTEMPT,
         f"第{number}次",
         old,
         value,
@@ -241,7 +242,7 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
         with db.session() as session:
             change = fetch(session, ScoreChange, change_id, "找不到这条修改记录。")
             entry_id, old = change.entry_id, change.old_value
-            if change.action == "score":
+            if change.action == ChangeAction.SCORE:
                 current = session.scalar(
                     select(Score.check_value if change.check_pass else Score.value).where(
                         Score.entry_id == entry_id,
@@ -249,7 +250,7 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
                         Score.criterion_id == change.criterion_id,
                     )
                 )
-            elif change.action == "attempt":
+            elif change.action == ChangeAction.ATTEMPT:
                 current = session.scalar(
                     select(Attempt.value).where(
                         Attempt.entry_id == entry_id, Attempt.number == change.attempt
@@ -261,7 +262,7 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
                 raise NotFoundError("这件作品已被删除。")
             if current != change.new_value:
                 raise ValidationError(f"「{change.what}」之后又被改过，不能撤销这一步。")
-            if change.action == "attempt":
+            if change.action == ChangeAction.ATTEMPT:
                 assert change.attempt is not None
                 return attempt_in(session, entry_id, change.attempt, old, station)
             assert change.judge_id is not None and change.criterion_id is not None
@@ -295,7 +296,7 @@ def set_locked(
             session,
             competition,
             None,
-            "lock" if locked else "unlock",
+            ChangeAction.LOCK if locked else ChangeAction.UNLOCK,
             what,
             None,
             None,

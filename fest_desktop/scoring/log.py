@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Competition, Entry, ScoreChange
 
@@ -25,7 +26,7 @@ class ScoreChangeInfo:
     id: int
     competition_id: int | None
     entry_id: int | None
-    action: str
+    action: ChangeAction
     what: str
     old_value: float | None
     new_value: float | None
@@ -38,7 +39,7 @@ class ScoreChangeInfo:
 
     @property
     def action_text(self) -> str:
-        return {"score": "评分", "attempt": "成绩", "lock": "锁定", "unlock": "解锁"}[self.action]
+        return self.action.label
 
 
 def change_info(row: ScoreChange) -> ScoreChangeInfo:
@@ -46,7 +47,7 @@ def change_info(row: ScoreChange) -> ScoreChangeInfo:
         row.id,
         row.competition_id,
         row.entry_id,
-        row.action,
+        ChangeAction(row.action),
         row.what,
         row.old_value,
         row.new_value,
@@ -91,7 +92,7 @@ def log_change(
     session: Session,
     competition: Competition,
     entry: Entry | None,
-    action: str,
+    action: ChangeAction,
     what: str,
     old: float | None,
     new: float | None,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import build_document, register_chinese_font
 from fest_desktop.files.workbooks import save_workbook
+from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.festivals import festival_of
 from fest_desktop.scoring.sheet import ScoringSheet, sheet_of
 from fest_desktop.storage.database import Database
@@ -23,7 +24,7 @@ FIXED_COLUMNS = {
 
 def _rubric_sheet(session: Session, competition_id: int) -> ScoringSheet:
     sheet = sheet_of(session, competition_id)
-    if sheet.competition.judging != "rubric":
+    if sheet.competition.judging != Judging.RUBRIC:
         raise FestError(f"「{sheet.competition.name}」按测量成绩排名，没有评委评分表。")
     if not sheet.judges:
         raise FestError(f"「{sheet.competition.name}」还没有评委：请先在“现场评分”中添加评委组。")

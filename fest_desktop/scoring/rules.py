@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from fest_desktop.registration.competitions import CriterionInfo
+from fest_desktop.registration.kinds import Combine
 
 
 def round_score(value: float) -> float:
@@ -41,11 +42,11 @@ class Combined:
 
 
 def combine_totals(totals: Sequence[float], rule: str, trim_min_judges: int) -> Combined:
-    """The mean of the judges' totals, or with rule "trimmed" and at least trim_min_judges totals the
+    """The mean of the judges' totals, or with rule TRIMMED and at least trim_min_judges totals the
     mean without one highest and one lowest: when several share the highest, only one copy goes."""
     if not totals:
         return Combined(None)
-    if rule != "trimmed" or len(totals) < max(trim_min_judges, 3):
+    if rule != Combine.TRIMMED or len(totals) < max(trim_min_judges, 3):
         return Combined(round_score(sum(totals) / len(totals)))
     high = max(range(len(totals)), key=lambda i: (totals[i], -i))
     low = min((i for i in range(len(totals)) if i != high), key=lambda i: (totals[i], i))

@@ -22,6 +22,7 @@ from fest_desktop.files.workbooks import (
     sheet_rows,
 )
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo
+from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.classnames import ClassNameError, parse_class
 from fest_desktop.scoring.entering import parse_points, write_score
 from fest_desktop.scoring.judges import JudgeInfo
@@ -158,7 +159,7 @@ def _plan_row(
     if competition is None:
         problem("比赛项目", f"没有评分项目「{competition_name}」。")
         return
-    if competition.judging != "rubric":
+    if competition.judging != Judging.RUBRIC:
         problem("比赛项目", f"「{competition.name}」按测量成绩排名，不用评委评分表。")
         return
     sheet = context.sheet(competition)

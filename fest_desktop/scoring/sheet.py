@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
 from fest_desktop.registration.entries import entry_infos
-from fest_desktop.registration.entry_rules import UNCOUNTED_STATUS
+from fest_desktop.registration.kinds import EntryStatus, Judging, RankingGroup
 from fest_desktop.scoring import rules
 from fest_desktop.scoring.judges import JudgeInfo, judge_infos, stand_aside_reason
+from fest_desktop.scoring.kinds import CellState, ChangeAction, Dropped
 from fest_desktop.scoring.log import ScoreChangeInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
@@ -64,15 +65,15 @@ class Cell:
     value: float | None = None
     check_value: float | None = None
 
-    def state(self, double_entry: bool) -> str:
-        """empty, pending (double entry waits for its other pass), conflict, or ok."""
+    def state(self, double_entry: bool) -> CellState:
+        """Whether the cell is settled; with double entry, whether both passes agree."""
         if self.value is None and self.check_value is None:
-            return "empty"
+            return CellState.EMPTY
         if not double_entry:
-            return "ok" if self.value is not None else "empty"
+            return CellState.OK if self.value is not None else CellState.EMPTY
         if self.value is None or self.check_value is None:
-            return "pending"
-        return "ok" if self.value == self.check_value else "conflict"
+            return CellState.PENDING
+        return CellState.OK if self.value == self.check_value else CellState.CONFLICT
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class JudgeTotal:
     judge_name: str
     total: float | None
     blocked: bool = False
-    dropped: str = ""  # "high" or "low" when the trimmed mean leaves it out
+    dropped: Dropped = Dropped.NONE
     outlier: bool = False
 
 
@@ -144,7 +145,7 @@ class ScoringSheet:
     def cell(self, entry_id: int, judge_id: int, criterion_id: int) -> Cell:
         return self.cells.get((entry_id, judge_id, criterion_id)) or Cell()
 
-    def cell_state(self, entry_id: int, judge_id: int, criterion_id: int) -> str:
+    def cell_state(self, entry_id: int, judge_id: int, criterion_id: int) -> CellState:
         return self.cell(entry_id, judge_id, criterion_id).state(self.competition.double_entry)
 
     def apply(self, change: ScoreChangeInfo) -> None:
@@ -153,14 +154,14 @@ class ScoringSheet:
         self._results.pop(entry_id, None)
         for stale in [key for key in self._totals if key[0] == entry_id]:
             del self._totals[stale]
-        if change.action == "score":
+        if change.action == ChangeAction.SCORE:
             assert change.judge_id is not None and change.criterion_id is not None
             cell = self.cells.setdefault((entry_id, change.judge_id, change.criterion_id), Cell())
             if change.check_pass:
                 cell.check_value = change.new_value
             else:
                 cell.value = change.new_value
-        elif change.action == "attempt":
+        elif change.action == ChangeAction.ATTEMPT:
             assert change.attempt is not None
             attempt_key = (entry_id, change.attempt)
             if change.new_value is None:
@@ -182,10 +183,10 @@ class ScoringSheet:
         for criterion in self.competition.criteria:
             cell = self.cell(entry_id, judge_id, criterion.id)
             state = cell.state(double)
-            if state == "ok":
+            if state == CellState.OK:
                 assert cell.value is not None
                 points[criterion.id] = cell.value
-            elif state != "empty" or not criterion.is_deduction:
+            elif state != CellState.EMPTY or not criterion.is_deduction:
                 return None
         return points
 
@@ -218,7 +219,7 @@ class ScoringSheet:
 
     def _compute_result(self, entry: ScoringEntry) -> EntryResult:
         competition = self.competition
-        if competition.judging == "measured":
+        if competition.judging == Judging.MEASURED:
             values = tuple(self.attempts.get((entry.id, n)) for n in range(1, competition.attempts + 1))
             best = rules.best_attempt((v for v in values if v is not None), competition.higher_is_better)
             return EntryResult(
@@ -236,7 +237,10 @@ class ScoringSheet:
         combined = rules.combine_totals(scored, competition.combine, competition.trim_min_judges)
         dropped = {}
         if combined.dropped_high is not None and combined.dropped_low is not None:
-            dropped = {done[combined.dropped_high].id: "high", done[combined.dropped_low].id: "low"}
+            dropped = {
+                done[combined.dropped_high].id: Dropped.HIGH,
+                done[combined.dropped_low].id: Dropped.LOW,
+            }
         outliers = rules.outlier_judges(
             {j.id: totals[j.id] or 0.0 for j in done}, competition.max_total, competition.outlier_percent
         )
@@ -246,7 +250,7 @@ class ScoringSheet:
                 j.name,
                 totals.get(j.id),
                 blocked=j not in panel,
-                dropped=dropped.get(j.id, ""),
+                dropped=dropped.get(j.id, Dropped.NONE),
                 outlier=j.id in outliers,
             )
             for j in self.judges
@@ -255,7 +259,7 @@ class ScoringSheet:
             1
             for j in panel
             for c in competition.criteria
-            if self.cell_state(entry.id, j.id, c.id) == "conflict"
+            if self.cell_state(entry.id, j.id, c.id) == CellState.CONFLICT
         )
         return EntryResult(
             entry,
@@ -320,9 +324,9 @@ class ScoringSheet:
 def _group(
     ranking_group: str, level: int, grade: str, section: str, section_position: int
 ) -> tuple[str, int]:
-    if ranking_group == "grade":
+    if ranking_group == RankingGroup.GRADE:
         return grade, level
-    if ranking_group == "section":
+    if ranking_group == RankingGroup.SECTION:
         return section, section_position
     return SCHOOL_GROUP, 0
 
@@ -356,7 +360,7 @@ def sheet_of(session: Session, competition_id: int) -> ScoringSheet:
     }
     entries = []
     for entry in entry_infos(session, competition.festival_id, competition_id=competition_id):
-        if entry.status == UNCOUNTED_STATUS:
+        if entry.status == EntryStatus.DISQUALIFIED:
             continue
         level, grade, section, position, head = classes[entry.class_id]
         group, order = _group(info.ranking_group, level, grade, section, position)

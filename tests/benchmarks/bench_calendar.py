@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import insert
 
 from fest_desktop.calendar.clashes import find_clashes
-from fest_desktop.calendar.events import KINDS
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.school.festivals import current_festival
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.model import Event
@@ -46,7 +46,7 @@ PLACES = (
 
 def add_events(db: Database, festival_id: int, start: dt.date, days: int) -> None:
     rng = random.Random(5)
-    kinds = list(KINDS)
+    kinds = [kind.value for kind in EventKind]
     rows = []
     for number in range(EVENT_COUNT):
         first = start + dt.timedelta(days=rng.randrange(days))

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from fest_desktop.certificates.kinds import TemplateKind
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from fest_desktop.certificates.drawing import render_certificates
@@ -119,7 +121,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
-    template = template_for(default_templates(), "student")
+    template = template_for(default_templates(), TemplateKind.STUDENT)
     batch = jobs()
     with_app(template, batch[:5])  # fonts registered, caches warm, for both
     pages = drawn_strings(template, batch)

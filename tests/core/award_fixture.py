@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from fest_desktop.registration.competitions import CompetitionInfo, add_competition
 from fest_desktop.registration.entries import EntryDraft, create_entry
+from fest_desktop.registration.kinds import Judging, RankingGroup
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import StudentInfo, list_students, save_student
 from fest_desktop.school.structure import add_class
@@ -57,14 +58,19 @@ def add_throws(
     *,
     name: str = "手抛飞机",
     prefix: str = "FJ",
-    ranking_group: str = "school",
+    ranking_group: RankingGroup = RankingGroup.SCHOOL,
 ) -> Throws:
     """A one-throw competition with an entry for each author (name → advisor)."""
     competition = add_competition(
         db,
         festival.id,
         CompetitionInfo(
-            0, name, code_prefix=prefix, judging="measured", measure_unit="米", ranking_group=ranking_group
+            0,
+            name,
+            code_prefix=prefix,
+            judging=Judging.MEASURED,
+            measure_unit="米",
+            ranking_group=ranking_group,
         ),
     )
     by_student = {sid: name for name, sid in student_ids.items()}

@@ -30,6 +30,7 @@ from fest_desktop.awards.log import award_log
 from fest_desktop.awards.points import class_points
 from fest_desktop.awards.rules import RuleKey, effective_rules, set_rules
 from fest_desktop.errors import ValidationError
+from fest_desktop.registration.kinds import RankingGroup
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, add_throws, make_throws
@@ -86,7 +87,7 @@ def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws
 
 
 def test_levels_by_share_in_each_group(db: Database, festival: FestivalInfo) -> None:
-    made = make_throws(db, festival, ADVISORS, ranking_group="section")
+    made = make_throws(db, festival, ADVISORS, ranking_group=RankingGroup.SECTION)
     # 小学 has 7 entries, 初中 1: 30% of 7 is 2.1 → 2, of 1 is 0.3 → 0; the 初中 group gets its own rule
     set_rules(
         db,

@@ -24,6 +24,7 @@ from fest_desktop.certificates.batch import PrintedBatch, batch_notes, print_bat
 from fest_desktop.certificates.drawing import Cancelled, check_image, write_calibration_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
+from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.register import (
     find_certificate,
     lookup_certificate,
@@ -317,7 +318,7 @@ def test_the_calibration_page_is_a_grid_with_the_offsets(
 def test_templates_are_checked_and_the_last_of_a_kind_stays(db: Database, festival: FestivalInfo) -> None:
     templates = list_templates(db, festival.id)
     assert sorted(t.kind for t in templates) == ["class", "organisation", "student", "teacher"]
-    student = template_for(templates, "student")
+    student = template_for(templates, TemplateKind.STUDENT)
     with pytest.raises(ValidationError, match="唯一"):
         delete_template(db, student.id)
     far = student.with_field(dataclasses.replace(student.field("日期"), x_mm=400))

@@ -20,6 +20,7 @@ from fest_desktop.registration.competitions import (
     update_competition,
 )
 from fest_desktop.registration.entries import list_entries
+from fest_desktop.registration.kinds import Participation
 from fest_desktop.registration.presets import PRESETS, add_preset, find_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.pinyin import matches_initials, suggest_prefix
@@ -139,7 +140,7 @@ def test_participation_cannot_change_once_there_are_entries(db: Database, festiv
     make_small_school(db, festival)
     board = add_preset(db, festival.id, "科普板报")
     with pytest.raises(ValidationError, match="不能再改参赛方式"):
-        update_competition(db, dataclasses.replace(board, participation="individual"))
+        update_competition(db, dataclasses.replace(board, participation=Participation.INDIVIDUAL))
 
 
 def test_deleting_a_competition_deletes_its_entries(db: Database, festival: FestivalInfo) -> None:

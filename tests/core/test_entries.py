@@ -24,6 +24,7 @@ from fest_desktop.registration.entries import (
     restore_entry,
     update_entry,
 )
+from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.registration.quotas import participation_summary, quota_overview, quota_warnings
 from fest_desktop.school.festivals import FestivalInfo
@@ -111,10 +112,12 @@ def test_a_disqualified_entry_frees_its_place_and_taking_it_back_is_checked(
 ) -> None:
     paint = painting(db, small.festival_id)
     entries = [enter(db, small, paint.id, "三年级(1)班", n) for n in ("张子涵", "李梓轩", "王一诺")]
-    update_entry(db, entries[0].id, dataclasses.replace(entries[0].draft(), status="disqualified"))
+    update_entry(db, entries[0].id, dataclasses.replace(entries[0].draft(), status=EntryStatus.DISQUALIFIED))
     enter(db, small, paint.id, "三年级(1)班", "曾浩然")
     with pytest.raises(ValidationError, match="已报 3 件"):
-        update_entry(db, entries[0].id, dataclasses.replace(entries[0].draft(), status="registered"))
+        update_entry(
+            db, entries[0].id, dataclasses.replace(entries[0].draft(), status=EntryStatus.REGISTERED)
+        )
     # Editing an entry that already holds its place is no new entry.
     kept = update_entry(db, entries[1].id, dataclasses.replace(entries[1].draft(), title="磁悬浮列车"))
     assert kept.title == "磁悬浮列车" and kept.code == entries[1].code
@@ -226,7 +229,7 @@ def test_participation_counts_students_once_and_skips_disqualified(db: Database,
     enter(db, small, paint.id, "三年级(1)班", "张子涵")
     enter(db, small, making.id, "三年级(1)班", "张子涵")
     out = enter(db, small, paint.id, "三年级(1)班", "李梓轩")
-    update_entry(db, out.id, dataclasses.replace(out.draft(), status="disqualified"))
+    update_entry(db, out.id, dataclasses.replace(out.draft(), status=EntryStatus.DISQUALIFIED))
     summary = {row.class_name: row for row in participation_summary(db, small.festival_id)}
     first = summary["三年级(1)班"]
     assert (first.student_count, first.entry_count, first.participant_count) == (6, 2, 1)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fest_desktop.registration.competitions import CriterionInfo
+from fest_desktop.registration.kinds import CriterionKind
 from fest_desktop.scoring.rules import (
     Combined,
     Rankable,
@@ -23,7 +24,7 @@ from fest_desktop.scoring.rules import (
 BOARD = (
     CriterionInfo("主题突出", 20, id=1),
     CriterionInfo("内容科学", 30, id=2),
-    CriterionInfo("刊头超过版面1/4", 5, 5, id=3, kind="deduction"),
+    CriterionInfo("刊头超过版面1/4", 5, 5, id=3, kind=CriterionKind.DEDUCTION),
 )
 
 

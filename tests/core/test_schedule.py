@@ -21,6 +21,7 @@ from fest_desktop.calendar.events import (
     restore_event,
     update_event,
 )
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.calendar.schedule_files import SCHEDULE_COLUMNS, export_schedule
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import update_competition
@@ -39,7 +40,7 @@ def event(
     return EventInfo(
         0,
         title,
-        str(fields.pop("kind", "lecture")),
+        EventKind(fields.pop("kind", EventKind.LECTURE)),
         day,
         fields.pop("end_date", day),  # type: ignore[arg-type]
         dt.time.fromisoformat(start) if start else None,
@@ -70,7 +71,7 @@ def test_same_place_overlapping_times_clash_and_touching_ones_do_not(festival: F
 
 def test_all_day_and_multi_day_events(festival: FestivalInfo) -> None:
     events = numbered(
-        event("科技作品展", end_date=DAY + dt.timedelta(days=2), place="体育馆", kind="exhibition"),
+        event("科技作品展", end_date=DAY + dt.timedelta(days=2), place="体育馆", kind=EventKind.EXHIBITION),
         event("颁奖典礼", DAY + dt.timedelta(days=2), "15:00", "16:00", place="体育馆"),
         event("板报评比", DAY + dt.timedelta(days=3), place="体育馆"),  # the day after the exhibition
         event("晨会", DAY - dt.timedelta(days=1), "07:40", "08:00", place="体育馆"),
@@ -101,7 +102,7 @@ def test_one_person_in_two_places_at_once(festival: FestivalInfo) -> None:
 def test_outside_the_festival_or_its_phase(db: Database, festival: FestivalInfo) -> None:
     preparation = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 4, 30))
     events = numbered(
-        event("开幕式", dt.date(2026, 4, 10), kind="ceremony"),  # the festival starts on 4月11日
+        event("开幕式", dt.date(2026, 4, 10), kind=EventKind.CEREMONY),  # the festival starts on 4月11日
         event("小制作辅导", dt.date(2026, 5, 2), phase_id=preparation.id),
         event("班会", dt.date(2026, 4, 20), phase_id=preparation.id),
     )
@@ -176,7 +177,7 @@ def planned(db: Database, festival: FestivalInfo) -> list[EventInfo]:
             "07:50",
             "08:10",
             place="操场",
-            kind="publicity",
+            kind=EventKind.PUBLICITY,
             responsible="校长",
         ),
     )
@@ -184,7 +185,11 @@ def planned(db: Database, festival: FestivalInfo) -> list[EventInfo]:
         db,
         festival.id,
         event(
-            "科技作品展", dt.date(2026, 5, 5), end_date=dt.date(2026, 5, 7), place="体育馆", kind="exhibition"
+            "科技作品展",
+            dt.date(2026, 5, 5),
+            end_date=dt.date(2026, 5, 7),
+            place="体育馆",
+            kind=EventKind.EXHIBITION,
         ),
     )
     add_event(

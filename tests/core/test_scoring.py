@@ -14,6 +14,7 @@ import pytest
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import list_competitions, update_competition
 from fest_desktop.registration.entries import EntryDraft, create_entry, list_entries, update_entry
+from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring.entering import enter_attempt, enter_score, set_locked, undo_change
@@ -240,7 +241,7 @@ def test_locked_results_refuse_changes_until_unlocked_with_a_reason(db: Database
 def test_a_disqualified_entry_is_not_scored(db: Database, board: Board) -> None:
     entry = board.entry_ids["三年级(2)班"]
     info = next(e for e in list_entries(db, board.small.festival_id) if e.id == entry)
-    update_entry(db, entry, dataclasses.replace(info.draft(), status="disqualified"))
+    update_entry(db, entry, dataclasses.replace(info.draft(), status=EntryStatus.DISQUALIFIED))
     with pytest.raises(ValidationError, match="已取消资格"):
         enter_score(db, entry, board.judge("李老师"), board.criterion("主题突出"), 18)
     assert entry not in {e.id for e in sheet(db, board).entries}

@@ -19,6 +19,7 @@ from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import award_settings
 from fest_desktop.awards.lists import award_lists, notices
 from fest_desktop.awards.rules import RuleKey, effective_rules, set_rules
+from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.register import find_certificate, search_register
 from fest_desktop.certificates.templates import get_template
 from fest_desktop.school.festivals import FestivalInfo
@@ -94,7 +95,7 @@ def test_edit_a_template_by_typing_and_dragging(
     tab = make_tab(qtbot, db, throws.festival_id)
     tab.pages.setCurrentWidget(tab.templates)
     editor = tab.templates
-    assert editor.info is not None and editor.info.kind == "student"
+    assert editor.info is not None and editor.info.kind == TemplateKind.STUDENT
     assert not editor.preview.image.isNull()
     editor._select_field("称呼")
     editor.field_text.setText("{姓名}同学（{班级}）：")

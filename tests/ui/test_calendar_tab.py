@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from fest_desktop.calendar.events import EventInfo, add_event, list_events, update_event
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo, add_phase
 from fest_desktop.storage.database import Database
@@ -80,7 +81,7 @@ def test_dragging_an_event_in_the_month_view_moves_it(
     qtbot: QtBot, tab: CalendarTab, db: Database, festival: FestivalInfo
 ) -> None:
     event = add_event(
-        db, festival.id, EventInfo(0, "参观科技馆", "visit", DAY, DAY, dt.time(13, 30), dt.time(16))
+        db, festival.id, EventInfo(0, "参观科技馆", EventKind.VISIT, DAY, DAY, dt.time(13, 30), dt.time(16))
     )
     tab.reload()
     start = chip(tab.month, "参观科技馆")
@@ -98,12 +99,12 @@ def test_clashes_are_marked_listed_and_can_be_kept(
     talk = add_event(
         db,
         festival.id,
-        EventInfo(0, "科普讲座", "lecture", DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
+        EventInfo(0, "科普讲座", EventKind.LECTURE, DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
     )
     add_event(
         db,
         festival.id,
-        EventInfo(0, "科技影片", "film", DAY, DAY, dt.time(14, 30), dt.time(16), place="报告厅"),
+        EventInfo(0, "科技影片", EventKind.FILM, DAY, DAY, dt.time(14, 30), dt.time(16), place="报告厅"),
     )
     tab.reload()
     assert tab.clash_heading.text() == "冲突（1）"
@@ -122,12 +123,12 @@ def test_filters_delete_undo_duplicate_and_today(
     add_event(
         db,
         festival.id,
-        EventInfo(0, "科普讲座", "lecture", DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
+        EventInfo(0, "科普讲座", EventKind.LECTURE, DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
     )
     add_event(
         db,
         festival.id,
-        EventInfo(0, "科技作品展", "exhibition", DAY, DAY + dt.timedelta(days=2), place="体育馆"),
+        EventInfo(0, "科技作品展", EventKind.EXHIBITION, DAY, DAY + dt.timedelta(days=2), place="体育馆"),
     )
     tab.reload()
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("exhibition"))

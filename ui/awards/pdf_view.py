@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 from fest_desktop.certificates.batch import Deliver
 from fest_desktop.certificates.drawing import preview_pdf
 from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.kinds import FieldKind
 from fest_desktop.certificates.templates import TemplateField, TemplateInfo
 from fest_desktop.errors import FestError
 
@@ -130,7 +131,7 @@ class CertificatePreview(QWidget):
 
     def field_rect(self, item: TemplateField) -> QRectF:
         scale, origin = self._scale()
-        if item.kind == "text":
+        if item.kind == FieldKind.TEXT:
             lines = 3 if item.wrap else 1
             height = item.size * PT_TO_MM * (item.line_spacing * (lines - 1) + 1.1)
         else:

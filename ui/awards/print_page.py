@@ -27,7 +27,7 @@ from fest_desktop.awards.lists import award_lists, notices
 from fest_desktop.certificates.batch import Deliver, PrintedBatch, batch_notes, print_batch, to_file
 from fest_desktop.certificates.drawing import write_calibration_pdf
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
-from fest_desktop.certificates.templates import TEMPLATE_KINDS, TemplateInfo, list_templates
+from fest_desktop.certificates.templates import TemplateInfo, list_templates
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.school.structure import list_classes
@@ -124,9 +124,7 @@ class PrintPage(QWidget):
         chosen = self.template_box.currentData()
         self.template_box.clear()
         for template in self.templates:
-            self.template_box.addItem(
-                f"{template.name}（{self.tr(TEMPLATE_KINDS[template.kind])}）", template.id
-            )
+            self.template_box.addItem(f"{template.name}（{self.tr(template.kind.label)}）", template.id)
         self.template_box.setCurrentIndex(max(self.template_box.findData(chosen), 0))
         final = notices(self.db, festival_id)
         self.list_box.clear()

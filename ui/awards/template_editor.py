@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from fest_desktop.certificates.drawing import check_image
 from fest_desktop.certificates.fonts import BUNDLED_FONT_LABEL, font_notes, installed_font_names
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs, sample_job
+from fest_desktop.certificates.kinds import Alignment, DateStyle, FieldKind
 from fest_desktop.certificates.placeholders import PLACEHOLDERS
 from fest_desktop.certificates.templates import (
-    ALIGNMENTS,
     CUSTOM_PAPER,
-    DATE_STYLES,
     PAPERS,
     TemplateInfo,
     delete_template,
@@ -78,8 +77,8 @@ class TemplateEditor(QWidget):
         self.rows = QSpinBox()
         self.rows.setRange(1, 6)
         self.date_style = QComboBox()
-        for code, example in DATE_STYLES.items():
-            self.date_style.addItem(example, code)
+        for style in DateStyle:
+            self.date_style.addItem(style.example, style.value)
         self.print_background = QCheckBox(self.tr("打印底图（普通纸）；不勾选为套打"))
         self.offset_x = self._spin(-50, 50)
         self.offset_y = self._spin(-50, 50)
@@ -103,8 +102,8 @@ class TemplateEditor(QWidget):
         self.field_font.addItems(installed_font_names() or ["楷体", "宋体"])
         self.field_size = self._spin(4, 200)
         self.field_align = QComboBox()
-        for code, text in ALIGNMENTS.items():
-            self.field_align.addItem(self.tr(text), code)
+        for alignment in Alignment:
+            self.field_align.addItem(self.tr(alignment.label), alignment.value)
         self.field_wrap = QCheckBox(self.tr("自动换行"))
         self.field_visible = QCheckBox(self.tr("打印这一项"))
         self.note = QLabel()
@@ -248,7 +247,7 @@ class TemplateEditor(QWidget):
         self.height_mm.setValue(info.height_mm)
         self.columns.setValue(info.columns)
         self.rows.setValue(info.rows)
-        self.date_style.setCurrentIndex(max(self.date_style.findData(info.date_style), 0))
+        self.date_style.setCurrentIndex(max(self.date_style.findData(info.date_style.value), 0))
         self.print_background.setChecked(info.print_background)
         self.offset_x.setValue(info.offset_x_mm)
         self.offset_y.setValue(info.offset_y_mm)
@@ -267,13 +266,13 @@ class TemplateEditor(QWidget):
         item = self.info.field(name)
         self._loading = True
         self.field_text.setText(item.text)
-        self.field_text.setEnabled(item.kind == "text")
+        self.field_text.setEnabled(item.kind == FieldKind.TEXT)
         self.field_x.setValue(item.x_mm)
         self.field_y.setValue(item.y_mm)
         self.field_width.setValue(item.width_mm)
         self.field_font.setCurrentText(item.font or BUNDLED_FONT_LABEL)
         self.field_size.setValue(item.size)
-        self.field_align.setCurrentIndex(max(self.field_align.findData(item.align), 0))
+        self.field_align.setCurrentIndex(max(self.field_align.findData(item.align.value), 0))
         self.field_wrap.setChecked(item.wrap)
         self.field_visible.setChecked(item.visible)
         self._loading = False
@@ -308,7 +307,7 @@ class TemplateEditor(QWidget):
             height_mm=height,
             columns=self.columns.value(),
             rows=self.rows.value(),
-            date_style=str(self.date_style.currentData()),
+            date_style=DateStyle(self.date_style.currentData()),
             print_background=self.print_background.isChecked(),
             offset_x_mm=self.offset_x.value(),
             offset_y_mm=self.offset_y.value(),
@@ -326,7 +325,7 @@ class TemplateEditor(QWidget):
                     width_mm=self.field_width.value(),
                     font="" if font == BUNDLED_FONT_LABEL else font,
                     size=self.field_size.value(),
-                    align=str(self.field_align.currentData()),
+                    align=Alignment(self.field_align.currentData()),
                     wrap=self.field_wrap.isChecked(),
                     visible=self.field_visible.isChecked(),
                 )

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.calendar.events import KINDS, EventInfo, add_event, update_event
+from fest_desktop.calendar.events import EventInfo, add_event, update_event
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import PhaseInfo
 from fest_desktop.school.structure import ClassInfo
@@ -58,9 +59,9 @@ class EventDialog(FormDialog):
         self.title = QLineEdit(event.title)
         self.title.setPlaceholderText(self.tr("如 科普讲座：身边的物理"))
         self.kind = QComboBox()
-        for code, (name, colour) in KINDS.items():
-            self.kind.addItem(kind_icon(colour), self.tr(name), code)
-        self.kind.setCurrentIndex(self.kind.findData(event.kind))
+        for kind in EventKind:
+            self.kind.addItem(kind_icon(kind.colour), self.tr(kind.label), kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(event.kind.value))
         self.start_date = date_edit(event.start_date)
         self.end_date = date_edit(event.end_date)
         self.all_day = QCheckBox(self.tr("全天"))
@@ -156,7 +157,7 @@ class EventDialog(FormDialog):
         return dataclasses.replace(
             self.original,
             title=self.title.text(),
-            kind=str(self.kind.currentData()),
+            kind=EventKind(self.kind.currentData()),
             start_date=from_qdate(self.start_date.date()),
             end_date=from_qdate(self.end_date.date()),
             start_time=time(self.start_time),

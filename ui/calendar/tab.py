@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.calendar.clashes import Clash, find_clashes, happening
 from fest_desktop.calendar.events import (
-    KINDS,
     EventInfo,
     delete_event,
     duplicate_event,
@@ -37,6 +36,7 @@ from fest_desktop.calendar.events import (
     move_event,
     restore_event,
 )
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.calendar.schedule_files import export_schedule
 from fest_desktop.school.festivals import FestivalInfo, get_festival, list_phases
 from fest_desktop.school.structure import list_classes
@@ -95,8 +95,8 @@ class CalendarTab(QWidget):
         self.period.setObjectName("panelHeading")
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("全部类别"), None)
-        for code, (name, colour) in KINDS.items():
-            self.kind_filter.addItem(kind_icon(colour), self.tr(name), code)
+        for kind in EventKind:
+            self.kind_filter.addItem(kind_icon(kind.colour), self.tr(kind.label), kind.value)
         self.place_filter = QComboBox()
         self.audience_filter = QComboBox()
         for box in (self.kind_filter, self.place_filter, self.audience_filter):
@@ -279,7 +279,7 @@ class CalendarTab(QWidget):
         self.shown_events = [
             e
             for e in self.events
-            if e.matches({kind} if kind else None, place, set(levels) if levels else None)
+            if e.matches({EventKind(kind)} if kind else None, place, set(levels) if levels else None)
         ]
         clashing = frozenset(i for c in self.clashes if not c.accepted for i in c.event_ids)
         data = CalendarData(self.shown_events, self.phases, self.today, clashing)
@@ -354,7 +354,9 @@ class CalendarTab(QWidget):
     def new_event(self, day: dt.date) -> EventDialog:
         """Open the dialog for a new event on that day (double-click on a day, or 新建活动)."""
         phase = next((p.id for p in self.phases if p.start_date <= day <= p.end_date), None)
-        dialog = self._dialog(EventInfo(0, "", "lecture", day, day, dt.time(9), dt.time(10), phase_id=phase))
+        dialog = self._dialog(
+            EventInfo(0, "", EventKind.LECTURE, day, day, dt.time(9), dt.time(10), phase_id=phase)
+        )
         dialog.finished.connect(lambda _=0: self._dialog_closed(dialog))
         dialog.open()
         return dialog

@@ -31,11 +31,6 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.errors import FestError
 from fest_desktop.registration.competitions import (
-    COMBINE,
-    CRITERION_KINDS,
-    JUDGING,
-    PARTICIPATION,
-    RANKING_GROUPS,
     CompetitionInfo,
     CriterionInfo,
     add_competition,
@@ -43,6 +38,7 @@ from fest_desktop.registration.competitions import (
     list_competitions,
     update_competition,
 )
+from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
 from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
@@ -53,10 +49,11 @@ from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 from ui.widgets.table_models import Column
 
 
-def _choice_box(choices: dict[str, str]) -> QComboBox:
+def _choice_box(choices: type[Participation | Judging | Combine | RankingGroup]) -> QComboBox:
+    """A drop-down of a vocabulary's labels, each item's data its stored code."""
     box = QComboBox()
-    for code, label in choices.items():
-        box.addItem(label, code)
+    for member in choices:
+        box.addItem(member.label, member.value)
     return box
 
 
@@ -98,7 +95,7 @@ class CompetitionsPage(QWidget):
         self.category = QLineEdit()
         self.code_prefix = QLineEdit()
         self.code_prefix.setMaxLength(6)
-        self.participation = _choice_box(PARTICIPATION)
+        self.participation = _choice_box(Participation)
         self.team_size = QSpinBox()
         self.team_size.setRange(1, 20)
         self.parent_allowed = QCheckBox(self.tr("可与家长合作"))
@@ -116,8 +113,8 @@ class CompetitionsPage(QWidget):
         self.judging_date: QDateEdit = date_edit(dt.date.today())
         self.subtypes = QLineEdit()
         self.subtypes.setPlaceholderText(self.tr("用顿号隔开，如 小制作、小发明"))
-        self.judging = _choice_box(JUDGING)
-        self.combine = _choice_box(COMBINE)
+        self.judging = _choice_box(Judging)
+        self.combine = _choice_box(Combine)
         self.trim_min_judges = QSpinBox()
         self.trim_min_judges.setRange(3, 20)
         self.attempts = QSpinBox()
@@ -126,7 +123,7 @@ class CompetitionsPage(QWidget):
         self.higher_is_better = QComboBox()
         self.higher_is_better.addItem(self.tr("越大越好（如距离）"), True)
         self.higher_is_better.addItem(self.tr("越小越好（如用时）"), False)
-        self.ranking_group = _choice_box(RANKING_GROUPS)
+        self.ranking_group = _choice_box(RankingGroup)
         self.responsible = QLineEdit()
         self.double_entry = QCheckBox(self.tr("从纸质评分表录入时，两人分别录入一遍，核对一致才计分"))
         self.outlier_percent = QSpinBox()
@@ -197,9 +194,9 @@ class CompetitionsPage(QWidget):
             self._criterion_columns(), self._save_criterion, self
         )
         add_criterion = QPushButton(self.tr("添加评分项"))
-        add_criterion.clicked.connect(lambda: self._add_criterion("score"))
+        add_criterion.clicked.connect(lambda: self._add_criterion(CriterionKind.SCORE))
         add_deduction = QPushButton(self.tr("添加扣分项"))
-        add_deduction.clicked.connect(lambda: self._add_criterion("deduction"))
+        add_deduction.clicked.connect(lambda: self._add_criterion(CriterionKind.DEDUCTION))
         delete_criterion = QPushButton(self.tr("删除评分项"))
         delete_criterion.clicked.connect(self._delete_criterion)
         self.criteria_total = QLabel()
@@ -326,9 +323,9 @@ class CompetitionsPage(QWidget):
         self.name.setText(info.name)
         self.category.setText(info.category)
         self.code_prefix.setText(info.code_prefix)
-        self.participation.setCurrentIndex(self.participation.findData(info.participation))
+        self.participation.setCurrentIndex(self.participation.findData(info.participation.value))
         self.team_size.setValue(info.team_size)
-        self.team_size.setEnabled(info.participation == "team")
+        self.team_size.setEnabled(info.participation == Participation.TEAM)
         self.parent_allowed.setChecked(info.parent_allowed)
         for grade_box in self.grade_boxes:
             grade_box.setChecked(int(grade_box.property("level")) in info.eligible_levels)
@@ -343,19 +340,19 @@ class CompetitionsPage(QWidget):
         if info.judging_date is not None:
             self.judging_date.setDate(to_qdate(info.judging_date))
         self.subtypes.setText("、".join(info.subtypes))
-        self.judging.setCurrentIndex(self.judging.findData(info.judging))
-        self.combine.setCurrentIndex(self.combine.findData(info.combine))
+        self.judging.setCurrentIndex(self.judging.findData(info.judging.value))
+        self.combine.setCurrentIndex(self.combine.findData(info.combine.value))
         self.trim_min_judges.setValue(info.trim_min_judges)
         self.attempts.setValue(info.attempts)
         self.measure_unit.setText(info.measure_unit)
         self.higher_is_better.setCurrentIndex(0 if info.higher_is_better else 1)
-        self.ranking_group.setCurrentIndex(self.ranking_group.findData(info.ranking_group))
+        self.ranking_group.setCurrentIndex(self.ranking_group.findData(info.ranking_group.value))
         self.responsible.setText(info.responsible)
-        measured = info.judging == "measured"
+        measured = info.judging == Judging.MEASURED
         for widget in (self.attempts, self.measure_unit, self.higher_is_better):
             widget.setEnabled(measured)
         for rubric_widget in (self.combine, self.trim_min_judges):
-            rubric_widget.setEnabled(info.judging == "rubric")
+            rubric_widget.setEnabled(info.judging == Judging.RUBRIC)
         self.double_entry.setChecked(info.double_entry)
         self.outlier_percent.setValue(info.outlier_percent)
         for position, box in enumerate(self.tie_breaks):
@@ -366,7 +363,7 @@ class CompetitionsPage(QWidget):
             chosen = info.tie_break[position] if position < len(info.tie_break) else 0
             box.setCurrentIndex(max(box.findData(chosen), 0))
         for check_widget in (self.double_entry, self.outlier_percent, *self.tie_breaks):
-            check_widget.setEnabled(info.judging == "rubric")
+            check_widget.setEnabled(info.judging == Judging.RUBRIC)
         self.criteria.set_rows(list(info.criteria))
         self._show_total(info)
         self._loading = False
@@ -390,7 +387,7 @@ class CompetitionsPage(QWidget):
             name=self.name.text(),
             category=self.category.text(),
             code_prefix=self.code_prefix.text().strip().upper(),
-            participation=str(self.participation.currentData()),
+            participation=Participation(self.participation.currentData()),
             team_size=self.team_size.value(),
             parent_allowed=self.parent_allowed.isChecked(),
             eligible_levels=levels,
@@ -399,13 +396,13 @@ class CompetitionsPage(QWidget):
             deadline=from_qdate(self.deadline.date()) if self.has_deadline.isChecked() else None,
             judging_date=from_qdate(self.judging_date.date()) if self.has_judging_date.isChecked() else None,
             subtypes=subtypes,
-            judging=str(self.judging.currentData()),
-            combine=str(self.combine.currentData()),
+            judging=Judging(self.judging.currentData()),
+            combine=Combine(self.combine.currentData()),
             trim_min_judges=self.trim_min_judges.value(),
             attempts=self.attempts.value(),
             measure_unit=self.measure_unit.text(),
             higher_is_better=bool(self.higher_is_better.currentData()),
-            ranking_group=str(self.ranking_group.currentData()),
+            ranking_group=RankingGroup(self.ranking_group.currentData()),
             responsible=self.responsible.text(),
             double_entry=self.double_entry.isChecked(),
             outlier_percent=self.outlier_percent.value(),
@@ -494,9 +491,9 @@ class CompetitionsPage(QWidget):
             ),
             Column(
                 self.tr("类型"),
-                lambda c: CRITERION_KINDS[c.kind],
-                edit=lambda c, v: dataclasses.replace(c, kind=v),
-                choices=lambda: [(label, code) for code, label in CRITERION_KINDS.items()],
+                lambda c: c.kind.label,
+                edit=lambda c, v: dataclasses.replace(c, kind=CriterionKind(v)),
+                choices=lambda: [(kind.label, kind.value) for kind in CriterionKind],
             ),
             Column(
                 self.tr("满分（扣分上限）"),
@@ -528,15 +525,19 @@ class CompetitionsPage(QWidget):
         self._show_total(saved)
         return next(c for c in saved.criteria if c.id == criterion.id)
 
-    def _add_criterion(self, kind: str) -> None:
+    def _add_criterion(self, kind: CriterionKind) -> None:
         if self.current is None:
             return
         taken = {c.name for c in self.current.criteria}
-        base = self.tr("扣分项") if kind == "deduction" else self.tr("评分项")
+        base = self.tr("扣分项") if kind == CriterionKind.DEDUCTION else self.tr("评分项")
         name, number = base, 2
         while name in taken:
             name, number = f"{base}{number}", number + 1
-        added = CriterionInfo(name, 5, 1, kind=kind) if kind == "deduction" else CriterionInfo(name, 10)
+        added = (
+            CriterionInfo(name, 5, 1, kind=kind)
+            if kind == CriterionKind.DEDUCTION
+            else CriterionInfo(name, 10)
+        )
         self._store(dataclasses.replace(self.current, criteria=(*self.current.criteria, added)))
 
     def _delete_criterion(self) -> None:

@@ -28,7 +28,7 @@ from fest_desktop.registration.entries import (
     create_entry,
     update_entry,
 )
-from fest_desktop.registration.entry_rules import STATUSES
+from fest_desktop.registration.kinds import EntryStatus, QuotaState
 from fest_desktop.registration.quotas import class_entry_count, quota_state
 from fest_desktop.school.people import StudentInfo
 from fest_desktop.school.pinyin import matches_initials
@@ -163,8 +163,8 @@ class EntryPanel(QWidget):
         self.parent_name = QLineEdit()
         self.notes = QLineEdit()
         self.status = QComboBox()
-        for code, label in STATUSES.items():
-            self.status.addItem(label, code)
+        for status in EntryStatus:
+            self.status.addItem(status.label, status.value)
 
         form = QFormLayout()
         form.addRow(self.tr("比赛项目"), self.competition)
@@ -295,7 +295,7 @@ class EntryPanel(QWidget):
         self.parent_name.setText(entry.parent_name)
         self.parent_name.setEnabled(competition is not None and competition.parent_allowed)
         self.notes.setText(entry.notes)
-        self.status.setCurrentIndex(max(self.status.findData(entry.status), 0))
+        self.status.setCurrentIndex(max(self.status.findData(entry.status.value), 0))
         self._loading = False
         self._show_quota()
         self.register_button.setVisible(False)
@@ -345,16 +345,16 @@ class EntryPanel(QWidget):
         level = next(c.level for c in self._classes if c.id == class_id)
         state = quota_state(competition, level, count)
         text = self.tr("本班已报 {0} 件，名额：{1}").format(count, competition.quota_text)
-        if state in ("missing", "under"):
+        if state.short_of:
             text += self.tr("　还差 {0} 件").format((competition.quota_min or 0) - count)
-        elif state == "over":
+        elif state == QuotaState.OVER:
             text += self.tr("　已超出名额")
         elif competition.quota_max is not None and count >= competition.quota_max:
             text += self.tr("　名额已满")
         if competition.deadline is not None:
             text += self.tr("；截止 {0}").format(competition.deadline.isoformat())
         self.quota_hint.setText(text)
-        self.quota_hint.setProperty("state", state)
+        self.quota_hint.setProperty("state", state.value)
         self.quota_hint.style().unpolish(self.quota_hint)
         self.quota_hint.style().polish(self.quota_hint)
 
@@ -368,7 +368,7 @@ class EntryPanel(QWidget):
             advisor=self.advisor.currentText(),
             parent_name=self.parent_name.text(),
             notes=self.notes.text(),
-            status=str(self.status.currentData()),
+            status=EntryStatus(self.status.currentData()),
         )
 
     # ------------------------------------------------------------ saving

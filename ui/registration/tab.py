@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from fest_desktop.errors import FestError
 from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
 from fest_desktop.registration.entries import EntryInfo, delete_entries, list_entries, restore_entry
-from fest_desktop.registration.entry_rules import STATUSES
+from fest_desktop.registration.kinds import EntryStatus, QuotaState
 from fest_desktop.registration.quotas import (
     ClassParticipation,
     QuotaCell,
@@ -47,11 +47,11 @@ from ui.widgets.table_models import Column
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_COLOURS = {
-    "missing": "#f9d7d5",
-    "under": "#fde9c4",
-    "complete": "#d7efdc",
-    "over": "#e9d5f5",
-    "ineligible": "#f1f3f6",
+    QuotaState.MISSING: "#f9d7d5",
+    QuotaState.UNDER: "#fde9c4",
+    QuotaState.COMPLETE: "#d7efdc",
+    QuotaState.OVER: "#e9d5f5",
+    QuotaState.INELIGIBLE: "#f1f3f6",
 }
 
 
@@ -132,7 +132,7 @@ class QuotaModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "—" if cell.state == "ineligible" else str(cell.count)
+            return "—" if cell.state == QuotaState.INELIGIBLE else str(cell.count)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(STATE_COLOURS[cell.state]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -140,17 +140,22 @@ class QuotaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.state_text(cell.state)
         if role == Qt.ItemDataRole.UserRole:
-            return cell.state
+            return cell.state.value
         return None
 
-    def state_text(self, state: str) -> str:
-        return {
-            "missing": self.tr("还没有报"),
-            "under": self.tr("少于名额"),
-            "complete": self.tr("已达名额"),
-            "over": self.tr("超出名额"),
-            "ineligible": self.tr("本年级不参加"),
-        }[state]
+    def state_text(self, state: QuotaState) -> str:
+        match state:
+            case QuotaState.MISSING:
+                return self.tr("还没有报")
+            case QuotaState.UNDER:
+                return self.tr("少于名额")
+            case QuotaState.COMPLETE:
+                return self.tr("已达名额")
+            case QuotaState.OVER:
+                return self.tr("超出名额")
+            case QuotaState.INELIGIBLE:
+                return self.tr("本年级不参加")
+        assert_never(state)
 
 
 class EntriesPage(QWidget):
@@ -174,8 +179,8 @@ class EntriesPage(QWidget):
         self.class_filter = QComboBox()
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("全部状态"), None)
-        for code, label in STATUSES.items():
-            self.status_filter.addItem(label, code)
+        for status in EntryStatus:
+            self.status_filter.addItem(status.label, status.value)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索编号、题目、作者（可用拼音首字母）、指导老师"))
         self.search.setClearButtonEnabled(True)
@@ -375,8 +380,8 @@ class OverviewPage(QWidget):
         self, festival_id: int, competitions: list[CompetitionInfo], cells: list[QuotaCell]
     ) -> None:
         self.model.set_data(participation_summary(self.db, festival_id), competitions, cells)
-        missing = {c.class_name for c in cells if c.state in ("missing", "under")}
-        over = {c.class_name for c in cells if c.state == "over"}
+        missing = {c.class_name for c in cells if c.state.short_of}
+        over = {c.class_name for c in cells if c.state == QuotaState.OVER}
         parts = [self.tr("{0} 个班还有项目未达名额").format(len(missing))] if missing else []
         if over:
             parts.append(self.tr("{0} 个班超出名额").format(len(over)))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.scoring.judges import JudgeInfo
+from fest_desktop.scoring.kinds import CellState
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -234,8 +235,8 @@ class ScoreGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 if blocked:
                     return BLOCKED_BRUSH
-                return {"conflict": CONFLICT_BRUSH, "pending": PENDING_BRUSH}.get(state)
-            if role == Qt.ItemDataRole.ToolTipRole and state == "conflict":
+                return {CellState.CONFLICT: CONFLICT_BRUSH, CellState.PENDING: PENDING_BRUSH}.get(state)
+            if role == Qt.ItemDataRole.ToolTipRole and state == CellState.CONFLICT:
                 return self.tr("两遍录入不一致：第一遍 {0}，第二遍 {1}。请对照评分表改正其中一遍。").format(
                     points_text(cell.value), points_text(cell.check_value)
                 )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.errors import FestError
+from fest_desktop.registration.kinds import Judging
 from fest_desktop.scoring.entering import enter_attempt, enter_score, set_locked, undo_change
 from fest_desktop.scoring.judges import list_judges
 from fest_desktop.scoring.log import ScoreChangeInfo, competition_log, default_station, entry_log
@@ -236,7 +237,11 @@ class ScoringTab(QWidget):
         if position < 0:
             # The competition being judged today: the first with a panel or measured attempts.
             position = next(
-                (i for i, c in enumerate(judged) if c.judging == "measured" or list_judges(self.db, c.id)),
+                (
+                    i
+                    for i, c in enumerate(judged)
+                    if c.judging == Judging.MEASURED or list_judges(self.db, c.id)
+                ),
                 0 if judged else -1,
             )
         self.competition.setCurrentIndex(position)
@@ -280,7 +285,7 @@ class ScoringTab(QWidget):
 
     def _show_grid(self) -> None:
         sheet = self.sheet
-        measured = sheet is not None and sheet.competition.judging == MEASURED
+        measured = sheet is not None and sheet.competition.judging == Judging.MEASURED
         for widget in (self.by_judge, self.by_entry, self.chooser):
             widget.setVisible(not measured)
         self.pass_box.setVisible(sheet is not None and sheet.competition.double_entry and not measured)

@@ -1,0 +1,127 @@
+"""The vocabulary of registration, named once: how a competition is entered, judged and ranked, the
+kinds of criterion, where an entry stands, and how a class stands against a quota."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import assert_never
+
+
+class Participation(StrEnum):
+    INDIVIDUAL = "individual"
+    TEAM = "team"
+    CLASS = "class"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case Participation.INDIVIDUAL:
+                return "个人"
+            case Participation.TEAM:
+                return "团队"
+            case Participation.CLASS:
+                return "班级集体"
+        assert_never(self)
+
+
+class Judging(StrEnum):
+    RUBRIC = "rubric"
+    MEASURED = "measured"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case Judging.RUBRIC:
+                return "评委评分"
+            case Judging.MEASURED:
+                return "测量成绩"
+            case Judging.NONE:
+                return "不评分"
+        assert_never(self)
+
+
+class Combine(StrEnum):
+    """How the judges' totals make the final score."""
+
+    MEAN = "mean"
+    TRIMMED = "trimmed"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case Combine.MEAN:
+                return "取平均分"
+            case Combine.TRIMMED:
+                return "去掉一个最高分和一个最低分后取平均"
+        assert_never(self)
+
+
+class RankingGroup(StrEnum):
+    """Within what entries are ranked (and awards given)."""
+
+    GRADE = "grade"
+    SECTION = "section"
+    SCHOOL = "school"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case RankingGroup.GRADE:
+                return "按年级"
+            case RankingGroup.SECTION:
+                return "按学部"
+            case RankingGroup.SCHOOL:
+                return "全校"
+        assert_never(self)
+
+
+class CriterionKind(StrEnum):
+    """A criterion scored up to its maximum, or a deduction item (扣分项) whose maximum is its cap."""
+
+    SCORE = "score"
+    DEDUCTION = "deduction"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case CriterionKind.SCORE:
+                return "评分项"
+            case CriterionKind.DEDUCTION:
+                return "扣分项"
+        assert_never(self)
+
+
+class EntryStatus(StrEnum):
+    REGISTERED = "registered"
+    RECEIVED = "received"
+    RETURNED = "returned"
+    # A disqualified entry is not scored and no longer takes one of its class's places.
+    DISQUALIFIED = "disqualified"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case EntryStatus.REGISTERED:
+                return "已报名"
+            case EntryStatus.RECEIVED:
+                return "已收到"
+            case EntryStatus.RETURNED:
+                return "退回"
+            case EntryStatus.DISQUALIFIED:
+                return "取消资格"
+        assert_never(self)
+
+
+class QuotaState(StrEnum):
+    """How a class stands against a competition's quota."""
+
+    INELIGIBLE = "ineligible"
+    MISSING = "missing"  # none yet, some required
+    UNDER = "under"  # fewer than the minimum
+    COMPLETE = "complete"  # within the quota, or any number where none is set
+    OVER = "over"  # more than the maximum
+
+    @property
+    def short_of(self) -> bool:
+        return self in (QuotaState.MISSING, QuotaState.UNDER)
