@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
@@ -144,10 +145,37 @@ def run_window(options: WindowOptions) -> int:
     return code
 
 
+def skip_pyside_feature_scan(*packages: str) -> None:
+    """Workaround for a PySide6 quirk (PYSIDE-2029): once PySide6 is imported, its __feature__ import
+    hook reads the source of every module imported afterwards to see whether it uses PySide6, which
+    makes loading SQLAlchemy and the core about a third slower. None of these packages does, so they
+    are declared as such before they load. Nothing happens where PySide6 keeps that table elsewhere."""
+    import importlib.util
+    import os
+
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for package in packages:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for root in spec.submodule_search_locations:
+            for folder, _subfolders, files in os.walk(root):
+                relative = os.path.relpath(folder, root)
+                prefix = package if relative == "." else f"{package}.{relative.replace(os.sep, '.')}"
+                table.setdefault(prefix, -1)
+                for name in files:
+                    if name.endswith(".py") and name != "__init__.py":
+                        table.setdefault(f"{prefix}.{name[:-3]}", -1)
+
+
 def load_festival_file(
     window: MainWindow, target: str | Path, screenshots: Path | None, quit_when_loaded: bool = False
 ) -> None:
     """Open the festival file into the shown window, or quit (exit code 1) if the teacher gives up."""
+    skip_pyside_feature_scan("sqlalchemy", "alembic", "fest_desktop")
     from ui.opening import backup_at_open, claim_file, ensure_festival, open_with_dialogs
 
     db = open_with_dialogs(target, window, window.preferences.keep_backups)

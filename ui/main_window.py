@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db: Database | None = None
         self.festival: FestivalInfo | None = None
-        self.settings_tab: SettingsTab
+        self._settings: SettingsTab | None = None
         self.entries_tab: EntriesTab | None = None
         self.scoring: ScoringTab | None = None
         self.calendar: CalendarTab | None = None
@@ -119,18 +119,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def attach(self, db: Database, festival: FestivalInfo) -> None:
-        """Show an opened festival file: the settings tab is built now that the core is loaded."""
-        from ui.settings.tab import SettingsTab
-
+        """Show an opened festival file: the heading and the tab on screen; the other tabs are built
+        the first time they are shown, so the festival appears without waiting for all five."""
         self.db = db
-        self.settings_tab = SettingsTab(db, self.preferences, self._preferences_file)
-        self.settings_tab.festival_switched.connect(self.show_festival)
-        self.settings_tab.festival_edited.connect(self._festival_edited)
-        self.settings_tab.restored.connect(self._restored)
-        current = self.tabs.currentIndex()
-        self.tabs.removeTab(self.SETTINGS_TAB)
-        self.tabs.insertTab(self.SETTINGS_TAB, self.settings_tab, self.tr("学校与设置"))
-        self.tabs.setCurrentIndex(current)
         self.statusBar().showMessage(
             self.tr("数据文件：{0}　·　所有修改即时保存").format(db.display_location)
         )
@@ -140,15 +131,24 @@ class MainWindow(QMainWindow):
 
     def show_festival(self, festival: FestivalInfo) -> None:
         self._festival_edited(festival)
-        self.settings_tab.show_festival(festival.id)
-        if self.entries_tab is not None:
-            self.entries_tab.show_festival(festival.id)
-        if self.scoring is not None:
-            self.scoring.show_festival(festival.id)
-        if self.calendar is not None:
-            self.calendar.show_festival(festival.id)
-        if self.awards_tab is not None:
-            self.awards_tab.show_festival(festival.id)
+        for tab in (self._settings, self.entries_tab, self.scoring, self.calendar, self.awards_tab):
+            if tab is not None:
+                tab.show_festival(festival.id)
+
+    @property
+    def settings_tab(self) -> SettingsTab:
+        """学校与设置, built when first asked for."""
+        if self._settings is None:
+            from ui.settings.tab import SettingsTab
+
+            assert self.db is not None
+            self._settings = SettingsTab(self.db, self.preferences, self._preferences_file)
+            self._settings.festival_switched.connect(self.show_festival)
+            self._settings.festival_edited.connect(self._festival_edited)
+            self._settings.restored.connect(self._restored)
+            self._put_tab(self.SETTINGS_TAB, self._settings, self.tr("学校与设置"))
+            self._settings.show_festival(self._festival_id())
+        return self._settings
 
     def show_notice(self, text: str) -> None:
         """A line under the header for what the teacher should know (another window has the file)."""
@@ -195,17 +195,20 @@ class MainWindow(QMainWindow):
         elif index == self.AWARDS_TAB and self.awards_tab is not None:
             # Scores typed since are awarded from here: the lists read afresh when the tab is shown.
             self.awards_tab.show_festival(self._festival_id())
+        if index == self.SETTINGS_TAB:
+            self.settings_tab  # noqa: B018 - built on first use
 
     def _festival_id(self) -> int:
         assert self.festival is not None
         return self.festival.id
 
     def _put_tab(self, index: int, tab: QWidget, title: str) -> None:
-        """Replace a tab's stand-in by the built tab, staying on it."""
+        """Replace a tab's stand-in by the built tab, the same tab staying current."""
+        current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, title)
-        self.tabs.setCurrentIndex(index)
+        self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
 
     def show_entries(self) -> EntriesTab:
