@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
 
 def clean_text(value: object) -> str:
@@ -54,3 +55,37 @@ def parse_optional_age(value: object) -> int | None:
 def normalize(text: str) -> str:
     """Full-width to half-width (（２）→(2)), spaces removed, as typed in Excel by many hands."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """How long a kind of text may be: long enough for any real name or title, short enough that every
+    table and certificate the app prints has room for it."""
+
+    what: str
+    longest: int
+
+    def check(self, text: str) -> str:
+        """The text, or ValueError saying what is too long and by how much."""
+        if len(text) > self.longest:
+            shown = text if len(text) <= 20 else text[:20] + "…"
+            raise ValueError(f"{self.what}「{shown}」太长：最多 {self.longest} 个字，填了 {len(text)} 个。")
+        return text
+
+
+PERSON_NAME = TextLimit("姓名", 30)
+ADVISOR_NAMES = TextLimit("指导老师", 50)
+STUDENT_NUMBER = TextLimit("学号", 30)
+TITLE = TextLimit("作品题目", 100)
+JUDGE_NAME = TextLimit("评委姓名", 30)
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+def clean_name(value: object) -> str:
+    """A person's name as typed in a roster: full-width folded and trimmed, the padding schools put
+    between the characters of a two-character name (王　芳) removed, the spaces of a name written in
+    letters kept (Anna Lee)."""
+    text = " ".join(clean_text(value).split())
+    return _SPACE_BESIDE_CJK.sub("", text)

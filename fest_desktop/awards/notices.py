@@ -17,6 +17,7 @@ from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awa
 from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
+from fest_desktop.files.workbooks import put_row, sheet_title
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 
@@ -123,30 +124,21 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
         chosen = _lists(session, festival_id, keys)
     workbook = Workbook()
     workbook.remove(workbook.active)
+    taken: set[str] = set()
     for award_list in chosen:
-        sheet = workbook.create_sheet(_sheet_title(award_list.title, workbook.sheetnames))
-        sheet.append([f"{festival.title} {award_list.title} 获奖名单"])
+        sheet = workbook.create_sheet(sheet_title(award_list.title, taken))
+        put_row(sheet, [f"{festival.title} {award_list.title} 获奖名单"])
         sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append([award_list.status])
-        sheet.append(list(NOTICE_COLUMNS))
+        put_row(sheet, [award_list.status])
+        put_row(sheet, list(NOTICE_COLUMNS))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
         for row in notice_rows(award_list.awards):
-            sheet.append(row)
+            put_row(sheet, row)
         for column, width in zip("ABCDEFGHI", (10, 20, 10, 13, 22, 26, 12, 8, 6), strict=True):
             sheet.column_dimensions[column].width = width
     save_workbook(workbook, path)
     return len(chosen)
-
-
-def _sheet_title(title: str, taken: Sequence[str]) -> str:
-    """Excel allows 31 characters and no []:*?/\\ in a sheet's name."""
-    clean = "".join("_" if c in "[]:*?/\\" else c for c in title)[:31]
-    name, number = clean, 2
-    while name in taken:
-        name = f"{clean[:28]}({number})"
-        number += 1
-    return name
 
 
 def _class_points_rows(session: Session, festival_id: int) -> tuple[list[str], list[list[object]]]:
@@ -199,13 +191,13 @@ def write_class_points(db: Database, festival_id: int, path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "班级考核"
-    sheet.append([title])
+    put_row(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(header)
+    put_row(sheet, header)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        put_row(sheet, row)
     save_workbook(workbook, path)
 
 

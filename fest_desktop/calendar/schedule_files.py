@@ -8,6 +8,8 @@ from pathlib import Path
 
 from fest_desktop.calendar.events import EventInfo, events_of, sort_key
 from fest_desktop.errors import FestError
+from fest_desktop.files.saving import write_bytes
+from fest_desktop.files.workbooks import put_row
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 
@@ -63,13 +65,13 @@ def write_schedule_xlsx(festival: FestivalInfo, events: Sequence[EventInfo], pat
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "活动安排表"
-    sheet.append([f"{festival.school_name}{festival.name}活动安排表"])
+    put_row(sheet, [f"{festival.school_name}{festival.name}活动安排表"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(list(SCHEDULE_COLUMNS))
+    put_row(sheet, list(SCHEDULE_COLUMNS))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in schedule_rows(events):
-        sheet.append([int(row[0]), *row[1:]])
+        put_row(sheet, [int(row[0]), *row[1:]])
     for column, width in zip("ABCDEFG", (6, 16, 13, 36, 16, 14, 18), strict=True):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=3):
@@ -113,10 +115,7 @@ def write_schedule_ics(festival: FestivalInfo, events: Sequence[EventInfo], path
         item.add("description", "\n".join(d for d in details if d))
         item.add("categories", [event.kind_label])
         calendar.add_component(item)
-    try:
-        path.write_bytes(calendar.to_ical())
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    write_bytes(path, calendar.to_ical())
 
 
 EXPORTERS = {".pdf": write_schedule_pdf, ".xlsx": write_schedule_xlsx, ".ics": write_schedule_ics}

@@ -16,6 +16,7 @@ from fest_desktop.certificates.register import qr_payload
 from fest_desktop.certificates.templates import MM, TemplateField, TemplateInfo
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.files.pdf import register_chinese_font
+from fest_desktop.files.saving import write_bytes
 
 
 class Cancelled(FestError):
@@ -83,20 +84,24 @@ class CertificateCanvas:
         chain = self.chains[item.name]
         text, _missing = fill(item.text, values)
         box = item.width_mm * MM
-        lines = chain.wrap(text, item.size, box) if item.wrap else [text]
+        size = item.size
+        if not item.wrap:
+            # A line longer than its box (a long team of names) is set smaller rather than run off the paper.
+            size = min(size, size * box / max(chain.width(text, size), 1e-6))
+        lines = chain.wrap(text, size, box) if item.wrap else [text]
         baseline = top - item.size * 0.88
         for line in lines:
             runs = chain.runs(line)
             if item.align == Alignment.LEFT:
                 x = left
             else:
-                width = chain.width(line, item.size)
+                width = chain.width(line, size)
                 x = left + (box - width) / (2 if item.align == Alignment.CENTER else 1)
             for font, part in runs:
-                self.canvas.setFont(font, item.size)
+                self.canvas.setFont(font, size)
                 self.canvas.drawString(x, baseline, part)
                 if len(runs) > 1:
-                    x += chain.width(part, item.size)
+                    x += chain.width(part, size)
             baseline -= item.size * item.line_spacing
 
 
@@ -161,7 +166,8 @@ def preview_pdf(template: TemplateInfo, job: CertificateJob) -> bytes:
 def write_calibration_pdf(path: Path, template: TemplateInfo) -> None:
     """A ruler grid of the template's sheet, offsets applied, to print on plain paper and hold against
     the pre-printed paper: the lines are 10 mm apart and numbered from the sheet's top left."""
-    canvas = _new_canvas(str(path), template, "套打校准页")
+    pdf = io.BytesIO()
+    canvas = _new_canvas(pdf, template, "套打校准页")
     font = register_chinese_font()
     width, height = template.width_mm, template.height_mm
     dx, dy = template.offset_x_mm, template.offset_y_mm
@@ -186,7 +192,5 @@ def write_calibration_pdf(path: Path, template: TemplateInfo) -> None:
     for index, line in enumerate(lines):
         canvas.drawString((20 + dx) * MM, (height - 40 - dy - index * 8) * MM, line)
     canvas.showPage()
-    try:
-        canvas.save()
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    canvas.save()
+    write_bytes(path, pdf.getvalue())

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fest_desktop.cli.common import EXIT_OK, Subcommands, open_db
+from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, open_db
 from fest_desktop.errors import DatabaseDamagedError
 
 
@@ -37,15 +37,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     checked = backups.check_backup_file(source)
-    print(
-        f"备份中有：{'、'.join(checked.festivals) or '（没有科技节）'}，{checked.entry_count} 件作品，{checked.score_count} 个分数。"
-    )
     try:
-        db = open_db(args)
+        db = open_db(args, create=True)
     except DatabaseDamagedError as exc:
+        print(f"备份中有：{'、'.join(checked.festivals) or '（没有科技节）'}。")
         aside = backups.replace_damaged_file(Path(exc.path), source)
         print(f"已用「{source}」替换损坏的数据文件；损坏的文件改名保存为「{aside}」。")
         return EXIT_OK
+    plan = backups.plan_restore(db, source)
+    print(plan.describe())
+    if plan.replaces_other_festivals and not args.yes:
+        raise UsageError(
+            "备份中的科技节与现在的不同：恢复会用它替换现在的全部数据。确认无误后加 --yes 再运行一次。"
+        )
     before = backups.restore_backup(db, source)
     print(f"已从「{source}」恢复。")
     print(f"恢复前的数据已备份到「{before.path}」。")
@@ -75,4 +79,5 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
         "restore", parents=[common], help="用备份文件恢复（先检查，并备份当前数据）"
     )
     restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="备份中的科技节与现在的不同时，确认替换")
     restore.set_defaults(handler=cmd_restore)

@@ -52,9 +52,11 @@ def iso_date(text: str) -> dt.date:
         ) from None
 
 
-def open_db(args: argparse.Namespace) -> Database:
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The festival database the command names (--db, else the one chosen on this PC). Only the commands
+    that make a festival create a file that is not there; the others say there is none."""
     preferences = load_preferences(preferences_path())
-    return open_database(database_target(args.db, preferences), preferences.keep_backups)
+    return open_database(database_target(args.db, preferences), preferences.keep_backups, create=create)
 
 
 def require_festival(db: Database) -> FestivalInfo:

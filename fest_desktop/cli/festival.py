@@ -24,7 +24,7 @@ def _festival_json(festival: FestivalInfo) -> dict[str, object]:
 
 
 def cmd_festival_create(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, create=True)
     copy_from = None
     if args.copy_from is not None:
         matches = [f for f in list_festivals(db) if args.copy_from in (str(f.id), f.name)]
@@ -62,7 +62,7 @@ def cmd_festival_use(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from fest_desktop.demo.festival import create_demo_festival
 
-    festival = create_demo_festival(open_db(args))
+    festival = create_demo_festival(open_db(args, create=True))
     print(f"已创建演示科技节「{festival.title}」（编号 {festival.id}），并设为当前科技节。")
     return EXIT_OK
 

@@ -97,8 +97,6 @@ def cmd_entries_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         allow_late=args.allow_late,
     )
-    for sheet in plan.skipped_sheets:
-        print(f"跳过没有作品表头的{sheet}。")
     if plan.ok:
         for warning in plan.warnings:
             print(f"提醒：{warning}")

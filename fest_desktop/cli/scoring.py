@@ -47,8 +47,6 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
     plan = import_score_file(
         db, require_festival(db).id, Path(args.file), dry_run=args.dry_run, add_judges=args.add_judges
     )
-    for sheet in plan.skipped_sheets:
-        print(f"跳过没有评分表表头的工作表「{sheet}」。")
     return report_import(
         plan.problems, f"评分表有 {len(plan.problems)} 处问题，未导入任何分数。", args.dry_run, plan.summary()
     )

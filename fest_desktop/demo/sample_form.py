@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fest_desktop.files.workbooks import save_workbook
 from fest_desktop.storage.database import Database
 
 SAMPLE_CLASS = (4, 1)
@@ -49,6 +50,6 @@ def write_import_sample(db: Database, festival_id: int, path: Path) -> Path:
         for column, value in enumerate(values, start=1):
             sheet.cell(row, column, value)
         row += 1
-    workbook.save(path)
+    save_workbook(workbook, path)
     written.unlink()
     return path

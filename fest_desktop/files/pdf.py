@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
+from fest_desktop.files.saving import write_bytes
 from fest_desktop.resources import bundled_font_path
 
 PDF_FONT = "LXGWWenKai"
@@ -27,13 +29,15 @@ def build_document(
     path: Path, story: list[Any], pagesize: tuple[float, float], title: str, author: str, top_mm: float = 12
 ) -> None:
     """A flowing document (tables that break across pages) with 12 mm margins, in the Chinese font
-    from its first stroke so that no unembedded Helvetica is referenced."""
+    from its first stroke so that no unembedded Helvetica is referenced; written whole or not at all."""
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus.doctemplate import LayoutError
 
+    pdf = io.BytesIO()
     try:
         SimpleDocTemplate(
-            str(path),
+            pdf,
             pagesize=pagesize,
             leftMargin=12 * mm,
             rightMargin=12 * mm,
@@ -43,8 +47,11 @@ def build_document(
             author=author,
             initialFontName=register_chinese_font(),
         ).build(story)
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    except LayoutError as exc:
+        raise FestError(
+            f"「{path.name}」中有一格内容太长，一页放不下，没有生成文件。请缩短过长的名称或题目。"
+        ) from exc
+    write_bytes(path, pdf.getvalue())
 
 
 def document_styles() -> dict[str, Any]:

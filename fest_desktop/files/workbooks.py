@@ -83,9 +83,11 @@ def find_header(
 
 
 def data_rows(rows: Sequence[Sequence[object]], header: Header) -> Iterator[tuple[int, Sequence[object]]]:
-    """The non-blank rows under the header, with their 1-based row numbers."""
+    """The rows under the header with something filled in below a titled column, with their 1-based
+    row numbers; a stray value far to the right of the table is not a row of data."""
+    width = len(rows[header.row - 1])
     for number, cells in enumerate(rows[header.row :], start=header.row + 1):
-        if any(clean_text(value) for value in cells):
+        if any(clean_text(value) for value in cells[:width]):
             yield number, cells
 
 
@@ -106,15 +108,130 @@ def load_workbook_file(path: Path) -> Any:
         raise WorkbookFileError(f"「{path.name}」不是 Excel 工作簿（.xlsx），无法读取。") from exc
 
 
-def sheet_rows(worksheet: Any) -> list[tuple[object, ...]]:
-    return [tuple(cells) for cells in worksheet.iter_rows(values_only=True)]
+FORMULA_WITHOUT_VALUE = "公式没有计算结果，请在 Excel 中打开并保存后再导入"
+
+
+def hidden_sheet_note(title: str, file: str = "") -> str:
+    """What an import says of a hidden sheet it left out: every import leaves them out."""
+    where = f"「{file}」的" if file else ""
+    return f"{where}工作表「{title}」是隐藏的，没有读取（要导入它，请先在 Excel 中取消隐藏）"
+
+
+def unheaded_sheet_note(title: str, wanted: str, file: str = "") -> str:
+    """What an import says of a sheet without the header it looks for."""
+    where = f"「{file}」的" if file else ""
+    return f"{where}工作表「{title}」没有{wanted}表头，跳过"
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """One visible worksheet's rows of values, each row only as long as its last filled cell."""
+
+    title: str
+    rows: list[tuple[object, ...]]
+
+
+class WorkbookData:
+    """The sheets of a workbook as an import reads them: the visible ones with their values, the hidden
+    ones named (every import leaves them out and says so), and, asked about an empty cell, whether it
+    holds a formula that no program has computed (written by a program other than Excel)."""
+
+    def __init__(self, path: Path, sheets: list[SheetData], hidden: list[str]) -> None:
+        self.path = path
+        self.sheets = sheets
+        self.hidden = hidden
+        self._formulas: dict[str, set[tuple[int, int]]] | None = None
+
+    def formula_without_value(self, sheet: str, row: int, column: int) -> bool:
+        """Whether the cell at row (1-based) and column (0-based), read as empty, holds a formula."""
+        if self._formulas is None:
+            # A second read, only when an import meets an empty cell it needs.
+            self._formulas = _formula_cells(self.path)
+        return (row, column) in self._formulas.get(sheet, set())
+
+
+def read_workbook(path: Path) -> WorkbookData:
+    """Read an .xlsx for an import: the visible sheets' values by the rows and columns that hold data,
+    so that a stray cell far away (XFD1048576) does not make it read a billion empty cells."""
+    workbook = load_workbook_file(path)
+    try:
+        sheets, hidden = [], []
+        for worksheet in workbook.worksheets:
+            if worksheet.sheet_state != "visible":
+                hidden.append(worksheet.title)
+                continue
+            # The dimension the file declares may span the whole sheet; the rows themselves say less.
+            worksheet.reset_dimensions()
+            sheets.append(
+                SheetData(worksheet.title, [_trimmed(row) for row in worksheet.iter_rows(values_only=True)])
+            )
+    finally:
+        workbook.close()
+    return WorkbookData(path, sheets, hidden)
+
+
+def _trimmed(row: tuple[object, ...]) -> tuple[object, ...]:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row if end == len(row) else row[:end]
+
+
+def _formula_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        found: dict[str, set[tuple[int, int]]] = {}
+        for worksheet in workbook.worksheets:
+            worksheet.reset_dimensions()
+            cells = found.setdefault(worksheet.title, set())
+            for number, row in enumerate(worksheet.iter_rows(), start=1):
+                for column, cell in enumerate(row):
+                    if getattr(cell, "data_type", None) == "f":
+                        cells.add((number, column))
+    finally:
+        workbook.close()
+    return found
+
+
+def put_row(sheet: Any, values: Sequence[object]) -> None:
+    """Append a row with each value written as what it is: text as text, never a formula, whatever it
+    starts with (= + - @), numbers as numbers, dates as dates. Every row the app writes goes here, so
+    a name like =HYPERLINK(…) typed into the roster can never become a link in a teacher's Excel."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        _as_written(cell)
+
+
+def put_cell(sheet: Any, row: int, column: int, value: object) -> Any:
+    """One cell written as what it is (see put_row)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    _as_written(cell)
+    return cell
+
+
+def _as_written(cell: Any) -> None:
+    if isinstance(cell.value, str):
+        # openpyxl reads a string starting with = as a formula; the data type says otherwise.
+        cell.data_type = "s"
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A worksheet's name from user text: Excel allows 31 characters and no []:*?/\\ in it, and the
+    names in a workbook differ (a number is added); the name is added to taken."""
+    clean = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")[:31] or "Sheet"
+    title, number = clean, 2
+    while title in taken:
+        title, number = f"{clean[:28]}({number})", number + 1
+    taken.add(title)
+    return title
 
 
 def save_workbook(workbook: Any, path: Path) -> None:
-    """Save, turning the usual failures (file open in Excel, folder missing) into a message."""
-    try:
-        workbook.save(path)
-    except PermissionError as exc:
-        raise FestError(f"无法写入「{path}」：文件可能正在 Excel 中打开，请关闭后再试。") from exc
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    """Save whole or not at all (a temporary file beside path, renamed into place), turning the usual
+    failures (the file open in Excel, a folder that cannot be written) into a message."""
+    from fest_desktop.files.saving import atomic_target
+
+    with atomic_target(path) as partial:
+        workbook.save(partial)

@@ -10,15 +10,13 @@ from typing import Any
 from sqlalchemy import select
 
 from fest_desktop.errors import FestError
-from fest_desktop.files.workbooks import save_workbook
+from fest_desktop.files.workbooks import put_cell, put_row, save_workbook
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
-from fest_desktop.registration.entry_import import COLUMN_TITLES, FORM_COLUMNS
+from fest_desktop.registration.entry_import import COLUMN_TITLES, FORM_COLUMNS, OPTIONS_SHEET
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.school.structure import class_infos
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Student, Teacher
-
-OPTIONS_SHEET = "选项"
 
 
 @dataclass(frozen=True)
@@ -83,33 +81,35 @@ def _class_form(
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     heading_fill = PatternFill("solid", fgColor="E8F0FB")
 
-    sheet.append([f"{festival.school_name}{festival.name} 作品报名表"])
+    put_row(sheet, [f"{festival.school_name}{festival.name} 作品报名表"])
     sheet.merge_cells("A1:G1")
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append(["班级", school_class.name, "", "班主任", school_class.head_teacher])
+    put_row(sheet, ["班级", school_class.name, "", "班主任", school_class.head_teacher])
     sheet["B2"].font = Font(bold=True, size=12)
-    sheet.append(
+    put_row(
+        sheet,
         [
             "填写说明：每行一件作品。作者从下拉列表中选，团队作品的几名作者用顿号（、）隔开；"
             "班级集体项目（如科普板报）只填作品题目。不要合并单元格。"
-        ]
+        ],
     )
     sheet.merge_cells("A3:G3")
     sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[3].height = 34
-    sheet.append([])
-    sheet.append(["比赛项目", "参赛方式", "名额", "截止日期", "可选作品类型"])
+    put_row(sheet, [])
+    put_row(sheet, ["比赛项目", "参赛方式", "名额", "截止日期", "可选作品类型"])
     quota_header = sheet.max_row
     for competition in competitions:
-        sheet.append(
+        put_row(
+            sheet,
             [
                 competition.name,
                 competition.participation_text,
                 competition.quota_text,
                 competition.deadline.isoformat() if competition.deadline else "",
                 "、".join(competition.subtypes),
-            ]
+            ],
         )
     for cells in sheet.iter_rows(min_row=quota_header, max_row=sheet.max_row, max_col=5):
         for cell in cells:
@@ -117,8 +117,8 @@ def _class_form(
     for cell in sheet[quota_header][:5]:
         cell.font = Font(bold=True)
         cell.fill = heading_fill
-    sheet.append([])
-    sheet.append([COLUMN_TITLES[key] for key in FORM_COLUMNS])
+    put_row(sheet, [])
+    put_row(sheet, [COLUMN_TITLES[key] for key in FORM_COLUMNS])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
@@ -127,7 +127,7 @@ def _class_form(
     first_row = header_row + 1
     prefilled = [c for c in competitions if c.is_class_competition]
     for competition in prefilled:
-        sheet.append([competition.name])
+        put_row(sheet, [competition.name])
     places = sum(c.quota_max or 3 for c in competitions if not c.is_class_competition)
     last_row = max(first_row + len(prefilled) + places + 4, first_row + 14)
     for cells in sheet.iter_rows(min_row=first_row, max_row=last_row, max_col=len(FORM_COLUMNS)):
@@ -143,7 +143,7 @@ def _class_form(
     lists = ([c.name for c in competitions], list(school_class.students), subtypes, teachers)
     for position, values in enumerate(lists, start=1):
         for row, value in enumerate(values, start=1):
-            options.cell(row=row, column=position, value=value)
+            put_cell(options, row, position, value)
 
     def drop_down(column: str, source: str, count: int, title: str, strict: bool) -> None:
         if count == 0:

@@ -17,6 +17,7 @@ from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
 from fest_desktop.storage.numbering import next_entry_code
+from fest_desktop.values import ADVISOR_NAMES, PERSON_NAME, TITLE
 
 
 class LateEntryError(FestError):
@@ -126,6 +127,23 @@ def student_refs(session: Session, student_ids: Iterable[int]) -> list[StudentRe
 def _check_draft(draft: EntryDraft) -> None:
     if draft.status not in EntryStatus.__members__.values():
         raise ValidationError(f"状态「{draft.status}」不是可选的状态。")
+    for problem in draft_text_problems(draft):
+        raise ValidationError(problem)
+
+
+def draft_text_problems(draft: EntryDraft) -> list[str]:
+    """What is too long in an entry's text: its title, its advisors, its parent's name."""
+    problems = []
+    for limit, text in (
+        (TITLE, draft.title),
+        (ADVISOR_NAMES, draft.advisor),
+        (PERSON_NAME, draft.parent_name),
+    ):
+        try:
+            limit.check(text.strip())
+        except ValueError as exc:
+            problems.append(str(exc))
+    return problems
 
 
 def _competition(session: Session, competition_id: int) -> CompetitionInfo:

@@ -16,15 +16,17 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fest_desktop.files.workbooks import (
+    FORMULA_WITHOUT_VALUE,
     ImportRefused,
     Problem,
     data_rows,
     find_header,
-    load_workbook_file,
-    sheet_rows,
+    hidden_sheet_note,
+    read_workbook,
+    unheaded_sheet_note,
 )
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info
-from fest_desktop.registration.entries import EntryDraft, LateEntryError, is_late
+from fest_desktop.registration.entries import EntryDraft, LateEntryError, draft_text_problems, is_late
 from fest_desktop.registration.entry_rules import EntryRules, StudentRef
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.registration.quotas import quota_state
@@ -33,7 +35,7 @@ from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Base, Competition, Entry, EntryAuthor, Student
 from fest_desktop.storage.numbering import claim_entry_code
-from fest_desktop.values import clean_text, normalize
+from fest_desktop.values import clean_name, clean_text, normalize
 
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "competition": ("比赛项目", "比赛", "项目", "参赛项目", "比赛名称", "项目名称"),
@@ -69,7 +71,9 @@ FORM_COLUMNS = ("competition", "subtype", "title", "authors", "advisor", "parent
 HEADER_SEARCH_ROWS = 40
 
 
-AUTHOR_SEPARATORS = re.compile(r"[、,，;；/\s]+")
+NAME_SEPARATORS = re.compile(r"[、,，;；/]+")
+# The sheet of the class forms that holds their drop-down lists (hidden).
+OPTIONS_SHEET = "选项"
 
 
 STATUS_BY_LABEL = {status.label: status for status in EntryStatus}
@@ -138,36 +142,59 @@ def read_entry_files(paths: Iterable[Path]) -> EntryFiles:
 
 
 def _read_workbook(path: Path, found: EntryFiles) -> None:
-    workbook = load_workbook_file(path)
-    try:
-        headed = 0
-        unheaded: list[str] = []
-        for worksheet in workbook.worksheets:
-            if worksheet.sheet_state != "visible":
+    workbook = read_workbook(path)
+    # The class forms keep their drop-down lists on a hidden sheet of their own: not worth a word.
+    found.skipped_sheets.extend(
+        hidden_sheet_note(title, path.name) for title in workbook.hidden if title != OPTIONS_SHEET
+    )
+    headed = 0
+    unheaded: list[str] = []
+    for sheet in workbook.sheets:
+        rows = sheet.rows
+        if not any(clean_text(value) for cells in rows for value in cells):
+            continue
+        header = find_header(rows, HEADER_SYNONYMS, _is_entry_header, HEADER_SEARCH_ROWS)
+        if header is None:
+            unheaded.append(sheet.title)
+            continue
+        headed += 1
+        form_class = _form_class(rows[: header.row - 1])
+        for number, cells in data_rows(rows, header):
+            computed = [
+                key
+                for key in ("competition", "title", "authors", "class")
+                if not clean_text(header.cell(cells, key))
+                and key in header.columns
+                and workbook.formula_without_value(sheet.title, number, header.columns[key])
+            ]
+            if computed:
+                found.problems.append(
+                    Problem(sheet.title, number, COLUMN_TITLES[computed[0]], FORMULA_WITHOUT_VALUE, path.name)
+                )
                 continue
-            rows = sheet_rows(worksheet)
-            if not any(clean_text(value) for cells in rows for value in cells):
-                continue
-            header = find_header(rows, HEADER_SYNONYMS, _is_entry_header, HEADER_SEARCH_ROWS)
-            if header is None:
-                unheaded.append(worksheet.title)
-                continue
-            headed += 1
-            form_class = _form_class(rows[: header.row - 1])
-            for number, cells in data_rows(rows, header):
-                found.rows.append(_read_row(path.name, worksheet.title, number, cells, header, form_class))
-        if headed == 0:
-            first = unheaded[0] if unheaded else workbook.worksheets[0].title
-            reason = (
-                "找不到表头：前40行中没有同时含“比赛项目”和“作者”（或“作品题目”）的行"
-                if unheaded
-                else "工作簿是空的，没有作品"
-            )
-            found.problems.append(Problem(first, 0, "", reason, path.name))
-        else:
-            found.skipped_sheets.extend(f"「{path.name}」工作表「{title}」" for title in unheaded)
-    finally:
-        workbook.close()
+            found.rows.append(_read_row(path.name, sheet.title, number, cells, header, form_class))
+    if headed == 0:
+        first = unheaded[0] if unheaded else (workbook.sheets[0].title if workbook.sheets else "")
+        reason = (
+            "找不到表头：前40行中没有同时含“比赛项目”和“作者”（或“作品题目”）的行"
+            if unheaded
+            else "工作簿是空的，没有作品"
+        )
+        found.problems.append(Problem(first, 0, "", reason, path.name))
+    else:
+        found.skipped_sheets.extend(unheaded_sheet_note(title, "作品", path.name) for title in unheaded)
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """The authors written in one cell: separated by 、 , ， ; ； or /, or by spaces between Chinese
+    names (张子涵 李梓轩); a name written in letters keeps its space (Anna Lee)."""
+    names: list[str] = []
+    for part in NAME_SEPARATORS.split(clean_text(text)):
+        if re.search(r"[\u2e80-\u9fff]", part):
+            names.extend(clean_name(piece) for piece in part.split())
+        elif part.strip():
+            names.append(clean_name(part))
+    return tuple(name for name in names if name)
 
 
 def _read_row(
@@ -176,7 +203,7 @@ def _read_row(
     def text(key: str) -> str:
         return clean_text(header.cell(cells, key))
 
-    authors = tuple(name for name in AUTHOR_SEPARATORS.split(text("authors")) if name)
+    authors = split_names(text("authors"))
     return EntryRow(
         file=file,
         sheet=sheet,
@@ -227,6 +254,7 @@ class EntryImport:
         return (
             f"新作品 {len(self.new)} 件，更新 {len(self.changed)} 件，已登记且不变 {len(self.unchanged)} 件，"
             f"逾期 {len(self.late)} 件，问题 {len(self.problems)} 处"
+            + "".join(f"；{note}" for note in self.skipped_sheets)
         )
 
 
@@ -416,6 +444,7 @@ def _plan_row(
         counted_before=stored is not None and stored.status != EntryStatus.DISQUALIFIED,
         class_before=stored.class_id if stored else 0,
     )
+    found += draft_text_problems(draft)
     for reason in found:
         problem("", reason)
     if found:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import draw_qr_code, register_chinese_font, wrap_text
+from fest_desktop.files.saving import write_bytes
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.storage.database import Database
@@ -59,10 +61,8 @@ def draw_labels(path: Path, heading: str, entries: Sequence[EntryInfo]) -> None:
     width, height = A4
     label_w = (width - 2 * MARGIN_MM * mm) / COLUMNS
     label_h = (height - 2 * MARGIN_MM * mm) / ROWS
-    try:
-        canvas = Canvas(str(path), pagesize=A4, initialFontName=font)
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    pdf = io.BytesIO()
+    canvas = Canvas(pdf, pagesize=A4, initialFontName=font)
     canvas.setTitle(f"{heading} 作品标签")
     canvas.setAuthor(heading)
     for start in range(0, len(entries), LABELS_PER_PAGE):
@@ -73,10 +73,8 @@ def draw_labels(path: Path, heading: str, entries: Sequence[EntryInfo]) -> None:
             y = height - MARGIN_MM * mm - (row + 1) * label_h
             _label(canvas, font, heading, entry, x, y, label_w, label_h)
         canvas.showPage()
-    try:
-        canvas.save()
-    except OSError as exc:
-        raise FestError(f"无法写入「{path}」：{exc.strerror}。") from exc
+    canvas.save()
+    write_bytes(path, pdf.getvalue())
 
 
 def _cutting_guides(canvas: Any, width: float, height: float, label_w: float, label_h: float) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from fest_desktop.files.workbooks import save_workbook
+from fest_desktop.files.workbooks import put_row, save_workbook, sheet_title
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.entries import entry_infos
 from fest_desktop.registration.quotas import participation_of
@@ -27,16 +26,6 @@ REGISTER_COLUMNS = (
 )
 
 
-def _sheet_title(name: str, used: set[str]) -> str:
-    title = re.sub(r"[\[\]:*?/\\]", "_", name)[:31]
-    base, suffix = title, 2
-    while title in used:
-        title = f"{base[:28]}_{suffix}"
-        suffix += 1
-    used.add(title)
-    return title
-
-
 def export_register(db: Database, festival_id: int, path: Path) -> int:
     """The 分类造册 register: a participation sheet, then one sheet per competition; returns the entry count.
 
@@ -52,13 +41,15 @@ def export_register(db: Database, festival_id: int, path: Path) -> int:
     workbook = Workbook()
     summary = workbook.active
     summary.title = "参与情况"
-    summary.append([f"{festival.school_name}{festival.name} 各班参与情况"])
+    put_row(summary, [f"{festival.school_name}{festival.name} 各班参与情况"])
     summary["A1"].font = Font(size=14, bold=True)
-    summary.append(["班级", "学生数", "作品数", "参与学生数", "参与率"])
+    put_row(summary, ["班级", "学生数", "作品数", "参与学生数", "参与率"])
     for cell in summary[2]:
         cell.font = Font(bold=True)
     for row in participation:
-        summary.append([row.class_name, row.student_count, row.entry_count, row.participant_count, row.share])
+        put_row(
+            summary, [row.class_name, row.student_count, row.entry_count, row.participant_count, row.share]
+        )
         summary.cell(row=summary.max_row, column=5).number_format = "0.0%"
     for column, width in zip("ABCDE", (16, 10, 10, 12, 10), strict=True):
         summary.column_dimensions[column].width = width
@@ -69,16 +60,18 @@ def export_register(db: Database, festival_id: int, path: Path) -> int:
             (e for e in entries if e.competition_id == competition.id),
             key=lambda e: (e.level, e.class_number, e.code),
         )
-        sheet = workbook.create_sheet(_sheet_title(competition.name, used))
-        sheet.append(
-            [f"{festival.school_name}{festival.name}　{competition.name}　分类造册（共 {len(rows)} 件）"]
+        sheet = workbook.create_sheet(sheet_title(competition.name, used))
+        put_row(
+            sheet,
+            [f"{festival.school_name}{festival.name}　{competition.name}　分类造册（共 {len(rows)} 件）"],
         )
         sheet["A1"].font = Font(size=14, bold=True)
-        sheet.append(list(REGISTER_COLUMNS))
+        put_row(sheet, list(REGISTER_COLUMNS))
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for position, entry in enumerate(rows, start=1):
-            sheet.append(
+            put_row(
+                sheet,
                 [
                     position,
                     entry.code,
@@ -91,7 +84,7 @@ def export_register(db: Database, festival_id: int, path: Path) -> int:
                     entry.advisor,
                     entry.status_text,
                     entry.notes,
-                ]
+                ],
             )
         for column, width in zip("ABCDEFGHIJK", (6, 11, 22, 10, 26, 14, 20, 8, 10, 12, 16), strict=True):
             sheet.column_dimensions[column].width = width

@@ -13,6 +13,7 @@ from fest_desktop.school.classnames import class_display_name
 from fest_desktop.school.structure import class_infos
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Grade, SchoolClass, Student, Teacher
+from fest_desktop.values import PERSON_NAME, STUDENT_NUMBER, clean_name, clean_text
 
 GENDERS = ("", "男", "女")
 
@@ -55,22 +56,30 @@ def list_teachers(db: Database, festival_id: int) -> list[TeacherInfo]:
         return [TeacherInfo(t.id, t.name, t.subject, "、".join(heads.get(t.id, []))) for t in teachers]
 
 
-def add_teacher(db: Database, festival_id: int, name: str, subject: str = "") -> TeacherInfo:
-    if not name.strip():
+def _teacher_name(name: str) -> str:
+    clean = clean_name(name)
+    if not clean:
         raise ValidationError("教师姓名不能为空。")
+    try:
+        return PERSON_NAME.check(clean)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def add_teacher(db: Database, festival_id: int, name: str, subject: str = "") -> TeacherInfo:
+    clean = _teacher_name(name)
     with db.session() as session:
-        teacher = Teacher(festival_id=festival_id, name=name.strip(), subject=subject.strip())
+        teacher = Teacher(festival_id=festival_id, name=clean, subject=subject.strip())
         session.add(teacher)
         session.flush()
         return TeacherInfo(teacher.id, teacher.name, teacher.subject)
 
 
 def update_teacher(db: Database, teacher_id: int, name: str, subject: str) -> None:
-    if not name.strip():
-        raise ValidationError("教师姓名不能为空。")
+    clean = _teacher_name(name)
     with db.session() as session:
         teacher = fetch(session, Teacher, teacher_id, "这位教师已被删除。")
-        teacher.name = name.strip()
+        teacher.name = clean
         teacher.subject = subject.strip()
 
 
@@ -113,10 +122,17 @@ def list_students(db: Database, festival_id: int) -> list[StudentInfo]:
         return _student_infos(session, festival_id)
 
 
-def check_student_fields(name: str, gender: str, age: int | None, birth_date: dt.date | None) -> None:
+def check_student_fields(
+    name: str, gender: str, age: int | None, birth_date: dt.date | None, student_number: str = ""
+) -> None:
     """The rules every student record obeys, whether typed in or imported."""
     if not name.strip():
         raise ValidationError("学生姓名不能为空。")
+    try:
+        PERSON_NAME.check(name)
+        STUDENT_NUMBER.check(student_number)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
     if gender not in GENDERS:
         raise ValidationError(f"性别应为“男”或“女”（填的是「{gender}」）。")
     if age is not None and not YOUNGEST_AGE <= age <= OLDEST_AGE:
@@ -139,8 +155,8 @@ def _check_student_number(session: Session, festival_id: int, number: str, stude
 
 def save_student(db: Database, festival_id: int, info: StudentInfo) -> StudentInfo:
     """Insert (info.id == 0) or update a student after checking every rule; returns the stored row."""
-    name, number = info.name.strip(), info.student_number.strip()
-    check_student_fields(name, info.gender, info.age, info.birth_date)
+    name, number = clean_name(info.name), clean_text(info.student_number)
+    check_student_fields(name, info.gender, info.age, info.birth_date, number)
     with db.session() as session:
         school_class = session.get(SchoolClass, info.class_id)
         if school_class is None or school_class.festival_id != festival_id:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,14 +12,17 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.workbooks import (
+    FORMULA_WITHOUT_VALUE,
     Header,
     ImportRefused,
     Problem,
+    WorkbookData,
     data_rows,
     find_header,
-    load_workbook_file,
+    hidden_sheet_note,
+    put_row,
+    read_workbook,
     save_workbook,
-    sheet_rows,
 )
 from fest_desktop.school.classnames import (
     SECTION_NAMES,
@@ -36,7 +38,7 @@ from fest_desktop.school.structure import ensure_festival_class_entries, ensure_
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Grade, SchoolClass, Student
-from fest_desktop.values import clean_text, normalize, parse_age, parse_date
+from fest_desktop.values import clean_name, clean_text, normalize, parse_age, parse_date
 
 HEADER_SEARCH_ROWS = 10
 
@@ -103,6 +105,7 @@ class RosterPreview:
     new_students: list[RosterRow] = field(default_factory=list)
     changed_students: list[tuple[int, RosterRow]] = field(default_factory=list)
     unchanged_count: int = 0
+    skipped_sheets: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -113,6 +116,7 @@ class RosterPreview:
             f"新年级 {len(self.new_grades)} 个，新班级 {len(self.new_classes)} 个，"
             f"新学生 {len(self.new_students)} 名，更新 {len(self.changed_students)} 名，"
             f"不变 {self.unchanged_count} 名，问题 {len(self.problems)} 处"
+            + "".join(f"；{note}" for note in self.skipped_sheets)
         )
 
 
@@ -135,6 +139,7 @@ def _read_row(
     header: Header,
     sheet_level: int | None,
     problems: list[Problem],
+    workbook: WorkbookData,
 ) -> RosterRow | None:
     def cell(key: str) -> object:
         return header.cell(cells, key)
@@ -142,10 +147,15 @@ def _read_row(
     def problem(key: str, reason: str) -> None:
         problems.append(Problem(sheet, row_number, COLUMN_TITLES.get(key, ""), reason))
 
+    def empty(key: str, reason: str) -> None:
+        column = header.columns.get(key)
+        computed = column is not None and workbook.formula_without_value(sheet, row_number, column)
+        problem(key, FORMULA_WITHOUT_VALUE if computed else reason)
+
     before = len(problems)
-    name = re.sub(r"\s+", "", clean_text(cell("name")))
+    name = clean_name(cell("name"))
     if not name:
-        problem("name", "姓名为空")
+        empty("name", "姓名为空")
 
     level: int | None = None
     grade_text = clean_text(cell("grade"))
@@ -157,7 +167,7 @@ def _read_row(
     class_text = clean_text(cell("class"))
     number: int | None = None
     if not class_text:
-        problem("class", "班级为空（如果用了合并单元格，请取消合并并在每一行填上班级）")
+        empty("class", "班级为空（如果用了合并单元格，请取消合并并在每一行填上班级）")
     else:
         try:
             ref = parse_class(class_text)
@@ -198,48 +208,42 @@ def _read_row(
         except ValueError as exc:
             problem("age", str(exc))
 
+    student_number = clean_text(cell("student_number"))
     if len(problems) == before:
         try:
-            check_student_fields(name, gender, age, birth_date)
+            check_student_fields(name, gender, age, birth_date, student_number)
         except ValidationError as exc:
             problem("", exc.message)
     if len(problems) > before or level is None or number is None:
         return None
-    return RosterRow(
-        sheet, row_number, level, number, name, gender, clean_text(cell("student_number")), birth_date, age
-    )
+    return RosterRow(sheet, row_number, level, number, name, gender, student_number, birth_date, age)
 
 
 def read_roster(path: Path) -> RosterPreview:
-    """Read every sheet of a roster workbook into rows and problems; touches no database."""
+    """Read every visible sheet of a roster workbook into rows and problems; touches no database."""
     preview = RosterPreview(source=str(path))
-    workbook = load_workbook_file(path)
-    try:
-        sheets_with_data = 0
-        for worksheet in workbook.worksheets:
-            rows = sheet_rows(worksheet)
-            if not any(clean_text(value) for cells in rows for value in cells):
-                continue
-            sheets_with_data += 1
-            header = find_header(rows, HEADER_SYNONYMS, _is_roster_header)
-            if header is None:
-                preview.problems.append(
-                    Problem(
-                        worksheet.title, 0, "", "找不到表头：前10行中没有同时含“姓名”和“班级”（或“年级”）的行"
-                    )
-                )
-                continue
-            sheet_level = None if "grade" in header.columns else _sheet_level(worksheet.title)
-            for offset, cells in data_rows(rows, header):
-                row = _read_row(worksheet.title, offset, cells, header, sheet_level, preview.problems)
-                if row is not None:
-                    preview.rows.append(row)
-        if sheets_with_data == 0:
+    workbook = read_workbook(path)
+    preview.skipped_sheets = [hidden_sheet_note(title) for title in workbook.hidden]
+    sheets_with_data = 0
+    for sheet in workbook.sheets:
+        rows = sheet.rows
+        if not any(clean_text(value) for cells in rows for value in cells):
+            continue
+        sheets_with_data += 1
+        header = find_header(rows, HEADER_SYNONYMS, _is_roster_header)
+        if header is None:
             preview.problems.append(
-                Problem(workbook.worksheets[0].title, 0, "", "工作簿是空的，没有学生数据")
+                Problem(sheet.title, 0, "", "找不到表头：前10行中没有同时含“姓名”和“班级”（或“年级”）的行")
             )
-    finally:
-        workbook.close()
+            continue
+        sheet_level = None if "grade" in header.columns else _sheet_level(sheet.title)
+        for offset, cells in data_rows(rows, header):
+            row = _read_row(sheet.title, offset, cells, header, sheet_level, preview.problems, workbook)
+            if row is not None:
+                preview.rows.append(row)
+    if sheets_with_data == 0:
+        title = workbook.sheets[0].title if workbook.sheets else (workbook.hidden or [""])[0]
+        preview.problems.append(Problem(title, 0, "", "工作簿是空的，没有学生数据"))
     _check_duplicates_in_file(preview)
     return preview
 
@@ -289,7 +293,9 @@ def preview_roster(db: Database, festival_id: int, read: RosterPreview) -> Roste
 
 
 def _plan(session: Session, festival_id: int, read: RosterPreview) -> RosterPreview:
-    preview = RosterPreview(read.source, list(read.rows), list(read.problems))
+    preview = RosterPreview(
+        read.source, list(read.rows), list(read.problems), skipped_sheets=list(read.skipped_sheets)
+    )
     grades = {
         level: name
         for level, name in session.execute(
@@ -434,11 +440,12 @@ def export_roster(db: Database, festival_id: int, path: Path) -> int:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "花名册"
-    sheet.append([COLUMN_TITLES[key] for key in EXPORT_COLUMNS])
+    put_row(sheet, [COLUMN_TITLES[key] for key in EXPORT_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for student, number, grade, level in rows:
-        sheet.append(
+        put_row(
+            sheet,
             [
                 section_for_level(level),
                 grade,
@@ -448,7 +455,7 @@ def export_roster(db: Database, festival_id: int, path: Path) -> int:
                 student.student_number,
                 student.birth_date,
                 student.age,
-            ]
+            ],
         )
     for column, width in zip("ABCDEFGH", (8, 10, 14, 12, 6, 16, 12, 6), strict=True):
         sheet.column_dimensions[column].width = width

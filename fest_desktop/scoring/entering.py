@@ -3,9 +3,12 @@ undo and locking."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -91,6 +94,10 @@ def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition
     return entry, competition
 
 
+def _score_what(judge_name: str, criterion_name: str, check_pass: bool) -> str:
+    return f"{judge_name} · {criterion_name}" + ("（第二遍）" if check_pass else "")
+
+
 def write_score(
     session: Session,
     entry: Entry,
@@ -119,13 +126,12 @@ def write_score(
         score.value = value
     if score.value is None and score.check_value is None:
         session.delete(score)
-    what = f"{judge.name} · {criterion.name}" + ("（第二遍）" if check_pass else "")
     return log_change(
         session,
         competition,
         entry,
         ChangeAction.SCORE,
-        what,
+        _score_what(judge.name, criterion.name, check_pass),
         old,
         value,
         station,
@@ -133,6 +139,84 @@ def write_score(
         criterion_id=criterion.id,
         check_pass=check_pass,
     )
+
+
+@dataclass(frozen=True)
+class ScoreCell:
+    """A checked first-pass value for one judge's criterion on one entry."""
+
+    entry_id: int
+    judge_id: int
+    criterion_id: int
+    value: float | None
+
+
+def write_scores(session: Session, competition: Competition, cells: Sequence[ScoreCell], station: str) -> int:
+    """write_score for many cells of one competition at once, as a workbook import needs: a few
+    statements instead of several per cell, so the write lock is held for moments. Returns the
+    number of cells changed."""
+    judges = {judge.id: judge.name for judge in competition.judges}
+    criteria = {criterion.id: criterion.name for criterion in competition.criteria}
+    stored = {
+        (row.entry_id, row.judge_id, row.criterion_id): row
+        for row in session.execute(
+            select(
+                Score.id, Score.entry_id, Score.judge_id, Score.criterion_id, Score.value, Score.check_value
+            )
+            .join(Criterion, Criterion.id == Score.criterion_id)
+            .where(Criterion.competition_id == competition.id)
+        )
+    }
+    inserted: list[dict[str, object]] = []
+    updated: list[dict[str, object]] = []
+    deleted: list[int] = []
+    changes: list[dict[str, object]] = []
+    now = dt.datetime.now().replace(microsecond=0)
+    for cell in cells:
+        row = stored.get((cell.entry_id, cell.judge_id, cell.criterion_id))
+        old = None if row is None else row.value
+        if old == cell.value:
+            continue
+        if row is None:
+            inserted.append(
+                {
+                    "entry_id": cell.entry_id,
+                    "judge_id": cell.judge_id,
+                    "criterion_id": cell.criterion_id,
+                    "value": cell.value,
+                }
+            )
+        elif cell.value is None and row.check_value is None:
+            deleted.append(row.id)
+        else:
+            updated.append({"score_id": row.id, "value": cell.value})
+        changes.append(
+            {
+                "festival_id": competition.festival_id,
+                "competition_id": competition.id,
+                "entry_id": cell.entry_id,
+                "action": ChangeAction.SCORE,
+                "what": _score_what(judges[cell.judge_id], criteria[cell.criterion_id], False),
+                "old_value": old,
+                "new_value": cell.value,
+                "station": station,
+                "changed_at": now,
+                "judge_id": cell.judge_id,
+                "criterion_id": cell.criterion_id,
+                "check_pass": False,
+            }
+        )
+    # On the connection, not the session: plain executemany, without the ORM's bookkeeping per row.
+    connection = session.connection()
+    if inserted:
+        connection.execute(insert(Score), inserted)
+    if updated:
+        connection.execute(update(Score).where(Score.id == bindparam("score_id")), updated)
+    if deleted:
+        connection.execute(delete(Score).where(Score.id.in_(deleted)))
+    if changes:
+        connection.execute(insert(ScoreChange), changes)
+    return len(changes)
 
 
 def _written_elsewhere(what: str) -> FestError:

@@ -12,7 +12,7 @@ from fest_desktop.registration.competitions import competition_row
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Grade, Judge, SchoolClass, Score, Teacher
-from fest_desktop.values import clean_text
+from fest_desktop.values import JUDGE_NAME, clean_name
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,13 @@ def list_judges(db: Database, competition_id: int) -> list[JudgeInfo]:
 
 
 def _check_judge(session: Session, competition: Competition, judge: JudgeInfo) -> str:
-    name = clean_text(judge.name)
+    name = clean_name(judge.name)
     if not name:
         raise ValidationError("评委的姓名不能为空。")
+    try:
+        JUDGE_NAME.check(name)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
     if any(j.name == name and j.id != judge.id for j in competition.judges):
         raise ValidationError(f"「{competition.name}」的评委组里已经有「{name}」。")
     if judge.teacher_id is not None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import build_document, register_chinese_font
-from fest_desktop.files.workbooks import save_workbook
+from fest_desktop.files.workbooks import put_row, save_workbook, sheet_title
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.festivals import festival_of
 from fest_desktop.scoring.sheet import ScoringSheet, sheet_of
@@ -112,15 +112,6 @@ def write_judge_sheets_pdf(db: Database, festival_id: int, competition_id: int, 
     return len(sheet.judges)
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:28] or "评委"
-    title, number = base, 2
-    while title in used:
-        title, number = f"{base[:26]}{number}", number + 1
-    used.add(title)
-    return title
-
-
 def write_score_workbook(db: Database, competition_id: int, path: Path) -> int:
     """An .xlsx with one sheet per judge, rows for the entries the judge scores, columns 比赛项目,
     作品编号, 班级, 作品, 评委, then one per criterion by name; scores already stored are filled in.
@@ -137,16 +128,19 @@ def write_score_workbook(db: Database, competition_id: int, path: Path) -> int:
     bold = Font(bold=True)
     grey = PatternFill("solid", fgColor="EEEEEE")
     for judge in sheet.judges:
-        worksheet = workbook.create_sheet(_sheet_name(judge.name, used))
+        worksheet = workbook.create_sheet(sheet_title(judge.name, used))
         maxima = "，".join(
             f"{c.name}扣{c.step:g}分/处至多{c.max_points:g}"
             if c.is_deduction
             else f"{c.name}{c.max_points:g}"
             for c in competition.criteria
         )
-        worksheet.append([f"{competition.name}评分表　评委：{judge.name}　（{maxima}；扣分项填扣去的分数）"])
-        worksheet.append(
-            ["比赛项目", "作品编号", "班级", "作品", "评委", *(c.name for c in competition.criteria)]
+        put_row(
+            worksheet, [f"{competition.name}评分表　评委：{judge.name}　（{maxima}；扣分项填扣去的分数）"]
+        )
+        put_row(
+            worksheet,
+            ["比赛项目", "作品编号", "班级", "作品", "评委", *(c.name for c in competition.criteria)],
         )
         for cell in worksheet[2]:
             cell.font = bold
@@ -155,7 +149,8 @@ def write_score_workbook(db: Database, competition_id: int, path: Path) -> int:
             if sheet.blocked(entry, judge):
                 continue
             values = [sheet.cell(entry.id, judge.id, c.id).value for c in competition.criteria]
-            worksheet.append(
+            put_row(
+                worksheet,
                 [
                     competition.name,
                     entry.code,
@@ -163,7 +158,7 @@ def write_score_workbook(db: Database, competition_id: int, path: Path) -> int:
                     entry.authors or entry.title,
                     judge.name,
                     *values,
-                ]
+                ],
             )
         worksheet.freeze_panes = "F3"
         for column, width in zip("ABCDE", (18, 11, 14, 24, 10), strict=True):

@@ -3,7 +3,7 @@ judge, and an .xlsx score sheet that, filled in, imports back all or nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,25 +12,28 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.workbooks import (
+    FORMULA_WITHOUT_VALUE,
     Header,
     ImportRefused,
     Problem,
+    WorkbookData,
     WorkbookFileError,
     data_rows,
     find_header,
-    load_workbook_file,
-    sheet_rows,
+    hidden_sheet_note,
+    read_workbook,
+    unheaded_sheet_note,
 )
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.classnames import ClassNameError, parse_class
-from fest_desktop.scoring.entering import parse_points, write_score
+from fest_desktop.scoring.entering import ScoreCell, parse_points, write_scores
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.model import Competition, Criterion, Entry, Judge
+from fest_desktop.storage.model import Competition, Entry, Judge
 from fest_desktop.values import clean_text
 
 
@@ -72,7 +75,7 @@ class ScoreImport:
         text = f"新录入 {self.new} 个分数，修改 {self.changed} 个，{self.unchanged} 个与已录入的相同"
         if self.new_judges:
             text += f"；新增评委 {'、'.join(name for _, name in self.new_judges)}"
-        return text + "。"
+        return text + "".join(f"；{note}" for note in self.skipped_sheets) + "。"
 
 
 class _Context:
@@ -82,10 +85,13 @@ class _Context:
         self.session = session
         self.competitions = {c.name: c for c in judged_of(session, festival_id)}
         self.sheets: dict[int, ScoringSheet] = {}
+        self.codes: dict[int, dict[str, ScoringEntry]] = {}
 
     def sheet(self, competition: CompetitionInfo) -> ScoringSheet:
         if competition.id not in self.sheets:
-            self.sheets[competition.id] = sheet_of(self.session, competition.id)
+            sheet = sheet_of(self.session, competition.id)
+            self.sheets[competition.id] = sheet
+            self.codes[competition.id] = {entry.code: entry for entry in sheet.entries}
         return self.sheets[competition.id]
 
 
@@ -95,32 +101,45 @@ def _score_header(rows: Sequence[Sequence[object]]) -> Header | None:
     )
 
 
-def _read(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
-    """Each worksheet's title and rows."""
-    workbook = load_workbook_file(path)
-    try:
-        return [(worksheet.title, sheet_rows(worksheet)) for worksheet in workbook.worksheets]
-    finally:
-        workbook.close()
-
-
 def _plan(
     session: Session,
     festival_id: int,
     path: Path,
-    sheets: list[tuple[str, list[tuple[object, ...]]]],
+    workbook: WorkbookData,
     add_judges: bool,
 ) -> ScoreImport:
     plan = ScoreImport()
+    plan.skipped_sheets.extend(hidden_sheet_note(title) for title in workbook.hidden)
     context = _Context(session, festival_id)
     seen: dict[tuple[int, int, str, int], tuple[str, int]] = {}
-    for title, rows in sheets:
+    for sheet in workbook.sheets:
+        rows = sheet.rows
         header = _score_header(rows)
         if header is None:
-            plan.skipped_sheets.append(title)
+            plan.skipped_sheets.append(unheaded_sheet_note(sheet.title, "评分表"))
             continue
+        columns = {
+            clean_text(value): position
+            for position, value in enumerate(rows[header.row - 1])
+            if clean_text(value)
+        }
         for number, cells in data_rows(rows, header):
-            _plan_row(context, plan, title, number, cells, rows[header.row - 1], header, seen, add_judges)
+
+            def computed(position: int, title: str = sheet.title, row: int = number) -> bool:
+                return workbook.formula_without_value(title, row, position)
+
+            _plan_row(
+                context,
+                plan,
+                sheet.title,
+                number,
+                cells,
+                columns,
+                header,
+                seen,
+                add_judges,
+                computed,
+            )
     if not plan.scores and not plan.unchanged and not plan.problems:
         raise WorkbookFileError(
             f"「{path.name}」里没有找到评分表：需要“比赛项目”“评委”和“作品编号”（或“班级”）列，再加每个评分项一列。"
@@ -130,9 +149,9 @@ def _plan(
 
 def preview_score_import(db: Database, festival_id: int, path: Path, add_judges: bool = False) -> ScoreImport:
     """Read filled-in score sheets and check every row, writing nothing."""
-    sheets = _read(path)
+    workbook = read_workbook(path)
     with db.session() as session:
-        return _plan(session, festival_id, path, sheets, add_judges)
+        return _plan(session, festival_id, path, workbook, add_judges)
 
 
 def _plan_row(
@@ -141,10 +160,11 @@ def _plan_row(
     sheet_name: str,
     number: int,
     cells: Sequence[object],
-    header_cells: Sequence[object],
+    columns: dict[str, int],
     header: Header,
     seen: dict[tuple[int, int, str, int], tuple[str, int]],
     add_judges: bool,
+    computed: Callable[[int], bool],
 ) -> None:
     def problem(column: str, reason: str) -> None:
         plan.problems.append(Problem(sheet_name, number, column, reason))
@@ -164,7 +184,10 @@ def _plan_row(
         return
     sheet = context.sheet(competition)
     entry = _find_entry(
-        sheet, clean_text(header.cell(cells, "code")), clean_text(header.cell(cells, "class"))
+        sheet,
+        context.codes[competition.id],
+        clean_text(header.cell(cells, "code")),
+        clean_text(header.cell(cells, "class")),
     )
     if isinstance(entry, str):
         problem("作品编号", entry)
@@ -190,10 +213,7 @@ def _plan_row(
     if competition.locked:
         problem("比赛项目", f"「{competition.name}」的成绩已锁定，请先解锁再导入。")
         return
-    columns = {
-        clean_text(value): position for position, value in enumerate(header_cells) if clean_text(value)
-    }
-    typed: list[tuple[CriterionInfo, object]] = []
+    typed: list[tuple[CriterionInfo, object, int]] = []
     for criterion in competition.criteria:
         position = columns.get(criterion.name)
         if position is None:
@@ -201,11 +221,17 @@ def _plan_row(
                 problem(criterion.name, f"缺少评分项「{criterion.name}」这一列。")
                 return
             continue
-        typed.append((criterion, cells[position] if position < len(cells) else None))
-    if not any(clean_text(value) for criterion, value in typed if not criterion.is_deduction):
+        typed.append((criterion, cells[position] if position < len(cells) else None, position))
+    blanks = [(criterion, position) for criterion, value, position in typed if not clean_text(value)]
+    for criterion, position in blanks:
+        # A formula another program wrote reads as blank: never taken for a row not yet scored.
+        if computed(position):
+            problem(criterion.name, FORMULA_WITHOUT_VALUE)
+            return
+    if not any(clean_text(value) for criterion, value, _position in typed if not criterion.is_deduction):
         return  # a row the judge has not scored yet
     values: list[tuple[int, float | None]] = []
-    for criterion, cell in typed:
+    for criterion, cell, _position in typed:
         try:
             value = parse_points(cell, criterion)
         except FestError as exc:
@@ -236,9 +262,11 @@ def _plan_row(
             )
 
 
-def _find_entry(sheet: ScoringSheet, code: str, class_name: str) -> ScoringEntry | str:
+def _find_entry(
+    sheet: ScoringSheet, codes: dict[str, ScoringEntry], code: str, class_name: str
+) -> ScoringEntry | str:
     if code:
-        entry = next((e for e in sheet.entries if e.code == code.upper()), None)
+        entry = codes.get(code.upper())
         return entry or f"「{sheet.competition.name}」没有编号为「{code}」的作品（或已取消资格）。"
     if not class_name:
         return "没有填作品编号或班级。"
@@ -260,9 +288,9 @@ def commit_score_import(
     db: Database, festival_id: int, path: Path, add_judges: bool = False, station: str = ""
 ) -> ScoreImport:
     """Import the score sheets in one transaction, after a backup, or nothing when any row has a problem."""
-    sheets = _read(path)
+    workbook = read_workbook(path)
     with db.session() as session:
-        plan = _plan(session, festival_id, path, sheets, add_judges)
+        plan = _plan(session, festival_id, path, workbook, add_judges)
         if not plan.ok:
             raise ImportRefused(f"评分表有 {len(plan.problems)} 处问题，没有导入任何分数。")
         backup_before(db, "导入评分表")
@@ -271,33 +299,32 @@ def commit_score_import(
 
 
 def _write(session: Session, plan: ScoreImport, station: str) -> None:
-    judges: dict[tuple[int, str], Judge] = {}
     for competition_id, name in plan.new_judges:
         competition = session.get(Competition, competition_id)
         assert competition is not None
-        judge = Judge(name=name, position=len(competition.judges) + 1)
-        competition.judges.append(judge)
-        session.flush()
-    for judge in session.scalars(
-        select(Judge).where(Judge.competition_id.in_({s.competition_id for s in plan.scores}))
-    ):
-        judges[(judge.competition_id, judge.name)] = judge
+        competition.judges.append(Judge(name=name, position=len(competition.judges) + 1))
+    session.flush()
+    by_competition: dict[int, list[PlannedScore]] = {}
     for planned in plan.scores:
-        entry = session.get(Entry, planned.entry_id)
-        competition = session.get(Competition, planned.competition_id)
-        criterion = session.get(Criterion, planned.criterion_id)
-        if entry is None or competition is None or criterion is None:
+        by_competition.setdefault(planned.competition_id, []).append(planned)
+    entry_ids = {planned.entry_id for planned in plan.scores}
+    existing = set(session.scalars(select(Entry.id).where(Entry.id.in_(entry_ids))))
+    for competition_id, planned_scores in by_competition.items():
+        competition = session.get(Competition, competition_id)
+        criteria = {criterion.id for criterion in competition.criteria} if competition else set()
+        if (
+            competition is None
+            or not {p.entry_id for p in planned_scores} <= existing
+            or not {p.criterion_id for p in planned_scores} <= criteria
+        ):
             raise FestError("导入期间作品或评分项被删除了，没有导入任何分数，请重新导入。")
         if competition.locked:
             raise ImportRefused(f"「{competition.name}」的成绩刚被锁定，没有导入任何分数。")
-        write_score(
+        judges = {judge.name: judge.id for judge in competition.judges}
+        write_scores(
             session,
-            entry,
             competition,
-            judges[(planned.competition_id, planned.judge_name)],
-            criterion,
-            planned.value,
-            False,
+            [ScoreCell(p.entry_id, judges[p.judge_name], p.criterion_id, p.value) for p in planned_scores],
             station,
         )
 
@@ -313,9 +340,9 @@ def import_score_file(
 ) -> ScoreImport:
     """Check a filled-in score workbook and, unless dry_run or a row has a problem, import it whole
     after a backup, in one transaction; returns the plan, whose problems say why nothing was written."""
-    sheets = _read(path)
+    workbook = read_workbook(path)
     with db.session() as session:
-        plan = _plan(session, festival_id, path, sheets, add_judges)
+        plan = _plan(session, festival_id, path, workbook, add_judges)
         if not dry_run and plan.ok:
             backup_before(db, "导入评分表")
             _write(session, plan, station or f"导入 {path.name}")

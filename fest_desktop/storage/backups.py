@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy import select
+
 from fest_desktop.errors import FestError
+from fest_desktop.files.saving import atomic_target
 from fest_desktop.storage.database import SQLITE_HEADER, Database, known_revisions, upgrade
+from fest_desktop.storage.model import Festival
 
 BACKUP_FOLDER = "备份"
 
@@ -90,21 +94,17 @@ def backup_to(db: Database, target: Path) -> Path:
     target = target.expanduser().resolve()
     if target == database_file(db).resolve():
         raise FestError("备份文件不能是正在使用的科技节文件本身，请另选一个文件名。")
-    partial = target.with_name(target.name + ".part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        with _raw_connection(db) as source, contextlib.closing(sqlite3.connect(partial)) as copy:
+        with (
+            atomic_target(target) as partial,
+            _raw_connection(db) as source,
+            contextlib.closing(sqlite3.connect(partial)) as copy,
+        ):
             source.backup(copy)
             # A backup is a single file to carry around: no -wal beside it.
             copy.execute("PRAGMA journal_mode=DELETE")
-        os.replace(partial, target)
-    except (sqlite3.Error, OSError) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        if isinstance(exc, sqlite3.Error):
-            raise FestError(f"备份失败：{_sqlite_reason(exc)}") from exc
-        raise FestError(f"无法写入备份文件「{target}」：{exc.strerror}。") from exc
+    except sqlite3.Error as exc:
+        raise FestError(f"备份失败：{_sqlite_reason(exc)}") from exc
     return target
 
 
@@ -206,6 +206,33 @@ def check_backup_file(path: Path) -> BackupCheck:
     except sqlite3.Error as exc:
         raise FestError(f"「{path.name}」无法读取，不能用来恢复：{_sqlite_reason(exc)}") from exc
     return BackupCheck(path, revision, festivals, int(entries), int(scores))
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What a restore would replace: the festivals the backup holds against those the file holds now."""
+
+    backup: BackupCheck
+    current: list[str]
+
+    @property
+    def replaces_other_festivals(self) -> bool:
+        """Whether the backup is of other festivals than those here now (a file of another school, or of
+        another year): then the teacher must say yes to losing those."""
+        return bool(self.current) and sorted(self.current) != sorted(self.backup.festivals)
+
+    def describe(self) -> str:
+        now = "、".join(self.current) or "（没有科技节）"
+        then = "、".join(self.backup.festivals) or "（没有科技节）"
+        return f"现在的数据：{now}。备份中：{then}，{self.backup.entry_count} 件作品，{self.backup.score_count} 个分数。"
+
+
+def plan_restore(db: Database, source: Path) -> RestorePlan:
+    """Check a file to restore from and say what restoring it would replace; changes nothing."""
+    checked = check_backup_file(source)
+    with db.session() as session:
+        current = list(session.scalars(select(Festival.name).order_by(Festival.start_date)))
+    return RestorePlan(checked, current)
 
 
 def restore_backup(db: Database, source: Path) -> BackupInfo:

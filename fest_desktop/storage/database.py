@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -233,11 +234,37 @@ def make_engine(target: str | Path) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
-def open_database(target: str | Path, keep_backups: int = DEFAULT_KEEP_BACKUPS) -> Database:
-    """Open (creating if needed) a festival database and migrate it to this version's schema."""
+def _refuse_foreign_file(path: Path) -> None:
+    """Look at an existing file read-only before the engine sets its pragmas (WAL changes the file's
+    header): a database of another program is refused and left byte for byte as it was."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+    except sqlite3.DatabaseError:
+        return  # damaged or busy: told as such when the engine opens it
+    if tables and not {"festival", "alembic_version"} <= tables:
+        raise DatabaseOpenError(
+            f"「{path.name}」不是科技节数据文件（缺少科技节的数据表），没有打开，也没有改动它。"
+        )
+
+
+def open_database(
+    target: str | Path, keep_backups: int = DEFAULT_KEEP_BACKUPS, *, create: bool = True
+) -> Database:
+    """Open a festival database and migrate it to this version's schema; a file that does not exist is
+    created only when create is on (otherwise DatabaseOpenError says there is none)."""
     if isinstance(target, Path) or not is_url(target):
         path = Path(target).expanduser().resolve()
+        if not create and not path.exists():
+            raise DatabaseOpenError(
+                f"没有找到科技节数据文件「{path}」。请检查路径，或先用 festival create 或 demo 建立科技节。"
+            )
         _check_sqlite_file(path)
+        _refuse_foreign_file(path)
         location = str(path)
         engine = make_engine(path)
     else:

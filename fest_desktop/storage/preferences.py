@@ -56,5 +56,6 @@ def database_target(explicit: str | None, preferences: Preferences) -> str | Pat
 
 
 def save_preferences(path: Path, preferences: Preferences) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(preferences), ensure_ascii=False, indent=2), encoding="utf-8")
+    from fest_desktop.files.saving import write_bytes
+
+    write_bytes(path, json.dumps(asdict(preferences), ensure_ascii=False, indent=2).encode("utf-8"))

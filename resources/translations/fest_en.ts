@@ -96,201 +96,201 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="80"/>
+        <location filename="../../ui/awards/lists_page.py" line="71"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="82"/>
+        <location filename="../../ui/awards/lists_page.py" line="73"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="84"/>
+        <location filename="../../ui/awards/lists_page.py" line="75"/>
         <source>调整奖项…</source>
         <translation>Change award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="86"/>
+        <location filename="../../ui/awards/lists_page.py" line="77"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="88"/>
+        <location filename="../../ui/awards/lists_page.py" line="79"/>
         <source>推荐参加上级比赛</source>
         <translation>Recommend to next level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="90"/>
-        <location filename="../../ui/awards/lists_page.py" line="178"/>
+        <location filename="../../ui/awards/lists_page.py" line="81"/>
+        <location filename="../../ui/awards/lists_page.py" line="169"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="92"/>
+        <location filename="../../ui/awards/lists_page.py" line="83"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="94"/>
+        <location filename="../../ui/awards/lists_page.py" line="85"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="95"/>
+        <location filename="../../ui/awards/lists_page.py" line="86"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="96"/>
+        <location filename="../../ui/awards/lists_page.py" line="87"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="97"/>
+        <location filename="../../ui/awards/lists_page.py" line="88"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="99"/>
+        <location filename="../../ui/awards/lists_page.py" line="90"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="109"/>
-        <location filename="../../ui/awards/lists_page.py" line="247"/>
-        <location filename="../../ui/awards/lists_page.py" line="248"/>
+        <location filename="../../ui/awards/lists_page.py" line="100"/>
+        <location filename="../../ui/awards/lists_page.py" line="233"/>
+        <location filename="../../ui/awards/lists_page.py" line="234"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="129"/>
+        <location filename="../../ui/awards/lists_page.py" line="120"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="130"/>
+        <location filename="../../ui/awards/lists_page.py" line="121"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="131"/>
+        <location filename="../../ui/awards/lists_page.py" line="122"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="132"/>
+        <location filename="../../ui/awards/lists_page.py" line="123"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="132"/>
+        <location filename="../../ui/awards/lists_page.py" line="123"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="133"/>
+        <location filename="../../ui/awards/lists_page.py" line="124"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="134"/>
+        <location filename="../../ui/awards/lists_page.py" line="125"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="135"/>
+        <location filename="../../ui/awards/lists_page.py" line="126"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="136"/>
+        <location filename="../../ui/awards/lists_page.py" line="127"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="137"/>
+        <location filename="../../ui/awards/lists_page.py" line="128"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="138"/>
+        <location filename="../../ui/awards/lists_page.py" line="129"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="150"/>
+        <location filename="../../ui/awards/lists_page.py" line="141"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="167"/>
+        <location filename="../../ui/awards/lists_page.py" line="158"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="167"/>
+        <location filename="../../ui/awards/lists_page.py" line="158"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="171"/>
+        <location filename="../../ui/awards/lists_page.py" line="162"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="174"/>
+        <location filename="../../ui/awards/lists_page.py" line="165"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="177"/>
+        <location filename="../../ui/awards/lists_page.py" line="168"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="216"/>
+        <location filename="../../ui/awards/lists_page.py" line="202"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="230"/>
+        <location filename="../../ui/awards/lists_page.py" line="216"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="238"/>
+        <location filename="../../ui/awards/lists_page.py" line="224"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="238"/>
+        <location filename="../../ui/awards/lists_page.py" line="224"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="249"/>
+        <location filename="../../ui/awards/lists_page.py" line="235"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="250"/>
+        <location filename="../../ui/awards/lists_page.py" line="236"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="263"/>
-        <location filename="../../ui/awards/lists_page.py" line="266"/>
+        <location filename="../../ui/awards/lists_page.py" line="249"/>
+        <location filename="../../ui/awards/lists_page.py" line="252"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="269"/>
+        <location filename="../../ui/awards/lists_page.py" line="255"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="272"/>
+        <location filename="../../ui/awards/lists_page.py" line="258"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -298,37 +298,37 @@
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="306"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="302"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="311"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="307"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="309"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="314"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="310"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="311"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="312"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -336,147 +336,147 @@
 <context>
     <name>AwardRulesDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="63"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="64"/>
         <source>评奖规则</source>
         <translation>Award rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="78"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="79"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="84"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="85"/>
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="90"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="91"/>
         <source>数量</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="98"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="99"/>
         <source>加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="102"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="103"/>
         <source>删去所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="104"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="105"/>
         <source>恢复默认</source>
         <translation>Use default</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="106"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="107"/>
         <source>保存这条规则</source>
         <translation>Save this rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="111"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="112"/>
         <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
         <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="113"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="114"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="114"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="115"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="126"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="127"/>
         <source>奖项等级（从高到低）</source>
         <translation>Award levels (best first)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="131"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="132"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="140"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="141"/>
         <source>加一个等级</source>
         <translation>Add a level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="142"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="143"/>
         <source>新奖项</source>
         <translation>New level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="145"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="146"/>
         <source>各比赛获奖积分之和</source>
         <translation>Points from all awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="148"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="149"/>
         <source>「{0}」的得分</source>
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="160"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="161"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="162"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="163"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="167"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="168"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="171"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="172"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="184"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="185"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="188"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="190"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="190"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="191"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="191"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="192"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="195"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="196"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="225"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="226"/>
         <source>所有组别</source>
         <translation>Every group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="337"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="333"/>
         <source>「{0}」不是数字。</source>
         <translation>“{0}” is not a number.</translation>
     </message>
@@ -507,7 +507,7 @@
 <context>
     <name>BoardRow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="77"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="75"/>
         <source>评分中 {0}/{1}</source>
         <translation>Scoring {0}/{1}</translation>
     </message>
@@ -515,208 +515,208 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="67"/>
+        <location filename="../../ui/calendar/tab.py" line="66"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="70"/>
+        <location filename="../../ui/calendar/tab.py" line="69"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="72"/>
+        <location filename="../../ui/calendar/tab.py" line="71"/>
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="74"/>
+        <location filename="../../ui/calendar/tab.py" line="73"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="76"/>
+        <location filename="../../ui/calendar/tab.py" line="75"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="81"/>
+        <location filename="../../ui/calendar/tab.py" line="80"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="81"/>
+        <location filename="../../ui/calendar/tab.py" line="80"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="81"/>
+        <location filename="../../ui/calendar/tab.py" line="80"/>
         <source>日程</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="89"/>
+        <location filename="../../ui/calendar/tab.py" line="88"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="98"/>
+        <location filename="../../ui/calendar/tab.py" line="97"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="106"/>
-        <location filename="../../ui/calendar/tab.py" line="454"/>
+        <location filename="../../ui/calendar/tab.py" line="105"/>
+        <location filename="../../ui/calendar/tab.py" line="452"/>
         <source>导出日程</source>
         <translation>Export schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="109"/>
+        <location filename="../../ui/calendar/tab.py" line="108"/>
         <source>活动安排表（PDF，打印张贴）…</source>
         <translation>Schedule (PDF, to print and post)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="110"/>
+        <location filename="../../ui/calendar/tab.py" line="109"/>
         <source>活动安排表（Excel）…</source>
         <translation>Schedule (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="111"/>
+        <location filename="../../ui/calendar/tab.py" line="110"/>
         <source>日历文件（.ics，导入手机或电脑日历）…</source>
         <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="173"/>
+        <location filename="../../ui/calendar/tab.py" line="172"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="230"/>
+        <location filename="../../ui/calendar/tab.py" line="229"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="236"/>
+        <location filename="../../ui/calendar/tab.py" line="235"/>
         <source>全部参加对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="248"/>
+        <location filename="../../ui/calendar/tab.py" line="247"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="249"/>
+        <location filename="../../ui/calendar/tab.py" line="248"/>
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="251"/>
+        <location filename="../../ui/calendar/tab.py" line="250"/>
         <source>{0}&#x3000;{1}月{2}日</source>
         <translation>{0}  {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="259"/>
+        <location filename="../../ui/calendar/tab.py" line="258"/>
         <source>没有安排</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="261"/>
+        <location filename="../../ui/calendar/tab.py" line="260"/>
         <source>冲突（{0}）</source>
         <translation>Clashes ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="264"/>
+        <location filename="../../ui/calendar/tab.py" line="263"/>
         <source>已确认保留：{0}</source>
         <translation>Kept on purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="273"/>
+        <location filename="../../ui/calendar/tab.py" line="272"/>
         <source>没有冲突</source>
         <translation>No clashes</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="291"/>
+        <location filename="../../ui/calendar/tab.py" line="290"/>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="319"/>
+        <location filename="../../ui/calendar/tab.py" line="318"/>
         <source>{0}月{1}日 – {2}月{3}日</source>
         <translation>{0}/{1} – {2}/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="322"/>
+        <location filename="../../ui/calendar/tab.py" line="321"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="324"/>
+        <location filename="../../ui/calendar/tab.py" line="323"/>
         <source>全部日程</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="370"/>
+        <location filename="../../ui/calendar/tab.py" line="371"/>
         <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
         <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="412"/>
+        <location filename="../../ui/calendar/tab.py" line="410"/>
         <source>恢复「{0}」</source>
         <translation>Restore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="434"/>
+        <location filename="../../ui/calendar/tab.py" line="432"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="435"/>
+        <location filename="../../ui/calendar/tab.py" line="433"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="437"/>
+        <location filename="../../ui/calendar/tab.py" line="435"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="439"/>
+        <location filename="../../ui/calendar/tab.py" line="437"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="440"/>
+        <location filename="../../ui/calendar/tab.py" line="438"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="441"/>
+        <location filename="../../ui/calendar/tab.py" line="439"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="442"/>
+        <location filename="../../ui/calendar/tab.py" line="440"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="449"/>
+        <location filename="../../ui/calendar/tab.py" line="447"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="450"/>
+        <location filename="../../ui/calendar/tab.py" line="448"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="451"/>
+        <location filename="../../ui/calendar/tab.py" line="449"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="466"/>
+        <location filename="../../ui/calendar/tab.py" line="463"/>
         <source>已导出 {0} 项活动。</source>
         <translation>{0} activities exported.</translation>
     </message>
@@ -787,92 +787,92 @@
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="94"/>
+        <location filename="../../ui/settings/school_pages.py" line="90"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="96"/>
-        <location filename="../../ui/settings/school_pages.py" line="192"/>
+        <location filename="../../ui/settings/school_pages.py" line="92"/>
+        <location filename="../../ui/settings/school_pages.py" line="188"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="97"/>
+        <location filename="../../ui/settings/school_pages.py" line="93"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="98"/>
-        <location filename="../../ui/settings/school_pages.py" line="208"/>
+        <location filename="../../ui/settings/school_pages.py" line="94"/>
+        <location filename="../../ui/settings/school_pages.py" line="204"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="107"/>
+        <location filename="../../ui/settings/school_pages.py" line="103"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
         <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="113"/>
+        <location filename="../../ui/settings/school_pages.py" line="109"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="126"/>
-        <location filename="../../ui/settings/school_pages.py" line="145"/>
+        <location filename="../../ui/settings/school_pages.py" line="122"/>
+        <location filename="../../ui/settings/school_pages.py" line="141"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="128"/>
-        <location filename="../../ui/settings/school_pages.py" line="146"/>
+        <location filename="../../ui/settings/school_pages.py" line="124"/>
+        <location filename="../../ui/settings/school_pages.py" line="142"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="133"/>
+        <location filename="../../ui/settings/school_pages.py" line="129"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="134"/>
-        <location filename="../../ui/settings/school_pages.py" line="155"/>
+        <location filename="../../ui/settings/school_pages.py" line="130"/>
+        <location filename="../../ui/settings/school_pages.py" line="151"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="141"/>
+        <location filename="../../ui/settings/school_pages.py" line="137"/>
         <source>班号必须是1到99的整数。</source>
         <translation>The class number must be a whole number from 1 to 99.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="147"/>
+        <location filename="../../ui/settings/school_pages.py" line="143"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="148"/>
+        <location filename="../../ui/settings/school_pages.py" line="144"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="150"/>
+        <location filename="../../ui/settings/school_pages.py" line="146"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="153"/>
+        <location filename="../../ui/settings/school_pages.py" line="149"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="189"/>
+        <location filename="../../ui/settings/school_pages.py" line="185"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="207"/>
+        <location filename="../../ui/settings/school_pages.py" line="203"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
@@ -880,315 +880,315 @@
 <context>
     <name>CompetitionsPage</name>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="80"/>
+        <location filename="../../ui/registration/competitions_page.py" line="77"/>
         <source>添加预设项目</source>
         <translation>Add a preset</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="84"/>
+        <location filename="../../ui/registration/competitions_page.py" line="81"/>
         <source>新建空白项目</source>
         <translation>New blank competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="86"/>
+        <location filename="../../ui/registration/competitions_page.py" line="83"/>
         <source>删除项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="104"/>
+        <location filename="../../ui/registration/competitions_page.py" line="101"/>
         <source>可与家长合作</source>
         <translation>May work with a parent</translation>
     </message>
     <message>
+        <location filename="../../ui/registration/competitions_page.py" line="106"/>
         <location filename="../../ui/registration/competitions_page.py" line="109"/>
-        <location filename="../../ui/registration/competitions_page.py" line="112"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="113"/>
+        <location filename="../../ui/registration/competitions_page.py" line="110"/>
         <source>截止日期</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="115"/>
+        <location filename="../../ui/registration/competitions_page.py" line="112"/>
         <source>评审日期</source>
         <translation>Judging date</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="118"/>
+        <location filename="../../ui/registration/competitions_page.py" line="115"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="127"/>
+        <location filename="../../ui/registration/competitions_page.py" line="124"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="128"/>
+        <location filename="../../ui/registration/competitions_page.py" line="125"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="131"/>
+        <location filename="../../ui/registration/competitions_page.py" line="128"/>
         <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
         <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="136"/>
+        <location filename="../../ui/registration/competitions_page.py" line="133"/>
         <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
         <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="141"/>
+        <location filename="../../ui/registration/competitions_page.py" line="138"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="143"/>
+        <location filename="../../ui/registration/competitions_page.py" line="140"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="145"/>
+        <location filename="../../ui/registration/competitions_page.py" line="142"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="156"/>
+        <location filename="../../ui/registration/competitions_page.py" line="153"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="158"/>
+        <location filename="../../ui/registration/competitions_page.py" line="155"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="162"/>
+        <location filename="../../ui/registration/competitions_page.py" line="159"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="164"/>
+        <location filename="../../ui/registration/competitions_page.py" line="161"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="165"/>
+        <location filename="../../ui/registration/competitions_page.py" line="162"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="166"/>
+        <location filename="../../ui/registration/competitions_page.py" line="163"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="167"/>
+        <location filename="../../ui/registration/competitions_page.py" line="164"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="168"/>
+        <location filename="../../ui/registration/competitions_page.py" line="165"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="171"/>
+        <location filename="../../ui/registration/competitions_page.py" line="168"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="172"/>
+        <location filename="../../ui/registration/competitions_page.py" line="169"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="174"/>
+        <location filename="../../ui/registration/competitions_page.py" line="171"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="175"/>
+        <location filename="../../ui/registration/competitions_page.py" line="172"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="177"/>
+        <location filename="../../ui/registration/competitions_page.py" line="174"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="179"/>
+        <location filename="../../ui/registration/competitions_page.py" line="176"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="180"/>
+        <location filename="../../ui/registration/competitions_page.py" line="177"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="181"/>
+        <location filename="../../ui/registration/competitions_page.py" line="178"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="182"/>
+        <location filename="../../ui/registration/competitions_page.py" line="179"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="183"/>
+        <location filename="../../ui/registration/competitions_page.py" line="180"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="184"/>
+        <location filename="../../ui/registration/competitions_page.py" line="181"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="185"/>
+        <location filename="../../ui/registration/competitions_page.py" line="182"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="187"/>
+        <location filename="../../ui/registration/competitions_page.py" line="184"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="189"/>
+        <location filename="../../ui/registration/competitions_page.py" line="186"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="192"/>
+        <location filename="../../ui/registration/competitions_page.py" line="189"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="193"/>
+        <location filename="../../ui/registration/competitions_page.py" line="190"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="194"/>
+        <location filename="../../ui/registration/competitions_page.py" line="191"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="199"/>
+        <location filename="../../ui/registration/competitions_page.py" line="196"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="201"/>
+        <location filename="../../ui/registration/competitions_page.py" line="198"/>
         <source>添加扣分项</source>
         <translation>Add deduction</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="203"/>
+        <location filename="../../ui/registration/competitions_page.py" line="200"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="206"/>
+        <location filename="../../ui/registration/competitions_page.py" line="203"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="295"/>
-        <location filename="../../ui/registration/competitions_page.py" line="429"/>
+        <location filename="../../ui/registration/competitions_page.py" line="292"/>
+        <location filename="../../ui/registration/competitions_page.py" line="424"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="363"/>
+        <location filename="../../ui/registration/competitions_page.py" line="360"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="375"/>
+        <location filename="../../ui/registration/competitions_page.py" line="372"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="377"/>
+        <location filename="../../ui/registration/competitions_page.py" line="374"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="453"/>
+        <location filename="../../ui/registration/competitions_page.py" line="446"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="455"/>
+        <location filename="../../ui/registration/competitions_page.py" line="448"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="472"/>
+        <location filename="../../ui/registration/competitions_page.py" line="465"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="474"/>
+        <location filename="../../ui/registration/competitions_page.py" line="467"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="475"/>
+        <location filename="../../ui/registration/competitions_page.py" line="468"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="489"/>
+        <location filename="../../ui/registration/competitions_page.py" line="482"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="495"/>
-        <location filename="../../ui/registration/competitions_page.py" line="539"/>
+        <location filename="../../ui/registration/competitions_page.py" line="488"/>
+        <location filename="../../ui/registration/competitions_page.py" line="532"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="500"/>
+        <location filename="../../ui/registration/competitions_page.py" line="493"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="506"/>
+        <location filename="../../ui/registration/competitions_page.py" line="499"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="508"/>
+        <location filename="../../ui/registration/competitions_page.py" line="501"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="513"/>
+        <location filename="../../ui/registration/competitions_page.py" line="506"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="515"/>
+        <location filename="../../ui/registration/competitions_page.py" line="508"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="520"/>
+        <location filename="../../ui/registration/competitions_page.py" line="513"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="539"/>
+        <location filename="../../ui/registration/competitions_page.py" line="532"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -1196,193 +1196,202 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="65"/>
+        <location filename="../../ui/settings/data_page.py" line="72"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="67"/>
+        <location filename="../../ui/settings/data_page.py" line="74"/>
         <source>数据位置</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="69"/>
+        <location filename="../../ui/settings/data_page.py" line="76"/>
         <source>便携模式：数据、备份和设置都保存在程序旁边的文件夹中。</source>
         <translation>Portable mode: data, backups and settings are kept in a folder beside the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="70"/>
+        <location filename="../../ui/settings/data_page.py" line="77"/>
         <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
         <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="95"/>
+        <location filename="../../ui/settings/data_page.py" line="102"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="100"/>
+        <location filename="../../ui/settings/data_page.py" line="107"/>
         <source>现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。</source>
         <translation>This is a database on a server: the school&apos;s IT teacher backs it up on the server (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="108"/>
+        <location filename="../../ui/settings/data_page.py" line="114"/>
         <source>每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，程序都会自动备份一次，保存在「{0}」。</source>
         <translation>A backup is made automatically each time the data file is opened, and before importing a roster, entry forms or score sheets and before deleting a competition, class or festival. Backups are kept in &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="116"/>
+        <location filename="../../ui/settings/data_page.py" line="122"/>
         <source> 个</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="119"/>
+        <location filename="../../ui/settings/data_page.py" line="125"/>
         <source>保留最近的自动备份</source>
         <translation>Keep the latest automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="124"/>
+        <location filename="../../ui/settings/data_page.py" line="54"/>
         <source>备份时间</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="124"/>
+        <location filename="../../ui/settings/data_page.py" line="55"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="124"/>
+        <location filename="../../ui/settings/data_page.py" line="56"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="135"/>
+        <location filename="../../ui/settings/data_page.py" line="137"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="136"/>
+        <location filename="../../ui/settings/data_page.py" line="138"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="137"/>
+        <location filename="../../ui/settings/data_page.py" line="139"/>
         <source>用选中的备份恢复…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="138"/>
+        <location filename="../../ui/settings/data_page.py" line="140"/>
         <source>从文件恢复…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="139"/>
+        <location filename="../../ui/settings/data_page.py" line="141"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="177"/>
+        <location filename="../../ui/settings/data_page.py" line="168"/>
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="177"/>
+        <location filename="../../ui/settings/data_page.py" line="168"/>
         <source>科技节数据文件 (*.db)</source>
         <translation>Festival data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="182"/>
+        <location filename="../../ui/settings/data_page.py" line="173"/>
         <source>已备份。</source>
         <translation>Backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="187"/>
+        <location filename="../../ui/settings/data_page.py" line="178"/>
         <source>请先在列表中选中一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="193"/>
+        <location filename="../../ui/settings/data_page.py" line="185"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="193"/>
+        <location filename="../../ui/settings/data_page.py" line="185"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival data files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="206"/>
-        <source>用这个备份替换现在的全部数据吗？
+        <location filename="../../ui/settings/data_page.py" line="197"/>
+        <source>注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。
 
-{0}
-备份中有：{1}，{2} 件作品，{3} 个分数。
+</source>
+        <translation>Note: the festivals in the backup differ from those now; after restoring, all of today&apos;s data is replaced.
 
-现在的数据会先自动备份（原因“恢复前”），恢复后仍可找回。</source>
-        <translation>Replace all current data with this backup?
-
-{0}
-The backup holds: {1}, {2} entries, {3} scores.
-
-The current data is backed up first (reason &quot;恢复前&quot;), so it can still be recovered.</translation>
+</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="209"/>
+        <location filename="../../ui/settings/data_page.py" line="202"/>
+        <source>{0}用这个备份替换现在的全部数据吗？
+
+{1}
+{2}
+
+现在的数据会先自动备份（原因“恢复前”），恢复后仍可找回。</source>
+        <translation>{0}Replace all current data with this backup?
+
+{1}
+{2}
+
+The current data is backed up first (reason “before restore”) and can be brought back after restoring.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/data_page.py" line="205"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="227"/>
+        <location filename="../../ui/settings/data_page.py" line="220"/>
         <source>多台电脑同时评分（服务器数据库）</source>
         <translation>Several PCs scoring at once (server database)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="230"/>
+        <location filename="../../ui/settings/data_page.py" line="223"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="232"/>
+        <location filename="../../ui/settings/data_page.py" line="225"/>
         <source>使用这个服务器</source>
         <translation>Use this server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="234"/>
+        <location filename="../../ui/settings/data_page.py" line="227"/>
         <source>改回本机数据文件</source>
         <translation>Back to the local data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="244"/>
+        <location filename="../../ui/settings/data_page.py" line="237"/>
         <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
         <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="261"/>
+        <location filename="../../ui/settings/data_page.py" line="254"/>
         <source>地址应以 postgresql:// 开头，例如 {0}</source>
         <translation>The address should start with postgresql://, for example {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="267"/>
+        <location filename="../../ui/settings/data_page.py" line="260"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="273"/>
+        <location filename="../../ui/settings/data_page.py" line="266"/>
         <source>连接成功，服务器上有 {0} 个科技节。</source>
         <translation>Connected: the server holds {0} festival(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="279"/>
-        <location filename="../../ui/settings/data_page.py" line="290"/>
+        <location filename="../../ui/settings/data_page.py" line="272"/>
+        <location filename="../../ui/settings/data_page.py" line="283"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="284"/>
+        <location filename="../../ui/settings/data_page.py" line="277"/>
         <source>重新启动程序后使用本机数据文件。</source>
         <translation>The local data file is used after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="296"/>
+        <location filename="../../ui/settings/data_page.py" line="289"/>
         <source>无法保存设置：{0}</source>
         <translation>Cannot save the settings: {0}</translation>
     </message>
@@ -1398,11 +1407,6 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
         <location filename="../../ui/registration/import_dialog.py" line="54"/>
         <source>新作品 {0} 件，更新 {1} 件，已登记且不变 {2} 件。</source>
         <translation>{0} new entries, {1} changed, {2} already registered and unchanged.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="62"/>
-        <source>跳过没有作品表头的{0}。</source>
-        <translation>Skipped {0}: it has no entries header.</translation>
     </message>
     <message>
         <location filename="../../ui/registration/import_dialog.py" line="65"/>
@@ -1473,107 +1477,107 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="176"/>
+        <location filename="../../ui/registration/tab.py" line="181"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="180"/>
+        <location filename="../../ui/registration/tab.py" line="185"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="188"/>
+        <location filename="../../ui/registration/tab.py" line="193"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="190"/>
+        <location filename="../../ui/registration/tab.py" line="195"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="192"/>
+        <location filename="../../ui/registration/tab.py" line="197"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="223"/>
+        <location filename="../../ui/registration/tab.py" line="228"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="224"/>
+        <location filename="../../ui/registration/tab.py" line="229"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="225"/>
+        <location filename="../../ui/registration/tab.py" line="230"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="226"/>
+        <location filename="../../ui/registration/tab.py" line="231"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="227"/>
+        <location filename="../../ui/registration/tab.py" line="232"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="228"/>
+        <location filename="../../ui/registration/tab.py" line="233"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="229"/>
+        <location filename="../../ui/registration/tab.py" line="234"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="230"/>
+        <location filename="../../ui/registration/tab.py" line="235"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="237"/>
+        <location filename="../../ui/registration/tab.py" line="242"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="238"/>
+        <location filename="../../ui/registration/tab.py" line="243"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="275"/>
+        <location filename="../../ui/registration/tab.py" line="280"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="293"/>
+        <location filename="../../ui/registration/tab.py" line="298"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="317"/>
+        <location filename="../../ui/registration/tab.py" line="322"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="319"/>
+        <location filename="../../ui/registration/tab.py" line="324"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="322"/>
+        <location filename="../../ui/registration/tab.py" line="327"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="322"/>
+        <location filename="../../ui/registration/tab.py" line="327"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -1581,102 +1585,102 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="399"/>
+        <location filename="../../ui/registration/tab.py" line="404"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="400"/>
+        <location filename="../../ui/registration/tab.py" line="405"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="401"/>
+        <location filename="../../ui/registration/tab.py" line="406"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="409"/>
+        <location filename="../../ui/registration/tab.py" line="414"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="410"/>
+        <location filename="../../ui/registration/tab.py" line="415"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="411"/>
+        <location filename="../../ui/registration/tab.py" line="416"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="412"/>
+        <location filename="../../ui/registration/tab.py" line="417"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="448"/>
+        <location filename="../../ui/registration/tab.py" line="453"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="477"/>
+        <location filename="../../ui/registration/tab.py" line="482"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="489"/>
+        <location filename="../../ui/registration/tab.py" line="492"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="498"/>
+        <location filename="../../ui/registration/tab.py" line="501"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="500"/>
+        <location filename="../../ui/registration/tab.py" line="503"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="518"/>
+        <location filename="../../ui/registration/tab.py" line="521"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="519"/>
+        <location filename="../../ui/registration/tab.py" line="522"/>
         <source>作品标签.pdf</source>
         <translation>entry-labels.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="520"/>
+        <location filename="../../ui/registration/tab.py" line="523"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="538"/>
+        <location filename="../../ui/registration/tab.py" line="541"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="545"/>
+        <location filename="../../ui/registration/tab.py" line="548"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="546"/>
+        <location filename="../../ui/registration/tab.py" line="549"/>
         <source>分类造册.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="547"/>
+        <location filename="../../ui/registration/tab.py" line="550"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="558"/>
+        <location filename="../../ui/registration/tab.py" line="559"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -1739,47 +1743,47 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
         <translation>Register another</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="260"/>
+        <location filename="../../ui/registration/entry_panel.py" line="262"/>
         <source>登记新作品</source>
         <translation>Register a new entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="280"/>
+        <location filename="../../ui/registration/entry_panel.py" line="282"/>
         <source>作品 {0}</source>
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="345"/>
+        <location filename="../../ui/registration/entry_panel.py" line="347"/>
         <source>本班已报 {0} 件，名额：{1}</source>
         <translation>This class has {0} entries; quota: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="347"/>
+        <location filename="../../ui/registration/entry_panel.py" line="349"/>
         <source>&#x3000;还差 {0} 件</source>
         <translation> — {0} more needed</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="349"/>
+        <location filename="../../ui/registration/entry_panel.py" line="351"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="351"/>
+        <location filename="../../ui/registration/entry_panel.py" line="353"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="353"/>
+        <location filename="../../ui/registration/entry_panel.py" line="355"/>
         <source>；截止 {0}</source>
         <translation>; deadline {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="378"/>
+        <location filename="../../ui/registration/entry_panel.py" line="380"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="383"/>
+        <location filename="../../ui/registration/entry_panel.py" line="385"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -1787,92 +1791,92 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="51"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="52"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="51"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="52"/>
         <source>修改活动</source>
         <translation>Edit activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="59"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="60"/>
         <source>如 科普讲座：身边的物理</source>
         <translation>e.g. Science talk: physics around us</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="66"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="67"/>
         <source>全天</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="82"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="83"/>
         <source>负责人或负责部门，如 王老师、教务处</source>
         <translation>Person or office in charge, e.g. Ms Wang, Academic Office</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="87"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="88"/>
         <source>（不限）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="95"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="96"/>
         <source>已知有冲突，仍按此安排（冲突列为“已确认保留”）</source>
         <translation>Keep despite a known clash (listed as “kept on purpose”)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="103"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="104"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="111"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="112"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="112"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="113"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="113"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="114"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="114"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="115"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="115"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="116"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="116"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="117"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="117"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="118"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="118"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="119"/>
         <source>都不勾选表示全校参加</source>
         <translation>None ticked means the whole school</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="121"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="122"/>
         <source>所属阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="122"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="123"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -1913,104 +1917,104 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>FestivalPage</name>
     <message>
-        <location filename="../../ui/settings/tab.py" line="67"/>
+        <location filename="../../ui/settings/tab.py" line="68"/>
         <source>新建科技节…</source>
         <translation>New festival…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="69"/>
+        <location filename="../../ui/settings/tab.py" line="70"/>
         <source>删除此科技节</source>
         <translation>Delete this festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="72"/>
+        <location filename="../../ui/settings/tab.py" line="73"/>
         <source>当前科技节</source>
         <translation>Current festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="81"/>
+        <location filename="../../ui/settings/tab.py" line="82"/>
         <source>（不写届次）</source>
         <translation>(no edition)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="91"/>
+        <location filename="../../ui/settings/tab.py" line="92"/>
         <source>科技节信息（修改后自动保存）</source>
         <translation>Festival details (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="94"/>
+        <location filename="../../ui/settings/tab.py" line="95"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="95"/>
+        <location filename="../../ui/settings/tab.py" line="96"/>
         <source>届次</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="96"/>
+        <location filename="../../ui/settings/tab.py" line="97"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="97"/>
+        <location filename="../../ui/settings/tab.py" line="98"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="98"/>
-        <location filename="../../ui/settings/tab.py" line="131"/>
+        <location filename="../../ui/settings/tab.py" line="99"/>
+        <location filename="../../ui/settings/tab.py" line="132"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="99"/>
-        <location filename="../../ui/settings/tab.py" line="137"/>
+        <location filename="../../ui/settings/tab.py" line="100"/>
+        <location filename="../../ui/settings/tab.py" line="138"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="105"/>
+        <location filename="../../ui/settings/tab.py" line="106"/>
         <source>添加阶段</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="107"/>
+        <location filename="../../ui/settings/tab.py" line="108"/>
         <source>删除阶段</source>
         <translation>Delete phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="109"/>
+        <location filename="../../ui/settings/tab.py" line="110"/>
         <source>活动阶段（可以重叠；双击单元格修改）</source>
         <translation>Phases (may overlap; double-click a cell to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="126"/>
+        <location filename="../../ui/settings/tab.py" line="127"/>
         <source>阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="142"/>
+        <location filename="../../ui/settings/tab.py" line="143"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="222"/>
+        <location filename="../../ui/settings/tab.py" line="223"/>
         <source>这是唯一的科技节，不能删除。请先新建一个科技节。</source>
         <translation>This is the only festival and cannot be deleted. Create another festival first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="224"/>
+        <location filename="../../ui/settings/tab.py" line="225"/>
         <source>删除“{0}”及其中的全部班级、学生和数据？此操作不能撤销。</source>
         <translation>Delete “{0}” with all its classes, students and data? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="227"/>
+        <location filename="../../ui/settings/tab.py" line="228"/>
         <source>删除科技节</source>
         <translation>Delete festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="237"/>
+        <location filename="../../ui/settings/tab.py" line="238"/>
         <source>新阶段</source>
         <translation>New phase</translation>
     </message>
@@ -2135,37 +2139,37 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="139"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="135"/>
         <source>排行榜 — {0}</source>
         <translation>Leaderboard — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="142"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="138"/>
         <source>{0}&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="149"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="145"/>
         <source>成绩即将公布</source>
         <translation>Results coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="241"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="226"/>
         <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
         <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="243"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="228"/>
         <source>全部评完 {0}/{1}</source>
         <translation>All scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="302"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="287"/>
         <source>还没有评完的班级可以揭晓。</source>
         <translation>No fully scored class to reveal yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="322"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="307"/>
         <source>{0} 分&#x3000;第{1}名</source>
         <translation>{0} points  rank {1}</translation>
     </message>
@@ -2209,17 +2213,17 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -2293,17 +2297,17 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="380"/>
+        <location filename="../../ui/registration/tab.py" line="385"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="382"/>
+        <location filename="../../ui/registration/tab.py" line="387"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="383"/>
+        <location filename="../../ui/registration/tab.py" line="388"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -2383,37 +2387,37 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="133"/>
+        <location filename="../../ui/awards/print_page.py" line="131"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="138"/>
+        <location filename="../../ui/awards/print_page.py" line="136"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="143"/>
+        <location filename="../../ui/awards/print_page.py" line="141"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="170"/>
+        <location filename="../../ui/awards/print_page.py" line="168"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="174"/>
+        <location filename="../../ui/awards/print_page.py" line="172"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="200"/>
+        <location filename="../../ui/awards/print_page.py" line="198"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="201"/>
+        <location filename="../../ui/awards/print_page.py" line="199"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2424,32 +2428,32 @@ The current data is backed up first (reason &quot;恢复前&quot;), so it can st
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="204"/>
+        <location filename="../../ui/awards/print_page.py" line="202"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="204"/>
+        <location filename="../../ui/awards/print_page.py" line="202"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="244"/>
+        <location filename="../../ui/awards/print_page.py" line="242"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="250"/>
+        <location filename="../../ui/awards/print_page.py" line="248"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="256"/>
+        <location filename="../../ui/awards/print_page.py" line="254"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="265"/>
+        <location filename="../../ui/awards/print_page.py" line="260"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -2462,27 +2466,27 @@ Continue anyway?</translation>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="148"/>
+        <location filename="../../ui/registration/tab.py" line="149"/>
         <source>还没有报</source>
         <translation>Nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="149"/>
+        <location filename="../../ui/registration/tab.py" line="151"/>
         <source>少于名额</source>
         <translation>Below quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="150"/>
+        <location filename="../../ui/registration/tab.py" line="153"/>
         <source>已达名额</source>
         <translation>Within quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="151"/>
+        <location filename="../../ui/registration/tab.py" line="155"/>
         <source>超出名额</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="152"/>
+        <location filename="../../ui/registration/tab.py" line="157"/>
         <source>本年级不参加</source>
         <translation>Grade not eligible</translation>
     </message>
@@ -2490,52 +2494,52 @@ Continue anyway?</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="22"/>
+        <location filename="../../ui/awards/register_page.py" line="21"/>
         <source>输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车</source>
         <translation>Type a certificate number or name, or scan the QR code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="30"/>
+        <location filename="../../ui/awards/register_page.py" line="29"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="31"/>
+        <location filename="../../ui/awards/register_page.py" line="30"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="32"/>
+        <location filename="../../ui/awards/register_page.py" line="31"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="33"/>
+        <location filename="../../ui/awards/register_page.py" line="32"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="34"/>
+        <location filename="../../ui/awards/register_page.py" line="33"/>
         <source>打印次数</source>
         <translation>Prints</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="35"/>
+        <location filename="../../ui/awards/register_page.py" line="34"/>
         <source>首次登记</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="36"/>
+        <location filename="../../ui/awards/register_page.py" line="35"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="36"/>
+        <location filename="../../ui/awards/register_page.py" line="35"/>
         <source>已撤销，作废</source>
         <translation>Withdrawn, void</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="43"/>
+        <location filename="../../ui/awards/register_page.py" line="42"/>
         <source>证书查询</source>
         <translation>Look up</translation>
     </message>
@@ -2596,57 +2600,57 @@ Continue anyway?</translation>
 <context>
     <name>ScoreGridModel</name>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="192"/>
+        <location filename="../../ui/scoring/grid.py" line="205"/>
         <source>第{0}次</source>
         <translation>Attempt {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="193"/>
+        <location filename="../../ui/scoring/grid.py" line="206"/>
         <source>最好成绩</source>
         <translation>Best</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="197"/>
+        <location filename="../../ui/scoring/grid.py" line="210"/>
         <source>{0}
 扣分（至多{1:g}）</source>
         <translation>{0}
 deduct (max {1:g})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="198"/>
+        <location filename="../../ui/scoring/grid.py" line="211"/>
         <source>{0}
 （满分{1:g}）</source>
         <translation>{0}
 (max {1:g})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="200"/>
+        <location filename="../../ui/scoring/grid.py" line="213"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="201"/>
+        <location filename="../../ui/scoring/grid.py" line="214"/>
         <source>还未评分的评委</source>
         <translation>Judges still to score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="220"/>
-        <location filename="../../ui/scoring/grid.py" line="237"/>
+        <location filename="../../ui/scoring/grid.py" line="233"/>
+        <location filename="../../ui/scoring/grid.py" line="250"/>
         <source>回避</source>
         <translation>stands aside</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="227"/>
+        <location filename="../../ui/scoring/grid.py" line="240"/>
         <source>两遍录入不一致：第一遍 {0}，第二遍 {1}。请对照评分表改正其中一遍。</source>
         <translation>The two passes differ: first {0}, second {1}. Check the paper sheet and correct one of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="238"/>
+        <location filename="../../ui/scoring/grid.py" line="251"/>
         <source>未完成</source>
         <translation>incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="247"/>
+        <location filename="../../ui/scoring/grid.py" line="260"/>
         <source>缺 {0} 位：{1}</source>
         <translation>{0} missing: {1}</translation>
     </message>
@@ -2654,42 +2658,42 @@ deduct (max {1:g})</translation>
 <context>
     <name>ScoreLogDialog</name>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="151"/>
+        <location filename="../../ui/scoring/dialogs.py" line="148"/>
         <source>修改记录 — {0}</source>
         <translation>Change log — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="159"/>
+        <location filename="../../ui/scoring/dialogs.py" line="156"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="160"/>
+        <location filename="../../ui/scoring/dialogs.py" line="157"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="161"/>
+        <location filename="../../ui/scoring/dialogs.py" line="158"/>
         <source>哪个分数</source>
         <translation>Which score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="162"/>
+        <location filename="../../ui/scoring/dialogs.py" line="159"/>
         <source>原值</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="163"/>
+        <location filename="../../ui/scoring/dialogs.py" line="160"/>
         <source>新值</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="164"/>
+        <location filename="../../ui/scoring/dialogs.py" line="161"/>
         <source>录入电脑</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/dialogs.py" line="170"/>
+        <location filename="../../ui/scoring/dialogs.py" line="167"/>
         <source>还没有任何修改。</source>
         <translation>No changes yet.</translation>
     </message>
@@ -2697,128 +2701,128 @@ deduct (max {1:g})</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="64"/>
+        <location filename="../../ui/scoring/tab.py" line="65"/>
         <source>按评委录入</source>
         <translation>By judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="65"/>
+        <location filename="../../ui/scoring/tab.py" line="66"/>
         <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
         <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="67"/>
+        <location filename="../../ui/scoring/tab.py" line="68"/>
         <source>按作品录入</source>
         <translation>By entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="68"/>
+        <location filename="../../ui/scoring/tab.py" line="69"/>
         <source>一个教室（作品）：各位评委在左，评分项在上</source>
         <translation>One classroom (entry): judges down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="79"/>
+        <location filename="../../ui/scoring/tab.py" line="80"/>
         <source>第一遍录入</source>
         <translation>First pass</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="80"/>
+        <location filename="../../ui/scoring/tab.py" line="81"/>
         <source>第二遍核对（盲录）</source>
         <translation>Second pass (blind)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="82"/>
+        <location filename="../../ui/scoring/tab.py" line="83"/>
         <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
         <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="85"/>
+        <location filename="../../ui/scoring/tab.py" line="86"/>
         <source>评委组…</source>
         <translation>Judges…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="88"/>
+        <location filename="../../ui/scoring/tab.py" line="89"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="91"/>
+        <location filename="../../ui/scoring/tab.py" line="92"/>
         <source>打印评委评分表（PDF）…</source>
         <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="92"/>
+        <location filename="../../ui/scoring/tab.py" line="93"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="93"/>
+        <location filename="../../ui/scoring/tab.py" line="94"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="97"/>
+        <location filename="../../ui/scoring/tab.py" line="98"/>
         <source>撤销上一个分数</source>
         <translation>Undo last score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="101"/>
+        <location filename="../../ui/scoring/tab.py" line="102"/>
         <source>排行榜显示在哪个屏幕（投影仪）</source>
         <translation>Screen (projector) for the leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="102"/>
+        <location filename="../../ui/scoring/tab.py" line="103"/>
         <source>投影排行榜</source>
         <translation>Leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="107"/>
+        <location filename="../../ui/scoring/tab.py" line="108"/>
         <source>只显示名次，不显示分数</source>
         <translation>Show order only, no scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="109"/>
-        <location filename="../../ui/scoring/tab.py" line="576"/>
+        <location filename="../../ui/scoring/tab.py" line="110"/>
+        <location filename="../../ui/scoring/tab.py" line="583"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="112"/>
+        <location filename="../../ui/scoring/tab.py" line="113"/>
         <source>颁奖揭晓模式</source>
         <translation>Ceremony reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="115"/>
+        <location filename="../../ui/scoring/tab.py" line="116"/>
         <source>下一步 →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="117"/>
+        <location filename="../../ui/scoring/tab.py" line="118"/>
         <source>关闭排行榜</source>
         <translation>Close leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="121"/>
+        <location filename="../../ui/scoring/tab.py" line="122"/>
         <source>排行榜：</source>
         <translation>Leaderboard:</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="134"/>
+        <location filename="../../ui/scoring/tab.py" line="135"/>
         <source>显示暂定名次（含未评完）</source>
         <translation>Show provisional ranks (incl. incomplete)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="145"/>
+        <location filename="../../ui/scoring/tab.py" line="146"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="149"/>
+        <location filename="../../ui/scoring/tab.py" line="150"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="175"/>
+        <location filename="../../ui/scoring/tab.py" line="176"/>
         <source>实时排名</source>
         <translation>Live ranking</translation>
     </message>
@@ -2828,199 +2832,199 @@ deduct (max {1:g})</translation>
         <translation>Screen {0} ({1}×{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="267"/>
+        <location filename="../../ui/scoring/tab.py" line="282"/>
         <source>评委：{0}</source>
         <translation>Judge: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="280"/>
+        <location filename="../../ui/scoring/tab.py" line="295"/>
         <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
         <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="294"/>
+        <location filename="../../ui/scoring/tab.py" line="309"/>
         <source>「{0}」还没有评委：请点“评委组…”添加。</source>
         <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="310"/>
+        <location filename="../../ui/scoring/tab.py" line="325"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="311"/>
+        <location filename="../../ui/scoring/tab.py" line="326"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="312"/>
+        <location filename="../../ui/scoring/tab.py" line="327"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="313"/>
+        <location filename="../../ui/scoring/tab.py" line="328"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="314"/>
+        <location filename="../../ui/scoring/tab.py" line="329"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="320"/>
+        <location filename="../../ui/scoring/tab.py" line="335"/>
         <source>{0} 处两遍不一致</source>
         <translation>{0} passes differ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="322"/>
+        <location filename="../../ui/scoring/tab.py" line="337"/>
         <source>未评：{0}</source>
         <translation>Missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="324"/>
+        <location filename="../../ui/scoring/tab.py" line="339"/>
         <source>还有试次未测</source>
         <translation>Attempts still to come</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="327"/>
+        <location filename="../../ui/scoring/tab.py" line="342"/>
         <source>请复核：{0}的总分偏离较大</source>
         <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="329"/>
+        <location filename="../../ui/scoring/tab.py" line="344"/>
         <source>已评完</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="329"/>
+        <location filename="../../ui/scoring/tab.py" line="344"/>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="343"/>
+        <location filename="../../ui/scoring/tab.py" line="358"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="347"/>
+        <location filename="../../ui/scoring/tab.py" line="362"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="378"/>
+        <location filename="../../ui/scoring/tab.py" line="393"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="379"/>
+        <location filename="../../ui/scoring/tab.py" line="394"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="397"/>
+        <location filename="../../ui/scoring/tab.py" line="411"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="408"/>
+        <location filename="../../ui/scoring/tab.py" line="422"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="429"/>
+        <location filename="../../ui/scoring/tab.py" line="438"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="429"/>
-        <location filename="../../ui/scoring/tab.py" line="455"/>
+        <location filename="../../ui/scoring/tab.py" line="438"/>
+        <location filename="../../ui/scoring/tab.py" line="464"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="433"/>
+        <location filename="../../ui/scoring/tab.py" line="442"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="446"/>
+        <location filename="../../ui/scoring/tab.py" line="455"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="447"/>
+        <location filename="../../ui/scoring/tab.py" line="456"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="456"/>
+        <location filename="../../ui/scoring/tab.py" line="465"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="485"/>
+        <location filename="../../ui/scoring/tab.py" line="494"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="491"/>
+        <location filename="../../ui/scoring/tab.py" line="500"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="491"/>
+        <location filename="../../ui/scoring/tab.py" line="500"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="494"/>
+        <location filename="../../ui/scoring/tab.py" line="503"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="494"/>
-        <location filename="../../ui/scoring/tab.py" line="517"/>
+        <location filename="../../ui/scoring/tab.py" line="503"/>
+        <location filename="../../ui/scoring/tab.py" line="526"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="513"/>
+        <location filename="../../ui/scoring/tab.py" line="522"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="517"/>
-        <location filename="../../ui/scoring/tab.py" line="535"/>
+        <location filename="../../ui/scoring/tab.py" line="526"/>
+        <location filename="../../ui/scoring/tab.py" line="544"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="531"/>
+        <location filename="../../ui/scoring/tab.py" line="540"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="532"/>
+        <location filename="../../ui/scoring/tab.py" line="541"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="535"/>
+        <location filename="../../ui/scoring/tab.py" line="544"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="546"/>
+        <location filename="../../ui/scoring/tab.py" line="555"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="576"/>
+        <location filename="../../ui/scoring/tab.py" line="583"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -3028,27 +3032,27 @@ deduct (max {1:g})</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings/tab.py" line="277"/>
+        <location filename="../../ui/settings/tab.py" line="278"/>
         <source>科技节</source>
         <translation>Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="278"/>
+        <location filename="../../ui/settings/tab.py" line="279"/>
         <source>年级与班级</source>
         <translation>Grades and classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="279"/>
+        <location filename="../../ui/settings/tab.py" line="280"/>
         <source>教师</source>
         <translation>Teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="280"/>
+        <location filename="../../ui/settings/tab.py" line="281"/>
         <source>学生花名册</source>
         <translation>Student roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="281"/>
+        <location filename="../../ui/settings/tab.py" line="282"/>
         <source>界面与数据</source>
         <translation>Interface and data</translation>
     </message>
@@ -3056,102 +3060,102 @@ deduct (max {1:g})</translation>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="282"/>
+        <location filename="../../ui/settings/school_pages.py" line="283"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="285"/>
+        <location filename="../../ui/settings/school_pages.py" line="286"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="286"/>
+        <location filename="../../ui/settings/school_pages.py" line="287"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="287"/>
+        <location filename="../../ui/settings/school_pages.py" line="288"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="288"/>
+        <location filename="../../ui/settings/school_pages.py" line="289"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="305"/>
+        <location filename="../../ui/settings/school_pages.py" line="306"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="312"/>
+        <location filename="../../ui/settings/school_pages.py" line="313"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="317"/>
+        <location filename="../../ui/settings/school_pages.py" line="318"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="324"/>
+        <location filename="../../ui/settings/school_pages.py" line="325"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="329"/>
+        <location filename="../../ui/settings/school_pages.py" line="330"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="335"/>
+        <location filename="../../ui/settings/school_pages.py" line="336"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="353"/>
+        <location filename="../../ui/settings/school_pages.py" line="354"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="374"/>
+        <location filename="../../ui/settings/school_pages.py" line="375"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="381"/>
+        <location filename="../../ui/settings/school_pages.py" line="382"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="397"/>
+        <location filename="../../ui/settings/school_pages.py" line="398"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="397"/>
+        <location filename="../../ui/settings/school_pages.py" line="398"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="403"/>
+        <location filename="../../ui/settings/school_pages.py" line="404"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="403"/>
+        <location filename="../../ui/settings/school_pages.py" line="404"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="423"/>
+        <location filename="../../ui/settings/school_pages.py" line="424"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="423"/>
+        <location filename="../../ui/settings/school_pages.py" line="424"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -3159,43 +3163,43 @@ deduct (max {1:g})</translation>
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="217"/>
+        <location filename="../../ui/settings/school_pages.py" line="213"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="220"/>
+        <location filename="../../ui/settings/school_pages.py" line="216"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="221"/>
-        <location filename="../../ui/settings/school_pages.py" line="267"/>
+        <location filename="../../ui/settings/school_pages.py" line="217"/>
+        <location filename="../../ui/settings/school_pages.py" line="263"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="232"/>
+        <location filename="../../ui/settings/school_pages.py" line="228"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="237"/>
+        <location filename="../../ui/settings/school_pages.py" line="233"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="241"/>
+        <location filename="../../ui/settings/school_pages.py" line="237"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="251"/>
+        <location filename="../../ui/settings/school_pages.py" line="247"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="267"/>
+        <location filename="../../ui/settings/school_pages.py" line="263"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>
@@ -3203,133 +3207,133 @@ deduct (max {1:g})</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="63"/>
+        <location filename="../../ui/awards/template_editor.py" line="62"/>
         <source>复制为新模板</source>
         <translation>Copy as new template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="65"/>
+        <location filename="../../ui/awards/template_editor.py" line="64"/>
         <location filename="../../ui/awards/template_editor.py" line="403"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="73"/>
+        <location filename="../../ui/awards/template_editor.py" line="72"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="83"/>
+        <location filename="../../ui/awards/template_editor.py" line="82"/>
         <source>打印底图（普通纸）；不勾选为套打</source>
         <translation>Print the background (plain paper); off for overprinting</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="86"/>
+        <location filename="../../ui/awards/template_editor.py" line="85"/>
         <source>底图…</source>
         <translation>Background…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="88"/>
+        <location filename="../../ui/awards/template_editor.py" line="87"/>
         <source>印章图片…</source>
         <translation>Seal image…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="90"/>
+        <location filename="../../ui/awards/template_editor.py" line="89"/>
         <source>去掉底图和印章</source>
         <translation>Remove background and seal</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="108"/>
+        <location filename="../../ui/awards/template_editor.py" line="107"/>
         <source>自动换行</source>
         <translation>Wrap</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="109"/>
+        <location filename="../../ui/awards/template_editor.py" line="108"/>
         <source>打印这一项</source>
         <translation>Print this field</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="139"/>
+        <location filename="../../ui/awards/template_editor.py" line="138"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="144"/>
+        <location filename="../../ui/awards/template_editor.py" line="143"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="148"/>
+        <location filename="../../ui/awards/template_editor.py" line="147"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="153"/>
+        <location filename="../../ui/awards/template_editor.py" line="152"/>
         <source>宽×高（毫米）</source>
         <translation>Width × height (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="158"/>
+        <location filename="../../ui/awards/template_editor.py" line="157"/>
         <source>每张纸（列×行）</source>
         <translation>Per sheet (columns × rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="159"/>
+        <location filename="../../ui/awards/template_editor.py" line="158"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="164"/>
+        <location filename="../../ui/awards/template_editor.py" line="163"/>
         <source>打印偏移 X / Y（毫米）</source>
         <translation>Printer offset X / Y (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="170"/>
+        <location filename="../../ui/awards/template_editor.py" line="169"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="174"/>
+        <location filename="../../ui/awards/template_editor.py" line="173"/>
         <source>X / Y / 宽（毫米）</source>
         <translation>X / Y / width (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="175"/>
+        <location filename="../../ui/awards/template_editor.py" line="174"/>
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="176"/>
+        <location filename="../../ui/awards/template_editor.py" line="175"/>
         <source>字号（磅）</source>
         <translation>Size (pt)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="177"/>
+        <location filename="../../ui/awards/template_editor.py" line="176"/>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="185"/>
+        <location filename="../../ui/awards/template_editor.py" line="184"/>
         <source>字段（可在右边的预览上拖动位置）</source>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="368"/>
+        <location filename="../../ui/awards/template_editor.py" line="367"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="368"/>
+        <location filename="../../ui/awards/template_editor.py" line="367"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="379"/>
+        <location filename="../../ui/awards/template_editor.py" line="378"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="393"/>
+        <location filename="../../ui/awards/template_editor.py" line="395"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
@@ -3365,22 +3369,22 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="22"/>
+        <location filename="../../ui/widgets/messages.py" line="23"/>
         <source>未能完成</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="49"/>
+        <location filename="../../ui/widgets/messages.py" line="60"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="53"/>
+        <location filename="../../ui/widgets/messages.py" line="64"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="55"/>
+        <location filename="../../ui/widgets/messages.py" line="66"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3448,25 +3452,25 @@ Restore it? The damaged file is renamed and kept where it is, never deleted.</tr
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="41"/>
+        <location filename="../../ui/awards/lists_page.py" line="39"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="45"/>
-        <location filename="../../ui/awards/lists_page.py" line="50"/>
+        <location filename="../../ui/awards/lists_page.py" line="43"/>
+        <location filename="../../ui/awards/lists_page.py" line="48"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="45"/>
+        <location filename="../../ui/awards/lists_page.py" line="43"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="50"/>
+        <location filename="../../ui/awards/lists_page.py" line="48"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>
@@ -3474,17 +3478,17 @@ change to:</translation>
 <context>
     <name>pdf_view</name>
     <message>
-        <location filename="../../ui/awards/pdf_view.py" line="70"/>
+        <location filename="../../ui/awards/pdf_view.py" line="71"/>
         <source>打印机没有接受打印任务（可能已取消），证书没有打印。</source>
         <translation>The printer did not accept the job (it may have been cancelled); the certificates were not printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/pdf_view.py" line="75"/>
+        <location filename="../../ui/awards/pdf_view.py" line="76"/>
         <source>打印中断，证书没有全部打印。</source>
         <translation>Printing was interrupted; not all certificates were printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/pdf_view.py" line="84"/>
+        <location filename="../../ui/awards/pdf_view.py" line="85"/>
         <source>打印机没有完成打印任务，证书没有记为已打印。</source>
         <translation>The printer did not finish the job; the certificates are not recorded as printed.</translation>
     </message>

@@ -188,8 +188,18 @@ def test_a_file_that_is_not_a_festival_database_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_command_that_reads_creates_no_file(tmp_path: Path) -> None:
+    missing = tmp_path / "没有的文件夹" / "festival.db"
+    for command in (("festival", "list"), ("results",)):
+        result = run(*command, "--db", missing)
+        assert result.returncode == 2, command
+        assert "没有找到科技节数据文件" in result.stderr and "festival create" in result.stderr
+    assert not missing.parent.exists()
+
+
 def test_roster_import_without_a_festival_says_what_to_do(tmp_path: Path) -> None:
     roster = write_workbook(tmp_path / "r.xlsx", {"s": [["班级", "姓名"], ["三年级(1)班", "张一"]]})
+    open_database(tmp_path / "empty.db").close()
     result = run("roster", "import", roster, "--db", tmp_path / "empty.db")
     assert result.returncode == 2
     assert "还没有科技节" in result.stderr

@@ -29,9 +29,14 @@ def test_backup_to_a_file_and_restore_it(festival_db: Path, tmp_path: Path) -> N
         ).returncode
         == 0
     )
-    restored = run("restore", saved, "--db", festival_db)
+    # the backup holds other festivals than the file now: nothing is replaced without --yes
+    refused = run("restore", saved, "--db", festival_db)
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert "现在的数据：第十届校园科技节、误建的科技节。备份中：第十届校园科技节" in refused.stdout
+    assert "误建的科技节" in run("festival", "list", "--db", festival_db).stdout
+    restored = run("restore", saved, "--yes", "--db", festival_db)
     assert restored.returncode == 0, restored.stderr
-    assert "备份中有：第十届校园科技节" in restored.stdout and "恢复前的数据已备份到" in restored.stdout
+    assert "恢复前的数据已备份到" in restored.stdout
     listing = run("festival", "list", "--db", festival_db).stdout
     assert "第十届校园科技节" in listing and "误建的科技节" not in listing
     backups_listed = run("backup", "--list", "--db", festival_db).stdout

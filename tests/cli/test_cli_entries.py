@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from fest_desktop.registration.entries import list_entries
 from fest_desktop.school.festivals import current_festival
+from fest_desktop.storage.backups import list_backups
 from fest_desktop.storage.database import open_database
 from tests.cli.conftest import run
 from tests.conftest import write_workbook
@@ -86,6 +87,7 @@ def test_forms_import_export_and_labels(school_db: Path, tmp_path: Path) -> None
 
     done = run("entries", "import", form, "--allow-late", "--db", school_db)
     assert done.returncode == 0, done.stderr
+    assert next(b.reason for b in list_backups(school_db)) == "导入报名表前"
     [entry] = list_entries(db, festival.id)
     assert (entry.code, entry.title, entry.author_names) == ("HH-0001", "未来城市", "张子涵")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -90,12 +91,25 @@ def test_a_file_that_is_not_a_database_is_refused_in_chinese(tmp_path: Path) -> 
     assert path.read_text(encoding="utf-8").startswith("姓名")
 
 
-def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
+def test_another_programs_sqlite_database_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as connection:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
         connection.execute("CREATE TABLE customers (id INTEGER)")
+        connection.commit()
+    before = path.read_bytes()
     with pytest.raises(DatabaseOpenError, match="不是科技节数据文件"):
         open_database(path)
+    assert path.read_bytes() == before  # not switched to WAL on the way
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_a_file_that_is_not_there_is_created_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "新建文件夹" / "festival.db"
+    with pytest.raises(DatabaseOpenError, match="没有找到科技节数据文件"):
+        open_database(path, create=False)
+    assert not path.parent.exists()
+    open_database(path, create=True).close()
+    assert path.is_file()
 
 
 def test_a_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fest_desktop.demo.festival import create_demo_festival
+from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.registration.competitions import list_competitions
-from fest_desktop.school.festivals import current_festival, update_festival
+from fest_desktop.school.festivals import current_festival, list_festivals, update_festival
 from fest_desktop.scoring.entering import enter_score
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage import backups
@@ -106,6 +107,20 @@ def test_a_restore_brings_every_tab_back_to_the_backup(
     assert window.header.title.text().startswith("启明实验学校第十届校园科技节")
     assert window.show_entries().entries_page.table.model.rowCount() == before
     assert backups.list_backups(Path(file_db.location))[0].reason == "恢复前"
+
+
+def test_a_backup_of_other_festivals_is_said_before_anything_is_replaced(
+    window: MainWindow, file_db: Database, dialogs: dict[str, Any], tmp_path: Path
+) -> None:
+    other = open_database(tmp_path / "另一所学校.db")
+    create_festival(other, "第三届科技节", "育才小学", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    other.close()
+    dialogs["answer"] = False
+    assert not data_page(window).restore_from(tmp_path / "另一所学校.db")
+    question = dialogs["questions"][0]
+    assert "备份中的科技节与现在的不同" in question
+    assert "现在的数据：第十届校园科技节。备份中：第三届科技节" in question
+    assert [f.name for f in list_festivals(file_db)] == ["第十届校园科技节"]
 
 
 def test_restoring_a_file_that_is_not_a_festival_is_refused(

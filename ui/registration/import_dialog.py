@@ -59,7 +59,7 @@ class EntriesImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         for note in plan.skipped_sheets:
-            layout.addWidget(QLabel(self.tr("跳过没有作品表头的{0}。").format(note)))
+            layout.addWidget(QLabel(f"{note}。"))
         if plan.late:
             late = QLabel(
                 self.tr("其中 {0} 件所报项目已过截止日期，导入时会请您确认，并标记为“逾期”。").format(

@@ -188,14 +188,20 @@ class DataPage(QWidget):
             self.restore_from(Path(name))
 
     def restore_from(self, source: Path) -> bool:
-        """Check the file, ask, back up what is there now, restore; True when restored."""
-        checked = run_operation(self, lambda: backups.check_backup_file(source))
-        if checked is FAILED:
+        """Check the file, say what it would replace, ask, back up what is there now, restore; True
+        when restored."""
+        plan = run_operation(self, lambda: backups.plan_restore(self.db, source))
+        if plan is FAILED:
             return False
+        warning = (
+            self.tr("注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。\n\n")
+            if plan.replaces_other_festivals
+            else ""
+        )
         question = self.tr(
-            "用这个备份替换现在的全部数据吗？\n\n{0}\n备份中有：{1}，{2} 件作品，{3} 个分数。\n\n"
+            "{0}用这个备份替换现在的全部数据吗？\n\n{1}\n{2}\n\n"
             "现在的数据会先自动备份（原因“恢复前”），恢复后仍可找回。"
-        ).format(source, "、".join(checked.festivals) or "—", checked.entry_count, checked.score_count)
+        ).format(warning, source, plan.describe())
         if not confirm(self, self.tr("恢复备份"), question):
             return False
         if run_operation(self, lambda: backups.restore_backup(self.db, source)) is FAILED:
