@@ -34,6 +34,7 @@ from fest_desktop.school.people import StudentInfo
 from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
+from fest_desktop.values import TITLE
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
 
@@ -157,6 +158,7 @@ class EntryPanel(QWidget):
         self.subtype = QComboBox()
         self.subtype.setEditable(True)
         self.title = QLineEdit()
+        self.title.setMaxLength(TITLE.longest)
         self.authors = AuthorPicker()
         self.advisor = QComboBox()
         self.advisor.setEditable(True)

@@ -11,6 +11,7 @@ from fest_desktop.school.classnames import chinese_numeral
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import TeacherInfo
 from fest_desktop.school.structure import ClassInfo
+from fest_desktop.values import PERSON_NAME, STUDENT_NUMBER
 from ui.widgets.forms import FormDialog, date_edit, grade_choices, teacher_choices
 
 
@@ -73,9 +74,11 @@ class AddStudentDialog(FormDialog):
         if class_id is not None:
             self.school_class.setCurrentIndex(max(self.school_class.findData(class_id), 0))
         self.name = QLineEdit()
+        self.name.setMaxLength(PERSON_NAME.longest)
         self.gender = QComboBox()
         self.gender.addItems(["", "男", "女"])
         self.student_number = QLineEdit()
+        self.student_number.setMaxLength(STUDENT_NUMBER.longest)
         self.form.addRow(self.tr("班级"), self.school_class)
         self.form.addRow(self.tr("姓名"), self.name)
         self.form.addRow(self.tr("性别"), self.gender)
@@ -86,6 +89,7 @@ class AddTeacherDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("添加教师"), parent)
         self.name = QLineEdit()
+        self.name.setMaxLength(PERSON_NAME.longest)
         self.subject = QLineEdit()
         self.subject.setPlaceholderText(self.tr("例如：科学、美术、信息技术"))
         self.form.addRow(self.tr("姓名"), self.name)
