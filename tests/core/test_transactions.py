@@ -24,6 +24,8 @@ from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.roster import import_roster
 from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.log import entry_log
+from fest_desktop.scoring.score_import import import_score_file
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 from tests.core.award_fixture import Throws, make_throws
@@ -127,3 +129,28 @@ def test_an_entries_import_is_one_transaction(db: Database, festival: FestivalIn
         plan = import_entry_files(db, festival.id, [path], allow_late=True)
     assert plan.ok and len(plan.new) == 1
     assert len(begun) == 1
+
+
+def test_a_score_import_is_one_transaction_and_logs_every_cell(
+    db: Database, festival: FestivalInfo, tmp_path: Path
+) -> None:
+    board = make_board(db, festival)
+    criteria = board.competition.criteria
+    header = ["比赛项目", "班级", "评委", *(c.name for c in criteria)]
+
+    def sheet_with(points: float) -> Path:
+        row = [points if not c.is_deduction else None for c in criteria]
+        return write_workbook(
+            tmp_path / f"scores-{points:g}.xlsx",
+            {"李老师": [header, [board.competition.name, "三年级(2)班", "李老师", *row]]},
+        )
+
+    with transactions(db) as begun:
+        first = import_score_file(db, festival.id, sheet_with(12))
+    assert first.ok and first.new == len(board.competition.score_criteria)
+    assert len(begun) == 1
+    second = import_score_file(db, festival.id, sheet_with(13))
+    assert second.changed == len(board.competition.score_criteria) and second.new == 0
+    log = entry_log(db, board.entry_ids["三年级(2)班"])
+    assert [(line.old_value, line.new_value) for line in log] == [(None, 12.0)] * 5 + [(12.0, 13.0)] * 5
+    assert {line.what for line in log} == {f"李老师 · {c.name}" for c in board.competition.score_criteria}
