@@ -10,19 +10,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fest_desktop.certificates.drawing import render_certificates
+from fest_desktop.certificates.drawing import paint_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
 from fest_desktop.certificates.jobs import CertificateJob
+from fest_desktop.certificates.layout import Sheet, lay_out_certificates
 from fest_desktop.certificates.register import issue_numbers, record_printed
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.saving import write_bytes
 from fest_desktop.storage.database import Database
 
-# Receives the drawn PDF and the numbered certificates; raises FestError when they did not get out
-# (a file that cannot be written, a printer that refused the job).
-Deliver = Callable[[bytes, Sequence[CertificateJob]], None]
 Progress = Callable[[int, int], bool]
+# Paints the laid-out sheets somewhere (a PDF file, a printer), calling progress as it goes; raises
+# FestError when they did not get out (a file that cannot be written, a printer that refused the job).
+Deliver = Callable[[Sequence[Sheet], Progress], None]
 
 
 @dataclass(frozen=True)
@@ -65,24 +66,24 @@ def print_batch(
         raise ValidationError("没有要打印的证书。")
     with db.session() as session:
         numbered = issue_numbers(session, festival_id, jobs)
-        pdf = io.BytesIO()
-        sheets = render_certificates(
-            pdf,
-            template,
-            numbered,
-            with_background=False if overprint else None,
-            start_slot=start_slot,
-            progress=progress,
+        sheets = lay_out_certificates(
+            template, numbered, with_background=False if overprint else None, start_slot=start_slot
         )
-        deliver(pdf.getvalue(), numbered)
+        deliver(sheets, progress or _carry_on)
         record_printed(session, [job.certificate_id for job in numbered if job.certificate_id is not None])
-        return PrintedBatch(numbered, sheets)
+        return PrintedBatch(numbered, len(sheets))
+
+
+def _carry_on(_done: int, _total: int) -> bool:
+    return True
 
 
 def to_file(path: Path) -> Deliver:
     """Deliver a batch as one PDF file, written whole or not at all."""
 
-    def write(pdf: bytes, _jobs: Sequence[CertificateJob]) -> None:
-        write_bytes(path, pdf)
+    def write(sheets: Sequence[Sheet], progress: Progress) -> None:
+        pdf = io.BytesIO()
+        paint_pdf(pdf, sheets, title="证书", progress=progress)
+        write_bytes(path, pdf.getvalue())
 
     return write

@@ -16,6 +16,7 @@ from fest_desktop.certificates.kinds import FieldKind
 from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.files.pdf import PDF_FONT, register_chinese_font
+from fest_desktop.resources import bundled_font_path
 
 # Fonts a Chinese school PC has, by the names teachers know them, and where they live.
 KNOWN_FONTS = {
@@ -62,6 +63,16 @@ def installed_font_names() -> list[str]:
     return [name for name, candidates in KNOWN_FONTS.items() if any(c.lower() in files for c in candidates)]
 
 
+# The file of every font registered for certificates, by its ReportLab name: the window's printer
+# and preview paint the same layout with the same files.
+_FONT_FILES: dict[str, Path] = {}
+
+
+def font_file(name: str) -> Path:
+    """The font file behind a font name of a laid-out certificate."""
+    return _FONT_FILES[name]
+
+
 @lru_cache(maxsize=32)
 def _register(path: str) -> tuple[str, frozenset[int]] | None:
     """Register a font file with ReportLab; its name and the characters it has, or None if unusable
@@ -75,6 +86,7 @@ def _register(path: str) -> tuple[str, frozenset[int]] | None:
     except (TTFError, OSError, ValueError):
         return None
     pdfmetrics.registerFont(font)
+    _FONT_FILES[name] = Path(path)
     return name, frozenset(font.face.charToGlyph)
 
 
@@ -83,6 +95,7 @@ def _bundled() -> tuple[str, frozenset[int]]:
     from reportlab.pdfbase import pdfmetrics
 
     name = register_chinese_font()
+    _FONT_FILES[name] = bundled_font_path()
     return name, frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
@@ -107,9 +120,9 @@ class FontChain:
         self.fonts = tuple(fonts)
         self.note = note
         self.primary, self._primary_chars = self.fonts[0]
-        # Widths of single characters at 1 pt: TrueType widths add up, so a line is their sum and
-        # wrapping a body of text costs one lookup a character.
-        self._widths: dict[tuple[str, str], float] = {}
+        # Widths of single characters at 1 pt, in whichever font draws them: TrueType widths add up,
+        # so a line is their sum and measuring or wrapping costs one lookup a character.
+        self._widths: dict[str, float] = {}
 
     def font_for(self, char: str) -> str | None:
         code = ord(char)
@@ -136,18 +149,23 @@ class FontChain:
                 runs.append((font, char))
         return runs
 
-    def char_width(self, char: str, size: float) -> float:
-        font = self.font_for(char) or self.primary
-        key = (font, char)
-        width = self._widths.get(key)
-        if width is None:
-            from reportlab.pdfbase.pdfmetrics import stringWidth
+    def _unit_width(self, char: str) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            width = self._widths[key] = float(stringWidth(char, font, 1))
-        return width * size
+        width = self._widths[char] = float(stringWidth(char, self.font_for(char) or self.primary, 1))
+        return width
+
+    def char_width(self, char: str, size: float) -> float:
+        width = self._widths.get(char)
+        return (self._unit_width(char) if width is None else width) * size
 
     def width(self, text: str, size: float) -> float:
-        return sum(self.char_width(char, size) for char in text)
+        widths = self._widths
+        total = 0.0
+        for char in text:
+            width = widths.get(char)
+            total += self._unit_width(char) if width is None else width
+        return total * size
 
     def wrap(self, text: str, size: float, width: float) -> list[str]:
         """Lines no wider than width, broken at any character; explicit line breaks kept."""

@@ -105,29 +105,37 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def draw_qr_code(canvas: Any, text: str, x: float, y: float, size: float) -> None:
-    """A QR code of text with its lower left corner at (x, y), a quiet zone included in size.
-
-    Drawn as plain squares: ReportLab's QR widget would bring in an unembedded Helvetica."""
+def qr_modules(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """The QR code of text (error correction M) as its size in modules and its dark (row, column)s."""
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(text)
     code.make()
-    modules = code.getModuleCount()
-    quiet = 2
-    cell = size / (modules + 2 * quiet)
+    count = code.getModuleCount()
+    return count, [
+        (row, column) for row in range(count) for column in range(count) if code.isDark(row, column)
+    ]
+
+
+QR_QUIET_MODULES = 2
+
+
+def draw_qr_code(canvas: Any, text: str, x: float, y: float, size: float) -> None:
+    """A QR code of text with its lower left corner at (x, y), a quiet zone included in size.
+
+    Drawn as plain squares: ReportLab's QR widget would bring in an unembedded Helvetica."""
+    count, dark = qr_modules(text)
+    cell = size / (count + 2 * QR_QUIET_MODULES)
     canvas.saveState()
     canvas.setFillGray(0)
-    for row in range(modules):
-        for column in range(modules):
-            if code.isDark(row, column):
-                canvas.rect(
-                    x + (column + quiet) * cell,
-                    y + size - (row + 1 + quiet) * cell,
-                    cell,
-                    cell,
-                    stroke=0,
-                    fill=1,
-                )
+    for row, column in dark:
+        canvas.rect(
+            x + (column + QR_QUIET_MODULES) * cell,
+            y + size - (row + 1 + QR_QUIET_MODULES) * cell,
+            cell,
+            cell,
+            stroke=0,
+            fill=1,
+        )
     canvas.restoreState()

@@ -4,27 +4,27 @@
 <context>
     <name>AddClassDialog</name>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="51"/>
+        <location filename="../../ui/settings/dialogs.py" line="52"/>
         <source>添加班级</source>
         <translation>Add class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="58"/>
+        <location filename="../../ui/settings/dialogs.py" line="59"/>
         <source>（暂不指定）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="60"/>
+        <location filename="../../ui/settings/dialogs.py" line="61"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="61"/>
+        <location filename="../../ui/settings/dialogs.py" line="62"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="62"/>
+        <location filename="../../ui/settings/dialogs.py" line="63"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
@@ -32,27 +32,27 @@
 <context>
     <name>AddStudentDialog</name>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="69"/>
+        <location filename="../../ui/settings/dialogs.py" line="70"/>
         <source>添加学生</source>
         <translation>Add student</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="79"/>
+        <location filename="../../ui/settings/dialogs.py" line="82"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="80"/>
+        <location filename="../../ui/settings/dialogs.py" line="83"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="81"/>
+        <location filename="../../ui/settings/dialogs.py" line="84"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="82"/>
+        <location filename="../../ui/settings/dialogs.py" line="85"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
@@ -60,22 +60,22 @@
 <context>
     <name>AddTeacherDialog</name>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="87"/>
+        <location filename="../../ui/settings/dialogs.py" line="90"/>
         <source>添加教师</source>
         <translation>Add teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="90"/>
+        <location filename="../../ui/settings/dialogs.py" line="94"/>
         <source>例如：科学、美术、信息技术</source>
         <translation>e.g. Science, Art, IT</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="91"/>
+        <location filename="../../ui/settings/dialogs.py" line="95"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="92"/>
+        <location filename="../../ui/settings/dialogs.py" line="96"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
@@ -83,12 +83,12 @@
 <context>
     <name>AuthorPicker</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="50"/>
+        <location filename="../../ui/registration/entry_panel.py" line="51"/>
         <source>输入姓名或拼音首字母，如 zzh</source>
         <translation>Type a name or its pinyin initials, e.g. zzh</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="62"/>
+        <location filename="../../ui/registration/entry_panel.py" line="63"/>
         <source>移除所选作者</source>
         <translation>Remove selected author</translation>
     </message>
@@ -1688,102 +1688,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="170"/>
+        <location filename="../../ui/registration/entry_panel.py" line="172"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="171"/>
+        <location filename="../../ui/registration/entry_panel.py" line="173"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="173"/>
+        <location filename="../../ui/registration/entry_panel.py" line="175"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="174"/>
+        <location filename="../../ui/registration/entry_panel.py" line="176"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="175"/>
+        <location filename="../../ui/registration/entry_panel.py" line="177"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="176"/>
+        <location filename="../../ui/registration/entry_panel.py" line="178"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="177"/>
+        <location filename="../../ui/registration/entry_panel.py" line="179"/>
         <source>合作家长</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="178"/>
+        <location filename="../../ui/registration/entry_panel.py" line="180"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="179"/>
+        <location filename="../../ui/registration/entry_panel.py" line="181"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="181"/>
+        <location filename="../../ui/registration/entry_panel.py" line="183"/>
         <source>登记作品</source>
         <translation>Register entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="184"/>
+        <location filename="../../ui/registration/entry_panel.py" line="186"/>
         <source>再登记一件</source>
         <translation>Register another</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="262"/>
+        <location filename="../../ui/registration/entry_panel.py" line="264"/>
         <source>登记新作品</source>
         <translation>Register a new entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="282"/>
+        <location filename="../../ui/registration/entry_panel.py" line="284"/>
         <source>作品 {0}</source>
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="347"/>
+        <location filename="../../ui/registration/entry_panel.py" line="349"/>
         <source>本班已报 {0} 件，名额：{1}</source>
         <translation>This class has {0} entries; quota: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="349"/>
+        <location filename="../../ui/registration/entry_panel.py" line="351"/>
         <source>&#x3000;还差 {0} 件</source>
         <translation> — {0} more needed</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="351"/>
+        <location filename="../../ui/registration/entry_panel.py" line="353"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="353"/>
+        <location filename="../../ui/registration/entry_panel.py" line="355"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="355"/>
+        <location filename="../../ui/registration/entry_panel.py" line="357"/>
         <source>；截止 {0}</source>
         <translation>; deadline {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="380"/>
+        <location filename="../../ui/registration/entry_panel.py" line="382"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="385"/>
+        <location filename="../../ui/registration/entry_panel.py" line="387"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -2239,57 +2239,57 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>NewFestivalDialog</name>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="21"/>
+        <location filename="../../ui/settings/dialogs.py" line="22"/>
         <source>新建科技节</source>
         <translation>New festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="25"/>
+        <location filename="../../ui/settings/dialogs.py" line="26"/>
         <source>第{0}届校园科技节</source>
         <translation>第{0}届校园科技节</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="28"/>
+        <location filename="../../ui/settings/dialogs.py" line="29"/>
         <source>例如：探究身边的科学</source>
         <translation>e.g. 探究身边的科学 (Exploring the science around us)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="32"/>
+        <location filename="../../ui/settings/dialogs.py" line="33"/>
         <source>不复制，从空白开始</source>
         <translation>Start empty, copy nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="37"/>
+        <location filename="../../ui/settings/dialogs.py" line="38"/>
         <source>复制的是阶段、年级班级和教师名单；学生名单不复制，新学年请重新导入花名册。</source>
         <translation>Phases, grades, classes and teachers are copied; students are not — import the new year&apos;s roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="40"/>
+        <location filename="../../ui/settings/dialogs.py" line="41"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="41"/>
+        <location filename="../../ui/settings/dialogs.py" line="42"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="42"/>
+        <location filename="../../ui/settings/dialogs.py" line="43"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="43"/>
+        <location filename="../../ui/settings/dialogs.py" line="44"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="44"/>
+        <location filename="../../ui/settings/dialogs.py" line="45"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialogs.py" line="45"/>
+        <location filename="../../ui/settings/dialogs.py" line="46"/>
         <source>复制设置自</source>
         <translation>Copy set-up from</translation>
     </message>
@@ -2315,109 +2315,104 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="57"/>
+        <location filename="../../ui/awards/print_page.py" line="60"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="60"/>
+        <location filename="../../ui/awards/print_page.py" line="63"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="61"/>
+        <location filename="../../ui/awards/print_page.py" line="64"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="63"/>
+        <location filename="../../ui/awards/print_page.py" line="66"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="65"/>
-        <source>套打校准页…</source>
-        <translation>Calibration page…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/print_page.py" line="72"/>
+        <location filename="../../ui/awards/print_page.py" line="78"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="73"/>
-        <location filename="../../ui/awards/print_page.py" line="91"/>
+        <location filename="../../ui/awards/print_page.py" line="79"/>
+        <location filename="../../ui/awards/print_page.py" line="97"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="74"/>
-        <location filename="../../ui/awards/print_page.py" line="90"/>
+        <location filename="../../ui/awards/print_page.py" line="80"/>
+        <location filename="../../ui/awards/print_page.py" line="96"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="75"/>
+        <location filename="../../ui/awards/print_page.py" line="81"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="75"/>
+        <location filename="../../ui/awards/print_page.py" line="81"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="76"/>
+        <location filename="../../ui/awards/print_page.py" line="82"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="88"/>
+        <location filename="../../ui/awards/print_page.py" line="94"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="89"/>
+        <location filename="../../ui/awards/print_page.py" line="95"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="97"/>
+        <location filename="../../ui/awards/print_page.py" line="103"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="131"/>
+        <location filename="../../ui/awards/print_page.py" line="137"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="136"/>
+        <location filename="../../ui/awards/print_page.py" line="142"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="141"/>
+        <location filename="../../ui/awards/print_page.py" line="147"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="168"/>
+        <location filename="../../ui/awards/print_page.py" line="174"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="172"/>
+        <location filename="../../ui/awards/print_page.py" line="178"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="198"/>
+        <location filename="../../ui/awards/print_page.py" line="204"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="199"/>
+        <location filename="../../ui/awards/print_page.py" line="205"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2428,32 +2423,57 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="202"/>
+        <location filename="../../ui/awards/print_page.py" line="208"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="202"/>
+        <location filename="../../ui/awards/print_page.py" line="208"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="242"/>
+        <location filename="../../ui/awards/print_page.py" line="248"/>
+        <source>纸张与模板不同</source>
+        <translation>Paper differs from the template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="249"/>
+        <source>{0}
+
+请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
+        <translation>{0}
+
+Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="272"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="248"/>
+        <location filename="../../ui/awards/print_page.py" line="278"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="254"/>
+        <location filename="../../ui/awards/print_page.py" line="68"/>
+        <location filename="../../ui/awards/print_page.py" line="284"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="260"/>
+        <location filename="../../ui/awards/print_page.py" line="70"/>
+        <source>打印校准页…</source>
+        <translation>Print calibration page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="71"/>
+        <source>保存校准页为 PDF…</source>
+        <translation>Save calibration page as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="290"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -3476,19 +3496,44 @@ change to:</translation>
     </message>
 </context>
 <context>
-    <name>pdf_view</name>
+    <name>printing</name>
     <message>
-        <location filename="../../ui/awards/pdf_view.py" line="71"/>
-        <source>打印机没有接受打印任务（可能已取消），证书没有打印。</source>
-        <translation>The printer did not accept the job (it may have been cancelled); the certificates were not printed.</translation>
+        <location filename="../../ui/awards/printing.py" line="123"/>
+        <source>横向</source>
+        <translation>landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/pdf_view.py" line="76"/>
-        <source>打印中断，证书没有全部打印。</source>
-        <translation>Printing was interrupted; not all certificates were printed.</translation>
+        <location filename="../../ui/awards/printing.py" line="125"/>
+        <source>纵向</source>
+        <translation>portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/pdf_view.py" line="85"/>
+        <location filename="../../ui/awards/printing.py" line="127"/>
+        <source>{0}×{1} 毫米（{2}）</source>
+        <translation>{0}×{1} mm ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/printing.py" line="131"/>
+        <source>打印机的纸张是 {0}，证书模板是 {1}：证书不会按 100% 打在纸上。</source>
+        <translation>The printer&apos;s paper is {0}, the certificate template is {1}: the certificates will not print at 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/printing.py" line="146"/>
+        <source>打印机没有接受打印任务（可能已取消），证书没有打印，也没有记为已打印。</source>
+        <translation>The printer did not accept the job (perhaps cancelled); the certificates were not printed nor recorded as printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/printing.py" line="159"/>
+        <source>打印中断，证书没有全部打印，没有记为已打印。</source>
+        <translation>Printing was interrupted; not all certificates were printed and none is recorded as printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/printing.py" line="166"/>
+        <source>已取消打印，证书没有记为已打印。</source>
+        <translation>Printing cancelled; the certificates are not recorded as printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/printing.py" line="171"/>
         <source>打印机没有完成打印任务，证书没有记为已打印。</source>
         <translation>The printer did not finish the job; the certificates are not recorded as printed.</translation>
     </message>

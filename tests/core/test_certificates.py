@@ -292,7 +292,7 @@ def test_a_batch_that_cannot_be_delivered_is_not_recorded(
 ) -> None:
     jobs = certificate_jobs(db, throws.festival_id)
 
-    def refused(_pdf: bytes, _jobs: object) -> None:
+    def refused(_sheets: object, _progress: object) -> None:
         raise FestError("打印机拒绝了打印任务。")
 
     with pytest.raises(FestError, match="打印机"):

@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,10 @@ from fest_desktop.awards.notices import (
     write_notice_xlsx,
 )
 from fest_desktop.calendar.schedule_files import export_schedule
-from fest_desktop.certificates.batch import print_batch, to_file
+from fest_desktop.certificates.batch import Progress, print_batch, to_file
+from fest_desktop.certificates.drawing import paint_pdf
 from fest_desktop.certificates.jobs import certificate_jobs
+from fest_desktop.certificates.layout import Sheet
 from fest_desktop.certificates.templates import list_templates, template_for
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.demo.sample_form import write_import_sample
@@ -198,9 +201,9 @@ def test_a_certificate_batch_that_fails_keeps_the_old_pdf_and_issues_no_number(
     jobs = certificate_jobs(db, demo.id)[:3]
     template = template_for(list_templates(db, demo.id), "student")
 
-    def drawn_then_disk_full(pdf: bytes, _jobs: object) -> None:
+    def drawn_then_disk_full(sheets: Sequence[Sheet], progress: Progress) -> None:
         def fail(handle: Any) -> None:
-            handle.write(pdf[: len(pdf) // 2])
+            paint_pdf(handle, sheets, title="证书", progress=progress)
             raise OSError(28, "No space left on device")
 
         write_with(target, fail)

@@ -26,6 +26,7 @@ from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
 from tests.pdf_checks import page_count, page_text
+from ui.awards.printing import certificate_printer
 from ui.awards.tab import AwardsTab
 
 
@@ -96,7 +97,7 @@ def test_edit_a_template_by_typing_and_dragging(
     tab.pages.setCurrentWidget(tab.templates)
     editor = tab.templates
     assert editor.info is not None and editor.info.kind == TemplateKind.STUDENT
-    assert not editor.preview.image.isNull()
+    assert editor.preview.sheet is not None
     editor._select_field("称呼")
     editor.field_text.setText("{姓名}同学（{班级}）：")
     editor.field_text.editingFinished.emit()
@@ -133,8 +134,8 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     tab.pages.setCurrentWidget(tab.printing)
     page = tab.printing
     assert page.model.rowCount() == 3
-    assert not page.preview_widget.image.isNull()
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    assert page.preview_widget.sheet is not None
+    printer = certificate_printer(page.template())
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressDialog,
     QPushButton,
     QSpinBox,
@@ -27,12 +28,14 @@ from fest_desktop.awards.lists import award_lists, notices
 from fest_desktop.certificates.batch import Deliver, PrintedBatch, batch_notes, print_batch, to_file
 from fest_desktop.certificates.drawing import write_calibration_pdf
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
+from fest_desktop.certificates.layout import lay_out_calibration
 from fest_desktop.certificates.templates import TemplateInfo, list_templates
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
-from ui.awards.pdf_view import CertificatePreview, to_printer
+from ui.awards.preview import CertificatePreview
+from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -62,8 +65,11 @@ class PrintPage(QWidget):
         self.print_button.clicked.connect(self.print_selected)
         self.save_button = QPushButton(self.tr("保存为 PDF…"))
         self.save_button.clicked.connect(self.save_selected)
-        self.calibrate_button = QPushButton(self.tr("套打校准页…"))
-        self.calibrate_button.clicked.connect(self.save_calibration)
+        self.calibrate_button = QPushButton(self.tr("套打校准页"))
+        calibration = QMenu(self.calibrate_button)
+        calibration.addAction(self.tr("打印校准页…"), self.print_calibration)
+        calibration.addAction(self.tr("保存校准页为 PDF…"), self.save_calibration)
+        self.calibrate_button.setMenu(calibration)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -227,13 +233,37 @@ class PrintPage(QWidget):
         return printed
 
     def print_to(self, printer: QPrinter) -> bool:
+        """Print the chosen certificates on a printer set up by choose_printer; True when printed."""
         return self.run_batch(self.chosen_jobs(), to_printer(printer)) is not None
 
+    def choose_printer(self) -> QPrinter | None:
+        """The print dialog, opened on the template's paper without margins; None when cancelled or
+        when the teacher declines paper that differs from the template's."""
+        printer = certificate_printer(self.template(), grey=self.overprint.isChecked())
+        if not QPrintDialog(printer, self).exec():
+            return None
+        mismatch = paper_mismatch(printer, self.template())
+        if mismatch and not confirm(
+            self,
+            self.tr("纸张与模板不同"),
+            self.tr("{0}\n\n请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？").format(
+                mismatch
+            ),
+        ):
+            return None
+        return printer
+
     def print_selected(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
+        printer = self.choose_printer()
+        if printer is not None:
             self.print_to(printer)
+
+    def print_calibration(self) -> None:
+        printer = self.choose_printer()
+        if printer is None:
+            return
+        sheet = lay_out_calibration(self.template())
+        run_operation(self, lambda: print_sheets(printer, [sheet], lambda _done, _total: True))
 
     def save_to(self, path: Path) -> bool:
         printed = self.run_batch(self.chosen_jobs(), to_file(path))

@@ -42,7 +42,7 @@ from fest_desktop.certificates.templates import (
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
-from ui.awards.pdf_view import CertificatePreview
+from ui.awards.preview import CertificatePreview
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
 

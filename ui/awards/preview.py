@@ -1,98 +1,20 @@
-"""Showing and printing PDFs the core drew: pages rendered with QtPdf, and the certificate preview."""
+"""The certificate preview: one certificate painted as it prints, with the template's fields outlined;
+dragging a field moves it."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QPointF,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from fest_desktop.certificates.batch import Deliver
-from fest_desktop.certificates.drawing import preview_pdf
 from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.kinds import FieldKind
+from fest_desktop.certificates.layout import PT, Sheet, lay_out_certificates
 from fest_desktop.certificates.templates import TemplateField, TemplateInfo
 from fest_desktop.errors import FestError
-
-PT_TO_MM = 25.4 / 72
-
-
-@contextmanager
-def pdf_document(data: bytes) -> Iterator[QPdfDocument]:
-    """A PDF held in memory, opened with QtPdf (the buffer it reads lives as long as the document)."""
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    try:
-        yield document
-    finally:
-        document.close()
-
-
-def render_pdf_page(data: bytes, width: int) -> QImage:
-    """The first page of a PDF as an image width pixels wide, on white paper."""
-    with pdf_document(data) as document:
-        points = document.pagePointSize(0)
-        height = round(width * points.height() / max(points.width(), 1))
-        rendered = document.render(0, QSize(width, height))
-    image = QImage(QSize(width, height), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.drawImage(0, 0, rendered)
-    painter.end()
-    return image
-
-
-def print_pdf(data: bytes, printer: QPrinter) -> None:
-    """Send every page of a PDF to the printer, each scaled to the printable page; FestError when the
-    printer did not take the job (cancelled in the driver's own dialog, printer gone)."""
-    dpi = min(printer.resolution(), 300)
-    with pdf_document(data) as document:
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise FestError(
-                QCoreApplication.translate("pdf_view", "打印机没有接受打印任务（可能已取消），证书没有打印。")
-            )
-        try:
-            for page in range(document.pageCount()):
-                if page and not printer.newPage():
-                    raise FestError(QCoreApplication.translate("pdf_view", "打印中断，证书没有全部打印。"))
-                points = document.pagePointSize(page)
-                size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-                image = document.render(page, size)
-                painter.drawImage(QRectF(printer.pageRect(QPrinter.Unit.DevicePixel)), image)
-        finally:
-            ended = painter.end()
-        if not ended:
-            raise FestError(
-                QCoreApplication.translate("pdf_view", "打印机没有完成打印任务，证书没有记为已打印。")
-            )
-
-
-def to_printer(printer: QPrinter) -> Deliver:
-    """Deliver a certificate batch to a printer."""
-
-    def send(pdf: bytes, _jobs: Sequence[CertificateJob]) -> None:
-        print_pdf(pdf, printer)
-
-    return send
+from ui.awards.printing import SheetPainter
 
 
 class CertificatePreview(QWidget):
@@ -105,7 +27,8 @@ class CertificatePreview(QWidget):
         super().__init__(parent)
         self.outlines = outlines
         self.template: TemplateInfo | None = None
-        self.image = QImage()
+        self.sheet: Sheet | None = None
+        self.painting = SheetPainter()
         self.selected = ""
         self._drag: tuple[str, QPointF, float, float] | None = None
         self.setMinimumSize(420, 300)
@@ -114,11 +37,9 @@ class CertificatePreview(QWidget):
     def show_certificate(self, template: TemplateInfo, job: CertificateJob) -> None:
         self.template = template
         try:
-            data = preview_pdf(template, job)
+            self.sheet = lay_out_certificates(template, [job], with_background=True)[0]
         except FestError:
-            self.image = QImage()
-        else:
-            self.image = render_pdf_page(data, 1200)
+            self.sheet = None
         self.update()
 
     def _scale(self) -> tuple[float, QPointF]:
@@ -133,7 +54,7 @@ class CertificatePreview(QWidget):
         scale, origin = self._scale()
         if item.kind == FieldKind.TEXT:
             lines = 3 if item.wrap else 1
-            height = item.size * PT_TO_MM * (item.line_spacing * (lines - 1) + 1.1)
+            height = item.size * PT * (item.line_spacing * (lines - 1) + 1.1)
         else:
             height = item.width_mm
         return QRectF(
@@ -146,7 +67,7 @@ class CertificatePreview(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#e8eaed"))
-        if self.template is None or self.image.isNull():
+        if self.template is None or self.sheet is None:
             return
         scale, origin = self._scale()
         page = QRectF(
@@ -155,7 +76,9 @@ class CertificatePreview(QWidget):
                 origin.x() + self.template.width_mm * scale, origin.y() + self.template.height_mm * scale
             ),
         )
-        painter.drawImage(page, self.image)
+        painter.fillRect(page, Qt.GlobalColor.white)
+        # Painted for this widget's size at the screen's own pixels, as the printer paints it.
+        self.painting.paint(painter, self.sheet, origin, scale)
         for item in self.template.fields if self.outlines else ():
             if not item.visible:
                 continue
