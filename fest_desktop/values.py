@@ -17,6 +17,12 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def number_text(value: object) -> str:
+    """A number as typed with a Chinese input method: full-width digits folded (clean_text) and the
+    ideographic full stop taken for the decimal point (8。5 is 8.5)."""
+    return clean_text(value).replace("。", ".")
+
+
 def parse_date(value: object) -> dt.date:
     """A date from a date cell or from 2015-03-02, 2015/3/2, 2015.3.2, 2015年3月2日 or 20150302."""
     if isinstance(value, dt.datetime):
@@ -50,6 +56,17 @@ def parse_age(value: object) -> int:
 
 def parse_optional_age(value: object) -> int | None:
     return parse_age(value) if clean_text(value) else None
+
+
+def month_day(day: dt.date) -> str:
+    """4月11日: built from numbers, never with strftime, which fails on 年月日 under a Windows locale
+    that cannot encode them."""
+    return f"{day.month}月{day.day}日"
+
+
+def year_month_day(day: dt.date) -> str:
+    """2026年4月11日 (see month_day)."""
+    return f"{day.year}年{month_day(day)}"
 
 
 def normalize(text: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from fest_desktop.calendar.events import EventInfo
 from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
-from fest_desktop.values import clean_text
+from fest_desktop.values import clean_text, month_day
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def find_clashes(
                     "festival",
                     (event.id,),
                     f"「{event.title}」（{event.date_text}）不在科技节日期"
-                    f"（{festival.start_date:%m月%d日}–{festival.end_date:%m月%d日}）之内。",
+                    f"（{month_day(festival.start_date)}–{month_day(festival.end_date)}）之内。",
                     event.keep_clash,
                 )
             )
@@ -101,7 +101,7 @@ def find_clashes(
                     "phase",
                     (event.id,),
                     f"「{event.title}」（{event.date_text}）不在「{phase.name}」阶段"
-                    f"（{phase.start_date:%m月%d日}–{phase.end_date:%m月%d日}）之内。",
+                    f"（{month_day(phase.start_date)}–{month_day(phase.end_date)}）之内。",
                     event.keep_clash,
                 )
             )

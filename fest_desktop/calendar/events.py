@@ -17,7 +17,7 @@ from fest_desktop.errors import ValidationError
 from fest_desktop.school.classnames import class_display_name, section_for_level
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Event, Festival, Grade, Phase, SchoolClass
-from fest_desktop.values import clean_text
+from fest_desktop.values import clean_text, month_day
 
 WHOLE_SCHOOL = "全校"
 
@@ -79,9 +79,9 @@ class EventInfo:
 
     @property
     def date_text(self) -> str:
-        text = f"{self.start_date.month}月{self.start_date.day}日"
+        text = month_day(self.start_date)
         if self.end_date != self.start_date:
-            text += f"–{self.end_date.month}月{self.end_date.day}日"
+            text += f"–{month_day(self.end_date)}"
         return text
 
     def occupies(self, day: dt.date) -> bool:

@@ -12,6 +12,7 @@ from fest_desktop.files.saving import write_bytes
 from fest_desktop.files.workbooks import put_row
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
+from fest_desktop.values import year_month_day
 
 SCHEDULE_COLUMNS = ("序号", "日期", "时间", "活动内容", "地点", "负责人", "参加对象")
 
@@ -47,7 +48,8 @@ def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path
     story = [
         Paragraph(f"{festival.school_name}{festival.name}活动安排表", styles["title"]),
         Paragraph(
-            f"{theme}{festival.start_date:%Y年%m月%d日}至{festival.end_date:%Y年%m月%d日}", styles["subtitle"]
+            f"{theme}{year_month_day(festival.start_date)}至{year_month_day(festival.end_date)}",
+            styles["subtitle"],
         ),
         Spacer(1, 5 * mm),
         table,

@@ -15,6 +15,7 @@ from fest_desktop.awards.kinds import ADVISOR_TITLE, AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient
 from fest_desktop.certificates.kinds import DateStyle
 from fest_desktop.school.classnames import NUMERAL_DIGITS, chinese_numeral
+from fest_desktop.values import year_month_day
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -49,7 +50,7 @@ def chinese_date(day: dt.date) -> str:
 
 
 def format_date(day: dt.date, style: DateStyle) -> str:
-    return chinese_date(day) if style == DateStyle.CHINESE else f"{day.year}年{day.month}月{day.day}日"
+    return chinese_date(day) if style == DateStyle.CHINESE else year_month_day(day)
 
 
 def group_text(group: str) -> str:

@@ -34,7 +34,7 @@ from fest_desktop.storage.model import (
     Score,
     ScoreChange,
 )
-from fest_desktop.values import clean_text
+from fest_desktop.values import clean_text, number_text
 
 
 def parse_points(text: object, criterion: CriterionInfo) -> float | None:
@@ -43,7 +43,7 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
         value = float(text)
         shown = f"{value:g}"
     else:
-        shown = clean_text(text)
+        shown = number_text(text)
         if not shown:
             return None
         try:
@@ -67,7 +67,7 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
 def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
     """A measured attempt (distance, time) as typed; None for an empty cell."""
     shown = (
-        clean_text(text).removesuffix(competition.measure_unit).strip()
+        number_text(text).removesuffix(competition.measure_unit).strip()
         if not isinstance(text, int | float)
         else f"{text:g}"
     )

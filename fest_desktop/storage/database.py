@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError, NotFoundError
+from fest_desktop.files.saving import folder_writable
 from fest_desktop.storage.preferences import DEFAULT_KEEP_BACKUPS
 
 RowT = TypeVar("RowT")
@@ -137,6 +137,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _opens_for_writing(path: Path) -> bool:
+    try:
+        with path.open("ab"):
+            return True
+    except OSError:
+        return False
+
+
 def _check_sqlite_file(path: Path) -> None:
     if path.exists():
         if not path.is_file():
@@ -150,8 +158,9 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseOpenError(
                 f"「{path.name}」不是科技节数据文件（不是数据库格式）。请选择以 .db 结尾的科技节文件。"
             )
-        # The mode bits too: root ignores them in os.access, and they are Windows' 只读 attribute.
-        if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
+        # The mode bits are Windows' 只读 attribute; opening for appending (which changes nothing) finds
+        # what they do not say (a file another user owns, a share mounted read-only).
+        if not path.stat().st_mode & stat.S_IWUSR or not _opens_for_writing(path):
             raise DatabaseOpenError(
                 f"「{path.name}」是只读文件，无法保存修改。请取消文件的只读属性，或把它复制到可写的文件夹后再打开。"
             )
@@ -161,7 +170,7 @@ def _check_sqlite_file(path: Path) -> None:
             folder.mkdir(parents=True)
         except OSError as exc:
             raise DatabaseOpenError(f"无法创建文件夹「{folder}」：{exc.strerror}。") from exc
-    if not os.access(folder, os.W_OK):
+    if not folder_writable(folder):
         raise DatabaseOpenError(
             f"文件夹「{folder}」不可写，科技节数据无法保存。请把文件放到可写的文件夹（例如“文档”）后再打开。"
         )

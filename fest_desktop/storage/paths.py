@@ -22,7 +22,7 @@ def program_dir() -> Path:
     """The folder of the program: the executable's when built, the checkout's when run from source."""
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]  # fest_desktop/storage/paths.py → the checkout
 
 
 def is_portable() -> bool:

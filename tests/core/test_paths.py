@@ -17,6 +17,10 @@ from fest_desktop.storage.preferences import (
 )
 
 
+def test_from_source_the_program_is_the_checkout_with_main_py() -> None:
+    assert (paths.program_dir() / "main.py").is_file()
+
+
 def test_without_the_marker_data_goes_to_the_users_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, private_data_folder: Path
 ) -> None:

@@ -74,6 +74,9 @@ def test_a_half_point_step_accepts_halves(db: Database, board: Board) -> None:
     enter_score(db, entry, board.judge("李老师"), board.criterion("内容科学"), "27.5")
     with pytest.raises(ValidationError, match=r"0\.5 分一档"):
         enter_score(db, entry, board.judge("李老师"), board.criterion("内容科学"), "27.2")
+    # as a Chinese input method types it: the ideographic full stop and full-width digits
+    change = enter_score(db, entry, board.judge("李老师"), board.criterion("内容科学"), "２６。５")
+    assert change is not None and change.new_value == 26.5
 
 
 def test_the_head_teacher_does_not_score_their_class(db: Database, board: Board) -> None:
