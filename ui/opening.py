@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError
 from fest_desktop.school.festivals import FestivalInfo, current_festival
 from fest_desktop.storage import backups
-from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.database import Database, is_url, open_database
 
 
 def open_with_dialogs(
@@ -21,6 +21,9 @@ def open_with_dialogs(
     user gives up."""
     while True:
         try:
+            elsewhere = held_by_another_pc(target)
+            if elsewhere:
+                raise DatabaseOpenError(elsewhere)
             return open_database(target, keep_backups)
         except DatabaseOpenError as exc:
             if isinstance(exc, DatabaseDamagedError) and offer_latest_backup(exc, parent):
@@ -47,6 +50,23 @@ def open_with_dialogs(
             if not name:
                 return None
             target = name
+
+
+def held_by_another_pc(target: str | Path) -> str:
+    """What to say when another PC has the festival file open (the window's lock beside it names
+    another machine): a file shared between PCs through a network folder can be damaged. "" otherwise."""
+    if isinstance(target, str) and is_url(target):
+        return ""
+    path = Path(target).expanduser().resolve()
+    _pid, host, _program = QLockFile(str(path) + ".lock").getLockInfo()
+    if not host or host == QSysInfo.machineHostName():
+        return ""
+    return QApplication.translate(
+        "opening",
+        "这个数据文件正由另一台电脑（{0}）上的科技节打开。几台电脑不能通过共享文件夹同时使用同一个数据文件"
+        "（可能损坏数据）：请在那台电脑上关闭科技节后再打开；几台电脑同时评分请改用 PostgreSQL 服务器。"
+        "如果那台电脑已经关机，删除同一文件夹中的「{1}」后再打开。",
+    ).format(host, path.name + ".lock")
 
 
 def offer_latest_backup(damaged: DatabaseDamagedError, parent: QWidget | None) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError, NotFoundError
 from fest_desktop.files.saving import folder_writable
+from fest_desktop.storage.paths import network_location
 from fest_desktop.storage.preferences import DEFAULT_KEEP_BACKUPS
 
 RowT = TypeVar("RowT")
@@ -135,6 +136,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a power cut right after a score is acknowledged must not lose it.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+def _refuse_network_file(path: Path) -> None:
+    where = network_location(path)
+    if where:
+        raise DatabaseOpenError(
+            f"「{path}」在{where}上。科技节数据文件不能放在网络共享文件夹里由几台电脑同时使用：SQLite 在网络上"
+            "无法可靠加锁，数据可能损坏。请把文件复制到本机的文件夹再打开；几台电脑同时评分，请按说明书"
+            "“几台电脑同时评分”改用 PostgreSQL 服务器。"
+        )
 
 
 def _opens_for_writing(path: Path) -> bool:
@@ -272,6 +283,7 @@ def open_database(
             raise DatabaseOpenError(
                 f"没有找到科技节数据文件「{path}」。请检查路径，或先用 festival create 或 demo 建立科技节。"
             )
+        _refuse_network_file(path)
         _check_sqlite_file(path)
         _refuse_foreign_file(path)
         location = str(path)

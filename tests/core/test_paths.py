@@ -61,3 +61,44 @@ def test_the_database_opened_is_the_option_then_the_setting_then_the_default() -
     assert database_target("其他.db", server) == "其他.db"
     assert database_target(None, server) == "postgresql://keji@10.0.0.2/kejijie"
     assert database_target(None, Preferences()) == paths.default_database_path()
+
+
+@pytest.mark.parametrize(
+    ("path", "drive_type", "said"),
+    [
+        (r"\\教务处-PC\共享\festival.db", 3, "网络路径"),
+        (r"Z:\科技节\festival.db", 4, "网络驱动器 Z:"),
+        (r"D:\科技节\festival.db", 3, ""),
+    ],
+)
+def test_a_windows_network_path_or_drive_is_told_apart(path: str, drive_type: int, said: str) -> None:
+    asked: list[str] = []
+
+    def probe(root: str) -> int:
+        asked.append(root)
+        return drive_type
+
+    assert paths.network_location(Path(path), platform="win32", drive_type=probe) == said
+    assert asked in ([], [path[:2] + "\\"])
+
+
+def test_a_network_mount_is_told_apart_from_a_local_disk(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    mounts = [("/", "ext4"), (str(share), "cifs"), (str(share / "local"), "ext4")]
+    assert paths.network_location(share / "festival.db", platform="linux", mounts=lambda: mounts) == (
+        "网络文件夹（cifs）"
+    )
+    assert paths.network_location(share / "local" / "x.db", platform="linux", mounts=lambda: mounts) == ""
+    assert paths.network_location(tmp_path / "x.db", platform="linux", mounts=lambda: mounts) == ""
+
+
+def test_a_festival_file_on_a_network_share_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fest_desktop.errors import DatabaseOpenError
+    from fest_desktop.storage import database
+
+    monkeypatch.setattr(database, "network_location", lambda _path: "网络驱动器 Z:")
+    with pytest.raises(DatabaseOpenError, match=r"网络驱动器 Z:上.*PostgreSQL"):
+        database.open_database(tmp_path / "festival.db")
+    assert not (tmp_path / "festival.db").exists()

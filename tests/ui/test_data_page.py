@@ -197,3 +197,19 @@ def test_two_windows_on_one_file_both_work_and_the_second_is_told(qtbot: QtBot, 
         assert [seen.cell(entry.id, j.id, criterion).value for j in judges] == [17, 18]
     first.db.close()
     second.db.close()
+
+
+def test_a_file_another_pc_has_open_is_refused_with_the_way_out(qapp: QApplication, tmp_path: Path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    from ui.opening import held_by_another_pc
+
+    path = tmp_path / "festival.db"
+    (tmp_path / "festival.db.lock").write_text("4242\nfest-desktop\n教务处-PC\n", encoding="utf-8")
+    said = held_by_another_pc(path)
+    assert "另一台电脑（教务处-PC）" in said and "PostgreSQL" in said and "festival.db.lock" in said
+    (tmp_path / "festival.db.lock").unlink()
+    mine = QLockFile(str(path) + ".lock")
+    assert mine.tryLock(0)
+    assert held_by_another_pc(path) == ""  # this PC's own other window: both may work
+    mine.unlock()
