@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestError
 from fest_desktop.school.festivals import FestivalInfo, current_festival
 from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
+from ui.widgets.file_dialogs import ask_open_path
 
 
 def open_with_dialogs(
@@ -41,15 +42,14 @@ def open_with_dialogs(
             box.exec()
             if box.clickedButton() is not other:
                 return None
-            name, _ = QFileDialog.getOpenFileName(
+            chosen = ask_open_path(
                 parent,
                 QApplication.translate("opening", "选择科技节数据文件"),
-                "",
                 QApplication.translate("opening", "科技节数据文件 (*.db);;所有文件 (*)"),
             )
-            if not name:
+            if chosen is None:
                 return None
-            target = name
+            target = chosen
 
 
 def held_by_another_pc(target: str | Path) -> str:

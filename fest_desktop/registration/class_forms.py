@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fest_desktop.errors import FestError
+from fest_desktop.files.saving import safe_file_name
 from fest_desktop.files.workbooks import put_cell, put_row, save_workbook
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entry_import import COLUMN_TITLES, FORM_COLUMNS, OPTIONS_SHEET
@@ -26,10 +26,6 @@ class _FormClass:
     level: int
     head_teacher: str
     students: tuple[str, ...]
-
-
-def _safe_file_name(text: str) -> str:
-    return re.sub(r'[\\/:*?"<>|]', "_", text)
 
 
 def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path]:
@@ -61,7 +57,7 @@ def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path
     written = []
     for school_class in classes:
         eligible = [c for c in competitions if c.accepts_level(school_class.level)]
-        path = folder / f"{_safe_file_name(school_class.name)}-作品报名表.xlsx"
+        path = folder / f"{safe_file_name(school_class.name)}-作品报名表.xlsx"
         save_workbook(_class_form(festival, school_class, eligible, teachers), path)
         written.append(path)
     return written

@@ -1291,6 +1291,11 @@
         <translation>Festival data files (*.db)</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/data_page.py" line="168"/>
+        <source>科技节备份</source>
+        <translation>festival backup</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/data_page.py" line="173"/>
         <source>已备份。</source>
         <translation>Backed up.</translation>
@@ -1301,17 +1306,17 @@
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="185"/>
+        <location filename="../../ui/settings/data_page.py" line="184"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="185"/>
+        <location filename="../../ui/settings/data_page.py" line="184"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival data files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="197"/>
+        <location filename="../../ui/settings/data_page.py" line="195"/>
         <source>注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。
 
 </source>
@@ -1320,7 +1325,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="202"/>
+        <location filename="../../ui/settings/data_page.py" line="200"/>
         <source>{0}用这个备份替换现在的全部数据吗？
 
 {1}
@@ -1335,63 +1340,63 @@
 The current data is backed up first (reason “before restore”) and can be brought back after restoring.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="205"/>
+        <location filename="../../ui/settings/data_page.py" line="203"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="220"/>
+        <location filename="../../ui/settings/data_page.py" line="218"/>
         <source>多台电脑同时评分（服务器数据库）</source>
         <translation>Several PCs scoring at once (server database)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="223"/>
+        <location filename="../../ui/settings/data_page.py" line="221"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="225"/>
+        <location filename="../../ui/settings/data_page.py" line="223"/>
         <source>使用这个服务器</source>
         <translation>Use this server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="227"/>
+        <location filename="../../ui/settings/data_page.py" line="225"/>
         <source>改回本机数据文件</source>
         <translation>Back to the local data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="237"/>
+        <location filename="../../ui/settings/data_page.py" line="235"/>
         <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
         <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="254"/>
+        <location filename="../../ui/settings/data_page.py" line="252"/>
         <source>地址应以 postgresql:// 开头，例如 {0}</source>
         <translation>The address should start with postgresql://, for example {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="260"/>
+        <location filename="../../ui/settings/data_page.py" line="258"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="266"/>
+        <location filename="../../ui/settings/data_page.py" line="264"/>
         <source>连接成功，服务器上有 {0} 个科技节。</source>
         <translation>Connected: the server holds {0} festival(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="272"/>
-        <location filename="../../ui/settings/data_page.py" line="283"/>
+        <location filename="../../ui/settings/data_page.py" line="270"/>
+        <location filename="../../ui/settings/data_page.py" line="281"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="277"/>
+        <location filename="../../ui/settings/data_page.py" line="275"/>
         <source>重新启动程序后使用本机数据文件。</source>
         <translation>The local data file is used after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="289"/>
+        <location filename="../../ui/settings/data_page.py" line="287"/>
         <source>无法保存设置：{0}</source>
         <translation>Cannot save the settings: {0}</translation>
     </message>
@@ -1477,107 +1482,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="181"/>
+        <location filename="../../ui/registration/tab.py" line="180"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="185"/>
+        <location filename="../../ui/registration/tab.py" line="184"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="193"/>
+        <location filename="../../ui/registration/tab.py" line="192"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="195"/>
+        <location filename="../../ui/registration/tab.py" line="194"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="197"/>
+        <location filename="../../ui/registration/tab.py" line="196"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="228"/>
+        <location filename="../../ui/registration/tab.py" line="227"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="229"/>
+        <location filename="../../ui/registration/tab.py" line="228"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="230"/>
+        <location filename="../../ui/registration/tab.py" line="229"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="231"/>
+        <location filename="../../ui/registration/tab.py" line="230"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="232"/>
+        <location filename="../../ui/registration/tab.py" line="231"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="233"/>
+        <location filename="../../ui/registration/tab.py" line="232"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="234"/>
+        <location filename="../../ui/registration/tab.py" line="233"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="235"/>
+        <location filename="../../ui/registration/tab.py" line="234"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="242"/>
+        <location filename="../../ui/registration/tab.py" line="241"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="243"/>
+        <location filename="../../ui/registration/tab.py" line="242"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="280"/>
+        <location filename="../../ui/registration/tab.py" line="279"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="298"/>
+        <location filename="../../ui/registration/tab.py" line="297"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="322"/>
+        <location filename="../../ui/registration/tab.py" line="321"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="324"/>
+        <location filename="../../ui/registration/tab.py" line="323"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="327"/>
+        <location filename="../../ui/registration/tab.py" line="326"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="327"/>
+        <location filename="../../ui/registration/tab.py" line="326"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -1585,102 +1590,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="404"/>
+        <location filename="../../ui/registration/tab.py" line="403"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="405"/>
+        <location filename="../../ui/registration/tab.py" line="404"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="406"/>
+        <location filename="../../ui/registration/tab.py" line="405"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="414"/>
+        <location filename="../../ui/registration/tab.py" line="412"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="415"/>
+        <location filename="../../ui/registration/tab.py" line="413"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="416"/>
+        <location filename="../../ui/registration/tab.py" line="414"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="417"/>
+        <location filename="../../ui/registration/tab.py" line="415"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="453"/>
+        <location filename="../../ui/registration/tab.py" line="451"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="482"/>
+        <location filename="../../ui/registration/tab.py" line="473"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="492"/>
+        <location filename="../../ui/registration/tab.py" line="481"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="501"/>
+        <location filename="../../ui/registration/tab.py" line="490"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="503"/>
+        <location filename="../../ui/registration/tab.py" line="491"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="521"/>
+        <location filename="../../ui/registration/tab.py" line="507"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="522"/>
-        <source>作品标签.pdf</source>
-        <translation>entry-labels.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/tab.py" line="523"/>
+        <location filename="../../ui/registration/tab.py" line="507"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="541"/>
+        <location filename="../../ui/registration/tab.py" line="507"/>
+        <source>作品标签</source>
+        <translation>entry labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/tab.py" line="523"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="548"/>
+        <location filename="../../ui/registration/tab.py" line="529"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="549"/>
-        <source>分类造册.xlsx</source>
-        <translation>register.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/tab.py" line="550"/>
+        <location filename="../../ui/registration/tab.py" line="529"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="559"/>
+        <location filename="../../ui/registration/tab.py" line="529"/>
+        <source>分类造册</source>
+        <translation>register by competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -2297,17 +2302,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="385"/>
+        <location filename="../../ui/registration/tab.py" line="384"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="387"/>
+        <location filename="../../ui/registration/tab.py" line="386"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="388"/>
+        <location filename="../../ui/registration/tab.py" line="387"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -2452,13 +2457,13 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="278"/>
+        <location filename="../../ui/awards/print_page.py" line="277"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
         <location filename="../../ui/awards/print_page.py" line="68"/>
-        <location filename="../../ui/awards/print_page.py" line="284"/>
+        <location filename="../../ui/awards/print_page.py" line="282"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
@@ -2473,7 +2478,7 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
         <translation>Save calibration page as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="290"/>
+        <location filename="../../ui/awards/print_page.py" line="287"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -2481,32 +2486,32 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>QuotaModel</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="109"/>
+        <location filename="../../ui/registration/tab.py" line="108"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="149"/>
+        <location filename="../../ui/registration/tab.py" line="148"/>
         <source>还没有报</source>
         <translation>Nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="151"/>
+        <location filename="../../ui/registration/tab.py" line="150"/>
         <source>少于名额</source>
         <translation>Below quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="153"/>
+        <location filename="../../ui/registration/tab.py" line="152"/>
         <source>已达名额</source>
         <translation>Within quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="155"/>
+        <location filename="../../ui/registration/tab.py" line="154"/>
         <source>超出名额</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="157"/>
+        <location filename="../../ui/registration/tab.py" line="156"/>
         <source>本年级不参加</source>
         <translation>Grade not eligible</translation>
     </message>
@@ -2802,7 +2807,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="110"/>
-        <location filename="../../ui/scoring/tab.py" line="583"/>
+        <location filename="../../ui/scoring/tab.py" line="580"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
@@ -3004,47 +3009,47 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="503"/>
-        <location filename="../../ui/scoring/tab.py" line="526"/>
+        <location filename="../../ui/scoring/tab.py" line="524"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="522"/>
+        <location filename="../../ui/scoring/tab.py" line="521"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="526"/>
-        <location filename="../../ui/scoring/tab.py" line="544"/>
+        <location filename="../../ui/scoring/tab.py" line="524"/>
+        <location filename="../../ui/scoring/tab.py" line="541"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="540"/>
+        <location filename="../../ui/scoring/tab.py" line="537"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="541"/>
+        <location filename="../../ui/scoring/tab.py" line="538"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="544"/>
+        <location filename="../../ui/scoring/tab.py" line="541"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="555"/>
+        <location filename="../../ui/scoring/tab.py" line="552"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="583"/>
+        <location filename="../../ui/scoring/tab.py" line="580"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -3160,24 +3165,29 @@ deduct (max {1:g})</translation>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="404"/>
+        <location filename="../../ui/settings/school_pages.py" line="403"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="404"/>
+        <location filename="../../ui/settings/school_pages.py" line="403"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="424"/>
+        <location filename="../../ui/settings/school_pages.py" line="422"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="424"/>
+        <location filename="../../ui/settings/school_pages.py" line="422"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <source>花名册</source>
+        <translation>roster</translation>
     </message>
 </context>
 <context>
@@ -3233,7 +3243,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/awards/template_editor.py" line="64"/>
-        <location filename="../../ui/awards/template_editor.py" line="403"/>
+        <location filename="../../ui/awards/template_editor.py" line="401"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
@@ -3338,27 +3348,27 @@ deduct (max {1:g})</translation>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="367"/>
+        <location filename="../../ui/awards/template_editor.py" line="366"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="367"/>
+        <location filename="../../ui/awards/template_editor.py" line="366"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="378"/>
+        <location filename="../../ui/awards/template_editor.py" line="376"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="395"/>
+        <location filename="../../ui/awards/template_editor.py" line="393"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="403"/>
+        <location filename="../../ui/awards/template_editor.py" line="401"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
@@ -3412,59 +3422,64 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="30"/>
+        <location filename="../../ui/opening.py" line="34"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="35"/>
+        <location filename="../../ui/opening.py" line="39"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="37"/>
+        <location filename="../../ui/opening.py" line="41"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="43"/>
+        <location filename="../../ui/opening.py" line="47"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="45"/>
+        <location filename="../../ui/opening.py" line="48"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="60"/>
+        <location filename="../../ui/opening.py" line="64"/>
+        <source>这个数据文件正由另一台电脑（{0}）上的科技节打开。几台电脑不能通过共享文件夹同时使用同一个数据文件（可能损坏数据）：请在那台电脑上关闭科技节后再打开；几台电脑同时评分请改用 PostgreSQL 服务器。如果那台电脑已经关机，删除同一文件夹中的「{1}」后再打开。</source>
+        <translation>This festival file is open in 科技节 on another PC ({0}). Several PCs cannot use one festival file through a shared folder (the data could be damaged): close 科技节 on that PC and open it again; for scoring on several PCs use a PostgreSQL server. If that PC is already off, delete “{1}” in the same folder and open the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="80"/>
         <source>数据文件已损坏</source>
         <translation>The data file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="65"/>
+        <location filename="../../ui/opening.py" line="85"/>
         <source>最近一次正常的备份：{0}（{1}）。
 用它恢复吗？损坏的文件会改名保存在原处，不会删除。</source>
         <translation>Latest good backup: {0} ({1}).
 Restore it? The damaged file is renamed and kept where it is, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="70"/>
+        <location filename="../../ui/opening.py" line="90"/>
         <source>用这个备份恢复</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="72"/>
+        <location filename="../../ui/opening.py" line="92"/>
         <source>不恢复</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="79"/>
+        <location filename="../../ui/opening.py" line="99"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="117"/>
+        <location filename="../../ui/opening.py" line="137"/>
         <source>另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，评分和排行榜会互相显示；请不要两边同时修改同一项内容。</source>
         <translation>Another 科技节 window (computer {0}, process {1}) has this data file open too. Both windows work: every change is saved at once and scores and the leaderboard show in both; do not edit the same item in both at the same time.</translation>
     </message>

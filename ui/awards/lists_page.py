@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -28,6 +27,7 @@ from fest_desktop.awards.log import award_log
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
+from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -237,9 +237,9 @@ class AwardListPage(QWidget):
         }
         stem, file_filter = names[what]
         suffix = "." + what.split(".")[1]
-        chosen, _ = QFileDialog.getSaveFileName(self, stem, f"{festival.name}{stem}{suffix}", file_filter)
-        if chosen:
-            self.export_to(what, Path(chosen))
+        path = ask_save_path(self, stem, f"{festival.name}{stem}", suffix, file_filter)
+        if path is not None:
+            self.export_to(what, path)
 
     def export_to(self, what: str, path: Path) -> None:
         keys = [self.current_key()] if self.current_key() else None

@@ -10,7 +10,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -36,6 +35,7 @@ from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.awards.preview import CertificatePreview
 from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
+from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -274,18 +274,14 @@ class PrintPage(QWidget):
 
     def save_selected(self) -> None:
         festival = get_festival(self.db, self.festival_id)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存证书"), f"{festival.name}证书.pdf", "PDF (*.pdf)"
-        )
-        if chosen:
-            self.save_to(Path(chosen))
+        path = ask_save_path(self, self.tr("保存证书"), f"{festival.name}证书", ".pdf", "PDF (*.pdf)")
+        if path is not None:
+            self.save_to(path)
 
     def save_calibration(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("套打校准页"), "套打校准页.pdf", "PDF (*.pdf)")
-        if not chosen:
+        path = ask_save_path(self, self.tr("套打校准页"), self.tr("套打校准页"), ".pdf", "PDF (*.pdf)")
+        if path is None:
             return
-        if run_operation(self, lambda: write_calibration_pdf(Path(chosen), self.template())) is FAILED:
+        if run_operation(self, lambda: write_calibration_pdf(path, self.template())) is FAILED:
             return
-        tell_saved(
-            self, self.tr("已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。"), Path(chosen)
-        )
+        tell_saved(self, self.tr("已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。"), path)

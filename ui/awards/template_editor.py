@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from ui.awards.preview import CertificatePreview
+from ui.widgets.file_dialogs import ask_open_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
 
@@ -363,11 +363,9 @@ class TemplateEditor(QWidget):
             self.preview.selected = selected
 
     def choose_image(self, which: str) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择图片"), "", self.tr("图片 (*.png *.jpg *.jpeg)")
-        )
-        if chosen:
-            self.set_image(which, Path(chosen))
+        path = ask_open_path(self, self.tr("选择图片"), self.tr("图片 (*.png *.jpg *.jpeg)"))
+        if path is not None:
+            self.set_image(which, path)
 
     def set_image(self, which: str, path: Path) -> None:
         assert self.info is not None

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,7 @@ from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon
 from ui.calendar.views import CalendarData, MonthView, WeekView
+from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
@@ -448,11 +448,11 @@ class CalendarTab(QWidget):
             ".xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
             ".ics": self.tr("日历文件 (*.ics)"),
         }
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出日程"), f"{self.festival.name}活动安排表{suffix}", filters[suffix]
+        path = ask_save_path(
+            self, self.tr("导出日程"), f"{self.festival.name}活动安排表", suffix, filters[suffix]
         )
-        if chosen:
-            self.export_to(Path(chosen))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         assert self.festival is not None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, assert_never
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +40,7 @@ from ui.registration.competitions_page import CompetitionsPage
 from ui.registration.entry_panel import EntryPanel
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
 from ui.widgets.data_table import DataTable
+from ui.widgets.file_dialogs import ask_folder, ask_open_paths, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column
 
@@ -407,7 +406,6 @@ class EntriesTab(QWidget):
         self.pages.currentChanged.connect(self._page_changed)
         self._stale_competitions = False
         # The folder each file dialog last used; the import starts at the demo's sample form.
-        self._folders: dict[str, Path] = {}
 
         buttons = []
         for label, action in (
@@ -469,43 +467,32 @@ class EntriesTab(QWidget):
 
     # ------------------------------------------------------------ files
 
-    def _folder(self, key: str, fallback: Path) -> str:
-        return str(self._folders.get(key, fallback))
-
-    def _remember(self, key: str, path: Path) -> None:
-        self._folders[key] = path.parent if path.suffix else path
-
     def write_forms(self) -> None:
         from fest_desktop.registration.class_forms import write_class_forms
 
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择保存班级报名表的文件夹"), self._folder("forms", Path.home())
-        )
-        if not folder:
+        folder = ask_folder(self, self.tr("选择保存班级报名表的文件夹"))
+        if folder is None:
             return
-        paths = run_operation(self, lambda: write_class_forms(self.db, self.festival_id, Path(folder)))
+        paths = run_operation(self, lambda: write_class_forms(self.db, self.festival_id, folder))
         if paths is FAILED:
             return
-        self._remember("forms", Path(folder))
         tell_saved(
             self,
             self.tr("已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。").format(
                 len(paths)
             ),
-            Path(folder),
+            folder,
         )
 
     def import_forms(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        paths = ask_open_paths(
             self,
             self.tr("选择填好的报名表（可多选）"),
-            self._folder("import", resource_path("samples")),
             self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"),
+            first_time=resource_path("samples"),
         )
-        if not names:
+        if not paths:
             return
-        paths = [Path(name) for name in names]
-        self._remember("import", paths[0])
         found = preview_entry_files(self.db, self.festival_id, paths, self)
         if found is None:
             return
@@ -516,15 +503,11 @@ class EntriesTab(QWidget):
     def write_labels(self) -> None:
         from fest_desktop.registration.labels import write_labels
 
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("保存作品标签"),
-            str(Path(self._folder("labels", Path.home())) / self.tr("作品标签.pdf")),
-            self.tr("PDF 文件 (*.pdf)"),
+        path = ask_save_path(
+            self, self.tr("保存作品标签"), self.tr("作品标签"), ".pdf", self.tr("PDF 文件 (*.pdf)")
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name).with_suffix(".pdf")
         page = self.entries_page
         try:
             count = write_labels(
@@ -537,23 +520,17 @@ class EntriesTab(QWidget):
         except FestError as exc:
             show_error(self, exc.message)
             return
-        self._remember("labels", path)
         tell_saved(self, self.tr("已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。").format(count), path)
 
     def export_register(self) -> None:
         from fest_desktop.registration.register import export_register
 
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("导出分类造册"),
-            str(Path(self._folder("register", Path.home())) / self.tr("分类造册.xlsx")),
-            self.tr("Excel 工作簿 (*.xlsx)"),
+        path = ask_save_path(
+            self, self.tr("导出分类造册"), self.tr("分类造册"), ".xlsx", self.tr("Excel 工作簿 (*.xlsx)")
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name).with_suffix(".xlsx")
         count = run_operation(self, lambda: export_register(self.db, self.festival_id, path))
         if count is FAILED:
             return
-        self._remember("register", path)
         tell_saved(self, self.tr("已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。").format(count), path)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -39,6 +38,7 @@ from ui.scoring.grid import BY_ENTRY, BY_JUDGE, MEASURED, CellKey, ScoreGridMode
 from ui.scoring.leaderboard import LeaderboardWindow
 from ui.scoring.live_sheet import LiveSheet
 from ui.scoring.watcher import ScoreWatcher
+from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
@@ -507,10 +507,9 @@ class ScoringTab(QWidget):
         if self.sheet is None:
             return
         competition = self.sheet.competition
-        chosen, _ = QFileDialog.getSaveFileName(self, title, f"{competition.name}评分表{suffix}", file_filter)
-        if not chosen:
+        path = ask_save_path(self, title, f"{competition.name}评分表", suffix, file_filter)
+        if path is None:
             return
-        path = Path(chosen)
         try:
             if suffix == ".pdf":
                 count = write_judge_sheets_pdf(self.db, self.festival_id, competition.id, path)
@@ -522,11 +521,9 @@ class ScoringTab(QWidget):
         tell_saved(self, self.tr("已生成 {0} 位评委的评分表。").format(count), path)
 
     def _import_sheets(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入评分表"), "", self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if path:
-            self.import_sheets(Path(path))
+        path = ask_open_path(self, self.tr("导入评分表"), self.tr("Excel 工作簿 (*.xlsx)"))
+        if path is not None:
+            self.import_sheets(path)
 
     def import_sheets(self, path: Path) -> bool:
         """Check a filled-in score workbook, show what it would do, and import it whole on confirmation."""

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
 from fest_desktop.storage.paths import is_portable
 from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, save_preferences
+from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -164,11 +164,11 @@ class DataPage(QWidget):
         return None if result is FAILED else result
 
     def _backup_to_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("备份到文件"), "科技节备份.db", self.tr("科技节数据文件 (*.db)")
+        path = ask_save_path(
+            self, self.tr("备份到文件"), self.tr("科技节备份"), ".db", self.tr("科技节数据文件 (*.db)")
         )
-        if name:
-            saved = self.backup_to_file(Path(name))
+        if path is not None:
+            saved = self.backup_to_file(path)
             if saved is not None:
                 tell_saved(self, self.tr("已备份。"), saved.parent)
 
@@ -181,11 +181,9 @@ class DataPage(QWidget):
         self.restore_from(chosen.path)
 
     def _restore_from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择备份文件"), "", self.tr("科技节数据文件 (*.db);;所有文件 (*)")
-        )
-        if name:
-            self.restore_from(Path(name))
+        path = ask_open_path(self, self.tr("选择备份文件"), self.tr("科技节数据文件 (*.db);;所有文件 (*)"))
+        if path is not None:
+            self.restore_from(path)
 
     def restore_from(self, source: Path) -> bool:
         """Check the file, say what it would replace, ask, back up what is there now, restore; True

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -47,6 +46,7 @@ from fest_desktop.values import clean_text, parse_optional_age, parse_optional_d
 from ui.settings.dialogs import AddClassDialog, AddStudentDialog, AddTeacherDialog
 from ui.settings.roster_import_dialog import RosterImportDialog, preview_roster_file
 from ui.widgets.data_table import DataTable, toolbar
+from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import grade_choices, teacher_choices
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 from ui.widgets.table_models import Column
@@ -400,11 +400,9 @@ class StudentsPage(SchoolPage):
             self.run(lambda: delete_students(self.db, [s.id for s in chosen]))
 
     def _import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择花名册"), "", self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)")
-        )
-        if name:
-            self.import_file(Path(name))
+        path = ask_open_path(self, self.tr("选择花名册"), self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> RosterImportDialog | None:
         """Preview a roster file in the import dialog and reload after a commit; returns the dialog shown."""
@@ -420,8 +418,8 @@ class StudentsPage(SchoolPage):
     def _export(self) -> None:
         from fest_desktop.school.roster import export_roster
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出花名册"), "花名册.xlsx", self.tr("Excel 工作簿 (*.xlsx)")
+        path = ask_save_path(
+            self, self.tr("导出花名册"), self.tr("花名册"), ".xlsx", self.tr("Excel 工作簿 (*.xlsx)")
         )
-        if name:
-            self.run(lambda: export_roster(self.db, self.festival_id, Path(name)))
+        if path is not None:
+            self.run(lambda: export_roster(self.db, self.festival_id, path))
