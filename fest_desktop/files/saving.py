@@ -7,11 +7,14 @@ import contextlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from fest_desktop.errors import FestError
+
+T = TypeVar("T")
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 # Names Windows keeps for devices, whatever the extension.
@@ -57,6 +60,19 @@ def folder_writable(folder: Path) -> bool:
     return True
 
 
+def retrying(action: Callable[[], T], attempts: int = 6, pause: float = 0.25) -> T:
+    """action(), tried again for a moment while Windows says the file is in use: an antivirus scan or
+    a preview pane holds a new file open for a fraction of a second. The last PermissionError is raised."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(pause)
+    raise AssertionError("unreachable")
+
+
 @contextlib.contextmanager
 def atomic_target(path: Path) -> Iterator[Path]:
     """A temporary path beside path to write to; renamed onto path only when the block ends without an
@@ -73,7 +89,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
     partial = Path(name)
     try:
         yield partial
-        os.replace(partial, path)
+        retrying(lambda: os.replace(partial, path))
     except OSError as exc:
         raise open_failure(path, exc) from exc
     finally:

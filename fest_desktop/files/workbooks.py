@@ -104,6 +104,10 @@ def load_workbook_file(path: Path) -> Any:
         )
     try:
         return load_workbook(path, read_only=True, data_only=True)
+    except PermissionError as exc:
+        raise WorkbookFileError(
+            f"无法读取「{path.name}」：文件可能正在 Excel 中打开（或被杀毒软件占用），请关闭后再试。"
+        ) from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise WorkbookFileError(f"「{path.name}」不是 Excel 工作簿（.xlsx），无法读取。") from exc
 

@@ -6,18 +6,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import filecmp
+import logging
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import select
 
 from fest_desktop.errors import FestError
-from fest_desktop.files.saving import atomic_target
+from fest_desktop.files.saving import atomic_target, retrying
 from fest_desktop.storage.database import SQLITE_HEADER, Database, known_revisions, upgrade
 from fest_desktop.storage.model import Festival
 
@@ -96,9 +98,9 @@ def backup_to(db: Database, target: Path) -> Path:
         raise FestError("备份文件不能是正在使用的科技节文件本身，请另选一个文件名。")
     try:
         with (
-            atomic_target(target) as partial,
+            atomic_target(target) as unfinished,
             _raw_connection(db) as source,
-            contextlib.closing(sqlite3.connect(partial)) as copy,
+            contextlib.closing(sqlite3.connect(unfinished)) as copy,
         ):
             source.backup(copy)
             # A backup is a single file to carry around: no -wal beside it.
@@ -162,11 +164,17 @@ def backup_on_open(db: Database) -> BackupInfo | None:
 
 
 def rotate_backups(database_path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups of the file; the deleted paths."""
-    stale = [b.path for b in list_backups(database_path)[max(keep, 1) :]]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return stale
+    """Delete all but the newest `keep` backups of the file; the deleted paths. A backup another
+    program holds open (an antivirus scan) is left for the next rotation: never a reason to stop."""
+    deleted = []
+    for backup in list_backups(database_path)[max(keep, 1) :]:
+        try:
+            retrying(partial(backup.path.unlink, missing_ok=True), attempts=3)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("旧备份「%s」暂时无法删除：%s", backup.path, exc)
+            continue
+        deleted.append(backup.path)
+    return deleted
 
 
 def check_backup_file(path: Path) -> BackupCheck:

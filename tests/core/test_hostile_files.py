@@ -477,3 +477,59 @@ def test_spaces_inside_names_are_kept_and_padding_removed(
     roster = roster_workbook(tmp_path / "花名册.xlsx", [["三年级", "三年级(1)班", typed, "男"]])
     import_roster(db, festival.id, roster)
     assert [s.name for s in list_students(db, festival.id)] == [kept]
+
+
+def test_a_file_held_open_for_a_moment_is_replaced_after_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fest_desktop.files import saving
+
+    target = tmp_path / "名单.xlsx"
+    target.write_bytes(b"old")
+    real_replace = os.replace
+    refusals = [PermissionError(13, "in use"), PermissionError(13, "in use")]
+
+    def held_twice(source: Any, destination: Any) -> None:
+        if refusals:
+            raise refusals.pop()
+        real_replace(source, destination)
+
+    monkeypatch.setattr(saving.os, "replace", held_twice)
+    monkeypatch.setattr(saving.time, "sleep", lambda _seconds: None)
+    write_bytes(target, b"new")
+    assert target.read_bytes() == b"new" and refusals == []
+
+    monkeypatch.setattr(saving.os, "replace", lambda *_args: (_ for _ in ()).throw(PermissionError(13, "x")))
+    with pytest.raises(FestError, match="PDF 阅读器或 Excel 中打开"):
+        write_bytes(target, b"newer")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.xlsx"]
+
+
+def test_an_old_backup_held_open_does_not_stop_an_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fest_desktop.files import saving
+    from fest_desktop.new_festival.creating import create_festival
+    from fest_desktop.storage.backups import list_backups, make_backup
+    from fest_desktop.storage.database import open_database
+
+    db = open_database(tmp_path / "festival.db", keep_backups=1)
+    festival = create_festival(
+        db, "第十届校园科技节", "启明实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
+    )
+    make_backup(db, "手动")
+    held = list_backups(Path(db.location))[0].path
+    real_unlink = Path.unlink
+
+    def antivirus(path: Path, missing_ok: bool = False) -> None:
+        if path == held:
+            raise PermissionError(13, "being scanned")
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", antivirus)
+    monkeypatch.setattr(saving.time, "sleep", lambda _seconds: None)
+    roster = roster_workbook(tmp_path / "花名册.xlsx", [["三年级", "三年级(1)班", "王小明", "男"]])
+    assert import_roster(db, festival.id, roster).ok
+    assert held.exists() and len(list_backups(Path(db.location))) == 2
+    db.close()
