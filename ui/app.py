@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path, resource_path
 from ui.main_window import MainWindow
 from ui.options import WindowOptions
-from ui.style import STYLESHEET
+from ui.style import STYLESHEET, light_palette
 
 # System fonts that read well for Chinese interfaces, best first; the bundled font is the fallback.
 PREFERRED_UI_FONTS = (
@@ -116,6 +116,17 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     return saved
 
 
+def set_look(app: QApplication) -> None:
+    """The bundled or a Chinese font, light colours whatever the system's dark mode, the stylesheet."""
+    font = QFont(app.font())
+    font.setFamilies([choose_ui_font(), *font.families()])
+    font.setPointSize(10)
+    app.setFont(font)
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setPalette(light_palette())
+    app.setStyleSheet(STYLESHEET)
+
+
 def run_window(options: WindowOptions) -> int:
     """Show the window at once, then open the festival file into it; returns the process exit code."""
     app = QApplication.instance() or QApplication(["科技节"])
@@ -124,11 +135,7 @@ def run_window(options: WindowOptions) -> int:
     app.setApplicationDisplayName("科技节")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     install_translations(app, options.language)
-    font = QFont(app.font())
-    font.setFamilies([choose_ui_font(), *font.families()])
-    font.setPointSize(10)
-    app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    set_look(app)
 
     window = MainWindow(options.preferences, options.preferences_file)
     window.show()

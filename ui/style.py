@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
+
 ACCENT = "#1f5fae"
+
+
+def light_palette() -> QPalette:
+    """The light colours the stylesheet is drawn for, given outright: under Windows' dark mode Qt would
+    otherwise put light text on the stylesheet's white backgrounds."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#f4f6fa",
+        QPalette.ColorRole.WindowText: "#1b2430",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f8fafd",
+        QPalette.ColorRole.Text: "#1b2430",
+        QPalette.ColorRole.PlaceholderText: "#8a94a3",
+        QPalette.ColorRole.Button: "#ffffff",
+        QPalette.ColorRole.ButtonText: "#1b2430",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#d6e6fa",
+        QPalette.ColorRole.HighlightedText: "#111111",
+        QPalette.ColorRole.ToolTipBase: "#fffbe6",
+        QPalette.ColorRole.ToolTipText: "#1b2430",
+        QPalette.ColorRole.Link: ACCENT,
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9aa3b0"))
+    return palette
+
 
 STYLESHEET = f"""
 QMainWindow {{ background: #f4f6fa; }}

@@ -62,7 +62,7 @@ DRIVE_REMOTE = 4  # what Windows' GetDriveTypeW says of a mapped network drive
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined, unused-ignore]
 
 
 def _mounts() -> list[tuple[str, str]]:

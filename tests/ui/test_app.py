@@ -144,3 +144,30 @@ def test_opening_a_file_in_the_window_backs_it_up_once_until_it_changes(tmp_path
         assert result.returncode == 0, result.stderr
     assert [b.reason for b in list_backups(database)] == [ON_OPEN]  # the second start changed nothing
     assert not database.with_name("festival.db.lock").exists()  # released when the window closed
+
+
+def test_dark_mode_gives_no_light_text_on_white(qapp: QApplication) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.app import set_look
+
+    saved = (qapp.palette(), qapp.font(), qapp.styleSheet())
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.WindowText, "#f0f0f0")):
+        dark.setColor(role, QColor(colour))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1a1a1a"))
+    qapp.setPalette(dark)  # as Windows 11's dark mode hands it to Qt
+    try:
+        set_look(qapp)
+        palette = qapp.palette()
+        for text, ground in (
+            (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+            (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+        ):
+            assert palette.color(text).lightness() < 80 < 200 < palette.color(ground).lightness()
+    finally:
+        qapp.setPalette(saved[0])
+        qapp.setFont(saved[1])
+        qapp.setStyleSheet(saved[2])

@@ -296,6 +296,22 @@ def test_leaderboard_options_hide_hold_and_reveal(
     assert tab.leaderboard is None and not tab.board_controls.isVisible()
 
 
+def test_the_screen_is_kept_on_while_the_board_is_shown(
+    qtbot: QtBot, tab: ScoringTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.scoring import keep_awake
+
+    states: list[int] = []
+    monkeypatch.setattr(keep_awake, "_windows_execution_state", lambda: states.append)
+    leaderboard = tab.open_leaderboard()
+    assert leaderboard is not None
+    qtbot.addWidget(leaderboard)
+    display_on = keep_awake.ES_CONTINUOUS | keep_awake.ES_DISPLAY_REQUIRED | keep_awake.ES_SYSTEM_REQUIRED
+    assert states == [display_on]
+    tab.close_leaderboard()
+    assert states == [display_on, keep_awake.ES_CONTINUOUS]
+
+
 def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
     qtbot: QtBot, tab: ScoringTab, db: Database, board: Board, festival: FestivalInfo
 ) -> None:

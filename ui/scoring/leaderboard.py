@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.scoring.sheet import EntryResult, ScoringSheet
 from fest_desktop.storage.database import Database
+from ui.scoring.keep_awake import ScreenKeptOn
 from ui.scoring.live_sheet import LiveSheet
 
 BOARD_STYLE = """
@@ -119,9 +120,12 @@ class LeaderboardWindow(QWidget):
 
     redrawn = Signal()
 
-    def __init__(self, db: Database, festival_id: int, live: LiveSheet) -> None:
+    def __init__(
+        self, db: Database, festival_id: int, live: LiveSheet, screen_on: ScreenKeptOn | None = None
+    ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.live = live
+        self.screen_on = screen_on or ScreenKeptOn()
         festival = get_festival(db, festival_id)
         self.hide_scores = False
         self.held = False
@@ -329,7 +333,12 @@ class LeaderboardWindow(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.screen_on.hold()
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.screen_on.release()
         self.live.change_applied.disconnect(self.redraw)
         self.live.reloaded.disconnect(self.redraw)
         super().closeEvent(event)
