@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 
@@ -20,7 +21,8 @@ def report_bug(kind: type[BaseException], error: BaseException, trace: Traceback
         with log.open("a", encoding="utf-8") as handle:
             handle.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{details}\n")
     except OSError:
-        sys.stderr.write(details)
+        if sys.stderr is not None:  # None in the windowed build: the message box below still tells
+            sys.stderr.write(details)
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is not None:
@@ -35,12 +37,24 @@ def report_bug(kind: type[BaseException], error: BaseException, trace: Traceback
         )
 
 
+def opened_file(argv: list[str]) -> str | None:
+    """The festival file when the program is started with one (dragged onto its icon, 打开方式), else None."""
+    if len(argv) == 1 and not argv[0].startswith("-"):
+        path = Path(argv[0])
+        if path.suffix.lower() == ".db" or path.is_file():
+            return argv[0]
+    return None
+
+
 def wants_cli(argv: list[str]) -> bool:
     """A subcommand comes first (python main.py roster import …); the window takes only options."""
     return bool(argv) and (not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"))
 
 
 def main(argv: list[str]) -> int:
+    dropped = opened_file(argv)
+    if dropped is not None:
+        argv = ["--db", dropped]
     if wants_cli(argv):
         from fest_desktop.cli.main import run_cli
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, open_db
+from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, command_name, open_db
 from fest_desktop.errors import DatabaseDamagedError
 
 
@@ -64,7 +64,7 @@ def print_restore_hint(path: Path) -> None:
         print("没有找到可用的自动备份。若有手动备份的文件，可用 restore 恢复。", file=sys.stderr)
     else:
         print(f"最近一次正常的备份：{good.made_at:%Y-%m-%d %H:%M}（{good.reason}）", file=sys.stderr)
-        print(f'恢复：python main.py restore "{good.path}" --db "{path}"', file=sys.stderr)
+        print(f'恢复：{command_name()} restore "{good.path}" --db "{path}"', file=sys.stderr)
 
 
 def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
+import io
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TypeAlias
 
 from fest_desktop.errors import FestError
@@ -31,6 +34,42 @@ _ARGPARSE_MESSAGES = (
 
 class UsageError(FestError):
     """The command line itself is wrong."""
+
+
+def command_name() -> str:
+    """How the user runs this command line: the built program by its own name (fest-desktop-cli),
+    from source `python main.py`; messages that say what to type use it."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).stem
+    return "python main.py"
+
+
+def expand_wildcards(argv: Sequence[str], platform: str = sys.platform) -> list[str]:
+    """The arguments with *.xlsx expanded as a Unix shell would: cmd.exe and PowerShell pass the pattern
+    itself. Excel's lock files (~$…) are left out; a pattern matching nothing stays as typed, to be
+    reported as a missing file."""
+    if platform != "win32":
+        return list(argv)
+    expanded: list[str] = []
+    for arg in argv:
+        if arg.startswith("-") or not any(mark in arg for mark in "*?["):
+            expanded.append(arg)
+            continue
+        found = sorted(name for name in glob.glob(arg) if not Path(name).name.startswith("~$"))
+        expanded.extend(found or [arg])
+    return expanded
+
+
+def set_output_encoding(json_wanted: bool) -> None:
+    """Output that never fails on a name: JSON is written as UTF-8 (what programs reading it expect),
+    other text in the console's encoding with what it cannot show replaced, so a name outside GBK piped
+    to a file on a Chinese Windows does not stop the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            if json_wanted and stream is sys.stdout:
+                stream.reconfigure(encoding="utf-8", errors="strict")
+            else:
+                stream.reconfigure(errors="replace")
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):

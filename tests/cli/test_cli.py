@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ from fest_desktop.school.festivals import current_festival
 from fest_desktop.school.people import list_students
 from fest_desktop.storage.database import open_database
 from tests.cli.conftest import run
-from tests.conftest import write_workbook
+from tests.conftest import PROJECT_ROOT, write_workbook
 
 
 def test_festival_list_as_json(festival_db: Path) -> None:
@@ -220,6 +224,88 @@ def test_a_subcommand_first_means_the_command_line(argv: list[str], cli: bool) -
     import main
 
     assert main.wants_cli(argv) is cli
+
+
+def test_a_festival_file_opened_with_the_program_opens_in_the_window(tmp_path: Path) -> None:
+    import main
+
+    dropped = tmp_path / "2025学年科技节.db"
+    dropped.write_bytes(b"")
+    assert main.opened_file([str(dropped)]) == str(dropped)
+    assert main.opened_file([r"D:\科技节\festival.db"]) == r"D:\科技节\festival.db"
+    assert main.opened_file(["results"]) is None
+    assert main.opened_file(["roster", "import", "a.xlsx"]) is None
+
+
+def test_wildcards_are_expanded_on_windows_without_excel_lock_files(tmp_path: Path) -> None:
+    from fest_desktop.cli.common import expand_wildcards
+
+    for name in ("一班.xlsx", "二班.xlsx", "~$一班.xlsx", "说明.docx"):
+        (tmp_path / name).write_bytes(b"")
+    pattern = str(tmp_path / "*.xlsx")
+    argv = ["entries", "import", pattern, "--db", "x.db"]
+    assert expand_wildcards(argv, "win32") == [
+        "entries",
+        "import",
+        str(tmp_path / "一班.xlsx"),
+        str(tmp_path / "二班.xlsx"),
+        "--db",
+        "x.db",
+    ]
+    assert expand_wildcards(argv, "linux") == argv  # the shell has done it already
+    assert expand_wildcards([str(tmp_path / "*.xls")], "win32") == [str(tmp_path / "*.xls")]
+
+
+def test_a_name_the_console_cannot_encode_does_not_stop_the_command(festival_db: Path) -> None:
+    from fest_desktop.school.festivals import current_festival, update_festival
+
+    db = open_database(festival_db)
+    festival = current_festival(db)
+    assert festival is not None
+    update_festival(db, dataclasses.replace(festival, name="第十届𠀀科技节"))
+    db.close()
+    # A Chinese Windows console piped to a file: GBK, strictly, which has no 𠀀.
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    listed = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "festival", "list", "--db", str(festival_db)],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stderr.decode("gbk", "replace")
+    assert "第十届?科技节".encode("gbk") in listed.stdout
+    as_json = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "main.py"),
+            "festival",
+            "list",
+            "--json",
+            "--db",
+            str(festival_db),
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert as_json.returncode == 0
+    assert json.loads(as_json.stdout.decode("utf-8"))[0]["name"] == "第十届𠀀科技节"
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(festival_db: Path) -> None:
+    reader = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "festival", "list", "--db", str(festival_db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # as `| head` does once it has its lines
+    errors = reader.stderr.read().decode("utf-8", "replace")
+    reader.stderr.close()
+    assert reader.wait(timeout=120) == 0
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
 
 
 def test_an_unknown_subcommand_is_explained(tmp_path: Path) -> None:
