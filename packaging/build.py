@@ -51,6 +51,45 @@ def make_icons() -> None:
     Image.open(png).save(BUILD / "fest-desktop.ico", sizes=[(s, s) for s in ICON_SIZES])
 
 
+def version_info_text(version_text: str, program: str, description: str) -> str:
+    """The Windows version resource of one executable, in the file format PyInstaller's EXE(version=…)
+    reads: what Explorer's 属性 → 详细信息 and antivirus programs show of it."""
+    numbers = (*(int(part) for part in version_text.split(".")[:3]), 0)
+    strings = {
+        "CompanyName": "科技节 desktop",
+        "FileDescription": description,
+        "FileVersion": version_text,
+        "InternalName": program,
+        "LegalCopyright": "科技节 desktop",
+        "OriginalFilename": f"{program}.exe",
+        "ProductName": "科技节",
+        "ProductVersion": version_text,
+    }
+    table = ",\n".join(f"          StringStruct({key!r}, {value!r})" for key, value in strings.items())
+    return (
+        "VSVersionInfo(\n"
+        f"  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3F, flags=0x0, OS=0x40004,\n"
+        "                    fileType=0x1, subtype=0x0, date=(0, 0)),\n"
+        "  kids=[\n"
+        "    StringFileInfo([\n"
+        "      StringTable('080404B0', [\n"
+        f"{table}\n"
+        "      ])\n"
+        "    ]),\n"
+        "    VarFileInfo([VarStruct('Translation', [0x0804, 1200])])\n"
+        "  ]\n"
+        ")\n"
+    )
+
+
+def write_version_files() -> None:
+    """build/packaging/version-<program>.txt for both executables."""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    for program, description in (("fest-desktop", "科技节"), ("fest-desktop-cli", "科技节 命令行")):
+        text = version_info_text(version(), program, description)
+        (BUILD / f"version-{program}.txt").write_text(text, encoding="utf-8")
+
+
 def run_pyinstaller() -> None:
     subprocess.run(
         [
@@ -108,6 +147,7 @@ def main() -> int:
     parser.add_argument("--no-archive", action="store_true", help="only the dist/fest-desktop folder")
     args = parser.parse_args()
     make_icons()
+    write_version_files()
     run_pyinstaller()
     print(f"Built {APP}")
     if args.no_archive:

@@ -6,6 +6,11 @@
   #define AppVersion "0.1.0"
 #endif
 
+; x64compatible and the per-user install need Inno Setup 6.3 or newer.
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or newer is needed to build this installer
+#endif
+
 [Setup]
 AppId={{6F1E2A4B-7C3D-4E5F-9A8B-2C1D0E3F4A5B}
 AppName=科技节
@@ -27,17 +32,24 @@ UninstallDisplayIcon={app}\fest-desktop.exe
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+; The Chinese messages cover what this installer shows; Inno Setup's English fills the rest silently.
+MissingMessagesWarning=no
+VersionInfoVersion={#AppVersion}
+VersionInfoProductName=科技节
+VersionInfoDescription=科技节 安装程序
 
 [Languages]
-; ChineseSimplified.isl is a translation from the Inno Setup site; with it in Inno Setup's Languages
-; folder the wizard speaks Chinese, without it English.
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
-#endif
+; The project's own Chinese messages (packaging\ChineseSimplified.isl) over Inno Setup's English ones,
+; so the wizard speaks Chinese on any build machine; a rare message it does not cover stays English.
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+
+[InstallDelete]
+; An upgrade replaces the program's libraries whole: files a newer build no longer has must not linger.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "..\dist\fest-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

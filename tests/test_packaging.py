@@ -1,0 +1,32 @@
+"""The build's own pieces that can be checked without building: the Windows version resources and the
+installer script's requirements."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import build  # noqa: E402
+
+
+def test_each_executable_gets_a_version_resource_in_pyinstallers_format() -> None:
+    text = build.version_info_text("0.12.3", "fest-desktop-cli", "科技节 命令行")
+    call = ast.parse(text, mode="eval").body
+    assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "VSVersionInfo"
+    assert "filevers=(0, 12, 3, 0)" in text
+    assert "StringStruct('OriginalFilename', 'fest-desktop-cli.exe')" in text
+    assert "StringStruct('ProductVersion', '0.12.3')" in text
+
+
+def test_the_installer_replaces_the_old_libraries_and_speaks_chinese() -> None:
+    script = (ROOT / "packaging" / "fest-desktop.iss").read_text(encoding="utf-8-sig")
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in script
+    assert "EncodeVer(6, 3, 0)" in script
+    assert 'MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"' in script
+    messages = (ROOT / "packaging" / "ChineseSimplified.isl").read_text(encoding="utf-8-sig")
+    for key in ("WelcomeLabel1=", "ButtonNext=", "WizardSelectDir=", "FinishedLabel=", "CreateDesktopIcon="):
+        assert key in messages
