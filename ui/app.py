@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from fest_desktop.errors import FestError
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path, resource_path
 from ui.main_window import MainWindow
 from ui.options import WindowOptions
@@ -127,6 +131,22 @@ def set_look(app: QApplication) -> None:
     app.setStyleSheet(STYLESHEET)
 
 
+def settle_data_location(
+    window: MainWindow, target: Path, choose: Callable[[QWidget | None, Path], Path]
+) -> Path:
+    """The first start's answer to where the data goes, kept in the preferences (so it is asked once)."""
+    from fest_desktop.storage.preferences import save_preferences
+
+    chosen = choose(window, target)
+    preferences = dataclasses.replace(
+        window.preferences, database=str(chosen) if chosen != target else window.preferences.database
+    )
+    with contextlib.suppress(FestError):  # not saved: asked again next time, nothing lost
+        save_preferences(window.preferences_file, preferences)
+    window.preferences = preferences
+    return chosen
+
+
 def run_window(options: WindowOptions) -> int:
     """Show the window at once, then open the festival file into it; returns the process exit code."""
     app = QApplication.instance() or QApplication(["科技节"])
@@ -142,7 +162,9 @@ def run_window(options: WindowOptions) -> int:
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
     QTimer.singleShot(
         0,
-        lambda: load_festival_file(window, options.database, options.screenshots, options.quit_when_loaded),
+        lambda: load_festival_file(
+            window, options.database, options.screenshots, options.quit_when_loaded, options.first_start
+        ),
     )
     code = app.exec()
     if window.db is not None:
@@ -179,11 +201,24 @@ def skip_pyside_feature_scan(*packages: str) -> None:
 
 
 def load_festival_file(
-    window: MainWindow, target: str | Path, screenshots: Path | None, quit_when_loaded: bool = False
+    window: MainWindow,
+    target: str | Path,
+    screenshots: Path | None,
+    quit_when_loaded: bool = False,
+    first_start: bool = False,
 ) -> None:
     """Open the festival file into the shown window, or quit (exit code 1) if the teacher gives up."""
     skip_pyside_feature_scan("sqlalchemy", "alembic", "fest_desktop")
-    from ui.opening import backup_at_open, claim_file, ensure_festival, open_with_dialogs
+    from ui.opening import (
+        backup_at_open,
+        choose_data_location,
+        claim_file,
+        ensure_festival,
+        open_with_dialogs,
+    )
+
+    if first_start and isinstance(target, Path):
+        target = settle_data_location(window, target, choose_data_location)
 
     db = open_with_dialogs(target, window, window.preferences.keep_backups)
     if db is None:

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.calendar: CalendarTab | None = None
         self.awards_tab: AwardsTab | None = None
         self.preferences = preferences
-        self._preferences_file = preferences_file
+        self.preferences_file = preferences_file
         self.instance_lock: QLockFile | None = None
         self.resize(1280, 800)
         self.setWindowTitle(self.tr("科技节"))
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             from ui.settings.tab import SettingsTab
 
             assert self.db is not None
-            self._settings = SettingsTab(self.db, self.preferences, self._preferences_file)
+            self._settings = SettingsTab(self.db, self.preferences, self.preferences_file)
             self._settings.festival_switched.connect(self.show_festival)
             self._settings.festival_edited.connect(self._festival_edited)
             self._settings.restored.connect(self._restored)

@@ -12,7 +12,8 @@ from fest_desktop.errors import DatabaseDamagedError, DatabaseOpenError, FestErr
 from fest_desktop.school.festivals import FestivalInfo, current_festival
 from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
-from ui.widgets.file_dialogs import ask_open_path
+from ui.widgets.file_dialogs import ask_folder, ask_open_path
+from ui.widgets.messages import confirm
 
 
 def open_with_dialogs(
@@ -50,6 +51,22 @@ def open_with_dialogs(
             if chosen is None:
                 return None
             target = chosen
+
+
+def choose_data_location(parent: QWidget | None, target: Path) -> Path:
+    """On the first start with the default data folder: say where the data will be kept and offer
+    another place, since a restore card (还原卡, 冰点还原) wipes drive C: and the data with it at every
+    reboot. The festival file to open: target, or festival.db in the folder chosen."""
+    question = QApplication.translate(
+        "opening",
+        "科技节的全部数据（活动、作品、成绩、证书记录和自动备份）将保存在：\n{0}\n\n"
+        "如果这台电脑装有还原卡或“冰点还原”等还原软件，重启后 C 盘会被还原，保存在这里的数据也会丢失。\n\n"
+        "要换一个不会被还原的位置（例如 D 盘上的文件夹）吗？以后可在“学校与设置 → 界面与数据”中查看数据位置。",
+    ).format(target.parent)
+    if not confirm(parent, QApplication.translate("opening", "数据保存在哪里"), question):
+        return target
+    folder = ask_folder(parent, QApplication.translate("opening", "选择保存科技节数据的文件夹"))
+    return target if folder is None else folder / target.name
 
 
 def held_by_another_pc(target: str | Path) -> str:

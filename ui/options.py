@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fest_desktop.storage.paths import preferences_path
+from fest_desktop.storage.paths import is_portable, preferences_path
 from fest_desktop.storage.preferences import LANGUAGES, Preferences, database_target, load_preferences
 
 
@@ -19,6 +19,9 @@ class WindowOptions:
     language: str
     preferences: Preferences
     preferences_file: Path
+    # The first start on this PC with the default data folder: where the data goes is said and may be
+    # changed (a restore card wipes drive C: at every reboot).
+    first_start: bool = False
 
 
 def read_window_options(argv: Sequence[str]) -> WindowOptions:
@@ -35,6 +38,8 @@ def read_window_options(argv: Sequence[str]) -> WindowOptions:
     args = parser.parse_args(list(argv))
     preferences_file = preferences_path()
     preferences = load_preferences(preferences_file)
+    automated = bool(args.screenshot) or args.quit_when_loaded
+    first_start = not (args.db or automated or is_portable() or preferences_file.exists())
     return WindowOptions(
         database=database_target(args.db, preferences),
         screenshots=Path(args.screenshot) if args.screenshot else None,
@@ -42,4 +47,5 @@ def read_window_options(argv: Sequence[str]) -> WindowOptions:
         language=args.lang or preferences.language,
         preferences=preferences,
         preferences_file=preferences_file,
+        first_start=first_start,
     )

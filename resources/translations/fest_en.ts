@@ -507,7 +507,7 @@
 <context>
     <name>BoardRow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="75"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="76"/>
         <source>评分中 {0}/{1}</source>
         <translation>Scoring {0}/{1}</translation>
     </message>
@@ -1201,42 +1201,42 @@
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="74"/>
+        <location filename="../../ui/settings/data_page.py" line="80"/>
         <source>数据位置</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="76"/>
+        <location filename="../../ui/settings/data_page.py" line="91"/>
         <source>便携模式：数据、备份和设置都保存在程序旁边的文件夹中。</source>
         <translation>Portable mode: data, backups and settings are kept in a folder beside the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="77"/>
+        <location filename="../../ui/settings/data_page.py" line="92"/>
         <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
         <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="102"/>
+        <location filename="../../ui/settings/data_page.py" line="117"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="107"/>
+        <location filename="../../ui/settings/data_page.py" line="122"/>
         <source>现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。</source>
         <translation>This is a database on a server: the school&apos;s IT teacher backs it up on the server (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="114"/>
+        <location filename="../../ui/settings/data_page.py" line="129"/>
         <source>每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，程序都会自动备份一次，保存在「{0}」。</source>
         <translation>A backup is made automatically each time the data file is opened, and before importing a roster, entry forms or score sheets and before deleting a competition, class or festival. Backups are kept in &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="122"/>
+        <location filename="../../ui/settings/data_page.py" line="137"/>
         <source> 个</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="125"/>
+        <location filename="../../ui/settings/data_page.py" line="140"/>
         <source>保留最近的自动备份</source>
         <translation>Keep the latest automatic backups</translation>
     </message>
@@ -1256,67 +1256,77 @@
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="137"/>
+        <location filename="../../ui/settings/data_page.py" line="77"/>
+        <source>移到其他位置…</source>
+        <translation>Move elsewhere…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/data_page.py" line="83"/>
+        <source>如果这台电脑装有还原卡或“冰点还原”，重启后 C 盘会被还原：数据文件必须放在不会被还原的盘上（例如 D 盘），否则重启后数据会丢失。要换位置，点“移到其他位置…”。</source>
+        <translation>If this PC has a restore card or restore software (Deep Freeze), drive C: is reset at every restart: the data file must be on a drive that is not reset (such as D:), or the data is lost at the next restart. To move it, click “Move elsewhere…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/data_page.py" line="152"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="138"/>
+        <location filename="../../ui/settings/data_page.py" line="153"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="139"/>
+        <location filename="../../ui/settings/data_page.py" line="154"/>
         <source>用选中的备份恢复…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="140"/>
+        <location filename="../../ui/settings/data_page.py" line="155"/>
         <source>从文件恢复…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="141"/>
+        <location filename="../../ui/settings/data_page.py" line="156"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="168"/>
+        <location filename="../../ui/settings/data_page.py" line="183"/>
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="168"/>
+        <location filename="../../ui/settings/data_page.py" line="183"/>
         <source>科技节数据文件 (*.db)</source>
         <translation>Festival data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="168"/>
+        <location filename="../../ui/settings/data_page.py" line="183"/>
         <source>科技节备份</source>
         <translation>festival backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="173"/>
+        <location filename="../../ui/settings/data_page.py" line="188"/>
         <source>已备份。</source>
         <translation>Backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="178"/>
+        <location filename="../../ui/settings/data_page.py" line="193"/>
         <source>请先在列表中选中一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="184"/>
+        <location filename="../../ui/settings/data_page.py" line="199"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="184"/>
+        <location filename="../../ui/settings/data_page.py" line="199"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival data files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="195"/>
+        <location filename="../../ui/settings/data_page.py" line="210"/>
         <source>注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。
 
 </source>
@@ -1325,7 +1335,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="200"/>
+        <location filename="../../ui/settings/data_page.py" line="215"/>
         <source>{0}用这个备份替换现在的全部数据吗？
 
 {1}
@@ -1340,63 +1350,78 @@
 The current data is backed up first (reason “before restore”) and can be brought back after restoring.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="203"/>
+        <location filename="../../ui/settings/data_page.py" line="218"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="218"/>
+        <location filename="../../ui/settings/data_page.py" line="233"/>
         <source>多台电脑同时评分（服务器数据库）</source>
         <translation>Several PCs scoring at once (server database)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="221"/>
+        <location filename="../../ui/settings/data_page.py" line="236"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="223"/>
+        <location filename="../../ui/settings/data_page.py" line="238"/>
         <source>使用这个服务器</source>
         <translation>Use this server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="225"/>
+        <location filename="../../ui/settings/data_page.py" line="240"/>
         <source>改回本机数据文件</source>
         <translation>Back to the local data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="235"/>
+        <location filename="../../ui/settings/data_page.py" line="250"/>
         <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
         <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="252"/>
+        <location filename="../../ui/settings/data_page.py" line="267"/>
         <source>地址应以 postgresql:// 开头，例如 {0}</source>
         <translation>The address should start with postgresql://, for example {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="258"/>
+        <location filename="../../ui/settings/data_page.py" line="273"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="264"/>
+        <location filename="../../ui/settings/data_page.py" line="279"/>
         <source>连接成功，服务器上有 {0} 个科技节。</source>
         <translation>Connected: the server holds {0} festival(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="270"/>
-        <location filename="../../ui/settings/data_page.py" line="281"/>
+        <location filename="../../ui/settings/data_page.py" line="285"/>
+        <location filename="../../ui/settings/data_page.py" line="316"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="275"/>
+        <location filename="../../ui/settings/data_page.py" line="290"/>
         <source>重新启动程序后使用本机数据文件。</source>
         <translation>The local data file is used after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="287"/>
+        <location filename="../../ui/settings/data_page.py" line="293"/>
+        <source>选择新的数据文件夹（不会被还原的盘，例如 D 盘）</source>
+        <translation>Choose the new data folder (on a drive that is not reset, such as D:)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/data_page.py" line="302"/>
+        <source>「{0}」里已经有一个数据文件，请另选一个文件夹。</source>
+        <translation>“{0}” already holds a data file; choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/data_page.py" line="308"/>
+        <source>数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。</source>
+        <translation>The data was copied to “{0}”. The new place is used from the next start; the old file stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/data_page.py" line="322"/>
         <source>无法保存设置：{0}</source>
         <translation>Cannot save the settings: {0}</translation>
     </message>
@@ -2144,37 +2169,37 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="135"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="139"/>
         <source>排行榜 — {0}</source>
         <translation>Leaderboard — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="138"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="142"/>
         <source>{0}&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="145"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="149"/>
         <source>成绩即将公布</source>
         <translation>Results coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="226"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="230"/>
         <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
         <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="228"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="232"/>
         <source>全部评完 {0}/{1}</source>
         <translation>All scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="287"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="291"/>
         <source>还没有评完的班级可以揭晓。</source>
         <translation>No fully scored class to reveal yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="307"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="311"/>
         <source>{0} 分&#x3000;第{1}名</source>
         <translation>{0} points  rank {1}</translation>
     </message>
@@ -3376,12 +3401,12 @@ deduct (max {1:g})</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="29"/>
+        <location filename="../../main.py" line="31"/>
         <source>程序出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="30"/>
+        <location filename="../../main.py" line="32"/>
         <source>程序遇到了一个意外错误：{0}
 
 已保存的数据不会丢失（每次修改都已即时保存）。错误详情已写入日志文件：
@@ -3422,64 +3447,89 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="34"/>
+        <location filename="../../ui/opening.py" line="35"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="39"/>
+        <location filename="../../ui/opening.py" line="40"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="41"/>
+        <location filename="../../ui/opening.py" line="42"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="47"/>
+        <location filename="../../ui/opening.py" line="48"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="48"/>
+        <location filename="../../ui/opening.py" line="49"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="64"/>
+        <location filename="../../ui/opening.py" line="60"/>
+        <source>科技节的全部数据（活动、作品、成绩、证书记录和自动备份）将保存在：
+{0}
+
+如果这台电脑装有还原卡或“冰点还原”等还原软件，重启后 C 盘会被还原，保存在这里的数据也会丢失。
+
+要换一个不会被还原的位置（例如 D 盘上的文件夹）吗？以后可在“学校与设置 → 界面与数据”中查看数据位置。</source>
+        <translation>All of 科技节&apos;s data (activities, entries, scores, certificate records and automatic backups) will be kept in:
+{0}
+
+If this PC has a restore card or restore software such as Deep Freeze, drive C: is reset at every restart and the data kept here is lost with it.
+
+Choose a place that is not reset (a folder on drive D:, say)? The data&apos;s place is shown later under 学校与设置 → 界面与数据.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="66"/>
+        <source>数据保存在哪里</source>
+        <translation>Where the data is kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="68"/>
+        <source>选择保存科技节数据的文件夹</source>
+        <translation>Choose the folder for 科技节&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="81"/>
         <source>这个数据文件正由另一台电脑（{0}）上的科技节打开。几台电脑不能通过共享文件夹同时使用同一个数据文件（可能损坏数据）：请在那台电脑上关闭科技节后再打开；几台电脑同时评分请改用 PostgreSQL 服务器。如果那台电脑已经关机，删除同一文件夹中的「{1}」后再打开。</source>
         <translation>This festival file is open in 科技节 on another PC ({0}). Several PCs cannot use one festival file through a shared folder (the data could be damaged): close 科技节 on that PC and open it again; for scoring on several PCs use a PostgreSQL server. If that PC is already off, delete “{1}” in the same folder and open the file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="80"/>
+        <location filename="../../ui/opening.py" line="97"/>
         <source>数据文件已损坏</source>
         <translation>The data file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="85"/>
+        <location filename="../../ui/opening.py" line="102"/>
         <source>最近一次正常的备份：{0}（{1}）。
 用它恢复吗？损坏的文件会改名保存在原处，不会删除。</source>
         <translation>Latest good backup: {0} ({1}).
 Restore it? The damaged file is renamed and kept where it is, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="90"/>
+        <location filename="../../ui/opening.py" line="107"/>
         <source>用这个备份恢复</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="92"/>
+        <location filename="../../ui/opening.py" line="109"/>
         <source>不恢复</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="99"/>
+        <location filename="../../ui/opening.py" line="116"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="137"/>
+        <location filename="../../ui/opening.py" line="154"/>
         <source>另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，评分和排行榜会互相显示；请不要两边同时修改同一项内容。</source>
         <translation>Another 科技节 window (computer {0}, process {1}) has this data file open too. Both windows work: every change is saved at once and scores and the leaderboard show in both; do not edit the same item in both at the same time.</translation>
     </message>

@@ -213,3 +213,56 @@ def test_a_file_another_pc_has_open_is_refused_with_the_way_out(qapp: QApplicati
     assert mine.tryLock(0)
     assert held_by_another_pc(path) == ""  # this PC's own other window: both may work
     mine.unlock()
+
+
+def test_the_first_start_says_where_the_data_goes_and_keeps_the_answer(
+    qtbot: QtBot, tmp_path: Path, shown: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import app, opening
+    from ui.options import read_window_options
+
+    options = read_window_options([])
+    assert options.first_start  # no preferences yet on this PC
+    assert not read_window_options(["--db", str(tmp_path / "x.db")]).first_start
+    window = MainWindow(options.preferences, options.preferences_file)
+    qtbot.addWidget(window)
+    default = Path(options.database)
+    d_drive = tmp_path / "D盘" / "科技节"
+    d_drive.mkdir(parents=True)
+    monkeypatch.setattr(opening, "ask_folder", lambda _parent, _title: d_drive)
+    chosen = app.settle_data_location(window, default, opening.choose_data_location)
+    assert chosen == d_drive / default.name
+    assert "还原卡" in shown["questions"][0] and str(default.parent) in shown["questions"][0]
+    assert load_preferences(options.preferences_file).database == str(chosen)
+    assert not read_window_options([]).first_start  # asked once
+    assert read_window_options([]).database == str(chosen)
+
+
+def test_keeping_the_default_place_is_remembered_too(
+    qtbot: QtBot, tmp_path: Path, shown: dict[str, Any]
+) -> None:
+    from ui import app, opening
+    from ui.options import read_window_options
+
+    options = read_window_options([])
+    window = MainWindow(options.preferences, options.preferences_file)
+    qtbot.addWidget(window)
+    shown["answer"] = False
+    default = Path(options.database)
+    assert app.settle_data_location(window, default, opening.choose_data_location) == default
+    assert load_preferences(options.preferences_file).database == ""
+    assert not read_window_options([]).first_start
+
+
+def test_the_data_moves_to_another_drive_from_the_next_start(
+    window: MainWindow, file_db: Database, tmp_path: Path, dialogs: dict[str, Any]
+) -> None:
+    page = data_page(window)
+    d_drive = tmp_path / "D盘"
+    d_drive.mkdir()
+    moved = page.move_data_to(d_drive)
+    assert moved == d_drive / "festival.db"
+    assert backups.check_backup_file(moved).festivals == ["第十届校园科技节"]
+    assert load_preferences(tmp_path / "prefs.json").database == str(moved)
+    assert "重新启动程序后使用新位置" in page.restart_note.text()
+    assert page.move_data_to(d_drive) is None and "已经有一个数据文件" in dialogs["errors"][0]

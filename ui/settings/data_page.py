@@ -29,7 +29,7 @@ from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
 from fest_desktop.storage.paths import is_portable
 from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, save_preferences
-from ui.widgets.file_dialogs import ask_open_path, ask_save_path
+from ui.widgets.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -71,7 +71,22 @@ class DataPage(QWidget):
         general = QFormLayout()
         general.addRow(self.tr("界面语言"), self.language)
         general.addRow("", self.restart_note)
-        general.addRow(self.tr("数据位置"), location)
+        location_row = QHBoxLayout()
+        location_row.addWidget(location, 1)
+        if not self._on_server:
+            move = QPushButton(self.tr("移到其他位置…"))
+            move.clicked.connect(self._move_data)
+            location_row.addWidget(move)
+        general.addRow(self.tr("数据位置"), location_row)
+        restore_card = QLabel(
+            self.tr(
+                "如果这台电脑装有还原卡或“冰点还原”，重启后 C 盘会被还原：数据文件必须放在不会被还原的盘上"
+                "（例如 D 盘），否则重启后数据会丢失。要换位置，点“移到其他位置…”。"
+            )
+        )
+        restore_card.setWordWrap(True)
+        restore_card.setObjectName("hint")
+        general.addRow("", restore_card)
         if is_portable():
             general.addRow("", QLabel(self.tr("便携模式：数据、备份和设置都保存在程序旁边的文件夹中。")))
         general.addRow("", QLabel(self.tr("所有修改都会立即保存到数据文件中，无需手动保存。")))
@@ -273,6 +288,26 @@ class DataPage(QWidget):
         self.server_url.clear()
         self._save(dataclasses.replace(self._preferences, database=""))
         self.server_status.setText(self.tr("重新启动程序后使用本机数据文件。"))
+
+    def _move_data(self) -> None:
+        folder = ask_folder(self, self.tr("选择新的数据文件夹（不会被还原的盘，例如 D 盘）"))
+        if folder is not None:
+            self.move_data_to(folder)
+
+    def move_data_to(self, folder: Path) -> Path | None:
+        """Copy the festival file into folder and open it from there from the next start on; the file
+        where it was stays as it is. The new path, or None when nothing was moved."""
+        target = folder / Path(self.db.location).name
+        if target.exists():
+            show_error(self, self.tr("「{0}」里已经有一个数据文件，请另选一个文件夹。").format(folder))
+            return None
+        copied = self.backup_to_file(target)
+        if copied is None or not self._save(dataclasses.replace(self._preferences, database=str(copied))):
+            return None
+        self.restart_note.setText(
+            self.tr("数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。").format(copied)
+        )
+        return copied
 
     # ------------------------------------------------------------ preferences
 
