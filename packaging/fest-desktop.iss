@@ -55,12 +55,13 @@ Type: filesandordirs; Name: "{app}\_internal"
 Source: "..\dist\fest-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\科技节"; Filename: "{app}\fest-desktop.exe"
+; Started in the user's Documents, not in the program's folder, where a school account may not write.
+Name: "{group}\科技节"; Filename: "{app}\fest-desktop.exe"; WorkingDir: "{userdocs}"
 Name: "{group}\{cm:UninstallProgram,科技节}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\科技节"; Filename: "{app}\fest-desktop.exe"; Tasks: desktopicon
+Name: "{autodesktop}\科技节"; Filename: "{app}\fest-desktop.exe"; WorkingDir: "{userdocs}"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\fest-desktop.exe"; Description: "{cm:LaunchProgram,科技节}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\fest-desktop.exe"; WorkingDir: "{userdocs}"; Description: "{cm:LaunchProgram,科技节}"; Flags: nowait postinstall skipifsilent
 
 ; The festival file, its backups and the settings live in the user's data folder
 ; (%LOCALAPPDATA%\fest-desktop), so uninstalling never deletes a school's data.

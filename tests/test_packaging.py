@@ -26,6 +26,7 @@ def test_the_installer_replaces_the_old_libraries_and_speaks_chinese() -> None:
     script = (ROOT / "packaging" / "fest-desktop.iss").read_text(encoding="utf-8-sig")
     assert 'Type: filesandordirs; Name: "{app}\\_internal"' in script
     assert "EncodeVer(6, 3, 0)" in script
+    assert script.count('WorkingDir: "{userdocs}"') == 3
     assert 'MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"' in script
     messages = (ROOT / "packaging" / "ChineseSimplified.isl").read_text(encoding="utf-8-sig")
     for key in ("WelcomeLabel1=", "ButtonNext=", "WizardSelectDir=", "FinishedLabel=", "CreateDesktopIcon="):
