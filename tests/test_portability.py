@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [*(ROOT / "fest_desktop").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), ROOT / "main.py"]
 
 # A format spec or strftime pattern holding a Chinese character: {day:%m月%d日}, strftime("%Y年").
-CHINESE_DATE_FORMAT = re.compile(r"%[YmdHMSjaAbB][^\"'{}]*[\u4e00-\u9fff]|[\u4e00-\u9fff][^\"'{}]*%[YmdHMSjaAbB]")
+CHINESE_DATE_FORMAT = re.compile(
+    r"%[YmdHMSjaAbB][^\"'{}]*[\u4e00-\u9fff]|[\u4e00-\u9fff][^\"'{}]*%[YmdHMSjaAbB]"
+)
 
 
 def offending_lines(pattern: re.Pattern[str]) -> list[str]:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from fest_desktop.certificates.drawing import paint_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
+from fest_desktop.certificates.items import Sheet
 from fest_desktop.certificates.jobs import CertificateJob
-from fest_desktop.certificates.layout import Sheet, lay_out_certificates
+from fest_desktop.certificates.layout import fit_problems, lay_out_certificates
 from fest_desktop.certificates.register import issue_numbers, record_printed
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.errors import ValidationError
@@ -40,11 +41,12 @@ class PrintedBatch:
 
 def batch_notes(template: TemplateInfo, jobs: Sequence[CertificateJob]) -> list[str]:
     """What to tell before a batch is printed: fonts this PC lacks, characters drawn with a fallback
-    font or none, and fields that will print empty."""
+    font or none, fields that will print empty, and text too long for its place."""
     return [
         *font_notes(template),
         *(str(problem) for problem in check_glyphs(template, jobs)),
         *missing_values(template, jobs),
+        *fit_problems(template, jobs),
     ]
 
 

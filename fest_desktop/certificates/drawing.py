@@ -7,17 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fest_desktop.certificates.items import Group, Item, Picture, Rule, Shape, Sheet, Squares, TextRun
 from fest_desktop.certificates.jobs import CertificateJob
-from fest_desktop.certificates.layout import (
-    Item,
-    Picture,
-    Rule,
-    Sheet,
-    Squares,
-    TextRun,
-    lay_out_calibration,
-    lay_out_certificates,
-)
+from fest_desktop.certificates.layout import lay_out_calibration, lay_out_certificates
 from fest_desktop.certificates.templates import MM, TemplateInfo
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.files.pdf import register_chinese_font
@@ -42,6 +34,25 @@ def check_image(data: bytes) -> None:
     _image(data)
 
 
+def prepare_seal(data: bytes) -> bytes:
+    """The school's seal as it is printed: the white of the paper it was scanned on made transparent
+    and the ink kept, fading with how far from white each pixel is, so the name and the date under
+    it show through; as PNG. (Printed, it is also laid over them as ink is: see Picture.multiply.)"""
+    from PIL import Image, ImageChops, ImageOps
+
+    check_image(data)
+    with Image.open(io.BytesIO(data)) as opened:
+        seal = opened.convert("RGBA")
+    red, green, blue, alpha = seal.split()
+    # White paper has every channel near 255: the ink is how far the palest channel is from it.
+    ink = ImageOps.invert(ImageChops.darker(ImageChops.darker(red, green), blue))
+    ink = ink.point(lambda value: 0 if value < 24 else min(255, round((value - 24) * 1.6)))
+    seal.putalpha(ImageChops.multiply(alpha, ink))
+    out = io.BytesIO()
+    seal.save(out, format="PNG")
+    return out.getvalue()
+
+
 def _new_canvas(target: Any, first: Sheet, title: str) -> Any:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -59,16 +70,18 @@ def _new_canvas(target: Any, first: Sheet, title: str) -> Any:
 class _PdfPainter:
     """Paints laid-out items on a ReportLab canvas, whose y runs upwards from the bottom in points."""
 
-    def __init__(self, canvas: Any) -> None:
+    def __init__(self, canvas: Any, height: float = 0.0, images: dict[int, Any] | None = None) -> None:
         self.canvas = canvas
-        self.height = 0.0
-        self.images: dict[int, Any] = {}
+        self.width = 0.0
+        self.height = height
+        self.images: dict[int, Any] = {} if images is None else images
+        self.forms: set[str] = set()
         self.font: tuple[str, float] | None = None
         self.fill = ""
 
     def start(self, sheet: Sheet) -> None:
         self.canvas.setPageSize((sheet.width * MM, sheet.height * MM))
-        self.height = sheet.height
+        self.width, self.height = sheet.width, sheet.height
         self.font, self.fill = None, ""
 
     def _fill(self, colour: str) -> None:
@@ -92,6 +105,9 @@ class _PdfPainter:
                 image = self.images.get(id(item.data))
                 if image is None:
                     image = self.images[id(item.data)] = _image(item.data)
+                if item.multiply:
+                    canvas.saveState()
+                    canvas.setBlendMode("Multiply")
                 canvas.drawImage(
                     image,
                     item.x * MM,
@@ -100,6 +116,8 @@ class _PdfPainter:
                     item.height * MM,
                     mask="auto",
                 )
+                if item.multiply:
+                    canvas.restoreState()
             case Squares():
                 self._fill(item.colour)
                 for row, column in item.cells:
@@ -117,6 +135,53 @@ class _PdfPainter:
                 canvas.setStrokeColor(HexColor(item.colour))
                 canvas.setLineWidth(item.width * MM)
                 canvas.line(item.x1 * MM, (height - item.y1) * MM, item.x2 * MM, (height - item.y2) * MM)
+            case Shape():
+                self._shape(item)
+            case Group():
+                self._group(item)
+
+    def _shape(self, shape: Shape) -> None:
+        from reportlab.lib.colors import HexColor
+        from reportlab.pdfgen.canvas import FILL_EVEN_ODD
+
+        canvas, height = self.canvas, self.height
+        path = canvas.beginPath()
+        for operation, numbers in shape.steps:
+            points = [
+                value * MM if index % 2 == 0 else (height - value) * MM for index, value in enumerate(numbers)
+            ]
+            match operation:
+                case "M":
+                    path.moveTo(*points)
+                case "L":
+                    path.lineTo(*points)
+                case "C":
+                    path.curveTo(*points)
+                case "Z":
+                    path.close()
+        if shape.stroke:
+            canvas.setStrokeColor(HexColor(shape.stroke))
+            canvas.setLineWidth(shape.width * MM)
+        if shape.fill:
+            self._fill(shape.fill)
+        canvas.drawPath(
+            path, stroke=1 if shape.stroke else 0, fill=1 if shape.fill else 0, fillMode=FILL_EVEN_ODD
+        )
+
+    def _group(self, group: Group) -> None:
+        """A group as a form: drawn into the file once, where it stands on the page, and placed on
+        every page that shows it at that place with a single operator."""
+        canvas = self.canvas
+        name = f"group-{group.key}-at-{group.x:g}-{group.y:g}"
+        if name not in self.forms:
+            canvas.beginForm(name, 0, 0, self.width * MM, self.height * MM)
+            canvas.translate(group.x * MM, (self.height - group.y - group.height) * MM)
+            inside = _PdfPainter(canvas, group.height, self.images)
+            for item in group.items:
+                inside.paint(item)
+            canvas.endForm()
+            self.forms.add(name)
+        canvas.doForm(name)
 
 
 def paint_pdf(

@@ -112,6 +112,10 @@ def _font_path(name: str) -> Path | None:
     return None
 
 
+# Marks Chinese typesetting never puts at the start of a line (行首禁则).
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—%,.;:?!)]}")
+
+
 class FontChain:
     """The fonts a field is drawn with: the one the template names (when found), then the bundled
     one, then any fallback on this PC; each character is drawn in the first that has it."""
@@ -133,8 +137,7 @@ class FontChain:
 
     def covers(self, text: str) -> bool:
         """Whether the first font has every character (the usual case: one run)."""
-        primary = self._primary_chars
-        return all(ord(char) in primary for char in text)
+        return self._primary_chars.issuperset(map(ord, text))
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """The text cut into (font, text) runs; a character no font has stays in the first font."""
@@ -168,13 +171,15 @@ class FontChain:
         return total * size
 
     def wrap(self, text: str, size: float, width: float) -> list[str]:
-        """Lines no wider than width, broken at any character; explicit line breaks kept."""
+        """Lines no wider than width, broken at any character but before a mark that may not start a
+        line (，。、 and closing brackets hang at the end of the line instead, as Chinese typesetting
+        does); explicit line breaks kept."""
         lines: list[str] = []
         for paragraph in text.splitlines() or [""]:
             line, used = "", 0.0
             for char in paragraph:
                 advance = self.char_width(char, size)
-                if line and used + advance > width:
+                if line and used + advance > width and char not in NO_LINE_START:
                     lines.append(line)
                     line, used = ("", 0.0) if char.isspace() else (char, advance)
                 else:

@@ -80,3 +80,33 @@ class DateStyle(StrEnum):
             case DateStyle.DIGITS:
                 return "2026年11月21日"
         assert_never(self)
+
+
+class DesignKind(StrEnum):
+    """The built-in designs a certificate can be printed on (certificates.designs draws them)."""
+
+    FORMAL = "formal"
+    COLOUR = "colour"
+    MONO = "mono"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case DesignKind.FORMAL:
+                return "庄重 · 金边"
+            case DesignKind.COLOUR:
+                return "彩印 · 卷草祥云"
+            case DesignKind.MONO:
+                return "素雅 · 回纹（黑白打印）"
+        assert_never(self)
+
+    @property
+    def description(self) -> str:
+        match self:
+            case DesignKind.FORMAL:
+                return "红色标题，金色双线边框，四角祥云：最正式的奖状样式"
+            case DesignKind.COLOUR:
+                return "卷草纹边带、四角祥云、淡黄底色：适合彩色打印机"
+            case DesignKind.MONO:
+                return "黑色回纹边框：黑白激光打印机上也清楚好看"
+        assert_never(self)

@@ -1,102 +1,90 @@
-"""Sheets of certificates laid out once, in millimetres from the paper's top left corner: runs of text
-in their fonts, pictures, the squares of QR codes and ruled lines. The PDF (`drawing.paint_pdf`) and
-the window's printer and preview paint the same sheets, so what the printer puts on paper is what the
-file and the preview show, at the same size."""
+"""Sheets of certificates laid out once, in millimetres from the paper's top left corner (the items of
+`items`): the design, the background, each field's text set to fit its box, the seal and the QR code.
+The PDF (`drawing.paint_pdf`) and the window's printer and preview paint the same sheets, so what the
+printer puts on paper is what the file and the preview show, at the same size."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
+from fest_desktop.certificates.designs import draw_design
 from fest_desktop.certificates.fonts import FontChain, font_chain
+from fest_desktop.certificates.items import BLACK, PT, Group, Item, Picture, Rule, Sheet, Squares, TextRun
 from fest_desktop.certificates.jobs import CertificateJob
-from fest_desktop.certificates.kinds import Alignment, FieldKind
+from fest_desktop.certificates.kinds import Alignment, DesignKind, FieldKind
 from fest_desktop.certificates.placeholders import fill
 from fest_desktop.certificates.register import qr_payload
 from fest_desktop.certificates.templates import TemplateField, TemplateInfo
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.pdf import QR_QUIET_MODULES, qr_modules
 
-PT = 25.4 / 72  # millimetres per point
-BLACK = "#000000"
+# A text may be set this much smaller than its field's size to fit its box, and no smaller.
+SMALLEST_SCALE = 0.6
 
 
 @dataclass(frozen=True)
-class TextRun:
-    """Text in one font on one line: x is where it starts, baseline how far down the line sits (mm);
-    size is in points; font is the name `fonts.font_file` knows the file of."""
+class Fit:
+    """How a text field is set: its size in points, its lines, and whether it still overflows its box
+    at the smallest size allowed."""
 
-    x: float
-    baseline: float
-    text: str
-    font: str
     size: float
-    colour: str = BLACK
+    lines: list[str]
+    overflows: bool = False
 
 
-@dataclass(frozen=True)
-class Picture:
-    """An image stretched to its box (a scanned background, the school's seal)."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-    data: bytes = field(repr=False)
-
-
-@dataclass(frozen=True)
-class Squares:
-    """Filled squares of one size on a grid from (x, y): a QR code's dark modules as (row, column)."""
-
-    x: float
-    y: float
-    cell: float
-    cells: tuple[tuple[int, int], ...]
-    colour: str = BLACK
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A straight line of a width in mm."""
-
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    width: float
-    colour: str = BLACK
-
-
-Item = TextRun | Picture | Squares | Rule
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One sheet of paper as it prints: its size in mm, what is on it, and how many certificates."""
-
-    width: float
-    height: float
-    items: tuple[Item, ...]
-    certificates: int = 0
-
-
-def text_lines(item: TemplateField, text: str, chain: FontChain) -> tuple[float, list[str]]:
-    """The size in points a text field is set in and its lines: wrapped in its box when it wraps,
-    else on one line set smaller when longer than its box (a long team of names)."""
+def text_lines(item: TemplateField, text: str, chain: FontChain) -> Fit:
+    """Set a text field in its box: a field that wraps breaks into lines and, when they are taller than
+    its box, steps down in size; a one-line field longer than its box is set smaller. Neither goes
+    below SMALLEST_SCALE of its size; what still does not fit is marked as overflowing."""
     box = item.width_mm / PT
-    if item.wrap:
-        return item.size, chain.wrap(text, item.size, box)
-    width = chain.width(text, item.size)
-    return (item.size * box / width if width > box else item.size), [text]
+    smallest = item.size * SMALLEST_SCALE
+    if not item.wrap:
+        width = chain.width(text, item.size)
+        if width <= box:
+            return Fit(item.size, [text])
+        size = item.size * box / width
+        return Fit(max(size, smallest), [text], overflows=size < smallest)
+    size = item.size
+    while True:
+        lines = chain.wrap(text, size, box)
+        tall = (len(lines) - 1) * size * item.line_spacing + size
+        if not item.height_mm or tall * PT <= item.height_mm:
+            return Fit(size, lines)
+        if size * 0.95 < smallest:
+            return Fit(size, lines, overflows=True)
+        size *= 0.95
+
+
+def fit_problems(template: TemplateInfo, jobs: Sequence[CertificateJob]) -> list[str]:
+    """The certificates whose text does not fit a field's box even at the smallest size allowed,
+    each named with the field: said before a batch is printed."""
+    chains = {f.name: font_chain(f.font) for f in template.fields if f.kind == FieldKind.TEXT}
+    problems = []
+    for job in jobs:
+        values = job.values_for(template)
+        for item in template.fields:
+            if item.kind != FieldKind.TEXT or not item.visible:
+                continue
+            text, _missing = fill(item.text, values)
+            fit = text_lines(item, text, chains[item.name])
+            if fit.overflows:
+                problems.append(
+                    f"{job.label}：「{item.name}」的内容太长，缩小到 {fit.size:.0f} 磅仍放不下，"
+                    "会超出它的位置。请缩短内容，或在证书模板中把这一项放宽、放高。"
+                )
+    return problems
 
 
 def _text_items(
     item: TemplateField, values: dict[str, str], chain: FontChain, left: float, top: float
 ) -> list[Item]:
     text, _missing = fill(item.text, values)
-    size, lines = text_lines(item, text, chain)
-    baseline = top + item.size * 0.88 * PT
+    fit = text_lines(item, text, chain)
+    size, lines = fit.size, fit.lines
+    baseline = top + (item.size if not item.wrap else size) * 0.88 * PT
+    leading = (item.size if not item.wrap else size) * item.line_spacing * PT
     runs: list[Item] = []
     for line in lines:
         x = left
@@ -105,11 +93,17 @@ def _text_items(
             x += slack / (2 if item.align == Alignment.CENTER else 1)
         parts = chain.runs(line)
         for font, part in parts:
-            runs.append(TextRun(x, baseline, part, font, size))
+            runs.append(TextRun(x, baseline, part, font, size, item.colour))
             if len(parts) > 1:
                 x += chain.width(part, size) * PT
-        baseline += item.size * item.line_spacing * PT
+        baseline += leading
     return runs
+
+
+@lru_cache(maxsize=16)
+def _design(design: DesignKind, width: float, height: float) -> tuple[Item, ...]:
+    """A design drawn once for each size: every certificate of a batch shares the same items."""
+    return tuple(draw_design(design, width, height))
 
 
 def _certificate_items(
@@ -124,6 +118,9 @@ def _certificate_items(
     items: list[Item] = []
     if with_background and template.background:
         items.append(Picture(left, top, width, height, template.background))
+    if with_background and template.design is not None:
+        key = f"{template.design}-{width:g}x{height:g}"
+        items.append(Group(key, left, top, width, height, _design(template.design, width, height)))
     values = job.values_for(template)
     for item in template.fields:
         if not item.visible:
@@ -131,7 +128,7 @@ def _certificate_items(
         x, y, size = left + item.x_mm, top + item.y_mm, item.width_mm
         if item.kind == FieldKind.SEAL:
             if template.seal:
-                items.append(Picture(x, y, size, size, template.seal))
+                items.append(Picture(x, y, size, size, template.seal, multiply=True))
         elif item.kind == FieldKind.QR:
             if job.number:
                 count, dark = qr_modules(qr_payload(job))

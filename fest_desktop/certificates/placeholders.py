@@ -80,6 +80,9 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("班级", "获奖者的班级", "三年级(2)班", lambda s: s.award.class_name),
     Placeholder("比赛", "比赛项目", "科技创新绘画比赛", lambda s: s.award.competition),
     Placeholder("作品", "作品题目", "未来的城市", lambda s: s.award.title),
+    Placeholder(
+        "作者", "作品的全部作者（团队作品列出每一位）", "张子涵、李梓轩", lambda s: s.award.recipient_text
+    ),
     Placeholder("奖项", "奖项等级，如 一等奖", "一等奖", lambda s: s.award.level),
     Placeholder(
         "获奖",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.certificates.kinds import Alignment, DateStyle, FieldKind, TemplateKind
+from fest_desktop.certificates.designs import TITLE_COLOURS, placements
+from fest_desktop.certificates.kinds import Alignment, DateStyle, DesignKind, FieldKind, TemplateKind
 from fest_desktop.certificates.placeholders import NAMES, unknown_placeholders
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database, fetch
@@ -47,6 +49,9 @@ class TemplateField:
     wrap: bool = False
     line_spacing: float = 1.6
     visible: bool = True
+    colour: str = "#000000"
+    # The height of the box a text field must stay in (0: one line, or as many as it wraps to).
+    height_mm: float = 0.0
 
     def to_json(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -72,6 +77,7 @@ class TemplateInfo:
     offset_y_mm: float = 0.0
     seal: bytes | None = None
     fields: tuple[TemplateField, ...] = ()
+    design: DesignKind | None = None
 
     @property
     def slots(self) -> int:
@@ -112,8 +118,9 @@ _BODY = "在{学校}{科技节}中，荣获{获奖}。特发此证，以资鼓�
 
 
 def default_templates() -> list[TemplateInfo]:
-    """The four templates a festival starts with: A4 landscape, the title large and centred, the
-    body wrapped, school and date at the lower right with room for the seal, the number small."""
+    """The four templates a festival starts with: A4 landscape on the formal design, the title large,
+    red and centred, the body wrapped, school and date at the lower right under the seal, the number
+    small at the lower left."""
 
     def common(body: str, greeting: str, title: str) -> tuple[TemplateField, ...]:
         return (
@@ -127,7 +134,7 @@ def default_templates() -> list[TemplateInfo]:
             TemplateField("二维码", FieldKind.QR, "", 257, 168, 24, visible=False),
         )
 
-    return [
+    plain = [
         TemplateInfo(
             0, "学生荣誉证书", TemplateKind.STUDENT, fields=common("　　" + _BODY, "{姓名}同学：", "荣誉证书")
         ),
@@ -158,6 +165,8 @@ def default_templates() -> list[TemplateInfo]:
             ),
         ),
     ]
+    # Out of the box on blank paper: the formal design, as a real 奖状 looks.
+    return [apply_design(template, DesignKind.FORMAL) for template in plain]
 
 
 def _field(stored: dict[str, Any]) -> TemplateField:
@@ -190,6 +199,7 @@ def _template_info(row: CertificateTemplate) -> TemplateInfo:
         row.offset_y_mm,
         row.seal,
         fields,
+        DesignKind(row.design) if row.design in DesignKind.__members__.values() else None,
     )
 
 
@@ -209,6 +219,35 @@ def _apply_template(row: CertificateTemplate, info: TemplateInfo) -> None:
     row.offset_y_mm = info.offset_y_mm
     row.seal = info.seal
     row.fields = json.dumps([f.to_json() for f in info.fields], ensure_ascii=False)
+    row.design = info.design or ""
+
+
+def apply_design(template: TemplateInfo, design: DesignKind | None) -> TemplateInfo:
+    """The template printed on design (None: plain paper, fields left where they are): the fields the
+    default templates have are placed in the design's text area for the template's paper, the title
+    in the design's colour; the texts, fonts and what is printed stay the teacher's."""
+    if design is None:
+        return dataclasses.replace(template, design=None)
+    width, height = template.slot_size
+    places = placements(width, height)
+    fields: list[TemplateField] = []
+    for item in template.fields:
+        place = places.get(item.name)
+        if place is None:
+            fields.append(item)
+            continue
+        moved = dataclasses.replace(
+            item,
+            x_mm=round(place["x_mm"], 1),
+            y_mm=round(place["y_mm"], 1),
+            width_mm=round(place["width_mm"], 1),
+            size=round(place.get("size", item.size), 1),
+            height_mm=round(place.get("height_mm", item.height_mm), 1),
+        )
+        if item.name == "标题":
+            moved = dataclasses.replace(moved, colour=TITLE_COLOURS[design], align=Alignment.CENTER)
+        fields.append(moved)
+    return dataclasses.replace(template, design=design, fields=tuple(fields))
 
 
 def check_template(info: TemplateInfo) -> TemplateInfo:
@@ -224,6 +263,8 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
         )
     if not (1 <= info.columns <= 6 and 1 <= info.rows <= 6):
         raise ValidationError("每张纸的证书排列要在 1×1 到 6×6 之间。")
+    if info.design is not None and info.design not in DesignKind.__members__.values():
+        raise ValidationError(f"未知的证书样式「{info.design}」。")
     if abs(info.offset_x_mm) > 50 or abs(info.offset_y_mm) > 50:
         raise ValidationError("打印偏移不能超过 50 毫米。")
     slot_width, slot_height = info.slot_size
@@ -245,6 +286,10 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
             or item.align not in Alignment.__members__.values()
         ):
             raise ValidationError(f"{where}的类别或对齐方式不对。")
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", item.colour):
+            raise ValidationError(f"{where}的颜色「{item.colour}」不对，应写成 #C00000 这样的形式。")
+        if not 0 <= item.height_mm <= 1000:
+            raise ValidationError(f"{where}的高度 {item.height_mm:g} 毫米不对。")
         if not 4 <= item.size <= 200:
             raise ValidationError(f"{where}的字号 {item.size:g} 不对，应在 4 到 200 之间。")
         if item.width_mm <= 0 or not (-1 <= item.x_mm <= slot_width and -1 <= item.y_mm <= slot_height):

@@ -473,7 +473,8 @@ class AwardNotice(Base):
 
 class CertificateTemplate(Base):
     """A certificate layout for one kind of recipient (student, class, teacher, organisation): the
-    sheet, the slots of a multi-up sheet, the 套打 background and offsets, and the fields as JSON."""
+    sheet, the slots of a multi-up sheet, the 套打 background or a built-in design and the offsets,
+    and the fields as JSON."""
 
     __tablename__ = "certificate_template"
 
@@ -495,6 +496,8 @@ class CertificateTemplate(Base):
     seal: Mapped[bytes | None] = mapped_column(LargeBinary)
     fields: Mapped[str] = mapped_column(Text, default="[]")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # A built-in design (certificates.designs) drawn under the fields like a background; "" for none.
+    design: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class Certificate(Base):

@@ -1427,6 +1427,19 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
 </context>
 <context>
+    <name>DesignGallery</name>
+    <message>
+        <location filename="../../ui/awards/design_gallery.py" line="41"/>
+        <source>白纸（无样式）</source>
+        <translation>Plain paper (no design)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/design_gallery.py" line="44"/>
+        <source>不画边框：用于套打（印好的奖状纸）或自己的底图</source>
+        <translation>No border: for printing onto pre-printed certificate paper, or on your own background</translation>
+    </message>
+</context>
+<context>
     <name>EntriesImportDialog</name>
     <message>
         <location filename="../../ui/registration/import_dialog.py" line="50"/>
@@ -3262,138 +3275,143 @@ deduct (max {1:g})</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="62"/>
+        <location filename="../../ui/awards/template_editor.py" line="64"/>
         <source>复制为新模板</source>
         <translation>Copy as new template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="64"/>
-        <location filename="../../ui/awards/template_editor.py" line="401"/>
+        <location filename="../../ui/awards/template_editor.py" line="66"/>
+        <location filename="../../ui/awards/template_editor.py" line="419"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="72"/>
+        <location filename="../../ui/awards/template_editor.py" line="74"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="82"/>
+        <location filename="../../ui/awards/template_editor.py" line="84"/>
         <source>打印底图（普通纸）；不勾选为套打</source>
         <translation>Print the background (plain paper); off for overprinting</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="85"/>
+        <location filename="../../ui/awards/template_editor.py" line="87"/>
         <source>底图…</source>
         <translation>Background…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="87"/>
+        <location filename="../../ui/awards/template_editor.py" line="89"/>
         <source>印章图片…</source>
         <translation>Seal image…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="89"/>
+        <location filename="../../ui/awards/template_editor.py" line="91"/>
         <source>去掉底图和印章</source>
         <translation>Remove background and seal</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="107"/>
+        <location filename="../../ui/awards/template_editor.py" line="109"/>
         <source>自动换行</source>
         <translation>Wrap</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="108"/>
+        <location filename="../../ui/awards/template_editor.py" line="110"/>
         <source>打印这一项</source>
         <translation>Print this field</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="138"/>
+        <location filename="../../ui/awards/template_editor.py" line="142"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="143"/>
+        <location filename="../../ui/awards/template_editor.py" line="147"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="147"/>
+        <location filename="../../ui/awards/template_editor.py" line="151"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="152"/>
+        <location filename="../../ui/awards/template_editor.py" line="156"/>
         <source>宽×高（毫米）</source>
         <translation>Width × height (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="157"/>
+        <location filename="../../ui/awards/template_editor.py" line="161"/>
         <source>每张纸（列×行）</source>
         <translation>Per sheet (columns × rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="158"/>
+        <location filename="../../ui/awards/template_editor.py" line="162"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="163"/>
+        <location filename="../../ui/awards/template_editor.py" line="167"/>
         <source>打印偏移 X / Y（毫米）</source>
         <translation>Printer offset X / Y (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="169"/>
+        <location filename="../../ui/awards/template_editor.py" line="173"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="173"/>
+        <location filename="../../ui/awards/template_editor.py" line="177"/>
         <source>X / Y / 宽（毫米）</source>
         <translation>X / Y / width (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="174"/>
+        <location filename="../../ui/awards/template_editor.py" line="178"/>
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="175"/>
+        <location filename="../../ui/awards/template_editor.py" line="179"/>
         <source>字号（磅）</source>
         <translation>Size (pt)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="176"/>
+        <location filename="../../ui/awards/template_editor.py" line="180"/>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="184"/>
+        <location filename="../../ui/awards/template_editor.py" line="188"/>
         <source>字段（可在右边的预览上拖动位置）</source>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="366"/>
+        <location filename="../../ui/awards/template_editor.py" line="199"/>
+        <source>样式（点一下即可换用；套打请选“白纸”）</source>
+        <translation>Design (one click to use it; for pre-printed paper choose “Plain paper”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/template_editor.py" line="382"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="366"/>
+        <location filename="../../ui/awards/template_editor.py" line="382"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="376"/>
+        <location filename="../../ui/awards/template_editor.py" line="394"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="393"/>
+        <location filename="../../ui/awards/template_editor.py" line="411"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="401"/>
+        <location filename="../../ui/awards/template_editor.py" line="419"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
@@ -3563,42 +3581,42 @@ change to:</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../ui/awards/printing.py" line="123"/>
+        <location filename="../../ui/awards/printing.py" line="180"/>
         <source>横向</source>
         <translation>landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="125"/>
+        <location filename="../../ui/awards/printing.py" line="182"/>
         <source>纵向</source>
         <translation>portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="127"/>
+        <location filename="../../ui/awards/printing.py" line="184"/>
         <source>{0}×{1} 毫米（{2}）</source>
         <translation>{0}×{1} mm ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="131"/>
+        <location filename="../../ui/awards/printing.py" line="188"/>
         <source>打印机的纸张是 {0}，证书模板是 {1}：证书不会按 100% 打在纸上。</source>
         <translation>The printer&apos;s paper is {0}, the certificate template is {1}: the certificates will not print at 100 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="146"/>
+        <location filename="../../ui/awards/printing.py" line="203"/>
         <source>打印机没有接受打印任务（可能已取消），证书没有打印，也没有记为已打印。</source>
         <translation>The printer did not accept the job (perhaps cancelled); the certificates were not printed nor recorded as printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="159"/>
+        <location filename="../../ui/awards/printing.py" line="216"/>
         <source>打印中断，证书没有全部打印，没有记为已打印。</source>
         <translation>Printing was interrupted; not all certificates were printed and none is recorded as printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="166"/>
+        <location filename="../../ui/awards/printing.py" line="223"/>
         <source>已取消打印，证书没有记为已打印。</source>
         <translation>Printing cancelled; the certificates are not recorded as printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="171"/>
+        <location filename="../../ui/awards/printing.py" line="228"/>
         <source>打印机没有完成打印任务，证书没有记为已打印。</source>
         <translation>The printer did not finish the job; the certificates are not recorded as printed.</translation>
     </message>

@@ -194,7 +194,7 @@ def test_multi_up_sheets_start_at_a_slot(db: Database, throws: Throws, tmp_path:
         print_to(db, throws.festival_id, tmp_path / "no.pdf", jobs, template, start_slot=3)
 
 
-def test_the_background_is_not_printed_when_overprinting(
+def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
     from PIL import Image
@@ -205,14 +205,16 @@ def test_the_background_is_not_printed_when_overprinting(
     saved = save_template(db, throws.festival_id, template)
     jobs = certificate_jobs(db, throws.festival_id)[:1]
 
-    def images(path: Path) -> int:
+    def drawn(path: Path) -> list[str]:
+        """What the page places: /Image for a picture, /Form for the design drawn once."""
         resources = PdfReader(path).pages[0]["/Resources"]
-        return len(resources.get("/XObject", {}))
+        return sorted(str(x.get_object()["/Subtype"]) for x in resources.get("/XObject", {}).values())
 
     plain, overprint = tmp_path / "plain.pdf", tmp_path / "overprint.pdf"
     print_to(db, throws.festival_id, plain, jobs, saved)
     print_to(db, throws.festival_id, overprint, jobs, saved, overprint=True)
-    assert images(plain) == 1 and images(overprint) == 0
+    assert saved.design is not None
+    assert drawn(plain) == ["/Form", "/Image"] and drawn(overprint) == []
     with pytest.raises(ValidationError, match="图片"):
         check_image(b"not an image")
 

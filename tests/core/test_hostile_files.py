@@ -27,8 +27,8 @@ from fest_desktop.awards.notices import (
 from fest_desktop.calendar.schedule_files import export_schedule
 from fest_desktop.certificates.batch import Progress, print_batch, to_file
 from fest_desktop.certificates.drawing import paint_pdf
+from fest_desktop.certificates.items import Sheet
 from fest_desktop.certificates.jobs import certificate_jobs
-from fest_desktop.certificates.layout import Sheet
 from fest_desktop.certificates.templates import list_templates, template_for
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.demo.sample_form import write_import_sample

@@ -194,3 +194,35 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     assert again.rules.model.setData(again.rules.model.index(0, 2), "150")
     assert not again.save_rule()
     assert "比例" in seen["errors"][-1]
+
+
+def test_a_design_is_chosen_from_the_gallery_with_one_click(
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from fest_desktop.certificates.items import Group
+    from fest_desktop.certificates.kinds import DesignKind
+
+    tab = make_tab(qtbot, db, throws.festival_id)
+    tab.pages.setCurrentWidget(tab.templates)
+    editor = tab.templates
+    gallery = editor.gallery
+    choices = [gallery.design_of(gallery.item(row)) for row in range(gallery.count())]
+    assert choices == [None, *DesignKind]
+    assert all(not gallery.item(row).icon().isNull() for row in range(gallery.count()))
+    assert gallery.design_of(gallery.currentItem()) == DesignKind.FORMAL  # the default
+    mono = gallery.item(choices.index(DesignKind.MONO))
+    rect = gallery.visualItemRect(mono)
+    qtbot.mouseClick(gallery.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.info is not None
+    stored = get_template(db, editor.info.id)
+    assert stored.design == DesignKind.MONO and stored.field("标题").colour == "#1A1A1A"
+    assert editor.preview.sheet is not None
+    assert [item.key for item in editor.preview.sheet.items if isinstance(item, Group)] == ["mono-297x210"]
+    plain = gallery.item(0)
+    qtbot.mouseClick(
+        gallery.viewport(), Qt.MouseButton.LeftButton, pos=gallery.visualItemRect(plain).center()
+    )
+    assert get_template(db, editor.info.id).design is None
+    assert not [item for item in editor.preview.sheet.items if isinstance(item, Group)]

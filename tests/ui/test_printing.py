@@ -22,8 +22,9 @@ from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.rules import RuleKey, set_rules
 from fest_desktop.certificates.batch import print_batch
 from fest_desktop.certificates.drawing import Cancelled
+from fest_desktop.certificates.items import TextRun
 from fest_desktop.certificates.jobs import certificate_jobs
-from fest_desktop.certificates.layout import TextRun, lay_out_calibration, lay_out_certificates
+from fest_desktop.certificates.layout import lay_out_calibration, lay_out_certificates
 from fest_desktop.certificates.register import search_register
 from fest_desktop.certificates.templates import TemplateInfo, list_templates, save_template, template_for
 from fest_desktop.school.festivals import FestivalInfo

@@ -9,9 +9,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from fest_desktop.certificates.items import PT, Sheet
 from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.kinds import FieldKind
-from fest_desktop.certificates.layout import PT, Sheet, lay_out_certificates
+from fest_desktop.certificates.layout import lay_out_certificates
 from fest_desktop.certificates.templates import TemplateField, TemplateInfo
 from fest_desktop.errors import FestError
 from ui.awards.printing import SheetPainter

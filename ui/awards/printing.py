@@ -7,13 +7,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from fest_desktop.certificates.batch import Deliver, Progress
 from fest_desktop.certificates.drawing import Cancelled
 from fest_desktop.certificates.fonts import font_file
-from fest_desktop.certificates.layout import PT, Picture, Rule, Sheet, Squares, TextRun
+from fest_desktop.certificates.items import PT, Group, Item, Picture, Rule, Shape, Sheet, Squares, TextRun
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.errors import FestError
 
@@ -28,7 +38,9 @@ class SheetPainter:
 
     def __init__(self) -> None:
         self._families: dict[str, str] = {}
-        self._images: dict[int, QImage] = {}
+        # By the object's identity, holding the object: a freed one's id may come back for another.
+        self._images: dict[int, tuple[bytes, QImage]] = {}
+        self._paths: dict[int, tuple[Shape, QPainterPath]] = {}
 
     def _font(self, name: str, size: float) -> QFont:
         family = self._families.get(name)
@@ -43,10 +55,12 @@ class SheetPainter:
         return font
 
     def _image(self, data: bytes) -> QImage:
-        image = self._images.get(id(data))
-        if image is None:
-            image = self._images[id(data)] = QImage.fromData(data)
-        return image
+        kept = self._images.get(id(data))
+        if kept is None or kept[0] is not data:
+            if len(self._images) > 8:  # a preview shown for many templates over a day
+                self._images.clear()
+            kept = self._images[id(data)] = (data, QImage.fromData(data))
+        return kept[1]
 
     def paint(self, painter: QPainter, sheet: Sheet, origin: QPointF, pixels_per_mm: float) -> None:
         """Paint sheet with its top left corner at origin (in the painter's coordinates)."""
@@ -55,8 +69,12 @@ class SheetPainter:
         painter.scale(pixels_per_mm / UNITS_PER_MM, pixels_per_mm / UNITS_PER_MM)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self._paint_items(painter, sheet.items)
+        painter.restore()
+
+    def _paint_items(self, painter: QPainter, items: Sequence[Item]) -> None:
         unit = UNITS_PER_MM
-        for item in sheet.items:
+        for item in items:
             match item:
                 case TextRun():
                     painter.setFont(self._font(item.font, item.size))
@@ -64,7 +82,12 @@ class SheetPainter:
                     painter.drawText(QPointF(item.x * unit, item.baseline * unit), item.text)
                 case Picture():
                     box = QRectF(item.x * unit, item.y * unit, item.width * unit, item.height * unit)
+                    if item.multiply:
+                        painter.save()
+                        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
                     painter.drawImage(box, self._image(item.data))
+                    if item.multiply:
+                        painter.restore()
                 case Squares():
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor(item.colour))
@@ -82,7 +105,41 @@ class SheetPainter:
                     painter.drawLine(
                         QPointF(item.x1 * unit, item.y1 * unit), QPointF(item.x2 * unit, item.y2 * unit)
                     )
-        painter.restore()
+                case Shape():
+                    painter.setPen(
+                        QPen(QColor(item.stroke), item.width * unit) if item.stroke else Qt.PenStyle.NoPen
+                    )
+                    painter.setBrush(QColor(item.fill) if item.fill else Qt.BrushStyle.NoBrush)
+                    painter.drawPath(self._path(item))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                case Group():
+                    painter.save()
+                    painter.translate(item.x * unit, item.y * unit)
+                    self._paint_items(painter, item.items)
+                    painter.restore()
+
+    def _path(self, shape: Shape) -> QPainterPath:
+        kept = self._paths.get(id(shape))
+        if kept is not None and kept[0] is shape:
+            return kept[1]
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        for operation, numbers in shape.steps:
+            points = [
+                QPointF(numbers[i] * UNITS_PER_MM, numbers[i + 1] * UNITS_PER_MM)
+                for i in range(0, len(numbers), 2)
+            ]
+            match operation:
+                case "M":
+                    path.moveTo(points[0])
+                case "L":
+                    path.lineTo(points[0])
+                case "C":
+                    path.cubicTo(points[0], points[1], points[2])
+                case "Z":
+                    path.closeSubpath()
+        self._paths[id(shape)] = (shape, path)
+        return path
 
 
 def page_layout(template: TemplateInfo) -> QPageLayout:

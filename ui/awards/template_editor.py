@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.certificates.drawing import check_image
+from fest_desktop.certificates.drawing import check_image, prepare_seal
 from fest_desktop.certificates.fonts import BUNDLED_FONT_LABEL, font_notes, installed_font_names
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs, sample_job
-from fest_desktop.certificates.kinds import Alignment, DateStyle, FieldKind
+from fest_desktop.certificates.kinds import Alignment, DateStyle, DesignKind, FieldKind
 from fest_desktop.certificates.placeholders import PLACEHOLDERS
 from fest_desktop.certificates.templates import (
     CUSTOM_PAPER,
     PAPERS,
     TemplateInfo,
+    apply_design,
     delete_template,
     get_template,
     list_templates,
@@ -41,6 +42,7 @@ from fest_desktop.certificates.templates import (
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
+from ui.awards.design_gallery import DesignGallery
 from ui.awards.preview import CertificatePreview
 from ui.widgets.file_dialogs import ask_open_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
@@ -110,6 +112,8 @@ class TemplateEditor(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #b71c1c;")
         self.preview = CertificatePreview()
+        self.gallery = DesignGallery()
+        self.gallery.design_chosen.connect(self.choose_design)
         self.preview.field_moved.connect(self._field_dragged)
         self.preview.field_clicked.connect(self._select_field)
 
@@ -189,9 +193,15 @@ class TemplateEditor(QWidget):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("样式（点一下即可换用；套打请选“白纸”）")))
+        right_layout.addWidget(self.gallery)
+        right_layout.addWidget(self.preview, 1)
         splitter = QSplitter()
         splitter.addWidget(scroll)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(right)
         splitter.setSizes([440, 740])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -361,6 +371,12 @@ class TemplateEditor(QWidget):
             selected = self.preview.selected
             self.preview.show_certificate(self.info, self.sample)
             self.preview.selected = selected
+            self.gallery.show_for(self.info, self.sample)
+
+    def choose_design(self, design: DesignKind | None) -> None:
+        """Print the template on a built-in design (or on plain paper): its fields placed for it."""
+        if self.info is not None and design != self.info.design:
+            self._store(apply_design(self.info, design))
 
     def choose_image(self, which: str) -> None:
         path = ask_open_path(self, self.tr("选择图片"), self.tr("图片 (*.png *.jpg *.jpeg)"))
@@ -372,6 +388,8 @@ class TemplateEditor(QWidget):
         try:
             data = path.read_bytes()
             check_image(data)
+            if which == "seal":
+                data = prepare_seal(data)
         except OSError as exc:
             show_error(self, self.tr("无法读取「{0}」：{1}").format(path, exc.strerror))
             return
