@@ -201,6 +201,7 @@ def test_a_design_is_chosen_from_the_gallery_with_one_click(
 ) -> None:
     from PySide6.QtCore import Qt
 
+    from fest_desktop.certificates.designs import text_area
     from fest_desktop.certificates.items import Group
     from fest_desktop.certificates.kinds import DesignKind
 
@@ -220,6 +221,10 @@ def test_a_design_is_chosen_from_the_gallery_with_one_click(
     assert stored.design == DesignKind.MONO and stored.field("标题").colour == "#1A1A1A"
     assert editor.preview.sheet is not None
     assert [item.key for item in editor.preview.sheet.items if isinstance(item, Group)] == ["mono-297x210"]
+    editor.paper.setCurrentIndex(editor.paper.findData("A3"))  # the design and its fields follow the paper
+    on_a3 = get_template(db, editor.info.id)
+    left, _top, right, _bottom = text_area(420, 297)
+    assert on_a3.field("标题").width_mm == pytest.approx(right - left, abs=0.1)
     plain = gallery.item(0)
     qtbot.mouseClick(
         gallery.viewport(), Qt.MouseButton.LeftButton, pos=gallery.visualItemRect(plain).center()

@@ -345,7 +345,11 @@ class TemplateEditor(QWidget):
     def save(self) -> None:
         if self._loading or self.info is None:
             return
-        self._store(self.edited())
+        edited = self.edited()
+        if edited.design is not None and edited.slot_size != self.info.slot_size:
+            # Another paper or layout: the design is drawn for it, and its fields placed anew.
+            edited = apply_design(edited, edited.design)
+        self._store(edited)
 
     def _store(self, info: TemplateInfo) -> None:
         """Save at once; a refused template keeps the last good one and says why."""
