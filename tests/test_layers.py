@@ -22,6 +22,7 @@ BELOW = {
     "registration": {"storage", "files", "school"},
     "scoring": {"storage", "files", "school", "registration"},
     "awards": {"storage", "files", "school", "registration", "scoring"},
+    "phones": {"storage", "files", "school", "registration", "scoring"},
     "certificates": {"storage", "files", "school", "registration", "scoring", "awards"},
     "new_festival": {"storage", "files", "school", "registration", "awards", "certificates"},
     "demo": {"storage", "files", "school", "calendar", "registration", "scoring", "awards", "new_festival"},
@@ -36,6 +37,7 @@ BELOW = {
         "certificates",
         "new_festival",
         "demo",
+        "phones",
     },
 }
 

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             from ui.scoring.tab import ScoringTab
 
             assert self.db is not None
-            self.scoring = ScoringTab(self.db)
+            self.scoring = ScoringTab(self.db, self.preferences_file)
             self._put_tab(self.SCORING_TAB, self.scoring, self.tr("现场评分"))
             self.scoring.show_festival(self._festival_id())
         if index == self.AWARDS_TAB and self.awards_tab is None:

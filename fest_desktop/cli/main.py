@@ -9,7 +9,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fest_desktop import __version__
-from fest_desktop.cli import awards, backups, calendar, certificates, festival, registration, roster, scoring
+from fest_desktop.cli import (
+    awards,
+    backups,
+    calendar,
+    certificates,
+    festival,
+    phones,
+    registration,
+    roster,
+    scoring,
+)
 from fest_desktop.cli.backups import print_restore_hint
 from fest_desktop.cli.common import (
     EXIT_BAD_INPUT,
@@ -34,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"科技节 desktop {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="子命令")
-    for group in (festival, roster, registration, calendar, scoring, awards, certificates, backups):
+    for group in (festival, roster, registration, calendar, scoring, phones, awards, certificates, backups):
         group.add_commands(commands, common)
 
     return parser

@@ -139,3 +139,24 @@ def draw_qr_code(canvas: Any, text: str, x: float, y: float, size: float) -> Non
             fill=1,
         )
     canvas.restoreState()
+
+
+def draw_cutting_guides(
+    canvas: Any, width: float, height: float, margin: float, columns: int, rows: int
+) -> None:
+    """Dashed lines between equal cells of a page (labels, cards) to cut along."""
+    from reportlab.lib.units import mm
+
+    cell_w = (width - 2 * margin) / columns
+    cell_h = (height - 2 * margin) / rows
+    canvas.saveState()
+    canvas.setStrokeGray(0.6)
+    canvas.setLineWidth(0.4)
+    canvas.setDash(3, 3)
+    for column in range(columns + 1):
+        x = margin + column * cell_w
+        canvas.line(x, 2 * mm, x, height - 2 * mm)
+    for row in range(rows + 1):
+        y = margin + row * cell_h
+        canvas.line(2 * mm, y, width - 2 * mm, y)
+    canvas.restoreState()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
-from fest_desktop.files.pdf import draw_qr_code, register_chinese_font, wrap_text
+from fest_desktop.files.pdf import draw_cutting_guides, draw_qr_code, register_chinese_font, wrap_text
 from fest_desktop.files.saving import write_bytes
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus
@@ -66,7 +66,7 @@ def draw_labels(path: Path, heading: str, entries: Sequence[EntryInfo]) -> None:
     canvas.setTitle(f"{heading} 作品标签")
     canvas.setAuthor(heading)
     for start in range(0, len(entries), LABELS_PER_PAGE):
-        _cutting_guides(canvas, width, height, label_w, label_h)
+        draw_cutting_guides(canvas, width, height, MARGIN_MM * mm, COLUMNS, ROWS)
         for slot, entry in enumerate(entries[start : start + LABELS_PER_PAGE]):
             column, row = slot % COLUMNS, slot // COLUMNS
             x = MARGIN_MM * mm + column * label_w
@@ -75,23 +75,6 @@ def draw_labels(path: Path, heading: str, entries: Sequence[EntryInfo]) -> None:
         canvas.showPage()
     canvas.save()
     write_bytes(path, pdf.getvalue())
-
-
-def _cutting_guides(canvas: Any, width: float, height: float, label_w: float, label_h: float) -> None:
-    from reportlab.lib.units import mm
-
-    canvas.saveState()
-    canvas.setStrokeGray(0.6)
-    canvas.setLineWidth(0.4)
-    canvas.setDash(3, 3)
-    left, bottom = MARGIN_MM * mm, MARGIN_MM * mm
-    for column in range(COLUMNS + 1):
-        x = left + column * label_w
-        canvas.line(x, 2 * mm, x, height - 2 * mm)
-    for row in range(ROWS + 1):
-        y = bottom + row * label_h
-        canvas.line(2 * mm, y, width - 2 * mm, y)
-    canvas.restoreState()
 
 
 def _label(

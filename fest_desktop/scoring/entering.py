@@ -254,6 +254,20 @@ def score_in(
     station: str,
 ) -> ScoreChangeInfo | None:
     """enter_score within a session: checked, stored and logged, not yet committed."""
+    entry, competition, judge, criterion, value = checked_score(
+        session, entry_id, judge_id, criterion_id, text, check_pass
+    )
+    change = write_score(
+        session, entry, competition, judge, criterion, value, check_pass, station or default_station()
+    )
+    return None if change is None else change_info(change)
+
+
+def checked_score(
+    session: Session, entry_id: int, judge_id: int, criterion_id: int, text: object, check_pass: bool
+) -> tuple[Entry, Competition, Judge, Criterion, float | None]:
+    """The rows a score is written to and its value, checked by every rule of the desk; raises
+    ValidationError with the reason when refused. Writes nothing."""
     entry, competition = _scorable_entry(session, entry_id)
     judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
     criterion = fetch(session, Criterion, criterion_id, "这个评分项已被删除。")
@@ -266,11 +280,13 @@ def score_in(
     if reason:
         raise ValidationError(reason)
     info = competition_info(competition)
-    value = parse_points(text, next(c for c in info.criteria if c.id == criterion_id))
-    change = write_score(
-        session, entry, competition, judge, criterion, value, check_pass, station or default_station()
+    return (
+        entry,
+        competition,
+        judge,
+        criterion,
+        parse_points(text, next(c for c in info.criteria if c.id == criterion_id)),
     )
-    return None if change is None else change_info(change)
 
 
 def enter_attempt(

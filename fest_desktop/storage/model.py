@@ -518,3 +518,49 @@ class Certificate(Base):
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class JudgeLink(Base):
+    """A judge's private link for scoring from a phone: the secret the link carries (and its hash,
+    by which a request finds it), the short PIN for typing the address by hand, and whether the judge
+    has handed the sheet in (提交并锁定: the phone may no longer change it)."""
+
+    __tablename__ = "judge_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"), unique=True)
+    secret: Mapped[str] = mapped_column(String(64))
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    pin: Mapped[str] = mapped_column(String(8), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    handed_in: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PhoneSubmission(Base):
+    """A submission from a phone under the id the phone made for it: a submission sent twice (the
+    answer lost on a flaky network) is stored once and answered as the first time."""
+
+    __tablename__ = "phone_submission"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"), index=True)
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    outcome: Mapped[str] = mapped_column(String(12))
+    message: Mapped[str] = mapped_column(Text, default="")
+
+
+class ScoreConflict(Base):
+    """A phone's points that differ from what the desk typed for the same judge, entry and criterion:
+    kept apart for the operator to choose, never written over the desk's."""
+
+    __tablename__ = "score_conflict"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"), index=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"))
+    phone_value: Mapped[float | None] = mapped_column(Float)
+    desk_value: Mapped[float | None] = mapped_column(Float)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    address: Mapped[str] = mapped_column(String(60), default="")

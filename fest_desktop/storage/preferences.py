@@ -17,12 +17,18 @@ DEFAULT_KEEP_BACKUPS = 20
 KEEP_BACKUPS_RANGE = (1, 200)
 
 
+DEFAULT_PHONE_PORT = 8765
+
+
 @dataclass(frozen=True)
 class Preferences:
     language: str = "zh_CN"
     keep_backups: int = DEFAULT_KEEP_BACKUPS
     # A festival file or a server URL (postgresql://…) to open instead of the default file; "" for none.
     database: str = ""
+    # Where the judges' phones reach this PC: the address the operator chose and the port.
+    phone_address: str = ""
+    phone_port: int = DEFAULT_PHONE_PORT
 
 
 def load_preferences(path: Path) -> Preferences:
@@ -37,10 +43,16 @@ def load_preferences(path: Path) -> Preferences:
     keep = stored.get("keep_backups")
     low, high = KEEP_BACKUPS_RANGE
     database = stored.get("database")
+    phone_address = stored.get("phone_address")
+    phone_port = stored.get("phone_port")
     return Preferences(
         language=language if language in LANGUAGES else "zh_CN",
         keep_backups=keep if isinstance(keep, int) and low <= keep <= high else DEFAULT_KEEP_BACKUPS,
         database=database.strip() if isinstance(database, str) else "",
+        phone_address=phone_address if isinstance(phone_address, str) else "",
+        phone_port=phone_port
+        if isinstance(phone_port, int) and 1024 <= phone_port <= 65535
+        else DEFAULT_PHONE_PORT,
     )
 
 
@@ -59,3 +71,13 @@ def save_preferences(path: Path, preferences: Preferences) -> None:
     from fest_desktop.files.saving import write_bytes
 
     write_bytes(path, json.dumps(asdict(preferences), ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def update_preferences(path: Path, **changes: object) -> Preferences:
+    """Change some preferences in the file, keeping the others as stored (another part of the window
+    may have changed them since this one read them)."""
+    from dataclasses import replace
+
+    preferences = replace(load_preferences(path), **changes)  # type: ignore[arg-type]
+    save_preferences(path, preferences)
+    return preferences

@@ -1194,139 +1194,192 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="430"/>
+        <source>核对不同的分数</source>
+        <translation>Settle differing scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="432"/>
+        <source>评委在手机上评的分数与电脑上已录入的不同。请核对纸质评分表后选择保留哪一个。</source>
+        <translation>A judge&apos;s score from the phone differs from the one already typed at this PC. Check the paper sheet, then choose which to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="438"/>
+        <source>作品</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="439"/>
+        <source>评委</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="440"/>
+        <source>评分项</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="441"/>
+        <source>手机上</source>
+        <translation>On the phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="442"/>
+        <source>电脑上</source>
+        <translation>At the PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="443"/>
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="450"/>
+        <source>用手机上的</source>
+        <translation>Use the phone&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="452"/>
+        <source>保留电脑上的</source>
+        <translation>Keep the PC&apos;s</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="72"/>
+        <location filename="../../ui/settings/data_page.py" line="71"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="80"/>
+        <location filename="../../ui/settings/data_page.py" line="79"/>
         <source>数据位置</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="91"/>
+        <location filename="../../ui/settings/data_page.py" line="90"/>
         <source>便携模式：数据、备份和设置都保存在程序旁边的文件夹中。</source>
         <translation>Portable mode: data, backups and settings are kept in a folder beside the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="92"/>
+        <location filename="../../ui/settings/data_page.py" line="91"/>
         <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
         <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="117"/>
+        <location filename="../../ui/settings/data_page.py" line="116"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="122"/>
+        <location filename="../../ui/settings/data_page.py" line="121"/>
         <source>现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。</source>
         <translation>This is a database on a server: the school&apos;s IT teacher backs it up on the server (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="129"/>
+        <location filename="../../ui/settings/data_page.py" line="128"/>
         <source>每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，程序都会自动备份一次，保存在「{0}」。</source>
         <translation>A backup is made automatically each time the data file is opened, and before importing a roster, entry forms or score sheets and before deleting a competition, class or festival. Backups are kept in &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="137"/>
+        <location filename="../../ui/settings/data_page.py" line="136"/>
         <source> 个</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="140"/>
+        <location filename="../../ui/settings/data_page.py" line="139"/>
         <source>保留最近的自动备份</source>
         <translation>Keep the latest automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="54"/>
+        <location filename="../../ui/settings/data_page.py" line="53"/>
         <source>备份时间</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="55"/>
+        <location filename="../../ui/settings/data_page.py" line="54"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="56"/>
+        <location filename="../../ui/settings/data_page.py" line="55"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="77"/>
+        <location filename="../../ui/settings/data_page.py" line="76"/>
         <source>移到其他位置…</source>
         <translation>Move elsewhere…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="83"/>
+        <location filename="../../ui/settings/data_page.py" line="82"/>
         <source>如果这台电脑装有还原卡或“冰点还原”，重启后 C 盘会被还原：数据文件必须放在不会被还原的盘上（例如 D 盘），否则重启后数据会丢失。要换位置，点“移到其他位置…”。</source>
         <translation>If this PC has a restore card or restore software (Deep Freeze), drive C: is reset at every restart: the data file must be on a drive that is not reset (such as D:), or the data is lost at the next restart. To move it, click “Move elsewhere…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="152"/>
+        <location filename="../../ui/settings/data_page.py" line="151"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="153"/>
+        <location filename="../../ui/settings/data_page.py" line="152"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="154"/>
+        <location filename="../../ui/settings/data_page.py" line="153"/>
         <source>用选中的备份恢复…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="155"/>
+        <location filename="../../ui/settings/data_page.py" line="154"/>
         <source>从文件恢复…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="156"/>
+        <location filename="../../ui/settings/data_page.py" line="155"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="183"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="183"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>科技节数据文件 (*.db)</source>
         <translation>Festival data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="183"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>科技节备份</source>
         <translation>festival backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="188"/>
+        <location filename="../../ui/settings/data_page.py" line="187"/>
         <source>已备份。</source>
         <translation>Backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="193"/>
+        <location filename="../../ui/settings/data_page.py" line="192"/>
         <source>请先在列表中选中一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="199"/>
+        <location filename="../../ui/settings/data_page.py" line="198"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="199"/>
+        <location filename="../../ui/settings/data_page.py" line="198"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival data files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="210"/>
+        <location filename="../../ui/settings/data_page.py" line="209"/>
         <source>注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。
 
 </source>
@@ -1335,7 +1388,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="215"/>
+        <location filename="../../ui/settings/data_page.py" line="214"/>
         <source>{0}用这个备份替换现在的全部数据吗？
 
 {1}
@@ -1350,78 +1403,78 @@
 The current data is backed up first (reason “before restore”) and can be brought back after restoring.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="218"/>
+        <location filename="../../ui/settings/data_page.py" line="217"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="233"/>
+        <location filename="../../ui/settings/data_page.py" line="232"/>
         <source>多台电脑同时评分（服务器数据库）</source>
         <translation>Several PCs scoring at once (server database)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="236"/>
+        <location filename="../../ui/settings/data_page.py" line="235"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="238"/>
+        <location filename="../../ui/settings/data_page.py" line="237"/>
         <source>使用这个服务器</source>
         <translation>Use this server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="240"/>
+        <location filename="../../ui/settings/data_page.py" line="239"/>
         <source>改回本机数据文件</source>
         <translation>Back to the local data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="250"/>
+        <location filename="../../ui/settings/data_page.py" line="249"/>
         <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
         <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="267"/>
+        <location filename="../../ui/settings/data_page.py" line="266"/>
         <source>地址应以 postgresql:// 开头，例如 {0}</source>
         <translation>The address should start with postgresql://, for example {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="273"/>
+        <location filename="../../ui/settings/data_page.py" line="272"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="279"/>
+        <location filename="../../ui/settings/data_page.py" line="278"/>
         <source>连接成功，服务器上有 {0} 个科技节。</source>
         <translation>Connected: the server holds {0} festival(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="285"/>
-        <location filename="../../ui/settings/data_page.py" line="316"/>
+        <location filename="../../ui/settings/data_page.py" line="284"/>
+        <location filename="../../ui/settings/data_page.py" line="315"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="290"/>
+        <location filename="../../ui/settings/data_page.py" line="289"/>
         <source>重新启动程序后使用本机数据文件。</source>
         <translation>The local data file is used after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="293"/>
+        <location filename="../../ui/settings/data_page.py" line="292"/>
         <source>选择新的数据文件夹（不会被还原的盘，例如 D 盘）</source>
         <translation>Choose the new data folder (on a drive that is not reset, such as D:)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="302"/>
+        <location filename="../../ui/settings/data_page.py" line="301"/>
         <source>「{0}」里已经有一个数据文件，请另选一个文件夹。</source>
         <translation>“{0}” already holds a data file; choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="308"/>
+        <location filename="../../ui/settings/data_page.py" line="307"/>
         <source>数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。</source>
         <translation>The data was copied to “{0}”. The new place is used from the next start; the old file stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="322"/>
+        <location filename="../../ui/settings/data_page.py" line="321"/>
         <source>无法保存设置：{0}</source>
         <translation>Cannot save the settings: {0}</translation>
     </message>
@@ -1434,7 +1487,7 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Plain paper (no design)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/design_gallery.py" line="44"/>
+        <location filename="../../ui/awards/design_gallery.py" line="45"/>
         <source>不画边框：用于套打（印好的奖状纸）或自己的底图</source>
         <translation>No border: for printing onto pre-printed certificate paper, or on your own background</translation>
     </message>
@@ -2356,6 +2409,230 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
 </context>
 <context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="92"/>
+        <source>手机评分</source>
+        <translation>Phone scoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="104"/>
+        <source>刷新地址</source>
+        <translation>Find addresses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="105"/>
+        <source>换了网络或插上网线后，重新查找本机的地址</source>
+        <translation>Look up this PC&apos;s addresses again after changing network or plugging in a cable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="123"/>
+        <source>评委</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="124"/>
+        <source>评分码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="125"/>
+        <source>手机</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="126"/>
+        <source>最后联系</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="127"/>
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="128"/>
+        <source>待核对</source>
+        <translation>To settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="129"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="140"/>
+        <source>自检</source>
+        <translation>Self-check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="141"/>
+        <source>像手机一样从所选地址打开评分页，看看哪里不通</source>
+        <translation>Open the scoring page from the chosen address as a phone would, and say what is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="143"/>
+        <source>评委扫码卡…</source>
+        <translation>Judges&apos; QR cards…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="145"/>
+        <location filename="../../ui/scoring/phones.py" line="353"/>
+        <source>作废并重发链接</source>
+        <translation>Revoke and reissue link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="146"/>
+        <source>手机丢了或评分卡落在桌上：旧链接和评分码立即失效</source>
+        <translation>A phone lost or a card left on a desk: the old link and PIN stop working at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="148"/>
+        <source>重新开放</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="149"/>
+        <source>评委按了「提交并锁定」后又要更正：让他的手机可以再修改</source>
+        <translation>The judge handed the sheet in and needs a correction: let their phone change it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="157"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="160"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="207"/>
+        <source>手机评分 · {0}</source>
+        <translation>Phone scoring · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="221"/>
+        <source>没有找到网络：请先连上学校的 Wi-Fi 或网线</source>
+        <translation>No network found: connect to the school&apos;s Wi-Fi or a cable first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="239"/>
+        <source>「{0}」还没有评委：请先在「评委组…」里添加评委。</source>
+        <translation>“{0}” has no judges yet: add them under “Judges…” first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="246"/>
+        <source>手机评分没能开启：{0}</source>
+        <translation>Phone scoring could not start: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="250"/>
+        <source>端口 {0} 被占用，改用 {1}。</source>
+        <translation>Port {0} is taken; using {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="266"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="266"/>
+        <source>开启手机评分</source>
+        <translation>Start phone scoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="276"/>
+        <source>评委用手机连上学校的 Wi-Fi，扫自己评分卡上的码；或打开上面的地址，输入评分卡上的评分码。</source>
+        <translation>Judges join the school&apos;s Wi-Fi and scan the code on their own card, or open the address above and type the PIN on their card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="281"/>
+        <source>未开启</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="283"/>
+        <source>选择手机能连到的地址（一般是无线网络），再按「开启手机评分」。</source>
+        <translation>Choose an address the phones can reach (usually the Wi-Fi one), then press “Start phone scoring”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="311"/>
+        <source>已连接</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="311"/>
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="315"/>
+        <source>已提交并锁定</source>
+        <translation>Handed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="326"/>
+        <source>核对不同的分数（{0}）…</source>
+        <translation>Settle differing scores ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="345"/>
+        <source>请先在表中选一位评委。</source>
+        <translation>Select a judge in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="354"/>
+        <source>作废「{0}」现在的评分链接和评分码？旧卡片立即失效，已评的分数保留。</source>
+        <translation>Revoke the current link and PIN of “{0}”? The old card stops working at once; the scores given stay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="365"/>
+        <source>「{0}」的新评分码是 {1}。请重新打印这位评委的扫码卡。</source>
+        <translation>The new PIN of “{0}” is {1}. Print this judge&apos;s card again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="378"/>
+        <source>「{0}」的手机可以再修改分数了。</source>
+        <translation>“{0}” can change scores from the phone again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="384"/>
+        <source>请先开启手机评分，再自检。</source>
+        <translation>Start phone scoring first, then run the self-check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="392"/>
+        <source>本机从 {0} 打开评分页正常。若手机仍打不开：确认手机连的是同一个 Wi-Fi（不是访客网络），并在 Windows 防火墙中允许本程序使用专用网络。</source>
+        <translation>This PC opens the scoring page at {0}. If a phone still cannot: check that it is on the same Wi-Fi (not a guest network), and allow this program on private networks in Windows Firewall.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="400"/>
+        <source>没有可用的地址：请先连上学校的 Wi-Fi 或网线。</source>
+        <translation>No address to use: connect to the school&apos;s Wi-Fi or a cable first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="404"/>
+        <source>保存评委扫码卡</source>
+        <translation>Save judges&apos; QR cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="405"/>
+        <source>{0} 评委扫码卡</source>
+        <translation>{0} judges&apos; QR cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="407"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="415"/>
+        <source>已生成 {0} 张评委扫码卡。</source>
+        <translation>{0} judges&apos; QR cards made.</translation>
+    </message>
+</context>
+<context>
     <name>PrintPage</name>
     <message>
         <location filename="../../ui/awards/print_page.py" line="60"/>
@@ -2764,330 +3041,345 @@ deduct (max {1:g})</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="65"/>
+        <location filename="../../ui/scoring/tab.py" line="68"/>
         <source>按评委录入</source>
         <translation>By judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="66"/>
+        <location filename="../../ui/scoring/tab.py" line="69"/>
         <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
         <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="68"/>
+        <location filename="../../ui/scoring/tab.py" line="71"/>
         <source>按作品录入</source>
         <translation>By entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="69"/>
+        <location filename="../../ui/scoring/tab.py" line="72"/>
         <source>一个教室（作品）：各位评委在左，评分项在上</source>
         <translation>One classroom (entry): judges down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="80"/>
+        <location filename="../../ui/scoring/tab.py" line="83"/>
         <source>第一遍录入</source>
         <translation>First pass</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="81"/>
+        <location filename="../../ui/scoring/tab.py" line="84"/>
         <source>第二遍核对（盲录）</source>
         <translation>Second pass (blind)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="83"/>
+        <location filename="../../ui/scoring/tab.py" line="86"/>
         <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
         <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="86"/>
+        <location filename="../../ui/scoring/tab.py" line="89"/>
         <source>评委组…</source>
         <translation>Judges…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="89"/>
+        <location filename="../../ui/scoring/tab.py" line="91"/>
+        <source>手机评分…</source>
+        <translation>Phone scoring…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/tab.py" line="92"/>
+        <source>评委用自己的手机扫码评分，分数直接进入本表</source>
+        <translation>Judges score from their own phones by scanning a code; the scores come straight into this grid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/tab.py" line="95"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="92"/>
+        <location filename="../../ui/scoring/tab.py" line="98"/>
         <source>打印评委评分表（PDF）…</source>
         <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="93"/>
+        <location filename="../../ui/scoring/tab.py" line="99"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="94"/>
+        <location filename="../../ui/scoring/tab.py" line="100"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="98"/>
+        <location filename="../../ui/scoring/tab.py" line="104"/>
         <source>撤销上一个分数</source>
         <translation>Undo last score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="102"/>
+        <location filename="../../ui/scoring/tab.py" line="108"/>
         <source>排行榜显示在哪个屏幕（投影仪）</source>
         <translation>Screen (projector) for the leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="103"/>
+        <location filename="../../ui/scoring/tab.py" line="109"/>
         <source>投影排行榜</source>
         <translation>Leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="108"/>
+        <location filename="../../ui/scoring/tab.py" line="114"/>
         <source>只显示名次，不显示分数</source>
         <translation>Show order only, no scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="110"/>
-        <location filename="../../ui/scoring/tab.py" line="580"/>
+        <location filename="../../ui/scoring/tab.py" line="116"/>
+        <location filename="../../ui/scoring/tab.py" line="616"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="113"/>
+        <location filename="../../ui/scoring/tab.py" line="119"/>
         <source>颁奖揭晓模式</source>
         <translation>Ceremony reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="116"/>
+        <location filename="../../ui/scoring/tab.py" line="122"/>
         <source>下一步 →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="118"/>
+        <location filename="../../ui/scoring/tab.py" line="124"/>
         <source>关闭排行榜</source>
         <translation>Close leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="122"/>
+        <location filename="../../ui/scoring/tab.py" line="128"/>
         <source>排行榜：</source>
         <translation>Leaderboard:</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="135"/>
+        <location filename="../../ui/scoring/tab.py" line="141"/>
         <source>显示暂定名次（含未评完）</source>
         <translation>Show provisional ranks (incl. incomplete)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="146"/>
+        <location filename="../../ui/scoring/tab.py" line="152"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="150"/>
+        <location filename="../../ui/scoring/tab.py" line="156"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="176"/>
+        <location filename="../../ui/scoring/tab.py" line="183"/>
         <source>实时排名</source>
         <translation>Live ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="223"/>
+        <location filename="../../ui/scoring/tab.py" line="230"/>
         <source>屏幕{0}（{1}×{2}）</source>
         <translation>Screen {0} ({1}×{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="282"/>
+        <location filename="../../ui/scoring/tab.py" line="289"/>
         <source>评委：{0}</source>
         <translation>Judge: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="295"/>
+        <location filename="../../ui/scoring/tab.py" line="302"/>
         <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
         <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="309"/>
+        <location filename="../../ui/scoring/tab.py" line="316"/>
         <source>「{0}」还没有评委：请点“评委组…”添加。</source>
         <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="325"/>
+        <location filename="../../ui/scoring/tab.py" line="332"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="326"/>
+        <location filename="../../ui/scoring/tab.py" line="333"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="327"/>
+        <location filename="../../ui/scoring/tab.py" line="334"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="328"/>
+        <location filename="../../ui/scoring/tab.py" line="335"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="329"/>
+        <location filename="../../ui/scoring/tab.py" line="336"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="335"/>
+        <location filename="../../ui/scoring/tab.py" line="342"/>
         <source>{0} 处两遍不一致</source>
         <translation>{0} passes differ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="337"/>
+        <location filename="../../ui/scoring/tab.py" line="344"/>
         <source>未评：{0}</source>
         <translation>Missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="339"/>
+        <location filename="../../ui/scoring/tab.py" line="346"/>
         <source>还有试次未测</source>
         <translation>Attempts still to come</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="342"/>
+        <location filename="../../ui/scoring/tab.py" line="349"/>
         <source>请复核：{0}的总分偏离较大</source>
         <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="344"/>
+        <location filename="../../ui/scoring/tab.py" line="351"/>
         <source>已评完</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="344"/>
+        <location filename="../../ui/scoring/tab.py" line="351"/>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="358"/>
+        <location filename="../../ui/scoring/tab.py" line="365"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="362"/>
+        <location filename="../../ui/scoring/tab.py" line="369"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="393"/>
+        <location filename="../../ui/scoring/tab.py" line="400"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="394"/>
+        <location filename="../../ui/scoring/tab.py" line="401"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="411"/>
+        <location filename="../../ui/scoring/tab.py" line="418"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="422"/>
+        <location filename="../../ui/scoring/tab.py" line="429"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="438"/>
+        <location filename="../../ui/scoring/tab.py" line="445"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="438"/>
-        <location filename="../../ui/scoring/tab.py" line="464"/>
+        <location filename="../../ui/scoring/tab.py" line="445"/>
+        <location filename="../../ui/scoring/tab.py" line="471"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="442"/>
+        <location filename="../../ui/scoring/tab.py" line="449"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="455"/>
+        <location filename="../../ui/scoring/tab.py" line="462"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="456"/>
+        <location filename="../../ui/scoring/tab.py" line="463"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="465"/>
+        <location filename="../../ui/scoring/tab.py" line="472"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="494"/>
+        <location filename="../../ui/scoring/tab.py" line="501"/>
+        <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
+        <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/tab.py" line="530"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="500"/>
+        <location filename="../../ui/scoring/tab.py" line="536"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="500"/>
+        <location filename="../../ui/scoring/tab.py" line="536"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="503"/>
+        <location filename="../../ui/scoring/tab.py" line="539"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="503"/>
-        <location filename="../../ui/scoring/tab.py" line="524"/>
+        <location filename="../../ui/scoring/tab.py" line="539"/>
+        <location filename="../../ui/scoring/tab.py" line="560"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="521"/>
+        <location filename="../../ui/scoring/tab.py" line="557"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="524"/>
-        <location filename="../../ui/scoring/tab.py" line="541"/>
+        <location filename="../../ui/scoring/tab.py" line="560"/>
+        <location filename="../../ui/scoring/tab.py" line="577"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="537"/>
+        <location filename="../../ui/scoring/tab.py" line="573"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="538"/>
+        <location filename="../../ui/scoring/tab.py" line="574"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="541"/>
+        <location filename="../../ui/scoring/tab.py" line="577"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="552"/>
+        <location filename="../../ui/scoring/tab.py" line="588"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="580"/>
+        <location filename="../../ui/scoring/tab.py" line="616"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -3281,7 +3573,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/awards/template_editor.py" line="66"/>
-        <location filename="../../ui/awards/template_editor.py" line="419"/>
+        <location filename="../../ui/awards/template_editor.py" line="423"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
@@ -3391,27 +3683,27 @@ deduct (max {1:g})</translation>
         <translation>Design (one click to use it; for pre-printed paper choose “Plain paper”)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="382"/>
+        <location filename="../../ui/awards/template_editor.py" line="386"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="382"/>
+        <location filename="../../ui/awards/template_editor.py" line="386"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="394"/>
+        <location filename="../../ui/awards/template_editor.py" line="398"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="411"/>
+        <location filename="../../ui/awards/template_editor.py" line="415"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="419"/>
+        <location filename="../../ui/awards/template_editor.py" line="423"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>

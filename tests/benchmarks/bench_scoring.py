@@ -128,7 +128,7 @@ def main() -> None:
             recompute.append(time.perf_counter() - started)
 
         app = QApplication.instance() or QApplication([])
-        tab = ScoringTab(db)
+        tab = ScoringTab(db, folder / "preferences.json")
         tab.resize(1280, 760)
         tab.show_festival(festival_id)
         tab.show()

@@ -34,8 +34,8 @@ def board(db: Database, festival: FestivalInfo) -> Board:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, db: Database, board: Board, shown: dict[str, list[str]]) -> ScoringTab:
-    widget = ScoringTab(db)
+def tab(qtbot: QtBot, db: Database, board: Board, shown: dict[str, list[str]], tmp_path: Path) -> ScoringTab:
+    widget = ScoringTab(db, tmp_path / "preferences.json")
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show_festival(board.small.festival_id)

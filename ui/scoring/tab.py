@@ -37,6 +37,7 @@ from ui.scoring.dialogs import JudgesDialog, ScoreLogDialog
 from ui.scoring.grid import BY_ENTRY, BY_JUDGE, MEASURED, CellKey, ScoreGridModel, ScoreTable
 from ui.scoring.leaderboard import LeaderboardWindow
 from ui.scoring.live_sheet import LiveSheet
+from ui.scoring.phones import PhonePanel
 from ui.scoring.watcher import ScoreWatcher
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
@@ -46,9 +47,11 @@ from ui.widgets.table_models import Column, RowTableModel
 class ScoringTab(QWidget):
     """One competition at a time: the grid on the left, its live ranking on the right."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, preferences_file: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.preferences_file = preferences_file
+        self.phones: PhonePanel | None = None
         self.festival_id = 0
         # The competition shown, shared with the projector board opened for it.
         self.live: LiveSheet | None = None
@@ -85,6 +88,9 @@ class ScoringTab(QWidget):
         self.pass_box.activated.connect(lambda _=0: self._show_grid())
         judges = QPushButton(self.tr("评委组…"))
         judges.clicked.connect(self._edit_judges)
+        self.phones_button = QPushButton(self.tr("手机评分…"))
+        self.phones_button.setToolTip(self.tr("评委用自己的手机扫码评分，分数直接进入本表"))
+        self.phones_button.clicked.connect(self.open_phones)
         self.sheets_button = QToolButton()
         self.sheets_button.setText(self.tr("评分表"))
         self.sheets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -156,6 +162,7 @@ class ScoringTab(QWidget):
         top.addWidget(self.pass_box)
         top.addStretch(1)
         top.addWidget(judges)
+        top.addWidget(self.phones_button)
         top.addWidget(self.sheets_button)
         top.addWidget(self.lock_button)
         top.addWidget(self.screen_box)
@@ -482,6 +489,35 @@ class ScoringTab(QWidget):
             self.db, self.festival_id, self.sheet.competition.id, self.sheet.competition.name, self
         ).exec()
         self._competition_chosen()
+
+    def open_phones(self) -> PhonePanel | None:
+        """The phones' panel for the competition shown (a running server keeps its own competition)."""
+        sheet = self.sheet
+        if sheet is None:
+            return None
+        if sheet.competition.judging != Judging.RUBRIC and (self.phones is None or not self.phones.serving):
+            show_error(
+                self,
+                self.tr("「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。").format(
+                    sheet.competition.name
+                ),
+            )
+            return None
+        if self.phones is None:
+            self.phones = PhonePanel(
+                self.db,
+                self.festival_id,
+                sheet.competition.id,
+                sheet.competition.name,
+                self.preferences_file,
+                self,
+            )
+        elif sheet.competition.judging == Judging.RUBRIC:
+            self.phones.show_competition(sheet.competition.id, sheet.competition.name)
+        self.phones.show()
+        self.phones.raise_()
+        self.phones.activateWindow()
+        return self.phones
 
     def _show_log(self) -> None:
         result = self.selected_result()

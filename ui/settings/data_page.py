@@ -3,7 +3,6 @@ server shared by several PCs."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -28,7 +27,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
 from fest_desktop.storage.paths import is_portable
-from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, save_preferences
+from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, update_preferences
 from ui.widgets.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
@@ -224,7 +223,7 @@ class DataPage(QWidget):
         return True
 
     def _save_keep(self) -> None:
-        self._save(dataclasses.replace(self._preferences, keep_backups=self.keep.value()))
+        self._save(keep_backups=self.keep.value())
         self.db.keep_backups = self.keep.value()
 
     # ------------------------------------------------------------ server
@@ -281,12 +280,12 @@ class DataPage(QWidget):
 
     def use_server(self) -> None:
         if self.test_server():
-            self._save(dataclasses.replace(self._preferences, database=self.server_url.text().strip()))
+            self._save(database=self.server_url.text().strip())
             self.restart_note.setText(self.tr("重新启动程序后生效。"))
 
     def use_local_file(self) -> None:
         self.server_url.clear()
-        self._save(dataclasses.replace(self._preferences, database=""))
+        self._save(database="")
         self.server_status.setText(self.tr("重新启动程序后使用本机数据文件。"))
 
     def _move_data(self) -> None:
@@ -302,7 +301,7 @@ class DataPage(QWidget):
             show_error(self, self.tr("「{0}」里已经有一个数据文件，请另选一个文件夹。").format(folder))
             return None
         copied = self.backup_to_file(target)
-        if copied is None or not self._save(dataclasses.replace(self._preferences, database=str(copied))):
+        if copied is None or not self._save(database=str(copied)):
             return None
         self.restart_note.setText(
             self.tr("数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。").format(copied)
@@ -312,12 +311,12 @@ class DataPage(QWidget):
     # ------------------------------------------------------------ preferences
 
     def _save_language(self) -> None:
-        if self._save(dataclasses.replace(self._preferences, language=self.language.currentData())):
+        if self._save(language=self.language.currentData()):
             self.restart_note.setText(self.tr("重新启动程序后生效。"))
 
-    def _save(self, preferences: Preferences) -> bool:
+    def _save(self, **changes: object) -> bool:
         try:
-            save_preferences(self._file, preferences)
+            preferences = update_preferences(self._file, **changes)
         except OSError as exc:
             show_error(self, self.tr("无法保存设置：{0}").format(exc.strerror))
             return False

@@ -1,0 +1,116 @@
+"""A judge's sheet as the phone shows it: the entries they score in walking order (those they stand
+aside from left out), each criterion's maximum and step, their own points so far, their progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from fest_desktop.phones.links import open_link
+from fest_desktop.registration.competitions import CriterionInfo
+from fest_desktop.scoring.sheet import sheet_of
+from fest_desktop.storage.database import Database
+
+
+@dataclass(frozen=True)
+class PhoneEntry:
+    """An entry on a judge's phone: the points the judge has given it per criterion id."""
+
+    id: int
+    code: str
+    class_name: str
+    title: str
+    authors: str
+    group: str
+    points: dict[int, float | None]
+    done: bool
+
+
+@dataclass(frozen=True)
+class PhoneSheet:
+    judge_id: int
+    judge_name: str
+    competition_id: int
+    competition: str
+    locked: bool
+    handed_in: bool
+    criteria: tuple[CriterionInfo, ...]
+    entries: tuple[PhoneEntry, ...]
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(entries finished, entries this judge scores)."""
+        return sum(entry.done for entry in self.entries), len(self.entries)
+
+    def as_json(self) -> dict[str, object]:
+        """What the page reads: plain JSON types, criterion ids as strings (JSON object keys)."""
+        done, total = self.progress
+        return {
+            "judge": {"id": self.judge_id, "name": self.judge_name},
+            "competition": {"id": self.competition_id, "name": self.competition},
+            "locked": self.locked,
+            "handed_in": self.handed_in,
+            "criteria": [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "max": c.max_points,
+                    "step": c.step,
+                    "deduction": c.is_deduction,
+                    "description": c.description,
+                }
+                for c in self.criteria
+            ],
+            "entries": [
+                {
+                    "id": e.id,
+                    "code": e.code,
+                    "class_name": e.class_name,
+                    "title": e.title,
+                    "authors": e.authors,
+                    "group": e.group,
+                    "points": {str(cid): value for cid, value in e.points.items()},
+                    "done": e.done,
+                }
+                for e in self.entries
+            ],
+            "progress": [done, total],
+        }
+
+
+def phone_sheet_in(session: Session, secret: str, competition_id: int | None = None) -> PhoneSheet:
+    """phone_sheet within a session."""
+    link, judge = open_link(session, secret, competition_id)
+    sheet = sheet_of(session, judge.competition_id)
+    info = next(j for j in sheet.judges if j.id == judge.id)
+    entries = tuple(
+        PhoneEntry(
+            entry.id,
+            entry.code,
+            entry.class_name,
+            entry.title,
+            entry.authors,
+            entry.group,
+            {c.id: sheet.cell(entry.id, judge.id, c.id).value for c in sheet.competition.criteria},
+            sheet.judge_total(entry.id, judge.id) is not None,
+        )
+        for entry in sheet.entries
+        if not sheet.blocked(entry, info)
+    )
+    return PhoneSheet(
+        judge.id,
+        judge.name,
+        sheet.competition.id,
+        sheet.competition.name,
+        sheet.competition.locked,
+        link.handed_in,
+        tuple(sheet.competition.criteria),
+        entries,
+    )
+
+
+def phone_sheet(db: Database, secret: str, competition_id: int | None = None) -> PhoneSheet:
+    """The sheet the link's judge scores from the phone; LinkRefused when the link opens nothing."""
+    with db.session() as session:
+        return phone_sheet_in(session, secret, competition_id)

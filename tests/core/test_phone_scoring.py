@@ -1,0 +1,212 @@
+"""Judges scoring from their phones, in the core: links and PINs, a judge's sheet, submissions stored
+once and all or nothing, the desk's value never overwritten, handing in, revoking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from fest_desktop.errors import ValidationError
+from fest_desktop.phones.cards import write_cards
+from fest_desktop.phones.links import (
+    LinkRefused,
+    hand_in_sheet,
+    judge_links,
+    reissue_link,
+    reopen_sheet,
+    secret_for_pin,
+)
+from fest_desktop.phones.sheet import phone_sheet
+from fest_desktop.phones.submissions import (
+    PhoneScores,
+    resolve_conflict,
+    score_conflicts,
+    submit_scores,
+)
+from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.scoring.entering import enter_score, set_locked
+from fest_desktop.scoring.log import competition_log
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import PhoneSubmission, Score
+from tests.core.scoring_fixture import Board, make_board, sheet
+from tests.pdf_checks import fonts, page_text, render_page
+
+
+@pytest.fixture
+def board(db: Database, festival: FestivalInfo) -> Board:
+    return make_board(db, festival)
+
+
+def secret_of(db: Database, board: Board, judge: str) -> str:
+    return next(link.secret for link in judge_links(db, board.competition.id) if link.judge_name == judge)
+
+
+def full_marks(board: Board) -> dict[int, float | None]:
+    return {c.id: c.max_points for c in board.competition.score_criteria}
+
+
+def scores_count(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Score)) or 0
+
+
+def test_every_judge_gets_a_long_secret_and_a_pin_that_leads_to_it(db: Database, board: Board) -> None:
+    links = judge_links(db, board.competition.id)
+    assert [link.judge_name for link in links] == ["王老师", "李老师", "陈老师", "刘老师", "赵老师"]
+    assert len({link.secret for link in links}) == 5 and all(len(link.secret) >= 32 for link in links)
+    assert all(len(link.pin) == 6 and link.pin.isdigit() for link in links)
+    assert judge_links(db, board.competition.id) == links  # made once, then the same
+    assert secret_for_pin(db, links[2].pin) == links[2].secret
+    with pytest.raises(LinkRefused, match="评分码"):
+        secret_for_pin(db, "000000" if links[0].pin != "000000" else "111111")
+
+
+def test_the_sheet_shows_the_judges_entries_in_walking_order_without_their_own_class(
+    db: Database, board: Board
+) -> None:
+    wang = phone_sheet(db, secret_of(db, board, "王老师"))  # 三年级(1)班's 班主任
+    li = phone_sheet(db, secret_of(db, board, "李老师"))
+    assert [e.class_name for e in li.entries] == [e.class_name for e in sheet(db, board).entries]
+    assert [e.class_name for e in wang.entries] == [
+        e.class_name for e in li.entries if e.class_name != "三年级(1)班"
+    ]
+    assert li.progress == (0, len(li.entries))
+    assert [c.name for c in li.criteria] == [c.name for c in board.competition.criteria]
+
+
+def test_a_submission_is_stored_once_and_logged_with_the_phone_as_its_source(
+    db: Database, board: Board
+) -> None:
+    secret = secret_of(db, board, "李老师")
+    entry = board.entry_ids["三年级(1)班"]
+    scores = PhoneScores("phone-submission-1", entry, full_marks(board), {})
+    first = submit_scores(db, secret, scores, address="192.168.1.23")
+    again = submit_scores(db, secret, scores, address="192.168.1.23")
+    assert (first.stored, first.conflicts, first.repeated) == (
+        len(board.competition.score_criteria),
+        0,
+        False,
+    )
+    assert again.repeated and again.stored == 0
+    assert scores_count(db) == len(board.competition.score_criteria)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(PhoneSubmission)) == 1
+    log = competition_log(db, board.competition.id)
+    assert {line.station for line in log} == {"手机 · 李老师 · 192.168.1.23"}
+    result = sheet(db, board)
+    assert result.judge_total(entry, board.judge("李老师")) == sum(
+        c.max_points for c in board.competition.score_criteria
+    )
+    assert phone_sheet(db, secret).progress[0] == 1
+
+
+def test_a_refused_value_uses_the_desks_words_and_writes_nothing(db: Database, board: Board) -> None:
+    secret = secret_of(db, board, "李老师")
+    criteria = board.competition.score_criteria
+    points = full_marks(board)
+    points[criteria[-1].id] = criteria[-1].max_points + 1
+    with pytest.raises(ValidationError) as refused:
+        submit_scores(
+            db, secret, PhoneScores("phone-submission-2", board.entry_ids["三年级(1)班"], points, {})
+        )
+    with pytest.raises(ValidationError) as desk:
+        enter_score(
+            db,
+            board.entry_ids["三年级(1)班"],
+            board.judge("李老师"),
+            criteria[-1].id,
+            criteria[-1].max_points + 1,
+        )
+    assert refused.value.message == desk.value.message
+    assert scores_count(db) == 0  # the valid criteria before it were not kept either
+
+
+def test_a_judge_cannot_score_their_own_class_nor_another_competitions_entry(
+    db: Database, board: Board, festival: FestivalInfo
+) -> None:
+    with pytest.raises(ValidationError, match="回避"):
+        submit_scores(
+            db,
+            secret_of(db, board, "王老师"),
+            PhoneScores("phone-submission-3", board.entry_ids["三年级(1)班"], full_marks(board), {}),
+        )
+    with pytest.raises(LinkRefused):
+        phone_sheet(db, secret_of(db, board, "李老师"), competition_id=board.competition.id + 1000)
+    assert scores_count(db) == 0
+
+
+def test_the_desks_different_value_is_kept_and_the_phones_waits_for_the_operator(
+    db: Database, board: Board
+) -> None:
+    secret = secret_of(db, board, "李老师")
+    entry = board.entry_ids["三年级(2)班"]
+    first = board.competition.score_criteria[0]
+    enter_score(
+        db, entry, board.judge("李老师"), first.id, first.max_points - 1
+    )  # typed at the desk from paper
+    outcome = submit_scores(
+        db, secret, PhoneScores("phone-submission-4", entry, full_marks(board), {first.id: None})
+    )
+    assert outcome.conflicts == 1 and "管理员" in outcome.message
+    assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == first.max_points - 1
+    [conflict] = score_conflicts(db, board.competition.id)
+    assert (conflict.phone_value, conflict.desk_value, conflict.judge_name) == (
+        first.max_points,
+        first.max_points - 1,
+        "李老师",
+    )
+    resolve_conflict(db, conflict.id, use_phone=True)
+    assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == first.max_points
+    assert score_conflicts(db, board.competition.id) == []
+
+
+def test_the_phones_own_earlier_value_is_corrected_without_a_conflict(db: Database, board: Board) -> None:
+    secret = secret_of(db, board, "李老师")
+    entry = board.entry_ids["三年级(2)班"]
+    first = board.competition.score_criteria[0]
+    submit_scores(db, secret, PhoneScores("phone-submission-5", entry, {first.id: 5}, {first.id: None}))
+    outcome = submit_scores(
+        db, secret, PhoneScores("phone-submission-6", entry, {first.id: 6}, {first.id: 5})
+    )
+    assert (outcome.stored, outcome.conflicts) == (1, 0)
+    assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == 6
+
+
+def test_a_locked_competition_and_a_handed_in_sheet_refuse(db: Database, board: Board) -> None:
+    secret = secret_of(db, board, "李老师")
+    entry = board.entry_ids["三年级(2)班"]
+    hand_in_sheet(db, secret)
+    with pytest.raises(ValidationError, match="提交并锁定"):
+        submit_scores(db, secret, PhoneScores("phone-submission-7", entry, full_marks(board), {}))
+    reopen_sheet(db, board.judge("李老师"))
+    set_locked(db, board.competition.id, True)
+    with pytest.raises(ValidationError, match="已锁定"):
+        submit_scores(db, secret, PhoneScores("phone-submission-8", entry, full_marks(board), {}))
+    set_locked(db, board.competition.id, False, reason="更正")
+    assert submit_scores(db, secret, PhoneScores("phone-submission-9", entry, full_marks(board), {})).stored
+
+
+def test_a_reissued_link_stops_the_old_one_at_once(db: Database, board: Board) -> None:
+    old = secret_of(db, board, "李老师")
+    new = reissue_link(db, board.judge("李老师"))
+    assert new.secret != old
+    with pytest.raises(LinkRefused):
+        phone_sheet(db, old)
+    assert phone_sheet(db, new.secret).judge_name == "李老师"
+
+
+def test_the_cards_carry_each_judges_link_as_a_qr_code_and_their_pin(
+    db: Database, board: Board, tmp_path: Path
+) -> None:
+    import zxingcpp
+
+    path = tmp_path / "扫码卡.pdf"
+    assert write_cards(db, board.competition.id, path, "192.168.1.23", 8765) == 5
+    links = judge_links(db, board.competition.id)
+    decoded = sorted(code.text for code in zxingcpp.read_barcodes(render_page(path, 0)))
+    assert decoded == sorted(f"http://192.168.1.23:8765/j/{link.secret}" for link in links)
+    text = page_text(path, 0)
+    assert all(link.pin in text and link.judge_name in text for link in links)
+    assert all(fonts(path).values())
