@@ -42,9 +42,8 @@ def test_links_cards_and_revoke(festival_db: Path, tmp_path: Path) -> None:
 
 def test_serve_answers_a_judges_phone_until_stopped(festival_db: Path, tmp_path: Path) -> None:
     db = board_db(festival_db, tmp_path)
-    [link] = [
-        l for l in json.loads(run("phones", "links", "--json", "--db", db).stdout) if l["judge"] == "李老师"
-    ]
+    listed = json.loads(run("phones", "links", "--json", "--db", db).stdout)
+    [link] = [row for row in listed if row["judge"] == "李老师"]
     free = bind_socket("127.0.0.1", 21000)
     port = free.getsockname()[1]
     free.close()
