@@ -61,7 +61,15 @@ Name: "{group}\{cm:UninstallProgram,科技节}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\科技节"; Filename: "{app}\fest-desktop.exe"; WorkingDir: "{userdocs}"; Tasks: desktopicon
 
 [Run]
+; The judges' phones reach the program on the school's network (手机评分): an inbound rule for the
+; program on private networks only, replaced on reinstall. Installing without administrator rights
+; cannot add it; Windows then asks the first time phone scoring starts.
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=""科技节 手机评分"""; Flags: runhidden; Check: IsAdminInstallMode
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall add rule name=""科技节 手机评分"" dir=in action=allow program=""{app}\fest-desktop.exe"" profile=private enable=yes"; Flags: runhidden; Check: IsAdminInstallMode; StatusMsg: "允许手机评分通过防火墙（专用网络）…"
 Filename: "{app}\fest-desktop.exe"; WorkingDir: "{userdocs}"; Description: "{cm:LaunchProgram,科技节}"; Flags: nowait postinstall skipifsilent
+
+[UninstallRun]
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=""科技节 手机评分"""; Flags: runhidden; Check: IsAdminInstallMode; RunOnceId: "RemovePhoneFirewallRule"
 
 ; The festival file, its backups and the settings live in the user's data folder
 ; (%LOCALAPPDATA%\fest-desktop), so uninstalling never deletes a school's data.

@@ -31,3 +31,17 @@ def test_the_installer_replaces_the_old_libraries_and_speaks_chinese() -> None:
     messages = (ROOT / "packaging" / "ChineseSimplified.isl").read_text(encoding="utf-8-sig")
     for key in ("WelcomeLabel1=", "ButtonNext=", "WizardSelectDir=", "FinishedLabel=", "CreateDesktopIcon="):
         assert key in messages
+
+
+def test_the_installer_lets_the_phones_through_the_firewall_on_private_networks_only() -> None:
+    script = (ROOT / "packaging" / "fest-desktop.iss").read_text(encoding="utf-8-sig")
+    add = next(line for line in script.splitlines() if "firewall add rule" in line)
+    assert "dir=in" in add and "profile=private" in add and "{app}\\fest-desktop.exe" in add
+    assert "IsAdminInstallMode" in add
+    uninstall = script.split("[UninstallRun]", 1)[1]
+    assert "firewall delete rule" in uninstall.split("\n[", 1)[0]
+
+
+def test_the_built_program_carries_the_phone_page_and_the_servers_protocols() -> None:
+    spec = (ROOT / "packaging" / "fest-desktop.spec").read_text(encoding="utf-8")
+    assert '"resources" / "phone"' in spec and 'collect_submodules("uvicorn")' in spec

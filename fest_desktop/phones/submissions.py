@@ -4,9 +4,10 @@ written over a different value the desk typed meanwhile: that is kept apart for 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,10 +16,16 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.phones.links import open_link
-from fest_desktop.registration.competitions import competition_row
-from fest_desktop.scoring.entering import checked_score, score_in
+from fest_desktop.scoring.entering import ScoreCell, checked_scores, score_in, stored_scores, write_scores
 from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Criterion, Entry, Judge, PhoneSubmission, Score, ScoreConflict
+from fest_desktop.storage.model import (
+    Competition,
+    Criterion,
+    Entry,
+    Judge,
+    PhoneSubmission,
+    ScoreConflict,
+)
 
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 HANDED_IN = "你已提交并锁定评分表，不能再修改。如需更正，请找管理员重新开放。"
@@ -42,6 +49,7 @@ class PhoneScores:
 
 @dataclass(frozen=True)
 class SubmissionOutcome:
+    judge_id: int
     stored: int
     conflicts: int
     repeated: bool = False
@@ -54,8 +62,16 @@ class SubmissionOutcome:
 
 
 def _outcome_of(row: PhoneSubmission) -> SubmissionOutcome:
-    conflicts = int(row.message or 0)
-    return SubmissionOutcome(0, conflicts, repeated=True)
+    return SubmissionOutcome(row.judge_id, 0, int(row.message or 0), repeated=True)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One request from a phone: its link's secret, its points, and where it came from."""
+
+    secret: str
+    scores: PhoneScores
+    address: str = ""
 
 
 def submit_scores(
@@ -64,71 +80,101 @@ def submit_scores(
     """Store a phone's points for one entry, all or nothing, and answer only once committed.
     Raises LinkRefused for a link that opens nothing, ValidationError with the desk's words for a
     refused value, a locked competition or a sheet handed in."""
-    if not SUBMISSION_ID.fullmatch(scores.submission_id):
-        raise ValidationError("提交编号不正确，请刷新页面后再提交。")
+    [answer] = submit_together(db, [Submission(secret, scores, address)], competition_id)
+    if isinstance(answer, FestError):
+        raise answer
+    return answer
+
+
+def submit_together(
+    db: Database, submissions: Sequence[Submission], competition_id: int | None = None
+) -> list[SubmissionOutcome | FestError]:
+    """Several phones' submissions in one transaction (thirty phones sending at once share one commit
+    instead of queueing for thirty), each answered as if alone: its outcome, or the refusal that
+    left it out. Nothing is answered before the commit."""
     try:
         with db.session() as session:
-            link, judge = open_link(session, secret, competition_id)
-            repeated = session.get(PhoneSubmission, scores.submission_id)
-            if repeated is not None:
-                if repeated.judge_id != judge.id:
-                    raise ValidationError("提交编号不正确，请刷新页面后再提交。")
-                return _outcome_of(repeated)
-            if link.handed_in:
-                raise ValidationError(HANDED_IN)
-            stored, conflicts = _store(session, judge, scores, phone_station(judge.name, address), address)
-            session.add(
-                PhoneSubmission(
-                    id=scores.submission_id,
-                    judge_id=judge.id,
-                    entry_id=scores.entry_id,
-                    received_at=dt.datetime.now().replace(microsecond=0),
-                    outcome="conflict" if conflicts else "stored",
-                    message=str(conflicts),
-                )
-            )
-            return SubmissionOutcome(stored, conflicts)
+            taken: dict[str, SubmissionOutcome] = {}
+            return [_submit_in(session, submission, competition_id, taken) for submission in submissions]
     except IntegrityError:
+        if len(submissions) > 1:
+            # Another PC stored one of these meanwhile: each on its own, so the others still go in.
+            return [submit_together(db, [submission], competition_id)[0] for submission in submissions]
         # The same submission arrived twice at once (a phone resending while the first answer was on
         # its way): the other request stored it.
         with db.session() as session:
-            row = session.get(PhoneSubmission, scores.submission_id)
+            row = session.get(PhoneSubmission, submissions[0].scores.submission_id)
             if row is None:
-                raise FestError("这个分数刚被另一台电脑或窗口录入，请再提交一次。") from None
-            return _outcome_of(row)
+                return [FestError("这个分数刚被另一台电脑或窗口录入，请再提交一次。")]
+            return [_outcome_of(row)]
+
+
+def _submit_in(
+    session: Session, submission: Submission, competition_id: int | None, taken: dict[str, SubmissionOutcome]
+) -> SubmissionOutcome | FestError:
+    """One submission within a shared transaction. Every check comes before the first write, so a
+    refused submission leaves nothing behind."""
+    scores = submission.scores
+    try:
+        if not SUBMISSION_ID.fullmatch(scores.submission_id):
+            raise ValidationError("提交编号不正确，请刷新页面后再提交。")
+        link, judge = open_link(session, submission.secret, competition_id)
+        if scores.submission_id in taken:  # sent twice within one transaction
+            return dataclasses.replace(taken[scores.submission_id], stored=0, repeated=True)
+        repeated = session.get(PhoneSubmission, scores.submission_id)
+        if repeated is not None:
+            if repeated.judge_id != judge.id:
+                raise ValidationError("提交编号不正确，请刷新页面后再提交。")
+            return _outcome_of(repeated)
+        if link.handed_in:
+            raise ValidationError(HANDED_IN)
+        checked = _checked(session, judge, scores)
+    except FestError as refused:
+        return refused
+    station = phone_station(judge.name, submission.address)
+    stored, conflicts = _store(session, checked, scores, station, submission.address)
+    session.add(
+        PhoneSubmission(
+            id=scores.submission_id,
+            judge_id=judge.id,
+            entry_id=scores.entry_id,
+            received_at=dt.datetime.now().replace(microsecond=0),
+            outcome="conflict" if conflicts else "stored",
+            message=str(conflicts),
+        )
+    )
+    taken[scores.submission_id] = SubmissionOutcome(judge.id, stored, conflicts)
+    return taken[scores.submission_id]
+
+
+Checked = tuple[Entry, Competition, Judge, dict[int, tuple[Criterion, float | None]]]
+
+
+def _checked(session: Session, judge: Judge, scores: PhoneScores) -> Checked:
+    entry = session.get(Entry, scores.entry_id)
+    if entry is None or entry.competition_id != judge.competition_id:
+        raise ValidationError("这件作品不在你评的比赛项目里，请刷新页面。")
+    texts = {criterion_id: "" if sent is None else sent for criterion_id, sent in scores.points.items()}
+    return checked_scores(session, entry.id, judge.id, texts, False)
 
 
 def _store(
-    session: Session, judge: Judge, scores: PhoneScores, station: str, address: str
+    session: Session, checked: Checked, scores: PhoneScores, station: str, address: str
 ) -> tuple[int, int]:
-    entry = fetch(session, Entry, scores.entry_id, "这件作品已不存在（可能已被删除）。")
-    if entry.competition_id != judge.competition_id:
-        raise ValidationError("这件作品不在你评的比赛项目里。")
-    criteria = {c.id: c for c in competition_row(session, judge.competition_id).criteria}
-    stored_now = dict(
-        session.execute(
-            select(Score.criterion_id, Score.value).where(
-                Score.entry_id == entry.id, Score.judge_id == judge.id
-            )
-        ).all()
-    )
-    stored = conflicts = 0
+    entry, competition, judge, values = checked
+    stored = stored_scores(session, competition, {entry.id})
+    cells = []
+    conflicts = 0
     now = dt.datetime.now().replace(microsecond=0)
-    for criterion_id, sent in scores.points.items():
-        if criterion_id not in criteria:
-            raise ValidationError("评分项已被管理员修改，请刷新页面后再评。")
-        value = checked_score(session, entry.id, judge.id, criterion_id, "" if sent is None else sent, False)[
-            4
-        ]
-        desk = stored_now.get(criterion_id)
+    for criterion_id, (_, value) in values.items():
+        row = stored.get((entry.id, judge.id, criterion_id))
+        desk = None if row is None else row.value
         if desk is not None and desk != value and desk != scores.base.get(criterion_id):
             _keep_conflict(session, entry.id, judge.id, criterion_id, value, desk, now, address)
             conflicts += 1
-        elif score_in(
-            session, entry.id, judge.id, criterion_id, "" if value is None else value, False, station
-        ):
-            stored += 1
-    return stored, conflicts
+        else:
+            cells.append(ScoreCell(entry.id, judge.id, criterion_id, value))
+    return write_scores(session, competition, cells, station, stored), conflicts
 
 
 def _keep_conflict(

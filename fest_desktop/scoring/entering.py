@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -141,6 +142,9 @@ def write_score(
     )
 
 
+FEW_ENTRIES = 50
+
+
 @dataclass(frozen=True)
 class ScoreCell:
     """A checked first-pass value for one judge's criterion on one entry."""
@@ -151,22 +155,43 @@ class ScoreCell:
     value: float | None
 
 
-def write_scores(session: Session, competition: Competition, cells: Sequence[ScoreCell], station: str) -> int:
-    """write_score for many cells of one competition at once, as a workbook import needs: a few
-    statements instead of several per cell, so the write lock is held for moments. Returns the
-    number of cells changed."""
-    judges = {judge.id: judge.name for judge in competition.judges}
-    criteria = {criterion.id: criterion.name for criterion in competition.criteria}
-    stored = {
+StoredScores = dict[
+    tuple[int, int, int], Any
+]  # rows of id, entry_id, judge_id, criterion_id, value, check_value
+
+
+def stored_scores(session: Session, competition: Competition, entry_ids: set[int]) -> StoredScores:
+    """The stored scores of those entries by (entry, judge, criterion): id, value and check_value."""
+    where = (
+        # A phone's few cells: only their entry's scores; an import's thousands: the competition's.
+        Score.entry_id.in_(entry_ids)
+        if len(entry_ids) <= FEW_ENTRIES
+        else Score.criterion_id.in_(select(Criterion.id).where(Criterion.competition_id == competition.id))
+    )
+    return {
         (row.entry_id, row.judge_id, row.criterion_id): row
         for row in session.execute(
             select(
                 Score.id, Score.entry_id, Score.judge_id, Score.criterion_id, Score.value, Score.check_value
-            )
-            .join(Criterion, Criterion.id == Score.criterion_id)
-            .where(Criterion.competition_id == competition.id)
+            ).where(where)
         )
     }
+
+
+def write_scores(
+    session: Session,
+    competition: Competition,
+    cells: Sequence[ScoreCell],
+    station: str,
+    stored: StoredScores | None = None,
+) -> int:
+    """write_score for many cells of one competition at once, as a workbook import needs: a few
+    statements instead of several per cell, so the write lock is held for moments. stored is what
+    stored_scores gave, when the caller has read it already. Returns the number of cells changed."""
+    judges = {judge.id: judge.name for judge in competition.judges}
+    criteria = {criterion.id: criterion.name for criterion in competition.criteria}
+    if stored is None:
+        stored = stored_scores(session, competition, {cell.entry_id for cell in cells})
     inserted: list[dict[str, object]] = []
     updated: list[dict[str, object]] = []
     deleted: list[int] = []
@@ -268,10 +293,21 @@ def checked_score(
 ) -> tuple[Entry, Competition, Judge, Criterion, float | None]:
     """The rows a score is written to and its value, checked by every rule of the desk; raises
     ValidationError with the reason when refused. Writes nothing."""
+    entry, competition, judge, checked = checked_scores(
+        session, entry_id, judge_id, {criterion_id: text}, check_pass
+    )
+    criterion, value = checked[criterion_id]
+    return entry, competition, judge, criterion, value
+
+
+def checked_scores(
+    session: Session, entry_id: int, judge_id: int, texts: Mapping[int, object], check_pass: bool
+) -> tuple[Entry, Competition, Judge, dict[int, tuple[Criterion, float | None]]]:
+    """checked_score for several criteria of one judge on one entry (a phone's submission), with the
+    entry, the judge and the competition's rules read once. Writes nothing."""
     entry, competition = _scorable_entry(session, entry_id)
     judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
-    criterion = fetch(session, Criterion, criterion_id, "这个评分项已被删除。")
-    if judge.competition_id != competition.id or criterion.competition_id != competition.id:
+    if judge.competition_id != competition.id:
         raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
     if check_pass and not competition.double_entry:
         raise ValidationError(f"「{competition.name}」没有开启双人核对录入。")
@@ -279,14 +315,14 @@ def checked_score(
     reason = stand_aside_reason(judge.name, judge.class_id, judge.teacher_id, entry.class_id, head)
     if reason:
         raise ValidationError(reason)
-    info = competition_info(competition)
-    return (
-        entry,
-        competition,
-        judge,
-        criterion,
-        parse_points(text, next(c for c in info.criteria if c.id == criterion_id)),
-    )
+    rows = {criterion.id: criterion for criterion in competition.criteria}
+    rules = {criterion.id: criterion for criterion in competition_info(competition).criteria}
+    checked = {}
+    for criterion_id, text in texts.items():
+        if criterion_id not in rows:
+            raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
+        checked[criterion_id] = (rows[criterion_id], parse_points(text, rules[criterion_id]))
+    return entry, competition, judge, checked
 
 
 def enter_attempt(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import platform
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ class ScoreChangeInfo:
     @property
     def action_text(self) -> str:
         return self.action.label
+
+
+CHANGE_COLUMNS = tuple(field.name for field in dataclasses.fields(ScoreChangeInfo))
 
 
 def change_info(row: ScoreChange) -> ScoreChangeInfo:
@@ -86,6 +90,30 @@ def scoring_stamp(db: Database, festival_id: int) -> int:
             session.scalar(select(func.max(ScoreChange.id)).where(ScoreChange.festival_id == festival_id))
             or 0
         )
+
+
+def changes_since(
+    db: Database, festival_id: int, stamp: int, limit: int = 1000
+) -> list[ScoreChangeInfo] | None:
+    """The festival's changes after stamp, oldest first, for a window to catch up without reloading;
+    None when there are more than limit (reloading is then quicker)."""
+    columns = [getattr(ScoreChange, name) for name in CHANGE_COLUMNS]
+    with db.session() as session:
+        # Plain rows rather than ORM objects: thirty phones can commit hundreds of changes a second.
+        rows = session.execute(
+            select(*columns)
+            .where(ScoreChange.festival_id == festival_id, ScoreChange.id > stamp)
+            .order_by(ScoreChange.id)
+            .limit(limit + 1)
+        ).all()
+    if len(rows) > limit:
+        return None
+    return [
+        ScoreChangeInfo(
+            **{**row._asdict(), "action": ChangeAction(row.action), "check_pass": bool(row.check_pass)}
+        )
+        for row in rows
+    ]
 
 
 def log_change(

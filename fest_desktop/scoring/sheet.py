@@ -152,8 +152,8 @@ class ScoringSheet:
         """Take a change this station just committed into the sheet, without reloading."""
         entry_id = change.entry_id or 0
         self._results.pop(entry_id, None)
-        for stale in [key for key in self._totals if key[0] == entry_id]:
-            del self._totals[stale]
+        for judge in self.judges:
+            self._totals.pop((entry_id, judge.id), None)
         if change.action == ChangeAction.SCORE:
             assert change.judge_id is not None and change.criterion_id is not None
             cell = self.cells.setdefault((entry_id, change.judge_id, change.criterion_id), Cell())
@@ -172,6 +172,22 @@ class ScoringSheet:
             # Nothing else was committed in between; otherwise the stamp stays behind so that the
             # next poll reloads the sheet and picks up what another station wrote.
             self.stamp = change.id
+
+    def catch_up(self, changes: list[ScoreChangeInfo]) -> bool:
+        """Take what other stations committed since the stamp (changes_since) into the sheet, so that a
+        phone's score recomputes one entry rather than reloading the competition. False, with nothing
+        applied, when only a reload will do (a lock or unlock, an entry the sheet does not hold)."""
+        own = [change for change in changes if change.competition_id == self.competition.id]
+        for change in own:
+            if change.action not in (ChangeAction.SCORE, ChangeAction.ATTEMPT):
+                return False
+            if change.entry_id not in self._entries_by_id:
+                return False
+        for change in own:
+            self.apply(change)
+        if changes:
+            self.stamp = max(self.stamp, changes[-1].id)
+        return True
 
     # ---- one judge, one entry
 

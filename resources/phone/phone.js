@@ -222,7 +222,9 @@ function openEntry(entryId) {
     var top = criterion.deduction ? Math.floor(criterion.max / criterion.step + 1e-9) : criterion.max;
     function nudge(direction) {
       var now = Number(normalise(field.value));
-      if (field.value.trim() === "" || isNaN(now)) now = direction > 0 ? 0 : top + unit;
+      // From empty, + starts at the bottom; − starts a score at its maximum (most boards score high)
+      // and a deduction at none.
+      if (field.value.trim() === "" || isNaN(now)) now = direction > 0 || criterion.deduction ? 0 : top + unit;
       var next = Math.min(top, Math.max(0, Math.round((now + direction * unit) / unit) * unit));
       field.value = numberText(next);
       refreshTotal();

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from fest_desktop.errors import ValidationError
+from fest_desktop.phones.addresses import AdapterKind, rank_addresses
 from fest_desktop.phones.cards import write_cards
 from fest_desktop.phones.links import (
     LinkRefused,
@@ -27,7 +28,7 @@ from fest_desktop.phones.submissions import (
 )
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring.entering import enter_score, set_locked
-from fest_desktop.scoring.log import competition_log
+from fest_desktop.scoring.log import changes_since, competition_log
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import PhoneSubmission, Score
 from tests.core.scoring_fixture import Board, make_board, sheet
@@ -210,3 +211,58 @@ def test_the_cards_carry_each_judges_link_as_a_qr_code_and_their_pin(
     text = page_text(path, 0)
     assert all(link.pin in text and link.judge_name in text for link in links)
     assert all(fonts(path).values())
+
+
+def test_the_desk_catches_up_with_what_others_committed_as_a_reload_would(db: Database, board: Board) -> None:
+    desk = sheet(db, board)
+    secret = secret_of(db, board, "李老师")
+    for number, name in enumerate(("三年级(1)班", "三年级(2)班")):
+        submit_scores(
+            db, secret, PhoneScores(f"catch-up-{number:04d}", board.entry_ids[name], full_marks(board), {})
+        )
+    enter_score(
+        db, board.entry_ids["一年级(1)班"], board.judge("陈老师"), board.competition.score_criteria[0].id, 3
+    )
+    changes = changes_since(db, board.small.festival_id, desk.stamp)
+    assert changes is not None and desk.catch_up(changes)
+    fresh = sheet(db, board)
+    assert desk.stamp == fresh.stamp
+    assert [(r.entry.id, r.final, r.rank) for r in desk.results(provisional=True)] == [
+        (r.entry.id, r.final, r.rank) for r in fresh.results(provisional=True)
+    ]
+    set_locked(db, board.competition.id, True)
+    locked = changes_since(db, board.small.festival_id, desk.stamp)
+    assert locked is not None and not desk.catch_up(locked)  # a lock changes the sheet itself: reload
+
+
+def test_the_pcs_addresses_put_wifi_and_ethernet_first_and_virtual_adapters_last() -> None:
+    ranked = rank_addresses(
+        {
+            "vEthernet (Default Switch)": ["172.20.0.1"],
+            "VirtualBox Host-Only Network": ["192.168.56.1"],
+            "以太网": ["192.168.1.20"],
+            "WLAN": ["192.168.0.105", "fe80::1"],
+            "Loopback Pseudo-Interface 1": ["127.0.0.1"],
+            "Tailscale": ["100.101.102.103"],
+            "本地连接* 2": ["169.254.3.4"],
+            "Disconnected": ["10.0.0.9"],
+        },
+        up={
+            "vEthernet (Default Switch)",
+            "VirtualBox Host-Only Network",
+            "以太网",
+            "WLAN",
+            "Loopback Pseudo-Interface 1",
+            "Tailscale",
+            "本地连接* 2",
+        },
+    )
+    assert [a.address for a in ranked] == [
+        "192.168.0.105",  # Wi-Fi
+        "192.168.1.20",  # Ethernet
+        "192.168.56.1",  # virtual adapters, private ones first
+        "172.20.0.1",
+        "100.101.102.103",
+    ]
+    assert {a.kind for a in ranked[2:]} == {AdapterKind.VIRTUAL}
+    assert "10.0.0.9" not in {a.address for a in ranked}  # an adapter that is down

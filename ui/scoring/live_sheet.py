@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from fest_desktop.errors import FestError
-from fest_desktop.scoring.log import ScoreChangeInfo
+from fest_desktop.scoring.log import ScoreChangeInfo, changes_since
 from fest_desktop.scoring.sheet import ScoringSheet, load_sheet
 from fest_desktop.storage.database import Database
 from ui.scoring.watcher import ScoreWatcher
@@ -28,6 +28,7 @@ class LiveSheet(QObject):
         self.db = db
         self.competition_id = competition_id
         self.sheet: ScoringSheet = load_sheet(db, competition_id)
+        self.watcher = watcher
         watcher.changed.connect(self._stamp_moved)
 
     def apply(self, change: ScoreChangeInfo) -> None:
@@ -44,5 +45,13 @@ class LiveSheet(QObject):
         self.reloaded.emit()
 
     def _stamp_moved(self, stamp: int) -> None:
-        if stamp != self.sheet.stamp:
+        if stamp == self.sheet.stamp:
+            return
+        try:
+            changes = changes_since(self.db, self.watcher.festival_id, self.sheet.stamp)
+        except FestError:
+            return  # the file is busy for a moment: the next poll catches up
+        if changes is not None and self.sheet.catch_up(changes):
+            self.reloaded.emit()
+        else:
             self.reload()
