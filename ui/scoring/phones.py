@@ -107,7 +107,7 @@ class PhonePanel(QDialog):
 
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(240, 240)
+        self.qr.setMinimumSize(280, 280)
         self.url = QLabel()
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big = QFont(self.url.font())
@@ -269,7 +269,7 @@ class PhonePanel(QDialog):
         address = self.chosen_address
         if running and address:
             url = page_url(address, self.port.value())
-            self.qr.setPixmap(qr_pixmap(url, 240))
+            self.qr.setPixmap(qr_pixmap(url, 280))
             self.url.setText(url)
             self.how.setText(
                 self.tr(

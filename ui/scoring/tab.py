@@ -161,9 +161,6 @@ class ScoringTab(QWidget):
         top.addWidget(self.chooser)
         top.addWidget(self.pass_box)
         top.addStretch(1)
-        top.addWidget(judges)
-        top.addWidget(self.phones_button)
-        top.addWidget(self.sheets_button)
         top.addWidget(self.lock_button)
         top.addWidget(self.screen_box)
         top.addWidget(board)
@@ -171,7 +168,9 @@ class ScoringTab(QWidget):
         status.addWidget(self.progress)
         status.addSpacing(16)
         status.addWidget(self.message, 1)
-        status.addWidget(self.undo_button)
+        # The panel's tools on the second row, so that the first fits a 1024-pixel screen.
+        for widget in (judges, self.phones_button, self.sheets_button, self.undo_button):
+            status.addWidget(widget)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
