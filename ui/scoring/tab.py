@@ -169,8 +169,8 @@ class ScoringTab(QWidget):
         status.addSpacing(16)
         status.addWidget(self.message, 1)
         # The panel's tools on the second row, so that the first fits a 1024-pixel screen.
-        for widget in (judges, self.phones_button, self.sheets_button, self.undo_button):
-            status.addWidget(widget)
+        for tool in (judges, self.phones_button, self.sheets_button, self.undo_button):
+            status.addWidget(tool)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
