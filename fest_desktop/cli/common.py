@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TypeAlias
+from typing import Any, NoReturn, TypeAlias
 
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo, current_festival
@@ -72,7 +72,33 @@ def set_output_encoding(json_wanted: bool) -> None:
                 stream.reconfigure(errors="replace")
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its own words in Chinese: usage, the sections of the help, -h and errors."""
+
+    def __init__(
+        self,
+        *,
+        add_help: bool = True,
+        parents: Sequence[argparse.ArgumentParser] = (),
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(**{**kwargs, "add_help": False})
+        # Renamed before the parents' options come in, so that theirs join these sections.
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示这段帮助并退出")
+        for parent in parents:
+            self._add_container_actions(parent)
+            defaults = getattr(parent, "_defaults", {})
+            self._defaults.update(defaults)
+
     def error(self, message: str) -> NoReturn:
         for pattern, replacement in _ARGPARSE_MESSAGES:
             if re.fullmatch(pattern, message):

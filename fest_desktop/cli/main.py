@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=command_name(),
         description=f"科技节 desktop 命令行。不带子命令运行 {command_name()} 会打开窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"科技节 desktop {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"科技节 desktop {__version__}", help="显示版本号并退出"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="子命令")
     for group in (festival, roster, registration, calendar, scoring, phones, awards, certificates, backups):
         group.add_commands(commands, common)

@@ -28,7 +28,9 @@ def _competition_json(competition: CompetitionInfo) -> dict[str, object]:
         "ranking_group": competition.ranking_group,
         "code_prefix": competition.code_prefix,
         "responsible": competition.responsible,
-        "criteria": [{"name": c.name, "max": c.max_points, "step": c.step} for c in competition.criteria],
+        "criteria": [
+            {"name": c.name, "kind": str(c.kind), "max": c.max_points, "step": c.step} for c in competition.criteria
+        ],
         "entries": competition.entry_count,
     }
 
@@ -148,7 +150,7 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     """The subcommands of this group, each with the shared --db option."""
     competitions = commands.add_parser("competitions", help="比赛项目：预设、添加、列出")
     competition_commands = competitions.add_subparsers(dest="action", required=True, metavar="操作")
-    presets = competition_commands.add_parser("presets", help="列出预设的比赛项目")
+    presets = competition_commands.add_parser("presets", parents=[common], help="列出预设的比赛项目")
     presets.set_defaults(handler=cmd_competitions_presets)
     add = competition_commands.add_parser("add", parents=[common], help="按中文名称添加一个预设比赛项目")
     add.add_argument("preset", help="预设名称，例如 科普板报比赛")

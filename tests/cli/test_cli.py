@@ -312,3 +312,14 @@ def test_an_unknown_subcommand_is_explained(tmp_path: Path) -> None:
     result = run("rosters", "import", "x.xlsx")
     assert result.returncode == 2
     assert "参数 子命令 的取值 'rosters' 无效" in result.stderr
+
+
+def test_the_help_is_all_chinese_and_every_subcommand_takes_db(tmp_path: Path) -> None:
+    for command in ((), ("phones", "serve"), ("competitions", "presets"), ("scores", "import")):
+        shown = run(*command, "--help")
+        assert shown.returncode == 0, shown.stderr
+        for english in ("usage:", "positional arguments", "options:", "show this help message", "show program"):
+            assert english not in shown.stdout, (command, english)
+        assert "用法：" in shown.stdout and "显示这段帮助并退出" in shown.stdout
+    presets = run("competitions", "presets", "--db", tmp_path / "none.db")
+    assert presets.returncode == 0 and "科普板报比赛" in presets.stdout, presets.stderr

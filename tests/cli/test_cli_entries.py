@@ -53,8 +53,10 @@ def test_add_presets_and_list_them_as_json(school_db: Path) -> None:
     paint = data[1]
     assert paint["kind"] == "individual" and paint["quota"] == {"min": 2, "max": 3, "text": "每班 2–3 件"}
     assert paint["deadline"] == "2026-05-11" and paint["judging"] == "rubric"
-    assert paint["criteria"][0] == {"name": "想象力", "max": 25.0, "step": 1.0}
+    assert paint["criteria"][0] == {"name": "想象力", "kind": "score", "max": 25.0, "step": 1.0}
     assert data[0]["entries"] == 2 and data[0]["kind"] == "class"
+    deductions = [c for c in data[0]["criteria"] if c["kind"] == "deduction"]
+    assert deductions and all(c["name"] in {"刊头超过版面1/4", "错别字", "逾期未完成"} for c in deductions)
 
 
 def test_an_unknown_preset_is_refused_with_the_choices(school_db: Path) -> None:
