@@ -164,6 +164,8 @@ def _entry_awards(
     session: Session, competition: CompetitionInfo, stored: dict[RuleKey, list[LevelRule]]
 ) -> dict[SubjectKey, Computed] | str:
     """The levels the rules give a competition's entries, or why they cannot yet."""
+    if competition.unscorable_reason:
+        return f"{competition.name}：还没有计分的评分项，不评奖。"
     sheet = sheet_of(session, competition.id)
     results = sheet.results()
     if not results:

@@ -29,7 +29,8 @@ def _competition_json(competition: CompetitionInfo) -> dict[str, object]:
         "code_prefix": competition.code_prefix,
         "responsible": competition.responsible,
         "criteria": [
-            {"name": c.name, "kind": str(c.kind), "max": c.max_points, "step": c.step} for c in competition.criteria
+            {"name": c.name, "kind": str(c.kind), "max": c.max_points, "step": c.step}
+            for c in competition.criteria
         ],
         "entries": competition.entry_count,
     }

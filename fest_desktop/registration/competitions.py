@@ -120,6 +120,17 @@ class CompetitionInfo:
     def max_total(self) -> float:
         return sum(c.max_points for c in self.score_criteria)
 
+    @property
+    def unscorable_reason(self) -> str:
+        """Why judges cannot score it (a rubric without a single scored criterion), or "". Such a
+        competition has no result and is never awarded."""
+        if self.judging == Judging.RUBRIC and not self.score_criteria:
+            return (
+                f"「{self.name}」还没有计分的评分项，不能评分，也不会评奖。"
+                "请在「作品报名 → 比赛项目」中为它添加评分项。"
+            )
+        return ""
+
 
 def quota_text(quota_min: int | None, quota_max: int | None) -> str:
     """每班 3–5 件, 每班 1 件, 每班至少 2 件, 每班最多 3 件 or 不限名额."""

@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.kinds import competition_list_key
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.registration.competitions import (
     CompetitionInfo,
@@ -27,6 +28,7 @@ from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_stati
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import (
     Attempt,
+    AwardNotice,
     Competition,
     Criterion,
     Entry,
@@ -83,6 +85,23 @@ def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
     return round(value, 4)
 
 
+def finalised_refusal(session: Session, competition: Competition) -> str:
+    """Why the competition's scores may not change: its 获奖名单 is finalised (定稿) and was made from
+    them, so a changed score would make the printed list wrong. "" when they may."""
+    notice = session.scalar(
+        select(AwardNotice.id).where(
+            AwardNotice.festival_id == competition.festival_id,
+            AwardNotice.list_key == competition_list_key(competition.id),
+        )
+    )
+    if notice is None:
+        return ""
+    return (
+        f"「{competition.name}」的获奖名单已定稿，成绩不能再改。"
+        "如需更正，请先在「奖项与证书 → 获奖名单」中撤销定稿（写明原因），改好后重新评奖并定稿。"
+    )
+
+
 def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition]:
     entry = fetch(session, Entry, entry_id, "这件作品已不存在（可能已被删除）。")
     competition = competition_row(session, entry.competition_id)
@@ -90,6 +109,9 @@ def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition
         raise ValidationError(
             f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
         )
+    refusal = finalised_refusal(session, competition)
+    if refusal:
+        raise ValidationError(refusal)
     if entry.status == EntryStatus.DISQUALIFIED:
         raise ValidationError(f"作品 {entry.code} 已取消资格，不再评分。")
     return entry, competition

@@ -26,6 +26,8 @@ def _rubric_sheet(session: Session, competition_id: int) -> ScoringSheet:
     sheet = sheet_of(session, competition_id)
     if sheet.competition.judging != Judging.RUBRIC:
         raise FestError(f"「{sheet.competition.name}」按测量成绩排名，没有评委评分表。")
+    if sheet.competition.unscorable_reason:
+        raise FestError(sheet.competition.unscorable_reason)
     if not sheet.judges:
         raise FestError(f"「{sheet.competition.name}」还没有评委：请先在“现场评分”中添加评委组。")
     if not sheet.entries:

@@ -24,10 +24,10 @@ from fest_desktop.files.workbooks import (
     read_workbook,
     unheaded_sheet_note,
 )
-from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo
+from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, competition_row
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.classnames import ClassNameError, parse_class
-from fest_desktop.scoring.entering import ScoreCell, parse_points, write_scores
+from fest_desktop.scoring.entering import ScoreCell, finalised_refusal, parse_points, write_scores
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
@@ -84,6 +84,11 @@ class _Context:
     def __init__(self, session: Session, festival_id: int) -> None:
         self.session = session
         self.competitions = {c.name: c for c in judged_of(session, festival_id)}
+        self.finalised = {
+            c.id
+            for c in self.competitions.values()
+            if finalised_refusal(session, competition_row(session, c.id))
+        }
         self.sheets: dict[int, ScoringSheet] = {}
         self.codes: dict[int, dict[str, ScoringEntry]] = {}
 
@@ -213,6 +218,9 @@ def _plan_row(
     if competition.locked:
         problem("比赛项目", f"「{competition.name}」的成绩已锁定，请先解锁再导入。")
         return
+    if competition.id in context.finalised:
+        problem("比赛项目", f"「{competition.name}」的获奖名单已定稿，成绩不能再改；请先撤销定稿再导入。")
+        return
     typed: list[tuple[CriterionInfo, object, int]] = []
     for criterion in competition.criteria:
         position = columns.get(criterion.name)
@@ -320,6 +328,9 @@ def _write(session: Session, plan: ScoreImport, station: str) -> None:
             raise FestError("导入期间作品或评分项被删除了，没有导入任何分数，请重新导入。")
         if competition.locked:
             raise ImportRefused(f"「{competition.name}」的成绩刚被锁定，没有导入任何分数。")
+        refusal = finalised_refusal(session, competition)
+        if refusal:
+            raise ImportRefused(refusal + "没有导入任何分数。")
         judges = {judge.name: judge.id for judge in competition.judges}
         write_scores(
             session,

@@ -194,6 +194,8 @@ class ScoringSheet:
     def judge_points(self, entry_id: int, judge_id: int) -> dict[int, float] | None:
         """The judge's counted points per criterion, or None while a cell is not settled (missing
         score, double-entry pass pending or conflicting)."""
+        if self.competition.unscorable_reason:
+            return None  # nothing to score by: never a total of 0
         points: dict[int, float] = {}
         double = self.competition.double_entry
         for criterion in self.competition.criteria:

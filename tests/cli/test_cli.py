@@ -318,7 +318,13 @@ def test_the_help_is_all_chinese_and_every_subcommand_takes_db(tmp_path: Path) -
     for command in ((), ("phones", "serve"), ("competitions", "presets"), ("scores", "import")):
         shown = run(*command, "--help")
         assert shown.returncode == 0, shown.stderr
-        for english in ("usage:", "positional arguments", "options:", "show this help message", "show program"):
+        for english in (
+            "usage:",
+            "positional arguments",
+            "options:",
+            "show this help message",
+            "show program",
+        ):
             assert english not in shown.stdout, (command, english)
         assert "用法：" in shown.stdout and "显示这段帮助并退出" in shown.stdout
     presets = run("competitions", "presets", "--db", tmp_path / "none.db")

@@ -32,6 +32,7 @@ from fest_desktop.awards.rules import RuleKey, effective_rules, set_rules
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import RankingGroup
 from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.scoring.entering import enter_attempt
 from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, add_throws, make_throws
 
@@ -174,6 +175,18 @@ def test_finalising_freezes_the_list_and_its_fingerprint_shows_a_change(db: Data
     assert current_fingerprint(db, throws.festival_id, key) != notice.fingerprint
     actions = [c.action for c in award_log(db, throws.festival_id)][:3]
     assert actions == ["manual", "unfinalise", "finalise"]
+
+
+def test_a_finalised_list_protects_the_scores_it_was_made_from(db: Database, throws: Throws) -> None:
+    throw_all(db, throws)
+    assign_awards(db, throws.festival_id)
+    key = competition_list_key(throws.competition.id)
+    finalise(db, throws.festival_id, key)
+    entry = throws.entry_ids["张子涵"]
+    with pytest.raises(ValidationError, match=r"已定稿，成绩不能再改.*撤销定稿"):
+        enter_attempt(db, entry, 1, 25)
+    reopen(db, throws.festival_id, key, "测量有误")
+    assert enter_attempt(db, entry, 1, 25) is not None
 
 
 def test_collective_awards_per_section_from_points(db: Database, throws: Throws) -> None:

@@ -133,3 +133,24 @@ def test_a_workbook_without_score_columns_is_refused(db: Database, board: Board,
     path = write_workbook(tmp_path / "roster.xlsx", {"花名册": [("班级", "姓名"), ("三年级(1)班", "张子涵")]})
     with pytest.raises(WorkbookFileError, match="没有找到评分表"):
         preview_score_import(db, board.small.festival_id, path)
+
+
+def test_a_finalised_list_refuses_the_import(db: Database, board: Board, tmp_path: Path) -> None:
+    from fest_desktop.awards.assignment import assign_awards
+    from fest_desktop.awards.finalising import finalise
+    from fest_desktop.awards.kinds import competition_list_key
+
+    for class_name in board.entry_ids:
+        for judge in ("王老师", "李老师", "陈老师", "刘老师", "赵老师"):
+            if not (judge == "王老师" and class_name == "三年级(1)班"):
+                score_all(db, board, class_name, judge, [18, 27, 17, 13, 12])
+    assign_awards(db, board.small.festival_id)
+    finalise(db, board.small.festival_id, competition_list_key(board.competition.id))
+    path = write_workbook(
+        tmp_path / "late.xlsx",
+        {"Sheet1": [BOARD_HEADER, ("科普板报比赛", "", "三年级(2)班", "李老师", 19, 27, 17, 13, 12)]},
+    )
+    plan = preview_score_import(db, board.small.festival_id, path)
+    assert [p.reason for p in plan.problems] == [
+        "「科普板报比赛」的获奖名单已定稿，成绩不能再改；请先撤销定稿再导入。"
+    ]

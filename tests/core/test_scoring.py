@@ -8,6 +8,7 @@ import datetime as dt
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -380,3 +381,26 @@ def test_no_acknowledged_score_is_lost_when_the_process_is_killed(db: Database, 
             assert stored.cell(entry, judge, criterion).value == last
     finally:
         reopened.close()
+
+
+def test_a_rubric_without_criteria_cannot_be_scored_and_is_never_awarded(
+    db: Database, board: Board, tmp_path: Path
+) -> None:
+    from fest_desktop.awards.assignment import assign_awards
+    from fest_desktop.awards.lists import list_awards
+    from fest_desktop.errors import FestError
+    from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
+
+    empty = update_competition(db, dataclasses.replace(board.competition, criteria=()))
+    assert "还没有计分的评分项" in empty.unscorable_reason
+    results = sheet(db, board).results(provisional=True)
+    assert results and all(not r.complete and r.final is None and r.rank is None for r in results)
+    report = assign_awards(db, board.small.festival_id)
+    assert "科普板报比赛：还没有计分的评分项，不评奖。" in report.skipped
+    assert list_awards(db, board.small.festival_id) == []
+    for write in (
+        lambda: write_judge_sheets_pdf(db, board.small.festival_id, board.competition.id, tmp_path / "s.pdf"),
+        lambda: write_score_workbook(db, board.competition.id, tmp_path / "s.xlsx"),
+    ):
+        with pytest.raises(FestError, match="还没有计分的评分项"):
+            write()

@@ -78,6 +78,10 @@ def test_assign_change_with_a_reason_finalise_and_post(
     page.change_selected()
     changed = page.model.rows()[[a.recipient_text for a in page.model.rows()].index("李梓轩")]
     assert changed.level == "一等奖" and "复核测量有误" in changed.rule_note
+    seen["answer"] = False  # 定稿 asks first: "no" leaves the list open
+    page.final_button.click()
+    assert "定稿「手抛飞机」" in seen["questions"][-1] and not notices(db, throws.festival_id)
+    seen["answer"] = True
     page.final_button.click()
     assert "校验码" in page.status.text() and page.final_button.text() == "撤销定稿…"
     page.table.selectRow(0)

@@ -77,7 +77,10 @@ def test_scores_typed_by_keyboard_are_stored_and_refused_ones_never(
     type_in(qtbot, tab, "18")
     assert tab.grid.currentIndex().column() == 1  # Enter moved on to 内容科学
     type_in(qtbot, tab, "35")
-    assert "「内容科学」满分 30 分，填的 35 超出了" in tab.message.text()
+    code = tab.sheet.entry(board.entry_ids["三年级(2)班"]).code  # type: ignore[union-attr]
+    # A refusal names the entry and looks like one: red and marked, not the confirmation's green.
+    assert tab.message.text() == f"⚠ {code} 三年级(2)班：「内容科学」满分 30 分，填的 35 超出了。"
+    assert tab.message.objectName() == "errorText"
     assert tab.grid.currentIndex().column() == 1  # stays for retyping
     editor = open_editor(tab)
     assert editor.selectedText() == "35"
@@ -92,6 +95,8 @@ def test_scores_typed_by_keyboard_are_stored_and_refused_ones_never(
     assert stored.cell(entry, board.judge("李老师"), board.criterion("版面设计")).value is None
     assert [c.new_value for c in entry_log(db, entry)] == [18, 27]
     assert tab.grid_model.index(row, 1).data() == "27"
+    tab._message_timer.timeout.emit()  # the message's time is up: a stale one is not left behind
+    assert tab.message.text() == ""
 
 
 def test_tab_moves_across_and_the_last_column_wraps_to_the_next_row(
@@ -419,3 +424,14 @@ def test_the_grid_and_the_ranking_follow_the_qt_model_contract(
     check(tab.results_model)
     tab.grid_model.show(None, BY_JUDGE)  # nothing to score
     check(tab.grid_model)
+
+
+def test_a_competition_without_criteria_says_so_and_stays_said(
+    qtbot: QtBot, tab: ScoringTab, db: Database, board: Board
+) -> None:
+    import dataclasses
+
+    update_competition(db, dataclasses.replace(board.competition, criteria=()))
+    tab.show_festival(board.small.festival_id)
+    assert "还没有计分的评分项" in tab.message.text() and tab.message.objectName() == "errorText"
+    assert not tab._message_timer.isActive()

@@ -28,7 +28,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from ui.widgets.file_dialogs import ask_save_path
-from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 ALL_LISTS = ""
@@ -224,7 +224,14 @@ class AwardListPage(QWidget):
             reason = ask_reason(self, self.tr("撤销定稿"), self.tr("撤销定稿的原因（记入修改记录）："))
             if reason is not None:
                 self._run(lambda: reopen(self.db, self.festival_id, key, reason))
-        else:
+        elif confirm(
+            self,
+            self.tr("定稿"),
+            self.tr(
+                "定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），"
+                "之后即可公示和打印证书。"
+            ).format(self.list_box.currentText()),
+        ):
             self._run(lambda: finalise(self.db, self.festival_id, key))
 
     def _export(self, what: str) -> None:

@@ -43,6 +43,10 @@ from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
+# How long a message under the toolbar stays: long enough to read, gone before it misleads.
+OK_SECONDS = 6
+ERROR_SECONDS = 20
+
 
 class ScoringTab(QWidget):
     """One competition at a time: the grid on the left, its live ranking on the right."""
@@ -135,6 +139,9 @@ class ScoringTab(QWidget):
         self.progress.setObjectName("panelHeading")
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message.clear)
 
         self.grid_model = ScoreGridModel(self._commit, self)
         self.grid = ScoreTable(self.grid_model, self)
@@ -258,6 +265,7 @@ class ScoringTab(QWidget):
         return None if self.live is None else self.live.sheet
 
     def _competition_chosen(self) -> None:
+        self._say("")  # what was said concerned the competition shown before
         competition_id = self.competition.currentData()
         if self.live is not None:
             self.live.reloaded.disconnect(self._reloaded)
@@ -310,9 +318,13 @@ class ScoringTab(QWidget):
         else:
             judge = next((j for j in sheet.judges if j.id == self.chooser.currentData()), None)
             self.grid_model.show(sheet, BY_JUDGE, judge=judge, check_pass=self._check_pass())
-        if not measured and not sheet.judges:
-            self.message.setText(
-                self.tr("「{0}」还没有评委：请点“评委组…”添加。").format(sheet.competition.name)
+        if sheet.competition.unscorable_reason:
+            self._say(sheet.competition.unscorable_reason, error=True, lasting=True)
+        elif not measured and not sheet.judges:
+            self._say(
+                self.tr("「{0}」还没有评委：请点“评委组…”添加。").format(sheet.competition.name),
+                error=True,
+                lasting=True,
             )
         self._show_lock()
         self._show_results()
@@ -390,7 +402,9 @@ class ScoringTab(QWidget):
                     station=self.station,
                 )
         except FestError as exc:
-            self._say(exc.message, error=True)
+            entry = self.sheet.entry(key.entry_id) if self.sheet is not None else None
+            where = f"{entry.code} {entry.class_name}：" if entry is not None else ""
+            self._say(where + exc.message, error=True)
             return exc.message
         if change is not None:
             self._take(change)
@@ -407,10 +421,16 @@ class ScoringTab(QWidget):
         self.live.apply(change)
         QTimer.singleShot(0, self._show_results)
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, text: str, error: bool = False, lasting: bool = False) -> None:
+        """A refusal (red, ⚠) or a confirmation (green, ✓) under the toolbar. It goes away by itself
+        after a while (a confirmation sooner), so an old message is never read as news; a lasting one
+        (what the competition lacks) stays while it is true."""
         self.message.setObjectName("errorText" if error else "okText")
         self.message.setStyleSheet("")  # re-polish for the new object name
-        self.message.setText(text)
+        self.message.setText(("⚠ " if error else "✓ ") + text if text else "")
+        self._message_timer.stop()
+        if text and not lasting:
+            self._message_timer.start(ERROR_SECONDS * 1000 if error else OK_SECONDS * 1000)
 
     def undo_last(self) -> None:
         if not self.undo_stack:
