@@ -25,7 +25,7 @@ from fest_desktop.registration.kinds import EntryStatus, Judging
 from fest_desktop.scoring.judges import stand_aside_reason
 from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
-from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.database import Database, fetch, hold_write_lock
 from fest_desktop.storage.model import (
     Attempt,
     AwardNotice,
@@ -132,10 +132,11 @@ def write_score(
     station: str,
 ) -> ScoreChange | None:
     """Store a checked value (first or second pass) in the session and log it; None when unchanged."""
+    hold_write_lock(session)
     score = session.scalar(
-        select(Score).where(
-            Score.entry_id == entry.id, Score.judge_id == judge.id, Score.criterion_id == criterion.id
-        )
+        select(Score)
+        .where(Score.entry_id == entry.id, Score.judge_id == judge.id, Score.criterion_id == criterion.id)
+        .with_for_update()
     )
     old = None if score is None else (score.check_value if check_pass else score.value)
     if old == value:
@@ -183,7 +184,9 @@ StoredScores = dict[
 
 
 def stored_scores(session: Session, competition: Competition, entry_ids: set[int]) -> StoredScores:
-    """The stored scores of those entries by (entry, judge, criterion): id, value and check_value."""
+    """The stored scores of those entries by (entry, judge, criterion): id, value and check_value, read
+    under the write lock, for writing."""
+    hold_write_lock(session)
     where = (
         # A phone's few cells: only their entry's scores; an import's thousands: the competition's.
         Score.entry_id.in_(entry_ids)
@@ -195,7 +198,9 @@ def stored_scores(session: Session, competition: Competition, entry_ids: set[int
         for row in session.execute(
             select(
                 Score.id, Score.entry_id, Score.judge_id, Score.criterion_id, Score.value, Score.check_value
-            ).where(where)
+            )
+            .where(where)
+            .with_for_update()
         )
     }
 
@@ -368,7 +373,10 @@ def attempt_in(
     if not 1 <= number <= competition.attempts:
         raise ValidationError(f"「{competition.name}」每件作品只有 {competition.attempts} 次试次。")
     value = parse_measure(text, competition_info(competition))
-    attempt = session.scalar(select(Attempt).where(Attempt.entry_id == entry.id, Attempt.number == number))
+    hold_write_lock(session)
+    attempt = session.scalar(
+        select(Attempt).where(Attempt.entry_id == entry.id, Attempt.number == number).with_for_update()
+    )
     old = attempt.value if attempt else None
     if old == value:
         return None
@@ -398,15 +406,18 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
     Refused when the cell was changed again since (by another judge's station, say)."""
     try:
         with db.session() as session:
+            hold_write_lock(session)
             change = fetch(session, ScoreChange, change_id, "找不到这条修改记录。")
             entry_id, old = change.entry_id, change.old_value
             if change.action == ChangeAction.SCORE:
                 current = session.scalar(
-                    select(Score.check_value if change.check_pass else Score.value).where(
+                    select(Score.check_value if change.check_pass else Score.value)
+                    .where(
                         Score.entry_id == entry_id,
                         Score.judge_id == change.judge_id,
                         Score.criterion_id == change.criterion_id,
                     )
+                    .with_for_update()
                 )
             elif change.action == ChangeAction.ATTEMPT:
                 current = session.scalar(

@@ -128,6 +128,15 @@ def delete_row(session: Session, model: type[Any], row_id: int) -> None:
         session.delete(row)
 
 
+def hold_write_lock(session: Session) -> None:
+    """Take the database's write lock now, before reading what a write depends on (the old value a
+    change records): otherwise another station can commit between the read and the write, and the
+    history would record a value that was already gone. On SQLite a write that changes nothing takes
+    the lock; on PostgreSQL the reads themselves lock their rows (SELECT … FOR UPDATE)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE festival SET id = id WHERE 0"))
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -6,6 +6,7 @@ PostgreSQL server as well."""
 
 from __future__ import annotations
 
+import itertools
 import signal
 import subprocess
 import sys
@@ -146,3 +147,54 @@ def test_two_stations_scoring_at_once_lose_nothing_and_see_each_other(
     assert sorted(c.station for c in logged) == sorted(
         [f"station {first}"] * expected + [f"station {second}"] * expected
     )
+
+
+SAME_CELL = """
+import sys
+from fest_desktop.errors import FestError
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.storage.database import open_database
+db = open_database(sys.argv[1])
+entry, judge, criterion, station = (int(part) for part in sys.argv[2:6])
+for number in range(30):
+    try:
+        enter_score(db, entry, judge, criterion, (number * 3 + station) % 20, station=f"station {station}")
+    except FestError:
+        pass  # written elsewhere at the same instant: the teacher types it again
+"""
+
+
+def test_three_stations_editing_one_cell_leave_a_history_that_chains(
+    db: Database, festival: FestivalInfo
+) -> None:
+    board = make_board(db, festival)
+    entry, judge, criterion = (
+        board.entry_ids["三年级(2)班"],
+        board.judge("李老师"),
+        board.criterion("主题突出"),
+    )
+    stations = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                SAME_CELL,
+                db.location,
+                str(entry),
+                str(judge),
+                str(criterion),
+                str(number),
+            ],
+            cwd=PROJECT_ROOT,
+        )
+        for number in (1, 2, 3)
+    ]
+    for process in stations:
+        assert process.wait(timeout=120) == 0
+    history = [c for c in entry_log(db, entry) if c.criterion_id == criterion]
+    assert len(history) > 30
+    # Each change starts from where the one before it ended: no old value was read before another
+    # station's write and recorded after it.
+    assert all(later.old_value == earlier.new_value for earlier, later in itertools.pairwise(history))
+    assert history[0].old_value is None
+    assert load_sheet(db, board.competition.id).cell(entry, judge, criterion).value == history[-1].new_value
