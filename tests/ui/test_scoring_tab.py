@@ -435,3 +435,40 @@ def test_a_competition_without_criteria_says_so_and_stays_said(
     tab.show_festival(board.small.festival_id)
     assert "还没有计分的评分项" in tab.message.text() and tab.message.objectName() == "errorText"
     assert not tab._message_timer.isActive()
+
+
+def test_the_board_pages_through_a_long_group_and_hides_partial_figures(
+    qtbot: QtBot, tab: ScoringTab, db: Database, board: Board
+) -> None:
+    score_all(db, board, "三年级(2)班", "李老师", [15, 20, 15, 10, 10])  # one judge of five
+    tab.watcher.check_now()  # type: ignore[union-attr]
+    leaderboard = tab.open_leaderboard()
+    assert leaderboard is not None
+    qtbot.addWidget(leaderboard)
+    leaderboard.resize(900, 280)  # room for two rows of the three classes
+    qtbot.waitUntil(lambda: leaderboard.page_count == 2, timeout=2000)
+    heading = leaderboard.headings["小学"]
+    assert heading.text() == "小学　第 1/2 页"
+    shown = {e for e, row in leaderboard.rows.items() if row.isVisible()}
+    qtbot.waitUntil(
+        lambda: all(
+            r.animation.state() == QAbstractAnimation.State.Stopped for r in leaderboard.rows.values()
+        ),
+        timeout=3000,
+    )
+    stage = leaderboard.stage.height()
+    bottoms = [row.geometry().bottom() for row in leaderboard.rows.values() if row.isVisible()]
+    assert max(bottoms) < stage, (bottoms, stage)  # the last row whole, not cut
+    leaderboard.next_page()
+    assert heading.text() == "小学　第 2/2 页"
+    shown_next = {e for e, row in leaderboard.rows.items() if row.isVisible()}
+    assert shown | shown_next == set(board.entry_ids.values()) and not shown & shown_next  # every class, once
+    partial = leaderboard.rows[board.entry_ids["三年级(2)班"]]
+    if not partial.isVisible():
+        leaderboard.next_page()
+    assert partial.isVisible()
+    assert partial.score.text() == "" and partial.progress.text() == "评分中 1/5"
+    tab.show_partial.setChecked(True)
+    assert partial.score.text() == "70.00"
+    assert leaderboard.hint.isVisible() and "F11" in leaderboard.hint.text()  # a window, not full screen
+    tab.close_leaderboard()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
@@ -30,6 +30,8 @@ BOARD_STYLE = """
 #bigNotice { color: #ffd66b; font-weight: bold; }
 """
 ANIMATION_MILLISECONDS = 650
+# A group longer than the screen turns its pages by itself, so that every class reaches the hall.
+PAGE_SECONDS = 8
 MIN_ROW_HEIGHT = 44
 MAX_ROW_HEIGHT = 110
 
@@ -67,11 +69,15 @@ class BoardRow(QFrame):
         self.target = QPoint(-1, -1)
         self.font_px = 0
 
-    def show_result(self, result: EntryResult, hide_scores: bool, height: int) -> None:
+    def show_result(
+        self, result: EntryResult, hide_scores: bool, height: int, show_partial: bool = False
+    ) -> None:
         done, total = judges_done(result)
         self.rank.setText(str(result.rank) if result.rank else "")
         self.name.setText(result.entry.class_name if not result.entry.authors else result.entry.label)
-        self.score.setText("" if hide_scores else result.final_text)
+        # An entry still being scored shows the hall only that it is: one judge's total is not a result.
+        partial = not result.complete and not show_partial
+        self.score.setText("" if hide_scores or partial else result.final_text)
         self.score.setVisible(not hide_scores)
         self.progress.setText("✓" if result.complete else self.tr("评分中 {0}/{1}").format(done, total))
         font_px = max(int(height * 0.46), 14)
@@ -128,7 +134,13 @@ class LeaderboardWindow(QWidget):
         self.screen_on = screen_on or ScreenKeptOn()
         festival = get_festival(db, festival_id)
         self.hide_scores = False
+        self.show_partial = False
         self.held = False
+        self.page = 0
+        self.page_count = 1
+        self._pages_timer = QTimer(self)
+        self._pages_timer.setInterval(PAGE_SECONDS * 1000)
+        self._pages_timer.timeout.connect(self.next_page)
         self.reveal: RevealState | None = None
         self.rows: dict[int, BoardRow] = {}
         self.headings: dict[str, QLabel] = {}
@@ -160,6 +172,10 @@ class LeaderboardWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.pages, 1)
+        self.hint = QLabel(self.tr("按 F11 全屏显示，Esc 退出全屏"))
+        self.hint.setObjectName("boardSubtitle")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.hint)
 
         live.change_applied.connect(self.redraw)
         live.reloaded.connect(self.redraw)
@@ -182,6 +198,15 @@ class LeaderboardWindow(QWidget):
 
     def set_hide_scores(self, hide: bool) -> None:
         self.hide_scores = hide
+        self.redraw()
+
+    def set_show_partial(self, show: bool) -> None:
+        """Show the running figure of entries not every judge has scored yet (off by default)."""
+        self.show_partial = show
+        self.redraw()
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % max(self.page_count, 1)
         self.redraw()
 
     def set_held(self, held: bool) -> None:
@@ -255,6 +280,11 @@ class LeaderboardWindow(QWidget):
         longest = max((len(rows) for rows in groups.values()), default=1)
         row_height = max(MIN_ROW_HEIGHT, min(MAX_ROW_HEIGHT, (height - heading_height) // max(longest, 1)))
         fits = max((height - heading_height) // row_height, 1)
+        self.page_count = max(-(-len(members) // fits) for members in groups.values()) if groups else 1
+        if self.page_count > 1 and not self._pages_timer.isActive():
+            self._pages_timer.start()
+        elif self.page_count == 1:
+            self._pages_timer.stop()
         seen: set[int] = set()
         for column, (group, members) in enumerate(groups.items()):
             x = column * (column_width + gap)
@@ -263,16 +293,21 @@ class LeaderboardWindow(QWidget):
                 heading = QLabel(group, self.stage)
                 heading.setObjectName("groupHeading")
                 self.headings[group] = heading
+            own_pages = max(-(-len(members) // fits), 1)
+            page = self.page % own_pages
+            heading.setText(
+                group if own_pages == 1 else self.tr("{0}　第 {1}/{2} 页").format(group, page + 1, own_pages)
+            )
             heading.setStyleSheet(f"font-size: {int(heading_height * 0.55)}px;")
             heading.setGeometry(x, 0, column_width, heading_height - 6)
             heading.show()
-            for place, result in enumerate(members[:fits]):
+            for place, result in enumerate(members[page * fits : (page + 1) * fits]):
                 row = self.rows.get(result.entry.id)
-                fresh = row is None
+                fresh = row is None or not row.isVisible()
                 if row is None:
                     row = BoardRow(self.stage)
                     self.rows[result.entry.id] = row
-                row.show_result(result, self.hide_scores, row_height)
+                row.show_result(result, self.hide_scores, row_height, self.show_partial)
                 row.resize(column_width, row_height - 6)
                 row.move_to(QPoint(x, heading_height + place * row_height), animate=not fresh)
                 row.show()
@@ -317,7 +352,14 @@ class LeaderboardWindow(QWidget):
         super().resizeEvent(event)
         for row in self.rows.values():
             row.target = QPoint(-1, -1)
-        self.redraw()
+        # Once the layout has given the stage its new size: drawn now, the rows would be laid out for
+        # the old one and the last cut in half.
+        QTimer.singleShot(0, self.redraw)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.hint.setVisible(not self.isFullScreen())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -339,6 +381,7 @@ class LeaderboardWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.screen_on.release()
+        self._pages_timer.stop()
         self.live.change_applied.disconnect(self.redraw)
         self.live.reloaded.disconnect(self.redraw)
         super().closeEvent(event)

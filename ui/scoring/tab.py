@@ -117,6 +117,9 @@ class ScoringTab(QWidget):
         self.board_controls = QWidget()
         self.hide_scores = QCheckBox(self.tr("只显示名次，不显示分数"))
         self.hide_scores.toggled.connect(self._board_options)
+        self.show_partial = QCheckBox(self.tr("显示未评完的分数"))
+        self.show_partial.setToolTip(self.tr("默认只显示“评分中”：一两位评委的分数不是结果，不给全场看。"))
+        self.show_partial.toggled.connect(self._board_options)
         self.hold = QPushButton(self.tr("暂不公布"))
         self.hold.setCheckable(True)
         self.hold.toggled.connect(self._board_options)
@@ -130,7 +133,14 @@ class ScoringTab(QWidget):
         controls = QHBoxLayout(self.board_controls)
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(QLabel(self.tr("排行榜：")))
-        for widget in (self.hide_scores, self.hold, self.reveal, self.next_step, close_board):
+        for widget in (
+            self.hide_scores,
+            self.show_partial,
+            self.hold,
+            self.reveal,
+            self.next_step,
+            close_board,
+        ):
             controls.addWidget(widget)
         controls.addStretch(1)
         self.board_controls.setVisible(False)
@@ -619,7 +629,7 @@ class ScoringTab(QWidget):
         chosen = screens[min(int(self.screen_box.currentData() or 0), len(screens) - 1)]
         board.show_on(chosen, full_screen=len(screens) > 1)
         self.leaderboard = board
-        for box in (self.hide_scores, self.hold, self.reveal):
+        for box in (self.hide_scores, self.show_partial, self.hold, self.reveal):
             box.setChecked(False)
         self.board_controls.setVisible(True)
         return board
@@ -637,6 +647,7 @@ class ScoringTab(QWidget):
         if board is None:
             return
         board.set_hide_scores(self.hide_scores.isChecked())
+        board.set_show_partial(self.show_partial.isChecked())
         board.set_held(self.hold.isChecked())
         if self.reveal.isChecked() and board.reveal is None:
             board.start_reveal()
