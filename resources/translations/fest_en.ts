@@ -123,6 +123,7 @@
     <message>
         <location filename="../../ui/awards/lists_page.py" line="81"/>
         <location filename="../../ui/awards/lists_page.py" line="169"/>
+        <location filename="../../ui/awards/lists_page.py" line="229"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -158,8 +159,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="100"/>
-        <location filename="../../ui/awards/lists_page.py" line="233"/>
-        <location filename="../../ui/awards/lists_page.py" line="234"/>
+        <location filename="../../ui/awards/lists_page.py" line="240"/>
+        <location filename="../../ui/awards/lists_page.py" line="241"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
@@ -269,28 +270,33 @@
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="235"/>
+        <location filename="../../ui/awards/lists_page.py" line="231"/>
+        <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
+        <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="242"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="236"/>
+        <location filename="../../ui/awards/lists_page.py" line="243"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="249"/>
-        <location filename="../../ui/awards/lists_page.py" line="252"/>
+        <location filename="../../ui/awards/lists_page.py" line="256"/>
+        <location filename="../../ui/awards/lists_page.py" line="259"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="255"/>
+        <location filename="../../ui/awards/lists_page.py" line="262"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="258"/>
+        <location filename="../../ui/awards/lists_page.py" line="265"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -507,7 +513,7 @@
 <context>
     <name>BoardRow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="76"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="82"/>
         <source>评分中 {0}/{1}</source>
         <translation>Scoring {0}/{1}</translation>
     </message>
@@ -2235,37 +2241,47 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="139"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="151"/>
         <source>排行榜 — {0}</source>
         <translation>Leaderboard — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="142"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="154"/>
         <source>{0}&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="149"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="161"/>
         <source>成绩即将公布</source>
         <translation>Results coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="230"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="175"/>
+        <source>按 F11 全屏显示，Esc 退出全屏</source>
+        <translation>F11 for full screen, Esc to leave it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/leaderboard.py" line="255"/>
         <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
         <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="232"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="257"/>
         <source>全部评完 {0}/{1}</source>
         <translation>All scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="291"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="299"/>
+        <source>{0}&#x3000;第 {1}/{2} 页</source>
+        <translation>{0}  page {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/leaderboard.py" line="326"/>
         <source>还没有评完的班级可以揭晓。</source>
         <translation>No fully scored class to reveal yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="311"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="346"/>
         <source>{0} 分&#x3000;第{1}名</source>
         <translation>{0} points  rank {1}</translation>
     </message>
@@ -2940,57 +2956,62 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>ScoreGridModel</name>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="205"/>
+        <location filename="../../ui/scoring/grid.py" line="197"/>
+        <source>{0}：扣{1:g}分/处，最多扣{2:g}分。填扣去的分数（不扣就空着）。</source>
+        <translation>{0}: {1:g} points off per case, at most {2:g}. Type the points taken off (leave empty when none).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/grid.py" line="215"/>
         <source>第{0}次</source>
         <translation>Attempt {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="206"/>
+        <location filename="../../ui/scoring/grid.py" line="216"/>
         <source>最好成绩</source>
         <translation>Best</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="210"/>
+        <location filename="../../ui/scoring/grid.py" line="224"/>
         <source>{0}
 扣分（至多{1:g}）</source>
         <translation>{0}
 deduct (max {1:g})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="211"/>
+        <location filename="../../ui/scoring/grid.py" line="225"/>
         <source>{0}
 （满分{1:g}）</source>
         <translation>{0}
 (max {1:g})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="213"/>
+        <location filename="../../ui/scoring/grid.py" line="227"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="214"/>
+        <location filename="../../ui/scoring/grid.py" line="228"/>
         <source>还未评分的评委</source>
         <translation>Judges still to score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="233"/>
-        <location filename="../../ui/scoring/grid.py" line="250"/>
+        <location filename="../../ui/scoring/grid.py" line="247"/>
+        <location filename="../../ui/scoring/grid.py" line="264"/>
         <source>回避</source>
         <translation>stands aside</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="240"/>
+        <location filename="../../ui/scoring/grid.py" line="254"/>
         <source>两遍录入不一致：第一遍 {0}，第二遍 {1}。请对照评分表改正其中一遍。</source>
         <translation>The two passes differ: first {0}, second {1}. Check the paper sheet and correct one of them.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="251"/>
+        <location filename="../../ui/scoring/grid.py" line="265"/>
         <source>未完成</source>
         <translation>incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="260"/>
+        <location filename="../../ui/scoring/grid.py" line="274"/>
         <source>缺 {0} 位：{1}</source>
         <translation>{0} missing: {1}</translation>
     </message>
@@ -3041,345 +3062,355 @@ deduct (max {1:g})</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="68"/>
+        <location filename="../../ui/scoring/tab.py" line="72"/>
         <source>按评委录入</source>
         <translation>By judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="69"/>
+        <location filename="../../ui/scoring/tab.py" line="73"/>
         <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
         <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="71"/>
+        <location filename="../../ui/scoring/tab.py" line="75"/>
         <source>按作品录入</source>
         <translation>By entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="72"/>
+        <location filename="../../ui/scoring/tab.py" line="76"/>
         <source>一个教室（作品）：各位评委在左，评分项在上</source>
         <translation>One classroom (entry): judges down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="83"/>
+        <location filename="../../ui/scoring/tab.py" line="87"/>
         <source>第一遍录入</source>
         <translation>First pass</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="84"/>
+        <location filename="../../ui/scoring/tab.py" line="88"/>
         <source>第二遍核对（盲录）</source>
         <translation>Second pass (blind)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="86"/>
+        <location filename="../../ui/scoring/tab.py" line="90"/>
         <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
         <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="89"/>
+        <location filename="../../ui/scoring/tab.py" line="93"/>
         <source>评委组…</source>
         <translation>Judges…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="91"/>
+        <location filename="../../ui/scoring/tab.py" line="95"/>
         <source>手机评分…</source>
         <translation>Phone scoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="92"/>
+        <location filename="../../ui/scoring/tab.py" line="96"/>
         <source>评委用自己的手机扫码评分，分数直接进入本表</source>
         <translation>Judges score from their own phones by scanning a code; the scores come straight into this grid</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="95"/>
+        <location filename="../../ui/scoring/tab.py" line="99"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="98"/>
+        <location filename="../../ui/scoring/tab.py" line="102"/>
         <source>打印评委评分表（PDF）…</source>
         <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="99"/>
+        <location filename="../../ui/scoring/tab.py" line="103"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="100"/>
+        <location filename="../../ui/scoring/tab.py" line="104"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="104"/>
+        <location filename="../../ui/scoring/tab.py" line="108"/>
         <source>撤销上一个分数</source>
         <translation>Undo last score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="108"/>
+        <location filename="../../ui/scoring/tab.py" line="112"/>
         <source>排行榜显示在哪个屏幕（投影仪）</source>
         <translation>Screen (projector) for the leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="109"/>
+        <location filename="../../ui/scoring/tab.py" line="113"/>
         <source>投影排行榜</source>
         <translation>Leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="114"/>
+        <location filename="../../ui/scoring/tab.py" line="118"/>
         <source>只显示名次，不显示分数</source>
         <translation>Show order only, no scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="116"/>
-        <location filename="../../ui/scoring/tab.py" line="616"/>
+        <location filename="../../ui/scoring/tab.py" line="120"/>
+        <source>显示未评完的分数</source>
+        <translation>Show unfinished scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/tab.py" line="121"/>
+        <source>默认只显示“评分中”：一两位评委的分数不是结果，不给全场看。</source>
+        <translation>By default only “being scored” is shown: one or two judges’ points are not a result for the hall.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/tab.py" line="123"/>
+        <location filename="../../ui/scoring/tab.py" line="645"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="119"/>
+        <location filename="../../ui/scoring/tab.py" line="126"/>
         <source>颁奖揭晓模式</source>
         <translation>Ceremony reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="122"/>
+        <location filename="../../ui/scoring/tab.py" line="129"/>
         <source>下一步 →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="124"/>
+        <location filename="../../ui/scoring/tab.py" line="131"/>
         <source>关闭排行榜</source>
         <translation>Close leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="128"/>
+        <location filename="../../ui/scoring/tab.py" line="135"/>
         <source>排行榜：</source>
         <translation>Leaderboard:</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="141"/>
+        <location filename="../../ui/scoring/tab.py" line="158"/>
         <source>显示暂定名次（含未评完）</source>
         <translation>Show provisional ranks (incl. incomplete)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="152"/>
+        <location filename="../../ui/scoring/tab.py" line="169"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="156"/>
+        <location filename="../../ui/scoring/tab.py" line="173"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="183"/>
+        <location filename="../../ui/scoring/tab.py" line="199"/>
         <source>实时排名</source>
         <translation>Live ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="230"/>
+        <location filename="../../ui/scoring/tab.py" line="246"/>
         <source>屏幕{0}（{1}×{2}）</source>
         <translation>Screen {0} ({1}×{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="289"/>
+        <location filename="../../ui/scoring/tab.py" line="306"/>
         <source>评委：{0}</source>
         <translation>Judge: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="302"/>
+        <location filename="../../ui/scoring/tab.py" line="319"/>
         <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
         <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="316"/>
+        <location filename="../../ui/scoring/tab.py" line="335"/>
         <source>「{0}」还没有评委：请点“评委组…”添加。</source>
         <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="332"/>
+        <location filename="../../ui/scoring/tab.py" line="353"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="333"/>
+        <location filename="../../ui/scoring/tab.py" line="354"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="334"/>
+        <location filename="../../ui/scoring/tab.py" line="355"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="335"/>
+        <location filename="../../ui/scoring/tab.py" line="356"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="336"/>
+        <location filename="../../ui/scoring/tab.py" line="357"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="342"/>
+        <location filename="../../ui/scoring/tab.py" line="363"/>
         <source>{0} 处两遍不一致</source>
         <translation>{0} passes differ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="344"/>
+        <location filename="../../ui/scoring/tab.py" line="365"/>
         <source>未评：{0}</source>
         <translation>Missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="346"/>
+        <location filename="../../ui/scoring/tab.py" line="367"/>
         <source>还有试次未测</source>
         <translation>Attempts still to come</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="349"/>
+        <location filename="../../ui/scoring/tab.py" line="370"/>
         <source>请复核：{0}的总分偏离较大</source>
         <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="351"/>
+        <location filename="../../ui/scoring/tab.py" line="372"/>
         <source>已评完</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="351"/>
+        <location filename="../../ui/scoring/tab.py" line="372"/>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="365"/>
+        <location filename="../../ui/scoring/tab.py" line="386"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="369"/>
+        <location filename="../../ui/scoring/tab.py" line="390"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="400"/>
+        <location filename="../../ui/scoring/tab.py" line="423"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="401"/>
+        <location filename="../../ui/scoring/tab.py" line="424"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="418"/>
+        <location filename="../../ui/scoring/tab.py" line="447"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="429"/>
+        <location filename="../../ui/scoring/tab.py" line="458"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="445"/>
+        <location filename="../../ui/scoring/tab.py" line="474"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="445"/>
-        <location filename="../../ui/scoring/tab.py" line="471"/>
+        <location filename="../../ui/scoring/tab.py" line="474"/>
+        <location filename="../../ui/scoring/tab.py" line="500"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="449"/>
+        <location filename="../../ui/scoring/tab.py" line="478"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="462"/>
+        <location filename="../../ui/scoring/tab.py" line="491"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="463"/>
+        <location filename="../../ui/scoring/tab.py" line="492"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="472"/>
+        <location filename="../../ui/scoring/tab.py" line="501"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="501"/>
+        <location filename="../../ui/scoring/tab.py" line="530"/>
         <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
         <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="530"/>
+        <location filename="../../ui/scoring/tab.py" line="559"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="536"/>
+        <location filename="../../ui/scoring/tab.py" line="565"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="536"/>
+        <location filename="../../ui/scoring/tab.py" line="565"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="539"/>
+        <location filename="../../ui/scoring/tab.py" line="568"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="539"/>
-        <location filename="../../ui/scoring/tab.py" line="560"/>
+        <location filename="../../ui/scoring/tab.py" line="568"/>
+        <location filename="../../ui/scoring/tab.py" line="589"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="557"/>
+        <location filename="../../ui/scoring/tab.py" line="586"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="560"/>
-        <location filename="../../ui/scoring/tab.py" line="577"/>
+        <location filename="../../ui/scoring/tab.py" line="589"/>
+        <location filename="../../ui/scoring/tab.py" line="606"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="573"/>
+        <location filename="../../ui/scoring/tab.py" line="602"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="574"/>
+        <location filename="../../ui/scoring/tab.py" line="603"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="577"/>
+        <location filename="../../ui/scoring/tab.py" line="606"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="588"/>
+        <location filename="../../ui/scoring/tab.py" line="617"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="616"/>
+        <location filename="../../ui/scoring/tab.py" line="645"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>

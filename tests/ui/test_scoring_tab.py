@@ -472,3 +472,32 @@ def test_the_board_pages_through_a_long_group_and_hides_partial_figures(
     assert partial.score.text() == "70.00"
     assert leaderboard.hint.isVisible() and "F11" in leaderboard.hint.text()  # a window, not full screen
     tab.close_leaderboard()
+
+
+def test_enter_and_tab_on_a_cell_move_on_and_skip_an_empty_deduction_with_one_key(
+    qtbot: QtBot, tab: ScoringTab, board: Board
+) -> None:
+    choose_judge(tab, "李老师")
+    tab.grid.setFocus()
+    criteria = [c.name for c in tab.sheet.competition.criteria]  # type: ignore[union-attr]
+    first_deduction = next(i for i, c in enumerate(tab.sheet.competition.criteria) if c.is_deduction)  # type: ignore[union-attr]
+    tab.grid.setCurrentIndex(tab.grid_model.index(0, first_deduction))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Return)
+    assert tab.grid.currentIndex().column() == first_deduction + 1, criteria  # skipped with one key
+    assert tab.grid.state() != tab.grid.State.EditingState
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Tab)
+    assert tab.grid.hasFocus()  # Tab stays in the grid
+    assert (tab.grid.currentIndex().row(), tab.grid.currentIndex().column()) != (0, first_deduction + 1)
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Backtab)
+    assert (tab.grid.currentIndex().row(), tab.grid.currentIndex().column()) == (0, first_deduction + 1)
+
+
+def test_a_deduction_heading_shows_its_whole_rule(tab: ScoringTab) -> None:
+    model = tab.grid_model
+    criteria = tab.sheet.competition.criteria  # type: ignore[union-attr]
+    column = next(i for i, c in enumerate(criteria) if c.name == "刊头超过版面1/4")
+    title = model.headerData(column, Qt.Orientation.Horizontal)
+    assert title.replace("\n", "").startswith("刊头超过版面1/4扣分")
+    assert max(len(line) for line in title.split("\n")) <= 9
+    tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("刊头超过版面1/4：扣5分/处，最多扣5分。填扣去的分数")

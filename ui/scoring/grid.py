@@ -36,6 +36,10 @@ from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+# Characters of a criterion's name per line of its column heading (the column is 92 pixels wide).
+HEADER_CHARS = 6
+
+
 class GridLayout(StrEnum):
     """What the grid's rows are: the entries one judge scores, the judges of one entry, or the
     attempts of a measured competition's entries."""
@@ -188,7 +192,13 @@ class ScoreGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._column_title(section)
             if role == Qt.ItemDataRole.ToolTipRole and section < len(self._criteria):
-                return self._criteria[section].description or None
+                criterion = self._criteria[section]
+                if criterion.is_deduction:
+                    rule = self.tr("{0}：扣{1:g}分/处，最多扣{2:g}分。填扣去的分数（不扣就空着）。").format(
+                        criterion.name, criterion.step, criterion.max_points
+                    )
+                    return "\n".join(filter(None, (rule, criterion.description)))
+                return criterion.description or None
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if self.layout_kind == BY_ENTRY:
@@ -206,9 +216,13 @@ class ScoreGridModel(QAbstractTableModel):
             return self.tr("最好成绩")
         if section < len(self._criteria):
             criterion = self._criteria[section]
+            # The whole name, on as many lines as the column needs, never cut.
+            name = "\n".join(
+                criterion.name[i : i + HEADER_CHARS] for i in range(0, len(criterion.name), HEADER_CHARS)
+            )
             if criterion.is_deduction:
-                return self.tr("{0}\n扣分（至多{1:g}）").format(criterion.name, criterion.max_points)
-            return self.tr("{0}\n（满分{1:g}）").format(criterion.name, criterion.max_points)
+                return self.tr("{0}\n扣分（至多{1:g}）").format(name, criterion.max_points)
+            return self.tr("{0}\n（满分{1:g}）").format(name, criterion.max_points)
         if section == len(self._criteria):
             return self.tr("合计")
         return self.tr("还未评分的评委")
@@ -344,9 +358,24 @@ class ScoreTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(92)
         self.horizontalHeader().setMinimumHeight(44)
+        model.modelReset.connect(self._fit_header)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(30)
         self.setWordWrap(False)
+
+    def _fit_header(self) -> None:
+        """Tall enough for the heading with the most lines (a long deduction's rule), none cut."""
+        header = self.horizontalHeader()
+        lines = max(
+            (
+                str(self.grid.headerData(c, Qt.Orientation.Horizontal) or "").count("\n") + 1
+                for c in range(self.grid.columnCount())
+            ),
+            default=1,
+        )
+        # Chinese glyphs come from a fallback font whose lines are taller than the Latin font's metrics.
+        line = header.fontMetrics().lineSpacing() * 1.3
+        header.setFixedHeight(max(44, int(lines * line) + 14))
 
     def _submitted(self, editor: QWidget, backwards: bool) -> None:
         index = self.currentIndex()
@@ -369,6 +398,19 @@ class ScoreTable(QTableView):
                 self.grid.setData(self.currentIndex(), editor.text())
                 self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
+    def move_on(self, backwards: bool = False) -> None:
+        following = self.next_cell(self.currentIndex(), backwards)
+        if following.isValid():
+            self.setCurrentIndex(following)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab on a cell move through the grid, as Enter does, instead of leaving it for
+        the next widget."""
+        if self.currentIndex().isValid() and self.state() != QAbstractItemView.State.EditingState:
+            self.move_on(backwards=not next)
+            return True
+        return super().focusNextPrevChild(next)
+
     def next_cell(self, index: QModelIndex, backwards: bool = False) -> QModelIndex:
         """The next cell to fill in reading order (right, then the next row), skipping totals and
         cells a judge stands aside from; the same index when there is none."""
@@ -388,7 +430,9 @@ class ScoreTable(QTableView):
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.state() != QAbstractItemView.State.EditingState
         ):
-            self.edit(self.currentIndex())
+            # As in the editor: Enter moves on, so an empty deduction is skipped with one key (a value
+            # is changed by typing over it, F2 or a double click).
+            self.move_on(backwards=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.grid.key(self.currentIndex()):
             self.grid.setData(self.currentIndex(), "")
