@@ -58,6 +58,11 @@ def parse_optional_age(value: object) -> int | None:
     return parse_age(value) if clean_text(value) else None
 
 
+def final_text(value: float | None) -> str:
+    """A final score as every screen and file shows it: two decimals (95.00, 80.50); "" for none."""
+    return "" if value is None else f"{value:.2f}"
+
+
 def month_day(day: dt.date) -> str:
     """4月11日: built from numbers, never with strftime, which fails on 年月日 under a Windows locale
     that cannot encode them."""

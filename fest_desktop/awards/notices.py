@@ -20,15 +20,12 @@ from fest_desktop.files.pdf import build_document, document_styles, ruled_table
 from fest_desktop.files.workbooks import put_row, sheet_title
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
+from fest_desktop.values import final_text
 
 NOTICE_COLUMNS = ("组别", "奖项", "编号", "班级", "获奖者", "作品", "指导老师", "成绩", "推荐")
 
 
 CHECK_COLUMNS = ("证书对象", "比赛项目", "奖项", "作品", "核对")
-
-
-def _score_text(award: AwardInfo) -> str:
-    return "" if award.score is None else f"{award.score:g}"
 
 
 def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
@@ -41,7 +38,7 @@ def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
             award.recipient_text,
             award.title,
             award.advisor,
-            _score_text(award),
+            final_text(award.score),
             "推荐" if award.recommended else "",
         ]
         for award in awards

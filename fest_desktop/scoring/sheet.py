@@ -29,7 +29,7 @@ from fest_desktop.storage.model import (
     ScoreChange,
     Section,
 )
-from fest_desktop.values import clean_text
+from fest_desktop.values import clean_text, final_text
 
 SCHOOL_GROUP = "全校"
 
@@ -102,7 +102,7 @@ class EntryResult:
 
     @property
     def final_text(self) -> str:
-        return "" if self.final is None else f"{self.final:.2f}"
+        return final_text(self.final)
 
 
 class ScoringSheet:

@@ -71,6 +71,13 @@ def test_assign_change_with_a_reason_finalise_and_post(
     page.assign()
     assert "手抛飞机：一等奖 1、二等奖 2" in page.status.text()
     assert page.model.rowCount() == 3
+    score_column = next(
+        c
+        for c in range(page.model.columnCount())
+        if page.model.headerData(c, Qt.Orientation.Horizontal) == "成绩"
+    )
+    # The final as the ranking shows it: two decimals, never 20 beside 19.5.
+    assert all(len(page.model.index(r, score_column).data().split(".")[1]) == 2 for r in range(3))
     page.table.selectRow(1)  # 李梓轩, 二等奖
     monkeypatch.setattr(
         "ui.awards.lists_page.ask_change", lambda _p, _award, _levels: ("一等奖", "复核测量有误")

@@ -220,3 +220,19 @@ def test_a_print_cancelled_half_way_is_not_recorded(db: Database, throws: Throws
             progress=lambda done, _total: done < 2,
         )
     assert search_register(db, throws.festival_id) == []
+
+
+def test_a_template_of_another_kind_says_so_and_leaves_no_old_preview(
+    qtbot: QtBot, db: Database, throws: Throws
+) -> None:
+    tab = awards_tab(qtbot, db, throws.festival_id)
+    page = tab.printing
+    assert page.jobs and page.preview_widget.sheet is not None  # the students' list, on a student template
+    class_template = template_for(list_templates(db, throws.festival_id), "class")
+    page.template_box.setCurrentIndex(page.template_box.findData(class_template.id))
+    page.template_box.activated.emit(page.template_box.currentIndex())
+    assert page.jobs == []
+    text = page.summary.text()
+    assert "学生获奖证书" in text and f"当前模板「{class_template.name}」用于班级集体奖证书" in text
+    assert "先在“获奖名单”中评奖并定稿" not in text
+    assert page.preview_widget.sheet is None

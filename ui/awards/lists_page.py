@@ -27,6 +27,7 @@ from fest_desktop.awards.log import award_log
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
+from fest_desktop.values import final_text
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
@@ -124,7 +125,7 @@ class AwardListPage(QWidget):
             Column(self.tr("编号"), lambda a: a.code),
             Column(self.tr("班级"), lambda a: a.class_name),
             Column(self.tr("获奖者"), lambda a: a.recipient_text),
-            Column(self.tr("成绩"), lambda a: "" if a.score is None else f"{a.score:g}", align_center=True),
+            Column(self.tr("成绩"), lambda a: final_text(a.score), align_center=True),
             Column(self.tr("推荐"), lambda a: "★" if a.recommended else "", align_center=True),
             Column(self.tr("说明"), lambda a: a.rule_note),
         ]

@@ -43,6 +43,12 @@ class CertificatePreview(QWidget):
             self.sheet = None
         self.update()
 
+    def clear(self) -> None:
+        """Nothing to show: an old certificate left on screen would be taken for the current one."""
+        self.template = None
+        self.sheet = None
+        self.update()
+
     def _scale(self) -> tuple[float, QPointF]:
         """Pixels per mm of the slot drawn, and where its top left is."""
         assert self.template is not None

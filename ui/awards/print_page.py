@@ -170,9 +170,22 @@ class PrintPage(QWidget):
         self.jobs = [job for job in jobs if job.kind == template.kind]
         self.model.set_rows(self.jobs)
         printed = sum(1 for job in self.jobs if job.print_count)
+        other_kinds = list(dict.fromkeys(job.kind for job in jobs if job.kind != template.kind))
         if self.jobs:
             text = self.tr("{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。").format(
                 len(self.jobs), printed
+            )
+        elif other_kinds:
+            # The list is there; it is the template that prints another kind of certificate.
+            fitting = [t.name for t in self.templates if t.kind in other_kinds]
+            text = self.tr(
+                "所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。"
+            ).format(
+                len(jobs),
+                "、".join(kind.label for kind in other_kinds),
+                template.name,
+                template.kind.label,
+                "、".join(f"「{name}」" for name in fitting) or self.tr("对应的模板"),
             )
         else:
             text = self.tr("没有可打印的证书：先在“获奖名单”中评奖并定稿。")
@@ -180,6 +193,8 @@ class PrintPage(QWidget):
         if self.jobs:
             self.table.selectRow(0)
             self.preview(0)
+        else:
+            self.preview_widget.clear()
 
     def preview(self, row: int) -> None:
         if 0 <= row < self.proxy.rowCount():
