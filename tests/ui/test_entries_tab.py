@@ -94,6 +94,9 @@ def test_over_the_quota_the_panel_refuses_naming_class_count_and_quota(
     choose(panel.competition, "科技知识竞赛")  # exactly one team per class, all entered in the demo
     choose(panel.school_class, "三年级(1)班")
     assert "名额已满" in panel.quota_hint.text()
+    # Said at once, before the form is filled in: not green, and the button says why it is off.
+    assert panel.quota_hint.property("state") == "over"
+    assert not panel.register_button.isEnabled() and "名额" in panel.register_button.toolTip()
     free = next(
         s
         for s in list_students(db, demo.id)

@@ -351,12 +351,24 @@ class EntryPanel(QWidget):
             text += self.tr("　还差 {0} 件").format((competition.quota_min or 0) - count)
         elif state == QuotaState.OVER:
             text += self.tr("　已超出名额")
-        elif competition.quota_max is not None and count >= competition.quota_max:
+        full = competition.quota_max is not None and count >= competition.quota_max
+        if full and state != QuotaState.OVER:
             text += self.tr("　名额已满")
         if competition.deadline is not None:
-            text += self.tr("；截止 {0}").format(competition.deadline.isoformat())
+            # A non-breaking space: the date stays on the line of its 截止.
+            text += self.tr("；截止\u00a0{0}").format(competition.deadline.isoformat())
         self.quota_hint.setText(text)
-        self.quota_hint.setProperty("state", state.value)
+        # Full is said at once, before the form is filled in: not the green of a class that is done.
+        self.quota_hint.setProperty("state", "over" if full and self.entry is None else state.value)
+        blocked = full and self.entry is None
+        self.register_button.setEnabled(not blocked)
+        self.register_button.setToolTip(
+            self.tr("本班「{0}」的名额（{1}）已用完，不能再登记。").format(
+                competition.name, competition.quota_text
+            )
+            if blocked
+            else ""
+        )
         self.quota_hint.style().unpolish(self.quota_hint)
         self.quota_hint.style().polish(self.quota_hint)
 
