@@ -3,6 +3,7 @@ the festival or its phase; and what is on a given day."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -106,6 +107,20 @@ def find_clashes(
                 )
             )
     return clashes
+
+
+def clashes_with(
+    candidate: EventInfo, events: Iterable[EventInfo], festival: FestivalInfo, phases: Sequence[PhaseInfo]
+) -> list[Clash]:
+    """The clashes an event would have as the form describes it, before it is saved: with the other
+    events (itself as stored left out) and with the festival's and its phase's dates."""
+    probe = dataclasses.replace(candidate, id=PROBE_ID)
+    others = [e for e in events if e.id != candidate.id]
+    return [c for c in find_clashes([*others, probe], festival, phases) if PROBE_ID in c.event_ids]
+
+
+# The id of an event being edited and not yet saved (stored ids are positive).
+PROBE_ID = -1
 
 
 def happening(events: Iterable[EventInfo], day: dt.date) -> list[EventInfo]:

@@ -3,6 +3,7 @@ the list; dragging moves it; clashes are listed; filters; delete and undo; 今�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -169,3 +170,41 @@ def test_competition_dates_appear_and_are_edited_where_they_belong(
     assert [e.title for e in derived] == ["「科普板报比赛」报名截止", "「科普板报比赛」评审"]
     assert tab.edit_event(derived[0].id) is None
     assert "在“作品报名 → 比赛项目”中修改" in shown["errors"][0]
+
+
+def test_the_dialog_shows_a_clash_before_saving_and_keeps_it_only_when_asked(
+    tab: CalendarTab, db: Database, festival: FestivalInfo
+) -> None:
+    add_event(
+        db,
+        festival.id,
+        EventInfo(0, "科普讲座", EventKind.LECTURE, DAY, DAY, dt.time(9), dt.time(10), place="报告厅"),
+    )
+    tab.reload()
+    dialog = tab.new_event(DAY)  # 09:00–10:00 by default
+    dialog.title.insert("科技影片")
+    dialog.place.setCurrentText("报告厅")
+    assert dialog.keep_anyway.isHidden()
+    dialog.accept()
+    assert "「科普讲座」与「科技影片」同时使用报告厅" in dialog.error.text()
+    assert dialog.isVisible() and not dialog.keep_anyway.isHidden()
+    assert [e.title for e in list_events(db, festival.id)] == ["科普讲座"]  # nothing saved yet
+    dialog.keep_anyway.click()
+    saved = next(e for e in list_events(db, festival.id) if e.title == "科技影片")
+    assert saved.keep_clash and not dialog.isVisible()
+
+
+def test_clashes_with_leaves_the_event_itself_out_when_it_is_edited(
+    db: Database, festival: FestivalInfo
+) -> None:
+    from fest_desktop.calendar.clashes import clashes_with
+    from fest_desktop.school.festivals import get_festival, list_phases
+
+    talk = add_event(
+        db,
+        festival.id,
+        EventInfo(0, "科普讲座", EventKind.LECTURE, DAY, DAY, dt.time(9), dt.time(10), place="报告厅"),
+    )
+    events = list_events(db, festival.id)
+    moved = dataclasses.replace(talk, start_time=dt.time(9, 30), end_time=dt.time(10, 30))
+    assert clashes_with(moved, events, get_festival(db, festival.id), list_phases(db, festival.id)) == []

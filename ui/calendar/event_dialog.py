@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fest_desktop.calendar.clashes import Clash
 from fest_desktop.calendar.events import EventInfo, add_event, update_event
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.errors import FestError
@@ -48,10 +50,18 @@ class EventDialog(FormDialog):
         classes: Sequence[ClassInfo],
         places: Sequence[str],
         parent: QWidget | None = None,
+        clashes_of: Callable[[EventInfo], list[Clash]] | None = None,
     ) -> None:
         super().__init__(self.tr("新建活动") if not event.id else self.tr("修改活动"), parent)
         self.db = db
         self.festival_id = festival_id
+        self.clashes_of = clashes_of
+        self.keep_anyway = self.buttons.addButton(
+            self.tr("仍按此安排"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.keep_anyway.setToolTip(self.tr("冲突已知，保留这样的安排（冲突列为“已确认保留”）"))
+        self.keep_anyway.hide()
+        self.keep_anyway.clicked.connect(self._keep_anyway)
         self.original = event
         self.saved: EventInfo | None = None
         self.resize(520, 620)
@@ -170,13 +180,23 @@ class EventDialog(FormDialog):
             keep_clash=self.keep_clash.isChecked(),
         )
 
+    def _keep_anyway(self) -> None:
+        self.keep_clash.setChecked(True)
+        self.accept()
+
     def set_dates(self, day: dt.date) -> None:
         self.start_date.setDate(to_qdate(day))
         self.end_date.setDate(to_qdate(day))
 
     def accept(self) -> None:
-        """Save through the core; a refusal is shown in the dialog, which stays open."""
+        """Save through the core; a refusal is shown in the dialog, which stays open. A clash is shown
+        before saving, with 仍按此安排 to keep it knowingly."""
         info = self.event_info()
+        clashes = self.clashes_of(info) if self.clashes_of is not None and not info.keep_clash else []
+        if clashes:
+            self.error.setText("⚠ " + "\n⚠ ".join(clash.message for clash in clashes))
+            self.keep_anyway.show()
+            return
         try:
             if info.id:
                 self.saved = update_event(self.db, info)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.calendar.clashes import Clash, find_clashes, happening
+from fest_desktop.calendar.clashes import Clash, clashes_with, find_clashes, happening
 from fest_desktop.calendar.events import (
     EventInfo,
     delete_event,
@@ -349,6 +349,11 @@ class CalendarTab(QWidget):
             list_classes(self.db, self.festival.id),
             sorted({e.place for e in self.events if e.place}),
             self,
+            clashes_of=lambda info: (
+                clashes_with(info, self.events, self.festival, self.phases)
+                if self.festival is not None
+                else []
+            ),
         )
 
     def new_event(self, day: dt.date) -> EventDialog:

@@ -264,11 +264,14 @@ class MonthView(CalendarView):
                 text = item.title if item.all_day else f"{item.start_time:%H:%M} {item.title}"
                 self.draw_chip(painter, rect, item, text)
             if len(shown) < len(items):
-                painter.setPen(QColor("#5b6b82"))
+                hidden_clash = any(item.id in self.data.clashing for item in items[len(shown) :])
+                painter.setPen(CLASH_COLOUR if hidden_clash else QColor("#5b6b82"))
+                more = self.tr("还有 {0} 项…").format(len(items) - len(shown))
                 painter.drawText(
                     QRect(cell.left() + 6, cell.bottom() - line, cell.width() - 8, line),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    self.tr("还有 {0} 项…").format(len(items) - len(shown)),
+                    # A clash among the hidden ones is marked here too, not only once the day is opened.
+                    ("⚠ " + more) if hidden_clash else more,
                 )
         painter.end()
 
