@@ -7,14 +7,17 @@ window is on screen.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QByteArray, QLockFile, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from fest_desktop.storage.preferences import Preferences
+from fest_desktop.errors import FestError
+from fest_desktop.storage.preferences import Preferences, update_preferences
 
 if TYPE_CHECKING:
     from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.preferences_file = preferences_file
         self.instance_lock: QLockFile | None = None
-        self.resize(1280, 800)
+        self.place_on_screen()
         self.setWindowTitle(self.tr("科技节"))
 
         self.header = FestivalHeader()
@@ -118,6 +121,37 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+    def place_on_screen(self) -> None:
+        """Where the window was left, or 1280×800 (less on a smaller screen) in the middle of the
+        screen's free area: never falling off a 1366×768 laptop under its taskbar."""
+        saved = self.preferences.window_geometry
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        free = screen.availableGeometry()
+        width, height = min(1280, int(free.width() * 0.94)), min(800, int(free.height() * 0.94))
+        self.setGeometry(
+            free.left() + (free.width() - width) // 2,
+            free.top() + (free.height() - height) // 2,
+            width,
+            height,
+        )
+
+    def remember_place(self) -> None:
+        """Keep the window's size, place and tab for the next start (nothing lost when it cannot)."""
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        with contextlib.suppress(OSError, FestError):
+            self.preferences = update_preferences(
+                self.preferences_file, window_geometry=geometry, last_tab=self.tabs.currentIndex()
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_place()
+        super().closeEvent(event)
+
     def attach(self, db: Database, festival: FestivalInfo) -> None:
         """Show an opened festival file: the heading and the tab on screen; the other tabs are built
         the first time they are shown, so the festival appears without waiting for all five."""
@@ -125,6 +159,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("数据文件：{0}　·　所有修改即时保存").format(db.display_location)
         )
+        if 0 < self.preferences.last_tab < self.tabs.count():
+            self.tabs.setCurrentIndex(self.preferences.last_tab)  # where the teacher left off
         self.tabs.currentChanged.connect(self._tab_shown)
         self.show_festival(festival)
         self._tab_shown(self.tabs.currentIndex())

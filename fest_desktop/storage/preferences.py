@@ -29,6 +29,9 @@ class Preferences:
     # Where the judges' phones reach this PC: the address the operator chose and the port.
     phone_address: str = ""
     phone_port: int = DEFAULT_PHONE_PORT
+    # The main window's size and place (Qt's saveGeometry, base64) and the tab it was left on.
+    window_geometry: str = ""
+    last_tab: int = 0
 
 
 def load_preferences(path: Path) -> Preferences:
@@ -45,6 +48,8 @@ def load_preferences(path: Path) -> Preferences:
     database = stored.get("database")
     phone_address = stored.get("phone_address")
     phone_port = stored.get("phone_port")
+    geometry = stored.get("window_geometry")
+    last_tab = stored.get("last_tab")
     return Preferences(
         language=language if language in LANGUAGES else "zh_CN",
         keep_backups=keep if isinstance(keep, int) and low <= keep <= high else DEFAULT_KEEP_BACKUPS,
@@ -53,6 +58,8 @@ def load_preferences(path: Path) -> Preferences:
         phone_port=phone_port
         if isinstance(phone_port, int) and 1024 <= phone_port <= 65535
         else DEFAULT_PHONE_PORT,
+        window_geometry=geometry if isinstance(geometry, str) else "",
+        last_tab=last_tab if isinstance(last_tab, int) and 0 <= last_tab < 10 else 0,
     )
 
 

@@ -269,3 +269,29 @@ def test_the_entries_tab_is_built_when_first_shown_and_follows_the_festival(
     window.show_festival(other)
     assert tab.entries_page.table.model.rowCount() == 0
     assert tab.competitions_page.list.count() == 0
+
+
+def test_the_window_fits_the_screen_and_comes_back_where_it_was_left(
+    qtbot: QtBot, db: Database, demo: FestivalInfo, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from fest_desktop.storage.preferences import load_preferences
+
+    free = QGuiApplication.primaryScreen().availableGeometry()
+    first = MainWindow(Preferences(), tmp_path / "prefs.json")
+    qtbot.addWidget(first)
+    assert free.contains(first.geometry())  # within the screen's free area, whatever its size
+    first.show()
+    first.attach(db, demo)
+    first.setGeometry(free.left() + 20, free.top() + 20, 640, 700)
+    first.tabs.setCurrentIndex(MainWindow.SCORING_TAB)
+    first.close()
+    kept = load_preferences(tmp_path / "prefs.json")
+    assert kept.last_tab == MainWindow.SCORING_TAB and kept.window_geometry
+    second = MainWindow(kept, tmp_path / "prefs.json")
+    qtbot.addWidget(second)
+    second.show()
+    second.attach(db, demo)
+    assert second.height() == first.height() == 700  # the size it was left at, not the default
+    assert second.tabs.currentIndex() == MainWindow.SCORING_TAB
