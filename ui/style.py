@@ -60,6 +60,9 @@ QHeaderView::section {{ background: #eef2f7; padding: 6px; border: none;
 QPushButton {{ padding: 5px 14px; border: 1px solid #c5cfdd; border-radius: 4px; background: white; }}
 QPushButton:hover {{ border-color: {ACCENT}; color: {ACCENT}; }}
 QPushButton:disabled {{ color: #9aa5b5; }}
+QPushButton[menuButton="true"], QToolButton[menuButton="true"] {{ padding-right: 24px; }}
+QPushButton::menu-indicator, QToolButton::menu-indicator {{ subcontrol-origin: padding;
+    subcontrol-position: center right; right: 7px; }}
 #placeholderTitle {{ font-size: 22pt; color: #33445c; font-weight: bold; }}
 #placeholderBody {{ font-size: 12pt; color: #5b6b82; margin: 0 120px; }}
 #placeholderNotice {{ font-size: 11pt; color: #8a6d00; }}

@@ -96,207 +96,207 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="71"/>
+        <location filename="../../ui/awards/lists_page.py" line="76"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="73"/>
+        <location filename="../../ui/awards/lists_page.py" line="78"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="75"/>
+        <location filename="../../ui/awards/lists_page.py" line="80"/>
         <source>调整奖项…</source>
         <translation>Change award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="77"/>
+        <location filename="../../ui/awards/lists_page.py" line="82"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="79"/>
+        <location filename="../../ui/awards/lists_page.py" line="84"/>
         <source>推荐参加上级比赛</source>
         <translation>Recommend to next level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="81"/>
-        <location filename="../../ui/awards/lists_page.py" line="169"/>
-        <location filename="../../ui/awards/lists_page.py" line="229"/>
+        <location filename="../../ui/awards/lists_page.py" line="86"/>
+        <location filename="../../ui/awards/lists_page.py" line="176"/>
+        <location filename="../../ui/awards/lists_page.py" line="236"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="83"/>
+        <location filename="../../ui/awards/lists_page.py" line="88"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="85"/>
+        <location filename="../../ui/awards/lists_page.py" line="90"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="86"/>
+        <location filename="../../ui/awards/lists_page.py" line="91"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="87"/>
+        <location filename="../../ui/awards/lists_page.py" line="92"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="88"/>
+        <location filename="../../ui/awards/lists_page.py" line="93"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="90"/>
+        <location filename="../../ui/awards/lists_page.py" line="95"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="100"/>
-        <location filename="../../ui/awards/lists_page.py" line="240"/>
-        <location filename="../../ui/awards/lists_page.py" line="241"/>
+        <location filename="../../ui/awards/lists_page.py" line="107"/>
+        <location filename="../../ui/awards/lists_page.py" line="247"/>
+        <location filename="../../ui/awards/lists_page.py" line="248"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="120"/>
+        <location filename="../../ui/awards/lists_page.py" line="127"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="121"/>
+        <location filename="../../ui/awards/lists_page.py" line="128"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="122"/>
+        <location filename="../../ui/awards/lists_page.py" line="129"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="123"/>
+        <location filename="../../ui/awards/lists_page.py" line="130"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="123"/>
+        <location filename="../../ui/awards/lists_page.py" line="130"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="124"/>
+        <location filename="../../ui/awards/lists_page.py" line="131"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="125"/>
+        <location filename="../../ui/awards/lists_page.py" line="132"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="126"/>
+        <location filename="../../ui/awards/lists_page.py" line="133"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="127"/>
+        <location filename="../../ui/awards/lists_page.py" line="134"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="128"/>
+        <location filename="../../ui/awards/lists_page.py" line="135"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="129"/>
+        <location filename="../../ui/awards/lists_page.py" line="136"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="141"/>
+        <location filename="../../ui/awards/lists_page.py" line="148"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="158"/>
+        <location filename="../../ui/awards/lists_page.py" line="165"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="158"/>
+        <location filename="../../ui/awards/lists_page.py" line="165"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="162"/>
+        <location filename="../../ui/awards/lists_page.py" line="169"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="165"/>
+        <location filename="../../ui/awards/lists_page.py" line="172"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="168"/>
+        <location filename="../../ui/awards/lists_page.py" line="175"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="202"/>
+        <location filename="../../ui/awards/lists_page.py" line="209"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="216"/>
+        <location filename="../../ui/awards/lists_page.py" line="223"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="224"/>
+        <location filename="../../ui/awards/lists_page.py" line="231"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="224"/>
+        <location filename="../../ui/awards/lists_page.py" line="231"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="231"/>
+        <location filename="../../ui/awards/lists_page.py" line="238"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="242"/>
+        <location filename="../../ui/awards/lists_page.py" line="249"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="243"/>
+        <location filename="../../ui/awards/lists_page.py" line="250"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="256"/>
-        <location filename="../../ui/awards/lists_page.py" line="259"/>
+        <location filename="../../ui/awards/lists_page.py" line="263"/>
+        <location filename="../../ui/awards/lists_page.py" line="266"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="262"/>
+        <location filename="../../ui/awards/lists_page.py" line="269"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="265"/>
+        <location filename="../../ui/awards/lists_page.py" line="272"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -521,208 +521,208 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="66"/>
+        <location filename="../../ui/calendar/tab.py" line="67"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="69"/>
+        <location filename="../../ui/calendar/tab.py" line="70"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="71"/>
+        <location filename="../../ui/calendar/tab.py" line="72"/>
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="73"/>
+        <location filename="../../ui/calendar/tab.py" line="74"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="75"/>
+        <location filename="../../ui/calendar/tab.py" line="76"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="80"/>
+        <location filename="../../ui/calendar/tab.py" line="81"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="80"/>
+        <location filename="../../ui/calendar/tab.py" line="81"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="80"/>
+        <location filename="../../ui/calendar/tab.py" line="81"/>
         <source>日程</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="88"/>
+        <location filename="../../ui/calendar/tab.py" line="89"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="97"/>
+        <location filename="../../ui/calendar/tab.py" line="98"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="105"/>
-        <location filename="../../ui/calendar/tab.py" line="452"/>
+        <location filename="../../ui/calendar/tab.py" line="106"/>
+        <location filename="../../ui/calendar/tab.py" line="461"/>
         <source>导出日程</source>
         <translation>Export schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="108"/>
+        <location filename="../../ui/calendar/tab.py" line="109"/>
         <source>活动安排表（PDF，打印张贴）…</source>
         <translation>Schedule (PDF, to print and post)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="109"/>
+        <location filename="../../ui/calendar/tab.py" line="110"/>
         <source>活动安排表（Excel）…</source>
         <translation>Schedule (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="110"/>
+        <location filename="../../ui/calendar/tab.py" line="111"/>
         <source>日历文件（.ics，导入手机或电脑日历）…</source>
         <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="172"/>
+        <location filename="../../ui/calendar/tab.py" line="176"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="229"/>
+        <location filename="../../ui/calendar/tab.py" line="233"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="235"/>
+        <location filename="../../ui/calendar/tab.py" line="239"/>
         <source>全部参加对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="247"/>
+        <location filename="../../ui/calendar/tab.py" line="251"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="248"/>
+        <location filename="../../ui/calendar/tab.py" line="252"/>
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="250"/>
+        <location filename="../../ui/calendar/tab.py" line="254"/>
         <source>{0}&#x3000;{1}月{2}日</source>
         <translation>{0}  {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="258"/>
+        <location filename="../../ui/calendar/tab.py" line="262"/>
         <source>没有安排</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="260"/>
+        <location filename="../../ui/calendar/tab.py" line="264"/>
         <source>冲突（{0}）</source>
         <translation>Clashes ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="263"/>
+        <location filename="../../ui/calendar/tab.py" line="267"/>
         <source>已确认保留：{0}</source>
         <translation>Kept on purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="272"/>
+        <location filename="../../ui/calendar/tab.py" line="276"/>
         <source>没有冲突</source>
         <translation>No clashes</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="290"/>
+        <location filename="../../ui/calendar/tab.py" line="294"/>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="318"/>
+        <location filename="../../ui/calendar/tab.py" line="322"/>
         <source>{0}月{1}日 – {2}月{3}日</source>
         <translation>{0}/{1} – {2}/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="321"/>
+        <location filename="../../ui/calendar/tab.py" line="325"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="323"/>
+        <location filename="../../ui/calendar/tab.py" line="327"/>
         <source>全部日程</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="371"/>
+        <location filename="../../ui/calendar/tab.py" line="380"/>
         <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
         <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="410"/>
+        <location filename="../../ui/calendar/tab.py" line="419"/>
         <source>恢复「{0}」</source>
         <translation>Restore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="432"/>
+        <location filename="../../ui/calendar/tab.py" line="441"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="433"/>
+        <location filename="../../ui/calendar/tab.py" line="442"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="435"/>
+        <location filename="../../ui/calendar/tab.py" line="444"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="437"/>
+        <location filename="../../ui/calendar/tab.py" line="446"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="438"/>
+        <location filename="../../ui/calendar/tab.py" line="447"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="439"/>
+        <location filename="../../ui/calendar/tab.py" line="448"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="440"/>
+        <location filename="../../ui/calendar/tab.py" line="449"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="447"/>
+        <location filename="../../ui/calendar/tab.py" line="456"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="448"/>
+        <location filename="../../ui/calendar/tab.py" line="457"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="449"/>
+        <location filename="../../ui/calendar/tab.py" line="458"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="463"/>
+        <location filename="../../ui/calendar/tab.py" line="472"/>
         <source>已导出 {0} 项活动。</source>
         <translation>{0} activities exported.</translation>
     </message>
@@ -1579,107 +1579,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="180"/>
+        <location filename="../../ui/registration/tab.py" line="187"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="184"/>
+        <location filename="../../ui/registration/tab.py" line="191"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="192"/>
+        <location filename="../../ui/registration/tab.py" line="199"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="194"/>
+        <location filename="../../ui/registration/tab.py" line="201"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="196"/>
+        <location filename="../../ui/registration/tab.py" line="203"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="227"/>
+        <location filename="../../ui/registration/tab.py" line="234"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="228"/>
+        <location filename="../../ui/registration/tab.py" line="235"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="229"/>
+        <location filename="../../ui/registration/tab.py" line="236"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="230"/>
+        <location filename="../../ui/registration/tab.py" line="237"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="231"/>
+        <location filename="../../ui/registration/tab.py" line="238"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="232"/>
+        <location filename="../../ui/registration/tab.py" line="239"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="233"/>
+        <location filename="../../ui/registration/tab.py" line="240"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="234"/>
+        <location filename="../../ui/registration/tab.py" line="241"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="241"/>
+        <location filename="../../ui/registration/tab.py" line="248"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="242"/>
+        <location filename="../../ui/registration/tab.py" line="249"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="279"/>
+        <location filename="../../ui/registration/tab.py" line="286"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="297"/>
+        <location filename="../../ui/registration/tab.py" line="304"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="321"/>
+        <location filename="../../ui/registration/tab.py" line="328"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="323"/>
+        <location filename="../../ui/registration/tab.py" line="330"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="326"/>
+        <location filename="../../ui/registration/tab.py" line="333"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="326"/>
+        <location filename="../../ui/registration/tab.py" line="333"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -1687,102 +1687,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="403"/>
+        <location filename="../../ui/registration/tab.py" line="410"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="404"/>
+        <location filename="../../ui/registration/tab.py" line="411"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="405"/>
+        <location filename="../../ui/registration/tab.py" line="412"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="412"/>
+        <location filename="../../ui/registration/tab.py" line="419"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="413"/>
+        <location filename="../../ui/registration/tab.py" line="420"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="414"/>
+        <location filename="../../ui/registration/tab.py" line="421"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="415"/>
+        <location filename="../../ui/registration/tab.py" line="422"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="451"/>
+        <location filename="../../ui/registration/tab.py" line="458"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="473"/>
+        <location filename="../../ui/registration/tab.py" line="480"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="481"/>
+        <location filename="../../ui/registration/tab.py" line="488"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="490"/>
+        <location filename="../../ui/registration/tab.py" line="497"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="491"/>
+        <location filename="../../ui/registration/tab.py" line="498"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="507"/>
+        <location filename="../../ui/registration/tab.py" line="514"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="507"/>
+        <location filename="../../ui/registration/tab.py" line="514"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="507"/>
+        <location filename="../../ui/registration/tab.py" line="514"/>
         <source>作品标签</source>
         <translation>entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="523"/>
+        <location filename="../../ui/registration/tab.py" line="530"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="529"/>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="529"/>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="529"/>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>分类造册</source>
         <translation>register by competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="536"/>
+        <location filename="../../ui/registration/tab.py" line="543"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -1870,22 +1870,27 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="355"/>
+        <location filename="../../ui/registration/entry_panel.py" line="356"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="357"/>
-        <source>；截止 {0}</source>
-        <translation>; deadline {0}</translation>
+        <location filename="../../ui/registration/entry_panel.py" line="359"/>
+        <source>；截止&#xa0;{0}</source>
+        <translation>; deadline&#xa0;{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="382"/>
+        <location filename="../../ui/registration/entry_panel.py" line="366"/>
+        <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
+        <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="394"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="387"/>
+        <location filename="../../ui/registration/entry_panel.py" line="399"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -1893,92 +1898,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="52"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="55"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="52"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="55"/>
         <source>修改活动</source>
         <translation>Edit activity</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/event_dialog.py" line="60"/>
+        <source>仍按此安排</source>
+        <translation>Keep it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/event_dialog.py" line="62"/>
+        <source>冲突已知，保留这样的安排（冲突列为“已确认保留”）</source>
+        <translation>The clash is known: keep this arrangement (listed as kept on purpose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/event_dialog.py" line="70"/>
         <source>如 科普讲座：身边的物理</source>
         <translation>e.g. Science talk: physics around us</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="67"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="77"/>
         <source>全天</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="83"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="93"/>
         <source>负责人或负责部门，如 王老师、教务处</source>
         <translation>Person or office in charge, e.g. Ms Wang, Academic Office</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="88"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="98"/>
         <source>（不限）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="96"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="106"/>
         <source>已知有冲突，仍按此安排（冲突列为“已确认保留”）</source>
         <translation>Keep despite a known clash (listed as “kept on purpose”)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="104"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="114"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="112"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="122"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="113"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="123"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="114"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="124"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="115"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="125"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="116"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="126"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="117"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="127"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="118"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="128"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="119"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="129"/>
         <source>都不勾选表示全校参加</source>
         <translation>None ticked means the whole school</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="122"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="132"/>
         <source>所属阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="123"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="133"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -1986,32 +2001,32 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -2289,53 +2304,53 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
         <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -2343,7 +2358,7 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../ui/calendar/views.py" line="271"/>
+        <location filename="../../ui/calendar/views.py" line="269"/>
         <source>还有 {0} 项…</source>
         <translation>{0} more…</translation>
     </message>
@@ -2409,17 +2424,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="384"/>
+        <location filename="../../ui/registration/tab.py" line="391"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="386"/>
+        <location filename="../../ui/registration/tab.py" line="393"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="387"/>
+        <location filename="../../ui/registration/tab.py" line="394"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -2651,104 +2666,114 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="60"/>
+        <location filename="../../ui/awards/print_page.py" line="61"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="63"/>
+        <location filename="../../ui/awards/print_page.py" line="64"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="64"/>
+        <location filename="../../ui/awards/print_page.py" line="65"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="66"/>
+        <location filename="../../ui/awards/print_page.py" line="67"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="78"/>
+        <location filename="../../ui/awards/print_page.py" line="79"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="79"/>
-        <location filename="../../ui/awards/print_page.py" line="97"/>
+        <location filename="../../ui/awards/print_page.py" line="80"/>
+        <location filename="../../ui/awards/print_page.py" line="98"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="80"/>
-        <location filename="../../ui/awards/print_page.py" line="96"/>
+        <location filename="../../ui/awards/print_page.py" line="81"/>
+        <location filename="../../ui/awards/print_page.py" line="97"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="81"/>
+        <location filename="../../ui/awards/print_page.py" line="82"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="81"/>
+        <location filename="../../ui/awards/print_page.py" line="82"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="82"/>
+        <location filename="../../ui/awards/print_page.py" line="83"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="94"/>
+        <location filename="../../ui/awards/print_page.py" line="95"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="95"/>
+        <location filename="../../ui/awards/print_page.py" line="96"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="103"/>
+        <location filename="../../ui/awards/print_page.py" line="104"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="137"/>
+        <location filename="../../ui/awards/print_page.py" line="138"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="142"/>
+        <location filename="../../ui/awards/print_page.py" line="143"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="147"/>
+        <location filename="../../ui/awards/print_page.py" line="148"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="174"/>
+        <location filename="../../ui/awards/print_page.py" line="176"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="178"/>
+        <location filename="../../ui/awards/print_page.py" line="183"/>
+        <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
+        <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="189"/>
+        <source>对应的模板</source>
+        <translation>the matching template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="192"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="204"/>
+        <location filename="../../ui/awards/print_page.py" line="220"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="205"/>
+        <location filename="../../ui/awards/print_page.py" line="221"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2759,22 +2784,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="208"/>
+        <location filename="../../ui/awards/print_page.py" line="224"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="208"/>
+        <location filename="../../ui/awards/print_page.py" line="224"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="248"/>
+        <location filename="../../ui/awards/print_page.py" line="264"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="249"/>
+        <location filename="../../ui/awards/print_page.py" line="265"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -2783,33 +2808,33 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="272"/>
+        <location filename="../../ui/awards/print_page.py" line="288"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="277"/>
+        <location filename="../../ui/awards/print_page.py" line="293"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="68"/>
-        <location filename="../../ui/awards/print_page.py" line="282"/>
+        <location filename="../../ui/awards/print_page.py" line="69"/>
+        <location filename="../../ui/awards/print_page.py" line="298"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="70"/>
+        <location filename="../../ui/awards/print_page.py" line="71"/>
         <source>打印校准页…</source>
         <translation>Print calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="71"/>
+        <location filename="../../ui/awards/print_page.py" line="72"/>
         <source>保存校准页为 PDF…</source>
         <translation>Save calibration page as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="287"/>
+        <location filename="../../ui/awards/print_page.py" line="303"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -3062,355 +3087,355 @@ deduct (max {1:g})</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="72"/>
+        <location filename="../../ui/scoring/tab.py" line="73"/>
         <source>按评委录入</source>
         <translation>By judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="73"/>
+        <location filename="../../ui/scoring/tab.py" line="74"/>
         <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
         <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="75"/>
+        <location filename="../../ui/scoring/tab.py" line="76"/>
         <source>按作品录入</source>
         <translation>By entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="76"/>
+        <location filename="../../ui/scoring/tab.py" line="77"/>
         <source>一个教室（作品）：各位评委在左，评分项在上</source>
         <translation>One classroom (entry): judges down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="87"/>
+        <location filename="../../ui/scoring/tab.py" line="88"/>
         <source>第一遍录入</source>
         <translation>First pass</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="88"/>
+        <location filename="../../ui/scoring/tab.py" line="89"/>
         <source>第二遍核对（盲录）</source>
         <translation>Second pass (blind)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="90"/>
+        <location filename="../../ui/scoring/tab.py" line="91"/>
         <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
         <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="93"/>
+        <location filename="../../ui/scoring/tab.py" line="94"/>
         <source>评委组…</source>
         <translation>Judges…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="95"/>
+        <location filename="../../ui/scoring/tab.py" line="96"/>
         <source>手机评分…</source>
         <translation>Phone scoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="96"/>
+        <location filename="../../ui/scoring/tab.py" line="97"/>
         <source>评委用自己的手机扫码评分，分数直接进入本表</source>
         <translation>Judges score from their own phones by scanning a code; the scores come straight into this grid</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="99"/>
+        <location filename="../../ui/scoring/tab.py" line="100"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="102"/>
+        <location filename="../../ui/scoring/tab.py" line="103"/>
         <source>打印评委评分表（PDF）…</source>
         <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="103"/>
+        <location filename="../../ui/scoring/tab.py" line="104"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="104"/>
+        <location filename="../../ui/scoring/tab.py" line="105"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="108"/>
+        <location filename="../../ui/scoring/tab.py" line="109"/>
         <source>撤销上一个分数</source>
         <translation>Undo last score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="112"/>
+        <location filename="../../ui/scoring/tab.py" line="113"/>
         <source>排行榜显示在哪个屏幕（投影仪）</source>
         <translation>Screen (projector) for the leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="113"/>
+        <location filename="../../ui/scoring/tab.py" line="114"/>
         <source>投影排行榜</source>
         <translation>Leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="118"/>
+        <location filename="../../ui/scoring/tab.py" line="119"/>
         <source>只显示名次，不显示分数</source>
         <translation>Show order only, no scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="120"/>
+        <location filename="../../ui/scoring/tab.py" line="121"/>
         <source>显示未评完的分数</source>
         <translation>Show unfinished scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="121"/>
+        <location filename="../../ui/scoring/tab.py" line="122"/>
         <source>默认只显示“评分中”：一两位评委的分数不是结果，不给全场看。</source>
         <translation>By default only “being scored” is shown: one or two judges’ points are not a result for the hall.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="123"/>
-        <location filename="../../ui/scoring/tab.py" line="645"/>
+        <location filename="../../ui/scoring/tab.py" line="124"/>
+        <location filename="../../ui/scoring/tab.py" line="646"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="126"/>
+        <location filename="../../ui/scoring/tab.py" line="127"/>
         <source>颁奖揭晓模式</source>
         <translation>Ceremony reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="129"/>
+        <location filename="../../ui/scoring/tab.py" line="130"/>
         <source>下一步 →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="131"/>
+        <location filename="../../ui/scoring/tab.py" line="132"/>
         <source>关闭排行榜</source>
         <translation>Close leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="135"/>
+        <location filename="../../ui/scoring/tab.py" line="136"/>
         <source>排行榜：</source>
         <translation>Leaderboard:</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="158"/>
+        <location filename="../../ui/scoring/tab.py" line="159"/>
         <source>显示暂定名次（含未评完）</source>
         <translation>Show provisional ranks (incl. incomplete)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="169"/>
+        <location filename="../../ui/scoring/tab.py" line="170"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="173"/>
+        <location filename="../../ui/scoring/tab.py" line="174"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="199"/>
+        <location filename="../../ui/scoring/tab.py" line="200"/>
         <source>实时排名</source>
         <translation>Live ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="246"/>
+        <location filename="../../ui/scoring/tab.py" line="247"/>
         <source>屏幕{0}（{1}×{2}）</source>
         <translation>Screen {0} ({1}×{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="306"/>
+        <location filename="../../ui/scoring/tab.py" line="307"/>
         <source>评委：{0}</source>
         <translation>Judge: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="319"/>
+        <location filename="../../ui/scoring/tab.py" line="320"/>
         <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
         <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="335"/>
+        <location filename="../../ui/scoring/tab.py" line="336"/>
         <source>「{0}」还没有评委：请点“评委组…”添加。</source>
         <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="353"/>
+        <location filename="../../ui/scoring/tab.py" line="354"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="354"/>
+        <location filename="../../ui/scoring/tab.py" line="355"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="355"/>
+        <location filename="../../ui/scoring/tab.py" line="356"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="356"/>
+        <location filename="../../ui/scoring/tab.py" line="357"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="357"/>
+        <location filename="../../ui/scoring/tab.py" line="358"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="363"/>
+        <location filename="../../ui/scoring/tab.py" line="364"/>
         <source>{0} 处两遍不一致</source>
         <translation>{0} passes differ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="365"/>
+        <location filename="../../ui/scoring/tab.py" line="366"/>
         <source>未评：{0}</source>
         <translation>Missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="367"/>
+        <location filename="../../ui/scoring/tab.py" line="368"/>
         <source>还有试次未测</source>
         <translation>Attempts still to come</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="370"/>
+        <location filename="../../ui/scoring/tab.py" line="371"/>
         <source>请复核：{0}的总分偏离较大</source>
         <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="372"/>
+        <location filename="../../ui/scoring/tab.py" line="373"/>
         <source>已评完</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="372"/>
+        <location filename="../../ui/scoring/tab.py" line="373"/>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="386"/>
+        <location filename="../../ui/scoring/tab.py" line="387"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="390"/>
+        <location filename="../../ui/scoring/tab.py" line="391"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="423"/>
+        <location filename="../../ui/scoring/tab.py" line="424"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="424"/>
+        <location filename="../../ui/scoring/tab.py" line="425"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="447"/>
+        <location filename="../../ui/scoring/tab.py" line="448"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="458"/>
+        <location filename="../../ui/scoring/tab.py" line="459"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="474"/>
+        <location filename="../../ui/scoring/tab.py" line="475"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="474"/>
-        <location filename="../../ui/scoring/tab.py" line="500"/>
+        <location filename="../../ui/scoring/tab.py" line="475"/>
+        <location filename="../../ui/scoring/tab.py" line="501"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="478"/>
+        <location filename="../../ui/scoring/tab.py" line="479"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="491"/>
+        <location filename="../../ui/scoring/tab.py" line="492"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="492"/>
+        <location filename="../../ui/scoring/tab.py" line="493"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="501"/>
+        <location filename="../../ui/scoring/tab.py" line="502"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="530"/>
+        <location filename="../../ui/scoring/tab.py" line="531"/>
         <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
         <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="559"/>
+        <location filename="../../ui/scoring/tab.py" line="560"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="565"/>
+        <location filename="../../ui/scoring/tab.py" line="566"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="565"/>
+        <location filename="../../ui/scoring/tab.py" line="566"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="568"/>
+        <location filename="../../ui/scoring/tab.py" line="569"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="568"/>
-        <location filename="../../ui/scoring/tab.py" line="589"/>
+        <location filename="../../ui/scoring/tab.py" line="569"/>
+        <location filename="../../ui/scoring/tab.py" line="590"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="586"/>
+        <location filename="../../ui/scoring/tab.py" line="587"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="589"/>
-        <location filename="../../ui/scoring/tab.py" line="606"/>
+        <location filename="../../ui/scoring/tab.py" line="590"/>
+        <location filename="../../ui/scoring/tab.py" line="607"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="602"/>
+        <location filename="../../ui/scoring/tab.py" line="603"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="603"/>
+        <location filename="../../ui/scoring/tab.py" line="604"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="606"/>
+        <location filename="../../ui/scoring/tab.py" line="607"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="617"/>
+        <location filename="../../ui/scoring/tab.py" line="618"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="645"/>
+        <location filename="../../ui/scoring/tab.py" line="646"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -3878,25 +3903,25 @@ Restore it? The damaged file is renamed and kept where it is, never deleted.</tr
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="39"/>
+        <location filename="../../ui/awards/lists_page.py" line="41"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="43"/>
-        <location filename="../../ui/awards/lists_page.py" line="48"/>
+        <location filename="../../ui/awards/lists_page.py" line="45"/>
+        <location filename="../../ui/awards/lists_page.py" line="50"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="43"/>
+        <location filename="../../ui/awards/lists_page.py" line="45"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="48"/>
+        <location filename="../../ui/awards/lists_page.py" line="50"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>

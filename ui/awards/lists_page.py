@@ -29,6 +29,7 @@ from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from fest_desktop.values import final_text
 from ui.widgets.file_dialogs import ask_save_path
+from ui.widgets.forms import set_button_menu
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -56,6 +57,9 @@ def ask_change(parent: QWidget, award: AwardInfo, levels: list[str]) -> tuple[st
 def ask_reason(parent: QWidget, title: str, question: str) -> str | None:
     reason, ok = QInputDialog.getText(parent, title, question)
     return reason if ok else None
+
+
+RECIPIENT_COLUMN = 6  # 获奖者, in the columns below: the widest text, given the width that is left
 
 
 class AwardListPage(QWidget):
@@ -87,12 +91,14 @@ class AwardListPage(QWidget):
         menu.addAction(self.tr("公示名单（Excel）…"), lambda: self._export("notice.xlsx"))
         menu.addAction(self.tr("班级考核表（Excel）…"), lambda: self._export("points.xlsx"))
         menu.addAction(self.tr("获奖名单核对表（PDF）…"), lambda: self._export("check.pdf"))
-        self.export_button.setMenu(menu)
+        set_button_menu(self.export_button, menu)
         self.log_button = QPushButton(self.tr("修改记录…"))
         self.log_button.clicked.connect(self.show_log)
 
         self.model: RowTableModel[AwardInfo] = RowTableModel(self._columns(), parent=self)
-        self.table, self.proxy = selectable_table(self.model, self, fit_to_contents=True)
+        self.table, self.proxy = selectable_table(
+            self.model, self, fit_to_contents=True, stretch=RECIPIENT_COLUMN
+        )
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -36,6 +36,7 @@ from fest_desktop.storage.database import Database
 from ui.awards.preview import CertificatePreview
 from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
 from ui.widgets.file_dialogs import ask_save_path
+from ui.widgets.forms import set_button_menu
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -69,7 +70,7 @@ class PrintPage(QWidget):
         calibration = QMenu(self.calibrate_button)
         calibration.addAction(self.tr("打印校准页…"), self.print_calibration)
         calibration.addAction(self.tr("保存校准页为 PDF…"), self.save_calibration)
-        self.calibrate_button.setMenu(calibration)
+        set_button_menu(self.calibrate_button, calibration)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 

@@ -43,6 +43,7 @@ from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon
 from ui.calendar.views import CalendarData, MonthView, WeekView
 from ui.widgets.file_dialogs import ask_save_path
+from ui.widgets.forms import set_button_menu
 from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
@@ -108,7 +109,7 @@ class CalendarTab(QWidget):
         menu.addAction(self.tr("活动安排表（PDF，打印张贴）…"), lambda: self.export(".pdf"))
         menu.addAction(self.tr("活动安排表（Excel）…"), lambda: self.export(".xlsx"))
         menu.addAction(self.tr("日历文件（.ics，导入手机或电脑日历）…"), lambda: self.export(".ics"))
-        export.setMenu(menu)
+        set_button_menu(export, menu)
 
         self.month = MonthView()
         self.week = WeekView()
@@ -137,7 +138,10 @@ class CalendarTab(QWidget):
         self.today_list = QListWidget()
         self.tomorrow_list = QListWidget()
         self.clash_list = QListWidget()
-        self.clash_list.setWordWrap(True)
+        for listing in (self.today_list, self.tomorrow_list, self.clash_list):
+            # A long title wraps in the narrow side column instead of hiding behind a scrollbar.
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clash_list.itemDoubleClicked.connect(self._open_clash)
         self.today_heading = QLabel()
         self.today_heading.setObjectName("panelHeading")

@@ -44,7 +44,7 @@ from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text
 from ui.widgets.data_table import DataTable
-from ui.widgets.forms import date_edit, from_qdate, to_qdate
+from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 from ui.widgets.table_models import Column
 
@@ -77,7 +77,7 @@ class CompetitionsPage(QWidget):
         self.preset_button.setText(self.tr("添加预设项目"))
         self.preset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.preset_menu = QMenu(self)
-        self.preset_button.setMenu(self.preset_menu)
+        set_button_menu(self.preset_button, self.preset_menu)
         blank = QPushButton(self.tr("新建空白项目"))
         blank.clicked.connect(self._add_blank)
         delete = QPushButton(self.tr("删除项目"))

@@ -157,6 +157,9 @@ class QuotaModel(QAbstractTableModel):
         assert_never(state)
 
 
+TITLE_COLUMN = 4  # 作品题目, in _columns
+
+
 class EntriesPage(QWidget):
     """The entries table (filter by competition, class, status, text) and the panel beside it."""
 
@@ -167,7 +170,7 @@ class EntriesPage(QWidget):
         self.db = db
         self.festival_id = 0
         self._last_deleted: list[EntryInfo] = []
-        self.table: DataTable[EntryInfo] = DataTable(self._columns(), None, self)
+        self.table: DataTable[EntryInfo] = DataTable(self._columns(), None, self, stretch=TITLE_COLUMN)
         self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.panel = EntryPanel(db)
         self.panel.entry_created.connect(self._entry_created)
@@ -177,6 +180,10 @@ class EntriesPage(QWidget):
         self.competition_filter = QComboBox()
         self.class_filter = QComboBox()
         self.status_filter = QComboBox()
+        for box, letters in ((self.competition_filter, 6), (self.class_filter, 5), (self.status_filter, 4)):
+            # Never narrower than its 全部… choice, however little room the row has.
+            box.setMinimumContentsLength(letters)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.addItem(self.tr("全部状态"), None)
         for status in EntryStatus:
             self.status_filter.addItem(status.label, status.value)

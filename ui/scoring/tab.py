@@ -40,6 +40,7 @@ from ui.scoring.live_sheet import LiveSheet
 from ui.scoring.phones import PhonePanel
 from ui.scoring.watcher import ScoreWatcher
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
+from ui.widgets.forms import set_button_menu
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
@@ -102,7 +103,7 @@ class ScoringTab(QWidget):
         sheets_menu.addAction(self.tr("打印评委评分表（PDF）…"), self._write_pdf_sheets)
         sheets_menu.addAction(self.tr("导出评分表（Excel）…"), self._write_xlsx_sheets)
         sheets_menu.addAction(self.tr("导入填好的评分表…"), self._import_sheets)
-        self.sheets_button.setMenu(sheets_menu)
+        set_button_menu(self.sheets_button, sheets_menu)
         self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self._toggle_lock)
         self.undo_button = QPushButton(self.tr("撤销上一个分数"))

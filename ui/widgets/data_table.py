@@ -22,8 +22,12 @@ class DataTable(QWidget, Generic[RowT]):
         columns: list[Column[RowT]],
         save: Callable[[RowT], RowT] | None,
         parent: QWidget | None = None,
+        *,
+        stretch: int | None = None,
     ) -> None:
         super().__init__(parent)
+        # The column that takes what width is left (a wide screen shows long titles whole).
+        self.stretch = stretch
         self.model: RowTableModel[RowT] = RowTableModel(columns, save, self)
         self.model.edit_failed.connect(lambda message: show_error(self, message))
         self.proxy = RowFilterProxy(self)
@@ -57,6 +61,8 @@ class DataTable(QWidget, Generic[RowT]):
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, header.sectionSize(column) + 24)
+        if self.stretch is not None:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
 
     def selected_rows(self) -> list[RowT]:
         rows = {index.row() for index in self.view.selectionModel().selectedRows()}

@@ -6,7 +6,17 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fest_desktop.school.classnames import GRADE_NAMES
 from fest_desktop.school.people import TeacherInfo
@@ -52,3 +62,11 @@ def teacher_choices(teachers: Sequence[TeacherInfo], none_label: str) -> list[tu
     choices: list[tuple[str, int | None]] = [(none_label, None)]
     choices.extend((f"{t.name}（{t.subject}）" if t.subject else t.name, t.id) for t in teachers)
     return choices
+
+
+def set_button_menu(button: QPushButton | QToolButton, menu: QMenu) -> None:
+    """A button that opens a menu, with room for its arrow beside the text rather than over it."""
+    button.setMenu(menu)
+    button.setProperty("menuButton", True)
+    if isinstance(button, QToolButton):
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -205,18 +205,23 @@ def preview_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
 
 
 def selectable_table(
-    model: QAbstractTableModel, parent: QWidget, *, fit_to_contents: bool = False
+    model: QAbstractTableModel, parent: QWidget, *, fit_to_contents: bool = False, stretch: int = -1
 ) -> tuple[QTableView, RowFilterProxy]:
     """A table of whole-row selection over a filter proxy of model (rows read back with
-    proxy.row_object), without row numbers, the last column stretched, the others fitted to their
-    contents when asked."""
+    proxy.row_object), without row numbers, the others fitted to their contents when asked, and one
+    column (the last unless another is given: the one whose text is longest, say the names) taking
+    the width that is left."""
     proxy = RowFilterProxy(parent)
     proxy.setSourceModel(model)
     table = QTableView(parent)
     table.setModel(proxy)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
     if fit_to_contents:
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch < 0:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table, proxy
