@@ -25,7 +25,15 @@ from fest_desktop.awards.kinds import (
 )
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import AwardSettings, levels_of, settings_of
-from fest_desktop.awards.lists import AwardList, award_infos, award_lists_of, class_rows, is_final
+from fest_desktop.awards.lists import (
+    AwardList,
+    award_infos,
+    award_lists_of,
+    awards_of,
+    class_rows,
+    is_final,
+    notices_of,
+)
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
 from fest_desktop.registration.competitions import CompetitionInfo
@@ -392,3 +400,39 @@ def assign_awards(
             station,
         )
         return report
+
+
+OUT_OF_DATE = "定稿后成绩或作品有变，这份名单与现在的成绩不一致：请撤销定稿、重新评奖后再定稿。"
+
+
+def out_of_date_lists(db: Database, festival_id: int) -> dict[str, str]:
+    """The finalised competition lists that no longer match their results (an entry withdrawn, a
+    judge removed with their scores, …) by list key, each with what to do. Scores themselves cannot
+    change under a finalised list; this catches what else can."""
+    with db.session() as session:
+        return out_of_date_of(session, festival_id)
+
+
+def out_of_date_of(session: Session, festival_id: int) -> dict[str, str]:
+    """out_of_date_lists within a session."""
+    finalised = notices_of(session, festival_id)
+    stored = stored_rules(session, festival_id)
+    found: dict[str, str] = {}
+    for competition in chosen_competitions(session, festival_id, None):
+        key = competition_list_key(competition.id)
+        if key not in finalised:
+            continue
+        computed = _entry_awards(session, competition, stored)
+        now = (
+            {}
+            if isinstance(computed, str)
+            else {subject[2]: result.level for subject, result in computed.items() if result.level}
+        )
+        kept = {
+            award.entry_id: award.auto_level
+            for award in awards_of(session, festival_id, key)
+            if award.auto_level and award.entry_id is not None
+        }
+        if isinstance(computed, str) or now != kept:
+            found[key] = OUT_OF_DATE
+    return found

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.assignment import out_of_date_of
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
@@ -64,11 +65,16 @@ class _Notice:
 def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
     """The chosen lists that have awards, the awards read once for all of them."""
     final = notices_of(session, festival_id)
+    out_of_date = out_of_date_of(session, festival_id)
     by_list: dict[str, list[AwardInfo]] = defaultdict(list)
     for award in awards_of(session, festival_id, include_withdrawn=False):
         by_list[award.list_key].append(award)
     chosen = [
-        _Notice(a.title, _status_line(final.get(a.key)), by_list[a.key])
+        _Notice(
+            a.title,
+            _status_line(final.get(a.key)) + (f"　⚠ {out_of_date[a.key]}" if a.key in out_of_date else ""),
+            by_list[a.key],
+        )
         for a in award_lists_of(session, festival_id)
         if (keys is None or a.key in keys) and by_list[a.key]
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from fest_desktop.cli.common import (
@@ -56,6 +57,11 @@ def cmd_awards_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    from fest_desktop.awards.assignment import out_of_date_lists
+
+    for key, reason in out_of_date_lists(db, festival_id).items():
+        if keys is None or key in keys:
+            print(f"注意：「{titles[key]}」{reason}", file=sys.stderr)
     for award in found:
         note = f"　{award.rule_note}" if award.manual else ""
         where = titles[award.list_key]

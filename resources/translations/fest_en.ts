@@ -122,8 +122,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="86"/>
-        <location filename="../../ui/awards/lists_page.py" line="176"/>
-        <location filename="../../ui/awards/lists_page.py" line="236"/>
+        <location filename="../../ui/awards/lists_page.py" line="179"/>
+        <location filename="../../ui/awards/lists_page.py" line="241"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="107"/>
-        <location filename="../../ui/awards/lists_page.py" line="247"/>
-        <location filename="../../ui/awards/lists_page.py" line="248"/>
+        <location filename="../../ui/awards/lists_page.py" line="252"/>
+        <location filename="../../ui/awards/lists_page.py" line="253"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
@@ -240,63 +240,63 @@
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="172"/>
+        <location filename="../../ui/awards/lists_page.py" line="175"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="175"/>
+        <location filename="../../ui/awards/lists_page.py" line="178"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="209"/>
+        <location filename="../../ui/awards/lists_page.py" line="214"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="223"/>
+        <location filename="../../ui/awards/lists_page.py" line="228"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="231"/>
+        <location filename="../../ui/awards/lists_page.py" line="236"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="231"/>
+        <location filename="../../ui/awards/lists_page.py" line="236"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="238"/>
+        <location filename="../../ui/awards/lists_page.py" line="243"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="249"/>
+        <location filename="../../ui/awards/lists_page.py" line="254"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="250"/>
+        <location filename="../../ui/awards/lists_page.py" line="255"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="263"/>
-        <location filename="../../ui/awards/lists_page.py" line="266"/>
+        <location filename="../../ui/awards/lists_page.py" line="268"/>
+        <location filename="../../ui/awards/lists_page.py" line="271"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="269"/>
+        <location filename="../../ui/awards/lists_page.py" line="274"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="272"/>
+        <location filename="../../ui/awards/lists_page.py" line="277"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -2666,114 +2666,114 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="61"/>
+        <location filename="../../ui/awards/print_page.py" line="62"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="64"/>
+        <location filename="../../ui/awards/print_page.py" line="65"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="65"/>
+        <location filename="../../ui/awards/print_page.py" line="66"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="67"/>
+        <location filename="../../ui/awards/print_page.py" line="68"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="79"/>
+        <location filename="../../ui/awards/print_page.py" line="80"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="80"/>
-        <location filename="../../ui/awards/print_page.py" line="98"/>
+        <location filename="../../ui/awards/print_page.py" line="81"/>
+        <location filename="../../ui/awards/print_page.py" line="99"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="81"/>
-        <location filename="../../ui/awards/print_page.py" line="97"/>
+        <location filename="../../ui/awards/print_page.py" line="82"/>
+        <location filename="../../ui/awards/print_page.py" line="98"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="82"/>
+        <location filename="../../ui/awards/print_page.py" line="83"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="82"/>
+        <location filename="../../ui/awards/print_page.py" line="83"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="83"/>
+        <location filename="../../ui/awards/print_page.py" line="84"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="95"/>
+        <location filename="../../ui/awards/print_page.py" line="96"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="96"/>
+        <location filename="../../ui/awards/print_page.py" line="97"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="104"/>
+        <location filename="../../ui/awards/print_page.py" line="105"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="138"/>
+        <location filename="../../ui/awards/print_page.py" line="139"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="143"/>
+        <location filename="../../ui/awards/print_page.py" line="144"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="148"/>
+        <location filename="../../ui/awards/print_page.py" line="149"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="176"/>
+        <location filename="../../ui/awards/print_page.py" line="177"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="183"/>
+        <location filename="../../ui/awards/print_page.py" line="187"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="189"/>
+        <location filename="../../ui/awards/print_page.py" line="193"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="192"/>
+        <location filename="../../ui/awards/print_page.py" line="196"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="220"/>
+        <location filename="../../ui/awards/print_page.py" line="224"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="221"/>
+        <location filename="../../ui/awards/print_page.py" line="225"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2784,22 +2784,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="224"/>
+        <location filename="../../ui/awards/print_page.py" line="228"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="224"/>
+        <location filename="../../ui/awards/print_page.py" line="228"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="264"/>
+        <location filename="../../ui/awards/print_page.py" line="268"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="265"/>
+        <location filename="../../ui/awards/print_page.py" line="269"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -2808,33 +2808,33 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="288"/>
+        <location filename="../../ui/awards/print_page.py" line="292"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="293"/>
+        <location filename="../../ui/awards/print_page.py" line="297"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="69"/>
-        <location filename="../../ui/awards/print_page.py" line="298"/>
+        <location filename="../../ui/awards/print_page.py" line="70"/>
+        <location filename="../../ui/awards/print_page.py" line="302"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="71"/>
+        <location filename="../../ui/awards/print_page.py" line="72"/>
         <source>打印校准页…</source>
         <translation>Print calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="72"/>
+        <location filename="../../ui/awards/print_page.py" line="73"/>
         <source>保存校准页为 PDF…</source>
         <translation>Save calibration page as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="303"/>
+        <location filename="../../ui/awards/print_page.py" line="307"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>

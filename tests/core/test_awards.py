@@ -4,6 +4,8 @@ manual changes with reasons surviving a re-run, 定稿, collective and 优秀组
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fest_desktop.awards.assignment import assign_awards
@@ -187,6 +189,32 @@ def test_a_finalised_list_protects_the_scores_it_was_made_from(db: Database, thr
         enter_attempt(db, entry, 1, 25)
     reopen(db, throws.festival_id, key, "测量有误")
     assert enter_attempt(db, entry, 1, 25) is not None
+
+
+def test_a_finalised_list_that_no_longer_matches_its_results_says_so_on_screen_and_paper(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from fest_desktop.awards.assignment import OUT_OF_DATE, out_of_date_lists
+    from fest_desktop.awards.notices import write_notice_xlsx
+    from fest_desktop.registration.entries import list_entries, update_entry
+    from fest_desktop.registration.kinds import EntryStatus
+
+    throw_all(db, throws)
+    assign_awards(db, throws.festival_id)
+    key = competition_list_key(throws.competition.id)
+    finalise(db, throws.festival_id, key)
+    assert out_of_date_lists(db, throws.festival_id) == {}
+    winner = next(e for e in list_entries(db, throws.festival_id) if e.id == throws.entry_ids["张子涵"])
+    update_entry(db, winner.id, dataclasses.replace(winner.draft(), status=EntryStatus.DISQUALIFIED))
+    assert out_of_date_lists(db, throws.festival_id) == {key: OUT_OF_DATE}
+    path = tmp_path / "公示.xlsx"
+    write_notice_xlsx(db, throws.festival_id, path, [key])
+    from openpyxl import load_workbook
+
+    status = load_workbook(path).active["A2"].value
+    assert "校验码" in status and OUT_OF_DATE in status
 
 
 def test_collective_awards_per_section_from_points(db: Database, throws: Throws) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.awards import notices as award_notices
-from fest_desktop.awards.assignment import assign_awards
+from fest_desktop.awards.assignment import assign_awards, out_of_date_lists
 from fest_desktop.awards.changes import change_award, revert_award, set_recommended
 from fest_desktop.awards.finalising import finalise, reopen
 from fest_desktop.awards.levels import allowed_levels
@@ -169,6 +169,9 @@ class AwardListPage(QWidget):
             text = self.tr("已定稿 {0}　校验码 {1}　（名单已冻结；要修改请先撤销定稿）").format(
                 notice.finalised_at.strftime("%Y-%m-%d %H:%M"), notice.fingerprint
             )
+            stale = out_of_date_lists(self.db, self.festival_id).get(key)
+            if stale:
+                text = "⚠ " + stale + "\n" + text
             self.final_button.setText(self.tr("撤销定稿…"))
             self.final_button.setEnabled(True)
         else:
@@ -176,6 +179,8 @@ class AwardListPage(QWidget):
             self.final_button.setText(self.tr("定稿"))
             self.final_button.setEnabled(True)
         self.status.setText(text)
+        self.status.setObjectName("errorText" if text.startswith("⚠") else "")
+        self.status.setStyleSheet("")  # re-polish for the new object name
 
     def selected(self) -> AwardInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fest_desktop.awards.assignment import out_of_date_lists
 from fest_desktop.awards.kinds import ORGANISATION_LEVEL
 from fest_desktop.awards.levels import award_levels
 from fest_desktop.awards.lists import award_lists, notices
@@ -176,6 +177,9 @@ class PrintPage(QWidget):
             text = self.tr("{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。").format(
                 len(self.jobs), printed
             )
+            stale = out_of_date_lists(self.db, self.festival_id)
+            for key in dict.fromkeys(job.list_key for job in self.jobs if job.list_key in stale):
+                text = "⚠ " + stale[key] + "\n" + text
         elif other_kinds:
             # The list is there; it is the template that prints another kind of certificate.
             fitting = [t.name for t in self.templates if t.kind in other_kinds]
