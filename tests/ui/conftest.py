@@ -32,7 +32,10 @@ class RecordedBox:
         cls.shown["questions"].append(text)
         return QMessageBox.StandardButton.Yes if cls.shown["answer"] else QMessageBox.StandardButton.No
 
-    def setInformativeText(self, _text: str) -> None:
+    def setInformativeText(self, text: str) -> None:
+        self.shown["saved_where"].append(text)
+
+    def setStyleSheet(self, _sheet: str) -> None:
         pass
 
     def addButton(self, _text: str, _role: object) -> object:
@@ -50,7 +53,7 @@ class RecordedBox:
 def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The messages the window showed: "errors", "questions" (answered yes unless "answer" is set to
     False) and "saved"."""
-    record: dict[str, Any] = {"errors": [], "questions": [], "saved": [], "answer": True}
+    record: dict[str, Any] = {"errors": [], "questions": [], "saved": [], "saved_where": [], "answer": True}
     box = type("Box", (RecordedBox,), {"shown": record})
     monkeypatch.setattr("ui.widgets.messages.QMessageBox", box)
     return record

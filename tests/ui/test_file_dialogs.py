@@ -52,3 +52,12 @@ def test_a_name_typed_without_its_extension_gets_it(
     assert (
         file_dialogs.ask_save_path(None, "导出", "名单", ".pdf", "PDF (*.pdf)") == tmp_path / "v1.2 名单.pdf"
     )
+
+
+def test_a_saved_file_is_named_on_its_own_line_above_its_folder(shown: dict[str, Any]) -> None:
+    from ui.widgets.messages import tell_saved
+
+    where = Path("/学校/教务处/2026 年第十届科技节/证书/打印")
+    tell_saved(None, "已生成 64 张证书。", where / "启明实验学校第十届校园科技节证书.pdf")
+    assert shown["saved"] == ["已生成 64 张证书。"]
+    assert shown["saved_where"] == [f"启明实验学校第十届校园科技节证书.pdf\n{where}"]

@@ -59,7 +59,9 @@ def tell_saved(parent: QWidget | None, message: str, path: Path) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Information, QCoreApplication.translate("messages", "已保存"), message, parent=parent
     )
-    box.setInformativeText(str(path))
+    # The file's name on a line of its own, then its folder: a long path is not broken mid-name.
+    box.setInformativeText(f"{path.name}\n{path.parent}")
+    box.setStyleSheet("QLabel { min-width: 32em; }")
     open_button = box.addButton(
         QCoreApplication.translate("messages", "打开"), QMessageBox.ButtonRole.AcceptRole
     )
