@@ -28,6 +28,7 @@ def _competition_json(competition: CompetitionInfo) -> dict[str, object]:
         "ranking_group": competition.ranking_group,
         "code_prefix": competition.code_prefix,
         "responsible": competition.responsible,
+        "works_per_student": competition.works_per_student,
         "criteria": [
             {"name": c.name, "kind": str(c.kind), "max": c.max_points, "step": c.step}
             for c in competition.criteria

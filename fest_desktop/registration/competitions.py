@@ -22,6 +22,9 @@ from fest_desktop.storage.model import Competition, Criterion, Entry, Festival, 
 PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
 
+MAX_WORKS_PER_STUDENT = 10
+
+
 @dataclass(frozen=True)
 class CriterionInfo:
     """A judging criterion, or a deduction item (扣分项) whose max_points is its cap and step the
@@ -49,6 +52,7 @@ class CompetitionInfo:
     code_prefix: str = ""
     participation: Participation = Participation.INDIVIDUAL
     team_size: int = 1
+    works_per_student: int = 1
     parent_allowed: bool = False
     eligible_levels: tuple[int, ...] = ()
     quota_min: int | None = None
@@ -181,6 +185,8 @@ def _check_competition(info: CompetitionInfo) -> None:
             raise ValidationError("名额不能是负数。")
     if info.quota_min is not None and info.quota_max is not None and info.quota_min > info.quota_max:
         raise ValidationError(f"名额下限 {info.quota_min} 大于上限 {info.quota_max}。")
+    if not 1 <= info.works_per_student <= MAX_WORKS_PER_STUDENT:
+        raise ValidationError(f"每人可报的作品数应在 1 到 {MAX_WORKS_PER_STUDENT} 件之间。")
     if info.participation == Participation.TEAM and info.team_size < 2:
         raise ValidationError("团队项目每队至少 2 人。")
     if not 1 <= info.attempts <= 10:
@@ -238,6 +244,7 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         code_prefix=competition.code_prefix,
         participation=Participation(competition.participation),
         team_size=competition.team_size,
+        works_per_student=competition.works_per_student,
         parent_allowed=competition.parent_allowed,
         eligible_levels=tuple(int(part) for part in competition.eligible_levels.split(",") if part),
         quota_min=competition.quota_min,
@@ -301,6 +308,7 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
     competition.code_prefix = info.code_prefix
     competition.participation = info.participation
     competition.team_size = 1 if info.participation == Participation.INDIVIDUAL else info.team_size
+    competition.works_per_student = info.works_per_student
     competition.parent_allowed = info.parent_allowed
     competition.eligible_levels = ",".join(str(level) for level in sorted(set(info.eligible_levels)))
     competition.quota_min = info.quota_min

@@ -1,4 +1,4 @@
-"""The rules an entry obeys (eligibility, authors, one entry per student, quotas), checked against
+"""The rules an entry obeys (eligibility, authors, how many works a student may enter, quotas), checked against
 what a festival already holds, for one entry typed or every row of an import."""
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ class EntryRules:
             )
         }
         self.counts: Counter[tuple[int, int]] = Counter()
-        self.entered_by: dict[tuple[int, int], tuple[int, str]] = {}
+        # Each student's works per competition: (entry id, number), as many as the competition allows.
+        self.entered_by: dict[tuple[int, int], list[tuple[int, str]]] = {}
         for competition_id, class_id, count in session.execute(
             select(Entry.competition_id, Entry.class_id, func.count())
             .where(Entry.festival_id == festival_id, Entry.status != EntryStatus.DISQUALIFIED)
@@ -64,7 +65,7 @@ class EntryRules:
             .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
             .where(Entry.festival_id == festival_id)
         ):
-            self.entered_by[(competition_id, student_id)] = (entry_id, code)
+            self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, code))
 
     def problems(
         self,
@@ -110,11 +111,18 @@ class EntryRules:
                 other = self.classes.get(author.class_id)
                 where = other.name if other else "其他班级"
                 found.append(f"「{author.name}」是{where}的学生，不在{school_class.name}。")
-            earlier = self.entered_by.get((competition.id, author.id))
-            if earlier is not None and earlier[0] != entry_id:
-                found.append(
-                    f"「{author.name}」已经报过「{competition.name}」（作品 {earlier[1]}），同一比赛每人只能报一件。"
-                )
+            earlier = [e for e in self.entered_by.get((competition.id, author.id), []) if e[0] != entry_id]
+            if len(earlier) >= competition.works_per_student:
+                codes = "、".join(code for _, code in earlier)
+                if competition.works_per_student == 1:
+                    found.append(
+                        f"「{author.name}」已经报过「{competition.name}」（作品 {codes}），同一比赛每人只能报一件。"
+                    )
+                else:
+                    found.append(
+                        f"「{author.name}」已经报了「{competition.name}」{len(earlier)} 件（作品 {codes}），"
+                        f"每人最多报 {competition.works_per_student} 件。"
+                    )
         if counted and competition.quota_max is not None:
             already = self.counts[(competition.id, class_id)]
             if counted_before and class_before == class_id:
@@ -131,4 +139,4 @@ class EntryRules:
     ) -> None:
         self.counts[(competition_id, class_id)] += 1
         for student_id in author_ids:
-            self.entered_by[(competition_id, student_id)] = (entry_id, code)
+            self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, code))

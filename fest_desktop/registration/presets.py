@@ -48,9 +48,11 @@ PRESETS: tuple[Preset, ...] = (
             category="科技制作",
             code_prefix="XZ",
             parent_allowed=True,
+            # 每位学生可独立或与家长共同制作1至2件; a design on paper (创意设计) counts too.
+            works_per_student=2,
             quota_min=3,
             quota_max=5,
-            subtypes=("小制作", "小发明"),
+            subtypes=("小制作", "小发明", "创意设计"),
             combine=Combine.TRIMMED,
             ranking_group=RankingGroup.SECTION,
             responsible="各部主任",

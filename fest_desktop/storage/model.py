@@ -198,6 +198,8 @@ class Competition(Base):
     code_prefix: Mapped[str] = mapped_column(String(8))
     participation: Mapped[str] = mapped_column(String(12), default="individual")
     team_size: Mapped[int] = mapped_column(Integer, default=1)
+    # How many works one student may enter in this competition (the plans allow 1–2 小制作).
+    works_per_student: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     parent_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     # Grade levels that may enter, as "3,4,5"; empty means every grade.
     eligible_levels: Mapped[str] = mapped_column(String(60), default="")

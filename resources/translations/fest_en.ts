@@ -886,315 +886,326 @@
 <context>
     <name>CompetitionsPage</name>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="77"/>
+        <location filename="../../ui/registration/competitions_page.py" line="78"/>
         <source>添加预设项目</source>
         <translation>Add a preset</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="81"/>
+        <location filename="../../ui/registration/competitions_page.py" line="82"/>
         <source>新建空白项目</source>
         <translation>New blank competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="83"/>
+        <location filename="../../ui/registration/competitions_page.py" line="84"/>
         <source>删除项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="101"/>
+        <location filename="../../ui/registration/competitions_page.py" line="104"/>
+        <source>一名学生在这个比赛项目里最多可以报几件作品</source>
+        <translation>How many works one student may enter in this competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="105"/>
         <source>可与家长合作</source>
         <translation>May work with a parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="106"/>
-        <location filename="../../ui/registration/competitions_page.py" line="109"/>
+        <location filename="../../ui/registration/competitions_page.py" line="110"/>
+        <location filename="../../ui/registration/competitions_page.py" line="113"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="110"/>
+        <location filename="../../ui/registration/competitions_page.py" line="114"/>
         <source>截止日期</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="112"/>
+        <location filename="../../ui/registration/competitions_page.py" line="116"/>
         <source>评审日期</source>
         <translation>Judging date</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="115"/>
+        <location filename="../../ui/registration/competitions_page.py" line="119"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="124"/>
+        <location filename="../../ui/registration/competitions_page.py" line="128"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="125"/>
+        <location filename="../../ui/registration/competitions_page.py" line="129"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="128"/>
+        <location filename="../../ui/registration/competitions_page.py" line="132"/>
         <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
         <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="133"/>
+        <location filename="../../ui/registration/competitions_page.py" line="137"/>
         <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
         <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="138"/>
+        <location filename="../../ui/registration/competitions_page.py" line="142"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="140"/>
+        <location filename="../../ui/registration/competitions_page.py" line="144"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="142"/>
+        <location filename="../../ui/registration/competitions_page.py" line="146"/>
+        <location filename="../../ui/registration/competitions_page.py" line="163"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="153"/>
+        <location filename="../../ui/registration/competitions_page.py" line="157"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="155"/>
+        <location filename="../../ui/registration/competitions_page.py" line="159"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="159"/>
+        <location filename="../../ui/registration/competitions_page.py" line="161"/>
+        <source>每人最多报</source>
+        <translation>Works per student, at most</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="167"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="161"/>
+        <location filename="../../ui/registration/competitions_page.py" line="169"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="162"/>
+        <location filename="../../ui/registration/competitions_page.py" line="170"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="163"/>
+        <location filename="../../ui/registration/competitions_page.py" line="171"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="164"/>
+        <location filename="../../ui/registration/competitions_page.py" line="172"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="165"/>
+        <location filename="../../ui/registration/competitions_page.py" line="173"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="168"/>
+        <location filename="../../ui/registration/competitions_page.py" line="176"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="169"/>
+        <location filename="../../ui/registration/competitions_page.py" line="177"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="171"/>
+        <location filename="../../ui/registration/competitions_page.py" line="179"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="172"/>
+        <location filename="../../ui/registration/competitions_page.py" line="180"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="174"/>
+        <location filename="../../ui/registration/competitions_page.py" line="182"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="176"/>
+        <location filename="../../ui/registration/competitions_page.py" line="184"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="177"/>
+        <location filename="../../ui/registration/competitions_page.py" line="185"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="178"/>
+        <location filename="../../ui/registration/competitions_page.py" line="186"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="179"/>
+        <location filename="../../ui/registration/competitions_page.py" line="187"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="180"/>
+        <location filename="../../ui/registration/competitions_page.py" line="188"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="181"/>
+        <location filename="../../ui/registration/competitions_page.py" line="189"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="182"/>
+        <location filename="../../ui/registration/competitions_page.py" line="190"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="184"/>
+        <location filename="../../ui/registration/competitions_page.py" line="192"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="186"/>
+        <location filename="../../ui/registration/competitions_page.py" line="194"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="189"/>
+        <location filename="../../ui/registration/competitions_page.py" line="197"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="190"/>
+        <location filename="../../ui/registration/competitions_page.py" line="198"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="191"/>
+        <location filename="../../ui/registration/competitions_page.py" line="199"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="196"/>
+        <location filename="../../ui/registration/competitions_page.py" line="204"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="198"/>
+        <location filename="../../ui/registration/competitions_page.py" line="206"/>
         <source>添加扣分项</source>
         <translation>Add deduction</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="200"/>
+        <location filename="../../ui/registration/competitions_page.py" line="208"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="203"/>
+        <location filename="../../ui/registration/competitions_page.py" line="211"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="292"/>
-        <location filename="../../ui/registration/competitions_page.py" line="424"/>
+        <location filename="../../ui/registration/competitions_page.py" line="301"/>
+        <location filename="../../ui/registration/competitions_page.py" line="436"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="360"/>
+        <location filename="../../ui/registration/competitions_page.py" line="371"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="372"/>
+        <location filename="../../ui/registration/competitions_page.py" line="383"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="374"/>
+        <location filename="../../ui/registration/competitions_page.py" line="385"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="446"/>
+        <location filename="../../ui/registration/competitions_page.py" line="458"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="448"/>
+        <location filename="../../ui/registration/competitions_page.py" line="460"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="465"/>
+        <location filename="../../ui/registration/competitions_page.py" line="477"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="467"/>
+        <location filename="../../ui/registration/competitions_page.py" line="479"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="468"/>
+        <location filename="../../ui/registration/competitions_page.py" line="480"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="482"/>
+        <location filename="../../ui/registration/competitions_page.py" line="494"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="488"/>
-        <location filename="../../ui/registration/competitions_page.py" line="532"/>
+        <location filename="../../ui/registration/competitions_page.py" line="500"/>
+        <location filename="../../ui/registration/competitions_page.py" line="544"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="493"/>
+        <location filename="../../ui/registration/competitions_page.py" line="505"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="499"/>
+        <location filename="../../ui/registration/competitions_page.py" line="511"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="501"/>
+        <location filename="../../ui/registration/competitions_page.py" line="513"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="506"/>
+        <location filename="../../ui/registration/competitions_page.py" line="518"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="508"/>
+        <location filename="../../ui/registration/competitions_page.py" line="520"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="513"/>
+        <location filename="../../ui/registration/competitions_page.py" line="525"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="532"/>
+        <location filename="../../ui/registration/competitions_page.py" line="544"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -3800,12 +3811,12 @@ Please send this file to whoever supports you.</translation>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="64"/>
+        <location filename="../../ui/widgets/messages.py" line="66"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="66"/>
+        <location filename="../../ui/widgets/messages.py" line="68"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

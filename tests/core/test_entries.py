@@ -156,6 +156,24 @@ def test_a_student_enters_a_competition_once(db: Database, small: SmallSchool) -
     enter(db, small, making.id, "三年级(1)班", "张子涵")
 
 
+def test_the_making_competition_takes_two_works_per_student_as_the_plan_says(
+    db: Database, small: SmallSchool
+) -> None:
+    making = add_preset(db, small.festival_id, "小制作")
+    assert making.works_per_student == 2 and "创意设计" in making.subtypes
+    first = enter(db, small, making.id, "三年级(1)班", "张子涵", subtype="小制作")
+    second = enter(db, small, making.id, "三年级(1)班", "张子涵", subtype="创意设计")
+    with pytest.raises(ValidationError) as refused:
+        enter(db, small, making.id, "三年级(1)班", "张子涵")
+    assert refused.value.message == (
+        f"「张子涵」已经报了「科技创新小制作与小发明」2 件（作品 {first.code}、{second.code}），每人最多报 2 件。"
+    )
+    one = update_competition(db, dataclasses.replace(making, works_per_student=1))
+    assert one.works_per_student == 1
+    with pytest.raises(ValidationError, match="每人可报的作品数应在 1 到 10 件之间"):
+        update_competition(db, dataclasses.replace(making, works_per_student=0))
+
+
 def test_authors_must_be_of_the_entrys_class_and_fit_the_team(db: Database, small: SmallSchool) -> None:
     paint = painting(db, small.festival_id)
     with pytest.raises(ValidationError, match=r"「刘欣怡」是三年级\(2\)班的学生，不在三年级\(1\)班"):

@@ -262,6 +262,11 @@ def test_competition_rules_are_saved_as_fields_are_left(
     page.quota_max.editingFinished.emit()
     stored = next(c for c in list_competitions(db, demo.id) if c.name == "科技创新绘画比赛")
     assert stored.quota_max == 4
+    assert page.works_per_student.value() == 1
+    page.works_per_student.setValue(2)
+    page.works_per_student.editingFinished.emit()
+    stored = next(c for c in list_competitions(db, demo.id) if c.name == "科技创新绘画比赛")
+    assert stored.works_per_student == 2
     page.quota_min.setValue(6)
     page.quota_min.editingFinished.emit()
     assert shown["errors"] == ["名额下限 6 大于上限 4。"]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.errors import FestError
 from fest_desktop.registration.competitions import (
+    MAX_WORKS_PER_STUDENT,
     CompetitionInfo,
     CriterionInfo,
     add_competition,
@@ -98,6 +99,9 @@ class CompetitionsPage(QWidget):
         self.participation = _choice_box(Participation)
         self.team_size = QSpinBox()
         self.team_size.setRange(1, 20)
+        self.works_per_student = QSpinBox()
+        self.works_per_student.setRange(1, MAX_WORKS_PER_STUDENT)
+        self.works_per_student.setToolTip(self.tr("一名学生在这个比赛项目里最多可以报几件作品"))
         self.parent_allowed = QCheckBox(self.tr("可与家长合作"))
         self.grade_boxes: list[QCheckBox] = []
         self.grades_area = QGridLayout()
@@ -153,6 +157,10 @@ class CompetitionsPage(QWidget):
         entry_row.addWidget(QLabel(self.tr("每队最多")))
         entry_row.addWidget(self.team_size)
         entry_row.addWidget(QLabel(self.tr("人")))
+        entry_row.addSpacing(12)
+        entry_row.addWidget(QLabel(self.tr("每人最多报")))
+        entry_row.addWidget(self.works_per_student)
+        entry_row.addWidget(QLabel(self.tr("件")))
         entry_row.addWidget(self.parent_allowed)
         entry_row.addStretch(1)
 
@@ -241,6 +249,7 @@ class CompetitionsPage(QWidget):
             line.editingFinished.connect(self._save)
         for spin in (
             self.team_size,
+            self.works_per_student,
             self.quota_min,
             self.quota_max,
             self.trim_min_judges,
@@ -326,6 +335,8 @@ class CompetitionsPage(QWidget):
         self.participation.setCurrentIndex(self.participation.findData(info.participation.value))
         self.team_size.setValue(info.team_size)
         self.team_size.setEnabled(info.participation == Participation.TEAM)
+        self.works_per_student.setValue(info.works_per_student)
+        self.works_per_student.setEnabled(not info.is_class_competition)
         self.parent_allowed.setChecked(info.parent_allowed)
         for grade_box in self.grade_boxes:
             grade_box.setChecked(int(grade_box.property("level")) in info.eligible_levels)
@@ -389,6 +400,7 @@ class CompetitionsPage(QWidget):
             code_prefix=self.code_prefix.text().strip().upper(),
             participation=Participation(self.participation.currentData()),
             team_size=self.team_size.value(),
+            works_per_student=self.works_per_student.value(),
             parent_allowed=self.parent_allowed.isChecked(),
             eligible_levels=levels,
             quota_min=self.quota_min.value() or None,
