@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fest_desktop.calendar.events import EventInfo
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
 from fest_desktop.values import clean_text, month_day
 
@@ -83,6 +84,7 @@ def find_clashes(
                                 accepted,
                             )
                         )
+    clashes.extend(_before_deadlines(events))
     by_id = {phase.id: phase for phase in phases}
     for event in own:
         if event.start_date < festival.start_date or event.end_date > festival.end_date:
@@ -107,6 +109,38 @@ def find_clashes(
                 )
             )
     return clashes
+
+
+def _before_deadlines(events: Iterable[EventInfo]) -> list[Clash]:
+    """A competition judged before its works are in, and an award ceremony held before a
+    competition's deadline: the order of the days is wrong."""
+    events = list(events)
+    deadlines = {e.competition_id: e for e in events if e.source == "deadline"}
+    found = []
+    for judging in (e for e in events if e.source == "judging"):
+        deadline = deadlines.get(judging.competition_id)
+        if deadline is not None and judging.start_date < deadline.start_date:
+            found.append(
+                Clash(
+                    "order",
+                    (judging.id, deadline.id),
+                    f"{judging.title}（{month_day(judging.start_date)}）在截止日（{month_day(deadline.start_date)}）之前："
+                    "作品还没交齐就评审。",
+                )
+            )
+    for ceremony in (e for e in events if e.kind == EventKind.CEREMONY and not e.is_derived):
+        late = [d for d in deadlines.values() if d.start_date > ceremony.start_date]
+        if late:
+            names = "、".join(d.title.removesuffix("报名截止").strip("「」") for d in late)
+            found.append(
+                Clash(
+                    "order",
+                    (ceremony.id,),
+                    f"「{ceremony.title}」（{month_day(ceremony.start_date)}）在{names}的截止日之前：颁奖时还有作品未交。",
+                    ceremony.keep_clash,
+                )
+            )
+    return found
 
 
 def clashes_with(

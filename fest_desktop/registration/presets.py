@@ -40,6 +40,10 @@ def _deduction(name: str, per_case: float, cap: float) -> CriterionInfo:
     )
 
 
+# Works are handed in ten days before the festival ends, so that judging and the ceremony come after.
+WORKS_DUE_DAYS_BEFORE_END = 10
+
+
 PRESETS: tuple[Preset, ...] = (
     Preset(
         CompetitionInfo(
@@ -124,7 +128,7 @@ PRESETS: tuple[Preset, ...] = (
                 ("真实性", 20, "必须自己原创，不得临摹或抄袭"),
             ),
         ),
-        0,
+        WORKS_DUE_DAYS_BEFORE_END,
         "每班选送 2–3 件，8开纸，绘画形式不限；各年级各设一、二、三等奖若干名。",
     ),
     Preset(
@@ -145,7 +149,7 @@ PRESETS: tuple[Preset, ...] = (
                 ("文字表达", 20, "条理清楚，语句通顺"),
             ),
         ),
-        0,
+        WORKS_DUE_DAYS_BEFORE_END,
         "通过实验、栽培、饲养写观察日记，或查阅资料写科技小论文，体裁不限。",
     ),
     Preset(
@@ -166,7 +170,7 @@ PRESETS: tuple[Preset, ...] = (
                 ("艺术表现", 20, "画面、版式美观"),
             ),
         ),
-        0,
+        WORKS_DUE_DAYS_BEFORE_END,
         "电脑绘画、动画、网页、电子报刊，每班最多 3 件。",
     ),
     Preset(
@@ -184,9 +188,10 @@ PRESETS: tuple[Preset, ...] = (
             ranking_group=RankingGroup.GRADE,
             responsible="科学组",
         ),
-        3,
-        "每班一队（最多3人）参加笔试，按得分排名。",
+        # Teams are named a week before the end, the quiz is held three days before it.
         6,
+        "每班一队（最多3人）参加笔试，按得分排名。",
+        3,
     ),
     Preset(
         CompetitionInfo(
@@ -241,15 +246,26 @@ def find_preset(name: str) -> Preset:
     return matches[0]
 
 
+def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The preset's deadline and judging day for a festival from start to end: counted back from the
+    end, never before the start, and the judging never before the deadline, however short the festival."""
+    deadline = (
+        None
+        if preset.days_before_end is None
+        else max(start, end - dt.timedelta(days=preset.days_before_end))
+    )
+    judging = None
+    if preset.judging_days_before_end is not None:
+        judging = max(deadline or start, start, end - dt.timedelta(days=preset.judging_days_before_end))
+    return deadline, judging
+
+
 def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:
     """Add a competition from the preset catalogue, its deadline counted from the festival's end."""
     preset = find_preset(preset_name)
     with db.session() as session:
         festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
-        deadline, judging_date = (
-            None if days is None else festival.end_date - dt.timedelta(days=days)
-            for days in (preset.days_before_end, preset.judging_days_before_end)
-        )
+        deadline, judging_date = preset_dates(preset, festival.start_date, festival.end_date)
         prefixes = set(
             session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
         )

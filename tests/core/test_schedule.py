@@ -262,3 +262,41 @@ def test_today_and_tomorrow(planned: list[EventInfo]) -> None:
         "小制作辅导",
     ]
     assert happening(planned, dt.date(2026, 4, 12)) == []
+
+
+def test_judging_or_a_ceremony_before_a_deadline_is_a_clash(db: Database, festival: FestivalInfo) -> None:
+    paint = add_preset(db, festival.id, "科技创新绘画比赛")
+    early = update_competition(
+        db,
+        dataclasses.replace(paint, judging_date=paint.deadline - dt.timedelta(days=2)),  # type: ignore[operator]
+    )
+    add_event(
+        db,
+        festival.id,
+        EventInfo(
+            0,
+            "颁奖典礼",
+            EventKind.CEREMONY,
+            early.deadline - dt.timedelta(days=1),
+            early.deadline - dt.timedelta(days=1),
+        ),  # type: ignore[operator]
+    )
+    messages = [
+        c.message for c in find_clashes(list_events(db, festival.id), festival, []) if c.kind == "order"
+    ]
+    assert any("「科技创新绘画比赛」评审" in m and "作品还没交齐就评审" in m for m in messages)
+    assert any("「颁奖典礼」" in m and "科技创新绘画比赛的截止日之前" in m for m in messages)
+
+
+@pytest.mark.parametrize("days", [3, 7, 14, 30, 60])
+def test_every_preset_is_judged_on_or_after_its_deadline_whatever_the_festivals_length(days: int) -> None:
+    from fest_desktop.registration.presets import PRESETS, preset_dates
+
+    start = dt.date(2026, 4, 11)
+    end = start + dt.timedelta(days=days)
+    for preset in PRESETS:
+        deadline, judging = preset_dates(preset, start, end)
+        for day in (deadline, judging):
+            assert day is None or start <= day <= end, (preset.name, day)
+        if deadline is not None and judging is not None:
+            assert deadline <= judging, preset.name
