@@ -3,6 +3,7 @@ the 优秀组织奖 and the 科技辅导员奖, synchronised with what is stored
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
@@ -71,6 +72,7 @@ class AssignReport:
     assigned: dict[str, dict[str, int]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     kept_manual: list[str] = field(default_factory=list)
+    ties: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         lines = []
@@ -79,6 +81,7 @@ class AssignReport:
             lines.append(f"{title}：{text}")
         lines += self.skipped
         lines += [f"保留手动调整：{line}" for line in self.kept_manual]
+        lines += [f"需要决定：{line}" for line in self.ties]
         return lines
 
 
@@ -169,9 +172,14 @@ def _sync(
 
 
 def _entry_awards(
-    session: Session, competition: CompetitionInfo, stored: dict[RuleKey, list[LevelRule]]
+    session: Session,
+    competition: CompetitionInfo,
+    stored: dict[RuleKey, list[LevelRule]],
+    keep_one: bool,
+    ties: list[str] | None = None,
 ) -> dict[SubjectKey, Computed] | str:
-    """The levels the rules give a competition's entries, or why they cannot yet."""
+    """The levels the rules give a competition's entries, or why they cannot yet; a tie that made a
+    level larger than its rule says is added to ties, for the organiser to decide."""
     if competition.unscorable_reason:
         return f"{competition.name}：还没有计分的评分项，不评奖。"
     sheet = sheet_of(session, competition.id)
@@ -188,7 +196,13 @@ def _entry_awards(
     computed: dict[SubjectKey, Computed] = {}
     for group, ranks in groups.items():
         rules = rules_for(stored, RuleKey(AwardKind.ENTRY, competition.id, group))
-        for entry_id, level in level_rules.assign_levels(ranks, rules).items():
+        levels = level_rules.assign_levels(ranks, rules, keep_one=keep_one)
+        if ties is not None:
+            ties.extend(
+                f"{competition.name} {group}：并列使{tie}。请设破同分规则决出名次，或确认并列。"
+                for tie in level_rules.ties_over_places(ranks, rules, levels)
+            )
+        for entry_id, level in levels.items():
             assert isinstance(entry_id, int)
             result = by_entry[entry_id]
             computed[(AwardKind.ENTRY, competition.id, entry_id, None, "")] = Computed(
@@ -242,7 +256,7 @@ def _class_awards(
             best = totals.get(result.entry.class_id)
             if result.final is not None and (best is None or result.final > best):
                 totals[result.entry.class_id] = result.final
-    return _by_section(classes, totals, AwardKind.CLASS, stored)
+    return _by_section(classes, totals, AwardKind.CLASS, stored, settings.share_keeps_one_place)
 
 
 def _by_section(
@@ -250,6 +264,7 @@ def _by_section(
     totals: dict[int, float | None],
     kind: AwardKind,
     stored: dict[RuleKey, list[LevelRule]],
+    keep_one: bool,
 ) -> dict[SubjectKey, Computed]:
     """Levels for classes ranked by their totals within each section, by the section's rule."""
     sections: dict[str, dict[Hashable, float | None]] = defaultdict(dict)
@@ -260,7 +275,7 @@ def _by_section(
     for section, section_totals in sections.items():
         ranks = level_rules.rank_by_total(section_totals)
         rules = rules_for(stored, RuleKey(kind, None, section))
-        for class_key, level in level_rules.assign_levels(ranks, rules).items():
+        for class_key, level in level_rules.assign_levels(ranks, rules, keep_one=keep_one).items():
             class_id = cast(int, class_key)
             computed[(kind, None, None, class_id, "")] = Computed(
                 level, section, ranks[class_id], section_totals[class_id]
@@ -285,7 +300,7 @@ def _organisation_awards(
     totals: dict[int, float | None] = {
         class_id: sum(points.get(class_id, {}).values()) for class_id in eligible
     }
-    return _by_section(classes, totals, AwardKind.ORGANISATION, stored)
+    return _by_section(classes, totals, AwardKind.ORGANISATION, stored, settings.share_keeps_one_place)
 
 
 def _advisor_awards(
@@ -356,13 +371,15 @@ def assign_awards(
         settings = settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
         levels = [level.name for level in levels_of(session, festival_id)]
         for competition in competitions:
+            entry_awards = functools.partial(
+                _entry_awards, session, competition, stored, settings.share_keeps_one_place, report.ties
+            )
             _assign_list(
                 session,
                 festival_id,
                 lists[competition_list_key(competition.id)],
                 AwardKind.ENTRY,
-                # Called at once inside the loop, so it sees this competition.
-                lambda: _entry_awards(session, competition, stored),  # noqa: B023
+                entry_awards,
                 report,
                 levels,
                 station,
@@ -417,12 +434,15 @@ def out_of_date_of(session: Session, festival_id: int) -> dict[str, str]:
     """out_of_date_lists within a session."""
     finalised = notices_of(session, festival_id)
     stored = stored_rules(session, festival_id)
+    keep_one = settings_of(
+        fetch(session, Festival, festival_id, "这个科技节已被删除。")
+    ).share_keeps_one_place
     found: dict[str, str] = {}
     for competition in chosen_competitions(session, festival_id, None):
         key = competition_list_key(competition.id)
         if key not in finalised:
             continue
-        computed = _entry_awards(session, competition, stored)
+        computed = _entry_awards(session, competition, stored, keep_one)
         now = (
             {}
             if isinstance(computed, str)

@@ -36,21 +36,41 @@ def places(rule: LevelRule, group_size: int) -> int:
     return min(max(int(rule.amount), 0), group_size)
 
 
-def assign_levels(ranks: dict[Hashable, int | None], rules: Sequence[LevelRule]) -> dict[Hashable, str]:
+def assign_levels(
+    ranks: dict[Hashable, int | None], rules: Sequence[LevelRule], *, keep_one: bool = False
+) -> dict[Hashable, str]:
     """The level of each ranked subject of one group from its competition rank (1, 2, 2, 4): a level's
     places are cumulative with the levels above it, and a subject whose rank falls within them gets
     the level, so subjects tied at a boundary all get the better level and the next level has as
-    many fewer places. Unranked subjects get none."""
+    many fewer places. keep_one: a level by share that rounds to no place still has one while the
+    group has subjects left. Unranked subjects get none."""
     ranked = [rank for rank in ranks.values() if rank is not None]
     size = len(ranked)
     levels: dict[Hashable, str] = {}
     boundary = 0
     for rule in rules:
-        boundary += places(rule, size)
+        count = places(rule, size)
+        if keep_one and count == 0 and rule.mode == RuleMode.PERCENT and rule.amount > 0 and boundary < size:
+            count = 1
+        boundary += count
         for key, rank in ranks.items():
             if rank is not None and key not in levels and rank <= boundary:
                 levels[key] = rule.level
     return levels
+
+
+def ties_over_places(
+    ranks: dict[Hashable, int | None], rules: Sequence[LevelRule], levels: dict[Hashable, str]
+) -> list[str]:
+    """Levels by count that a tie made larger than the rule says (二等奖 2名 given to 3): a decision
+    for the organiser (a tie-break, or keep the tie), named as "二等奖 2名 → 3名"."""
+    size = sum(rank is not None for rank in ranks.values())
+    found = []
+    for rule in rules:
+        given = sum(1 for level in levels.values() if level == rule.level)
+        if rule.mode == RuleMode.COUNT and given > places(rule, size):
+            found.append(f"{rule.level} {places(rule, size)}名 → {given}名")
+    return found
 
 
 def best_level(levels: Iterable[str], order: Sequence[str]) -> str:

@@ -104,6 +104,7 @@ class AwardSettings:
     certificate_prefix: str = "KJJ{年}-"
     certificate_digits: int = 4
     award_date: dt.date | None = None
+    share_keeps_one_place: bool = True
 
     @property
     def basis_competition_id(self) -> int | None:
@@ -120,6 +121,7 @@ def settings_of(festival: Festival) -> AwardSettings:
         festival.certificate_prefix,
         festival.certificate_digits,
         festival.award_date,
+        festival.share_keeps_one_place,
     )
 
 
@@ -154,6 +156,7 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
         festival.organisation_min_share = settings.organisation_min_share
         festival.advisor_rule = settings.advisor_rule
         festival.advisor_min_level = settings.advisor_min_level
+        festival.share_keeps_one_place = settings.share_keeps_one_place
         festival.certificate_prefix = prefix
         festival.certificate_digits = settings.certificate_digits
         festival.award_date = settings.award_date

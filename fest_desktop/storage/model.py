@@ -72,6 +72,9 @@ class Festival(Base):
     # "none"; only for a best student's award at advisor_min_level or better ("" = any level).
     advisor_rule: Mapped[str] = mapped_column(String(12), default="competition")
     advisor_min_level: Mapped[str] = mapped_column(String(20), default="")
+    # A level given by share (10 %) keeps at least one place in a group that can fill it: the winner
+    # of a group of three is not left with 二等奖.
+    share_keeps_one_place: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
     phases: Mapped[list[Phase]] = relationship(
         back_populates="festival", cascade="all, delete-orphan", order_by="Phase.start_date"

@@ -304,37 +304,37 @@
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="302"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="307"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="307"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="312"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="309"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="314"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="310"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="311"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="312"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -427,62 +427,72 @@
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="161"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="152"/>
+        <source>按比例评奖时，人数少的组每个等级至少一名</source>
+        <translation>With levels by share, a small group keeps at least one place per level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/rules_dialog.py" line="153"/>
+        <source>例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖</source>
+        <translation>E.g. 3 cars under 10%/20%/30%: the winner gets the first prize, not only the second</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/rules_dialog.py" line="164"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="163"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="166"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="168"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="171"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="172"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="175"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="185"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="188"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="193"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="190"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="194"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="191"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="195"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="192"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="196"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="196"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="200"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="226"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="230"/>
         <source>所有组别</source>
         <translation>Every group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="333"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="338"/>
         <source>「{0}」不是数字。</source>
         <translation>“{0}” is not a number.</translation>
     </message>

@@ -17,6 +17,7 @@ from fest_desktop.awards.level_rules import (
     fingerprint,
     places,
     rank_by_total,
+    ties_over_places,
 )
 from fest_desktop.certificates.placeholders import chinese_date
 from fest_desktop.school.classnames import chinese_numeral
@@ -132,3 +133,34 @@ def test_dates_the_chinese_way() -> None:
         "二十一",
         "九十九",
     ]
+
+
+def test_a_small_group_keeps_one_place_per_level_given_by_share() -> None:
+    shares = [
+        LevelRule("一等奖", RuleMode.PERCENT, 10),
+        LevelRule("二等奖", RuleMode.PERCENT, 20),
+        LevelRule("三等奖", RuleMode.PERCENT, 30),
+    ]
+    three_cars = {"甲": 1, "乙": 2, "丙": 3}
+    assert assign_levels(three_cars, shares) == {"甲": "二等奖", "乙": "三等奖"}  # the winner only 二等奖
+    assert assign_levels(three_cars, shares, keep_one=True) == {
+        "甲": "一等奖",
+        "乙": "二等奖",
+        "丙": "三等奖",
+    }
+    two = {"甲": 1, "乙": 2}
+    assert assign_levels(two, shares, keep_one=True) == {"甲": "一等奖", "乙": "二等奖"}  # no third to give
+
+
+def test_a_tie_that_outgrows_a_count_is_named_for_a_decision() -> None:
+    counts = [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 2)]
+    ranks = {"甲": 1, "乙": 2, "丙": 3, "丁": 3, "戊": 5}
+    levels = assign_levels(ranks, counts)
+    assert sorted(k for k, v in levels.items() if v == "二等奖") == ["丁", "丙", "乙"]
+    assert ties_over_places(ranks, counts, levels) == ["二等奖 2名 → 3名"]
+    assert (
+        ties_over_places(
+            {"甲": 1, "乙": 2, "丙": 3}, counts, assign_levels({"甲": 1, "乙": 2, "丙": 3}, counts)
+        )
+        == []
+    )

@@ -89,6 +89,17 @@ def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws
     assert "手抛飞机：一等奖 1、二等奖 2、三等奖 2" in report.lines()
 
 
+def test_a_tie_that_outgrows_a_count_is_put_to_the_organiser(db: Database, throws: Throws) -> None:
+    throw_all(db, throws, 曾浩然=18.0)  # ties 王一诺 for third place: 二等奖 "2名" would be given to 3
+    report = assign_awards(db, throws.festival_id)
+    assert [level for name, level in levels(db, throws.festival_id).items() if level == "二等奖"] == [
+        "二等奖"
+    ] * 3
+    assert any(
+        line.startswith("需要决定：手抛飞机") and "并列使二等奖 2名 → 3名" in line for line in report.lines()
+    ), report.lines()
+
+
 def test_levels_by_share_in_each_group(db: Database, festival: FestivalInfo) -> None:
     made = make_throws(db, festival, ADVISORS, ranking_group=RankingGroup.SECTION)
     # 小学 has 7 entries, 初中 1: 30% of 7 is 2.1 → 2, of 1 is 0.3 → 0; the 初中 group gets its own rule

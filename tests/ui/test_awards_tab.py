@@ -193,12 +193,15 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     assert rules.setData(rules.index(0, 2), "50")
     assert not rules.setData(rules.index(0, 2), "五十")
     dialog.prefix.setText("QM{年}-")
+    assert dialog.keep_one.isChecked()  # small groups keep a place per level by default
+    dialog.keep_one.setChecked(False)
     dialog.accept()
     assert seen["errors"] == ["「五十」不是数字。"]
     assert effective_rules(db, throws.festival_id, RuleKey(AwardKind.ENTRY, throws.competition.id)) == [
         LevelRule("一等奖", RuleMode.PERCENT, 50)
     ]
     assert award_settings(db, throws.festival_id).certificate_prefix == "QM{年}-"
+    assert not award_settings(db, throws.festival_id).share_keeps_one_place
     # a share above 100% is refused with the reason and the dialog stays open
     again = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(again)

@@ -149,6 +149,9 @@ class AwardRulesDialog(QDialog):
                 self.tr("「{0}」的得分").format(competition.name), f"competition:{competition.id}"
             )
         self.basis.setCurrentIndex(max(self.basis.findData(self.settings.collective_basis), 0))
+        self.keep_one = QCheckBox(self.tr("按比例评奖时，人数少的组每个等级至少一名"))
+        self.keep_one.setToolTip(self.tr("例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖"))
+        self.keep_one.setChecked(self.settings.share_keeps_one_place)
         self.share = QSpinBox()
         self.share.setRange(0, 100)
         self.share.setSuffix(" %")
@@ -186,6 +189,7 @@ class AwardRulesDialog(QDialog):
         settings_form = QFormLayout(settings_group)
         settings_form.addRow(self.points)
         settings_form.addRow(add_level)
+        settings_form.addRow(self.keep_one)
         settings_form.addRow(self.tr("集体奖按"), self.basis)
         settings_form.addRow(self.tr("优秀组织奖：参与率不低于"), self.share)
         settings_form.addRow(self.tr("科技辅导员奖"), self.advisor_rule)
@@ -285,6 +289,7 @@ class AwardRulesDialog(QDialog):
                     self.prefix.text(),
                     self.digits.value(),
                     day,
+                    self.keep_one.isChecked(),
                 ),
             )
             set_rules(self.db, self.festival_id, self._key(), self.table_rules())
