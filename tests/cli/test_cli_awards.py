@@ -100,4 +100,11 @@ def test_change_by_hand_finalise_notice_and_certificates(tmp_path: Path) -> None
     by_level = run(
         "certificates", tmp_path / "一等.pdf", "--competition", "四驱车", "--level", "一等奖", "--db", db
     )
-    assert by_level.returncode == 0 and page_count(tmp_path / "一等.pdf") == 1
+    firsts = [
+        a
+        for a in json.loads(run("awards", "list", "--competition", "四驱车", "--json", "--db", db).stdout)
+        if a["level"] == "一等奖"
+    ]
+    # One 一等奖 per group, the small 初中 group included (a level by share keeps a place there).
+    assert len({a["group"] for a in firsts}) == len(firsts) >= 2
+    assert by_level.returncode == 0 and page_count(tmp_path / "一等.pdf") == len(firsts)
