@@ -19,7 +19,7 @@ from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.registration.entries import EntryDraft, insert_entry
 from fest_desktop.registration.kinds import EntryStatus, Participation
 from fest_desktop.registration.presets import PRESETS, add_preset
-from fest_desktop.school.festivals import FestivalInfo, add_phase
+from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.structure import add_class
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Competition, Entry, SchoolClass, Student, Teacher
@@ -34,7 +34,8 @@ DEMO_THEME = "探究身边的科学"
 
 
 # Phases as days after the festival's first Monday; the demo is always in its 展评 week "today".
-DEMO_PHASES = (("宣传动员", 0, 3), ("准备", 4, 20), ("展评", 21, 27), ("总结", 28, 32))
+# 33 days: the plans' four phases fall on days 0–3, 4–20, 21–27 and 28–32 (new_festival.phases).
+DEMO_DAYS = 33
 
 
 CLASSES_PER_GRADE = {1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 2, 8: 2, 9: 2}
@@ -213,10 +214,8 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     """Create the demo festival (made current), with phases, 24 classes, teachers and students."""
     today = today or dt.date.today()
     start = demo_start(today)
-    end = start + dt.timedelta(days=DEMO_PHASES[-1][2])
+    end = start + dt.timedelta(days=DEMO_DAYS - 1)
     festival = create_festival(db, DEMO_FESTIVAL, DEMO_SCHOOL, start, end, theme=DEMO_THEME)
-    for name, first, last in DEMO_PHASES:
-        add_phase(db, festival.id, name, start + dt.timedelta(days=first), start + dt.timedelta(days=last))
 
     rng = random.Random(seed)
     teacher_names: set[str] = set()

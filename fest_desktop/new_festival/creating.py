@@ -1,4 +1,4 @@
-"""A new festival: blank, or as a copy of an earlier year's set-up (structure, competitions, award
+"""A new festival: blank (with the plans' four phases over its dates), or as a copy of an earlier year's set-up (structure, competitions, award
 rules and certificate templates), made current in the same transaction."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.rules import copy_award_setup
 from fest_desktop.certificates.templates import copy_templates
+from fest_desktop.new_festival.phases import plan_phases, stretched_phases
 from fest_desktop.registration.competitions import copy_competitions
 from fest_desktop.school.festivals import (
     CURRENT_FESTIVAL_KEY,
@@ -50,27 +51,26 @@ def create_festival(
         session.flush()
         if copy_setup_from is not None:
             _copy_setup(session, festival_row(session, copy_setup_from), festival)
+        else:
+            for phase_name, first, last in plan_phases(start_date, end_date):
+                session.add(Phase(festival_id=festival.id, name=phase_name, start_date=first, end_date=last))
         if make_current:
             session.merge(Setting(key=CURRENT_FESTIVAL_KEY, value=str(festival.id)))
         return festival_info(festival, festival.id if make_current else current_festival_id(session))
 
 
 def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
-    """Copy phases and competitions (dates shifted), sections, grades, classes, teachers, and the
+    """Copy phases (stretched to the new dates) and competitions (dates shifted), sections, grades, classes, teachers, and the
     award rules and certificate templates.
 
     Students, entries, scores, awards and certificates belong to one year and are not copied.
     """
     shift = target.start_date - source.start_date
-    for phase in source.phases:
-        session.add(
-            Phase(
-                festival_id=target.id,
-                name=phase.name,
-                start_date=phase.start_date + shift,
-                end_date=phase.end_date + shift,
-            )
-        )
+    kept = [(phase.name, phase.start_date, phase.end_date) for phase in source.phases]
+    for phase_name, first, last in stretched_phases(
+        kept, source.start_date, source.end_date, target.start_date, target.end_date
+    ):
+        session.add(Phase(festival_id=target.id, name=phase_name, start_date=first, end_date=last))
     new_teacher_ids: dict[int, int] = {}
     for teacher in source.teachers:
         copy = Teacher(festival_id=target.id, name=teacher.name, subject=teacher.subject)

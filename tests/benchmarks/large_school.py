@@ -10,7 +10,7 @@ from sqlalchemy import insert
 
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.school.classnames import GRADE_NAMES, class_display_name
-from fest_desktop.school.festivals import FestivalInfo, add_phase
+from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.structure import add_class
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Student, Teacher
@@ -63,8 +63,6 @@ def make_large_school(db: Database) -> FestivalInfo:
     festival = create_festival(
         db, "第十届校园科技节", "大型实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
     )
-    for name, start, end in (("宣传动员", 11, 14), ("准备", 15, 30)):
-        add_phase(db, festival.id, name, dt.date(2026, 4, start), dt.date(2026, 4, end))
     with db.session() as session:
         session.execute(
             insert(Teacher),

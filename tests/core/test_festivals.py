@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -68,9 +69,38 @@ def test_editing_details_is_saved_and_validated(db: Database, festival: Festival
     assert current_festival(db) == edited
 
 
+def clear_phases(db: Database, festival: FestivalInfo) -> None:
+    """The plans' phases a new festival gets, removed: these tests set their own."""
+    for phase in list_phases(db, festival.id):
+        delete_phase(db, phase.id)
+
+
+def test_a_new_festival_gets_the_plans_four_phases_and_a_copy_keeps_their_proportions(
+    db: Database, festival: FestivalInfo
+) -> None:
+    phases = [(p.name, p.start_date, p.end_date) for p in list_phases(db, festival.id)]
+    assert [name for name, _, _ in phases] == ["宣传动员", "准备", "展评", "总结"]
+    assert phases[0][1] == festival.start_date and phases[-1][2] == festival.end_date
+    assert all(later[1] == earlier[2] + dt.timedelta(days=1) for earlier, later in itertools.pairwise(phases))
+    assert phases[0][2] == dt.date(2026, 4, 14)  # 4.11–14 宣传动员, as the plan has it
+    half = create_festival(
+        db,
+        "第十一届校园科技节",
+        "启明实验学校",
+        dt.date(2027, 4, 1),
+        dt.date(2027, 4, 16),
+        copy_setup_from=festival.id,
+    )
+    copied = list_phases(db, half.id)
+    assert [p.name for p in copied] == ["宣传动员", "准备", "展评", "总结"]
+    assert copied[0].start_date == half.start_date and copied[-1].end_date == half.end_date
+    assert (copied[1].end_date - copied[1].start_date) > (copied[0].end_date - copied[0].start_date)
+
+
 def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_students(
     db: Database, festival: FestivalInfo
 ) -> None:
+    clear_phases(db, festival)
     add_phase(db, festival.id, "宣传动员", dt.date(2026, 4, 11), dt.date(2026, 4, 14))
     add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
     head = add_teacher(db, festival.id, "林老师", "科学")
@@ -113,6 +143,7 @@ def test_deleting_the_current_festival_makes_another_current(db: Database, festi
 
 
 def test_phases_may_overlap_and_must_end_after_they_start(db: Database, festival: FestivalInfo) -> None:
+    clear_phases(db, festival)
     a = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
     b = add_phase(db, festival.id, "展评", dt.date(2026, 5, 1), dt.date(2026, 5, 11))
     assert phases_on(list_phases(db, festival.id), dt.date(2026, 5, 3)) == [a, b]

@@ -1,0 +1,46 @@
+"""The four phases the school plans give a festival (宣传动员 / 准备 / 展评 / 总结), spread over its
+dates; and an earlier year's phases stretched to a new festival's length."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+# Days of each phase in a festival of 33 days, as the plans spread them (a few days to launch it,
+# most to prepare, a week to show and judge, the last days to sum up).
+PLAN_PHASES = (("宣传动员", 4), ("准备", 17), ("展评", 7), ("总结", 5))
+
+PhaseDates = tuple[str, dt.date, dt.date]
+
+
+def plan_phases(start: dt.date, end: dt.date) -> list[PhaseDates]:
+    """The plans' phases over start…end, in the plans' proportions, each at least a day and together
+    every day once; none for a festival shorter than the four phases."""
+    days = (end - start).days + 1
+    if days < len(PLAN_PHASES):
+        return []
+    total = sum(weight for _, weight in PLAN_PHASES)
+    found = []
+    first = cumulative = 0
+    for position, (name, weight) in enumerate(PLAN_PHASES):
+        cumulative += weight
+        left = len(PLAN_PHASES) - position - 1  # phases still to place, a day each at least
+        last = (
+            days - 1 if not left else min(max(first, round(days * cumulative / total) - 1), days - left - 1)
+        )
+        found.append((name, start + dt.timedelta(days=first), start + dt.timedelta(days=last)))
+        first = last + 1
+    return found
+
+
+def stretched_phases(
+    phases: Sequence[PhaseDates], source_start: dt.date, source_end: dt.date, start: dt.date, end: dt.date
+) -> list[PhaseDates]:
+    """An earlier festival's phases for new dates, in the same proportions of the festival's length."""
+    old, new = max((source_end - source_start).days, 1), (end - start).days
+
+    def place(day: dt.date) -> dt.date:
+        offset = round((day - source_start).days * new / old)
+        return start + dt.timedelta(days=min(max(offset, 0), new))
+
+    return [(name, place(first), place(last)) for name, first, last in phases]
