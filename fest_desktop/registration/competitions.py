@@ -81,7 +81,14 @@ class CompetitionInfo:
 
     @property
     def quota_text(self) -> str:
-        return quota_text(self.quota_min, self.quota_max)
+        return quota_text(self.quota_min, self.quota_max, self.entry_unit)
+
+    @property
+    def entry_unit(self) -> str:
+        """What one entry is counted as, in the plans' words: a class's board is 期, a quiz team 队."""
+        if self.is_class_competition:
+            return "期"
+        return "队" if self.participation == Participation.TEAM else "件"
 
     @property
     def eligibility_text(self) -> str:
@@ -136,14 +143,16 @@ class CompetitionInfo:
         return ""
 
 
-def quota_text(quota_min: int | None, quota_max: int | None) -> str:
-    """每班 3–5 件, 每班 1 件, 每班至少 2 件, 每班最多 3 件 or 不限名额."""
+def quota_text(quota_min: int | None, quota_max: int | None, unit: str = "件") -> str:
+    """每班 3–5 件, 每班 1 队, 每班至少 2 件, 每班最多 3 件 or 不限名额."""
     if quota_min and quota_max:
-        return f"每班 {quota_min} 件" if quota_min == quota_max else f"每班 {quota_min}–{quota_max} 件"
+        return (
+            f"每班 {quota_min} {unit}" if quota_min == quota_max else f"每班 {quota_min}–{quota_max} {unit}"
+        )
     if quota_max:
-        return f"每班最多 {quota_max} 件"
+        return f"每班最多 {quota_max} {unit}"
     if quota_min:
-        return f"每班至少 {quota_min} 件"
+        return f"每班至少 {quota_min} {unit}"
     return "不限名额"
 
 

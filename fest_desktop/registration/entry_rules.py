@@ -129,7 +129,7 @@ class EntryRules:
                 already -= 1
             if already + 1 > competition.quota_max:
                 found.append(
-                    f"{school_class.name}「{competition.name}」已报 {already} 件，"
+                    f"{school_class.name}「{competition.name}」已报 {already} {competition.entry_unit}，"
                     f"名额为{competition.quota_text}，不能再报。"
                 )
         return found

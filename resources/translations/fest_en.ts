@@ -1877,41 +1877,41 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
     <message>
         <location filename="../../ui/registration/entry_panel.py" line="349"/>
-        <source>本班已报 {0} 件，名额：{1}</source>
-        <translation>This class has {0} entries; quota: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/entry_panel.py" line="351"/>
-        <source>&#x3000;还差 {0} 件</source>
-        <translation> — {0} more needed</translation>
+        <source>本班已报 {0} {1}，名额：{2}</source>
+        <translation>This class has entered {0} ({1}); quota: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/registration/entry_panel.py" line="353"/>
+        <source>&#x3000;还差 {0} {1}</source>
+        <translation>  {0} ({1}) still missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="357"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="356"/>
+        <location filename="../../ui/registration/entry_panel.py" line="360"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="359"/>
+        <location filename="../../ui/registration/entry_panel.py" line="363"/>
         <source>；截止&#xa0;{0}</source>
         <translation>; deadline&#xa0;{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="366"/>
+        <location filename="../../ui/registration/entry_panel.py" line="370"/>
         <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
         <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="394"/>
+        <location filename="../../ui/registration/entry_panel.py" line="398"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="399"/>
+        <location filename="../../ui/registration/entry_panel.py" line="403"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>

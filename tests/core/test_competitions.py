@@ -177,6 +177,7 @@ def test_a_new_festival_copies_competitions_and_criteria_but_not_entries(
 def test_texts_a_teacher_reads() -> None:
     assert quota_text(3, 5) == "每班 3–5 件"
     assert quota_text(1, 1) == "每班 1 件"
+    assert quota_text(1, 1, "队") == "每班 1 队"
     assert quota_text(None, 3) == "每班最多 3 件"
     assert quota_text(2, None) == "每班至少 2 件"
     assert quota_text(None, None) == "不限名额"
@@ -212,3 +213,11 @@ def test_a_class_added_later_gets_its_board_entry(
     boards = {e.class_name: e.code for e in list_entries(db, festival.id)}
     assert (boards["三年级(3)班"], boards["四年级(1)班"]) == ("BB-0004", "BB-0005")
     assert len(boards) == 5
+
+
+def test_quotas_are_counted_in_the_plans_units(db: Database, festival: FestivalInfo) -> None:
+    make_small_school(db, festival)
+    board = add_preset(db, festival.id, "科普板报")
+    quiz = add_preset(db, festival.id, "知识竞赛")
+    paint = add_preset(db, festival.id, "科技创新绘画比赛")
+    assert (board.quota_text, quiz.quota_text, paint.quota_text) == ("每班 1 期", "每班 1 队", "每班 2–3 件")

@@ -112,7 +112,7 @@ def test_over_the_quota_the_panel_refuses_naming_class_count_and_quota(
     panel.authors._add_label(free.name)
     before = len(list_entries(db, demo.id))
     panel.register()
-    assert shown["errors"] == ["三年级(1)班「科技知识竞赛」已报 1 件，名额为每班 1 件，不能再报。"]
+    assert shown["errors"] == ["三年级(1)班「科技知识竞赛」已报 1 队，名额为每班 1 队，不能再报。"]
     assert len(list_entries(db, demo.id)) == before
 
 

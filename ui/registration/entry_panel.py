@@ -346,9 +346,13 @@ class EntryPanel(QWidget):
         count = class_entry_count(self.db, competition.id, class_id)
         level = next(c.level for c in self._classes if c.id == class_id)
         state = quota_state(competition, level, count)
-        text = self.tr("本班已报 {0} 件，名额：{1}").format(count, competition.quota_text)
+        text = self.tr("本班已报 {0} {1}，名额：{2}").format(
+            count, competition.entry_unit, competition.quota_text
+        )
         if state.short_of:
-            text += self.tr("　还差 {0} 件").format((competition.quota_min or 0) - count)
+            text += self.tr("　还差 {0} {1}").format(
+                (competition.quota_min or 0) - count, competition.entry_unit
+            )
         elif state == QuotaState.OVER:
             text += self.tr("　已超出名额")
         full = competition.quota_max is not None and count >= competition.quota_max
