@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
-from fest_desktop.school.classnames import grade_name
+from fest_desktop.school.classnames import chinese_numeral, grade_name
 from fest_desktop.school.structure import ensure_class_entries
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
@@ -105,9 +105,7 @@ class CompetitionInfo:
     @property
     def judging_text(self) -> str:
         if self.judging == Judging.MEASURED:
-            better = "越大越好" if self.higher_is_better else "越小越好"
-            unit = f"（{self.measure_unit}，{better}）" if self.measure_unit else f"（{better}）"
-            return f"测量成绩{unit}，{self.attempts}次取最好"
+            return measured_ranking_text(self.measure_unit, self.higher_is_better, self.attempts)
         if self.judging == Judging.RUBRIC:
             return f"评委评分，{self.combine.label}"
         return self.judging.label
@@ -141,6 +139,25 @@ class CompetitionInfo:
                 "请在「作品报名 → 比赛项目」中为它添加评分项。"
             )
         return ""
+
+
+def measured_ranking_text(unit: str, higher_is_better: bool, attempts: int) -> str:
+    """How a measured competition ranks, in plain words: 取两次中用时最短的一次排名, 按得分排名."""
+    if unit in ("秒", "分钟") and not higher_is_better:
+        best, single = "用时最短", "按用时排名，用时短者在前"
+    elif unit in ("米", "厘米") and higher_is_better:
+        best, single = "最远", "按距离排名，远者在前"
+    elif unit == "分" and higher_is_better:
+        best, single = "得分最高", "按得分排名"
+    else:
+        best = "成绩最好"
+        single = (
+            f"按成绩排名（{unit + '，' if unit else ''}{'越大越好' if higher_is_better else '越小越好'}）"
+        )
+    if attempts <= 1:
+        return single
+    times = "两" if attempts == 2 else chinese_numeral(attempts)
+    return f"取{times}次中{best}的一次排名"
 
 
 def quota_text(quota_min: int | None, quota_max: int | None, unit: str = "件") -> str:

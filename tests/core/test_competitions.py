@@ -183,7 +183,9 @@ def test_texts_a_teacher_reads() -> None:
     assert quota_text(None, None) == "不限名额"
     assert eligibility_text((3, 4, 5, 6, 7, 8, 9)) == "三年级至初三"
     assert eligibility_text((1, 3, 4)) == "一年级、三年级至四年级"
-    assert find_preset("四驱车").competition.judging_text == "测量成绩（秒，越小越好），2次取最好"
+    assert find_preset("四驱车").competition.judging_text == "取两次中用时最短的一次排名"
+    assert find_preset("手抛飞机").competition.judging_text == "取三次中最远的一次排名"
+    assert find_preset("知识竞赛").competition.judging_text == "按得分排名"
 
 
 def test_pinyin_initials_find_names_whatever_the_reading_of_a_surname() -> None:
