@@ -38,10 +38,10 @@ def _competition_json(competition: CompetitionInfo) -> dict[str, object]:
 
 
 def _competition_line(competition: CompetitionInfo) -> str:
-    criteria = "、".join(f"{c.name}{c.max_points:g}" for c in competition.criteria)
+    criteria = competition.criteria_text
     return (
         f"{competition.name}　{competition.participation_text}　{competition.quota_text}　"
-        f"{competition.judging_text}" + (f"　评分项：{criteria}" if criteria else "")
+        f"{competition.judging_text}" + (f"　{criteria}" if criteria else "")
     )
 
 

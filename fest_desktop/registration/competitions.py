@@ -41,6 +41,16 @@ class CriterionInfo:
     def is_deduction(self) -> bool:
         return self.kind == CriterionKind.DEDUCTION
 
+    @property
+    def rule_text(self) -> str:
+        """The criterion with its rule, as the plans write it: 内容科学 30 分; 刊头超过版面1/4扣5分;
+        错别字每处扣1分，最多扣5分."""
+        if not self.is_deduction:
+            return f"{self.name} {self.max_points:g} 分"
+        if self.step >= self.max_points:
+            return f"{self.name}扣{self.max_points:g}分"
+        return f"{self.name}每处扣{self.step:g}分，最多扣{self.max_points:g}分"
+
 
 @dataclass(frozen=True)
 class CompetitionInfo:
@@ -124,6 +134,16 @@ class CompetitionInfo:
     @property
     def deductions(self) -> tuple[CriterionInfo, ...]:
         return tuple(c for c in self.criteria if c.is_deduction)
+
+    @property
+    def criteria_text(self) -> str:
+        """评分项：… ；扣分项：… — each with its rule, the deductions apart."""
+        parts = []
+        if self.score_criteria:
+            parts.append("评分项：" + "、".join(c.rule_text for c in self.score_criteria))
+        if self.deductions:
+            parts.append("扣分项：" + "；".join(c.rule_text for c in self.deductions))
+        return "；".join(parts)
 
     @property
     def max_total(self) -> float:

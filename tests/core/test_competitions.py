@@ -223,3 +223,11 @@ def test_quotas_are_counted_in_the_plans_units(db: Database, festival: FestivalI
     quiz = add_preset(db, festival.id, "知识竞赛")
     paint = add_preset(db, festival.id, "科技创新绘画比赛")
     assert (board.quota_text, quiz.quota_text, paint.quota_text) == ("每班 1 期", "每班 1 队", "每班 2–3 件")
+
+
+def test_deductions_are_listed_with_their_rule() -> None:
+    board = find_preset("科普板报").competition
+    assert board.criteria_text.endswith(
+        "扣分项：刊头超过版面1/4扣5分；错别字每处扣1分，最多扣5分；逾期未完成扣10分"
+    )
+    assert board.criteria_text.startswith("评分项：主题突出 20 分、内容科学 30 分")
