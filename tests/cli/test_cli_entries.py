@@ -38,7 +38,7 @@ def test_presets_are_listed_without_a_database() -> None:
     result = run("competitions", "presets")
     assert result.returncode == 0, result.stderr
     assert "科技创新小制作与小发明　个人，可与家长合作　每班 3–5 件" in result.stdout
-    assert "科技含量25、创新性25、实用性25、美观性25" in result.stdout
+    assert "评分项：科技含量 25 分、创新性 25 分、实用性 25 分、美观性 25 分" in result.stdout
 
 
 def test_add_presets_and_list_them_as_json(school_db: Path) -> None:
