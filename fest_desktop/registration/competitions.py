@@ -94,6 +94,11 @@ class CompetitionInfo:
         return quota_text(self.quota_min, self.quota_max, self.entry_unit)
 
     @property
+    def is_quiz_team(self) -> bool:
+        """A team ranked by measurement (a 知识竞赛 team): no object of its own to label or show."""
+        return self.participation == Participation.TEAM and self.judging == Judging.MEASURED
+
+    @property
     def entry_unit(self) -> str:
         """What one entry is counted as, in the plans' words: a class's board is 期, a quiz team 队."""
         if self.is_class_competition:

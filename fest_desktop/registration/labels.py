@@ -10,6 +10,7 @@ from typing import Any
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import draw_cutting_guides, draw_qr_code, register_chinese_font, wrap_text
 from fest_desktop.files.saving import write_bytes
+from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.storage.database import Database
@@ -31,18 +32,28 @@ def write_labels(
     competition_id: int | None = None,
     class_id: int | None = None,
 ) -> int:
-    """Labels for the festival's entries (disqualified ones left out), optionally of one competition or
-    class; returns the number of labels."""
+    """Labels for the festival's entries (disqualified ones left out, and, unless their competition is
+    chosen, class boards and quiz teams), optionally of one competition or class; returns the number
+    of labels."""
     from fest_desktop.school.festivals import festival_of
 
     with db.session() as session:
         festival = festival_of(session, festival_id)
         stored = entry_infos(session, festival_id)
+        # A class's board and a quiz team have nothing to stick a label on: left out unless their
+        # competition is asked for by name.
+        nothing_to_label = {
+            c.id for c in competitions_of(session, festival_id) if c.is_class_competition or c.is_quiz_team
+        }
     entries = [
         e
         for e in stored
         if e.status != EntryStatus.DISQUALIFIED
-        and (competition_id is None or e.competition_id == competition_id)
+        and (
+            e.competition_id == competition_id
+            if competition_id is not None
+            else e.competition_id not in nothing_to_label
+        )
         and (class_id is None or e.class_id == class_id)
     ]
     if not entries:
