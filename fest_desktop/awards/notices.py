@@ -37,7 +37,8 @@ def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
             award.code,
             award.class_name,
             award.recipient_text,
-            award.title,
+            # A 科技辅导员奖 is for what the teacher's students won in one competition: name it.
+            award.competition if award.kind == AwardKind.ADVISOR else award.title,
             award.advisor,
             final_text(award.score),
             "推荐" if award.recommended else "",

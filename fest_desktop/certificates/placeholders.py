@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from fest_desktop.awards.kinds import ADVISOR_TITLE, AwardKind
+from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient
 from fest_desktop.certificates.kinds import DateStyle
 from fest_desktop.school.classnames import NUMERAL_DIGITS, chinese_numeral
@@ -59,13 +59,15 @@ def group_text(group: str) -> str:
 
 
 def award_phrase(award: AwardInfo) -> str:
-    """The award in full: 科普板报比赛小学组一等奖, 小学组集体一等奖, 科技辅导员奖（一等奖）."""
+    """The award in full: 科普板报比赛小学组一等奖, 小学组集体一等奖, and for a 科技辅导员 what their
+    students won: 辅导学生参加科技知识竞赛获一等奖."""
     if award.kind == AwardKind.ENTRY:
         return f"{award.competition}{group_text(award.group)}{award.level}"
     if award.kind == AwardKind.CLASS:
         return f"{group_text(award.group)}集体{award.level}"
     if award.kind == AwardKind.ADVISOR:
-        return f"{award.competition}{ADVISOR_TITLE}（{award.level}）"
+        where = f"参加{award.competition}" if award.competition else ""
+        return f"辅导学生{where}获{award.level}"
     return award.level
 
 

@@ -149,7 +149,7 @@ def default_templates() -> list[TemplateInfo]:
             "科技辅导员证书",
             TemplateKind.TEACHER,
             fields=common(
-                "　　在{学校}{科技节}中指导学生成绩优异，荣获{获奖}。特发此证，以资鼓励。",
+                "　　在{学校}{科技节}中{获奖}，被评为优秀科技辅导员。特发此证，以资鼓励。",
                 "{姓名}老师：",
                 "荣誉证书",
             ),

@@ -285,6 +285,13 @@ def test_advisors_get_their_best_student_s_level_once_per_competition(db: Databa
     assign_awards(db, throws.festival_id)
     # 王芳: 张子涵 一等, 李梓轩 二等; 李强: 李梓轩 二等, 王一诺 二等; 陈静: 刘欣怡 三等
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖", "陈静": "三等奖"}
+    from fest_desktop.awards.notices import notice_rows
+    from fest_desktop.certificates.placeholders import award_phrase
+
+    wang = next(a for a in list_awards(db, throws.festival_id) if a.kind == "advisor" and a.teacher == "王芳")
+    assert award_phrase(wang) == "辅导学生参加手抛飞机获一等奖"  # 被评为优秀科技辅导员 on the certificate
+    [row] = [r for r in notice_rows([wang])]
+    assert "手抛飞机" in row  # the notice says for which competition
     settings = AwardSettings(advisor_min_level="二等奖")
     update_award_settings(db, throws.festival_id, settings)
     assign_awards(db, throws.festival_id)
