@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards import level_rules
-from fest_desktop.awards.kinds import AwardAction
+from fest_desktop.awards.kinds import ADVISOR_LIST, CLASS_LIST, ORGANISATION_LIST, AwardAction
 from fest_desktop.awards.lists import (
     AwardInfo,
     NoticeInfo,
     award_lists_of,
     awards_of,
     notice_row,
+    notices_of,
     refuse_if_final,
 )
 from fest_desktop.awards.log import log_award_change, now
@@ -32,6 +33,12 @@ def finalise(db: Database, festival_id: int, list_key: str, *, station: str = ""
     with db.session() as session:
         title = _list_title(session, festival_id, list_key)
         refuse_if_final(session, festival_id, list_key)
+        waiting = unfinalised_sources(session, festival_id, list_key)
+        if waiting:
+            raise ValidationError(
+                f"「{title}」依据各比赛项目的获奖结果：请先把{'、'.join(f'「{name}」' for name in waiting)}定稿，"
+                f"再定稿「{title}」。"
+            )
         awards = awards_of(session, festival_id, list_key, include_withdrawn=False)
         if not awards:
             raise ValidationError(f"「{title}」还没有获奖者，不能定稿。请先按规则评奖。")
@@ -44,6 +51,28 @@ def finalise(db: Database, festival_id: int, list_key: str, *, station: str = ""
         )
         log_award_change(session, festival_id, AwardAction.FINALISE, title, new=code, station=station)
         return NoticeInfo(list_key, code, finalised_at)
+
+
+def waiting_for(db: Database, festival_id: int, list_key: str) -> list[str]:
+    """unfinalised_sources in its own transaction, for a screen to say the list is provisional."""
+    with db.session() as session:
+        return unfinalised_sources(session, festival_id, list_key)
+
+
+def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> list[str]:
+    """The competitions a festival-wide list (集体奖, 优秀组织奖, 科技辅导员奖) is computed from that are
+    not finalised yet, by name: until they are, that list is provisional and cannot be finalised."""
+    if list_key not in (CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST):
+        return []
+    final = notices_of(session, festival_id)
+    with_awards = {award.list_key for award in awards_of(session, festival_id, include_withdrawn=False)}
+    return [
+        award_list.title
+        for award_list in award_lists_of(session, festival_id)
+        if award_list.competition_id is not None
+        and award_list.key in with_awards
+        and award_list.key not in final
+    ]
 
 
 def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, station: str = "") -> None:

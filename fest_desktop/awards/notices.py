@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import out_of_date_of
+from fest_desktop.awards.finalising import unfinalised_sources
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
@@ -54,6 +55,13 @@ def _status_line(notice: NoticeInfo | None) -> str:
     return f"定稿于 {notice.finalised_at:%Y-%m-%d %H:%M}　校验码 {notice.fingerprint}"
 
 
+def _provisional_note(session: Session, festival_id: int, list_key: str) -> str:
+    waiting = unfinalised_sources(session, festival_id, list_key)
+    if not waiting:
+        return ""
+    return f"　暂定：依据的{'、'.join(waiting)}尚未定稿，名单还会变动。"
+
+
 @dataclass(frozen=True)
 class _Notice:
     """A list to post: its title, its 定稿 line and its awards."""
@@ -73,7 +81,9 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
     chosen = [
         _Notice(
             a.title,
-            _status_line(final.get(a.key)) + (f"　⚠ {out_of_date[a.key]}" if a.key in out_of_date else ""),
+            _status_line(final.get(a.key))
+            + (f"　⚠ {out_of_date[a.key]}" if a.key in out_of_date else "")
+            + _provisional_note(session, festival_id, a.key),
             by_list[a.key],
         )
         for a in award_lists_of(session, festival_id)

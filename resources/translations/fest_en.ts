@@ -122,8 +122,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="86"/>
-        <location filename="../../ui/awards/lists_page.py" line="179"/>
-        <location filename="../../ui/awards/lists_page.py" line="241"/>
+        <location filename="../../ui/awards/lists_page.py" line="184"/>
+        <location filename="../../ui/awards/lists_page.py" line="246"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="107"/>
-        <location filename="../../ui/awards/lists_page.py" line="252"/>
-        <location filename="../../ui/awards/lists_page.py" line="253"/>
+        <location filename="../../ui/awards/lists_page.py" line="257"/>
+        <location filename="../../ui/awards/lists_page.py" line="258"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
@@ -250,53 +250,58 @@
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="214"/>
+        <location filename="../../ui/awards/lists_page.py" line="182"/>
+        <source>暂定：依据的{0}尚未定稿，名单还会变动；它们定稿后才能定稿本名单。</source>
+        <translation>Provisional: {0} not finalised yet, so this list may still change; it can be finalised once they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="219"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="228"/>
+        <location filename="../../ui/awards/lists_page.py" line="233"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="236"/>
+        <location filename="../../ui/awards/lists_page.py" line="241"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="236"/>
+        <location filename="../../ui/awards/lists_page.py" line="241"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="243"/>
+        <location filename="../../ui/awards/lists_page.py" line="248"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="254"/>
+        <location filename="../../ui/awards/lists_page.py" line="259"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="255"/>
+        <location filename="../../ui/awards/lists_page.py" line="260"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="268"/>
-        <location filename="../../ui/awards/lists_page.py" line="271"/>
+        <location filename="../../ui/awards/lists_page.py" line="273"/>
+        <location filename="../../ui/awards/lists_page.py" line="276"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="274"/>
+        <location filename="../../ui/awards/lists_page.py" line="279"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="277"/>
+        <location filename="../../ui/awards/lists_page.py" line="282"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>

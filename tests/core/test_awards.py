@@ -250,6 +250,31 @@ def test_collective_awards_per_section_from_points(db: Database, throws: Throws)
     assert (collective.group, collective.rank, collective.score) == ("小学", 1, 13)
 
 
+def test_collective_awards_wait_for_the_competitions_they_count(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from fest_desktop.awards.kinds import CLASS_LIST
+    from fest_desktop.awards.notices import write_notice_xlsx
+
+    throw_all(db, throws)
+    set_rules(
+        db,
+        throws.festival_id,
+        RuleKey(AwardKind.CLASS, None, "小学"),
+        [LevelRule("一等奖", RuleMode.COUNT, 1)],
+    )
+    assign_awards(db, throws.festival_id)
+    with pytest.raises(ValidationError, match="请先把「手抛飞机」定稿，再定稿「集体奖」"):
+        finalise(db, throws.festival_id, CLASS_LIST)
+    path = tmp_path / "集体奖.xlsx"
+    write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
+    assert "暂定：依据的手抛飞机尚未定稿" in load_workbook(path).active["A2"].value
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+    assert finalise(db, throws.festival_id, CLASS_LIST).fingerprint
+
+
 def test_collective_awards_from_a_competition_s_finals(db: Database, festival: FestivalInfo) -> None:
     made = make_throws(db, festival, {"张子涵": "", "刘欣怡": "", "吴可馨": "", "孙浩宇": ""})
     update_award_settings(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from fest_desktop.awards import notices as award_notices
 from fest_desktop.awards.assignment import assign_awards, out_of_date_lists
 from fest_desktop.awards.changes import change_award, revert_award, set_recommended
-from fest_desktop.awards.finalising import finalise, reopen
+from fest_desktop.awards.finalising import finalise, reopen, waiting_for
 from fest_desktop.awards.levels import allowed_levels
 from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
 from fest_desktop.awards.log import award_log
@@ -176,6 +176,11 @@ class AwardListPage(QWidget):
             self.final_button.setEnabled(True)
         else:
             text = self.tr("未定稿：可以按规则评奖、手动调整；公示前请定稿。")
+            waiting = waiting_for(self.db, self.festival_id, key)
+            if waiting:
+                text = "⚠ " + self.tr(
+                    "暂定：依据的{0}尚未定稿，名单还会变动；它们定稿后才能定稿本名单。"
+                ).format("、".join(f"「{name}」" for name in waiting))
             self.final_button.setText(self.tr("定稿"))
             self.final_button.setEnabled(True)
         self.status.setText(text)
