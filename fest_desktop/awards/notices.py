@@ -4,6 +4,7 @@ list (获奖名单核对表) each 班主任 signs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from fest_desktop.files.pdf import build_document, document_styles, ruled_table
 from fest_desktop.files.workbooks import put_row, sheet_title
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
-from fest_desktop.values import final_text
+from fest_desktop.values import final_text, month_day
 
 NOTICE_COLUMNS = ("组别", "奖项", "编号", "班级", "获奖者", "作品", "指导老师", "成绩", "推荐")
 
@@ -62,13 +63,24 @@ def _provisional_note(session: Session, festival_id: int, list_key: str) -> str:
     return f"　暂定：依据的{'、'.join(waiting)}尚未定稿，名单还会变动。"
 
 
+# How long a list is posted (公示) from the day it is finalised.
+POSTING_DAYS = 5
+
+
+def posting_period(first: dt.date) -> str:
+    """公示时间：5月8日至5月12日 — from the day of 定稿 (today for a draft) for POSTING_DAYS days."""
+    last = first + dt.timedelta(days=POSTING_DAYS - 1)
+    return f"公示时间：{month_day(first)}至{month_day(last)}"
+
+
 @dataclass(frozen=True)
 class _Notice:
-    """A list to post: its title, its 定稿 line and its awards."""
+    """A list to post: its title, its 定稿 line, its awards and the first day it is posted."""
 
     title: str
     status: str
     awards: list[AwardInfo]
+    posted: dt.date
 
 
 def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
@@ -85,6 +97,7 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
             + (f"　⚠ {out_of_date[a.key]}" if a.key in out_of_date else "")
             + _provisional_note(session, festival_id, a.key),
             by_list[a.key],
+            final[a.key].finalised_at.date() if a.key in final else dt.date.today(),
         )
         for a in award_lists_of(session, festival_id)
         if (keys is None or a.key in keys) and by_list[a.key]
@@ -118,7 +131,8 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
             ruled_table([list(NOTICE_COLUMNS), *rows], widths),
             Spacer(1, 5 * mm),
             Paragraph(
-                "公示期间如对名单有异议，请向科技节组委会反映。定稿后名单变动，校验码随之改变。",
+                f"{posting_period(award_list.posted)}　公示期间如对名单有异议，请向科技节组委会反映。"
+                "定稿后名单变动，校验码随之改变。",
                 styles["note"],
             ),
         ]
@@ -149,6 +163,7 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
             cell.font = Font(bold=True)
         for row in notice_rows(award_list.awards):
             put_row(sheet, row)
+        put_row(sheet, [posting_period(award_list.posted)])
         for column, width in zip("ABCDEFGHI", (10, 20, 10, 13, 22, 26, 12, 8, 6), strict=True):
             sheet.column_dimensions[column].width = width
     save_workbook(workbook, path)

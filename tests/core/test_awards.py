@@ -424,3 +424,9 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     templates = list_templates(db, nextyear.id)
     assert "本校证书" in [t.name for t in templates] and len(templates) == 4
     assert list_awards(db, nextyear.id) == []
+
+
+def test_the_notice_says_when_it_is_posted() -> None:
+    from fest_desktop.awards.notices import posting_period
+
+    assert posting_period(dt.date(2026, 5, 8)) == "公示时间：5月8日至5月12日"

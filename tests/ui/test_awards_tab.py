@@ -97,8 +97,11 @@ def test_assign_change_with_a_reason_finalise_and_post(
     notice = tmp_path / "公示.pdf"
     page.export_to("notice.pdf", notice)
     assert page_count(notice) == 1 and notices(db, throws.festival_id)
-    code = next(iter(notices(db, throws.festival_id).values())).fingerprint
-    assert code in page_text(notice, 0)
+    final = next(iter(notices(db, throws.festival_id).values()))
+    assert final.fingerprint in page_text(notice, 0)
+    from fest_desktop.awards.notices import posting_period
+
+    assert posting_period(final.finalised_at.date()) in page_text(notice, 0).replace(" ", "")
 
 
 def test_edit_a_template_by_typing_and_dragging(
