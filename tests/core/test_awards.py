@@ -4,6 +4,7 @@ manual changes with reasons surviving a re-run, 定稿, collective and 优秀组
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
