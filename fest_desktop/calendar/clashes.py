@@ -131,7 +131,7 @@ def _before_deadlines(events: Iterable[EventInfo]) -> list[Clash]:
     for ceremony in (e for e in events if e.kind == EventKind.CEREMONY and not e.is_derived):
         late = [d for d in deadlines.values() if d.start_date > ceremony.start_date]
         if late:
-            names = "、".join(d.title.removesuffix("报名截止").strip("「」") for d in late)
+            names = "、".join(d.title.split("」")[0].lstrip("「") for d in late)
             found.append(
                 Clash(
                     "order",

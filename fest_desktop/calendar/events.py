@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.errors import ValidationError
+from fest_desktop.registration.kinds import deadline_word
 from fest_desktop.school.classnames import class_display_name, section_for_level
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Event, Festival, Grade, Phase, SchoolClass
@@ -174,7 +175,12 @@ def _derived(session: Session, festival_id: int) -> list[EventInfo]:
     for competition in competitions:
         for offset, (day, what, kind, source) in enumerate(
             (
-                (competition.deadline, "报名截止", EventKind.CONTEST, "deadline"),
+                (
+                    competition.deadline,
+                    deadline_word(competition.participation, competition.judging),
+                    EventKind.CONTEST,
+                    "deadline",
+                ),
                 (competition.judging_date, "评审", EventKind.JUDGING, "judging"),
             )
         ):

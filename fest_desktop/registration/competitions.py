@@ -12,7 +12,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.errors import ValidationError
-from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
+from fest_desktop.registration.kinds import (
+    Combine,
+    CriterionKind,
+    Judging,
+    Participation,
+    RankingGroup,
+    deadline_word,
+)
 from fest_desktop.school.classnames import chinese_numeral, grade_name
 from fest_desktop.school.structure import ensure_class_entries
 from fest_desktop.storage.backups import backup_before
@@ -92,6 +99,10 @@ class CompetitionInfo:
     @property
     def quota_text(self) -> str:
         return quota_text(self.quota_min, self.quota_max, self.entry_unit)
+
+    @property
+    def deadline_word(self) -> str:
+        return deadline_word(self.participation, self.judging)
 
     @property
     def is_quiz_team(self) -> bool:

@@ -125,3 +125,13 @@ class QuotaState(StrEnum):
     @property
     def short_of(self) -> bool:
         return self in (QuotaState.MISSING, QuotaState.UNDER)
+
+
+def deadline_word(participation: str, judging: str) -> str:
+    """What a competition's deadline is called, for what happens on it: a class's board is finished
+    (完成截止), a quiz team is named (报名截止), works are handed in (交稿截止)."""
+    if participation == Participation.CLASS:
+        return "完成截止"
+    if participation == Participation.TEAM and judging == Judging.MEASURED:
+        return "报名截止"
+    return "交稿截止"

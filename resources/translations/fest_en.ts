@@ -1901,11 +1901,6 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="363"/>
-        <source>；截止&#xa0;{0}</source>
-        <translation>; deadline&#xa0;{0}</translation>
-    </message>
-    <message>
         <location filename="../../ui/registration/entry_panel.py" line="370"/>
         <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
         <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>

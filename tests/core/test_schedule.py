@@ -156,7 +156,7 @@ def test_deadlines_and_judging_days_follow_the_competitions(db: Database, festiv
     board = add_preset(db, festival.id, "科普板报比赛")  # deadline end − 20, judged end − 7
     derived = list_events(db, festival.id)
     assert [(e.title, e.start_date, e.source) for e in derived] == [
-        ("「科普板报比赛」报名截止", dt.date(2026, 4, 21), "deadline"),
+        ("「科普板报比赛」完成截止", dt.date(2026, 4, 21), "deadline"),
         ("「科普板报比赛」评审", dt.date(2026, 5, 4), "judging"),
     ]
     update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 5, 6)))
@@ -258,7 +258,7 @@ def test_the_xlsx_and_pdf_hold_one_row_per_event(
 
 def test_today_and_tomorrow(planned: list[EventInfo]) -> None:
     assert [e.title for e in happening(planned, dt.date(2026, 4, 21))] == [
-        "「科普板报比赛」报名截止",
+        "「科普板报比赛」完成截止",
         "小制作辅导",
     ]
     assert happening(planned, dt.date(2026, 4, 12)) == []
@@ -300,3 +300,11 @@ def test_every_preset_is_judged_on_or_after_its_deadline_whatever_the_festivals_
             assert day is None or start <= day <= end, (preset.name, day)
         if deadline is not None and judging is not None:
             assert deadline <= judging, preset.name
+
+
+def test_each_deadline_is_named_for_what_happens_on_it(db: Database, festival: FestivalInfo) -> None:
+    make_small_school(db, festival)
+    for name in ("科普板报", "科技创新绘画比赛", "知识竞赛"):
+        add_preset(db, festival.id, name)
+    titles = {e.title for e in list_events(db, festival.id) if e.source == "deadline"}
+    assert titles == {"「科普板报比赛」完成截止", "「科技创新绘画比赛」交稿截止", "「科技知识竞赛」报名截止"}

@@ -360,7 +360,7 @@ class EntryPanel(QWidget):
             text += self.tr("　名额已满")
         if competition.deadline is not None:
             # A non-breaking space: the date stays on the line of its 截止.
-            text += self.tr("；截止\u00a0{0}").format(competition.deadline.isoformat())
+            text += "；" + competition.deadline_word + "\u00a0" + competition.deadline.isoformat()
         self.quota_hint.setText(text)
         # Full is said at once, before the form is filled in: not the green of a class that is done.
         self.quota_hint.setProperty("state", "over" if full and self.entry is None else state.value)
