@@ -58,9 +58,12 @@ def parse_optional_age(value: object) -> int | None:
     return parse_age(value) if clean_text(value) else None
 
 
-def final_text(value: float | None) -> str:
-    """A final score as every screen and file shows it: two decimals (95.00, 80.50); "" for none."""
-    return "" if value is None else f"{value:.2f}"
+def final_text(value: float | None, unit: str = "") -> str:
+    """A final score as every screen and file shows it: two decimals (95.00, 80.50), with the unit of a
+    measured result (9.61 秒, 23.40 米); "" for none."""
+    if value is None:
+        return ""
+    return f"{value:.2f} {unit}" if unit else f"{value:.2f}"
 
 
 def month_day(day: dt.date) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,8 @@ from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
 from fest_desktop.files.workbooks import put_row, sheet_title
+from fest_desktop.registration.competitions import competitions_of
+from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 from fest_desktop.values import final_text, month_day
@@ -31,7 +33,9 @@ NOTICE_COLUMNS = ("组别", "奖项", "编号", "班级", "获奖者", "作品",
 CHECK_COLUMNS = ("证书对象", "比赛项目", "奖项", "作品", "核对")
 
 
-def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
+def notice_rows(awards: Sequence[AwardInfo], units: Mapping[int, str] | None = None) -> list[list[str]]:
+    """The rows of a 公示 list; units gives the unit of each measured competition's results."""
+    units = units or {}
     return [
         [
             award.group,
@@ -42,7 +46,7 @@ def notice_rows(awards: Sequence[AwardInfo]) -> list[list[str]]:
             # A 科技辅导员奖 is for what the teacher's students won in one competition: name it.
             award.competition if award.kind == AwardKind.ADVISOR else award.title,
             award.advisor,
-            final_text(award.score),
+            final_text(award.score, units.get(award.competition_id or 0, "")),
             "推荐" if award.recommended else "",
         ]
         for award in awards
@@ -81,12 +85,16 @@ class _Notice:
     status: str
     awards: list[AwardInfo]
     posted: dt.date
+    units: dict[int, str]
 
 
 def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
     """The chosen lists that have awards, the awards read once for all of them."""
     final = notices_of(session, festival_id)
     out_of_date = out_of_date_of(session, festival_id)
+    units = {
+        c.id: c.measure_unit for c in competitions_of(session, festival_id) if c.judging == Judging.MEASURED
+    }
     by_list: dict[str, list[AwardInfo]] = defaultdict(list)
     for award in awards_of(session, festival_id, include_withdrawn=False):
         by_list[award.list_key].append(award)
@@ -98,6 +106,7 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
             + _provisional_note(session, festival_id, a.key),
             by_list[a.key],
             final[a.key].finalised_at.date() if a.key in final else dt.date.today(),
+            units,
         )
         for a in award_lists_of(session, festival_id)
         if (keys is None or a.key in keys) and by_list[a.key]
@@ -122,7 +131,7 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
     for index, award_list in enumerate(chosen):
         if index:
             story.append(PageBreak())
-        rows = notice_rows(award_list.awards)
+        rows = notice_rows(award_list.awards, award_list.units)
         widths = [mm * w for w in (16, 30, 18, 22, 30, 34, 18, 12, 10)]
         story += [
             Paragraph(f"{festival.title} {award_list.title} 获奖名单（公示）", styles["title"]),
@@ -161,7 +170,7 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
         put_row(sheet, list(NOTICE_COLUMNS))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
-        for row in notice_rows(award_list.awards):
+        for row in notice_rows(award_list.awards, award_list.units):
             put_row(sheet, row)
         put_row(sheet, [posting_period(award_list.posted)])
         for column, width in zip("ABCDEFGHI", (10, 20, 10, 13, 22, 26, 12, 8, 6), strict=True):

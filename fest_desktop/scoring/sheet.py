@@ -99,10 +99,11 @@ class EntryResult:
     attempts: tuple[float | None, ...] = ()
     missing_judges: tuple[str, ...] = ()
     conflicts: int = 0
+    unit: str = ""  # of a measured result (秒, 米); a rubric's points go without
 
     @property
     def final_text(self) -> str:
-        return final_text(self.final)
+        return final_text(self.final, self.unit)
 
 
 class ScoringSheet:
@@ -247,6 +248,7 @@ class ScoringSheet:
                 all(v is not None for v in values),
                 None,
                 attempts=values,
+                unit=competition.measure_unit,
             )
         panel = self.panel(entry)
         totals = {j.id: self.judge_total(entry.id, j.id) for j in panel}

@@ -2318,8 +2318,8 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
     <message>
         <location filename="../../ui/scoring/leaderboard.py" line="346"/>
-        <source>{0} 分&#x3000;第{1}名</source>
-        <translation>{0} points  rank {1}</translation>
+        <source>{0}&#x3000;第{1}名</source>
+        <translation>{0}  place {1}</translation>
     </message>
 </context>
 <context>

@@ -431,3 +431,16 @@ def test_the_notice_says_when_it_is_posted() -> None:
     from fest_desktop.awards.notices import posting_period
 
     assert posting_period(dt.date(2026, 5, 8)) == "公示时间：5月8日至5月12日"
+
+
+def test_measured_results_carry_their_unit_on_screen_and_on_the_notice(db: Database, throws: Throws) -> None:
+    from fest_desktop.awards.notices import notice_rows
+    from fest_desktop.scoring.sheet import load_sheet
+
+    throw_all(db, throws)
+    results = load_sheet(db, throws.competition.id).results()
+    assert results[0].final_text == f"20.00 {throws.competition.measure_unit}"
+    assign_awards(db, throws.festival_id)
+    first = next(a for a in list_awards(db, throws.festival_id) if a.level == "一等奖" and a.kind == "entry")
+    [row] = notice_rows([first], {throws.competition.id: throws.competition.measure_unit})
+    assert f"20.00 {throws.competition.measure_unit}" in row

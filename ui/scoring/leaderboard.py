@@ -343,7 +343,9 @@ class LeaderboardWindow(QWidget):
         if state.step >= 2:
             lines.append(
                 f"<div style='font-size:{int(big * 1.4)}px;font-weight:bold;color:#ffd66b'>"
-                + self.tr("{0} 分　第{1}名").format(result.final_text, result.rank)
+                + self.tr("{0}　第{1}名").format(
+                    result.final_text if result.unit else result.final_text + " 分", result.rank
+                )
                 + "</div>"
             )
         self.reveal_card.setText("".join(lines))
