@@ -13,7 +13,7 @@ from fest_desktop.storage.model import Event
 #  place, responsible, audience tokens, phase name, kept clash)
 DEMO_EVENTS = (
     (0, 0, "07:50-08:10", "国旗下讲话：科技节开幕", "publicity", "操场", "校长", "", "宣传动员", False),
-    (0, 2, "", "宣传周：各班出一期科技小报", "publicity", "各班教室", "各班班主任", "", "宣传动员", False),
+    (0, 2, "", "宣传周：各班出一期科普黑板报", "publicity", "各班教室", "各班班主任", "", "宣传动员", False),
     (
         1,
         1,
@@ -107,7 +107,18 @@ DEMO_EVENTS = (
         "总结",
         False,
     ),
-    (31, 32, "", "优秀作品推荐参加区科技节", "other", "教务处", "教务处", "", "总结", False),
+    (
+        31,
+        32,
+        "",
+        "优秀作品推荐参加县（区）青少年科技创新大赛",
+        "other",
+        "教务处",
+        "教务处",
+        "",
+        "总结",
+        False,
+    ),
 )
 
 

@@ -117,61 +117,78 @@ SUBJECT_TEACHERS = (
 )
 
 
-TITLES = {
-    "XZ": (
-        "自动浇花器",
-        "太阳能小车",
-        "多功能笔筒",
-        "磁悬浮笔架",
-        "废旧瓶子净水器",
-        "声控小夜灯",
-        "简易潜望镜",
-        "水火箭",
-        "雨天自动收衣架",
-        "防近视提醒台灯",
-        "风力发电机模型",
-        "垃圾分类提醒桶",
-        "书包称重器",
-        "手摇发电手电筒",
-        "橡皮筋动力车",
-        "自制指南针",
-        "空气炮",
-        "盲人提示拐杖",
-        "节水马桶模型",
-        "自动喂鱼器",
-    ),
-    "HH": (
-        "未来城市",
-        "海底家园",
-        "太空电梯",
-        "月球农场",
-        "会飞的学校",
-        "机器人医生",
-        "沙漠变绿洲",
-        "云端图书馆",
-        "垃圾变能源",
-        "星际快递",
-        "火星基地",
-        "会思考的房子",
-        "能净化空气的树",
-        "时光隧道列车",
-        "海上风车城",
-    ),
-    "LW": (
-        "蚕宝宝成长日记",
-        "绿豆发芽观察日记",
-        "蚂蚁搬家的秘密",
-        "鸡蛋为什么会浮起来",
-        "校园植物调查",
-        "家庭用水情况调查",
-        "月相变化观察记录",
-        "铁钉生锈的比较实验",
-        "影子长短的秘密",
-        "向日葵为什么向着太阳",
-    ),
-    "DN": ("我的科技节", "节约用水", "太阳系漫游", "垃圾分类小课堂", "保护地球", "未来交通"),
-    "BB": ("探究身边的科学", "科学就在我身边", "走近科学家", "小实验大发现", "科技改变生活", "向未来出发"),
+# Titles by competition and, where the type shows in the title, by 作品类型: a 观察日记 is a diary, a
+# 网页 a website.
+TITLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "XZ": {
+        "小制作": (
+            "多功能笔筒",
+            "简易潜望镜",
+            "水火箭",
+            "风力发电机模型",
+            "橡皮筋动力车",
+            "自制指南针",
+            "空气炮",
+            "节水马桶模型",
+        ),
+        "小发明": (
+            "自动浇花器",
+            "磁悬浮笔架",
+            "废旧瓶子净水器",
+            "声控小夜灯",
+            "雨天自动收衣架",
+            "防近视提醒台灯",
+            "垃圾分类提醒桶",
+            "书包称重器",
+            "手摇发电手电筒",
+            "盲人提示拐杖",
+            "自动喂鱼器",
+            "太阳能小车",
+        ),
+        "创意设计": ("未来教室设计图", "雨水回收屋顶设计", "智能校园导航设计"),
+    },
+    "HH": {
+        "": (
+            "未来城市",
+            "海底家园",
+            "太空电梯",
+            "月球农场",
+            "会飞的学校",
+            "机器人医生",
+            "沙漠变绿洲",
+            "云端图书馆",
+            "垃圾变能源",
+            "星际快递",
+            "火星基地",
+            "会思考的房子",
+            "能净化空气的树",
+            "时光隧道列车",
+            "海上风车城",
+        )
+    },
+    "LW": {
+        "科技小论文": ("鸡蛋为什么会浮起来", "校园植物调查", "家庭用水情况调查", "铁钉生锈的比较实验"),
+        "观察日记": ("蚕宝宝成长日记", "绿豆发芽观察日记", "月相变化观察记录", "蚂蚁搬家观察日记"),
+        "科普童话": ("影子长短的秘密", "小水滴旅行记"),
+        "科普幻想": ("向日葵为什么向着太阳", "我在火星种土豆"),
+    },
+    "DN": {
+        "电脑绘画": ("保护地球", "太阳系漫游"),
+        "电脑动画": ("垃圾分类小课堂", "节约用水"),
+        "网页": ("我的科技节网站",),
+        "电子报刊": ("未来交通电子小报",),
+    },
+    "BB": {
+        "": ("探究身边的科学", "科学就在我身边", "走近科学家", "小实验大发现", "科技改变生活", "向未来出发")
+    },
 }
+
+
+def title_for(rng: random.Random, prefix: str, subtype: str) -> str:
+    """A title that fits the competition and the work's type."""
+    by_type = TITLES.get(prefix, {})
+    titles = by_type.get(subtype) or by_type.get("") or next(iter(by_type.values()), ())
+    return rng.choice(titles) if titles else ""
 
 
 ADVISOR_SUBJECTS = {
@@ -311,12 +328,11 @@ def _enter_class(
     levels = {int(part) for part in competition.eligible_levels.split(",") if part}
     if levels and place[0] not in levels:
         return
-    titles = TITLES.get(prefix, ())
     if competition.participation == Participation.CLASS:
         board = session.scalars(
             select(Entry).where(Entry.competition_id == competition.id, Entry.class_id == class_id)
         ).one()
-        board.title = rng.choice(titles)
+        board.title = title_for(rng, prefix, "")
         board.status = EntryStatus.RECEIVED
         return
     if prefix in MISSING.get(place, ()):
@@ -331,11 +347,12 @@ def _enter_class(
     subject = ADVISOR_SUBJECTS.get(prefix, "科学")
     for _ in range(count):
         authors = tuple(students.pop() for _ in range(team))
+        subtype = rng.choice(subtypes) if subtypes else ""
         draft = EntryDraft(
             competition_id=competition.id,
             class_id=class_id,
-            subtype=rng.choice(subtypes) if subtypes else "",
-            title=rng.choice(titles) if titles else "",
+            subtype=subtype,
+            title=title_for(rng, prefix, subtype),
             author_ids=authors,
             advisor=rng.choice(advisors.get(subject, [""])),
             status=rng.choice((EntryStatus.REGISTERED, EntryStatus.RECEIVED, EntryStatus.RECEIVED)),

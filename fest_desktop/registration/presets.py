@@ -190,7 +190,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
         # Teams are named a week before the end, the quiz is held three days before it.
         6,
-        "每班一队（最多3人）参加笔试，按得分排名。",
+        "每班一队（最多3人）：一、二年级口答、抢答，三年级起笔试；按得分排名。",
         3,
     ),
     Preset(

@@ -91,10 +91,24 @@ def test_the_demo_calendar_runs_over_the_phases_with_one_clash_to_resolve(db: Da
     events = list_events(db, festival.id, derived=False)
     assert 18 <= len(events) <= 22
     assert "国旗下讲话：科技节开幕" in {e.title for e in events if e.start_date == festival.start_date}
-    assert events[-1].title == "优秀作品推荐参加区科技节"
+    assert events[-1].title == "优秀作品推荐参加县（区）青少年科技创新大赛"
     from fest_desktop.school.festivals import list_phases
 
     clashes = find_clashes(list_events(db, festival.id), festival, list_phases(db, festival.id))
     assert [c.accepted for c in clashes] == [True, False]
     assert "报告厅" in clashes[1].message
     assert happening(list_events(db, festival.id), TODAY)  # something on today
+
+
+def test_a_demo_works_title_fits_its_type(db: Database) -> None:
+    from fest_desktop.demo.festival import TITLES
+    from fest_desktop.registration.entries import list_entries
+
+    festival = create_demo_festival(db, today=TODAY)
+    checked = 0
+    for entry in list_entries(db, festival.id):
+        by_type = TITLES.get(entry.code.split("-")[0], {})
+        if entry.subtype in by_type:
+            assert entry.title in by_type[entry.subtype], (entry.code, entry.subtype, entry.title)
+            checked += 1
+    assert checked > 50
