@@ -116,6 +116,24 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
     return chosen
 
 
+NOTICE_WIDTHS_MM = (16, 30, 18, 22, 30, 34, 18, 12, 10)
+NOTICE_WIDTHS_XLSX = (10, 20, 10, 13, 22, 26, 12, 8, 6)
+
+
+def notice_table(award_list: _Notice) -> tuple[list[str], list[list[str]], list[int]]:
+    """The heading, rows and kept column positions of a list's table: the columns no row fills left
+    out (a collective list has no 编号, 作品 or 指导老师), and a class's total called 积分."""
+    rows = notice_rows(award_list.awards, award_list.units)
+    collective = all(a.kind in (AwardKind.CLASS, AwardKind.ORGANISATION) for a in award_list.awards)
+    heading = [("积分" if collective and name == "成绩" else name) for name in NOTICE_COLUMNS]
+    kept = [i for i in range(len(NOTICE_COLUMNS)) if any(row[i] for row in rows)]
+    return (
+        [heading[i] for i in kept],
+        [[row[i] for i in kept] for row in rows],
+        kept,
+    )
+
+
 def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
     """The 获奖名单（公示） of each chosen list with awards, one after the other, each with its 定稿
     line and fingerprint; returns the number of lists."""
@@ -131,13 +149,15 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
     for index, award_list in enumerate(chosen):
         if index:
             story.append(PageBreak())
-        rows = notice_rows(award_list.awards, award_list.units)
-        widths = [mm * w for w in (16, 30, 18, 22, 30, 34, 18, 12, 10)]
+        heading, rows, kept = notice_table(award_list)
+        # The kept columns share the page's width in their proportions.
+        kept_mm = [NOTICE_WIDTHS_MM[i] for i in kept]
+        widths = [mm * w * sum(NOTICE_WIDTHS_MM) / sum(kept_mm) for w in kept_mm]
         story += [
             Paragraph(f"{festival.title} {award_list.title} 获奖名单（公示）", styles["title"]),
             Paragraph(award_list.status, styles["subtitle"]),
             Spacer(1, 4 * mm),
-            ruled_table([list(NOTICE_COLUMNS), *rows], widths),
+            ruled_table([heading, *rows], widths),
             Spacer(1, 5 * mm),
             Paragraph(
                 f"{posting_period(award_list.posted)}　公示期间如对名单有异议，请向科技节组委会反映。"
@@ -167,14 +187,15 @@ def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence
         put_row(sheet, [f"{festival.title} {award_list.title} 获奖名单"])
         sheet["A1"].font = Font(bold=True, size=14)
         put_row(sheet, [award_list.status])
-        put_row(sheet, list(NOTICE_COLUMNS))
+        heading, rows, kept = notice_table(award_list)
+        put_row(sheet, heading)
         for cell in sheet[3]:
             cell.font = Font(bold=True)
-        for row in notice_rows(award_list.awards, award_list.units):
+        for row in rows:
             put_row(sheet, row)
         put_row(sheet, [posting_period(award_list.posted)])
-        for column, width in zip("ABCDEFGHI", (10, 20, 10, 13, 22, 26, 12, 8, 6), strict=True):
-            sheet.column_dimensions[column].width = width
+        for column, position in zip("ABCDEFGHI", kept, strict=False):
+            sheet.column_dimensions[column].width = NOTICE_WIDTHS_XLSX[position]
     save_workbook(workbook, path)
     return len(chosen)
 

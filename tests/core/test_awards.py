@@ -274,6 +274,9 @@ def test_collective_awards_wait_for_the_competitions_they_count(
     assert "暂定：依据的手抛飞机尚未定稿" in load_workbook(path).active["A2"].value
     finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
     assert finalise(db, throws.festival_id, CLASS_LIST).fingerprint
+    write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
+    heading = [cell.value for cell in load_workbook(path).active[3]]
+    assert "积分" in heading and not {"编号", "作品", "指导老师", "成绩"} & set(heading)  # nothing empty
 
 
 def test_collective_awards_from_a_competition_s_finals(db: Database, festival: FestivalInfo) -> None:
