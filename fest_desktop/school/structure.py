@@ -180,10 +180,26 @@ def update_class(db: Database, class_id: int, number: int, head_teacher_id: int 
         school_class = fetch(session, SchoolClass, class_id, "这个班级已被删除。")
         _check_class_number(session, school_class.grade, number, class_id)
         _check_teacher(session, school_class.festival_id, head_teacher_id)
+        before = _teacher_name(session, school_class.head_teacher_id)
         school_class.number = number
         school_class.head_teacher_id = head_teacher_id
+        # The class's board is the 班主任's to guide: its 指导老师 follows a new 班主任 unless someone
+        # else was written in by hand.
+        after = _teacher_name(session, head_teacher_id)
+        for entry in session.scalars(
+            select(Entry)
+            .join(Competition, Competition.id == Entry.competition_id)
+            .where(Entry.class_id == class_id, Competition.participation == Participation.CLASS)
+        ):
+            if entry.advisor in ("", before):
+                entry.advisor = after
         session.flush()
         return class_infos(session, school_class.festival_id, class_id)[0]
+
+
+def _teacher_name(session: Session, teacher_id: int | None) -> str:
+    teacher = session.get(Teacher, teacher_id) if teacher_id is not None else None
+    return teacher.name if teacher is not None else ""
 
 
 def delete_class(db: Database, class_id: int) -> None:
@@ -199,14 +215,14 @@ def ensure_class_entries(session: Session, competition: Competition) -> int:
         return 0
     levels = {int(part) for part in competition.eligible_levels.split(",") if part}
     classes = session.execute(
-        select(SchoolClass.id, Grade.level)
+        select(SchoolClass.id, Grade.level, SchoolClass.head_teacher_id)
         .join(Grade, SchoolClass.grade_id == Grade.id)
         .where(SchoolClass.festival_id == competition.festival_id)
         .order_by(Grade.level, SchoolClass.number)
     ).all()
     entered = set(session.scalars(select(Entry.class_id).where(Entry.competition_id == competition.id)))
     created = 0
-    for class_id, level in classes:
+    for class_id, level, head_teacher_id in classes:
         if class_id in entered or (levels and level not in levels):
             continue
         session.add(
@@ -216,6 +232,7 @@ def ensure_class_entries(session: Session, competition: Competition) -> int:
                 class_id=class_id,
                 code=next_entry_code(session, competition),
                 title="",
+                advisor=_teacher_name(session, head_teacher_id),  # the 班主任 guides the class's board
             )
         )
         session.flush()

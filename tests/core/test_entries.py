@@ -253,3 +253,22 @@ def test_participation_counts_students_once_and_skips_disqualified(db: Database,
     assert (first.student_count, first.entry_count, first.participant_count) == (6, 2, 1)
     assert first.share == pytest.approx(1 / 6)
     assert summary["一年级(1)班"].entry_count == 0
+
+
+def test_a_class_board_is_guided_by_its_head_teacher_by_default(db: Database, small: SmallSchool) -> None:
+    from fest_desktop.school.people import add_teacher
+    from fest_desktop.school.structure import update_class
+
+    wang = add_teacher(db, small.festival_id, "王老师", "语文")
+    update_class(db, small.class_ids["三年级(1)班"], 1, wang.id)
+    board = add_preset(db, small.festival_id, "科普板报")
+    advisors = {
+        e.class_name: e.advisor for e in list_entries(db, small.festival_id) if e.competition_id == board.id
+    }
+    assert advisors["三年级(1)班"] == "王老师"
+    li = add_teacher(db, small.festival_id, "李老师", "数学")
+    update_class(db, small.class_ids["三年级(1)班"], 1, li.id)  # a new 班主任 takes the board over
+    advisors = {
+        e.class_name: e.advisor for e in list_entries(db, small.festival_id) if e.competition_id == board.id
+    }
+    assert advisors["三年级(1)班"] == "李老师"
