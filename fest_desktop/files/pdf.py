@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.saving import write_bytes
@@ -74,7 +76,20 @@ def ruled_table(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Any:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     cell = document_styles()["cell"]
-    table = Table([[Paragraph(text, cell) for text in row] for row in rows], colWidths=widths, repeatRows=1)
+    room = [width - 2 * CELL_PADDING for width in widths]
+    table = Table(
+        [
+            [
+                Paragraph(
+                    "<br/>".join(map(escape, cell_lines(text, cell.fontName, cell.fontSize, room[i]))), cell
+                )
+                for i, text in enumerate(row)
+            ]
+            for row in rows
+        ],
+        colWidths=widths,
+        repeatRows=1,
+    )
     table.setStyle(
         TableStyle(
             [
@@ -86,6 +101,34 @@ def ruled_table(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Any:
         )
     )
     return table
+
+
+CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell, in points
+
+# What a cell may not break inside: a name with the 、 or ， after it, a number with its unit's
+# digits and point (10.19), a run of letters; spaces stand alone.
+_UNBROKEN = re.compile(r"[^、，；\s]+[、，；]?|\s+|[、，；]")
+
+
+def cell_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """A cell's text in lines no wider than width, broken only between names and numbers (谢宇航 and
+    10.19 stay whole); a single piece wider than the cell is broken at its characters."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    line = ""
+    for piece in _UNBROKEN.findall(text):
+        if line and stringWidth(line + piece, font, size) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+        while len(line) > 1 and stringWidth(line, font, size) > width:
+            head, *rest = wrap_text(line, font, size, width)
+            lines.append(head)
+            line = "".join(rest)
+    lines.append(line)
+    return lines
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:

@@ -95,3 +95,16 @@ def test_chinese_wraps_at_any_character_within_the_width() -> None:
     lines = wrap_text(text, font, 11, 100)
     assert "".join(lines) == text and len(lines) > 1
     assert all(stringWidth(line, font, 11) <= 100 for line in lines)
+
+
+def test_a_table_cell_breaks_between_names_and_never_inside_one() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from fest_desktop.files.pdf import cell_lines, register_chinese_font
+
+    font = register_chinese_font()
+    narrow = stringWidth("谢宇航、李", font, 9)
+    assert cell_lines("谢宇航、李梓轩、王一诺", font, 9, narrow) == ["谢宇航、", "李梓轩、", "王一诺"]
+    assert cell_lines("10.19 秒", font, 9, stringWidth("10.19", font, 9)) == ["10.19", "秒"]
+    long_title = "一个很长很长的作品题目没有任何分隔"
+    assert "".join(cell_lines(long_title, font, 9, stringWidth("一个很长", font, 9))) == long_title
