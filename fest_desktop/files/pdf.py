@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape
 
 from fest_desktop.errors import FestError
@@ -184,14 +184,59 @@ def draw_qr_code(canvas: Any, text: str, x: float, y: float, size: float) -> Non
     canvas.restoreState()
 
 
-def draw_cutting_guides(
-    canvas: Any, width: float, height: float, margin: float, columns: int, rows: int
-) -> None:
-    """Dashed lines between equal cells of a page (labels, cards) to cut along."""
-    from reportlab.lib.units import mm
+T = TypeVar("T")
 
+
+def write_cut_sheets(
+    path: Path,
+    title: str,
+    author: str,
+    items: Sequence[T],
+    columns: int,
+    rows: int,
+    margin_mm: float,
+    draw_cell: Callable[[Any, str, T, float, float, float, float], None],
+) -> None:
+    """A PDF of A4 pages cut into columns × rows equal cells (labels, cards), dashed lines to cut
+    along, each item drawn by draw_cell(canvas, font, item, x, y, width, height) from its cell's
+    lower left corner; written whole or not at all."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = register_chinese_font()
+    width, height = A4
+    margin = margin_mm * mm
     cell_w = (width - 2 * margin) / columns
     cell_h = (height - 2 * margin) / rows
+    pdf = io.BytesIO()
+    canvas = Canvas(pdf, pagesize=A4, initialFontName=font)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    per_page = columns * rows
+    for start in range(0, len(items), per_page):
+        _cutting_guides(canvas, width, height, margin, cell_w, cell_h, columns, rows)
+        for slot, item in enumerate(items[start : start + per_page]):
+            x = margin + (slot % columns) * cell_w
+            y = height - margin - (slot // columns + 1) * cell_h
+            draw_cell(canvas, font, item, x, y, cell_w, cell_h)
+        canvas.showPage()
+    canvas.save()
+    write_bytes(path, pdf.getvalue())
+
+
+def _cutting_guides(
+    canvas: Any,
+    width: float,
+    height: float,
+    margin: float,
+    cell_w: float,
+    cell_h: float,
+    columns: int,
+    rows: int,
+) -> None:
+    from reportlab.lib.units import mm
+
     canvas.saveState()
     canvas.setStrokeGray(0.6)
     canvas.setLineWidth(0.4)

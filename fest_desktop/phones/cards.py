@@ -3,13 +3,11 @@ the PIN for typing the address by hand."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
-from fest_desktop.files.pdf import draw_cutting_guides, draw_qr_code, register_chinese_font
-from fest_desktop.files.saving import write_bytes
+from fest_desktop.files.pdf import draw_qr_code, write_cut_sheets
 from fest_desktop.phones.addresses import page_url
 from fest_desktop.phones.links import JudgeLinkInfo, judge_links
 from fest_desktop.registration.competitions import competition_row
@@ -34,28 +32,16 @@ def write_cards(db: Database, competition_id: int, path: Path, address: str, por
 
 
 def draw_cards(path: Path, heading: str, links: list[JudgeLinkInfo], base: str) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = register_chinese_font()
-    width, height = A4
-    card_w = (width - 2 * MARGIN_MM * mm) / COLUMNS
-    card_h = (height - 2 * MARGIN_MM * mm) / ROWS
-    pdf = io.BytesIO()
-    canvas = Canvas(pdf, pagesize=A4, initialFontName=font)
-    canvas.setTitle(f"{heading} 评委扫码卡")
-    canvas.setAuthor(heading)
-    per_page = COLUMNS * ROWS
-    for start in range(0, len(links), per_page):
-        draw_cutting_guides(canvas, width, height, MARGIN_MM * mm, COLUMNS, ROWS)
-        for slot, link in enumerate(links[start : start + per_page]):
-            x = MARGIN_MM * mm + (slot % COLUMNS) * card_w
-            y = height - MARGIN_MM * mm - (slot // COLUMNS + 1) * card_h
-            _card(canvas, font, heading, link, base, x, y, card_w, card_h)
-        canvas.showPage()
-    canvas.save()
-    write_bytes(path, pdf.getvalue())
+    write_cut_sheets(
+        path,
+        f"{heading} 评委扫码卡",
+        heading,
+        links,
+        COLUMNS,
+        ROWS,
+        MARGIN_MM,
+        lambda canvas, font, link, x, y, w, h: _card(canvas, font, heading, link, base, x, y, w, h),
+    )
 
 
 def _card(

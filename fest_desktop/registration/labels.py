@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
-from fest_desktop.files.pdf import draw_cutting_guides, draw_qr_code, register_chinese_font, wrap_text
-from fest_desktop.files.saving import write_bytes
+from fest_desktop.files.pdf import draw_qr_code, wrap_text, write_cut_sheets
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus
@@ -64,28 +62,16 @@ def write_labels(
 
 
 def draw_labels(path: Path, heading: str, entries: Sequence[EntryInfo]) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = register_chinese_font()
-    width, height = A4
-    label_w = (width - 2 * MARGIN_MM * mm) / COLUMNS
-    label_h = (height - 2 * MARGIN_MM * mm) / ROWS
-    pdf = io.BytesIO()
-    canvas = Canvas(pdf, pagesize=A4, initialFontName=font)
-    canvas.setTitle(f"{heading} 作品标签")
-    canvas.setAuthor(heading)
-    for start in range(0, len(entries), LABELS_PER_PAGE):
-        draw_cutting_guides(canvas, width, height, MARGIN_MM * mm, COLUMNS, ROWS)
-        for slot, entry in enumerate(entries[start : start + LABELS_PER_PAGE]):
-            column, row = slot % COLUMNS, slot // COLUMNS
-            x = MARGIN_MM * mm + column * label_w
-            y = height - MARGIN_MM * mm - (row + 1) * label_h
-            _label(canvas, font, heading, entry, x, y, label_w, label_h)
-        canvas.showPage()
-    canvas.save()
-    write_bytes(path, pdf.getvalue())
+    write_cut_sheets(
+        path,
+        f"{heading} 作品标签",
+        heading,
+        entries,
+        COLUMNS,
+        ROWS,
+        MARGIN_MM,
+        lambda canvas, font, entry, x, y, w, h: _label(canvas, font, heading, entry, x, y, w, h),
+    )
 
 
 def _label(
