@@ -117,10 +117,13 @@ def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
         return _info(link, judge, competition_row(session, judge.competition_id))
 
 
-def hand_in_sheet(db: Database, secret: str, competition_id: int | None = None) -> None:
-    """提交并锁定 from the phone: the judge's sheet can no longer be changed from the phone."""
+def hand_in_sheet(db: Database, secret: str, competition_id: int | None = None) -> int:
+    """提交并锁定 from the phone: the judge's sheet can no longer be changed from the phone. Returns
+    the judge's id."""
     with db.session() as session:
-        open_link(session, secret, competition_id)[0].handed_in = True
+        link, judge = open_link(session, secret, competition_id)
+        link.handed_in = True
+        return judge.id
 
 
 def reopen_sheet(db: Database, judge_id: int) -> None:

@@ -25,7 +25,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
-from fest_desktop.phones.links import LinkRefused, hand_in_sheet, open_link, secret_for_pin
+from fest_desktop.phones.links import LinkRefused, hand_in_sheet, secret_for_pin
 from fest_desktop.phones.sheet import phone_sheet
 from fest_desktop.phones.submissions import PhoneScores, Submission, SubmissionOutcome, submit_together
 from fest_desktop.resources import resource_path
@@ -222,11 +222,6 @@ def phone_app(
             # Busy or written elsewhere at the same instant: the phone keeps it and sends it again.
             return _error(409, exc.message)
 
-    def note_judge(secret: str, client: str) -> None:
-        with db.session() as session:
-            judge = open_link(session, secret, competition_id)[1]
-        presence.seen(judge.id, client)
-
     async def page(request: Request) -> Response:
         return FileResponse(page_dir() / "index.html", headers={"Cache-Control": "no-cache"})
 
@@ -287,8 +282,7 @@ def phone_app(
         secret = request.path_params["secret"]
 
         def lock() -> dict[str, object]:
-            hand_in_sheet(db, secret, competition_id)
-            note_judge(secret, _client(request))
+            presence.seen(hand_in_sheet(db, secret, competition_id), _client(request))
             return {"message": "已提交并锁定。如需更正，请找管理员重新开放。"}
 
         return await guarded(request, lock)
