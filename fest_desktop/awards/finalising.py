@@ -59,11 +59,18 @@ def waiting_for(db: Database, festival_id: int, list_key: str) -> list[str]:
         return unfinalised_sources(session, festival_id, list_key)
 
 
+# The lists computed from every competition's awards: provisional until those are finalised.
+FESTIVAL_WIDE_LISTS = (CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST)
+
+
 def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> list[str]:
     """The competitions a festival-wide list (集体奖, 优秀组织奖, 科技辅导员奖) is computed from that are
     not finalised yet, by name: until they are, that list is provisional and cannot be finalised."""
-    if list_key not in (CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST):
-        return []
+    return unfinalised_competitions(session, festival_id) if list_key in FESTIVAL_WIDE_LISTS else []
+
+
+def unfinalised_competitions(session: Session, festival_id: int) -> list[str]:
+    """The competitions with awards whose list is not finalised yet, by name."""
     final = notices_of(session, festival_id)
     with_awards = {award.list_key for award in awards_of(session, festival_id, include_withdrawn=False)}
     return [

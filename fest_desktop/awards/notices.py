@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import out_of_date_of
-from fest_desktop.awards.finalising import unfinalised_sources
+from fest_desktop.awards.finalising import FESTIVAL_WIDE_LISTS, unfinalised_competitions
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
@@ -60,9 +60,9 @@ def _status_line(notice: NoticeInfo | None) -> str:
     return f"定稿于 {notice.finalised_at:%Y-%m-%d %H:%M}　校验码 {notice.fingerprint}"
 
 
-def _provisional_note(session: Session, festival_id: int, list_key: str) -> str:
-    waiting = unfinalised_sources(session, festival_id, list_key)
-    if not waiting:
+def _provisional_note(list_key: str, waiting: list[str]) -> str:
+    """What a festival-wide list says while the competitions it counts (waiting) are not finalised."""
+    if list_key not in FESTIVAL_WIDE_LISTS or not waiting:
         return ""
     return f"　暂定：依据的{'、'.join(waiting)}尚未定稿，名单还会变动。"
 
@@ -92,6 +92,7 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
     """The chosen lists that have awards, the awards read once for all of them."""
     final = notices_of(session, festival_id)
     out_of_date = out_of_date_of(session, festival_id)
+    waiting = unfinalised_competitions(session, festival_id)
     units = {
         c.id: c.measure_unit for c in competitions_of(session, festival_id) if c.judging == Judging.MEASURED
     }
@@ -103,7 +104,7 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
             a.title,
             _status_line(final.get(a.key))
             + (f"　⚠ {out_of_date[a.key]}" if a.key in out_of_date else "")
-            + _provisional_note(session, festival_id, a.key),
+            + _provisional_note(a.key, waiting),
             by_list[a.key],
             final[a.key].finalised_at.date() if a.key in final else dt.date.today(),
             units,
