@@ -102,6 +102,7 @@ PERSON_NAME = TextLimit("姓名", 30)
 ADVISOR_NAMES = TextLimit("指导老师", 50)
 STUDENT_NUMBER = TextLimit("学号", 30)
 TITLE = TextLimit("作品题目", 100)
+DESCRIPTION = TextLimit("作品说明", 200)
 JUDGE_NAME = TextLimit("评委姓名", 30)
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"

@@ -19,6 +19,7 @@ from fest_desktop.awards.kinds import (
     CLASS_LIST,
     ORGANISATION_LEVEL,
     ORGANISATION_LIST,
+    SHORTLIST_LEVEL,
     AdvisorRule,
     AwardAction,
     AwardKind,
@@ -181,6 +182,8 @@ def _entry_awards(
     """The levels the rules give a competition's entries, or why they cannot yet; a tie that made a
     level larger than its rule says is added to ties, for the organiser to decide."""
     if competition.unscorable_reason:
+        if competition.is_shortlist:
+            return f"{competition.name}：不评分的初评，入选作品请在名单中逐件选定。"
         return f"{competition.name}：还没有计分的评分项，不评奖。"
     sheet = sheet_of(session, competition.id)
     results = sheet.results()
@@ -195,7 +198,9 @@ def _entry_awards(
     by_entry = {r.entry.id: r for r in results}
     computed: dict[SubjectKey, Computed] = {}
     for group, ranks in groups.items():
-        rules = rules_for(stored, RuleKey(AwardKind.ENTRY, competition.id, group))
+        rules = rules_for(
+            stored, RuleKey(AwardKind.ENTRY, competition.id, group), shortlist=competition.is_shortlist
+        )
         levels = level_rules.assign_levels(ranks, rules, keep_one=keep_one)
         if ties is not None:
             ties.extend(
@@ -212,13 +217,18 @@ def _entry_awards(
 
 
 def _effective_entry_levels(session: Session, festival_id: int) -> list[tuple[int | None, int, str, str]]:
-    """(competition id, class id, level, advisor) of every entry award that counts."""
+    """(competition id, class id, level, advisor) of every entry award that counts: a 初评's 入选 earns
+    neither points nor a 辅导员奖."""
     return [
         (competition_id, class_id, level, advisor)
         for competition_id, class_id, level, advisor in session.execute(
             select(Award.competition_id, Entry.class_id, Award.level, Entry.advisor)
             .join(Entry, Award.entry_id == Entry.id)
-            .where(Award.festival_id == festival_id, Award.kind == AwardKind.ENTRY, Award.level != "")
+            .where(
+                Award.festival_id == festival_id,
+                Award.kind == AwardKind.ENTRY,
+                Award.level.not_in(("", SHORTLIST_LEVEL)),
+            )
         )
     ]
 
@@ -381,7 +391,7 @@ def assign_awards(
                 AwardKind.ENTRY,
                 entry_awards,
                 report,
-                levels,
+                [SHORTLIST_LEVEL] if competition.is_shortlist else levels,
                 station,
             )
         if competition_name is not None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import AwardAction, AwardKind, list_key_of
+from fest_desktop.awards.kinds import SHORTLIST_LEVEL, AwardAction, AwardKind, list_key_of
 from fest_desktop.awards.levels import levels_for
 from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.registration.kinds import Outcome
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Competition, Entry
 from fest_desktop.values import clean_text
@@ -31,7 +32,7 @@ def _change(session: Session, row: Award, level: str, reason: str, station: str)
     if not reason:
         raise ValidationError("请写明调整的原因，它会记入修改记录。")
     refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
-    _check_level(session, row.festival_id, AwardKind(row.kind), level)
+    _check_level(session, row.festival_id, AwardKind(row.kind), level, row.competition_id)
     info = award_infos(session, row.festival_id, [row])[0]
     log_award_change(
         session,
@@ -49,8 +50,10 @@ def _change(session: Session, row: Award, level: str, reason: str, station: str)
     return award_infos(session, row.festival_id, [row])[0]
 
 
-def _check_level(session: Session, festival_id: int, kind: AwardKind, level: str) -> None:
-    allowed = levels_for(session, festival_id, kind)
+def _check_level(
+    session: Session, festival_id: int, kind: AwardKind, level: str, competition_id: int | None
+) -> None:
+    allowed = levels_for(session, festival_id, kind, competition_id)
     if level and level not in allowed:
         raise ValidationError(f"没有「{level}」这个奖项等级。可选：{'、'.join(allowed)}")
 
@@ -87,6 +90,15 @@ def find_entry_award_target(db: Database, festival_id: int, code: str) -> int:
     return entry_id
 
 
+def entry_levels(db: Database, entry_id: int) -> tuple[str, list[str]]:
+    """The entry as the log names it, and the levels it may be given by hand (入选 in a 初评)."""
+    with db.session() as session:
+        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        competition = session.get(Competition, entry.competition_id)
+        subject = f"{competition.name if competition else ''} {entry.code} {entry.title}".strip()
+        return subject, levels_for(session, entry.festival_id, AwardKind.ENTRY, entry.competition_id)
+
+
 def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
     """Undo the manual change: the award goes back to what the rules gave (and goes if they gave none)."""
     with db.session() as session:
@@ -117,9 +129,22 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
         entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
         if entry.recommended == recommended:
             return
-        entry.recommended = recommended
         competition = session.get(Competition, entry.competition_id)
-        subject = f"{competition.name if competition else ''} {entry.code}"
+        name = competition.name if competition else ""
+        if recommended and competition is not None and competition.outcome == Outcome.SHORTLIST:
+            selected = session.scalar(
+                select(Award.level).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry.id)
+            )
+            if selected != SHORTLIST_LEVEL:
+                raise ValidationError(
+                    f"「{name}」是初评：作品 {entry.code} 还没有{SHORTLIST_LEVEL}，请先选为{SHORTLIST_LEVEL}，再推荐。"
+                )
+        if not recommended and entry.higher_result:
+            raise ValidationError(
+                f"作品 {entry.code} 已记录上级比赛结果「{entry.higher_result}」，请先清除结果再取消推荐。"
+            )
+        entry.recommended = recommended
+        subject = f"{name} {entry.code}"
         log_award_change(
             session,
             entry.festival_id,
@@ -129,3 +154,31 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
             new="推荐" if recommended else "取消推荐",
             station=station,
         )
+
+
+HIGHER_RESULT_MAX = 20
+
+
+def set_higher_result(db: Database, entry_id: int, result: str, *, station: str = "") -> None:
+    """Record what a recommended work later obtained at the higher level (县级一等奖 …; "" clears it);
+    logged, so the work's history shows it."""
+    text = clean_text(result)
+    if len(text) > HIGHER_RESULT_MAX:
+        raise ValidationError(f"上级比赛结果最多 {HIGHER_RESULT_MAX} 个字。")
+    with db.session() as session:
+        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        if not entry.recommended:
+            raise ValidationError(f"作品 {entry.code} 没有推荐参加上级比赛，不能记录上级比赛结果。")
+        if entry.higher_result == text:
+            return
+        competition = session.get(Competition, entry.competition_id)
+        log_award_change(
+            session,
+            entry.festival_id,
+            AwardAction.HIGHER_RESULT,
+            f"{competition.name if competition else ''} {entry.code}",
+            old=entry.higher_result,
+            new=text or "清除",
+            station=station,
+        )
+        entry.higher_result = text

@@ -7,6 +7,8 @@ from enum import StrEnum
 from typing import assert_never
 
 ORGANISATION_LEVEL = "优秀组织奖"
+# The one level of a competition judged as a 初评: the work is selected, and may then be 推荐.
+SHORTLIST_LEVEL = "入选"
 ADVISOR_TITLE = "科技辅导员奖"
 
 
@@ -74,6 +76,7 @@ class AwardAction(StrEnum):
     MANUAL = "manual"
     REVERT = "revert"
     RECOMMEND = "recommend"
+    HIGHER_RESULT = "higher"
     FINALISE = "finalise"
     UNFINALISE = "unfinalise"
 
@@ -88,6 +91,8 @@ class AwardAction(StrEnum):
                 return "恢复规则结果"
             case AwardAction.RECOMMEND:
                 return "推荐"
+            case AwardAction.HIGHER_RESULT:
+                return "上级比赛结果"
             case AwardAction.FINALISE:
                 return "定稿"
             case AwardAction.UNFINALISE:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, AdvisorRule, AwardKind
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL, SHORTLIST_LEVEL, AdvisorRule, AwardKind
 from fest_desktop.errors import ValidationError
+from fest_desktop.registration.kinds import Outcome
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, AwardLevel, AwardRule, Competition, Festival
 from fest_desktop.values import clean_text
@@ -33,18 +34,32 @@ def levels_of(session: Session, festival_id: int) -> list[LevelInfo]:
     return [LevelInfo(row.name, row.points) for row in rows]
 
 
-def levels_for(session: Session, festival_id: int, kind: AwardKind) -> list[str]:
-    """The levels an award of that kind may have: the 优秀组织奖 is its own level, every other kind
-    takes the festival's levels."""
+def is_shortlist(session: Session, competition_id: int | None) -> bool:
+    """Whether the competition is judged as a 初评 shortlist rather than by prizes."""
+    if competition_id is None:
+        return False
+    competition = session.get(Competition, competition_id)
+    return competition is not None and competition.outcome == Outcome.SHORTLIST
+
+
+def levels_for(
+    session: Session, festival_id: int, kind: AwardKind, competition_id: int | None = None
+) -> list[str]:
+    """The levels an award of that kind may have: the 优秀组织奖 is its own level, a 初评's works are
+    only 入选, every other kind takes the festival's levels."""
     if kind == AwardKind.ORGANISATION:
         return [ORGANISATION_LEVEL]
+    if kind == AwardKind.ENTRY and is_shortlist(session, competition_id):
+        return [SHORTLIST_LEVEL]
     return [level.name for level in levels_of(session, festival_id)]
 
 
-def allowed_levels(db: Database, festival_id: int, kind: AwardKind) -> list[str]:
+def allowed_levels(
+    db: Database, festival_id: int, kind: AwardKind, competition_id: int | None = None
+) -> list[str]:
     """levels_for, for the window's choice of a level by hand."""
     with db.session() as session:
-        return levels_for(session, festival_id, kind)
+        return levels_for(session, festival_id, kind, competition_id)
 
 
 def award_levels(db: Database, festival_id: int) -> list[LevelInfo]:

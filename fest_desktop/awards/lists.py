@@ -161,6 +161,7 @@ class AwardInfo:
     advisor: str = ""
     recipients: tuple[Recipient, ...] = ()
     recommended: bool = False
+    higher_result: str = ""
 
     @property
     def recipient_text(self) -> str:
@@ -269,6 +270,7 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
                 entry.advisor if entry else "",
                 recipients,
                 entry.recommended if entry else False,
+                entry.higher_result if entry else "",
             )
         )
     return found

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, AwardKind, RuleMode, list_key_of
+from fest_desktop.awards.kinds import ORGANISATION_LEVEL, SHORTLIST_LEVEL, AwardKind, RuleMode, list_key_of
 from fest_desktop.awards.level_rules import LevelRule
-from fest_desktop.awards.levels import levels_of, settings_of
+from fest_desktop.awards.levels import is_shortlist, levels_for, settings_of
 from fest_desktop.awards.lists import refuse_if_final
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database
@@ -39,6 +39,8 @@ DEFAULT_COLLECTIVE_RULES = {
 
 
 DEFAULT_ORGANISATION_RULE = LevelRule(ORGANISATION_LEVEL, RuleMode.COUNT, 2)
+# A 初评 selects about a third of the works, from which the school recommends its best.
+DEFAULT_SHORTLIST_RULE = LevelRule(SHORTLIST_LEVEL, RuleMode.PERCENT, 30)
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,11 @@ def stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[Level
     return rules
 
 
-def rules_for(stored: dict[RuleKey, list[LevelRule]], key: RuleKey) -> list[LevelRule]:
-    """A group's rule: its own, else its scope's rule for every group, else the default."""
+def rules_for(
+    stored: dict[RuleKey, list[LevelRule]], key: RuleKey, *, shortlist: bool = False
+) -> list[LevelRule]:
+    """A group's rule: its own, else its scope's rule for every group, else the default (for a 初评,
+    a share of the works 入选)."""
     for candidate in (key, RuleKey(key.scope, key.competition_id, "")):
         if candidate in stored:
             return stored[candidate]
@@ -70,12 +75,16 @@ def rules_for(stored: dict[RuleKey, list[LevelRule]], key: RuleKey) -> list[Leve
         return [DEFAULT_ORGANISATION_RULE]
     if key.scope == AwardKind.CLASS:
         return list(DEFAULT_COLLECTIVE_RULES.get(key.group, DEFAULT_COLLECTIVE_RULES["小学"]))
+    if shortlist:
+        return [DEFAULT_SHORTLIST_RULE]
     return list(DEFAULT_ENTRY_RULES)
 
 
 def effective_rules(db: Database, festival_id: int, key: RuleKey) -> list[LevelRule]:
     with db.session() as session:
-        return rules_for(stored_rules(session, festival_id), key)
+        return rules_for(
+            stored_rules(session, festival_id), key, shortlist=is_shortlist(session, key.competition_id)
+        )
 
 
 def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) -> list[LevelRule]:
@@ -105,7 +114,7 @@ def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[Leve
     """Set the levels of one group (or, with group "", of every group); None goes back to the default.
     Refused while the list the rule feeds is finalised."""
     with db.session() as session:
-        levels = [level.name for level in levels_of(session, festival_id)]
+        levels = levels_for(session, festival_id, key.scope, key.competition_id)
         checked = None if rules is None else _check_rules(rules, levels, key.scope)
         refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
         session.execute(

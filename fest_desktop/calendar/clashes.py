@@ -112,24 +112,37 @@ def find_clashes(
 
 
 def _before_deadlines(events: Iterable[EventInfo]) -> list[Clash]:
-    """A competition judged before its works are in, and an award ceremony held before a
-    competition's deadline: the order of the days is wrong."""
+    """A competition judged before its works are in (or outside its board's making-and-inspection
+    window), and an award ceremony held before a competition's deadline: the order of the days is
+    wrong."""
     events = list(events)
-    deadlines = {e.competition_id: e for e in events if e.source == "deadline"}
+    deadlines = {e.competition_id: e for e in events if e.source in ("deadline", "window")}
     found = []
     for judging in (e for e in events if e.source == "judging"):
         deadline = deadlines.get(judging.competition_id)
-        if deadline is not None and judging.start_date < deadline.start_date:
+        if deadline is None:
+            continue
+        if deadline.source == "window":
+            if not deadline.start_date <= judging.start_date <= deadline.end_date:
+                found.append(
+                    Clash(
+                        "order",
+                        (judging.id, deadline.id),
+                        f"{judging.title}（{month_day(judging.start_date)}）不在{deadline.title}的时间"
+                        f"（{month_day(deadline.start_date)}–{month_day(deadline.end_date)}）之内。",
+                    )
+                )
+        elif judging.start_date < deadline.end_date:
             found.append(
                 Clash(
                     "order",
                     (judging.id, deadline.id),
-                    f"{judging.title}（{month_day(judging.start_date)}）在截止日（{month_day(deadline.start_date)}）之前："
+                    f"{judging.title}（{month_day(judging.start_date)}）在截止日（{month_day(deadline.end_date)}）之前："
                     "作品还没交齐就评审。",
                 )
             )
     for ceremony in (e for e in events if e.kind == EventKind.CEREMONY and not e.is_derived):
-        late = [d for d in deadlines.values() if d.start_date > ceremony.start_date]
+        late = [d for d in deadlines.values() if d.end_date > ceremony.start_date]
         if late:
             names = "、".join(d.title.split("」")[0].lstrip("「") for d in late)
             found.append(

@@ -28,7 +28,8 @@ DERIVED_IDS_FROM = -1  # derived items (deadlines, judging days) have negative i
 
 @dataclass(frozen=True)
 class EventInfo:
-    """An event, or a competition's deadline or judging day (source "deadline" / "judging", negative
+    """An event, or a competition's deadline, a board's making-and-inspection window or a judging day
+    (source "deadline" / "window" / "judging", negative
     id, not editable here). start_time None means all day; end_date is the last day (inclusive)."""
 
     id: int
@@ -173,24 +174,27 @@ def _derived(session: Session, festival_id: int) -> list[EventInfo]:
         select(Competition).where(Competition.festival_id == festival_id).order_by(Competition.position)
     )
     for competition in competitions:
-        for offset, (day, what, kind, source) in enumerate(
+        windowed = competition.window_start is not None and competition.deadline is not None
+        word = deadline_word(competition.participation, competition.judging, windowed=windowed)
+        for offset, (first, day, what, kind, source) in enumerate(
             (
                 (
+                    competition.window_start if windowed else competition.deadline,
                     competition.deadline,
-                    deadline_word(competition.participation, competition.judging),
+                    word,
                     EventKind.CONTEST,
-                    "deadline",
+                    "window" if windowed else "deadline",
                 ),
-                (competition.judging_date, "评审", EventKind.JUDGING, "judging"),
+                (competition.judging_date, competition.judging_date, "评审", EventKind.JUDGING, "judging"),
             )
         ):
-            if day is not None:
+            if first is not None and day is not None:
                 found.append(
                     EventInfo(
                         DERIVED_IDS_FROM - 2 * competition.id - offset,
                         f"「{competition.name}」{what}",
                         kind,
-                        day,
+                        first,
                         day,
                         responsible=competition.responsible,
                         source=source,

@@ -146,6 +146,24 @@ def cmd_awards_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_awards_recommend(args: argparse.Namespace) -> int:
+    from fest_desktop.awards.changes import find_entry_award_target, set_recommended
+
+    db = open_db(args)
+    set_recommended(db, find_entry_award_target(db, require_festival(db).id, args.code), not args.off)
+    print(f"已{'取消推荐' if args.off else '推荐'} {args.code.upper()}，已记入修改记录。")
+    return EXIT_OK
+
+
+def cmd_awards_higher_result(args: argparse.Namespace) -> int:
+    from fest_desktop.awards.changes import find_entry_award_target, set_higher_result
+
+    db = open_db(args)
+    set_higher_result(db, find_entry_award_target(db, require_festival(db).id, args.code), args.result)
+    print(f"已记录 {args.code.upper()} 的上级比赛结果：{args.result.strip() or '（已清除）'}。")
+    return EXIT_OK
+
+
 def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """The subcommands of this group, each with the shared --db option."""
     awards_parser = commands.add_parser("awards", help="奖项：评奖、调整、定稿、公示名单、核对表")
@@ -181,3 +199,13 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     find = award_commands.add_parser("find", parents=[common], help="证书查询：按编号或扫描的二维码内容")
     find.add_argument("code", metavar="编号或二维码")
     find.set_defaults(handler=cmd_awards_find)
+
+    recommend = award_commands.add_parser("recommend", parents=[common], help="推荐作品参加上级比赛")
+    recommend.add_argument("code", metavar="作品编号")
+    recommend.add_argument("--off", action="store_true", help="取消推荐")
+    recommend.set_defaults(handler=cmd_awards_recommend)
+
+    higher = award_commands.add_parser("higher-result", parents=[common], help="记录推荐作品在上级比赛的结果")
+    higher.add_argument("code", metavar="作品编号")
+    higher.add_argument("result", metavar="结果", help="如 县级一等奖；空字符串表示清除")
+    higher.set_defaults(handler=cmd_awards_higher_result)

@@ -113,8 +113,18 @@ def cmd_entries_export(args: argparse.Namespace) -> int:
     from fest_desktop.registration.register import export_register
 
     db = open_db(args)
-    count = export_register(db, require_festival(db).id, Path(args.file))
-    print(f"已把 {count} 件作品的分类造册导出到「{args.file}」。")
+    count = export_register(db, require_festival(db).id, Path(args.file), recommended_only=args.recommended)
+    kind = "推荐作品造册" if args.recommended else "分类造册"
+    print(f"已把 {count} 件作品的{kind}导出到「{args.file}」。")
+    return EXIT_OK
+
+
+def cmd_entries_describe(args: argparse.Namespace) -> int:
+    from fest_desktop.registration.entries import set_description
+
+    db = open_db(args)
+    set_description(db, require_festival(db).id, args.code, args.text)
+    print(f"已保存 {args.code.upper()} 的作品说明。")
     return EXIT_OK
 
 
@@ -143,7 +153,14 @@ def cmd_labels(args: argparse.Namespace) -> int:
         if not matches_class:
             raise UsageError(f"找不到班级「{args.class_name}」。")
         class_id = matches_class[0].id
-    count = write_labels(db, festival_id, Path(args.file), competition_id=competition_id, class_id=class_id)
+    count = write_labels(
+        db,
+        festival_id,
+        Path(args.file),
+        competition_id=competition_id,
+        class_id=class_id,
+        recommended_only=args.recommended,
+    )
     print(f"已生成 {count} 张作品标签：「{args.file}」。")
     return EXIT_OK
 
@@ -177,10 +194,18 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     entry_import.set_defaults(handler=cmd_entries_import)
     entry_export = entry_commands.add_parser("export", parents=[common], help="导出分类造册 .xlsx")
     entry_export.add_argument("file", help=".xlsx 文件")
+    entry_export.add_argument(
+        "--recommended", action="store_true", help="只导出推荐参加上级比赛的作品，含说明和上级比赛结果"
+    )
+    describe = entry_commands.add_parser("describe", parents=[common], help="写作品说明（上报推荐作品时用）")
+    describe.add_argument("code", metavar="作品编号")
+    describe.add_argument("text", metavar="说明", help="一两句话介绍作品；空字符串表示清除")
+    describe.set_defaults(handler=cmd_entries_describe)
     entry_export.set_defaults(handler=cmd_entries_export)
 
     labels = commands.add_parser("labels", parents=[common], help="生成作品标签 PDF（每页 8 张）")
     labels.add_argument("file", help=".pdf 文件")
     labels.add_argument("--competition", metavar="比赛项目", help="只打印这个比赛项目的标签")
     labels.add_argument("--class", dest="class_name", metavar="班级", help="只打印这个班的标签")
+    labels.add_argument("--recommended", action="store_true", help="只打印推荐参加上级比赛的作品（含说明）")
     labels.set_defaults(handler=cmd_labels)

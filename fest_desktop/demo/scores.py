@@ -227,3 +227,22 @@ def award_finished(db: Database, festival: FestivalInfo) -> None:
     assign_awards(db, festival.id, station="演示数据")
     for competition_id in (quiz, cars):
         finalise(db, festival.id, competition_list_key(competition_id), station="演示数据")
+    _recommend_fastest_cars(db, festival.id, cars)
+
+
+def _recommend_fastest_cars(db: Database, festival_id: int, cars: int) -> None:
+    """The 一等奖 cars are 推荐参加县（区）青少年科技创新大赛, each with the 说明 the county's 造册 asks."""
+    from fest_desktop.awards.changes import set_recommended
+    from fest_desktop.awards.kinds import competition_list_key
+    from fest_desktop.awards.lists import list_awards
+    from fest_desktop.registration.entries import set_description
+
+    for award in list_awards(db, festival_id, competition_list_key(cars)):
+        if award.level == "一等奖" and award.entry_id is not None:
+            set_recommended(db, award.entry_id, True, station="演示数据")
+            set_description(
+                db,
+                festival_id,
+                award.code,
+                f"{award.recipient_text}自己改装齿轮比、给车身减重，校内赛跑出 {award.score:.2f} 秒。",
+            )

@@ -16,6 +16,7 @@ from fest_desktop.registration.kinds import (
     Combine,
     CriterionKind,
     Judging,
+    Outcome,
     Participation,
     RankingGroup,
     deadline_word,
@@ -76,8 +77,10 @@ class CompetitionInfo:
     quota_max: int | None = None
     deadline: dt.date | None = None
     judging_date: dt.date | None = None
+    window_start: dt.date | None = None
     subtypes: tuple[str, ...] = ()
     judging: Judging = Judging.RUBRIC
+    outcome: Outcome = Outcome.PRIZES
     combine: Combine = Combine.MEAN
     trim_min_judges: int = 5
     attempts: int = 1
@@ -102,7 +105,12 @@ class CompetitionInfo:
 
     @property
     def deadline_word(self) -> str:
-        return deadline_word(self.participation, self.judging)
+        return deadline_word(self.participation, self.judging, windowed=self.window_start is not None)
+
+    @property
+    def is_shortlist(self) -> bool:
+        """Judged as a 初评: works are selected (入选), not given levels."""
+        return self.outcome == Outcome.SHORTLIST
 
     @property
     def is_quiz_team(self) -> bool:
@@ -239,6 +247,7 @@ def _check_competition(info: CompetitionInfo) -> None:
         (info.judging, Judging),
         (info.combine, Combine),
         (info.ranking_group, RankingGroup),
+        (info.outcome, Outcome),
     ):
         if field not in choices.__members__.values():
             raise ValidationError(f"「{field}」不是可选的设置。")
@@ -247,6 +256,14 @@ def _check_competition(info: CompetitionInfo) -> None:
             raise ValidationError("名额不能是负数。")
     if info.quota_min is not None and info.quota_max is not None and info.quota_min > info.quota_max:
         raise ValidationError(f"名额下限 {info.quota_min} 大于上限 {info.quota_max}。")
+    if (
+        info.window_start is not None
+        and info.participation == Participation.CLASS
+        and (info.deadline is None or info.window_start > info.deadline)
+    ):
+        raise ValidationError(
+            f"「{info.name}」的制作与检查开始日期 {info.window_start:%Y-%m-%d} 要早于它的截止日期。"
+        )
     if not 1 <= info.works_per_student <= MAX_WORKS_PER_STUDENT:
         raise ValidationError(f"每人可报的作品数应在 1 到 {MAX_WORKS_PER_STUDENT} 件之间。")
     if info.participation == Participation.TEAM and info.team_size < 2:
@@ -313,8 +330,10 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         quota_max=competition.quota_max,
         deadline=competition.deadline,
         judging_date=competition.judging_date,
+        window_start=competition.window_start,
         subtypes=tuple(line for line in competition.subtypes.splitlines() if line),
         judging=Judging(competition.judging),
+        outcome=Outcome(competition.outcome),
         combine=Combine(competition.combine),
         trim_min_judges=competition.trim_min_judges,
         attempts=competition.attempts,
@@ -377,6 +396,9 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
     competition.quota_max = info.quota_max
     competition.deadline = info.deadline
     competition.judging_date = info.judging_date
+    # Only a class's board is made and inspected over a window; works are handed in by a deadline.
+    competition.window_start = info.window_start if info.participation == Participation.CLASS else None
+    competition.outcome = info.outcome
     competition.subtypes = "\n".join(s.strip() for s in info.subtypes if s.strip())
     competition.judging = info.judging
     competition.combine = info.combine
@@ -507,6 +529,7 @@ def copy_competitions(
                 info,
                 deadline=info.deadline + shift if info.deadline else None,
                 judging_date=info.judging_date + shift if info.judging_date else None,
+                window_start=info.window_start + shift if info.window_start else None,
             ),
         )
         session.add(copy)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.errors import FestError, ValidationError
+from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info
 from fest_desktop.registration.entry_rules import EntryRules, StudentRef
 from fest_desktop.registration.kinds import EntryStatus
@@ -17,7 +17,7 @@ from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
 from fest_desktop.storage.numbering import next_entry_code
-from fest_desktop.values import ADVISOR_NAMES, PERSON_NAME, TITLE
+from fest_desktop.values import ADVISOR_NAMES, DESCRIPTION, PERSON_NAME, TITLE, clean_text
 
 
 class LateEntryError(FestError):
@@ -51,6 +51,9 @@ class EntryInfo:
     notes: str = ""
     status: EntryStatus = EntryStatus.REGISTERED
     late: bool = False
+    description: str = ""
+    recommended: bool = False
+    higher_result: str = ""
 
     @property
     def author_names(self) -> str:
@@ -79,6 +82,7 @@ class EntryInfo:
             parent_name=self.parent_name,
             notes=self.notes,
             status=self.status,
+            description=self.description,
         )
 
 
@@ -95,6 +99,8 @@ class EntryDraft:
     parent_name: str = ""
     notes: str = ""
     status: EntryStatus = EntryStatus.REGISTERED
+    # 说明: what the work is, in a sentence or two, for the list of recommended works.
+    description: str = ""
 
 
 def is_late(competition: CompetitionInfo, today: dt.date) -> bool:
@@ -138,6 +144,7 @@ def draft_text_problems(draft: EntryDraft) -> list[str]:
         (TITLE, draft.title),
         (ADVISOR_NAMES, draft.advisor),
         (PERSON_NAME, draft.parent_name),
+        (DESCRIPTION, draft.description),
     ):
         try:
             limit.check(text.strip())
@@ -159,6 +166,7 @@ def apply_draft(entry: Entry, draft: EntryDraft) -> None:
     entry.advisor = draft.advisor.strip()
     entry.parent_name = draft.parent_name.strip()
     entry.notes = draft.notes.strip()
+    entry.description = draft.description.strip()
     entry.status = draft.status
     entry.authors = [EntryAuthor(student_id=sid, position=i) for i, sid in enumerate(draft.author_ids)]
 
@@ -240,6 +248,20 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
         return entry_infos(session, entry.festival_id, [entry.id])[0]
 
 
+def set_description(db: Database, festival_id: int, code: str, text: str) -> None:
+    """Write the 说明 of the entry numbered code."""
+    problems = draft_text_problems(EntryDraft(0, 0, description=text))
+    if problems:
+        raise ValidationError("\n".join(problems))
+    with db.session() as session:
+        entry = session.scalar(
+            select(Entry).where(Entry.festival_id == festival_id, Entry.code == clean_text(code).upper())
+        )
+        if entry is None:
+            raise NotFoundError(f"没有编号为「{code}」的作品。")
+        entry.description = text.strip()
+
+
 def delete_entries(db: Database, entry_ids: Iterable[int]) -> None:
     """Delete entries; their numbers are not given out again."""
     ids = list(entry_ids)
@@ -314,6 +336,9 @@ def entry_infos(
             notes=entry.notes,
             status=EntryStatus(entry.status),
             late=entry.late,
+            description=entry.description,
+            recommended=entry.recommended,
+            higher_result=entry.higher_result,
         )
         for entry, competition_name, level, grade, number in session.execute(query)
     ]

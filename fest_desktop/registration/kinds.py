@@ -41,6 +41,23 @@ class Judging(StrEnum):
         assert_never(self)
 
 
+class Outcome(StrEnum):
+    """What judging a competition gives: levels of prizes, or a 初评 that selects works (入选) from
+    which the school recommends some to the higher level."""
+
+    PRIZES = "prizes"
+    SHORTLIST = "shortlist"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case Outcome.PRIZES:
+                return "评出等级奖"
+            case Outcome.SHORTLIST:
+                return "初评：选出入选作品，再推荐参加上级比赛"
+        assert_never(self)
+
+
 class Combine(StrEnum):
     """How the judges' totals make the final score."""
 
@@ -127,9 +144,15 @@ class QuotaState(StrEnum):
         return self in (QuotaState.MISSING, QuotaState.UNDER)
 
 
-def deadline_word(participation: str, judging: str) -> str:
-    """What a competition's deadline is called, for what happens on it: a class's board is finished
-    (完成截止), a quiz team is named (报名截止), works are handed in (交稿截止)."""
+WINDOW_WORD = "制作与检查"
+
+
+def deadline_word(participation: str, judging: str, *, windowed: bool = False) -> str:
+    """What a competition's deadline is called, for what happens on it: a class's board made and
+    inspected in its window (制作与检查) or finished (完成截止), a quiz team named (报名截止), works
+    handed in (交稿截止)."""
+    if windowed:
+        return WINDOW_WORD
     if participation == Participation.CLASS:
         return "完成截止"
     if participation == Participation.TEAM and judging == Judging.MEASURED:

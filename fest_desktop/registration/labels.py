@@ -29,10 +29,11 @@ def write_labels(
     *,
     competition_id: int | None = None,
     class_id: int | None = None,
+    recommended_only: bool = False,
 ) -> int:
     """Labels for the festival's entries (disqualified ones left out, and, unless their competition is
-    chosen, class boards and quiz teams), optionally of one competition or class; returns the number
-    of labels."""
+    chosen, class boards and quiz teams), optionally of one competition or class, or only the works
+    推荐参加上级比赛 (with their 说明); returns the number of labels."""
     from fest_desktop.school.festivals import festival_of
 
     with db.session() as session:
@@ -53,8 +54,11 @@ def write_labels(
             else e.competition_id not in nothing_to_label
         )
         and (class_id is None or e.class_id == class_id)
+        and (e.recommended or not recommended_only)
     ]
     if not entries:
+        if recommended_only:
+            raise FestError("还没有推荐参加上级比赛的作品：请先在获奖名单中选中作品并推荐。")
         raise FestError("没有可打印标签的作品：请先登记作品，或换一个比赛项目、班级。")
     entries.sort(key=lambda e: (e.competition_id, e.level, e.class_number, e.code))
     draw_labels(path, f"{festival.school_name}{festival.name}", entries)
@@ -105,6 +109,7 @@ def _label(
         ("姓　　名", names),
         ("年　　龄", entry.ages or "—"),
         ("指导老师", entry.advisor or "—"),
+        *((("说　　明", entry.description),) if entry.recommended and entry.description else ()),
     )
     for caption, value in fields:
         canvas.setFont(font, 9)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -24,6 +25,8 @@ class Preset:
     days_before_end: int | None
     description: str
     judging_days_before_end: int | None = None
+    # A class board's making-and-inspection window opens this many days before the end.
+    window_days_before_end: int | None = None
 
     @property
     def name(self) -> str:
@@ -95,9 +98,10 @@ PRESETS: tuple[Preset, ...] = (
                 _deduction("逾期未完成", 10, 10),
             ),
         ),
-        20,
-        "以各班教室内的板报为板面集体创作，每班一块，评委现场打分。",
         7,
+        "以各班教室内的板报为板面集体创作，每班一块；制作与检查时间内评委现场打分。",
+        7,
+        14,
     ),
     Preset(
         CompetitionInfo(
@@ -246,18 +250,31 @@ def find_preset(name: str) -> Preset:
     return matches[0]
 
 
-def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """The preset's deadline and judging day for a festival from start to end: counted back from the
-    end, never before the start, and the judging never before the deadline, however short the festival."""
-    deadline = (
-        None
-        if preset.days_before_end is None
-        else max(start, end - dt.timedelta(days=preset.days_before_end))
-    )
-    judging = None
-    if preset.judging_days_before_end is not None:
-        judging = max(deadline or start, start, end - dt.timedelta(days=preset.judging_days_before_end))
-    return deadline, judging
+class PresetDates(NamedTuple):
+    deadline: dt.date | None
+    judging: dt.date | None
+    window_start: dt.date | None
+
+
+def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> PresetDates:
+    """The preset's deadline, judging day and window for a festival from start to end: counted back
+    from the end, never before the start; the judging never before the deadline, or, for a board
+    with its making-and-inspection window, inside the window — however short the festival."""
+
+    def back(days: int | None) -> dt.date | None:
+        return None if days is None else max(start, end - dt.timedelta(days=days))
+
+    deadline = back(preset.days_before_end)
+    window_start = back(preset.window_days_before_end)
+    if window_start is not None and deadline is not None:
+        window_start = min(window_start, deadline)
+    judging = back(preset.judging_days_before_end)
+    if judging is not None:
+        floor = window_start if window_start is not None else deadline
+        judging = max(judging, floor or start)
+        if window_start is not None and deadline is not None:
+            judging = min(judging, deadline)
+    return PresetDates(deadline, judging, window_start)
 
 
 def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:
@@ -265,7 +282,7 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
     preset = find_preset(preset_name)
     with db.session() as session:
         festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
-        deadline, judging_date = preset_dates(preset, festival.start_date, festival.end_date)
+        dates = preset_dates(preset, festival.start_date, festival.end_date)
         prefixes = set(
             session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
         )
@@ -277,6 +294,10 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
             session,
             festival_id,
             dataclasses.replace(
-                preset.competition, deadline=deadline, judging_date=judging_date, code_prefix=prefix
+                preset.competition,
+                deadline=dates.deadline,
+                judging_date=dates.judging,
+                window_start=dates.window_start,
+                code_prefix=prefix,
             ),
         )

@@ -75,6 +75,8 @@ class Festival(Base):
     # A level given by share (10 %) keeps at least one place in a group that can fill it: the winner
     # of a group of three is not left with 二等奖.
     share_keeps_one_place: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # The 总结 the teacher writes in 统计与总结 (a first draft is offered from the figures).
+    summary_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     phases: Mapped[list[Phase]] = relationship(
         back_populates="festival", cascade="all, delete-orphan", order_by="Phase.start_date"
@@ -231,6 +233,10 @@ class Competition(Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     # The day the judges meet (板报检查日); shown on the calendar with the deadline.
     judging_date: Mapped[dt.date | None] = mapped_column(Date)
+    # A class board is made and inspected in a window (比赛时间 4.21——4.28) ending on the deadline.
+    window_start: Mapped[dt.date | None] = mapped_column(Date)
+    # prizes: levels by the award rules; shortlist: a 初评 that selects works (入选) to recommend.
+    outcome: Mapped[str] = mapped_column(String(12), default="prizes", server_default="prizes")
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
@@ -276,6 +282,10 @@ class Entry(Base):
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     # 推荐参加上级比赛
     recommended: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 说明: a short description of the work, for the list sent up with the recommended ones.
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # What a recommended work later obtained at the higher level (县级一等奖 …).
+    higher_result: Mapped[str] = mapped_column(String(50), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     authors: Mapped[list[EntryAuthor]] = relationship(
@@ -569,3 +579,14 @@ class ScoreConflict(Base):
     desk_value: Mapped[float | None] = mapped_column(Float)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
     address: Mapped[str] = mapped_column(String(60), default="")
+
+
+class DistrictTemplate(Base):
+    """The columns, in order, of one district's 推荐作品上报表; shared by every festival of the file."""
+
+    __tablename__ = "district_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    # Column names one per line, from fest_desktop.summary.district.DISTRICT_COLUMNS.
+    columns: Mapped[str] = mapped_column(Text)

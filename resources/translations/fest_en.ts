@@ -96,212 +96,304 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="76"/>
+        <location filename="../../ui/awards/lists_page.py" line="86"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="78"/>
+        <location filename="../../ui/awards/lists_page.py" line="88"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="80"/>
-        <source>调整奖项…</source>
-        <translation>Change award…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/lists_page.py" line="82"/>
+        <location filename="../../ui/awards/lists_page.py" line="95"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="84"/>
-        <source>推荐参加上级比赛</source>
-        <translation>Recommend to next level</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/lists_page.py" line="86"/>
-        <location filename="../../ui/awards/lists_page.py" line="184"/>
-        <location filename="../../ui/awards/lists_page.py" line="246"/>
+        <location filename="../../ui/awards/lists_page.py" line="105"/>
+        <location filename="../../ui/awards/lists_page.py" line="207"/>
+        <location filename="../../ui/awards/lists_page.py" line="313"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="88"/>
+        <location filename="../../ui/awards/lists_page.py" line="107"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="90"/>
+        <location filename="../../ui/awards/lists_page.py" line="109"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="91"/>
+        <location filename="../../ui/awards/lists_page.py" line="110"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="92"/>
+        <location filename="../../ui/awards/lists_page.py" line="111"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="93"/>
+        <location filename="../../ui/awards/lists_page.py" line="112"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="95"/>
+        <location filename="../../ui/awards/lists_page.py" line="114"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="107"/>
-        <location filename="../../ui/awards/lists_page.py" line="257"/>
-        <location filename="../../ui/awards/lists_page.py" line="258"/>
+        <location filename="../../ui/awards/lists_page.py" line="126"/>
+        <location filename="../../ui/awards/lists_page.py" line="324"/>
+        <location filename="../../ui/awards/lists_page.py" line="325"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="127"/>
+        <location filename="../../ui/awards/lists_page.py" line="146"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="128"/>
+        <location filename="../../ui/awards/lists_page.py" line="147"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="129"/>
+        <location filename="../../ui/awards/lists_page.py" line="148"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="130"/>
+        <location filename="../../ui/awards/lists_page.py" line="149"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="130"/>
+        <location filename="../../ui/awards/lists_page.py" line="149"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="131"/>
+        <location filename="../../ui/awards/lists_page.py" line="150"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="132"/>
+        <location filename="../../ui/awards/lists_page.py" line="151"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="133"/>
+        <location filename="../../ui/awards/lists_page.py" line="152"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="134"/>
+        <location filename="../../ui/awards/lists_page.py" line="153"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="135"/>
+        <location filename="../../ui/awards/lists_page.py" line="97"/>
+        <location filename="../../ui/awards/lists_page.py" line="155"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="136"/>
+        <location filename="../../ui/awards/lists_page.py" line="90"/>
+        <source>调整奖项</source>
+        <translation>Change award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="92"/>
+        <source>调整选中的奖项…</source>
+        <translation>Change the selected award…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="93"/>
+        <source>按作品编号给奖或入选…</source>
+        <translation>Award or shortlist a work by its number…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="99"/>
+        <source>推荐参加上级比赛 / 取消推荐</source>
+        <translation>Recommend to the higher level / withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="100"/>
+        <source>记录上级比赛结果…</source>
+        <translation>Record the higher-level result…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="102"/>
+        <source>推荐作品造册（Excel）…</source>
+        <translation>Register of recommended works (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="103"/>
+        <source>推荐作品标签（PDF）…</source>
+        <translation>Labels of recommended works (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="159"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="148"/>
+        <location filename="../../ui/awards/lists_page.py" line="171"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="165"/>
+        <location filename="../../ui/awards/lists_page.py" line="188"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="165"/>
+        <location filename="../../ui/awards/lists_page.py" line="188"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="169"/>
+        <location filename="../../ui/awards/lists_page.py" line="192"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="175"/>
+        <location filename="../../ui/awards/lists_page.py" line="198"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="178"/>
+        <location filename="../../ui/awards/lists_page.py" line="201"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="182"/>
+        <location filename="../../ui/awards/lists_page.py" line="205"/>
         <source>暂定：依据的{0}尚未定稿，名单还会变动；它们定稿后才能定稿本名单。</source>
         <translation>Provisional: {0} not finalised yet, so this list may still change; it can be finalised once they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="219"/>
+        <location filename="../../ui/awards/lists_page.py" line="249"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="233"/>
+        <location filename="../../ui/awards/lists_page.py" line="265"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="241"/>
+        <location filename="../../ui/awards/lists_page.py" line="271"/>
+        <location filename="../../ui/awards/lists_page.py" line="281"/>
+        <location filename="../../ui/awards/lists_page.py" line="285"/>
+        <source>按作品编号给奖</source>
+        <translation>Award by work number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="271"/>
+        <source>作品编号（如 XZ-0012）：</source>
+        <translation>Work number (e.g. XZ-0012):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="279"/>
+        <source>不获奖</source>
+        <translation>No award</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="281"/>
+        <source>{0}
+奖项：</source>
+        <translation>{0}
+Award:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="285"/>
+        <source>原因（记入修改记录）：</source>
+        <translation>Reason (kept in the log):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="293"/>
+        <source>请先选中一件已推荐的作品。</source>
+        <translation>Select a recommended work first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="297"/>
+        <source>上级比赛结果</source>
+        <translation>Higher-level result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="298"/>
+        <source>{0}
+在上级比赛中获得（如 县级一等奖；留空表示清除）：</source>
+        <translation>{0}
+Result at the higher level (e.g. county first prize; empty clears it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="308"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="241"/>
+        <location filename="../../ui/awards/lists_page.py" line="308"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="248"/>
+        <location filename="../../ui/awards/lists_page.py" line="315"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="259"/>
+        <location filename="../../ui/awards/lists_page.py" line="326"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="260"/>
+        <location filename="../../ui/awards/lists_page.py" line="327"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="273"/>
-        <location filename="../../ui/awards/lists_page.py" line="276"/>
+        <location filename="../../ui/awards/lists_page.py" line="328"/>
+        <source>推荐作品造册</source>
+        <translation>Register of recommended works</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="329"/>
+        <source>推荐作品标签</source>
+        <translation>Labels of recommended works</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="342"/>
+        <location filename="../../ui/awards/lists_page.py" line="345"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="279"/>
+        <location filename="../../ui/awards/lists_page.py" line="348"/>
+        <source>已生成 {0} 件推荐作品的造册。</source>
+        <translation>Register of {0} recommended works written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="351"/>
+        <source>已生成 {0} 张推荐作品标签。</source>
+        <translation>{0} labels of recommended works written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="354"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="282"/>
+        <location filename="../../ui/awards/lists_page.py" line="357"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -309,37 +401,37 @@
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="307"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="308"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="312"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="314"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="319"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -497,7 +589,7 @@
         <translation>Every group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="338"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="339"/>
         <source>「{0}」不是数字。</source>
         <translation>“{0}” is not a number.</translation>
     </message>
@@ -901,326 +993,341 @@
 <context>
     <name>CompetitionsPage</name>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="78"/>
+        <location filename="../../ui/registration/competitions_page.py" line="85"/>
         <source>添加预设项目</source>
         <translation>Add a preset</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="82"/>
+        <location filename="../../ui/registration/competitions_page.py" line="89"/>
         <source>新建空白项目</source>
         <translation>New blank competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="84"/>
+        <location filename="../../ui/registration/competitions_page.py" line="91"/>
         <source>删除项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="104"/>
+        <location filename="../../ui/registration/competitions_page.py" line="111"/>
         <source>一名学生在这个比赛项目里最多可以报几件作品</source>
         <translation>How many works one student may enter in this competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="105"/>
+        <location filename="../../ui/registration/competitions_page.py" line="112"/>
         <source>可与家长合作</source>
         <translation>May work with a parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="110"/>
-        <location filename="../../ui/registration/competitions_page.py" line="113"/>
+        <location filename="../../ui/registration/competitions_page.py" line="117"/>
+        <location filename="../../ui/registration/competitions_page.py" line="120"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="114"/>
+        <location filename="../../ui/registration/competitions_page.py" line="121"/>
         <source>截止日期</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="116"/>
+        <location filename="../../ui/registration/competitions_page.py" line="123"/>
         <source>评审日期</source>
         <translation>Judging date</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="119"/>
+        <location filename="../../ui/registration/competitions_page.py" line="125"/>
+        <source>制作与检查从</source>
+        <translation>Made and inspected from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="127"/>
+        <source>班级板报在这段时间内制作，评委在这段时间内现场检查打分；到截止日期结束</source>
+        <translation>Class boards are made in this window and inspected by the judges on site; it ends on the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="131"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="128"/>
+        <location filename="../../ui/registration/competitions_page.py" line="141"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="129"/>
+        <location filename="../../ui/registration/competitions_page.py" line="142"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="132"/>
+        <location filename="../../ui/registration/competitions_page.py" line="145"/>
         <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
         <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="137"/>
+        <location filename="../../ui/registration/competitions_page.py" line="150"/>
         <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
         <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="142"/>
+        <location filename="../../ui/registration/competitions_page.py" line="155"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="144"/>
+        <location filename="../../ui/registration/competitions_page.py" line="157"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="146"/>
-        <location filename="../../ui/registration/competitions_page.py" line="163"/>
+        <location filename="../../ui/registration/competitions_page.py" line="159"/>
+        <location filename="../../ui/registration/competitions_page.py" line="179"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="157"/>
+        <location filename="../../ui/registration/competitions_page.py" line="173"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="159"/>
+        <location filename="../../ui/registration/competitions_page.py" line="175"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="161"/>
+        <location filename="../../ui/registration/competitions_page.py" line="177"/>
         <source>每人最多报</source>
         <translation>Works per student, at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="167"/>
+        <location filename="../../ui/registration/competitions_page.py" line="183"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="169"/>
+        <location filename="../../ui/registration/competitions_page.py" line="185"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="170"/>
+        <location filename="../../ui/registration/competitions_page.py" line="186"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="171"/>
+        <location filename="../../ui/registration/competitions_page.py" line="187"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="172"/>
+        <location filename="../../ui/registration/competitions_page.py" line="188"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="173"/>
+        <location filename="../../ui/registration/competitions_page.py" line="189"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="176"/>
+        <location filename="../../ui/registration/competitions_page.py" line="192"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="177"/>
+        <location filename="../../ui/registration/competitions_page.py" line="193"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="179"/>
+        <location filename="../../ui/registration/competitions_page.py" line="195"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="180"/>
+        <location filename="../../ui/registration/competitions_page.py" line="196"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="182"/>
+        <location filename="../../ui/registration/competitions_page.py" line="198"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="184"/>
+        <location filename="../../ui/registration/competitions_page.py" line="200"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="185"/>
+        <location filename="../../ui/registration/competitions_page.py" line="201"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="202"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="186"/>
+        <location filename="../../ui/registration/competitions_page.py" line="203"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="187"/>
+        <location filename="../../ui/registration/competitions_page.py" line="204"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="188"/>
+        <location filename="../../ui/registration/competitions_page.py" line="205"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="189"/>
+        <location filename="../../ui/registration/competitions_page.py" line="206"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="190"/>
+        <location filename="../../ui/registration/competitions_page.py" line="207"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="192"/>
+        <location filename="../../ui/registration/competitions_page.py" line="209"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="194"/>
+        <location filename="../../ui/registration/competitions_page.py" line="211"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="197"/>
+        <location filename="../../ui/registration/competitions_page.py" line="214"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="198"/>
+        <location filename="../../ui/registration/competitions_page.py" line="215"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="199"/>
+        <location filename="../../ui/registration/competitions_page.py" line="216"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="204"/>
+        <location filename="../../ui/registration/competitions_page.py" line="221"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="206"/>
+        <location filename="../../ui/registration/competitions_page.py" line="223"/>
         <source>添加扣分项</source>
         <translation>Add deduction</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="208"/>
+        <location filename="../../ui/registration/competitions_page.py" line="225"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="211"/>
+        <location filename="../../ui/registration/competitions_page.py" line="228"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="301"/>
-        <location filename="../../ui/registration/competitions_page.py" line="436"/>
+        <location filename="../../ui/registration/competitions_page.py" line="321"/>
+        <location filename="../../ui/registration/competitions_page.py" line="464"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="371"/>
+        <location filename="../../ui/registration/competitions_page.py" line="397"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="383"/>
+        <location filename="../../ui/registration/competitions_page.py" line="409"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="385"/>
+        <location filename="../../ui/registration/competitions_page.py" line="411"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="458"/>
+        <location filename="../../ui/registration/competitions_page.py" line="486"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="460"/>
+        <location filename="../../ui/registration/competitions_page.py" line="488"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="477"/>
+        <location filename="../../ui/registration/competitions_page.py" line="505"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="479"/>
+        <location filename="../../ui/registration/competitions_page.py" line="507"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="480"/>
+        <location filename="../../ui/registration/competitions_page.py" line="508"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="494"/>
+        <location filename="../../ui/registration/competitions_page.py" line="522"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="500"/>
-        <location filename="../../ui/registration/competitions_page.py" line="544"/>
+        <location filename="../../ui/registration/competitions_page.py" line="528"/>
+        <location filename="../../ui/registration/competitions_page.py" line="572"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="505"/>
+        <location filename="../../ui/registration/competitions_page.py" line="533"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="511"/>
+        <location filename="../../ui/registration/competitions_page.py" line="539"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="513"/>
+        <location filename="../../ui/registration/competitions_page.py" line="541"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="518"/>
+        <location filename="../../ui/registration/competitions_page.py" line="546"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="520"/>
+        <location filename="../../ui/registration/competitions_page.py" line="548"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="525"/>
+        <location filename="../../ui/registration/competitions_page.py" line="553"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="544"/>
+        <location filename="../../ui/registration/competitions_page.py" line="572"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -1816,102 +1923,112 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="172"/>
+        <location filename="../../ui/registration/entry_panel.py" line="169"/>
+        <source>一两句话介绍作品（推荐参加上级比赛时造册用）</source>
+        <translation>One or two sentences on the work (for the register of recommended works)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="175"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="173"/>
+        <location filename="../../ui/registration/entry_panel.py" line="176"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="175"/>
+        <location filename="../../ui/registration/entry_panel.py" line="178"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="176"/>
+        <location filename="../../ui/registration/entry_panel.py" line="179"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="177"/>
+        <location filename="../../ui/registration/entry_panel.py" line="180"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="178"/>
+        <location filename="../../ui/registration/entry_panel.py" line="181"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="179"/>
+        <location filename="../../ui/registration/entry_panel.py" line="182"/>
         <source>合作家长</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="180"/>
+        <location filename="../../ui/registration/entry_panel.py" line="183"/>
+        <source>作品说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="184"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="181"/>
+        <location filename="../../ui/registration/entry_panel.py" line="185"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="183"/>
+        <location filename="../../ui/registration/entry_panel.py" line="187"/>
         <source>登记作品</source>
         <translation>Register entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="186"/>
+        <location filename="../../ui/registration/entry_panel.py" line="190"/>
         <source>再登记一件</source>
         <translation>Register another</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="264"/>
+        <location filename="../../ui/registration/entry_panel.py" line="268"/>
         <source>登记新作品</source>
         <translation>Register a new entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="284"/>
+        <location filename="../../ui/registration/entry_panel.py" line="289"/>
         <source>作品 {0}</source>
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="349"/>
+        <location filename="../../ui/registration/entry_panel.py" line="355"/>
         <source>本班已报 {0} {1}，名额：{2}</source>
         <translation>This class has entered {0} ({1}); quota: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="353"/>
+        <location filename="../../ui/registration/entry_panel.py" line="359"/>
         <source>&#x3000;还差 {0} {1}</source>
         <translation>  {0} ({1}) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="357"/>
+        <location filename="../../ui/registration/entry_panel.py" line="363"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="360"/>
+        <location filename="../../ui/registration/entry_panel.py" line="366"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="370"/>
+        <location filename="../../ui/registration/entry_panel.py" line="376"/>
         <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
         <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="398"/>
+        <location filename="../../ui/registration/entry_panel.py" line="405"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="403"/>
+        <location filename="../../ui/registration/entry_panel.py" line="410"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -3924,25 +4041,25 @@ Restore it? The damaged file is renamed and kept where it is, never deleted.</tr
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="41"/>
+        <location filename="../../ui/awards/lists_page.py" line="51"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="45"/>
-        <location filename="../../ui/awards/lists_page.py" line="50"/>
+        <location filename="../../ui/awards/lists_page.py" line="55"/>
+        <location filename="../../ui/awards/lists_page.py" line="60"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="45"/>
+        <location filename="../../ui/awards/lists_page.py" line="55"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="50"/>
+        <location filename="../../ui/awards/lists_page.py" line="60"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>

@@ -108,3 +108,34 @@ def test_change_by_hand_finalise_notice_and_certificates(tmp_path: Path) -> None
     # One 一等奖 per group, the small 初中 group included (a level by share keeps a place there).
     assert {"小学", "初中"} <= {a["group"] for a in firsts}
     assert by_level.returncode == 0 and page_count(tmp_path / "一等.pdf") == len(firsts)
+
+
+def test_the_recommended_works_go_up_with_their_description_and_come_back_with_a_result(
+    tmp_path: Path,
+) -> None:
+    db = demo_db(tmp_path)
+    assert run("awards", "assign", "--db", db).returncode == 0
+    listed = json.loads(run("awards", "list", "--competition", "四驱车", "--json", "--db", db).stdout)
+    code = next(a["code"] for a in listed if a["level"] == "二等奖")  # the 一等奖 cars are the demo's
+    early = run("awards", "higher-result", code, "县级一等奖", "--db", db)
+    assert early.returncode == 2 and "没有推荐参加上级比赛" in early.stderr
+    assert run("awards", "recommend", code, "--db", db).returncode == 0
+    described = run("entries", "describe", code.lower(), "车身减重，电池仓前移。", "--db", db)
+    assert described.returncode == 0, described.stderr
+    register = tmp_path / "推荐作品造册.xlsx"
+    exported = run("entries", "export", register, "--recommended", "--db", db)
+    assert exported.returncode == 0, exported.stderr
+    assert "推荐作品造册" in exported.stdout
+    sheets = load_workbook(register)
+    rows = [[c.value for c in row] for sheet in sheets.worksheets[1:] for row in sheet.iter_rows(min_row=3)]
+    described_rows = {row[1]: row[-2] for row in rows}
+    assert described_rows[code] == "车身减重，电池仓前移。"
+    assert len(described_rows) > 1 and all(described_rows.values())  # with the demo's own
+    labels = tmp_path / "推荐作品标签.pdf"
+    labelled = run("labels", labels, "--recommended", "--db", db)
+    assert labelled.returncode == 0 and f"已生成 {len(described_rows)} 张作品标签" in labelled.stdout
+    assert "车身减重" in "".join(page_text(labels, p) for p in range(page_count(labels)))
+    recorded = run("awards", "higher-result", code, "县级二等奖", "--db", db)
+    assert recorded.returncode == 0, recorded.stderr
+    refused = run("awards", "recommend", code, "--off", "--db", db)
+    assert refused.returncode == 2 and "请先清除结果再取消推荐" in refused.stderr

@@ -153,11 +153,11 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
 
 
 def test_deadlines_and_judging_days_follow_the_competitions(db: Database, festival: FestivalInfo) -> None:
-    board = add_preset(db, festival.id, "科普板报比赛")  # deadline end − 20, judged end − 7
+    board = add_preset(db, festival.id, "科普板报比赛")  # made and inspected end − 14 … end − 7
     derived = list_events(db, festival.id)
-    assert [(e.title, e.start_date, e.source) for e in derived] == [
-        ("「科普板报比赛」完成截止", dt.date(2026, 4, 21), "deadline"),
-        ("「科普板报比赛」评审", dt.date(2026, 5, 4), "judging"),
+    assert [(e.title, e.start_date, e.end_date, e.source) for e in derived] == [
+        ("「科普板报比赛」制作与检查", dt.date(2026, 4, 27), dt.date(2026, 5, 4), "window"),
+        ("「科普板报比赛」评审", dt.date(2026, 5, 4), dt.date(2026, 5, 4), "judging"),
     ]
     update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 5, 6)))
     assert list_events(db, festival.id)[1].start_date == dt.date(2026, 5, 6)
@@ -257,11 +257,36 @@ def test_the_xlsx_and_pdf_hold_one_row_per_event(
 
 
 def test_today_and_tomorrow(planned: list[EventInfo]) -> None:
-    assert [e.title for e in happening(planned, dt.date(2026, 4, 21))] == [
-        "「科普板报比赛」完成截止",
-        "小制作辅导",
-    ]
+    assert [e.title for e in happening(planned, dt.date(2026, 4, 21))] == ["小制作辅导"]
+    # Every day of the board's window, the board is on the day's list.
+    assert "「科普板报比赛」制作与检查" in [e.title for e in happening(planned, dt.date(2026, 4, 29))]
     assert happening(planned, dt.date(2026, 4, 12)) == []
+
+
+def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_has_a_deadline(
+    db: Database, festival: FestivalInfo
+) -> None:
+    board = add_preset(db, festival.id, "科普板报比赛")
+    assert board.deadline_word == "制作与检查" and board.window_start == dt.date(2026, 4, 27)
+
+    def order_clashes() -> list[str]:
+        events = list_events(db, festival.id)
+        return [c.message for c in find_clashes(events, festival, []) if c.kind == "order"]
+
+    assert order_clashes() == []
+    inside = update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 4, 29)))
+    assert order_clashes() == []  # inspected on a day of the window, before its last day: fine
+    update_competition(db, dataclasses.replace(inside, judging_date=dt.date(2026, 4, 25)))
+    assert order_clashes() == [
+        "「科普板报比赛」评审（4月25日）不在「科普板报比赛」制作与检查的时间（4月27日–5月4日）之内。"
+    ]
+    with pytest.raises(ValidationError, match="制作与检查开始日期 2026-05-06 要早于它的截止日期"):
+        update_competition(db, dataclasses.replace(inside, window_start=dt.date(2026, 5, 6)))
+    plain = update_competition(db, dataclasses.replace(inside, window_start=None))
+    assert plain.deadline_word == "完成截止"
+    assert [e.source for e in list_events(db, festival.id)] == ["judging", "deadline"]
+    # Without a window, inspecting on 4月29日 is before the boards are finished.
+    assert order_clashes() == ["「科普板报比赛」评审（4月29日）在截止日（5月4日）之前：作品还没交齐就评审。"]
 
 
 def test_judging_or_a_ceremony_before_a_deadline_is_a_clash(db: Database, festival: FestivalInfo) -> None:
@@ -289,16 +314,21 @@ def test_judging_or_a_ceremony_before_a_deadline_is_a_clash(db: Database, festiv
 
 
 @pytest.mark.parametrize("days", [3, 7, 14, 30, 60])
-def test_every_preset_is_judged_on_or_after_its_deadline_whatever_the_festivals_length(days: int) -> None:
+def test_every_preset_is_judged_after_its_deadline_or_inside_its_window_whatever_the_festivals_length(
+    days: int,
+) -> None:
     from fest_desktop.registration.presets import PRESETS, preset_dates
 
     start = dt.date(2026, 4, 11)
     end = start + dt.timedelta(days=days)
     for preset in PRESETS:
-        deadline, judging = preset_dates(preset, start, end)
-        for day in (deadline, judging):
+        deadline, judging, window_start = preset_dates(preset, start, end)
+        for day in (deadline, judging, window_start):
             assert day is None or start <= day <= end, (preset.name, day)
-        if deadline is not None and judging is not None:
+        if window_start is not None:
+            assert deadline is not None and judging is not None
+            assert window_start <= judging <= deadline, preset.name
+        elif deadline is not None and judging is not None:
             assert deadline <= judging, preset.name
 
 
@@ -306,5 +336,10 @@ def test_each_deadline_is_named_for_what_happens_on_it(db: Database, festival: F
     make_small_school(db, festival)
     for name in ("科普板报", "科技创新绘画比赛", "知识竞赛"):
         add_preset(db, festival.id, name)
-    titles = {e.title for e in list_events(db, festival.id) if e.source == "deadline"}
-    assert titles == {"「科普板报比赛」完成截止", "「科技创新绘画比赛」交稿截止", "「科技知识竞赛」报名截止"}
+    titles = {e.title for e in list_events(db, festival.id) if e.source in ("deadline", "window")}
+    assert titles == {
+        "「科普板报比赛」制作与检查",
+        "「科技创新绘画比赛」交稿截止",
+        "「科技知识竞赛」报名截止",
+    }
+    assert not any("报名截止" in e.title for e in list_events(db, festival.id) if "板报" in e.title)

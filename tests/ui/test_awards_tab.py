@@ -248,3 +248,44 @@ def test_a_design_is_chosen_from_the_gallery_with_one_click(
     )
     assert get_template(db, editor.info.id).design is None
     assert not [item for item in editor.preview.sheet.items if isinstance(item, Group)]
+
+
+def test_a_shortlist_work_is_selected_by_code_recommended_and_its_county_result_recorded(
+    qtbot: QtBot,
+    db: Database,
+    throws: Throws,
+    seen: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from fest_desktop.registration.competitions import get_competition
+    from fest_desktop.registration.kinds import Outcome
+    from ui.registration.competitions_page import CompetitionsPage
+
+    editor = CompetitionsPage(db)
+    qtbot.addWidget(editor)
+    editor.show_festival(throws.festival_id, [])
+    editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.SHORTLIST.value))
+    editor.outcome.activated.emit(editor.outcome.currentIndex())
+    assert get_competition(db, throws.competition.id).is_shortlist
+
+    tab = make_tab(qtbot, db, throws.festival_id)
+    page = tab.lists
+    page.list_box.setCurrentIndex(page.list_box.findText("手抛飞机"))
+    answers = iter([("FJ-0004", True)])
+    monkeypatch.setattr("ui.awards.lists_page.QInputDialog.getText", lambda *_a, **_k: next(answers))
+    monkeypatch.setattr("ui.awards.lists_page.QInputDialog.getItem", lambda *_a, **_k: ("入选", True))
+    monkeypatch.setattr("ui.awards.lists_page.ask_reason", lambda *_a: "美术组推荐")
+    page.award_by_code()
+    assert [(a.code, a.level) for a in page.model.rows()] == [("FJ-0004", "入选")]
+    page.table.selectRow(0)
+    page.toggle_recommended()
+    monkeypatch.setattr("ui.awards.lists_page.QInputDialog.getText", lambda *_a, **_k: ("县级三等奖", True))
+    page.record_higher_result()
+    recommend_column = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ].index("推荐")
+    assert page.model.index(0, recommend_column).data() == "★ 县级三等奖"
+    register = tmp_path / "推荐作品造册.xlsx"
+    page.export_to("recommended.xlsx", register)
+    assert register.exists() and not seen["errors"]

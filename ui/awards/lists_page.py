@@ -19,12 +19,22 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.awards import notices as award_notices
 from fest_desktop.awards.assignment import assign_awards, out_of_date_lists
-from fest_desktop.awards.changes import change_award, revert_award, set_recommended
+from fest_desktop.awards.changes import (
+    award_entry,
+    change_award,
+    entry_levels,
+    find_entry_award_target,
+    revert_award,
+    set_higher_result,
+    set_recommended,
+)
 from fest_desktop.awards.finalising import finalise, reopen, waiting_for
 from fest_desktop.awards.levels import allowed_levels
 from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
 from fest_desktop.awards.log import award_log
 from fest_desktop.errors import FestError
+from fest_desktop.registration.labels import write_labels
+from fest_desktop.registration.register import export_register
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from fest_desktop.values import final_text
@@ -77,12 +87,21 @@ class AwardListPage(QWidget):
         self.assign_button.clicked.connect(self.assign)
         self.rules_button = QPushButton(self.tr("评奖规则…"))
         self.rules_button.clicked.connect(self.edit_rules)
-        self.change_button = QPushButton(self.tr("调整奖项…"))
-        self.change_button.clicked.connect(self.change_selected)
+        self.change_button = QPushButton(self.tr("调整奖项"))
+        change_menu = QMenu(self.change_button)
+        change_menu.addAction(self.tr("调整选中的奖项…"), self.change_selected)
+        change_menu.addAction(self.tr("按作品编号给奖或入选…"), self.award_by_code)
+        set_button_menu(self.change_button, change_menu)
         self.revert_button = QPushButton(self.tr("恢复规则结果"))
         self.revert_button.clicked.connect(self.revert_selected)
-        self.recommend_button = QPushButton(self.tr("推荐参加上级比赛"))
-        self.recommend_button.clicked.connect(self.toggle_recommended)
+        self.recommend_button = QPushButton(self.tr("推荐"))
+        recommend_menu = QMenu(self.recommend_button)
+        recommend_menu.addAction(self.tr("推荐参加上级比赛 / 取消推荐"), self.toggle_recommended)
+        recommend_menu.addAction(self.tr("记录上级比赛结果…"), self.record_higher_result)
+        recommend_menu.addSeparator()
+        recommend_menu.addAction(self.tr("推荐作品造册（Excel）…"), lambda: self._export("recommended.xlsx"))
+        recommend_menu.addAction(self.tr("推荐作品标签（PDF）…"), lambda: self._export("recommended.pdf"))
+        set_button_menu(self.recommend_button, recommend_menu)
         self.final_button = QPushButton(self.tr("定稿"))
         self.final_button.clicked.connect(self.toggle_final)
         self.export_button = QPushButton(self.tr("导出"))
@@ -132,7 +151,11 @@ class AwardListPage(QWidget):
             Column(self.tr("班级"), lambda a: a.class_name),
             Column(self.tr("获奖者"), lambda a: a.recipient_text),
             Column(self.tr("成绩"), lambda a: final_text(a.score), align_center=True),
-            Column(self.tr("推荐"), lambda a: "★" if a.recommended else "", align_center=True),
+            Column(
+                self.tr("推荐"),
+                lambda a: ("★ " + a.higher_result).strip() if a.recommended else "",
+                align_center=True,
+            ),
             Column(self.tr("说明"), lambda a: a.rule_note),
         ]
 
@@ -192,9 +215,16 @@ class AwardListPage(QWidget):
         return self.proxy.row_object(rows[0].row()) if rows else None
 
     def _run(self, action: Callable[[], object]) -> bool:
+        """Run a change and show the list again, the same award still selected for the next step."""
+        chosen = self.selected()
         if run_operation(self, lambda: action()) is FAILED:
             return False
         self.refresh()
+        if chosen is not None:
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.row_object(row).id == chosen.id:
+                    self.table.selectRow(row)
+                    break
         return True
 
     def assign(self) -> None:
@@ -218,7 +248,9 @@ class AwardListPage(QWidget):
         if award is None:
             show_error(self, self.tr("请先在名单中选中一项奖。"))
             return
-        answer = ask_change(self, award, allowed_levels(self.db, self.festival_id, award.kind))
+        answer = ask_change(
+            self, award, allowed_levels(self.db, self.festival_id, award.kind, award.competition_id)
+        )
         if answer is not None:
             self._run(lambda: change_award(self.db, award.id, answer[0], answer[1]))
 
@@ -234,6 +266,41 @@ class AwardListPage(QWidget):
             return
         entry_id = award.entry_id
         self._run(lambda: set_recommended(self.db, entry_id, not award.recommended))
+
+    def award_by_code(self) -> None:
+        code, ok = QInputDialog.getText(self, self.tr("按作品编号给奖"), self.tr("作品编号（如 XZ-0012）："))
+        if not ok or not code.strip():
+            return
+        found = run_operation(self, lambda: find_entry_award_target(self.db, self.festival_id, code))
+        if found is FAILED:
+            return
+        entry_id = found
+        subject, levels = entry_levels(self.db, entry_id)
+        none = self.tr("不获奖")
+        level, ok = QInputDialog.getItem(
+            self, self.tr("按作品编号给奖"), self.tr("{0}\n奖项：").format(subject), [*levels, none], 0, False
+        )
+        if not ok:
+            return
+        reason = ask_reason(self, self.tr("按作品编号给奖"), self.tr("原因（记入修改记录）："))
+        if reason is not None:
+            chosen = "" if level == none else level
+            self._run(lambda: award_entry(self.db, entry_id, chosen, reason))
+
+    def record_higher_result(self) -> None:
+        award = self.selected()
+        if award is None or award.entry_id is None or not award.recommended:
+            show_error(self, self.tr("请先选中一件已推荐的作品。"))
+            return
+        result, ok = QInputDialog.getText(
+            self,
+            self.tr("上级比赛结果"),
+            self.tr("{0}\n在上级比赛中获得（如 县级一等奖；留空表示清除）：").format(award.subject),
+            text=award.higher_result,
+        )
+        if ok:
+            entry_id = award.entry_id
+            self._run(lambda: set_higher_result(self.db, entry_id, result))
 
     def toggle_final(self) -> None:
         key = self.current_key()
@@ -258,6 +325,8 @@ class AwardListPage(QWidget):
             "notice.xlsx": (self.tr("获奖名单"), "Excel (*.xlsx)"),
             "points.xlsx": (self.tr("班级考核表"), "Excel (*.xlsx)"),
             "check.pdf": (self.tr("获奖名单核对表"), "PDF (*.pdf)"),
+            "recommended.xlsx": (self.tr("推荐作品造册"), "Excel (*.xlsx)"),
+            "recommended.pdf": (self.tr("推荐作品标签"), "PDF (*.pdf)"),
         }
         stem, file_filter = names[what]
         suffix = "." + what.split(".")[1]
@@ -274,6 +343,12 @@ class AwardListPage(QWidget):
             elif what == "notice.xlsx":
                 count = award_notices.write_notice_xlsx(self.db, self.festival_id, path, keys)
                 message = self.tr("已生成 {0} 份获奖名单。").format(count)
+            elif what == "recommended.xlsx":
+                count = export_register(self.db, self.festival_id, path, recommended_only=True)
+                message = self.tr("已生成 {0} 件推荐作品的造册。").format(count)
+            elif what == "recommended.pdf":
+                count = write_labels(self.db, self.festival_id, path, recommended_only=True)
+                message = self.tr("已生成 {0} 张推荐作品标签。").format(count)
             elif what == "points.xlsx":
                 award_notices.write_class_points(self.db, self.festival_id, path)
                 message = self.tr("已生成班级考核表。")

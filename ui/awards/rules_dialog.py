@@ -253,7 +253,8 @@ class AwardRulesDialog(QDialog):
         self.rules.set_rows(effective_rules(self.db, self.festival_id, self._key()))
 
     def _level_choices(self) -> list[tuple[str, str]]:
-        names = allowed_levels(self.db, self.festival_id, self._key().scope)
+        key = self._key()
+        names = allowed_levels(self.db, self.festival_id, key.scope, key.competition_id)
         return [(name, name) for name in names]
 
     def _remove_selected_rules(self) -> None:

@@ -39,7 +39,14 @@ from fest_desktop.registration.competitions import (
     list_competitions,
     update_competition,
 )
-from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
+from fest_desktop.registration.kinds import (
+    Combine,
+    CriterionKind,
+    Judging,
+    Outcome,
+    Participation,
+    RankingGroup,
+)
 from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
@@ -50,7 +57,7 @@ from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 from ui.widgets.table_models import Column
 
 
-def _choice_box(choices: type[Participation | Judging | Combine | RankingGroup]) -> QComboBox:
+def _choice_box(choices: type[Participation | Judging | Outcome | Combine | RankingGroup]) -> QComboBox:
     """A drop-down of a vocabulary's labels, each item's data its stored code."""
     box = QComboBox()
     for member in choices:
@@ -115,9 +122,15 @@ class CompetitionsPage(QWidget):
         self.deadline: QDateEdit = date_edit(dt.date.today())
         self.has_judging_date = QCheckBox(self.tr("评审日期"))
         self.judging_date: QDateEdit = date_edit(dt.date.today())
+        self.has_window = QCheckBox(self.tr("制作与检查从"))
+        self.has_window.setToolTip(
+            self.tr("班级板报在这段时间内制作，评委在这段时间内现场检查打分；到截止日期结束")
+        )
+        self.window_start: QDateEdit = date_edit(dt.date.today())
         self.subtypes = QLineEdit()
         self.subtypes.setPlaceholderText(self.tr("用顿号隔开，如 小制作、小发明"))
         self.judging = _choice_box(Judging)
+        self.outcome = _choice_box(Outcome)
         self.combine = _choice_box(Combine)
         self.trim_min_judges = QSpinBox()
         self.trim_min_judges.setRange(3, 20)
@@ -146,6 +159,9 @@ class CompetitionsPage(QWidget):
         quota_row.addWidget(QLabel(self.tr("件")))
         quota_row.addStretch(1)
         deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_window)
+        deadline_row.addWidget(self.window_start)
+        deadline_row.addSpacing(16)
         deadline_row.addWidget(self.has_deadline)
         deadline_row.addWidget(self.deadline)
         deadline_row.addSpacing(16)
@@ -182,6 +198,7 @@ class CompetitionsPage(QWidget):
         judging = QGroupBox(self.tr("评审方式"))
         judging_form = QFormLayout(judging)
         judging_form.addRow(self.tr("评审"), self.judging)
+        judging_form.addRow(self.tr("结果"), self.outcome)
         judging_form.addRow(self.tr("评委分合成"), self.combine)
         judging_form.addRow(self.tr("去高低分至少需评委"), self.trim_min_judges)
         judging_form.addRow(self.tr("测量试次"), self.attempts)
@@ -263,6 +280,7 @@ class CompetitionsPage(QWidget):
         for box in (
             self.participation,
             self.judging,
+            self.outcome,
             self.combine,
             self.higher_is_better,
             self.ranking_group,
@@ -273,6 +291,8 @@ class CompetitionsPage(QWidget):
         self.deadline.editingFinished.connect(self._save)
         self.has_judging_date.toggled.connect(self._save)
         self.judging_date.editingFinished.connect(self._save)
+        self.has_window.toggled.connect(self._save)
+        self.window_start.editingFinished.connect(self._save)
 
     # ------------------------------------------------------------ loading
 
@@ -350,8 +370,14 @@ class CompetitionsPage(QWidget):
         self.judging_date.setEnabled(info.judging_date is not None)
         if info.judging_date is not None:
             self.judging_date.setDate(to_qdate(info.judging_date))
+        self.has_window.setChecked(info.window_start is not None)
+        self.has_window.setEnabled(info.is_class_competition)
+        self.window_start.setEnabled(info.window_start is not None)
+        if info.window_start is not None:
+            self.window_start.setDate(to_qdate(info.window_start))
         self.subtypes.setText("、".join(info.subtypes))
         self.judging.setCurrentIndex(self.judging.findData(info.judging.value))
+        self.outcome.setCurrentIndex(self.outcome.findData(info.outcome.value))
         self.combine.setCurrentIndex(self.combine.findData(info.combine.value))
         self.trim_min_judges.setValue(info.trim_min_judges)
         self.attempts.setValue(info.attempts)
@@ -407,8 +433,10 @@ class CompetitionsPage(QWidget):
             quota_max=self.quota_max.value() or None,
             deadline=from_qdate(self.deadline.date()) if self.has_deadline.isChecked() else None,
             judging_date=from_qdate(self.judging_date.date()) if self.has_judging_date.isChecked() else None,
+            window_start=from_qdate(self.window_start.date()) if self.has_window.isChecked() else None,
             subtypes=subtypes,
             judging=Judging(self.judging.currentData()),
+            outcome=Outcome(self.outcome.currentData()),
             combine=Combine(self.combine.currentData()),
             trim_min_judges=self.trim_min_judges.value(),
             attempts=self.attempts.value(),

@@ -34,7 +34,7 @@ from fest_desktop.school.people import StudentInfo
 from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
-from fest_desktop.values import TITLE
+from fest_desktop.values import DESCRIPTION, TITLE
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
 
@@ -164,6 +164,9 @@ class EntryPanel(QWidget):
         self.advisor.setEditable(True)
         self.parent_name = QLineEdit()
         self.notes = QLineEdit()
+        self.description = QLineEdit()
+        self.description.setMaxLength(DESCRIPTION.longest)
+        self.description.setPlaceholderText(self.tr("一两句话介绍作品（推荐参加上级比赛时造册用）"))
         self.status = QComboBox()
         for status in EntryStatus:
             self.status.addItem(status.label, status.value)
@@ -177,6 +180,7 @@ class EntryPanel(QWidget):
         form.addRow(self.tr("作者"), self.authors)
         form.addRow(self.tr("指导老师"), self.advisor)
         form.addRow(self.tr("合作家长"), self.parent_name)
+        form.addRow(self.tr("作品说明"), self.description)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("状态"), self.status)
 
@@ -198,7 +202,7 @@ class EntryPanel(QWidget):
 
         self.competition.currentIndexChanged.connect(self._competition_chosen)
         self.school_class.currentIndexChanged.connect(self._class_chosen)
-        for line in (self.title, self.parent_name, self.notes):
+        for line in (self.title, self.parent_name, self.notes, self.description):
             line.editingFinished.connect(self._save)
         for box in (self.subtype, self.advisor):
             typed = box.lineEdit()
@@ -268,6 +272,7 @@ class EntryPanel(QWidget):
         self.school_class.setEnabled(True)
         self.title.clear()
         self.notes.clear()
+        self.description.clear()
         self.parent_name.clear()
         self.advisor.setEditText("")
         self.status.setCurrentIndex(0)
@@ -297,6 +302,7 @@ class EntryPanel(QWidget):
         self.parent_name.setText(entry.parent_name)
         self.parent_name.setEnabled(competition is not None and competition.parent_allowed)
         self.notes.setText(entry.notes)
+        self.description.setText(entry.description)
         self.status.setCurrentIndex(max(self.status.findData(entry.status.value), 0))
         self._loading = False
         self._show_quota()
@@ -387,6 +393,7 @@ class EntryPanel(QWidget):
             parent_name=self.parent_name.text(),
             notes=self.notes.text(),
             status=EntryStatus(self.status.currentData()),
+            description=self.description.text(),
         )
 
     # ------------------------------------------------------------ saving
@@ -414,6 +421,7 @@ class EntryPanel(QWidget):
         self.entry_created.emit(created)
         self.title.clear()
         self.notes.clear()
+        self.description.clear()
         self.parent_name.clear()
         self.authors.set_authors([])
         self.subtype.setEditText("")
