@@ -26,6 +26,7 @@ BELOW = {
     "certificates": {"storage", "files", "school", "registration", "scoring", "awards"},
     "new_festival": {"storage", "files", "school", "registration", "awards", "certificates"},
     "demo": {"storage", "files", "school", "calendar", "registration", "scoring", "awards", "new_festival"},
+    "summary": {"storage", "files", "school", "registration", "scoring", "awards"},
     "cli": {
         "storage",
         "files",
@@ -38,6 +39,7 @@ BELOW = {
         "new_festival",
         "demo",
         "phones",
+        "summary",
     },
 }
 

@@ -60,11 +60,11 @@ def install_translations(app: QApplication, language: str) -> None:
 
 
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
-    """A PNG of every tab, of every page of 作品报名, 奖项与证书 and 学校与设置, of scoring by entry
+    """A PNG of every tab, of the pages of 作品报名, 奖项与证书, 统计与总结 and 学校与设置, of scoring by entry
     and of the leaderboard, for the README and headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
-    names = ("calendar", "entries", "scoring", "awards", "settings")
+    names = ("calendar", "entries", "scoring", "awards", "summary", "settings")
     for index, name in enumerate(names):
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
@@ -109,12 +109,20 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         window.grab().save(str(path))
         saved.append(path)
     awards_tab.pages.setCurrentIndex(0)
+    summary_tab = window.show_summary()
+    for page, name in ((1, "entries"), (2, "awards"), (3, "recommended"), (5, "text")):
+        summary_tab.sections.setCurrentIndex(page)
+        QApplication.processEvents()
+        path = folder / f"5-summary-{page + 1}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    summary_tab.sections.setCurrentIndex(0)
     window.tabs.setCurrentIndex(window.SETTINGS_TAB)
     pages = ("festival", "classes", "teachers", "students", "preferences")
     for row, name in enumerate(pages):
         window.settings_tab.nav.setCurrentRow(row)
         QApplication.processEvents()
-        path = folder / f"5-settings-{row + 1}-{name}.png"
+        path = folder / f"6-settings-{row + 1}-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
     return saved

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ui.registration.tab import EntriesTab
     from ui.scoring.tab import ScoringTab
     from ui.settings.tab import SettingsTab
+    from ui.summary.tab import SummaryTab
 
 
 class FestivalHeader(QWidget):
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
     ENTRIES_TAB = 1
     SCORING_TAB = 2
     AWARDS_TAB = 3
-    SETTINGS_TAB = 4
+    SUMMARY_TAB = 4
+    SETTINGS_TAB = 5
 
     def __init__(
         self, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.scoring: ScoringTab | None = None
         self.calendar: CalendarTab | None = None
         self.awards_tab: AwardsTab | None = None
+        self.summary_tab: SummaryTab | None = None
         self.preferences = preferences
         self.preferences_file = preferences_file
         self.instance_lock: QLockFile | None = None
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), self.tr("作品报名"))
         self.tabs.addTab(QWidget(), self.tr("现场评分"))
         self.tabs.addTab(QWidget(), self.tr("奖项与证书"))
+        self.tabs.addTab(QWidget(), self.tr("统计与总结"))
         self.tabs.addTab(QWidget(), self.tr("学校与设置"))
 
         central = QWidget()
@@ -167,7 +171,14 @@ class MainWindow(QMainWindow):
 
     def show_festival(self, festival: FestivalInfo) -> None:
         self._festival_edited(festival)
-        for tab in (self._settings, self.entries_tab, self.scoring, self.calendar, self.awards_tab):
+        for tab in (
+            self._settings,
+            self.entries_tab,
+            self.scoring,
+            self.calendar,
+            self.awards_tab,
+            self.summary_tab,
+        ):
             if tab is not None:
                 tab.show_festival(festival.id)
 
@@ -231,6 +242,16 @@ class MainWindow(QMainWindow):
         elif index == self.AWARDS_TAB and self.awards_tab is not None:
             # Scores typed since are awarded from here: the lists read afresh when the tab is shown.
             self.awards_tab.show_festival(self._festival_id())
+        if index == self.SUMMARY_TAB and self.summary_tab is None:
+            from ui.summary.tab import SummaryTab
+
+            assert self.db is not None
+            self.summary_tab = SummaryTab(self.db)
+            self._put_tab(self.SUMMARY_TAB, self.summary_tab, self.tr("统计与总结"))
+            self.summary_tab.show_festival(self._festival_id())
+        elif index == self.SUMMARY_TAB and self.summary_tab is not None:
+            # Counted afresh each time it is shown: scores and awards change on the other tabs.
+            self.summary_tab.refresh()
         if index == self.SETTINGS_TAB:
             self.settings_tab  # noqa: B018 - built on first use
 
@@ -264,6 +285,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.AWARDS_TAB)
         assert self.awards_tab is not None
         return self.awards_tab
+
+    def show_summary(self) -> SummaryTab:
+        """Switch to 统计与总结 (building it if needed)."""
+        self.tabs.setCurrentIndex(self.SUMMARY_TAB)
+        assert self.summary_tab is not None
+        return self.summary_tab
 
     def show_scoring(self) -> ScoringTab:
         """Switch to 现场评分 (building it if needed)."""

@@ -67,6 +67,9 @@ QPushButton::menu-indicator, QToolButton::menu-indicator {{ subcontrol-origin: p
 #placeholderBody {{ font-size: 12pt; color: #5b6b82; margin: 0 120px; }}
 #placeholderNotice {{ font-size: 11pt; color: #8a6d00; }}
 #hint {{ color: #6b7a90; }}
+#statCard {{ background: white; border: 1px solid #d8e0ea; border-radius: 8px; }}
+#statValue {{ font-size: 20pt; font-weight: bold; color: {ACCENT}; }}
+#statCaption {{ color: #5b6b82; }}
 #notice {{ background: #fff4d6; color: #6b4f00; padding: 8px 16px; border-bottom: 1px solid #f0d98c; }}
 #errorText {{ color: #b3261e; font-weight: bold; }}
 #okText {{ color: #1e7b34; font-weight: bold; }}

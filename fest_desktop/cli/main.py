@@ -19,6 +19,7 @@ from fest_desktop.cli import (
     registration,
     roster,
     scoring,
+    summary,
 )
 from fest_desktop.cli.backups import print_restore_hint
 from fest_desktop.cli.common import (
@@ -46,7 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"科技节 desktop {__version__}", help="显示版本号并退出"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="子命令")
-    for group in (festival, roster, registration, calendar, scoring, phones, awards, certificates, backups):
+    for group in (
+        festival,
+        roster,
+        registration,
+        calendar,
+        scoring,
+        phones,
+        awards,
+        certificates,
+        summary,
+        backups,
+    ):
         group.add_commands(commands, common)
 
     return parser

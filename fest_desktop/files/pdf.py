@@ -24,6 +24,11 @@ def register_chinese_font() -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     pdfmetrics.registerFont(TTFont(PDF_FONT, str(bundled_font_path())))
+    # A chart's drawing starts from ReportLab's graphics defaults, whose Helvetica would be referenced
+    # unembedded; ReportLab lets these defaults be set before shapes are made.
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
+    STATE_DEFAULTS["fontName"] = PDF_FONT
     return PDF_FONT
 
 

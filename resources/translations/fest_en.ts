@@ -1632,6 +1632,39 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
 </context>
 <context>
+    <name>DistrictColumnsDialog</name>
+    <message>
+        <location filename="../../ui/summary/district_dialog.py" line="38"/>
+        <source>调整上报表的列</source>
+        <translation>Columns of the district list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/district_dialog.py" line="47"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/district_dialog.py" line="49"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/district_dialog.py" line="52"/>
+        <source>例如 城南区</source>
+        <translation>e.g. Chengnan district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/district_dialog.py" line="53"/>
+        <source>勾选区县上报表要的列，拖动或用上移、下移排好顺序，保存为模板，下次直接选用。</source>
+        <translation>Tick the columns the district&apos;s form asks for, drag or move them into order, and save them as a template to choose next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/district_dialog.py" line="69"/>
+        <source>模板名称</source>
+        <translation>Template name</translation>
+    </message>
+</context>
+<context>
     <name>EntriesImportDialog</name>
     <message>
         <location filename="../../ui/registration/import_dialog.py" line="50"/>
@@ -2139,32 +2172,32 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -2272,6 +2305,30 @@ The current data is backed up first (reason “before restore”) and can be bro
         <location filename="../../ui/settings/tab.py" line="238"/>
         <source>新阶段</source>
         <translation>New phase</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePanel</name>
+    <message>
+        <location filename="../../ui/summary/charts.py" line="55"/>
+        <location filename="../../ui/summary/charts.py" line="97"/>
+        <source>看表格</source>
+        <translation>Show table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/charts.py" line="59"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/charts.py" line="60"/>
+        <source>把这张表复制下来，可以直接粘贴到 Excel 或 Word</source>
+        <translation>Copy this table to paste it into Excel or Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/charts.py" line="97"/>
+        <source>看图表</source>
+        <translation>Show chart</translation>
     </message>
 </context>
 <context>
@@ -2442,53 +2499,59 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
         <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="250"/>
+        <source>统计与总结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -3607,6 +3670,14 @@ deduct (max {1:g})</translation>
     </message>
 </context>
 <context>
+    <name>StatCard</name>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="61"/>
+        <source>上届 {0}</source>
+        <translation>Last time {0}</translation>
+    </message>
+</context>
+<context>
     <name>StudentsPage</name>
     <message>
         <location filename="../../ui/settings/school_pages.py" line="283"/>
@@ -3712,6 +3783,268 @@ deduct (max {1:g})</translation>
         <location filename="../../ui/settings/school_pages.py" line="422"/>
         <source>花名册</source>
         <translation>roster</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="76"/>
+        <source>参加班级</source>
+        <translation>Classes taking part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="77"/>
+        <location filename="../../ui/summary/tab.py" line="318"/>
+        <source>参加学生</source>
+        <translation>Students taking part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="78"/>
+        <location filename="../../ui/summary/tab.py" line="248"/>
+        <source>参与率</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="79"/>
+        <location filename="../../ui/summary/tab.py" line="318"/>
+        <source>作品</source>
+        <translation>Works</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="80"/>
+        <source>获奖作品</source>
+        <translation>Awarded works</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="81"/>
+        <source>推荐上级比赛</source>
+        <translation>Recommended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="88"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="89"/>
+        <source>重新统计（评分、评奖有变化后）</source>
+        <translation>Count again (after scores or awards changed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="91"/>
+        <location filename="../../ui/summary/tab.py" line="386"/>
+        <source>总结报告</source>
+        <translation>Summary report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="93"/>
+        <source>总结报告（PDF）…</source>
+        <translation>Summary report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="94"/>
+        <source>总结报告（Excel，每张表一页）…</source>
+        <translation>Summary report (Excel, a sheet per table)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="101"/>
+        <source>参与情况</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="102"/>
+        <source>作品与评审</source>
+        <translation>Works and judging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="103"/>
+        <source>获奖情况</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="104"/>
+        <source>推荐与上报</source>
+        <translation>Recommended works</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="105"/>
+        <source>历年比较</source>
+        <translation>Year on year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="106"/>
+        <source>总结</source>
+        <translation>Summary text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="115"/>
+        <source>各年级参与率</source>
+        <translation>Participation by grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="116"/>
+        <source>各班参与情况</source>
+        <translation>Participation by class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="130"/>
+        <source>各项目作品数（按学部）</source>
+        <translation>Works per competition (by section)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="131"/>
+        <source>评审进度（已评完的百分比）</source>
+        <translation>Judging progress (share judged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="132"/>
+        <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
+        <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="133"/>
+        <source>评委打分偏差</source>
+        <translation>Judges&apos; spread</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="145"/>
+        <source>各年级获奖（按等级）</source>
+        <translation>Awards by grade (by level)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="146"/>
+        <source>各班获奖</source>
+        <translation>Awards by class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="147"/>
+        <source>集体奖、优秀组织奖与科技辅导员奖</source>
+        <translation>Collective, organisation and advisor awards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="148"/>
+        <source>班级考核积分</source>
+        <translation>Class points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="160"/>
+        <source>推荐参加上级比赛的作品</source>
+        <translation>Works recommended to the higher level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="161"/>
+        <source>按学部、个人或团体统计</source>
+        <translation>By section, individual or team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="163"/>
+        <source>生成推荐作品上报表</source>
+        <translation>District list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="165"/>
+        <source>上报表（Excel）…</source>
+        <translation>District list (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="166"/>
+        <source>上报表（PDF，签字盖章用）…</source>
+        <translation>District list (PDF, to sign and stamp)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="168"/>
+        <source>调整列与模板…</source>
+        <translation>Columns and templates…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="171"/>
+        <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
+        <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="176"/>
+        <source>上报表模板</source>
+        <translation>District template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="190"/>
+        <source>本届与上届</source>
+        <translation>This festival and the last</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="192"/>
+        <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
+        <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="205"/>
+        <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
+        <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="214"/>
+        <source>按统计数字生成初稿</source>
+        <translation>Draft from the figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="253"/>
+        <source>还没有报名任何比赛的班级：{0}</source>
+        <translation>Classes that entered nothing yet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="271"/>
+        <source>已评完</source>
+        <translation>Judged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="323"/>
+        <source>上届</source>
+        <translation>Last time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="331"/>
+        <source>本届</source>
+        <translation>This time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="349"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="362"/>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="364"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="374"/>
+        <source>生成初稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="374"/>
+        <source>用统计数字生成的初稿替换现在的总结吗？</source>
+        <translation>Replace the current summary with a draft made from the figures?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="392"/>
+        <source>已生成总结报告。</source>
+        <translation>Summary report written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="398"/>
+        <source>推荐作品上报表</source>
+        <translation>District list of recommended works</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="409"/>
+        <source>已生成推荐作品上报表，共 {0} 件。</source>
+        <translation>District list written: {0} works.</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:15] == [
+    assert names[:20] == [
         "1-calendar-2-week.png",
         "1-calendar-3-agenda.png",
         "1-calendar.png",
@@ -98,10 +98,15 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "4-awards-3-template.png",
         "4-awards-4-register.png",
         "4-awards.png",
-        "5-settings-1-festival.png",
+        "5-summary-2-entries.png",
+        "5-summary-3-awards.png",
+        "5-summary-4-recommended.png",
+        "5-summary-6-text.png",
+        "5-summary.png",
+        "6-settings-1-festival.png",
     ]
-    assert len(names) == 20
-    image = QImage(str(shots / "5-settings-4-students.png"))
+    assert len(names) == 25
+    image = QImage(str(shots / "6-settings-4-students.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5
 

@@ -54,9 +54,9 @@ def open_settings_page(window: MainWindow, row: int) -> None:
     window.settings_tab.nav.setCurrentRow(row)
 
 
-def test_the_window_shows_five_tabs_and_the_festival(window: MainWindow) -> None:
+def test_the_window_shows_six_tabs_and_the_festival(window: MainWindow) -> None:
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["活动日历", "作品报名", "现场评分", "奖项与证书", "学校与设置"]
+    assert titles == ["活动日历", "作品报名", "现场评分", "奖项与证书", "统计与总结", "学校与设置"]
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         assert window.tabs.currentWidget().isVisible()

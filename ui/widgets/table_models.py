@@ -72,6 +72,13 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def set_columns(self, columns: Sequence[Column[RowT]], rows: Sequence[RowT]) -> None:
+        """New columns and rows at once, for a table whose columns follow the data (one per level)."""
+        self.beginResetModel()
+        self.columns = list(columns)
+        self._rows = list(rows)
+        self.endResetModel()
+
     def rows(self) -> list[RowT]:
         return list(self._rows)
 

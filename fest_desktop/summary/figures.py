@@ -1,0 +1,432 @@
+"""The festival in figures: participation, entries, judging, awards and the works recommended to the
+district, with last year's headline beside this year's. Every figure the tab, the report and
+`summary stats --json` show is computed here, once."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, competition_list_key
+from fest_desktop.awards.levels import levels_of
+from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
+from fest_desktop.awards.points import points_table
+from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
+from fest_desktop.registration.entries import EntryInfo, entry_infos
+from fest_desktop.registration.kinds import EntryStatus, Judging, Participation
+from fest_desktop.school.classnames import grade_name
+from fest_desktop.school.festivals import FestivalInfo, festival_of
+from fest_desktop.scoring.sheet import sheet_of
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Entry, EntryAuthor, Festival, Student
+
+
+@dataclass(frozen=True)
+class ClassFigures:
+    """One class: its students, its entries against the least its quotas ask, and who took part."""
+
+    class_name: str
+    grade: str
+    section: str
+    students: int
+    entries: int
+    quota: int  # the entries the quotas ask of it at least (每班至少报 …), over its competitions
+    participants: int  # students author of at least one entry, each counted once
+
+    @property
+    def share(self) -> float:
+        return self.participants / self.students if self.students else 0.0
+
+
+@dataclass(frozen=True)
+class GradeFigures:
+    grade: str
+    section: str
+    classes: int
+    students: int
+    entries: int
+    participants: int
+
+    @property
+    def share(self) -> float:
+        return self.participants / self.students if self.students else 0.0
+
+
+@dataclass(frozen=True)
+class CompetitionFigures:
+    """One competition: entries counted (late ones among them), disqualified ones apart, by section and
+    grade; how far judging has got; its awards by level."""
+
+    name: str
+    unit: str  # 件, 期, 队
+    entries: int
+    late: int
+    disqualified: int
+    by_section: dict[str, int]
+    by_grade: dict[str, int]
+    judged: int  # entries whose result is complete
+    scored: bool  # judged by score or measure at all
+    awards: dict[str, int]
+    final: bool = False  # its award list is 定稿
+
+    @property
+    def judging_share(self) -> float:
+        return self.judged / self.entries if self.entries else 0.0
+
+
+@dataclass(frozen=True)
+class JudgeSpread:
+    """A judge against the panel: the mean of (their total − the panel's mean) over the entries they
+    scored with at least one other judge; positive scores high."""
+
+    competition: str
+    judge: str
+    entries: int
+    difference: float
+
+
+@dataclass(frozen=True)
+class NamedAward:
+    """A collective award, a 优秀组织奖 or a 科技辅导员奖, as the 总结 names it."""
+
+    kind: str
+    level: str
+    recipient: str
+    detail: str = ""  # the section, or the competition of a 辅导员奖
+    final: bool = False  # its list is 定稿; else provisional, and said so
+
+    @property
+    def level_text(self) -> str:
+        return self.level if self.final else f"{self.level}（暂定）"
+
+
+@dataclass(frozen=True)
+class RecommendedWork:
+    code: str
+    competition: str
+    title: str
+    section: str
+    class_name: str
+    authors: str
+    team: bool
+    level: str  # the award it won here
+    higher_result: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures a 总结 opens with, for this festival and the one before it in the file."""
+
+    festival: str
+    classes: int
+    classes_taking_part: int
+    students: int
+    participants: int
+    entries: int
+    awards: dict[str, int]
+    recommended: int
+
+    @property
+    def share(self) -> float:
+        return self.participants / self.students if self.students else 0.0
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    festival: FestivalInfo
+    headline: Headline
+    previous: Headline | None
+    levels: list[str]
+    classes: list[ClassFigures]
+    grades: list[GradeFigures]
+    silent_classes: list[str]  # classes that entered nothing
+    competitions: list[CompetitionFigures]
+    judges: list[JudgeSpread]
+    awards_by_grade: dict[str, dict[str, int]]
+    awards_by_class: dict[str, dict[str, int]]
+    named_awards: list[NamedAward]
+    points: list[tuple[str, float]]  # 班级考核, best first
+    recommended: list[RecommendedWork]
+    recommended_by_section: dict[str, dict[str, int]] = field(default_factory=dict)  # 个人/团体
+
+
+def summary_figures(db: Database, festival_id: int) -> SummaryFigures:
+    """Every figure of the festival's 总结, read in one transaction."""
+    with db.session() as session:
+        return figures_of(session, festival_id)
+
+
+def figures_of(session: Session, festival_id: int) -> SummaryFigures:
+    """summary_figures within a session."""
+    festival = festival_of(session, festival_id)
+    classes = class_rows(session, festival_id)  # id → (name, section, position, level, number)
+    competitions = competitions_of(session, festival_id)
+    entries = entry_infos(session, festival_id)
+    levels = [level.name for level in levels_of(session, festival_id)]
+    counted = [e for e in entries if e.status != EntryStatus.DISQUALIFIED]
+    final = set(notices_of(session, festival_id))
+
+    students = _students_per_class(session, festival_id)
+    participants = _participants_per_class(session, festival_id)
+    class_figures = _class_figures(classes, competitions, counted, students, participants)
+    grade_figures = _grade_figures(class_figures)
+    awards = awards_of(session, festival_id, include_withdrawn=False)
+    entry_awards = [a for a in awards if a.kind == AwardKind.ENTRY and a.level]
+
+    competition_figures = []
+    judge_spreads: list[JudgeSpread] = []
+    for competition in competitions:
+        mine = [e for e in entries if e.competition_id == competition.id]
+        judged, scored = _judging(session, competition, judge_spreads)
+        competition_figures.append(
+            CompetitionFigures(
+                name=competition.name,
+                unit=competition.entry_unit,
+                entries=sum(e.status != EntryStatus.DISQUALIFIED for e in mine),
+                late=sum(e.late and e.status != EntryStatus.DISQUALIFIED for e in mine),
+                disqualified=sum(e.status == EntryStatus.DISQUALIFIED for e in mine),
+                by_section=_count_by(mine, lambda e: classes[e.class_id][1]),
+                by_grade=_count_by(mine, lambda e: grade_name(e.level)),
+                judged=judged,
+                scored=scored,
+                awards=dict(Counter(a.level for a in entry_awards if a.competition_id == competition.id)),
+                final=competition_list_key(competition.id) in final,
+            )
+        )
+
+    by_grade: dict[str, dict[str, int]] = defaultdict(Counter)
+    by_class: dict[str, dict[str, int]] = defaultdict(Counter)
+    for award in entry_awards:
+        if award.class_id is not None and award.level != SHORTLIST_LEVEL:
+            name, _section, _position, level, _number = classes[award.class_id]
+            by_grade[grade_name(level)][award.level] += 1
+            by_class[name][award.level] += 1
+
+    recommended = _recommended(entries, classes, entry_awards, competitions)
+    return SummaryFigures(
+        festival=festival,
+        headline=_headline(festival.title, class_figures, counted, entry_awards, len(recommended)),
+        previous=_previous_headline(session, festival),
+        levels=[
+            *levels,
+            *([SHORTLIST_LEVEL] if any(a.level == SHORTLIST_LEVEL for a in entry_awards) else []),
+        ],
+        classes=class_figures,
+        grades=grade_figures,
+        silent_classes=[c.class_name for c in class_figures if c.entries == 0],
+        competitions=competition_figures,
+        judges=judge_spreads,
+        awards_by_grade={grade: dict(counts) for grade, counts in by_grade.items()},
+        awards_by_class={name: dict(counts) for name, counts in by_class.items()},
+        named_awards=_named_awards(awards, classes, final),
+        points=sorted(
+            ((row.class_name, row.total) for row in points_table(session, festival_id)),
+            key=lambda item: -item[1],
+        ),
+        recommended=recommended,
+        recommended_by_section=_recommended_counts(recommended),
+    )
+
+
+def _count_by(entries: list[EntryInfo], key: Callable[[EntryInfo], str]) -> dict[str, int]:
+    return dict(Counter(key(e) for e in entries if e.status != EntryStatus.DISQUALIFIED))
+
+
+def _students_per_class(session: Session, festival_id: int) -> dict[int, int]:
+    return dict(
+        session.execute(
+            select(Student.class_id, func.count())
+            .where(Student.festival_id == festival_id)
+            .group_by(Student.class_id)
+        ).all()
+    )
+
+
+def _participants_per_class(session: Session, festival_id: int) -> dict[int, set[int]]:
+    """class id → the students who are author of a counted entry (a student in two competitions is
+    one participant)."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for class_id, student_id in session.execute(
+        select(Student.class_id, Student.id)
+        .join(EntryAuthor, EntryAuthor.student_id == Student.id)
+        .join(Entry, EntryAuthor.entry_id == Entry.id)
+        .where(Student.festival_id == festival_id, Entry.status != EntryStatus.DISQUALIFIED)
+    ):
+        found[class_id].add(student_id)
+    return found
+
+
+def _class_figures(
+    classes: dict[int, tuple[str, str, int, int, int]],
+    competitions: list[CompetitionInfo],
+    counted: list[EntryInfo],
+    students: dict[int, int],
+    participants: dict[int, set[int]],
+) -> list[ClassFigures]:
+    entries = Counter(e.class_id for e in counted)
+    ordered = sorted(classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4]))
+    return [
+        ClassFigures(
+            class_name=name,
+            grade=grade_name(level),
+            section=section,
+            students=students.get(class_id, 0),
+            entries=entries[class_id],
+            quota=sum(c.quota_min or 0 for c in competitions if c.accepts_level(level)),
+            participants=len(participants.get(class_id, ())),
+        )
+        for class_id, (name, section, _position, level, _number) in ordered
+    ]
+
+
+def _grade_figures(classes: list[ClassFigures]) -> list[GradeFigures]:
+    grades: dict[str, list[ClassFigures]] = {}
+    for row in classes:
+        grades.setdefault(row.grade, []).append(row)
+    return [
+        GradeFigures(
+            grade=grade,
+            section=rows[0].section,
+            classes=len(rows),
+            students=sum(r.students for r in rows),
+            entries=sum(r.entries for r in rows),
+            participants=sum(r.participants for r in rows),
+        )
+        for grade, rows in grades.items()
+    ]
+
+
+def _judging(session: Session, competition: CompetitionInfo, spreads: list[JudgeSpread]) -> tuple[int, bool]:
+    """How many of the competition's entries have a complete result; the judges' spread of a rubric
+    competition is added to spreads."""
+    if competition.judging == Judging.NONE or competition.unscorable_reason:
+        return 0, False
+    sheet = sheet_of(session, competition.id)
+    results = sheet.results(provisional=True)
+    if competition.judging == Judging.RUBRIC:
+        differences: dict[str, list[float]] = defaultdict(list)
+        for result in results:
+            totals = [(j.judge_name, j.total) for j in result.judges if j.total is not None and not j.blocked]
+            if len(totals) < 2:
+                continue
+            mean = statistics.fmean(total for _name, total in totals)
+            for name, total in totals:
+                differences[name].append(total - mean)
+        spreads.extend(
+            JudgeSpread(competition.name, name, len(values), round(statistics.fmean(values), 2))
+            for name, values in differences.items()
+        )
+    return sum(r.complete for r in results), True
+
+
+def _named_awards(
+    awards: list[AwardInfo], classes: dict[int, tuple[str, str, int, int, int]], final: set[str]
+) -> list[NamedAward]:
+    named = []
+    for award in awards:
+        if not award.level or award.kind == AwardKind.ENTRY:
+            continue
+        if award.kind == AwardKind.ADVISOR:
+            named.append(
+                NamedAward(
+                    ADVISOR_TITLE, award.level, award.teacher, award.competition, award.list_key in final
+                )
+            )
+        elif award.class_id is not None:
+            section = classes[award.class_id][1]
+            named.append(
+                NamedAward(
+                    AwardKind(award.kind).label,
+                    award.level,
+                    award.class_name,
+                    section,
+                    award.list_key in final,
+                )
+            )
+    return named
+
+
+def _recommended(
+    entries: list[EntryInfo],
+    classes: dict[int, tuple[str, str, int, int, int]],
+    entry_awards: list[AwardInfo],
+    competitions: list[CompetitionInfo],
+) -> list[RecommendedWork]:
+    level_of = {a.entry_id: a.level for a in entry_awards}
+    teams = {c.id for c in competitions if c.participation != Participation.INDIVIDUAL}
+    return [
+        RecommendedWork(
+            code=e.code,
+            competition=e.competition_name,
+            title=e.title,
+            section=classes[e.class_id][1],
+            class_name=e.class_name,
+            authors=e.author_names,
+            team=e.competition_id in teams or len(e.authors) > 1,
+            level=level_of.get(e.id, ""),
+            higher_result=e.higher_result,
+        )
+        for e in sorted(entries, key=lambda e: (classes[e.class_id][2], e.competition_id, e.code))
+        if e.recommended and e.status != EntryStatus.DISQUALIFIED
+    ]
+
+
+def _recommended_counts(works: list[RecommendedWork]) -> dict[str, dict[str, int]]:
+    """section → {"个人": n, "团体": m}, as district forms count the recommended works."""
+    counts: dict[str, dict[str, int]] = {}
+    for work in works:
+        row = counts.setdefault(work.section, {"个人": 0, "团体": 0})
+        row["团体" if work.team else "个人"] += 1
+    return counts
+
+
+def _headline(
+    title: str,
+    classes: list[ClassFigures],
+    counted: list[EntryInfo],
+    entry_awards: list[AwardInfo],
+    recommended: int,
+) -> Headline:
+    return Headline(
+        festival=title,
+        classes=len(classes),
+        classes_taking_part=sum(c.entries > 0 for c in classes),
+        students=sum(c.students for c in classes),
+        participants=sum(c.participants for c in classes),
+        entries=len(counted),
+        awards=dict(Counter(a.level for a in entry_awards if a.level != SHORTLIST_LEVEL)),
+        recommended=recommended,
+    )
+
+
+def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | None:
+    """The headline of the festival held before this one in the same file (last year's), if any."""
+    previous_id = session.scalar(
+        select(Festival.id)
+        .where(Festival.start_date < festival.start_date)
+        .order_by(Festival.start_date.desc())
+        .limit(1)
+    )
+    if previous_id is None:
+        return None
+    previous = festival_of(session, previous_id)
+    classes = class_rows(session, previous_id)
+    counted = [e for e in entry_infos(session, previous_id) if e.status != EntryStatus.DISQUALIFIED]
+    class_figures = _class_figures(
+        classes,
+        competitions_of(session, previous_id),
+        counted,
+        _students_per_class(session, previous_id),
+        _participants_per_class(session, previous_id),
+    )
+    awards = [
+        a
+        for a in awards_of(session, previous_id, include_withdrawn=False)
+        if a.kind == AwardKind.ENTRY and a.level
+    ]
+    return _headline(previous.title, class_figures, counted, awards, sum(e.recommended for e in counted))

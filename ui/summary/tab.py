@@ -1,0 +1,417 @@
+"""统计与总结: how the festival went at a glance — participation, entries, judging, awards, the works
+recommended to the district and last year beside this one — with the 总结 text, the report and the
+推荐作品上报表."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fest_desktop.school.festivals import get_festival
+from fest_desktop.storage.database import Database
+from fest_desktop.summary import tables
+from fest_desktop.summary.district import district_templates, write_district_list
+from fest_desktop.summary.figures import SummaryFigures, summary_figures
+from fest_desktop.summary.report import write_summary_report
+from fest_desktop.summary.text import draft_summary, save_summary_text, summary_text
+from ui.summary.charts import FigurePanel
+from ui.widgets.file_dialogs import ask_save_path
+from ui.widgets.forms import set_button_menu
+from ui.widgets.messages import FAILED, confirm, run_operation, tell_saved
+
+SAVE_DELAY_MS = 400  # the 总结 is saved this long after the last key, and when the tab is left
+
+
+class StatCard(QFrame):
+    """One headline figure, big, with what it was last year under it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.value = QLabel("—")
+        self.value.setObjectName("statValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("statCaption")
+        self.before = QLabel()
+        self.before.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.before)
+
+    def show_value(self, value: str, before: str | None) -> None:
+        self.value.setText(value)
+        self.before.setText(self.tr("上届 {0}").format(before) if before is not None else "")
+
+
+class SummaryTab(QWidget):
+    """The festival in figures and charts, the 总结 and its documents."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.festival_id = 0
+        self.figures: SummaryFigures | None = None
+
+        self.cards = {
+            key: StatCard(caption)
+            for key, caption in (
+                ("classes", self.tr("参加班级")),
+                ("participants", self.tr("参加学生")),
+                ("share", self.tr("参与率")),
+                ("entries", self.tr("作品")),
+                ("awards", self.tr("获奖作品")),
+                ("recommended", self.tr("推荐上级比赛")),
+            )
+        }
+        cards = QHBoxLayout()
+        for card in self.cards.values():
+            cards.addWidget(card, 1)
+
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.setToolTip(self.tr("重新统计（评分、评奖有变化后）"))
+        refresh.clicked.connect(self.refresh)
+        self.report_button = QPushButton(self.tr("总结报告"))
+        report_menu = QMenu(self.report_button)
+        report_menu.addAction(self.tr("总结报告（PDF）…"), lambda: self._save_report(".pdf"))
+        report_menu.addAction(self.tr("总结报告（Excel，每张表一页）…"), lambda: self._save_report(".xlsx"))
+        set_button_menu(self.report_button, report_menu)
+        cards.addWidget(refresh)
+        cards.addWidget(self.report_button)
+
+        self.sections = QTabWidget()
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(self._participation_page(), self.tr("参与情况"))
+        self.sections.addTab(self._entries_page(), self.tr("作品与评审"))
+        self.sections.addTab(self._awards_page(), self.tr("获奖情况"))
+        self.sections.addTab(self._recommended_page(), self.tr("推荐与上报"))
+        self.sections.addTab(self._years_page(), self.tr("历年比较"))
+        self.sections.addTab(self._text_page(), self.tr("总结"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(cards)
+        layout.addWidget(self.sections, 1)
+
+    # ------------------------------------------------------------ pages
+
+    def _participation_page(self) -> QWidget:
+        self.grade_panel = FigurePanel(self.tr("各年级参与率"))
+        self.class_panel = FigurePanel(self.tr("各班参与情况"), has_chart=False)
+        self.silent = QLabel()
+        self.silent.setWordWrap(True)
+        self.silent.setObjectName("warningText")
+        page = QWidget()
+        layout = QGridLayout(page)
+        layout.addWidget(self.grade_panel, 0, 0)
+        layout.addWidget(self.class_panel, 0, 1)
+        layout.addWidget(self.silent, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
+        return page
+
+    def _entries_page(self) -> QWidget:
+        self.competition_panel = FigurePanel(self.tr("各项目作品数（按学部）"))
+        self.judging_panel = FigurePanel(self.tr("评审进度（已评完的百分比）"))
+        self.show_judges = QCheckBox(self.tr("显示评委打分偏差（仅供组织者查看，不进入总结报告）"))
+        self.judges_panel = FigurePanel(self.tr("评委打分偏差"), has_chart=False)
+        self.judges_panel.hide()
+        self.show_judges.toggled.connect(self.judges_panel.setVisible)
+        page = QWidget()
+        layout = QGridLayout(page)
+        layout.addWidget(self.competition_panel, 0, 0)
+        layout.addWidget(self.judging_panel, 0, 1)
+        layout.addWidget(self.show_judges, 1, 0, 1, 2)
+        layout.addWidget(self.judges_panel, 2, 0, 1, 2)
+        return page
+
+    def _awards_page(self) -> QWidget:
+        self.grade_awards_panel = FigurePanel(self.tr("各年级获奖（按等级）"))
+        self.class_awards_panel = FigurePanel(self.tr("各班获奖"), has_chart=False)
+        self.named_panel = FigurePanel(self.tr("集体奖、优秀组织奖与科技辅导员奖"), has_chart=False)
+        self.points_panel = FigurePanel(self.tr("班级考核积分"), has_chart=False)
+        page = QWidget()
+        layout = QGridLayout(page)
+        layout.addWidget(self.grade_awards_panel, 0, 0, 1, 2)
+        layout.addWidget(self.class_awards_panel, 0, 2)
+        layout.addWidget(self.named_panel, 1, 0)
+        layout.addWidget(self.points_panel, 1, 1, 1, 2)
+        for column in range(3):
+            layout.setColumnStretch(column, 1)
+        return page
+
+    def _recommended_page(self) -> QWidget:
+        self.recommended_panel = FigurePanel(self.tr("推荐参加上级比赛的作品"), has_chart=False)
+        self.recommended_counts_panel = FigurePanel(self.tr("按学部、个人或团体统计"), has_chart=False)
+        self.template = QComboBox()
+        self.district_button = QPushButton(self.tr("生成推荐作品上报表"))
+        district_menu = QMenu(self.district_button)
+        district_menu.addAction(self.tr("上报表（Excel）…"), lambda: self._save_district(".xlsx"))
+        district_menu.addAction(self.tr("上报表（PDF，签字盖章用）…"), lambda: self._save_district(".pdf"))
+        set_button_menu(self.district_button, district_menu)
+        columns = QPushButton(self.tr("调整列与模板…"))
+        columns.clicked.connect(self._edit_columns)
+        hint = QLabel(
+            self.tr("在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。")
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("上报表模板")))
+        tools.addWidget(self.template)
+        tools.addWidget(columns)
+        tools.addWidget(self.district_button)
+        tools.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(tools)
+        layout.addWidget(hint)
+        layout.addWidget(self.recommended_panel, 3)
+        layout.addWidget(self.recommended_counts_panel, 1)
+        return page
+
+    def _years_page(self) -> QWidget:
+        self.years_panel = FigurePanel(self.tr("本届与上届"))
+        self.no_previous = QLabel(
+            self.tr("数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。")
+        )
+        self.no_previous.setObjectName("hint")
+        self.no_previous.setWordWrap(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.no_previous)
+        layout.addWidget(self.years_panel, 1)
+        return page
+
+    def _text_page(self) -> QWidget:
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            self.tr("在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。")
+        )
+        self.text.textChanged.connect(self._text_changed)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_text)
+        self._loading_text = False
+        self._text_dirty = False
+        draft = QPushButton(self.tr("按统计数字生成初稿"))
+        draft.clicked.connect(self.fill_draft)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("hint")
+        tools = QHBoxLayout()
+        tools.addWidget(draft)
+        tools.addStretch(1)
+        tools.addWidget(self.saved_label)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(tools)
+        layout.addWidget(self.text, 1)
+        return page
+
+    # ------------------------------------------------------------ showing
+
+    def show_festival(self, festival_id: int) -> None:
+        self.save_text()
+        self.festival_id = festival_id
+        self._loading_text = True
+        self.text.setPlainText(summary_text(self.db, festival_id))
+        self._loading_text = False
+        self.saved_label.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count everything afresh and show it."""
+        figures = summary_figures(self.db, self.festival_id)
+        self.figures = figures
+        self._show_cards(figures)
+        grades = figures.grades
+        self.grade_panel.set_table(tables.grade_table(figures))
+        self.grade_panel.set_bars(
+            [g.grade for g in grades],
+            [(self.tr("参与率"), [round(g.share * 100) for g in grades])],
+            suffix="%",
+        )
+        self.class_panel.set_table(tables.class_table(figures))
+        self.silent.setText(
+            self.tr("还没有报名任何比赛的班级：{0}").format("、".join(figures.silent_classes))
+            if figures.silent_classes
+            else ""
+        )
+        sections = tables.sections_of(figures)
+        competitions = figures.competitions
+        names = [c.name for c in competitions]
+        self.competition_panel.set_table(tables.competition_table(figures))
+        self.competition_panel.set_bars(
+            names,
+            [(s, [c.by_section.get(s, 0) for c in competitions]) for s in sections],
+            stacked=True,
+            horizontal=True,
+        )
+        scored = [c for c in competitions if c.scored]
+        self.judging_panel.set_table(tables.competition_table(figures))
+        self.judging_panel.set_bars(
+            [c.name for c in scored],
+            [(self.tr("已评完"), [round(c.judging_share * 100) for c in scored])],
+            horizontal=True,
+            suffix="%",
+        )
+        self.judges_panel.set_table(tables.judges_table(figures))
+        self.grade_awards_panel.set_table(tables.grade_awards_table(figures))
+        self.grade_awards_panel.set_bars(
+            [g.grade for g in grades],
+            [
+                (level, [figures.awards_by_grade.get(g.grade, {}).get(level, 0) for g in grades])
+                for level in figures.levels
+            ],
+            stacked=True,
+        )
+        self.class_awards_panel.set_table(tables.class_awards_table(figures))
+        self.named_panel.set_table(tables.named_awards_table(figures))
+        self.points_panel.set_table(tables.points_ranking_table(figures))
+        self.recommended_panel.set_table(tables.recommended_table(figures))
+        self.recommended_counts_panel.set_table(tables.recommended_counts_table(figures))
+        self._show_years(figures)
+        self._show_templates()
+
+    def _show_cards(self, figures: SummaryFigures) -> None:
+        now, before = figures.headline, figures.previous
+        awarded = sum(now.awards.values())
+        values = {
+            "classes": (
+                f"{now.classes_taking_part}/{now.classes}",
+                before and f"{before.classes_taking_part}",
+            ),
+            "participants": (str(now.participants), before and str(before.participants)),
+            "share": (tables.percent(now.share), before and tables.percent(before.share)),
+            "entries": (str(now.entries), before and str(before.entries)),
+            "awards": (str(awarded), before and str(sum(before.awards.values()))),
+            "recommended": (str(now.recommended), before and str(before.recommended)),
+        }
+        for key, (value, previous) in values.items():
+            self.cards[key].show_value(value, previous or None)
+
+    def _show_years(self, figures: SummaryFigures) -> None:
+        before = figures.previous
+        self.no_previous.setVisible(before is None)
+        self.years_panel.setVisible(before is not None)
+        self.years_panel.set_table(tables.overview_table(figures))
+        if before is None:
+            return
+        now = figures.headline
+        categories = [self.tr("参加学生"), self.tr("作品"), *figures.levels]
+        self.years_panel.set_bars(
+            categories,
+            [
+                (
+                    self.tr("上届"),
+                    [
+                        before.participants,
+                        before.entries,
+                        *(before.awards.get(lv, 0) for lv in figures.levels),
+                    ],
+                ),
+                (
+                    self.tr("本届"),
+                    [now.participants, now.entries, *(now.awards.get(lv, 0) for lv in figures.levels)],
+                ),
+            ],
+        )
+
+    def _show_templates(self) -> None:
+        chosen = self.template.currentText()
+        self.template.clear()
+        self.template.addItems(list(district_templates(self.db)))
+        index = self.template.findText(chosen)
+        self.template.setCurrentIndex(max(index, 0))
+
+    # ------------------------------------------------------------ the 总结
+
+    def _text_changed(self) -> None:
+        if not self._loading_text:
+            self._text_dirty = True
+            self.saved_label.setText(self.tr("正在保存…"))
+            self._save_timer.start()
+
+    def save_text(self) -> None:
+        """Keep what the teacher wrote (also when the tab is left or the festival switched)."""
+        self._save_timer.stop()
+        if not self._text_dirty or not self.festival_id:
+            return
+        self._text_dirty = False
+        if (
+            run_operation(self, lambda: save_summary_text(self.db, self.festival_id, self.text.toPlainText()))
+            is FAILED
+        ):
+            self.saved_label.setText(self.tr("没有保存"))
+            return
+        self.saved_label.setText(self.tr("已保存"))
+
+    def hideEvent(self, event: object) -> None:
+        self.save_text()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def fill_draft(self) -> None:
+        if self.figures is None:
+            return
+        if self.text.toPlainText().strip() and not confirm(
+            self, self.tr("生成初稿"), self.tr("用统计数字生成的初稿替换现在的总结吗？")
+        ):
+            return
+        self.text.setPlainText(draft_summary(self.figures))
+        self.save_text()
+
+    # ------------------------------------------------------------ documents
+
+    def _save_report(self, suffix: str) -> None:
+        self.save_text()
+        festival = get_festival(self.db, self.festival_id)
+        file_filter = "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)"
+        path = ask_save_path(self, self.tr("总结报告"), f"{festival.name}总结报告", suffix, file_filter)
+        if path is not None:
+            self.write_report(path)
+
+    def write_report(self, path: Path) -> None:
+        if run_operation(self, lambda: write_summary_report(self.db, self.festival_id, path)) is not FAILED:
+            tell_saved(self, self.tr("已生成总结报告。"), path)
+
+    def _save_district(self, suffix: str) -> None:
+        festival = get_festival(self.db, self.festival_id)
+        file_filter = "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)"
+        path = ask_save_path(
+            self, self.tr("推荐作品上报表"), f"{festival.name}推荐作品上报表", suffix, file_filter
+        )
+        if path is not None:
+            self.write_district(path)
+
+    def write_district(self, path: Path) -> None:
+        columns = district_templates(self.db).get(self.template.currentText())
+        if columns is None:
+            return
+        count = run_operation(self, lambda: write_district_list(self.db, self.festival_id, path, columns))
+        if count is not FAILED:
+            tell_saved(self, self.tr("已生成推荐作品上报表，共 {0} 件。").format(count), path)
+
+    def _edit_columns(self) -> None:
+        from ui.summary.district_dialog import DistrictColumnsDialog
+
+        dialog = DistrictColumnsDialog(self.db, self.template.currentText(), self)
+        if dialog.exec():
+            self._show_templates()
+            self.template.setCurrentIndex(max(self.template.findText(dialog.saved_name), 0))
