@@ -294,8 +294,29 @@ def entry_infos(
     competition_id: int | None = None,
 ) -> list[EntryInfo]:
     """Entries of the festival (only those ids, or of that competition) with names resolved."""
+    # Columns, not Entry objects: reading thousands of rows into the identity map is what made a
+    # festival-wide list slow.
     query = (
-        select(Entry, Competition.name, Grade.level, Grade.name, SchoolClass.number)
+        select(
+            Entry.id,
+            Entry.code,
+            Entry.competition_id,
+            Entry.class_id,
+            Entry.subtype,
+            Entry.title,
+            Entry.advisor,
+            Entry.parent_name,
+            Entry.notes,
+            Entry.status,
+            Entry.late,
+            Entry.description,
+            Entry.recommended,
+            Entry.higher_result,
+            Competition.name,
+            Grade.level,
+            Grade.name,
+            SchoolClass.number,
+        )
         .join(Competition, Entry.competition_id == Competition.id)
         .join(SchoolClass, Entry.class_id == SchoolClass.id)
         .join(Grade, SchoolClass.grade_id == Grade.id)
@@ -320,25 +341,44 @@ def entry_infos(
         authors.setdefault(entry_id, []).append(AuthorInfo(student_id, name, age))
     return [
         EntryInfo(
-            id=entry.id,
-            code=entry.code,
-            competition_id=entry.competition_id,
+            id=entry_id,
+            code=code,
+            competition_id=competition_id_,
             competition_name=competition_name,
-            class_id=entry.class_id,
+            class_id=class_id,
             class_name=class_display_name(grade, number),
             level=level,
             class_number=number,
-            subtype=entry.subtype,
-            title=entry.title,
-            authors=tuple(authors.get(entry.id, ())),
-            advisor=entry.advisor,
-            parent_name=entry.parent_name,
-            notes=entry.notes,
-            status=EntryStatus(entry.status),
-            late=entry.late,
-            description=entry.description,
-            recommended=entry.recommended,
-            higher_result=entry.higher_result,
+            subtype=subtype,
+            title=title,
+            authors=tuple(authors.get(entry_id, ())),
+            advisor=advisor,
+            parent_name=parent_name,
+            notes=notes,
+            status=EntryStatus(status),
+            late=late,
+            description=description,
+            recommended=recommended,
+            higher_result=higher_result,
         )
-        for entry, competition_name, level, grade, number in session.execute(query)
+        for (
+            entry_id,
+            code,
+            competition_id_,
+            class_id,
+            subtype,
+            title,
+            advisor,
+            parent_name,
+            notes,
+            status,
+            late,
+            description,
+            recommended,
+            higher_result,
+            competition_name,
+            level,
+            grade,
+            number,
+        ) in session.execute(query)
     ]

@@ -4,7 +4,7 @@ scoring sheet of a competition from which progress, results and ranks are comput
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
-from fest_desktop.registration.entries import entry_infos
+from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus, Judging, RankingGroup
 from fest_desktop.scoring import rules
 from fest_desktop.scoring.judges import JudgeInfo, judge_infos, stand_aside_reason
@@ -357,8 +357,11 @@ def load_sheet(db: Database, competition_id: int) -> ScoringSheet:
         return sheet_of(session, competition_id)
 
 
-def sheet_of(session: Session, competition_id: int) -> ScoringSheet:
-    """load_sheet within a session."""
+def sheet_of(
+    session: Session, competition_id: int, festival_entries: Sequence[EntryInfo] | None = None
+) -> ScoringSheet:
+    """load_sheet within a session; a caller loading every competition's sheet passes the festival's
+    entries, read once, instead of a read per sheet."""
     competition = competition_row(session, competition_id)
     info = competition_info(competition)
     judges = judge_infos(session, competition)
@@ -379,7 +382,12 @@ def sheet_of(session: Session, competition_id: int) -> ScoringSheet:
         )
     }
     entries = []
-    for entry in entry_infos(session, competition.festival_id, competition_id=competition_id):
+    stored = (
+        entry_infos(session, competition.festival_id, competition_id=competition_id)
+        if festival_entries is None
+        else [e for e in festival_entries if e.competition_id == competition_id]
+    )
+    for entry in stored:
         if entry.status == EntryStatus.DISQUALIFIED:
             continue
         level, grade, section, position, head = classes[entry.class_id]

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.assignment import class_points_of
 from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, competition_list_key
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
-from fest_desktop.awards.points import points_table
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus, Judging, Participation
@@ -23,7 +23,7 @@ from fest_desktop.school.classnames import grade_name
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.model import Entry, EntryAuthor, Festival, Student
+from fest_desktop.storage.model import Award, Entry, EntryAuthor, Festival, Student
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,9 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
 
     students = _students_per_class(session, festival_id)
     participants = _participants_per_class(session, festival_id)
-    class_figures = _class_figures(classes, competitions, counted, students, participants)
+    class_figures = _class_figures(
+        classes, competitions, Counter(e.class_id for e in counted), students, participants
+    )
     grade_figures = _grade_figures(class_figures)
     awards = awards_of(session, festival_id, include_withdrawn=False)
     entry_awards = [a for a in awards if a.kind == AwardKind.ENTRY and a.level]
@@ -182,7 +184,7 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
     judge_spreads: list[JudgeSpread] = []
     for competition in competitions:
         mine = [e for e in entries if e.competition_id == competition.id]
-        judged, scored = _judging(session, competition, judge_spreads)
+        judged, scored = _judging(session, competition, entries, judge_spreads)
         competition_figures.append(
             CompetitionFigures(
                 name=competition.name,
@@ -210,7 +212,13 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
     recommended = _recommended(entries, classes, entry_awards, competitions)
     return SummaryFigures(
         festival=festival,
-        headline=_headline(festival.title, class_figures, counted, entry_awards, len(recommended)),
+        headline=_headline(
+            festival.title,
+            class_figures,
+            len(counted),
+            Counter(a.level for a in entry_awards if a.level != SHORTLIST_LEVEL),
+            len(recommended),
+        ),
         previous=_previous_headline(session, festival),
         levels=[
             *levels,
@@ -224,13 +232,21 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
         awards_by_grade={grade: dict(counts) for grade, counts in by_grade.items()},
         awards_by_class={name: dict(counts) for name, counts in by_class.items()},
         named_awards=_named_awards(awards, classes, final),
-        points=sorted(
-            ((row.class_name, row.total) for row in points_table(session, festival_id)),
-            key=lambda item: -item[1],
-        ),
+        points=_points_ranking(session, festival_id, classes),
         recommended=recommended,
         recommended_by_section=_recommended_counts(recommended),
     )
+
+
+def _points_ranking(
+    session: Session, festival_id: int, classes: dict[int, tuple[str, str, int, int, int]]
+) -> list[tuple[str, float]]:
+    """Every class with its 班级考核 total (the sum the 班级考核 table shows), best first, in school order
+    among equals."""
+    table = class_points_of(session, festival_id)
+    ordered = sorted(classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4]))
+    totals = [(name, sum(table.get(class_id, {}).values())) for class_id, (name, *_rest) in ordered]
+    return sorted(totals, key=lambda item: -item[1])
 
 
 def _count_by(entries: list[EntryInfo], key: Callable[[EntryInfo], str]) -> dict[str, int]:
@@ -264,11 +280,10 @@ def _participants_per_class(session: Session, festival_id: int) -> dict[int, set
 def _class_figures(
     classes: dict[int, tuple[str, str, int, int, int]],
     competitions: list[CompetitionInfo],
-    counted: list[EntryInfo],
+    entries: Counter[int],
     students: dict[int, int],
     participants: dict[int, set[int]],
 ) -> list[ClassFigures]:
-    entries = Counter(e.class_id for e in counted)
     ordered = sorted(classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4]))
     return [
         ClassFigures(
@@ -301,13 +316,15 @@ def _grade_figures(classes: list[ClassFigures]) -> list[GradeFigures]:
     ]
 
 
-def _judging(session: Session, competition: CompetitionInfo, spreads: list[JudgeSpread]) -> tuple[int, bool]:
+def _judging(
+    session: Session, competition: CompetitionInfo, entries: list[EntryInfo], spreads: list[JudgeSpread]
+) -> tuple[int, bool]:
     """How many of the competition's entries have a complete result; the judges' spread of a rubric
     competition is added to spreads."""
     if competition.judging == Judging.NONE or competition.unscorable_reason:
         return 0, False
-    sheet = sheet_of(session, competition.id)
-    results = sheet.results(provisional=True)
+    sheet = sheet_of(session, competition.id, entries)
+    results = [sheet.result(entry) for entry in sheet.entries]  # ranks are not needed here
     if competition.judging == Judging.RUBRIC:
         differences: dict[str, list[float]] = defaultdict(list)
         for result in results:
@@ -388,8 +405,8 @@ def _recommended_counts(works: list[RecommendedWork]) -> dict[str, dict[str, int
 def _headline(
     title: str,
     classes: list[ClassFigures],
-    counted: list[EntryInfo],
-    entry_awards: list[AwardInfo],
+    entries: int,
+    awards: Counter[str],
     recommended: int,
 ) -> Headline:
     return Headline(
@@ -398,8 +415,8 @@ def _headline(
         classes_taking_part=sum(c.entries > 0 for c in classes),
         students=sum(c.students for c in classes),
         participants=sum(c.participants for c in classes),
-        entries=len(counted),
-        awards=dict(Counter(a.level for a in entry_awards if a.level != SHORTLIST_LEVEL)),
+        entries=entries,
+        awards=dict(awards),
         recommended=recommended,
     )
 
@@ -415,18 +432,34 @@ def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | N
     if previous_id is None:
         return None
     previous = festival_of(session, previous_id)
-    classes = class_rows(session, previous_id)
-    counted = [e for e in entry_infos(session, previous_id) if e.status != EntryStatus.DISQUALIFIED]
+    # Counted in the database: last year's figures need no entry read whole.
+    counted = Entry.festival_id == previous_id, Entry.status != EntryStatus.DISQUALIFIED
+    entries = Counter(
+        dict(
+            session.execute(
+                select(Entry.class_id, func.count()).where(*counted).group_by(Entry.class_id)
+            ).all()
+        )
+    )
     class_figures = _class_figures(
-        classes,
+        class_rows(session, previous_id),
         competitions_of(session, previous_id),
-        counted,
+        entries,
         _students_per_class(session, previous_id),
         _participants_per_class(session, previous_id),
     )
-    awards = [
-        a
-        for a in awards_of(session, previous_id, include_withdrawn=False)
-        if a.kind == AwardKind.ENTRY and a.level
-    ]
-    return _headline(previous.title, class_figures, counted, awards, sum(e.recommended for e in counted))
+    awards = Counter(
+        dict(
+            session.execute(
+                select(Award.level, func.count())
+                .where(
+                    Award.festival_id == previous_id,
+                    Award.kind == AwardKind.ENTRY,
+                    Award.level.not_in(("", SHORTLIST_LEVEL)),
+                )
+                .group_by(Award.level)
+            ).all()
+        )
+    )
+    recommended = session.scalar(select(func.count()).where(*counted, Entry.recommended.is_(True))) or 0
+    return _headline(previous.title, class_figures, sum(entries.values()), awards, recommended)

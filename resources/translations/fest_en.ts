@@ -2311,7 +2311,7 @@ The current data is backed up first (reason “before restore”) and can be bro
     <name>FigurePanel</name>
     <message>
         <location filename="../../ui/summary/charts.py" line="55"/>
-        <location filename="../../ui/summary/charts.py" line="97"/>
+        <location filename="../../ui/summary/charts.py" line="100"/>
         <source>看表格</source>
         <translation>Show table</translation>
     </message>
@@ -2326,7 +2326,7 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Copy this table to paste it into Excel or Word</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/charts.py" line="97"/>
+        <location filename="../../ui/summary/charts.py" line="100"/>
         <source>看图表</source>
         <translation>Show chart</translation>
     </message>
@@ -3788,261 +3788,261 @@ deduct (max {1:g})</translation>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="76"/>
+        <location filename="../../ui/summary/tab.py" line="77"/>
         <source>参加班级</source>
         <translation>Classes taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="77"/>
-        <location filename="../../ui/summary/tab.py" line="318"/>
+        <location filename="../../ui/summary/tab.py" line="78"/>
+        <location filename="../../ui/summary/tab.py" line="343"/>
         <source>参加学生</source>
         <translation>Students taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="78"/>
-        <location filename="../../ui/summary/tab.py" line="248"/>
+        <location filename="../../ui/summary/tab.py" line="79"/>
+        <location filename="../../ui/summary/tab.py" line="273"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="79"/>
-        <location filename="../../ui/summary/tab.py" line="318"/>
+        <location filename="../../ui/summary/tab.py" line="80"/>
+        <location filename="../../ui/summary/tab.py" line="343"/>
         <source>作品</source>
         <translation>Works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="80"/>
+        <location filename="../../ui/summary/tab.py" line="81"/>
         <source>获奖作品</source>
         <translation>Awarded works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="81"/>
+        <location filename="../../ui/summary/tab.py" line="82"/>
         <source>推荐上级比赛</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="88"/>
+        <location filename="../../ui/summary/tab.py" line="89"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="89"/>
+        <location filename="../../ui/summary/tab.py" line="90"/>
         <source>重新统计（评分、评奖有变化后）</source>
         <translation>Count again (after scores or awards changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="91"/>
-        <location filename="../../ui/summary/tab.py" line="386"/>
+        <location filename="../../ui/summary/tab.py" line="92"/>
+        <location filename="../../ui/summary/tab.py" line="411"/>
         <source>总结报告</source>
         <translation>Summary report</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="93"/>
+        <location filename="../../ui/summary/tab.py" line="94"/>
         <source>总结报告（PDF）…</source>
         <translation>Summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="94"/>
+        <location filename="../../ui/summary/tab.py" line="95"/>
         <source>总结报告（Excel，每张表一页）…</source>
         <translation>Summary report (Excel, a sheet per table)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="101"/>
+        <location filename="../../ui/summary/tab.py" line="102"/>
         <source>参与情况</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="102"/>
+        <location filename="../../ui/summary/tab.py" line="103"/>
         <source>作品与评审</source>
         <translation>Works and judging</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="103"/>
+        <location filename="../../ui/summary/tab.py" line="104"/>
         <source>获奖情况</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="104"/>
+        <location filename="../../ui/summary/tab.py" line="105"/>
         <source>推荐与上报</source>
         <translation>Recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="105"/>
+        <location filename="../../ui/summary/tab.py" line="106"/>
         <source>历年比较</source>
         <translation>Year on year</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="106"/>
+        <location filename="../../ui/summary/tab.py" line="107"/>
         <source>总结</source>
         <translation>Summary text</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="115"/>
+        <location filename="../../ui/summary/tab.py" line="117"/>
         <source>各年级参与率</source>
         <translation>Participation by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="116"/>
+        <location filename="../../ui/summary/tab.py" line="118"/>
         <source>各班参与情况</source>
         <translation>Participation by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="130"/>
+        <location filename="../../ui/summary/tab.py" line="132"/>
         <source>各项目作品数（按学部）</source>
         <translation>Works per competition (by section)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="131"/>
+        <location filename="../../ui/summary/tab.py" line="133"/>
         <source>评审进度（已评完的百分比）</source>
         <translation>Judging progress (share judged)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="132"/>
+        <location filename="../../ui/summary/tab.py" line="134"/>
         <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
         <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="133"/>
+        <location filename="../../ui/summary/tab.py" line="135"/>
         <source>评委打分偏差</source>
         <translation>Judges&apos; spread</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="145"/>
+        <location filename="../../ui/summary/tab.py" line="147"/>
         <source>各年级获奖（按等级）</source>
         <translation>Awards by grade (by level)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="146"/>
+        <location filename="../../ui/summary/tab.py" line="148"/>
         <source>各班获奖</source>
         <translation>Awards by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="147"/>
+        <location filename="../../ui/summary/tab.py" line="149"/>
         <source>集体奖、优秀组织奖与科技辅导员奖</source>
         <translation>Collective, organisation and advisor awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="148"/>
+        <location filename="../../ui/summary/tab.py" line="150"/>
         <source>班级考核积分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="160"/>
+        <location filename="../../ui/summary/tab.py" line="162"/>
         <source>推荐参加上级比赛的作品</source>
         <translation>Works recommended to the higher level</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="161"/>
+        <location filename="../../ui/summary/tab.py" line="163"/>
         <source>按学部、个人或团体统计</source>
         <translation>By section, individual or team</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="163"/>
+        <location filename="../../ui/summary/tab.py" line="165"/>
         <source>生成推荐作品上报表</source>
         <translation>District list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="165"/>
+        <location filename="../../ui/summary/tab.py" line="167"/>
         <source>上报表（Excel）…</source>
         <translation>District list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="166"/>
+        <location filename="../../ui/summary/tab.py" line="168"/>
         <source>上报表（PDF，签字盖章用）…</source>
         <translation>District list (PDF, to sign and stamp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="168"/>
+        <location filename="../../ui/summary/tab.py" line="170"/>
         <source>调整列与模板…</source>
         <translation>Columns and templates…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="171"/>
+        <location filename="../../ui/summary/tab.py" line="173"/>
         <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
         <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="176"/>
+        <location filename="../../ui/summary/tab.py" line="178"/>
         <source>上报表模板</source>
         <translation>District template</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="190"/>
+        <location filename="../../ui/summary/tab.py" line="192"/>
         <source>本届与上届</source>
         <translation>This festival and the last</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="192"/>
+        <location filename="../../ui/summary/tab.py" line="194"/>
         <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
         <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="205"/>
+        <location filename="../../ui/summary/tab.py" line="207"/>
         <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
         <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="214"/>
+        <location filename="../../ui/summary/tab.py" line="216"/>
         <source>按统计数字生成初稿</source>
         <translation>Draft from the figures</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="253"/>
+        <location filename="../../ui/summary/tab.py" line="278"/>
         <source>还没有报名任何比赛的班级：{0}</source>
         <translation>Classes that entered nothing yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="271"/>
+        <location filename="../../ui/summary/tab.py" line="297"/>
         <source>已评完</source>
         <translation>Judged</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="323"/>
+        <location filename="../../ui/summary/tab.py" line="348"/>
         <source>上届</source>
         <translation>Last time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="331"/>
+        <location filename="../../ui/summary/tab.py" line="356"/>
         <source>本届</source>
         <translation>This time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="349"/>
+        <location filename="../../ui/summary/tab.py" line="374"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="362"/>
+        <location filename="../../ui/summary/tab.py" line="387"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="364"/>
+        <location filename="../../ui/summary/tab.py" line="389"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="374"/>
+        <location filename="../../ui/summary/tab.py" line="399"/>
         <source>生成初稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="374"/>
+        <location filename="../../ui/summary/tab.py" line="399"/>
         <source>用统计数字生成的初稿替换现在的总结吗？</source>
         <translation>Replace the current summary with a draft made from the figures?</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="392"/>
+        <location filename="../../ui/summary/tab.py" line="417"/>
         <source>已生成总结报告。</source>
         <translation>Summary report written.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="398"/>
+        <location filename="../../ui/summary/tab.py" line="423"/>
         <source>推荐作品上报表</source>
         <translation>District list of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="409"/>
+        <location filename="../../ui/summary/tab.py" line="434"/>
         <source>已生成推荐作品上报表，共 {0} 件。</source>
         <translation>District list written: {0} works.</translation>
     </message>

@@ -58,11 +58,12 @@ def write_large_roster(path: Path) -> Path:
     return path
 
 
-def make_large_school(db: Database) -> FestivalInfo:
-    """A current festival with the large school's classes, teachers and students."""
-    festival = create_festival(
-        db, "第十届校园科技节", "大型实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
-    )
+def make_large_school(
+    db: Database, name: str = "第十届校园科技节", start: dt.date = dt.date(2026, 4, 11)
+) -> FestivalInfo:
+    """A current festival (of a month from start) with the large school's classes, teachers and
+    students."""
+    festival = create_festival(db, name, "大型实验学校", start, start + dt.timedelta(days=30))
     with db.session() as session:
         session.execute(
             insert(Teacher),

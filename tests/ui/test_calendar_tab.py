@@ -167,7 +167,8 @@ def test_competition_dates_appear_and_are_edited_where_they_belong(
     add_preset(db, festival.id, "科普板报比赛")
     tab.reload()
     derived = [e for e in tab.events if e.is_derived]
-    assert [e.title for e in derived] == ["「科普板报比赛」完成截止", "「科普板报比赛」评审"]
+    assert [e.title for e in derived] == ["「科普板报比赛」制作与检查", "「科普板报比赛」评审"]
+    assert derived[0].end_date > derived[0].start_date  # the board's window is a band of days
     assert tab.edit_event(derived[0].id) is None
     assert "在“作品报名 → 比赛项目”中修改" in shown["errors"][0]
 

@@ -77,5 +77,12 @@ def test_the_window_speaks_english_when_asked(
     qtbot.addWidget(window)
     window.attach(db, festival)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Calendar", "Entries", "Live scoring", "Awards and certificates", "School and settings"]
+    assert titles == [
+        "Calendar",
+        "Entries",
+        "Live scoring",
+        "Awards and certificates",
+        "Summary",
+        "School and settings",
+    ]
     assert window.settings_tab.nav.item(3).text() == "Student roster"

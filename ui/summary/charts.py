@@ -70,6 +70,9 @@ class FigurePanel(QWidget):
         # Shown first in the core's order (grades, classes in school order), sorted when a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setMinimumHeight(90)
+        # Columns fit what the first rows hold: measuring a hundred classes' rows on every refresh costs
+        # more than it shows.
+        self.table.horizontalHeader().setResizeContentsPrecision(30)
         self.stack = QStackedWidget()
         if has_chart:  # a table-only panel keeps no chart that would ask for its height
             self.stack.addWidget(self.chart_view)

@@ -69,6 +69,7 @@ class SummaryTab(QWidget):
         self.db = db
         self.festival_id = 0
         self.figures: SummaryFigures | None = None
+        self._filled: set[int] = set()  # the sections filled from the figures counted last
 
         self.cards = {
             key: StatCard(caption)
@@ -104,6 +105,7 @@ class SummaryTab(QWidget):
         self.sections.addTab(self._recommended_page(), self.tr("推荐与上报"))
         self.sections.addTab(self._years_page(), self.tr("历年比较"))
         self.sections.addTab(self._text_page(), self.tr("总结"))
+        self.sections.currentChanged.connect(self._fill_section)
 
         layout = QVBoxLayout(self)
         layout.addLayout(cards)
@@ -237,10 +239,33 @@ class SummaryTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Count everything afresh and show it."""
-        figures = summary_figures(self.db, self.festival_id)
-        self.figures = figures
-        self._show_cards(figures)
+        """Count everything afresh and show it: the cards and the section on screen now, each other
+        section when it is opened (a hundred classes' tables are not filled for nothing)."""
+        self.figures = summary_figures(self.db, self.festival_id)
+        self._filled = set()
+        self._show_cards(self.figures)
+        self._fill_section(self.sections.currentIndex())
+
+    def _fill_section(self, index: int) -> None:
+        figures = self.figures
+        if figures is None or index in self._filled:
+            return
+        self._filled.add(index)
+        match index:
+            case 0:
+                self._fill_participation(figures)
+            case 1:
+                self._fill_entries(figures)
+            case 2:
+                self._fill_awards(figures)
+            case 3:
+                self.recommended_panel.set_table(tables.recommended_table(figures))
+                self.recommended_counts_panel.set_table(tables.recommended_counts_table(figures))
+                self._show_templates()
+            case 4:
+                self._show_years(figures)
+
+    def _fill_participation(self, figures: SummaryFigures) -> None:
         grades = figures.grades
         self.grade_panel.set_table(tables.grade_table(figures))
         self.grade_panel.set_bars(
@@ -254,12 +279,13 @@ class SummaryTab(QWidget):
             if figures.silent_classes
             else ""
         )
+
+    def _fill_entries(self, figures: SummaryFigures) -> None:
         sections = tables.sections_of(figures)
         competitions = figures.competitions
-        names = [c.name for c in competitions]
         self.competition_panel.set_table(tables.competition_table(figures))
         self.competition_panel.set_bars(
-            names,
+            [c.name for c in competitions],
             [(s, [c.by_section.get(s, 0) for c in competitions]) for s in sections],
             stacked=True,
             horizontal=True,
@@ -273,6 +299,9 @@ class SummaryTab(QWidget):
             suffix="%",
         )
         self.judges_panel.set_table(tables.judges_table(figures))
+
+    def _fill_awards(self, figures: SummaryFigures) -> None:
+        grades = figures.grades
         self.grade_awards_panel.set_table(tables.grade_awards_table(figures))
         self.grade_awards_panel.set_bars(
             [g.grade for g in grades],
@@ -285,10 +314,6 @@ class SummaryTab(QWidget):
         self.class_awards_panel.set_table(tables.class_awards_table(figures))
         self.named_panel.set_table(tables.named_awards_table(figures))
         self.points_panel.set_table(tables.points_ranking_table(figures))
-        self.recommended_panel.set_table(tables.recommended_table(figures))
-        self.recommended_counts_panel.set_table(tables.recommended_counts_table(figures))
-        self._show_years(figures)
-        self._show_templates()
 
     def _show_cards(self, figures: SummaryFigures) -> None:
         now, before = figures.headline, figures.previous
