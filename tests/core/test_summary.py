@@ -261,3 +261,33 @@ def test_no_district_list_without_a_recommended_work(
     with pytest.raises(FestError, match="还没有推荐参加上级比赛的作品"):
         write_district_list(db, festival.id, tmp_path / "上报表.xlsx", DEFAULT_COLUMNS)
     assert not (tmp_path / "上报表.xlsx").exists()
+
+
+def test_the_judges_spread_says_who_scores_high_or_low_against_the_panel(
+    db: Database, festival: FestivalInfo
+) -> None:
+    from fest_desktop.registration.competitions import CriterionInfo
+    from fest_desktop.scoring.entering import enter_score
+    from fest_desktop.scoring.judges import add_judge
+
+    room = add_class(db, festival.id, 4, 1)
+    pupils = [save_student(db, festival.id, StudentInfo(0, room.id, name)).id for name in ("甲", "乙")]
+    paintings = add_competition(
+        db,
+        festival.id,
+        CompetitionInfo(0, "绘画", code_prefix="HH", criteria=(CriterionInfo("想象力", 100),)),
+    )
+    criterion = paintings.criteria[0].id
+    entries = [
+        create_entry(db, festival.id, EntryDraft(paintings.id, room.id, author_ids=(pupil,)), today=TODAY).id
+        for pupil in pupils
+    ]
+    judges = {name: add_judge(db, paintings.id, name).id for name in ("王", "李", "张")}
+    # 王 gives 6 above the panel's mean on each painting, 李 3 below, 张 3 below.
+    for entry, base in zip(entries, (80, 60), strict=True):
+        for name, offset in (("王", 9), ("李", 0), ("张", 0)):
+            enter_score(db, entry, judges[name], criterion, str(base + offset))
+    spread = {j.judge: (j.entries, j.difference) for j in summary_figures(db, festival.id).judges}
+    assert spread == {"王": (2, 6.0), "李": (2, -3.0), "张": (2, -3.0)}
+    figures = summary_figures(db, festival.id)
+    assert figures.competitions[0].judged == 2 and figures.competitions[0].judging_share == 1.0

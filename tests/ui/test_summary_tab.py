@@ -52,11 +52,17 @@ def test_the_tab_shows_the_figures_counted_by_hand(qtbot: QtBot, db: Database, k
     assert QGuiApplication.clipboard().text().splitlines()[1] == "三年级\t小学\t2\t5\t4\t80%\t4"
     bars = panel.chart.series()[0].barSets()[0]
     assert [bars.at(i) for i in range(bars.count())] == [80.0, 0.0, 0.0]
-    # The judges' spread is there only when the organiser asks for it.
+    # Each section is filled when it is opened; the judges' spread only when the organiser asks.
+    assert tab.judges_panel.model.rowCount() == 0
+    tab.sections.setCurrentIndex(1)
+    assert tab.judges_panel.model.rowCount() == 0  # 手抛飞机 is measured: no judges to compare
+    assert tab.competition_panel.model.rowCount() == 3
     assert tab.judges_panel.isHidden()
     tab.show_judges.setChecked(True)
     assert not tab.judges_panel.isHidden()
+    tab.sections.setCurrentIndex(4)
     assert not tab.years_panel.isHidden() and tab.no_previous.isHidden()
+    tab.sections.setCurrentIndex(3)
     recommended = tab.recommended_panel.model
     assert [recommended.index(r, 0).data() for r in range(recommended.rowCount())] == ["FJ-0001", "JQ-0001"]
 
