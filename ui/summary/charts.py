@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -149,6 +149,11 @@ class FigurePanel(QWidget):
         category_axis = QBarCategoryAxis()
         # Lying bars are read top down, in the order given.
         category_axis.append(list(reversed(categories)) if horizontal else list(categories))
+        if not horizontal and len(categories) > 6:
+            # Nine grade names side by side fit a narrow chart only in a smaller type.
+            small = QFont(category_axis.labelsFont())
+            small.setPointSizeF(small.pointSizeF() * 0.8)
+            category_axis.setLabelsFont(small)
         value_axis = QValueAxis()
         columns = list(zip(*(values for _name, values in series), strict=True)) or [(0.0,)]
         top = max((sum(col) if stacked else max(col)) for col in columns)
