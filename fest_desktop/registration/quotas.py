@@ -128,17 +128,21 @@ def participation_summary(db: Database, festival_id: int) -> list[ClassParticipa
         return participation_of(session, festival_id)
 
 
-def participation_of(session: Session, festival_id: int) -> list[ClassParticipation]:
-    """participation_summary within a session."""
-    rules = EntryRules(session, festival_id)
-    students = dict(
+def students_per_class(session: Session, festival_id: int) -> dict[int, int]:
+    """class id → its number of students (a class without students is absent)."""
+    return dict(
         session.execute(
             select(Student.class_id, func.count())
             .where(Student.festival_id == festival_id)
             .group_by(Student.class_id)
         ).all()
     )
-    participants = dict(
+
+
+def participants_per_class(session: Session, festival_id: int) -> dict[int, int]:
+    """class id → its students who are author of at least one entry not disqualified, each counted
+    once however many works they entered."""
+    return dict(
         session.execute(
             select(Student.class_id, func.count(func.distinct(Student.id)))
             .join(EntryAuthor, EntryAuthor.student_id == Student.id)
@@ -147,6 +151,13 @@ def participation_of(session: Session, festival_id: int) -> list[ClassParticipat
             .group_by(Student.class_id)
         ).all()
     )
+
+
+def participation_of(session: Session, festival_id: int) -> list[ClassParticipation]:
+    """participation_summary within a session."""
+    rules = EntryRules(session, festival_id)
+    students = students_per_class(session, festival_id)
+    participants = participants_per_class(session, festival_id)
     entries: Counter[int] = Counter()
     for (_competition_id, class_id), count in rules.counts.items():
         entries[class_id] += count

@@ -13,10 +13,11 @@ from sqlalchemy import select
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
 from fest_desktop.files.workbooks import put_row, save_workbook
-from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import DistrictTemplate, Entry, EntryAuthor, Student
-from fest_desktop.summary.figures import RecommendedWork, figures_of
+from fest_desktop.summary.figures import RecommendedWork, recommended_counts, recommended_of
+from fest_desktop.summary.tables import FigureTable, section_counts_table
 from fest_desktop.values import clean_text
 
 
@@ -26,9 +27,6 @@ class DistrictRow:
 
     number: int
     work: RecommendedWork
-    subtype: str
-    advisor: str
-    description: str
     genders: str
     ages: str
     birth_dates: str
@@ -39,7 +37,7 @@ DISTRICT_COLUMNS: dict[str, Callable[[DistrictRow], str]] = {
     "序号": lambda r: str(r.number),
     "作品编号": lambda r: r.work.code,
     "比赛项目": lambda r: r.work.competition,
-    "作品类型": lambda r: r.subtype or r.work.competition,
+    "作品类型": lambda r: r.work.subtype or r.work.competition,
     "作品题目": lambda r: r.work.title,
     "学部": lambda r: r.work.section,
     "班级": lambda r: r.work.class_name,
@@ -48,9 +46,9 @@ DISTRICT_COLUMNS: dict[str, Callable[[DistrictRow], str]] = {
     "性别": lambda r: r.genders,
     "年龄": lambda r: r.ages,
     "出生日期": lambda r: r.birth_dates,
-    "指导老师": lambda r: r.advisor,
+    "指导老师": lambda r: r.work.advisor,
     "获奖等级": lambda r: r.work.level,
-    "说明": lambda r: r.description,
+    "说明": lambda r: r.work.description,
     "上级比赛结果": lambda r: r.work.higher_result,
 }
 DEFAULT_TEMPLATE = "默认"
@@ -132,66 +130,52 @@ def district_rows(
     """The festival, its recommended works as the district list's rows, and their counts by section
     and by individual or team."""
     with db.session() as session:
-        figures = figures_of(session, festival_id)
-        codes = [w.code for w in figures.recommended]
-        extras = {
-            code: (subtype, advisor, description)
-            for code, subtype, advisor, description in session.execute(
-                select(Entry.code, Entry.subtype, Entry.advisor, Entry.description).where(
-                    Entry.festival_id == festival_id, Entry.code.in_(codes)
-                )
-            )
-        }
+        festival = festival_of(session, festival_id)
+        works = recommended_of(session, festival_id)
         people: dict[str, list[tuple[str, int | None, str]]] = {}
         for code, gender, age, birth in session.execute(
             select(Entry.code, Student.gender, Student.age, Student.birth_date)
             .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
             .join(Student, EntryAuthor.student_id == Student.id)
-            .where(Entry.festival_id == festival_id, Entry.code.in_(codes))
+            .where(Entry.festival_id == festival_id, Entry.code.in_([w.code for w in works]))
             .order_by(Entry.code, EntryAuthor.position)
         ):
             people.setdefault(code, []).append((gender, age, birth.isoformat() if birth else ""))
     rows = []
-    for number, work in enumerate(figures.recommended, start=1):
-        subtype, advisor, description = extras[work.code]
+    for number, work in enumerate(works, start=1):
         authors = people.get(work.code, [])
         rows.append(
             DistrictRow(
                 number,
                 work,
-                subtype,
-                advisor,
-                description,
                 "、".join(g for g, _a, _b in authors if g),
                 "、".join(str(a) for _g, a, _b in authors if a is not None),
                 "、".join(b for _g, _a, b in authors if b),
             )
         )
-    return figures.festival, rows, figures.recommended_by_section
+    return festival, rows, recommended_counts(works)
 
 
 def write_district_list(db: Database, festival_id: int, path: Path, columns: Sequence[str]) -> int:
     """The 推荐作品上报表 as .xlsx, or as .pdf for signing and stamping; returns the number of works.
     Nothing is written when no work is recommended."""
     check_columns(columns)
+    suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"上报表只能保存为 .xlsx 或 .pdf，不能是「{path.suffix or path.name}」。")
     festival, rows, counts = district_rows(db, festival_id)
     if not rows:
         raise FestError("还没有推荐参加上级比赛的作品：请先在「奖项与证书 → 获奖名单」中推荐作品。")
     table = [list(columns), *([DISTRICT_COLUMNS[c](row) for c in columns] for row in rows)]
-    count_rows = [["学部", "个人", "团体", "合计"]] + [
-        [section, str(c["个人"]), str(c["团体"]), str(c["个人"] + c["团体"])] for section, c in counts.items()
-    ]
     title = f"{festival.title}推荐作品上报表"
-    if path.suffix.lower() == ".pdf":
-        _write_pdf(path, festival, title, table, count_rows)
-    elif path.suffix.lower() == ".xlsx":
-        _write_xlsx(path, title, table, count_rows)
+    if suffix == ".pdf":
+        _write_pdf(path, festival, title, table, section_counts_table(counts))
     else:
-        raise ValidationError(f"上报表只能保存为 .xlsx 或 .pdf，不能是「{path.suffix or path.name}」。")
+        _write_xlsx(path, title, table, section_counts_table(counts))
     return len(rows)
 
 
-def _write_xlsx(path: Path, title: str, table: list[list[str]], count_rows: list[list[str]]) -> None:
+def _write_xlsx(path: Path, title: str, table: list[list[str]], counts_table: FigureTable) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -211,16 +195,16 @@ def _write_xlsx(path: Path, title: str, table: list[list[str]], count_rows: list
             cell.alignment = Alignment(wrap_text=True, vertical="center")
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "2:2"
-    counts = workbook.create_sheet("推荐作品统计")
-    for values in count_rows:
-        put_row(counts, [int(v) if v.isdigit() else v for v in values])
+    counts = workbook.create_sheet(counts_table.title)
+    for line in (counts_table.header, *counts_table.rows):
+        put_row(counts, list(line))
     for cell in counts[1]:
         cell.font = Font(bold=True)
     save_workbook(workbook, path)
 
 
 def _write_pdf(
-    path: Path, festival: FestivalInfo, title: str, table: list[list[str]], count_rows: list[list[str]]
+    path: Path, festival: FestivalInfo, title: str, table: list[list[str]], counts_table: FigureTable
 ) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
@@ -230,7 +214,10 @@ def _write_pdf(
     page_width = landscape(A4)[0] - 24 * mm
     weights = [_PDF_WEIGHTS.get(name, 1.0) for name in table[0]]
     widths = [page_width * w / sum(weights) for w in weights]
-    totals = "；".join(f"{row[0]} {row[3]} 件（个人 {row[1]}、团体 {row[2]}）" for row in count_rows[1:])
+    totals = "；".join(
+        f"{section} {total} 件（个人 {alone}、团体 {teams}）"
+        for section, alone, teams, total in counts_table.rows
+    )
     story = [
         Paragraph(title, styles["title"]),
         Paragraph(f"共推荐 {len(table) - 1} 件：{totals}", styles["subtitle"]),

@@ -19,11 +19,12 @@ from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus, Judging, Participation
+from fest_desktop.registration.quotas import participants_per_class, students_per_class
 from fest_desktop.school.classnames import grade_name
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.model import Award, Entry, EntryAuthor, Festival, Student
+from fest_desktop.storage.model import Award, Competition, Entry, Festival
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,9 @@ class RecommendedWork:
     team: bool
     level: str  # the award it won here
     higher_result: str
+    subtype: str = ""
+    advisor: str = ""
+    description: str = ""  # 说明
 
 
 @dataclass(frozen=True)
@@ -171,8 +175,8 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
     counted = [e for e in entries if e.status != EntryStatus.DISQUALIFIED]
     final = set(notices_of(session, festival_id))
 
-    students = _students_per_class(session, festival_id)
-    participants = _participants_per_class(session, festival_id)
+    students = students_per_class(session, festival_id)
+    participants = participants_per_class(session, festival_id)
     class_figures = _class_figures(
         classes, competitions, Counter(e.class_id for e in counted), students, participants
     )
@@ -209,7 +213,7 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
             by_grade[grade_name(level)][award.level] += 1
             by_class[name][award.level] += 1
 
-    recommended = _recommended(entries, classes, entry_awards, competitions)
+    recommended = recommended_of(session, festival_id)
     return SummaryFigures(
         festival=festival,
         headline=_headline(
@@ -234,8 +238,15 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
         named_awards=_named_awards(awards, classes, final),
         points=_points_ranking(session, festival_id, classes),
         recommended=recommended,
-        recommended_by_section=_recommended_counts(recommended),
+        recommended_by_section=recommended_counts(recommended),
     )
+
+
+def _in_school_order(
+    classes: dict[int, tuple[str, str, int, int, int]],
+) -> list[tuple[int, tuple[str, str, int, int, int]]]:
+    """(class id, its row) by section, grade and class number."""
+    return sorted(classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4]))
 
 
 def _points_ranking(
@@ -244,7 +255,7 @@ def _points_ranking(
     """Every class with its 班级考核 total (the sum the 班级考核 table shows), best first, in school order
     among equals."""
     table = class_points_of(session, festival_id)
-    ordered = sorted(classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4]))
+    ordered = _in_school_order(classes)
     totals = [(name, sum(table.get(class_id, {}).values())) for class_id, (name, *_rest) in ordered]
     return sorted(totals, key=lambda item: -item[1])
 
@@ -253,38 +264,14 @@ def _count_by(entries: list[EntryInfo], key: Callable[[EntryInfo], str]) -> dict
     return dict(Counter(key(e) for e in entries if e.status != EntryStatus.DISQUALIFIED))
 
 
-def _students_per_class(session: Session, festival_id: int) -> dict[int, int]:
-    return dict(
-        session.execute(
-            select(Student.class_id, func.count())
-            .where(Student.festival_id == festival_id)
-            .group_by(Student.class_id)
-        ).all()
-    )
-
-
-def _participants_per_class(session: Session, festival_id: int) -> dict[int, set[int]]:
-    """class id → the students who are author of a counted entry (a student in two competitions is
-    one participant)."""
-    found: dict[int, set[int]] = defaultdict(set)
-    for class_id, student_id in session.execute(
-        select(Student.class_id, Student.id)
-        .join(EntryAuthor, EntryAuthor.student_id == Student.id)
-        .join(Entry, EntryAuthor.entry_id == Entry.id)
-        .where(Student.festival_id == festival_id, Entry.status != EntryStatus.DISQUALIFIED)
-    ):
-        found[class_id].add(student_id)
-    return found
-
-
 def _class_figures(
     classes: dict[int, tuple[str, str, int, int, int]],
     competitions: list[CompetitionInfo],
     entries: Counter[int],
     students: dict[int, int],
-    participants: dict[int, set[int]],
+    participants: dict[int, int],
 ) -> list[ClassFigures]:
-    ordered = sorted(classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4]))
+    ordered = _in_school_order(classes)
     return [
         ClassFigures(
             class_name=name,
@@ -293,7 +280,7 @@ def _class_figures(
             students=students.get(class_id, 0),
             entries=entries[class_id],
             quota=sum(c.quota_min or 0 for c in competitions if c.accepts_level(level)),
-            participants=len(participants.get(class_id, ())),
+            participants=participants.get(class_id, 0),
         )
         for class_id, (name, section, _position, level, _number) in ordered
     ]
@@ -368,14 +355,34 @@ def _named_awards(
     return named
 
 
-def _recommended(
-    entries: list[EntryInfo],
-    classes: dict[int, tuple[str, str, int, int, int]],
-    entry_awards: list[AwardInfo],
-    competitions: list[CompetitionInfo],
-) -> list[RecommendedWork]:
-    level_of = {a.entry_id: a.level for a in entry_awards}
-    teams = {c.id for c in competitions if c.participation != Participation.INDIVIDUAL}
+def recommended_of(session: Session, festival_id: int) -> list[RecommendedWork]:
+    """The works 推荐参加上级比赛 (none disqualified) in school order, each with the award it won here."""
+    ids = session.scalars(
+        select(Entry.id).where(
+            Entry.festival_id == festival_id,
+            Entry.recommended.is_(True),
+            Entry.status != EntryStatus.DISQUALIFIED,
+        )
+    ).all()
+    if not ids:
+        return []
+    classes = class_rows(session, festival_id)
+    level_of = dict(
+        session.execute(
+            select(Award.entry_id, Award.level).where(Award.kind == AwardKind.ENTRY, Award.entry_id.in_(ids))
+        ).all()
+    )
+    teams = set(
+        session.scalars(
+            select(Competition.id).where(
+                Competition.festival_id == festival_id, Competition.participation != Participation.INDIVIDUAL
+            )
+        )
+    )
+    entries = sorted(
+        entry_infos(session, festival_id, ids),
+        key=lambda e: (classes[e.class_id][2], e.competition_id, e.code),
+    )
     return [
         RecommendedWork(
             code=e.code,
@@ -387,13 +394,15 @@ def _recommended(
             team=e.competition_id in teams or len(e.authors) > 1,
             level=level_of.get(e.id, ""),
             higher_result=e.higher_result,
+            subtype=e.subtype,
+            advisor=e.advisor,
+            description=e.description,
         )
-        for e in sorted(entries, key=lambda e: (classes[e.class_id][2], e.competition_id, e.code))
-        if e.recommended and e.status != EntryStatus.DISQUALIFIED
+        for e in entries
     ]
 
 
-def _recommended_counts(works: list[RecommendedWork]) -> dict[str, dict[str, int]]:
+def recommended_counts(works: list[RecommendedWork]) -> dict[str, dict[str, int]]:
     """section → {"个人": n, "团体": m}, as district forms count the recommended works."""
     counts: dict[str, dict[str, int]] = {}
     for work in works:
@@ -445,8 +454,8 @@ def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | N
         class_rows(session, previous_id),
         competitions_of(session, previous_id),
         entries,
-        _students_per_class(session, previous_id),
-        _participants_per_class(session, previous_id),
+        students_per_class(session, previous_id),
+        participants_per_class(session, previous_id),
     )
     awards = Counter(
         dict(

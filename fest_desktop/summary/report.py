@@ -14,28 +14,24 @@ from fest_desktop.files.workbooks import put_row, save_workbook, sheet_title
 from fest_desktop.storage.database import Database
 from fest_desktop.summary.figures import SummaryFigures, figures_of
 from fest_desktop.summary.tables import report_tables
-from fest_desktop.summary.text import awards_sentence, draft_summary
+from fest_desktop.summary.text import awards_sentence, draft_summary, summary_text_of
 
 # Award levels in the charts, best first: warm to cool, readable in grey when printed.
 LEVEL_COLOURS = ("#c0392b", "#e67e22", "#f1c40f", "#3498db", "#16a085", "#8e44ad")
 
 
-def write_summary_report(db: Database, festival_id: int, path: Path, text: str | None = None) -> None:
-    """The 科技节总结报告 as .pdf or .xlsx; text is the 总结 (the saved one, else the first draft)."""
+def write_summary_report(db: Database, festival_id: int, path: Path) -> None:
+    """The 科技节总结报告 as .pdf or .xlsx, with the saved 总结 (else the first draft from the figures)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(f"总结报告只能保存为 .pdf 或 .xlsx，不能是「{path.suffix or path.name}」。")
     with db.session() as session:
         figures = figures_of(session, festival_id)
-        from fest_desktop.storage.model import Festival
-
-        festival_row = session.get(Festival, festival_id)
-        saved = festival_row.summary_text if festival_row is not None else ""
-    summary = text if text is not None else (saved or draft_summary(figures))
-    suffix = path.suffix.lower()
+        summary = summary_text_of(session, festival_id) or draft_summary(figures)
     if suffix == ".pdf":
         _write_pdf(path, figures, summary)
-    elif suffix == ".xlsx":
-        _write_xlsx(path, figures, summary)
     else:
-        raise ValidationError(f"总结报告只能保存为 .pdf 或 .xlsx，不能是「{path.suffix or path.name}」。")
+        _write_xlsx(path, figures, summary)
 
 
 def _write_xlsx(path: Path, figures: SummaryFigures, summary: str) -> None:

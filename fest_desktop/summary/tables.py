@@ -173,10 +173,15 @@ def recommended_table(figures: SummaryFigures) -> FigureTable:
 
 
 def recommended_counts_table(figures: SummaryFigures) -> FigureTable:
+    return section_counts_table(figures.recommended_by_section)
+
+
+def section_counts_table(counts: dict[str, dict[str, int]]) -> FigureTable:
+    """Recommended works by section and by individual or team, as district forms count them."""
     return _table(
         "推荐作品统计",
         ["学部", "个人", "团体", "合计"],
-        [[s, c["个人"], c["团体"], c["个人"] + c["团体"]] for s, c in figures.recommended_by_section.items()],
+        [[s, c["个人"], c["团体"], c["个人"] + c["团体"]] for s, c in counts.items()],
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database, fetch
@@ -16,7 +18,12 @@ SUMMARY_TEXT_LIMIT = 5000
 
 def summary_text(db: Database, festival_id: int) -> str:
     with db.session() as session:
-        return fetch(session, Festival, festival_id, "这个科技节已被删除。").summary_text
+        return summary_text_of(session, festival_id)
+
+
+def summary_text_of(session: Session, festival_id: int) -> str:
+    """The 总结 the teacher wrote ("" before they write one)."""
+    return fetch(session, Festival, festival_id, "这个科技节已被删除。").summary_text
 
 
 def save_summary_text(db: Database, festival_id: int, text: str) -> None:
