@@ -17,6 +17,11 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def split_items(text: str) -> list[str]:
+    """A list typed on one line, its items separated by 、 or commas (，,): 小制作、小发明."""
+    return [item.strip() for item in re.split(r"[、,]", clean_text(text)) if item.strip()]
+
+
 def number_text(value: object) -> str:
     """A number as typed with a Chinese input method: full-width digits folded (clean_text) and the
     ideographic full stop taken for the decimal point (8。5 is 8.5)."""

@@ -64,67 +64,50 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     and of the leaderboard, for the README and headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
+
+    def shoot(name: str, widget: QWidget = window) -> None:
+        QApplication.processEvents()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
     names = ("calendar", "entries", "scoring", "awards", "summary", "settings")
     for index, name in enumerate(names):
         window.tabs.setCurrentIndex(index)
-        QApplication.processEvents()
-        path = folder / f"{index + 1}-{name}.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        shoot(f"{index + 1}-{name}")
     entries_tab = window.show_entries()
     for row, name in enumerate(("list", "progress", "competitions")):
         entries_tab.pages.setCurrentIndex(row)
-        QApplication.processEvents()
-        path = folder / f"2-entries-{row + 1}-{name}.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        shoot(f"2-entries-{row + 1}-{name}")
     calendar_tab = window.show_calendar()
     for view, name in ((1, "week"), (2, "agenda")):
         calendar_tab.show_view(view)
-        QApplication.processEvents()
-        path = folder / f"1-calendar-{view + 1}-{name}.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        shoot(f"1-calendar-{view + 1}-{name}")
     calendar_tab.show_view(0)
     scoring_tab = window.show_scoring()
     scoring_tab.by_entry.click()
-    QApplication.processEvents()
-    path = folder / "3-scoring-2-by-entry.png"
-    window.grab().save(str(path))
-    saved.append(path)
+    shoot("3-scoring-2-by-entry")
     scoring_tab.by_judge.click()
     board = scoring_tab.open_leaderboard()
     if board is not None:
         board.resize(1280, 720)
-        QApplication.processEvents()
-        path = folder / "3-scoring-3-leaderboard.png"
-        board.grab().save(str(path))
-        saved.append(path)
+        shoot("3-scoring-3-leaderboard", board)
         scoring_tab.close_leaderboard()
     awards_tab = window.show_awards()
     for page, name in ((1, "print"), (2, "template"), (3, "register")):
         awards_tab.pages.setCurrentIndex(page)
-        QApplication.processEvents()
-        path = folder / f"4-awards-{page + 1}-{name}.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        shoot(f"4-awards-{page + 1}-{name}")
     awards_tab.pages.setCurrentIndex(0)
     summary_tab = window.show_summary()
     for page, name in ((1, "entries"), (2, "awards"), (3, "recommended"), (5, "text")):
         summary_tab.sections.setCurrentIndex(page)
-        QApplication.processEvents()
-        path = folder / f"5-summary-{page + 1}-{name}.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        shoot(f"5-summary-{page + 1}-{name}")
     summary_tab.sections.setCurrentIndex(0)
     window.tabs.setCurrentIndex(window.SETTINGS_TAB)
     pages = ("festival", "classes", "teachers", "students", "preferences")
     for row, name in enumerate(pages):
         window.settings_tab.nav.setCurrentRow(row)
-        QApplication.processEvents()
-        path = folder / f"6-settings-{row + 1}-{name}.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        shoot(f"6-settings-{row + 1}-{name}")
     return saved
 
 

@@ -6,11 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import SHORTLIST_LEVEL, AwardAction, AwardKind, list_key_of
-from fest_desktop.awards.levels import levels_for
+from fest_desktop.awards.levels import is_shortlist, levels_for
 from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.errors import NotFoundError, ValidationError
-from fest_desktop.registration.kinds import Outcome
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Competition, Entry
 from fest_desktop.values import clean_text
@@ -131,7 +130,7 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
             return
         competition = session.get(Competition, entry.competition_id)
         name = competition.name if competition else ""
-        if recommended and competition is not None and competition.outcome == Outcome.SHORTLIST:
+        if recommended and is_shortlist(session, entry.competition_id):
             selected = session.scalar(
                 select(Award.level).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry.id)
             )

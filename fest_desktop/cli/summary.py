@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from fest_desktop.cli.common import EXIT_OK, Subcommands, open_db, require_festival
+from fest_desktop.values import split_items
 
 
 def cmd_summary_stats(args: argparse.Namespace) -> int:
@@ -55,8 +56,7 @@ def cmd_summary_template_save(args: argparse.Namespace) -> int:
     from fest_desktop.summary.district import save_district_template
 
     db = open_db(args)
-    columns = [c for c in args.columns.replace("，", ",").replace("、", ",").split(",") if c.strip()]
-    saved = save_district_template(db, args.name, [c.strip() for c in columns])
+    saved = save_district_template(db, args.name, split_items(args.columns))
     print(f"已保存上报表模板「{args.name.strip()}」：{'、'.join(saved)}。")
     return EXIT_OK
 

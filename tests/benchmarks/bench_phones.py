@@ -39,6 +39,7 @@ from fest_desktop.scoring.judges import add_judge
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database, engine_url, open_database
 from fest_desktop.storage.model import PhoneSubmission, Score
+from tests.benchmarks.bench_scoring import open_desk
 from tests.benchmarks.large_school import make_large_school
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,8 +157,6 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.scoring.tab import ScoringTab
-
     folder = Path(tempfile.mkdtemp())
     phones_server: PhoneServer | None = None
     try:
@@ -172,12 +171,7 @@ def main() -> None:
         )
 
         app = QApplication.instance() or QApplication([])
-        tab = ScoringTab(db, folder / "preferences.json")
-        tab.resize(1280, 760)
-        tab.show_festival(festival_id)
-        tab.show()
-        board = tab.open_leaderboard()
-        assert board is not None
+        tab, board = open_desk(db, festival_id, folder)
         app.processEvents()
 
         free = bind_socket("127.0.0.1", 23000)

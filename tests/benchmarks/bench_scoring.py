@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -36,6 +37,10 @@ from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.model import Score, ScoreChange
 from tests.benchmarks.large_school import make_large_school
+
+if TYPE_CHECKING:
+    from ui.scoring.leaderboard import LeaderboardWindow
+    from ui.scoring.tab import ScoringTab
 
 ROOT = Path(__file__).resolve().parents[2]
 JUDGES = 12
@@ -98,6 +103,19 @@ def score_boards(db: Database, festival_id: int) -> int:
     return board.id
 
 
+def open_desk(db: Database, festival_id: int, folder: Path) -> tuple[ScoringTab, LeaderboardWindow]:
+    """The desk on inspection day: the scoring tab shown, its projector board open."""
+    from ui.scoring.tab import ScoringTab
+
+    tab = ScoringTab(db, folder / "preferences.json")
+    tab.resize(1280, 760)
+    tab.show_festival(festival_id)
+    tab.show()
+    board = tab.open_leaderboard()
+    assert board is not None
+    return tab, board
+
+
 def median_ms(samples: list[float]) -> str:
     return f"{statistics.median(samples) * 1000:7.1f} ms (min {min(samples) * 1000:.1f}, max {max(samples) * 1000:.1f})"
 
@@ -108,8 +126,6 @@ def main() -> None:
     runs = parser.parse_args().runs
 
     from PySide6.QtWidgets import QApplication
-
-    from ui.scoring.tab import ScoringTab
 
     folder = Path(tempfile.mkdtemp())
     try:
@@ -128,12 +144,7 @@ def main() -> None:
             recompute.append(time.perf_counter() - started)
 
         app = QApplication.instance() or QApplication([])
-        tab = ScoringTab(db, folder / "preferences.json")
-        tab.resize(1280, 760)
-        tab.show_festival(festival_id)
-        tab.show()
-        board = tab.open_leaderboard()
-        assert board is not None
+        tab, board = open_desk(db, festival_id, folder)
         board.resize(1920, 1080)
         app.processEvents()
         redraws: list[float] = []

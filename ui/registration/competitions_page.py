@@ -50,7 +50,7 @@ from fest_desktop.registration.kinds import (
 from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
-from fest_desktop.values import clean_text
+from fest_desktop.values import clean_text, split_items
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
@@ -414,11 +414,7 @@ class CompetitionsPage(QWidget):
     def _form(self) -> CompetitionInfo:
         assert self.current is not None
         levels = tuple(int(box.property("level")) for box in self.grade_boxes if box.isChecked())
-        subtypes = tuple(
-            part
-            for part in clean_text(self.subtypes.text()).replace(",", "、").replace("，", "、").split("、")
-            if part
-        )
+        subtypes = tuple(split_items(self.subtypes.text()))
         return dataclasses.replace(
             self.current,
             name=self.name.text(),

@@ -130,13 +130,13 @@ class FigurePanel(QWidget):
             (True, True): QHorizontalStackedBarSeries,
         }
         bars = kinds[(stacked, horizontal)]()
+        share = suffix == "%"  # a share never passes 100 %: its labels go inside the bars
         for index, (name, values) in enumerate(series):
             bar_set = QBarSet(name)
             bar_set.append([float(v) for v in (reversed(values) if horizontal else values)])
             bar_set.setColor(QColor(LEVEL_COLOURS[index % len(LEVEL_COLOURS)]))
-            bar_set.setLabelColor(QColor("white" if suffix == "%" else "#33445c"))
+            bar_set.setLabelColor(QColor("white" if share else "#33445c"))
             bars.append(bar_set)
-        share = suffix == "%"  # a share never passes 100 %: its labels go inside the bars
         if len(series) == 1:
             bars.setLabelsVisible(True)
             bars.setLabelsFormat("@value" + suffix)
