@@ -501,3 +501,38 @@ def test_a_deduction_heading_shows_its_whole_rule(tab: ScoringTab) -> None:
     assert max(len(line) for line in title.split("\n")) <= 9
     tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("刊头超过版面1/4：扣5分/处，最多扣5分。填扣去的分数")
+
+
+def following_sheets(tab: ScoringTab) -> list[Any]:
+    """The sheets that still follow the watcher (each one read again at every score another PC sends)."""
+    assert tab.watcher is not None
+    from ui.scoring.live_sheet import LiveSheet
+
+    return [sheet for sheet in tab.findChildren(LiveSheet) if sheet.users > 0]
+
+
+def test_showing_the_tab_again_keeps_one_sheet_following_the_scores(
+    qtbot: QtBot, tab: ScoringTab, db: Database, board: Board
+) -> None:
+    first = tab.live
+    for _ in range(20):  # a teacher looking at another tab and coming back, all day long
+        tab.hide()
+        tab.show()
+    assert tab.live is first and following_sheets(tab) == [first]
+    score_all(db, board, "三年级(2)班", "李老师", [15, 20, 15, 10, 10])  # another PC scores
+    tab.watcher.check_now()  # type: ignore[union-attr]
+    assert first is not None
+    assert first.sheet.judge_total(board.entry_ids["三年级(2)班"], board.judge("李老师")) == 70
+
+
+def test_a_sheet_left_by_the_tab_lives_as_long_as_the_board_showing_it(
+    qtbot: QtBot, tab: ScoringTab, board: Board
+) -> None:
+    leaderboard = tab.open_leaderboard()
+    assert leaderboard is not None
+    shown = tab.live
+    tab.select_competition("另一个比赛")  # the tab leaves the boards: nothing is chosen
+    assert tab.live is None
+    assert shown is not None and following_sheets(tab) == [shown]  # the board still shows the ranking
+    tab.close_leaderboard()
+    assert following_sheets(tab) == []

@@ -130,7 +130,8 @@ class LeaderboardWindow(QWidget):
         self, db: Database, festival_id: int, live: LiveSheet, screen_on: ScreenKeptOn | None = None
     ) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.live = live
+        self.live = live.hold()
+        self._holding = True
         self.screen_on = screen_on or ScreenKeptOn()
         festival = get_festival(db, festival_id)
         self.hide_scores = False
@@ -384,6 +385,9 @@ class LeaderboardWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.screen_on.release()
         self._pages_timer.stop()
-        self.live.change_applied.disconnect(self.redraw)
-        self.live.reloaded.disconnect(self.redraw)
+        if self._holding:  # a window may receive a second close event
+            self._holding = False
+            self.live.change_applied.disconnect(self.redraw)
+            self.live.reloaded.disconnect(self.redraw)
+            self.live.release()
         super().closeEvent(event)

@@ -15,7 +15,10 @@ from ui.scoring.watcher import ScoreWatcher
 class LiveSheet(QObject):
     """Changes committed in this window are applied at once (change_applied); what another window or
     PC committed is read when the watcher's stamp moves (reloaded). gone is emitted when the
-    competition can no longer be read (deleted meanwhile)."""
+    competition can no longer be read (deleted meanwhile).
+
+    Its users (the tab, a projector board) hold it and release it: the last release stops it following
+    the watcher, so a sheet nobody shows is neither kept up to date nor kept in memory."""
 
     change_applied = Signal(object)  # ScoreChangeInfo
     reloaded = Signal()
@@ -29,7 +32,18 @@ class LiveSheet(QObject):
         self.competition_id = competition_id
         self.sheet: ScoringSheet = load_sheet(db, competition_id)
         self.watcher = watcher
+        self.users = 0
         watcher.changed.connect(self._stamp_moved)
+
+    def hold(self) -> LiveSheet:
+        self.users += 1
+        return self
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users == 0:
+            self.watcher.changed.disconnect(self._stamp_moved)
+            self.deleteLater()
 
     def apply(self, change: ScoreChangeInfo) -> None:
         """A change this window just committed."""

@@ -278,12 +278,18 @@ class ScoringTab(QWidget):
     def _competition_chosen(self) -> None:
         self._say("")  # what was said concerned the competition shown before
         competition_id = self.competition.currentData()
-        if self.live is not None:
+        # The same competition shown again (the tab shown anew) reloads its sheet in place, for a change
+        # of its set-up; a new sheet would leave the old one in memory, following every score.
+        same = self.live is not None and self.live.competition_id == competition_id
+        if same and self.live is not None:
+            self.live.reload()
+        if self.live is not None and not same:
             self.live.reloaded.disconnect(self._reloaded)
             self.live.gone.disconnect(self.reload_competitions)
+            self.live.release()
             self.live = None
-        if competition_id is not None and self.watcher is not None:
-            self.live = LiveSheet(self.db, competition_id, self.watcher, self)
+        if competition_id is not None and self.watcher is not None and not same:
+            self.live = LiveSheet(self.db, competition_id, self.watcher, self).hold()
             self.live.reloaded.connect(self._reloaded)
             self.live.gone.connect(self.reload_competitions)
         self._fill_chooser()
