@@ -65,9 +65,16 @@ def main(argv: list[str]) -> int:
     from ui.options import read_window_options
 
     options = read_window_options(argv)
+    from fest_desktop.storage.crashes import watch_for_crashes
+    from fest_desktop.storage.paths import data_dir
+
+    watch = watch_for_crashes(data_dir())
     from ui.app import run_window
 
-    return run_window(options)
+    try:
+        return run_window(options, watch.previous)
+    finally:
+        watch.close()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from fest_desktop.errors import FestError
 from fest_desktop.resources import BUNDLED_FONT_FAMILY, bundled_font_path, resource_path
+from fest_desktop.storage.crashes import UnexpectedStop
 from ui.main_window import MainWindow
 from ui.options import WindowOptions
 from ui.style import STYLESHEET, light_palette
@@ -60,8 +61,8 @@ def install_translations(app: QApplication, language: str) -> None:
 
 
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
-    """A PNG of every tab, of the pages of 作品报名, 奖项与证书, 统计与总结 and 学校与设置, of scoring by entry
-    and of the leaderboard, for the README and headless checks."""
+    """A PNG of every tab, of the pages of 作品报名, 奖项与证书, 统计与总结 and 学校与设置, of scoring by entry,
+    of 手机评分 started and of the leaderboard, for the README and headless checks."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
 
@@ -88,6 +89,12 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     scoring_tab.by_entry.click()
     shoot("3-scoring-2-by-entry")
     scoring_tab.by_judge.click()
+    panel = scoring_tab.open_phones()
+    if panel is not None:  # 手机评分 started: its QR code is drawn as the judges see it
+        panel.start_server()
+        shoot("3-scoring-4-phones", panel)
+        panel.stop_server()
+        panel.hide()
     board = scoring_tab.open_leaderboard()
     if board is not None:
         board.resize(1280, 720)
@@ -138,8 +145,29 @@ def settle_data_location(
     return chosen
 
 
-def run_window(options: WindowOptions) -> int:
-    """Show the window at once, then open the festival file into it; returns the process exit code."""
+def stop_notice(stops: Sequence[UnexpectedStop]) -> str:
+    """What the teacher reads after the program stopped without closing: nothing saved is lost, and
+    where the trace is."""
+    if not stops:
+        return ""
+    last = stops[-1]
+    when = f"{last.started:%m-%d %H:%M}"
+    if last.traced:
+        text = QApplication.translate(
+            "app",
+            "科技节上次（{0} 打开的那次）意外停止了。在那之前保存的每一个分数和修改都还在。原因已记在 {1}，请发给技术支持。",
+        )
+    else:
+        text = QApplication.translate(
+            "app",
+            "科技节上次（{0} 打开的那次）没有正常关闭（可能是断电或被强制结束）。在那之前保存的每一个分数和修改都还在。",
+        )
+    return text.format(when, last.crash_log)
+
+
+def run_window(options: WindowOptions, stops: Sequence[UnexpectedStop] = ()) -> int:
+    """Show the window at once, then open the festival file into it; returns the process exit code.
+    `stops` are the earlier windows that did not close normally, said once the file is open."""
     app = QApplication.instance() or QApplication(["科技节"])
     assert isinstance(app, QApplication)
     app.setApplicationName("科技节")
@@ -153,10 +181,23 @@ def run_window(options: WindowOptions) -> int:
         window.resize(1280, 800)  # the pictures of the documentation have one size, whatever the screen
     window.show()
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
+
+    def loaded() -> None:
+        if options.soak_minutes is not None and options.soak_report is not None:
+            from ui.soak import InspectionDaySoak
+
+            InspectionDaySoak(window, options.soak_minutes, options.soak_report).start()
+
     QTimer.singleShot(
         0,
         lambda: load_festival_file(
-            window, options.database, options.screenshots, options.quit_when_loaded, options.first_start
+            window,
+            options.database,
+            options.screenshots,
+            options.quit_when_loaded,
+            options.first_start,
+            notice=stop_notice(stops),
+            then=loaded,
         ),
     )
     code = app.exec()
@@ -199,6 +240,8 @@ def load_festival_file(
     screenshots: Path | None,
     quit_when_loaded: bool = False,
     first_start: bool = False,
+    notice: str = "",
+    then: Callable[[], None] | None = None,
 ) -> None:
     """Open the festival file into the shown window, or quit (exit code 1) if the teacher gives up."""
     skip_pyside_feature_scan("sqlalchemy", "alembic", "fest_desktop")
@@ -220,8 +263,10 @@ def load_festival_file(
     window.attach(db, ensure_festival(db))
     window.instance_lock, shared = claim_file(db)
     failed_backup = backup_at_open(db)
-    window.show_notice(" ".join(filter(None, (shared, failed_backup))))
+    window.show_notice(" ".join(filter(None, (notice, shared, failed_backup))))
     if screenshots is not None:
         save_screenshots(window, screenshots)
     if screenshots is not None or quit_when_loaded:
         QApplication.quit()
+    elif then is not None:
+        then()

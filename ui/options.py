@@ -22,6 +22,9 @@ class WindowOptions:
     # The first start on this PC with the default data folder: where the data goes is said and may be
     # changed (a restore card wipes drive C: at every reboot).
     first_start: bool = False
+    # An inspection day run by the window itself for this many minutes (ui/soak.py), its report here.
+    soak_minutes: float | None = None
+    soak_report: Path | None = None
 
 
 def read_window_options(argv: Sequence[str]) -> WindowOptions:
@@ -35,10 +38,16 @@ def read_window_options(argv: Sequence[str]) -> WindowOptions:
         action="store_true",
         help="打开窗口和数据文件后立即退出（检查安装、测量启动时间）",
     )
+    parser.add_argument(
+        "--soak", metavar="MINUTES", type=float, help="自检：模拟一个板报检查日若干分钟后退出"
+    )
+    parser.add_argument("--soak-report", metavar="FILE", help="自检的结果（JSON）写到 FILE")
     args = parser.parse_args(list(argv))
+    if args.soak is not None and not args.soak_report:
+        parser.error("--soak 需要 --soak-report FILE")
     preferences_file = preferences_path()
     preferences = load_preferences(preferences_file)
-    automated = bool(args.screenshot) or args.quit_when_loaded
+    automated = bool(args.screenshot) or args.quit_when_loaded or args.soak is not None
     first_start = not (args.db or automated or is_portable() or preferences_file.exists())
     return WindowOptions(
         database=database_target(args.db, preferences),
@@ -48,4 +57,6 @@ def read_window_options(argv: Sequence[str]) -> WindowOptions:
         preferences=preferences,
         preferences_file=preferences_file,
         first_start=first_start,
+        soak_minutes=args.soak,
+        soak_report=Path(args.soak_report) if args.soak_report else None,
     )

@@ -1241,7 +1241,7 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     </message>
     <message>
         <location filename="../../ui/registration/competitions_page.py" line="321"/>
-        <location filename="../../ui/registration/competitions_page.py" line="464"/>
+        <location filename="../../ui/registration/competitions_page.py" line="460"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
@@ -1261,73 +1261,73 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="486"/>
+        <location filename="../../ui/registration/competitions_page.py" line="482"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="488"/>
+        <location filename="../../ui/registration/competitions_page.py" line="484"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="505"/>
+        <location filename="../../ui/registration/competitions_page.py" line="501"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="507"/>
+        <location filename="../../ui/registration/competitions_page.py" line="503"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="508"/>
+        <location filename="../../ui/registration/competitions_page.py" line="504"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="522"/>
+        <location filename="../../ui/registration/competitions_page.py" line="518"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="528"/>
-        <location filename="../../ui/registration/competitions_page.py" line="572"/>
+        <location filename="../../ui/registration/competitions_page.py" line="524"/>
+        <location filename="../../ui/registration/competitions_page.py" line="568"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="533"/>
+        <location filename="../../ui/registration/competitions_page.py" line="529"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="539"/>
+        <location filename="../../ui/registration/competitions_page.py" line="535"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="541"/>
+        <location filename="../../ui/registration/competitions_page.py" line="537"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="546"/>
+        <location filename="../../ui/registration/competitions_page.py" line="542"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="548"/>
+        <location filename="../../ui/registration/competitions_page.py" line="544"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="553"/>
+        <location filename="../../ui/registration/competitions_page.py" line="549"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="572"/>
+        <location filename="../../ui/registration/competitions_page.py" line="568"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -2451,47 +2451,47 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="151"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="152"/>
         <source>排行榜 — {0}</source>
         <translation>Leaderboard — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="154"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="155"/>
         <source>{0}&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="161"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="162"/>
         <source>成绩即将公布</source>
         <translation>Results coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="175"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="176"/>
         <source>按 F11 全屏显示，Esc 退出全屏</source>
         <translation>F11 for full screen, Esc to leave it</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="255"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="256"/>
         <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
         <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="257"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="258"/>
         <source>全部评完 {0}/{1}</source>
         <translation>All scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="299"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="300"/>
         <source>{0}&#x3000;第 {1}/{2} 页</source>
         <translation>{0}  page {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="326"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="327"/>
         <source>还没有评完的班级可以揭晓。</source>
         <translation>No fully scored class to reveal yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="346"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="347"/>
         <source>{0}&#x3000;第{1}名</source>
         <translation>{0}  place {1}</translation>
     </message>
@@ -3389,7 +3389,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="124"/>
-        <location filename="../../ui/scoring/tab.py" line="646"/>
+        <location filename="../../ui/scoring/tab.py" line="652"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
@@ -3439,204 +3439,204 @@ deduct (max {1:g})</translation>
         <translation>Screen {0} ({1}×{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="307"/>
+        <location filename="../../ui/scoring/tab.py" line="313"/>
         <source>评委：{0}</source>
         <translation>Judge: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="320"/>
+        <location filename="../../ui/scoring/tab.py" line="326"/>
         <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
         <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="336"/>
+        <location filename="../../ui/scoring/tab.py" line="342"/>
         <source>「{0}」还没有评委：请点“评委组…”添加。</source>
         <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="354"/>
+        <location filename="../../ui/scoring/tab.py" line="360"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="355"/>
+        <location filename="../../ui/scoring/tab.py" line="361"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="356"/>
+        <location filename="../../ui/scoring/tab.py" line="362"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="357"/>
+        <location filename="../../ui/scoring/tab.py" line="363"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="358"/>
+        <location filename="../../ui/scoring/tab.py" line="364"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="364"/>
+        <location filename="../../ui/scoring/tab.py" line="370"/>
         <source>{0} 处两遍不一致</source>
         <translation>{0} passes differ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="366"/>
+        <location filename="../../ui/scoring/tab.py" line="372"/>
         <source>未评：{0}</source>
         <translation>Missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="368"/>
+        <location filename="../../ui/scoring/tab.py" line="374"/>
         <source>还有试次未测</source>
         <translation>Attempts still to come</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="371"/>
+        <location filename="../../ui/scoring/tab.py" line="377"/>
         <source>请复核：{0}的总分偏离较大</source>
         <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="373"/>
+        <location filename="../../ui/scoring/tab.py" line="379"/>
         <source>已评完</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="373"/>
+        <location filename="../../ui/scoring/tab.py" line="379"/>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="387"/>
+        <location filename="../../ui/scoring/tab.py" line="393"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="391"/>
+        <location filename="../../ui/scoring/tab.py" line="397"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="424"/>
+        <location filename="../../ui/scoring/tab.py" line="430"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="425"/>
+        <location filename="../../ui/scoring/tab.py" line="431"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="448"/>
+        <location filename="../../ui/scoring/tab.py" line="454"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="459"/>
+        <location filename="../../ui/scoring/tab.py" line="465"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="475"/>
+        <location filename="../../ui/scoring/tab.py" line="481"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="475"/>
-        <location filename="../../ui/scoring/tab.py" line="501"/>
+        <location filename="../../ui/scoring/tab.py" line="481"/>
+        <location filename="../../ui/scoring/tab.py" line="507"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="479"/>
+        <location filename="../../ui/scoring/tab.py" line="485"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="492"/>
+        <location filename="../../ui/scoring/tab.py" line="498"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="493"/>
+        <location filename="../../ui/scoring/tab.py" line="499"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="502"/>
+        <location filename="../../ui/scoring/tab.py" line="508"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="531"/>
+        <location filename="../../ui/scoring/tab.py" line="537"/>
         <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
         <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="560"/>
+        <location filename="../../ui/scoring/tab.py" line="566"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="566"/>
+        <location filename="../../ui/scoring/tab.py" line="572"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="566"/>
+        <location filename="../../ui/scoring/tab.py" line="572"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="569"/>
+        <location filename="../../ui/scoring/tab.py" line="575"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="569"/>
-        <location filename="../../ui/scoring/tab.py" line="590"/>
+        <location filename="../../ui/scoring/tab.py" line="575"/>
+        <location filename="../../ui/scoring/tab.py" line="596"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="587"/>
+        <location filename="../../ui/scoring/tab.py" line="593"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="590"/>
-        <location filename="../../ui/scoring/tab.py" line="607"/>
+        <location filename="../../ui/scoring/tab.py" line="596"/>
+        <location filename="../../ui/scoring/tab.py" line="613"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="603"/>
+        <location filename="../../ui/scoring/tab.py" line="609"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="604"/>
+        <location filename="../../ui/scoring/tab.py" line="610"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="607"/>
+        <location filename="../../ui/scoring/tab.py" line="613"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="618"/>
+        <location filename="../../ui/scoring/tab.py" line="624"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="646"/>
+        <location filename="../../ui/scoring/tab.py" line="652"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -4233,6 +4233,19 @@ deduct (max {1:g})</translation>
         <location filename="../../ui/awards/template_editor.py" line="423"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="156"/>
+        <source>科技节上次（{0} 打开的那次）意外停止了。在那之前保存的每一个分数和修改都还在。原因已记在 {1}，请发给技术支持。</source>
+        <translation>科技节 stopped unexpectedly last time (the session opened {0}). Every score and change saved before then is kept. The cause is recorded in {1}; please send it to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="161"/>
+        <source>科技节上次（{0} 打开的那次）没有正常关闭（可能是断电或被强制结束）。在那之前保存的每一个分数和修改都还在。</source>
+        <translation>科技节 did not close normally last time (the session opened {0}; perhaps a power cut or a forced end). Every score and change saved before then is kept.</translation>
     </message>
 </context>
 <context>

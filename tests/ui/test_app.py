@@ -83,7 +83,7 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:20] == [
+    assert names[:21] == [
         "1-calendar-2-week.png",
         "1-calendar-3-agenda.png",
         "1-calendar.png",
@@ -93,6 +93,7 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "2-entries.png",
         "3-scoring-2-by-entry.png",
         "3-scoring-3-leaderboard.png",
+        "3-scoring-4-phones.png",
         "3-scoring.png",
         "4-awards-2-print.png",
         "4-awards-3-template.png",
@@ -105,7 +106,12 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "5-summary.png",
         "6-settings-1-festival.png",
     ]
-    assert len(names) == 25
+    assert len(names) == 26
+    # 手机评分 started: its QR code opens the phone page on this PC's network address.
+    import zxingcpp
+
+    codes = zxingcpp.read_barcodes(QImage(str(shots / "3-scoring-4-phones.png")))
+    assert [code.text for code in codes if code.text.startswith("http://")], codes
     image = QImage(str(shots / "6-settings-4-students.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5

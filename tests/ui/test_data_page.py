@@ -266,3 +266,27 @@ def test_the_data_moves_to_another_drive_from_the_next_start(
     assert load_preferences(tmp_path / "prefs.json").database == str(moved)
     assert "重新启动程序后使用新位置" in page.restart_note.text()
     assert page.move_data_to(d_drive) is None and "已经有一个数据文件" in dialogs["errors"][0]
+
+
+def test_after_an_unexpected_stop_the_window_says_nothing_saved_is_lost_and_where_the_trace_is(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from fest_desktop.storage.crashes import UnexpectedStop
+    from ui.app import stop_notice
+
+    path = tmp_path / "festival.db"
+    seed = open_database(path)
+    create_demo_festival(seed, today=TODAY)
+    seed.close()
+    log = tmp_path / "fest-desktop-crash.log"
+    crashed = UnexpectedStop(dt.datetime(2026, 12, 5, 9, 30), log, traced=True)
+    window = MainWindow(Preferences(), tmp_path / "prefs.json")
+    qtbot.addWidget(window)
+    load_festival_file(window, path, None, notice=stop_notice((crashed,)))
+    said = window.notice.text()
+    assert not window.notice.isHidden()
+    assert "意外停止" in said and "12-05 09:30" in said and "都还在" in said and str(log) in said
+    assert window.db is not None
+    window.db.close()
+    power_cut = stop_notice((dataclasses.replace(crashed, traced=False),))
+    assert "没有正常关闭" in power_cut and "都还在" in power_cut and str(log) not in power_cut
