@@ -3,11 +3,16 @@ then on Linux a .tar.gz with the desktop entry, on Windows the installer when In
 
     python packaging/build.py            # everything for this system
     python packaging/build.py --no-archive
+
+The build runs in a virtual environment of its own (build/packaging/venv) holding exactly what
+requirements/build.txt locks: the program's libraries and PyInstaller, nothing a developer or the
+tests installed beside them, so what is bundled is what a school was meant to get.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -21,6 +26,34 @@ BUILD = ROOT / "build" / "packaging"
 DIST = ROOT / "dist"
 APP = DIST / "fest-desktop"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+LOCK = ROOT / "requirements" / "build.txt"
+VENV = BUILD / "venv"
+WINDOWS = sys.platform == "win32"
+# On Windows the command line is fest-desktop.com beside the window's fest-desktop.exe: cmd and
+# PowerShell run the .com when "fest-desktop" is typed, the desktop's shortcut the .exe. Both are
+# PyInstaller's small starter programs, reading one shared fest-desktop.pkg (see the spec).
+CONSOLE_PROGRAM = "fest-desktop.com"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if WINDOWS else "bin/python")
+
+
+def build_environment() -> Path:
+    """The build's own environment, made (or brought up to the lock) from requirements/build.txt."""
+    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    stamp = VENV / "installed-lock.sha256"
+    if stamp.exists() and stamp.read_text(encoding="ascii") == wanted and venv_python().exists():
+        return venv_python()
+    if VENV.exists():
+        shutil.rmtree(VENV)
+    subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run(
+        [str(venv_python()), "-m", "pip", "install", "--quiet", "--require-hashes", "-r", str(LOCK)],
+        check=True,
+    )
+    stamp.write_text(wanted, encoding="ascii")
+    return venv_python()
 
 
 def version() -> str:
@@ -51,7 +84,7 @@ def make_icons() -> None:
     Image.open(png).save(BUILD / "fest-desktop.ico", sizes=[(s, s) for s in ICON_SIZES])
 
 
-def version_info_text(version_text: str, program: str, description: str) -> str:
+def version_info_text(version_text: str, file_name: str, description: str) -> str:
     """The Windows version resource of one executable, in the file format PyInstaller's EXE(version=…)
     reads: what Explorer's 属性 → 详细信息 and antivirus programs show of it."""
     numbers = (*(int(part) for part in version_text.split(".")[:3]), 0)
@@ -59,9 +92,9 @@ def version_info_text(version_text: str, program: str, description: str) -> str:
         "CompanyName": "科技节 desktop",
         "FileDescription": description,
         "FileVersion": version_text,
-        "InternalName": program,
+        "InternalName": Path(file_name).stem,
         "LegalCopyright": "科技节 desktop",
-        "OriginalFilename": f"{program}.exe",
+        "OriginalFilename": file_name,
         "ProductName": "科技节",
         "ProductVersion": version_text,
     }
@@ -85,8 +118,11 @@ def version_info_text(version_text: str, program: str, description: str) -> str:
 def write_version_files() -> None:
     """build/packaging/version-<program>.txt for both executables."""
     BUILD.mkdir(parents=True, exist_ok=True)
-    for program, description in (("fest-desktop", "科技节"), ("fest-desktop-cli", "科技节 命令行")):
-        text = version_info_text(version(), program, description)
+    for program, file_name, description in (
+        ("fest-desktop", "fest-desktop.exe", "科技节"),
+        ("fest-desktop-console", CONSOLE_PROGRAM, "科技节 命令行"),
+    ):
+        text = version_info_text(version(), file_name, description)
         (BUILD / f"version-{program}.txt").write_text(text, encoding="utf-8")
 
 
@@ -106,6 +142,20 @@ def run_pyinstaller() -> None:
         check=True,
         cwd=ROOT,
     )
+
+
+def place_console_program() -> None:
+    """Windows: the console starter becomes fest-desktop.com and reads fest-desktop.pkg, which holds the
+    same program as its own archive (checked byte for byte, then the copy goes)."""
+    if not WINDOWS:
+        return
+    own, shared = APP / "fest-desktop-console.pkg", APP / "fest-desktop.pkg"
+    if own.read_bytes() != shared.read_bytes():
+        sys.exit(
+            "fest-desktop-console.pkg differs from fest-desktop.pkg: the console program cannot share it"
+        )
+    own.unlink()
+    (APP / "fest-desktop-console.exe").replace(APP / CONSOLE_PROGRAM)
 
 
 def linux_archive() -> Path:
@@ -145,10 +195,16 @@ def windows_installer() -> Path | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Build 科技节 desktop for this system")
     parser.add_argument("--no-archive", action="store_true", help="only the dist/fest-desktop folder")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)  # in the build's venv
     args = parser.parse_args()
+    if not args.inside:
+        python = build_environment()
+        command = [str(python), str(Path(__file__).resolve()), "--inside", *sys.argv[1:]]
+        return subprocess.run(command, check=False).returncode
     make_icons()
     write_version_files()
     run_pyinstaller()
+    place_console_program()
     print(f"Built {APP}")
     if args.no_archive:
         return 0

@@ -66,6 +66,9 @@ Name: "{autodesktop}\科技节"; Filename: "{app}\fest-desktop.exe"; WorkingDir:
 ; cannot add it; Windows then asks the first time phone scoring starts.
 Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=""科技节 手机评分"""; Flags: runhidden; Check: IsAdminInstallMode
 Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall add rule name=""科技节 手机评分"" dir=in action=allow program=""{app}\fest-desktop.exe"" profile=private enable=yes"; Flags: runhidden; Check: IsAdminInstallMode; StatusMsg: "允许手机评分通过防火墙（专用网络）…"
+; The same for the command line's "fest-desktop phones serve" (fest-desktop.com); the rule's name is shared,
+; so the delete above and at uninstall removes both.
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall add rule name=""科技节 手机评分"" dir=in action=allow program=""{app}\fest-desktop.com"" profile=private enable=yes"; Flags: runhidden; Check: IsAdminInstallMode
 Filename: "{app}\fest-desktop.exe"; WorkingDir: "{userdocs}"; Description: "{cm:LaunchProgram,科技节}"; Flags: nowait postinstall skipifsilent
 
 [UninstallRun]

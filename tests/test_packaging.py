@@ -14,11 +14,11 @@ import build  # noqa: E402
 
 
 def test_each_executable_gets_a_version_resource_in_pyinstallers_format() -> None:
-    text = build.version_info_text("0.12.3", "fest-desktop-cli", "科技节 命令行")
+    text = build.version_info_text("0.12.3", "fest-desktop.com", "科技节 命令行")
     call = ast.parse(text, mode="eval").body
     assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "VSVersionInfo"
     assert "filevers=(0, 12, 3, 0)" in text
-    assert "StringStruct('OriginalFilename', 'fest-desktop-cli.exe')" in text
+    assert "StringStruct('OriginalFilename', 'fest-desktop.com')" in text
     assert "StringStruct('ProductVersion', '0.12.3')" in text
 
 
@@ -35,9 +35,16 @@ def test_the_installer_replaces_the_old_libraries_and_speaks_chinese() -> None:
 
 def test_the_installer_lets_the_phones_through_the_firewall_on_private_networks_only() -> None:
     script = (ROOT / "packaging" / "fest-desktop.iss").read_text(encoding="utf-8-sig")
-    add = next(line for line in script.splitlines() if "firewall add rule" in line)
-    assert "dir=in" in add and "profile=private" in add and "{app}\\fest-desktop.exe" in add
-    assert "IsAdminInstallMode" in add
+    added = [line for line in script.splitlines() if "firewall add rule" in line]
+    # The window's starter and the command line's (phones serve), under one rule name.
+    assert {
+        program for line in added for program in ("fest-desktop.exe", "fest-desktop.com") if program in line
+    } == {
+        "fest-desktop.exe",
+        "fest-desktop.com",
+    }
+    for add in added:
+        assert "dir=in" in add and "profile=private" in add and "IsAdminInstallMode" in add
     uninstall = script.split("[UninstallRun]", 1)[1]
     assert "firewall delete rule" in uninstall.split("\n[", 1)[0]
 
