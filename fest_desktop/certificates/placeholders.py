@@ -128,3 +128,20 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
         return found
 
     return PLACEHOLDER.sub(value, text), missing
+
+
+def fill_pieces(text: str, values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The filled text as (text, placeholder) pieces, the template's own words with placeholder "":
+    what a certificate's typesetting keeps whole (a name) and sets apart (the name emphasised)."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > at:
+            pieces.append((text[at : match.start()], ""))
+        value = values.get(match.group(1), "")
+        if value:
+            pieces.append((value, match.group(1)))
+        at = match.end()
+    if at < len(text):
+        pieces.append((text[at:], ""))
+    return tuple(pieces)

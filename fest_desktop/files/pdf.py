@@ -12,9 +12,10 @@ from xml.sax.saxutils import escape
 
 from fest_desktop.errors import FestError
 from fest_desktop.files.saving import write_bytes
-from fest_desktop.resources import bundled_font_path
+from fest_desktop.resources import bundled_font_path, title_font_path
 
 PDF_FONT = "LXGWWenKai"
+TITLE_PDF_FONT = "NotoSerifSCBlack"
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +31,17 @@ def register_chinese_font() -> str:
 
     STATE_DEFAULTS["fontName"] = PDF_FONT
     return PDF_FONT
+
+
+@lru_cache(maxsize=1)
+def register_title_font() -> str:
+    """Register the bundled heavy title face with ReportLab once (embedded as a subset, like the other)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    register_chinese_font()
+    pdfmetrics.registerFont(TTFont(TITLE_PDF_FONT, str(title_font_path())))
+    return TITLE_PDF_FONT
 
 
 def build_document(

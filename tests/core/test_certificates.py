@@ -151,7 +151,7 @@ def test_the_pdf_has_a_page_per_certificate_with_fonts_embedded(
     assert page_count(path) == 3
     assert all(fonts(path).values()) and fonts(path)
     text = page_text(path, 1)
-    assert "李梓轩同学" in text and "二〇二六年五月十一日" in text and "KJJ2026-0002" in text
+    assert "李梓轩\n同学" in text and "二〇二六年五月十一日" in text and "KJJ2026-0002" in text
     assert "{" not in text
 
 
