@@ -12,8 +12,6 @@ from fest_desktop.certificates.kinds import DesignKind
 GOLD = "#B8862E"
 DEEP_RED = "#B71C1C"
 CINNABAR = "#C0392B"
-JADE = "#2E7D6B"
-CREAM = "#FFF8E8"
 INK = "#1A1A1A"
 
 TITLE_COLOURS = {DesignKind.FORMAL: DEEP_RED, DesignKind.COLOUR: CINNABAR, DesignKind.MONO: INK}
@@ -204,8 +202,8 @@ def _formal(width: float, height: float) -> list[Item]:
 def _colour(width: float, height: float) -> list[Item]:
     s = _scale(width, height)
     margin = 7 * s
+    # Red and gold as a 奖状 is, in lines only: no fill over the page, little ink.
     items: list[Item] = [
-        Shape(tuple(_rect(margin, margin, width - 2 * margin, height - 2 * margin)), stroke="", fill=CREAM),
         Shape(
             tuple(_rect(margin, margin, width - 2 * margin, height - 2 * margin)),
             stroke=CINNABAR,
@@ -224,7 +222,7 @@ def _colour(width: float, height: float) -> list[Item]:
     reach = corner + 24 * s
     for y in (second + 7 * s, height - second - 7 * s):
         for steps in _vine(reach, width - reach, y, 2.6 * s):
-            items.append(Shape(tuple(steps), stroke=JADE, width=0.55 * s))
+            items.append(Shape(tuple(steps), stroke=GOLD, width=0.55 * s))
     return items
 
 

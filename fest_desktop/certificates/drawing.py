@@ -12,7 +12,7 @@ from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.layout import lay_out_calibration, lay_out_certificates
 from fest_desktop.certificates.templates import MM, TemplateInfo
 from fest_desktop.errors import FestError, ValidationError
-from fest_desktop.files.pdf import register_chinese_font
+from fest_desktop.files.pdf import fill_modules, register_chinese_font
 from fest_desktop.files.saving import write_bytes
 
 
@@ -70,12 +70,18 @@ def _new_canvas(target: Any, first: Sheet, title: str) -> Any:
 class _PdfPainter:
     """Paints laid-out items on a ReportLab canvas, whose y runs upwards from the bottom in points."""
 
-    def __init__(self, canvas: Any, height: float = 0.0, images: dict[int, Any] | None = None) -> None:
+    def __init__(
+        self,
+        canvas: Any,
+        height: float = 0.0,
+        images: dict[int, Any] | None = None,
+        forms: set[str] | None = None,
+    ) -> None:
         self.canvas = canvas
         self.width = 0.0
         self.height = height
         self.images: dict[int, Any] = {} if images is None else images
-        self.forms: set[str] = set()
+        self.forms: set[str] = set() if forms is None else forms
         self.font: tuple[str, float] | None = None
         self.fill = ""
 
@@ -101,34 +107,22 @@ class _PdfPainter:
                     self.font = (item.font, item.size)
                 canvas.drawString(item.x * MM, (height - item.baseline) * MM, item.text)
             case Picture():
-                # One image object per picture in the file, however many pages show it.
-                image = self.images.get(id(item.data))
-                if image is None:
-                    image = self.images[id(item.data)] = _image(item.data)
                 if item.multiply:
                     canvas.saveState()
                     canvas.setBlendMode("Multiply")
-                canvas.drawImage(
-                    image,
-                    item.x * MM,
-                    (height - item.y - item.height) * MM,
-                    item.width * MM,
-                    item.height * MM,
-                    mask="auto",
+                canvas.saveState()
+                canvas.transform(
+                    item.width * MM, 0, 0, item.height * MM, item.x * MM, (height - item.y - item.height) * MM
                 )
+                canvas.doForm(self._picture(item.data))
+                canvas.restoreState()
                 if item.multiply:
                     canvas.restoreState()
             case Squares():
                 self._fill(item.colour)
-                for row, column in item.cells:
-                    canvas.rect(
-                        (item.x + column * item.cell) * MM,
-                        (height - item.y - (row + 1) * item.cell) * MM,
-                        item.cell * MM,
-                        item.cell * MM,
-                        stroke=0,
-                        fill=1,
-                    )
+                fill_modules(
+                    canvas, item.count, item.modules, item.x * MM, (height - item.y) * MM, item.cell * MM
+                )
             case Rule():
                 from reportlab.lib.colors import HexColor
 
@@ -139,6 +133,18 @@ class _PdfPainter:
                 self._shape(item)
             case Group():
                 self._group(item)
+
+    def _picture(self, data: bytes) -> str:
+        """A picture as a form drawn into the file once, a unit square: ReportLab would otherwise
+        fingerprint the whole image again on every page that shows it."""
+        name = f"picture-{id(data)}"
+        if name not in self.forms:
+            self.canvas.beginForm(name, 0, 0, 1, 1)
+            self.canvas.drawImage(_image(data), 0, 0, 1, 1, mask="auto")
+            self.canvas.endForm()
+            self.forms.add(name)
+            self.images[id(data)] = data  # kept alive, so that its id is not given to other data
+        return name
 
     def _shape(self, shape: Shape) -> None:
         from reportlab.lib.colors import HexColor
@@ -176,7 +182,7 @@ class _PdfPainter:
         if name not in self.forms:
             canvas.beginForm(name, 0, 0, self.width * MM, self.height * MM)
             canvas.translate(group.x * MM, (self.height - group.y - group.height) * MM)
-            inside = _PdfPainter(canvas, group.height, self.images)
+            inside = _PdfPainter(canvas, group.height, self.images, self.forms)
             for item in group.items:
                 inside.paint(item)
             canvas.endForm()

@@ -20,7 +20,8 @@ from fest_desktop.certificates.placeholders import fill_pieces
 from fest_desktop.certificates.register import qr_payload
 from fest_desktop.certificates.templates import TITLE_FONT_LABEL, TemplateField, TemplateInfo
 from fest_desktop.errors import ValidationError
-from fest_desktop.files.pdf import QR_QUIET_MODULES, qr_modules
+from fest_desktop.files.pdf import QR_QUIET_MODULES
+from fest_desktop.files.qr import qr_matrix
 
 # A text may be set this much smaller than its field's size to fit its box, and no smaller.
 SMALLEST_SCALE = 0.6
@@ -255,10 +256,10 @@ def _certificate_items(
                 items.append(Picture(x, y, size, size, template.seal, multiply=True))
         elif item.kind == FieldKind.QR:
             if job.number:
-                count, dark = qr_modules(qr_payload(job))
+                count, modules = qr_matrix(qr_payload(job))
                 cell = size / (count + 2 * QR_QUIET_MODULES)
                 corner = QR_QUIET_MODULES * cell
-                items.append(Squares(x + corner, y + corner, cell, tuple(dark)))
+                items.append(Squares(x + corner, y + corner, cell, count, modules))
         else:
             items.extend(_text_items(item, values, x, y))
     return items

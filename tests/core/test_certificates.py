@@ -194,7 +194,7 @@ def test_multi_up_sheets_start_at_a_slot(db: Database, throws: Throws, tmp_path:
         print_to(db, throws.festival_id, tmp_path / "no.pdf", jobs, template, start_slot=3)
 
 
-def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
+def test_overprinting_prints_only_what_the_bought_paper_lacks(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
     from PIL import Image
@@ -202,6 +202,11 @@ def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
     scan = io.BytesIO()
     Image.new("RGB", (60, 40), (250, 230, 200)).save(scan, "PNG")
     template = dataclasses.replace(student_template(db, throws.festival_id), background=scan.getvalue())
+    # Fixed wording the paper carries, marked so by the teacher; the title is marked out of the box.
+    template = template.with_field(
+        TemplateField("结语", text="此证永久有效", x_mm=40, y_mm=170, width_mm=100, preprinted=True)
+    )
+    assert template.field("标题").preprinted
     saved = save_template(db, throws.festival_id, template)
     jobs = certificate_jobs(db, throws.festival_id)[:1]
 
@@ -214,7 +219,12 @@ def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
     print_to(db, throws.festival_id, plain, jobs, saved)
     print_to(db, throws.festival_id, overprint, jobs, saved, overprint=True)
     assert saved.design is not None
-    assert drawn(plain) == ["/Form", "/Image"] and drawn(overprint) == []
+    # The design and the background scan, each drawn once as a form; on bought paper neither.
+    assert drawn(plain) == ["/Form", "/Form"] and drawn(overprint) == []
+    on_plain, on_bought = page_text(plain, 0), page_text(overprint, 0)
+    assert "荣誉证书" in on_plain and "此证永久有效" in on_plain
+    assert "荣誉证书" not in on_bought and "此证永久有效" not in on_bought
+    assert "张子涵" in on_bought and "启明实验学校" in on_bought
     with pytest.raises(ValidationError, match="图片"):
         check_image(b"not an image")
 

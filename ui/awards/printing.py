@@ -26,6 +26,7 @@ from fest_desktop.certificates.fonts import font_file
 from fest_desktop.certificates.items import PT, Group, Item, Picture, Rule, Shape, Sheet, Squares, TextRun
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.errors import FestError
+from fest_desktop.files.qr import module_runs
 
 # Painting in hundredths of a millimetre: QFont takes whole pixel sizes, and text of 7.3 pt must not
 # be rounded to 7.
@@ -89,17 +90,20 @@ class SheetPainter:
                     if item.multiply:
                         painter.restore()
                 case Squares():
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor(item.colour))
                     cell = item.cell * unit
-                    for row, column in item.cells:
-                        # A hair wider than the cell, so neighbouring squares leave no seam.
-                        painter.drawRect(
+                    # The runs overlap a hair, leaving no seam; winding fill keeps the overlaps dark.
+                    path = QPainterPath()
+                    path.setFillRule(Qt.FillRule.WindingFill)
+                    for row, column, length in module_runs(item.count, item.modules):
+                        path.addRect(
                             QRectF(
-                                item.x * unit + column * cell, item.y * unit + row * cell, cell + 1, cell + 1
+                                item.x * unit + column * cell,
+                                item.y * unit + row * cell,
+                                length * cell + 1,
+                                cell + 1,
                             )
                         )
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.fillPath(path, QColor(item.colour))
                 case Rule():
                     painter.setPen(QPen(QColor(item.colour), item.width * unit))
                     painter.drawLine(
