@@ -35,19 +35,32 @@ def check_image(data: bytes) -> None:
 
 
 def prepare_seal(data: bytes) -> bytes:
-    """The school's seal as it is printed: the white of the paper it was scanned on made transparent
-    and the ink kept, fading with how far from white each pixel is, so the name and the date under
-    it show through; as PNG. (Printed, it is also laid over them as ink is: see Picture.multiply.)"""
-    from PIL import Image, ImageChops, ImageOps
+    """The school's seal as it is printed, from a scan or a phone photo: the paper removed whatever its
+    shade (white, grey, yellowed, in shadow) and the red ink kept, as PNG. Ink is told from paper by
+    its colour: how much redder than green and blue a pixel is, above what the paper itself shows;
+    faint ink fades rather than stops, so the name and the date under the seal show through. The
+    colours are lifted as if the paper were white, so a seal photographed on grey paper prints red,
+    not brown. (Printed, it is also laid over the text as ink is: see Picture.multiply.)"""
+    from PIL import Image, ImageChops, ImageStat
 
     check_image(data)
     with Image.open(io.BytesIO(data)) as opened:
         seal = opened.convert("RGBA")
+    if max(seal.size) > 1200:  # a phone photo: a seal prints at 42 mm, 1200 pixels are 700 dpi
+        seal.thumbnail((1200, 1200))
     red, green, blue, alpha = seal.split()
-    # White paper has every channel near 255: the ink is how far the palest channel is from it.
-    ink = ImageOps.invert(ImageChops.darker(ImageChops.darker(red, green), blue))
-    ink = ink.point(lambda value: 0 if value < 24 else min(255, round((value - 24) * 1.6)))
-    seal.putalpha(ImageChops.multiply(alpha, ink))
+    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))
+    # Most of the picture is paper: its own redness (a warm light, yellowed paper) is the floor.
+    paper_red = ImageStat.Stat(redness).median[0]
+    floor = paper_red + 18
+    ink = redness.point(lambda value: 0 if value <= floor else min(255, round((value - floor) * 255 / 50)))
+    paper = ImageChops.invert(ink).point(lambda value: 255 if value == 255 else 0)
+    shade = ImageStat.Stat(seal.convert("RGB"), mask=paper).median if paper.getbbox() else [255, 255, 255]
+    lifted = [
+        channel.point(lambda value, level=level: min(255, round(value * 255 / max(level, 1))))
+        for channel, level in zip((red, green, blue), shade, strict=True)
+    ]
+    seal = Image.merge("RGBA", (*lifted, ImageChops.multiply(alpha, ink)))
     out = io.BytesIO()
     seal.save(out, format="PNG")
     return out.getvalue()

@@ -10,9 +10,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fest_desktop.certificates.calibration import RULER_START
 from fest_desktop.certificates.designs import draw_design
 from fest_desktop.certificates.fonts import FontChain, font_chain
-from fest_desktop.certificates.items import BLACK, PT, Group, Item, Picture, Rule, Sheet, Squares, TextRun
+from fest_desktop.certificates.items import (
+    CLOSE,
+    PT,
+    Group,
+    Item,
+    Picture,
+    Rule,
+    Shape,
+    Sheet,
+    Squares,
+    TextRun,
+)
 from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.kinds import Alignment, DesignKind, FieldKind
 from fest_desktop.certificates.linebreak import best_lines, break_costs, full_width_brackets
@@ -300,27 +312,69 @@ def lay_out_certificates(
     return sheets
 
 
+def ruler_lengths(template: TemplateInfo) -> tuple[float, float]:
+    """The calibration page's across and down rulers: 200 mm where the paper has room, else 100 mm."""
+    return tuple(  # type: ignore[return-value]
+        200.0 if side >= RULER_START + 200 + 12 else 100.0 for side in (template.width_mm, template.height_mm)
+    )
+
+
+def _ruler(length: float, font: str, *, across: bool) -> list[Item]:
+    """A ruler of length mm from RULER_START off the paper's left edge (across) or top edge (down),
+    6 mm in from the other edge: a tick every millimetre, every ten numbered."""
+    line = RULER_START + 6
+
+    def point(along: float, off: float) -> tuple[float, float]:
+        return (along, off) if across else (off, along)
+
+    items: list[Item] = [Rule(*point(RULER_START, line), *point(RULER_START + length, line), 0.3)]
+    for mm in range(int(length) + 1):
+        tick = 5 if mm % 10 == 0 else 3 if mm % 5 == 0 else 1.6
+        items.append(Rule(*point(RULER_START + mm, line), *point(RULER_START + mm, line + tick), 0.12))
+        if mm % 10 == 0:
+            x, y = point(RULER_START + mm, line + 8.5) if across else (line + 5.6, RULER_START + mm + 1)
+            items.append(TextRun(x + (0.4 if across else 0), y, str(mm), font, 6 if mm % 100 else 8))
+    return items
+
+
 def lay_out_calibration(template: TemplateInfo) -> Sheet:
-    """A ruler grid of the template's sheet, offsets applied, to print on plain paper and hold against
-    the pre-printed paper: lines every 5 mm (each 10 mm darker and numbered) from the sheet's top left."""
+    """The 套打 calibration page, printed on plain paper: an across and a down ruler in millimetres
+    from 10 mm off the paper's left and top edges (200 mm where the paper has room, with 100 marked),
+    whose printed lengths show a driver that scales the page and whose starts show one that moves it;
+    a 10 mm grid to lay over the bought paper; the outline of every field of every slot, where its
+    text will print (those the paper already carries in grey); numbers at least 8 mm inside the edges,
+    where every printer prints."""
     font = font_chain("").primary
     width, height = template.width_mm, template.height_mm
-    dx, dy = template.offset_x_mm, template.offset_y_mm
+    grid, blue, grey = "#C8C8C8", "#1565C0", "#9E9E9E"
     items: list[Item] = []
-    grey = "#999999"
-    for x in range(0, int(width) + 1, 5):
-        items.append(Rule(x + dx, 0, x + dx, height, 0.07, BLACK if x % 10 == 0 else grey))
-    for y in range(0, int(height) + 1, 5):
-        items.append(Rule(0, y + dy, width, y + dy, 0.07, BLACK if y % 10 == 0 else grey))
-    for x in range(10, int(width), 10):
-        items.append(TextRun(x + dx + 0.4, dy + 3, str(x), font, 7))
-    for y in range(10, int(height), 10):
-        items.append(TextRun(dx + 1, y + dy - 0.4, str(y), font, 7))
+    for across in range(10, int(width), 10):
+        items.append(Rule(across, 0, across, height, 0.08, grid))
+    for down in range(10, int(height), 10):
+        items.append(Rule(0, down, width, down, 0.08, grid))
+    across_mm, down_mm = ruler_lengths(template)
+    items += _ruler(across_mm, font, across=True) + _ruler(down_mm, font, across=False)
+    slot_w, slot_h = template.slot_size
+    for slot in range(template.slots):
+        left = (slot % template.columns) * slot_w + template.offset_x_mm
+        top = (slot // template.columns) * slot_h + template.offset_y_mm
+        for item in template.fields:
+            if not item.visible:
+                continue
+            colour = grey if item.preprinted else blue
+            tall = item.width_mm if item.kind != FieldKind.TEXT else item.height_mm or item.size * PT * 1.25
+            x, y = left + item.x_mm, top + item.y_mm
+            corners = [("M", (x, y)), ("L", (x + item.width_mm, y)), ("L", (x + item.width_mm, y + tall))]
+            items.append(Shape((*corners, ("L", (x, y + tall)), CLOSE), stroke=colour, width=0.25))
+            label = item.name + ("（纸上已印，套打不打印）" if item.preprinted else "")
+            items.append(TextRun(x + 1, y + 3.2, label, font, 7, colour))
     lines = [
-        f"套打校准页 · {template.name} · {width:g}×{height:g} 毫米 · 当前偏移 X {dx:g} 毫米，Y {dy:g} 毫米",
-        "用普通纸打印本页，与证书纸重叠对着光看：网格线从纸的左上角起每 10 毫米一条。",
-        "若 100 毫米线离纸的左边缘是 102 毫米，把 X 偏移减 2；离上边缘多了，把 Y 偏移减去多出的毫米数。",
+        f"套打校准页 · {template.name} · {width:g}×{height:g} 毫米 · 模板偏移 X {template.offset_x_mm:g} 毫米，"
+        f"Y {template.offset_y_mm:g} 毫米",
+        f"用普通纸按“实际大小”打印。量：横尺 0 到 {across_mm:g} 的长度、竖尺 0 到 {down_mm:g} 的长度，"
+        "纸的左边缘到横尺 0、上边缘到竖尺 0 的距离（都应是 10 毫米），",
+        "填入“打印机校准…”，这台打印机以后自动校正。再把本页叠在证书纸上对光看：蓝框是各项将打印的位置。",
     ]
-    for index, line in enumerate(lines):
-        items.append(TextRun(20 + dx, 40 + dy + index * 8, line, font, 12))
+    for index, text in enumerate(lines):
+        items.append(TextRun(RULER_START + 20, height - 17 + index * 4.6, text, font, 9))
     return Sheet(width, height, tuple(items))
