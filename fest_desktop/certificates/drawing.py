@@ -34,6 +34,25 @@ def check_image(data: bytes) -> None:
     _image(data)
 
 
+def _redness(red: Any, green: Any, blue: Any) -> Any:
+    """How much redder than green and blue each pixel is (0 for grey, white or yellowed paper)."""
+    from PIL import ImageChops
+
+    return ImageChops.subtract(red, ImageChops.lighter(green, blue))
+
+
+def _tenth(channel: Any) -> int:
+    """The level a tenth of the picture lies at or under: the paper's, as at least a tenth of a seal's
+    picture is paper (a round seal leaves its corners)."""
+    counts = channel.histogram()
+    seen = 0
+    for level, count in enumerate(counts):
+        seen += count
+        if seen >= sum(counts) / 10:
+            return level
+    return 0
+
+
 def prepare_seal(data: bytes) -> bytes:
     """The school's seal as it is printed, from a scan or a phone photo: the paper removed whatever its
     shade (white, grey, yellowed, in shadow) and the red ink kept, as PNG. Ink is told from paper by
@@ -49,18 +68,20 @@ def prepare_seal(data: bytes) -> bytes:
     if max(seal.size) > 1200:  # a phone photo: a seal prints at 42 mm, 1200 pixels are 700 dpi
         seal.thumbnail((1200, 1200))
     red, green, blue, alpha = seal.split()
-    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))
-    # Most of the picture is paper: its own redness (a warm light, yellowed paper) is the floor.
-    paper_red = ImageStat.Stat(redness).median[0]
-    floor = paper_red + 18
-    ink = redness.point(lambda value: 0 if value <= floor else min(255, round((value - floor) * 255 / 50)))
-    paper = ImageChops.invert(ink).point(lambda value: 255 if value == 255 else 0)
-    shade = ImageStat.Stat(seal.convert("RGB"), mask=paper).median if paper.getbbox() else [255, 255, 255]
-    lifted = [
+    # First as if the paper were white: its shade (grey, yellowed, a dim photo) divided out.
+    first = _redness(red, green, blue)
+    paper_red = _tenth(first)
+    paper = first.point(lambda value: 255 if value <= paper_red + 10 else 0)
+    shade = ImageStat.Stat(seal.convert("RGB"), mask=paper).median
+    red, green, blue = tuple(
         channel.point(lambda value, level=level: min(255, round(value * 255 / max(level, 1))))
         for channel, level in zip((red, green, blue), shade, strict=True)
-    ]
-    seal = Image.merge("RGBA", (*lifted, ImageChops.multiply(alpha, ink)))
+    )
+    # Then ink is what is redder than the paper by a margin, faint ink fading rather than stopping.
+    redness = _redness(red, green, blue)
+    floor = _tenth(redness) + 18
+    ink = redness.point(lambda value: 0 if value <= floor else min(255, round((value - floor) * 255 / 50)))
+    seal = Image.merge("RGBA", (red, green, blue, ImageChops.multiply(alpha, ink)))
     out = io.BytesIO()
     seal.save(out, format="PNG")
     return out.getvalue()
