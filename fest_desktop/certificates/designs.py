@@ -291,5 +291,6 @@ def placements(width: float, height: float) -> dict[str, dict[str, float]]:
         },
         # Small, at the foot, clear of the corner ornaments.
         "证书编号": {"x_mm": left + 16 * s, "y_mm": bottom, "width_mm": 0.4 * w, "size": 9 * s},
-        "二维码": {"x_mm": right - 36 * s, "y_mm": bottom - 16 * s, "width_mm": 20 * s},
+        # Under the date, clear of it and of the corner ornament.
+        "二维码": {"x_mm": right - 34 * s, "y_mm": bottom - 8 * s, "width_mm": 16 * s},
     }

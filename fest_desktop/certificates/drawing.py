@@ -64,9 +64,10 @@ def prepare_seal(data: bytes) -> bytes:
 
     check_image(data)
     with Image.open(io.BytesIO(data)) as opened:
+        # A phone photo is reduced as it is read (a seal prints at 42 mm: 1200 pixels are 700 dpi).
+        opened.draft("RGB", (1200, 1200))
+        opened.thumbnail((1200, 1200))
         seal = opened.convert("RGBA")
-    if max(seal.size) > 1200:  # a phone photo: a seal prints at 42 mm, 1200 pixels are 700 dpi
-        seal.thumbnail((1200, 1200))
     red, green, blue, alpha = seal.split()
     # First as if the paper were white: its shade (grey, yellowed, a dim photo) divided out.
     first = _redness(red, green, blue)
