@@ -28,7 +28,7 @@ from fest_desktop.certificates.items import (
 from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.kinds import Alignment, DesignKind, FieldKind
 from fest_desktop.certificates.linebreak import best_lines, break_costs, full_width_brackets
-from fest_desktop.certificates.placeholders import fill_pieces
+from fest_desktop.certificates.placeholders import fill_pieces, placeholder_names
 from fest_desktop.certificates.register import qr_payload
 from fest_desktop.certificates.templates import TITLE_FONT_LABEL, TemplateField, TemplateInfo
 from fest_desktop.errors import ValidationError
@@ -215,17 +215,29 @@ def fit_problems(template: TemplateInfo, jobs: Sequence[CertificateJob]) -> list
 
 
 def _text_items(item: TemplateField, values: Mapping[str, str], left: float, top: float) -> list[Item]:
+    key = tuple(values.get(name, "") for name in placeholder_names(item.text))
+    return [
+        TextRun(run.x + left, run.baseline + top, run.text, run.font, run.size, run.colour)
+        for run in _field_runs(item, key)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _field_runs(item: TemplateField, key: tuple[str, ...]) -> tuple[TextRun, ...]:
+    """A field's runs from its box's top left, for the values of its placeholders (key, in their
+    order): what most certificates of a batch share (the body, the school, the date) is set once."""
+    values = dict(zip(placeholder_names(item.text), key, strict=True))
     chain = font_chain(item.font)
     fit = text_lines(item, field_pieces(item, values))
     size = fit.size
     # A one-line field set smaller keeps its baseline; a wrapped one starts from its box's top.
     line_size = item.size if not item.wrap else size
-    baseline = top + _tallest(fit.lines[0], line_size) * 0.88 * PT if fit.lines else top
-    runs: list[Item] = []
+    baseline = _tallest(fit.lines[0], line_size) * 0.88 * PT if fit.lines else 0.0
+    runs: list[TextRun] = []
     for number, line in enumerate(fit.lines):
         if number:
             baseline += _tallest(line, line_size) * item.line_spacing * PT
-        x = left
+        x = 0.0
         if item.align != Alignment.LEFT:
             slack = item.width_mm - _line_width(line, size, chain) * PT
             x += slack / (2 if item.align == Alignment.CENTER else 1)
@@ -234,7 +246,7 @@ def _text_items(item: TemplateField, values: Mapping[str, str], left: float, top
             for font, part in face.runs(span.text):
                 runs.append(TextRun(x, baseline, part, font, span_size, item.colour))
                 x += face.width(part, span_size) * PT
-    return runs
+    return tuple(runs)
 
 
 @lru_cache(maxsize=16)

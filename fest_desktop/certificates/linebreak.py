@@ -25,10 +25,16 @@ AWARD = re.compile(
 )
 # Numbers, dates in figures and words in letters stay whole.
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/_]*")
+# Words of a certificate's wording that read badly broken (竞 / 赛): broken only when nothing better is.
+WORDS = re.compile(
+    r"比赛|竞赛|大赛|展评|评比|科技|科普|科学|创新|发明|制作|绘画|论文|征文|作品|学校|小学|中学|年级|班级|"
+    r"学生|老师|荣获|获得|辅导|组织|优秀|鼓励|此证|此状|实验|活动|知识|电脑|机器人|人工智能"
+)
 
 # What ending a line at a place costs (added to how much room the line leaves unused).
 GOOD = 0.0
 ANY = 8.0  # between two characters of running text
+IN_WORD = 30.0  # inside a word such as 竞赛: when the line would otherwise be left half empty
 INSIDE = 400.0  # inside a name, a number or an award: only when the line has no other place
 NEVER = 1e6  # before a closing mark or after an opening one: only a line too narrow for anything
 
@@ -45,6 +51,9 @@ def break_costs(text: str, whole: Sequence[tuple[int, int]] = ()) -> list[float]
     for start, end in spans:
         for index in range(max(0, start), min(end, count) - 1):
             costs[index] = max(costs[index], INSIDE)
+    for found in WORDS.finditer(text):
+        for index in range(found.start(), found.end() - 1):
+            costs[index] = max(costs[index], IN_WORD)
     for index in range(count - 1):
         char, following = text[index], text[index + 1]
         if following in NO_LINE_START or char in NO_LINE_END:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient
@@ -128,6 +129,12 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
         return found
 
     return PLACEHOLDER.sub(value, text), missing
+
+
+@lru_cache(maxsize=256)
+def placeholder_names(text: str) -> tuple[str, ...]:
+    """The placeholders a text names, in order."""
+    return tuple(PLACEHOLDER.findall(text))
 
 
 def fill_pieces(text: str, values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

@@ -352,18 +352,17 @@ def fill_modules(canvas: Any, count: int, modules: str, left: float, top: float,
     """Fill a code's modules (row after row, "1" dark) with module (0, 0) at (left, top) in points
     (y upwards), each module cell points wide, in the current fill colour: a row a path, its
     rectangles looked up by the byte (eight modules) rather than worked out, for a thousand codes."""
-    width = (count + 7) // 8 * 8
+    per_row = (count + 7) // 8
+    tail = "0" * (8 * per_row - count)
+    rows = "".join(modules[at : at + count] + tail for at in range(0, count * count, count))
+    values = int(rows, 2).to_bytes(per_row * count, "big")
+    tables = [_byte_paths(8 * index) for index in range(per_row)]
     operators = [f"{cell:.4f} 0 0 {-cell:.4f} {left:.3f} {top:.3f} cm"]  # a unit is a module, rows down
-    for row in range(count):
-        line = modules[row * count : (row + 1) * count]
-        rectangles = [
-            _byte_paths(8 * index)[value]
-            for index, value in enumerate((int(line, 2) << (width - count)).to_bytes(width // 8, "big"))
-            if value
-        ]
-        if rectangles:
-            operators.append(" ".join(rectangles) + " f")
-        operators.append("1 0 0 1 0 1 cm")
+    for at in range(0, len(values), per_row):
+        row = " ".join(
+            [table[value] for table, value in zip(tables, values[at : at + per_row], strict=True) if value]
+        )
+        operators.append(f"{row} f 1 0 0 1 0 1 cm" if row else "1 0 0 1 0 1 cm")
     canvas.saveState()
     canvas.addLiteral("\n".join(operators))
     canvas.restoreState()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import zip_longest
 from operator import itemgetter
 
 MASK = 0
@@ -49,13 +50,13 @@ def _products(degree: int) -> tuple[int, ...]:
     return (0, *(int.from_bytes(bytes(EXP[LOG[lead] + g] for g in logs), "big") for lead in range(1, 256)))
 
 
-def _error_codewords(data: list[int], degree: int) -> list[int]:
+def _error_codewords(data: bytes, degree: int) -> bytes:
     products = _products(degree)
     shift, keep = 8 * (degree - 1), (1 << 8 * degree) - 1
     remainder = 0
     for byte in data:
         remainder = ((remainder << 8) & keep) ^ products[(remainder >> shift) ^ byte]
-    return list(remainder.to_bytes(degree, "big"))
+    return remainder.to_bytes(degree, "big")
 
 
 @lru_cache(maxsize=41)
@@ -98,23 +99,22 @@ def _fitting_version(length: int) -> int:
     raise ValueError("二维码内容太长。")
 
 
-def _codewords(payload: bytes, version: int) -> list[int]:
+_PAD = bytes([0xEC, 0x11]) * 1500
+
+
+def _codewords(payload: bytes, version: int) -> bytes:
     """The data with its mode, length, terminator and padding, cut into blocks, each with its error
     correction, interleaved as the standard places them."""
     blocks = _blocks(version)
     capacity = sum(data for data, _total in blocks)
-    width = 4 + (8 if version < 10 else 16)
-    value = (0b0100 << (width - 4)) | len(payload)  # byte mode, then the length
-    for byte in payload:
-        value = (value << 8) | byte
-    width += 8 * len(payload)
+    header = 4 + (8 if version < 10 else 16)
+    # Byte mode, the length, the bytes; then up to four 0 bits ending the data, and 0s to a byte.
+    width = header + 8 * len(payload)
+    value = (((0b0100 << (header - 4)) | len(payload)) << (8 * len(payload))) | int.from_bytes(payload, "big")
     terminator = min(4, capacity * 8 - width)
-    value <<= terminator
-    width += terminator
-    value <<= -width % 8
-    width += -width % 8
-    stream = value.to_bytes(width // 8, "big")
-    padded = [*stream, *([0xEC, 0x11] * capacity)][:capacity]
+    value <<= terminator + (-(width + terminator) % 8)
+    stream = value.to_bytes((width + terminator + 7) // 8, "big")
+    padded = stream + _PAD[: capacity - len(stream)]
     data_blocks, error_blocks = [], []
     at = 0
     for data, total in blocks:
@@ -122,11 +122,14 @@ def _codewords(payload: bytes, version: int) -> list[int]:
         at += data
         data_blocks.append(block)
         error_blocks.append(_error_codewords(block, total - data))
-    out: list[int] = []
-    for group in (data_blocks, error_blocks):
-        for index in range(max(len(block) for block in group)):
-            out += [block[index] for block in group if index < len(block)]
-    return out
+    # Interleaved: the first codeword of every block, then the second …; the longer blocks last.
+    return bytes(
+        byte
+        for group in (data_blocks, error_blocks)
+        for column in zip_longest(*group)
+        for byte in column
+        if byte is not None
+    )
 
 
 Run = tuple[int, int, int]
@@ -141,7 +144,7 @@ def qr_matrix(text: str) -> tuple[int, str]:
     count, places, lay_out, mask = _version(version)
     codewords = _codewords(payload, version)
     # The codewords fill the data modules in order; the few left over (remainder bits) are 0.
-    bits = int.from_bytes(bytes(codewords), "big") << (places - 8 * len(codewords))
+    bits = int.from_bytes(codewords, "big") << (places - 8 * len(codewords))
     return count, "".join(lay_out(format(bits ^ mask, f"0{places}b") + "01"))
 
 
