@@ -27,7 +27,7 @@ AWARD = re.compile(
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/_]*")
 # Words of a certificate's wording that read badly broken (竞 / 赛): broken only when nothing better is.
 WORDS = re.compile(
-    r"比赛|竞赛|大赛|展评|评比|科技|科普|科学|创新|发明|制作|绘画|论文|征文|作品|学校|小学|中学|年级|班级|"
+    r"比赛|竞赛|大赛|展评|评比|科技|科普|科学|创新|小发明|发明|小制作|制作|绘画|小论文|论文|征文|作品|学校|小学|中学|年级|班级|"
     r"学生|老师|荣获|获得|辅导|组织|优秀|鼓励|此证|此状|实验|活动|知识|电脑|机器人|人工智能"
 )
 

@@ -30,6 +30,11 @@ PAPERS = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "B5": (176.0, 250.0), "16�
 
 CUSTOM_PAPER = "自定义"
 
+# What a template's texts may hold: room for any real wording, none for a pasted page.
+LONGEST_NAME = 50
+LONGEST_FIELD_NAME = 20
+LONGEST_FIELD_TEXT = 300
+
 
 # The heavy face bundled for titles and emphasised names (resources.TITLE_FONT), as a field names it.
 TITLE_FONT_LABEL = "粗宋（内置标题字）"
@@ -272,6 +277,8 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
     name = clean_text(info.name)
     if not name:
         raise ValidationError("模板名称不能为空。")
+    if len(name) > LONGEST_NAME:
+        raise ValidationError(f"模板名称「{name[:20]}…」太长：最多 {LONGEST_NAME} 个字。")
     if info.kind not in TemplateKind.__members__.values():
         raise ValidationError(f"未知的证书类别「{info.kind}」。")
     if not (20 <= info.width_mm <= 1000 and 20 <= info.height_mm <= 1000):
@@ -292,6 +299,10 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
         where = f"字段「{item.name}」"
         if not clean_text(item.name):
             raise ValidationError("字段名称不能为空。")
+        if len(item.name) > LONGEST_FIELD_NAME or len(item.text) > LONGEST_FIELD_TEXT:
+            raise ValidationError(
+                f"{where[:30]}太长：名称最多 {LONGEST_FIELD_NAME} 个字，内容最多 {LONGEST_FIELD_TEXT} 个字。"
+            )
         unknown = unknown_placeholders(item.text)
         if unknown:
             known = " ".join(f"{{{name}}}" for name in NAMES)

@@ -12,6 +12,8 @@ from functools import lru_cache
 from itertools import zip_longest
 from operator import itemgetter
 
+from fest_desktop.errors import ValidationError
+
 MASK = 0
 _PRIMITIVE = 0x11D
 
@@ -96,7 +98,7 @@ def _fitting_version(length: int) -> int:
         capacity = sum(data for data, _total in _blocks(version)) * 8
         if 4 + (8 if version < 10 else 16) + 8 * length <= capacity:
             return version
-    raise ValueError("二维码内容太长。")
+    raise ValidationError(f"二维码的内容太长（{length} 字节），放不进一个二维码。")
 
 
 _PAD = bytes([0xEC, 0x11]) * 1500

@@ -168,3 +168,46 @@ def test_the_qr_code_reads_back_whatever_it_holds(length: int) -> None:
     text = ("KJJ2026-0001|欧阳子涵|青少年科技创新大赛一年级组一等奖|7" * 30)[:length]
     decoded = zxingcpp.read_barcode(qr_image(text))
     assert decoded is not None and decoded.text == text
+
+
+def test_the_title_face_is_bundled_small_with_its_licence_and_holds_gb_2312() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from fest_desktop.files.pdf import register_title_font
+    from fest_desktop.resources import title_font_path
+
+    path = title_font_path()
+    assert path.stat().st_size < 4_000_000
+    licence = (path.parent / "OFL-NotoSerifCJK.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE" in licence and path.name in licence
+    has = pdfmetrics.getFont(register_title_font()).face.charToGlyph
+    hanzi = []
+    for high in range(0xB0, 0xF8):  # GB 2312's 汉字 rows
+        for low in range(0xA1, 0xFF):
+            try:
+                hanzi.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    assert len(hanzi) == 6763 and all(ord(char) in has for char in hanzi)
+
+
+def test_a_template_s_texts_have_limits() -> None:
+    from fest_desktop.certificates.templates import check_template
+    from fest_desktop.errors import ValidationError
+
+    template = template_on(TemplateKind.STUDENT, True)
+    body = template.field("正文")
+    with pytest.raises(ValidationError, match="内容最多 300 个字"):
+        check_template(template.with_field(dataclasses.replace(body, text="在" * 301)))
+    with pytest.raises(ValidationError, match="最多 50 个字"):
+        check_template(dataclasses.replace(template, name="学" * 51))
+    assert check_template(template.with_field(dataclasses.replace(body, text="在" * 300)))
+
+
+def test_a_text_too_long_for_any_qr_code_is_refused_with_a_message() -> None:
+    from fest_desktop.errors import ValidationError
+    from fest_desktop.files.qr import qr_matrix
+
+    assert qr_matrix("证" * 770)[0] == 177  # the largest version holds 2,331 bytes: 770 characters
+    with pytest.raises(ValidationError, match="二维码的内容太长"):
+        qr_matrix("证" * 1000)
