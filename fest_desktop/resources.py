@@ -11,6 +11,11 @@ BUNDLED_FONT = "LXGWWenKai-Regular.ttf"
 BUNDLED_FONT_FAMILY = "LXGW WenKai"
 
 
+# The heavy face of titles (certificates, documents): Noto Serif SC Black kept to GB 2312's characters
+# (packaging/make_title_font.py); a character it lacks is drawn in the bundled font.
+TITLE_FONT = "NotoSerifSC-Black-GB2312.ttf"
+
+
 def resources_dir() -> Path:
     """The resources folder: beside the packages in a checkout, inside the bundle when frozen."""
     bundle = getattr(sys, "_MEIPASS", None)
@@ -24,3 +29,7 @@ def resource_path(*parts: str) -> Path:
 
 def bundled_font_path() -> Path:
     return resource_path("fonts", BUNDLED_FONT)
+
+
+def title_font_path() -> Path:
+    return resource_path("fonts", TITLE_FONT)

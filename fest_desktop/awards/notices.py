@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,14 @@ from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
-from fest_desktop.files.pdf import build_document, document_styles, ruled_table
+from fest_desktop.files.pdf import (
+    build_document,
+    closing_block,
+    document_styles,
+    fitted_widths,
+    heavy,
+    ruled_table,
+)
 from fest_desktop.files.workbooks import put_row, sheet_title
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.kinds import Judging
@@ -117,7 +125,6 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
     return chosen
 
 
-NOTICE_WIDTHS_MM = (16, 30, 18, 22, 30, 28, 18, 18, 10)  # 成绩 wide enough for 10.19 秒 whole
 NOTICE_WIDTHS_XLSX = (10, 20, 10, 13, 22, 26, 12, 8, 6)
 
 
@@ -150,21 +157,20 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
     for index, award_list in enumerate(chosen):
         if index:
             story.append(PageBreak())
-        heading, rows, kept = notice_table(award_list)
-        # The kept columns share the page's width in their proportions.
-        kept_mm = [NOTICE_WIDTHS_MM[i] for i in kept]
-        widths = [mm * w * sum(NOTICE_WIDTHS_MM) / sum(kept_mm) for w in kept_mm]
+        heading, rows, _kept = notice_table(award_list)
+        table = [heading, *rows]
         story += [
-            Paragraph(f"{festival.title} {award_list.title} 获奖名单（公示）", styles["title"]),
-            Paragraph(award_list.status, styles["subtitle"]),
+            Paragraph(heavy(f"{festival.title} {award_list.title} 获奖名单（公示）"), styles["title"]),
+            Paragraph(escape(award_list.status), styles["subtitle"]),
             Spacer(1, 4 * mm),
-            ruled_table([heading, *rows], widths),
+            ruled_table(table, fitted_widths(table, A4[0] - 24 * mm)),
             Spacer(1, 5 * mm),
             Paragraph(
                 f"{posting_period(award_list.posted)}　公示期间如对名单有异议，请向科技节组委会反映。"
                 "定稿后名单变动，校验码随之改变。",
                 styles["note"],
             ),
+            closing_block(festival.school_name, award_list.posted),
         ]
     build_document(path, story, A4, f"{festival.name}获奖名单", festival.school_name)
     return len(chosen)
@@ -235,11 +241,11 @@ def write_class_points(db: Database, festival_id: int, path: Path) -> None:
 
         styles = document_styles()
         text_rows = [[f"{v:g}" if isinstance(v, float | int) else str(v) for v in row] for row in rows]
-        width = (273 * mm) / len(header)
+        table = [header, *text_rows]
         story = [
-            Paragraph(title, styles["title"]),
+            Paragraph(heavy(title), styles["title"]),
             Spacer(1, 4 * mm),
-            ruled_table([header, *text_rows], [width] * len(header)),
+            ruled_table(table, fitted_widths(table, 273 * mm)),
         ]
         build_document(path, story, landscape(A4), title, festival.school_name)
         return
@@ -288,11 +294,12 @@ def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[
     for index, (class_name, rows) in enumerate(by_class.items()):
         if index:
             story.append(PageBreak())
+        table = [list(CHECK_COLUMNS), *rows]
         story += [
-            Paragraph(f"{festival.title} 获奖名单核对表", styles["title"]),
-            Paragraph(f"{class_name}　共 {len(rows)} 张证书", styles["subtitle"]),
+            Paragraph(heavy(f"{festival.title} 获奖名单核对表"), styles["title"]),
+            Paragraph(escape(f"{class_name}　共 {len(rows)} 张证书"), styles["subtitle"]),
             Spacer(1, 4 * mm),
-            ruled_table([list(CHECK_COLUMNS), *rows], [mm * w for w in (34, 44, 30, 66, 12)]),
+            ruled_table(table, fitted_widths(table, 186 * mm)),
             Spacer(1, 8 * mm),
             Paragraph("请逐一核对姓名用字和奖项。如有错字，请在旁边写出正确的字。", styles["note"]),
             Spacer(1, 10 * mm),

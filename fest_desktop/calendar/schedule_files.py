@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from fest_desktop.calendar.events import EventInfo, events_of, sort_key
 from fest_desktop.errors import FestError
@@ -14,7 +15,14 @@ from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.storage.database import Database
 from fest_desktop.values import year_month_day
 
-SCHEDULE_COLUMNS = ("序号", "日期", "时间", "活动内容", "地点", "负责人", "参加对象")
+SCHEDULE_COLUMNS = ("序号", "日期", "星期", "时间", "活动内容", "地点", "负责人", "参加对象")
+WEEKDAYS = "一二三四五六日"
+
+
+def weekday_text(event: EventInfo) -> str:
+    """周三, or 周一至周三 for an event over several days."""
+    first, last = (f"周{WEEKDAYS[day.weekday()]}" for day in (event.start_date, event.end_date))
+    return first if event.end_date == event.start_date else f"{first}至{last}"
 
 
 def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
@@ -23,6 +31,7 @@ def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
         (
             str(number),
             event.date_text,
+            weekday_text(event),
             event.time_text,
             event.title,
             event.place,
@@ -34,27 +43,49 @@ def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
 
 
 def write_schedule_pdf(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
-    """The printable 活动安排表 (A4, the school and festival in the heading, font embedded)."""
+    """The printable 活动安排表 (A4, the school and festival in the heading, the columns fitted to what
+    they hold, the issuing body and date at the foot, fonts embedded); set a little tighter when that
+    saves a page, so no page 2 holds two rows."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
 
-    from fest_desktop.files.pdf import build_document, document_styles, ruled_table
+    from fest_desktop.files.pdf import (
+        build_document,
+        closing_block,
+        document_styles,
+        fitted_widths,
+        heavy,
+        ruled_table,
+    )
 
-    styles = document_styles()
-    widths = [12 * mm, 27 * mm, 25 * mm, 48 * mm, 24 * mm, 22 * mm, 26 * mm]
-    table = ruled_table([list(SCHEDULE_COLUMNS), *schedule_rows(events)], widths)
+    rows = [list(SCHEDULE_COLUMNS), *(list(row) for row in schedule_rows(events))]
     theme = f"主题：{festival.theme}　" if festival.theme else ""
-    story = [
-        Paragraph(f"{festival.school_name}{festival.name}活动安排表", styles["title"]),
-        Paragraph(
-            f"{theme}{year_month_day(festival.start_date)}至{year_month_day(festival.end_date)}",
-            styles["subtitle"],
-        ),
-        Spacer(1, 5 * mm),
-        table,
-    ]
-    build_document(path, story, A4, f"{festival.name}活动安排表", festival.school_name, top_mm=14)
+
+    def story(compact: bool = False) -> list[Any]:
+        styles = document_styles(compact=compact)
+        return [
+            Paragraph(heavy(f"{festival.school_name}{festival.name}活动安排表"), styles["title"]),
+            Paragraph(
+                escape(f"{theme}{year_month_day(festival.start_date)}至{year_month_day(festival.end_date)}"),
+                styles["subtitle"],
+            ),
+            Spacer(1, 5 * mm),
+            ruled_table(rows, fitted_widths(rows, A4[0] - 24 * mm, compact=compact), compact=compact),
+            closing_block(festival.school_name, dt.date.today()),
+        ]
+
+    build_document(
+        path,
+        story(),
+        A4,
+        f"{festival.name}活动安排表",
+        festival.school_name,
+        top_mm=14,
+        compact=lambda: story(compact=True),
+    )
 
 
 def write_schedule_xlsx(festival: FestivalInfo, events: Sequence[EventInfo], path: Path) -> None:
@@ -74,7 +105,7 @@ def write_schedule_xlsx(festival: FestivalInfo, events: Sequence[EventInfo], pat
         cell.font = Font(bold=True)
     for row in schedule_rows(events):
         put_row(sheet, [int(row[0]), *row[1:]])
-    for column, width in zip("ABCDEFG", (6, 16, 13, 36, 16, 14, 18), strict=True):
+    for column, width in zip("ABCDEFGH", (6, 16, 12, 13, 36, 16, 14, 18), strict=True):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=3):
         for cell in row:

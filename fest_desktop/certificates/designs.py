@@ -12,8 +12,6 @@ from fest_desktop.certificates.kinds import DesignKind
 GOLD = "#B8862E"
 DEEP_RED = "#B71C1C"
 CINNABAR = "#C0392B"
-JADE = "#2E7D6B"
-CREAM = "#FFF8E8"
 INK = "#1A1A1A"
 
 TITLE_COLOURS = {DesignKind.FORMAL: DEEP_RED, DesignKind.COLOUR: CINNABAR, DesignKind.MONO: INK}
@@ -204,8 +202,8 @@ def _formal(width: float, height: float) -> list[Item]:
 def _colour(width: float, height: float) -> list[Item]:
     s = _scale(width, height)
     margin = 7 * s
+    # Red and gold as a 奖状 is, in lines only: no fill over the page, little ink.
     items: list[Item] = [
-        Shape(tuple(_rect(margin, margin, width - 2 * margin, height - 2 * margin)), stroke="", fill=CREAM),
         Shape(
             tuple(_rect(margin, margin, width - 2 * margin, height - 2 * margin)),
             stroke=CINNABAR,
@@ -224,7 +222,7 @@ def _colour(width: float, height: float) -> list[Item]:
     reach = corner + 24 * s
     for y in (second + 7 * s, height - second - 7 * s):
         for steps in _vine(reach, width - reach, y, 2.6 * s):
-            items.append(Shape(tuple(steps), stroke=JADE, width=0.55 * s))
+            items.append(Shape(tuple(steps), stroke=GOLD, width=0.55 * s))
     return items
 
 
@@ -260,32 +258,39 @@ def text_area(width: float, height: float) -> tuple[float, float, float, float]:
 
 
 def placements(width: float, height: float) -> dict[str, dict[str, float]]:
-    """Where each field of the default templates goes within the text area, and how large it is."""
+    """Where each field of the default templates goes within the text area, and how large it is: a
+    title of 72 pt (on A4) in the upper fifth, the greeting and the body of 26 and 24 pt filling the
+    middle, the issuer and the date at the lower right under the seal."""
     left, top, right, bottom = text_area(width, height)
     w, h, s = right - left, bottom - top, _scale(width, height)
     landscape = width >= height
     seal = min(42 * s, 0.3 * min(w, h))
-    issuer_x, issuer_y = (left + 0.58 * w, top + 0.76 * h) if landscape else (left + 0.42 * w, top + 0.78 * h)
-    issuer_w = (0.40 if landscape else 0.56) * w
-    body_y, body_h = (top + 0.40 * h, 0.30 * h) if landscape else (top + 0.34 * h, 0.36 * h)
+    issuer_x, issuer_y = (left + 0.56 * w, top + 0.78 * h) if landscape else (left + 0.40 * w, top + 0.80 * h)
+    issuer_w = (0.42 if landscape else 0.58) * w
+    greeting_y, body_y, body_h = (
+        (top + 0.27 * h, top + 0.41 * h, 0.34 * h)
+        if landscape
+        else (top + 0.24 * h, top + 0.33 * h, 0.42 * h)
+    )
     return {
-        "标题": {"x_mm": left, "y_mm": top + 0.04 * h, "width_mm": w, "size": 44 * s},
-        "称呼": {"x_mm": left + 0.05 * w, "y_mm": body_y - 0.12 * h, "width_mm": 0.9 * w, "size": 24 * s},
+        "标题": {"x_mm": left, "y_mm": top + 0.01 * h, "width_mm": w, "size": 72 * s},
+        "称呼": {"x_mm": left + 0.04 * w, "y_mm": greeting_y, "width_mm": 0.92 * w, "size": 26 * s},
         "正文": {
-            "x_mm": left + 0.05 * w,
+            "x_mm": left + 0.04 * w,
             "y_mm": body_y,
-            "width_mm": 0.9 * w,
-            "size": 22 * s,
+            "width_mm": 0.92 * w,
+            "size": 24 * s,
             "height_mm": body_h,
         },
-        "落款": {"x_mm": issuer_x, "y_mm": issuer_y, "width_mm": issuer_w, "size": 20 * s},
-        "日期": {"x_mm": issuer_x, "y_mm": issuer_y + 0.09 * h, "width_mm": issuer_w, "size": 18 * s},
+        "落款": {"x_mm": issuer_x, "y_mm": issuer_y, "width_mm": issuer_w, "size": 22 * s},
+        "日期": {"x_mm": issuer_x, "y_mm": issuer_y + 0.09 * h, "width_mm": issuer_w, "size": 20 * s},
         "印章": {
             "x_mm": issuer_x + issuer_w / 2 - seal / 2,
-            "y_mm": issuer_y + 0.06 * h - seal / 2,
+            "y_mm": issuer_y + 0.065 * h - seal / 2,
             "width_mm": seal,
         },
         # Small, at the foot, clear of the corner ornaments.
         "证书编号": {"x_mm": left + 16 * s, "y_mm": bottom, "width_mm": 0.4 * w, "size": 9 * s},
-        "二维码": {"x_mm": right - 36 * s, "y_mm": bottom - 16 * s, "width_mm": 20 * s},
+        # Under the date, clear of it and of the corner ornament.
+        "二维码": {"x_mm": right - 34 * s, "y_mm": bottom - 8 * s, "width_mm": 16 * s},
     }

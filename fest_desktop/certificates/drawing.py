@@ -12,7 +12,7 @@ from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.layout import lay_out_calibration, lay_out_certificates
 from fest_desktop.certificates.templates import MM, TemplateInfo
 from fest_desktop.errors import FestError, ValidationError
-from fest_desktop.files.pdf import register_chinese_font
+from fest_desktop.files.pdf import fill_modules, register_chinese_font
 from fest_desktop.files.saving import write_bytes
 
 
@@ -34,20 +34,55 @@ def check_image(data: bytes) -> None:
     _image(data)
 
 
+def _redness(red: Any, green: Any, blue: Any) -> Any:
+    """How much redder than green and blue each pixel is (0 for grey, white or yellowed paper)."""
+    from PIL import ImageChops
+
+    return ImageChops.subtract(red, ImageChops.lighter(green, blue))
+
+
+def _tenth(channel: Any) -> int:
+    """The level a tenth of the picture lies at or under: the paper's, as at least a tenth of a seal's
+    picture is paper (a round seal leaves its corners)."""
+    counts = channel.histogram()
+    seen = 0
+    for level, count in enumerate(counts):
+        seen += count
+        if seen >= sum(counts) / 10:
+            return level
+    return 0
+
+
 def prepare_seal(data: bytes) -> bytes:
-    """The school's seal as it is printed: the white of the paper it was scanned on made transparent
-    and the ink kept, fading with how far from white each pixel is, so the name and the date under
-    it show through; as PNG. (Printed, it is also laid over them as ink is: see Picture.multiply.)"""
-    from PIL import Image, ImageChops, ImageOps
+    """The school's seal as it is printed, from a scan or a phone photo: the paper removed whatever its
+    shade (white, grey, yellowed, in shadow) and the red ink kept, as PNG. Ink is told from paper by
+    its colour: how much redder than green and blue a pixel is, above what the paper itself shows;
+    faint ink fades rather than stops, so the name and the date under the seal show through. The
+    colours are lifted as if the paper were white, so a seal photographed on grey paper prints red,
+    not brown. (Printed, it is also laid over the text as ink is: see Picture.multiply.)"""
+    from PIL import Image, ImageChops, ImageStat
 
     check_image(data)
     with Image.open(io.BytesIO(data)) as opened:
+        # A phone photo is reduced as it is read (a seal prints at 42 mm: 1200 pixels are 700 dpi).
+        opened.draft("RGB", (1200, 1200))
+        opened.thumbnail((1200, 1200))
         seal = opened.convert("RGBA")
     red, green, blue, alpha = seal.split()
-    # White paper has every channel near 255: the ink is how far the palest channel is from it.
-    ink = ImageOps.invert(ImageChops.darker(ImageChops.darker(red, green), blue))
-    ink = ink.point(lambda value: 0 if value < 24 else min(255, round((value - 24) * 1.6)))
-    seal.putalpha(ImageChops.multiply(alpha, ink))
+    # First as if the paper were white: its shade (grey, yellowed, a dim photo) divided out.
+    first = _redness(red, green, blue)
+    paper_red = _tenth(first)
+    paper = first.point(lambda value: 255 if value <= paper_red + 10 else 0)
+    shade = ImageStat.Stat(seal.convert("RGB"), mask=paper).median
+    red, green, blue = tuple(
+        channel.point(lambda value, level=level: min(255, round(value * 255 / max(level, 1))))
+        for channel, level in zip((red, green, blue), shade, strict=True)
+    )
+    # Then ink is what is redder than the paper by a margin, faint ink fading rather than stopping.
+    redness = _redness(red, green, blue)
+    floor = _tenth(redness) + 18
+    ink = redness.point(lambda value: 0 if value <= floor else min(255, round((value - floor) * 255 / 50)))
+    seal = Image.merge("RGBA", (red, green, blue, ImageChops.multiply(alpha, ink)))
     out = io.BytesIO()
     seal.save(out, format="PNG")
     return out.getvalue()
@@ -70,12 +105,18 @@ def _new_canvas(target: Any, first: Sheet, title: str) -> Any:
 class _PdfPainter:
     """Paints laid-out items on a ReportLab canvas, whose y runs upwards from the bottom in points."""
 
-    def __init__(self, canvas: Any, height: float = 0.0, images: dict[int, Any] | None = None) -> None:
+    def __init__(
+        self,
+        canvas: Any,
+        height: float = 0.0,
+        images: dict[int, Any] | None = None,
+        forms: set[str] | None = None,
+    ) -> None:
         self.canvas = canvas
         self.width = 0.0
         self.height = height
         self.images: dict[int, Any] = {} if images is None else images
-        self.forms: set[str] = set()
+        self.forms: set[str] = set() if forms is None else forms
         self.font: tuple[str, float] | None = None
         self.fill = ""
 
@@ -101,34 +142,22 @@ class _PdfPainter:
                     self.font = (item.font, item.size)
                 canvas.drawString(item.x * MM, (height - item.baseline) * MM, item.text)
             case Picture():
-                # One image object per picture in the file, however many pages show it.
-                image = self.images.get(id(item.data))
-                if image is None:
-                    image = self.images[id(item.data)] = _image(item.data)
                 if item.multiply:
                     canvas.saveState()
                     canvas.setBlendMode("Multiply")
-                canvas.drawImage(
-                    image,
-                    item.x * MM,
-                    (height - item.y - item.height) * MM,
-                    item.width * MM,
-                    item.height * MM,
-                    mask="auto",
+                canvas.saveState()
+                canvas.transform(
+                    item.width * MM, 0, 0, item.height * MM, item.x * MM, (height - item.y - item.height) * MM
                 )
+                canvas.doForm(self._picture(item.data))
+                canvas.restoreState()
                 if item.multiply:
                     canvas.restoreState()
             case Squares():
                 self._fill(item.colour)
-                for row, column in item.cells:
-                    canvas.rect(
-                        (item.x + column * item.cell) * MM,
-                        (height - item.y - (row + 1) * item.cell) * MM,
-                        item.cell * MM,
-                        item.cell * MM,
-                        stroke=0,
-                        fill=1,
-                    )
+                fill_modules(
+                    canvas, item.count, item.modules, item.x * MM, (height - item.y) * MM, item.cell * MM
+                )
             case Rule():
                 from reportlab.lib.colors import HexColor
 
@@ -139,6 +168,18 @@ class _PdfPainter:
                 self._shape(item)
             case Group():
                 self._group(item)
+
+    def _picture(self, data: bytes) -> str:
+        """A picture as a form drawn into the file once, a unit square: ReportLab would otherwise
+        fingerprint the whole image again on every page that shows it."""
+        name = f"picture-{id(data)}"
+        if name not in self.forms:
+            self.canvas.beginForm(name, 0, 0, 1, 1)
+            self.canvas.drawImage(_image(data), 0, 0, 1, 1, mask="auto")
+            self.canvas.endForm()
+            self.forms.add(name)
+            self.images[id(data)] = data  # kept alive, so that its id is not given to other data
+        return name
 
     def _shape(self, shape: Shape) -> None:
         from reportlab.lib.colors import HexColor
@@ -176,7 +217,7 @@ class _PdfPainter:
         if name not in self.forms:
             canvas.beginForm(name, 0, 0, self.width * MM, self.height * MM)
             canvas.translate(group.x * MM, (self.height - group.y - group.height) * MM)
-            inside = _PdfPainter(canvas, group.height, self.images)
+            inside = _PdfPainter(canvas, group.height, self.images, self.forms)
             for item in group.items:
                 inside.paint(item)
             canvas.endForm()

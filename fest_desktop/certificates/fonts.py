@@ -14,9 +14,9 @@ from pathlib import Path
 from fest_desktop.certificates.jobs import CertificateJob
 from fest_desktop.certificates.kinds import FieldKind
 from fest_desktop.certificates.placeholders import fill
-from fest_desktop.certificates.templates import TemplateInfo
-from fest_desktop.files.pdf import PDF_FONT, register_chinese_font
-from fest_desktop.resources import bundled_font_path
+from fest_desktop.certificates.templates import TITLE_FONT_LABEL, TemplateInfo
+from fest_desktop.files.pdf import PDF_FONT, register_chinese_font, register_title_font
+from fest_desktop.resources import bundled_font_path, title_font_path
 
 # Fonts a Chinese school PC has, by the names teachers know them, and where they live.
 KNOWN_FONTS = {
@@ -29,6 +29,7 @@ KNOWN_FONTS = {
 
 
 BUNDLED_FONT_LABEL = "霞鹜文楷（内置）"
+BUILT_IN = ("", "霞鹜文楷", BUNDLED_FONT_LABEL, TITLE_FONT_LABEL)
 
 
 # Tried for a character neither the chosen nor the bundled font has (SimSun-ExtB on Windows).
@@ -99,8 +100,17 @@ def _bundled() -> tuple[str, frozenset[int]]:
     return name, frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
+@lru_cache(maxsize=1)
+def _title() -> tuple[str, frozenset[int]]:
+    from reportlab.pdfbase import pdfmetrics
+
+    name = register_title_font()
+    _FONT_FILES[name] = title_font_path()
+    return name, frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
 def _font_path(name: str) -> Path | None:
-    if not name or name in ("霞鹜文楷", BUNDLED_FONT_LABEL):
+    if name in BUILT_IN:
         return None
     direct = Path(name)
     if direct.suffix.lower() in (".ttf", ".ttc") and direct.is_file():
@@ -110,10 +120,6 @@ def _font_path(name: str) -> Path | None:
         if candidate.lower() in files:
             return files[candidate.lower()]
     return None
-
-
-# Marks Chinese typesetting never puts at the start of a line (行首禁则).
-NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—%,.;:?!)]}")
 
 
 class FontChain:
@@ -170,32 +176,17 @@ class FontChain:
             total += self._unit_width(char) if width is None else width
         return total * size
 
-    def wrap(self, text: str, size: float, width: float) -> list[str]:
-        """Lines no wider than width, broken at any character but before a mark that may not start a
-        line (，。、 and closing brackets hang at the end of the line instead, as Chinese typesetting
-        does); explicit line breaks kept."""
-        lines: list[str] = []
-        for paragraph in text.splitlines() or [""]:
-            line, used = "", 0.0
-            for char in paragraph:
-                advance = self.char_width(char, size)
-                if line and used + advance > width and char not in NO_LINE_START:
-                    lines.append(line)
-                    line, used = ("", 0.0) if char.isspace() else (char, advance)
-                else:
-                    line += char
-                    used += advance
-            lines.append(line)
-        return lines
-
 
 @lru_cache(maxsize=16)
 def font_chain(name: str) -> FontChain:
-    """The font chain of a field's font name ("" or 霞鹜文楷: the bundled font)."""
+    """The font chain of a field's font name ("" or 霞鹜文楷: the bundled font; TITLE_FONT_LABEL: the
+    bundled title face, then the bundled font)."""
     bundled = _bundled()
     fonts: list[tuple[str, frozenset[int]]] = []
     note = ""
-    if name and name not in ("霞鹜文楷", BUNDLED_FONT_LABEL):
+    if name == TITLE_FONT_LABEL:
+        fonts.append(_title())
+    elif name not in BUILT_IN:
         path = _font_path(name)
         registered = _register(str(path)) if path else None
         if registered:

@@ -38,12 +38,14 @@ class Picture:
 
 @dataclass(frozen=True)
 class Squares:
-    """Filled squares of one size on a grid from (x, y): a QR code's dark modules as (row, column)."""
+    """A square grid of count × count modules of cell mm from (x, y), row after row in modules ("1"
+    filled, "0" not): a QR code."""
 
     x: float
     y: float
     cell: float
-    cells: tuple[tuple[int, int], ...]
+    count: int
+    modules: str = field(repr=False)
     colour: str = BLACK
 
 

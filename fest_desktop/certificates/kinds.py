@@ -106,7 +106,7 @@ class DesignKind(StrEnum):
             case DesignKind.FORMAL:
                 return "红色标题，金色双线边框，四角祥云：最正式的奖状样式"
             case DesignKind.COLOUR:
-                return "卷草纹边带、四角祥云、淡黄底色：适合彩色打印机"
+                return "朱红边框、金色卷草纹、四角祥云，不铺底色：适合彩色打印机，用墨少"
             case DesignKind.MONO:
                 return "黑色回纹边框：黑白激光打印机上也清楚好看"
         assert_never(self)

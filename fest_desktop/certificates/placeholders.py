@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient
@@ -128,3 +129,26 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
         return found
 
     return PLACEHOLDER.sub(value, text), missing
+
+
+@lru_cache(maxsize=256)
+def placeholder_names(text: str) -> tuple[str, ...]:
+    """The placeholders a text names, in order."""
+    return tuple(PLACEHOLDER.findall(text))
+
+
+def fill_pieces(text: str, values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The filled text as (text, placeholder) pieces, the template's own words with placeholder "":
+    what a certificate's typesetting keeps whole (a name) and sets apart (the name emphasised)."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > at:
+            pieces.append((text[at : match.start()], ""))
+        value = values.get(match.group(1), "")
+        if value:
+            pieces.append((value, match.group(1)))
+        at = match.end()
+    if at < len(text):
+        pieces.append((text[at:], ""))
+    return tuple(pieces)

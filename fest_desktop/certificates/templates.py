@@ -30,6 +30,15 @@ PAPERS = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "B5": (176.0, 250.0), "16�
 
 CUSTOM_PAPER = "自定义"
 
+# What a template's texts may hold: room for any real wording, none for a pasted page.
+LONGEST_NAME = 50
+LONGEST_FIELD_NAME = 20
+LONGEST_FIELD_TEXT = 300
+
+
+# The heavy face bundled for titles and emphasised names (resources.TITLE_FONT), as a field names it.
+TITLE_FONT_LABEL = "粗宋（内置标题字）"
+
 
 @dataclass(frozen=True)
 class TemplateField:
@@ -52,6 +61,10 @@ class TemplateField:
     colour: str = "#000000"
     # The height of the box a text field must stay in (0: one line, or as many as it wraps to).
     height_mm: float = 0.0
+    # Already printed on bought certificate paper (the title, fixed wording): left out in 套打.
+    preprinted: bool = False
+    # {姓名} set larger, in the heavy title face.
+    emphasise_name: bool = False
 
     def to_json(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -118,17 +131,20 @@ _BODY = "在{学校}{科技节}中，荣获{获奖}。特发此证，以资鼓�
 
 
 def default_templates() -> list[TemplateInfo]:
-    """The four templates a festival starts with: A4 landscape on the formal design, the title large,
-    red and centred, the body wrapped, school and date at the lower right under the seal, the number
-    small at the lower left."""
+    """The four templates a festival starts with: A4 landscape on the formal design, the title large in
+    the heavy face, red and centred (already on bought paper, so left out in 套打), the name
+    emphasised, the body wrapped, school and date at the lower right under the seal, the number small
+    at the lower left."""
 
     def common(body: str, greeting: str, title: str) -> tuple[TemplateField, ...]:
         return (
-            _text("标题", title, 0, 32, 297, 44, align=Alignment.CENTER),
-            _text("称呼", greeting, 40, 72, 220, 24),
-            _text("正文", body, 40, 90, 217, 22, wrap=True, line_spacing=1.8),
-            _text("落款", "{学校}", 160, 142, 100, 20, align=Alignment.CENTER),
-            _text("日期", "{日期}", 160, 156, 100, 18, align=Alignment.CENTER),
+            _text(
+                "标题", title, 0, 30, 297, 72, align=Alignment.CENTER, font=TITLE_FONT_LABEL, preprinted=True
+            ),
+            _text("称呼", greeting, 40, 72, 220, 26, emphasise_name=True),
+            _text("正文", body, 40, 92, 217, 24, wrap=True, line_spacing=1.7),
+            _text("落款", "{学校}", 160, 142, 100, 22, align=Alignment.CENTER),
+            _text("日期", "{日期}", 160, 156, 100, 20, align=Alignment.CENTER),
             TemplateField("印章", FieldKind.SEAL, "", 186, 122, 42),
             _text("证书编号", "证书编号：{证书编号}", 20, 192, 120, 10),
             TemplateField("二维码", FieldKind.QR, "", 257, 168, 24, visible=False),
@@ -245,7 +261,13 @@ def apply_design(template: TemplateInfo, design: DesignKind | None) -> TemplateI
             height_mm=round(place.get("height_mm", item.height_mm), 1),
         )
         if item.name == "标题":
-            moved = dataclasses.replace(moved, colour=TITLE_COLOURS[design], align=Alignment.CENTER)
+            # The bundled face gives way to the heavy one; a font the teacher chose stays.
+            moved = dataclasses.replace(
+                moved,
+                colour=TITLE_COLOURS[design],
+                align=Alignment.CENTER,
+                font=item.font or TITLE_FONT_LABEL,
+            )
         fields.append(moved)
     return dataclasses.replace(template, design=design, fields=tuple(fields))
 
@@ -255,6 +277,8 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
     name = clean_text(info.name)
     if not name:
         raise ValidationError("模板名称不能为空。")
+    if len(name) > LONGEST_NAME:
+        raise ValidationError(f"模板名称「{name[:20]}…」太长：最多 {LONGEST_NAME} 个字。")
     if info.kind not in TemplateKind.__members__.values():
         raise ValidationError(f"未知的证书类别「{info.kind}」。")
     if not (20 <= info.width_mm <= 1000 and 20 <= info.height_mm <= 1000):
@@ -275,6 +299,10 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
         where = f"字段「{item.name}」"
         if not clean_text(item.name):
             raise ValidationError("字段名称不能为空。")
+        if len(item.name) > LONGEST_FIELD_NAME or len(item.text) > LONGEST_FIELD_TEXT:
+            raise ValidationError(
+                f"{where[:30]}太长：名称最多 {LONGEST_FIELD_NAME} 个字，内容最多 {LONGEST_FIELD_TEXT} 个字。"
+            )
         unknown = unknown_placeholders(item.text)
         if unknown:
             known = " ".join(f"{{{name}}}" for name in NAMES)

@@ -71,7 +71,11 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     certificates.add_argument("file", metavar="FILE.pdf")
     certificates.add_argument("--competition", metavar="名单", help="只要这份名单")
     certificates.add_argument("--level", metavar="奖项", help="只要这个奖项，如 一等奖")
-    certificates.add_argument("--overprint", action="store_true", help="套打：不打印底图")
+    certificates.add_argument(
+        "--overprint",
+        action="store_true",
+        help="套打：只打印证书纸上没有的内容（不打印底图、样式和标为纸上已印的项）",
+    )
     certificates.add_argument(
         "--start-slot", type=int, default=1, metavar="N", help="从每张纸的第 N 个位置开始"
     )

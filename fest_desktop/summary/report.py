@@ -4,12 +4,23 @@ one sheet per table."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import ValidationError
-from fest_desktop.files.pdf import build_document, document_styles, register_chinese_font, ruled_table
+from fest_desktop.files.pdf import (
+    build_document,
+    closing_block,
+    document_styles,
+    fitted_widths,
+    heavy,
+    register_chinese_font,
+    register_title_font,
+    ruled_table,
+    wrap_text,
+)
 from fest_desktop.files.workbooks import put_row, save_workbook, sheet_title
 from fest_desktop.storage.database import Database
 from fest_desktop.summary.figures import SummaryFigures, figures_of
@@ -71,7 +82,9 @@ def _write_pdf(path: Path, figures: SummaryFigures, summary: str) -> None:
 
     styles = document_styles()
     font = register_chinese_font()
-    cover_title = ParagraphStyle("cover", fontName=font, fontSize=30, leading=44, alignment=1)
+    cover_title = ParagraphStyle(
+        "cover", fontName=register_title_font(), fontSize=30, leading=44, alignment=1
+    )
     heading = ParagraphStyle(
         "heading", fontName=font, fontSize=14, leading=22, spaceBefore=8, spaceAfter=4, keepWithNext=1
     )
@@ -82,7 +95,7 @@ def _write_pdf(path: Path, figures: SummaryFigures, summary: str) -> None:
         Spacer(1, 60 * mm),
         Paragraph(escape(festival.school_name), styles["title"]),
         Spacer(1, 8 * mm),
-        Paragraph(escape(f"{festival.name}总结报告"), cover_title),
+        Paragraph(heavy(f"{festival.name}总结报告"), cover_title),
         Spacer(1, 10 * mm),
     ]
     if festival.theme:
@@ -161,22 +174,36 @@ def _write_pdf(path: Path, figures: SummaryFigures, summary: str) -> None:
     for table in report_tables(figures):
         if not table.rows:
             continue
+        rows = [[str(v) for v in table.header], *([str(v) for v in row] for row in table.rows)]
         story += [
             Paragraph(escape(table.title), styles["subtitle"]),
             Spacer(1, 2 * mm),
-            ruled_table(
-                [list(table.header), *([str(v) for v in row] for row in table.rows)],
-                _widths(table.header, width),
-            ),
+            ruled_table(rows, fitted_widths(rows, width)),
             Spacer(1, 5 * mm),
         ]
+    story.append(closing_block(festival.school_name, dt.date.today()))
     build_document(path, story, A4, f"{festival.title}总结报告", festival.school_name)
 
 
-def _widths(header: Sequence[object], width: float) -> list[float]:
-    """The first column (a name) twice as wide as the figures beside it."""
-    weights = [2.4 if i == 0 else 1.0 for i in range(len(header))]
-    return [width * w / sum(weights) for w in weights]
+def category_labels(
+    categories: Sequence[str], chart_width: float, font: str, size: float
+) -> tuple[list[str], int, bool]:
+    """The categories as a chart's labels: each whole, wrapped to at most three lines within its bar's
+    share of the width (科技创新小制作 / 比赛); tilted only when even that does not fit. With the
+    number of lines and whether they are tilted."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = chart_width / max(1, len(categories)) - 4
+    wrapped = [wrap_text(name, font, size, room) for name in categories]
+    if all(len(lines) <= 3 for lines in wrapped) and all(
+        stringWidth(line, font, size) <= room for lines in wrapped for line in lines
+    ):
+        return (
+            ["\n".join(lines) for lines in wrapped],
+            max((len(lines) for lines in wrapped), default=1),
+            False,
+        )
+    return list(categories), 1, True
 
 
 def bar_chart(
@@ -199,16 +226,20 @@ def bar_chart(
     drawing = Drawing(width, height)
     drawing.add(String(width / 2, height - 14, title, fontName=font, fontSize=11, textAnchor="middle"))
     chart = VerticalBarChart()
-    chart.x, chart.y = 36, 48
-    chart.width, chart.height = width - (150 if len(series) > 1 else 60), height - 78
+    chart.width = width - (150 if len(series) > 1 else 60)
+    _names, lines, tilted = category_labels(categories, chart.width, font, 8)
+    # Room under the bars for the labels: their lines, or a tilted line's reach.
+    below = 24 + (36 if tilted else 10 * lines)
+    chart.x, chart.y = 36, below
+    chart.height = height - below - 30
     chart.data = [list(values) or [0] for _name, values in series]
-    chart.categoryAxis.categoryNames = [
-        name if len(name) <= 6 else name[:6] + "…" for name in categories
-    ] or [""]
+    names, lines, tilted = category_labels(categories, chart.width, font, 8)
+    chart.categoryAxis.categoryNames = names or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
-    chart.categoryAxis.labels.angle = 30 if len(categories) > 8 else 0
-    chart.categoryAxis.labels.boxAnchor = "ne" if len(categories) > 8 else "n"
+    chart.categoryAxis.labels.leading = 9.5
+    chart.categoryAxis.labels.angle = 30 if tilted else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if tilted else "n"
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0

@@ -898,6 +898,79 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     </message>
 </context>
 <context>
+    <name>CalibrationDialog</name>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="40"/>
+        <source>打印机校准</source>
+        <translation>Printer calibration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="56"/>
+        <source>清除这台打印机的校准</source>
+        <translation>Clear this printer&apos;s calibration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="61"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="62"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="67"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="68"/>
+        <source>横尺 0 到 {0} 量得（毫米）</source>
+        <translation>Across ruler, 0 to {0}, measured (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="69"/>
+        <source>纸的左边缘到横尺 0（毫米）</source>
+        <translation>Paper&apos;s left edge to the across ruler&apos;s 0 (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="70"/>
+        <source>竖尺 0 到 {0} 量得（毫米）</source>
+        <translation>Down ruler, 0 to {0}, measured (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="71"/>
+        <source>纸的上边缘到竖尺 0（毫米）</source>
+        <translation>Paper&apos;s top edge to the down ruler&apos;s 0 (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="74"/>
+        <source>先用这台打印机按“实际大小”打印校准页，再用直尺量出下面四个数。保存后，这台打印机打印的证书会自动校正位置和缩放。</source>
+        <translation>First print the calibration page on this printer at &quot;Actual size&quot;, then measure the four figures below with a ruler. Once saved, certificates printed on this printer are corrected for position and scale.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="98"/>
+        <source>未校准（按 100% 从纸角打印）</source>
+        <translation>Not calibrated (printed at 100 % from the paper&apos;s corner)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="99"/>
+        <source>偏移 X {0} 毫米、Y {1} 毫米，缩放 横 {2}%、竖 {3}%</source>
+        <translation>Offset X {0} mm, Y {1} mm; scale across {2} %, down {3} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="110"/>
+        <source>当前：{0}</source>
+        <translation>Now: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/calibration_dialog.py" line="127"/>
+        <source>保存后：{0}</source>
+        <translation>After saving: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ClassesPage</name>
     <message>
         <location filename="../../ui/settings/school_pages.py" line="90"/>
@@ -2867,114 +2940,114 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="62"/>
-        <source>套打（不打印底图）</source>
-        <translation>Overprint (no background)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/print_page.py" line="65"/>
+        <location filename="../../ui/awards/print_page.py" line="73"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="66"/>
+        <location filename="../../ui/awards/print_page.py" line="74"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="68"/>
+        <location filename="../../ui/awards/print_page.py" line="76"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="80"/>
+        <location filename="../../ui/awards/print_page.py" line="82"/>
+        <source>打印机校准…</source>
+        <translation>Printer calibration…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="89"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="81"/>
-        <location filename="../../ui/awards/print_page.py" line="99"/>
+        <location filename="../../ui/awards/print_page.py" line="90"/>
+        <location filename="../../ui/awards/print_page.py" line="108"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="82"/>
-        <location filename="../../ui/awards/print_page.py" line="98"/>
+        <location filename="../../ui/awards/print_page.py" line="91"/>
+        <location filename="../../ui/awards/print_page.py" line="107"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="83"/>
+        <location filename="../../ui/awards/print_page.py" line="92"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="83"/>
+        <location filename="../../ui/awards/print_page.py" line="92"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="84"/>
+        <location filename="../../ui/awards/print_page.py" line="93"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="96"/>
+        <location filename="../../ui/awards/print_page.py" line="105"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="97"/>
+        <location filename="../../ui/awards/print_page.py" line="106"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="105"/>
+        <location filename="../../ui/awards/print_page.py" line="115"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="139"/>
+        <location filename="../../ui/awards/print_page.py" line="149"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="144"/>
+        <location filename="../../ui/awards/print_page.py" line="154"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="149"/>
+        <location filename="../../ui/awards/print_page.py" line="159"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="177"/>
+        <location filename="../../ui/awards/print_page.py" line="187"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="187"/>
+        <location filename="../../ui/awards/print_page.py" line="197"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="193"/>
+        <location filename="../../ui/awards/print_page.py" line="203"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="196"/>
+        <location filename="../../ui/awards/print_page.py" line="206"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="224"/>
+        <location filename="../../ui/awards/print_page.py" line="234"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="225"/>
+        <location filename="../../ui/awards/print_page.py" line="235"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2985,22 +3058,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="228"/>
+        <location filename="../../ui/awards/print_page.py" line="238"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="228"/>
+        <location filename="../../ui/awards/print_page.py" line="238"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="268"/>
+        <location filename="../../ui/awards/print_page.py" line="279"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="269"/>
+        <location filename="../../ui/awards/print_page.py" line="280"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -3009,35 +3082,55 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="292"/>
+        <location filename="../../ui/awards/print_page.py" line="309"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="297"/>
+        <location filename="../../ui/awards/print_page.py" line="314"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="70"/>
-        <location filename="../../ui/awards/print_page.py" line="302"/>
+        <location filename="../../ui/awards/print_page.py" line="326"/>
+        <source>已生成校准页：用普通纸按“实际大小”打印，量出尺子的长度和位置，填入“打印机校准…”。</source>
+        <translation>Calibration page written: print it on plain paper at &quot;Actual size&quot;, measure the rulers&apos; length and position and enter them in &quot;Printer calibration…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="78"/>
+        <location filename="../../ui/awards/print_page.py" line="319"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="72"/>
+        <location filename="../../ui/awards/print_page.py" line="65"/>
+        <source>套打（只打印证书纸上没有的内容）</source>
+        <translation>Overprint (only what the certificate paper lacks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="67"/>
+        <source>不打印底图、边框样式和模板中标为“纸上已印”的项（如标题），只打印姓名、奖项等</source>
+        <translation>Leaves out the background, the design and the fields marked &quot;printed on the paper&quot; (such as the title); prints the name, the award and so on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="69"/>
+        <source>黑白打印</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="70"/>
+        <source>不勾选时按彩色打印：红色标题和印章在彩色打印机上是红的</source>
+        <translation>Unticked, it prints in colour: the red title and seal come out red on a colour printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="80"/>
         <source>打印校准页…</source>
         <translation>Print calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="73"/>
+        <location filename="../../ui/awards/print_page.py" line="81"/>
         <source>保存校准页为 PDF…</source>
         <translation>Save calibration page as PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/print_page.py" line="307"/>
-        <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
-        <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
 </context>
 <context>
@@ -3642,6 +3735,39 @@ deduct (max {1:g})</translation>
     </message>
 </context>
 <context>
+    <name>SealDialog</name>
+    <message>
+        <location filename="../../ui/awards/seal_dialog.py" line="41"/>
+        <source>印章预览</source>
+        <translation>Seal preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/seal_dialog.py" line="47"/>
+        <source>已按颜色去掉纸张（不论白纸、灰纸或阴影），只留下红色印泥；打印时盖在学校名称和日期上。</source>
+        <translation>The paper has been removed by its colour (white, grey or in shadow) and only the red ink kept; it prints over the school&apos;s name and the date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/seal_dialog.py" line="53"/>
+        <source>使用这个印章</source>
+        <translation>Use this seal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/seal_dialog.py" line="54"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/seal_dialog.py" line="58"/>
+        <source>选择的图片</source>
+        <translation>Picture chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/seal_dialog.py" line="59"/>
+        <source>打印出来的印章</source>
+        <translation>Seal as printed</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <location filename="../../ui/settings/tab.py" line="278"/>
@@ -4094,143 +4220,163 @@ deduct (max {1:g})</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="64"/>
+        <location filename="../../ui/awards/template_editor.py" line="66"/>
         <source>复制为新模板</source>
         <translation>Copy as new template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="66"/>
-        <location filename="../../ui/awards/template_editor.py" line="423"/>
+        <location filename="../../ui/awards/template_editor.py" line="68"/>
+        <location filename="../../ui/awards/template_editor.py" line="455"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="74"/>
+        <location filename="../../ui/awards/template_editor.py" line="76"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="84"/>
+        <location filename="../../ui/awards/template_editor.py" line="86"/>
         <source>打印底图（普通纸）；不勾选为套打</source>
         <translation>Print the background (plain paper); off for overprinting</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="87"/>
+        <location filename="../../ui/awards/template_editor.py" line="89"/>
         <source>底图…</source>
         <translation>Background…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="89"/>
+        <location filename="../../ui/awards/template_editor.py" line="91"/>
         <source>印章图片…</source>
         <translation>Seal image…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="91"/>
+        <location filename="../../ui/awards/template_editor.py" line="93"/>
         <source>去掉底图和印章</source>
         <translation>Remove background and seal</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="109"/>
+        <location filename="../../ui/awards/template_editor.py" line="112"/>
         <source>自动换行</source>
         <translation>Wrap</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="110"/>
+        <location filename="../../ui/awards/template_editor.py" line="113"/>
         <source>打印这一项</source>
         <translation>Print this field</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="142"/>
+        <location filename="../../ui/awards/template_editor.py" line="114"/>
+        <source>纸上已印（套打时不打印）</source>
+        <translation>Printed on the paper (left out when overprinting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/template_editor.py" line="116"/>
+        <source>买来的证书纸上已经印好的内容，如标题、“特发此证”等固定文字</source>
+        <translation>What the bought certificate paper already carries, such as the title or fixed wording like 特发此证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/template_editor.py" line="118"/>
+        <source>突出姓名</source>
+        <translation>Emphasise the name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/template_editor.py" line="119"/>
+        <source>{姓名} 用粗体标题字、放大一些打印</source>
+        <translation>{姓名} printed larger, in the heavy title face</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/template_editor.py" line="159"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="147"/>
+        <location filename="../../ui/awards/template_editor.py" line="164"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="151"/>
+        <location filename="../../ui/awards/template_editor.py" line="168"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="156"/>
+        <location filename="../../ui/awards/template_editor.py" line="173"/>
         <source>宽×高（毫米）</source>
         <translation>Width × height (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="161"/>
+        <location filename="../../ui/awards/template_editor.py" line="178"/>
         <source>每张纸（列×行）</source>
         <translation>Per sheet (columns × rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="162"/>
+        <location filename="../../ui/awards/template_editor.py" line="179"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="167"/>
+        <location filename="../../ui/awards/template_editor.py" line="184"/>
         <source>打印偏移 X / Y（毫米）</source>
         <translation>Printer offset X / Y (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="173"/>
+        <location filename="../../ui/awards/template_editor.py" line="190"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="177"/>
+        <location filename="../../ui/awards/template_editor.py" line="194"/>
         <source>X / Y / 宽（毫米）</source>
         <translation>X / Y / width (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="178"/>
+        <location filename="../../ui/awards/template_editor.py" line="195"/>
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="179"/>
+        <location filename="../../ui/awards/template_editor.py" line="196"/>
         <source>字号（磅）</source>
         <translation>Size (pt)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="180"/>
+        <location filename="../../ui/awards/template_editor.py" line="197"/>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="188"/>
+        <location filename="../../ui/awards/template_editor.py" line="209"/>
         <source>字段（可在右边的预览上拖动位置）</source>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="199"/>
+        <location filename="../../ui/awards/template_editor.py" line="220"/>
         <source>样式（点一下即可换用；套打请选“白纸”）</source>
         <translation>Design (one click to use it; for pre-printed paper choose “Plain paper”)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="386"/>
+        <location filename="../../ui/awards/template_editor.py" line="412"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="386"/>
+        <location filename="../../ui/awards/template_editor.py" line="412"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="398"/>
+        <location filename="../../ui/awards/template_editor.py" line="424"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="415"/>
+        <location filename="../../ui/awards/template_editor.py" line="447"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="423"/>
+        <location filename="../../ui/awards/template_editor.py" line="455"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
@@ -4413,42 +4559,42 @@ change to:</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../ui/awards/printing.py" line="180"/>
+        <location filename="../../ui/awards/printing.py" line="186"/>
         <source>横向</source>
         <translation>landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="182"/>
+        <location filename="../../ui/awards/printing.py" line="188"/>
         <source>纵向</source>
         <translation>portrait</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="184"/>
+        <location filename="../../ui/awards/printing.py" line="190"/>
         <source>{0}×{1} 毫米（{2}）</source>
         <translation>{0}×{1} mm ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="188"/>
+        <location filename="../../ui/awards/printing.py" line="194"/>
         <source>打印机的纸张是 {0}，证书模板是 {1}：证书不会按 100% 打在纸上。</source>
         <translation>The printer&apos;s paper is {0}, the certificate template is {1}: the certificates will not print at 100 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="203"/>
+        <location filename="../../ui/awards/printing.py" line="215"/>
         <source>打印机没有接受打印任务（可能已取消），证书没有打印，也没有记为已打印。</source>
         <translation>The printer did not accept the job (perhaps cancelled); the certificates were not printed nor recorded as printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="216"/>
+        <location filename="../../ui/awards/printing.py" line="228"/>
         <source>打印中断，证书没有全部打印，没有记为已打印。</source>
         <translation>Printing was interrupted; not all certificates were printed and none is recorded as printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="223"/>
+        <location filename="../../ui/awards/printing.py" line="243"/>
         <source>已取消打印，证书没有记为已打印。</source>
         <translation>Printing cancelled; the certificates are not recorded as printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/printing.py" line="228"/>
+        <location filename="../../ui/awards/printing.py" line="248"/>
         <source>打印机没有完成打印任务，证书没有记为已打印。</source>
         <translation>The printer did not finish the job; the certificates are not recorded as printed.</translation>
     </message>

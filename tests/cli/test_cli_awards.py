@@ -89,7 +89,7 @@ def test_change_by_hand_finalise_notice_and_certificates(tmp_path: Path) -> None
     authors = listed[0]["recipients"]
     assert page_count(certificates) == len(authors)
     assert all(fonts(certificates).values())
-    assert f"{authors[0]}同学" in page_text(certificates, 0)
+    assert f"{authors[0]}\n同学" in page_text(certificates, 0)  # the name a run of its own, emphasised
     number = made.stdout.split("（")[1].split(" 起")[0]
     again = run("certificates", tmp_path / "重印.pdf", "--reprint", number, "--db", db)
     assert again.returncode == 0 and number in again.stdout

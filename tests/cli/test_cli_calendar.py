@@ -43,7 +43,7 @@ def test_events_added_listed_with_clashes_and_exported(festival_db: Path, tmp_pa
         assert result.returncode == 0 and "已导出 2 项活动" in result.stdout, result.stderr
     assert all(fonts(tmp_path / "活动安排表.pdf").values())
     assert [
-        r[3]
+        r[4]  # after 序号, 日期, 星期, 时间
         for r in load_workbook(tmp_path / "活动安排表.xlsx").active.iter_rows(min_row=3, values_only=True)
     ] == ["科普讲座", "科技影片"]
     summaries = [

@@ -239,3 +239,49 @@ def test_a_design_is_drawn_once_per_pdf_and_left_out_when_overprinting(tmp_path:
     assert len(forms) == 1  # one design object, placed on each of the three pages
     overprint = lay_out_certificates(template, jobs, with_background=False)
     assert not [item for sheet in overprint for item in sheet.items if isinstance(item, Group)]
+
+
+def photo_of_a_seal(paper: tuple[int, int, int], ink: tuple[int, int, int]) -> bytes:
+    """A seal photographed by a phone: on paper of some shade, darker towards one side (the phone's
+    shadow), with a little noise, the ink a dull red."""
+    import random
+
+    from PIL import ImageDraw
+
+    rng = random.Random(7)
+    image = Image.new("RGB", (300, 300), paper)
+    draw = ImageDraw.Draw(image)
+    for y in range(300):
+        shade = 0.8 + 0.2 * y / 300
+        draw.line([(0, y), (300, y)], fill=tuple(round(c * shade) for c in paper))
+    draw.ellipse((40, 40, 260, 260), outline=ink, width=14)
+    draw.regular_polygon((150, 150, 40), 5, fill=ink)
+    for _ in range(3000):
+        x, y = rng.randrange(300), rng.randrange(300)
+        r, g, b = image.getpixel((x, y))  # type: ignore[misc]
+        n = rng.randint(-8, 8)
+        image.putpixel((x, y), (r + n, g + n, b + n))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("paper", "ink"),
+    [((150, 150, 150), (120, 25, 30)), ((205, 195, 165), (165, 45, 40)), ((95, 95, 100), (90, 20, 25))],
+    ids=["grey paper", "yellowed paper", "dim photo"],
+)
+def test_a_seal_photographed_on_grey_paper_keeps_its_red_and_loses_the_paper(
+    paper: tuple[int, int, int], ink: tuple[int, int, int]
+) -> None:
+    prepared = Image.open(io.BytesIO(prepare_seal(photo_of_a_seal(paper, ink)))).convert("RGBA")
+    pixels = prepared.load()
+    # The paper, light or in shadow, is gone: no grey square around the seal.
+    for x, y in ((5, 5), (295, 5), (5, 295), (295, 295), (150, 20), (100, 150)):
+        assert pixels[x, y][3] == 0, (x, y, pixels[x, y])
+    paper_left = sum(1 for x in range(0, 300, 3) for y in range(0, 300, 3) if pixels[x, y][3] > 0)
+    ink_ring = [pixels[150, 46], pixels[46, 150], pixels[150, 150]]
+    for red, green, blue, alpha in ink_ring:
+        assert alpha == 255
+        assert red > 170 and red - max(green, blue) > 110  # red as a seal is, lifted off the grey
+    assert paper_left < 0.25 * 100 * 100  # the ring and the star, not the page

@@ -21,10 +21,20 @@ from fest_desktop.awards.levels import AwardSettings, update_award_settings
 from fest_desktop.awards.lists import list_awards
 from fest_desktop.awards.rules import RuleKey, set_rules
 from fest_desktop.certificates.batch import PrintedBatch, batch_notes, print_batch, to_file
+from fest_desktop.certificates.calibration import (
+    RULER_START,
+    Measured,
+    PrinterCalibration,
+    measured,
+    printer_calibration,
+    save_printer_calibration,
+)
 from fest_desktop.certificates.drawing import Cancelled, check_image, write_calibration_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
+from fest_desktop.certificates.items import Rule, Shape, TextRun
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
 from fest_desktop.certificates.kinds import TemplateKind
+from fest_desktop.certificates.layout import lay_out_calibration, ruler_lengths
 from fest_desktop.certificates.register import (
     find_certificate,
     lookup_certificate,
@@ -41,6 +51,7 @@ from fest_desktop.certificates.templates import (
     save_template,
     template_for,
 )
+from fest_desktop.changes import Changed
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students, save_student
@@ -151,7 +162,7 @@ def test_the_pdf_has_a_page_per_certificate_with_fonts_embedded(
     assert page_count(path) == 3
     assert all(fonts(path).values()) and fonts(path)
     text = page_text(path, 1)
-    assert "李梓轩同学" in text and "二〇二六年五月十一日" in text and "KJJ2026-0002" in text
+    assert "李梓轩\n同学" in text and "二〇二六年五月十一日" in text and "KJJ2026-0002" in text
     assert "{" not in text
 
 
@@ -194,7 +205,7 @@ def test_multi_up_sheets_start_at_a_slot(db: Database, throws: Throws, tmp_path:
         print_to(db, throws.festival_id, tmp_path / "no.pdf", jobs, template, start_slot=3)
 
 
-def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
+def test_overprinting_prints_only_what_the_bought_paper_lacks(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
     from PIL import Image
@@ -202,6 +213,11 @@ def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
     scan = io.BytesIO()
     Image.new("RGB", (60, 40), (250, 230, 200)).save(scan, "PNG")
     template = dataclasses.replace(student_template(db, throws.festival_id), background=scan.getvalue())
+    # Fixed wording the paper carries, marked so by the teacher; the title is marked out of the box.
+    template = template.with_field(
+        TemplateField("结语", text="此证永久有效", x_mm=40, y_mm=170, width_mm=100, preprinted=True)
+    )
+    assert template.field("标题").preprinted
     saved = save_template(db, throws.festival_id, template)
     jobs = certificate_jobs(db, throws.festival_id)[:1]
 
@@ -214,7 +230,12 @@ def test_neither_the_background_nor_the_design_is_printed_when_overprinting(
     print_to(db, throws.festival_id, plain, jobs, saved)
     print_to(db, throws.festival_id, overprint, jobs, saved, overprint=True)
     assert saved.design is not None
-    assert drawn(plain) == ["/Form", "/Image"] and drawn(overprint) == []
+    # The design and the background scan, each drawn once as a form; on bought paper neither.
+    assert drawn(plain) == ["/Form", "/Form"] and drawn(overprint) == []
+    on_plain, on_bought = page_text(plain, 0), page_text(overprint, 0)
+    assert "荣誉证书" in on_plain and "此证永久有效" in on_plain
+    assert "荣誉证书" not in on_bought and "此证永久有效" not in on_bought
+    assert "张子涵" in on_bought and "启明实验学校" in on_bought
     with pytest.raises(ValidationError, match="图片"):
         check_image(b"not an image")
 
@@ -306,7 +327,7 @@ def test_a_batch_that_cannot_be_delivered_is_not_recorded(
     assert [r.print_count for r in search_register(db, throws.festival_id)] == [1, 1, 1]
 
 
-def test_the_calibration_page_is_a_grid_with_the_offsets(
+def test_the_calibration_page_has_rulers_inside_the_printable_area_and_every_field_outlined(
     db: Database, festival: FestivalInfo, tmp_path: Path
 ) -> None:
     template = dataclasses.replace(student_template(db, festival.id), offset_x_mm=-2, offset_y_mm=1.5)
@@ -315,6 +336,49 @@ def test_the_calibration_page_is_a_grid_with_the_offsets(
     assert page_count(path) == 1 and all(fonts(path).values())
     text = page_text(path, 0)
     assert "X -2 毫米，Y 1.5 毫米" in text and "150" in text
+    sheet = lay_out_calibration(template)
+    runs = [item for item in sheet.items if isinstance(item, TextRun)]
+    for run in runs:  # every number and word at least 6 mm inside every edge, where printers print
+        assert run.x >= 6 and run.baseline - run.size * 25.4 / 72 >= 6, run
+        assert run.baseline <= sheet.height - 6, run
+    # An across ruler of 200 mm and a down one of 100 (A4 lying: 210 mm high) from 10 mm off the edges.
+    assert ruler_lengths(template) == (200, 100)
+    rules = [item for item in sheet.items if isinstance(item, Rule) and item.width == pytest.approx(0.3)]
+    assert sorted((r.x2 - r.x1, r.y2 - r.y1) for r in rules) == [(0, 100), (200, 0)]
+    assert all(min(r.x1, r.y1) == pytest.approx(RULER_START) for r in rules)
+    # Each field outlined where it prints (offsets applied), labelled, the paper's own in grey.
+    outlines = [item for item in sheet.items if isinstance(item, Shape)]
+    visible = [f for f in template.fields if f.visible]
+    assert len(outlines) == len(visible)
+    for item, outline in zip(visible, outlines, strict=True):
+        assert outline.steps[0] == ("M", (item.x_mm - 2, item.y_mm + 1.5))
+        assert outline.stroke == ("#9E9E9E" if item.preprinted else "#1565C0")
+    assert any(run.text == "标题（纸上已印，套打不打印）" for run in runs)
+
+
+def test_a_printer_s_measures_become_its_calibration_kept_by_name(db: Database) -> None:
+    # A driver's "fit to printable area": 97 %, and the page 1.5 mm right, 0.8 mm down.
+    page = Measured(200, 194.0, 11.2, 100, 97.0, 10.5)
+    calibration = measured(PrinterCalibration("HP LaserJet 办公室"), page)
+    assert (calibration.scale_x_pct, calibration.scale_y_pct) == (97.0, 97.0)
+    assert (calibration.offset_x_mm, calibration.offset_y_mm) == (pytest.approx(1.5), pytest.approx(0.8))
+    # What is painted where calibration.corrected says lands where it is meant.
+    for x, y in ((0, 0), (148.5, 105), (297, 210)):
+        px, py = calibration.corrected(x, y)
+        assert px * 0.97 + 1.5 == pytest.approx(x) and py * 0.97 + 0.8 == pytest.approx(y)
+    # Printed again with the correction, a page that still shows 1 mm too long adds to it.
+    again = measured(calibration, Measured(200, 201.0, 10.0, 100, 100.0, 10.0))
+    assert again.scale_x_pct == pytest.approx(97.0 * 1.005, abs=0.01) and again.scale_y_pct == 97.0
+    saved = save_printer_calibration(db, calibration)
+    assert saved.changes == Changed.CERTIFICATES
+    assert printer_calibration(db, "HP LaserJet 办公室") == calibration
+    assert printer_calibration(db, "另一台打印机").is_neutral
+    save_printer_calibration(db, PrinterCalibration("HP LaserJet 办公室"))  # cleared
+    assert printer_calibration(db, "HP LaserJet 办公室").is_neutral
+    with pytest.raises(ValidationError, match=r"缩放 50\.0%"):
+        measured(PrinterCalibration("A"), Measured(200, 100.0, 10, 100, 100.0, 10))  # two pages a sheet
+    with pytest.raises(ValidationError, match="选择打印机"):
+        measured(PrinterCalibration(" "), page)
 
 
 def test_templates_are_checked_and_the_last_of_a_kind_stays(db: Database, festival: FestivalInfo) -> None:

@@ -244,12 +244,14 @@ def test_the_xlsx_and_pdf_hold_one_row_per_event(
     rows = list(load_workbook(workbook_path).active.iter_rows(values_only=True))
     assert rows[0][0] == "启明实验学校第十届校园科技节活动安排表"
     assert rows[1] == SCHEDULE_COLUMNS
-    assert [r[3] for r in rows[2:]] == [e.title for e in planned]
-    assert rows[2][:3] == (1, "4月13日", "07:50–08:10")
+    assert [r[4] for r in rows[2:]] == [e.title for e in planned]
+    assert rows[2][:4] == (1, "4月13日", "周一", "07:50–08:10")
     export_schedule(db, festival.id, pdf_path)
     assert fonts(pdf_path) and all(fonts(pdf_path).values())
     text = page_text(pdf_path, 0)
     assert "启明实验学校第十届校园科技节活动安排表" in text
+    # Issued and dated at its foot; one page, so no page number.
+    assert "单位（盖章）：" in text and "启明实验学校科技节组委会" in text and "共 1 页" not in text
     for title in ("国旗下讲话：启动科技节", "科技作品展", "小制作辅导"):
         assert text.count(title) == 1, title
     with pytest.raises(Exception, match=r"可导出为 \.pdf"):

@@ -212,6 +212,7 @@ def test_the_report_as_pdf_and_workbook(db: Database, known: Known, tmp_path: Pa
     text = "".join(page_text(report, p) for p in range(page_count(report))).replace(" ", "")
     assert "第十届校园科技节总结报告" in text and "本届科技节圆满结束" in text
     assert "收到作品4件" in text and "五年级(1)班" in text and "FJ-0001" in text
+    assert "单位（盖章）：" in text and "科技节组委会" in text  # issued, dated, to be stamped
     workbook = tmp_path / "总结.xlsx"
     write_summary_report(db, known.festival_id, workbook)
     book = load_workbook(workbook)

@@ -289,3 +289,61 @@ def test_a_shortlist_work_is_selected_by_code_recommended_and_its_county_result_
     register = tmp_path / "推荐作品造册.xlsx"
     page.export_to("recommended.xlsx", register)
     assert register.exists() and not seen["errors"]
+
+
+def test_a_seal_photo_is_shown_before_it_is_kept_and_fields_are_marked_for_bought_paper(
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path
+) -> None:
+    from tests.core.test_certificate_designs import photo_of_a_seal
+
+    tab = make_tab(qtbot, db, throws.festival_id)
+    tab.pages.setCurrentWidget(tab.templates)
+    editor = tab.templates
+    assert editor.info is not None and editor.info.seal is None
+    photo = tmp_path / "印章.jpg"
+    photo.write_bytes(photo_of_a_seal((150, 150, 150), (120, 25, 30)))
+    editor.set_image("seal", photo)
+    dialog = editor.seal_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.before.pixmap().isNull() and not dialog.after.pixmap().isNull()
+    # The preview's paper is white where the photo's was grey: the paper is gone.
+    assert dialog.after.pixmap().toImage().pixelColor(3, 3).lightness() == 255
+    assert dialog.before.pixmap().toImage().pixelColor(12, 12).lightness() < 200
+    dialog.reject()
+    assert get_template(db, editor.info.id).seal is None  # cancelled: nothing kept
+    editor.set_image("seal", photo)
+    assert editor.seal_dialog is not None
+    editor.seal_dialog.accept()
+    assert get_template(db, editor.info.id).seal is not None
+    # 纸上已印 and 突出姓名, saved at once.
+    editor._select_field("落款")
+    assert not editor.field_emphasis.isEnabled()  # no {姓名} in it
+    editor.field_preprinted.setChecked(True)
+    assert get_template(db, editor.info.id).field("落款").preprinted
+    editor._select_field("称呼")
+    assert editor.field_emphasis.isEnabled() and editor.field_emphasis.isChecked()
+    editor.field_emphasis.setChecked(False)
+    assert not get_template(db, editor.info.id).field("称呼").emphasise_name
+
+
+def test_the_printer_calibration_is_typed_once_and_kept(
+    qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]]
+) -> None:
+    from fest_desktop.certificates.calibration import printer_calibration
+
+    tab = make_tab(qtbot, db, throws.festival_id)
+    tab.pages.setCurrentWidget(tab.printing)
+    tab.printing.calibrate_printer()
+    dialog = tab.printing.calibration_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.printer.setCurrentText("教务处 HP LaserJet")
+    assert "未校准" in dialog.current.text()
+    dialog.length_x.setValue(193.6)  # the 200 mm ruler came out 96.8 %
+    dialog.length_y.setValue(96.8)
+    dialog.start_x.setValue(11.0)
+    assert "缩放 横 96.8%" in dialog.outcome.text()
+    dialog.save()
+    kept = printer_calibration(db, "教务处 HP LaserJet")
+    assert (kept.scale_x_pct, kept.scale_y_pct) == (96.8, 96.8)
+    assert kept.offset_x_mm == pytest.approx(11.0 - 9.68) and kept.offset_y_mm == pytest.approx(10 - 9.68)
+    assert not dialog.isVisible() and seen["errors"] == []

@@ -26,6 +26,7 @@ from fest_desktop.awards.kinds import ORGANISATION_LEVEL
 from fest_desktop.awards.levels import award_levels
 from fest_desktop.awards.lists import award_lists, notices
 from fest_desktop.certificates.batch import Deliver, PrintedBatch, batch_notes, print_batch, to_file
+from fest_desktop.certificates.calibration import printer_calibration
 from fest_desktop.certificates.drawing import write_calibration_pdf
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
 from fest_desktop.certificates.layout import lay_out_calibration
@@ -34,6 +35,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
+from ui.awards.calibration_dialog import CalibrationDialog
 from ui.awards.preview import CertificatePreview
 from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
 from ui.widgets.file_dialogs import ask_save_path
@@ -51,6 +53,7 @@ class PrintPage(QWidget):
         self.festival_id = 0
         self.templates: list[TemplateInfo] = []
         self.jobs: list[CertificateJob] = []
+        self.calibration_dialog: CalibrationDialog | None = None
 
         self.template_box = QComboBox()
         self.list_box = QComboBox()
@@ -59,7 +62,12 @@ class PrintPage(QWidget):
         self.filters = (self.template_box, self.list_box, self.level_box, self.class_box)
         for box in self.filters:
             box.currentIndexChanged.connect(self.refresh)
-        self.overprint = QCheckBox(self.tr("套打（不打印底图）"))
+        self.overprint = QCheckBox(self.tr("套打（只打印证书纸上没有的内容）"))
+        self.overprint.setToolTip(
+            self.tr("不打印底图、边框样式和模板中标为“纸上已印”的项（如标题），只打印姓名、奖项等")
+        )
+        self.greyscale = QCheckBox(self.tr("黑白打印"))
+        self.greyscale.setToolTip(self.tr("不勾选时按彩色打印：红色标题和印章在彩色打印机上是红的"))
         self.start_slot = QSpinBox()
         self.start_slot.setRange(1, 36)
         self.start_slot.setToolTip(self.tr("一张纸排几张证书时，从第几个位置开始打印（用完半张纸）"))
@@ -71,6 +79,7 @@ class PrintPage(QWidget):
         calibration = QMenu(self.calibrate_button)
         calibration.addAction(self.tr("打印校准页…"), self.print_calibration)
         calibration.addAction(self.tr("保存校准页为 PDF…"), self.save_calibration)
+        calibration.addAction(self.tr("打印机校准…"), self.calibrate_printer)
         set_button_menu(self.calibrate_button, calibration)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -102,6 +111,7 @@ class PrintPage(QWidget):
             filters.addWidget(box, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.overprint)
+        actions.addWidget(self.greyscale)
         actions.addWidget(QLabel(self.tr("起始位置")))
         for widget in (
             self.start_slot,
@@ -254,12 +264,13 @@ class PrintPage(QWidget):
 
     def print_to(self, printer: QPrinter) -> bool:
         """Print the chosen certificates on a printer set up by choose_printer; True when printed."""
-        return self.run_batch(self.chosen_jobs(), to_printer(printer)) is not None
+        calibration = printer_calibration(self.db, printer.printerName())
+        return self.run_batch(self.chosen_jobs(), to_printer(printer, calibration)) is not None
 
     def choose_printer(self) -> QPrinter | None:
         """The print dialog, opened on the template's paper without margins; None when cancelled or
         when the teacher declines paper that differs from the template's."""
-        printer = certificate_printer(self.template(), grey=self.overprint.isChecked())
+        printer = certificate_printer(self.template(), grey=self.greyscale.isChecked())
         if not QPrintDialog(printer, self).exec():
             return None
         mismatch = paper_mismatch(printer, self.template())
@@ -283,7 +294,13 @@ class PrintPage(QWidget):
         if printer is None:
             return
         sheet = lay_out_calibration(self.template())
-        run_operation(self, lambda: print_sheets(printer, [sheet], lambda _done, _total: True))
+        calibration = printer_calibration(self.db, printer.printerName())
+        run_operation(self, lambda: print_sheets(printer, [sheet], lambda _done, _total: True, calibration))
+
+    def calibrate_printer(self) -> None:
+        """打印机校准…: the measures of the printed calibration page, kept for the printer."""
+        self.calibration_dialog = CalibrationDialog(self.db, self.template(), self)
+        self.calibration_dialog.open()
 
     def save_to(self, path: Path) -> bool:
         printed = self.run_batch(self.chosen_jobs(), to_file(path))
@@ -304,4 +321,8 @@ class PrintPage(QWidget):
             return
         if run_operation(self, lambda: write_calibration_pdf(path, self.template())) is FAILED:
             return
-        tell_saved(self, self.tr("已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。"), path)
+        tell_saved(
+            self,
+            self.tr("已生成校准页：用普通纸按“实际大小”打印，量出尺子的长度和位置，填入“打印机校准…”。"),
+            path,
+        )

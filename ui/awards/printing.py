@@ -21,11 +21,13 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from fest_desktop.certificates.batch import Deliver, Progress
+from fest_desktop.certificates.calibration import PrinterCalibration
 from fest_desktop.certificates.drawing import Cancelled
 from fest_desktop.certificates.fonts import font_file
 from fest_desktop.certificates.items import PT, Group, Item, Picture, Rule, Shape, Sheet, Squares, TextRun
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.errors import FestError
+from fest_desktop.files.qr import module_runs
 
 # Painting in hundredths of a millimetre: QFont takes whole pixel sizes, and text of 7.3 pt must not
 # be rounded to 7.
@@ -89,17 +91,20 @@ class SheetPainter:
                     if item.multiply:
                         painter.restore()
                 case Squares():
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor(item.colour))
                     cell = item.cell * unit
-                    for row, column in item.cells:
-                        # A hair wider than the cell, so neighbouring squares leave no seam.
-                        painter.drawRect(
+                    # The runs overlap a hair, leaving no seam; winding fill keeps the overlaps dark.
+                    path = QPainterPath()
+                    path.setFillRule(Qt.FillRule.WindingFill)
+                    for row, column, length in module_runs(item.count, item.modules):
+                        path.addRect(
                             QRectF(
-                                item.x * unit + column * cell, item.y * unit + row * cell, cell + 1, cell + 1
+                                item.x * unit + column * cell,
+                                item.y * unit + row * cell,
+                                length * cell + 1,
+                                cell + 1,
                             )
                         )
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.fillPath(path, QColor(item.colour))
                 case Rule():
                     painter.setPen(QPen(QColor(item.colour), item.width * unit))
                     painter.drawLine(
@@ -158,7 +163,8 @@ def page_layout(template: TemplateInfo) -> QPageLayout:
 
 def certificate_printer(template: TemplateInfo, *, grey: bool = False) -> QPrinter:
     """A printer set up for the template before the print dialog: its paper and orientation, no
-    margins, the page being the whole paper (full-page mode), grey for 套打 onto printed paper."""
+    margins, the page being the whole paper (full-page mode); in colour unless grey is asked for (a
+    red seal and title print red on 套打 paper too)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(template))
     printer.setFullPage(True)
@@ -190,10 +196,16 @@ def paper_mismatch(printer: QPrinter, template: TemplateInfo) -> str:
     ).format(describe(chosen), describe(wanted))
 
 
-def print_sheets(printer: QPrinter, sheets: Sequence[Sheet], progress: Progress) -> None:
-    """Paint the sheets on the printer, a page each, at their physical size from the paper's corner.
-    FestError when the printer did not take the whole job (cancelled in the driver's own dialog,
-    printer gone, paper out reported by the driver); Cancelled when progress says stop."""
+def print_sheets(
+    printer: QPrinter,
+    sheets: Sequence[Sheet],
+    progress: Progress,
+    calibration: PrinterCalibration | None = None,
+) -> None:
+    """Paint the sheets on the printer, a page each, at their physical size from the paper's corner,
+    corrected for the printer's measured offset and scale when its calibration is given. FestError
+    when the printer did not take the whole job (cancelled in the driver's own dialog, printer gone,
+    paper out reported by the driver); Cancelled when progress says stop."""
     # The dialog or a change of output may have reset it: the paper's corner is the origin, always.
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
@@ -216,7 +228,15 @@ def print_sheets(printer: QPrinter, sheets: Sequence[Sheet], progress: Progress)
                     QCoreApplication.translate("printing", "打印中断，证书没有全部打印，没有记为已打印。")
                 )
             # In full-page mode the painter's origin is the paper's own corner, not the printable area's.
+            painter.save()
+            if calibration is not None and not calibration.is_neutral:
+                # Paint at (p - offset) / scale, which this printer puts at p (calibration.corrected).
+                painter.scale(100 / calibration.scale_x_pct, 100 / calibration.scale_y_pct)
+                painter.translate(
+                    -calibration.offset_x_mm * pixels_per_mm, -calibration.offset_y_mm * pixels_per_mm
+                )
             painting.paint(painter, sheet, QPointF(0, 0), pixels_per_mm)
+            painter.restore()
             done += sheet.certificates
             if not progress(done, total):
                 printer.abort()
@@ -229,10 +249,11 @@ def print_sheets(printer: QPrinter, sheets: Sequence[Sheet], progress: Progress)
         )
 
 
-def to_printer(printer: QPrinter) -> Deliver:
-    """Deliver a certificate batch to a printer set up by certificate_printer."""
+def to_printer(printer: QPrinter, calibration: PrinterCalibration | None = None) -> Deliver:
+    """Deliver a certificate batch to a printer set up by certificate_printer, corrected by its
+    calibration."""
 
     def send(sheets: Sequence[Sheet], progress: Progress) -> None:
-        print_sheets(printer, sheets, progress)
+        print_sheets(printer, sheets, progress, calibration)
 
     return send

@@ -31,6 +31,7 @@ from fest_desktop.certificates.placeholders import PLACEHOLDERS
 from fest_desktop.certificates.templates import (
     CUSTOM_PAPER,
     PAPERS,
+    TITLE_FONT_LABEL,
     TemplateInfo,
     apply_design,
     delete_template,
@@ -44,6 +45,7 @@ from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from ui.awards.design_gallery import DesignGallery
 from ui.awards.preview import CertificatePreview
+from ui.awards.seal_dialog import SealDialog
 from ui.widgets.file_dialogs import ask_open_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
 
@@ -101,6 +103,7 @@ class TemplateEditor(QWidget):
         self.field_font = QComboBox()
         self.field_font.setEditable(True)
         self.field_font.addItem(BUNDLED_FONT_LABEL)
+        self.field_font.addItem(TITLE_FONT_LABEL)
         self.field_font.addItems(installed_font_names() or ["楷体", "宋体"])
         self.field_size = self._spin(4, 200)
         self.field_align = QComboBox()
@@ -108,6 +111,13 @@ class TemplateEditor(QWidget):
             self.field_align.addItem(self.tr(alignment.label), alignment.value)
         self.field_wrap = QCheckBox(self.tr("自动换行"))
         self.field_visible = QCheckBox(self.tr("打印这一项"))
+        self.field_preprinted = QCheckBox(self.tr("纸上已印（套打时不打印）"))
+        self.field_preprinted.setToolTip(
+            self.tr("买来的证书纸上已经印好的内容，如标题、“特发此证”等固定文字")
+        )
+        self.field_emphasis = QCheckBox(self.tr("突出姓名"))
+        self.field_emphasis.setToolTip(self.tr("{姓名} 用粗体标题字、放大一些打印"))
+        self.seal_dialog: SealDialog | None = None
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #b71c1c;")
@@ -122,7 +132,14 @@ class TemplateEditor(QWidget):
         for box in (self.paper, self.date_style, self.field_align):
             box.currentIndexChanged.connect(self.save)
         self.field_font.currentTextChanged.connect(lambda _text: self.save())
-        for check in (self.landscape, self.print_background, self.field_wrap, self.field_visible):
+        for check in (
+            self.landscape,
+            self.print_background,
+            self.field_wrap,
+            self.field_visible,
+            self.field_preprinted,
+            self.field_emphasis,
+        ):
             check.toggled.connect(self.save)
         for spin in (
             self.width_mm,
@@ -182,6 +199,10 @@ class TemplateEditor(QWidget):
         checks.addWidget(self.field_wrap)
         checks.addWidget(self.field_visible)
         field_form.addRow(checks)
+        more_checks = QHBoxLayout()
+        more_checks.addWidget(self.field_preprinted)
+        more_checks.addWidget(self.field_emphasis)
+        field_form.addRow(more_checks)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addLayout(sheet)
@@ -285,6 +306,9 @@ class TemplateEditor(QWidget):
         self.field_align.setCurrentIndex(max(self.field_align.findData(item.align.value), 0))
         self.field_wrap.setChecked(item.wrap)
         self.field_visible.setChecked(item.visible)
+        self.field_preprinted.setChecked(item.preprinted)
+        self.field_emphasis.setChecked(item.emphasise_name)
+        self.field_emphasis.setEnabled("{姓名}" in item.text)
         self._loading = False
         self.preview.selected = name
         self.preview.update()
@@ -338,6 +362,8 @@ class TemplateEditor(QWidget):
                     align=Alignment(self.field_align.currentData()),
                     wrap=self.field_wrap.isChecked(),
                     visible=self.field_visible.isChecked(),
+                    preprinted=self.field_preprinted.isChecked(),
+                    emphasise_name=self.field_emphasis.isChecked(),
                 )
             )
         return info
@@ -388,22 +414,28 @@ class TemplateEditor(QWidget):
             self.set_image(which, path)
 
     def set_image(self, which: str, path: Path) -> None:
+        """Use a picture as the background, or, after its preview, as the seal."""
         assert self.info is not None
         try:
             data = path.read_bytes()
             check_image(data)
-            if which == "seal":
-                data = prepare_seal(data)
+            prepared = prepare_seal(data) if which == "seal" else data
         except OSError as exc:
             show_error(self, self.tr("无法读取「{0}」：{1}").format(path, exc.strerror))
             return
         except FestError as exc:
             show_error(self, exc.message)
             return
-        if which == "seal":
-            self._store(dataclasses.replace(self.info, seal=data))
-        else:
+        if which != "seal":
             self._store(dataclasses.replace(self.info, background=data))
+            return
+        self.seal_dialog = SealDialog(data, prepared, self.school, self)
+        self.seal_dialog.accepted.connect(lambda: self._keep_seal(prepared))
+        self.seal_dialog.open()
+
+    def _keep_seal(self, seal: bytes) -> None:
+        if self.info is not None:
+            self._store(dataclasses.replace(self.info, seal=seal))
 
     def clear_images(self) -> None:
         if self.info is not None:
