@@ -46,6 +46,16 @@ class Figures:
     summary_looks: int = 0
 
 
+def _slope(samples: list[tuple[float, int]]) -> float:
+    """Bytes per second by least squares: the steady growth, not one sample's noise."""
+    if len(samples) < 2:
+        return 0.0
+    mean_at = statistics.fmean(at for at, _rss in samples)
+    mean_rss = statistics.fmean(rss for _at, rss in samples)
+    spread = sum((at - mean_at) ** 2 for at, _rss in samples)
+    return sum((at - mean_at) * (rss - mean_rss) for at, rss in samples) / spread if spread else 0.0
+
+
 def _object_types() -> collections.Counter[str]:
     gc.collect()
     return collections.Counter(type(o).__name__ for o in gc.get_objects())
@@ -61,7 +71,8 @@ class InspectionDaySoak(QObject):
         self.report = report
         self.figures = Figures()
         self.process = psutil.Process()
-        self.warm_after = min(60.0, self.seconds / 6)  # start-up caches filled: memory counted from here
+        # Memory is counted from here: the caches filled, the phones' burst taken, every sheet loaded.
+        self.warm_after = min(300.0, max(120.0, self.seconds / 5), self.seconds / 2)
         self.cell = 0
         self.last_summary = 0.0
         self.last_repaint = 0.0
@@ -176,6 +187,7 @@ class InspectionDaySoak(QObject):
         self._sample_memory()
         end_at, end_rss = figures.rss[-1]
         hours = max(end_at - warm_at, 1.0) / 3600
+        steady = [(at, rss) for at, rss in figures.rss if at >= warm_at]
         growth = types_end.copy()
         growth.subtract(figures.types_warm)
         repaints = sorted(figures.repaint_ms)
@@ -185,7 +197,8 @@ class InspectionDaySoak(QObject):
             "rss_start_mb": round(figures.rss[0][1] / 2**20, 1),
             "rss_warm_mb": round(warm_rss / 2**20, 1),
             "rss_end_mb": round(end_rss / 2**20, 1),
-            "rss_growth_mb_per_hour": round((end_rss - warm_rss) / 2**20 / hours, 1),
+            "warm_after_minutes": round(warm_at / 60, 1),
+            "rss_growth_mb_per_hour": round(_slope(steady) * 3600 / 2**20, 1),
             "rss_by_minute_mb": [
                 round(rss / 2**20, 1) for at, rss in figures.rss if int(at) % 60 < 10 or at == end_at
             ],

@@ -506,9 +506,17 @@ def test_a_deduction_heading_shows_its_whole_rule(tab: ScoringTab) -> None:
 def following_sheets(tab: ScoringTab) -> list[Any]:
     """The sheets that still follow the watcher (each one read again at every score another PC sends)."""
     assert tab.watcher is not None
+    import gc
+
+    import shiboken6
+
     from ui.scoring.live_sheet import LiveSheet
 
-    return [sheet for sheet in tab.findChildren(LiveSheet) if sheet.users > 0]
+    return [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, LiveSheet) and shiboken6.isValid(o) and o.watcher is tab.watcher and o.users > 0
+    ]
 
 
 def test_showing_the_tab_again_keeps_one_sheet_following_the_scores(
@@ -536,3 +544,19 @@ def test_a_sheet_left_by_the_tab_lives_as_long_as_the_board_showing_it(
     assert shown is not None and following_sheets(tab) == [shown]  # the board still shows the ranking
     tab.close_leaderboard()
     assert following_sheets(tab) == []
+
+
+def test_quitting_with_the_board_open_leaves_no_error(
+    qtbot: QtBot, db: Database, board: Board, tmp_path: Path
+) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget = ScoringTab(db, tmp_path / "preferences.json")
+    widget.show_festival(board.small.festival_id)
+    leaderboard = widget.open_leaderboard()
+    assert leaderboard is not None
+    widget.deleteLater()  # the main window goes first, as it may when the program quits
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leaderboard.close()  # its destroyed signal must not reach the deleted tab
+    qtbot.waitUntil(lambda: not shiboken6.isValid(leaderboard))

@@ -3,6 +3,7 @@ and the projector board), so that none of them loads it again."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from fest_desktop.errors import FestError
@@ -42,7 +43,8 @@ class LiveSheet(QObject):
     def release(self) -> None:
         self.users -= 1
         if self.users == 0:
-            self.watcher.changed.disconnect(self._stamp_moved)
+            if shiboken6.isValid(self.watcher):  # the tab and its watcher may be gone first, at quitting
+                self.watcher.changed.disconnect(self._stamp_moved)
             self.deleteLater()
 
     def apply(self, change: ScoreChangeInfo) -> None:

@@ -289,7 +289,8 @@ class ScoringTab(QWidget):
             self.live.release()
             self.live = None
         if competition_id is not None and self.watcher is not None and not same:
-            self.live = LiveSheet(self.db, competition_id, self.watcher, self).hold()
+            # Not a child of the tab: a board showing it may outlive the tab.
+            self.live = LiveSheet(self.db, competition_id, self.watcher).hold()
             self.live.reloaded.connect(self._reloaded)
             self.live.gone.connect(self.reload_competitions)
         self._fill_chooser()
@@ -630,7 +631,9 @@ class ScoringTab(QWidget):
             return None
         self.close_leaderboard()
         board = LeaderboardWindow(self.db, self.festival_id, self.live)
-        board.destroyed.connect(lambda _=None: self.board_controls.setVisible(False))
+        # A slot of the tab, not a lambda: Qt drops it with the tab, which may go first when the program
+        # quits with the board open.
+        board.destroyed.connect(self._board_gone)
         board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         screens = QGuiApplication.screens()
         chosen = screens[min(int(self.screen_box.currentData() or 0), len(screens) - 1)]
@@ -640,6 +643,9 @@ class ScoringTab(QWidget):
             box.setChecked(False)
         self.board_controls.setVisible(True)
         return board
+
+    def _board_gone(self, _board: object = None) -> None:
+        self.board_controls.setVisible(False)
 
     def close_leaderboard(self) -> None:
         if self.leaderboard is not None:
