@@ -30,6 +30,7 @@ from fest_desktop.phones.links import REFUSED, LinkRefused, hand_in_sheet, secre
 from fest_desktop.phones.sheet import phone_sheet
 from fest_desktop.phones.submissions import (
     LONGEST_ID,
+    SUBMISSION_ID,
     PhoneScores,
     Submission,
     SubmissionBroke,
@@ -156,7 +157,7 @@ def _points(data: object) -> dict[int, object]:
 
 def _phone_scores(data: dict[str, Any]) -> PhoneScores:
     submission_id = data.get("id")
-    if not isinstance(submission_id, str):
+    if not isinstance(submission_id, str) or not SUBMISSION_ID.fullmatch(submission_id):
         raise ValidationError(UNREADABLE)
     return PhoneScores(
         submission_id, _an_id(data.get("entry")), _points(data.get("points")), _points(data.get("base", {}))

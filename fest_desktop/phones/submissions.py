@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.phones.kinds import Outcome
 from fest_desktop.phones.links import REFUSED, LinkRefused, opened_links
-from fest_desktop.registration.competitions import CriterionInfo, competition_info
+from fest_desktop.registration.competitions import CriterionInfo
+from fest_desktop.registration.kinds import CriterionKind
 from fest_desktop.scoring.entering import (
     ScoreCell,
     StoredScores,
@@ -35,6 +36,7 @@ from fest_desktop.scoring.judges import stand_aside_reason
 from fest_desktop.storage.database import Database, hold_write_lock
 from fest_desktop.storage.model import (
     Competition,
+    Criterion,
     Entry,
     Judge,
     JudgeLink,
@@ -264,12 +266,15 @@ def _read_batch(session: Session, submissions: Sequence[Submission], competition
     competition_ids = {judge.competition_id for _, judge in links.values()}
     competitions = {
         competition.id: competition
-        for competition in session.scalars(
-            select(Competition)
-            .where(Competition.id.in_(competition_ids))
-            .options(selectinload(Competition.criteria), selectinload(Competition.judges))
-        )
+        for competition in session.scalars(select(Competition).where(Competition.id.in_(competition_ids)))
     }
+    rules: dict[int, dict[int, CriterionInfo]] = {competition_id: {} for competition_id in competitions}
+    for row in session.execute(
+        select(Criterion).where(Criterion.competition_id.in_(competition_ids))
+    ).scalars():
+        rules[row.competition_id][row.id] = CriterionInfo(
+            row.name, row.max_points, row.step, row.description, row.id, CriterionKind(row.kind)
+        )
     refusals: dict[int, str] = {}
     for competition in competitions.values():
         mine = [entry for entry, _ in entries.values() if entry.competition_id == competition.id]
@@ -294,7 +299,7 @@ def _read_batch(session: Session, submissions: Sequence[Submission], competition
         known,
         entries,
         competitions,
-        {c.id: {rule.id: rule for rule in competition_info(c).criteria} for c in competitions.values()},
+        rules,
         refusals,
         stored,
         values,

@@ -254,8 +254,18 @@ def write_scores(
     """write_score for many cells of one competition at once, as a workbook import needs: a few
     statements instead of several per cell, so the write lock is held for moments. stored is what
     stored_scores gave, when the caller has read it already. Returns the number of cells changed."""
-    judges = {judge.id: judge.name for judge in competition.judges}
-    criteria = {criterion.id: criterion.name for criterion in competition.criteria}
+    # Plain rows rather than the competition's collections: a phone's batch writes a few cells, and
+    # loading the ORM objects would cost more than the writes.
+    judges = {
+        row.id: row.name
+        for row in session.execute(select(Judge.id, Judge.name).where(Judge.competition_id == competition.id))
+    }
+    criteria = {
+        row.id: row.name
+        for row in session.execute(
+            select(Criterion.id, Criterion.name).where(Criterion.competition_id == competition.id)
+        )
+    }
     if stored is None:
         stored = stored_scores(session, competition, {cell.entry_id for cell in cells})
     inserted: list[dict[str, object]] = []
