@@ -112,10 +112,14 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from fest_desktop.phones.addresses import network_addresses, page_url
+    from fest_desktop.phones.links import Scope
     from fest_desktop.phones.server import serve
 
     db = open_db(args)
+    festival_id = require_festival(db).id
     competition = _scored_by_judges(db, args.competition)[0] if args.competition else None
+    # Without --competition, every competition of the festival in use: a card of another year opens nothing.
+    scope = Scope(competition_id=competition.id) if competition else Scope(festival_id=festival_id)
 
     def ready(port: int) -> None:
         what = f"「{competition.name}」" if competition else "所有评委打分的比赛项目"
@@ -126,7 +130,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         for address in addresses or ["127.0.0.1"]:
             print(f"  {page_url(address, port)}", flush=True)
 
-    serve(db, None if competition is None else competition.id, args.host, args.port, ready)
+    serve(db, scope, args.host, args.port, ready)
     print("手机评分已停止。")
     return EXIT_OK
 

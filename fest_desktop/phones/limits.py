@@ -21,9 +21,10 @@ class Limit:
 
 # A PIN has links.PIN_DIGITS = 8 digits: 10^8 possibilities. Wherever they come from (any number of
 # addresses), at most PIN_OVERALL.allowed = 20 wrong PINs an hour reach the check, so at most
-# G = 24 × 20 = 480 a day. With P judges' PINs in the file, each checked guess hits one of them with a
-# chance of at most P / (10^8 − 480), so the chance that any guess of a day hits any PIN is at most
-# 480 × P / 10^8 ≈ 4.8 × 10^-6 × P: below 1/1000 for up to 208 PINs (a school has a few dozen judges).
+# G = 24 × 20 = 480 a day. With P judges' PINs that the server opens (one competition's judges, or one
+# festival's: links.Scope), each checked guess hits one of them with a chance of at most P / (10^8 − 480),
+# so the chance that any guess of a day hits any PIN is at most 480 × P / 10^8 ≈ 4.8 × 10^-6 × P: below
+# 1/1000 for up to 208 judges (a school's festival has a few dozen).
 # Per address, 5 tries in 5 minutes keep one phone's typos from using up everyone's budget. When the
 # budget is spent the PIN form waits; the QR code on the card (the link's long secret) is never limited.
 PIN_PER_ADDRESS = Limit(5, 300.0)

@@ -28,6 +28,22 @@ SECRET_BYTES = 24
 SECRET_LENGTH = 32  # characters of SECRET_BYTES in URL-safe base64
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose links a phone server opens: the judges of one competition, or of every competition of one
+    festival, so that a card of another year opens nothing. Scope() opens every link of the file (the
+    core's own callers: tests, scripts)."""
+
+    competition_id: int | None = None
+    festival_id: int | None = None
+
+    def opens(self, competition_id: int, festival_id: int) -> bool:
+        return self.competition_id in (None, competition_id) and self.festival_id in (None, festival_id)
+
+
+EVERY_LINK = Scope()
+
+
 class LinkRefused(FestError):
     """A phone's link or PIN opens nothing: wrong, revoked, or of a competition not being scored."""
 
@@ -131,12 +147,12 @@ def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
         return _info(link, judge, competition_row(session, judge.competition_id))
 
 
-def hand_in_sheet(db: Database, secret: str, competition_id: int | None = None) -> int:
+def hand_in_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> int:
     """提交并锁定 from the phone: the judge's sheet can no longer be changed from the phone. Returns
     the judge's id."""
     with db.session() as session:
         hold_write_lock(session)
-        link, judge = open_link(session, secret, competition_id)
+        link, judge = open_link(session, secret, scope)
         link.handed_in = True
         return judge.id
 
@@ -155,7 +171,7 @@ def well_formed(secret: str) -> bool:
 
 
 def opened_links(
-    session: Session, secrets_sent: Iterable[str], competition_id: int | None = None
+    session: Session, secrets_sent: Iterable[str], scope: Scope = EVERY_LINK
 ) -> dict[str, tuple[JudgeLink, Judge]]:
     """The links those secrets open, with their judges, by secret (one that opens nothing is left out):
     found by the secret's hash and compared in constant time, so how long a wrong guess takes says
@@ -165,25 +181,26 @@ def opened_links(
     if not wanted:
         return {}
     rows = session.execute(
-        select(JudgeLink, Judge)
+        select(JudgeLink, Judge, Competition.festival_id)
         .join(Judge, Judge.id == JudgeLink.judge_id)
+        .join(Competition, Competition.id == Judge.competition_id)
         .where(JudgeLink.secret_hash.in_(wanted))
         .with_for_update(read=True, of=JudgeLink)
     ).all()
     opened = {}
-    for link, judge in rows:
+    for link, judge, festival_id in rows:
         secret = wanted[link.secret_hash]
-        if hmac.compare_digest(link.secret.encode(), secret.encode()) and (
-            competition_id is None or judge.competition_id == competition_id
+        if hmac.compare_digest(link.secret.encode(), secret.encode()) and scope.opens(
+            judge.competition_id, festival_id
         ):
             opened[secret] = (link, judge)
     return opened
 
 
-def open_link(session: Session, secret: str, competition_id: int | None = None) -> tuple[JudgeLink, Judge]:
+def open_link(session: Session, secret: str, scope: Scope = EVERY_LINK) -> tuple[JudgeLink, Judge]:
     """The link a request's secret opens and its judge; LinkRefused when it opens nothing (or a judge
-    of another competition than the one being scored)."""
-    found = opened_links(session, [secret], competition_id).get(secret)
+    outside the scope being scored)."""
+    found = opened_links(session, [secret], scope).get(secret)
     if found is None:
         raise LinkRefused(REFUSED)
     return found
@@ -194,7 +211,7 @@ def typed_pin(text: str) -> str:
     return re.sub(r"[\s\-－]", "", clean_text(text))
 
 
-def secret_for_pin(db: Database, pin: str, competition_id: int | None = None) -> str:
+def secret_for_pin(db: Database, pin: str, scope: Scope = EVERY_LINK) -> str:
     """The secret of the link a PIN stands for; LinkRefused when it stands for none."""
     typed = typed_pin(pin)
     with db.session() as session:
@@ -203,4 +220,4 @@ def secret_for_pin(db: Database, pin: str, competition_id: int | None = None) ->
             link = session.scalar(select(JudgeLink).where(JudgeLink.pin == typed))
         if link is None:
             raise LinkRefused(f"没有这个评分码，请核对评分卡上的 {PIN_DIGITS} 位数字。")
-        return open_link(session, link.secret, competition_id)[0].secret
+        return open_link(session, link.secret, scope)[0].secret

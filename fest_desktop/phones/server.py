@@ -26,7 +26,7 @@ from starlette.routing import Route
 
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.phones.limits import Guess, GuessLimiter
-from fest_desktop.phones.links import REFUSED, LinkRefused, hand_in_sheet, secret_for_pin, well_formed
+from fest_desktop.phones.links import REFUSED, LinkRefused, Scope, hand_in_sheet, secret_for_pin, well_formed
 from fest_desktop.phones.sheet import phone_sheet
 from fest_desktop.phones.submissions import (
     LONGEST_ID,
@@ -179,16 +179,16 @@ def _answer(outcome: SubmissionOutcome) -> dict[str, object]:
 
 def phone_app(
     db: Database,
-    competition_id: int | None = None,
+    scope: Scope,
     *,
     presence: Presence | None = None,
     limiter: GuessLimiter | None = None,
 ) -> Starlette:
-    """The phone page and its API for the judges of one competition (all competitions when None).
+    """The phone page and its API for the judges in scope (one competition, or a festival's).
     A judge's link is never limited; wrong PINs are (GuessLimiter)."""
     presence = presence or Presence()
     limiter = limiter or GuessLimiter()
-    writer = SubmissionWriter(db, competition_id)
+    writer = SubmissionWriter(db, scope)
 
     async def guarded(action: Callable[[], Any]) -> Response:
         """Run a core call off the event loop and turn its refusals into the page's answers."""
@@ -217,14 +217,14 @@ def phone_app(
         )
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"app": APP_NAME, "competition": competition_id})
+        return JSONResponse({"app": APP_NAME, "competition": scope.competition_id})
 
     async def sheet(request: Request) -> Response:
         secret = request.path_params["secret"]
         client = _client(request)
 
         def read() -> dict[str, object]:
-            found = phone_sheet(db, secret, competition_id)
+            found = phone_sheet(db, secret, scope)
             presence.seen(found.judge_id, client)
             return found.as_json()
 
@@ -251,7 +251,7 @@ def phone_app(
         secret = request.path_params["secret"]
 
         def lock() -> dict[str, object]:
-            presence.seen(hand_in_sheet(db, secret, competition_id), _client(request))
+            presence.seen(hand_in_sheet(db, secret, scope), _client(request))
             return {"message": "已提交并锁定。如需更正，请找管理员重新开放。"}
 
         return await guarded(lock)
@@ -273,7 +273,7 @@ def phone_app(
         except ValidationError as exc:
             return _error(422, exc.message)
         try:
-            secret = await run_in_threadpool(secret_for_pin, db, typed, competition_id)
+            secret = await run_in_threadpool(secret_for_pin, db, typed, scope)
         except LinkRefused as exc:
             return _error(404, exc.message)
         except FestError as exc:
@@ -370,7 +370,9 @@ class PhoneServer:
         self.stop()
         sock = bind_socket(host, port)
         self.port = sock.getsockname()[1]
-        self._server = _uvicorn_server(phone_app(self.db, self.competition_id, presence=self.presence))
+        self._server = _uvicorn_server(
+            phone_app(self.db, Scope(competition_id=self.competition_id), presence=self.presence)
+        )
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, name="phone-server", daemon=True
         )
@@ -394,14 +396,14 @@ class PhoneServer:
 
 def serve(
     db: Database,
-    competition_id: int | None,
+    scope: Scope,
     host: str,
     port: int,
     ready: Callable[[int], None] = lambda _port: None,
 ) -> None:
     """Run the server in the foreground (the command line) until Ctrl+C; ready(port) once listening."""
     sock = bind_socket(host, port)
-    server = _uvicorn_server(phone_app(db, competition_id))
+    server = _uvicorn_server(phone_app(db, scope))
     ready(sock.getsockname()[1])
     # uvicorn finishes the requests in progress on Ctrl+C, then raises it again for the caller.
     with contextlib.suppress(KeyboardInterrupt):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.phones.conflicts import conflicts_of
-from fest_desktop.phones.links import open_link
+from fest_desktop.phones.links import EVERY_LINK, Scope, open_link
 from fest_desktop.registration.competitions import CriterionInfo, competition_row
 from fest_desktop.scoring.entering import scoring_refusals
 from fest_desktop.scoring.sheet import sheet_of
@@ -95,9 +95,9 @@ class PhoneSheet:
         }
 
 
-def phone_sheet_in(session: Session, secret: str, competition_id: int | None = None) -> PhoneSheet:
+def phone_sheet_in(session: Session, secret: str, scope: Scope = EVERY_LINK) -> PhoneSheet:
     """phone_sheet within a session."""
-    link, judge = open_link(session, secret, competition_id)
+    link, judge = open_link(session, secret, scope)
     sheet = sheet_of(session, judge.competition_id)
     info = next(j for j in sheet.judges if j.id == judge.id)
     competition = competition_row(session, judge.competition_id)
@@ -139,7 +139,7 @@ def phone_sheet_in(session: Session, secret: str, competition_id: int | None = N
     )
 
 
-def phone_sheet(db: Database, secret: str, competition_id: int | None = None) -> PhoneSheet:
+def phone_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> PhoneSheet:
     """The sheet the link's judge scores from the phone; LinkRefused when the link opens nothing."""
     with db.session() as session:
-        return phone_sheet_in(session, secret, competition_id)
+        return phone_sheet_in(session, secret, scope)

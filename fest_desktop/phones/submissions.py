@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.phones.kinds import Outcome
-from fest_desktop.phones.links import REFUSED, LinkRefused, opened_links
+from fest_desktop.phones.links import EVERY_LINK, REFUSED, LinkRefused, Scope, opened_links
 from fest_desktop.registration.competitions import CriterionInfo
 from fest_desktop.registration.kinds import CriterionKind
 from fest_desktop.scoring.entering import (
@@ -134,29 +134,29 @@ Answer = SubmissionOutcome | FestError
 
 
 def submit_scores(
-    db: Database, secret: str, scores: PhoneScores, *, address: str = "", competition_id: int | None = None
+    db: Database, secret: str, scores: PhoneScores, *, address: str = "", scope: Scope = EVERY_LINK
 ) -> Done[SubmissionOutcome]:
     """Store a phone's points for one entry, all or nothing, and answer only once committed.
     Raises LinkRefused for a link that opens nothing, ValidationError with the desk's words for a
     refused value, a locked or finalised competition or a sheet handed in."""
-    [answer] = _submitted(db, [Submission(secret, scores, address)], competition_id)
+    [answer] = _submitted(db, [Submission(secret, scores, address)], scope)
     if isinstance(answer, FestError):
         raise answer
     return Done(answer, Changed.SCORES if answer.stored or answer.conflicts else Changed.NOTHING)
 
 
 def submit_together(
-    db: Database, submissions: Sequence[Submission], competition_id: int | None = None
+    db: Database, submissions: Sequence[Submission], scope: Scope = EVERY_LINK
 ) -> Done[list[Answer]]:
     """Several phones' submissions written together (thirty phones sending at once share one commit
     instead of queueing for thirty), each answered as if alone: its outcome, or the refusal that left
     it out; a bad one is refused alone. Nothing is answered before the commit."""
-    answers = _submitted(db, submissions, competition_id)
+    answers = _submitted(db, submissions, scope)
     stored = any(isinstance(a, SubmissionOutcome) and (a.stored or a.conflicts) for a in answers)
     return Done(answers, Changed.SCORES if stored else Changed.NOTHING)
 
 
-def _submitted(db: Database, submissions: Sequence[Submission], competition_id: int | None) -> list[Answer]:
+def _submitted(db: Database, submissions: Sequence[Submission], scope: Scope) -> list[Answer]:
     answers: dict[int, Answer] = {}
     waiting = list(range(len(submissions)))
     while waiting:
@@ -165,14 +165,14 @@ def _submitted(db: Database, submissions: Sequence[Submission], competition_id: 
         batch = [submissions[index] for index in waiting]
         try:
             with db.session() as session:
-                written = _write_batch(session, batch, competition_id)
+                written = _write_batch(session, batch, scope)
         except IntegrityError:
             if len(batch) == 1:
                 answers[waiting[0]] = _stored_meanwhile(db, batch[0])
                 break
             # Another PC stored one of these meanwhile: each on its own, so the others still go in.
             for index in waiting:
-                answers[index] = _submitted(db, [submissions[index]], competition_id)[0]
+                answers[index] = _submitted(db, [submissions[index]], scope)[0]
             break
         except FestError as busy:
             answers.update((index, busy) for index in waiting)
@@ -185,7 +185,7 @@ def _submitted(db: Database, submissions: Sequence[Submission], competition_id: 
                 )
                 break
             for index in waiting:  # a failure of the write itself: find the one it came from
-                answers[index] = _submitted(db, [submissions[index]], competition_id)[0]
+                answers[index] = _submitted(db, [submissions[index]], scope)[0]
             break
         deferred = []
         for index, answer in zip(waiting, written, strict=True):
@@ -243,11 +243,11 @@ class _Batch:
     taken: dict[str, tuple[str, SubmissionOutcome]] = field(default_factory=dict)
 
 
-def _read_batch(session: Session, submissions: Sequence[Submission], competition_id: int | None) -> _Batch:
+def _read_batch(session: Session, submissions: Sequence[Submission], scope: Scope) -> _Batch:
     """Everything the checks of a batch read, in a handful of queries, under the write lock (and, on
     PostgreSQL, share locks on the links and competitions), so what is checked is what is written."""
     hold_write_lock(session)
-    links = opened_links(session, {s.secret for s in submissions}, competition_id)
+    links = opened_links(session, {s.secret for s in submissions}, scope)
     ids = {s.scores.submission_id for s in submissions if SUBMISSION_ID.fullmatch(s.scores.submission_id)}
     known = (
         {row.id: row for row in session.scalars(select(PhoneSubmission).where(PhoneSubmission.id.in_(ids)))}
@@ -308,13 +308,11 @@ def _read_batch(session: Session, submissions: Sequence[Submission], competition
     )
 
 
-def _write_batch(
-    session: Session, submissions: Sequence[Submission], competition_id: int | None
-) -> list[Answer | None]:
+def _write_batch(session: Session, submissions: Sequence[Submission], scope: Scope) -> list[Answer | None]:
     """The batch in the session: each submission checked and planned alone (a refusal or a failure
     leaves the others as they are), then every write made at once. None for a submission that must
     wait for the next transaction (it changes a cell another one of this batch changes)."""
-    batch = _read_batch(session, submissions, competition_id)
+    batch = _read_batch(session, submissions, scope)
     answers: list[Answer | None] = []
     for submission in submissions:
         try:

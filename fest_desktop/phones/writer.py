@@ -6,6 +6,7 @@ import queue
 import threading
 from concurrent.futures import Future
 
+from fest_desktop.phones.links import Scope
 from fest_desktop.phones.submissions import Answer, Submission, submit_together
 from fest_desktop.storage.database import Database
 
@@ -19,9 +20,9 @@ class SubmissionWriter:
     BATCH = 48
     IDLE_SECONDS = 30.0
 
-    def __init__(self, db: Database, competition_id: int | None) -> None:
+    def __init__(self, db: Database, scope: Scope) -> None:
         self.db = db
-        self.competition_id = competition_id
+        self.scope = scope
         self._queue: queue.Queue[tuple[Submission, Future[Answer]]] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -46,15 +47,22 @@ class SubmissionWriter:
                         self._thread = None
                         return
                 continue
-            waiting = [first]
-            while len(waiting) < self.BATCH:
+            taken = [first]
+            while len(taken) < self.BATCH:
                 try:
-                    waiting.append(self._queue.get_nowait())
+                    taken.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
+            # A request whose phone went away was cancelled: left out (the phone sends it again); the
+            # others can no longer be cancelled, so each gets its answer.
+            waiting = [
+                (submission, answer) for submission, answer in taken if answer.set_running_or_notify_cancel()
+            ]
+            if not waiting:
+                continue
             try:
                 answers = submit_together(
-                    self.db, [submission for submission, _ in waiting], self.competition_id
+                    self.db, [submission for submission, _ in waiting], self.scope
                 ).value
             except BaseException as bug:  # submit_together answers each alone; this is the last resort
                 for _, answer in waiting:

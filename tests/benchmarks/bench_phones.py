@@ -266,10 +266,11 @@ def second_request_on_a_plain_socket_ms(db: Any, competition_id: int, link: str)
     """The same on a server listening on a socket made by socket.create_server (the baseline)."""
     import socket
 
+    from fest_desktop.phones.links import Scope
     from fest_desktop.phones.server import _uvicorn_server, phone_app
 
     sock = socket.create_server(("127.0.0.1", 0))
-    server = _uvicorn_server(phone_app(db, competition_id))
+    server = _uvicorn_server(phone_app(db, Scope(competition_id=competition_id)))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not server.started:

@@ -15,7 +15,7 @@ from fest_desktop.awards.finalising import finalise
 from fest_desktop.awards.kinds import competition_list_key
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.phones import submissions
-from fest_desktop.phones.links import LinkRefused, judge_links, reissue_link
+from fest_desktop.phones.links import LinkRefused, Scope, judge_links, reissue_link
 from fest_desktop.phones.submissions import PhoneScores, Submission, submit_scores, submit_together
 from fest_desktop.registration.competitions import CriterionInfo
 from fest_desktop.school.festivals import FestivalInfo
@@ -190,7 +190,7 @@ def test_one_bad_submission_of_a_batch_is_refused_alone(db: Database, board: Boa
         sent("赵老师", 4, {first.id: float("nan")}),
         sent("王老师", 5, {second.id: 9, first.id: "１"}),
     ]
-    answers = submit_together(db, batch, board.competition.id).value
+    answers = submit_together(db, batch, Scope(competition_id=board.competition.id)).value
     assert [type(answer).__name__ for answer in answers] == [
         "SubmissionOutcome",
         "ValidationError",

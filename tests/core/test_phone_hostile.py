@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fest_desktop.phones.limits import GuessLimiter, Limit
-from fest_desktop.phones.links import judge_links
+from fest_desktop.phones.links import Scope, judge_links
 from fest_desktop.phones.server import MAX_BODY, PhoneServer, bind_socket, phone_app
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
@@ -77,7 +77,9 @@ def wrong_pins(db: Database, board: Board, count: int) -> list[str]:
 def test_a_burst_of_wrong_pins_from_one_phone_gets_no_more_checks_than_allowed(
     db: Database, board: Board
 ) -> None:
-    app = phone_app(db, board.competition.id, limiter=GuessLimiter(Limit(5, 300), Limit(1000, 3600)))
+    app = phone_app(
+        db, Scope(competition_id=board.competition.id), limiter=GuessLimiter(Limit(5, 300), Limit(1000, 3600))
+    )
 
     async def burst() -> list[int]:
         answers = await asyncio.gather(
@@ -93,7 +95,9 @@ def test_a_burst_holding_the_right_pin_opens_it_only_within_the_allowed_checks(
     db: Database, board: Board
 ) -> None:
     link = judge_links(db, board.competition.id)[2]
-    app = phone_app(db, board.competition.id, limiter=GuessLimiter(Limit(5, 300), Limit(1000, 3600)))
+    app = phone_app(
+        db, Scope(competition_id=board.competition.id), limiter=GuessLimiter(Limit(5, 300), Limit(1000, 3600))
+    )
     pins = wrong_pins(db, board, 999)
     pins.insert(random.Random(29).randrange(1000), link.pin)
 
@@ -110,7 +114,9 @@ def test_wrong_pins_from_many_addresses_share_one_budget_and_links_stay_open(
     db: Database, board: Board
 ) -> None:
     link = judge_links(db, board.competition.id)[1]
-    app = phone_app(db, board.competition.id, limiter=GuessLimiter(Limit(5, 300), Limit(20, 3600)))
+    app = phone_app(
+        db, Scope(competition_id=board.competition.id), limiter=GuessLimiter(Limit(5, 300), Limit(20, 3600))
+    )
 
     async def spread() -> list[int]:
         answers = await asyncio.gather(
@@ -132,7 +138,9 @@ def test_wrong_pins_from_many_addresses_share_one_budget_and_links_stay_open(
 
 def test_a_right_pin_gives_its_try_back(db: Database, board: Board) -> None:
     link = judge_links(db, board.competition.id)[0]
-    app = phone_app(db, board.competition.id, limiter=GuessLimiter(Limit(2, 300), Limit(20, 3600)))
+    app = phone_app(
+        db, Scope(competition_id=board.competition.id), limiter=GuessLimiter(Limit(2, 300), Limit(20, 3600))
+    )
 
     async def tries() -> list[int]:
         return [

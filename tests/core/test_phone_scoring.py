@@ -15,6 +15,7 @@ from fest_desktop.phones.conflicts import resolve_conflict, score_conflicts
 from fest_desktop.phones.kinds import Keep
 from fest_desktop.phones.links import (
     LinkRefused,
+    Scope,
     hand_in_sheet,
     judge_links,
     reissue_link,
@@ -131,7 +132,7 @@ def test_a_judge_cannot_score_their_own_class_nor_another_competitions_entry(
             PhoneScores("phone-submission-3", board.entry_ids["三年级(1)班"], full_marks(board), {}),
         )
     with pytest.raises(LinkRefused):
-        phone_sheet(db, secret_of(db, board, "李老师"), competition_id=board.competition.id + 1000)
+        phone_sheet(db, secret_of(db, board, "李老师"), Scope(competition_id=board.competition.id + 1000))
     assert scores_count(db) == 0
 
 
@@ -338,3 +339,27 @@ def test_the_sheet_says_why_its_entries_cannot_be_scored(db: Database, board: Bo
     locked = phone_sheet(db, secret)
     assert "已锁定" in locked.closed and all(entry.closed == locked.closed for entry in locked.entries)
     assert locked.as_json()["closed"] == locked.closed
+
+
+def test_a_festival_scope_opens_its_own_judges_and_not_another_years(
+    db: Database, board: Board, festival: FestivalInfo
+) -> None:
+    import datetime as dt
+
+    from fest_desktop.new_festival.creating import create_festival
+    from fest_desktop.registration.presets import add_preset
+    from fest_desktop.scoring.judges import add_judge
+
+    last_year = create_festival(
+        db, "第九届校园科技节", "启明实验学校", dt.date(2025, 4, 11), dt.date(2025, 5, 11)
+    )
+    old_board = add_preset(db, last_year.id, "科普板报比赛")
+    add_judge(db, old_board.id, "周老师")
+    [old_card] = judge_links(db, old_board.id)
+    this_year = Scope(festival_id=festival.id)
+    assert phone_sheet(db, secret_of(db, board, "李老师"), this_year).judge_name == "李老师"
+    with pytest.raises(LinkRefused):
+        phone_sheet(db, old_card.secret, this_year)
+    with pytest.raises(LinkRefused):
+        secret_for_pin(db, old_card.pin, this_year)
+    assert phone_sheet(db, old_card.secret).judge_name == "周老师"  # the core's own callers see every link

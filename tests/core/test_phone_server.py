@@ -11,7 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from fest_desktop.phones.limits import GuessLimiter, Limit
-from fest_desktop.phones.links import judge_links, reissue_link
+from fest_desktop.phones.links import Scope, judge_links, reissue_link
 from fest_desktop.phones.server import PhoneServer, bind_socket, phone_app
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
@@ -28,7 +28,7 @@ def board(db: Database, festival: FestivalInfo) -> Board:
 
 @pytest.fixture
 def client(db: Database, board: Board) -> TestClient:
-    return TestClient(phone_app(db, board.competition.id))
+    return TestClient(phone_app(db, Scope(competition_id=board.competition.id)))
 
 
 def secret_of(db: Database, board: Board, judge: str) -> str:
@@ -80,7 +80,11 @@ def test_wrong_and_revoked_links_are_refused_and_a_right_one_is_never_slowed_dow
     db: Database, board: Board
 ) -> None:
     client = TestClient(
-        phone_app(db, board.competition.id, limiter=GuessLimiter(Limit(3, 300), Limit(20, 3600)))
+        phone_app(
+            db,
+            Scope(competition_id=board.competition.id),
+            limiter=GuessLimiter(Limit(3, 300), Limit(20, 3600)),
+        )
     )
     old = secret_of(db, board, "李老师")
     new = reissue_link(db, board.judge("李老师")).secret
@@ -178,3 +182,40 @@ def test_the_server_takes_the_next_free_port_and_serves_nothing_once_stopped(
     assert not server.running
     with pytest.raises((urllib.error.URLError, ConnectionError, socket.timeout)):
         urllib.request.urlopen(f"http://127.0.0.1:{got}/health", timeout=2)
+
+
+def test_a_phone_that_hangs_up_while_its_batch_waits_leaves_the_writer_answering_the_others(
+    db: Database, board: Board, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from fest_desktop.phones import writer as writer_module
+    from fest_desktop.phones.submissions import PhoneScores, Submission
+    from fest_desktop.phones.writer import SubmissionWriter
+
+    held = threading.Event()
+    release = threading.Event()
+    real = writer_module.submit_together
+
+    def first_batch_held(*args: object) -> object:
+        if not held.is_set():
+            held.set()
+            assert release.wait(20)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer_module, "submit_together", first_batch_held)
+    writer = SubmissionWriter(db, Scope(competition_id=board.competition.id))
+    secret = secret_of(db, board, "李老师")
+    first = board.competition.score_criteria[0].id
+
+    def sent(number: int, entry: str) -> Submission:
+        return Submission(
+            secret, PhoneScores(f"hang-up-{number:04d}", board.entry_ids[entry], {first: 5}, {})
+        )
+
+    answers = [writer.submit(sent(1, "一年级(1)班"))]
+    assert held.wait(20)
+    answers += [writer.submit(sent(2, "三年级(1)班")), writer.submit(sent(3, "三年级(2)班"))]
+    answers[1].cancel()  # the phone went away: the server drops its request
+    release.set()
+    assert answers[0].result(20).stored == 1 and answers[2].result(20).stored == 1  # type: ignore[union-attr]
