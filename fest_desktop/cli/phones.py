@@ -70,7 +70,8 @@ def cmd_links(args: argparse.Namespace) -> int:
     if not rows:
         print("还没有评委：请先用 judges add 添加评委。")
     for row in rows:
-        print(f"{row['competition']}　{row['judge']}　评分码 {row['pin']}　{row['url']}")
+        pin = str(row["pin"])
+        print(f"{row['competition']}　{row['judge']}　评分码 {pin[:4]} {pin[4:]}　{row['url']}")
     return EXIT_OK
 
 
