@@ -123,10 +123,10 @@ def scoring_refusals(
     is left out): the competition's scores locked, its list finalised (定稿), the entry disqualified.
     The one place for the rules of when a score may be written: the desk, the imports and the phones
     all ask here. writing, as every caller that writes: first take the database's write lock and read
-    the competition again under it (on PostgreSQL with a share lock on its row, which locking takes
-    only after this transaction ends), so nothing can lock or finalise between this check and the write
-    that follows in the same transaction. A screen that only says why (the phone's sheet) passes
-    writing=False and writes nothing."""
+    the competition again under it (on PostgreSQL with a share lock on its row, so that 锁定成绩 waits for
+    this transaction), so nothing can lock or finalise between this check and the write that follows
+    in the same transaction. A screen that only says why (the phone's sheet) passes writing=False and
+    writes nothing."""
     if writing:
         hold_write_lock(session)
         session.refresh(competition, ["locked"], with_for_update={"read": True})
