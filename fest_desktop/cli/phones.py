@@ -1,5 +1,5 @@
-"""phones: the judges' links and PINs, their cards, revoking one, and the phones' server without the
-window."""
+"""phones: the judges' links and PINs, their cards, revoking one, the scores that differ from the
+desk's (listed and settled), and the phones' server without the window."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, open_db, require_festival
 from fest_desktop.errors import FestError
+from fest_desktop.phones.kinds import Keep
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.preferences import DEFAULT_PHONE_PORT
@@ -69,7 +70,8 @@ def cmd_links(args: argparse.Namespace) -> int:
     if not rows:
         print("还没有评委：请先用 judges add 添加评委。")
     for row in rows:
-        print(f"{row['competition']}　{row['judge']}　评分码 {row['pin']}　{row['url']}")
+        pin = str(row["pin"])
+        print(f"{row['competition']}　{row['judge']}　评分码 {pin[:4]} {pin[4:]}　{row['url']}")
     return EXIT_OK
 
 
@@ -104,17 +106,21 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     competition, judge = judges[0]
     fresh = reissue_link(db, judge.id)
     print(
-        f"「{competition.name}」评委「{judge.name}」的旧链接已作废。新评分码 {fresh.pin}，新链接 {fresh.url(_base(args))}"
+        f"「{competition.name}」评委「{judge.name}」的旧链接已作废。新评分码 {fresh.pin_text}，新链接 {fresh.url(_base(args))}"
     )
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from fest_desktop.phones.addresses import network_addresses, page_url
+    from fest_desktop.phones.links import Scope
     from fest_desktop.phones.server import serve
 
     db = open_db(args)
+    festival_id = require_festival(db).id
     competition = _scored_by_judges(db, args.competition)[0] if args.competition else None
+    # Without --competition, every competition of the festival in use: a card of another year opens nothing.
+    scope = Scope(competition_id=competition.id) if competition else Scope(festival_id=festival_id)
 
     def ready(port: int) -> None:
         what = f"「{competition.name}」" if competition else "所有评委打分的比赛项目"
@@ -125,8 +131,65 @@ def cmd_serve(args: argparse.Namespace) -> int:
         for address in addresses or ["127.0.0.1"]:
             print(f"  {page_url(address, port)}", flush=True)
 
-    serve(db, None if competition is None else competition.id, args.host, args.port, ready)
+    serve(db, scope, args.host, args.port, ready)
     print("手机评分已停止。")
+    return EXIT_OK
+
+
+def _value(value: float | None) -> str:
+    return "空" if value is None else f"{value:g}"
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from fest_desktop.phones.conflicts import score_conflicts
+
+    db = open_db(args)
+    festival_id = require_festival(db).id
+    competition = _scored_by_judges(db, args.competition)[0] if args.competition else None
+    found = score_conflicts(db, festival_id, None if competition is None else competition.id)
+    if args.json:
+        rows = [
+            {
+                "id": c.id,
+                "competition": c.competition,
+                "entry": c.entry_label,
+                "judge": c.judge_name,
+                "criterion": c.criterion,
+                "phone": c.phone_value,
+                "desk": c.desk_value,
+                "received_at": c.received_at.isoformat(),
+                "address": c.address,
+            }
+            for c in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        print("没有待核对的分数。")
+        return EXIT_OK
+    for c in found:
+        print(
+            f"编号 {c.id}　{c.competition}　{c.entry_label}　{c.judge_name}　{c.criterion}："
+            f"手机上 {_value(c.phone_value)}，电脑上 {_value(c.desk_value)}（{c.received_at:%m-%d %H:%M:%S} 收到）"
+        )
+    print(
+        f"共 {len(found)} 项。核对纸质评分表后用 phones resolve 编号 --keep desk（保留电脑上的）或 --keep phone（用手机上的）处理。"
+    )
+    return EXIT_OK
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from fest_desktop.phones.conflicts import resolve_conflict
+    from fest_desktop.phones.kinds import Keep
+
+    db = open_db(args)
+    keep = Keep(args.keep)
+    settled = resolve_conflict(db, require_festival(db).id, args.number, keep).value
+    kept = settled.desk_value if keep == Keep.DESK else settled.phone_value
+    print(
+        f"编号 {settled.id}（{settled.entry_label}　{settled.judge_name}　{settled.criterion}）已处理："
+        f"{keep.label}，现在是 {_value(kept)}。"
+    )
     return EXIT_OK
 
 
@@ -154,6 +217,23 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     revoke.add_argument("name", metavar="评委名")
     revoke.add_argument("--competition", metavar="比赛项目")
     revoke.set_defaults(handler=cmd_revoke)
+
+    conflicts = actions.add_parser(
+        "conflicts", parents=[common], help="列出手机上与电脑上录入不同、待核对的分数"
+    )
+    conflicts.add_argument("--competition", metavar="比赛项目")
+    conflicts.add_argument("--json", action="store_true", help="以 JSON 输出")
+    conflicts.set_defaults(handler=cmd_conflicts)
+
+    resolve = actions.add_parser("resolve", parents=[common], help="处理一项待核对的分数")
+    resolve.add_argument("number", type=int, metavar="编号", help="phones conflicts 列出的编号")
+    resolve.add_argument(
+        "--keep",
+        required=True,
+        choices=[keep.value for keep in Keep],
+        help="desk：保留电脑上的；phone：用手机上的",
+    )
+    resolve.set_defaults(handler=cmd_resolve)
 
     serve = actions.add_parser("serve", parents=[common], help="不开窗口运行手机评分服务，直到 Ctrl+C")
     serve.add_argument("--competition", metavar="比赛项目", help="只评这个比赛项目（默认所有）")

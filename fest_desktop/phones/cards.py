@@ -75,7 +75,7 @@ def _card(
     canvas.drawString(x + pad, top - 74, "评分码")
     canvas.setFillGray(0)
     canvas.setFont(font, 22)
-    canvas.drawString(x + pad, top - 98, link.pin)
+    canvas.drawString(x + pad, top - 98, link.pin_text)
     canvas.setFillGray(0.25)
     lines = [
         "用微信或手机浏览器",

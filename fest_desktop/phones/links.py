@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,10 +17,31 @@ from sqlalchemy.orm import Session
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.registration.kinds import Judging
-from fest_desktop.storage.database import Database, fetch
+from fest_desktop.storage.database import Database, fetch, hold_write_lock
 from fest_desktop.storage.model import Competition, Judge, JudgeLink
+from fest_desktop.values import clean_text
 
-PIN_DIGITS = 6
+# Eight digits: with the server's budget of wrong PINs (limits.PIN_OVERALL) the chance that any
+# guess over a day hits any judge's PIN stays below 1 in 1,000 (the arithmetic is there).
+PIN_DIGITS = 8
+SECRET_BYTES = 24
+SECRET_LENGTH = 32  # characters of SECRET_BYTES in URL-safe base64
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose links a phone server opens: the judges of one competition, or of every competition of one
+    festival, so that a card of another year opens nothing. Scope() opens every link of the file (the
+    core's own callers: tests, scripts)."""
+
+    competition_id: int | None = None
+    festival_id: int | None = None
+
+    def opens(self, competition_id: int, festival_id: int) -> bool:
+        return self.competition_id in (None, competition_id) and self.festival_id in (None, festival_id)
+
+
+EVERY_LINK = Scope()
 
 
 class LinkRefused(FestError):
@@ -26,6 +49,7 @@ class LinkRefused(FestError):
 
 
 REFUSED = "这个评分链接无效或已作废，请向管理员要一张新的评分卡。"
+SECRET = re.compile(r"[A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -44,6 +68,11 @@ class JudgeLinkInfo:
     def path(self) -> str:
         return f"/j/{self.secret}"
 
+    @property
+    def pin_text(self) -> str:
+        """The PIN as cards and screens print it, in two groups of four (typed with or without the space)."""
+        return f"{self.pin[:4]} {self.pin[4:]}"
+
     def url(self, base: str) -> str:
         return base.rstrip("/") + self.path
 
@@ -61,11 +90,12 @@ def _new_pin(session: Session) -> str:
 
 
 def _fill_link(session: Session, link: JudgeLink) -> None:
-    link.secret = secrets.token_urlsafe(24)
+    """A new secret and PIN; whether the sheet was handed in stays as it was (a revoked card does
+    not reopen a sheet)."""
+    link.secret = secrets.token_urlsafe(SECRET_BYTES)
     link.secret_hash = secret_hash(link.secret)
     link.pin = _new_pin(session)
     link.created_at = dt.datetime.now().replace(microsecond=0)
-    link.handed_in = False
 
 
 def _info(link: JudgeLink, judge: Judge, competition: Competition) -> JudgeLinkInfo:
@@ -89,7 +119,7 @@ def links_in(session: Session, competition_id: int) -> list[JudgeLinkInfo]:
     for judge in sorted(competition.judges, key=lambda j: (j.position, j.id)):
         link = made.get(judge.id)
         if link is None:
-            link = JudgeLink(judge_id=judge.id)
+            link = JudgeLink(judge_id=judge.id, handed_in=False)
             _fill_link(session, link)
             session.add(link)
             session.flush()
@@ -105,23 +135,24 @@ def judge_links(db: Database, competition_id: int) -> list[JudgeLinkInfo]:
 
 def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
     """A new secret and PIN for the judge: the old link stops working at once (a phone lost, a card
-    left on a desk). The judge's scores stay."""
+    left on a desk). The judge's scores stay, and so does a sheet handed in (提交并锁定)."""
     with db.session() as session:
         judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
         link = session.scalar(select(JudgeLink).where(JudgeLink.judge_id == judge_id))
         if link is None:
-            link = JudgeLink(judge_id=judge_id)
+            link = JudgeLink(judge_id=judge_id, handed_in=False)
             session.add(link)
         _fill_link(session, link)
         session.flush()
         return _info(link, judge, competition_row(session, judge.competition_id))
 
 
-def hand_in_sheet(db: Database, secret: str, competition_id: int | None = None) -> int:
+def hand_in_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> int:
     """提交并锁定 from the phone: the judge's sheet can no longer be changed from the phone. Returns
     the judge's id."""
     with db.session() as session:
-        link, judge = open_link(session, secret, competition_id)
+        hold_write_lock(session)
+        link, judge = open_link(session, secret, scope)
         link.handed_in = True
         return judge.id
 
@@ -134,23 +165,59 @@ def reopen_sheet(db: Database, judge_id: int) -> None:
             link.handed_in = False
 
 
-def open_link(session: Session, secret: str, competition_id: int | None = None) -> tuple[JudgeLink, Judge]:
+def well_formed(secret: str) -> bool:
+    """Whether a link's secret could be one this program made: anything else is refused unread."""
+    return len(secret) == SECRET_LENGTH and SECRET.fullmatch(secret) is not None
+
+
+def opened_links(
+    session: Session, secrets_sent: Iterable[str], scope: Scope = EVERY_LINK
+) -> dict[str, tuple[JudgeLink, Judge]]:
+    """The links those secrets open, with their judges, by secret (one that opens nothing is left out):
+    found by the secret's hash and compared in constant time, so how long a wrong guess takes says
+    nothing about the right one. Read with a share lock on the link rows (PostgreSQL), so a link read
+    for a write cannot be revoked or handed in before that write commits."""
+    wanted = {secret_hash(secret): secret for secret in secrets_sent if well_formed(secret)}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(JudgeLink, Judge, Competition.festival_id)
+        .join(Judge, Judge.id == JudgeLink.judge_id)
+        .join(Competition, Competition.id == Judge.competition_id)
+        .where(JudgeLink.secret_hash.in_(wanted))
+        .with_for_update(read=True, of=JudgeLink)
+    ).all()
+    opened = {}
+    for link, judge, festival_id in rows:
+        secret = wanted[link.secret_hash]
+        if hmac.compare_digest(link.secret.encode(), secret.encode()) and scope.opens(
+            judge.competition_id, festival_id
+        ):
+            opened[secret] = (link, judge)
+    return opened
+
+
+def open_link(session: Session, secret: str, scope: Scope = EVERY_LINK) -> tuple[JudgeLink, Judge]:
     """The link a request's secret opens and its judge; LinkRefused when it opens nothing (or a judge
-    of another competition than the one being scored). Found by the secret's hash and compared in
-    constant time, so how long a wrong guess takes says nothing about the right one."""
-    link = session.scalar(select(JudgeLink).where(JudgeLink.secret_hash == secret_hash(secret)))
-    if link is None or not hmac.compare_digest(link.secret.encode(), secret.encode()):
+    outside the scope being scored)."""
+    found = opened_links(session, [secret], scope).get(secret)
+    if found is None:
         raise LinkRefused(REFUSED)
-    judge = session.get(Judge, link.judge_id)
-    if judge is None or (competition_id is not None and judge.competition_id != competition_id):
-        raise LinkRefused(REFUSED)
-    return link, judge
+    return found
 
 
-def secret_for_pin(db: Database, pin: str, competition_id: int | None = None) -> str:
+def typed_pin(text: str) -> str:
+    """A PIN as typed: spaces and dashes between its groups of digits left out, full-width folded."""
+    return re.sub(r"[\s\-－]", "", clean_text(text))
+
+
+def secret_for_pin(db: Database, pin: str, scope: Scope = EVERY_LINK) -> str:
     """The secret of the link a PIN stands for; LinkRefused when it stands for none."""
+    typed = typed_pin(pin)
     with db.session() as session:
-        link = session.scalar(select(JudgeLink).where(JudgeLink.pin == pin.strip()))
+        link = None
+        if len(typed) == PIN_DIGITS and typed.isascii() and typed.isdigit():
+            link = session.scalar(select(JudgeLink).where(JudgeLink.pin == typed))
         if link is None:
-            raise LinkRefused("没有这个评分码，请核对评分卡上的 6 位数字。")
-        return open_link(session, link.secret, competition_id)[0].secret
+            raise LinkRefused(f"没有这个评分码，请核对评分卡上的 {PIN_DIGITS} 位数字。")
+        return open_link(session, link.secret, scope)[0].secret

@@ -1,19 +1,19 @@
 """The small web server the judges' phones talk to: the phone page, a judge's sheet, their
 submissions, 提交并锁定, and the PIN form. Nothing else of the app is reachable over the network.
-It runs on its own thread beside the window's event loop (or in the foreground for `phones serve`)."""
+It runs on its own thread beside the window's event loop (or in the foreground for `phones serve`);
+PhoneServer's start and stop are the API a script uses too."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import json
-import queue
+import os
 import socket
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,110 +25,35 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
-from fest_desktop.phones.links import LinkRefused, hand_in_sheet, secret_for_pin
+from fest_desktop.phones.limits import Guess, GuessLimiter
+from fest_desktop.phones.links import REFUSED, LinkRefused, Scope, hand_in_sheet, secret_for_pin, well_formed
 from fest_desktop.phones.sheet import phone_sheet
-from fest_desktop.phones.submissions import PhoneScores, Submission, SubmissionOutcome, submit_together
+from fest_desktop.phones.submissions import (
+    LONGEST_ID,
+    SUBMISSION_ID,
+    PhoneScores,
+    Submission,
+    SubmissionBroke,
+    SubmissionOutcome,
+    SubmissionReused,
+)
+from fest_desktop.phones.writer import SubmissionWriter
 from fest_desktop.resources import resource_path
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.preferences import DEFAULT_PHONE_PORT
 
 PORTS_TRIED = 20
 APP_NAME = "fest-desktop"
-MAX_BODY = 64 * 1024
+MAX_BODY = 64 * 1024  # a full sheet's entry is well under 1 KB
+MAX_PIN_BODY = 1024
+MOST_CRITERIA = 100
+# More requests at once than thirty phones make are refused (503) rather than queued without end.
+MOST_AT_ONCE = 200
 PAGE_FILES = {"phone.js": "text/javascript", "phone.css": "text/css"}
 
 
 def page_dir() -> Path:
     return resource_path("phone")
-
-
-class Throttle:
-    """Wrong links and PINs from one address: after `allowed` within `window` seconds, that address is
-    refused for the rest of the window, so a secret cannot be guessed by trying."""
-
-    def __init__(self, allowed: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic):
-        self.allowed = allowed
-        self.window = window
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, address: str) -> deque[float]:
-        failures = self._failures.setdefault(address, deque())
-        horizon = self.clock() - self.window
-        while failures and failures[0] < horizon:
-            failures.popleft()
-        return failures
-
-    def blocked(self, address: str) -> float:
-        """Seconds until the address may try again; 0 when it may now."""
-        with self._lock:
-            failures = self._recent(address)
-            if len(failures) < self.allowed:
-                return 0.0
-            return max(1.0, failures[0] + self.window - self.clock())
-
-    def failed(self, address: str) -> None:
-        with self._lock:
-            self._recent(address).append(self.clock())
-
-
-class SubmissionWriter:
-    """Writes the phones' submissions on one thread, taking whatever has queued up meanwhile into
-    the same transaction: thirty phones sending at once then share a commit rather than wait for
-    thirty, one after the other, on the database's write lock. Each request waits for its own answer,
-    given only after the commit."""
-
-    BATCH = 64
-    IDLE_SECONDS = 30.0
-
-    def __init__(self, db: Database, competition_id: int | None) -> None:
-        self.db = db
-        self.competition_id = competition_id
-        self._queue: queue.Queue[tuple[Submission, Future[SubmissionOutcome | FestError]]] = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def submit(self, submission: Submission) -> SubmissionOutcome:
-        answer: Future[SubmissionOutcome | FestError] = Future()
-        self._queue.put((submission, answer))
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._write, name="phone-writer", daemon=True)
-                self._thread.start()
-        outcome = answer.result()
-        if isinstance(outcome, FestError):
-            raise outcome
-        return outcome
-
-    def _write(self) -> None:
-        while True:
-            try:
-                first = self._queue.get(timeout=self.IDLE_SECONDS)
-            except queue.Empty:
-                with self._lock:
-                    if self._queue.empty():
-                        self._thread = None
-                        return
-                continue
-            waiting = [first]
-            while len(waiting) < self.BATCH:
-                try:
-                    waiting.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            try:
-                outcomes = submit_together(
-                    self.db, [submission for submission, _ in waiting], self.competition_id
-                )
-            except FestError as busy:
-                outcomes = [busy] * len(waiting)
-            except BaseException as bug:
-                for _, answer in waiting:
-                    answer.set_exception(bug)
-                continue
-            for (_, answer), outcome in zip(waiting, outcomes, strict=True):
-                answer.set_result(outcome)
 
 
 @dataclass(frozen=True)
@@ -159,68 +84,118 @@ def _error(status: int, message: str, **headers: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status, headers=headers or None)
 
 
+def _refused(exc: FestError) -> JSONResponse:
+    """How the page is told a refusal: 404 a link that opens nothing, 422 a value or a state the desk
+    refuses too, 409 a submission id already used for other points (both for good); 500 a failure of
+    the program on this submission alone; 503 busy for a moment (the phone sends it again)."""
+    if isinstance(exc, LinkRefused):
+        return _error(404, exc.message)
+    if isinstance(exc, ValidationError | NotFoundError):
+        return _error(422, exc.message)
+    if isinstance(exc, SubmissionReused):
+        return _error(409, exc.message)
+    if isinstance(exc, SubmissionBroke):
+        return _error(500, exc.message)
+    return _error(503, exc.message, **{"Retry-After": "2"})
+
+
 def _client(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-async def _json_body(request: Request) -> dict[str, Any]:
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise ValidationError("提交的内容太大。")
+class TooLarge(Exception):
+    """A body over the route's limit, found from its Content-Length or once the limit was read."""
+
+
+UNREADABLE = "提交的内容无法读取，请刷新页面后再提交。"
+
+
+async def _json_body(request: Request, limit: int) -> dict[str, Any]:
+    """The request's JSON object, read no further than limit bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.strip().isdigit() and int(declared) > limit:
+        raise TooLarge
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise TooLarge
     try:
-        data = json.loads(body or b"{}")
-    except ValueError:
-        raise ValidationError("提交的内容无法读取，请刷新页面后再提交。") from None
+        data = json.loads(bytes(body) or b"{}")
+    except (ValueError, RecursionError):
+        raise ValidationError(UNREADABLE) from None
     if not isinstance(data, dict):
-        raise ValidationError("提交的内容无法读取，请刷新页面后再提交。")
+        raise ValidationError(UNREADABLE)
     return data
 
 
-def _points(data: object) -> dict[int, float | None]:
-    if not isinstance(data, dict):
-        raise ValidationError("提交的分数无法读取，请刷新页面后再提交。")
-    points: dict[int, float | None] = {}
+def _too_large() -> JSONResponse:
+    # Connection: close, so the rest of the body is never read.
+    return _error(413, "提交的内容太大。", Connection="close")
+
+
+def _an_id(value: object) -> int:
+    """An entry's or criterion's id as sent: a whole number in the database's range."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= LONGEST_ID:
+        return value
+    raise ValidationError(UNREADABLE)
+
+
+def _points(data: object) -> dict[int, object]:
+    """Criterion id → points as sent; each value is read by the core's own rules (parse_points)."""
+    if not isinstance(data, dict) or len(data) > MOST_CRITERIA:
+        raise ValidationError(UNREADABLE)
+    points: dict[int, object] = {}
     for key, value in data.items():
-        try:
-            criterion_id = int(key)
-        except (TypeError, ValueError):
-            raise ValidationError("提交的分数无法读取，请刷新页面后再提交。") from None
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float | str)):
-            raise ValidationError("提交的分数无法读取，请刷新页面后再提交。")
-        points[criterion_id] = value  # type: ignore[assignment]  # checked by the core's own rules
+            raise ValidationError(UNREADABLE)
+        points[_an_id(key)] = value
     return points
+
+
+def _phone_scores(data: dict[str, Any]) -> PhoneScores:
+    submission_id = data.get("id")
+    if not isinstance(submission_id, str) or not SUBMISSION_ID.fullmatch(submission_id):
+        raise ValidationError(UNREADABLE)
+    return PhoneScores(
+        submission_id, _an_id(data.get("entry")), _points(data.get("points")), _points(data.get("base", {}))
+    )
+
+
+def _answer(outcome: SubmissionOutcome) -> dict[str, object]:
+    return {
+        "message": outcome.message,
+        "stored": outcome.stored,
+        "conflicts": outcome.conflicts,
+        "repeated": outcome.repeated,
+        "differences": [
+            {"criterion": d.criterion_id, "desk": d.desk, "phone": d.phone, "text": d.text}
+            for d in outcome.differences
+        ],
+    }
 
 
 def phone_app(
     db: Database,
-    competition_id: int | None = None,
+    scope: Scope,
     *,
     presence: Presence | None = None,
-    throttle: Throttle | None = None,
+    limiter: GuessLimiter | None = None,
 ) -> Starlette:
-    """The phone page and its API for the judges of one competition (all competitions when None)."""
+    """The phone page and its API for the judges in scope (one competition, or a festival's).
+    A judge's link is never limited; wrong PINs are (GuessLimiter)."""
     presence = presence or Presence()
-    throttle = throttle or Throttle()
-    writer = SubmissionWriter(db, competition_id)
+    limiter = limiter or GuessLimiter()
+    writer = SubmissionWriter(db, scope)
 
-    async def guarded(request: Request, action: Callable[[], Any]) -> Response:
+    async def guarded(action: Callable[[], Any]) -> Response:
         """Run a core call off the event loop and turn its refusals into the page's answers."""
-        client = _client(request)
-        wait = throttle.blocked(client)
-        if wait:
-            return _error(
-                429, f"尝试次数过多，请 {int(wait) // 60 + 1} 分钟后再试。", **{"Retry-After": str(int(wait))}
-            )
         try:
             return JSONResponse(await run_in_threadpool(action))
-        except LinkRefused as exc:
-            throttle.failed(client)
-            return _error(404, exc.message)
-        except (ValidationError, NotFoundError) as exc:
-            return _error(422, exc.message)
         except FestError as exc:
-            # Busy or written elsewhere at the same instant: the phone keeps it and sends it again.
-            return _error(409, exc.message)
+            return _refused(exc)
 
     async def page(request: Request) -> Response:
         return FileResponse(page_dir() / "index.html", headers={"Cache-Control": "no-cache"})
@@ -233,73 +208,86 @@ def phone_app(
             page_dir() / name, media_type=PAGE_FILES[name], headers={"Cache-Control": "no-cache"}
         )
 
+    async def service_worker(request: Request) -> Response:
+        # Served from the root, so that it may keep the page for every judge's address (/j/…).
+        return FileResponse(
+            page_dir() / "sw.js",
+            media_type="text/javascript",
+            headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+        )
+
     async def health(request: Request) -> Response:
-        return JSONResponse({"app": APP_NAME, "competition": competition_id})
+        return JSONResponse({"app": APP_NAME, "competition": scope.competition_id})
 
     async def sheet(request: Request) -> Response:
         secret = request.path_params["secret"]
         client = _client(request)
 
         def read() -> dict[str, object]:
-            found = phone_sheet(db, secret, competition_id)
+            found = phone_sheet(db, secret, scope)
             presence.seen(found.judge_id, client)
             return found.as_json()
 
-        return await guarded(request, read)
+        return await guarded(read)
 
     async def scores(request: Request) -> Response:
         secret = request.path_params["secret"]
         client = _client(request)
+        if not well_formed(secret):
+            return _error(404, REFUSED, Connection="close")  # its body is never read
         try:
-            data = await _json_body(request)
-            submitted = PhoneScores(
-                str(data.get("id", "")),
-                int(data.get("entry", 0)),
-                _points(data.get("points")),
-                _points(data.get("base", {})),
-            )
-        except (ValidationError, TypeError, ValueError) as exc:
-            message = (
-                exc.message
-                if isinstance(exc, ValidationError)
-                else "提交的内容无法读取，请刷新页面后再提交。"
-            )
-            return _error(422, message)
-
-        def store() -> dict[str, object]:
-            outcome = writer.submit(Submission(secret, submitted, client))
-            presence.seen(outcome.judge_id, client)
-            return {
-                "message": outcome.message,
-                "stored": outcome.stored,
-                "conflicts": outcome.conflicts,
-                "repeated": outcome.repeated,
-            }
-
-        return await guarded(request, store)
+            submitted = _phone_scores(await _json_body(request, MAX_BODY))
+        except TooLarge:
+            return _too_large()
+        except ValidationError as exc:
+            return _error(422, exc.message)
+        answer = await asyncio.wrap_future(writer.submit(Submission(secret, submitted, client)))
+        if isinstance(answer, FestError):
+            return _refused(answer)
+        presence.seen(answer.judge_id, client)
+        return JSONResponse(_answer(answer))
 
     async def hand_in(request: Request) -> Response:
         secret = request.path_params["secret"]
 
         def lock() -> dict[str, object]:
-            presence.seen(hand_in_sheet(db, secret, competition_id), _client(request))
+            presence.seen(hand_in_sheet(db, secret, scope), _client(request))
             return {"message": "已提交并锁定。如需更正，请找管理员重新开放。"}
 
-        return await guarded(request, lock)
+        return await guarded(lock)
 
     async def pin(request: Request) -> Response:
+        # Counted before anything is awaited, so that requests arriving together are each counted.
+        guess = limiter.admit(_client(request))
+        if not isinstance(guess, Guess):
+            minutes = int(guess) // 60 + 1
+            return _error(
+                429,
+                f"评分码试错太多次，请 {minutes} 分钟后再试；扫描评分卡上的二维码可以直接进入。",
+                **{"Retry-After": str(int(guess))},
+            )
         try:
-            data = await _json_body(request)
+            typed = str((await _json_body(request, MAX_PIN_BODY)).get("pin", ""))[:40]
+        except TooLarge:
+            return _too_large()
         except ValidationError as exc:
             return _error(422, exc.message)
-        typed = str(data.get("pin", ""))
-        return await guarded(request, lambda: {"secret": secret_for_pin(db, typed, competition_id)})
+        try:
+            secret = await run_in_threadpool(secret_for_pin, db, typed, scope)
+        except LinkRefused as exc:
+            return _error(404, exc.message)
+        except FestError as exc:
+            limiter.right(guess)  # busy: nothing was checked
+            return _refused(exc)
+        limiter.right(guess)
+        return JSONResponse({"secret": secret})
 
     return Starlette(
         routes=[
             Route("/", page),
             Route("/j/{secret}", page),
             Route("/static/{name}", page_file),
+            Route("/sw.js", service_worker),
             Route("/health", health),
             Route("/api/pin", pin, methods=["POST"]),
             Route("/api/j/{secret}/sheet", sheet),
@@ -315,20 +303,48 @@ def bind_socket(host: str, port: int = DEFAULT_PHONE_PORT) -> socket.socket:
     last: OSError | None = None
     for candidate in range(port, port + PORTS_TRIED):
         try:
-            # create_server sets SO_REUSEADDR only where it cannot steal a port in use (not Windows).
-            return socket.create_server((host, candidate), backlog=128)
+            return _listening_socket(host, candidate)
         except OSError as exc:
             last = exc
     assert last is not None
     raise last
 
 
+def _listening_socket(host: str, port: int) -> socket.socket:
+    # Made by hand rather than by socket.create_server, whose socket has protocol 0: asyncio sets
+    # TCP_NODELAY only on a socket whose protocol is IPPROTO_TCP, and without it every answer after
+    # the first on a kept-alive connection waits ~40 ms (Nagle's algorithm against delayed ACKs).
+    # TCP_NODELAY is also set here, for the accepted sockets that inherit it (Windows' proactor
+    # makes its accepted sockets without a protocol).
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        if os.name != "nt":  # on Windows SO_REUSEADDR would let two programs share the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
 def _uvicorn_server(app: Starlette) -> Any:
     import uvicorn
 
     # log_config=None: a windowed build has no console for uvicorn's default log handlers.
+    # proxy_headers=False: nothing stands in front of this server, so an X-Forwarded-For header is a
+    # phone lying about its address (to dodge the PIN limit, or to spend another phone's tries).
     config = uvicorn.Config(
-        app, log_config=None, access_log=False, lifespan="off", timeout_graceful_shutdown=5
+        app,
+        log_config=None,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+        proxy_headers=False,
+        server_header=False,
+        limit_concurrency=MOST_AT_ONCE,
     )
     return uvicorn.Server(config)
 
@@ -354,7 +370,9 @@ class PhoneServer:
         self.stop()
         sock = bind_socket(host, port)
         self.port = sock.getsockname()[1]
-        self._server = _uvicorn_server(phone_app(self.db, self.competition_id, presence=self.presence))
+        self._server = _uvicorn_server(
+            phone_app(self.db, Scope(competition_id=self.competition_id), presence=self.presence)
+        )
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, name="phone-server", daemon=True
         )
@@ -378,14 +396,14 @@ class PhoneServer:
 
 def serve(
     db: Database,
-    competition_id: int | None,
+    scope: Scope,
     host: str,
     port: int,
     ready: Callable[[int], None] = lambda _port: None,
 ) -> None:
     """Run the server in the foreground (the command line) until Ctrl+C; ready(port) once listening."""
     sock = bind_socket(host, port)
-    server = _uvicorn_server(phone_app(db, competition_id))
+    server = _uvicorn_server(phone_app(db, scope))
     ready(sock.getsockname()[1])
     # uvicorn finishes the requests in progress on Ctrl+C, then raises it again for the caller.
     with contextlib.suppress(KeyboardInterrupt):

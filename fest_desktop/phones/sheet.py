@@ -3,14 +3,18 @@ aside from left out), each criterion's maximum and step, their own points so far
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.phones.links import open_link
-from fest_desktop.registration.competitions import CriterionInfo
+from fest_desktop.phones.conflicts import conflicts_of
+from fest_desktop.phones.links import EVERY_LINK, Scope, open_link
+from fest_desktop.registration.competitions import CriterionInfo, competition_row
+from fest_desktop.scoring.entering import scoring_refusals
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Entry
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,11 @@ class PhoneEntry:
     group: str
     points: dict[int, float | None]
     done: bool
+    # Why this entry cannot be scored now ("" when it can): locked, finalised, disqualified.
+    closed: str = ""
+    # The judge's values that differ from the desk's, waiting for the operator: criterion id →
+    # (the desk's value, the phone's).
+    conflicts: dict[int, tuple[float | None, float | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ class PhoneSheet:
     handed_in: bool
     criteria: tuple[CriterionInfo, ...]
     entries: tuple[PhoneEntry, ...]
+    # Why no entry can be scored now ("" when some can): the competition locked or finalised.
+    closed: str = ""
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -51,6 +62,7 @@ class PhoneSheet:
             "competition": {"id": self.competition_id, "name": self.competition},
             "locked": self.locked,
             "handed_in": self.handed_in,
+            "closed": self.closed,
             "criteria": [
                 {
                     "id": c.id,
@@ -72,6 +84,10 @@ class PhoneSheet:
                     "group": e.group,
                     "points": {str(cid): value for cid, value in e.points.items()},
                     "done": e.done,
+                    "closed": e.closed,
+                    "conflicts": {
+                        str(cid): {"desk": desk, "phone": phone} for cid, (desk, phone) in e.conflicts.items()
+                    },
                 }
                 for e in self.entries
             ],
@@ -79,11 +95,20 @@ class PhoneSheet:
         }
 
 
-def phone_sheet_in(session: Session, secret: str, competition_id: int | None = None) -> PhoneSheet:
+def phone_sheet_in(session: Session, secret: str, scope: Scope = EVERY_LINK) -> PhoneSheet:
     """phone_sheet within a session."""
-    link, judge = open_link(session, secret, competition_id)
+    link, judge = open_link(session, secret, scope)
     sheet = sheet_of(session, judge.competition_id)
     info = next(j for j in sheet.judges if j.id == judge.id)
+    competition = competition_row(session, judge.competition_id)
+    rows = session.scalars(select(Entry).where(Entry.competition_id == competition.id)).all()
+    closed = scoring_refusals(session, competition, rows, writing=False)
+    conflicts: dict[int, dict[int, tuple[float | None, float | None]]] = {}
+    for conflict in conflicts_of(session, competition.festival_id, competition.id, judge.id):
+        conflicts.setdefault(conflict.entry_id, {})[conflict.criterion_id] = (
+            conflict.desk_value,
+            conflict.phone_value,
+        )
     entries = tuple(
         PhoneEntry(
             entry.id,
@@ -94,10 +119,13 @@ def phone_sheet_in(session: Session, secret: str, competition_id: int | None = N
             entry.group,
             {c.id: sheet.cell(entry.id, judge.id, c.id).value for c in sheet.competition.criteria},
             sheet.judge_total(entry.id, judge.id) is not None,
+            closed.get(entry.id, ""),
+            conflicts.get(entry.id, {}),
         )
         for entry in sheet.entries
         if not sheet.blocked(entry, info)
     )
+    reasons = {entry.closed for entry in entries}
     return PhoneSheet(
         judge.id,
         judge.name,
@@ -107,10 +135,11 @@ def phone_sheet_in(session: Session, secret: str, competition_id: int | None = N
         link.handed_in,
         tuple(sheet.competition.criteria),
         entries,
+        reasons.pop() if len(reasons) == 1 else "",
     )
 
 
-def phone_sheet(db: Database, secret: str, competition_id: int | None = None) -> PhoneSheet:
+def phone_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> PhoneSheet:
     """The sheet the link's judge scores from the phone; LinkRefused when the link opens nothing."""
     with db.session() as session:
-        return phone_sheet_in(session, secret, competition_id)
+        return phone_sheet_in(session, secret, scope)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,20 +40,38 @@ from fest_desktop.storage.model import (
 )
 from fest_desktop.values import clean_text, number_text
 
+# The characters a number may be typed with: ASCII and full-width digits, points and signs, spaces.
+# Python's float() also reads other scripts' digits (١٠), mathematical ones (𝟏𝟎 after folding) and
+# 1_0 or 1e1: none of them is how a teacher writes a score, so each is refused rather than guessed.
+TYPED_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)", re.ASCII)
+TYPABLE = re.compile(r"[0-9０-９.．。+＋\-－ \u3000]*")
+LONGEST_NUMBER = 20
+
+
+def _typed_value(text: object, what: str) -> tuple[float, str] | None:
+    """The number in text (or a number given as one) and how to show it; None for nothing typed."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        try:
+            value = float(text)
+        except OverflowError:
+            raise ValidationError(f"{what}填的数太大了。") from None
+        return value, f"{value:g}"
+    raw = str(text).strip() if text is not None else ""
+    shown = number_text(raw)
+    if not shown:
+        return None
+    if len(raw) > LONGEST_NUMBER or not TYPABLE.fullmatch(raw) or not TYPED_NUMBER.fullmatch(shown):
+        raise ValidationError(f"{what}填的「{shown[:LONGEST_NUMBER]}」不是数字。")
+    return float(shown), shown
+
 
 def parse_points(text: object, criterion: CriterionInfo) -> float | None:
-    """The points typed for a criterion, checked against its maximum and step; None for an empty cell."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        value = float(text)
-        shown = f"{value:g}"
-    else:
-        shown = number_text(text)
-        if not shown:
-            return None
-        try:
-            value = float(shown)
-        except ValueError:
-            raise ValidationError(f"「{criterion.name}」填的「{shown}」不是数字。") from None
+    """The points typed for a criterion, checked against its maximum and step; None for an empty cell.
+    Digits are read only as ASCII or full-width ones."""
+    typed = _typed_value(text, f"「{criterion.name}」")
+    if typed is None:
+        return None
+    value, shown = typed
     what = "扣分" if criterion.is_deduction else "分数"
     if not math.isfinite(value) or value < 0:
         raise ValidationError(f"「{criterion.name}」的{what}不能是负数（填的是 {shown}）。")
@@ -68,18 +87,13 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
 
 
 def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
-    """A measured attempt (distance, time) as typed; None for an empty cell."""
-    shown = (
-        number_text(text).removesuffix(competition.measure_unit).strip()
-        if not isinstance(text, int | float)
-        else f"{text:g}"
-    )
-    if not shown:
+    """A measured attempt (distance, time) as typed, its unit allowed after it; None for an empty cell."""
+    if isinstance(text, str):
+        text = text.strip().removesuffix(competition.measure_unit)
+    typed = _typed_value(text, "成绩")
+    if typed is None:
         return None
-    try:
-        value = float(shown)
-    except ValueError:
-        raise ValidationError(f"成绩「{shown}」不是数字。") from None
+    value, shown = typed
     if not math.isfinite(value) or value < 0 or (value == 0 and not competition.higher_is_better):
         raise ValidationError(f"成绩 {shown} 不合理：应大于 0。")
     return round(value, 4)
@@ -102,18 +116,41 @@ def finalised_refusal(session: Session, competition: Competition) -> str:
     )
 
 
+def scoring_refusals(
+    session: Session, competition: Competition, entries: Iterable[Entry], *, writing: bool = True
+) -> dict[int, str]:
+    """Why the scores of these entries may not change now, by entry id (an entry whose scores may change
+    is left out): the competition's scores locked, its list finalised (定稿), the entry disqualified.
+    The one place for the rules of when a score may be written: the desk, the imports and the phones
+    all ask here. writing, as every caller that writes: first take the database's write lock and read
+    the competition again under it (on PostgreSQL with a share lock on its row, so that 锁定成绩 waits for
+    this transaction), so nothing can lock or finalise between this check and the write that follows
+    in the same transaction. A screen that only says why (the phone's sheet) passes writing=False and
+    writes nothing."""
+    if writing:
+        hold_write_lock(session)
+        session.refresh(competition, ["locked"], with_for_update={"read": True})
+    if competition.locked:
+        reason = f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
+    else:
+        reason = finalised_refusal(session, competition)
+    refusals = {}
+    for entry in entries:
+        if reason:
+            refusals[entry.id] = reason
+        elif entry.status == EntryStatus.DISQUALIFIED:
+            refusals[entry.id] = f"作品 {entry.code} 已取消资格，不再评分。"
+    return refusals
+
+
 def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition]:
+    """The entry and its competition, read under the write lock after the refusals were asked."""
+    hold_write_lock(session)
     entry = fetch(session, Entry, entry_id, "这件作品已不存在（可能已被删除）。")
     competition = competition_row(session, entry.competition_id)
-    if competition.locked:
-        raise ValidationError(
-            f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
-        )
-    refusal = finalised_refusal(session, competition)
+    refusal = scoring_refusals(session, competition, [entry]).get(entry.id)
     if refusal:
         raise ValidationError(refusal)
-    if entry.status == EntryStatus.DISQUALIFIED:
-        raise ValidationError(f"作品 {entry.code} 已取消资格，不再评分。")
     return entry, competition
 
 
@@ -170,12 +207,14 @@ FEW_ENTRIES = 50
 
 @dataclass(frozen=True)
 class ScoreCell:
-    """A checked first-pass value for one judge's criterion on one entry."""
+    """A checked first-pass value for one judge's criterion on one entry; station names where it came
+    from when the cells of one write come from several places (the phones of a batch)."""
 
     entry_id: int
     judge_id: int
     criterion_id: int
     value: float | None
+    station: str = ""
 
 
 StoredScores = dict[
@@ -215,8 +254,18 @@ def write_scores(
     """write_score for many cells of one competition at once, as a workbook import needs: a few
     statements instead of several per cell, so the write lock is held for moments. stored is what
     stored_scores gave, when the caller has read it already. Returns the number of cells changed."""
-    judges = {judge.id: judge.name for judge in competition.judges}
-    criteria = {criterion.id: criterion.name for criterion in competition.criteria}
+    # Plain rows rather than the competition's collections: a phone's batch writes a few cells, and
+    # loading the ORM objects would cost more than the writes.
+    judges = {
+        row.id: row.name
+        for row in session.execute(select(Judge.id, Judge.name).where(Judge.competition_id == competition.id))
+    }
+    criteria = {
+        row.id: row.name
+        for row in session.execute(
+            select(Criterion.id, Criterion.name).where(Criterion.competition_id == competition.id)
+        )
+    }
     if stored is None:
         stored = stored_scores(session, competition, {cell.entry_id for cell in cells})
     inserted: list[dict[str, object]] = []
@@ -251,7 +300,7 @@ def write_scores(
                 "what": _score_what(judges[cell.judge_id], criteria[cell.criterion_id], False),
                 "old_value": old,
                 "new_value": cell.value,
-                "station": station,
+                "station": cell.station or station,
                 "changed_at": now,
                 "judge_id": cell.judge_id,
                 "criterion_id": cell.criterion_id,
@@ -318,23 +367,16 @@ def score_in(
 def checked_score(
     session: Session, entry_id: int, judge_id: int, criterion_id: int, text: object, check_pass: bool
 ) -> tuple[Entry, Competition, Judge, Criterion, float | None]:
-    """The rows a score is written to and its value, checked by every rule of the desk; raises
-    ValidationError with the reason when refused. Writes nothing."""
-    entry, competition, judge, checked = checked_scores(
-        session, entry_id, judge_id, {criterion_id: text}, check_pass
-    )
-    criterion, value = checked[criterion_id]
-    return entry, competition, judge, criterion, value
-
-
-def checked_scores(
-    session: Session, entry_id: int, judge_id: int, texts: Mapping[int, object], check_pass: bool
-) -> tuple[Entry, Competition, Judge, dict[int, tuple[Criterion, float | None]]]:
-    """checked_score for several criteria of one judge on one entry (a phone's submission), with the
-    entry, the judge and the competition's rules read once. Writes nothing."""
+    """The rows a score is written to and its value, checked by every rule of the desk under the write
+    lock; raises ValidationError with the reason when refused. Writes nothing else."""
     entry, competition = _scorable_entry(session, entry_id)
     judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
-    if judge.competition_id != competition.id:
+    criterion = session.get(Criterion, criterion_id)
+    if (
+        judge.competition_id != competition.id
+        or criterion is None
+        or criterion.competition_id != competition.id
+    ):
         raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
     if check_pass and not competition.double_entry:
         raise ValidationError(f"「{competition.name}」没有开启双人核对录入。")
@@ -342,14 +384,8 @@ def checked_scores(
     reason = stand_aside_reason(judge.name, judge.class_id, judge.teacher_id, entry.class_id, head)
     if reason:
         raise ValidationError(reason)
-    rows = {criterion.id: criterion for criterion in competition.criteria}
-    rules = {criterion.id: criterion for criterion in competition_info(competition).criteria}
-    checked = {}
-    for criterion_id, text in texts.items():
-        if criterion_id not in rows:
-            raise ValidationError("评委或评分项不属于这件作品的比赛项目。")
-        checked[criterion_id] = (rows[criterion_id], parse_points(text, rules[criterion_id]))
-    return entry, competition, judge, checked
+    [rule] = [c for c in competition_info(competition).criteria if c.id == criterion_id]
+    return entry, competition, judge, criterion, parse_points(text, rule)
 
 
 def enter_attempt(

@@ -27,7 +27,13 @@ from fest_desktop.files.workbooks import (
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, competition_row
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.classnames import ClassNameError, parse_class
-from fest_desktop.scoring.entering import ScoreCell, finalised_refusal, parse_points, write_scores
+from fest_desktop.scoring.entering import (
+    ScoreCell,
+    finalised_refusal,
+    parse_points,
+    scoring_refusals,
+    write_scores,
+)
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
@@ -326,11 +332,10 @@ def _write(session: Session, plan: ScoreImport, station: str) -> None:
             or not {p.criterion_id for p in planned_scores} <= criteria
         ):
             raise FestError("导入期间作品或评分项被删除了，没有导入任何分数，请重新导入。")
-        if competition.locked:
-            raise ImportRefused(f"「{competition.name}」的成绩刚被锁定，没有导入任何分数。")
-        refusal = finalised_refusal(session, competition)
-        if refusal:
-            raise ImportRefused(refusal + "没有导入任何分数。")
+        entries = session.scalars(select(Entry).where(Entry.id.in_({p.entry_id for p in planned_scores})))
+        refusals = scoring_refusals(session, competition, entries.all())
+        if refusals:
+            raise ImportRefused(next(iter(refusals.values())) + "没有导入任何分数。")
         judges = {judge.name: judge.id for judge in competition.judges}
         write_scores(
             session,

@@ -553,7 +553,8 @@ class JudgeLink(Base):
 
 class PhoneSubmission(Base):
     """A submission from a phone under the id the phone made for it: a submission sent twice (the
-    answer lost on a flaky network) is stored once and answered as the first time."""
+    answer lost on a flaky network) is stored once and answered as the first time; content is the
+    digest of what it held, so the same id with other points is refused rather than taken for it."""
 
     __tablename__ = "phone_submission"
 
@@ -563,6 +564,7 @@ class PhoneSubmission(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
     outcome: Mapped[str] = mapped_column(String(12))
     message: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class ScoreConflict(Base):

@@ -1,22 +1,25 @@
 // A judge's sheet on the phone. Scores go into a queue kept in the phone's storage first and are sent
 // from there in order, so a score entered without a connection (or before a reload) is never lost;
-// each carries an id made here, so sending it twice stores it once. Plain ES2017 for old in-app
-// browsers (WeChat's among them).
+// each carries an id made here, so sending it twice stores it once. The queue belongs to the judge and
+// the competition, not to the card: when a card is revoked, the new card sends what the old one could
+// not. Plain ES2017 for old in-app browsers (WeChat's among them).
 "use strict";
 
 var secret = (location.pathname.match(/^\/j\/([A-Za-z0-9_-]+)/) || [])[1] || "";
-var queueKey = "fest-queue-" + secret;
-var sheetKey = "fest-sheet-" + secret;
+var linkKey = "fest-link-" + secret;   // which judge and competition this card is for
+var owner = null;                      // {competition, judge} once known
 var sheet = null;
 var queue = [];
-var refused = {};
+var refused = {};                      // entry id → {error, points} the PC refused
 var currentEntry = null;
-var flushing = false;
+var sending = null;                    // the queue being sent, a promise
+var revoked = false;
+var timers = [];
 
 function $(id) { return document.getElementById(id); }
 
 function show(view) {
-  ["pin-view", "list-view", "entry-view"].forEach(function (name) { $(name).hidden = name !== view; });
+  ["pin-view", "list-view", "entry-view", "fatal-view"].forEach(function (name) { $(name).hidden = name !== view; });
   window.scrollTo(0, 0);
 }
 
@@ -29,6 +32,27 @@ function save(key, value) {
   try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage full or off: the queue lives on in memory */ }
 }
 
+function queueKey() { return owner ? "fest-queue-c" + owner.competition + "-j" + owner.judge : "fest-queue-" + secret; }
+function sheetKey() { return "fest-sheet-c" + owner.competition + "-j" + owner.judge; }
+
+// The judge and competition of this card are known: the queue kept for them (from any card of
+// theirs, and what this card queued before it knew) is the one sent from now on.
+function own(sheetData) {
+  var known = { competition: sheetData.competition.id, judge: sheetData.judge.id };
+  var before = queueKey();
+  owner = known;
+  save(linkKey, owner);
+  if (before !== queueKey()) {
+    var early = load(before, []);
+    var mine = load(queueKey(), []);
+    var ids = {};
+    mine.forEach(function (item) { ids[item.id] = true; });
+    queue = mine.concat(early.filter(function (item) { return !ids[item.id]; }));
+    try { localStorage.removeItem(before); } catch (e) { /* nothing to tidy */ }
+  }
+  save(queueKey(), queue);
+}
+
 function newId() {
   var bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
@@ -38,29 +62,44 @@ function newId() {
 // Like Python's "{:g}" for the values a rubric uses.
 function numberText(value) { return String(Math.round(value * 10000) / 10000); }
 
-// The desk's own refusals (scoring/entering.py parse_points), in the same words.
+// As the desk reads a number (scoring/entering.py): full-width digits and the ideographic full stop
+// folded; nothing but ASCII digits, one point and a sign after that.
 function normalise(text) {
   return String(text).trim()
     .replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
-    .replace(/[。．]/g, ".");
+    .replace(/[。．]/g, ".").replace(/－/g, "-").replace(/＋/g, "+");
 }
+var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
+// The desk's own refusals (parse_points), in the same words.
 function checkPoints(criterion, text) {
   var shown = normalise(text);
   if (shown === "") return { value: null };
+  if (!NUMBER.test(shown)) return { error: "「" + criterion.name + "」填的「" + shown + "」不是数字。" };
   var value = Number(shown);
-  if (isNaN(value)) return { error: "「" + criterion.name + "」填的「" + shown + "」不是数字。" };
-  var what = criterion.deduction ? "扣分" : "分数";
-  if (!isFinite(value) || value < 0) return { error: "「" + criterion.name + "」的" + what + "不能是负数（填的是 " + shown + "）。" };
+  if (!isFinite(value) || value < 0) return { error: "「" + criterion.name + "」的分数不能是负数（填的是 " + shown + "）。" };
   if (value > criterion.max + 1e-9) {
-    var limit = criterion.deduction ? "最多扣" : "满分";
-    return { error: "「" + criterion.name + "」" + limit + " " + numberText(criterion.max) + " 分，填的 " + shown + " 超出了。" };
+    return { error: "「" + criterion.name + "」满分 " + numberText(criterion.max) + " 分，填的 " + shown + " 超出了。" };
   }
   var cases = value / criterion.step;
   if (Math.abs(cases - Math.round(cases)) > 1e-6) {
     return { error: "「" + criterion.name + "」按 " + numberText(criterion.step) + " 分一档计分，" + shown + " 不在档上。" };
   }
   return { value: Math.round(value * 10000) / 10000 };
+}
+
+// A deduction is typed as a count of cases (处), and refused in that unit.
+function mostCases(criterion) { return Math.floor(criterion.max / criterion.step + 1e-9); }
+
+function checkCases(criterion, text) {
+  var shown = normalise(text);
+  if (shown === "") return { value: null };
+  if (!/^\d+$/.test(shown)) return { error: "「" + criterion.name + "」填的是处数，「" + shown + "」不是整数。" };
+  var count = Number(shown);
+  if (count > mostCases(criterion)) {
+    return { error: "「" + criterion.name + "」最多扣 " + mostCases(criterion) + " 处，填的 " + count + " 处超出了。" };
+  }
+  return { value: Math.round(count * criterion.step * 10000) / 10000 };
 }
 
 function api(method, path, body) {
@@ -89,10 +128,12 @@ function queuedFor(entryId) {
   return queue.filter(function (item) { return item.entry === entryId; });
 }
 
-// The sheet as the server sent it, with what still waits in the queue laid over it.
+// The sheet as the server sent it, the judge's own values where the desk's differ, and what still
+// waits in the queue laid over it.
 function pointsOf(entry) {
   var points = {};
   Object.keys(entry.points).forEach(function (key) { points[key] = entry.points[key]; });
+  Object.keys(entry.conflicts || {}).forEach(function (key) { points[key] = entry.conflicts[key].phone; });
   queuedFor(entry.id).forEach(function (item) {
     Object.keys(item.points).forEach(function (key) { points[key] = item.points[key]; });
   });
@@ -108,7 +149,7 @@ function updateSync() {
     sync.textContent = "已同步";
     sync.className = "ok";
   }
-  $("resend").hidden = queue.length === 0;
+  $("resend").hidden = queue.length === 0 || revoked;
 }
 
 function notice(text) {
@@ -116,12 +157,28 @@ function notice(text) {
   $("notice").hidden = !text;
 }
 
+var toastTimer = null;
+function toast(text) {
+  $("toast").textContent = text;
+  $("toast").hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(function () { $("toast").hidden = true; }, 6000);
+}
+
+function shown(value) { return value === null || value === undefined ? "空" : numberText(value); }
+
+function conflictText(criterion, conflict) {
+  return "电脑上已录入 " + shown(conflict.desk) + "，你的 " + shown(conflict.phone) + " 已交给管理员核对";
+}
+
+// Why nothing on the sheet can change now ("" when it can).
 function closedReason() {
   if (!sheet) return "";
-  if (sheet.locked) return "「" + sheet.competition.name + "」的成绩已锁定，不能再修改。";
   if (sheet.handed_in) return "你已提交并锁定评分表，不能再修改。如需更正，请找管理员重新开放。";
-  return "";
+  return sheet.closed || "";
 }
+
+function entryClosed(entry) { return closedReason() || entry.closed || ""; }
 
 function renderList() {
   $("competition").textContent = sheet.competition.name;
@@ -157,6 +214,7 @@ function renderList() {
     badge.className = "badge";
     if (refused[entry.id]) { badge.textContent = "未被接受"; badge.className += " refused"; }
     else if (queuedFor(entry.id).length) { badge.textContent = "待同步"; badge.className += " waiting"; }
+    else if (Object.keys(entry.conflicts || {}).length) { badge.textContent = "待核对"; badge.className += " conflict"; }
     else if (entry.done) { badge.textContent = "已评 ✓"; badge.className += " done"; }
     else { badge.textContent = "未评"; }
     if (entry.done) done += 1;
@@ -184,11 +242,12 @@ function openEntry(entryId) {
   var text = label(entry);
   $("entry-title").textContent = text.name;
   $("entry-sub").textContent = [entry.group, text.sub].filter(Boolean).join(" · ");
-  $("entry-error").textContent = refused[entry.id] || "";
   var points = pointsOf(entry);
+  var kept = refused[entry.id];
+  if (kept) Object.keys(kept.points).forEach(function (key) { points[key] = kept.points[key]; });
   var box = $("criteria");
   box.innerHTML = "";
-  var closed = closedReason();
+  var closed = entryClosed(entry);
   sheet.criteria.forEach(function (criterion) {
     var stored = points[String(criterion.id)];
     var row = document.createElement("div");
@@ -200,7 +259,7 @@ function openEntry(entryId) {
     var rule = document.createElement("div");
     rule.className = "rule";
     rule.textContent = criterion.deduction
-      ? "每处扣 " + numberText(criterion.step) + " 分，最多扣 " + numberText(criterion.max) + " 分；下面填处数"
+      ? "每处扣 " + numberText(criterion.step) + " 分，最多 " + mostCases(criterion) + " 处；下面填处数"
       : "满分 " + numberText(criterion.max) + " 分，每档 " + numberText(criterion.step) + " 分";
     var stepper = document.createElement("div");
     stepper.className = "stepper";
@@ -219,7 +278,7 @@ function openEntry(entryId) {
     plus.textContent = "+";
     plus.setAttribute("aria-label", criterion.name + " 加");
     var unit = criterion.deduction ? 1 : criterion.step;
-    var top = criterion.deduction ? Math.floor(criterion.max / criterion.step + 1e-9) : criterion.max;
+    var top = criterion.deduction ? mostCases(criterion) : criterion.max;
     function nudge(direction) {
       var now = Number(normalise(field.value));
       // From empty, + starts at the bottom; − starts a score at its maximum (most boards score high)
@@ -233,36 +292,48 @@ function openEntry(entryId) {
     plus.addEventListener("click", function () { nudge(1); });
     field.addEventListener("input", refreshTotal);
     [minus, field, plus].forEach(function (control) { control.disabled = !!closed; stepper.appendChild(control); });
+    var problem = document.createElement("p");
+    problem.className = "problem";
+    problem.hidden = true;
     row.appendChild(title);
     row.appendChild(rule);
     row.appendChild(stepper);
+    row.appendChild(problem);
+    var conflict = (entry.conflicts || {})[String(criterion.id)];
+    if (conflict) {
+      var note = document.createElement("p");
+      note.className = "conflict";
+      note.textContent = conflictText(criterion, conflict);
+      row.appendChild(note);
+    }
     box.appendChild(row);
   });
+  $("entry-closed").textContent = closed;
+  $("entry-closed").hidden = !closed;
   $("submit").disabled = !!closed;
-  if (closed) $("entry-error").textContent = closed;
-  refreshTotal();
   show("entry-view");
+  refreshTotal();
+  if (kept) {
+    $("entry-error").textContent = "电脑没有接受上次提交：" + kept.error;
+    var bad = firstBad();
+    if (bad) bad.scrollIntoView({ block: "center" });
+  }
 }
 
-// The points typed on the entry's page, checked; errors by criterion.
+function firstBad() { return document.querySelector(".criterion.bad"); }
+
+// The points typed on the entry's page, checked; each criterion shows its own problem.
 function typedPoints() {
   var points = {};
   var errors = [];
   sheet.criteria.forEach(function (criterion) {
     var row = document.querySelector('.criterion[data-criterion="' + criterion.id + '"]');
     var text = row.querySelector("input").value;
-    var result;
-    if (criterion.deduction && normalise(text) !== "") {
-      var count = Number(normalise(text));
-      if (isNaN(count) || count < 0 || Math.round(count) !== count) {
-        result = { error: "「" + criterion.name + "」填的是处数，「" + normalise(text) + "」不是整数。" };
-      } else {
-        result = checkPoints(criterion, numberText(count * criterion.step));
-      }
-    } else {
-      result = checkPoints(criterion, text);
-    }
+    var result = criterion.deduction ? checkCases(criterion, text) : checkPoints(criterion, text);
     row.className = "criterion" + (result.error ? " bad" : "");
+    var problem = row.querySelector(".problem");
+    problem.textContent = result.error || "";
+    problem.hidden = !result.error;
     if (result.error) errors.push(result.error);
     else points[String(criterion.id)] = result.value;
   });
@@ -285,7 +356,13 @@ function refreshTotal() {
 function submitEntry() {
   var entry = currentEntry;
   var typed = typedPoints();
-  if (typed.errors.length) { $("entry-error").textContent = typed.errors[0]; return; }
+  if (typed.errors.length) {
+    $("entry-error").textContent = typed.errors[0];
+    var bad = firstBad();
+    bad.scrollIntoView({ block: "center" });
+    bad.querySelector("input").focus({ preventScroll: true });
+    return;
+  }
   var base = pointsOf(entry);
   var changed = {};
   var baseOfChanged = {};
@@ -296,61 +373,93 @@ function submitEntry() {
   delete refused[entry.id];
   if (Object.keys(changed).length) {
     queue.push({ id: newId(), entry: entry.id, points: changed, base: baseOfChanged, label: label(entry).name });
-    save(queueKey, queue);
+    save(queueKey(), queue);
   }
   renderList();
   show("list-view");
   flush();
 }
 
+// The queued scores to the PC, first to last; what the PC refuses for good is taken off the queue and
+// shown on its entry, what fails for now (no network, busy) stays for later. Resolves to whether the
+// queue is empty; a call while sending joins the sending under way.
 function flush() {
-  if (flushing || !queue.length) { updateSync(); return Promise.resolve(); }
-  flushing = true;
+  if (sending) return sending;
+  if (!queue.length || revoked) { updateSync(); return Promise.resolve(!queue.length); }
+  sending = sendQueue().then(function (empty) { sending = null; return empty; });
+  return sending;
+}
+
+function sendQueue() {
   var item = queue[0];
   return api("POST", "/api/j/" + secret + "/scores", item).then(function (answer) {
     if (answer.status === 200) {
       queue.shift();
-      if (answer.data.conflicts) notice("「" + item.label + "」" + answer.data.message);
-    } else if (answer.status === 422) {
+      if (answer.data.conflicts) {
+        var why = (answer.data.differences || []).map(function (d) { return d.text; }).join("；");
+        notice("「" + item.label + "」" + (why ? "已提交；" + why + "。" : answer.data.message));
+      }
+    } else if (answer.status === 422 || answer.status === 409 || answer.status === 500) {
       queue.shift();
-      refused[item.entry] = answer.data.error;
-      notice("「" + item.label + "」未被接受：" + answer.data.error);
+      refused[item.entry] = { error: answer.data.error || "电脑没有接受这份分数。", points: item.points };
+      notice("「" + item.label + "」未被接受：" + refused[item.entry].error);
     } else if (answer.status === 404) {
-      fatal(answer.data.error);
-      throw new Error("refused");
+      cardRevoked();
+      throw new Error("revoked");
     } else {
-      throw new Error("later");  // busy (409), too many tries (429), server trouble: sent again later
+      throw new Error("later");  // busy (503), too many at once, server trouble: sent again later
     }
-    save(queueKey, queue);
-    flushing = false;
-    if (queue.length) return flush();
-    return loadSheet();
+    save(queueKey(), queue);
+    if (queue.length) return sendQueue();
+    return loadSheet().then(function () { return true; });
   }).catch(function () {
-    flushing = false;
     updateSync();
-    if (sheet) renderList();
+    if (sheet && !revoked && !$("list-view").hidden) renderList();
+    return false;
+  });
+}
+
+function resend() {
+  if (navigator.onLine === false) {
+    toast("手机没有连上网络：" + queue.length + " 条分数还在手机上，连上学校的 Wi-Fi 后会自动发送。");
+    return;
+  }
+  toast("正在发送……");
+  flush().then(function (sent) {
+    if (sent) toast("已全部发送。");
+    else if (queue.length && !revoked) toast("连不上评分电脑：" + queue.length + " 条分数还在手机上，稍后会自动再发送。");
   });
 }
 
 function fatal(message) {
   $("fatal").textContent = message;
-  $("fatal").hidden = false;
-  ["pin-view", "list-view", "entry-view"].forEach(function (name) { $(name).hidden = true; });
+  show("fatal-view");
+}
+
+// A card the operator revoked: say so, stop asking, and keep what waits for the judge's new card.
+function cardRevoked() {
+  revoked = true;
+  timers.forEach(clearInterval);
+  $("toast").hidden = true;
+  var waiting = queue.length ? "还没发送的 " + queue.length + " 条分数保存在这部手机上，用新评分卡打开后会自动发送。" : "";
+  fatal("这个评分链接无效或已作废。请扫描管理员给你的新评分卡。" + waiting);
+  updateSync();
 }
 
 function loadSheet() {
   return api("GET", "/api/j/" + secret + "/sheet").then(function (answer) {
     if (answer.status === 200) {
       sheet = answer.data;
-      save(sheetKey, sheet);
+      own(sheet);
+      save(sheetKey(), sheet);
       if (!$("entry-view").hidden) return;
       renderList();
       show("list-view");
-    } else if (answer.status === 404 || answer.status === 429) {
-      fatal(answer.data.error);
+    } else if (answer.status === 404) {
+      cardRevoked();
     }
   }, function () {
-    if (!sheet) sheet = load(sheetKey, null);
+    if (!sheet && owner) sheet = load(sheetKey(), null);
     if (sheet && $("entry-view").hidden) { renderList(); show("list-view"); }
     if (!sheet) fatal("连不上评分电脑：请确认手机连着学校的 Wi-Fi，然后刷新本页。");
   });
@@ -377,16 +486,31 @@ function startPin() {
   });
 }
 
+// The page keeps itself for a reload without a network (the service worker); browsers allow that
+// only on a secure address, so elsewhere the page asks before it is left with scores unsent.
+function keepThePage() {
+  var kept = false;
+  if (navigator.serviceWorker && window.isSecureContext) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () { kept = true; }, function () {});
+  }
+  window.addEventListener("beforeunload", function (event) {
+    if (queue.length && !kept) { event.preventDefault(); event.returnValue = ""; }
+  });
+}
+
 function start() {
+  keepThePage();
   if (!secret) { startPin(); return; }
-  queue = load(queueKey, []);
+  owner = load(linkKey, null);
+  queue = load(queueKey(), []);
+  if (owner) sheet = load(sheetKey(), null);
   $("back").addEventListener("click", function () { renderList(); show("list-view"); });
   $("submit").addEventListener("click", submitEntry);
-  $("resend").addEventListener("click", function () { flush(); });
+  $("resend").addEventListener("click", resend);
   $("hand-in").addEventListener("click", handIn);
   window.addEventListener("online", function () { flush(); });
-  setInterval(function () { if (queue.length) flush(); }, 4000);
-  setInterval(function () { if (!queue.length && !$("list-view").hidden) loadSheet(); }, 15000);
+  timers.push(setInterval(function () { if (queue.length) flush(); }, 4000));
+  timers.push(setInterval(function () { if (!queue.length && !$("list-view").hidden) loadSheet(); }, 15000));
   updateSync();
   loadSheet().then(function () { flush(); });
 }

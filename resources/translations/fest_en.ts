@@ -1408,52 +1408,57 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="430"/>
+        <location filename="../../ui/scoring/phones.py" line="435"/>
         <source>核对不同的分数</source>
         <translation>Settle differing scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="432"/>
+        <location filename="../../ui/scoring/phones.py" line="437"/>
         <source>评委在手机上评的分数与电脑上已录入的不同。请核对纸质评分表后选择保留哪一个。</source>
         <translation>A judge&apos;s score from the phone differs from the one already typed at this PC. Check the paper sheet, then choose which to keep.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="438"/>
+        <location filename="../../ui/scoring/phones.py" line="443"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/phones.py" line="444"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="439"/>
+        <location filename="../../ui/scoring/phones.py" line="445"/>
         <source>评委</source>
         <translation>Judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="440"/>
+        <location filename="../../ui/scoring/phones.py" line="446"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="441"/>
+        <location filename="../../ui/scoring/phones.py" line="447"/>
         <source>手机上</source>
         <translation>On the phone</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="442"/>
+        <location filename="../../ui/scoring/phones.py" line="448"/>
         <source>电脑上</source>
         <translation>At the PC</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="443"/>
+        <location filename="../../ui/scoring/phones.py" line="449"/>
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="450"/>
+        <location filename="../../ui/scoring/phones.py" line="456"/>
         <source>用手机上的</source>
         <translation>Use the phone&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="452"/>
+        <location filename="../../ui/scoring/phones.py" line="458"/>
         <source>保留电脑上的</source>
         <translation>Keep the PC&apos;s</translation>
     </message>
@@ -2716,223 +2721,223 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="92"/>
+        <location filename="../../ui/scoring/phones.py" line="93"/>
         <source>手机评分</source>
         <translation>Phone scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="104"/>
+        <location filename="../../ui/scoring/phones.py" line="105"/>
         <source>刷新地址</source>
         <translation>Find addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="105"/>
+        <location filename="../../ui/scoring/phones.py" line="106"/>
         <source>换了网络或插上网线后，重新查找本机的地址</source>
         <translation>Look up this PC&apos;s addresses again after changing network or plugging in a cable</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="123"/>
+        <location filename="../../ui/scoring/phones.py" line="124"/>
         <source>评委</source>
         <translation>Judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="124"/>
+        <location filename="../../ui/scoring/phones.py" line="125"/>
         <source>评分码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="125"/>
+        <location filename="../../ui/scoring/phones.py" line="126"/>
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="126"/>
+        <location filename="../../ui/scoring/phones.py" line="127"/>
         <source>最后联系</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="127"/>
+        <location filename="../../ui/scoring/phones.py" line="128"/>
         <source>已评</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="128"/>
+        <location filename="../../ui/scoring/phones.py" line="129"/>
         <source>待核对</source>
         <translation>To settle</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="129"/>
+        <location filename="../../ui/scoring/phones.py" line="130"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="140"/>
+        <location filename="../../ui/scoring/phones.py" line="141"/>
         <source>自检</source>
         <translation>Self-check</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="141"/>
+        <location filename="../../ui/scoring/phones.py" line="142"/>
         <source>像手机一样从所选地址打开评分页，看看哪里不通</source>
         <translation>Open the scoring page from the chosen address as a phone would, and say what is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="143"/>
+        <location filename="../../ui/scoring/phones.py" line="144"/>
         <source>评委扫码卡…</source>
         <translation>Judges&apos; QR cards…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="145"/>
-        <location filename="../../ui/scoring/phones.py" line="353"/>
+        <location filename="../../ui/scoring/phones.py" line="146"/>
+        <location filename="../../ui/scoring/phones.py" line="354"/>
         <source>作废并重发链接</source>
         <translation>Revoke and reissue link</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="146"/>
+        <location filename="../../ui/scoring/phones.py" line="147"/>
         <source>手机丢了或评分卡落在桌上：旧链接和评分码立即失效</source>
         <translation>A phone lost or a card left on a desk: the old link and PIN stop working at once</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="148"/>
+        <location filename="../../ui/scoring/phones.py" line="149"/>
         <source>重新开放</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="149"/>
+        <location filename="../../ui/scoring/phones.py" line="150"/>
         <source>评委按了「提交并锁定」后又要更正：让他的手机可以再修改</source>
         <translation>The judge handed the sheet in and needs a correction: let their phone change it again</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="157"/>
+        <location filename="../../ui/scoring/phones.py" line="158"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="160"/>
+        <location filename="../../ui/scoring/phones.py" line="161"/>
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="207"/>
+        <location filename="../../ui/scoring/phones.py" line="208"/>
         <source>手机评分 · {0}</source>
         <translation>Phone scoring · {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="221"/>
+        <location filename="../../ui/scoring/phones.py" line="222"/>
         <source>没有找到网络：请先连上学校的 Wi-Fi 或网线</source>
         <translation>No network found: connect to the school&apos;s Wi-Fi or a cable first</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="239"/>
+        <location filename="../../ui/scoring/phones.py" line="240"/>
         <source>「{0}」还没有评委：请先在「评委组…」里添加评委。</source>
         <translation>“{0}” has no judges yet: add them under “Judges…” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="246"/>
+        <location filename="../../ui/scoring/phones.py" line="247"/>
         <source>手机评分没能开启：{0}</source>
         <translation>Phone scoring could not start: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="250"/>
+        <location filename="../../ui/scoring/phones.py" line="251"/>
         <source>端口 {0} 被占用，改用 {1}。</source>
         <translation>Port {0} is taken; using {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="266"/>
+        <location filename="../../ui/scoring/phones.py" line="267"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="266"/>
+        <location filename="../../ui/scoring/phones.py" line="267"/>
         <source>开启手机评分</source>
         <translation>Start phone scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="276"/>
+        <location filename="../../ui/scoring/phones.py" line="277"/>
         <source>评委用手机连上学校的 Wi-Fi，扫自己评分卡上的码；或打开上面的地址，输入评分卡上的评分码。</source>
         <translation>Judges join the school&apos;s Wi-Fi and scan the code on their own card, or open the address above and type the PIN on their card.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="281"/>
+        <location filename="../../ui/scoring/phones.py" line="282"/>
         <source>未开启</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="283"/>
+        <location filename="../../ui/scoring/phones.py" line="284"/>
         <source>选择手机能连到的地址（一般是无线网络），再按「开启手机评分」。</source>
         <translation>Choose an address the phones can reach (usually the Wi-Fi one), then press “Start phone scoring”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="311"/>
+        <location filename="../../ui/scoring/phones.py" line="312"/>
         <source>已连接</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="311"/>
+        <location filename="../../ui/scoring/phones.py" line="312"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="315"/>
+        <location filename="../../ui/scoring/phones.py" line="316"/>
         <source>已提交并锁定</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="326"/>
+        <location filename="../../ui/scoring/phones.py" line="327"/>
         <source>核对不同的分数（{0}）…</source>
         <translation>Settle differing scores ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="345"/>
+        <location filename="../../ui/scoring/phones.py" line="346"/>
         <source>请先在表中选一位评委。</source>
         <translation>Select a judge in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="354"/>
+        <location filename="../../ui/scoring/phones.py" line="355"/>
         <source>作废「{0}」现在的评分链接和评分码？旧卡片立即失效，已评的分数保留。</source>
         <translation>Revoke the current link and PIN of “{0}”? The old card stops working at once; the scores given stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="365"/>
+        <location filename="../../ui/scoring/phones.py" line="366"/>
         <source>「{0}」的新评分码是 {1}。请重新打印这位评委的扫码卡。</source>
         <translation>The new PIN of “{0}” is {1}. Print this judge&apos;s card again.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="378"/>
+        <location filename="../../ui/scoring/phones.py" line="379"/>
         <source>「{0}」的手机可以再修改分数了。</source>
         <translation>“{0}” can change scores from the phone again.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="384"/>
+        <location filename="../../ui/scoring/phones.py" line="385"/>
         <source>请先开启手机评分，再自检。</source>
         <translation>Start phone scoring first, then run the self-check.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="392"/>
+        <location filename="../../ui/scoring/phones.py" line="393"/>
         <source>本机从 {0} 打开评分页正常。若手机仍打不开：确认手机连的是同一个 Wi-Fi（不是访客网络），并在 Windows 防火墙中允许本程序使用专用网络。</source>
         <translation>This PC opens the scoring page at {0}. If a phone still cannot: check that it is on the same Wi-Fi (not a guest network), and allow this program on private networks in Windows Firewall.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="400"/>
+        <location filename="../../ui/scoring/phones.py" line="401"/>
         <source>没有可用的地址：请先连上学校的 Wi-Fi 或网线。</source>
         <translation>No address to use: connect to the school&apos;s Wi-Fi or a cable first.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="404"/>
+        <location filename="../../ui/scoring/phones.py" line="405"/>
         <source>保存评委扫码卡</source>
         <translation>Save judges&apos; QR cards</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="405"/>
+        <location filename="../../ui/scoring/phones.py" line="406"/>
         <source>{0} 评委扫码卡</source>
         <translation>{0} judges&apos; QR cards</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="407"/>
+        <location filename="../../ui/scoring/phones.py" line="408"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/phones.py" line="415"/>
+        <location filename="../../ui/scoring/phones.py" line="416"/>
         <source>已生成 {0} 张评委扫码卡。</source>
         <translation>{0} judges&apos; QR cards made.</translation>
     </message>
@@ -3482,7 +3487,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="124"/>
-        <location filename="../../ui/scoring/tab.py" line="652"/>
+        <location filename="../../ui/scoring/tab.py" line="658"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
@@ -3532,204 +3537,204 @@ deduct (max {1:g})</translation>
         <translation>Screen {0} ({1}×{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="313"/>
+        <location filename="../../ui/scoring/tab.py" line="314"/>
         <source>评委：{0}</source>
         <translation>Judge: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="326"/>
+        <location filename="../../ui/scoring/tab.py" line="327"/>
         <source>本届科技节还没有需要评分的比赛项目：请先在“作品报名 → 比赛项目”中添加。</source>
         <translation>This festival has no scored competition yet: add one under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="342"/>
+        <location filename="../../ui/scoring/tab.py" line="343"/>
         <source>「{0}」还没有评委：请点“评委组…”添加。</source>
         <translation>“{0}” has no judges yet: add them with “Judges…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="360"/>
+        <location filename="../../ui/scoring/tab.py" line="361"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="361"/>
+        <location filename="../../ui/scoring/tab.py" line="362"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="362"/>
+        <location filename="../../ui/scoring/tab.py" line="363"/>
         <source>作品</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="363"/>
+        <location filename="../../ui/scoring/tab.py" line="364"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="364"/>
+        <location filename="../../ui/scoring/tab.py" line="365"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="370"/>
+        <location filename="../../ui/scoring/tab.py" line="371"/>
         <source>{0} 处两遍不一致</source>
         <translation>{0} passes differ</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="372"/>
+        <location filename="../../ui/scoring/tab.py" line="373"/>
         <source>未评：{0}</source>
         <translation>Missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="374"/>
+        <location filename="../../ui/scoring/tab.py" line="375"/>
         <source>还有试次未测</source>
         <translation>Attempts still to come</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="377"/>
+        <location filename="../../ui/scoring/tab.py" line="378"/>
         <source>请复核：{0}的总分偏离较大</source>
         <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="379"/>
+        <location filename="../../ui/scoring/tab.py" line="380"/>
         <source>已评完</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="379"/>
+        <location filename="../../ui/scoring/tab.py" line="380"/>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="393"/>
+        <location filename="../../ui/scoring/tab.py" line="394"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="397"/>
+        <location filename="../../ui/scoring/tab.py" line="398"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="430"/>
+        <location filename="../../ui/scoring/tab.py" line="431"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="431"/>
+        <location filename="../../ui/scoring/tab.py" line="432"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="454"/>
+        <location filename="../../ui/scoring/tab.py" line="455"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="465"/>
+        <location filename="../../ui/scoring/tab.py" line="466"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="481"/>
+        <location filename="../../ui/scoring/tab.py" line="482"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="481"/>
-        <location filename="../../ui/scoring/tab.py" line="507"/>
+        <location filename="../../ui/scoring/tab.py" line="482"/>
+        <location filename="../../ui/scoring/tab.py" line="508"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="485"/>
+        <location filename="../../ui/scoring/tab.py" line="486"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="498"/>
+        <location filename="../../ui/scoring/tab.py" line="499"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="499"/>
+        <location filename="../../ui/scoring/tab.py" line="500"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="508"/>
+        <location filename="../../ui/scoring/tab.py" line="509"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="537"/>
+        <location filename="../../ui/scoring/tab.py" line="538"/>
         <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
         <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="566"/>
+        <location filename="../../ui/scoring/tab.py" line="567"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="572"/>
+        <location filename="../../ui/scoring/tab.py" line="573"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="572"/>
+        <location filename="../../ui/scoring/tab.py" line="573"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="575"/>
+        <location filename="../../ui/scoring/tab.py" line="576"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="575"/>
-        <location filename="../../ui/scoring/tab.py" line="596"/>
+        <location filename="../../ui/scoring/tab.py" line="576"/>
+        <location filename="../../ui/scoring/tab.py" line="597"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="593"/>
+        <location filename="../../ui/scoring/tab.py" line="594"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="596"/>
-        <location filename="../../ui/scoring/tab.py" line="613"/>
+        <location filename="../../ui/scoring/tab.py" line="597"/>
+        <location filename="../../ui/scoring/tab.py" line="614"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="609"/>
+        <location filename="../../ui/scoring/tab.py" line="610"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="610"/>
+        <location filename="../../ui/scoring/tab.py" line="611"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="613"/>
+        <location filename="../../ui/scoring/tab.py" line="614"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="624"/>
+        <location filename="../../ui/scoring/tab.py" line="625"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="652"/>
+        <location filename="../../ui/scoring/tab.py" line="658"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>

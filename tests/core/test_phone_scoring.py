@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from fest_desktop.errors import ValidationError
+from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.phones.addresses import AdapterKind, rank_addresses
 from fest_desktop.phones.cards import write_cards
+from fest_desktop.phones.conflicts import resolve_conflict, score_conflicts
+from fest_desktop.phones.kinds import Keep
 from fest_desktop.phones.links import (
     LinkRefused,
+    Scope,
     hand_in_sheet,
     judge_links,
     reissue_link,
@@ -20,12 +23,7 @@ from fest_desktop.phones.links import (
     secret_for_pin,
 )
 from fest_desktop.phones.sheet import phone_sheet
-from fest_desktop.phones.submissions import (
-    PhoneScores,
-    resolve_conflict,
-    score_conflicts,
-    submit_scores,
-)
+from fest_desktop.phones.submissions import PhoneScores, SubmissionReused, submit_scores
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring.entering import enter_score, set_locked
 from fest_desktop.scoring.log import changes_since, competition_log
@@ -57,11 +55,11 @@ def test_every_judge_gets_a_long_secret_and_a_pin_that_leads_to_it(db: Database,
     links = judge_links(db, board.competition.id)
     assert [link.judge_name for link in links] == ["王老师", "李老师", "陈老师", "刘老师", "赵老师"]
     assert len({link.secret for link in links}) == 5 and all(len(link.secret) >= 32 for link in links)
-    assert all(len(link.pin) == 6 and link.pin.isdigit() for link in links)
+    assert all(len(link.pin) == 8 and link.pin.isdigit() for link in links)
     assert judge_links(db, board.competition.id) == links  # made once, then the same
     assert secret_for_pin(db, links[2].pin) == links[2].secret
     with pytest.raises(LinkRefused, match="评分码"):
-        secret_for_pin(db, "000000" if links[0].pin != "000000" else "111111")
+        secret_for_pin(db, "00000000" if links[0].pin != "00000000" else "11111111")
 
 
 def test_the_sheet_shows_the_judges_entries_in_walking_order_without_their_own_class(
@@ -83,8 +81,8 @@ def test_a_submission_is_stored_once_and_logged_with_the_phone_as_its_source(
     secret = secret_of(db, board, "李老师")
     entry = board.entry_ids["三年级(1)班"]
     scores = PhoneScores("phone-submission-1", entry, full_marks(board), {})
-    first = submit_scores(db, secret, scores, address="192.168.1.23")
-    again = submit_scores(db, secret, scores, address="192.168.1.23")
+    first = submit_scores(db, secret, scores, address="192.168.1.23").value
+    again = submit_scores(db, secret, scores, address="192.168.1.23").value
     assert (first.stored, first.conflicts, first.repeated) == (
         len(board.competition.score_criteria),
         0,
@@ -134,7 +132,7 @@ def test_a_judge_cannot_score_their_own_class_nor_another_competitions_entry(
             PhoneScores("phone-submission-3", board.entry_ids["三年级(1)班"], full_marks(board), {}),
         )
     with pytest.raises(LinkRefused):
-        phone_sheet(db, secret_of(db, board, "李老师"), competition_id=board.competition.id + 1000)
+        phone_sheet(db, secret_of(db, board, "李老师"), Scope(competition_id=board.competition.id + 1000))
     assert scores_count(db) == 0
 
 
@@ -149,18 +147,18 @@ def test_the_desks_different_value_is_kept_and_the_phones_waits_for_the_operator
     )  # typed at the desk from paper
     outcome = submit_scores(
         db, secret, PhoneScores("phone-submission-4", entry, full_marks(board), {first.id: None})
-    )
+    ).value
     assert outcome.conflicts == 1 and "管理员" in outcome.message
     assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == first.max_points - 1
-    [conflict] = score_conflicts(db, board.competition.id)
+    [conflict] = score_conflicts(db, board.small.festival_id, board.competition.id)
     assert (conflict.phone_value, conflict.desk_value, conflict.judge_name) == (
         first.max_points,
         first.max_points - 1,
         "李老师",
     )
-    resolve_conflict(db, conflict.id, use_phone=True)
+    resolve_conflict(db, board.small.festival_id, conflict.id, Keep.PHONE)
     assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == first.max_points
-    assert score_conflicts(db, board.competition.id) == []
+    assert score_conflicts(db, board.small.festival_id) == []
 
 
 def test_the_phones_own_earlier_value_is_corrected_without_a_conflict(db: Database, board: Board) -> None:
@@ -170,7 +168,7 @@ def test_the_phones_own_earlier_value_is_corrected_without_a_conflict(db: Databa
     submit_scores(db, secret, PhoneScores("phone-submission-5", entry, {first.id: 5}, {first.id: None}))
     outcome = submit_scores(
         db, secret, PhoneScores("phone-submission-6", entry, {first.id: 6}, {first.id: 5})
-    )
+    ).value
     assert (outcome.stored, outcome.conflicts) == (1, 0)
     assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == 6
 
@@ -186,7 +184,9 @@ def test_a_locked_competition_and_a_handed_in_sheet_refuse(db: Database, board: 
     with pytest.raises(ValidationError, match="已锁定"):
         submit_scores(db, secret, PhoneScores("phone-submission-8", entry, full_marks(board), {}))
     set_locked(db, board.competition.id, False, reason="更正")
-    assert submit_scores(db, secret, PhoneScores("phone-submission-9", entry, full_marks(board), {})).stored
+    assert submit_scores(
+        db, secret, PhoneScores("phone-submission-9", entry, full_marks(board), {})
+    ).value.stored
 
 
 def test_a_reissued_link_stops_the_old_one_at_once(db: Database, board: Board) -> None:
@@ -209,7 +209,7 @@ def test_the_cards_carry_each_judges_link_as_a_qr_code_and_their_pin(
     decoded = sorted(code.text for code in zxingcpp.read_barcodes(render_page(path, 0)))
     assert decoded == sorted(f"http://192.168.1.23:8765/j/{link.secret}" for link in links)
     text = page_text(path, 0)
-    assert all(link.pin in text and link.judge_name in text for link in links)
+    assert all(link.pin_text in text and link.judge_name in text for link in links)
     assert all(fonts(path).values())
 
 
@@ -266,3 +266,100 @@ def test_the_pcs_addresses_put_wifi_and_ethernet_first_and_virtual_adapters_last
     ]
     assert {a.kind for a in ranked[2:]} == {AdapterKind.VIRTUAL}
     assert "10.0.0.9" not in {a.address for a in ranked}  # an adapter that is down
+
+
+def test_a_sheet_handed_in_stays_handed_in_when_its_card_is_revoked(db: Database, board: Board) -> None:
+    hand_in_sheet(db, secret_of(db, board, "李老师"))
+    fresh = reissue_link(db, board.judge("李老师"))
+    assert fresh.handed_in and phone_sheet(db, fresh.secret).handed_in
+    with pytest.raises(ValidationError, match="提交并锁定"):
+        submit_scores(
+            db,
+            fresh.secret,
+            PhoneScores("after-revoke-1", board.entry_ids["三年级(2)班"], full_marks(board), {}),
+        )
+    assert scores_count(db) == 0
+
+
+def test_the_same_submission_id_with_other_points_is_refused_and_stores_nothing(
+    db: Database, board: Board
+) -> None:
+    secret = secret_of(db, board, "李老师")
+    entry = board.entry_ids["三年级(2)班"]
+    first = board.competition.score_criteria[0]
+    submit_scores(db, secret, PhoneScores("reused-id-01", entry, {first.id: 5}, {}))
+    assert submit_scores(db, secret, PhoneScores("reused-id-01", entry, {first.id: 5}, {})).value.repeated
+    with pytest.raises(SubmissionReused, match="另一份分数"):
+        submit_scores(db, secret, PhoneScores("reused-id-01", entry, {first.id: 9}, {}))
+    assert sheet(db, board).cell(entry, board.judge("李老师"), first.id).value == 5
+
+
+def test_while_a_conflict_waits_the_judges_new_value_goes_to_the_operator_not_over_the_desk(
+    db: Database, board: Board
+) -> None:
+    secret = secret_of(db, board, "李老师")
+    judge = board.judge("李老师")
+    entry = board.entry_ids["三年级(2)班"]
+    first = board.competition.score_criteria[0]
+    enter_score(db, entry, judge, first.id, 15)
+    outcome = submit_scores(db, secret, PhoneScores("conflict-0001", entry, {first.id: 20}, {first.id: None}))
+    [difference] = outcome.value.differences
+    assert difference.text == f"「{first.name}」电脑上已录入 15，你的 20 已交给管理员核对"
+    shown = phone_sheet(db, secret)
+    [row] = [e for e in shown.entries if e.id == entry]
+    assert row.points[first.id] == 15 and row.conflicts == {first.id: (15, 20)}
+    [sent] = [e for e in shown.as_json()["entries"] if e["id"] == entry]  # type: ignore[attr-defined]
+    assert sent["conflicts"] == {str(first.id): {"desk": 15, "phone": 20}}
+    # The judge types their value again, over what the phone now shows: it goes to the conflict.
+    again = submit_scores(
+        db, secret, PhoneScores("conflict-0002", entry, {first.id: 18}, {first.id: 20})
+    ).value
+    assert again.conflicts == 1 and again.stored == 0
+    [waiting] = score_conflicts(db, board.small.festival_id)
+    assert (waiting.desk_value, waiting.phone_value) == (15, 18)
+    assert sheet(db, board).cell(entry, judge, first.id).value == 15
+    settled = resolve_conflict(db, board.small.festival_id, waiting.id, Keep.DESK).value
+    assert settled.id == waiting.id and sheet(db, board).cell(entry, judge, first.id).value == 15
+    # A judge who comes round to the desk's value settles their conflict themselves.
+    enter_score(db, entry, judge, first.id, 12)
+    submit_scores(db, secret, PhoneScores("conflict-0003", entry, {first.id: 14}, {first.id: 15}))
+    assert len(score_conflicts(db, board.small.festival_id)) == 1
+    agreed = submit_scores(
+        db, secret, PhoneScores("conflict-0004", entry, {first.id: 12}, {first.id: 14})
+    ).value
+    assert agreed.conflicts == 0 and score_conflicts(db, board.small.festival_id) == []
+    with pytest.raises(NotFoundError, match="编号"):
+        resolve_conflict(db, board.small.festival_id, waiting.id, Keep.PHONE)
+
+
+def test_the_sheet_says_why_its_entries_cannot_be_scored(db: Database, board: Board) -> None:
+    secret = secret_of(db, board, "李老师")
+    assert phone_sheet(db, secret).closed == ""
+    set_locked(db, board.competition.id, True)
+    locked = phone_sheet(db, secret)
+    assert "已锁定" in locked.closed and all(entry.closed == locked.closed for entry in locked.entries)
+    assert locked.as_json()["closed"] == locked.closed
+
+
+def test_a_festival_scope_opens_its_own_judges_and_not_another_years(
+    db: Database, board: Board, festival: FestivalInfo
+) -> None:
+    import datetime as dt
+
+    from fest_desktop.new_festival.creating import create_festival
+    from fest_desktop.registration.presets import add_preset
+    from fest_desktop.scoring.judges import add_judge
+
+    last_year = create_festival(
+        db, "第九届校园科技节", "启明实验学校", dt.date(2025, 4, 11), dt.date(2025, 5, 11)
+    )
+    old_board = add_preset(db, last_year.id, "科普板报比赛")
+    add_judge(db, old_board.id, "周老师")
+    [old_card] = judge_links(db, old_board.id)
+    this_year = Scope(festival_id=festival.id)
+    assert phone_sheet(db, secret_of(db, board, "李老师"), this_year).judge_name == "李老师"
+    with pytest.raises(LinkRefused):
+        phone_sheet(db, old_card.secret, this_year)
+    with pytest.raises(LinkRefused):
+        secret_for_pin(db, old_card.pin, this_year)
+    assert phone_sheet(db, old_card.secret).judge_name == "周老师"  # the core's own callers see every link

@@ -10,8 +10,9 @@ import urllib.request
 import pytest
 from starlette.testclient import TestClient
 
-from fest_desktop.phones.links import judge_links, reissue_link
-from fest_desktop.phones.server import PhoneServer, Throttle, bind_socket, phone_app
+from fest_desktop.phones.limits import GuessLimiter, Limit
+from fest_desktop.phones.links import Scope, judge_links, reissue_link
+from fest_desktop.phones.server import PhoneServer, bind_socket, phone_app
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring.entering import enter_score, set_locked
@@ -27,7 +28,7 @@ def board(db: Database, festival: FestivalInfo) -> Board:
 
 @pytest.fixture
 def client(db: Database, board: Board) -> TestClient:
-    return TestClient(phone_app(db, board.competition.id))
+    return TestClient(phone_app(db, Scope(competition_id=board.competition.id)))
 
 
 def secret_of(db: Database, board: Board, judge: str) -> str:
@@ -75,21 +76,33 @@ def test_a_repeated_submission_is_stored_once(client: TestClient, db: Database, 
     assert len(lines) == len(board.competition.score_criteria)
 
 
-def test_wrong_and_revoked_secrets_are_refused_and_then_slowed_down(db: Database, board: Board) -> None:
-    client = TestClient(phone_app(db, board.competition.id, throttle=Throttle(allowed=3)))
+def test_wrong_and_revoked_links_are_refused_and_a_right_one_is_never_slowed_down(
+    db: Database, board: Board
+) -> None:
+    client = TestClient(
+        phone_app(
+            db,
+            Scope(competition_id=board.competition.id),
+            limiter=GuessLimiter(Limit(3, 300), Limit(20, 3600)),
+        )
+    )
     old = secret_of(db, board, "李老师")
     new = reissue_link(db, board.judge("李老师")).secret
     refused = client.get(f"/api/j/{old}/sheet")
     assert refused.status_code == 404 and "作废" in refused.json()["error"]
     assert client.post(f"/api/j/{old}/scores", json=submission(board, "三年级(1)班", 3)).status_code == 404
-    assert client.post("/api/pin", json={"pin": "abc"}).status_code == 404
-    slowed = client.get(f"/api/j/{new}/sheet")  # even the right secret, from an address that guessed
+    assert client.get("/api/j/not-a-secret/sheet").status_code == 404
+    for _ in range(3):
+        assert client.post("/api/pin", json={"pin": "12345678"}).status_code == 404
+    slowed = client.post("/api/pin", json={"pin": "12345678"})
     assert (
-        slowed.status_code == 429
-        and "Retry-After" in slowed.headers
-        and "分钟后再试" in slowed.json()["error"]
+        slowed.status_code == 429 and "Retry-After" in slowed.headers and "二维码" in slowed.json()["error"]
     )
-    assert sheet(db, board).cells == {}
+    # The same address, polling a revoked link and guessing PINs, still reaches the judge's new link.
+    for _ in range(10):
+        assert client.get(f"/api/j/{old}/sheet").status_code == 404
+    assert client.get(f"/api/j/{new}/sheet").status_code == 200
+    assert client.post(f"/api/j/{new}/scores", json=submission(board, "三年级(1)班", 4)).status_code == 200
 
 
 def test_another_judges_entries_and_another_competition_are_not_reachable(
@@ -117,6 +130,14 @@ def test_a_locked_competition_refuses_and_a_bad_body_is_refused_plainly(
     bad = submission(board, "三年级(1)班", 5)
     bad["points"] = {"1": True}
     assert client.post(f"/api/j/{secret}/scores", json=bad).status_code == 422
+    for body in (
+        b'{"id": "submission-0010", "entry": 1180591620717411303424, "points": {}}',  # 2**70
+        b'{"id": "submission-0011", "entry": 1, "points": {"1180591620717411303424": 3}}',
+        b'{"id": "submission-0012", "entry": 1, "points": {"1": 1' + b"0" * 400 + b"}}",
+        b"[" * 60000,
+    ):
+        answer = client.post(f"/api/j/{secret}/scores", content=body)
+        assert answer.status_code == 422 and answer.json()["error"], body[:40]
     set_locked(db, board.competition.id, True)
     locked = client.post(f"/api/j/{secret}/scores", json=submission(board, "三年级(1)班", 6))
     assert locked.status_code == 422 and "已锁定" in locked.json()["error"]
@@ -161,3 +182,40 @@ def test_the_server_takes_the_next_free_port_and_serves_nothing_once_stopped(
     assert not server.running
     with pytest.raises((urllib.error.URLError, ConnectionError, socket.timeout)):
         urllib.request.urlopen(f"http://127.0.0.1:{got}/health", timeout=2)
+
+
+def test_a_phone_that_hangs_up_while_its_batch_waits_leaves_the_writer_answering_the_others(
+    db: Database, board: Board, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from fest_desktop.phones import writer as writer_module
+    from fest_desktop.phones.submissions import PhoneScores, Submission
+    from fest_desktop.phones.writer import SubmissionWriter
+
+    held = threading.Event()
+    release = threading.Event()
+    real = writer_module.submit_together
+
+    def first_batch_held(*args: object) -> object:
+        if not held.is_set():
+            held.set()
+            assert release.wait(20)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer_module, "submit_together", first_batch_held)
+    writer = SubmissionWriter(db, Scope(competition_id=board.competition.id))
+    secret = secret_of(db, board, "李老师")
+    first = board.competition.score_criteria[0].id
+
+    def sent(number: int, entry: str) -> Submission:
+        return Submission(
+            secret, PhoneScores(f"hang-up-{number:04d}", board.entry_ids[entry], {first: 5}, {})
+        )
+
+    answers = [writer.submit(sent(1, "一年级(1)班"))]
+    assert held.wait(20)
+    answers += [writer.submit(sent(2, "三年级(1)班")), writer.submit(sent(3, "三年级(2)班"))]
+    answers[1].cancel()  # the phone went away: the server drops its request
+    release.set()
+    assert answers[0].result(20).stored == 1 and answers[2].result(20).stored == 1  # type: ignore[union-attr]

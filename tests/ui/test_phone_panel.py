@@ -13,9 +13,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fest_desktop.phones.addresses import AdapterKind, NetworkAddress
+from fest_desktop.phones.conflicts import score_conflicts
+from fest_desktop.phones.kinds import Keep
 from fest_desktop.phones.links import judge_links
 from fest_desktop.phones.server import bind_socket
-from fest_desktop.phones.submissions import score_conflicts
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring.entering import enter_score
 from fest_desktop.scoring.log import entry_log
@@ -119,7 +120,7 @@ def test_a_revoked_card_stops_at_once_and_the_judge_gets_a_new_pin(
     panel.table.selectRow(1)
     panel.reissue_selected()
     new = judge_links(db, board.competition.id)[1]
-    assert new.secret != old.secret and new.pin in panel.status.text()
+    assert new.secret != old.secret and new.pin_text in panel.status.text()
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(panel.url.text() + f"/api/j/{old.secret}/sheet", timeout=5)
     assert refused.value.code == 404
@@ -140,9 +141,11 @@ def test_the_operator_chooses_between_the_phones_and_the_desks_value(
     )
     panel.refresh()
     assert panel.conflicts_button.isEnabled() and "（1）" in panel.conflicts_button.text()
-    dialog = ConflictsDialog(db, board.competition.id, panel)
+    dialog = ConflictsDialog(db, board.small.festival_id, board.competition.id, panel)
     qtbot.addWidget(dialog)
-    assert dialog.table.item(0, 3).text() == "3" and dialog.table.item(0, 4).text() == "1"
-    dialog.settle(use_phone=True)
+    [waiting] = score_conflicts(db, board.small.festival_id)
+    assert dialog.table.item(0, 0).text() == str(waiting.id)
+    assert dialog.table.item(0, 4).text() == "3" and dialog.table.item(0, 5).text() == "1"
+    dialog.settle(Keep.PHONE)
     assert sheet(db, board).cell(entry, link.judge_id, first.id).value == 3
-    assert score_conflicts(db, board.competition.id) == [] and dialog.table.rowCount() == 0
+    assert score_conflicts(db, board.small.festival_id) == [] and dialog.table.rowCount() == 0

@@ -31,9 +31,10 @@ from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import QR_QUIET_MODULES, qr_modules
 from fest_desktop.phones.addresses import NetworkAddress, network_addresses, page_url, self_check
 from fest_desktop.phones.cards import write_cards
+from fest_desktop.phones.conflicts import ConflictInfo, resolve_conflict, score_conflicts
+from fest_desktop.phones.kinds import Keep
 from fest_desktop.phones.links import JudgeLinkInfo, judge_links, reissue_link, reopen_sheet
 from fest_desktop.phones.server import PhoneServer
-from fest_desktop.phones.submissions import ConflictInfo, resolve_conflict, score_conflicts
 from fest_desktop.scoring.log import scoring_stamp
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database
@@ -292,7 +293,7 @@ class PhonePanel(QDialog):
     def refresh(self) -> None:
         try:
             stamp_changed = self._reload_progress()
-            conflicts = score_conflicts(self.db, self.competition_id)
+            conflicts = score_conflicts(self.db, self.festival_id, self.competition_id)
         except FestError:
             return  # the file is busy for a moment: the next tick shows it
         seen = self.server.presence.snapshot() if self.server is not None else {}
@@ -307,7 +308,7 @@ class PhonePanel(QDialog):
             done, total = self._progress.get(link.judge_id, (0, 0))
             cells = (
                 link.judge_name,
-                link.pin,
+                link.pin_text,
                 self.tr("已连接") if connected else self.tr("未连接"),
                 "" if last is None else f"{last.at:%H:%M:%S} · {last.address}",
                 f"{done}/{total}",
@@ -363,7 +364,7 @@ class PhonePanel(QDialog):
         self.refresh()
         self.status.setText(
             self.tr("「{0}」的新评分码是 {1}。请重新打印这位评委的扫码卡。").format(
-                fresh.judge_name, fresh.pin
+                fresh.judge_name, fresh.pin_text
             )
         )
 
@@ -415,16 +416,20 @@ class PhonePanel(QDialog):
             tell_saved(self, self.tr("已生成 {0} 张评委扫码卡。").format(count), path)
 
     def settle_conflicts(self) -> None:
-        ConflictsDialog(self.db, self.competition_id, self).exec()
+        ConflictsDialog(self.db, self.festival_id, self.competition_id, self).exec()
         self.refresh()
 
 
 class ConflictsDialog(QDialog):
-    """The phone's points that differ from what the desk typed: the operator keeps one of the two."""
+    """The phone's points that differ from what the desk typed: the operator keeps one of the two.
+    The 编号 is the number `phones resolve` takes."""
 
-    def __init__(self, db: Database, competition_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, festival_id: int, competition_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.festival_id = festival_id
         self.competition_id = competition_id
         self.conflicts: list[ConflictInfo] = []
         self.setWindowTitle(self.tr("核对不同的分数"))
@@ -432,9 +437,10 @@ class ConflictsDialog(QDialog):
             self.tr("评委在手机上评的分数与电脑上已录入的不同。请核对纸质评分表后选择保留哪一个。")
         )
         explain.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
+                self.tr("编号"),
                 self.tr("作品"),
                 self.tr("评委"),
                 self.tr("评分项"),
@@ -448,9 +454,9 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         use_phone = QPushButton(self.tr("用手机上的"))
-        use_phone.clicked.connect(lambda: self.settle(use_phone=True))
+        use_phone.clicked.connect(lambda: self.settle(Keep.PHONE))
         keep_desk = QPushButton(self.tr("保留电脑上的"))
-        keep_desk.clicked.connect(lambda: self.settle(use_phone=False))
+        keep_desk.clicked.connect(lambda: self.settle(Keep.DESK))
         buttons = QHBoxLayout()
         buttons.addWidget(use_phone)
         buttons.addWidget(keep_desk)
@@ -466,11 +472,12 @@ class ConflictsDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.conflicts = score_conflicts(self.db, self.competition_id)
+        self.conflicts = score_conflicts(self.db, self.festival_id, self.competition_id)
         self.table.setRowCount(len(self.conflicts))
         for row, conflict in enumerate(self.conflicts):
             for column, text in enumerate(
                 (
+                    str(conflict.id),
                     conflict.entry_label,
                     conflict.judge_name,
                     conflict.criterion,
@@ -484,10 +491,10 @@ class ConflictsDialog(QDialog):
         if self.conflicts:
             self.table.selectRow(0)
 
-    def settle(self, *, use_phone: bool) -> None:
+    def settle(self, keep: Keep) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.conflicts):
             return
         conflict = self.conflicts[row]
-        run_operation(self, lambda: resolve_conflict(self.db, conflict.id, use_phone=use_phone))
+        run_operation(self, lambda: resolve_conflict(self.db, self.festival_id, conflict.id, keep))
         self.load()
