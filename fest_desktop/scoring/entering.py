@@ -25,6 +25,7 @@ from fest_desktop.registration.kinds import EntryStatus, Judging
 from fest_desktop.scoring.judges import stand_aside_reason
 from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
+from fest_desktop.scoring.opening import judging_refusal
 from fest_desktop.storage.database import Database, fetch, hold_write_lock
 from fest_desktop.storage.model import (
     Attempt,
@@ -109,7 +110,7 @@ def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition
         raise ValidationError(
             f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
         )
-    refusal = finalised_refusal(session, competition)
+    refusal = finalised_refusal(session, competition) or judging_refusal(competition)
     if refusal:
         raise ValidationError(refusal)
     if entry.status == EntryStatus.DISQUALIFIED:

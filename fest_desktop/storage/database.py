@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -30,9 +31,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def known_revisions() -> list[str]:
-    """Migration revisions in order; each file in versions/ is named after its revision (0001_…)."""
-    names = (p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
-    return sorted(names)
+    """Migration revisions in order: the files in versions/ are numbered (0001_…), each names its
+    revision on a line `revision = "…"`."""
+    files = sorted((MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    found = (re.search(r'^revision = "([^"]+)"', path.read_text("utf-8"), re.MULTILINE) for path in files)
+    return [match.group(1) for match in found if match is not None]
 
 
 def head_revision() -> str:

@@ -18,7 +18,7 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import current_fingerprint, finalise, reopen
-from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
+from fest_desktop.awards.kinds import AdvisorRule, AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -267,7 +267,7 @@ def test_collective_awards_wait_for_the_competitions_they_count(
         [LevelRule("一等奖", RuleMode.COUNT, 1)],
     )
     assign_awards(db, throws.festival_id)
-    with pytest.raises(ValidationError, match="请先把「手抛飞机」定稿，再定稿「集体奖」"):
+    with pytest.raises(ValidationError, match="还有 1 个比赛项目未定稿：手抛飞机。请先把它们评完并定稿"):
         finalise(db, throws.festival_id, CLASS_LIST)
     path = tmp_path / "集体奖.xlsx"
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
@@ -311,6 +311,7 @@ def test_organisation_award_needs_the_share_taking_part(db: Database, throws: Th
 
 def test_advisors_get_their_best_student_s_level_once_per_competition(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
+    update_award_settings(db, throws.festival_id, AwardSettings(advisor_rule=AdvisorRule.PER_COMPETITION))
     assign_awards(db, throws.festival_id)
     # 王芳: 张子涵 一等, 李梓轩 二等; 李强: 李梓轩 二等, 王一诺 二等; 陈静: 刘欣怡 三等
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖", "陈静": "三等奖"}
@@ -318,10 +319,11 @@ def test_advisors_get_their_best_student_s_level_once_per_competition(db: Databa
     from fest_desktop.certificates.placeholders import award_phrase
 
     wang = next(a for a in list_awards(db, throws.festival_id) if a.kind == "advisor" and a.teacher == "王芳")
-    assert award_phrase(wang) == "辅导学生参加手抛飞机获一等奖"  # 被评为优秀科技辅导员 on the certificate
+    # 被评为优秀科技辅导员 on the certificate; both of her students' prizes named.
+    assert award_phrase(wang) == "辅导学生参加手抛飞机获一等奖1项、二等奖1项"
     [row] = [r for r in notice_rows([wang])]
-    assert "手抛飞机" in row  # the notice says for which competition
-    settings = AwardSettings(advisor_min_level="二等奖")
+    assert "参加手抛飞机获一等奖1项、二等奖1项" in row  # the notice says for what
+    settings = AwardSettings(advisor_rule=AdvisorRule.PER_COMPETITION, advisor_min_level="二等奖")
     update_award_settings(db, throws.festival_id, settings)
     assign_awards(db, throws.festival_id)
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖"}
@@ -345,6 +347,7 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
     )
     throw_all(db, throws)
     second.throw(db, {"陈雨桐": 5, "周宇航": 4})
+    update_award_settings(db, festival.id, AwardSettings(advisor_rule=AdvisorRule.PER_COMPETITION))
     assign_awards(db, festival.id)
     per_competition = [
         (a.teacher, a.competition, a.level) for a in list_awards(db, festival.id) if a.kind == "advisor"
@@ -361,6 +364,9 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
         for a in list_awards(db, festival.id)
         if a.kind == "advisor" and a.teacher == "陈静"
     ] == [("陈静", "一等奖")]
+    # One certificate naming both competitions and what the teacher's students won in them.
+    [chen] = [a for a in list_awards(db, festival.id) if a.kind == "advisor" and a.teacher == "陈静"]
+    assert chen.advised_text == "参加手抛飞机、纸桥承重获一等奖1项、三等奖1项"
 
 
 def test_recommendation_is_a_logged_flag(db: Database, throws: Throws) -> None:
