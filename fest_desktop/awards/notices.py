@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import out_of_date_of
 from fest_desktop.awards.finalising import FESTIVAL_WIDE_LISTS, unfinalised_sources
-from fest_desktop.awards.kinds import AwardKind
+from fest_desktop.awards.kinds import AwardKind, PointSource
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
@@ -206,12 +206,14 @@ def _class_points_rows(session: Session, festival_id: int) -> tuple[list[str], l
     table = points_table(session, festival_id)
     competitions = [a.title for a in award_lists_of(session, festival_id) if a.competition_id is not None]
     used = [name for name in competitions if any(name in line.points for line in table)]
-    header = ["班级", "学部", *used, "合计", "集体奖", "优秀组织奖", "参与率"]
+    sources = [source.label for source in PointSource if any(source.label in line.sources for line in table)]
+    header = ["班级", "学部", *used, *sources, "合计", "集体奖", "优秀组织奖", "参与率"]
     rows: list[list[object]] = [
         [
             line.class_name,
             line.section,
             *(line.points.get(name, 0) for name in used),
+            *(line.sources.get(name, 0) for name in sources),
             line.total,
             line.collective,
             line.organisation,

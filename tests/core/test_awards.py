@@ -173,7 +173,7 @@ def test_finalising_freezes_the_list_and_its_fingerprint_shows_a_change(db: Data
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    notice = finalise(db, throws.festival_id, key)
+    notice = finalise(db, throws.festival_id, key, confirmed=True)
     assert current_fingerprint(db, throws.festival_id, key) == notice.fingerprint
     some = list_awards(db, throws.festival_id, key)[0]
     with pytest.raises(ValidationError, match="已定稿"):
@@ -195,7 +195,7 @@ def test_a_finalised_list_protects_the_scores_it_was_made_from(db: Database, thr
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    finalise(db, throws.festival_id, key)
+    finalise(db, throws.festival_id, key, confirmed=True)
     entry = throws.entry_ids["张子涵"]
     with pytest.raises(ValidationError, match=r"已定稿，成绩不能再改.*撤销定稿"):
         enter_attempt(db, entry, 1, 25)
@@ -216,7 +216,7 @@ def test_a_finalised_list_that_no_longer_matches_its_results_says_so_on_screen_a
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    finalise(db, throws.festival_id, key)
+    finalise(db, throws.festival_id, key, confirmed=True)
     assert out_of_date_lists(db, throws.festival_id) == {}
     winner = next(e for e in list_entries(db, throws.festival_id) if e.id == throws.entry_ids["张子涵"])
     update_entry(db, winner.id, dataclasses.replace(winner.draft(), status=EntryStatus.DISQUALIFIED))
@@ -268,12 +268,12 @@ def test_collective_awards_wait_for_the_competitions_they_count(
     )
     assign_awards(db, throws.festival_id)
     with pytest.raises(ValidationError, match="还有 1 个比赛项目未定稿：手抛飞机。请先把它们评完并定稿"):
-        finalise(db, throws.festival_id, CLASS_LIST)
+        finalise(db, throws.festival_id, CLASS_LIST, confirmed=True)
     path = tmp_path / "集体奖.xlsx"
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     assert "暂定：依据的手抛飞机尚未定稿" in load_workbook(path).active["A2"].value
-    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
-    assert finalise(db, throws.festival_id, CLASS_LIST).fingerprint
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
+    assert finalise(db, throws.festival_id, CLASS_LIST, confirmed=True).fingerprint
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     heading = [cell.value for cell in load_workbook(path).active[3]]
     assert "积分" in heading and not {"编号", "作品", "指导老师", "成绩"} & set(heading)  # nothing empty

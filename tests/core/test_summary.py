@@ -138,7 +138,7 @@ def known(db: Database, festival: FestivalInfo) -> Known:
         [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 1)],
     )
     assign_awards(db, festival.id)
-    finalise(db, festival.id, competition_list_key(planes.id))
+    finalise(db, festival.id, competition_list_key(planes.id), confirmed=True)
     set_recommended(db, entries["甲飞机"], True)
     set_recommended(db, entries["丁戊机器人"], True)
     set_description(db, festival.id, "FJ-0001", "纸飞机，机翼折成上反角。")

@@ -143,7 +143,7 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path, qtmodeltester: Any
 ) -> None:
     assign_awards(db, throws.festival_id)
-    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
     tab = make_tab(qtbot, db, throws.festival_id)
     tab.pages.setCurrentWidget(tab.printing)
     page = tab.printing

@@ -37,8 +37,8 @@ from fest_desktop.calendar.events import (
 )
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.calendar.schedule_files import export_schedule
-from fest_desktop.school.school_days import unknown_years_note
 from fest_desktop.school.festivals import FestivalInfo, get_festival, list_phases
+from fest_desktop.school.school_days import unknown_years_note
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon

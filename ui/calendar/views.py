@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPai
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from fest_desktop.calendar.events import EventInfo
-from fest_desktop.school.school_days import day_off
 from fest_desktop.school.festivals import PhaseInfo
+from fest_desktop.school.school_days import day_off
 
 PHASE_COLOURS = ("#dbe9fb", "#e3f4e1", "#fdf0d5", "#f3e1f5", "#e0f2f1")
 TODAY_COLOUR = QColor("#1f5fae")
