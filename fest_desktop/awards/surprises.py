@@ -1,6 +1,6 @@
-"""What 定稿 asks the teacher to confirm: a group where the rules give every ranked entry a prize (or
+"""What 定稿 asks the teacher to confirm: a group where the awards give every ranked entry a prize (or
 all but one), and a tie that gives a level more places than its rule names (and the levels below
-fewer). Read from the awards as they stand, so a change by hand that settles it settles it."""
+fewer) while the group's awards are still the rules' own: a change by hand settles it."""
 
 from __future__ import annotations
 
@@ -97,6 +97,9 @@ def surprises_in(session: Session, festival_id: int, list_key: str) -> list[str]
         if many:
             counts = "、".join(f"{level}{count}" for level, count in prizes.items())
             found.append(f"{where}：{many}（{counts}）")
-        ties = level_rules.ties_over_places(ranks, rules, levels, keep_one=keep_one)
-        found.extend(f"{where}：并列使{tie}" for tie in ties)
+        # A tie as the rules leave it; once the teacher changed the group by hand, it is settled.
+        by_rules = level_rules.assign_levels(ranks, rules, keep_one=keep_one)
+        if levels == by_rules:
+            ties = level_rules.ties_over_places(ranks, rules, by_rules, keep_one=keep_one)
+            found.extend(f"{where}：并列使{tie}" for tie in ties)
     return found

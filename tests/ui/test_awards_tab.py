@@ -88,6 +88,10 @@ def test_assign_change_with_a_reason_finalise_and_post(
     seen["answer"] = False  # 定稿 asks first: "no" leaves the list open
     page.final_button.click()
     assert "定稿「手抛飞机」" in seen["questions"][-1] and not notices(db, throws.festival_id)
+    # Three of the four have a prize now: the question says so before anything is frozen; the change by
+    # hand is no tie to settle.
+    assert "手抛飞机 全校：4 件中 3 件获奖，只有 1 件没有" in seen["questions"][-1]
+    assert "并列" not in seen["questions"][-1]
     seen["answer"] = True
     page.final_button.click()
     assert "校验码" in page.status.text() and page.final_button.text() == "撤销定稿…"
