@@ -571,7 +571,7 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     <message>
         <location filename="../../ui/awards/rules_dialog.py" line="189"/>
         <source>不勾选时，证书落款为日历上颁奖典礼（或闭幕式）的日期；日历上没有时为科技节最后一天</source>
-        <translation>When unticked, certificates bear the day of the award ceremony (or closing ceremony) on the calendar; without one, the festival's last day</translation>
+        <translation>When unticked, certificates bear the day of the award ceremony (or closing ceremony) on the calendar; without one, the festival&apos;s last day</translation>
     </message>
     <message>
         <location filename="../../ui/awards/rules_dialog.py" line="203"/>
@@ -2481,37 +2481,42 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>JudgingOpening</name>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="30"/>
+        <location filename="../../ui/registration/judging_opening.py" line="32"/>
         <source>提前开始评审…</source>
         <translation>Open judging early…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="32"/>
+        <location filename="../../ui/registration/judging_opening.py" line="34"/>
         <source>截止日（班级板报：检查日）之前就开始评分、评奖和定稿；会记下是谁、什么时候打开的</source>
         <translation>Start scoring, awarding and finalising before the deadline (for a class board: its inspection day); who opened it and when is recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="51"/>
+        <location filename="../../ui/registration/judging_opening.py" line="53"/>
         <source>已于 {0} 提前开始评审（{1}）。</source>
         <translation>Judging was opened early on {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="55"/>
+        <location filename="../../ui/registration/judging_opening.py" line="57"/>
         <source>没有截止日期：随时可以评审。</source>
         <translation>No deadline: judging may start at any time.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="57"/>
+        <location filename="../../ui/registration/judging_opening.py" line="59"/>
+        <source>评审已从 {0} 开始。</source>
+        <translation>Judging has been open since {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="61"/>
         <source>评审从 {0} 开始，之前不能录入成绩、评奖和定稿。</source>
         <translation>Judging opens on {0}; before that no scores, awards or finalising.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="65"/>
+        <location filename="../../ui/registration/judging_opening.py" line="69"/>
         <source>提前开始评审</source>
         <translation>Open judging early</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/judging_opening.py" line="66"/>
+        <location filename="../../ui/registration/judging_opening.py" line="70"/>
         <source>现在就开始「{0}」的评审？之后即可录入成绩、评奖和定稿；这一操作会记入修改记录。</source>
         <translation>Open judging of “{0}” now? Scores, awards and finalising are then accepted; this goes into the log.</translation>
     </message>

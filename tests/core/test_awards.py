@@ -371,6 +371,7 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
 
 def test_recommendation_is_a_logged_flag(db: Database, throws: Throws) -> None:
     entry = throws.entry_ids["张子涵"]
+    throws.throw(db, {"张子涵": 20})  # judged: it has a result
     set_recommended(db, entry, True)
     assert recommended_entries(db, throws.festival_id) == {entry}
     set_recommended(db, entry, False)

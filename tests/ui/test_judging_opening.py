@@ -49,3 +49,7 @@ def test_a_date_on_a_day_off_is_marked_and_judging_is_opened_early_when_confirme
         )
     )
     assert widget.days_off.isHidden()
+    # A competition whose day has come needs no opening.
+    passed = add_preset(db, festival.id, "科技小论文与观察日记")  # due in May 2026
+    widget.show_competition(passed)
+    assert widget.open_button.isHidden() and "评审已从" in widget.opening.text()

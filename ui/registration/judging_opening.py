@@ -3,6 +3,8 @@ and 提前开始评审 for a school that judges before the day."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -53,10 +55,12 @@ class JudgingOpening(QWidget):
             )
         elif opening.day is None:
             text = self.tr("没有截止日期：随时可以评审。")
+        elif opening.is_open(dt.date.today()):
+            text = self.tr("评审已从 {0} 开始。").format(opening.when)
         else:
             text = self.tr("评审从 {0} 开始，之前不能录入成绩、评奖和定稿。").format(opening.when)
         self.opening.setText(text)
-        self.open_button.setVisible(opening.opened_at is None and opening.day is not None)
+        self.open_button.setVisible(not opening.is_open(dt.date.today()))
 
     def open_early(self) -> None:
         competition = self.competition
