@@ -37,7 +37,10 @@ def test_the_tab_shows_the_figures_counted_by_hand(qtbot: QtBot, db: Database, k
         tab.cards["participants"].value.text() == "4" and tab.cards["participants"].before.text() == "上届 1"
     )
     # Works, and the robot team, each counted in its unit; its award too.
-    assert tab.cards["entries"].value.text() == "3 件 · 1 队" and tab.cards["awards"].value.text() == "2 件 · 1 队"
+    assert (
+        tab.cards["entries"].value.text() == "3 件 · 1 队"
+        and tab.cards["awards"].value.text() == "2 件 · 1 队"
+    )
     assert "五年级(1)班、初一(1)班" in tab.silent.text()
     # The chart's table is the core's table, a click away; 复制 puts it on the clipboard as rows of tabs.
     panel = tab.grade_panel
