@@ -2940,114 +2940,124 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="62"/>
+        <location filename="../../ui/awards/print_page.py" line="63"/>
         <source>套打（不打印底图）</source>
         <translation>Overprint (no background)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="65"/>
+        <location filename="../../ui/awards/print_page.py" line="66"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="66"/>
+        <location filename="../../ui/awards/print_page.py" line="68"/>
+        <source>落款日期</source>
+        <translation>Certificate date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="71"/>
+        <source>不勾选时用评奖规则中的证书日期，否则用日历上颁奖典礼（或闭幕式）的日期，否则科技节最后一天</source>
+        <translation>When unticked: the certificate date of the award rules, else the day of the award ceremony (or closing ceremony) on the calendar, else the festival&apos;s last day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="79"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="68"/>
+        <location filename="../../ui/awards/print_page.py" line="81"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="80"/>
+        <location filename="../../ui/awards/print_page.py" line="93"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="81"/>
-        <location filename="../../ui/awards/print_page.py" line="99"/>
+        <location filename="../../ui/awards/print_page.py" line="94"/>
+        <location filename="../../ui/awards/print_page.py" line="112"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="82"/>
-        <location filename="../../ui/awards/print_page.py" line="98"/>
+        <location filename="../../ui/awards/print_page.py" line="95"/>
+        <location filename="../../ui/awards/print_page.py" line="111"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="83"/>
+        <location filename="../../ui/awards/print_page.py" line="96"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="83"/>
+        <location filename="../../ui/awards/print_page.py" line="96"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="84"/>
+        <location filename="../../ui/awards/print_page.py" line="97"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="96"/>
+        <location filename="../../ui/awards/print_page.py" line="109"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="97"/>
+        <location filename="../../ui/awards/print_page.py" line="110"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="105"/>
+        <location filename="../../ui/awards/print_page.py" line="120"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="139"/>
+        <location filename="../../ui/awards/print_page.py" line="154"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="144"/>
+        <location filename="../../ui/awards/print_page.py" line="159"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="149"/>
+        <location filename="../../ui/awards/print_page.py" line="164"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="177"/>
+        <location filename="../../ui/awards/print_page.py" line="193"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="187"/>
+        <location filename="../../ui/awards/print_page.py" line="203"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="193"/>
+        <location filename="../../ui/awards/print_page.py" line="209"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="196"/>
+        <location filename="../../ui/awards/print_page.py" line="212"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="224"/>
+        <location filename="../../ui/awards/print_page.py" line="240"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="225"/>
+        <location filename="../../ui/awards/print_page.py" line="241"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -3058,22 +3068,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="228"/>
+        <location filename="../../ui/awards/print_page.py" line="244"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="228"/>
+        <location filename="../../ui/awards/print_page.py" line="244"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="268"/>
+        <location filename="../../ui/awards/print_page.py" line="284"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="269"/>
+        <location filename="../../ui/awards/print_page.py" line="285"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -3082,33 +3092,33 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="292"/>
+        <location filename="../../ui/awards/print_page.py" line="308"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="297"/>
+        <location filename="../../ui/awards/print_page.py" line="313"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="70"/>
-        <location filename="../../ui/awards/print_page.py" line="302"/>
+        <location filename="../../ui/awards/print_page.py" line="83"/>
+        <location filename="../../ui/awards/print_page.py" line="318"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="72"/>
+        <location filename="../../ui/awards/print_page.py" line="85"/>
         <source>打印校准页…</source>
         <translation>Print calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="73"/>
+        <location filename="../../ui/awards/print_page.py" line="86"/>
         <source>保存校准页为 PDF…</source>
         <translation>Save calibration page as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="307"/>
+        <location filename="../../ui/awards/print_page.py" line="323"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>

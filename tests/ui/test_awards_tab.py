@@ -4,11 +4,12 @@ to a PDF printer with numbers entered in the register and a reprint counted."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -174,6 +175,13 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     assert find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
     page.class_box.setCurrentIndex(page.class_box.findText("三年级(2)班"))
     assert [job.recipient for job in page.model.rows()] == ["刘欣怡"]
+    # This batch bears its own day; unticked, the festival's again (no ceremony: its last day).
+    assert {job.day for job in page.model.rows()} == {dt.date(2026, 5, 11)}
+    page.own_day.setChecked(True)
+    page.day.setDate(QDate(2026, 5, 9))
+    assert [job.values["日期"] for job in page.model.rows()] == ["二〇二六年五月九日"]
+    page.own_day.setChecked(False)
+    assert {job.day for job in page.model.rows()} == {dt.date(2026, 5, 11)}
     tab.pages.setCurrentWidget(tab.register)
     tab.register.search.setText("KJJ2026-0002")
     tab.register.look_up()
