@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.assignment import class_points_of
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import class_rows
 from fest_desktop.awards.point_sources import source_points_of
+from fest_desktop.awards.totals import class_points_of
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.quotas import participation_of
 from fest_desktop.storage.database import Database

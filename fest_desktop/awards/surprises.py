@@ -10,12 +10,12 @@ from collections.abc import Hashable
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards import level_rules
-from fest_desktop.awards.assignment import collective_totals, organisation_totals
 from fest_desktop.awards.kinds import CLASS_LIST, ORGANISATION_LIST, AwardKind, RuleMode
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import settings_of
 from fest_desktop.awards.lists import award_lists_of, awards_of, class_rows
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
+from fest_desktop.awards.totals import collective_totals, organisation_totals
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import fetch

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.assignment import class_totals_of
 from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, competition_list_key
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
+from fest_desktop.awards.totals import class_totals_of
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus, Judging, Participation

@@ -130,6 +130,8 @@ def test_the_award_run_and_定稿_of_a_competition_not_yet_open(db: Database, th
     key = competition_list_key(throws.competition.id)
     with pytest.raises(ValidationError, match="现在还不能定稿"):
         finalise(db, throws.festival_id, key)
+    with pytest.raises(ValidationError, match="提前开始评审要指定一个比赛项目"):
+        assign_awards(db, throws.festival_id, open_early=True)
     # Opened early by the run itself: the log says so, and the run goes through.
     report = assign_awards(db, throws.festival_id, throws.competition.name, open_early=True)
     assert not any("评审从" in line for line in report.skipped)
