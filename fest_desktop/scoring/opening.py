@@ -61,7 +61,7 @@ def judging_refusal(competition: Competition, today: dt.date | None = None, doin
         return ""
     return (
         f"「{competition.name}」的评审从{opening.when}开始，现在还不能{doing}。"
-        "如确需提前评审，请先“提前开始评审”（会记入修改记录）。"
+        "如确需提前评审：在「作品报名 → 比赛项目」中点“提前开始评审…”，命令行加 --open-early（会记入修改记录）。"
     )
 
 
