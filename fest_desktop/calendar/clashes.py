@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from fest_desktop.calendar.events import EventInfo
 from fest_desktop.calendar.kinds import EventKind
-from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
 from fest_desktop.school.school_days import day_off
 from fest_desktop.values import clean_text, month_day
@@ -179,28 +178,18 @@ def days_off_of(events: Iterable[EventInfo], phases: Sequence[PhaseInfo]) -> lis
         off = day_off(day)
         if off is not None:
             found.append(Clash("day_off", (event.id,), f"{event.title}（{month_day(day)}）：{off.message}。"))
+    starts = {phase.start_date for phase in phases}
     for phase in phases:
-        ends = (("开始", phase.start_date), ("结束", phase.end_date))
-        for what, day in ends[:1] if phase.start_date == phase.end_date else ends:
+        # A phase's end is a boundary only where no phase begins the next day.
+        ends = [("开始", phase.start_date)]
+        if phase.end_date != phase.start_date and phase.end_date + dt.timedelta(days=1) not in starts:
+            ends.append(("结束", phase.end_date))
+        for what, day in ends:
             off = day_off(day)
             if off is not None:
                 found.append(
                     Clash("day_off", (), f"「{phase.name}」阶段{what}于{month_day(day)}：{off.message}。")
                 )
-    return found
-
-
-def competition_days_off(competition: CompetitionInfo) -> list[str]:
-    """The competition's deadline and judging day that fall on a weekend or holiday, as the competition
-    dialog marks them: "交稿截止（5月1日）：5月1日是劳动节假期"."""
-    found = []
-    for what, day in (
-        (competition.deadline_word, competition.deadline),
-        ("评审日", competition.judging_date),
-    ):
-        off = day_off(day) if day is not None else None
-        if day is not None and off is not None:
-            found.append(f"{what}（{month_day(day)}）：{off.message}")
     return found
 
 

@@ -338,22 +338,3 @@ def restore_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
         phases = set(session.scalars(select(Phase.id).where(Phase.festival_id == festival_id)))
         phase_id = info.phase_id if info.phase_id in phases else None
         return _insert(session, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))
-
-
-# What a ceremony is called when it is the one certificates are dated by, in order of preference.
-AWARD_CEREMONY_WORDS = ("颁奖", "闭幕")
-
-
-def award_ceremony_of(session: Session, festival_id: int) -> dt.date | None:
-    """The day of the festival's 颁奖典礼 on the calendar, else of its 闭幕式 (a 典礼 so titled); None
-    when the calendar has neither."""
-    ceremonies = session.execute(
-        select(Event.title, Event.start_date)
-        .where(Event.festival_id == festival_id, Event.kind == EventKind.CEREMONY)
-        .order_by(Event.start_date)
-    ).all()
-    for word in AWARD_CEREMONY_WORDS:
-        for title, day in ceremonies:
-            if word in title:
-                return day
-    return None

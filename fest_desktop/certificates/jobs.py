@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
-from fest_desktop.calendar.events import award_ceremony_of
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.placeholders import Source, format_date, read_values, sample_values
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Certificate, Festival
+from fest_desktop.storage.model import Certificate, Event, Festival
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,25 @@ def certificate_jobs(
             finalised_only=finalised_only,
             day=day,
         )
+
+
+# What a ceremony on the calendar is called when certificates are dated by it, in order of preference.
+AWARD_CEREMONY_WORDS = ("颁奖", "闭幕")
+
+
+def award_ceremony_of(session: Session, festival_id: int) -> dt.date | None:
+    """The day of the festival's 颁奖典礼 on the calendar, else of its 闭幕式 (a 典礼 so titled); None
+    when the calendar has neither."""
+    ceremonies = session.execute(
+        select(Event.title, Event.start_date)
+        .where(Event.festival_id == festival_id, Event.kind == EventKind.CEREMONY)
+        .order_by(Event.start_date)
+    ).all()
+    for word in AWARD_CEREMONY_WORDS:
+        for title, day in ceremonies:
+            if word in title:
+                return day
+    return None
 
 
 def certificate_day(session: Session, festival: Festival) -> dt.date:

@@ -1,6 +1,6 @@
 """The four phases the school plans give a festival (宣传动员 / 准备 / 展评 / 总结), spread over its
-dates; and an earlier year's phases stretched to a new festival's length. A phase starts and ends on
-school days."""
+dates; and an earlier year's phases stretched to a new festival's length. A phase starts on a school
+day, and the last one ends on one."""
 
 from __future__ import annotations
 
@@ -37,12 +37,14 @@ def plan_phases(start: dt.date, end: dt.date) -> list[PhaseDates]:
 
 
 def on_school_days(phases: Sequence[PhaseDates]) -> list[PhaseDates]:
-    """Each phase from its first school day to its last one (a weekend between two phases belongs to
-    neither); a phase without a school day keeps its days."""
+    """Each phase starting on a school day, and ending where the next begins or, at the end, on its
+    last school day; a phase without a school day keeps its days."""
+    starts = [school_day_from(first) for _name, first, _last in phases]
     kept = []
-    for name, first, last in phases:
-        school_first, school_last = school_day_from(first), school_day_from(last, -1)
-        kept.append((name, school_first, school_last) if school_first <= school_last else (name, first, last))
+    for position, (name, first, last) in enumerate(phases):
+        follows = position + 1 < len(phases) and phases[position + 1][1] == last + dt.timedelta(days=1)
+        end = starts[position + 1] - dt.timedelta(days=1) if follows else school_day_from(last, -1)
+        kept.append((name, starts[position], end) if starts[position] <= end else (name, first, last))
     return kept
 
 

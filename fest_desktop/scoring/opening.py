@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from fest_desktop.changes import Changed, Done
-from fest_desktop.registration.competitions import competition_row
+from fest_desktop.registration.competitions import CompetitionInfo, competition_row
 from fest_desktop.registration.kinds import Participation, deadline_word
+from fest_desktop.school.school_days import day_off
 from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import default_station, log_change
 from fest_desktop.storage.database import Database
@@ -93,6 +94,20 @@ def open_judging_early(db: Database, competition_id: int, *, station: str = "") 
         competition = competition_row(session, competition_id)
         open_early_in(session, competition, station)
         return Done(opening_of(competition), Changed.COMPETITIONS | Changed.SCORES)
+
+
+def competition_days_off(competition: CompetitionInfo) -> list[str]:
+    """The competition's deadline and judging day that fall on a weekend or holiday, as the competition
+    page marks them: "交稿截止（5月1日）：5月1日是劳动节假期"."""
+    found = []
+    for what, day in (
+        (competition.deadline_word, competition.deadline),
+        ("评审日", competition.judging_date),
+    ):
+        off = day_off(day) if day is not None else None
+        if day is not None and off is not None:
+            found.append(f"{what}（{month_day(day)}）：{off.message}")
+    return found
 
 
 def judging_opening(db: Database, competition_id: int) -> Opening:

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from fest_desktop.awards.assignment import assign_awards
 from fest_desktop.awards.finalising import finalise
 from fest_desktop.awards.kinds import competition_list_key
-from fest_desktop.calendar.clashes import competition_days_off, find_clashes
+from fest_desktop.calendar.clashes import find_clashes
 from fest_desktop.calendar.events import list_events
 from fest_desktop.errors import ValidationError
 from fest_desktop.phones.links import judge_links
@@ -31,7 +31,7 @@ from fest_desktop.school.school_days import (
 )
 from fest_desktop.scoring.entering import enter_attempt, enter_score
 from fest_desktop.scoring.log import competition_log
-from fest_desktop.scoring.opening import judging_opening, open_judging_early
+from fest_desktop.scoring.opening import competition_days_off, judging_opening, open_judging_early
 from fest_desktop.scoring.score_import import import_score_file
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook

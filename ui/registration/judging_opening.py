@@ -8,9 +8,8 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fest_desktop.calendar.clashes import competition_days_off
 from fest_desktop.registration.competitions import CompetitionInfo
-from fest_desktop.scoring.opening import judging_opening, open_judging_early
+from fest_desktop.scoring.opening import competition_days_off, judging_opening, open_judging_early
 from fest_desktop.storage.database import Database
 from ui.widgets.messages import FAILED, confirm, run_operation
 
