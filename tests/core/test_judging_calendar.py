@@ -130,6 +130,10 @@ def test_the_award_run_and_定稿_of_a_competition_not_yet_open(db: Database, th
     key = competition_list_key(throws.competition.id)
     with pytest.raises(ValidationError, match="现在还不能定稿"):
         finalise(db, throws.festival_id, key)
+    # Opened early and refused all the same (nothing to finalise): the opening goes with the refusal.
+    with pytest.raises(ValidationError, match="还没有获奖者"):
+        finalise(db, throws.festival_id, key, open_early=True)
+    assert competition_log(db, throws.competition.id) == []
     with pytest.raises(ValidationError, match="提前开始评审要指定一个比赛项目"):
         assign_awards(db, throws.festival_id, open_early=True)
     # Opened early by the run itself: the log says so, and the run goes through.
