@@ -57,7 +57,8 @@ class Festival(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
-    # Awards: the date certificates bear (None: the festival's last day) and how they are numbered;
+    # Awards: the date certificates bear (None: the 颁奖典礼 or 闭幕式 on the calendar, else the
+    # festival's last day) and how they are numbered;
     # next_certificate only grows, so a number is never given twice.
     award_date: Mapped[dt.date | None] = mapped_column(Date)
     certificate_prefix: Mapped[str] = mapped_column(String(30), default="KJJ{年}-")
@@ -70,7 +71,7 @@ class Festival(Base):
     organisation_min_share: Mapped[int] = mapped_column(Integer, default=60)
     # 科技辅导员奖: "competition" (one per teacher and competition), "festival" (one per teacher) or
     # "none"; only for a best student's award at advisor_min_level or better ("" = any level).
-    advisor_rule: Mapped[str] = mapped_column(String(12), default="competition")
+    advisor_rule: Mapped[str] = mapped_column(String(12), default="festival")
     advisor_min_level: Mapped[str] = mapped_column(String(20), default="")
     # A level given by share (10 %) keeps at least one place in a group that can fill it: the winner
     # of a group of three is not left with 二等奖.
@@ -237,6 +238,12 @@ class Competition(Base):
     window_start: Mapped[dt.date | None] = mapped_column(Date)
     # prizes: levels by the award rules; shortlist: a 初评 that selects works (入选) to recommend.
     outcome: Mapped[str] = mapped_column(String(12), default="prizes", server_default="prizes")
+    # Judging opens when the works are in (scoring.opening); the operator may open it earlier
+    # (提前开始评审): when, and from which station.
+    judging_opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    judging_opened_by: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # The default award rules add 优秀奖 for every judged work without a prize (个人优秀奖若干名).
+    merit_award: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
@@ -405,6 +412,19 @@ class AwardLevel(Base):
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ClassPointRule(Base):
+    """The 班级考核 points a class earns from one source besides its prizes (awards.points.PointSource:
+    each work handed in, each competition whose quota it met …)."""
+
+    __tablename__ = "class_point_rule"
+    __table_args__ = (UniqueConstraint("festival_id", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
     points: Mapped[float] = mapped_column(Float, default=0.0)
 
 
