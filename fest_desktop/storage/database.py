@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -29,10 +30,14 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+_REVISION_LINE = re.compile(r'^revision = "([^"]+)"$', re.MULTILINE)
+
+
 def known_revisions() -> list[str]:
-    """Migration revisions in order; each file in versions/ is named after its revision (0001_…)."""
-    names = (p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
-    return sorted(names)
+    """Migration revisions in order: the files of versions/ are numbered (0001_…, 0010_practice) and
+    each names its revision inside."""
+    files = sorted((MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    return [match.group(1) for path in files if (match := _REVISION_LINE.search(path.read_text("utf-8")))]
 
 
 def head_revision() -> str:
@@ -233,9 +238,22 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration rebuilds a table (copy, drop, rename); with foreign keys on, dropping the
+            # old table would delete every row referring to it by cascade (authors, scores, awards).
+            # SQLite ignores this pragma inside a transaction, hence before it, and on again after.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def engine_url(target: str | Path) -> str:
