@@ -319,7 +319,13 @@ def test_the_calibration_page_is_a_grid_with_the_offsets(
 
 def test_templates_are_checked_and_the_last_of_a_kind_stays(db: Database, festival: FestivalInfo) -> None:
     templates = list_templates(db, festival.id)
-    assert sorted(t.kind for t in templates) == ["class", "organisation", "student", "teacher"]
+    assert sorted(t.kind for t in templates) == [
+        "class",
+        "organisation",
+        "student",
+        "teacher",
+        "teacher_work",
+    ]
     student = template_for(templates, TemplateKind.STUDENT)
     with pytest.raises(ValidationError, match="唯一"):
         delete_template(db, student.id)
