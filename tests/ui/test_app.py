@@ -83,13 +83,14 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:20] == [
+    assert names[:22] == [
         "1-calendar-2-week.png",
         "1-calendar-3-agenda.png",
         "1-calendar.png",
         "2-entries-1-list.png",
         "2-entries-2-progress.png",
         "2-entries-3-competitions.png",
+        "2-entries-4-practice.png",
         "2-entries.png",
         "3-scoring-2-by-entry.png",
         "3-scoring-3-leaderboard.png",
@@ -101,11 +102,12 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "5-summary-2-entries.png",
         "5-summary-3-awards.png",
         "5-summary-4-recommended.png",
-        "5-summary-6-text.png",
+        "5-summary-5-practice.png",
+        "5-summary-8-text.png",
         "5-summary.png",
         "6-settings-1-festival.png",
     ]
-    assert len(names) == 25
+    assert len(names) == 27
     image = QImage(str(shots / "6-settings-4-students.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5
