@@ -262,6 +262,11 @@ class PracticeImport:
         )
 
 
+def _shown(text: str) -> str:
+    """A cell's text as a message quotes it: a page of text pasted into one cell is cut short."""
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 def _read_mark(text: str) -> bool | None:
     word = normalize(text).lower()
     if word in DONE_WORDS:
@@ -301,11 +306,11 @@ def _sheet_class(
     try:
         ref = parse_class(sheet.class_text)
     except ClassNameError:
-        problem(f"不知道这是哪个班：请在表头上方写“班级 三年级(2)班”（现在是「{sheet.class_text}」）")
+        problem(f"不知道这是哪个班：请在表头上方写“班级 三年级(2)班”（现在是「{_shown(sheet.class_text)}」）")
         return None
     class_id = classes.get((ref.level, ref.number)) if ref.level is not None else None
     if class_id is None:
-        problem(f"班级「{sheet.class_text}」不在本届科技节的班级中")
+        problem(f"班级「{_shown(sheet.class_text)}」不在本届科技节的班级中")
         return None
     if class_id in seen:
         problem(f"与工作表「{seen[class_id]}」是同一个班，重复了")
@@ -331,11 +336,13 @@ def _plan_sheet(
         if item is None:
             known = "、".join(i.name for i in checklist.items) or "无"
             problem(
-                sheet.header_row, title, f"没有实践项目「{title}」（{checklist.class_name}要做的：{known}）"
+                sheet.header_row,
+                _shown(title),
+                f"没有实践项目「{_shown(title)}」（{checklist.class_name}要做的：{known}）",
             )
         elif item.id not in grade_items:
             if any(_read_mark(text) for row in sheet.rows for name, text in row.marks if name == title):
-                problem(sheet.header_row, title, f"{checklist.class_name}所在年级不做「{item.name}」")
+                problem(sheet.header_row, _shown(title), f"{checklist.class_name}所在年级不做「{item.name}」")
         else:
             columns[title] = item
     by_number = {p.student_number: p for p in checklist.pupils if p.student_number}
@@ -354,12 +361,12 @@ def _plan_sheet(
                     "姓名",
                     f"{checklist.class_name}有 {len(named)} 名学生叫「{row.name}」，请填学号"
                     if named
-                    else f"{checklist.class_name}的花名册中没有学生「{row.name}」",
+                    else f"{checklist.class_name}的花名册中没有学生「{_shown(row.name)}」",
                 )
                 continue
             pupil = named[0]
         elif numbered.name != row.name:
-            problem(row.row, "学号", f"学号 {row.number} 是「{numbered.name}」的，不是「{row.name}」")
+            problem(row.row, "学号", f"学号 {row.number} 是「{numbered.name}」的，不是「{_shown(row.name)}」")
             continue
         else:
             pupil = numbered
@@ -373,7 +380,11 @@ def _plan_sheet(
                 continue
             done = _read_mark(text)
             if done is None:
-                problem(row.row, title, f"「{text}」看不懂：完成填 {DONE_MARK}（或“是”、1），没完成留空")
+                problem(
+                    row.row,
+                    _shown(title),
+                    f"「{_shown(text)}」看不懂：完成填 {DONE_MARK}（或“是”、1），没完成留空",
+                )
                 continue
             if done == (item.id in pupil.done):
                 plan.unchanged += 1
