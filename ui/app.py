@@ -77,7 +77,7 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         window.tabs.setCurrentIndex(index)
         shoot(f"{index + 1}-{name}")
     entries_tab = window.show_entries()
-    for row, name in enumerate(("list", "progress", "competitions")):
+    for row, name in enumerate(("list", "progress", "competitions", "practice")):
         entries_tab.pages.setCurrentIndex(row)
         shoot(f"2-entries-{row + 1}-{name}")
     calendar_tab = window.show_calendar()
@@ -106,7 +106,7 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         shoot(f"4-awards-{page + 1}-{name}")
     awards_tab.pages.setCurrentIndex(0)
     summary_tab = window.show_summary()
-    for page, name in ((1, "entries"), (2, "awards"), (3, "recommended"), (5, "text")):
+    for page, name in ((1, "entries"), (2, "awards"), (3, "recommended"), (4, "practice"), (7, "text")):
         summary_tab.sections.setCurrentIndex(page)
         shoot(f"5-summary-{page + 1}-{name}")
     summary_tab.sections.setCurrentIndex(0)

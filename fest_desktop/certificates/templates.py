@@ -131,8 +131,8 @@ _BODY = "在{学校}{科技节}中，荣获{获奖}。特发此证，以资鼓�
 
 
 def default_templates() -> list[TemplateInfo]:
-    """The four templates a festival starts with: A4 landscape on the formal design, the title large in
-    the heavy face, red and centred (already on bought paper, so left out in 套打), the name
+    """The templates a festival starts with, one per kind: A4 landscape on the formal design, the title
+    large in the heavy face, red and centred (already on bought paper, so left out in 套打), the name
     emphasised, the body wrapped, school and date at the lower right under the seal, the number small
     at the lower left."""
 
@@ -178,6 +178,16 @@ def default_templates() -> list[TemplateInfo]:
                 "　　在{学校}{科技节}中组织得力、参与踊跃，荣获{获奖}。特发此状，以资鼓励。",
                 "{姓名}：",
                 "奖　状",
+            ),
+        ),
+        TemplateInfo(
+            0,
+            "教师获奖证书",
+            TemplateKind.TEACHER_WORK,
+            fields=common(
+                "　　您撰写的《{作品}》在{学校}{科技节}{比赛}中荣获{奖项}。特发此证，以资鼓励。",
+                "{姓名}老师：",
+                "荣誉证书",
             ),
         ),
     ]
@@ -326,7 +336,7 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
 
 
 def list_templates(db: Database, festival_id: int) -> list[TemplateInfo]:
-    """The festival's templates in their order; the four defaults are stored the first time."""
+    """The festival's templates in their order; each kind's default is stored the first time it is missing."""
     with db.session() as session:
         return templates_of(session, festival_id)
 
@@ -338,8 +348,12 @@ def templates_of(session: Session, festival_id: int) -> list[TemplateInfo]:
         .where(CertificateTemplate.festival_id == festival_id)
         .order_by(CertificateTemplate.position, CertificateTemplate.id)
     ).all()
-    if not rows:
-        for position, info in enumerate(default_templates()):
+    # A kind the festival has no template for (a file older than the kind) gets its default too.
+    kinds = {row.kind for row in rows}
+    missing = [info for info in default_templates() if info.kind not in kinds]
+    if missing:
+        last = max((row.position for row in rows), default=-1)
+        for position, info in enumerate(missing, start=last + 1):
             row = CertificateTemplate(festival_id=festival_id, position=position)
             _apply_template(row, info)
             session.add(row)

@@ -96,24 +96,24 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="86"/>
+        <location filename="../../ui/awards/lists_page.py" line="85"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="88"/>
+        <location filename="../../ui/awards/lists_page.py" line="87"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="95"/>
+        <location filename="../../ui/awards/lists_page.py" line="94"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="105"/>
         <location filename="../../ui/awards/lists_page.py" line="207"/>
-        <location filename="../../ui/awards/lists_page.py" line="332"/>
+        <location filename="../../ui/awards/lists_page.py" line="339"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -149,8 +149,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="126"/>
-        <location filename="../../ui/awards/lists_page.py" line="338"/>
-        <location filename="../../ui/awards/lists_page.py" line="339"/>
+        <location filename="../../ui/awards/lists_page.py" line="345"/>
+        <location filename="../../ui/awards/lists_page.py" line="346"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
@@ -200,35 +200,40 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="97"/>
+        <location filename="../../ui/awards/lists_page.py" line="96"/>
         <location filename="../../ui/awards/lists_page.py" line="155"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="90"/>
+        <location filename="../../ui/awards/lists_page.py" line="89"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="92"/>
+        <location filename="../../ui/awards/lists_page.py" line="91"/>
         <source>调整选中的奖项…</source>
         <translation>Change the selected award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="93"/>
+        <location filename="../../ui/awards/lists_page.py" line="92"/>
         <source>按作品编号给奖或入选…</source>
         <translation>Award or shortlist a work by its number…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="99"/>
+        <location filename="../../ui/awards/lists_page.py" line="98"/>
         <source>推荐参加上级比赛 / 取消推荐</source>
         <translation>Recommend to the higher level / withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="100"/>
+        <location filename="../../ui/awards/lists_page.py" line="99"/>
         <source>记录上级比赛结果…</source>
         <translation>Record the higher-level result…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="100"/>
+        <source>上级比赛（镇、县、市…）…</source>
+        <translation>Contests above the school (town, county, city…)…</translation>
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="102"/>
@@ -320,90 +325,83 @@ Award:</translation>
         <translation>Reason (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="293"/>
+        <location filename="../../ui/awards/lists_page.py" line="295"/>
         <source>请先选中一件已推荐的作品。</source>
         <translation>Select a recommended work first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="297"/>
-        <source>上级比赛结果</source>
-        <translation>Higher-level result</translation>
+        <location filename="../../ui/awards/lists_page.py" line="300"/>
+        <source>还没有设置上级比赛：请先在“推荐 → 上级比赛…”中按顺序写出上级比赛的名称。</source>
+        <translation>No contests above the school are set yet: first name them in order under “Recommend → Contests above the school…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="298"/>
-        <source>{0}
-在上级比赛中获得（如 县级一等奖；留空表示清除）：</source>
-        <translation>{0}
-Result at the higher level (e.g. county first prize; empty clears it):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/lists_page.py" line="308"/>
+        <location filename="../../ui/awards/lists_page.py" line="315"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="308"/>
+        <location filename="../../ui/awards/lists_page.py" line="315"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="316"/>
+        <location filename="../../ui/awards/lists_page.py" line="323"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="322"/>
+        <location filename="../../ui/awards/lists_page.py" line="329"/>
         <source>请先确认评奖结果中的特殊情况：</source>
         <translation>Please confirm first what the award rules did here:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="327"/>
+        <location filename="../../ui/awards/lists_page.py" line="334"/>
         <source>如需调整，请选“否”，再改评奖规则或手动调整。确认无误并定稿？（确认会记入修改记录）</source>
         <translation>To adjust, choose “No” and change the award rules or the awards by hand. Confirm and finalise? (The confirmation goes into the log.)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="340"/>
+        <location filename="../../ui/awards/lists_page.py" line="347"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="341"/>
+        <location filename="../../ui/awards/lists_page.py" line="348"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="342"/>
+        <location filename="../../ui/awards/lists_page.py" line="349"/>
         <source>推荐作品造册</source>
         <translation>Register of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="343"/>
+        <location filename="../../ui/awards/lists_page.py" line="350"/>
         <source>推荐作品标签</source>
         <translation>Labels of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="356"/>
-        <location filename="../../ui/awards/lists_page.py" line="359"/>
+        <location filename="../../ui/awards/lists_page.py" line="363"/>
+        <location filename="../../ui/awards/lists_page.py" line="366"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="362"/>
+        <location filename="../../ui/awards/lists_page.py" line="369"/>
         <source>已生成 {0} 件推荐作品的造册。</source>
         <translation>Register of {0} recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="365"/>
+        <location filename="../../ui/awards/lists_page.py" line="372"/>
         <source>已生成 {0} 张推荐作品标签。</source>
         <translation>{0} labels of recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="368"/>
+        <location filename="../../ui/awards/lists_page.py" line="375"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="371"/>
+        <location filename="../../ui/awards/lists_page.py" line="378"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -1001,6 +999,39 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/practice/checklist.py" line="73"/>
+        <source>学号</source>
+        <translation>Student no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/checklist.py" line="75"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/checklist.py" line="78"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/checklist.py" line="82"/>
+        <source>{0}：已完成 {1}/{2} 人。点列标题选中整列，按空格键全部勾选或全部取消。</source>
+        <translation>{0}: done by {1}/{2}. Click the column heading to select the whole column, then press Space to tick or untick it all.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/checklist.py" line="99"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/checklist.py" line="99"/>
+        <source>未完成</source>
+        <translation>incomplete</translation>
+    </message>
+</context>
+<context>
     <name>ClassesPage</name>
     <message>
         <location filename="../../ui/settings/school_pages.py" line="90"/>
@@ -1344,93 +1375,108 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     </message>
     <message>
         <location filename="../../ui/registration/competitions_page.py" line="324"/>
-        <location filename="../../ui/registration/competitions_page.py" line="464"/>
+        <location filename="../../ui/registration/competitions_page.py" line="475"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="401"/>
+        <location filename="../../ui/registration/competitions_page.py" line="338"/>
+        <source>科技节计划中的比赛</source>
+        <translation>Competitions of the festival plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="339"/>
+        <source>计划中提到的其他比赛</source>
+        <translation>Other competitions the plans name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="340"/>
+        <source>教师比赛</source>
+        <translation>Teachers&apos; contests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/competitions_page.py" line="412"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="413"/>
+        <location filename="../../ui/registration/competitions_page.py" line="424"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="415"/>
+        <location filename="../../ui/registration/competitions_page.py" line="426"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="486"/>
+        <location filename="../../ui/registration/competitions_page.py" line="497"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="488"/>
+        <location filename="../../ui/registration/competitions_page.py" line="499"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="505"/>
+        <location filename="../../ui/registration/competitions_page.py" line="516"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="507"/>
+        <location filename="../../ui/registration/competitions_page.py" line="518"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="508"/>
+        <location filename="../../ui/registration/competitions_page.py" line="519"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="522"/>
+        <location filename="../../ui/registration/competitions_page.py" line="533"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="528"/>
-        <location filename="../../ui/registration/competitions_page.py" line="572"/>
+        <location filename="../../ui/registration/competitions_page.py" line="539"/>
+        <location filename="../../ui/registration/competitions_page.py" line="583"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="533"/>
+        <location filename="../../ui/registration/competitions_page.py" line="544"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="539"/>
+        <location filename="../../ui/registration/competitions_page.py" line="550"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="541"/>
+        <location filename="../../ui/registration/competitions_page.py" line="552"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="546"/>
+        <location filename="../../ui/registration/competitions_page.py" line="557"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="548"/>
+        <location filename="../../ui/registration/competitions_page.py" line="559"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="553"/>
+        <location filename="../../ui/registration/competitions_page.py" line="564"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="572"/>
+        <location filename="../../ui/registration/competitions_page.py" line="583"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -1853,107 +1899,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="187"/>
+        <location filename="../../ui/registration/tab.py" line="226"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="191"/>
+        <location filename="../../ui/registration/tab.py" line="230"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="199"/>
+        <location filename="../../ui/registration/tab.py" line="238"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="201"/>
+        <location filename="../../ui/registration/tab.py" line="240"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="203"/>
+        <location filename="../../ui/registration/tab.py" line="242"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="234"/>
+        <location filename="../../ui/registration/tab.py" line="273"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="235"/>
+        <location filename="../../ui/registration/tab.py" line="274"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="236"/>
+        <location filename="../../ui/registration/tab.py" line="275"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="237"/>
+        <location filename="../../ui/registration/tab.py" line="276"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="238"/>
+        <location filename="../../ui/registration/tab.py" line="277"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="239"/>
+        <location filename="../../ui/registration/tab.py" line="278"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="240"/>
+        <location filename="../../ui/registration/tab.py" line="279"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="241"/>
+        <location filename="../../ui/registration/tab.py" line="280"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="248"/>
+        <location filename="../../ui/registration/tab.py" line="287"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="249"/>
+        <location filename="../../ui/registration/tab.py" line="288"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="286"/>
+        <location filename="../../ui/registration/tab.py" line="325"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="304"/>
+        <location filename="../../ui/registration/tab.py" line="343"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="328"/>
+        <location filename="../../ui/registration/tab.py" line="367"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="330"/>
+        <location filename="../../ui/registration/tab.py" line="369"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="333"/>
+        <location filename="../../ui/registration/tab.py" line="372"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="333"/>
+        <location filename="../../ui/registration/tab.py" line="372"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -1961,102 +2007,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="410"/>
+        <location filename="../../ui/registration/tab.py" line="459"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="411"/>
+        <location filename="../../ui/registration/tab.py" line="460"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="412"/>
+        <location filename="../../ui/registration/tab.py" line="461"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="419"/>
+        <location filename="../../ui/registration/tab.py" line="462"/>
+        <source>科普实践</source>
+        <translation>Science practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/tab.py" line="469"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="420"/>
+        <location filename="../../ui/registration/tab.py" line="470"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="421"/>
+        <location filename="../../ui/registration/tab.py" line="471"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="422"/>
+        <location filename="../../ui/registration/tab.py" line="472"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="458"/>
+        <location filename="../../ui/registration/tab.py" line="509"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="480"/>
+        <location filename="../../ui/registration/tab.py" line="535"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="488"/>
+        <location filename="../../ui/registration/tab.py" line="543"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="497"/>
+        <location filename="../../ui/registration/tab.py" line="552"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="498"/>
+        <location filename="../../ui/registration/tab.py" line="553"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="514"/>
+        <location filename="../../ui/registration/tab.py" line="569"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="514"/>
+        <location filename="../../ui/registration/tab.py" line="569"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="514"/>
+        <location filename="../../ui/registration/tab.py" line="569"/>
         <source>作品标签</source>
         <translation>entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="530"/>
+        <location filename="../../ui/registration/tab.py" line="585"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="536"/>
+        <location filename="../../ui/registration/tab.py" line="591"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="536"/>
+        <location filename="../../ui/registration/tab.py" line="591"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="536"/>
+        <location filename="../../ui/registration/tab.py" line="591"/>
         <source>分类造册</source>
         <translation>register by competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="543"/>
+        <location filename="../../ui/registration/tab.py" line="598"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -2064,112 +2115,127 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="169"/>
+        <location filename="../../ui/registration/entry_panel.py" line="171"/>
         <source>一两句话介绍作品（推荐参加上级比赛时造册用）</source>
         <translation>One or two sentences on the work (for the register of recommended works)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="175"/>
+        <location filename="../../ui/registration/entry_panel.py" line="178"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="176"/>
+        <location filename="../../ui/registration/entry_panel.py" line="179"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="178"/>
+        <location filename="../../ui/registration/entry_panel.py" line="181"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="179"/>
+        <location filename="../../ui/registration/entry_panel.py" line="182"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="180"/>
+        <location filename="../../ui/registration/entry_panel.py" line="183"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="181"/>
+        <location filename="../../ui/registration/entry_panel.py" line="184"/>
+        <source>作者老师</source>
+        <translation>Author (teacher)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="185"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="182"/>
+        <location filename="../../ui/registration/entry_panel.py" line="186"/>
         <source>合作家长</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="183"/>
+        <location filename="../../ui/registration/entry_panel.py" line="187"/>
         <source>作品说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="184"/>
+        <location filename="../../ui/registration/entry_panel.py" line="188"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="185"/>
+        <location filename="../../ui/registration/entry_panel.py" line="189"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="187"/>
+        <location filename="../../ui/registration/entry_panel.py" line="191"/>
         <source>登记作品</source>
         <translation>Register entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="190"/>
+        <location filename="../../ui/registration/entry_panel.py" line="194"/>
         <source>再登记一件</source>
         <translation>Register another</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="268"/>
+        <location filename="../../ui/registration/entry_panel.py" line="240"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="290"/>
         <source>登记新作品</source>
         <translation>Register a new entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="289"/>
+        <location filename="../../ui/registration/entry_panel.py" line="312"/>
         <source>作品 {0}</source>
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="355"/>
+        <location filename="../../ui/registration/entry_panel.py" line="376"/>
+        <source>教师比赛：作品属于作者老师，不属于班级；每人最多 {0} 件</source>
+        <translation>Teachers&apos; contest: a work belongs to its teacher, not to a class; at most {0} per teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/entry_panel.py" line="392"/>
         <source>本班已报 {0} {1}，名额：{2}</source>
         <translation>This class has entered {0} ({1}); quota: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="359"/>
+        <location filename="../../ui/registration/entry_panel.py" line="396"/>
         <source>&#x3000;还差 {0} {1}</source>
         <translation>  {0} ({1}) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="363"/>
+        <location filename="../../ui/registration/entry_panel.py" line="400"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="366"/>
+        <location filename="../../ui/registration/entry_panel.py" line="403"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="376"/>
+        <location filename="../../ui/registration/entry_panel.py" line="413"/>
         <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
         <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="405"/>
+        <location filename="../../ui/registration/entry_panel.py" line="444"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="410"/>
+        <location filename="../../ui/registration/entry_panel.py" line="449"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -2440,6 +2506,120 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
 </context>
 <context>
+    <name>GridPaperDialog</name>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="367"/>
+        <source>打印方格稿纸</source>
+        <translation>Print grid paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="371"/>
+        <source>不指定（按计划注明“科技小论文——观察日记(科普幻想类)”）</source>
+        <translation>None (the plan&apos;s note “科技小论文——观察日记(科普幻想类)”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="378"/>
+        <source> 字/页</source>
+        <translation> characters/page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="382"/>
+        <source> 张</source>
+        <translation> sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="384"/>
+        <source>A4 纸，300 字为每行 20 格、共 15 行；页首有题目、班级、姓名，左上方注明比赛和体裁。</source>
+        <translation>A4; 300 characters are 15 rows of 20 squares; the heading has lines for title, class and name, and names the competition and genre at the top left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="388"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="389"/>
+        <source>每页格数</source>
+        <translation>Squares a page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="390"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="398"/>
+        <source>保存方格稿纸</source>
+        <translation>Save grid paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="399"/>
+        <source>{0}字方格稿纸</source>
+        <translation>{0}-square grid paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="420"/>
+        <source>已生成 {0} 张方格稿纸。</source>
+        <translation>{0} sheets of grid paper written.</translation>
+    </message>
+</context>
+<context>
+    <name>HigherLevelsDialog</name>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="37"/>
+        <source>上级比赛</source>
+        <translation>Contests above the school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="42"/>
+        <source>按作品逐级上送的顺序，从低到高写出上级比赛的名称（如 镇第十三届科技节 → 城口县第二届科技创新大赛 → 市青少年科技创新大赛）。总结、推荐作品上报表和证书都用这些名称。双击可改名。</source>
+        <translation>Name the contests above the school in the order works go up, lowest first (e.g. the town&apos;s festival → the county&apos;s contest → the city&apos;s contest). The summary, the district list and the certificates use these names. Double-click to rename.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="54"/>
+        <source>新的一级，如 城口县第二届科技创新大赛</source>
+        <translation>Another level, e.g. the county&apos;s contest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="56"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="58"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="60"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="62"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>HigherResultsDialog</name>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="120"/>
+        <source>记录上级比赛结果</source>
+        <translation>Record results above the school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="127"/>
+        <source>作品逐级上送：先填下一级的结果，再填更高一级的；没有参加的一级留空。</source>
+        <translation>A work goes up one level at a time: fill in the lower level first, then the higher; leave empty a level it did not reach.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/higher_dialog.py" line="136"/>
+        <source>如 一等奖、入选</source>
+        <translation>e.g. first prize, selected</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../../ui/widgets/import_preview.py" line="18"/>
@@ -2475,6 +2655,142 @@ The current data is backed up first (reason “before restore”) and can be bro
         <location filename="../../ui/widgets/import_preview.py" line="55"/>
         <source>没有发现问题。点击“导入”后一次性写入。</source>
         <translation>No problems found. Import writes everything at once.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="64"/>
+        <source>实践项目</source>
+        <translation>Practice item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="64"/>
+        <source>添加实践项目</source>
+        <translation>Add a practice item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="68"/>
+        <source>如 参观一处科普教育基地</source>
+        <translation>e.g. visit a science education site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="69"/>
+        <source>全校都做</source>
+        <translation>Every grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="84"/>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="85"/>
+        <source>全班都完成时计入班级考核的分数，部分完成按完成比例计分；0 为不计分。</source>
+        <translation>The class assessment points when the whole class has done it, in proportion when part has; 0 gives none.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="89"/>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="93"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="94"/>
+        <source>参加年级</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="96"/>
+        <source>班级考核分</source>
+        <translation>Class points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="98"/>
+        <source>报为作品时的比赛</source>
+        <translation>Competition for a pupil&apos;s work</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialog</name>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="135"/>
+        <source>科普实践项目</source>
+        <translation>Science practice items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="139"/>
+        <source>实践项目</source>
+        <translation>Practice item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="140"/>
+        <source>参加年级</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="142"/>
+        <source>班级考核分</source>
+        <translation>Class points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="144"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="152"/>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="153"/>
+        <source>按计划添加</source>
+        <translation>Add the plans&apos; items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="154"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="155"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="156"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="157"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="165"/>
+        <source>计划中的：读一本科普读物并写读后感、看一部科普影片、讲一位科学家的故事、参观一处科普教育基地、写一篇科普小征文</source>
+        <translation>From the plans: read a popular science book and write about it, watch a science film, tell a scientist&apos;s story, visit a science education site, write a short science essay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="219"/>
+        <source>删除实践项目「{0}」？</source>
+        <translation>Delete the practice item “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="221"/>
+        <source>已勾选的 {0} 名学生的记录也会删除（删除前自动备份）。</source>
+        <translation> The ticks of its {0} pupils go too (a backup is made first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="222"/>
+        <source>删除实践项目</source>
+        <translation>Delete practice item</translation>
     </message>
 </context>
 <context>
@@ -2776,17 +3092,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="391"/>
+        <location filename="../../ui/registration/tab.py" line="435"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="393"/>
+        <location filename="../../ui/registration/tab.py" line="437"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="394"/>
+        <location filename="../../ui/registration/tab.py" line="438"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -3016,6 +3332,178 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
 </context>
 <context>
+    <name>PracticeImportDialog</name>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="243"/>
+        <source>导入实践表 — {0}</source>
+        <translation>Import practice sheet — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="253"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="254"/>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="255"/>
+        <source>实践项目</source>
+        <translation>Practice item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="256"/>
+        <source>原来</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="257"/>
+        <source>导入后</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="264"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePage</name>
+    <message>
+        <location filename="../../ui/practice/page.py" line="51"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="53"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="75"/>
+        <source>方向键移动，空格键勾选或取消所选的格子；点列标题选中整列，再按空格键整列勾选。</source>
+        <translation>Arrow keys move, Space ticks or unticks the selected cells; click a column heading to select the whole column, then Space ticks it all.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="80"/>
+        <location filename="../../ui/practice/page.py" line="272"/>
+        <source>导出实践表</source>
+        <translation>Export practice sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="83"/>
+        <source>本班实践表（Excel）…</source>
+        <translation>This class&apos;s sheet (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="86"/>
+        <source>全部班级（每班一页）…</source>
+        <translation>Every class (a sheet each)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="91"/>
+        <source>导入实践表…</source>
+        <translation>Import practice sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="92"/>
+        <source>报为参赛作品…</source>
+        <translation>Enter as a competition work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="93"/>
+        <source>实践项目…</source>
+        <translation>Practice items…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="94"/>
+        <source>打印方格稿纸…</source>
+        <translation>Print grid paper…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="100"/>
+        <source>把选中学生的读后感、征文等登记为一件参赛作品</source>
+        <translation>Register the selected pupil&apos;s book report or essay as a competition work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="118"/>
+        <source>还没有科普实践项目。计划中要求学生每人：读一本科普读物并写读后感、看一部科普影片、讲一位科学家的故事、参观一处科普教育基地、写一篇科普小征文。</source>
+        <translation>No science practice items yet. The plans ask every pupil to read a popular science book and write about it, watch a science film, tell a scientist&apos;s story, visit a science education site and write a short science essay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="123"/>
+        <source>按计划添加这些项目</source>
+        <translation>Add these items from the plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="126"/>
+        <source>自己添加…</source>
+        <translation>Add your own…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="196"/>
+        <source>{0}&#x3000;{1} 名学生&#x3000;完成 {2}/{3}（{4:.0%}）</source>
+        <translation>{0}&#x3000;{1} pupils&#x3000;done {2}/{3} ({4:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="259"/>
+        <source>请先选择班级。</source>
+        <translation>Choose a class first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="268"/>
+        <source>{0}-科普实践</source>
+        <translation>{0}-science practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="270"/>
+        <source>各班科普实践</source>
+        <translation>Science practice of every class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="272"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="280"/>
+        <source>已导出 {0} 个班、{1} 名学生的实践表。班主任打勾后交回，用“导入实践表…”收回。</source>
+        <translation>Practice sheets of {0} classes, {1} pupils exported. Class teachers tick them and hand them back; take them in with “Import practice sheet…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="287"/>
+        <source>选择填好的实践表</source>
+        <translation>Choose the filled practice sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="287"/>
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="305"/>
+        <source>请先在表中选中一名学生（可选中他读后感、征文那一格）。</source>
+        <translation>First select a pupil in the table (for instance the cell of their book report or essay).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="312"/>
+        <source>{0}没有可以报名的个人比赛项目。</source>
+        <translation>{0} has no individual competition to enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="324"/>
+        <source>如 {0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/page.py" line="336"/>
+        <source>已登记作品 {0}：{1}《{2}》</source>
+        <translation>Registered {0}: {1} “{2}”</translation>
+    </message>
+</context>
+<context>
     <name>PrintPage</name>
     <message>
         <location filename="../../ui/awards/print_page.py" line="74"/>
@@ -3224,32 +3712,37 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>QuotaModel</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="108"/>
+        <location filename="../../ui/registration/tab.py" line="122"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="148"/>
+        <location filename="../../ui/registration/tab.py" line="124"/>
+        <source>科普实践</source>
+        <translation>Science practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/tab.py" line="180"/>
         <source>还没有报</source>
         <translation>Nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="150"/>
+        <location filename="../../ui/registration/tab.py" line="182"/>
         <source>少于名额</source>
         <translation>Below quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="152"/>
+        <location filename="../../ui/registration/tab.py" line="184"/>
         <source>已达名额</source>
         <translation>Within quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="154"/>
+        <location filename="../../ui/registration/tab.py" line="186"/>
         <source>超出名额</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="156"/>
+        <location filename="../../ui/registration/tab.py" line="188"/>
         <source>本年级不参加</source>
         <translation>Grade not eligible</translation>
     </message>
@@ -4008,19 +4501,19 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/summary/tab.py" line="83"/>
-        <location filename="../../ui/summary/tab.py" line="356"/>
+        <location filename="../../ui/summary/tab.py" line="399"/>
         <source>参加学生</source>
         <translation>Students taking part</translation>
     </message>
     <message>
         <location filename="../../ui/summary/tab.py" line="84"/>
-        <location filename="../../ui/summary/tab.py" line="278"/>
+        <location filename="../../ui/summary/tab.py" line="309"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
         <location filename="../../ui/summary/tab.py" line="85"/>
-        <location filename="../../ui/summary/tab.py" line="356"/>
+        <location filename="../../ui/summary/tab.py" line="399"/>
         <source>作品</source>
         <translation>Works</translation>
     </message>
@@ -4046,7 +4539,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/summary/tab.py" line="97"/>
-        <location filename="../../ui/summary/tab.py" line="424"/>
+        <location filename="../../ui/summary/tab.py" line="467"/>
         <source>总结报告</source>
         <translation>Summary report</translation>
     </message>
@@ -4082,181 +4575,221 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/summary/tab.py" line="111"/>
+        <source>科普实践</source>
+        <translation>Science practice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="112"/>
+        <source>教师比赛</source>
+        <translation>Teachers&apos; contests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="113"/>
         <source>历年比较</source>
         <translation>Year on year</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="112"/>
+        <location filename="../../ui/summary/tab.py" line="114"/>
         <source>总结</source>
         <translation>Summary text</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="122"/>
+        <location filename="../../ui/summary/tab.py" line="124"/>
         <source>各年级参与率</source>
         <translation>Participation by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="123"/>
+        <location filename="../../ui/summary/tab.py" line="125"/>
         <source>各班参与情况</source>
         <translation>Participation by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="137"/>
+        <location filename="../../ui/summary/tab.py" line="139"/>
         <source>各项目作品数（按学部）</source>
         <translation>Works per competition (by section)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="138"/>
+        <location filename="../../ui/summary/tab.py" line="140"/>
         <source>评审进度（已评完的百分比）</source>
         <translation>Judging progress (share judged)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="139"/>
+        <location filename="../../ui/summary/tab.py" line="141"/>
         <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
         <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="140"/>
+        <location filename="../../ui/summary/tab.py" line="142"/>
         <source>评委打分偏差</source>
         <translation>Judges&apos; spread</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="152"/>
+        <location filename="../../ui/summary/tab.py" line="154"/>
         <source>各年级获奖（按等级）</source>
         <translation>Awards by grade (by level)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="153"/>
+        <location filename="../../ui/summary/tab.py" line="155"/>
         <source>各班获奖</source>
         <translation>Awards by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="154"/>
+        <location filename="../../ui/summary/tab.py" line="156"/>
         <source>集体奖、优秀组织奖与科技辅导员奖</source>
         <translation>Collective, organisation and advisor awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="155"/>
+        <location filename="../../ui/summary/tab.py" line="157"/>
         <source>班级考核积分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="167"/>
+        <location filename="../../ui/summary/tab.py" line="169"/>
         <source>推荐参加上级比赛的作品</source>
         <translation>Works recommended to the higher level</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="168"/>
+        <location filename="../../ui/summary/tab.py" line="170"/>
         <source>按学部、个人或团体统计</source>
         <translation>By section, individual or team</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="170"/>
+        <location filename="../../ui/summary/tab.py" line="172"/>
         <source>生成推荐作品上报表</source>
         <translation>District list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="172"/>
+        <location filename="../../ui/summary/tab.py" line="174"/>
         <source>上报表（Excel）…</source>
         <translation>District list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="173"/>
+        <location filename="../../ui/summary/tab.py" line="175"/>
         <source>上报表（PDF，签字盖章用）…</source>
         <translation>District list (PDF, to sign and stamp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="175"/>
+        <location filename="../../ui/summary/tab.py" line="177"/>
         <source>调整列与模板…</source>
         <translation>Columns and templates…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="178"/>
+        <location filename="../../ui/summary/tab.py" line="180"/>
         <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
         <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="183"/>
+        <location filename="../../ui/summary/tab.py" line="185"/>
         <source>上报表模板</source>
         <translation>District template</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="197"/>
+        <location filename="../../ui/summary/tab.py" line="199"/>
+        <source>科普实践各项目完成率</source>
+        <translation>Science practice done, by item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="200"/>
+        <source>各年级完成率</source>
+        <translation>Done by grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="201"/>
+        <source>各班完成率</source>
+        <translation>Done by class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="202"/>
+        <source>在「作品报名 → 科普实践」中逐班勾选，或导出实践表请班主任填写后导入。</source>
+        <translation>Tick class by class in “Entries → Science practice”, or export the practice sheets for class teachers to fill in and import them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="217"/>
+        <source>教师比赛（不计入学生的参与和获奖）</source>
+        <translation>Teachers&apos; contests (not counted in the pupils&apos; participation and awards)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="224"/>
         <source>本届与上届</source>
         <translation>This festival and the last</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="199"/>
+        <location filename="../../ui/summary/tab.py" line="226"/>
         <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
         <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="212"/>
+        <location filename="../../ui/summary/tab.py" line="239"/>
         <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
         <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="221"/>
+        <location filename="../../ui/summary/tab.py" line="248"/>
         <source>按统计数字生成初稿</source>
         <translation>Draft from the figures</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="283"/>
+        <location filename="../../ui/summary/tab.py" line="314"/>
         <source>还没有报名任何比赛的班级：{0}</source>
         <translation>Classes that entered nothing yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="302"/>
+        <location filename="../../ui/summary/tab.py" line="324"/>
+        <source>完成率</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/tab.py" line="345"/>
         <source>已评完</source>
         <translation>Judged</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="361"/>
+        <location filename="../../ui/summary/tab.py" line="404"/>
         <source>上届</source>
         <translation>Last time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="369"/>
+        <location filename="../../ui/summary/tab.py" line="412"/>
         <source>本届</source>
         <translation>This time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="387"/>
+        <location filename="../../ui/summary/tab.py" line="430"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="400"/>
+        <location filename="../../ui/summary/tab.py" line="443"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="402"/>
+        <location filename="../../ui/summary/tab.py" line="445"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="412"/>
+        <location filename="../../ui/summary/tab.py" line="455"/>
         <source>生成初稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="412"/>
+        <location filename="../../ui/summary/tab.py" line="455"/>
         <source>用统计数字生成的初稿替换现在的总结吗？</source>
         <translation>Replace the current summary with a draft made from the figures?</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="430"/>
+        <location filename="../../ui/summary/tab.py" line="473"/>
         <source>已生成总结报告。</source>
         <translation>Summary report written.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="436"/>
+        <location filename="../../ui/summary/tab.py" line="479"/>
         <source>推荐作品上报表</source>
         <translation>District list of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="447"/>
+        <location filename="../../ui/summary/tab.py" line="490"/>
         <source>已生成推荐作品上报表，共 {0} 件。</source>
         <translation>District list written: {0} works.</translation>
     </message>
@@ -4470,6 +5003,54 @@ deduct (max {1:g})</translation>
     </message>
 </context>
 <context>
+    <name>WorkDialog</name>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="293"/>
+        <source>报为参赛作品</source>
+        <translation>Enter as a competition work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="304"/>
+        <source>如 《昆虫记》读后感</source>
+        <translation>e.g. On “The Insect World”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="311"/>
+        <source>作者</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="312"/>
+        <source>比赛项目</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="313"/>
+        <source>作品类型</source>
+        <translation>Type of work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="314"/>
+        <source>作品题目</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="315"/>
+        <source>指导老师</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="335"/>
+        <source>请选择比赛项目。</source>
+        <translation>Choose a competition.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/practice/dialogs.py" line="348"/>
+        <source>已过截止日期</source>
+        <translation>Deadline passed</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="156"/>
@@ -4621,25 +5202,25 @@ Restore it? The damaged file is renamed and kept where it is, never deleted.</tr
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="51"/>
+        <location filename="../../ui/awards/lists_page.py" line="50"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="55"/>
-        <location filename="../../ui/awards/lists_page.py" line="60"/>
+        <location filename="../../ui/awards/lists_page.py" line="54"/>
+        <location filename="../../ui/awards/lists_page.py" line="59"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="55"/>
+        <location filename="../../ui/awards/lists_page.py" line="54"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="60"/>
+        <location filename="../../ui/awards/lists_page.py" line="59"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>

@@ -83,13 +83,14 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names[:21] == [
+    assert names[:23] == [
         "1-calendar-2-week.png",
         "1-calendar-3-agenda.png",
         "1-calendar.png",
         "2-entries-1-list.png",
         "2-entries-2-progress.png",
         "2-entries-3-competitions.png",
+        "2-entries-4-practice.png",
         "2-entries.png",
         "3-scoring-2-by-entry.png",
         "3-scoring-3-leaderboard.png",
@@ -102,11 +103,12 @@ def test_screenshot_option_saves_every_tab_and_quits(tmp_path: Path) -> None:
         "5-summary-2-entries.png",
         "5-summary-3-awards.png",
         "5-summary-4-recommended.png",
-        "5-summary-6-text.png",
+        "5-summary-5-practice.png",
+        "5-summary-8-text.png",
         "5-summary.png",
         "6-settings-1-festival.png",
     ]
-    assert len(names) == 26
+    assert len(names) == 28
     # 手机评分 started: its QR code opens the phone page on this PC's network address.
     import zxingcpp
 

@@ -47,7 +47,7 @@ from fest_desktop.registration.kinds import (
     Participation,
     RankingGroup,
 )
-from fest_desktop.registration.presets import PRESETS, add_preset
+from fest_desktop.registration.presets import MAIN_PRESETS, MORE_PRESETS, TEACHER_PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text, split_items
@@ -334,11 +334,19 @@ class CompetitionsPage(QWidget):
     def _fill_preset_menu(self, stored: list[CompetitionInfo]) -> None:
         self.preset_menu.clear()
         names = {c.name for c in stored}
-        for preset in PRESETS:
-            action = self.preset_menu.addAction(preset.name)
-            action.setToolTip(preset.description)
-            action.setEnabled(preset.name not in names)
-            action.triggered.connect(lambda _=False, name=preset.name: self.add_preset(name))
+        for group, presets in (
+            (self.tr("科技节计划中的比赛"), MAIN_PRESETS),
+            (self.tr("计划中提到的其他比赛"), MORE_PRESETS),
+            (self.tr("教师比赛"), TEACHER_PRESETS),
+        ):
+            self.preset_menu.addSection(group)
+            for preset in presets:
+                action = self.preset_menu.addAction(preset.name)
+                action.setToolTip(
+                    "\n".join(text for text in (preset.description, preset.suggestion_text) if text)
+                )
+                action.setEnabled(preset.name not in names)
+                action.triggered.connect(lambda _=False, name=preset.name: self.add_preset(name))
         self.preset_menu.setToolTipsVisible(True)
 
     def _chosen(self, row: int) -> None:
@@ -365,6 +373,9 @@ class CompetitionsPage(QWidget):
             grade_box.setChecked(int(grade_box.property("level")) in info.eligible_levels)
         self.quota_min.setValue(info.quota_min or 0)
         self.quota_max.setValue(info.quota_max or 0)
+        # A teacher's work belongs to no class: no grades, no class quota, no parent, ranked school-wide.
+        for pupils_only in (*self.grade_boxes, self.quota_min, self.quota_max, self.parent_allowed):
+            pupils_only.setEnabled(not info.is_for_teachers)
         self.has_deadline.setChecked(info.deadline is not None)
         self.deadline.setEnabled(info.deadline is not None)
         if info.deadline is not None:

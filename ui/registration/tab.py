@@ -1,4 +1,5 @@
-"""作品报名: the entries table with its edit panel, each class's progress against the quotas, competitions."""
+"""作品报名: the entries table with its edit panel, each class's progress against the quotas (and its
+科普实践), the competitions, and every pupil's 科普实践."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.errors import FestError
+from fest_desktop.practice.kinds import Completion
+from fest_desktop.practice.progress import ClassProgress, practice_progress
 from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
 from fest_desktop.registration.entries import EntryInfo, delete_entries, list_entries, restore_entry
 from fest_desktop.registration.kinds import EntryStatus, QuotaState
@@ -36,6 +39,7 @@ from fest_desktop.school.people import list_students, list_teachers
 from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import list_classes, list_grades
 from fest_desktop.storage.database import Database
+from ui.practice.page import PracticePage
 from ui.registration.competitions_page import CompetitionsPage
 from ui.registration.entry_panel import EntryPanel
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
@@ -81,21 +85,31 @@ class QuotaModel(QAbstractTableModel):
         self._classes: list[ClassParticipation] = []
         self._competitions: list[CompetitionInfo] = []
         self._cells: dict[tuple[int, int], QuotaCell] = {}
+        # Each class's 科普实践 beside its entries (a column only once the festival has items).
+        self._practice: dict[int, ClassProgress] = {}
 
     def set_data(
-        self, classes: list[ClassParticipation], competitions: list[CompetitionInfo], cells: list[QuotaCell]
+        self,
+        classes: list[ClassParticipation],
+        competitions: list[CompetitionInfo],
+        cells: list[QuotaCell],
+        practice: list[ClassProgress] | None = None,
     ) -> None:
         self.beginResetModel()
         self._classes = classes
         self._competitions = competitions
         self._cells = {(c.class_id, c.competition_id): c for c in cells}
+        self._practice = {p.class_id: p for p in practice or [] if p.items}
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._classes)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._competitions) + 1
+        return 0 if parent.isValid() else len(self._competitions) + 1 + bool(self._practice)
+
+    def _practice_column(self, column: int) -> bool:
+        return bool(self._practice) and column == len(self._competitions) + 1
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -106,6 +120,8 @@ class QuotaModel(QAbstractTableModel):
             return self._classes[section].class_name if 0 <= section < len(self._classes) else None
         if section == len(self._competitions):
             return self.tr("参与率")
+        if self._practice_column(section):
+            return self.tr("科普实践")
         if 0 <= section < len(self._competitions):
             competition = self._competitions[section]
             return f"{competition.name}\n{competition.quota_text}"
@@ -120,6 +136,8 @@ class QuotaModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        if self._practice_column(column) and 0 <= row < len(self._classes):
+            return self._practice_data(self._practice.get(self._classes[row].class_id), role)
         if column == len(self._competitions) and 0 <= row < len(self._classes):
             summary = self._classes[row]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -142,6 +160,20 @@ class QuotaModel(QAbstractTableModel):
             return cell.state.value
         return None
 
+    def _practice_data(self, progress: ClassProgress | None, role: int) -> Any:
+        """A class's 科普实践 done in all (its share), each item's share in the tooltip."""
+        if progress is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{progress.total.share:.0%}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{name}：{tally.text}" for name, tally in progress.items.items())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(PRACTICE_COLOURS[progress.total.completion]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
     def state_text(self, state: QuotaState) -> str:
         match state:
             case QuotaState.MISSING:
@@ -155,6 +187,13 @@ class QuotaModel(QAbstractTableModel):
             case QuotaState.INELIGIBLE:
                 return self.tr("本年级不参加")
         assert_never(state)
+
+
+PRACTICE_COLOURS = {
+    Completion.NONE: STATE_COLOURS[QuotaState.MISSING],
+    Completion.PART: STATE_COLOURS[QuotaState.UNDER],
+    Completion.ALL: STATE_COLOURS[QuotaState.COMPLETE],
+}
 
 
 TITLE_COLUMN = 4  # 作品题目, in _columns
@@ -244,7 +283,7 @@ class EntriesPage(QWidget):
     def show_festival(self, festival_id: int, competitions: list[CompetitionInfo]) -> None:
         self.festival_id = festival_id
         classes = list_classes(self.db, festival_id)
-        teachers = [t.name for t in list_teachers(self.db, festival_id)]
+        teachers = list_teachers(self.db, festival_id)
         self._refill(self.competition_filter, self.tr("全部比赛项目"), [(c.name, c.id) for c in competitions])
         self._refill(self.class_filter, self.tr("全部班级"), [(c.name, c.id) for c in classes])
         self.panel.set_festival(
@@ -385,7 +424,12 @@ class OverviewPage(QWidget):
     def show_progress(
         self, festival_id: int, competitions: list[CompetitionInfo], cells: list[QuotaCell]
     ) -> None:
-        self.model.set_data(participation_summary(self.db, festival_id), competitions, cells)
+        self.model.set_data(
+            participation_summary(self.db, festival_id),
+            competitions,
+            cells,
+            practice_progress(self.db, festival_id).classes,
+        )
         missing = {c.class_name for c in cells if c.state.short_of}
         over = {c.class_name for c in cells if c.state == QuotaState.OVER}
         parts = [self.tr("{0} 个班还有项目未达名额").format(len(missing))] if missing else []
@@ -407,9 +451,15 @@ class EntriesTab(QWidget):
         self.competitions_page = CompetitionsPage(db)
         self.competitions_page.competitions_changed.connect(self._competitions_changed)
         self.entries_page.entries_changed.connect(self._show_progress)
+        # Every pupil's 科普实践 sits with the entries: the 班主任 who hands in the class's works ticks
+        # its pupils here too, and 班级进度 shows both side by side.
+        self.practice_page = PracticePage(db)
+        self.practice_page.practice_changed.connect(self._show_progress)
+        self.practice_page.entry_created.connect(self._work_entered)
         self.pages.addTab(self.entries_page, self.tr("作品登记"))
         self.pages.addTab(self.overview_page, self.tr("班级进度"))
         self.pages.addTab(self.competitions_page, self.tr("比赛项目"))
+        self.pages.addTab(self.practice_page, self.tr("科普实践"))
         self.pages.currentChanged.connect(self._page_changed)
         self._stale_competitions = False
         # The folder each file dialog last used; the import starts at the demo's sample form.
@@ -446,6 +496,7 @@ class EntriesTab(QWidget):
         grades = [(g.level, g.name) for g in list_grades(self.db, self.festival_id)]
         self.competitions_page.show_festival(self.festival_id, grades)
         self.entries_page.show_festival(self.festival_id, list_competitions(self.db, self.festival_id))
+        self.practice_page.show_festival(self.festival_id)
         self._show_progress()
         self._stale_competitions = False
 
@@ -467,6 +518,10 @@ class EntriesTab(QWidget):
 
     def _competitions_changed(self) -> None:
         self._stale_competitions = True
+
+    def _work_entered(self, _entry: EntryInfo) -> None:
+        self.entries_page.reload()
+        self._show_progress()
 
     def _page_changed(self, _index: int) -> None:
         if self._stale_competitions:
