@@ -150,7 +150,9 @@ def run_window(options: WindowOptions) -> int:
 
     window = MainWindow(options.preferences, options.preferences_file)
     if options.screenshots is not None:
-        window.resize(1280, 800)  # the pictures of the documentation have one size, whatever the screen
+        # The pictures of the documentation have one size, whatever the screen.
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*options.screenshot_size)
     window.show()
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
     QTimer.singleShot(

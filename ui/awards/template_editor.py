@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from ui.awards.design_gallery import DesignGallery
 from ui.awards.preview import CertificatePreview
 from ui.widgets.file_dialogs import ask_open_path
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.scrolling import ScrollingPanel
 
 
 class TemplateEditor(QWidget):
@@ -189,10 +189,7 @@ class TemplateEditor(QWidget):
         side_layout.addWidget(self.fields, 1)
         side_layout.addLayout(field_form)
         side_layout.addWidget(self.note)
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = ScrollingPanel(side)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
