@@ -107,3 +107,22 @@ def test_a_window_left_on_a_larger_screen_comes_back_within_a_smaller_one() -> N
     free = QRect(0, 0, 1024, 728)
     assert free.contains(within(QRect(600, 400, 1800, 1000), free))
     assert within(QRect(40, 60, 800, 600), free) == QRect(40, 60, 800, 600)  # it fitted: left as it was
+
+
+def test_the_scoring_grid_shows_every_criterion_whole(window: tuple[MainWindow, QSize]) -> None:
+    """Each criterion's heading is drawn whole (wrapped) in its narrow column; from 1366 pixels wide,
+    every column of a board's rubric shows beside the ranking without scrolling sideways."""
+    main, size = window
+    scoring = main.show_scoring()
+    settle()
+    grid = scoring.grid
+    sheet = scoring.sheet
+    assert sheet is not None and len(sheet.competition.criteria) == 8  # the demo's 科普板报比赛
+    header = grid.horizontalHeader()
+    for column, criterion in enumerate(sheet.competition.criteria):
+        shown, height = header.wrapped(column)
+        assert shown.replace("\n", "").startswith(criterion.name), shown
+        assert height <= header.height()
+    if size.width() >= 1366:
+        assert grid.horizontalScrollBar().maximum() == 0
+        assert header.sectionViewportPosition(header.count() - 1) + 40 <= grid.viewport().width()

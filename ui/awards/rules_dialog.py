@@ -322,7 +322,6 @@ class AwardLogDialog(QDialog):
             self,
         )
         self.table.set_rows(list(changes))
-        self.table.view.horizontalHeader().setStretchLastSection(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

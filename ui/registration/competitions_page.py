@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QToolButton,
@@ -54,6 +53,7 @@ from fest_desktop.values import clean_text, split_items
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.scrolling import ScrollingPanel
 from ui.widgets.table_models import Column
 
 
@@ -158,16 +158,16 @@ class CompetitionsPage(QWidget):
         quota_row.addWidget(self.quota_max)
         quota_row.addWidget(QLabel(self.tr("件")))
         quota_row.addStretch(1)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.has_window)
-        deadline_row.addWidget(self.window_start)
-        deadline_row.addSpacing(16)
-        deadline_row.addWidget(self.has_deadline)
-        deadline_row.addWidget(self.deadline)
-        deadline_row.addSpacing(16)
-        deadline_row.addWidget(self.has_judging_date)
-        deadline_row.addWidget(self.judging_date)
-        deadline_row.addStretch(1)
+        # The dates in a grid of two rows: one row of three would make the form wider than a small screen.
+        deadline_row = QGridLayout()
+        for row, column, check, date in (
+            (0, 0, self.has_deadline, self.deadline),
+            (0, 2, self.has_judging_date, self.judging_date),
+            (1, 0, self.has_window, self.window_start),
+        ):
+            deadline_row.addWidget(check, row, column)
+            deadline_row.addWidget(date, row, column + 1)
+        deadline_row.setColumnStretch(4, 1)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.participation)
         entry_row.addWidget(QLabel(self.tr("每队最多")))
@@ -242,9 +242,7 @@ class CompetitionsPage(QWidget):
         editor_layout.addWidget(rules)
         editor_layout.addWidget(judging)
         editor_layout.addWidget(criteria_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
+        scroll = ScrollingPanel(self.editor)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

@@ -99,7 +99,9 @@ class FestivalPage(SchoolPage):
         form.addRow(self.tr("开始日期"), self.start)
         form.addRow(self.tr("结束日期"), self.end)
 
-        self.phases: DataTable[PhaseInfo] = DataTable(self._phase_columns(), self._save_phase, self)
+        self.phases: DataTable[PhaseInfo] = DataTable(
+            self._phase_columns(), self._save_phase, self, stretch=0
+        )
         # The heading shows today's phase, so any change of phases counts as an edit of the festival.
         self.phases.model.row_saved.connect(self._phases_changed)
         self.school_changed.connect(self._phases_changed)

@@ -5,9 +5,9 @@ is taller than the Latin font's metrics), so it holds whatever fonts the PC has.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
-from PySide6.QtWidgets import QHeaderView, QStyleOptionHeader, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
 # The heading row never grows past this many lines: a heading longer than that is cut (its tooltip, if
 # the model gives one, still says it all).
@@ -39,10 +39,23 @@ def wrap_text(text: str, font: QFont, width: int) -> tuple[list[str], float]:
 class WrappingHeaderView(QHeaderView):
     """A horizontal header whose headings wrap to their column's width."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, line_characters: int = 0) -> None:
+        """line_characters: the columns' width, as the Chinese characters each line of a heading holds
+        (0: Qt's default width)."""
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self.line_characters = line_characters
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sectionResized.connect(lambda *_: self.updateGeometry())
+
+    def event(self, event: QEvent) -> bool:
+        # The width of a line is known once the style sheet has given the header its font and padding.
+        if self.line_characters and event.type() in (
+            QEvent.Type.Polish,
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+        ):
+            self.setDefaultSectionSize(self.width_for(self.line_characters))
+        return super().event(event)
 
     def heading_font(self) -> QFont:
         # Headings are bold in the application's style sheet; measured bold, a plain heading fits too.
@@ -56,24 +69,31 @@ class WrappingHeaderView(QHeaderView):
             return ""
         return str(model.headerData(logical, self.orientation(), Qt.ItemDataRole.DisplayRole) or "")
 
-    def _padding(self, logical: int, text: str) -> QSize:
-        """What the style adds around a heading's text (its padding and border)."""
-        natural = super().sectionSizeFromContents(logical)
-        font = self.heading_font()
-        lines, height = wrap_text(text, font, 1 << 20)
-        metrics = QFontMetrics(font)
-        widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
-        return QSize(max(natural.width() - widest, 16), max(natural.height() - int(height), 8))
+    def _room_around_text(self, logical: int) -> QSize:
+        """What the style takes around a heading's text (its margins, padding and border)."""
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.section = logical
+        whole = QRect(0, 0, 1000, 1000)
+        option.rect = whole
+        label = self.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, self)
+        return QSize(whole.width() - label.width(), whole.height() - label.height())
+
+    def width_for(self, characters: int) -> int:
+        """A column's width that holds this many Chinese characters on each line of its heading."""
+        room = self._room_around_text(0).width()
+        return QFontMetrics(self.heading_font()).horizontalAdvance("字" * characters) + room + 2
 
     def wrapped(self, logical: int) -> tuple[str, int]:
         """The heading as drawn in its column's width, and the height it needs."""
-        text = self._text(logical)
-        padding = self._padding(logical, text)
-        lines, height = wrap_text(text, self.heading_font(), self.sectionSize(logical) - padding.width())
+        room = self._room_around_text(logical)
+        lines, height = wrap_text(
+            self._text(logical), self.heading_font(), self.sectionSize(logical) - room.width()
+        )
         if len(lines) > MOST_LINES:
             height = height * MOST_LINES / len(lines)
             lines = lines[:MOST_LINES]
-        return "\n".join(lines), int(height + 0.999) + padding.height()
+        return "\n".join(lines), int(height + 0.999) + room.height()
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         natural = super().sectionSizeFromContents(logicalIndex)
