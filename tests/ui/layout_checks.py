@@ -112,7 +112,13 @@ def page_problems(window: QMainWindow, size: QSize, where: str) -> list[str]:
             f"{where}: the page needs {least.width()}×{least.height()} (it is {page.width()}×{page.height()}) "
             f"but has {frame.viewport().width()}×{frame.viewport().height()}"
         )
-    root = frame.page() if frame is not None else window
+    return problems + squeezed(frame.page() if frame is not None else window, where)
+
+
+def squeezed(root: QWidget, where: str) -> list[str]:
+    """The widgets under root given less than their layout promises, cut by their parent, or holding a
+    scroll area's content wider (or taller) than it shows without a scroll bar."""
+    problems = []
     for area in root.findChildren(QScrollArea):
         content = area.widget()
         if not area.isVisible() or content is None:

@@ -25,6 +25,7 @@ from fest_desktop.storage.database import Database
 from tests.conftest import PROJECT_ROOT
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
 from ui.scoring.grid import BY_JUDGE, CONFLICT_BRUSH
+from ui.scoring.leaderboard import MIN_ROW_HEIGHT
 from ui.scoring.tab import ScoringTab
 
 
@@ -445,8 +446,20 @@ def test_the_board_pages_through_a_long_group_and_hides_partial_figures(
     leaderboard = tab.open_leaderboard()
     assert leaderboard is not None
     qtbot.addWidget(leaderboard)
-    leaderboard.resize(900, 280)  # room for two rows of the three classes
-    qtbot.waitUntil(lambda: leaderboard.page_count == 2, timeout=2000)
+    # A stage with room for two rows of the three classes. The title above it is as tall as the fonts of
+    # this PC make it (its type is the same for any window under 400 pixels high), so the window's
+    # height follows from the stage's.
+    two_rows = 36 + 2 * MIN_ROW_HEIGHT + MIN_ROW_HEIGHT // 2
+    leaderboard.resize(900, 300)
+
+    def stage_of_two_rows() -> bool:
+        leaderboard.layout().activate()  # a change of the title's type resizes the stage now
+        if leaderboard.stage.height() != two_rows:
+            leaderboard.resize(900, leaderboard.height() - leaderboard.stage.height() + two_rows)
+            return False
+        return leaderboard.placed_for == leaderboard.stage.size() and leaderboard.page_count == 2
+
+    qtbot.waitUntil(stage_of_two_rows, timeout=3000)
     heading = leaderboard.headings["小学"]
     assert heading.text() == "小学　第 1/2 页"
     shown = {e for e, row in leaderboard.rows.items() if row.isVisible()}

@@ -7,6 +7,8 @@ style sheet); CI runs these tests once with Noto Sans CJK and once with WenQuanY
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -14,12 +16,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from fest_desktop.demo.festival import create_demo_festival
-from fest_desktop.storage.database import open_database
+from fest_desktop.registration.competitions import list_competitions, update_competition
+from fest_desktop.school.festivals import update_festival
+from fest_desktop.school.people import list_teachers, update_teacher
+from fest_desktop.scoring.judges import add_judge
+from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.preferences import Preferences
-from tests.ui.layout_checks import page_problems, settle, walk_pages
+from fest_desktop.values import JUDGE_NAME, PERSON_NAME
+from tests.ui.layout_checks import page_problems, settle, squeezed, walk_pages
 from ui.app import set_look
 from ui.main_window import MainWindow, opening_geometry, within
 from ui.opening import ensure_festival
@@ -54,6 +61,25 @@ def dressed(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setStyleSheet(saved[2])
 
 
+@contextlib.contextmanager
+def window_on(path: Path, size: QSize, folder: Path) -> Iterator[MainWindow]:
+    """The main window on a copy of the festival file at path, at size."""
+    shutil.copy(path, folder / "festival.db")
+    db = open_database(folder / "festival.db")
+    main = MainWindow(Preferences(), folder / "prefs.json")
+    main.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on the test's own screen
+    main.resize(size)
+    main.show()
+    main.attach(db, ensure_festival(db))
+    settle()
+    try:
+        yield main
+    finally:
+        main.close()
+        main.deleteLater()
+        db.close()
+
+
 @pytest.fixture(scope="module", params=list(SIZES))
 def window(
     request: pytest.FixtureRequest,
@@ -63,33 +89,62 @@ def window(
 ) -> Iterator[tuple[MainWindow, QSize]]:
     """The main window on the demo festival at one of the screen sizes (one window per size)."""
     size = SIZES[request.param]
-    folder = tmp_path_factory.mktemp(request.param)
-    shutil.copy(demo_file, folder / "demo.db")
-    db = open_database(folder / "demo.db")
-    main = MainWindow(Preferences(), folder / "prefs.json")
-    main.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on the test's own screen
-    main.resize(size)
-    main.show()
-    main.attach(db, ensure_festival(db))
-    settle()
-    yield main, size
-    main.close()
-    main.deleteLater()
+    with window_on(demo_file, size, tmp_path_factory.mktemp(request.param)) as main:
+        yield main, size
+
+
+@pytest.fixture(scope="module")
+def long_names_window(
+    dressed: QApplication, demo_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[MainWindow]:
+    """The demo festival at 1024×700 with the longest names the program accepts: the festival's name,
+    school and theme, a competition, a judge, a teacher, a class's head."""
+    folder = tmp_path_factory.mktemp("long-names")
+    shutil.copy(demo_file, folder / "long.db")
+    db = open_database(folder / "long.db")
+    festival = ensure_festival(db)
+    update_festival(
+        db,
+        dataclasses.replace(
+            festival,
+            name=("第十届校园科技节暨少年科学院" * 10)[:100],
+            school_name=("启明实验学校" * 20)[:100],
+            theme=("探究身边的科学" * 30)[:200],
+        ),
+    )
+    board = next(c for c in list_competitions(db, festival.id) if c.name == "科普板报比赛")
+    update_competition(db, dataclasses.replace(board, name=("科普板报比赛之班级文化建设" * 10)[:100]))
+    teacher = list_teachers(db, festival.id)[0]
+    update_teacher(db, teacher.id, ("欧阳慕容司马诸葛" * 4)[: PERSON_NAME.longest], teacher.subject)
+    add_judge(db, board.id, ("东方西门上官长孙" * 4)[: JUDGE_NAME.longest])
     db.close()
+    with window_on(folder / "long.db", SIZES["1024x700"], folder) as main:
+        yield main
+
+
+def walk_problems(main: MainWindow, size: QSize, tab: int) -> list[str]:
+    """Show every page of a tab in turn; what is wrong with each."""
+    main.tabs.setCurrentIndex(tab)
+    settle()
+    problems: list[str] = []
+    pages = 0
+    for place in walk_pages(main.tabs.currentWidget(), f"{size.width()}×{size.height()} {TABS[tab]}"):
+        problems.extend(page_problems(main, size, place))
+        pages += 1
+    assert pages >= 1
+    return problems
 
 
 @pytest.mark.parametrize("tab", range(len(TABS)), ids=TABS)
 def test_every_page_shows_whole_without_squeezing(window: tuple[MainWindow, QSize], tab: int) -> None:
     main, size = window
-    main.tabs.setCurrentIndex(tab)
-    settle()
-    where = f"{size.width()}×{size.height()} {TABS[tab]}"
-    problems: list[str] = []
-    pages = 0
-    for place in walk_pages(main.tabs.currentWidget(), where):
-        problems.extend(page_problems(main, size, place))
-        pages += 1
-    assert pages >= 1
+    problems = walk_problems(main, size, tab)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("tab", range(len(TABS)), ids=TABS)
+def test_the_longest_names_never_widen_the_window(long_names_window: MainWindow, tab: int) -> None:
+    problems = walk_problems(long_names_window, SIZES["1024x700"], tab)
     assert not problems, "\n".join(problems)
 
 
@@ -126,3 +181,57 @@ def test_the_scoring_grid_shows_every_criterion_whole(window: tuple[MainWindow, 
     if size.width() >= 1366:
         assert grid.horizontalScrollBar().maximum() == 0
         assert header.sectionViewportPosition(header.count() - 1) + 40 <= grid.viewport().width()
+
+
+def dialogs_of(db: Database) -> tuple[QWidget, list[QDialog]]:
+    """Every dialog of the window with a form or a table, as a teacher opens it on the demo festival,
+    and the tab they belong to (which keeps them)."""
+    from fest_desktop.calendar.events import list_events
+    from fest_desktop.school.festivals import list_festivals, list_phases
+    from fest_desktop.school.structure import list_classes
+    from ui.awards.rules_dialog import AwardRulesDialog
+    from ui.awards.tab import AwardsTab
+    from ui.calendar.event_dialog import EventDialog
+    from ui.scoring.dialogs import JudgesDialog
+    from ui.settings.dialogs import AddClassDialog, AddStudentDialog, AddTeacherDialog, NewFestivalDialog
+    from ui.summary.district_dialog import DistrictColumnsDialog
+
+    festival = ensure_festival(db)
+    board = next(c for c in list_competitions(db, festival.id) if c.name == "科普板报比赛")
+    classes = list_classes(db, festival.id)
+    awards = AwardsTab(db)
+    awards.show_festival(festival.id)
+    event = list_events(db, festival.id)[0]
+    return awards, [
+        NewFestivalDialog(list_festivals(db), awards),
+        AddClassDialog(list_teachers(db, festival.id), awards),
+        AddStudentDialog(classes, classes[0].id, awards),
+        AddTeacherDialog(awards),
+        EventDialog(db, festival.id, event, list_phases(db, festival.id), classes, ["报告厅"], awards),
+        JudgesDialog(db, festival.id, board.id, board.name, awards),
+        DistrictColumnsDialog(db, "", awards),
+        AwardRulesDialog(db, festival.id, awards.lists.lists, awards.lists.current_key(), awards),
+    ]
+
+
+def test_every_dialog_fits_a_small_screen(dressed: QApplication, demo_file: Path, tmp_path: Path) -> None:
+    """On a 1024×768 screen less its taskbar and the dialog's own title bar, each dialog shows whole
+    (what does not fit scrolls inside it), nothing squeezed."""
+    room = QSize(1000, 640)
+    shutil.copy(demo_file, tmp_path / "festival.db")
+    db = open_database(tmp_path / "festival.db")
+    problems: list[str] = []
+    owner, dialogs = dialogs_of(db)
+    for dialog in dialogs:
+        name = type(dialog).__name__
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        if least.width() > room.width() or least.height() > room.height():
+            problems.append(f"{name} needs {least.width()}×{least.height()}")
+        dialog.resize(dialog.size().boundedTo(room))
+        dialog.show()
+        settle()
+        problems.extend(squeezed(dialog, name))
+        dialog.reject()
+    owner.deleteLater()
+    db.close()
+    assert not problems, "\n".join(problems)

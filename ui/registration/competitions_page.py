@@ -158,16 +158,18 @@ class CompetitionsPage(QWidget):
         quota_row.addWidget(self.quota_max)
         quota_row.addWidget(QLabel(self.tr("件")))
         quota_row.addStretch(1)
-        # The dates in a grid of two rows: one row of three would make the form wider than a small screen.
-        deadline_row = QGridLayout()
-        for row, column, check, date in (
-            (0, 0, self.has_deadline, self.deadline),
-            (0, 2, self.has_judging_date, self.judging_date),
-            (1, 0, self.has_window, self.window_start),
-        ):
-            deadline_row.addWidget(check, row, column)
-            deadline_row.addWidget(date, row, column + 1)
-        deadline_row.setColumnStretch(4, 1)
+        # The dates on two rows: one row of three would make the form wider than a small screen.
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.deadline)
+        deadline_row.addSpacing(16)
+        deadline_row.addWidget(self.has_judging_date)
+        deadline_row.addWidget(self.judging_date)
+        deadline_row.addStretch(1)
+        window_row = QHBoxLayout()
+        window_row.addWidget(self.has_window)
+        window_row.addWidget(self.window_start)
+        window_row.addStretch(1)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.participation)
         entry_row.addWidget(QLabel(self.tr("每队最多")))
@@ -192,6 +194,7 @@ class CompetitionsPage(QWidget):
         rules_form.addRow(self.tr("参赛年级"), self.grades_area)
         rules_form.addRow(self.tr("名额"), quota_row)
         rules_form.addRow("", deadline_row)
+        rules_form.addRow("", window_row)
         rules_form.addRow(self.tr("作品类型"), self.subtypes)
         rules_form.addRow(self.tr("负责人"), self.responsible)
 

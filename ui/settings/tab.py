@@ -286,6 +286,8 @@ class SettingsTab(QWidget):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.show_page)
+        # However a page comes to be shown (the list, or a stack switched directly), it is loaded.
+        self.pages.currentChanged.connect(self.show_page)
         for school_page in self._school_pages:
             school_page.school_changed.connect(functools.partial(self._mark_others_stale, school_page))
         self.festival_page.festival_switched.connect(self.festival_switched)
@@ -306,6 +308,8 @@ class SettingsTab(QWidget):
 
     def show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
         page = self.pages.currentWidget()
         if isinstance(page, SchoolPage) and page in self._stale and self._festival_id:
             self._stale.discard(page)

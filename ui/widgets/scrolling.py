@@ -4,7 +4,7 @@ frame every tab of the window sits in, so that no page can push the window past 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
@@ -104,3 +104,15 @@ class PageFrame(QScrollArea):
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self._fit_page()
         return super().eventFilter(watched, event)
+
+
+# What a window manager puts around a window (borders, title bar), before the window has a frame.
+FRAME_ROOM = QSize(16, 40)
+
+
+def size_within_screen(window: QWidget, wanted: QSize) -> None:
+    """Give a dialog the size it wants, or as much of it as its screen's free area holds (what is inside
+    scrolls or shrinks: a 1024×768 screen less its taskbar is about 700 pixels high)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - FRAME_ROOM if screen is not None else wanted
+    window.resize(wanted.boundedTo(room))
