@@ -235,3 +235,19 @@ def test_every_dialog_fits_a_small_screen(dressed: QApplication, demo_file: Path
     owner.deleteLater()
     db.close()
     assert not problems, "\n".join(problems)
+
+
+def test_scoring_by_entry_and_with_the_board_open_shows_whole(window: tuple[MainWindow, QSize]) -> None:
+    """The states of 现场评分 that are not pages: scoring one classroom, and the board's controls shown
+    while the projector board is open."""
+    main, size = window
+    scoring = main.show_scoring()
+    where = f"{size.width()}×{size.height()} 现场评分"
+    scoring.by_entry.click()
+    problems = page_problems(main, size, f"{where} › 按作品录入")
+    board = scoring.open_leaderboard()
+    assert board is not None and scoring.board_controls.isVisible()
+    problems += page_problems(main, size, f"{where} › 排行榜已打开")
+    scoring.close_leaderboard()
+    scoring.by_judge.click()
+    assert not problems, "\n".join(problems)

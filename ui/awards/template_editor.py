@@ -92,6 +92,10 @@ class TemplateEditor(QWidget):
         clear_button.clicked.connect(self.clear_images)
 
         self.fields = QListWidget()
+        # Five fields in sight without scrolling the list inside the scrolling panel.
+        self.fields.setMinimumHeight(
+            5 * (self.fields.fontMetrics().lineSpacing() + 2) + 2 * self.fields.frameWidth()
+        )
         self.fields.currentTextChanged.connect(self._field_chosen)
         self.field_text = QLineEdit()
         self.field_text.setToolTip("\n".join(f"{{{p.name}}}　{p.description}" for p in PLACEHOLDERS))

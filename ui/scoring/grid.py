@@ -359,11 +359,22 @@ class ScoreTable(QTableView):
         self.setHorizontalHeader(header)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        model.modelReset.connect(self._fit_points_lines)
         rows = self.verticalHeader()
         rows.setDefaultSectionSize(30)
         rows.setMaximumWidth(rows.fontMetrics().horizontalAdvance("字" * LABEL_CHARS))
         rows.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
+
+    def _fit_points_lines(self) -> None:
+        """A criterion's column is widened where its points (满分20, 至多扣10) would not fit on one line."""
+        header = self.horizontalHeader()
+        assert isinstance(header, WrappingHeaderView)
+        header.ensurePolished()  # its style sheet's font and padding set the columns' width
+        for column in range(self.grid.columnCount() - 1):
+            heading = str(self.grid.headerData(column, Qt.Orientation.Horizontal) or "")
+            points = heading.rsplit("\n", 1)[-1]
+            header.resizeSection(column, max(header.defaultSectionSize(), header.width_for_line(points)))
 
     def _submitted(self, editor: QWidget, backwards: bool) -> None:
         index = self.currentIndex()

@@ -4,13 +4,15 @@ shows long titles whole and a narrow one still shows every short column."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.widgets.headers import WrappingHeaderView
 
-# A column other than the one that stretches is never wider than this many characters (a long text is
-# cut with … and shown whole in the tooltip or by widening the column by hand).
+# A column other than the one that stretches is never wider than this many characters (a longer text is
+# cut with …; the column can be widened by hand).
 WIDEST_CHARS = 16
 # The stretching column keeps at least this many characters when the others take the width.
 LEAST_CHARS = 8
@@ -23,17 +25,20 @@ PADDING = 14
 MEASURED_ROWS = 100
 
 
+# Which column takes the width left: its number (-1: the last), the one whose contents are widest, or none.
+Stretch = int | Literal["widest"] | None
+
+
 class ColumnFitter(QObject):
     """Sizes view's columns when its rows change and spreads the width that is left over the stretching
     column when the view is resized. Columns stay resizable by hand until the rows are reloaded."""
 
-    def __init__(
-        self, view: QTableView, stretch: int | None = None, widest_chars: int = WIDEST_CHARS
-    ) -> None:
+    def __init__(self, view: QTableView, stretch: Stretch = None, widest_chars: int = WIDEST_CHARS) -> None:
         super().__init__(view)
         self.view = view
         self.stretch = stretch
         self.widest_chars = widest_chars
+        self.stretching: int | None = None  # the stretching column, as last measured
         self.natural: list[int] = []  # each column's width when there is room
         self.compact: list[int] = []  # its width on a narrow screen
         header = view.horizontalHeader()
@@ -52,18 +57,6 @@ class ColumnFitter(QObject):
             changed.connect(self.fit)
         model.headerDataChanged.connect(self.fit)
 
-    def set_stretch(self, column: int | None) -> None:
-        self.stretch = column
-        self.fit()
-
-    def _stretching(self) -> int | None:
-        """The stretching column's number (a negative stretch counts from the last column)."""
-        count = self.view.horizontalHeader().count()
-        if self.stretch is None:
-            return None
-        column = self.stretch + count if self.stretch < 0 else self.stretch
-        return column if 0 <= column < count else None
-
     def fit(self, *_args: object) -> None:
         """Measure every column from its heading and its first rows, then spread the width."""
         model = self.view.model()
@@ -72,16 +65,28 @@ class ColumnFitter(QObject):
             return
         character = self.view.fontMetrics().horizontalAdvance("字")
         widest = character * self.widest_chars
-        stretch = self._stretching()
-        self.natural, self.compact = [], []
+        headings, contents = [], []
         for column in range(model.columnCount()):
             heading = header.sectionSizeHint(column)
             if isinstance(header, WrappingHeaderView) and header.line_characters:
                 heading = min(heading, header.width_for(header.line_characters))  # it wraps
-            content = self.view.sizeHintForColumn(column) + PADDING
-            natural = max(heading, content if column == stretch else min(content, widest))
-            self.natural.append(natural)
-            self.compact.append(min(natural, max(heading, character * COMPACT_CHARS)))
+            headings.append(heading)
+            contents.append(self.view.sizeHintForColumn(column) + PADDING)
+        count = len(contents)
+        if self.stretch == "widest":
+            self.stretching = max(range(count), key=lambda c: contents[c], default=None)
+        elif self.stretch is not None and -count <= self.stretch < count:
+            self.stretching = self.stretch % count
+        else:
+            self.stretching = None
+        self.natural = [
+            max(heading, content if column == self.stretching else min(content, widest))
+            for column, (heading, content) in enumerate(zip(headings, contents, strict=True))
+        ]
+        self.compact = [
+            min(natural, max(heading, character * COMPACT_CHARS))
+            for natural, heading in zip(self.natural, headings, strict=True)
+        ]
         self.spread()
 
     def spread(self) -> None:
@@ -91,7 +96,7 @@ class ColumnFitter(QObject):
         header = self.view.horizontalHeader()
         if len(self.natural) != header.count():
             return
-        stretch = self._stretching()
+        stretch = self.stretching
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         widths = {c: self.natural[c] for c in shown}
         room = self.view.viewport().width()
@@ -121,10 +126,10 @@ class ColumnFitter(QObject):
 
 
 def fit_columns(
-    view: QTableView, stretch: int | None = None, *, widest_chars: int = WIDEST_CHARS
+    view: QTableView, stretch: Stretch = None, *, widest_chars: int = WIDEST_CHARS
 ) -> ColumnFitter:
-    """Keep view's columns fitted to their contents from now on (each at most widest_chars wide), column
-    stretch (-1: the last) taking what is left (view has its model already)."""
+    """Keep view's columns fitted to their contents from now on (each at most widest_chars wide), the
+    column stretch taking what is left (view has its model already)."""
     fitter = ColumnFitter(view, stretch, widest_chars)
     fitter.fit()
     return fitter

@@ -5,6 +5,8 @@ is taller than the Latin font's metrics), so it holds whatever fonts the PC has.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
@@ -16,23 +18,49 @@ MOST_LINES = 6
 
 def wrap_text(text: str, font: QFont, width: int) -> tuple[list[str], float]:
     """text broken into lines no wider than width (at the places Unicode allows: between Chinese
-    characters, at spaces, never before a closing bracket), and the height of those lines."""
+    characters, at spaces, never before a closing bracket), and the height of those lines. A paragraph
+    that takes several lines is balanced (逾期未/完成, not 逾期未完/成)."""
+    return _wrapped(text, font.toString(), max(width, 1))
+
+
+@lru_cache(maxsize=1024)
+def _wrapped(text: str, font_description: str, width: int) -> tuple[list[str], float]:
+    font = QFont()
+    font.fromString(font_description)
     lines: list[str] = []
     height = 0.0
+    for paragraph in text.split("\n"):
+        shown, tall = _lay_out(paragraph, font, width)
+        if len(shown) > 1:  # the narrowest width that keeps as few lines
+            low, high = 1, width
+            while low < high:
+                middle = (low + high) // 2
+                if len(_lay_out(paragraph, font, middle)[0]) <= len(shown):
+                    high = middle
+                else:
+                    low = middle + 1
+            shown, tall = _lay_out(paragraph, font, low)
+        lines.extend(shown)
+        height += tall
+    return lines, height
+
+
+def _lay_out(paragraph: str, font: QFont, width: int) -> tuple[list[str], float]:
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    for paragraph in text.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(width, 1))
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].strip())
-            height += line.height()
-        layout.endLayout()
+    layout = QTextLayout(paragraph, font)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].strip())
+        height += line.height()
+    layout.endLayout()
     return lines, height
 
 
@@ -81,8 +109,12 @@ class WrappingHeaderView(QHeaderView):
 
     def width_for(self, characters: int) -> int:
         """A column's width that holds this many Chinese characters on each line of its heading."""
+        return self.width_for_line("字" * characters)
+
+    def width_for_line(self, line: str) -> int:
+        """A column's width that holds this line of a heading unbroken."""
         room = self._room_around_text(0).width()
-        return QFontMetrics(self.heading_font()).horizontalAdvance("字" * characters) + room + 2
+        return QFontMetrics(self.heading_font()).horizontalAdvance(line) + room + 2
 
     def wrapped(self, logical: int) -> tuple[str, int]:
         """The heading as drawn in its column's width, and the height it needs."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.errors import FestError
-from ui.widgets.columns import fit_columns
+from ui.widgets.columns import Stretch, fit_columns
 
 RowT = TypeVar("RowT")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -229,12 +229,12 @@ def preview_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
 
 
 def selectable_table(
-    model: QAbstractTableModel, parent: QWidget, *, stretch: int = -1
+    model: QAbstractTableModel, parent: QWidget, *, stretch: Stretch = -1
 ) -> tuple[QTableView, RowFilterProxy]:
     """A table of whole-row selection over a filter proxy of model (rows read back with
     proxy.row_object), without row numbers, its columns fitted to their contents and one column (the
-    last unless another is given: the one whose text is longest, say the names) taking the width that
-    is left."""
+    last unless another is given: the names, or "widest" for whichever holds the longest text) taking
+    the width that is left."""
     proxy = RowFilterProxy(parent)
     proxy.setSourceModel(model)
     table = QTableView(parent)
