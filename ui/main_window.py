@@ -65,12 +65,12 @@ class FestivalHeader(QWidget):
         self.setObjectName("festivalHeader")
         # A plain QWidget subclass paints no stylesheet background unless asked to (Qt quirk).
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # A festival's name and theme are the teacher's: however long, they never widen the window.
+        # A festival's name, theme and phases are the teacher's: however long, they never widen the window.
         self.title = ElidedLabel()
         self.title.setObjectName("festivalTitle")
         self.subtitle = ElidedLabel()
         self.subtitle.setObjectName("festivalSubtitle")
-        self.phase = QLabel()
+        self.phase = ElidedLabel()
         self.phase.setObjectName("phaseBadge")
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -92,6 +92,8 @@ class FestivalHeader(QWidget):
         )
         self.subtitle.setText("　·　".join(parts))
         running = phases_on(phases, today)
+        # The festival's name first: the phases' badge is cut (whole in its tooltip) past a few words.
+        self.phase.setMaximumWidth(self.phase.fontMetrics().horizontalAdvance("字" * 24))
         if running:
             self.phase.setText(self.tr("今天：{0}阶段").format("、".join(p.name for p in running)))
         elif today < festival.start_date:
@@ -227,6 +229,9 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """A line under the header for what the teacher should know (another window has the file)."""
         self.notice.setText(text)
+        self.notice.setToolTip(text)
+        # Three lines at most (a long path could make more), so that the tabs keep their room.
+        self.notice.setMaximumHeight(self.notice.fontMetrics().lineSpacing() * 3 + 20)
         self.notice.setVisible(bool(text))
 
     def _restored(self) -> None:

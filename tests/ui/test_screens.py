@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
 
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.registration.competitions import list_competitions, update_competition
-from fest_desktop.school.festivals import update_festival
+from fest_desktop.school.festivals import add_phase, update_festival
 from fest_desktop.school.people import list_teachers, update_teacher
 from fest_desktop.scoring.judges import add_judge
 from fest_desktop.storage.database import Database, open_database
@@ -98,7 +100,7 @@ def long_names_window(
     dressed: QApplication, demo_file: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[MainWindow]:
     """The demo festival at 1024×700 with the longest names the program accepts: the festival's name,
-    school and theme, a competition, a judge, a teacher, a class's head."""
+    school and theme, today's phases, a competition, a judge, a teacher (a class's head)."""
     folder = tmp_path_factory.mktemp("long-names")
     shutil.copy(demo_file, folder / "long.db")
     db = open_database(folder / "long.db")
@@ -117,6 +119,9 @@ def long_names_window(
     teacher = list_teachers(db, festival.id)[0]
     update_teacher(db, teacher.id, ("欧阳慕容司马诸葛" * 4)[: PERSON_NAME.longest], teacher.subject)
     add_judge(db, board.id, ("东方西门上官长孙" * 4)[: JUDGE_NAME.longest])
+    for number in range(3):  # phases that are on whatever day the test runs: the heading names them all
+        name = (f"第{number}阶段综合实践与展示交流" * 4)[:50]
+        add_phase(db, festival.id, name, dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     db.close()
     with window_on(folder / "long.db", SIZES["1024x700"], folder) as main:
         yield main
@@ -251,3 +256,44 @@ def test_scoring_by_entry_and_with_the_board_open_shows_whole(window: tuple[Main
     scoring.close_leaderboard()
     scoring.by_judge.click()
     assert not problems, "\n".join(problems)
+
+
+def test_a_long_notice_leaves_the_tabs_their_room(window: tuple[MainWindow, QSize]) -> None:
+    main, size = window
+    main.tabs.setCurrentIndex(main.SCORING_TAB)
+    text = "这个数据文件正在另一个窗口中打开：D:\\科技节数据\\festival.db。" * 40
+    main.show_notice(text)
+    problems = page_problems(main, size, f"{size.width()}×{size.height()} 现场评分 with a long notice")
+    assert main.notice.isVisible() and main.notice.toolTip() == text
+    main.show_notice("")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_window_made_smaller_than_any_tab_keeps_its_size(window: tuple[MainWindow, QSize]) -> None:
+    """Made smaller by hand than a page needs, the window keeps the size it was given on every tab:
+    the page scrolls inside it."""
+    main, size = window
+    small = QSize(640, 480)
+    main.resize(small)
+    sizes = {}
+    for tab in range(main.tabs.count()):
+        main.tabs.setCurrentIndex(tab)
+        settle()
+        sizes[TABS[tab]] = main.size().toTuple()
+    main.resize(size)
+    settle()
+    assert set(sizes.values()) == {small.toTuple()}, sizes
+
+
+def test_a_saved_place_from_a_larger_screen_or_a_damaged_one_opens_within_this_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    free = QGuiApplication.primaryScreen().availableGeometry()
+    elsewhere = QMainWindow()
+    qtbot.addWidget(elsewhere)
+    elsewhere.setGeometry(free.right() - 100, free.bottom() - 100, free.width() * 3, free.height() * 3)
+    saved = bytes(elsewhere.saveGeometry().toBase64().data()).decode("ascii")
+    for geometry in (saved, "not a saved window!"):
+        main = MainWindow(Preferences(window_geometry=geometry), tmp_path / "prefs.json")
+        qtbot.addWidget(main)
+        assert free.contains(main.geometry()), (geometry, main.geometry(), free)
