@@ -83,12 +83,12 @@
 <context>
     <name>AuthorPicker</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="52"/>
+        <location filename="../../ui/registration/entry_panel.py" line="51"/>
         <source>输入姓名或拼音首字母，如 zzh</source>
         <translation>Type a name or its pinyin initials, e.g. zzh</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="67"/>
+        <location filename="../../ui/registration/entry_panel.py" line="63"/>
         <source>移除所选作者</source>
         <translation>Remove selected author</translation>
     </message>
@@ -112,8 +112,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="105"/>
-        <location filename="../../ui/awards/lists_page.py" line="205"/>
-        <location filename="../../ui/awards/lists_page.py" line="311"/>
+        <location filename="../../ui/awards/lists_page.py" line="207"/>
+        <location filename="../../ui/awards/lists_page.py" line="313"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -148,60 +148,60 @@
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="124"/>
-        <location filename="../../ui/awards/lists_page.py" line="322"/>
-        <location filename="../../ui/awards/lists_page.py" line="323"/>
+        <location filename="../../ui/awards/lists_page.py" line="126"/>
+        <location filename="../../ui/awards/lists_page.py" line="324"/>
+        <location filename="../../ui/awards/lists_page.py" line="325"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="144"/>
+        <location filename="../../ui/awards/lists_page.py" line="146"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="145"/>
+        <location filename="../../ui/awards/lists_page.py" line="147"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="146"/>
+        <location filename="../../ui/awards/lists_page.py" line="148"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="147"/>
+        <location filename="../../ui/awards/lists_page.py" line="149"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="147"/>
+        <location filename="../../ui/awards/lists_page.py" line="149"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="148"/>
+        <location filename="../../ui/awards/lists_page.py" line="150"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="149"/>
+        <location filename="../../ui/awards/lists_page.py" line="151"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="150"/>
+        <location filename="../../ui/awards/lists_page.py" line="152"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="151"/>
+        <location filename="../../ui/awards/lists_page.py" line="153"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="97"/>
-        <location filename="../../ui/awards/lists_page.py" line="153"/>
+        <location filename="../../ui/awards/lists_page.py" line="155"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
@@ -241,159 +241,159 @@
         <translation>Labels of recommended works (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="157"/>
+        <location filename="../../ui/awards/lists_page.py" line="159"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="169"/>
+        <location filename="../../ui/awards/lists_page.py" line="171"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="186"/>
+        <location filename="../../ui/awards/lists_page.py" line="188"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="186"/>
+        <location filename="../../ui/awards/lists_page.py" line="188"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="190"/>
+        <location filename="../../ui/awards/lists_page.py" line="192"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="196"/>
+        <location filename="../../ui/awards/lists_page.py" line="198"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="199"/>
+        <location filename="../../ui/awards/lists_page.py" line="201"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="203"/>
+        <location filename="../../ui/awards/lists_page.py" line="205"/>
         <source>暂定：依据的{0}尚未定稿，名单还会变动；它们定稿后才能定稿本名单。</source>
         <translation>Provisional: {0} not finalised yet, so this list may still change; it can be finalised once they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="247"/>
+        <location filename="../../ui/awards/lists_page.py" line="249"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="263"/>
+        <location filename="../../ui/awards/lists_page.py" line="265"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="269"/>
-        <location filename="../../ui/awards/lists_page.py" line="279"/>
-        <location filename="../../ui/awards/lists_page.py" line="283"/>
+        <location filename="../../ui/awards/lists_page.py" line="271"/>
+        <location filename="../../ui/awards/lists_page.py" line="281"/>
+        <location filename="../../ui/awards/lists_page.py" line="285"/>
         <source>按作品编号给奖</source>
         <translation>Award by work number</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="269"/>
+        <location filename="../../ui/awards/lists_page.py" line="271"/>
         <source>作品编号（如 XZ-0012）：</source>
         <translation>Work number (e.g. XZ-0012):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="277"/>
+        <location filename="../../ui/awards/lists_page.py" line="279"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="279"/>
+        <location filename="../../ui/awards/lists_page.py" line="281"/>
         <source>{0}
 奖项：</source>
         <translation>{0}
 Award:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="283"/>
+        <location filename="../../ui/awards/lists_page.py" line="285"/>
         <source>原因（记入修改记录）：</source>
         <translation>Reason (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="291"/>
+        <location filename="../../ui/awards/lists_page.py" line="293"/>
         <source>请先选中一件已推荐的作品。</source>
         <translation>Select a recommended work first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="295"/>
+        <location filename="../../ui/awards/lists_page.py" line="297"/>
         <source>上级比赛结果</source>
         <translation>Higher-level result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="296"/>
+        <location filename="../../ui/awards/lists_page.py" line="298"/>
         <source>{0}
 在上级比赛中获得（如 县级一等奖；留空表示清除）：</source>
         <translation>{0}
 Result at the higher level (e.g. county first prize; empty clears it):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="306"/>
+        <location filename="../../ui/awards/lists_page.py" line="308"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="306"/>
+        <location filename="../../ui/awards/lists_page.py" line="308"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="313"/>
+        <location filename="../../ui/awards/lists_page.py" line="315"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="324"/>
+        <location filename="../../ui/awards/lists_page.py" line="326"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="325"/>
+        <location filename="../../ui/awards/lists_page.py" line="327"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="326"/>
+        <location filename="../../ui/awards/lists_page.py" line="328"/>
         <source>推荐作品造册</source>
         <translation>Register of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="327"/>
+        <location filename="../../ui/awards/lists_page.py" line="329"/>
         <source>推荐作品标签</source>
         <translation>Labels of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="340"/>
-        <location filename="../../ui/awards/lists_page.py" line="343"/>
+        <location filename="../../ui/awards/lists_page.py" line="342"/>
+        <location filename="../../ui/awards/lists_page.py" line="345"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="346"/>
+        <location filename="../../ui/awards/lists_page.py" line="348"/>
         <source>已生成 {0} 件推荐作品的造册。</source>
         <translation>Register of {0} recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="349"/>
+        <location filename="../../ui/awards/lists_page.py" line="351"/>
         <source>已生成 {0} 张推荐作品标签。</source>
         <translation>{0} labels of recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="352"/>
+        <location filename="../../ui/awards/lists_page.py" line="354"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="355"/>
+        <location filename="../../ui/awards/lists_page.py" line="357"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -589,7 +589,7 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>Every group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="338"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="339"/>
         <source>「{0}」不是数字。</source>
         <translation>“{0}” is not a number.</translation>
     </message>
@@ -679,7 +679,7 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     </message>
     <message>
         <location filename="../../ui/calendar/tab.py" line="106"/>
-        <location filename="../../ui/calendar/tab.py" line="458"/>
+        <location filename="../../ui/calendar/tab.py" line="461"/>
         <source>导出日程</source>
         <translation>Export schedule</translation>
     </message>
@@ -699,137 +699,137 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="174"/>
+        <location filename="../../ui/calendar/tab.py" line="176"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="230"/>
+        <location filename="../../ui/calendar/tab.py" line="233"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="236"/>
+        <location filename="../../ui/calendar/tab.py" line="239"/>
         <source>全部参加对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="248"/>
+        <location filename="../../ui/calendar/tab.py" line="251"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="249"/>
+        <location filename="../../ui/calendar/tab.py" line="252"/>
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="251"/>
+        <location filename="../../ui/calendar/tab.py" line="254"/>
         <source>{0}&#x3000;{1}月{2}日</source>
         <translation>{0}  {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="259"/>
+        <location filename="../../ui/calendar/tab.py" line="262"/>
         <source>没有安排</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="261"/>
+        <location filename="../../ui/calendar/tab.py" line="264"/>
         <source>冲突（{0}）</source>
         <translation>Clashes ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="264"/>
+        <location filename="../../ui/calendar/tab.py" line="267"/>
         <source>已确认保留：{0}</source>
         <translation>Kept on purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="273"/>
+        <location filename="../../ui/calendar/tab.py" line="276"/>
         <source>没有冲突</source>
         <translation>No clashes</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="291"/>
+        <location filename="../../ui/calendar/tab.py" line="294"/>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="319"/>
+        <location filename="../../ui/calendar/tab.py" line="322"/>
         <source>{0}月{1}日 – {2}月{3}日</source>
         <translation>{0}/{1} – {2}/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="322"/>
+        <location filename="../../ui/calendar/tab.py" line="325"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="324"/>
+        <location filename="../../ui/calendar/tab.py" line="327"/>
         <source>全部日程</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="377"/>
+        <location filename="../../ui/calendar/tab.py" line="380"/>
         <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
         <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="416"/>
+        <location filename="../../ui/calendar/tab.py" line="419"/>
         <source>恢复「{0}」</source>
         <translation>Restore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="438"/>
+        <location filename="../../ui/calendar/tab.py" line="441"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="439"/>
+        <location filename="../../ui/calendar/tab.py" line="442"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="441"/>
+        <location filename="../../ui/calendar/tab.py" line="444"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="443"/>
+        <location filename="../../ui/calendar/tab.py" line="446"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="444"/>
+        <location filename="../../ui/calendar/tab.py" line="447"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="445"/>
+        <location filename="../../ui/calendar/tab.py" line="448"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="446"/>
+        <location filename="../../ui/calendar/tab.py" line="449"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="453"/>
+        <location filename="../../ui/calendar/tab.py" line="456"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="454"/>
+        <location filename="../../ui/calendar/tab.py" line="457"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="455"/>
+        <location filename="../../ui/calendar/tab.py" line="458"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="469"/>
+        <location filename="../../ui/calendar/tab.py" line="472"/>
         <source>已导出 {0} 项活动。</source>
         <translation>{0} activities exported.</translation>
     </message>
@@ -900,92 +900,92 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="94"/>
+        <location filename="../../ui/settings/school_pages.py" line="90"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="96"/>
-        <location filename="../../ui/settings/school_pages.py" line="192"/>
+        <location filename="../../ui/settings/school_pages.py" line="92"/>
+        <location filename="../../ui/settings/school_pages.py" line="188"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="97"/>
+        <location filename="../../ui/settings/school_pages.py" line="93"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="98"/>
-        <location filename="../../ui/settings/school_pages.py" line="208"/>
+        <location filename="../../ui/settings/school_pages.py" line="94"/>
+        <location filename="../../ui/settings/school_pages.py" line="204"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="107"/>
+        <location filename="../../ui/settings/school_pages.py" line="103"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
         <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="113"/>
+        <location filename="../../ui/settings/school_pages.py" line="109"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="126"/>
-        <location filename="../../ui/settings/school_pages.py" line="145"/>
+        <location filename="../../ui/settings/school_pages.py" line="122"/>
+        <location filename="../../ui/settings/school_pages.py" line="141"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="128"/>
-        <location filename="../../ui/settings/school_pages.py" line="146"/>
+        <location filename="../../ui/settings/school_pages.py" line="124"/>
+        <location filename="../../ui/settings/school_pages.py" line="142"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="133"/>
+        <location filename="../../ui/settings/school_pages.py" line="129"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="134"/>
-        <location filename="../../ui/settings/school_pages.py" line="155"/>
+        <location filename="../../ui/settings/school_pages.py" line="130"/>
+        <location filename="../../ui/settings/school_pages.py" line="151"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="141"/>
+        <location filename="../../ui/settings/school_pages.py" line="137"/>
         <source>班号必须是1到99的整数。</source>
         <translation>The class number must be a whole number from 1 to 99.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="147"/>
+        <location filename="../../ui/settings/school_pages.py" line="143"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="148"/>
+        <location filename="../../ui/settings/school_pages.py" line="144"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="150"/>
+        <location filename="../../ui/settings/school_pages.py" line="146"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="153"/>
+        <location filename="../../ui/settings/school_pages.py" line="149"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="189"/>
+        <location filename="../../ui/settings/school_pages.py" line="185"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="207"/>
+        <location filename="../../ui/settings/school_pages.py" line="203"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
@@ -1240,94 +1240,94 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="319"/>
-        <location filename="../../ui/registration/competitions_page.py" line="458"/>
+        <location filename="../../ui/registration/competitions_page.py" line="321"/>
+        <location filename="../../ui/registration/competitions_page.py" line="464"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="395"/>
+        <location filename="../../ui/registration/competitions_page.py" line="397"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="407"/>
+        <location filename="../../ui/registration/competitions_page.py" line="409"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="409"/>
+        <location filename="../../ui/registration/competitions_page.py" line="411"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="480"/>
+        <location filename="../../ui/registration/competitions_page.py" line="486"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="482"/>
+        <location filename="../../ui/registration/competitions_page.py" line="488"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="499"/>
+        <location filename="../../ui/registration/competitions_page.py" line="505"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="501"/>
+        <location filename="../../ui/registration/competitions_page.py" line="507"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="502"/>
+        <location filename="../../ui/registration/competitions_page.py" line="508"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="516"/>
+        <location filename="../../ui/registration/competitions_page.py" line="522"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="522"/>
-        <location filename="../../ui/registration/competitions_page.py" line="566"/>
+        <location filename="../../ui/registration/competitions_page.py" line="528"/>
+        <location filename="../../ui/registration/competitions_page.py" line="572"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="527"/>
+        <location filename="../../ui/registration/competitions_page.py" line="533"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="533"/>
+        <location filename="../../ui/registration/competitions_page.py" line="539"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="535"/>
+        <location filename="../../ui/registration/competitions_page.py" line="541"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="540"/>
+        <location filename="../../ui/registration/competitions_page.py" line="546"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="542"/>
+        <location filename="../../ui/registration/competitions_page.py" line="548"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="547"/>
+        <location filename="../../ui/registration/competitions_page.py" line="553"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="566"/>
+        <location filename="../../ui/registration/competitions_page.py" line="572"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -1388,137 +1388,137 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="70"/>
+        <location filename="../../ui/settings/data_page.py" line="71"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="78"/>
+        <location filename="../../ui/settings/data_page.py" line="79"/>
         <source>数据位置</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="89"/>
+        <location filename="../../ui/settings/data_page.py" line="90"/>
         <source>便携模式：数据、备份和设置都保存在程序旁边的文件夹中。</source>
         <translation>Portable mode: data, backups and settings are kept in a folder beside the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="90"/>
+        <location filename="../../ui/settings/data_page.py" line="91"/>
         <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
         <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="112"/>
+        <location filename="../../ui/settings/data_page.py" line="116"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="117"/>
+        <location filename="../../ui/settings/data_page.py" line="121"/>
         <source>现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。</source>
         <translation>This is a database on a server: the school&apos;s IT teacher backs it up on the server (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="124"/>
+        <location filename="../../ui/settings/data_page.py" line="128"/>
         <source>每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，程序都会自动备份一次，保存在「{0}」。</source>
         <translation>A backup is made automatically each time the data file is opened, and before importing a roster, entry forms or score sheets and before deleting a competition, class or festival. Backups are kept in &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="132"/>
+        <location filename="../../ui/settings/data_page.py" line="136"/>
         <source> 个</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="135"/>
+        <location filename="../../ui/settings/data_page.py" line="139"/>
         <source>保留最近的自动备份</source>
         <translation>Keep the latest automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="52"/>
+        <location filename="../../ui/settings/data_page.py" line="53"/>
         <source>备份时间</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="53"/>
+        <location filename="../../ui/settings/data_page.py" line="54"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="54"/>
+        <location filename="../../ui/settings/data_page.py" line="55"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="75"/>
+        <location filename="../../ui/settings/data_page.py" line="76"/>
         <source>移到其他位置…</source>
         <translation>Move elsewhere…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="81"/>
+        <location filename="../../ui/settings/data_page.py" line="82"/>
         <source>如果这台电脑装有还原卡或“冰点还原”，重启后 C 盘会被还原：数据文件必须放在不会被还原的盘上（例如 D 盘），否则重启后数据会丢失。要换位置，点“移到其他位置…”。</source>
         <translation>If this PC has a restore card or restore software (Deep Freeze), drive C: is reset at every restart: the data file must be on a drive that is not reset (such as D:), or the data is lost at the next restart. To move it, click “Move elsewhere…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="146"/>
+        <location filename="../../ui/settings/data_page.py" line="151"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="147"/>
+        <location filename="../../ui/settings/data_page.py" line="152"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="148"/>
+        <location filename="../../ui/settings/data_page.py" line="153"/>
         <source>用选中的备份恢复…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="149"/>
+        <location filename="../../ui/settings/data_page.py" line="154"/>
         <source>从文件恢复…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="150"/>
+        <location filename="../../ui/settings/data_page.py" line="155"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="177"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="177"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>科技节数据文件 (*.db)</source>
         <translation>Festival data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="177"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>科技节备份</source>
         <translation>festival backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="182"/>
+        <location filename="../../ui/settings/data_page.py" line="187"/>
         <source>已备份。</source>
         <translation>Backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="187"/>
+        <location filename="../../ui/settings/data_page.py" line="192"/>
         <source>请先在列表中选中一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="193"/>
+        <location filename="../../ui/settings/data_page.py" line="198"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="193"/>
+        <location filename="../../ui/settings/data_page.py" line="198"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival data files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="204"/>
+        <location filename="../../ui/settings/data_page.py" line="209"/>
         <source>注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。
 
 </source>
@@ -1527,7 +1527,7 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="209"/>
+        <location filename="../../ui/settings/data_page.py" line="214"/>
         <source>{0}用这个备份替换现在的全部数据吗？
 
 {1}
@@ -1542,78 +1542,78 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 The current data is backed up first (reason “before restore”) and can be brought back after restoring.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="212"/>
+        <location filename="../../ui/settings/data_page.py" line="217"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="227"/>
+        <location filename="../../ui/settings/data_page.py" line="232"/>
         <source>多台电脑同时评分（服务器数据库）</source>
         <translation>Several PCs scoring at once (server database)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="230"/>
+        <location filename="../../ui/settings/data_page.py" line="235"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="232"/>
+        <location filename="../../ui/settings/data_page.py" line="237"/>
         <source>使用这个服务器</source>
         <translation>Use this server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="234"/>
+        <location filename="../../ui/settings/data_page.py" line="239"/>
         <source>改回本机数据文件</source>
         <translation>Back to the local data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="244"/>
+        <location filename="../../ui/settings/data_page.py" line="249"/>
         <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
         <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="261"/>
+        <location filename="../../ui/settings/data_page.py" line="266"/>
         <source>地址应以 postgresql:// 开头，例如 {0}</source>
         <translation>The address should start with postgresql://, for example {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="267"/>
+        <location filename="../../ui/settings/data_page.py" line="272"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="273"/>
+        <location filename="../../ui/settings/data_page.py" line="278"/>
         <source>连接成功，服务器上有 {0} 个科技节。</source>
         <translation>Connected: the server holds {0} festival(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="279"/>
-        <location filename="../../ui/settings/data_page.py" line="310"/>
+        <location filename="../../ui/settings/data_page.py" line="284"/>
+        <location filename="../../ui/settings/data_page.py" line="315"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="284"/>
+        <location filename="../../ui/settings/data_page.py" line="289"/>
         <source>重新启动程序后使用本机数据文件。</source>
         <translation>The local data file is used after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="287"/>
+        <location filename="../../ui/settings/data_page.py" line="292"/>
         <source>选择新的数据文件夹（不会被还原的盘，例如 D 盘）</source>
         <translation>Choose the new data folder (on a drive that is not reset, such as D:)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="296"/>
+        <location filename="../../ui/settings/data_page.py" line="301"/>
         <source>「{0}」里已经有一个数据文件，请另选一个文件夹。</source>
         <translation>“{0}” already holds a data file; choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="302"/>
+        <location filename="../../ui/settings/data_page.py" line="307"/>
         <source>数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。</source>
         <translation>The data was copied to “{0}”. The new place is used from the next start; the old file stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="316"/>
+        <location filename="../../ui/settings/data_page.py" line="321"/>
         <source>无法保存设置：{0}</source>
         <translation>Cannot save the settings: {0}</translation>
     </message>
@@ -1745,107 +1745,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="188"/>
+        <location filename="../../ui/registration/tab.py" line="187"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="192"/>
+        <location filename="../../ui/registration/tab.py" line="191"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="200"/>
+        <location filename="../../ui/registration/tab.py" line="199"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="202"/>
+        <location filename="../../ui/registration/tab.py" line="201"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="204"/>
+        <location filename="../../ui/registration/tab.py" line="203"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="235"/>
+        <location filename="../../ui/registration/tab.py" line="234"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="236"/>
+        <location filename="../../ui/registration/tab.py" line="235"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="237"/>
+        <location filename="../../ui/registration/tab.py" line="236"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="238"/>
+        <location filename="../../ui/registration/tab.py" line="237"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="239"/>
+        <location filename="../../ui/registration/tab.py" line="238"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="240"/>
+        <location filename="../../ui/registration/tab.py" line="239"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="241"/>
+        <location filename="../../ui/registration/tab.py" line="240"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="242"/>
+        <location filename="../../ui/registration/tab.py" line="241"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="249"/>
+        <location filename="../../ui/registration/tab.py" line="248"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="250"/>
+        <location filename="../../ui/registration/tab.py" line="249"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="287"/>
+        <location filename="../../ui/registration/tab.py" line="286"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="305"/>
+        <location filename="../../ui/registration/tab.py" line="304"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="329"/>
+        <location filename="../../ui/registration/tab.py" line="328"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="331"/>
+        <location filename="../../ui/registration/tab.py" line="330"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="334"/>
+        <location filename="../../ui/registration/tab.py" line="333"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="334"/>
+        <location filename="../../ui/registration/tab.py" line="333"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -1853,102 +1853,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="413"/>
+        <location filename="../../ui/registration/tab.py" line="410"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="414"/>
+        <location filename="../../ui/registration/tab.py" line="411"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="415"/>
+        <location filename="../../ui/registration/tab.py" line="412"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="422"/>
+        <location filename="../../ui/registration/tab.py" line="419"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="423"/>
+        <location filename="../../ui/registration/tab.py" line="420"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="424"/>
+        <location filename="../../ui/registration/tab.py" line="421"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="425"/>
+        <location filename="../../ui/registration/tab.py" line="422"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="461"/>
+        <location filename="../../ui/registration/tab.py" line="458"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="483"/>
+        <location filename="../../ui/registration/tab.py" line="480"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="491"/>
+        <location filename="../../ui/registration/tab.py" line="488"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="500"/>
+        <location filename="../../ui/registration/tab.py" line="497"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="501"/>
+        <location filename="../../ui/registration/tab.py" line="498"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="517"/>
+        <location filename="../../ui/registration/tab.py" line="514"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="517"/>
+        <location filename="../../ui/registration/tab.py" line="514"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="517"/>
+        <location filename="../../ui/registration/tab.py" line="514"/>
         <source>作品标签</source>
         <translation>entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="533"/>
+        <location filename="../../ui/registration/tab.py" line="530"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="539"/>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="539"/>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="539"/>
+        <location filename="../../ui/registration/tab.py" line="536"/>
         <source>分类造册</source>
         <translation>register by competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="546"/>
+        <location filename="../../ui/registration/tab.py" line="543"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -1956,112 +1956,112 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="173"/>
+        <location filename="../../ui/registration/entry_panel.py" line="169"/>
         <source>一两句话介绍作品（推荐参加上级比赛时造册用）</source>
         <translation>One or two sentences on the work (for the register of recommended works)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="179"/>
+        <location filename="../../ui/registration/entry_panel.py" line="175"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="180"/>
+        <location filename="../../ui/registration/entry_panel.py" line="176"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="182"/>
+        <location filename="../../ui/registration/entry_panel.py" line="178"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="183"/>
+        <location filename="../../ui/registration/entry_panel.py" line="179"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="184"/>
+        <location filename="../../ui/registration/entry_panel.py" line="180"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="185"/>
+        <location filename="../../ui/registration/entry_panel.py" line="181"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="186"/>
+        <location filename="../../ui/registration/entry_panel.py" line="182"/>
         <source>合作家长</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="187"/>
+        <location filename="../../ui/registration/entry_panel.py" line="183"/>
         <source>作品说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="188"/>
+        <location filename="../../ui/registration/entry_panel.py" line="184"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="189"/>
+        <location filename="../../ui/registration/entry_panel.py" line="185"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="191"/>
+        <location filename="../../ui/registration/entry_panel.py" line="187"/>
         <source>登记作品</source>
         <translation>Register entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="194"/>
+        <location filename="../../ui/registration/entry_panel.py" line="190"/>
         <source>再登记一件</source>
         <translation>Register another</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="275"/>
+        <location filename="../../ui/registration/entry_panel.py" line="268"/>
         <source>登记新作品</source>
         <translation>Register a new entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="296"/>
+        <location filename="../../ui/registration/entry_panel.py" line="289"/>
         <source>作品 {0}</source>
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="362"/>
+        <location filename="../../ui/registration/entry_panel.py" line="355"/>
         <source>本班已报 {0} {1}，名额：{2}</source>
         <translation>This class has entered {0} ({1}); quota: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="366"/>
+        <location filename="../../ui/registration/entry_panel.py" line="359"/>
         <source>&#x3000;还差 {0} {1}</source>
         <translation>  {0} ({1}) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="370"/>
+        <location filename="../../ui/registration/entry_panel.py" line="363"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="373"/>
+        <location filename="../../ui/registration/entry_panel.py" line="366"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="383"/>
+        <location filename="../../ui/registration/entry_panel.py" line="376"/>
         <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
         <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="412"/>
+        <location filename="../../ui/registration/entry_panel.py" line="405"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="417"/>
+        <location filename="../../ui/registration/entry_panel.py" line="410"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -2172,32 +2172,32 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -2251,58 +2251,58 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
     <message>
         <location filename="../../ui/settings/tab.py" line="99"/>
-        <location filename="../../ui/settings/tab.py" line="134"/>
+        <location filename="../../ui/settings/tab.py" line="132"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
         <location filename="../../ui/settings/tab.py" line="100"/>
-        <location filename="../../ui/settings/tab.py" line="140"/>
+        <location filename="../../ui/settings/tab.py" line="138"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="108"/>
+        <location filename="../../ui/settings/tab.py" line="106"/>
         <source>添加阶段</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="110"/>
+        <location filename="../../ui/settings/tab.py" line="108"/>
         <source>删除阶段</source>
         <translation>Delete phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="112"/>
+        <location filename="../../ui/settings/tab.py" line="110"/>
         <source>活动阶段（可以重叠；双击单元格修改）</source>
         <translation>Phases (may overlap; double-click a cell to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="129"/>
+        <location filename="../../ui/settings/tab.py" line="127"/>
         <source>阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="145"/>
+        <location filename="../../ui/settings/tab.py" line="143"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="225"/>
+        <location filename="../../ui/settings/tab.py" line="223"/>
         <source>这是唯一的科技节，不能删除。请先新建一个科技节。</source>
         <translation>This is the only festival and cannot be deleted. Create another festival first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="227"/>
+        <location filename="../../ui/settings/tab.py" line="225"/>
         <source>删除“{0}”及其中的全部班级、学生和数据？此操作不能撤销。</source>
         <translation>Delete “{0}” with all its classes, students and data? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="230"/>
+        <location filename="../../ui/settings/tab.py" line="228"/>
         <source>删除科技节</source>
         <translation>Delete festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="240"/>
+        <location filename="../../ui/settings/tab.py" line="238"/>
         <source>新阶段</source>
         <translation>New phase</translation>
     </message>
@@ -2499,59 +2499,59 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>统计与总结</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -2625,17 +2625,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="394"/>
+        <location filename="../../ui/registration/tab.py" line="391"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="396"/>
+        <location filename="../../ui/registration/tab.py" line="393"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="397"/>
+        <location filename="../../ui/registration/tab.py" line="394"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -3043,32 +3043,32 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>QuotaModel</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="109"/>
+        <location filename="../../ui/registration/tab.py" line="108"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="149"/>
+        <location filename="../../ui/registration/tab.py" line="148"/>
         <source>还没有报</source>
         <translation>Nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="151"/>
+        <location filename="../../ui/registration/tab.py" line="150"/>
         <source>少于名额</source>
         <translation>Below quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="153"/>
+        <location filename="../../ui/registration/tab.py" line="152"/>
         <source>已达名额</source>
         <translation>Within quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="155"/>
+        <location filename="../../ui/registration/tab.py" line="154"/>
         <source>超出名额</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="157"/>
+        <location filename="../../ui/registration/tab.py" line="156"/>
         <source>本年级不参加</source>
         <translation>Grade not eligible</translation>
     </message>
@@ -3182,17 +3182,17 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>ScoreGridModel</name>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="200"/>
+        <location filename="../../ui/scoring/grid.py" line="197"/>
         <source>{0}：扣{1:g}分/处，最多扣{2:g}分。填扣去的分数（不扣就空着）。</source>
         <translation>{0}: {1:g} points off per case, at most {2:g}. Type the points taken off (leave empty when none).</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="218"/>
+        <location filename="../../ui/scoring/grid.py" line="215"/>
         <source>第{0}次</source>
         <translation>Attempt {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="219"/>
+        <location filename="../../ui/scoring/grid.py" line="216"/>
         <source>最好成绩</source>
         <translation>Best</translation>
     </message>
@@ -3288,148 +3288,148 @@ max {1:g}</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="72"/>
+        <location filename="../../ui/scoring/tab.py" line="73"/>
         <source>按评委录入</source>
         <translation>By judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="73"/>
+        <location filename="../../ui/scoring/tab.py" line="74"/>
         <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
         <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="75"/>
+        <location filename="../../ui/scoring/tab.py" line="76"/>
         <source>按作品录入</source>
         <translation>By entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="76"/>
+        <location filename="../../ui/scoring/tab.py" line="77"/>
         <source>一个教室（作品）：各位评委在左，评分项在上</source>
         <translation>One classroom (entry): judges down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="87"/>
+        <location filename="../../ui/scoring/tab.py" line="88"/>
         <source>第一遍录入</source>
         <translation>First pass</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="88"/>
+        <location filename="../../ui/scoring/tab.py" line="89"/>
         <source>第二遍核对（盲录）</source>
         <translation>Second pass (blind)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="90"/>
+        <location filename="../../ui/scoring/tab.py" line="91"/>
         <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
         <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="93"/>
+        <location filename="../../ui/scoring/tab.py" line="94"/>
         <source>评委组…</source>
         <translation>Judges…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="95"/>
+        <location filename="../../ui/scoring/tab.py" line="96"/>
         <source>手机评分…</source>
         <translation>Phone scoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="96"/>
+        <location filename="../../ui/scoring/tab.py" line="97"/>
         <source>评委用自己的手机扫码评分，分数直接进入本表</source>
         <translation>Judges score from their own phones by scanning a code; the scores come straight into this grid</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="99"/>
+        <location filename="../../ui/scoring/tab.py" line="100"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="102"/>
+        <location filename="../../ui/scoring/tab.py" line="103"/>
         <source>打印评委评分表（PDF）…</source>
         <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="103"/>
+        <location filename="../../ui/scoring/tab.py" line="104"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="104"/>
+        <location filename="../../ui/scoring/tab.py" line="105"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="108"/>
+        <location filename="../../ui/scoring/tab.py" line="109"/>
         <source>撤销上一个分数</source>
         <translation>Undo last score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="112"/>
+        <location filename="../../ui/scoring/tab.py" line="113"/>
         <source>排行榜显示在哪个屏幕（投影仪）</source>
         <translation>Screen (projector) for the leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="113"/>
+        <location filename="../../ui/scoring/tab.py" line="114"/>
         <source>投影排行榜</source>
         <translation>Leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="118"/>
+        <location filename="../../ui/scoring/tab.py" line="119"/>
         <source>只显示名次，不显示分数</source>
         <translation>Show order only, no scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="120"/>
+        <location filename="../../ui/scoring/tab.py" line="121"/>
         <source>显示未评完的分数</source>
         <translation>Show unfinished scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="121"/>
+        <location filename="../../ui/scoring/tab.py" line="122"/>
         <source>默认只显示“评分中”：一两位评委的分数不是结果，不给全场看。</source>
         <translation>By default only “being scored” is shown: one or two judges’ points are not a result for the hall.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="123"/>
-        <location filename="../../ui/scoring/tab.py" line="643"/>
+        <location filename="../../ui/scoring/tab.py" line="124"/>
+        <location filename="../../ui/scoring/tab.py" line="646"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="126"/>
+        <location filename="../../ui/scoring/tab.py" line="127"/>
         <source>颁奖揭晓模式</source>
         <translation>Ceremony reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="129"/>
+        <location filename="../../ui/scoring/tab.py" line="130"/>
         <source>下一步 →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="131"/>
+        <location filename="../../ui/scoring/tab.py" line="132"/>
         <source>关闭排行榜</source>
         <translation>Close leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="135"/>
+        <location filename="../../ui/scoring/tab.py" line="136"/>
         <source>排行榜：</source>
         <translation>Leaderboard:</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="158"/>
+        <location filename="../../ui/scoring/tab.py" line="159"/>
         <source>显示暂定名次（含未评完）</source>
         <translation>Show provisional ranks (incl. incomplete)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="169"/>
+        <location filename="../../ui/scoring/tab.py" line="170"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="173"/>
+        <location filename="../../ui/scoring/tab.py" line="174"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="199"/>
+        <location filename="../../ui/scoring/tab.py" line="200"/>
         <source>实时排名</source>
         <translation>Live ranking</translation>
     </message>
@@ -3509,134 +3509,134 @@ max {1:g}</translation>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="384"/>
+        <location filename="../../ui/scoring/tab.py" line="387"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="388"/>
+        <location filename="../../ui/scoring/tab.py" line="391"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="421"/>
+        <location filename="../../ui/scoring/tab.py" line="424"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="422"/>
+        <location filename="../../ui/scoring/tab.py" line="425"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="445"/>
+        <location filename="../../ui/scoring/tab.py" line="448"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="456"/>
+        <location filename="../../ui/scoring/tab.py" line="459"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="472"/>
+        <location filename="../../ui/scoring/tab.py" line="475"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="472"/>
-        <location filename="../../ui/scoring/tab.py" line="498"/>
+        <location filename="../../ui/scoring/tab.py" line="475"/>
+        <location filename="../../ui/scoring/tab.py" line="501"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="476"/>
+        <location filename="../../ui/scoring/tab.py" line="479"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="489"/>
+        <location filename="../../ui/scoring/tab.py" line="492"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="490"/>
+        <location filename="../../ui/scoring/tab.py" line="493"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="499"/>
+        <location filename="../../ui/scoring/tab.py" line="502"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="528"/>
+        <location filename="../../ui/scoring/tab.py" line="531"/>
         <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
         <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="557"/>
+        <location filename="../../ui/scoring/tab.py" line="560"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="563"/>
+        <location filename="../../ui/scoring/tab.py" line="566"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="563"/>
+        <location filename="../../ui/scoring/tab.py" line="566"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="566"/>
+        <location filename="../../ui/scoring/tab.py" line="569"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="566"/>
-        <location filename="../../ui/scoring/tab.py" line="587"/>
+        <location filename="../../ui/scoring/tab.py" line="569"/>
+        <location filename="../../ui/scoring/tab.py" line="590"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="584"/>
+        <location filename="../../ui/scoring/tab.py" line="587"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="587"/>
-        <location filename="../../ui/scoring/tab.py" line="604"/>
+        <location filename="../../ui/scoring/tab.py" line="590"/>
+        <location filename="../../ui/scoring/tab.py" line="607"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="600"/>
+        <location filename="../../ui/scoring/tab.py" line="603"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="601"/>
+        <location filename="../../ui/scoring/tab.py" line="604"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="604"/>
+        <location filename="../../ui/scoring/tab.py" line="607"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="615"/>
+        <location filename="../../ui/scoring/tab.py" line="618"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="643"/>
+        <location filename="../../ui/scoring/tab.py" line="646"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -3644,27 +3644,27 @@ max {1:g}</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings/tab.py" line="280"/>
+        <location filename="../../ui/settings/tab.py" line="278"/>
         <source>科技节</source>
         <translation>Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="281"/>
+        <location filename="../../ui/settings/tab.py" line="279"/>
         <source>年级与班级</source>
         <translation>Grades and classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="282"/>
+        <location filename="../../ui/settings/tab.py" line="280"/>
         <source>教师</source>
         <translation>Teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="283"/>
+        <location filename="../../ui/settings/tab.py" line="281"/>
         <source>学生花名册</source>
         <translation>Student roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="284"/>
+        <location filename="../../ui/settings/tab.py" line="282"/>
         <source>界面与数据</source>
         <translation>Interface and data</translation>
     </message>
@@ -3680,107 +3680,107 @@ max {1:g}</translation>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="287"/>
+        <location filename="../../ui/settings/school_pages.py" line="283"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="290"/>
+        <location filename="../../ui/settings/school_pages.py" line="286"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="291"/>
+        <location filename="../../ui/settings/school_pages.py" line="287"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="292"/>
+        <location filename="../../ui/settings/school_pages.py" line="288"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="293"/>
+        <location filename="../../ui/settings/school_pages.py" line="289"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="310"/>
+        <location filename="../../ui/settings/school_pages.py" line="306"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="317"/>
+        <location filename="../../ui/settings/school_pages.py" line="313"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="322"/>
+        <location filename="../../ui/settings/school_pages.py" line="318"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="329"/>
+        <location filename="../../ui/settings/school_pages.py" line="325"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="334"/>
+        <location filename="../../ui/settings/school_pages.py" line="330"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="340"/>
+        <location filename="../../ui/settings/school_pages.py" line="336"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="358"/>
+        <location filename="../../ui/settings/school_pages.py" line="354"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="379"/>
+        <location filename="../../ui/settings/school_pages.py" line="375"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="386"/>
+        <location filename="../../ui/settings/school_pages.py" line="382"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="402"/>
+        <location filename="../../ui/settings/school_pages.py" line="398"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="402"/>
+        <location filename="../../ui/settings/school_pages.py" line="398"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="407"/>
+        <location filename="../../ui/settings/school_pages.py" line="403"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="407"/>
+        <location filename="../../ui/settings/school_pages.py" line="403"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="426"/>
+        <location filename="../../ui/settings/school_pages.py" line="422"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="426"/>
+        <location filename="../../ui/settings/school_pages.py" line="422"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="426"/>
+        <location filename="../../ui/settings/school_pages.py" line="422"/>
         <source>花名册</source>
         <translation>roster</translation>
     </message>
@@ -4050,43 +4050,43 @@ max {1:g}</translation>
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="217"/>
+        <location filename="../../ui/settings/school_pages.py" line="213"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="220"/>
+        <location filename="../../ui/settings/school_pages.py" line="216"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="221"/>
-        <location filename="../../ui/settings/school_pages.py" line="267"/>
+        <location filename="../../ui/settings/school_pages.py" line="217"/>
+        <location filename="../../ui/settings/school_pages.py" line="263"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="232"/>
+        <location filename="../../ui/settings/school_pages.py" line="228"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="237"/>
+        <location filename="../../ui/settings/school_pages.py" line="233"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="241"/>
+        <location filename="../../ui/settings/school_pages.py" line="237"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="251"/>
+        <location filename="../../ui/settings/school_pages.py" line="247"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="267"/>
+        <location filename="../../ui/settings/school_pages.py" line="263"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>
@@ -4100,7 +4100,7 @@ max {1:g}</translation>
     </message>
     <message>
         <location filename="../../ui/awards/template_editor.py" line="66"/>
-        <location filename="../../ui/awards/template_editor.py" line="420"/>
+        <location filename="../../ui/awards/template_editor.py" line="423"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
@@ -4205,32 +4205,32 @@ max {1:g}</translation>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="196"/>
+        <location filename="../../ui/awards/template_editor.py" line="199"/>
         <source>样式（点一下即可换用；套打请选“白纸”）</source>
         <translation>Design (one click to use it; for pre-printed paper choose “Plain paper”)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="383"/>
+        <location filename="../../ui/awards/template_editor.py" line="386"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="383"/>
+        <location filename="../../ui/awards/template_editor.py" line="386"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="395"/>
+        <location filename="../../ui/awards/template_editor.py" line="398"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="412"/>
+        <location filename="../../ui/awards/template_editor.py" line="415"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="420"/>
+        <location filename="../../ui/awards/template_editor.py" line="423"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
