@@ -91,6 +91,8 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     board = scoring_tab.open_leaderboard()
     if board is not None:
         board.resize(1280, 720)
+        QApplication.processEvents()
+        board.redraw()  # for the size it now has, the rows in place rather than gliding there
         shoot("3-scoring-3-leaderboard", board)
         scoring_tab.close_leaderboard()
     awards_tab = window.show_awards()

@@ -232,6 +232,8 @@ def test_the_leaderboard_follows_scores_from_another_process(
     qtbot.addWidget(leaderboard)
     first = leaderboard.rows[board.entry_ids["一年级(1)班"]]
     assert first.rank.text() == "1" and first.score.text() == "70.00"
+    # The board drawn for the size its window took on the screen (rows are put, not slid, after a resize).
+    qtbot.waitUntil(lambda: leaderboard.placed_for == leaderboard.stage.size())
     judges = ",".join(str(board.judge(n)) for n in ("李老师", "陈老师", "刘老师", "赵老师"))
     criteria = ",".join(str(c.id) for c in board.competition.score_criteria)
     subprocess.run(

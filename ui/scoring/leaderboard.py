@@ -291,6 +291,8 @@ class LeaderboardWindow(QWidget):
         width, height = self.stage.width(), self.stage.height()
         if width < 50 or height < 50:
             width, height = self.width() - 72, self.height() - 160
+        # Rows glide to a new place when the ranking changes; on a stage of another size they are put there.
+        resized = self.placed_for != QSize(width, height)
         self.placed_for = QSize(width, height)
         columns = max(len(groups), 1)
         gap = 28
@@ -328,7 +330,7 @@ class LeaderboardWindow(QWidget):
                     self.rows[result.entry.id] = row
                 row.show_result(result, self.hide_scores, row_height, self.show_partial)
                 row.resize(column_width, row_height - 6)
-                row.move_to(QPoint(x, heading_height + place * row_height), animate=not fresh)
+                row.move_to(QPoint(x, heading_height + place * row_height), animate=not fresh and not resized)
                 row.show()
                 seen.add(result.entry.id)
         for entry_id, row in self.rows.items():
