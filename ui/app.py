@@ -98,6 +98,8 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     board = scoring_tab.open_leaderboard()
     if board is not None:
         board.resize(1280, 720)
+        QApplication.processEvents()
+        board.redraw()  # for the size it now has, the rows in place rather than gliding there
         shoot("3-scoring-3-leaderboard", board)
         scoring_tab.close_leaderboard()
     awards_tab = window.show_awards()
@@ -178,7 +180,9 @@ def run_window(options: WindowOptions, stops: Sequence[UnexpectedStop] = ()) -> 
 
     window = MainWindow(options.preferences, options.preferences_file)
     if options.screenshots is not None:
-        window.resize(1280, 800)  # the pictures of the documentation have one size, whatever the screen
+        # The pictures of the documentation have one size, whatever the screen.
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*options.screenshot_size)
     window.show()
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
 

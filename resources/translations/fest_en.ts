@@ -83,12 +83,12 @@
 <context>
     <name>AuthorPicker</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="51"/>
+        <location filename="../../ui/registration/entry_panel.py" line="52"/>
         <source>输入姓名或拼音首字母，如 zzh</source>
         <translation>Type a name or its pinyin initials, e.g. zzh</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="63"/>
+        <location filename="../../ui/registration/entry_panel.py" line="67"/>
         <source>移除所选作者</source>
         <translation>Remove selected author</translation>
     </message>
@@ -112,8 +112,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="105"/>
-        <location filename="../../ui/awards/lists_page.py" line="207"/>
-        <location filename="../../ui/awards/lists_page.py" line="339"/>
+        <location filename="../../ui/awards/lists_page.py" line="205"/>
+        <location filename="../../ui/awards/lists_page.py" line="337"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -148,60 +148,60 @@
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="126"/>
-        <location filename="../../ui/awards/lists_page.py" line="345"/>
-        <location filename="../../ui/awards/lists_page.py" line="346"/>
+        <location filename="../../ui/awards/lists_page.py" line="124"/>
+        <location filename="../../ui/awards/lists_page.py" line="343"/>
+        <location filename="../../ui/awards/lists_page.py" line="344"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="146"/>
+        <location filename="../../ui/awards/lists_page.py" line="144"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="147"/>
+        <location filename="../../ui/awards/lists_page.py" line="145"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="148"/>
+        <location filename="../../ui/awards/lists_page.py" line="146"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="149"/>
+        <location filename="../../ui/awards/lists_page.py" line="147"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="149"/>
+        <location filename="../../ui/awards/lists_page.py" line="147"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="150"/>
+        <location filename="../../ui/awards/lists_page.py" line="148"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="151"/>
+        <location filename="../../ui/awards/lists_page.py" line="149"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="152"/>
+        <location filename="../../ui/awards/lists_page.py" line="150"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="153"/>
+        <location filename="../../ui/awards/lists_page.py" line="151"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="96"/>
-        <location filename="../../ui/awards/lists_page.py" line="155"/>
+        <location filename="../../ui/awards/lists_page.py" line="153"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
@@ -246,162 +246,162 @@
         <translation>Labels of recommended works (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="159"/>
+        <location filename="../../ui/awards/lists_page.py" line="157"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="171"/>
+        <location filename="../../ui/awards/lists_page.py" line="169"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="188"/>
+        <location filename="../../ui/awards/lists_page.py" line="186"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="188"/>
+        <location filename="../../ui/awards/lists_page.py" line="186"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="192"/>
+        <location filename="../../ui/awards/lists_page.py" line="190"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="198"/>
+        <location filename="../../ui/awards/lists_page.py" line="196"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="201"/>
+        <location filename="../../ui/awards/lists_page.py" line="199"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="205"/>
+        <location filename="../../ui/awards/lists_page.py" line="203"/>
         <source>暂定：依据的{0}尚未定稿，名单还会变动；它们定稿后才能定稿本名单。</source>
         <translation>Provisional: {0} not finalised yet, so this list may still change; it can be finalised once they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="249"/>
+        <location filename="../../ui/awards/lists_page.py" line="247"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="265"/>
+        <location filename="../../ui/awards/lists_page.py" line="263"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="271"/>
-        <location filename="../../ui/awards/lists_page.py" line="281"/>
-        <location filename="../../ui/awards/lists_page.py" line="285"/>
+        <location filename="../../ui/awards/lists_page.py" line="269"/>
+        <location filename="../../ui/awards/lists_page.py" line="279"/>
+        <location filename="../../ui/awards/lists_page.py" line="283"/>
         <source>按作品编号给奖</source>
         <translation>Award by work number</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="271"/>
+        <location filename="../../ui/awards/lists_page.py" line="269"/>
         <source>作品编号（如 XZ-0012）：</source>
         <translation>Work number (e.g. XZ-0012):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="279"/>
+        <location filename="../../ui/awards/lists_page.py" line="277"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="281"/>
+        <location filename="../../ui/awards/lists_page.py" line="279"/>
         <source>{0}
 奖项：</source>
         <translation>{0}
 Award:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="285"/>
+        <location filename="../../ui/awards/lists_page.py" line="283"/>
         <source>原因（记入修改记录）：</source>
         <translation>Reason (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="295"/>
+        <location filename="../../ui/awards/lists_page.py" line="293"/>
         <source>请先选中一件已推荐的作品。</source>
         <translation>Select a recommended work first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="300"/>
+        <location filename="../../ui/awards/lists_page.py" line="298"/>
         <source>还没有设置上级比赛：请先在“推荐 → 上级比赛…”中按顺序写出上级比赛的名称。</source>
         <translation>No contests above the school are set yet: first name them in order under “Recommend → Contests above the school…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="315"/>
+        <location filename="../../ui/awards/lists_page.py" line="313"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="315"/>
+        <location filename="../../ui/awards/lists_page.py" line="313"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="323"/>
+        <location filename="../../ui/awards/lists_page.py" line="321"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="329"/>
+        <location filename="../../ui/awards/lists_page.py" line="327"/>
         <source>请先确认评奖结果中的特殊情况：</source>
         <translation>Please confirm first what the award rules did here:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="334"/>
+        <location filename="../../ui/awards/lists_page.py" line="332"/>
         <source>如需调整，请选“否”，再改评奖规则或手动调整。确认无误并定稿？（确认会记入修改记录）</source>
         <translation>To adjust, choose “No” and change the award rules or the awards by hand. Confirm and finalise? (The confirmation goes into the log.)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="347"/>
+        <location filename="../../ui/awards/lists_page.py" line="345"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="348"/>
+        <location filename="../../ui/awards/lists_page.py" line="346"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="349"/>
+        <location filename="../../ui/awards/lists_page.py" line="347"/>
         <source>推荐作品造册</source>
         <translation>Register of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="350"/>
+        <location filename="../../ui/awards/lists_page.py" line="348"/>
         <source>推荐作品标签</source>
         <translation>Labels of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="363"/>
-        <location filename="../../ui/awards/lists_page.py" line="366"/>
+        <location filename="../../ui/awards/lists_page.py" line="361"/>
+        <location filename="../../ui/awards/lists_page.py" line="364"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="369"/>
+        <location filename="../../ui/awards/lists_page.py" line="367"/>
         <source>已生成 {0} 件推荐作品的造册。</source>
         <translation>Register of {0} recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="372"/>
+        <location filename="../../ui/awards/lists_page.py" line="370"/>
         <source>已生成 {0} 张推荐作品标签。</source>
         <translation>{0} labels of recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="375"/>
+        <location filename="../../ui/awards/lists_page.py" line="373"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="378"/>
+        <location filename="../../ui/awards/lists_page.py" line="376"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -409,37 +409,37 @@ Award:</translation>
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="333"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="339"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="338"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="344"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="340"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="346"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="341"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="347"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="342"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="348"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="343"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="349"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="344"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="350"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -447,172 +447,172 @@ Award:</translation>
 <context>
     <name>AwardRulesDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="67"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="68"/>
         <source>评奖规则</source>
         <translation>Award rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="82"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="83"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="88"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="89"/>
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="94"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="95"/>
         <source>数量</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="102"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="103"/>
         <source>加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="106"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="107"/>
         <source>删去所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="108"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="109"/>
         <source>恢复默认</source>
         <translation>Use default</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="110"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="111"/>
         <source>保存这条规则</source>
         <translation>Save this rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="115"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="116"/>
         <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
         <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="117"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="119"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="130"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="131"/>
         <source>奖项等级（从高到低）</source>
         <translation>Award levels (best first)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="135"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="136"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="144"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="145"/>
         <source>加一个等级</source>
         <translation>Add a level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="146"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="147"/>
         <source>新奖项</source>
         <translation>New level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="149"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="150"/>
         <source>各比赛获奖积分之和</source>
         <translation>Points from all awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="152"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="153"/>
         <source>「{0}」的得分</source>
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="155"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="156"/>
         <source>按比例评奖时，人数少的组每个等级至少一名</source>
         <translation>With levels by share, a small group keeps at least one place per level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="156"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="157"/>
         <source>例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖</source>
         <translation>E.g. 3 cars under 10%/20%/30%: the winner gets the first prize, not only the second</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="167"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="168"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="169"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="170"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="174"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="175"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="184"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="185"/>
         <source> 分</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="187"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="188"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="190"/>
         <source>不勾选时，证书落款为日历上颁奖典礼（或闭幕式）的日期；日历上没有时为科技节最后一天</source>
         <translation>When unticked, certificates bear the day of the award ceremony (or closing ceremony) on the calendar; without one, the festival&apos;s last day</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="203"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="204"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="213"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="214"/>
         <source>班级考核另加</source>
         <translation>Class assessment also adds</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="215"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="216"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="216"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="217"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="217"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="218"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="218"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="219"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="222"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="223"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="252"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="258"/>
         <source>所有组别</source>
         <translation>Every group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="364"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="369"/>
         <source>「{0}」不是数字。</source>
         <translation>“{0}” is not a number.</translation>
     </message>
@@ -643,7 +643,7 @@ Award:</translation>
 <context>
     <name>BoardRow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="82"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="92"/>
         <source>评分中 {0}/{1}</source>
         <translation>Scoring {0}/{1}</translation>
     </message>
@@ -702,7 +702,7 @@ Award:</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/tab.py" line="107"/>
-        <location filename="../../ui/calendar/tab.py" line="473"/>
+        <location filename="../../ui/calendar/tab.py" line="470"/>
         <source>导出日程</source>
         <translation>Export schedule</translation>
     </message>
@@ -722,142 +722,142 @@ Award:</translation>
         <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="182"/>
+        <location filename="../../ui/calendar/tab.py" line="180"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="239"/>
+        <location filename="../../ui/calendar/tab.py" line="236"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="245"/>
+        <location filename="../../ui/calendar/tab.py" line="242"/>
         <source>全部参加对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="257"/>
+        <location filename="../../ui/calendar/tab.py" line="254"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="258"/>
+        <location filename="../../ui/calendar/tab.py" line="255"/>
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="260"/>
+        <location filename="../../ui/calendar/tab.py" line="257"/>
         <source>{0}&#x3000;{1}月{2}日</source>
         <translation>{0}  {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="268"/>
+        <location filename="../../ui/calendar/tab.py" line="265"/>
         <source>没有安排</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="270"/>
+        <location filename="../../ui/calendar/tab.py" line="267"/>
         <source>冲突（{0}）</source>
         <translation>Clashes ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="273"/>
+        <location filename="../../ui/calendar/tab.py" line="270"/>
         <source>已确认保留：{0}</source>
         <translation>Kept on purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="283"/>
+        <location filename="../../ui/calendar/tab.py" line="280"/>
         <source>没有冲突</source>
         <translation>No clashes</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="287"/>
+        <location filename="../../ui/calendar/tab.py" line="284"/>
         <source>⚠ {0}</source>
         <translation>⚠ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="306"/>
+        <location filename="../../ui/calendar/tab.py" line="303"/>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="334"/>
+        <location filename="../../ui/calendar/tab.py" line="331"/>
         <source>{0}月{1}日 – {2}月{3}日</source>
         <translation>{0}/{1} – {2}/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="337"/>
+        <location filename="../../ui/calendar/tab.py" line="334"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="339"/>
+        <location filename="../../ui/calendar/tab.py" line="336"/>
         <source>全部日程</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="392"/>
+        <location filename="../../ui/calendar/tab.py" line="389"/>
         <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
         <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="431"/>
+        <location filename="../../ui/calendar/tab.py" line="428"/>
         <source>恢复「{0}」</source>
         <translation>Restore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="453"/>
+        <location filename="../../ui/calendar/tab.py" line="450"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="454"/>
+        <location filename="../../ui/calendar/tab.py" line="451"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="456"/>
+        <location filename="../../ui/calendar/tab.py" line="453"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="458"/>
+        <location filename="../../ui/calendar/tab.py" line="455"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="459"/>
+        <location filename="../../ui/calendar/tab.py" line="456"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="460"/>
+        <location filename="../../ui/calendar/tab.py" line="457"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="461"/>
+        <location filename="../../ui/calendar/tab.py" line="458"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="468"/>
+        <location filename="../../ui/calendar/tab.py" line="465"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="469"/>
+        <location filename="../../ui/calendar/tab.py" line="466"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="470"/>
+        <location filename="../../ui/calendar/tab.py" line="467"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="484"/>
+        <location filename="../../ui/calendar/tab.py" line="481"/>
         <source>已导出 {0} 项活动。</source>
         <translation>{0} activities exported.</translation>
     </message>
@@ -1034,92 +1034,92 @@ Award:</translation>
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="90"/>
+        <location filename="../../ui/settings/school_pages.py" line="94"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="92"/>
-        <location filename="../../ui/settings/school_pages.py" line="188"/>
+        <location filename="../../ui/settings/school_pages.py" line="96"/>
+        <location filename="../../ui/settings/school_pages.py" line="192"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="93"/>
+        <location filename="../../ui/settings/school_pages.py" line="97"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="94"/>
-        <location filename="../../ui/settings/school_pages.py" line="204"/>
+        <location filename="../../ui/settings/school_pages.py" line="98"/>
+        <location filename="../../ui/settings/school_pages.py" line="208"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="103"/>
+        <location filename="../../ui/settings/school_pages.py" line="107"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
         <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="109"/>
+        <location filename="../../ui/settings/school_pages.py" line="113"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="122"/>
-        <location filename="../../ui/settings/school_pages.py" line="141"/>
+        <location filename="../../ui/settings/school_pages.py" line="126"/>
+        <location filename="../../ui/settings/school_pages.py" line="145"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="124"/>
-        <location filename="../../ui/settings/school_pages.py" line="142"/>
+        <location filename="../../ui/settings/school_pages.py" line="128"/>
+        <location filename="../../ui/settings/school_pages.py" line="146"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="129"/>
+        <location filename="../../ui/settings/school_pages.py" line="133"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="130"/>
-        <location filename="../../ui/settings/school_pages.py" line="151"/>
+        <location filename="../../ui/settings/school_pages.py" line="134"/>
+        <location filename="../../ui/settings/school_pages.py" line="155"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="137"/>
+        <location filename="../../ui/settings/school_pages.py" line="141"/>
         <source>班号必须是1到99的整数。</source>
         <translation>The class number must be a whole number from 1 to 99.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="143"/>
+        <location filename="../../ui/settings/school_pages.py" line="147"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="144"/>
+        <location filename="../../ui/settings/school_pages.py" line="148"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="146"/>
+        <location filename="../../ui/settings/school_pages.py" line="150"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="149"/>
+        <location filename="../../ui/settings/school_pages.py" line="153"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="185"/>
+        <location filename="../../ui/settings/school_pages.py" line="189"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="203"/>
+        <location filename="../../ui/settings/school_pages.py" line="207"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
@@ -1214,269 +1214,269 @@ Award:</translation>
     </message>
     <message>
         <location filename="../../ui/registration/competitions_page.py" line="160"/>
-        <location filename="../../ui/registration/competitions_page.py" line="180"/>
+        <location filename="../../ui/registration/competitions_page.py" line="182"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="174"/>
+        <location filename="../../ui/registration/competitions_page.py" line="176"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="176"/>
+        <location filename="../../ui/registration/competitions_page.py" line="178"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="178"/>
+        <location filename="../../ui/registration/competitions_page.py" line="180"/>
         <source>每人最多报</source>
         <translation>Works per student, at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="184"/>
+        <location filename="../../ui/registration/competitions_page.py" line="186"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="186"/>
+        <location filename="../../ui/registration/competitions_page.py" line="188"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="187"/>
+        <location filename="../../ui/registration/competitions_page.py" line="189"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="188"/>
+        <location filename="../../ui/registration/competitions_page.py" line="190"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="189"/>
+        <location filename="../../ui/registration/competitions_page.py" line="191"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="190"/>
+        <location filename="../../ui/registration/competitions_page.py" line="192"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="193"/>
+        <location filename="../../ui/registration/competitions_page.py" line="195"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="194"/>
+        <location filename="../../ui/registration/competitions_page.py" line="196"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="198"/>
+        <location filename="../../ui/registration/competitions_page.py" line="201"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="199"/>
+        <location filename="../../ui/registration/competitions_page.py" line="202"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="201"/>
+        <location filename="../../ui/registration/competitions_page.py" line="204"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="203"/>
+        <location filename="../../ui/registration/competitions_page.py" line="206"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="204"/>
+        <location filename="../../ui/registration/competitions_page.py" line="207"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="205"/>
+        <location filename="../../ui/registration/competitions_page.py" line="208"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="206"/>
+        <location filename="../../ui/registration/competitions_page.py" line="209"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="207"/>
+        <location filename="../../ui/registration/competitions_page.py" line="210"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="208"/>
+        <location filename="../../ui/registration/competitions_page.py" line="211"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="209"/>
+        <location filename="../../ui/registration/competitions_page.py" line="212"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="210"/>
+        <location filename="../../ui/registration/competitions_page.py" line="213"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="212"/>
+        <location filename="../../ui/registration/competitions_page.py" line="215"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="214"/>
+        <location filename="../../ui/registration/competitions_page.py" line="217"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="217"/>
+        <location filename="../../ui/registration/competitions_page.py" line="220"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="218"/>
+        <location filename="../../ui/registration/competitions_page.py" line="221"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="219"/>
+        <location filename="../../ui/registration/competitions_page.py" line="222"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="224"/>
+        <location filename="../../ui/registration/competitions_page.py" line="227"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="226"/>
+        <location filename="../../ui/registration/competitions_page.py" line="229"/>
         <source>添加扣分项</source>
         <translation>Add deduction</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="228"/>
+        <location filename="../../ui/registration/competitions_page.py" line="231"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="231"/>
+        <location filename="../../ui/registration/competitions_page.py" line="234"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="324"/>
-        <location filename="../../ui/registration/competitions_page.py" line="475"/>
+        <location filename="../../ui/registration/competitions_page.py" line="325"/>
+        <location filename="../../ui/registration/competitions_page.py" line="476"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="338"/>
+        <location filename="../../ui/registration/competitions_page.py" line="339"/>
         <source>科技节计划中的比赛</source>
         <translation>Competitions of the festival plans</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="339"/>
+        <location filename="../../ui/registration/competitions_page.py" line="340"/>
         <source>计划中提到的其他比赛</source>
         <translation>Other competitions the plans name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="340"/>
+        <location filename="../../ui/registration/competitions_page.py" line="341"/>
         <source>教师比赛</source>
         <translation>Teachers&apos; contests</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="412"/>
+        <location filename="../../ui/registration/competitions_page.py" line="413"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="424"/>
+        <location filename="../../ui/registration/competitions_page.py" line="425"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="426"/>
+        <location filename="../../ui/registration/competitions_page.py" line="427"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="497"/>
+        <location filename="../../ui/registration/competitions_page.py" line="498"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="499"/>
+        <location filename="../../ui/registration/competitions_page.py" line="500"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="516"/>
+        <location filename="../../ui/registration/competitions_page.py" line="517"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="518"/>
+        <location filename="../../ui/registration/competitions_page.py" line="519"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="519"/>
+        <location filename="../../ui/registration/competitions_page.py" line="520"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="533"/>
+        <location filename="../../ui/registration/competitions_page.py" line="534"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="539"/>
-        <location filename="../../ui/registration/competitions_page.py" line="583"/>
+        <location filename="../../ui/registration/competitions_page.py" line="540"/>
+        <location filename="../../ui/registration/competitions_page.py" line="584"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="544"/>
+        <location filename="../../ui/registration/competitions_page.py" line="545"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="550"/>
+        <location filename="../../ui/registration/competitions_page.py" line="551"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="552"/>
+        <location filename="../../ui/registration/competitions_page.py" line="553"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="557"/>
+        <location filename="../../ui/registration/competitions_page.py" line="558"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="559"/>
+        <location filename="../../ui/registration/competitions_page.py" line="560"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="564"/>
+        <location filename="../../ui/registration/competitions_page.py" line="565"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="583"/>
+        <location filename="../../ui/registration/competitions_page.py" line="584"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -1542,137 +1542,137 @@ Award:</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="71"/>
+        <location filename="../../ui/settings/data_page.py" line="70"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="79"/>
+        <location filename="../../ui/settings/data_page.py" line="78"/>
         <source>数据位置</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="90"/>
+        <location filename="../../ui/settings/data_page.py" line="89"/>
         <source>便携模式：数据、备份和设置都保存在程序旁边的文件夹中。</source>
         <translation>Portable mode: data, backups and settings are kept in a folder beside the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="91"/>
+        <location filename="../../ui/settings/data_page.py" line="90"/>
         <source>所有修改都会立即保存到数据文件中，无需手动保存。</source>
         <translation>Every change is saved to the data file at once; there is nothing to save by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="116"/>
+        <location filename="../../ui/settings/data_page.py" line="112"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="121"/>
+        <location filename="../../ui/settings/data_page.py" line="117"/>
         <source>现在使用的是服务器上的数据库，请由学校的信息技术老师在服务器上备份（pg_dump）。</source>
         <translation>This is a database on a server: the school&apos;s IT teacher backs it up on the server (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="128"/>
+        <location filename="../../ui/settings/data_page.py" line="124"/>
         <source>每次打开数据文件时、导入花名册/报名表/评分表和删除比赛、班级、科技节之前，程序都会自动备份一次，保存在「{0}」。</source>
         <translation>A backup is made automatically each time the data file is opened, and before importing a roster, entry forms or score sheets and before deleting a competition, class or festival. Backups are kept in &quot;{0}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="136"/>
+        <location filename="../../ui/settings/data_page.py" line="132"/>
         <source> 个</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="139"/>
+        <location filename="../../ui/settings/data_page.py" line="135"/>
         <source>保留最近的自动备份</source>
         <translation>Keep the latest automatic backups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="53"/>
+        <location filename="../../ui/settings/data_page.py" line="52"/>
         <source>备份时间</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="54"/>
+        <location filename="../../ui/settings/data_page.py" line="53"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="55"/>
+        <location filename="../../ui/settings/data_page.py" line="54"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="76"/>
+        <location filename="../../ui/settings/data_page.py" line="75"/>
         <source>移到其他位置…</source>
         <translation>Move elsewhere…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="82"/>
+        <location filename="../../ui/settings/data_page.py" line="81"/>
         <source>如果这台电脑装有还原卡或“冰点还原”，重启后 C 盘会被还原：数据文件必须放在不会被还原的盘上（例如 D 盘），否则重启后数据会丢失。要换位置，点“移到其他位置…”。</source>
         <translation>If this PC has a restore card or restore software (Deep Freeze), drive C: is reset at every restart: the data file must be on a drive that is not reset (such as D:), or the data is lost at the next restart. To move it, click “Move elsewhere…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="151"/>
+        <location filename="../../ui/settings/data_page.py" line="146"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="152"/>
+        <location filename="../../ui/settings/data_page.py" line="147"/>
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="153"/>
+        <location filename="../../ui/settings/data_page.py" line="148"/>
         <source>用选中的备份恢复…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="154"/>
+        <location filename="../../ui/settings/data_page.py" line="149"/>
         <source>从文件恢复…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="155"/>
+        <location filename="../../ui/settings/data_page.py" line="150"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="182"/>
+        <location filename="../../ui/settings/data_page.py" line="177"/>
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="182"/>
+        <location filename="../../ui/settings/data_page.py" line="177"/>
         <source>科技节数据文件 (*.db)</source>
         <translation>Festival data files (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="182"/>
+        <location filename="../../ui/settings/data_page.py" line="177"/>
         <source>科技节备份</source>
         <translation>festival backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="187"/>
+        <location filename="../../ui/settings/data_page.py" line="182"/>
         <source>已备份。</source>
         <translation>Backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="192"/>
+        <location filename="../../ui/settings/data_page.py" line="187"/>
         <source>请先在列表中选中一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="198"/>
+        <location filename="../../ui/settings/data_page.py" line="193"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="198"/>
+        <location filename="../../ui/settings/data_page.py" line="193"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival data files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="209"/>
+        <location filename="../../ui/settings/data_page.py" line="204"/>
         <source>注意：备份中的科技节与现在的不同，恢复后现在的数据会被全部替换。
 
 </source>
@@ -1681,7 +1681,7 @@ Award:</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="214"/>
+        <location filename="../../ui/settings/data_page.py" line="209"/>
         <source>{0}用这个备份替换现在的全部数据吗？
 
 {1}
@@ -1696,78 +1696,78 @@ Award:</translation>
 The current data is backed up first (reason “before restore”) and can be brought back after restoring.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="217"/>
+        <location filename="../../ui/settings/data_page.py" line="212"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="232"/>
+        <location filename="../../ui/settings/data_page.py" line="227"/>
         <source>多台电脑同时评分（服务器数据库）</source>
         <translation>Several PCs scoring at once (server database)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="235"/>
+        <location filename="../../ui/settings/data_page.py" line="230"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="237"/>
+        <location filename="../../ui/settings/data_page.py" line="232"/>
         <source>使用这个服务器</source>
         <translation>Use this server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="239"/>
+        <location filename="../../ui/settings/data_page.py" line="234"/>
         <source>改回本机数据文件</source>
         <translation>Back to the local data file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="249"/>
+        <location filename="../../ui/settings/data_page.py" line="244"/>
         <source>一台电脑时不需要服务器。若要几台电脑同时为同一个科技节评分，请信息技术老师在学校的一台电脑上安装 PostgreSQL，并在这里填写地址；每台电脑都填同一个地址，重新启动程序后生效。</source>
         <translation>One PC needs no server. For several PCs to score one festival at once, the IT teacher installs PostgreSQL on one school computer; enter its address here on every PC. It takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="266"/>
+        <location filename="../../ui/settings/data_page.py" line="261"/>
         <source>地址应以 postgresql:// 开头，例如 {0}</source>
         <translation>The address should start with postgresql://, for example {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="272"/>
+        <location filename="../../ui/settings/data_page.py" line="267"/>
         <source>连接失败：{0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="278"/>
+        <location filename="../../ui/settings/data_page.py" line="273"/>
         <source>连接成功，服务器上有 {0} 个科技节。</source>
         <translation>Connected: the server holds {0} festival(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="284"/>
-        <location filename="../../ui/settings/data_page.py" line="315"/>
+        <location filename="../../ui/settings/data_page.py" line="279"/>
+        <location filename="../../ui/settings/data_page.py" line="310"/>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="289"/>
+        <location filename="../../ui/settings/data_page.py" line="284"/>
         <source>重新启动程序后使用本机数据文件。</source>
         <translation>The local data file is used after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="292"/>
+        <location filename="../../ui/settings/data_page.py" line="287"/>
         <source>选择新的数据文件夹（不会被还原的盘，例如 D 盘）</source>
         <translation>Choose the new data folder (on a drive that is not reset, such as D:)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="301"/>
+        <location filename="../../ui/settings/data_page.py" line="296"/>
         <source>「{0}」里已经有一个数据文件，请另选一个文件夹。</source>
         <translation>“{0}” already holds a data file; choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="307"/>
+        <location filename="../../ui/settings/data_page.py" line="302"/>
         <source>数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。</source>
         <translation>The data was copied to “{0}”. The new place is used from the next start; the old file stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/data_page.py" line="321"/>
+        <location filename="../../ui/settings/data_page.py" line="316"/>
         <source>无法保存设置：{0}</source>
         <translation>Cannot save the settings: {0}</translation>
     </message>
@@ -1899,107 +1899,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="226"/>
+        <location filename="../../ui/registration/tab.py" line="227"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="230"/>
+        <location filename="../../ui/registration/tab.py" line="231"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="238"/>
+        <location filename="../../ui/registration/tab.py" line="239"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="240"/>
+        <location filename="../../ui/registration/tab.py" line="241"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="242"/>
+        <location filename="../../ui/registration/tab.py" line="243"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="273"/>
+        <location filename="../../ui/registration/tab.py" line="274"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="274"/>
+        <location filename="../../ui/registration/tab.py" line="275"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="275"/>
+        <location filename="../../ui/registration/tab.py" line="276"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="276"/>
+        <location filename="../../ui/registration/tab.py" line="277"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="277"/>
+        <location filename="../../ui/registration/tab.py" line="278"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="278"/>
+        <location filename="../../ui/registration/tab.py" line="279"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="279"/>
+        <location filename="../../ui/registration/tab.py" line="280"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="280"/>
+        <location filename="../../ui/registration/tab.py" line="281"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="287"/>
+        <location filename="../../ui/registration/tab.py" line="288"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="288"/>
+        <location filename="../../ui/registration/tab.py" line="289"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="325"/>
+        <location filename="../../ui/registration/tab.py" line="326"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="343"/>
+        <location filename="../../ui/registration/tab.py" line="344"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="367"/>
+        <location filename="../../ui/registration/tab.py" line="368"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="369"/>
+        <location filename="../../ui/registration/tab.py" line="370"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="372"/>
+        <location filename="../../ui/registration/tab.py" line="373"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="372"/>
+        <location filename="../../ui/registration/tab.py" line="373"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -2007,107 +2007,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="459"/>
+        <location filename="../../ui/registration/tab.py" line="462"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="460"/>
+        <location filename="../../ui/registration/tab.py" line="463"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="461"/>
+        <location filename="../../ui/registration/tab.py" line="464"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="462"/>
+        <location filename="../../ui/registration/tab.py" line="465"/>
         <source>科普实践</source>
         <translation>Science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="469"/>
+        <location filename="../../ui/registration/tab.py" line="472"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="470"/>
+        <location filename="../../ui/registration/tab.py" line="473"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="471"/>
+        <location filename="../../ui/registration/tab.py" line="474"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="472"/>
+        <location filename="../../ui/registration/tab.py" line="475"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="509"/>
+        <location filename="../../ui/registration/tab.py" line="512"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="535"/>
+        <location filename="../../ui/registration/tab.py" line="538"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="543"/>
+        <location filename="../../ui/registration/tab.py" line="546"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="552"/>
+        <location filename="../../ui/registration/tab.py" line="555"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="553"/>
+        <location filename="../../ui/registration/tab.py" line="556"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="569"/>
+        <location filename="../../ui/registration/tab.py" line="572"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="569"/>
+        <location filename="../../ui/registration/tab.py" line="572"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="569"/>
+        <location filename="../../ui/registration/tab.py" line="572"/>
         <source>作品标签</source>
         <translation>entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="585"/>
+        <location filename="../../ui/registration/tab.py" line="588"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="591"/>
+        <location filename="../../ui/registration/tab.py" line="594"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="591"/>
+        <location filename="../../ui/registration/tab.py" line="594"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="591"/>
+        <location filename="../../ui/registration/tab.py" line="594"/>
         <source>分类造册</source>
         <translation>register by competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="598"/>
+        <location filename="../../ui/registration/tab.py" line="601"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
@@ -2115,127 +2115,127 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="171"/>
+        <location filename="../../ui/registration/entry_panel.py" line="175"/>
         <source>一两句话介绍作品（推荐参加上级比赛时造册用）</source>
         <translation>One or two sentences on the work (for the register of recommended works)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="178"/>
+        <location filename="../../ui/registration/entry_panel.py" line="182"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="179"/>
+        <location filename="../../ui/registration/entry_panel.py" line="183"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="181"/>
+        <location filename="../../ui/registration/entry_panel.py" line="185"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="182"/>
+        <location filename="../../ui/registration/entry_panel.py" line="186"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="183"/>
+        <location filename="../../ui/registration/entry_panel.py" line="187"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="184"/>
+        <location filename="../../ui/registration/entry_panel.py" line="188"/>
         <source>作者老师</source>
         <translation>Author (teacher)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="185"/>
+        <location filename="../../ui/registration/entry_panel.py" line="189"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="186"/>
+        <location filename="../../ui/registration/entry_panel.py" line="190"/>
         <source>合作家长</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="187"/>
+        <location filename="../../ui/registration/entry_panel.py" line="191"/>
         <source>作品说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="188"/>
+        <location filename="../../ui/registration/entry_panel.py" line="192"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="189"/>
+        <location filename="../../ui/registration/entry_panel.py" line="193"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="191"/>
+        <location filename="../../ui/registration/entry_panel.py" line="195"/>
         <source>登记作品</source>
         <translation>Register entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="194"/>
+        <location filename="../../ui/registration/entry_panel.py" line="198"/>
         <source>再登记一件</source>
         <translation>Register another</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="240"/>
+        <location filename="../../ui/registration/entry_panel.py" line="247"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="290"/>
+        <location filename="../../ui/registration/entry_panel.py" line="297"/>
         <source>登记新作品</source>
         <translation>Register a new entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="312"/>
+        <location filename="../../ui/registration/entry_panel.py" line="319"/>
         <source>作品 {0}</source>
         <translation>Entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="376"/>
+        <location filename="../../ui/registration/entry_panel.py" line="383"/>
         <source>教师比赛：作品属于作者老师，不属于班级；每人最多 {0} 件</source>
         <translation>Teachers&apos; contest: a work belongs to its teacher, not to a class; at most {0} per teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="392"/>
+        <location filename="../../ui/registration/entry_panel.py" line="399"/>
         <source>本班已报 {0} {1}，名额：{2}</source>
         <translation>This class has entered {0} ({1}); quota: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="396"/>
+        <location filename="../../ui/registration/entry_panel.py" line="403"/>
         <source>&#x3000;还差 {0} {1}</source>
         <translation>  {0} ({1}) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="400"/>
+        <location filename="../../ui/registration/entry_panel.py" line="407"/>
         <source>&#x3000;已超出名额</source>
         <translation> — over the quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="403"/>
+        <location filename="../../ui/registration/entry_panel.py" line="410"/>
         <source>&#x3000;名额已满</source>
         <translation> — quota full</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="413"/>
+        <location filename="../../ui/registration/entry_panel.py" line="420"/>
         <source>本班「{0}」的名额（{1}）已用完，不能再登记。</source>
         <translation>This class&apos;s quota for “{0}” ({1}) is used up: no more entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="444"/>
+        <location filename="../../ui/registration/entry_panel.py" line="451"/>
         <source>请先选择比赛项目和班级。</source>
         <translation>Choose a competition and a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/entry_panel.py" line="449"/>
+        <location filename="../../ui/registration/entry_panel.py" line="456"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -2243,102 +2243,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="55"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="56"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="55"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="56"/>
         <source>修改活动</source>
         <translation>Edit activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="60"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="61"/>
         <source>仍按此安排</source>
         <translation>Keep it anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="62"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="63"/>
         <source>冲突已知，保留这样的安排（冲突列为“已确认保留”）</source>
         <translation>The clash is known: keep this arrangement (listed as kept on purpose)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="70"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="71"/>
         <source>如 科普讲座：身边的物理</source>
         <translation>e.g. Science talk: physics around us</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="77"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="78"/>
         <source>全天</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="93"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="94"/>
         <source>负责人或负责部门，如 王老师、教务处</source>
         <translation>Person or office in charge, e.g. Ms Wang, Academic Office</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="98"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="99"/>
         <source>（不限）</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="106"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="107"/>
         <source>已知有冲突，仍按此安排（冲突列为“已确认保留”）</source>
         <translation>Keep despite a known clash (listed as “kept on purpose”)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="114"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="115"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="122"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="123"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="123"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="124"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="124"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="125"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="125"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="126"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="126"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="127"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="127"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="128"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="128"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="129"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="129"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="130"/>
         <source>都不勾选表示全校参加</source>
         <translation>None ticked means the whole school</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="132"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="133"/>
         <source>所属阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/event_dialog.py" line="133"/>
+        <location filename="../../ui/calendar/event_dialog.py" line="134"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2346,32 +2346,32 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -2425,58 +2425,58 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
     <message>
         <location filename="../../ui/settings/tab.py" line="99"/>
-        <location filename="../../ui/settings/tab.py" line="132"/>
+        <location filename="../../ui/settings/tab.py" line="134"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
         <location filename="../../ui/settings/tab.py" line="100"/>
-        <location filename="../../ui/settings/tab.py" line="138"/>
+        <location filename="../../ui/settings/tab.py" line="140"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="106"/>
+        <location filename="../../ui/settings/tab.py" line="108"/>
         <source>添加阶段</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="108"/>
+        <location filename="../../ui/settings/tab.py" line="110"/>
         <source>删除阶段</source>
         <translation>Delete phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="110"/>
+        <location filename="../../ui/settings/tab.py" line="112"/>
         <source>活动阶段（可以重叠；双击单元格修改）</source>
         <translation>Phases (may overlap; double-click a cell to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="127"/>
+        <location filename="../../ui/settings/tab.py" line="129"/>
         <source>阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="143"/>
+        <location filename="../../ui/settings/tab.py" line="145"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="223"/>
+        <location filename="../../ui/settings/tab.py" line="225"/>
         <source>这是唯一的科技节，不能删除。请先新建一个科技节。</source>
         <translation>This is the only festival and cannot be deleted. Create another festival first.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="225"/>
+        <location filename="../../ui/settings/tab.py" line="227"/>
         <source>删除“{0}”及其中的全部班级、学生和数据？此操作不能撤销。</source>
         <translation>Delete “{0}” with all its classes, students and data? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="228"/>
+        <location filename="../../ui/settings/tab.py" line="230"/>
         <source>删除科技节</source>
         <translation>Delete festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="238"/>
+        <location filename="../../ui/settings/tab.py" line="240"/>
         <source>新阶段</source>
         <translation>New phase</translation>
     </message>
@@ -2918,47 +2918,47 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="152"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="163"/>
         <source>排行榜 — {0}</source>
         <translation>Leaderboard — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="155"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="166"/>
         <source>{0}&#x3000;{1}</source>
         <translation>{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="162"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="180"/>
         <source>成绩即将公布</source>
         <translation>Results coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="176"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="194"/>
         <source>按 F11 全屏显示，Esc 退出全屏</source>
         <translation>F11 for full screen, Esc to leave it</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="256"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="274"/>
         <source>已评完 {0}/{1}&#x3000;·&#x3000;评分进行中，排名实时更新</source>
         <translation>{0}/{1} scored  ·  scoring in progress, ranking updates live</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="258"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="276"/>
         <source>全部评完 {0}/{1}</source>
         <translation>All scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="300"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="321"/>
         <source>{0}&#x3000;第 {1}/{2} 页</source>
         <translation>{0}  page {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="327"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="348"/>
         <source>还没有评完的班级可以揭晓。</source>
         <translation>No fully scored class to reveal yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/leaderboard.py" line="347"/>
+        <location filename="../../ui/scoring/leaderboard.py" line="368"/>
         <source>{0}&#x3000;第{1}名</source>
         <translation>{0}  place {1}</translation>
     </message>
@@ -2966,59 +2966,59 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>统计与总结</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -3026,7 +3026,7 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../ui/calendar/views.py" line="283"/>
+        <location filename="../../ui/calendar/views.py" line="290"/>
         <source>还有 {0} 项…</source>
         <translation>{0} more…</translation>
     </message>
@@ -3092,17 +3092,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="435"/>
+        <location filename="../../ui/registration/tab.py" line="438"/>
         <source>{0} 个班还有项目未达名额</source>
         <translation>{0} classes are below a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="437"/>
+        <location filename="../../ui/registration/tab.py" line="440"/>
         <source>{0} 个班超出名额</source>
         <translation>{0} classes are over a quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="438"/>
+        <location filename="../../ui/registration/tab.py" line="441"/>
         <source>所有班级都已按名额报齐。</source>
         <translation>Every class has entered its quota.</translation>
     </message>
@@ -3712,37 +3712,37 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>QuotaModel</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="122"/>
+        <location filename="../../ui/registration/tab.py" line="123"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="124"/>
+        <location filename="../../ui/registration/tab.py" line="125"/>
         <source>科普实践</source>
         <translation>Science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="180"/>
+        <location filename="../../ui/registration/tab.py" line="181"/>
         <source>还没有报</source>
         <translation>Nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="182"/>
+        <location filename="../../ui/registration/tab.py" line="183"/>
         <source>少于名额</source>
         <translation>Below quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="184"/>
+        <location filename="../../ui/registration/tab.py" line="185"/>
         <source>已达名额</source>
         <translation>Within quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="186"/>
+        <location filename="../../ui/registration/tab.py" line="187"/>
         <source>超出名额</source>
         <translation>Over quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="188"/>
+        <location filename="../../ui/registration/tab.py" line="189"/>
         <source>本年级不参加</source>
         <translation>Grade not eligible</translation>
     </message>
@@ -3856,33 +3856,33 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>ScoreGridModel</name>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="197"/>
+        <location filename="../../ui/scoring/grid.py" line="200"/>
         <source>{0}：扣{1:g}分/处，最多扣{2:g}分。填扣去的分数（不扣就空着）。</source>
         <translation>{0}: {1:g} points off per case, at most {2:g}. Type the points taken off (leave empty when none).</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="215"/>
+        <location filename="../../ui/scoring/grid.py" line="218"/>
         <source>第{0}次</source>
         <translation>Attempt {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/grid.py" line="216"/>
+        <location filename="../../ui/scoring/grid.py" line="219"/>
         <source>最好成绩</source>
         <translation>Best</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/grid.py" line="224"/>
         <source>{0}
-扣分（至多{1:g}）</source>
+至多扣{1:g}</source>
         <translation>{0}
-deduct (max {1:g})</translation>
+deduct ≤ {1:g}</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/grid.py" line="225"/>
         <source>{0}
-（满分{1:g}）</source>
+满分{1:g}</source>
         <translation>{0}
-(max {1:g})</translation>
+max {1:g}</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/grid.py" line="227"/>
@@ -3962,148 +3962,148 @@ deduct (max {1:g})</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="73"/>
+        <location filename="../../ui/scoring/tab.py" line="72"/>
         <source>按评委录入</source>
         <translation>By judge</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="74"/>
+        <location filename="../../ui/scoring/tab.py" line="73"/>
         <source>一位评委的评分表：各班（作品）在左，评分项在上</source>
         <translation>One judge&apos;s sheet: classes (entries) down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="76"/>
+        <location filename="../../ui/scoring/tab.py" line="75"/>
         <source>按作品录入</source>
         <translation>By entry</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="77"/>
+        <location filename="../../ui/scoring/tab.py" line="76"/>
         <source>一个教室（作品）：各位评委在左，评分项在上</source>
         <translation>One classroom (entry): judges down, criteria across</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="88"/>
+        <location filename="../../ui/scoring/tab.py" line="87"/>
         <source>第一遍录入</source>
         <translation>First pass</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="89"/>
+        <location filename="../../ui/scoring/tab.py" line="88"/>
         <source>第二遍核对（盲录）</source>
         <translation>Second pass (blind)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="91"/>
+        <location filename="../../ui/scoring/tab.py" line="90"/>
         <source>从纸质评分表录入时，第二个人不看第一遍再录一遍；不一致的格子变红，改正后才计分。</source>
         <translation>When typing paper sheets, a second person enters them again without seeing the first pass; cells that differ turn red and count only once corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="94"/>
+        <location filename="../../ui/scoring/tab.py" line="93"/>
         <source>评委组…</source>
         <translation>Judges…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="96"/>
+        <location filename="../../ui/scoring/tab.py" line="95"/>
         <source>手机评分…</source>
         <translation>Phone scoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="97"/>
+        <location filename="../../ui/scoring/tab.py" line="96"/>
         <source>评委用自己的手机扫码评分，分数直接进入本表</source>
         <translation>Judges score from their own phones by scanning a code; the scores come straight into this grid</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="100"/>
+        <location filename="../../ui/scoring/tab.py" line="99"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="103"/>
+        <location filename="../../ui/scoring/tab.py" line="102"/>
         <source>打印评委评分表（PDF）…</source>
         <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="104"/>
+        <location filename="../../ui/scoring/tab.py" line="103"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="105"/>
+        <location filename="../../ui/scoring/tab.py" line="104"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="109"/>
+        <location filename="../../ui/scoring/tab.py" line="108"/>
         <source>撤销上一个分数</source>
         <translation>Undo last score</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="113"/>
+        <location filename="../../ui/scoring/tab.py" line="112"/>
         <source>排行榜显示在哪个屏幕（投影仪）</source>
         <translation>Screen (projector) for the leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="114"/>
+        <location filename="../../ui/scoring/tab.py" line="113"/>
         <source>投影排行榜</source>
         <translation>Leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="119"/>
+        <location filename="../../ui/scoring/tab.py" line="118"/>
         <source>只显示名次，不显示分数</source>
         <translation>Show order only, no scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="121"/>
+        <location filename="../../ui/scoring/tab.py" line="120"/>
         <source>显示未评完的分数</source>
         <translation>Show unfinished scores</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="122"/>
+        <location filename="../../ui/scoring/tab.py" line="121"/>
         <source>默认只显示“评分中”：一两位评委的分数不是结果，不给全场看。</source>
         <translation>By default only “being scored” is shown: one or two judges’ points are not a result for the hall.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="124"/>
-        <location filename="../../ui/scoring/tab.py" line="658"/>
+        <location filename="../../ui/scoring/tab.py" line="123"/>
+        <location filename="../../ui/scoring/tab.py" line="655"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="127"/>
+        <location filename="../../ui/scoring/tab.py" line="126"/>
         <source>颁奖揭晓模式</source>
         <translation>Ceremony reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="130"/>
+        <location filename="../../ui/scoring/tab.py" line="129"/>
         <source>下一步 →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="132"/>
+        <location filename="../../ui/scoring/tab.py" line="131"/>
         <source>关闭排行榜</source>
         <translation>Close leaderboard</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="136"/>
+        <location filename="../../ui/scoring/tab.py" line="135"/>
         <source>排行榜：</source>
         <translation>Leaderboard:</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="159"/>
+        <location filename="../../ui/scoring/tab.py" line="158"/>
         <source>显示暂定名次（含未评完）</source>
         <translation>Show provisional ranks (incl. incomplete)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="170"/>
+        <location filename="../../ui/scoring/tab.py" line="169"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="174"/>
+        <location filename="../../ui/scoring/tab.py" line="173"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="200"/>
+        <location filename="../../ui/scoring/tab.py" line="199"/>
         <source>实时排名</source>
         <translation>Live ranking</translation>
     </message>
@@ -4183,134 +4183,134 @@ deduct (max {1:g})</translation>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="394"/>
+        <location filename="../../ui/scoring/tab.py" line="391"/>
         <source>已完成 {0}/{1}</source>
         <translation>Done {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="398"/>
+        <location filename="../../ui/scoring/tab.py" line="395"/>
         <source>&#x3000;·&#x3000;{0} {1}/{2}</source>
         <translation>  ·  {0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="431"/>
+        <location filename="../../ui/scoring/tab.py" line="428"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="432"/>
+        <location filename="../../ui/scoring/tab.py" line="429"/>
         <source>已保存：{0} {1} → {2}</source>
         <translation>Saved: {0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="455"/>
+        <location filename="../../ui/scoring/tab.py" line="452"/>
         <source>没有可以撤销的分数。</source>
         <translation>No score to undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="466"/>
+        <location filename="../../ui/scoring/tab.py" line="463"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="482"/>
+        <location filename="../../ui/scoring/tab.py" line="479"/>
         <source>解锁成绩…</source>
         <translation>Unlock results…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="482"/>
-        <location filename="../../ui/scoring/tab.py" line="508"/>
+        <location filename="../../ui/scoring/tab.py" line="479"/>
+        <location filename="../../ui/scoring/tab.py" line="505"/>
         <source>锁定成绩</source>
         <translation>Lock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="486"/>
+        <location filename="../../ui/scoring/tab.py" line="483"/>
         <source>「{0}」的成绩已锁定，不能再改。</source>
         <translation>The results of “{0}” are locked and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="499"/>
+        <location filename="../../ui/scoring/tab.py" line="496"/>
         <source>解锁成绩</source>
         <translation>Unlock results</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="500"/>
+        <location filename="../../ui/scoring/tab.py" line="497"/>
         <source>解锁「{0}」的原因（记入修改记录）：</source>
         <translation>Why unlock “{0}” (kept in the change log):</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="509"/>
+        <location filename="../../ui/scoring/tab.py" line="506"/>
         <source>评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。</source>
         <translation>Judging is over: lock the results of “{0}”? Scores cannot change once locked; unlocking needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="538"/>
+        <location filename="../../ui/scoring/tab.py" line="535"/>
         <source>「{0}」是测量成绩的项目，手机评分只用于评委打分的项目。</source>
         <translation>“{0}” is scored by measurement; phone scoring is for competitions scored by judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="567"/>
+        <location filename="../../ui/scoring/tab.py" line="564"/>
         <source>{0} 的锁定与解锁</source>
         <translation>Locks and unlocks of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="573"/>
+        <location filename="../../ui/scoring/tab.py" line="570"/>
         <source>保存评委评分表</source>
         <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="573"/>
+        <location filename="../../ui/scoring/tab.py" line="570"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="576"/>
+        <location filename="../../ui/scoring/tab.py" line="573"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="576"/>
-        <location filename="../../ui/scoring/tab.py" line="597"/>
+        <location filename="../../ui/scoring/tab.py" line="573"/>
+        <location filename="../../ui/scoring/tab.py" line="594"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="594"/>
+        <location filename="../../ui/scoring/tab.py" line="591"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="597"/>
-        <location filename="../../ui/scoring/tab.py" line="614"/>
+        <location filename="../../ui/scoring/tab.py" line="594"/>
+        <location filename="../../ui/scoring/tab.py" line="611"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="610"/>
+        <location filename="../../ui/scoring/tab.py" line="607"/>
         <source>
 ……共 {0} 处</source>
         <translation>
 … {0} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="611"/>
+        <location filename="../../ui/scoring/tab.py" line="608"/>
         <source>评分表有问题，没有导入任何分数：
 {0}{1}</source>
         <translation>The score sheets have problems; no score was imported:
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="614"/>
+        <location filename="../../ui/scoring/tab.py" line="611"/>
         <source>导入「{0}」：{1}</source>
         <translation>Import “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="625"/>
+        <location filename="../../ui/scoring/tab.py" line="622"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="658"/>
+        <location filename="../../ui/scoring/tab.py" line="655"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -4351,27 +4351,27 @@ deduct (max {1:g})</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings/tab.py" line="278"/>
+        <location filename="../../ui/settings/tab.py" line="280"/>
         <source>科技节</source>
         <translation>Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="279"/>
+        <location filename="../../ui/settings/tab.py" line="281"/>
         <source>年级与班级</source>
         <translation>Grades and classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="280"/>
+        <location filename="../../ui/settings/tab.py" line="282"/>
         <source>教师</source>
         <translation>Teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="281"/>
+        <location filename="../../ui/settings/tab.py" line="283"/>
         <source>学生花名册</source>
         <translation>Student roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/tab.py" line="282"/>
+        <location filename="../../ui/settings/tab.py" line="284"/>
         <source>界面与数据</source>
         <translation>Interface and data</translation>
     </message>
@@ -4387,107 +4387,107 @@ deduct (max {1:g})</translation>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="283"/>
+        <location filename="../../ui/settings/school_pages.py" line="287"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="286"/>
+        <location filename="../../ui/settings/school_pages.py" line="290"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="287"/>
+        <location filename="../../ui/settings/school_pages.py" line="291"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="288"/>
+        <location filename="../../ui/settings/school_pages.py" line="292"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="289"/>
+        <location filename="../../ui/settings/school_pages.py" line="293"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="306"/>
+        <location filename="../../ui/settings/school_pages.py" line="310"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="313"/>
+        <location filename="../../ui/settings/school_pages.py" line="317"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="318"/>
+        <location filename="../../ui/settings/school_pages.py" line="322"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="325"/>
+        <location filename="../../ui/settings/school_pages.py" line="329"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="330"/>
+        <location filename="../../ui/settings/school_pages.py" line="334"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="336"/>
+        <location filename="../../ui/settings/school_pages.py" line="340"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="354"/>
+        <location filename="../../ui/settings/school_pages.py" line="358"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="375"/>
+        <location filename="../../ui/settings/school_pages.py" line="379"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="382"/>
+        <location filename="../../ui/settings/school_pages.py" line="386"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="398"/>
+        <location filename="../../ui/settings/school_pages.py" line="402"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="398"/>
+        <location filename="../../ui/settings/school_pages.py" line="402"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="403"/>
+        <location filename="../../ui/settings/school_pages.py" line="407"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="403"/>
+        <location filename="../../ui/settings/school_pages.py" line="407"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <location filename="../../ui/settings/school_pages.py" line="426"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <location filename="../../ui/settings/school_pages.py" line="426"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <location filename="../../ui/settings/school_pages.py" line="426"/>
         <source>花名册</source>
         <translation>roster</translation>
     </message>
@@ -4797,43 +4797,43 @@ deduct (max {1:g})</translation>
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="213"/>
+        <location filename="../../ui/settings/school_pages.py" line="217"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="216"/>
+        <location filename="../../ui/settings/school_pages.py" line="220"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="217"/>
-        <location filename="../../ui/settings/school_pages.py" line="263"/>
+        <location filename="../../ui/settings/school_pages.py" line="221"/>
+        <location filename="../../ui/settings/school_pages.py" line="267"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="228"/>
+        <location filename="../../ui/settings/school_pages.py" line="232"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="233"/>
+        <location filename="../../ui/settings/school_pages.py" line="237"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="237"/>
+        <location filename="../../ui/settings/school_pages.py" line="241"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="247"/>
+        <location filename="../../ui/settings/school_pages.py" line="251"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="263"/>
+        <location filename="../../ui/settings/school_pages.py" line="267"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>
@@ -4847,7 +4847,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/awards/template_editor.py" line="68"/>
-        <location filename="../../ui/awards/template_editor.py" line="455"/>
+        <location filename="../../ui/awards/template_editor.py" line="456"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
@@ -4877,127 +4877,127 @@ deduct (max {1:g})</translation>
         <translation>Remove background and seal</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="112"/>
+        <location filename="../../ui/awards/template_editor.py" line="116"/>
         <source>自动换行</source>
         <translation>Wrap</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="113"/>
+        <location filename="../../ui/awards/template_editor.py" line="117"/>
         <source>打印这一项</source>
         <translation>Print this field</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="114"/>
+        <location filename="../../ui/awards/template_editor.py" line="118"/>
         <source>纸上已印（套打时不打印）</source>
         <translation>Printed on the paper (left out when overprinting)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="116"/>
+        <location filename="../../ui/awards/template_editor.py" line="120"/>
         <source>买来的证书纸上已经印好的内容，如标题、“特发此证”等固定文字</source>
         <translation>What the bought certificate paper already carries, such as the title or fixed wording like 特发此证</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="118"/>
+        <location filename="../../ui/awards/template_editor.py" line="122"/>
         <source>突出姓名</source>
         <translation>Emphasise the name</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="119"/>
+        <location filename="../../ui/awards/template_editor.py" line="123"/>
         <source>{姓名} 用粗体标题字、放大一些打印</source>
         <translation>{姓名} printed larger, in the heavy title face</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="159"/>
+        <location filename="../../ui/awards/template_editor.py" line="163"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="164"/>
+        <location filename="../../ui/awards/template_editor.py" line="168"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="168"/>
+        <location filename="../../ui/awards/template_editor.py" line="172"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="173"/>
+        <location filename="../../ui/awards/template_editor.py" line="177"/>
         <source>宽×高（毫米）</source>
         <translation>Width × height (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="178"/>
+        <location filename="../../ui/awards/template_editor.py" line="182"/>
         <source>每张纸（列×行）</source>
         <translation>Per sheet (columns × rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="179"/>
+        <location filename="../../ui/awards/template_editor.py" line="183"/>
         <source>日期写法</source>
         <translation>Date style</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="184"/>
+        <location filename="../../ui/awards/template_editor.py" line="188"/>
         <source>打印偏移 X / Y（毫米）</source>
         <translation>Printer offset X / Y (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="190"/>
+        <location filename="../../ui/awards/template_editor.py" line="194"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="194"/>
+        <location filename="../../ui/awards/template_editor.py" line="198"/>
         <source>X / Y / 宽（毫米）</source>
         <translation>X / Y / width (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="195"/>
+        <location filename="../../ui/awards/template_editor.py" line="199"/>
         <source>字体</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="196"/>
+        <location filename="../../ui/awards/template_editor.py" line="200"/>
         <source>字号（磅）</source>
         <translation>Size (pt)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="197"/>
+        <location filename="../../ui/awards/template_editor.py" line="201"/>
         <source>对齐</source>
         <translation>Alignment</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="209"/>
+        <location filename="../../ui/awards/template_editor.py" line="213"/>
         <source>字段（可在右边的预览上拖动位置）</source>
         <translation>Fields (drag them on the preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="220"/>
+        <location filename="../../ui/awards/template_editor.py" line="221"/>
         <source>样式（点一下即可换用；套打请选“白纸”）</source>
         <translation>Design (one click to use it; for pre-printed paper choose “Plain paper”)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="412"/>
+        <location filename="../../ui/awards/template_editor.py" line="413"/>
         <source>选择图片</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="412"/>
+        <location filename="../../ui/awards/template_editor.py" line="413"/>
         <source>图片 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="424"/>
+        <location filename="../../ui/awards/template_editor.py" line="425"/>
         <source>无法读取「{0}」：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="447"/>
+        <location filename="../../ui/awards/template_editor.py" line="448"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/template_editor.py" line="455"/>
+        <location filename="../../ui/awards/template_editor.py" line="456"/>
         <source>删除模板「{0}」吗？</source>
         <translation>Delete the template “{0}”?</translation>
     </message>
@@ -5053,12 +5053,12 @@ deduct (max {1:g})</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="156"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>科技节上次（{0} 打开的那次）意外停止了。在那之前保存的每一个分数和修改都还在。原因已记在 {1}，请发给技术支持。</source>
         <translation>科技节 stopped unexpectedly last time (the session opened {0}). Every score and change saved before then is kept. The cause is recorded in {1}; please send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="163"/>
         <source>科技节上次（{0} 打开的那次）没有正常关闭（可能是断电或被强制结束）。在那之前保存的每一个分数和修改都还在。</source>
         <translation>科技节 did not close normally last time (the session opened {0}; perhaps a power cut or a forced end). Every score and change saved before then is kept.</translation>
     </message>

@@ -115,9 +115,7 @@ class AwardListPage(QWidget):
         self.log_button.clicked.connect(self.show_log)
 
         self.model: RowTableModel[AwardInfo] = RowTableModel(self._columns(), parent=self)
-        self.table, self.proxy = selectable_table(
-            self.model, self, fit_to_contents=True, stretch=RECIPIENT_COLUMN
-        )
+        self.table, self.proxy = selectable_table(self.model, self, stretch=RECIPIENT_COLUMN)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.status = QLabel()
         self.status.setWordWrap(True)

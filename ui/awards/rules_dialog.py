@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from fest_desktop.storage.database import Database
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import from_qdate
 from ui.widgets.messages import FAILED, run_operation, show_error
+from ui.widgets.scrolling import ScrollingPanel, size_within_screen
 from ui.widgets.table_models import Column
 
 EVERY_GROUP = ""
@@ -65,7 +66,7 @@ class AwardRulesDialog(QDialog):
         self.db = db
         self.festival_id = festival_id
         self.setWindowTitle(self.tr("评奖规则"))
-        self.resize(760, 640)
+        size_within_screen(self, QSize(760, 640))
         self.levels = award_levels(db, festival_id)
         self.settings = award_settings(db, festival_id)
 
@@ -229,9 +230,14 @@ class AwardRulesDialog(QDialog):
         )
         buttons_box.accepted.connect(self.accept)
         buttons_box.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(rule_group, 1)
+        body_layout.addWidget(settings_group)
         layout = QVBoxLayout(self)
-        layout.addWidget(rule_group, 1)
-        layout.addWidget(settings_group)
+        # On a small screen the rules and settings scroll; OK and Cancel stay in sight.
+        layout.addWidget(ScrollingPanel(body), 1)
         layout.addWidget(buttons_box)
         self._list_changed()
 
@@ -347,7 +353,6 @@ class AwardLogDialog(QDialog):
             self,
         )
         self.table.set_rows(list(changes))
-        self.table.view.horizontalHeader().setStretchLastSection(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

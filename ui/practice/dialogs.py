@@ -145,7 +145,7 @@ class ItemsDialog(QDialog):
             ],
             parent=self,
         )
-        self.table, self.proxy = selectable_table(self.model, self, fit_to_contents=True, stretch=0)
+        self.table, self.proxy = selectable_table(self.model, self, stretch=0)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         buttons = []
         for label, action in (

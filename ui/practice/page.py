@@ -58,9 +58,7 @@ class PracticePage(QWidget):
             ],
             parent=self,
         )
-        self.class_table, self.class_proxy = selectable_table(
-            self.classes, self, fit_to_contents=True, stretch=0
-        )
+        self.class_table, self.class_proxy = selectable_table(self.classes, self, stretch=0)
         self.class_table.setMinimumWidth(170)
         self.class_table.selectionModel().selectionChanged.connect(self._class_chosen)
 

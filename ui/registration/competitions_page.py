@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QToolButton,
@@ -55,6 +54,7 @@ from ui.registration.judging_opening import JudgingOpening
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.scrolling import ScrollingPanel
 from ui.widgets.table_models import Column
 
 
@@ -159,16 +159,18 @@ class CompetitionsPage(QWidget):
         quota_row.addWidget(self.quota_max)
         quota_row.addWidget(QLabel(self.tr("件")))
         quota_row.addStretch(1)
+        # The dates on two rows: one row of three would make the form wider than a small screen.
         deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.has_window)
-        deadline_row.addWidget(self.window_start)
-        deadline_row.addSpacing(16)
         deadline_row.addWidget(self.has_deadline)
         deadline_row.addWidget(self.deadline)
         deadline_row.addSpacing(16)
         deadline_row.addWidget(self.has_judging_date)
         deadline_row.addWidget(self.judging_date)
         deadline_row.addStretch(1)
+        window_row = QHBoxLayout()
+        window_row.addWidget(self.has_window)
+        window_row.addWidget(self.window_start)
+        window_row.addStretch(1)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.participation)
         entry_row.addWidget(QLabel(self.tr("每队最多")))
@@ -195,6 +197,7 @@ class CompetitionsPage(QWidget):
         rules_form.addRow("", deadline_row)
         self.judging_opening = JudgingOpening(db)
         rules_form.addRow("", self.judging_opening)
+        rules_form.addRow("", window_row)
         rules_form.addRow(self.tr("作品类型"), self.subtypes)
         rules_form.addRow(self.tr("负责人"), self.responsible)
 
@@ -245,9 +248,7 @@ class CompetitionsPage(QWidget):
         editor_layout.addWidget(rules)
         editor_layout.addWidget(judging)
         editor_layout.addWidget(criteria_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
+        scroll = ScrollingPanel(self.editor)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

@@ -36,6 +36,7 @@ from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.values import DESCRIPTION, TITLE
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.scrolling import ScrollingPanel
 
 
 class AuthorPicker(QWidget):
@@ -59,7 +60,10 @@ class AuthorPicker(QWidget):
         self.search.returnPressed.connect(self._add_typed)
         self.completer.activated.connect(self._add_label)
         self.chosen = QListWidget()
-        self.chosen.setMaximumHeight(78)
+        # Room for three authors (a team's size) without a scroll bar, not more: the panel is a form.
+        self.chosen.setFixedHeight(
+            3 * (self.chosen.fontMetrics().lineSpacing() + 4) + 2 * self.chosen.frameWidth()
+        )
         remove = QPushButton(self.tr("移除所选作者"))
         remove.clicked.connect(self._remove_selected)
         layout = QVBoxLayout(self)
@@ -198,11 +202,14 @@ class EntryPanel(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.register_button)
 
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
+        # On a short screen the fields scroll; the heading and 登记作品 stay in sight.
+        layout.addWidget(ScrollingPanel(fields), 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.competition.currentIndexChanged.connect(self._competition_chosen)
         self.school_class.currentIndexChanged.connect(self._class_chosen)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -43,8 +42,10 @@ from ui.practice.page import PracticePage
 from ui.registration.competitions_page import CompetitionsPage
 from ui.registration.entry_panel import EntryPanel
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
+from ui.widgets.columns import fit_columns
 from ui.widgets.data_table import DataTable
 from ui.widgets.file_dialogs import ask_folder, ask_open_paths, ask_save_path
+from ui.widgets.headers import WrappingHeaderView
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column
 
@@ -402,8 +403,10 @@ class OverviewPage(QWidget):
         self.db = db
         self.model = QuotaModel(self)
         self.view = QTableView()
+        # A competition's long name wraps in its heading: the columns stay as narrow as their counts.
+        self.view.setHorizontalHeader(WrappingHeaderView(self.view, line_characters=6))
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.view)
         self.view.verticalHeader().setDefaultSectionSize(28)
         self.summary = QLabel()
         self.summary.setObjectName("overviewSummary")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -39,6 +38,7 @@ from ui.scoring.leaderboard import LeaderboardWindow
 from ui.scoring.live_sheet import LiveSheet
 from ui.scoring.phones import PhonePanel
 from ui.scoring.watcher import ScoreWatcher
+from ui.widgets.columns import fit_columns
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import set_button_menu
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
@@ -64,7 +64,6 @@ class ScoringTab(QWidget):
         self.undo_stack: list[ScoreChangeInfo] = []
         self.leaderboard: LeaderboardWindow | None = None
         self.station = default_station()
-        self._fitted_columns = 0
 
         self.competition = QComboBox()
         self.competition.setMinimumWidth(150)
@@ -164,8 +163,8 @@ class ScoringTab(QWidget):
         self.results.verticalHeader().setVisible(False)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.results.horizontalHeader().setStretchLastSection(True)
+        # The entry's label takes the width the short columns leave; a long status is cut (see its tooltip).
+        self.result_columns = fit_columns(self.results, stretch=2, widest_chars=8)
         self.results.doubleClicked.connect(lambda _=None: self._show_log())
         log = QPushButton(self.tr("修改记录…"))
         log.clicked.connect(self._show_log)
@@ -206,9 +205,10 @@ class ScoringTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 460])
+        # The grid first: at 1366 pixels every criterion of a board's rubric shows beside the ranking.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 450])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -387,9 +387,6 @@ class ScoringTab(QWidget):
             self.progress.setText("")
             return
         self.results_model.set_rows(sheet.results(self.provisional.isChecked()))
-        if self._fitted_columns != sheet.competition.id:
-            self.results.resizeColumnsToContents()
-            self._fitted_columns = sheet.competition.id
         done, total = sheet.progress()
         text = self.tr("已完成 {0}/{1}").format(done, total)
         judge = self.grid_model.judge

@@ -99,7 +99,9 @@ class FestivalPage(SchoolPage):
         form.addRow(self.tr("开始日期"), self.start)
         form.addRow(self.tr("结束日期"), self.end)
 
-        self.phases: DataTable[PhaseInfo] = DataTable(self._phase_columns(), self._save_phase, self)
+        self.phases: DataTable[PhaseInfo] = DataTable(
+            self._phase_columns(), self._save_phase, self, stretch=0
+        )
         # The heading shows today's phase, so any change of phases counts as an edit of the festival.
         self.phases.model.row_saved.connect(self._phases_changed)
         self.school_changed.connect(self._phases_changed)
@@ -284,6 +286,8 @@ class SettingsTab(QWidget):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.show_page)
+        # However a page comes to be shown (the list, or a stack switched directly), it is loaded.
+        self.pages.currentChanged.connect(self.show_page)
         for school_page in self._school_pages:
             school_page.school_changed.connect(functools.partial(self._mark_others_stale, school_page))
         self.festival_page.festival_switched.connect(self.festival_switched)
@@ -304,6 +308,8 @@ class SettingsTab(QWidget):
 
     def show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
         page = self.pages.currentWidget()
         if isinstance(page, SchoolPage) and page in self._stale and self._festival_id:
             self._stale.discard(page)

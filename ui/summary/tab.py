@@ -57,6 +57,11 @@ class StatCard(QFrame):
         layout.addWidget(self.before)
 
     def show_value(self, value: str, before: str | None) -> None:
+        # A count in several units (295 件 · 24 期 · 24 队) is set smaller, so that the row of cards
+        # fits a 1024-pixel screen.
+        self.value.setObjectName("statValueSmall" if " · " in value else "statValue")
+        self.value.style().unpolish(self.value)  # the style sheet's rule for the new object name
+        self.value.style().polish(self.value)
         self.value.setText(value)
         self.before.setText(self.tr("上届 {0}").format(before) if before is not None else "")
 
