@@ -28,6 +28,12 @@ def number_text(value: object) -> str:
     return clean_text(value).replace("。", ".")
 
 
+def quoted(text: str, longest: int = 24) -> str:
+    """A value as a message quotes it: whole when short, else its start and …, so that a cell
+    holding a whole essay does not make a message of thousands of characters."""
+    return text if len(text) <= longest else text[:longest] + "…"
+
+
 def parse_date(value: object) -> dt.date:
     """A date from a date cell or from 2015-03-02, 2015/3/2, 2015.3.2, 2015年3月2日 or 20150302."""
     if isinstance(value, dt.datetime):
@@ -39,12 +45,12 @@ def parse_date(value: object) -> dt.date:
         r"(\d{4})(\d{2})(\d{2})", text
     )
     if match is None:
-        raise ValueError(f"无法识别日期「{text}」，请写成 2015-03-02 或 2015年3月2日")
+        raise ValueError(f"无法识别日期「{quoted(text)}」，请写成 2015-03-02 或 2015年3月2日")
     year, month, day = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"日期「{text}」不存在") from None
+        raise ValueError(f"日期「{quoted(text)}」不存在") from None
 
 
 def parse_optional_date(value: object) -> dt.date | None:
@@ -55,7 +61,7 @@ def parse_age(value: object) -> int:
     """An age in whole years: 9, 9.0 or 9岁."""
     text = clean_text(value).removesuffix("岁")
     if not text.isdigit():
-        raise ValueError(f"年龄「{text}」不是整数")
+        raise ValueError(f"年龄「{quoted(text)}」不是整数")
     return int(text)
 
 
@@ -98,8 +104,9 @@ class TextLimit:
     def check(self, text: str) -> str:
         """The text, or ValueError saying what is too long and by how much."""
         if len(text) > self.longest:
-            shown = text if len(text) <= 20 else text[:20] + "…"
-            raise ValueError(f"{self.what}「{shown}」太长：最多 {self.longest} 个字，填了 {len(text)} 个。")
+            raise ValueError(
+                f"{self.what}「{quoted(text, 20)}」太长：最多 {self.longest} 个字，填了 {len(text)} 个。"
+            )
         return text
 
 
@@ -109,6 +116,8 @@ STUDENT_NUMBER = TextLimit("学号", 30)
 TITLE = TextLimit("作品题目", 100)
 DESCRIPTION = TextLimit("作品说明", 200)
 JUDGE_NAME = TextLimit("评委姓名", 30)
+SUBTYPE = TextLimit("作品类型", 30)
+NOTES = TextLimit("备注", 200)
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")

@@ -1,265 +1,171 @@
-"""Entries in Excel: class registration forms out and back in, any entries sheet in, the 分类造册 register out.
+"""The entries import: the rows read from workbooks (entry_files) matched with the festival's works and
+checked by the rules an entry typed at the desk obeys, previewed, then committed whole or not at all.
 
-An import is read, then planned against the database (every problem with file, sheet, row and
-column), then committed in one transaction, which plans again so that nothing stale is written."""
+A work is known by its number: a row with a number is that work (a teacher may correct it), a class
+competition's row is its class's work, and a row without a number is a new work, unless it repeats a
+registered work word for word (an old form handed back), which is then unchanged. A row never becomes a
+change of another work by its authors alone. Blank cells leave what is registered as it is."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from fest_desktop.files.workbooks import (
-    FORMULA_WITHOUT_VALUE,
-    ImportRefused,
-    Problem,
-    data_rows,
-    find_header,
-    hidden_sheet_note,
-    read_workbook,
-    unheaded_sheet_note,
-)
+from fest_desktop.changes import Changed, Done
+from fest_desktop.files.workbooks import Problem
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info
 from fest_desktop.registration.entries import EntryDraft, LateEntryError, draft_text_problems, is_late
-from fest_desktop.registration.entry_rules import EntryRules, StudentRef
+from fest_desktop.registration.entry_files import COLUMN_TITLES, EntryFiles, EntryRow, FormSheet
+from fest_desktop.registration.entry_rules import EntryRules, RosterClass, StudentRef, work_label
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.registration.quotas import quota_state
 from fest_desktop.school.classnames import ClassNameError, parse_class
-from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.importing import (
+    FieldChange,
+    ImportWords,
+    PreviewLine,
+    commit_plan,
+    field_changes,
+    problem_line,
+)
+from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.model import Base, Competition, Entry, EntryAuthor, Student
 from fest_desktop.storage.numbering import claim_entry_code
-from fest_desktop.values import clean_name, clean_text, normalize
-
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "competition": ("比赛项目", "比赛", "项目", "参赛项目", "比赛名称", "项目名称"),
-    "subtype": ("作品类型", "类型", "作品类别", "类别"),
-    "title": ("作品题目", "题目", "作品名称", "作品名", "作品标题"),
-    "authors": ("作者", "作者姓名", "姓名", "学生姓名", "参赛学生", "参赛选手"),
-    "class": ("班级", "作者班级", "所在班级", "班别"),
-    "advisor": ("指导老师", "指导教师", "辅导老师", "辅导教师"),
-    "parent": ("家长", "家长姓名", "合作家长"),
-    "notes": ("备注", "说明"),
-    "code": ("作品编号", "编号"),
-    "status": ("状态", "报名状态"),
-}
-
-
-COLUMN_TITLES = {
-    "competition": "比赛项目",
-    "subtype": "作品类型",
-    "title": "作品题目",
-    "authors": "作者",
-    "class": "班级",
-    "advisor": "指导老师",
-    "parent": "家长",
-    "notes": "备注",
-    "code": "作品编号",
-    "status": "状态",
-}
-
-
-FORM_COLUMNS = ("competition", "subtype", "title", "authors", "advisor", "parent", "notes")
-
-
-HEADER_SEARCH_ROWS = 40
-
-
-NAME_SEPARATORS = re.compile(r"[、,，;；/]+")
-# The sheet of the class forms that holds their drop-down lists (hidden).
-OPTIONS_SHEET = "选项"
-
+from fest_desktop.values import NOTES, SUBTYPE, normalize, quoted
 
 STATUS_BY_LABEL = {status.label: status for status in EntryStatus}
+TITLE_FIELD = "作品题目"
 
-
-def _is_entry_header(keys: set[str]) -> bool:
-    return "competition" in keys and ("authors" in keys or "title" in keys)
-
-
-@dataclass(frozen=True)
-class EntryRow:
-    """One entry as read from a file, before it is matched against the festival."""
-
-    file: str
-    sheet: str
-    row: int
-    competition: str
-    class_text: str
-    authors: tuple[str, ...] = ()
-    title: str = ""
-    subtype: str = ""
-    advisor: str = ""
-    parent: str = ""
-    notes: str = ""
-    code: str = ""
-    status: str = ""
-
-    @property
-    def where(self) -> str:
-        return f"「{self.file}」工作表「{self.sheet}」第{self.row}行"
-
-
-@dataclass
-class EntryFiles:
-    """Rows read from one or several workbooks, with the problems found in the files themselves."""
-
-    sources: list[str] = field(default_factory=list)
-    rows: list[EntryRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    skipped_sheets: list[str] = field(default_factory=list)
-
-
-def _form_class(rows: Sequence[Sequence[object]]) -> str:
-    """The class written above the header of a registration form: 班级 | 三年级(2)班, or 班级：三年级(2)班."""
-    for cells in rows:
-        texts = [clean_text(c) for c in cells]
-        for position, text in enumerate(texts):
-            label = normalize(text)
-            inline = re.fullmatch(r"班级[:：](.+)", label)
-            if inline:
-                return inline.group(1)
-            if label.rstrip(":：") == "班级":
-                following = [t for t in texts[position + 1 :] if t]
-                if following:
-                    return following[0]
-    return ""
-
-
-def read_entry_files(paths: Iterable[Path]) -> EntryFiles:
-    """Read entries from workbooks (class forms, registers, any sheet with 比赛项目 and 作者 or 作品题目)."""
-    found = EntryFiles()
-    for path in paths:
-        found.sources.append(str(path))
-        _read_workbook(path, found)
-    return found
-
-
-def _read_workbook(path: Path, found: EntryFiles) -> None:
-    workbook = read_workbook(path)
-    # The class forms keep their drop-down lists on a hidden sheet of their own: not worth a word.
-    found.skipped_sheets.extend(
-        hidden_sheet_note(title, path.name) for title in workbook.hidden if title != OPTIONS_SHEET
-    )
-    headed = 0
-    unheaded: list[str] = []
-    for sheet in workbook.sheets:
-        rows = sheet.rows
-        if not any(clean_text(value) for cells in rows for value in cells):
-            continue
-        header = find_header(rows, HEADER_SYNONYMS, _is_entry_header, HEADER_SEARCH_ROWS)
-        if header is None:
-            unheaded.append(sheet.title)
-            continue
-        headed += 1
-        form_class = _form_class(rows[: header.row - 1])
-        for number, cells in data_rows(rows, header):
-            computed = [
-                key
-                for key in ("competition", "title", "authors", "class")
-                if not clean_text(header.cell(cells, key))
-                and key in header.columns
-                and workbook.formula_without_value(sheet.title, number, header.columns[key])
-            ]
-            if computed:
-                found.problems.append(
-                    Problem(sheet.title, number, COLUMN_TITLES[computed[0]], FORMULA_WITHOUT_VALUE, path.name)
-                )
-                continue
-            found.rows.append(_read_row(path.name, sheet.title, number, cells, header, form_class))
-    if headed == 0:
-        first = unheaded[0] if unheaded else (workbook.sheets[0].title if workbook.sheets else "")
-        reason = (
-            "找不到表头：前40行中没有同时含“比赛项目”和“作者”（或“作品题目”）的行"
-            if unheaded
-            else "工作簿是空的，没有作品"
-        )
-        found.problems.append(Problem(first, 0, "", reason, path.name))
-    else:
-        found.skipped_sheets.extend(unheaded_sheet_note(title, "作品", path.name) for title in unheaded)
-
-
-def split_names(text: str) -> tuple[str, ...]:
-    """The authors written in one cell: separated by 、 , ， ; ； or /, or by spaces between Chinese
-    names (张子涵 李梓轩); a name written in letters keeps its space (Anna Lee)."""
-    names: list[str] = []
-    for part in NAME_SEPARATORS.split(clean_text(text)):
-        if re.search(r"[\u2e80-\u9fff]", part):
-            names.extend(clean_name(piece) for piece in part.split())
-        elif part.strip():
-            names.append(clean_name(part))
-    return tuple(name for name in names if name)
-
-
-def _read_row(
-    file: str, sheet: str, number: int, cells: Sequence[object], header: Any, form_class: str
-) -> EntryRow:
-    def text(key: str) -> str:
-        return clean_text(header.cell(cells, key))
-
-    authors = split_names(text("authors"))
-    return EntryRow(
-        file=file,
-        sheet=sheet,
-        row=number,
-        competition=text("competition"),
-        class_text=text("class") or form_class,
-        authors=authors,
-        title=text("title"),
-        subtype=text("subtype"),
-        advisor=text("advisor"),
-        parent=text("parent"),
-        notes=text("notes"),
-        code=text("code"),
-        status=text("status"),
-    )
+WORDS = ImportWords(
+    action="导入报名表",
+    problems="报名表有 {0} 处问题，未导入任何作品。请改正后重新导入。",
+    changed="预览之后，本届的作品登记有了变化（可能另一个窗口或电脑刚刚修改过），没有导入任何作品。",
+)
 
 
 @dataclass(frozen=True)
 class PlannedEntry:
-    """A row that passed every check, and what it will write."""
+    """A row that passed every check, what it writes and, for a registered work, what it changes."""
 
     row: EntryRow
     competition: CompetitionInfo
     class_name: str
     draft: EntryDraft
+    authors: tuple[str, ...] = ()
     entry_id: int = 0
     code: str = ""
+    changes: tuple[FieldChange, ...] = ()
+    # What the row says that was not applied (an old form's row repeating a registered work).
+    note: str = ""
+
+    @property
+    def subject(self) -> str:
+        """The work as the preview names it: number, competition, title (as registered, for a change),
+        authors (or class)."""
+        title = next((c.before for c in self.changes if c.field == TITLE_FIELD), self.draft.title)
+        who = "、".join(self.authors) or self.class_name
+        shown = f"「{quoted(title)}」" if title else ""
+        return " ".join(part for part in (self.code, self.competition.name, shown, who) if part)
+
+
+@dataclass(frozen=True)
+class KeptEntry:
+    """A registered work of a class whose returned form does not list it: left as it is."""
+
+    code: str
+    competition: str
+    title: str
+    authors: str
+    form: FormSheet
 
 
 @dataclass
 class EntryImport:
-    """What committing will do (new, changed, unchanged entries), every problem, and the warnings."""
+    """What committing will do (new, changed, unchanged works, works a form left out), every problem,
+    and the warnings."""
 
-    sources: list[str]
+    files: EntryFiles
     problems: list[Problem] = field(default_factory=list)
     new: list[PlannedEntry] = field(default_factory=list)
     changed: list[PlannedEntry] = field(default_factory=list)
     unchanged: list[PlannedEntry] = field(default_factory=list)
+    kept: list[KeptEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    skipped_sheets: list[str] = field(default_factory=list)
     late: list[PlannedEntry] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return self.files.sources
+
+    @property
+    def skipped_sheets(self) -> list[str]:
+        return self.files.skipped_sheets
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def summary(self) -> str:
+        kept = f"，表中没有而保持不变 {len(self.kept)} 件" if self.kept else ""
         return (
-            f"新作品 {len(self.new)} 件，更新 {len(self.changed)} 件，已登记且不变 {len(self.unchanged)} 件，"
+            f"新作品 {len(self.new)} 件，修改 {len(self.changed)} 件，已登记且不变 {len(self.unchanged)} 件{kept}，"
             f"逾期 {len(self.late)} 件，问题 {len(self.problems)} 处"
             + "".join(f"；{note}" for note in self.skipped_sheets)
         )
 
+    def lines(self) -> list[PreviewLine]:
+        """Every row and every work left out, as the preview lists them."""
+        late = {id(planned) for planned in self.late}
+        return [
+            *(problem_line(problem) for problem in self.problems),
+            *(
+                PreviewLine(RowOutcome.NEW, p.row.where, p.subject, ("逾期",) if id(p) in late else ())
+                for p in self.new
+            ),
+            *(
+                PreviewLine(RowOutcome.CHANGED, p.row.where, p.subject, tuple(str(c) for c in p.changes))
+                for p in self.changed
+            ),
+            *(
+                PreviewLine(RowOutcome.UNCHANGED, p.row.where, p.subject, (p.note,) if p.note else ())
+                for p in self.unchanged
+            ),
+            *(
+                PreviewLine(
+                    RowOutcome.KEPT,
+                    f"「{k.form.file}」工作表「{k.form.sheet}」",
+                    " ".join(
+                        part
+                        for part in (
+                            k.code,
+                            k.competition,
+                            f"「{quoted(k.title)}」" * bool(k.title),
+                            k.authors,
+                        )
+                        if part
+                    ),
+                    ("报名表中没有这件作品，保持不变；要删除它，请在“作品报名”中删除",),
+                )
+                for k in self.kept
+            ),
+        ]
+
+    def effect(self) -> object:
+        """What committing writes, to tell whether a later plan of the same rows would write the same."""
+        return (
+            tuple((p.row.file, p.row.sheet, p.row.row, p.draft) for p in self.new),
+            tuple((p.entry_id, p.draft, p.changes) for p in self.changed),
+            tuple((p.row.file, p.row.sheet, p.row.row) for p in self.late),
+        )
+
 
 class _Festival:
-    """The festival's competitions, classes, students and entries, loaded once for a whole import."""
+    """The festival's competitions, classes, students and works, loaded once for a whole import."""
 
     def __init__(self, session: Session, festival_id: int) -> None:
         self.competitions = {
@@ -269,16 +175,19 @@ class _Festival:
         self.rules = EntryRules(session, festival_id)
         self.class_by_place = {(c.level, c.number): c for c in self.rules.classes.values()}
         self.students_by_name: dict[str, list[StudentRef]] = {}
-        for student in session.execute(
+        self.students: dict[int, StudentRef] = {}
+        for row in session.execute(
             select(Student.id, Student.class_id, Student.name, Student.age).where(
                 Student.festival_id == festival_id
             )
         ):
-            self.students_by_name.setdefault(student.name, []).append(StudentRef(*student))
+            student = StudentRef(*row)
+            self.students_by_name.setdefault(student.name, []).append(student)
+            self.students[student.id] = student
         self.entries = {
             e.id: e for e in session.scalars(select(Entry).where(Entry.festival_id == festival_id))
         }
-        self.entry_by_code = {e.code: e for e in self.entries.values()}
+        self.entry_by_code = {e.code.upper(): e for e in self.entries.values()}
         self.authors: dict[int, tuple[int, ...]] = {}
         for entry_id, student_id in session.execute(
             select(EntryAuthor.entry_id, EntryAuthor.student_id)
@@ -287,11 +196,18 @@ class _Festival:
             .order_by(EntryAuthor.entry_id, EntryAuthor.position)
         ):
             self.authors[entry_id] = (*self.authors.get(entry_id, ()), student_id)
+        # A work word for word (competition, class, authors, title), as an old form without numbers
+        # repeats it; and each class's own work of a class competition.
+        self.entry_by_words: dict[tuple[int, int, frozenset[int], str], Entry] = {}
+        self.class_entry: dict[tuple[int, int], Entry] = {}
+        for entry in sorted(self.entries.values(), key=lambda e: e.id):
+            authors = frozenset(self.authors.get(entry.id, ()))
+            words = (entry.competition_id, entry.class_id, authors, normalize(entry.title))
+            self.entry_by_words.setdefault(words, entry)
+            if self.competitions[entry.competition_id].is_class_competition:
+                self.class_entry.setdefault((entry.competition_id, entry.class_id), entry)
         self._competition_cache: dict[str, CompetitionInfo | str] = {}
-        self.entry_by_authors: dict[tuple[int, int, frozenset[int]], Entry] = {}
-        for entry in self.entries.values():
-            key = (entry.competition_id, entry.class_id, frozenset(self.authors.get(entry.id, ())))
-            self.entry_by_authors.setdefault(key, entry)
+        self._class_cache: dict[str, RosterClass | str] = {}
 
     def find_competition(self, text: str) -> CompetitionInfo | str:
         """The competition a cell names (its full name, or a part only one name contains), or why not."""
@@ -309,8 +225,24 @@ class _Festival:
             return by_name[0]
         names = "、".join(c.name for c in sorted(self.competitions.values(), key=lambda c: c.id))
         if by_name:
-            return f"「{text}」可以指好几个比赛项目：{'、'.join(c.name for c in by_name)}，请写全名"
-        return f"本届科技节没有比赛项目「{text}」（现有：{names or '无'}）"
+            return f"「{quoted(text)}」可以指好几个比赛项目：{'、'.join(c.name for c in by_name)}，请写全名"
+        return f"本届科技节没有比赛项目「{quoted(text)}」（现有：{names or '无'}）"
+
+    def find_class(self, text: str) -> RosterClass | str:
+        """The festival's class a cell names, or why not."""
+        if text not in self._class_cache:
+            self._class_cache[text] = self._match_class(text)
+        return self._class_cache[text]
+
+    def _match_class(self, text: str) -> RosterClass | str:
+        try:
+            ref = parse_class(text)
+        except ClassNameError as exc:
+            return str(exc)
+        if ref.level is None:
+            return f"班级「{quoted(text)}」没有写年级，请写成“三年级(2)班”的形式"
+        found = self.class_by_place.get((ref.level, ref.number))
+        return found if found is not None else f"班级「{quoted(text)}」不在本届科技节的班级中"
 
     def stored_draft(self, entry: Entry) -> EntryDraft:
         return EntryDraft(
@@ -323,27 +255,40 @@ class _Festival:
             parent_name=entry.parent_name,
             notes=entry.notes,
             status=EntryStatus(entry.status),
+            description=entry.description,
         )
+
+    def names(self, author_ids: tuple[int, ...]) -> tuple[str, ...]:
+        return tuple(self.students[i].name if i in self.students else "?" for i in author_ids)
+
+    def class_name(self, class_id: int) -> str:
+        school_class = self.rules.classes.get(class_id)
+        return school_class.name if school_class else "?"
+
+
+@dataclass
+class _Matching:
+    """What the rows planned so far have claimed: works identified, and the rows each key came from."""
+
+    first_row: dict[tuple[object, ...], EntryRow] = field(default_factory=dict)
+    identified: set[int] = field(default_factory=set)
+    # New works have no id yet: each gets a negative one of its own for the rules' counts.
+    next_new_id: int = -1
 
 
 def _plan(session: Session, festival_id: int, files: EntryFiles, today: dt.date) -> EntryImport:
-    plan = EntryImport(
-        sources=list(files.sources), problems=list(files.problems), skipped_sheets=list(files.skipped_sheets)
-    )
+    plan = EntryImport(files=files, problems=list(files.problems))
     festival = _Festival(session, festival_id)
-    first_row: dict[tuple[int, int, frozenset[int] | str], EntryRow] = {}
+    matching = _Matching()
     for row in files.rows:
-        _plan_row(festival, row, plan, first_row, today)
+        _plan_row(festival, row, plan, matching, today)
+    _kept(festival, plan, matching)
     _quota_warnings(festival, plan)
     return plan
 
 
 def _plan_row(
-    festival: _Festival,
-    row: EntryRow,
-    plan: EntryImport,
-    first_row: dict[tuple[int, int, frozenset[int] | str], EntryRow],
-    today: dt.date,
+    festival: _Festival, row: EntryRow, plan: EntryImport, matching: _Matching, today: dt.date
 ) -> None:
     def problem(key: str, reason: str) -> None:
         plan.problems.append(Problem(row.sheet, row.row, COLUMN_TITLES.get(key, ""), reason, row.file))
@@ -359,27 +304,23 @@ def _plan_row(
         else:
             competition = match
 
-    school_class = None
+    school_class: RosterClass | None = None
     if not row.class_text:
         problem("class", "班级为空（如果用了合并单元格，请取消合并并在每一行填上班级）")
     else:
-        try:
-            ref = parse_class(row.class_text)
-        except ClassNameError as exc:
-            problem("class", str(exc))
+        found_class = festival.find_class(row.class_text)
+        if isinstance(found_class, str):
+            problem("class", found_class)
         else:
-            if ref.level is None:
-                problem("class", f"班级「{row.class_text}」没有写年级，请写成“三年级(2)班”的形式")
-            else:
-                school_class = festival.class_by_place.get((ref.level, ref.number))
-                if school_class is None:
-                    problem("class", f"班级「{row.class_text}」不在本届科技节的班级中")
+            school_class = found_class
 
-    status = EntryStatus.REGISTERED
+    status: EntryStatus | None = None
     if row.status:
         label = row.status.removesuffix("（逾期）").removesuffix("(逾期)")
         if label not in STATUS_BY_LABEL:
-            problem("status", f"状态「{row.status}」应为{'、'.join(s.label for s in EntryStatus)}之一")
+            problem(
+                "status", f"状态「{quoted(row.status)}」应为{'、'.join(s.label for s in EntryStatus)}之一"
+            )
         else:
             status = STATUS_BY_LABEL[label]
     if competition is None or school_class is None or len(plan.problems) > before:
@@ -388,9 +329,45 @@ def _plan_row(
     if competition.subtypes and row.subtype and row.subtype not in competition.subtypes:
         problem(
             "subtype",
-            f"作品类型「{row.subtype}」不是「{competition.name}」的类型（可选：{'、'.join(competition.subtypes)}）",
+            f"作品类型「{quoted(row.subtype)}」不是「{competition.name}」的类型（可选：{'、'.join(competition.subtypes)}）",
         )
+        return
+    for limit, text, column in ((SUBTYPE, row.subtype, "subtype"), (NOTES, row.notes, "notes")):
+        try:
+            limit.check(text)
+        except ValueError as exc:
+            problem(column, str(exc))
 
+    authors = _authors(festival, row, school_class, problem)
+    if len(plan.problems) > before:
+        return
+    author_ids = tuple(a.id for a in authors)
+    stored = _identified(festival, row, competition, school_class.id, author_ids, problem)
+    if len(plan.problems) > before:
+        return
+    if stored is not None:
+        matching.identified.add(stored.id)
+        key: tuple[object, ...] = ("entry", stored.id)
+    elif competition.is_class_competition:
+        key = ("class", competition.id, school_class.id)
+    else:
+        key = ("work", competition.id, school_class.id, frozenset(author_ids), normalize(row.title))
+    twin = matching.first_row.get(key)
+    if twin is not None:
+        problem("", f"与{twin.where}是同一件作品，重复了")
+        return
+    matching.first_row[key] = row
+
+    if stored is None:
+        _plan_new(festival, row, competition, school_class, authors, status, plan, matching, today, problem)
+    else:
+        _plan_registered(festival, row, competition, school_class, authors, status, stored, plan, problem)
+
+
+def _authors(
+    festival: _Festival, row: EntryRow, school_class: RosterClass, problem: Callable[[str, str], None]
+) -> list[StudentRef]:
+    """The students a row names, found in its class first (the rules name one of another class)."""
     authors: list[StudentRef] = []
     for name in row.authors:
         candidates = festival.students_by_name.get(name, [])
@@ -403,89 +380,202 @@ def _plan_row(
         elif in_class:
             authors.append(in_class[0])
         elif candidates:
-            authors.append(candidates[0])  # the rules name the student's own class
+            authors.append(candidates[0])
         else:
-            problem("authors", f"花名册中没有学生「{name}」")
-    if len(plan.problems) > before:
-        return
+            problem("authors", f"花名册中没有学生「{quoted(name)}」")
+    return authors
 
-    author_ids = tuple(a.id for a in authors)
-    stored = _stored_entry(festival, row, competition, school_class.id, author_ids, problem)
-    if len(plan.problems) > before:
-        return
-    key: tuple[int, int, frozenset[int] | str] = (
-        competition.id,
-        school_class.id,
-        row.code or (frozenset(author_ids) if not competition.is_class_competition else ""),
+
+def _identified(
+    festival: _Festival,
+    row: EntryRow,
+    competition: CompetitionInfo,
+    class_id: int,
+    author_ids: tuple[int, ...],
+    problem: Callable[[str, str], None],
+) -> Entry | None:
+    """The registered work a row is about: by its number, the class's own work of a class competition,
+    or a registered work it repeats word for word; None for a new work."""
+    if row.code:
+        entry = festival.entry_by_code.get(row.code.upper())
+        if entry is None:
+            problem("code", f"作品编号「{quoted(row.code)}」不存在；新作品请把编号留空")
+        elif entry.competition_id != competition.id:
+            problem(
+                "code", f"作品编号 {entry.code} 属于「{festival.competitions[entry.competition_id].name}」"
+            )
+        return entry
+    if competition.is_class_competition:
+        return festival.class_entry.get((competition.id, class_id))
+    return festival.entry_by_words.get(
+        (competition.id, class_id, frozenset(author_ids), normalize(row.title))
     )
-    twin = first_row.get(key)
-    if twin is not None:
-        problem("", f"与{twin.where}是同一件作品，重复了")
-        return
-    first_row[key] = row
 
+
+def _plan_new(
+    festival: _Festival,
+    row: EntryRow,
+    competition: CompetitionInfo,
+    school_class: RosterClass,
+    authors: list[StudentRef],
+    status: EntryStatus | None,
+    plan: EntryImport,
+    matching: _Matching,
+    today: dt.date,
+    problem: Callable[[str, str], None],
+) -> None:
     draft = EntryDraft(
         competition_id=competition.id,
         class_id=school_class.id,
-        subtype=row.subtype or (stored.subtype if stored else ""),
-        title=row.title or (stored.title if stored else ""),
-        author_ids=author_ids,
-        advisor=row.advisor or (stored.advisor if stored else ""),
-        parent_name=row.parent or (stored.parent_name if stored else ""),
-        notes=row.notes or (stored.notes if stored else ""),
-        status=status if row.status or stored is None else EntryStatus(stored.status),
+        subtype=row.subtype,
+        title=row.title,
+        author_ids=tuple(a.id for a in authors),
+        advisor=row.advisor,
+        parent_name=row.parent,
+        notes=row.notes,
+        status=status or EntryStatus.REGISTERED,
     )
+    entry_id = matching.next_new_id
+    matching.next_new_id -= 1
     found = festival.rules.problems(
         competition,
         school_class.id,
         authors,
-        entry_id=stored.id if stored else -row.row,
+        entry_id=entry_id,
         counted=draft.status != EntryStatus.DISQUALIFIED,
-        counted_before=stored is not None and stored.status != EntryStatus.DISQUALIFIED,
-        class_before=stored.class_id if stored else 0,
     )
     found += draft_text_problems(draft)
     for reason in found:
         problem("", reason)
     if found:
         return
-
-    planned = PlannedEntry(
-        row, competition, school_class.name, draft, stored.id if stored else 0, stored.code if stored else ""
-    )
-    if stored is None:
-        festival.rules.record(competition.id, school_class.id, author_ids, -row.row, f"{row.where}")
-        plan.new.append(planned)
-        if is_late(competition, today):
-            plan.late.append(planned)
-    elif festival.stored_draft(stored) == draft:
-        plan.unchanged.append(planned)
-    else:
-        if stored.status == EntryStatus.DISQUALIFIED and draft.status != EntryStatus.DISQUALIFIED:
-            festival.rules.record(competition.id, school_class.id, (), stored.id, stored.code)
-        plan.changed.append(planned)
+    label = work_label(row.title, row.where)
+    festival.rules.record(competition.id, school_class.id, draft.author_ids, entry_id, label)
+    planned = PlannedEntry(row, competition, school_class.name, draft, tuple(a.name for a in authors))
+    plan.new.append(planned)
+    if is_late(competition, today):
+        plan.late.append(planned)
 
 
-def _stored_entry(
+def _plan_registered(
     festival: _Festival,
     row: EntryRow,
     competition: CompetitionInfo,
-    class_id: int,
-    author_ids: tuple[int, ...],
-    problem: Any,
-) -> Entry | None:
-    """The entry this row is about: by its number, the class's entry of a class competition, or its authors."""
-    if row.code:
-        entry = festival.entry_by_code.get(row.code)
-        if entry is None:
-            problem("code", f"作品编号 {row.code} 不存在；新作品请把编号留空")
-        elif entry.competition_id != competition.id:
-            problem("code", f"作品编号 {row.code} 属于「{festival.competitions[entry.competition_id].name}」")
-        return entry
-    if competition.is_class_competition:
-        key = (competition.id, class_id, frozenset[int]())
-        return festival.entry_by_authors.get(key)
-    return festival.entry_by_authors.get((competition.id, class_id, frozenset(author_ids)))
+    school_class: RosterClass,
+    authors: list[StudentRef],
+    status: EntryStatus | None,
+    stored: Entry,
+    plan: EntryImport,
+    problem: Callable[[str, str], None],
+) -> None:
+    before = festival.stored_draft(stored)
+    names = tuple(a.name for a in authors) or festival.names(before.author_ids)
+    if not row.code and not competition.is_class_competition:
+        # An old form's row repeating the work: it is that work, and changes nothing of it.
+        differing = field_changes(
+            (name, getattr(before, attribute), value)
+            for name, attribute, value in (
+                ("作品类型", "subtype", row.subtype),
+                ("指导老师", "advisor", row.advisor),
+                ("家长", "parent_name", row.parent),
+                ("备注", "notes", row.notes),
+            )
+            if value
+        )
+        note = (
+            "表中的"
+            + "、".join(c.field for c in differing)
+            + "与登记的不同，没有改动；要修改，请用新的报名表中带编号的那一行"
+            if differing
+            else ""
+        )
+        plan.unchanged.append(
+            PlannedEntry(
+                row, competition, school_class.name, before, names, stored.id, stored.code, note=note
+            )
+        )
+        return
+    if competition.is_class_competition and school_class.id != stored.class_id:
+        problem(
+            "class",
+            f"作品 {stored.code} 是{festival.class_name(stored.class_id)}的班级集体作品，不能改到别的班",
+        )
+        return
+    draft = EntryDraft(
+        competition_id=competition.id,
+        class_id=school_class.id,
+        subtype=row.subtype or before.subtype,
+        title=row.title or before.title,
+        author_ids=tuple(a.id for a in authors) or before.author_ids,
+        advisor=row.advisor or before.advisor,
+        parent_name=row.parent or before.parent_name,
+        notes=row.notes or before.notes,
+        status=status or before.status,
+        description=before.description,
+    )
+    if draft == before:
+        plan.unchanged.append(
+            PlannedEntry(row, competition, school_class.name, draft, names, stored.id, stored.code)
+        )
+        return
+    refs = authors or [festival.students[i] for i in draft.author_ids if i in festival.students]
+    found = festival.rules.problems(
+        competition,
+        school_class.id,
+        refs,
+        entry_id=stored.id,
+        counted=draft.status != EntryStatus.DISQUALIFIED,
+        counted_before=before.status != EntryStatus.DISQUALIFIED,
+        class_before=before.class_id,
+    )
+    found += draft_text_problems(draft)
+    for reason in found:
+        problem("", reason)
+    if found:
+        return
+    if before.status == EntryStatus.DISQUALIFIED and draft.status != EntryStatus.DISQUALIFIED:
+        festival.rules.record(
+            competition.id, school_class.id, (), stored.id, work_label(stored.title, stored.code)
+        )
+    changes = field_changes(
+        (
+            ("班级", festival.class_name(before.class_id), festival.class_name(draft.class_id)),
+            ("作品类型", before.subtype, draft.subtype),
+            (TITLE_FIELD, before.title, draft.title),
+            (
+                "作者",
+                "、".join(festival.names(before.author_ids)),
+                "、".join(festival.names(draft.author_ids)),
+            ),
+            ("指导老师", before.advisor, draft.advisor),
+            ("家长", before.parent_name, draft.parent_name),
+            ("备注", before.notes, draft.notes),
+            ("状态", before.status.label, draft.status.label),
+        )
+    )
+    plan.changed.append(
+        PlannedEntry(row, competition, school_class.name, draft, names, stored.id, stored.code, changes)
+    )
+
+
+def _kept(festival: _Festival, plan: EntryImport, matching: _Matching) -> None:
+    """The registered works of each returned form's class that no row of the import is about."""
+    for form in plan.files.forms:
+        school_class = festival.find_class(form.class_text)
+        if isinstance(school_class, str):
+            continue
+        for entry in sorted(festival.entries.values(), key=lambda e: e.code):
+            if entry.class_id == school_class.id and entry.id not in matching.identified:
+                matching.identified.add(entry.id)
+                plan.kept.append(
+                    KeptEntry(
+                        entry.code,
+                        festival.competitions[entry.competition_id].name,
+                        entry.title,
+                        "、".join(festival.names(festival.authors.get(entry.id, ()))),
+                        form,
+                    )
+                )
 
 
 def _quota_warnings(festival: _Festival, plan: EntryImport) -> None:
@@ -504,10 +594,10 @@ def _quota_warnings(festival: _Festival, plan: EntryImport) -> None:
             )
 
 
-def preview_entry_import(
+def plan_entry_import(
     db: Database, festival_id: int, files: EntryFiles, today: dt.date | None = None
 ) -> EntryImport:
-    """What importing these rows would do, and every problem; writes nothing."""
+    """What importing the rows read would do, row by row, and every problem; writes nothing."""
     with db.session() as session:
         return _plan(session, festival_id, files, today or dt.date.today())
 
@@ -517,26 +607,37 @@ def commit_entry_import(
     festival_id: int,
     files: EntryFiles,
     *,
-    today: dt.date | None = None,
+    previewed: EntryImport | None = None,
     allow_late: bool = False,
-) -> EntryImport:
-    """Plan again against the stored festival and write everything in one transaction, or nothing."""
-    with db.session() as session:
-        plan = _plan(session, festival_id, files, today or dt.date.today())
-        if not plan.ok:
-            raise ImportRefused(f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。请改正后重新导入。")
-        _check_late(plan, allow_late)
-        backup_before(db, "导入报名表")
-        _write(session, festival_id, plan)
-        return plan
+    today: dt.date | None = None,
+) -> Done[EntryImport]:
+    """Plan the rows again in one transaction and write them after a backup, or nothing: refused while
+    any row has a problem, when the plan is no longer the one previewed (previewed, the plan the teacher
+    confirmed), and, for works after their competition's deadline, unless allow_late (they are marked
+    逾期)."""
+    day = today or dt.date.today()
+    plan = commit_plan(
+        db,
+        lambda session: _plan(session, festival_id, files, day),
+        lambda session, planned: _write(session, festival_id, planned),
+        WORDS,
+        previewed=previewed,
+        check=lambda planned: _check_late(planned, allow_late),
+    )
+    return Done(plan, Changed.ENTRIES)
 
 
 def _check_late(plan: EntryImport, allow_late: bool) -> None:
     if plan.late and not allow_late:
-        names = "、".join(sorted({p.competition.name for p in plan.late}))
-        raise LateEntryError(
-            f"有 {len(plan.late)} 件作品报的项目已过截止日期（{names}）。确认后仍可导入，这些作品会标记为“逾期”。"
-        )
+        raise LateEntryError(late_question(plan))
+
+
+def late_question(plan: EntryImport) -> str:
+    """What to ask before works after their competition's deadline are imported."""
+    names = "、".join(sorted({p.competition.name for p in plan.late}))
+    return (
+        f"有 {len(plan.late)} 件作品报的项目已过截止日期（{names}）。确认后仍可导入，这些作品会标记为“逾期”。"
+    )
 
 
 def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
@@ -548,14 +649,13 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
     values = []
     for planned in plan.new:
         competition = competitions[planned.competition.id]
-        code = claim_entry_code(competition, taken)
         draft = planned.draft
         values.append(
             {
                 "festival_id": festival_id,
                 "competition_id": competition.id,
                 "class_id": draft.class_id,
-                "code": code,
+                "code": claim_entry_code(competition, taken),
                 "subtype": draft.subtype,
                 "title": draft.title,
                 "advisor": draft.advisor,
@@ -580,7 +680,6 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
         if authors:
             session.execute(insert(author_table), authors)
     if plan.changed:
-        # In bulk by primary key: a whole class's forms re-imported touch every board entry.
         session.execute(
             update(Entry),
             [
@@ -606,24 +705,3 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
         ]
         if authors:
             session.execute(insert(EntryAuthor), authors)
-
-
-def import_entry_files(
-    db: Database,
-    festival_id: int,
-    paths: Iterable[Path],
-    *,
-    dry_run: bool = False,
-    allow_late: bool = False,
-    today: dt.date | None = None,
-) -> EntryImport:
-    """Read, plan and (unless dry_run or there are problems) commit entries from workbooks after a
-    backup, in one transaction; returns the plan, whose problems say why nothing was written."""
-    files = read_entry_files(paths)
-    with db.session() as session:
-        plan = _plan(session, festival_id, files, today or dt.date.today())
-        if not dry_run and plan.ok:
-            _check_late(plan, allow_late)
-            backup_before(db, "导入报名表")
-            _write(session, festival_id, plan)
-        return plan

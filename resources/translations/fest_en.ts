@@ -1241,7 +1241,7 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
     </message>
     <message>
         <location filename="../../ui/registration/competitions_page.py" line="321"/>
-        <location filename="../../ui/registration/competitions_page.py" line="464"/>
+        <location filename="../../ui/registration/competitions_page.py" line="460"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
@@ -1261,73 +1261,73 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="486"/>
+        <location filename="../../ui/registration/competitions_page.py" line="482"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="488"/>
+        <location filename="../../ui/registration/competitions_page.py" line="484"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="505"/>
+        <location filename="../../ui/registration/competitions_page.py" line="501"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="507"/>
+        <location filename="../../ui/registration/competitions_page.py" line="503"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="508"/>
+        <location filename="../../ui/registration/competitions_page.py" line="504"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="522"/>
+        <location filename="../../ui/registration/competitions_page.py" line="518"/>
         <source>{0}应是数字（填的是「{1}」）。</source>
         <translation>{0} must be a number (you typed “{1}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="528"/>
-        <location filename="../../ui/registration/competitions_page.py" line="572"/>
+        <location filename="../../ui/registration/competitions_page.py" line="524"/>
+        <location filename="../../ui/registration/competitions_page.py" line="568"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="533"/>
+        <location filename="../../ui/registration/competitions_page.py" line="529"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="539"/>
+        <location filename="../../ui/registration/competitions_page.py" line="535"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="541"/>
+        <location filename="../../ui/registration/competitions_page.py" line="537"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="546"/>
+        <location filename="../../ui/registration/competitions_page.py" line="542"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="548"/>
+        <location filename="../../ui/registration/competitions_page.py" line="544"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="553"/>
+        <location filename="../../ui/registration/competitions_page.py" line="549"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="572"/>
+        <location filename="../../ui/registration/competitions_page.py" line="568"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -1667,77 +1667,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesImportDialog</name>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="50"/>
+        <location filename="../../ui/registration/import_dialog.py" line="37"/>
         <source>导入报名表 — {0}</source>
         <translation>Import registration forms — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="54"/>
-        <source>新作品 {0} 件，更新 {1} 件，已登记且不变 {2} 件。</source>
-        <translation>{0} new entries, {1} changed, {2} already registered and unchanged.</translation>
+        <location filename="../../ui/registration/import_dialog.py" line="46"/>
+        <source>新作品 {0} 件，修改 {1} 件，已登记且不变 {2} 件，表中没有而保持不变 {3} 件。</source>
+        <translation>{0} new entries, {1} changed, {2} already registered and unchanged, {3} not on the form and left as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="65"/>
+        <location filename="../../ui/registration/import_dialog.py" line="51"/>
         <source>其中 {0} 件所报项目已过截止日期，导入时会请您确认，并标记为“逾期”。</source>
         <translation>{0} of them are for competitions past their deadline: you will be asked to confirm, and they are marked late.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="72"/>
-        <source>提醒：{0}</source>
-        <translation>Note: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="83"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="96"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="97"/>
-        <source>行</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>导入后</source>
-        <translation>Becomes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>更新</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>新作品</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="92"/>
-        <source>比赛项目</source>
-        <translation>Competition</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="93"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="94"/>
-        <source>作品题目</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="95"/>
-        <source>作者</source>
-        <translation>Authors</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="104"/>
+        <location filename="../../ui/registration/import_dialog.py" line="59"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -2334,39 +2279,87 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="18"/>
-        <source>文件</source>
-        <translation>File</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="34"/>
+        <source>新增</source>
+        <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="22"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="36"/>
+        <source>修改</source>
+        <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="24"/>
-        <source>行</source>
-        <translation>Row</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="38"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="29"/>
-        <source>列</source>
-        <translation>Column</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="40"/>
+        <source>表中没有，保持不变</source>
+        <translation>Not in the file, left as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="30"/>
-        <source>问题</source>
+        <location filename="../../ui/widgets/import_preview.py" line="42"/>
+        <source>有问题</source>
         <translation>Problem</translation>
     </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="45"/>
+        <location filename="../../ui/widgets/import_preview.py" line="72"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="76"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="77"/>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="78"/>
+        <source>改动或原因</source>
+        <translation>Changes or reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="86"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="90"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="112"/>
+        <source>提醒：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="120"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="55"/>
-        <source>没有发现问题。点击“导入”后一次性写入。</source>
-        <translation>No problems found. Import writes everything at once.</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="125"/>
+        <source>没有发现问题。请核对下表的新增和修改，点击“导入”后一次性写入。</source>
+        <translation>No problems found. Check what is new and what changes below; Import writes everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="128"/>
+        <source>没有要新增或修改的内容。</source>
+        <translation>Nothing to add or change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="135"/>
+        <source>全部（{0}）</source>
+        <translation>All ({0})</translation>
     </message>
 </context>
 <context>
@@ -2934,47 +2927,57 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="139"/>
+        <location filename="../../ui/awards/print_page.py" line="131"/>
+        <source>未打印完成</source>
+        <translation>Not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="145"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="144"/>
+        <location filename="../../ui/awards/print_page.py" line="150"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="149"/>
+        <location filename="../../ui/awards/print_page.py" line="155"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="177"/>
+        <location filename="../../ui/awards/print_page.py" line="184"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="187"/>
+        <location filename="../../ui/awards/print_page.py" line="188"/>
+        <source>{0} 张已编号但上次没有打印完成，请重新打印（编号不变）。</source>
+        <translation>{0} were numbered but their printing did not finish: print them again (the numbers stay).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="196"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="193"/>
+        <location filename="../../ui/awards/print_page.py" line="202"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="196"/>
+        <location filename="../../ui/awards/print_page.py" line="205"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="224"/>
+        <location filename="../../ui/awards/print_page.py" line="233"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="225"/>
+        <location filename="../../ui/awards/print_page.py" line="234"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -2985,22 +2988,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="228"/>
+        <location filename="../../ui/awards/print_page.py" line="237"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="228"/>
+        <location filename="../../ui/awards/print_page.py" line="237"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="268"/>
+        <location filename="../../ui/awards/print_page.py" line="279"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="269"/>
+        <location filename="../../ui/awards/print_page.py" line="280"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -3009,18 +3012,18 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="292"/>
+        <location filename="../../ui/awards/print_page.py" line="303"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="297"/>
+        <location filename="../../ui/awards/print_page.py" line="308"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
         <location filename="../../ui/awards/print_page.py" line="70"/>
-        <location filename="../../ui/awards/print_page.py" line="302"/>
+        <location filename="../../ui/awards/print_page.py" line="313"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
@@ -3035,7 +3038,7 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
         <translation>Save calibration page as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="307"/>
+        <location filename="../../ui/awards/print_page.py" line="318"/>
         <source>已生成校准页：用普通纸打印，与证书纸对齐后调整模板的打印偏移。</source>
         <translation>Calibration page written: print it on plain paper, lay it on the certificate paper and adjust the template offsets.</translation>
     </message>
@@ -3076,52 +3079,57 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="21"/>
+        <location filename="../../ui/awards/register_page.py" line="24"/>
         <source>输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车</source>
         <translation>Type a certificate number or name, or scan the QR code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="29"/>
+        <location filename="../../ui/awards/register_page.py" line="32"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="30"/>
+        <location filename="../../ui/awards/register_page.py" line="33"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="31"/>
+        <location filename="../../ui/awards/register_page.py" line="34"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="32"/>
+        <location filename="../../ui/awards/register_page.py" line="35"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="33"/>
+        <location filename="../../ui/awards/register_page.py" line="36"/>
         <source>打印次数</source>
         <translation>Prints</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="34"/>
+        <location filename="../../ui/awards/register_page.py" line="37"/>
         <source>首次登记</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="35"/>
+        <location filename="../../ui/awards/register_page.py" line="38"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="35"/>
+        <location filename="../../ui/awards/register_page.py" line="54"/>
+        <source>已编号，未打印完成</source>
+        <translation>Numbered, printing not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/register_page.py" line="56"/>
         <source>已撤销，作废</source>
         <translation>Withdrawn, void</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="42"/>
+        <location filename="../../ui/awards/register_page.py" line="45"/>
         <source>证书查询</source>
         <translation>Look up</translation>
     </message>
@@ -3129,54 +3137,19 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="35"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="31"/>
         <source>导入花名册 — {0}</source>
         <translation>Import roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="39"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="40"/>
         <source>新年级 {0} 个，新班级 {1} 个，新学生 {2} 名，更新 {3} 名，已存在且不变 {4} 名。</source>
         <translation>New grades: {0}, new classes: {1}, new students: {2}, updated: {3}, already present and unchanged: {4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="52"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="50"/>
         <source>将新建班级：{0}</source>
         <translation>Classes to be created: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="63"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="75"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="76"/>
-        <source>行</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="71"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="72"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="73"/>
-        <source>性别</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="74"/>
-        <source>学号</source>
-        <translation>Student no.</translation>
     </message>
 </context>
 <context>
@@ -3240,6 +3213,24 @@ deduct (max {1:g})</translation>
         <location filename="../../ui/scoring/grid.py" line="274"/>
         <source>缺 {0} 位：{1}</source>
         <translation>{0} missing: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreImportDialog</name>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="36"/>
+        <source>导入评分表 — {0}</source>
+        <translation>Import score sheets — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="44"/>
+        <source>新录入 {0} 个分数，修改 {1} 个，{2} 个与已录入的相同。</source>
+        <translation>{0} new scores, {1} changed, {2} the same as those already entered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="49"/>
+        <source>将加入评委组：{0}</source>
+        <translation>To be added to the panel: {0}</translation>
     </message>
 </context>
 <context>
@@ -3389,7 +3380,7 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="124"/>
-        <location filename="../../ui/scoring/tab.py" line="646"/>
+        <location filename="../../ui/scoring/tab.py" line="636"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
@@ -3607,36 +3598,16 @@ deduct (max {1:g})</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="590"/>
-        <location filename="../../ui/scoring/tab.py" line="607"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="603"/>
-        <source>
-……共 {0} 处</source>
-        <translation>
-… {0} in all</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/tab.py" line="604"/>
-        <source>评分表有问题，没有导入任何分数：
-{0}{1}</source>
-        <translation>The score sheets have problems; no score was imported:
-{0}{1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/tab.py" line="607"/>
-        <source>导入「{0}」：{1}</source>
-        <translation>Import “{0}”: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/tab.py" line="618"/>
+        <location filename="../../ui/scoring/tab.py" line="609"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="646"/>
+        <location filename="../../ui/scoring/tab.py" line="636"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -4284,32 +4255,32 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="35"/>
+        <location filename="../../ui/opening.py" line="37"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="40"/>
+        <location filename="../../ui/opening.py" line="42"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="42"/>
+        <location filename="../../ui/opening.py" line="44"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="48"/>
+        <location filename="../../ui/opening.py" line="50"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="49"/>
+        <location filename="../../ui/opening.py" line="51"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="60"/>
+        <location filename="../../ui/opening.py" line="62"/>
         <source>科技节的全部数据（活动、作品、成绩、证书记录和自动备份）将保存在：
 {0}
 
@@ -4324,49 +4295,49 @@ If this PC has a restore card or restore software such as Deep Freeze, drive C: 
 Choose a place that is not reset (a folder on drive D:, say)? The data&apos;s place is shown later under 学校与设置 → 界面与数据.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="66"/>
+        <location filename="../../ui/opening.py" line="68"/>
         <source>数据保存在哪里</source>
         <translation>Where the data is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="68"/>
+        <location filename="../../ui/opening.py" line="70"/>
         <source>选择保存科技节数据的文件夹</source>
         <translation>Choose the folder for 科技节&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="81"/>
+        <location filename="../../ui/opening.py" line="83"/>
         <source>这个数据文件正由另一台电脑（{0}）上的科技节打开。几台电脑不能通过共享文件夹同时使用同一个数据文件（可能损坏数据）：请在那台电脑上关闭科技节后再打开；几台电脑同时评分请改用 PostgreSQL 服务器。如果那台电脑已经关机，删除同一文件夹中的「{1}」后再打开。</source>
         <translation>This festival file is open in 科技节 on another PC ({0}). Several PCs cannot use one festival file through a shared folder (the data could be damaged): close 科技节 on that PC and open it again; for scoring on several PCs use a PostgreSQL server. If that PC is already off, delete “{1}” in the same folder and open the file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="97"/>
+        <location filename="../../ui/opening.py" line="99"/>
         <source>数据文件已损坏</source>
         <translation>The data file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="102"/>
+        <location filename="../../ui/opening.py" line="104"/>
         <source>最近一次正常的备份：{0}（{1}）。
 用它恢复吗？损坏的文件会改名保存在原处，不会删除。</source>
         <translation>Latest good backup: {0} ({1}).
 Restore it? The damaged file is renamed and kept where it is, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="107"/>
+        <location filename="../../ui/opening.py" line="109"/>
         <source>用这个备份恢复</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="109"/>
+        <location filename="../../ui/opening.py" line="111"/>
         <source>不恢复</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="116"/>
+        <location filename="../../ui/opening.py" line="118"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="154"/>
+        <location filename="../../ui/opening.py" line="156"/>
         <source>另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，评分和排行榜会互相显示；请不要两边同时修改同一项内容。</source>
         <translation>Another 科技节 window (computer {0}, process {1}) has this data file open too. Both windows work: every change is saved at once and scores and the leaderboard show in both; do not edit the same item in both at the same time.</translation>
     </message>
