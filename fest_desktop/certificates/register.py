@@ -1,5 +1,6 @@
-"""The register of certificates: numbers given once at the first print and kept on reprints, the
-count of prints, lookups by number, name or scanned QR code, and the QR code's check character."""
+"""The register of certificates: numbers given once, committed before the first print and kept on
+reprints, the count of prints (none yet: issued by a batch that did not finish), lookups by number,
+name or scanned QR code, and the QR code's check character."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.certificates.jobs import CertificateJob, jobs_of
+from fest_desktop.certificates.kinds import RegisterState
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Certificate, Festival
@@ -26,8 +28,9 @@ def _number(festival: Festival) -> str:
 
 def issue_numbers(session: Session, festival_id: int, jobs: Sequence[CertificateJob]) -> list[CertificateJob]:
     """Give each certificate not yet in the register its number, in the order given, and enter it; a
-    number is never given twice, whatever is later withdrawn or deleted. Committed with the batch
-    that prints them (print_batch), so a batch that fails leaves no number behind."""
+    number is never given twice, whatever is later withdrawn or deleted. Committed before the batch is
+    drawn and delivered (batch.print_batch), so a number on any certificate is in the register; one
+    whose batch did not finish keeps its number for the next."""
     result = []
     festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
     for job in jobs:
@@ -95,6 +98,12 @@ class CertificateRecord:
     @property
     def reprints(self) -> int:
         return max(self.print_count - 1, 0)
+
+    @property
+    def state(self) -> RegisterState:
+        if self.withdrawn:
+            return RegisterState.WITHDRAWN
+        return RegisterState.PRINTED if self.print_count else RegisterState.ISSUED
 
 
 def _records(session: Session, festival_id: int) -> list[CertificateRecord]:
@@ -199,6 +208,8 @@ def lookup_certificate(db: Database, festival_id: int, code: str) -> Lookup:
         notes.append("注意：这项奖已被撤销，证书作废。")
     first = f"{record.number}：{record.class_name} {record.recipient}，{record.award_text}"
     printed = f"打印 {record.print_count} 次" + (f"（重印 {record.reprints} 次）" if record.reprints else "")
+    if not record.print_count:
+        printed = "已编号，尚未打印完成（上次打印中断，下次打印时按原编号打印）"
     return Lookup(record, "　".join([first, printed, *notes]))
 
 
