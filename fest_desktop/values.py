@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -110,6 +111,19 @@ class TextLimit:
         return text
 
 
+def limit_problems(texts: Iterable[tuple[TextLimit, str]]) -> list[str]:
+    """What is too long among the texts, each held to its limit (surrounding spaces not counted)."""
+    problems = []
+    for limit, text in texts:
+        try:
+            limit.check(text.strip())
+        except ValueError as exc:
+            problems.append(str(exc))
+    return problems
+
+
+# The limits every text is held to where it comes in (window, command line, import, phone), so that
+# every table and file the program prints has room for it.
 PERSON_NAME = TextLimit("姓名", 30)
 ADVISOR_NAMES = TextLimit("指导老师", 50)
 STUDENT_NUMBER = TextLimit("学号", 30)
@@ -118,6 +132,18 @@ DESCRIPTION = TextLimit("作品说明", 200)
 JUDGE_NAME = TextLimit("评委姓名", 30)
 SUBTYPE = TextLimit("作品类型", 30)
 NOTES = TextLimit("备注", 200)
+FESTIVAL_NAME = TextLimit("科技节名称", 40)
+SCHOOL_NAME = TextLimit("学校名称", 40)
+THEME = TextLimit("主题", 60)
+PHASE_NAME = TextLimit("阶段名称", 20)
+EVENT_TITLE = TextLimit("活动内容", 60)
+PLACE = TextLimit("地点", 30)
+RESPONSIBLE = TextLimit("负责人", 30)
+COMPETITION_NAME = TextLimit("比赛项目名称", 30)
+CATEGORY = TextLimit("比赛类别", 20)
+CRITERION_NAME = TextLimit("评分项名称", 20)
+SUBJECT = TextLimit("任教学科", 20)
+GRADE_NAME = TextLimit("年级名称", 10)
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")

@@ -375,7 +375,7 @@ def _authors(
         if len(in_class) > 1:
             problem(
                 "authors",
-                f"{school_class.name}有 {len(in_class)} 名学生叫「{name}」，请在系统中直接登记这件作品",
+                f"{school_class.name}有 {len(in_class)} 名学生叫「{quoted(name)}」，请在系统中直接登记这件作品",
             )
         elif in_class:
             authors.append(in_class[0])

@@ -37,14 +37,18 @@ from fest_desktop.storage.model import (
     Score,
     ScoreChange,
 )
-from fest_desktop.values import clean_text, number_text
+from fest_desktop.values import clean_text, number_text, quoted
 
 
 def parse_points(text: object, criterion: CriterionInfo) -> float | None:
     """The points typed for a criterion, checked against its maximum and step; None for an empty cell."""
     if isinstance(text, int | float) and not isinstance(text, bool):
-        value = float(text)
-        shown = f"{value:g}"
+        # An integer cell of hundreds of digits is past any float: as far past the maximum as infinity.
+        if isinstance(text, float) or abs(text) < 10**300:
+            value = float(text)
+        else:
+            value = math.inf if text > 0 else -math.inf
+        shown = f"{text:g}" if isinstance(text, float) else str(text)
     else:
         shown = number_text(text)
         if not shown:
@@ -52,9 +56,12 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
         try:
             value = float(shown)
         except ValueError:
-            raise ValidationError(f"「{criterion.name}」填的「{shown}」不是数字。") from None
+            value = math.nan
+    shown = quoted(shown)
+    if math.isnan(value):
+        raise ValidationError(f"「{criterion.name}」填的「{shown}」不是数字。")
     what = "扣分" if criterion.is_deduction else "分数"
-    if not math.isfinite(value) or value < 0:
+    if value < 0:
         raise ValidationError(f"「{criterion.name}」的{what}不能是负数（填的是 {shown}）。")
     if value > criterion.max_points + 1e-9:
         limit = "最多扣" if criterion.is_deduction else "满分"
@@ -69,19 +76,20 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
 
 def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
     """A measured attempt (distance, time) as typed; None for an empty cell."""
-    shown = (
-        number_text(text).removesuffix(competition.measure_unit).strip()
-        if not isinstance(text, int | float)
-        else f"{text:g}"
-    )
+    if isinstance(text, float):
+        shown = f"{text:g}"
+    elif isinstance(text, int):
+        shown = str(text)
+    else:
+        shown = number_text(text).removesuffix(competition.measure_unit).strip()
     if not shown:
         return None
     try:
         value = float(shown)
     except ValueError:
-        raise ValidationError(f"成绩「{shown}」不是数字。") from None
+        raise ValidationError(f"成绩「{quoted(shown)}」不是数字。") from None
     if not math.isfinite(value) or value < 0 or (value == 0 and not competition.higher_is_better):
-        raise ValidationError(f"成绩 {shown} 不合理：应大于 0。")
+        raise ValidationError(f"成绩 {quoted(shown)} 不合理：应大于 0。")
     return round(value, 4)
 
 

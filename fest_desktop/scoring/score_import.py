@@ -43,7 +43,7 @@ from fest_desktop.storage.importing import (
 )
 from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.model import Competition, Judge
-from fest_desktop.values import clean_text, quoted
+from fest_desktop.values import JUDGE_NAME, clean_text, limit_problems, quoted
 
 WORDS = ImportWords(
     action="导入评分表",
@@ -256,14 +256,10 @@ def _plan_row(
     if refusal:
         problem("比赛项目", refusal)
         return
-    entry = _find_entry(
-        sheet,
-        context.codes[competition.id],
-        clean_text(header.cell(cells, "code")),
-        clean_text(header.cell(cells, "class")),
-    )
+    code = clean_text(header.cell(cells, "code"))
+    entry = _find_entry(sheet, context.codes[competition.id], code, clean_text(header.cell(cells, "class")))
     if isinstance(entry, str):
-        problem("作品编号", entry)
+        problem("作品编号" if code else "班级", entry)
         return
     judge_name = clean_text(header.cell(cells, "judge"))
     judge = next((j for j in sheet.judges if j.name == judge_name), None)
@@ -276,6 +272,9 @@ def _plan_row(
                 "评委",
                 f"「{quoted(judge_name)}」不在「{competition.name}」的评委组中（要一并添加评委，请选“添加新评委”）。",
             )
+            return
+        for reason in limit_problems(((JUDGE_NAME, judge_name),)):
+            problem("评委", reason)
             return
         if (competition.id, judge_name) not in plan.new_judges:
             plan.new_judges.append((competition.id, judge_name))

@@ -14,6 +14,7 @@ from fest_desktop.school.roster import commit_roster_import, plan_roster_import
 from fest_desktop.school.roster_files import export_roster, read_roster
 from fest_desktop.school.structure import list_classes, list_grades
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
 from tests.core.importing import roster_imported
 
@@ -265,3 +266,72 @@ def test_files_that_are_not_xlsx_are_refused(
 def test_a_missing_file_is_reported(tmp_path: Path, db: Database, festival: FestivalInfo) -> None:
     with pytest.raises(WorkbookFileError, match="找不到文件"):
         roster_imported(db, festival.id, tmp_path / "nowhere.xlsx")
+
+
+def test_a_pupil_is_known_by_the_student_number_and_never_merged_with_another_by_name_alone(
+    tmp_path: Path, db: Database, festival: FestivalInfo
+) -> None:
+    first = write_workbook(
+        tmp_path / "a.xlsx",
+        {
+            "s": [
+                HEADER,
+                ["小学", "三年级", "1", "张晓明", "男", "S1", "", ""],
+                ["小学", "三年级", "1", "王芳", "女", "", "2017-06-30", ""],
+                ["小学", "三年级", "1", "李华", "", "", "", ""],
+                ["小学", "三年级", "1", "赵强", "男", "S4", "", ""],
+            ]
+        },
+    )
+    assert roster_imported(db, festival.id, first).ok
+    again = write_workbook(
+        tmp_path / "b.xlsx",
+        {
+            "s": [
+                HEADER,
+                ["小学", "三年级", "1", "张小明", "男", "S1", "", ""],  # a name corrected, known by 学号
+                ["小学", "三年级", "1", "王芳", "女", "S2", "", ""],  # her 学号 given at last
+                ["小学", "三年级", "1", "李华", "女", "", "", ""],  # a gender filled in
+                ["小学", "三年级", "1", "赵强", "男", "S5", "", ""],  # another 赵强, told apart by 学号
+            ]
+        },
+    )
+    plan = roster_imported(db, festival.id, again, dry_run=True)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert [(line.outcome, line.subject, line.details) for line in plan.lines()] == [
+        (RowOutcome.NEW, "三年级(1)班 赵强", ("男", "S5")),
+        (RowOutcome.CHANGED, "三年级(1)班 张小明", ("姓名：张晓明 → 张小明",)),
+        (RowOutcome.CHANGED, "三年级(1)班 王芳", ("学号：（空） → S2",)),
+        (RowOutcome.CHANGED, "三年级(1)班 李华", ("性别：（空） → 女",)),
+    ]
+    assert sorted(s.name for s in list_students(db, festival.id)) == ["张晓明", "李华", "王芳", "赵强"]
+    roster_imported(db, festival.id, again)
+    stored = sorted((s.name, s.gender, s.student_number) for s in list_students(db, festival.id))
+    assert stored == [
+        ("张小明", "男", "S1"),
+        ("李华", "女", ""),
+        ("王芳", "女", "S2"),
+        ("赵强", "男", "S4"),
+        ("赵强", "男", "S5"),
+    ]
+    # The same roster again changes nothing.
+    assert roster_imported(db, festival.id, again, dry_run=True).unchanged_count == 4
+
+
+def test_a_row_that_contradicts_the_pupil_of_that_name_is_refused(
+    tmp_path: Path, db: Database, festival: FestivalInfo
+) -> None:
+    first = write_workbook(
+        tmp_path / "a.xlsx", {"s": [HEADER, ["小学", "三年级", "1", "王芳", "女", "", "2017-06-30", ""]]}
+    )
+    roster_imported(db, festival.id, first)
+    other = write_workbook(
+        tmp_path / "b.xlsx", {"s": [HEADER, ["小学", "三年级", "1", "王芳", "男", "", "2016-01-02", ""]]}
+    )
+    plan = roster_imported(db, festival.id, other)
+    assert [str(p) for p in plan.problems] == [
+        "工作表「s」 第2行「姓名」列：三年级(1)班已有「王芳」（女，2017-06-30），与本行（男，2016-01-02）不一致："
+        "如果是同名的另一名学生，请填写学号加以区分；如果是同一名学生，请先在“学生”中改正"
+    ]
+    [stored] = list_students(db, festival.id)
+    assert (stored.gender, stored.birth_date) == ("女", dt.date(2017, 6, 30))

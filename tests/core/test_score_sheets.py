@@ -9,12 +9,14 @@ from openpyxl import load_workbook
 
 from fest_desktop.files.workbooks import ImportRefused, WorkbookFileError
 from fest_desktop.school.festivals import FestivalInfo
-from fest_desktop.scoring.entering import set_locked
+from fest_desktop.scoring.entering import enter_score, set_locked
 from fest_desktop.scoring.judges import list_judges
 from fest_desktop.scoring.log import entry_log
 from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
 from fest_desktop.scoring.score_import import commit_score_import, plan_score_import, read_score_file
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.importing import PlanChanged
+from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
 from tests.pdf_checks import fonts, page_count, page_text
@@ -153,4 +155,39 @@ def test_a_finalised_list_refuses_the_import(db: Database, board: Board, tmp_pat
     plan = plan_score_import(db, board.small.festival_id, read_score_file(path))
     assert [p.reason for p in plan.problems] == [
         "「科普板报比赛」的获奖名单已定稿，成绩不能再改；请先撤销定稿再导入。"
+    ]
+
+
+def test_each_score_a_row_changes_is_shown_before_after_and_a_change_since_stops_the_import(
+    db: Database, board: Board, tmp_path: Path
+) -> None:
+    score_all(db, board, "三年级(2)班", "李老师", [18, 27, 17, 13, 12])
+    path = write_workbook(
+        tmp_path / "typed.xlsx",
+        {"Sheet1": [BOARD_HEADER, ("科普板报比赛", "", "三年级(2)班", "李老师", 19, 27, 17, 13, 12)]},
+    )
+    file = read_score_file(path)
+    preview = plan_score_import(db, board.small.festival_id, file)
+    [line] = preview.lines()
+    assert (line.outcome, line.details) == (RowOutcome.CHANGED, ("主题突出：18 → 19",))
+    assert line.where == "工作表「Sheet1」第2行" and line.subject.endswith("· 评委李老师")
+    # The same cell typed at the desk meanwhile: the import would overwrite what the preview did not show.
+    criterion = board.competition.score_criteria[0]
+    enter_score(db, board.entry_ids["三年级(2)班"], board.judge("李老师"), criterion.id, 20)
+    with pytest.raises(PlanChanged):
+        commit_score_import(db, board.small.festival_id, file, previewed=preview)
+    assert (
+        sheet(db, board).cell(board.entry_ids["三年级(2)班"], board.judge("李老师"), criterion.id).value == 20
+    )
+
+
+def test_a_number_and_a_class_that_disagree_are_refused(db: Database, board: Board, tmp_path: Path) -> None:
+    code = next(e.code for e in sheet(db, board).entries if e.class_name == "三年级(2)班")
+    path = write_workbook(
+        tmp_path / "typed.xlsx",
+        {"Sheet1": [BOARD_HEADER, ("科普板报比赛", code, "三年级(1)班", "李老师", 19, 27, 17, 13, 12)]},
+    )
+    plan = plan_score_import(db, board.small.festival_id, read_score_file(path))
+    assert [p.reason for p in plan.problems] == [
+        f"作品 {code} 是三年级(2)班的，表中却写着三年级(1)班：请核对编号和班级。"
     ]
