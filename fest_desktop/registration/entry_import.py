@@ -9,11 +9,13 @@ change of another work by its authors alone. Blank cells leave what is registere
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from fest_desktop.changes import Changed, Done
 from fest_desktop.files.workbooks import Problem
@@ -35,7 +37,7 @@ from fest_desktop.storage.importing import (
 )
 from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.model import Base, Competition, Entry, EntryAuthor, Student
-from fest_desktop.storage.numbering import claim_entry_code
+from fest_desktop.storage.numbering import claim_entry_codes
 from fest_desktop.values import NOTES, SUBTYPE, normalize, quoted
 
 STATUS_BY_LABEL = {status.label: status for status in EntryStatus}
@@ -48,9 +50,9 @@ WORDS = ImportWords(
 )
 
 
-@dataclass(frozen=True)
-class PlannedEntry:
-    """A row that passed every check, what it writes and, for a registered work, what it changes."""
+class PlannedEntry(NamedTuple):
+    """A row that passed every check, what it writes and, for a registered work, what it changes (a
+    named tuple, like the rows it is made from)."""
 
     row: EntryRow
     competition: CompetitionInfo
@@ -164,19 +166,58 @@ class EntryImport:
         )
 
 
+class _Work(NamedTuple):
+    """A registered work as the import compares it."""
+
+    id: int
+    competition_id: int
+    class_id: int
+    code: str
+    subtype: str
+    title: str
+    advisor: str
+    parent_name: str
+    notes: str
+    status: str
+    description: str
+
+
+# The columns a _Work is read from, in its order.
+WORK_COLUMNS = (
+    Entry.id,
+    Entry.competition_id,
+    Entry.class_id,
+    Entry.code,
+    Entry.subtype,
+    Entry.title,
+    Entry.advisor,
+    Entry.parent_name,
+    Entry.notes,
+    Entry.status,
+    Entry.description,
+)
+
+
 class _Festival:
     """The festival's competitions, classes, students and works, loaded once for a whole import."""
 
     def __init__(self, session: Session, festival_id: int) -> None:
         self.competitions = {
             c.id: competition_info(c)
-            for c in session.scalars(select(Competition).where(Competition.festival_id == festival_id))
+            for c in session.scalars(
+                select(Competition)
+                .where(Competition.festival_id == festival_id)
+                .options(selectinload(Competition.criteria))
+            )
         }
         self.rules = EntryRules(session, festival_id)
         self.class_by_place = {(c.level, c.number): c for c in self.rules.classes.values()}
         self.students_by_name: dict[str, list[StudentRef]] = {}
         self.students: dict[int, StudentRef] = {}
-        for row in session.execute(
+        # Plain rows through the connection, not the ORM: a large school's thousands of pupils and works
+        # are read for every import, twice for a preview and its commit.
+        connection = session.connection()
+        for row in connection.execute(
             select(Student.id, Student.class_id, Student.name, Student.age).where(
                 Student.festival_id == festival_id
             )
@@ -185,11 +226,15 @@ class _Festival:
             self.students_by_name.setdefault(student.name, []).append(student)
             self.students[student.id] = student
         self.entries = {
-            e.id: e for e in session.scalars(select(Entry).where(Entry.festival_id == festival_id))
+            work.id: work
+            for work in (
+                _Work(*row)
+                for row in connection.execute(select(*WORK_COLUMNS).where(Entry.festival_id == festival_id))
+            )
         }
         self.entry_by_code = {e.code.upper(): e for e in self.entries.values()}
         self.authors: dict[int, tuple[int, ...]] = {}
-        for entry_id, student_id in session.execute(
+        for entry_id, student_id in connection.execute(
             select(EntryAuthor.entry_id, EntryAuthor.student_id)
             .join(Entry, EntryAuthor.entry_id == Entry.id)
             .where(Entry.festival_id == festival_id)
@@ -198,8 +243,8 @@ class _Festival:
             self.authors[entry_id] = (*self.authors.get(entry_id, ()), student_id)
         # A work word for word (competition, class, authors, title), as an old form without numbers
         # repeats it; and each class's own work of a class competition.
-        self.entry_by_words: dict[tuple[int, int, frozenset[int], str], Entry] = {}
-        self.class_entry: dict[tuple[int, int], Entry] = {}
+        self.entry_by_words: dict[tuple[int, int, frozenset[int], str], _Work] = {}
+        self.class_entry: dict[tuple[int, int], _Work] = {}
         for entry in sorted(self.entries.values(), key=lambda e: e.id):
             authors = frozenset(self.authors.get(entry.id, ()))
             words = (entry.competition_id, entry.class_id, authors, normalize(entry.title))
@@ -244,7 +289,7 @@ class _Festival:
         found = self.class_by_place.get((ref.level, ref.number))
         return found if found is not None else f"班级「{quoted(text)}」不在本届科技节的班级中"
 
-    def stored_draft(self, entry: Entry) -> EntryDraft:
+    def stored_draft(self, entry: _Work) -> EntryDraft:
         return EntryDraft(
             competition_id=entry.competition_id,
             class_id=entry.class_id,
@@ -342,7 +387,8 @@ def _plan_row(
     if len(plan.problems) > before:
         return
     author_ids = tuple(a.id for a in authors)
-    stored = _identified(festival, row, competition, school_class.id, author_ids, problem)
+    title_words = normalize(row.title)
+    stored = _identified(festival, row, competition, school_class.id, author_ids, title_words, problem)
     if len(plan.problems) > before:
         return
     if stored is not None:
@@ -351,7 +397,7 @@ def _plan_row(
     elif competition.is_class_competition:
         key = ("class", competition.id, school_class.id)
     else:
-        key = ("work", competition.id, school_class.id, frozenset(author_ids), normalize(row.title))
+        key = ("work", competition.id, school_class.id, frozenset(author_ids), title_words)
     twin = matching.first_row.get(key)
     if twin is not None:
         problem("", f"与{twin.where}是同一件作品，重复了")
@@ -392,8 +438,9 @@ def _identified(
     competition: CompetitionInfo,
     class_id: int,
     author_ids: tuple[int, ...],
+    title_words: str,
     problem: Callable[[str, str], None],
-) -> Entry | None:
+) -> _Work | None:
     """The registered work a row is about: by its number, the class's own work of a class competition,
     or a registered work it repeats word for word; None for a new work."""
     if row.code:
@@ -464,7 +511,7 @@ def _plan_registered(
     school_class: RosterClass,
     authors: list[StudentRef],
     status: EntryStatus | None,
-    stored: Entry,
+    stored: _Work,
     plan: EntryImport,
     problem: Callable[[str, str], None],
 ) -> None:
@@ -647,15 +694,22 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
     }
     taken = set(session.scalars(select(Entry.code).where(Entry.festival_id == festival_id)))
     values = []
+    wanted = Counter(planned.competition.id for planned in plan.new)
+    numbers = {
+        competition_id: iter(claim_entry_codes(competitions[competition_id], taken, count))
+        for competition_id, count in wanted.items()
+    }
+    codes = []
     for planned in plan.new:
         competition = competitions[planned.competition.id]
         draft = planned.draft
+        codes.append(next(numbers[competition.id]))
         values.append(
             {
                 "festival_id": festival_id,
                 "competition_id": competition.id,
                 "class_id": draft.class_id,
-                "code": claim_entry_code(competition, taken),
+                "code": codes[-1],
                 "subtype": draft.subtype,
                 "title": draft.title,
                 "advisor": draft.advisor,
@@ -663,22 +717,30 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
                 "notes": draft.notes,
                 "status": draft.status,
                 "late": id(planned) in late_rows,
+                "recommended": False,
+                "description": "",
+                "higher_result": "",
             }
         )
     if values:
-        # Core inserts on the tables: the ORM's bulk path costs more than the rows themselves here.
+        # One executemany on the table, the new ids then read by their numbers: RETURNING in the
+        # order given would insert row by row, and the ORM's bulk path costs more than the rows.
         entry_table = Base.metadata.tables[Entry.__tablename__]
         author_table = Base.metadata.tables[EntryAuthor.__tablename__]
-        new_ids = session.scalars(
-            insert(entry_table).returning(entry_table.c.id, sort_by_parameter_order=True), values
-        ).all()
+        _insert_many(session, entry_table, values)
+        ids_by_code = {
+            code: entry_id
+            for code, entry_id in session.connection().execute(
+                select(Entry.code, Entry.id).where(Entry.festival_id == festival_id)
+            )
+        }
         authors = [
-            {"entry_id": entry_id, "student_id": student_id, "position": position}
-            for entry_id, planned in zip(new_ids, plan.new, strict=True)
+            {"entry_id": ids_by_code[code], "student_id": student_id, "position": position}
+            for code, planned in zip(codes, plan.new, strict=True)
             for position, student_id in enumerate(planned.draft.author_ids)
         ]
         if authors:
-            session.execute(insert(author_table), authors)
+            _insert_many(session, author_table, authors)
     if plan.changed:
         session.execute(
             update(Entry),
@@ -705,3 +767,16 @@ def _write(session: Session, festival_id: int, plan: EntryImport) -> None:
         ]
         if authors:
             session.execute(insert(EntryAuthor), authors)
+
+
+def _insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    """Rows of plain values (text, numbers, booleans), every column but the key given, inserted by one
+    executemany of the database driver: SQLAlchemy's own executemany prepares each row's parameters
+    in Python, which for a large import costs more than the rows themselves."""
+    connection = session.connection()
+    statement = insert(table).compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    if statement.positional:
+        order = statement.positiontup or []
+        connection.exec_driver_sql(statement.string, [tuple(row[key] for key in order) for row in rows])
+    else:
+        connection.exec_driver_sql(statement.string, list(rows))

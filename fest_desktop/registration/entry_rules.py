@@ -62,7 +62,8 @@ class EntryRules:
             .group_by(Entry.competition_id, Entry.class_id)
         ):
             self.counts[(competition_id, class_id)] = count
-        for competition_id, student_id, entry_id, code, title in session.execute(
+        # Through the connection, not the ORM: a large festival's thousands of authors, for every check.
+        for competition_id, student_id, entry_id, code, title in session.connection().execute(
             select(Entry.competition_id, EntryAuthor.student_id, Entry.id, Entry.code, Entry.title)
             .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
             .where(Entry.festival_id == festival_id)
