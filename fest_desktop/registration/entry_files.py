@@ -85,7 +85,11 @@ class EntryRow(NamedTuple):
 
     @property
     def where(self) -> str:
-        return f"「{self.file}」工作表「{self.sheet}」第{self.row}行"
+        return f"「{self.file}」{self.in_sheet}"
+
+    @property
+    def in_sheet(self) -> str:
+        return f"工作表「{self.sheet}」第{self.row}行"
 
 
 @dataclass(frozen=True)

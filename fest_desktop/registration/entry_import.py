@@ -123,24 +123,41 @@ class EntryImport:
     def lines(self) -> list[PreviewLine]:
         """Every row and every work left out, as the preview lists them."""
         late = {id(planned) for planned in self.late}
+        rows = {(row.file, row.sheet, row.row): row for row in self.files.rows}
+
+        def refused(problem: Problem) -> PreviewLine:
+            line = problem_line(problem)
+            row = rows.get((problem.file, problem.sheet, problem.row))
+            return line if row is None else line._replace(subject=_row_subject(row))
+
         return [
-            *(problem_line(problem) for problem in self.problems),
+            *(refused(problem) for problem in self.problems),
             *(
-                PreviewLine(RowOutcome.NEW, p.row.where, p.subject, ("逾期",) if id(p) in late else ())
+                PreviewLine(
+                    RowOutcome.NEW, p.row.in_sheet, p.subject, ("逾期",) if id(p) in late else (), p.row.file
+                )
                 for p in self.new
             ),
             *(
-                PreviewLine(RowOutcome.CHANGED, p.row.where, p.subject, tuple(str(c) for c in p.changes))
+                PreviewLine(
+                    RowOutcome.CHANGED,
+                    p.row.in_sheet,
+                    p.subject,
+                    tuple(str(c) for c in p.changes),
+                    p.row.file,
+                )
                 for p in self.changed
             ),
             *(
-                PreviewLine(RowOutcome.UNCHANGED, p.row.where, p.subject, (p.note,) if p.note else ())
+                PreviewLine(
+                    RowOutcome.UNCHANGED, p.row.in_sheet, p.subject, (p.note,) if p.note else (), p.row.file
+                )
                 for p in self.unchanged
             ),
             *(
                 PreviewLine(
                     RowOutcome.KEPT,
-                    f"「{k.form.file}」工作表「{k.form.sheet}」",
+                    f"工作表「{k.form.sheet}」",
                     " ".join(
                         part
                         for part in (
@@ -152,6 +169,7 @@ class EntryImport:
                         if part
                     ),
                     ("报名表中没有这件作品，保持不变；要删除它，请在“作品报名”中删除",),
+                    k.form.file,
                 )
                 for k in self.kept
             ),
@@ -164,6 +182,13 @@ class EntryImport:
             tuple((p.entry_id, p.draft, p.changes) for p in self.changed),
             tuple((p.row.file, p.row.sheet, p.row.row) for p in self.late),
         )
+
+
+def _row_subject(row: EntryRow) -> str:
+    """A row as the preview names it when it cannot be imported: what it says."""
+    title = f"「{quoted(row.title)}」" if row.title else ""
+    who = quoted("、".join(row.authors)) or row.class_text
+    return " ".join(part for part in (row.code, quoted(row.competition), title, who) if part)
 
 
 class _Work(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -44,28 +44,26 @@ def _text(value: object) -> str:
     return str(value)
 
 
-@dataclass(frozen=True)
-class PreviewLine:
+class PreviewLine(NamedTuple):
     """One line of an import's preview: what happens to a row (or to a record the file left out),
-    where it is, what it is, and the fields it changes or the reasons it is refused."""
+    where it is (the file, for an import of several, then sheet and row), what it is, and the fields
+    it changes or the reasons it is refused (a named tuple: a large import has thousands)."""
 
     outcome: RowOutcome
     where: str
     subject: str
     details: tuple[str, ...] = ()
+    file: str = ""
 
     def __str__(self) -> str:
+        place = (f"「{self.file}」" if self.file else "") + self.where
         what = "　".join(part for part in (self.subject, "；".join(self.details)) if part)
-        return f"{self.where}：{what}" if self.where else what
+        return f"{place}：{what}" if place else what
 
 
 def problem_line(problem: Problem) -> PreviewLine:
-    where = str(Problem(problem.sheet, problem.row, problem.column, "", problem.file)).removesuffix("：")
-    return PreviewLine(RowOutcome.REFUSED, where, "", (problem.reason,))
-
-
-def count_lines(lines: Sequence[PreviewLine], outcome: RowOutcome) -> int:
-    return sum(1 for line in lines if line.outcome == outcome)
+    where = str(Problem(problem.sheet, problem.row, problem.column, "")).removesuffix("：")
+    return PreviewLine(RowOutcome.REFUSED, where, "", (problem.reason,), problem.file)
 
 
 class ImportPlan(Protocol):

@@ -2279,27 +2279,27 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="34"/>
+        <location filename="../../ui/widgets/import_preview.py" line="35"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="36"/>
+        <location filename="../../ui/widgets/import_preview.py" line="37"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="38"/>
+        <location filename="../../ui/widgets/import_preview.py" line="39"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="40"/>
+        <location filename="../../ui/widgets/import_preview.py" line="41"/>
         <source>表中没有，保持不变</source>
         <translation>Not in the file, left as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="42"/>
+        <location filename="../../ui/widgets/import_preview.py" line="43"/>
         <source>有问题</source>
         <translation>Problem</translation>
     </message>
@@ -2307,57 +2307,62 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="72"/>
+        <location filename="../../ui/widgets/import_preview.py" line="75"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="76"/>
+        <location filename="../../ui/widgets/import_preview.py" line="81"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="77"/>
+        <location filename="../../ui/widgets/import_preview.py" line="79"/>
         <source>内容</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="78"/>
+        <location filename="../../ui/widgets/import_preview.py" line="80"/>
         <source>改动或原因</source>
         <translation>Changes or reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="86"/>
+        <location filename="../../ui/widgets/import_preview.py" line="82"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="95"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="90"/>
+        <location filename="../../ui/widgets/import_preview.py" line="99"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="112"/>
+        <location filename="../../ui/widgets/import_preview.py" line="121"/>
         <source>提醒：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="120"/>
+        <location filename="../../ui/widgets/import_preview.py" line="129"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="125"/>
+        <location filename="../../ui/widgets/import_preview.py" line="134"/>
         <source>没有发现问题。请核对下表的新增和修改，点击“导入”后一次性写入。</source>
         <translation>No problems found. Check what is new and what changes below; Import writes everything at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="128"/>
+        <location filename="../../ui/widgets/import_preview.py" line="137"/>
         <source>没有要新增或修改的内容。</source>
         <translation>Nothing to add or change.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="135"/>
+        <location filename="../../ui/widgets/import_preview.py" line="146"/>
         <source>全部（{0}）</source>
         <translation>All ({0})</translation>
     </message>

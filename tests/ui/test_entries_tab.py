@@ -21,6 +21,7 @@ from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
 from ui.registration.tab import EntriesTab, QuotaModel
+from ui.widgets.import_preview import DETAILS_COLUMN
 
 
 @pytest.fixture
@@ -220,7 +221,7 @@ def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
     assert dialog.table_model.rowCount() == len(found[1].lines())
     [refused] = dialog.shown_lines()
     assert refused.outcome == RowOutcome.REFUSED
-    reason = dialog.table.model().index(0, 3).data()
+    reason = dialog.table.model().index(0, DETAILS_COLUMN).data()
     assert "四年级(1)班「科技创新绘画比赛」已报 3 件" in reason
     assert dialog.shown.currentText() == "有问题（1）"
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,8 @@ def outcome_text(outcome: RowOutcome) -> str:
     assert_never(outcome)
 
 
+DETAILS_COLUMN, FILE_COLUMN = 2, 4
+WRAPPED_ROWS = 300
 # The order the lines are listed and filtered in: what stops the import first.
 OUTCOMES = (RowOutcome.REFUSED, RowOutcome.NEW, RowOutcome.CHANGED, RowOutcome.UNCHANGED, RowOutcome.KEPT)
 
@@ -73,15 +76,21 @@ class ImportPreviewDialog(QDialog):
                     lambda line: outcome_text(line.outcome),
                     sort_key=lambda line: OUTCOMES.index(line.outcome),
                 ),
-                Column(self.tr("位置"), lambda line: line.where),
                 Column(self.tr("内容"), lambda line: line.subject),
                 Column(self.tr("改动或原因"), lambda line: "；".join(line.details)),
+                Column(self.tr("位置"), lambda line: line.where),
+                Column(self.tr("文件"), lambda line: line.file),
             ],
             parent=self,
         )
-        self.table, self.proxy = selectable_table(self.table_model, self, fit_to_contents=True)
+        # What changes takes the width left; the others fit what they show (fitted again at each filter).
+        self.table, self.proxy = selectable_table(self.table_model, self, stretch=DETAILS_COLUMN)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(True)
+        # Columns fitted to the first rows: thousands measured one by one take seconds.
+        self.table.horizontalHeader().setResizeContentsPrecision(WRAPPED_ROWS)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.commit)
@@ -130,6 +139,8 @@ class ImportPreviewDialog(QDialog):
         # A changed object name takes effect once the style is applied again.
         self.verdict.setStyle(self.verdict.style())
         self.table_model.set_rows(ordered)
+        # The file is worth a column only when there are several.
+        self.table.setColumnHidden(FILE_COLUMN, len({line.file for line in ordered}) < 2)
         self.shown.blockSignals(True)
         self.shown.clear()
         self.shown.addItem(self.tr("全部（{0}）").format(len(ordered)), None)
@@ -146,6 +157,15 @@ class ImportPreviewDialog(QDialog):
     def _filter(self) -> None:
         wanted = self.shown.currentData()
         self.proxy.set_predicate(None if wanted is None else lambda line: line.outcome == wanted)
+        for column in range(self.table_model.columnCount()):
+            if column != DETAILS_COLUMN:
+                self.table.resizeColumnToContents(column)
+        # A row that changes many fields wraps its changes onto more lines; measuring the height of
+        # thousands of rows would keep the teacher waiting, and a filter brings them down to a few.
+        few = self.proxy.rowCount() <= WRAPPED_ROWS
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if few else QHeaderView.ResizeMode.Interactive
+        )
 
     def shown_lines(self) -> list[PreviewLine]:
         """The lines the table shows now, in its order."""
