@@ -187,8 +187,8 @@ class EntryImport:
 def _row_subject(row: EntryRow) -> str:
     """A row as the preview names it when it cannot be imported: what it says."""
     title = f"「{quoted(row.title)}」" if row.title else ""
-    who = quoted("、".join(row.authors)) or row.class_text
-    return " ".join(part for part in (row.code, quoted(row.competition), title, who) if part)
+    who = quoted("、".join(row.authors)) or quoted(row.class_text)
+    return " ".join(part for part in (quoted(row.code), quoted(row.competition), title, who) if part)
 
 
 class _Work(NamedTuple):

@@ -57,7 +57,12 @@ class PreviewLine(NamedTuple):
 
     def __str__(self) -> str:
         place = (f"「{self.file}」" if self.file else "") + self.where
-        what = "　".join(part for part in (self.subject, "；".join(self.details)) if part)
+        details = "；".join(self.details)
+        if self.outcome == RowOutcome.REFUSED:
+            # The reason first, as every problem of a file is told, then what the row says.
+            what = details + (f"（{self.subject}）" if self.subject else "")
+        else:
+            what = "　".join(part for part in (self.subject, details) if part)
         return f"{place}：{what}" if place else what
 
 
