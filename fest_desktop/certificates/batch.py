@@ -28,7 +28,7 @@ from fest_desktop.certificates.templates import TemplateInfo, templates_of
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.files.saving import safe_file_name, write_bytes
-from fest_desktop.storage.database import Database
+from fest_desktop.storage.database import Database, hold_write_lock
 
 Progress = Callable[[int, int], bool]
 # Paints the laid-out sheets somewhere (a PDF file, a printer), calling progress as it goes; raises
@@ -94,6 +94,8 @@ def print_batch(
         raise ValidationError("没有要打印的证书。")
     part = _Part(template, list(jobs), deliver)
     with db.session() as session:
+        # Numbering is short: another station printing waits for it rather than being told "busy".
+        hold_write_lock(session)
         resumed = _checked_part(session, festival_id, part)
         numbered = _numbered(session, festival_id, part)
     [printed] = _deliver(db, [numbered], [resumed], overprint, start_slot, progress)
@@ -116,6 +118,7 @@ def print_certificates(
     itself when there is one kind, else path with the template's name added). Checked and numbered in
     one transaction, then written, then recorded as printed."""
     with db.session() as session:
+        hold_write_lock(session)
         if reprint:
             chosen = [reprint_job_of(session, festival_id, reprint)]
         else:

@@ -161,3 +161,31 @@ def test_a_batch_killed_at_any_step_never_prints_a_number_the_register_lacks_nor
         assert final[number].recipient == record.recipient
     for number, text in on_file.items():
         assert final[number].recipient in again[number] and final[number].recipient in text
+
+
+def test_two_stations_printing_at_once_give_each_certificate_one_number(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fest_desktop.storage.database import open_database
+
+    stations = [open_database(db.location) for _ in range(2)]
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            batches = list(
+                pool.map(
+                    lambda station: print_certificates(
+                        station[1], throws.festival_id, tmp_path / f"{station[0]}.pdf"
+                    ),
+                    enumerate(stations),
+                )
+            )
+    finally:
+        for station in stations:
+            station.close()
+    printed = [{job.recipient: job.number for job in done.value[0].jobs} for done in batches]
+    assert printed[0] == printed[1] and len(set(printed[0].values())) == 4
+    assert {r.number: r.recipient for r in search_register(db, throws.festival_id)} == {
+        number: recipient for recipient, number in printed[0].items()
+    }

@@ -5,6 +5,10 @@ numbers comes back safely, and every change is shown (before → after) before i
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,7 @@ from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.importing import PlanChanged
 from fest_desktop.storage.kinds import RowOutcome
-from tests.conftest import write_workbook
+from tests.conftest import PROJECT_ROOT, write_workbook
 from tests.core.school_fixture import SmallSchool, make_small_school
 
 TODAY = dt.date(2026, 4, 20)
@@ -213,3 +217,53 @@ def test_a_change_made_at_the_desk_after_the_preview_stops_the_import(
     assert [str(c) for c in fresh.changed[0].changes] == ["作品题目：声控小台灯 → 光控小夜灯"]  # type: ignore[attr-defined]
     commit_entry_import(db, small.festival_id, files, previewed=fresh, today=TODAY)  # type: ignore[arg-type]
     assert works(db, small.festival_id)["XZ-0002"].title == "光控小夜灯"
+
+
+IMPORT_STOPPED_AFTER_WRITING = """
+import sys
+from pathlib import Path
+
+from fest_desktop.registration import entry_import
+from fest_desktop.registration.entry_files import read_entry_files
+from fest_desktop.storage.database import open_database
+
+location, festival_id, path = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+write = entry_import._write
+
+
+def written_then_wait(session, festival, plan):
+    write(session, festival, plan)
+    session.flush()
+    print("written", flush=True)  # every row written, the transaction not yet committed
+    sys.stdin.readline()
+
+
+entry_import._write = written_then_wait
+entry_import.commit_entry_import(open_database(location), festival_id, read_entry_files([path]), allow_late=True)
+"""
+
+
+def test_an_import_killed_before_its_commit_leaves_the_festival_as_it_was(
+    db: Database, small: SmallSchool, tmp_path: Path
+) -> None:
+    before = works(db, small.festival_id)
+    write_class_forms(db, small.festival_id, tmp_path)
+    form = tmp_path / "三年级(1)班-作品报名表.xlsx"
+    workbook, header = form_rows(form)
+    sheet = workbook["报名表"]
+    sheet.cell(header + 1, 4, "改过的题目")
+    for column, value in enumerate(("", "科技创新小制作与小发明", "小制作", "易拉罐风车", "张子涵"), start=1):
+        sheet.cell(header + 8, column, value or None)
+    workbook.save(form)
+    with subprocess.Popen(
+        [sys.executable, "-c", IMPORT_STOPPED_AFTER_WRITING, db.location, str(small.festival_id), str(form)],
+        cwd=PROJECT_ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout is not None
+        said = child.stdout.readline()
+        os.kill(child.pid, signal.SIGKILL)
+    assert said == "written\n"
+    assert works(db, small.festival_id) == before
