@@ -216,14 +216,8 @@ def lookup_certificate(db: Database, festival_id: int, code: str) -> Lookup:
     return Lookup(record, "　".join([first, printed, *notes]))
 
 
-def reprint_job(db: Database, festival_id: int, number: str) -> CertificateJob:
-    """The job of one certificate already issued, to reprint a spoiled sheet with the same number."""
-    with db.session() as session:
-        return reprint_job_of(session, festival_id, number)
-
-
 def reprint_job_of(session: Session, festival_id: int, number: str) -> CertificateJob:
-    """reprint_job within a session."""
+    """The job of one certificate already issued, to reprint a spoiled sheet with the same number."""
     record = _found(session, festival_id, number)
     if record.withdrawn or record.award_id is None:
         raise ValidationError(f"证书 {record.number} 的奖项已被撤销，不能重印。")

@@ -93,7 +93,8 @@ def cmd_entries_forms(args: argparse.Namespace) -> int:
 def cmd_entries_import(args: argparse.Namespace) -> int:
     from fest_desktop.registration.entries import LateEntryError
     from fest_desktop.registration.entry_files import read_entry_files
-    from fest_desktop.registration.entry_import import EntryImport, commit_entry_import, plan_entry_import
+    from fest_desktop.registration.entry_import import commit_entry_import, plan_entry_import
+    from fest_desktop.registration.entry_plan import EntryImport
     from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)

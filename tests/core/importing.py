@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fest_desktop.registration.entry_files import read_entry_files
-from fest_desktop.registration.entry_import import EntryImport, commit_entry_import, plan_entry_import
+from fest_desktop.registration.entry_import import commit_entry_import, plan_entry_import
+from fest_desktop.registration.entry_plan import EntryImport
 from fest_desktop.school.roster import RosterImport, commit_roster_import, plan_roster_import
 from fest_desktop.school.roster_files import read_roster
 from fest_desktop.scoring.score_import import (

@@ -21,7 +21,14 @@ from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import AwardSettings, update_award_settings
 from fest_desktop.awards.lists import list_awards
 from fest_desktop.awards.rules import RuleKey, set_rules
-from fest_desktop.certificates.batch import PrintedBatch, Progress, batch_notes, print_batch, to_file
+from fest_desktop.certificates.batch import (
+    PrintedBatch,
+    Progress,
+    batch_notes,
+    print_batch,
+    print_certificates,
+    to_file,
+)
 from fest_desktop.certificates.drawing import check_image, write_calibration_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
 from fest_desktop.certificates.items import Sheet
@@ -31,7 +38,6 @@ from fest_desktop.certificates.register import (
     find_certificate,
     lookup_certificate,
     qr_payload,
-    reprint_job,
     search_register,
 )
 from fest_desktop.certificates.templates import (
@@ -106,10 +112,12 @@ def test_numbers_are_given_once_kept_on_reprint_and_never_reused(
     assert [job.number for job in issued] == ["KJJ2026-0001", "KJJ2026-0002", "KJJ2026-0003"]
     again = certificate_jobs(db, throws.festival_id)
     assert [job.number for job in again] == [job.number for job in issued]
-    reprint = reprint_job(db, throws.festival_id, "kjj2026-0002")
-    assert reprint.recipient == "李梓轩" and reprint.print_count == 1
-    assert reprint.certificate_id is not None
-    print_to(db, throws.festival_id, tmp_path / "reprint.pdf", [reprint])
+    [batch] = print_certificates(
+        db, throws.festival_id, tmp_path / "reprint.pdf", reprint="kjj2026-0002"
+    ).value
+    [reprint] = batch.jobs
+    assert (reprint.recipient, reprint.number, reprint.print_count) == ("李梓轩", "KJJ2026-0002", 1)
+    assert "KJJ2026-0002" in page_text(tmp_path / "reprint.pdf", 0)
     record = find_certificate(db, throws.festival_id, "KJJ2026-0002")
     assert (record.print_count, record.reprints) == (2, 1)
     # withdraw an award after printing: its number stays taken, the next certificate gets 0004

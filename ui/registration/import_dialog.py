@@ -9,12 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from fest_desktop.errors import FestError
 from fest_desktop.registration.entry_files import EntryFiles, read_entry_files
-from fest_desktop.registration.entry_import import (
-    EntryImport,
-    commit_entry_import,
-    late_question,
-    plan_entry_import,
-)
+from fest_desktop.registration.entry_import import commit_entry_import, late_question, plan_entry_import
+from fest_desktop.registration.entry_plan import EntryImport
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.importing import PlanChanged
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
