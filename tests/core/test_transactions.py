@@ -24,8 +24,11 @@ from fest_desktop.registration.entry_files import read_entry_files
 from fest_desktop.registration.entry_import import commit_entry_import, plan_entry_import
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.roster import commit_roster_import, plan_roster_import
+from fest_desktop.school.roster_files import read_roster
 from fest_desktop.scoring.entering import enter_score
 from fest_desktop.scoring.log import entry_log
+from fest_desktop.scoring.score_import import commit_score_import, plan_score_import, read_score_file
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 from tests.core.award_fixture import Throws, make_throws
@@ -121,6 +124,12 @@ def test_a_roster_import_is_one_transaction(db: Database, festival: FestivalInfo
         preview = roster_imported(db, festival.id, path)
     assert preview.ok and len(preview.new_students) == 2
     assert len(begun) == 1
+    # The window: the file read once, its preview one transaction that reads, the commit one that writes.
+    file = read_roster(path)
+    with transactions(db) as begun:
+        shown = plan_roster_import(db, festival.id, file)
+        commit_roster_import(db, festival.id, file, previewed=shown)
+    assert len(begun) == 2 and shown.unchanged_count == 2
 
 
 def test_an_entries_import_is_one_transaction_and_its_preview_one_more(
@@ -167,7 +176,11 @@ def test_a_score_import_is_one_transaction_and_logs_every_cell(
         first = scores_imported(db, festival.id, sheet_with(12))
     assert first.ok and first.new == len(board.competition.score_criteria)
     assert len(begun) == 1
-    second = scores_imported(db, festival.id, sheet_with(13))
+    file = read_score_file(sheet_with(13))
+    with transactions(db) as begun:
+        shown = plan_score_import(db, festival.id, file)
+        second = commit_score_import(db, festival.id, file, previewed=shown).value
+    assert len(begun) == 2
     assert second.changed == len(board.competition.score_criteria) and second.new == 0
     log = entry_log(db, board.entry_ids["三年级(2)班"])
     assert [(line.old_value, line.new_value) for line in log] == [(None, 12.0)] * 5 + [(12.0, 13.0)] * 5
