@@ -39,7 +39,7 @@ from fest_desktop.storage.model import (
     Score,
     ScoreChange,
 )
-from fest_desktop.values import clean_text, number_text
+from fest_desktop.values import clean_text, number_text, quoted
 
 # The characters a number may be typed with: ASCII and full-width digits, points and signs, spaces.
 # Python's float() also reads other scripts' digits (١٠), mathematical ones (𝟏𝟎 after folding) and
@@ -56,6 +56,8 @@ def _typed_value(text: object, what: str) -> tuple[float, str] | None:
             value = float(text)
         except OverflowError:
             raise ValidationError(f"{what}填的数太大了。") from None
+        if not math.isfinite(value):
+            raise ValidationError(f"{what}填的「{value:g}」不是数字。")
         return value, f"{value:g}"
     raw = str(text).strip() if text is not None else ""
     shown = number_text(raw)
@@ -74,7 +76,7 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
         return None
     value, shown = typed
     what = "扣分" if criterion.is_deduction else "分数"
-    if not math.isfinite(value) or value < 0:
+    if value < 0:
         raise ValidationError(f"「{criterion.name}」的{what}不能是负数（填的是 {shown}）。")
     if value > criterion.max_points + 1e-9:
         limit = "最多扣" if criterion.is_deduction else "满分"
@@ -96,7 +98,7 @@ def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
         return None
     value, shown = typed
     if not math.isfinite(value) or value < 0 or (value == 0 and not competition.higher_is_better):
-        raise ValidationError(f"成绩 {shown} 不合理：应大于 0。")
+        raise ValidationError(f"成绩 {quoted(shown)} 不合理：应大于 0。")
     return round(value, 4)
 
 

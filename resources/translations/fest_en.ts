@@ -1821,77 +1821,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesImportDialog</name>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="50"/>
+        <location filename="../../ui/registration/import_dialog.py" line="33"/>
         <source>导入报名表 — {0}</source>
         <translation>Import registration forms — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="54"/>
-        <source>新作品 {0} 件，更新 {1} 件，已登记且不变 {2} 件。</source>
-        <translation>{0} new entries, {1} changed, {2} already registered and unchanged.</translation>
+        <location filename="../../ui/registration/import_dialog.py" line="42"/>
+        <source>新作品 {0} 件，修改 {1} 件，已登记且不变 {2} 件，表中没有而保持不变 {3} 件。</source>
+        <translation>{0} new entries, {1} changed, {2} already registered and unchanged, {3} not on the form and left as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="65"/>
+        <location filename="../../ui/registration/import_dialog.py" line="47"/>
         <source>其中 {0} 件所报项目已过截止日期，导入时会请您确认，并标记为“逾期”。</source>
         <translation>{0} of them are for competitions past their deadline: you will be asked to confirm, and they are marked late.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="72"/>
-        <source>提醒：{0}</source>
-        <translation>Note: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="83"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="96"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="97"/>
-        <source>行</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>导入后</source>
-        <translation>Becomes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>更新</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>新作品</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="92"/>
-        <source>比赛项目</source>
-        <translation>Competition</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="93"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="94"/>
-        <source>作品题目</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="95"/>
-        <source>作者</source>
-        <translation>Authors</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="104"/>
+        <location filename="../../ui/registration/import_dialog.py" line="55"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -2508,57 +2453,57 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>GridPaperDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="367"/>
+        <location filename="../../ui/practice/dialogs.py" line="351"/>
         <source>打印方格稿纸</source>
         <translation>Print grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="371"/>
+        <location filename="../../ui/practice/dialogs.py" line="355"/>
         <source>不指定（按计划注明“科技小论文——观察日记(科普幻想类)”）</source>
         <translation>None (the plan&apos;s note “科技小论文——观察日记(科普幻想类)”)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="378"/>
+        <location filename="../../ui/practice/dialogs.py" line="362"/>
         <source> 字/页</source>
         <translation> characters/page</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="382"/>
+        <location filename="../../ui/practice/dialogs.py" line="366"/>
         <source> 张</source>
         <translation> sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="384"/>
+        <location filename="../../ui/practice/dialogs.py" line="368"/>
         <source>A4 纸，300 字为每行 20 格、共 15 行；页首有题目、班级、姓名，左上方注明比赛和体裁。</source>
         <translation>A4; 300 characters are 15 rows of 20 squares; the heading has lines for title, class and name, and names the competition and genre at the top left.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="388"/>
+        <location filename="../../ui/practice/dialogs.py" line="372"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="389"/>
+        <location filename="../../ui/practice/dialogs.py" line="373"/>
         <source>每页格数</source>
         <translation>Squares a page</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="390"/>
+        <location filename="../../ui/practice/dialogs.py" line="374"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="398"/>
+        <location filename="../../ui/practice/dialogs.py" line="382"/>
         <source>保存方格稿纸</source>
         <translation>Save grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="399"/>
+        <location filename="../../ui/practice/dialogs.py" line="383"/>
         <source>{0}字方格稿纸</source>
         <translation>{0}-square grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="420"/>
+        <location filename="../../ui/practice/dialogs.py" line="404"/>
         <source>已生成 {0} 张方格稿纸。</source>
         <translation>{0} sheets of grid paper written.</translation>
     </message>
@@ -2622,95 +2567,148 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="18"/>
+        <location filename="../../ui/widgets/import_preview.py" line="35"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="37"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="39"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="41"/>
+        <source>表中没有，保持不变</source>
+        <translation>Not in the file, left as it is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="43"/>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="75"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="79"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="80"/>
+        <source>改动或原因</source>
+        <translation>Changes or reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="81"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="82"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="22"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="95"/>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="24"/>
-        <source>行</source>
-        <translation>Row</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="99"/>
+        <source>显示</source>
+        <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="29"/>
-        <source>列</source>
-        <translation>Column</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="121"/>
+        <source>提醒：{0}</source>
+        <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="30"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/import_preview.py" line="45"/>
+        <location filename="../../ui/widgets/import_preview.py" line="129"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="55"/>
-        <source>没有发现问题。点击“导入”后一次性写入。</source>
-        <translation>No problems found. Import writes everything at once.</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="134"/>
+        <source>没有发现问题。请核对下表的新增和修改，点击“导入”后一次性写入。</source>
+        <translation>No problems found. Check what is new and what changes below; Import writes everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="137"/>
+        <source>没有要新增或修改的内容。</source>
+        <translation>Nothing to add or change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="146"/>
+        <source>全部（{0}）</source>
+        <translation>All ({0})</translation>
     </message>
 </context>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="64"/>
+        <location filename="../../ui/practice/dialogs.py" line="65"/>
         <source>实践项目</source>
         <translation>Practice item</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="64"/>
+        <location filename="../../ui/practice/dialogs.py" line="65"/>
         <source>添加实践项目</source>
         <translation>Add a practice item</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="68"/>
+        <location filename="../../ui/practice/dialogs.py" line="69"/>
         <source>如 参观一处科普教育基地</source>
         <translation>e.g. visit a science education site</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="69"/>
+        <location filename="../../ui/practice/dialogs.py" line="70"/>
         <source>全校都做</source>
         <translation>Every grade</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="84"/>
+        <location filename="../../ui/practice/dialogs.py" line="85"/>
         <source> 分</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="85"/>
+        <location filename="../../ui/practice/dialogs.py" line="86"/>
         <source>全班都完成时计入班级考核的分数，部分完成按完成比例计分；0 为不计分。</source>
         <translation>The class assessment points when the whole class has done it, in proportion when part has; 0 gives none.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="89"/>
+        <location filename="../../ui/practice/dialogs.py" line="90"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="93"/>
+        <location filename="../../ui/practice/dialogs.py" line="94"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="94"/>
+        <location filename="../../ui/practice/dialogs.py" line="95"/>
         <source>参加年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="96"/>
+        <location filename="../../ui/practice/dialogs.py" line="97"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="98"/>
+        <location filename="../../ui/practice/dialogs.py" line="99"/>
         <source>报为作品时的比赛</source>
         <translation>Competition for a pupil&apos;s work</translation>
     </message>
@@ -2718,77 +2716,77 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="135"/>
+        <location filename="../../ui/practice/dialogs.py" line="136"/>
         <source>科普实践项目</source>
         <translation>Science practice items</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="139"/>
+        <location filename="../../ui/practice/dialogs.py" line="140"/>
         <source>实践项目</source>
         <translation>Practice item</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="140"/>
+        <location filename="../../ui/practice/dialogs.py" line="141"/>
         <source>参加年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="142"/>
+        <location filename="../../ui/practice/dialogs.py" line="143"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="144"/>
+        <location filename="../../ui/practice/dialogs.py" line="145"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="152"/>
+        <location filename="../../ui/practice/dialogs.py" line="153"/>
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="153"/>
+        <location filename="../../ui/practice/dialogs.py" line="154"/>
         <source>按计划添加</source>
         <translation>Add the plans&apos; items</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="154"/>
+        <location filename="../../ui/practice/dialogs.py" line="155"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="155"/>
+        <location filename="../../ui/practice/dialogs.py" line="156"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="156"/>
+        <location filename="../../ui/practice/dialogs.py" line="157"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="157"/>
+        <location filename="../../ui/practice/dialogs.py" line="158"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="165"/>
+        <location filename="../../ui/practice/dialogs.py" line="166"/>
         <source>计划中的：读一本科普读物并写读后感、看一部科普影片、讲一位科学家的故事、参观一处科普教育基地、写一篇科普小征文</source>
         <translation>From the plans: read a popular science book and write about it, watch a science film, tell a scientist&apos;s story, visit a science education site, write a short science essay</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="219"/>
+        <location filename="../../ui/practice/dialogs.py" line="220"/>
         <source>删除实践项目「{0}」？</source>
         <translation>Delete the practice item “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="221"/>
+        <location filename="../../ui/practice/dialogs.py" line="222"/>
         <source>已勾选的 {0} 名学生的记录也会删除（删除前自动备份）。</source>
         <translation> The ticks of its {0} pupils go too (a backup is made first).</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="222"/>
+        <location filename="../../ui/practice/dialogs.py" line="223"/>
         <source>删除实践项目</source>
         <translation>Delete practice item</translation>
     </message>
@@ -3334,39 +3332,9 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PracticeImportDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="243"/>
+        <location filename="../../ui/practice/dialogs.py" line="240"/>
         <source>导入实践表 — {0}</source>
         <translation>Import practice sheet — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="253"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="254"/>
-        <source>学生</source>
-        <translation>Pupil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="255"/>
-        <source>实践项目</source>
-        <translation>Practice item</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="256"/>
-        <source>原来</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="257"/>
-        <source>导入后</source>
-        <translation>Becomes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="264"/>
-        <source>导入</source>
-        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -3382,123 +3350,123 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="75"/>
+        <location filename="../../ui/practice/page.py" line="73"/>
         <source>方向键移动，空格键勾选或取消所选的格子；点列标题选中整列，再按空格键整列勾选。</source>
         <translation>Arrow keys move, Space ticks or unticks the selected cells; click a column heading to select the whole column, then Space ticks it all.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="80"/>
-        <location filename="../../ui/practice/page.py" line="272"/>
+        <location filename="../../ui/practice/page.py" line="78"/>
+        <location filename="../../ui/practice/page.py" line="270"/>
         <source>导出实践表</source>
         <translation>Export practice sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="83"/>
+        <location filename="../../ui/practice/page.py" line="81"/>
         <source>本班实践表（Excel）…</source>
         <translation>This class&apos;s sheet (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="86"/>
+        <location filename="../../ui/practice/page.py" line="84"/>
         <source>全部班级（每班一页）…</source>
         <translation>Every class (a sheet each)…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="91"/>
+        <location filename="../../ui/practice/page.py" line="89"/>
         <source>导入实践表…</source>
         <translation>Import practice sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="92"/>
+        <location filename="../../ui/practice/page.py" line="90"/>
         <source>报为参赛作品…</source>
         <translation>Enter as a competition work…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="93"/>
+        <location filename="../../ui/practice/page.py" line="91"/>
         <source>实践项目…</source>
         <translation>Practice items…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="94"/>
+        <location filename="../../ui/practice/page.py" line="92"/>
         <source>打印方格稿纸…</source>
         <translation>Print grid paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="100"/>
+        <location filename="../../ui/practice/page.py" line="98"/>
         <source>把选中学生的读后感、征文等登记为一件参赛作品</source>
         <translation>Register the selected pupil&apos;s book report or essay as a competition work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="118"/>
+        <location filename="../../ui/practice/page.py" line="116"/>
         <source>还没有科普实践项目。计划中要求学生每人：读一本科普读物并写读后感、看一部科普影片、讲一位科学家的故事、参观一处科普教育基地、写一篇科普小征文。</source>
         <translation>No science practice items yet. The plans ask every pupil to read a popular science book and write about it, watch a science film, tell a scientist&apos;s story, visit a science education site and write a short science essay.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="123"/>
+        <location filename="../../ui/practice/page.py" line="121"/>
         <source>按计划添加这些项目</source>
         <translation>Add these items from the plans</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="126"/>
+        <location filename="../../ui/practice/page.py" line="124"/>
         <source>自己添加…</source>
         <translation>Add your own…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="196"/>
+        <location filename="../../ui/practice/page.py" line="194"/>
         <source>{0}&#x3000;{1} 名学生&#x3000;完成 {2}/{3}（{4:.0%}）</source>
         <translation>{0}&#x3000;{1} pupils&#x3000;done {2}/{3} ({4:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="259"/>
+        <location filename="../../ui/practice/page.py" line="257"/>
         <source>请先选择班级。</source>
         <translation>Choose a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="268"/>
+        <location filename="../../ui/practice/page.py" line="266"/>
         <source>{0}-科普实践</source>
         <translation>{0}-science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="270"/>
+        <location filename="../../ui/practice/page.py" line="268"/>
         <source>各班科普实践</source>
         <translation>Science practice of every class</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="272"/>
+        <location filename="../../ui/practice/page.py" line="270"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="280"/>
+        <location filename="../../ui/practice/page.py" line="278"/>
         <source>已导出 {0} 个班、{1} 名学生的实践表。班主任打勾后交回，用“导入实践表…”收回。</source>
         <translation>Practice sheets of {0} classes, {1} pupils exported. Class teachers tick them and hand them back; take them in with “Import practice sheet…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="287"/>
+        <location filename="../../ui/practice/page.py" line="285"/>
         <source>选择填好的实践表</source>
         <translation>Choose the filled practice sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="287"/>
+        <location filename="../../ui/practice/page.py" line="285"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="305"/>
+        <location filename="../../ui/practice/page.py" line="303"/>
         <source>请先在表中选中一名学生（可选中他读后感、征文那一格）。</source>
         <translation>First select a pupil in the table (for instance the cell of their book report or essay).</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="312"/>
+        <location filename="../../ui/practice/page.py" line="310"/>
         <source>{0}没有可以报名的个人比赛项目。</source>
         <translation>{0} has no individual competition to enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="324"/>
+        <location filename="../../ui/practice/page.py" line="322"/>
         <source>如 {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="336"/>
+        <location filename="../../ui/practice/page.py" line="334"/>
         <source>已登记作品 {0}：{1}《{2}》</source>
         <translation>Registered {0}: {1} “{2}”</translation>
     </message>
@@ -3583,47 +3551,57 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="164"/>
+        <location filename="../../ui/awards/print_page.py" line="156"/>
+        <source>未打印完成</source>
+        <translation>Not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="170"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="169"/>
+        <location filename="../../ui/awards/print_page.py" line="175"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="174"/>
+        <location filename="../../ui/awards/print_page.py" line="180"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="203"/>
+        <location filename="../../ui/awards/print_page.py" line="210"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="213"/>
+        <location filename="../../ui/awards/print_page.py" line="214"/>
+        <source>{0} 张已编号但上次没有打印完成，请重新打印（编号不变）。</source>
+        <translation>{0} were numbered but their printing did not finish: print them again (the numbers stay).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="222"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="219"/>
+        <location filename="../../ui/awards/print_page.py" line="228"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="222"/>
+        <location filename="../../ui/awards/print_page.py" line="231"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="250"/>
+        <location filename="../../ui/awards/print_page.py" line="259"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="251"/>
+        <location filename="../../ui/awards/print_page.py" line="260"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -3634,22 +3612,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="254"/>
+        <location filename="../../ui/awards/print_page.py" line="263"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="254"/>
+        <location filename="../../ui/awards/print_page.py" line="263"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="295"/>
+        <location filename="../../ui/awards/print_page.py" line="306"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="296"/>
+        <location filename="../../ui/awards/print_page.py" line="307"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -3658,23 +3636,23 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="325"/>
+        <location filename="../../ui/awards/print_page.py" line="336"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="330"/>
+        <location filename="../../ui/awards/print_page.py" line="341"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="342"/>
+        <location filename="../../ui/awards/print_page.py" line="353"/>
         <source>已生成校准页：用普通纸按“实际大小”打印，量出尺子的长度和位置，填入“打印机校准…”。</source>
         <translation>Calibration page written: print it on plain paper at &quot;Actual size&quot;, measure the rulers&apos; length and position and enter them in &quot;Printer calibration…&quot;.</translation>
     </message>
     <message>
         <location filename="../../ui/awards/print_page.py" line="91"/>
-        <location filename="../../ui/awards/print_page.py" line="335"/>
+        <location filename="../../ui/awards/print_page.py" line="346"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
@@ -3750,52 +3728,57 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="21"/>
+        <location filename="../../ui/awards/register_page.py" line="24"/>
         <source>输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车</source>
         <translation>Type a certificate number or name, or scan the QR code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="29"/>
+        <location filename="../../ui/awards/register_page.py" line="32"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="30"/>
+        <location filename="../../ui/awards/register_page.py" line="33"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="31"/>
+        <location filename="../../ui/awards/register_page.py" line="34"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="32"/>
+        <location filename="../../ui/awards/register_page.py" line="35"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="33"/>
+        <location filename="../../ui/awards/register_page.py" line="36"/>
         <source>打印次数</source>
         <translation>Prints</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="34"/>
+        <location filename="../../ui/awards/register_page.py" line="37"/>
         <source>首次登记</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="35"/>
+        <location filename="../../ui/awards/register_page.py" line="38"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="35"/>
+        <location filename="../../ui/awards/register_page.py" line="54"/>
+        <source>已编号，未打印完成</source>
+        <translation>Numbered, printing not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/register_page.py" line="56"/>
         <source>已撤销，作废</source>
         <translation>Withdrawn, void</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="42"/>
+        <location filename="../../ui/awards/register_page.py" line="45"/>
         <source>证书查询</source>
         <translation>Look up</translation>
     </message>
@@ -3803,54 +3786,19 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="35"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="31"/>
         <source>导入花名册 — {0}</source>
         <translation>Import roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="39"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="40"/>
         <source>新年级 {0} 个，新班级 {1} 个，新学生 {2} 名，更新 {3} 名，已存在且不变 {4} 名。</source>
         <translation>New grades: {0}, new classes: {1}, new students: {2}, updated: {3}, already present and unchanged: {4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="52"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="50"/>
         <source>将新建班级：{0}</source>
         <translation>Classes to be created: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="63"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="75"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="76"/>
-        <source>行</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="71"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="72"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="73"/>
-        <source>性别</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="74"/>
-        <source>学号</source>
-        <translation>Student no.</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +3862,24 @@ max {1:g}</translation>
         <location filename="../../ui/scoring/grid.py" line="274"/>
         <source>缺 {0} 位：{1}</source>
         <translation>{0} missing: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreImportDialog</name>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="36"/>
+        <source>导入评分表 — {0}</source>
+        <translation>Import score sheets — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="44"/>
+        <source>新录入 {0} 个分数，修改 {1} 个，{2} 个与已录入的相同。</source>
+        <translation>{0} new scores, {1} changed, {2} the same as those already entered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="49"/>
+        <source>将加入评委组：{0}</source>
+        <translation>To be added to the panel: {0}</translation>
     </message>
 </context>
 <context>
@@ -4063,7 +4029,7 @@ max {1:g}</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="123"/>
-        <location filename="../../ui/scoring/tab.py" line="655"/>
+        <location filename="../../ui/scoring/tab.py" line="645"/>
         <source>暂不公布</source>
         <translation>Hold back</translation>
     </message>
@@ -4281,36 +4247,16 @@ max {1:g}</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/tab.py" line="594"/>
-        <location filename="../../ui/scoring/tab.py" line="611"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="607"/>
-        <source>
-……共 {0} 处</source>
-        <translation>
-… {0} in all</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/tab.py" line="608"/>
-        <source>评分表有问题，没有导入任何分数：
-{0}{1}</source>
-        <translation>The score sheets have problems; no score was imported:
-{0}{1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/tab.py" line="611"/>
-        <source>导入「{0}」：{1}</source>
-        <translation>Import “{0}”: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/tab.py" line="622"/>
+        <location filename="../../ui/scoring/tab.py" line="613"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/tab.py" line="655"/>
+        <location filename="../../ui/scoring/tab.py" line="645"/>
         <source>公布</source>
         <translation>Announce</translation>
     </message>
@@ -4379,7 +4325,7 @@ max {1:g}</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="61"/>
+        <location filename="../../ui/summary/tab.py" line="66"/>
         <source>上届 {0}</source>
         <translation>Last time {0}</translation>
     </message>
@@ -4495,301 +4441,301 @@ max {1:g}</translation>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="82"/>
+        <location filename="../../ui/summary/tab.py" line="87"/>
         <source>参加班级</source>
         <translation>Classes taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="83"/>
-        <location filename="../../ui/summary/tab.py" line="399"/>
+        <location filename="../../ui/summary/tab.py" line="88"/>
+        <location filename="../../ui/summary/tab.py" line="404"/>
         <source>参加学生</source>
         <translation>Students taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="84"/>
-        <location filename="../../ui/summary/tab.py" line="309"/>
+        <location filename="../../ui/summary/tab.py" line="89"/>
+        <location filename="../../ui/summary/tab.py" line="314"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="85"/>
-        <location filename="../../ui/summary/tab.py" line="399"/>
+        <location filename="../../ui/summary/tab.py" line="90"/>
+        <location filename="../../ui/summary/tab.py" line="404"/>
         <source>作品</source>
         <translation>Works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="86"/>
+        <location filename="../../ui/summary/tab.py" line="91"/>
         <source>获奖</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="87"/>
+        <location filename="../../ui/summary/tab.py" line="92"/>
         <source>推荐上级比赛</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="94"/>
+        <location filename="../../ui/summary/tab.py" line="99"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="95"/>
+        <location filename="../../ui/summary/tab.py" line="100"/>
         <source>重新统计（评分、评奖有变化后）</source>
         <translation>Count again (after scores or awards changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="97"/>
-        <location filename="../../ui/summary/tab.py" line="467"/>
+        <location filename="../../ui/summary/tab.py" line="102"/>
+        <location filename="../../ui/summary/tab.py" line="472"/>
         <source>总结报告</source>
         <translation>Summary report</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="99"/>
+        <location filename="../../ui/summary/tab.py" line="104"/>
         <source>总结报告（PDF）…</source>
         <translation>Summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="100"/>
+        <location filename="../../ui/summary/tab.py" line="105"/>
         <source>总结报告（Excel，每张表一页）…</source>
         <translation>Summary report (Excel, a sheet per table)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="107"/>
+        <location filename="../../ui/summary/tab.py" line="112"/>
         <source>参与情况</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="108"/>
+        <location filename="../../ui/summary/tab.py" line="113"/>
         <source>作品与评审</source>
         <translation>Works and judging</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="109"/>
+        <location filename="../../ui/summary/tab.py" line="114"/>
         <source>获奖情况</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="110"/>
+        <location filename="../../ui/summary/tab.py" line="115"/>
         <source>推荐与上报</source>
         <translation>Recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="111"/>
+        <location filename="../../ui/summary/tab.py" line="116"/>
         <source>科普实践</source>
         <translation>Science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="112"/>
+        <location filename="../../ui/summary/tab.py" line="117"/>
         <source>教师比赛</source>
         <translation>Teachers&apos; contests</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="113"/>
+        <location filename="../../ui/summary/tab.py" line="118"/>
         <source>历年比较</source>
         <translation>Year on year</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="114"/>
+        <location filename="../../ui/summary/tab.py" line="119"/>
         <source>总结</source>
         <translation>Summary text</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="124"/>
+        <location filename="../../ui/summary/tab.py" line="129"/>
         <source>各年级参与率</source>
         <translation>Participation by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="125"/>
+        <location filename="../../ui/summary/tab.py" line="130"/>
         <source>各班参与情况</source>
         <translation>Participation by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="139"/>
+        <location filename="../../ui/summary/tab.py" line="144"/>
         <source>各项目作品数（按学部）</source>
         <translation>Works per competition (by section)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="140"/>
+        <location filename="../../ui/summary/tab.py" line="145"/>
         <source>评审进度（已评完的百分比）</source>
         <translation>Judging progress (share judged)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="141"/>
+        <location filename="../../ui/summary/tab.py" line="146"/>
         <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
         <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="142"/>
+        <location filename="../../ui/summary/tab.py" line="147"/>
         <source>评委打分偏差</source>
         <translation>Judges&apos; spread</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="154"/>
+        <location filename="../../ui/summary/tab.py" line="159"/>
         <source>各年级获奖（按等级）</source>
         <translation>Awards by grade (by level)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="155"/>
+        <location filename="../../ui/summary/tab.py" line="160"/>
         <source>各班获奖</source>
         <translation>Awards by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="156"/>
+        <location filename="../../ui/summary/tab.py" line="161"/>
         <source>集体奖、优秀组织奖与科技辅导员奖</source>
         <translation>Collective, organisation and advisor awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="157"/>
+        <location filename="../../ui/summary/tab.py" line="162"/>
         <source>班级考核积分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="169"/>
+        <location filename="../../ui/summary/tab.py" line="174"/>
         <source>推荐参加上级比赛的作品</source>
         <translation>Works recommended to the higher level</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="170"/>
+        <location filename="../../ui/summary/tab.py" line="175"/>
         <source>按学部、个人或团体统计</source>
         <translation>By section, individual or team</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="172"/>
+        <location filename="../../ui/summary/tab.py" line="177"/>
         <source>生成推荐作品上报表</source>
         <translation>District list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="174"/>
+        <location filename="../../ui/summary/tab.py" line="179"/>
         <source>上报表（Excel）…</source>
         <translation>District list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="175"/>
+        <location filename="../../ui/summary/tab.py" line="180"/>
         <source>上报表（PDF，签字盖章用）…</source>
         <translation>District list (PDF, to sign and stamp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="177"/>
+        <location filename="../../ui/summary/tab.py" line="182"/>
         <source>调整列与模板…</source>
         <translation>Columns and templates…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="180"/>
+        <location filename="../../ui/summary/tab.py" line="185"/>
         <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
         <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="185"/>
+        <location filename="../../ui/summary/tab.py" line="190"/>
         <source>上报表模板</source>
         <translation>District template</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="199"/>
+        <location filename="../../ui/summary/tab.py" line="204"/>
         <source>科普实践各项目完成率</source>
         <translation>Science practice done, by item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="200"/>
+        <location filename="../../ui/summary/tab.py" line="205"/>
         <source>各年级完成率</source>
         <translation>Done by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="201"/>
+        <location filename="../../ui/summary/tab.py" line="206"/>
         <source>各班完成率</source>
         <translation>Done by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="202"/>
+        <location filename="../../ui/summary/tab.py" line="207"/>
         <source>在「作品报名 → 科普实践」中逐班勾选，或导出实践表请班主任填写后导入。</source>
         <translation>Tick class by class in “Entries → Science practice”, or export the practice sheets for class teachers to fill in and import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="217"/>
+        <location filename="../../ui/summary/tab.py" line="222"/>
         <source>教师比赛（不计入学生的参与和获奖）</source>
         <translation>Teachers&apos; contests (not counted in the pupils&apos; participation and awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="224"/>
+        <location filename="../../ui/summary/tab.py" line="229"/>
         <source>本届与上届</source>
         <translation>This festival and the last</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="226"/>
+        <location filename="../../ui/summary/tab.py" line="231"/>
         <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
         <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="239"/>
+        <location filename="../../ui/summary/tab.py" line="244"/>
         <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
         <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="248"/>
+        <location filename="../../ui/summary/tab.py" line="253"/>
         <source>按统计数字生成初稿</source>
         <translation>Draft from the figures</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="314"/>
+        <location filename="../../ui/summary/tab.py" line="319"/>
         <source>还没有报名任何比赛的班级：{0}</source>
         <translation>Classes that entered nothing yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="324"/>
+        <location filename="../../ui/summary/tab.py" line="329"/>
         <source>完成率</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="345"/>
+        <location filename="../../ui/summary/tab.py" line="350"/>
         <source>已评完</source>
         <translation>Judged</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="404"/>
+        <location filename="../../ui/summary/tab.py" line="409"/>
         <source>上届</source>
         <translation>Last time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="412"/>
+        <location filename="../../ui/summary/tab.py" line="417"/>
         <source>本届</source>
         <translation>This time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="430"/>
+        <location filename="../../ui/summary/tab.py" line="435"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="443"/>
+        <location filename="../../ui/summary/tab.py" line="448"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="445"/>
+        <location filename="../../ui/summary/tab.py" line="450"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="455"/>
+        <location filename="../../ui/summary/tab.py" line="460"/>
         <source>生成初稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="455"/>
+        <location filename="../../ui/summary/tab.py" line="460"/>
         <source>用统计数字生成的初稿替换现在的总结吗？</source>
         <translation>Replace the current summary with a draft made from the figures?</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="473"/>
+        <location filename="../../ui/summary/tab.py" line="478"/>
         <source>已生成总结报告。</source>
         <translation>Summary report written.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="479"/>
+        <location filename="../../ui/summary/tab.py" line="484"/>
         <source>推荐作品上报表</source>
         <translation>District list of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="490"/>
+        <location filename="../../ui/summary/tab.py" line="495"/>
         <source>已生成推荐作品上报表，共 {0} 件。</source>
         <translation>District list written: {0} works.</translation>
     </message>
@@ -5005,47 +4951,47 @@ max {1:g}</translation>
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="293"/>
+        <location filename="../../ui/practice/dialogs.py" line="277"/>
         <source>报为参赛作品</source>
         <translation>Enter as a competition work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="304"/>
+        <location filename="../../ui/practice/dialogs.py" line="288"/>
         <source>如 《昆虫记》读后感</source>
         <translation>e.g. On “The Insect World”</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="311"/>
+        <location filename="../../ui/practice/dialogs.py" line="295"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="312"/>
+        <location filename="../../ui/practice/dialogs.py" line="296"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="313"/>
+        <location filename="../../ui/practice/dialogs.py" line="297"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="314"/>
+        <location filename="../../ui/practice/dialogs.py" line="298"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="315"/>
+        <location filename="../../ui/practice/dialogs.py" line="299"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="335"/>
+        <location filename="../../ui/practice/dialogs.py" line="319"/>
         <source>请选择比赛项目。</source>
         <translation>Choose a competition.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="348"/>
+        <location filename="../../ui/practice/dialogs.py" line="332"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -5112,32 +5058,32 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="35"/>
+        <location filename="../../ui/opening.py" line="37"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="40"/>
+        <location filename="../../ui/opening.py" line="42"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="42"/>
+        <location filename="../../ui/opening.py" line="44"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="48"/>
+        <location filename="../../ui/opening.py" line="50"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="49"/>
+        <location filename="../../ui/opening.py" line="51"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="60"/>
+        <location filename="../../ui/opening.py" line="62"/>
         <source>科技节的全部数据（活动、作品、成绩、证书记录和自动备份）将保存在：
 {0}
 
@@ -5152,49 +5098,49 @@ If this PC has a restore card or restore software such as Deep Freeze, drive C: 
 Choose a place that is not reset (a folder on drive D:, say)? The data&apos;s place is shown later under 学校与设置 → 界面与数据.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="66"/>
+        <location filename="../../ui/opening.py" line="68"/>
         <source>数据保存在哪里</source>
         <translation>Where the data is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="68"/>
+        <location filename="../../ui/opening.py" line="70"/>
         <source>选择保存科技节数据的文件夹</source>
         <translation>Choose the folder for 科技节&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="81"/>
+        <location filename="../../ui/opening.py" line="83"/>
         <source>这个数据文件正由另一台电脑（{0}）上的科技节打开。几台电脑不能通过共享文件夹同时使用同一个数据文件（可能损坏数据）：请在那台电脑上关闭科技节后再打开；几台电脑同时评分请改用 PostgreSQL 服务器。如果那台电脑已经关机，删除同一文件夹中的「{1}」后再打开。</source>
         <translation>This festival file is open in 科技节 on another PC ({0}). Several PCs cannot use one festival file through a shared folder (the data could be damaged): close 科技节 on that PC and open it again; for scoring on several PCs use a PostgreSQL server. If that PC is already off, delete “{1}” in the same folder and open the file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="97"/>
+        <location filename="../../ui/opening.py" line="99"/>
         <source>数据文件已损坏</source>
         <translation>The data file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="102"/>
+        <location filename="../../ui/opening.py" line="104"/>
         <source>最近一次正常的备份：{0}（{1}）。
 用它恢复吗？损坏的文件会改名保存在原处，不会删除。</source>
         <translation>Latest good backup: {0} ({1}).
 Restore it? The damaged file is renamed and kept where it is, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="107"/>
+        <location filename="../../ui/opening.py" line="109"/>
         <source>用这个备份恢复</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="109"/>
+        <location filename="../../ui/opening.py" line="111"/>
         <source>不恢复</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="116"/>
+        <location filename="../../ui/opening.py" line="118"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="154"/>
+        <location filename="../../ui/opening.py" line="156"/>
         <source>另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，评分和排行榜会互相显示；请不要两边同时修改同一项内容。</source>
         <translation>Another 科技节 window (computer {0}, process {1}) has this data file open too. Both windows work: every change is saved at once and scores and the leaderboard show in both; do not edit the same item in both at the same time.</translation>
     </message>

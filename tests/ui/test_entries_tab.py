@@ -12,14 +12,16 @@ from pytestqt.qtbot import QtBot
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.demo.sample_form import SAMPLE_NAME
 from fest_desktop.registration.competitions import list_competitions
-from fest_desktop.registration.entries import list_entries
+from fest_desktop.registration.entries import EntryDraft, list_entries, update_entry
 from fest_desktop.resources import resource_path
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
 from ui.registration.tab import EntriesTab, QuotaModel
+from ui.widgets.import_preview import DETAILS_COLUMN
 
 
 @pytest.fixture
@@ -208,15 +210,20 @@ def test_the_entries_model_passes_the_model_tester(tab: EntriesTab, qtmodelteste
 
 
 def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
-    tab: EntriesTab, db: Database, demo: FestivalInfo
+    tab: EntriesTab, db: Database, demo: FestivalInfo, qtmodeltester: object
 ) -> None:
     found = preview_entry_files(db, demo.id, [resource_path("samples", SAMPLE_NAME)], tab)
     assert found is not None
     dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    qtmodeltester.check(dialog.table_model)  # type: ignore[attr-defined]
     assert not dialog.import_button.isEnabled()
-    assert dialog.table_model.rowCount() == 1
-    reason = dialog.table_model.index(0, 4).data()
+    # Every row is listed; the problem is shown first, alone, with its reason.
+    assert dialog.table_model.rowCount() == len(found[1].lines())
+    [refused] = dialog.shown_lines()
+    assert refused.outcome == RowOutcome.REFUSED
+    reason = dialog.table.model().index(0, DETAILS_COLUMN).data()
     assert "四年级(1)班「科技创新绘画比赛」已报 3 件" in reason
+    assert dialog.shown.currentText() == "有问题（1）"
 
 
 def test_importing_a_good_file_through_the_dialog(
@@ -237,10 +244,42 @@ def test_importing_a_good_file_through_the_dialog(
     assert found is not None
     dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
     assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 2
+    assert {line.outcome for line in dialog.shown_lines()} == {RowOutcome.NEW}
     dialog.import_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
     titles = {e.title for e in list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
     assert {"海上风车城", "星际快递"} <= titles
+
+
+def test_the_preview_shows_each_change_and_a_change_since_is_shown_before_anything_is_written(
+    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+) -> None:
+    work = next(e for e in list_entries(db, demo.id) if e.authors and e.title)
+    path = write_workbook(
+        tmp_path / "numbered.xlsx",
+        {
+            "作品": [
+                ("作品编号", "比赛项目", "作品题目", "作者", "班级"),
+                (work.code, work.competition_name, "新的题目", work.author_names, work.class_name),
+            ]
+        },
+    )
+    found = preview_entry_files(db, demo.id, [path], tab)
+    assert found is not None
+    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    [line] = dialog.shown_lines()
+    assert (line.outcome, line.details) == (RowOutcome.CHANGED, (f"作品题目：{work.title} → 新的题目",))
+    assert dialog.table.model().index(0, 0).data() == "修改"
+    # Another station changes the work before 导入 is pressed: nothing is written, the new preview shows.
+    update_entry(db, work.id, EntryDraft(**{**work.draft().__dict__, "advisor": "另一位老师"}))
+    dialog.import_button.click()
+    assert "预览之后" in shown["errors"][0]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert next(e for e in list_entries(db, demo.id) if e.id == work.id).title == work.title
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    changed = next(e for e in list_entries(db, demo.id) if e.id == work.id)
+    assert (changed.title, changed.advisor) == ("新的题目", "另一位老师")
 
 
 def test_a_file_that_is_not_a_workbook_is_reported(

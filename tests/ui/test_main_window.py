@@ -22,6 +22,7 @@ from tests.conftest import write_workbook
 from ui.main_window import MainWindow
 from ui.settings.school_pages import ClassesPage, StudentsPage
 from ui.settings.tab import FestivalPage
+from ui.widgets.import_preview import DETAILS_COLUMN
 from ui.widgets.table_models import ChoiceDelegate
 
 TODAY = dt.date(2026, 11, 21)
@@ -186,8 +187,8 @@ def test_a_roster_with_problems_cannot_be_imported(
     dialog = page.import_file(path)
     assert dialog is not None
     assert not dialog.import_button.isEnabled()
-    assert dialog.table_model.rowCount() == 1
-    assert dialog.table_model.index(0, 3).data().startswith("无法识别班级「三班半」")
+    assert [line.details[0].startswith("无法识别班级「三班半」") for line in dialog.shown_lines()] == [True]
+    assert dialog.table.model().index(0, DETAILS_COLUMN).data().startswith("无法识别班级「三班半」")
     dialog.reject()
     assert "初三(3)班" not in {c.name for c in list_classes(db, demo.id)}
 

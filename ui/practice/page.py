@@ -20,7 +20,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.practice.checklist import Mark, class_checklist, set_marks
 from fest_desktop.practice.items import add_plan_items
 from fest_desktop.practice.progress import ClassProgress, practice_progress
-from fest_desktop.practice.sheet import preview_practice_import, read_practice_file, write_practice_sheets
+from fest_desktop.practice.sheet import plan_practice_import, read_practice_file, write_practice_sheets
 from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
 from fest_desktop.registration.entries import EntryInfo
 from fest_desktop.school.people import list_teachers
@@ -288,7 +288,7 @@ class PracticePage(QWidget):
             return
         try:
             read = read_practice_file(path)
-            plan = preview_practice_import(self.db, self.festival_id, read)
+            plan = plan_practice_import(self.db, self.festival_id, read)
         except FestError as exc:
             show_error(self, exc.message)
             return

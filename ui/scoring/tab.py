@@ -29,7 +29,6 @@ from fest_desktop.scoring.entering import enter_attempt, enter_score, set_locked
 from fest_desktop.scoring.judges import list_judges
 from fest_desktop.scoring.log import ScoreChangeInfo, competition_log, default_station, entry_log
 from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
-from fest_desktop.scoring.score_import import commit_score_import, preview_score_import
 from fest_desktop.scoring.sheet import EntryResult, ScoringSheet, judged_competitions
 from fest_desktop.storage.database import Database
 from ui.scoring.dialogs import JudgesDialog, ScoreLogDialog
@@ -37,11 +36,12 @@ from ui.scoring.grid import BY_ENTRY, BY_JUDGE, MEASURED, CellKey, ScoreGridMode
 from ui.scoring.leaderboard import LeaderboardWindow
 from ui.scoring.live_sheet import LiveSheet
 from ui.scoring.phones import PhonePanel
+from ui.scoring.score_import_dialog import ScoreImportDialog, preview_score_file
 from ui.scoring.watcher import ScoreWatcher
 from ui.widgets.columns import fit_columns
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.messages import confirm, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
 # How long a message under the toolbar stays: long enough to read, gone before it misleads.
@@ -595,32 +595,22 @@ class ScoringTab(QWidget):
         if path is not None:
             self.import_sheets(path)
 
-    def import_sheets(self, path: Path) -> bool:
-        """Check a filled-in score workbook, show what it would do, and import it whole on confirmation."""
-        plan = run_operation(
-            self, lambda: preview_score_import(self.db, self.festival_id, path, add_judges=True)
-        )
-        if plan is FAILED:
-            return False
-        if not plan.ok:
-            lines = "\n".join(str(p) for p in plan.problems[:15])
-            more = self.tr("\n……共 {0} 处").format(len(plan.problems)) if len(plan.problems) > 15 else ""
-            show_error(self, self.tr("评分表有问题，没有导入任何分数：\n{0}{1}").format(lines, more))
-            return False
-        if not confirm(
-            self, self.tr("导入评分表"), self.tr("导入「{0}」：{1}").format(path.name, plan.summary())
-        ):
-            return False
-        if (
-            run_operation(self, lambda: commit_score_import(self.db, self.festival_id, path, add_judges=True))
-            is FAILED
-        ):
-            return False
+    def import_sheets(self, path: Path) -> ScoreImportDialog | None:
+        """Check a filled-in score workbook and show what it would do; it is imported whole when the
+        teacher confirms. Returns the dialog shown."""
+        found = preview_score_file(self.db, self.festival_id, path, self)
+        if found is None:
+            return None
+        dialog = ScoreImportDialog(self.db, self.festival_id, *found, parent=self)
+        dialog.accepted.connect(lambda: self._sheets_imported(dialog.plan.summary()))
+        dialog.open()
+        return dialog
+
+    def _sheets_imported(self, summary: str) -> None:
         self._competition_chosen()
         if self.watcher is not None:
             self.watcher.check_now()
-        self._say(self.tr("已导入：{0}").format(plan.summary()))
-        return True
+        self._say(self.tr("已导入：{0}").format(summary))
 
     def open_leaderboard(self) -> LeaderboardWindow | None:
         """The hall's board for the competition shown, on the chosen screen."""

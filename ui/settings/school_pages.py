@@ -410,17 +410,17 @@ class StudentsPage(SchoolPage):
 
     def import_file(self, path: Path) -> RosterImportDialog | None:
         """Preview a roster file in the import dialog and reload after a commit; returns the dialog shown."""
-        preview = preview_roster_file(self.db, self.festival_id, path, self)
-        if preview is None:
+        found = preview_roster_file(self.db, self.festival_id, path, self)
+        if found is None:
             return None
-        dialog = RosterImportDialog(self.db, self.festival_id, preview, self)
+        dialog = RosterImportDialog(self.db, self.festival_id, *found, parent=self)
         dialog.accepted.connect(self.reload)
         dialog.accepted.connect(self.school_changed.emit)
         dialog.open()
         return dialog
 
     def _export(self) -> None:
-        from fest_desktop.school.roster import export_roster
+        from fest_desktop.school.roster_files import export_roster
 
         path = ask_save_path(
             self, self.tr("导出花名册"), self.tr("花名册"), ".xlsx", self.tr("Excel 工作簿 (*.xlsx)")
