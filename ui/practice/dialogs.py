@@ -42,7 +42,6 @@ from fest_desktop.registration.entries import EntryDraft, EntryInfo, LateEntryEr
 from fest_desktop.registration.gridpaper import DEFAULT_CELLS, MAX_COPIES, write_grid_paper
 from fest_desktop.school.structure import GradeInfo
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.importing import PlanChanged
 from fest_desktop.values import ADVISOR_NAMES, TITLE
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import FormDialog
@@ -248,18 +247,10 @@ class PracticeImportDialog(ImportPreviewDialog):
         self.show_plan(plan.summary(), plan.lines())
 
     def commit(self) -> None:
-        try:
-            commit_practice_import(self.db, self.festival_id, self.read, previewed=self.plan)
-        except PlanChanged as changed:
-            # Something changed since the preview (a pupil moved class): nothing was written.
-            show_error(self, changed.message)
-            assert isinstance(changed.plan, PracticeImport)
-            self.show_practice(changed.plan)
-            return
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        self.accept()
+        self.commit_with(
+            lambda: commit_practice_import(self.db, self.festival_id, self.read, previewed=self.plan),
+            self.show_practice,
+        )
 
 
 class WorkDialog(FormDialog):

@@ -7,14 +7,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from fest_desktop.errors import FestError
 from fest_desktop.registration.entry_files import EntryFiles, read_entry_files
 from fest_desktop.registration.entry_import import commit_entry_import, late_question, plan_entry_import
 from fest_desktop.registration.entry_plan import EntryImport
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.importing import PlanChanged
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
-from ui.widgets.messages import confirm, show_error
+from ui.widgets.messages import confirm
 
 
 class EntriesImportDialog(ImportPreviewDialog):
@@ -54,19 +52,12 @@ class EntriesImportDialog(ImportPreviewDialog):
         allow_late = bool(self.plan.late)
         if allow_late and not confirm(self, self.tr("已过截止日期"), late_question(self.plan)):
             return
-        try:
-            commit_entry_import(
+        self.commit_with(
+            lambda: commit_entry_import(
                 self._db, self._festival_id, self.files, previewed=self.plan, allow_late=allow_late
-            )
-        except PlanChanged as changed:
-            show_error(self, changed.message)
-            assert isinstance(changed.plan, EntryImport)
-            self.show_entries(changed.plan)
-            return
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        self.accept()
+            ),
+            self.show_entries,
+        )
 
 
 def preview_entry_files(

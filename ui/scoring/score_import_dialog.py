@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from fest_desktop.errors import FestError
 from fest_desktop.scoring.score_import import (
     ScoreFile,
     ScoreImport,
@@ -16,9 +15,7 @@ from fest_desktop.scoring.score_import import (
     read_score_file,
 )
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.importing import PlanChanged
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
-from ui.widgets.messages import show_error
 
 
 class ScoreImportDialog(ImportPreviewDialog):
@@ -50,17 +47,12 @@ class ScoreImportDialog(ImportPreviewDialog):
         self.show_plan(summary, plan.lines(), notes)
 
     def commit(self) -> None:
-        try:
-            commit_score_import(self._db, self._festival_id, self.file, previewed=self.plan, add_judges=True)
-        except PlanChanged as changed:
-            show_error(self, changed.message)
-            assert isinstance(changed.plan, ScoreImport)
-            self.show_scores(changed.plan)
-            return
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        self.accept()
+        self.commit_with(
+            lambda: commit_score_import(
+                self._db, self._festival_id, self.file, previewed=self.plan, add_judges=True
+            ),
+            self.show_scores,
+        )
 
 
 def preview_score_file(

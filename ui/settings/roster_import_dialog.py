@@ -7,13 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from fest_desktop.errors import FestError
 from fest_desktop.school.roster import RosterImport, commit_roster_import, plan_roster_import
 from fest_desktop.school.roster_files import RosterFile, read_roster
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.importing import PlanChanged
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
-from ui.widgets.messages import show_error
 
 
 class RosterImportDialog(ImportPreviewDialog):
@@ -51,17 +48,10 @@ class RosterImportDialog(ImportPreviewDialog):
         self.show_plan(summary, preview.lines(), notes)
 
     def commit(self) -> None:
-        try:
-            commit_roster_import(self._db, self._festival_id, self.file, previewed=self.preview)
-        except PlanChanged as changed:
-            show_error(self, changed.message)
-            assert isinstance(changed.plan, RosterImport)
-            self.show_roster(changed.plan)
-            return
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        self.accept()
+        self.commit_with(
+            lambda: commit_roster_import(self._db, self._festival_id, self.file, previewed=self.preview),
+            self.show_roster,
+        )
 
 
 def preview_roster_file(

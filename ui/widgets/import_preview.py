@@ -5,7 +5,7 @@ and 导入, which writes everything or nothing and is offered only when no row i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar, assert_never
+from typing import Any, TypeVar, assert_never
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.errors import FestError
-from fest_desktop.storage.importing import PreviewLine
+from fest_desktop.storage.importing import PlanChanged, PreviewLine
 from fest_desktop.storage.kinds import RowOutcome
 from ui.widgets.messages import show_error
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
@@ -172,8 +172,23 @@ class ImportPreviewDialog(QDialog):
         return [self.proxy.row_object(row) for row in range(self.proxy.rowCount())]
 
     def commit(self) -> None:
-        """Write the plan; accept() when written."""
+        """Write the plan; accept() when written (through commit_with)."""
         raise NotImplementedError
+
+    def commit_with(self, write: Callable[[], object], show: Callable[[Any], None]) -> None:
+        """Run an import's commit: accepted when written; when the festival changed since the preview,
+        what the import would do now is shown (show), for the teacher to look at again; any other
+        refusal is said."""
+        try:
+            write()
+        except PlanChanged as changed:
+            show_error(self, changed.message)
+            show(changed.plan)
+            return
+        except FestError as exc:
+            show_error(self, exc.message)
+            return
+        self.accept()
 
 
 def read_and_plan(parent: QWidget | None, plan: Callable[[], PlanT]) -> PlanT | None:
