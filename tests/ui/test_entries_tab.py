@@ -343,3 +343,17 @@ def test_a_preset_and_a_criterion_added_from_the_page(
     assert [next(c.name for c in saved.criteria if c.id == i) for i in saved.tie_break] == ["绘画水平"]
     assert saved.double_entry
     assert shown["errors"] == []
+
+
+def test_a_column_widened_by_hand_stays_so_while_the_list_is_filtered(tab: EntriesTab) -> None:
+    page = tab.entries_page
+    header = page.table.view.horizontalHeader()
+    widest = max(range(header.count()), key=header.sectionSize)
+    narrow = next(c for c in range(header.count()) if c != widest and not header.isSectionHidden(c))
+    header.resizeSection(narrow, header.sectionSize(narrow) + 60)
+    widened = header.sectionSize(narrow)
+    page.class_filter.setCurrentIndex(3)
+    page.search.setText("一")
+    page.search.clear()
+    page.class_filter.setCurrentIndex(0)
+    assert header.sectionSize(narrow) == widened  # a filter shows fewer rows, it does not re-measure

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.widgets.headers import WrappingHeaderView
@@ -53,6 +53,10 @@ class ColumnFitter(QObject):
         model = self.view.model()
         if model is None:
             return
+        # Behind a filter, what the rows hold changes only when its source's rows change: a filter set
+        # or cleared (thousands of rows shown again, in many inserted ranges) is not worth measuring anew.
+        if isinstance(model, QAbstractProxyModel) and model.sourceModel() is not None:
+            model = model.sourceModel()
         for changed in (model.modelReset, model.rowsInserted, model.columnsInserted, model.columnsRemoved):
             changed.connect(self.fit)
         model.headerDataChanged.connect(self.fit)
