@@ -131,13 +131,23 @@ def delete_row(session: Session, model: type[Any], row_id: int) -> None:
         session.delete(row)
 
 
+# Any fixed number: the festival file's one write lock among PostgreSQL's advisory locks.
+_WRITE_LOCK_KEY = 20_261_205
+
+
 def hold_write_lock(session: Session) -> None:
     """Take the database's write lock now, before reading what a write depends on (the old value a
     change records): otherwise another station can commit between the read and the write, and the
     history would record a value that was already gone. On SQLite a write that changes nothing takes
-    the lock; on PostgreSQL the reads themselves lock their rows (SELECT … FOR UPDATE)."""
-    if session.get_bind().dialect.name == "sqlite":
+    the lock. On PostgreSQL the reads lock their rows (SELECT … FOR UPDATE) and the callers of this
+    take one transaction-wide lock in turn, as on SQLite: two of them each holding a row the other
+    then asks for (a new row's key lock on the festival, then the festival row for update) would
+    otherwise deadlock, and one station would be told the database is busy."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         session.execute(text("UPDATE festival SET id = id WHERE 0"))
+    elif dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
