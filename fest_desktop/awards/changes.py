@@ -30,8 +30,8 @@ def _change(session: Session, row: Award, level: str, reason: str, station: str)
     reason = reason.strip()
     if not reason:
         raise ValidationError("请写明调整的原因，它会记入修改记录。")
-    refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
-    _check_level(session, row.festival_id, AwardKind(row.kind), level, row.competition_id)
+    refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
+    _check_level(session, row.festival_id, row.kind, level, row.competition_id)
     info = award_infos(session, row.festival_id, [row])[0]
     log_award_change(
         session,
@@ -102,7 +102,7 @@ def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
     """Undo the manual change: the award goes back to what the rules gave (and goes if they gave none)."""
     with db.session() as session:
         row = _award_row(session, award_id)
-        refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
+        refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
         if not row.manual:
             return
         info = award_infos(session, row.festival_id, [row])[0]

@@ -131,7 +131,7 @@ def settings_of(festival: Festival) -> AwardSettings:
     return AwardSettings(
         festival.collective_basis,
         festival.organisation_min_share,
-        AdvisorRule(festival.advisor_rule),
+        festival.advisor_rule,
         festival.advisor_min_level,
         festival.certificate_prefix,
         festival.certificate_digits,

@@ -248,8 +248,8 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
         found.append(
             AwardInfo(
                 row.id,
-                AwardKind(row.kind),
-                list_key_of(AwardKind(row.kind), row.competition_id),
+                row.kind,
+                list_key_of(row.kind, row.competition_id),
                 row.level,
                 row.auto_level,
                 row.manual,

@@ -58,8 +58,8 @@ def stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[Level
     for row in session.scalars(
         select(AwardRule).where(AwardRule.festival_id == festival_id).order_by(AwardRule.position)
     ):
-        key = RuleKey(AwardKind(row.scope), row.competition_id, row.group_name)
-        rules[key].append(LevelRule(row.level, RuleMode(row.mode), row.amount))
+        key = RuleKey(row.scope, row.competition_id, row.group_name)
+        rules[key].append(LevelRule(row.level, row.mode, row.amount))
     return rules
 
 
@@ -96,7 +96,7 @@ def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) 
         if rule.mode not in RuleMode.__members__.values():
             raise ValidationError(f"「{level}」的评奖方式只能是名额或比例。")
         if rule.amount < 0 or (rule.mode == RuleMode.PERCENT and rule.amount > 100):
-            raise ValidationError(f"「{level}」的{RuleMode(rule.mode).label}不对：{rule.amount:g}。")
+            raise ValidationError(f"「{level}」的{rule.mode.label}不对：{rule.amount:g}。")
         if rule.mode == RuleMode.COUNT and rule.amount != int(rule.amount):
             raise ValidationError(f"「{level}」的名额要是整数：{rule.amount:g}。")
         checked.append(LevelRule(level, rule.mode, float(rule.amount)))

@@ -151,7 +151,7 @@ def _info(event: Event, audience: Audience) -> EventInfo:
     return EventInfo(
         id=event.id,
         title=event.title,
-        kind=EventKind(event.kind),
+        kind=event.kind,
         start_date=event.start_date,
         end_date=event.end_date,
         start_time=event.start_time,

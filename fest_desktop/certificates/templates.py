@@ -201,41 +201,49 @@ def _template_info(row: CertificateTemplate) -> TemplateInfo:
     return TemplateInfo(
         row.id,
         row.name,
-        TemplateKind(row.kind),
+        row.kind,
         row.paper,
         row.landscape,
         row.width_mm,
         row.height_mm,
         row.columns,
         row.rows,
-        DateStyle(row.date_style),
+        row.date_style,
         row.background,
         row.print_background,
         row.offset_x_mm,
         row.offset_y_mm,
         row.seal,
         fields,
-        DesignKind(row.design) if row.design in DesignKind.__members__.values() else None,
+        row.design,
     )
 
 
+def stored_values(info: TemplateInfo) -> dict[str, object]:
+    """The template as the columns of its row hold it."""
+    return {
+        "name": info.name,
+        "kind": info.kind,
+        "paper": info.paper,
+        "landscape": info.landscape,
+        "width_mm": info.width_mm,
+        "height_mm": info.height_mm,
+        "columns": info.columns,
+        "rows": info.rows,
+        "date_style": info.date_style,
+        "background": info.background,
+        "print_background": info.print_background,
+        "offset_x_mm": info.offset_x_mm,
+        "offset_y_mm": info.offset_y_mm,
+        "seal": info.seal,
+        "fields": json.dumps([f.to_json() for f in info.fields], ensure_ascii=False),
+        "design": info.design,
+    }
+
+
 def _apply_template(row: CertificateTemplate, info: TemplateInfo) -> None:
-    row.name = info.name
-    row.kind = info.kind
-    row.paper = info.paper
-    row.landscape = info.landscape
-    row.width_mm = info.width_mm
-    row.height_mm = info.height_mm
-    row.columns = info.columns
-    row.rows = info.rows
-    row.date_style = info.date_style
-    row.background = info.background
-    row.print_background = info.print_background
-    row.offset_x_mm = info.offset_x_mm
-    row.offset_y_mm = info.offset_y_mm
-    row.seal = info.seal
-    row.fields = json.dumps([f.to_json() for f in info.fields], ensure_ascii=False)
-    row.design = info.design or ""
+    for column, value in stored_values(info).items():
+        setattr(row, column, value)
 
 
 def apply_design(template: TemplateInfo, design: DesignKind | None) -> TemplateInfo:
@@ -326,7 +334,7 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
 
 
 def list_templates(db: Database, festival_id: int) -> list[TemplateInfo]:
-    """The festival's templates in their order; the four defaults are stored the first time."""
+    """The festival's templates in their order."""
     with db.session() as session:
         return templates_of(session, festival_id)
 
@@ -338,14 +346,15 @@ def templates_of(session: Session, festival_id: int) -> list[TemplateInfo]:
         .where(CertificateTemplate.festival_id == festival_id)
         .order_by(CertificateTemplate.position, CertificateTemplate.id)
     ).all()
-    if not rows:
-        for position, info in enumerate(default_templates()):
-            row = CertificateTemplate(festival_id=festival_id, position=position)
-            _apply_template(row, info)
-            session.add(row)
-        session.flush()
-        return templates_of(session, festival_id)
     return [_template_info(row) for row in rows]
+
+
+def add_default_templates(session: Session, festival_id: int) -> None:
+    """Store the four templates a festival starts with (when it is created)."""
+    for position, info in enumerate(default_templates()):
+        row = CertificateTemplate(festival_id=festival_id, position=position)
+        _apply_template(row, info)
+        session.add(row)
 
 
 def get_template(db: Database, template_id: int) -> TemplateInfo:
@@ -382,7 +391,7 @@ def delete_template(db: Database, template_id: int) -> None:
             .where(CertificateTemplate.festival_id == row.festival_id, CertificateTemplate.kind == row.kind)
         )
         if same_kind == 1:
-            raise ValidationError(f"这是唯一的「{TemplateKind(row.kind).label}」模板，不能删除。")
+            raise ValidationError(f"这是唯一的「{row.kind.label}」模板，不能删除。")
         session.delete(row)
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.rules import copy_award_setup
-from fest_desktop.certificates.templates import copy_templates
+from fest_desktop.certificates.templates import add_default_templates, copy_templates
 from fest_desktop.new_festival.phases import plan_phases, stretched_phases
 from fest_desktop.registration.competitions import copy_competitions
 from fest_desktop.school.festivals import (
@@ -54,6 +54,7 @@ def create_festival(
         else:
             for phase_name, first, last in plan_phases(start_date, end_date):
                 session.add(Phase(festival_id=festival.id, name=phase_name, start_date=first, end_date=last))
+            add_default_templates(session, festival.id)
         if make_current:
             session.merge(Setting(key=CURRENT_FESTIVAL_KEY, value=str(festival.id)))
         return festival_info(festival, festival.id if make_current else current_festival_id(session))

@@ -322,7 +322,7 @@ class _Festival:
             advisor=entry.advisor,
             parent_name=entry.parent_name,
             notes=entry.notes,
-            status=EntryStatus(entry.status),
+            status=entry.status,
         )
 
 
@@ -433,7 +433,7 @@ def _plan_row(
         advisor=row.advisor or (stored.advisor if stored else ""),
         parent_name=row.parent or (stored.parent_name if stored else ""),
         notes=row.notes or (stored.notes if stored else ""),
-        status=status if row.status or stored is None else EntryStatus(stored.status),
+        status=status if row.status or stored is None else stored.status,
     )
     found = festival.rules.problems(
         competition,

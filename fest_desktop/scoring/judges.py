@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.school.classnames import class_display_name
+from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Grade, Judge, SchoolClass, Score, Teacher
 from fest_desktop.values import JUDGE_NAME, clean_name
@@ -83,7 +84,7 @@ def add_judge(
             name=clean, teacher_id=teacher_id, class_id=class_id, position=len(competition.judges) + 1
         )
         competition.judges.append(judge)
-        session.flush()
+        issue_keys(session, [judge])
         return next(j for j in judge_infos(session, competition) if j.id == judge.id)
 
 

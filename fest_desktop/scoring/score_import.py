@@ -34,6 +34,7 @@ from fest_desktop.scoring.entering import (
     scoring_refusals,
     write_scores,
 )
+from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
@@ -313,11 +314,13 @@ def commit_score_import(
 
 
 def _write(session: Session, plan: ScoreImport, station: str) -> None:
+    added = []
     for competition_id, name in plan.new_judges:
         competition = session.get(Competition, competition_id)
         assert competition is not None
-        competition.judges.append(Judge(name=name, position=len(competition.judges) + 1))
-    session.flush()
+        added.append(Judge(name=name, position=len(competition.judges) + 1))
+        competition.judges.append(added[-1])
+    issue_keys(session, added)
     by_competition: dict[int, list[PlannedScore]] = {}
     for planned in plan.scores:
         by_competition.setdefault(planned.competition_id, []).append(planned)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Integer,
@@ -21,6 +23,21 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fest_desktop.awards.kinds import AdvisorRule, AwardAction, AwardKind, RuleMode
+from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.certificates.kinds import DateStyle, DesignKind, TemplateKind
+from fest_desktop.phones.kinds import Outcome as SubmissionOutcome
+from fest_desktop.registration.kinds import (
+    Combine,
+    CriterionKind,
+    EntryStatus,
+    Judging,
+    Outcome,
+    Participation,
+    RankingGroup,
+)
+from fest_desktop.scoring.kinds import ChangeAction
+
 # Named constraints keep Alembic migrations stable across SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -29,6 +46,20 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def vocabulary(kind: type[StrEnum], length: int) -> Enum:
+    """A column holding one of a vocabulary's members: stored as its value in a VARCHAR of that length
+    (the strings files have always held, with no CHECK constraint, so older files need no migration),
+    read back as the member, and a string outside the vocabulary refused before it is written."""
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=False,
+        validate_strings=True,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class Base(DeclarativeBase):
@@ -70,7 +101,9 @@ class Festival(Base):
     organisation_min_share: Mapped[int] = mapped_column(Integer, default=60)
     # 科技辅导员奖: "competition" (one per teacher and competition), "festival" (one per teacher) or
     # "none"; only for a best student's award at advisor_min_level or better ("" = any level).
-    advisor_rule: Mapped[str] = mapped_column(String(12), default="competition")
+    advisor_rule: Mapped[AdvisorRule] = mapped_column(
+        vocabulary(AdvisorRule, 12), default=AdvisorRule.PER_COMPETITION
+    )
     advisor_min_level: Mapped[str] = mapped_column(String(20), default="")
     # A level given by share (10 %) keeps at least one place in a group that can fill it: the winner
     # of a group of three is not left with 二等奖.
@@ -201,7 +234,9 @@ class Competition(Base):
     name: Mapped[str] = mapped_column(String(100))
     category: Mapped[str] = mapped_column(String(50), default="")
     code_prefix: Mapped[str] = mapped_column(String(8))
-    participation: Mapped[str] = mapped_column(String(12), default="individual")
+    participation: Mapped[Participation] = mapped_column(
+        vocabulary(Participation, 12), default=Participation.INDIVIDUAL
+    )
     team_size: Mapped[int] = mapped_column(Integer, default=1)
     # How many works one student may enter in this competition (the plans allow 1–2 小制作).
     works_per_student: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -213,13 +248,15 @@ class Competition(Base):
     deadline: Mapped[dt.date | None] = mapped_column(Date)
     # Sub-types one per line: 小制作 / 小发明, 油画 / 国画 …
     subtypes: Mapped[str] = mapped_column(Text, default="")
-    judging: Mapped[str] = mapped_column(String(12), default="rubric")
-    combine: Mapped[str] = mapped_column(String(12), default="mean")
+    judging: Mapped[Judging] = mapped_column(vocabulary(Judging, 12), default=Judging.RUBRIC)
+    combine: Mapped[Combine] = mapped_column(vocabulary(Combine, 12), default=Combine.MEAN)
     trim_min_judges: Mapped[int] = mapped_column(Integer, default=5)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     measure_unit: Mapped[str] = mapped_column(String(10), default="")
     higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
-    ranking_group: Mapped[str] = mapped_column(String(12), default="grade")
+    ranking_group: Mapped[RankingGroup] = mapped_column(
+        vocabulary(RankingGroup, 12), default=RankingGroup.GRADE
+    )
     responsible: Mapped[str] = mapped_column(String(50), default="")
     # Entry numbers are never reused: this only grows, whatever is deleted.
     next_number: Mapped[int] = mapped_column(Integer, default=1)
@@ -236,7 +273,9 @@ class Competition(Base):
     # A class board is made and inspected in a window (比赛时间 4.21——4.28) ending on the deadline.
     window_start: Mapped[dt.date | None] = mapped_column(Date)
     # prizes: levels by the award rules; shortlist: a 初评 that selects works (入选) to recommend.
-    outcome: Mapped[str] = mapped_column(String(12), default="prizes", server_default="prizes")
+    outcome: Mapped[Outcome] = mapped_column(
+        vocabulary(Outcome, 12), default=Outcome.PRIZES, server_default=Outcome.PRIZES.value
+    )
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
@@ -257,7 +296,7 @@ class Criterion(Base):
     step: Mapped[float] = mapped_column(Float, default=1.0)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
-    kind: Mapped[str] = mapped_column(String(10), default="score")
+    kind: Mapped[CriterionKind] = mapped_column(vocabulary(CriterionKind, 10), default=CriterionKind.SCORE)
 
     competition: Mapped[Competition] = relationship(back_populates="criteria")
 
@@ -278,7 +317,7 @@ class Entry(Base):
     advisor: Mapped[str] = mapped_column(String(50), default="")
     parent_name: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(12), default="registered")
+    status: Mapped[EntryStatus] = mapped_column(vocabulary(EntryStatus, 12), default=EntryStatus.REGISTERED)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     # 推荐参加上级比赛
     recommended: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -359,7 +398,7 @@ class ScoreChange(Base):
         ForeignKey("competition.id", ondelete="SET NULL"), index=True
     )
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="SET NULL"), index=True)
-    action: Mapped[str] = mapped_column(String(10))
+    action: Mapped[ChangeAction] = mapped_column(vocabulary(ChangeAction, 10))
     judge_id: Mapped[int | None] = mapped_column(Integer)
     criterion_id: Mapped[int | None] = mapped_column(Integer)
     attempt: Mapped[int | None] = mapped_column(Integer)
@@ -382,7 +421,7 @@ class Event(Base):
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     phase_id: Mapped[int | None] = mapped_column(ForeignKey("phase.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(12), default="other")
+    kind: Mapped[EventKind] = mapped_column(vocabulary(EventKind, 12), default=EventKind.OTHER)
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
@@ -417,13 +456,13 @@ class AwardRule(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    scope: Mapped[str] = mapped_column(String(12), default="entry")
+    scope: Mapped[AwardKind] = mapped_column(vocabulary(AwardKind, 12), default=AwardKind.ENTRY)
     competition_id: Mapped[int | None] = mapped_column(
         ForeignKey("competition.id", ondelete="CASCADE"), index=True
     )
     group_name: Mapped[str] = mapped_column(String(20), default="")
     level: Mapped[str] = mapped_column(String(20))
-    mode: Mapped[str] = mapped_column(String(8), default="count")
+    mode: Mapped[RuleMode] = mapped_column(vocabulary(RuleMode, 8), default=RuleMode.COUNT)
     amount: Mapped[float] = mapped_column(Float, default=0.0)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -438,7 +477,7 @@ class Award(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[AwardKind] = mapped_column(vocabulary(AwardKind, 12))
     competition_id: Mapped[int | None] = mapped_column(
         ForeignKey("competition.id", ondelete="CASCADE"), index=True
     )
@@ -463,7 +502,7 @@ class AwardChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     award_id: Mapped[int | None] = mapped_column(ForeignKey("award.id", ondelete="SET NULL"))
-    action: Mapped[str] = mapped_column(String(12))
+    action: Mapped[AwardAction] = mapped_column(vocabulary(AwardAction, 12))
     subject: Mapped[str] = mapped_column(String(200), default="")
     old_level: Mapped[str] = mapped_column(String(20), default="")
     new_level: Mapped[str] = mapped_column(String(20), default="")
@@ -496,14 +535,14 @@ class CertificateTemplate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(50))
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[TemplateKind] = mapped_column(vocabulary(TemplateKind, 12))
     paper: Mapped[str] = mapped_column(String(12), default="A4")
     landscape: Mapped[bool] = mapped_column(Boolean, default=True)
     width_mm: Mapped[float] = mapped_column(Float)
     height_mm: Mapped[float] = mapped_column(Float)
     columns: Mapped[int] = mapped_column(Integer, default=1)
     rows: Mapped[int] = mapped_column(Integer, default=1)
-    date_style: Mapped[str] = mapped_column(String(10), default="chinese")
+    date_style: Mapped[DateStyle] = mapped_column(vocabulary(DateStyle, 10), default=DateStyle.CHINESE)
     background: Mapped[bytes | None] = mapped_column(LargeBinary)
     print_background: Mapped[bool] = mapped_column(Boolean, default=True)
     offset_x_mm: Mapped[float] = mapped_column(Float, default=0.0)
@@ -511,8 +550,8 @@ class CertificateTemplate(Base):
     seal: Mapped[bytes | None] = mapped_column(LargeBinary)
     fields: Mapped[str] = mapped_column(Text, default="[]")
     position: Mapped[int] = mapped_column(Integer, default=0)
-    # A built-in design (certificates.designs) drawn under the fields like a background; "" for none.
-    design: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # A built-in design (certificates.designs) drawn under the fields like a background; None for none.
+    design: Mapped[DesignKind | None] = mapped_column(vocabulary(DesignKind, 20))
 
 
 class Certificate(Base):
@@ -562,8 +601,9 @@ class PhoneSubmission(Base):
     judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"), index=True)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    outcome: Mapped[str] = mapped_column(String(12))
-    message: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[SubmissionOutcome] = mapped_column(vocabulary(SubmissionOutcome, 12))
+    # How many of its values differ from the desk's and wait for the operator (told again on a resend).
+    conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     content: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 

@@ -345,7 +345,7 @@ def _named_awards(
             section = classes[award.class_id][1]
             named.append(
                 NamedAward(
-                    AwardKind(award.kind).label,
+                    award.kind.label,
                     award.level,
                     award.class_name,
                     section,
