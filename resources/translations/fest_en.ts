@@ -401,37 +401,37 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="308"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="315"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="320"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="316"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="321"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="317"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="322"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="323"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="319"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="324"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -439,159 +439,156 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>AwardRulesDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="64"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="65"/>
         <source>评奖规则</source>
         <translation>Award rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="79"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="80"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="85"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="86"/>
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="91"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="92"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="95"/>
         <source>数量</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="99"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="102"/>
         <source>加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="103"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="106"/>
         <source>删去所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="105"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="108"/>
         <source>恢复默认</source>
         <translation>Use default</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="107"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="110"/>
         <source>保存这条规则</source>
         <translation>Save this rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="112"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="115"/>
         <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
         <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="114"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="117"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="115"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="127"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="130"/>
         <source>奖项等级（从高到低）</source>
         <translation>Award levels (best first)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="132"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="135"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="138"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="141"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="146"/>
         <source>加一个等级</source>
         <translation>Add a level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="143"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="148"/>
         <source>新奖项</source>
         <translation>New level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="146"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="151"/>
         <source>各比赛获奖积分之和</source>
         <translation>Points from all awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="149"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="154"/>
         <source>「{0}」的得分</source>
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="152"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="157"/>
         <source>按比例评奖时，人数少的组每个等级至少一名</source>
         <translation>With levels by share, a small group keeps at least one place per level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="153"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="158"/>
         <source>例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖</source>
         <translation>E.g. 3 cars under 10%/20%/30%: the winner gets the first prize, not only the second</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="164"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="169"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="166"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="171"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="171"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="176"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="175"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="180"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="188"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="193"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="193"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="198"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="194"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="199"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="195"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="200"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="196"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="201"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="200"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="205"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="230"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="235"/>
         <source>所有组别</source>
         <translation>Every group</translation>
-    </message>
-    <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="339"/>
-        <source>「{0}」不是数字。</source>
-        <translation>“{0}” is not a number.</translation>
     </message>
 </context>
 <context>
@@ -973,92 +970,88 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="90"/>
+        <location filename="../../ui/settings/school_pages.py" line="91"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="92"/>
-        <location filename="../../ui/settings/school_pages.py" line="188"/>
+        <location filename="../../ui/settings/school_pages.py" line="93"/>
+        <location filename="../../ui/settings/school_pages.py" line="187"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="93"/>
+        <location filename="../../ui/settings/school_pages.py" line="94"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="94"/>
-        <location filename="../../ui/settings/school_pages.py" line="204"/>
+        <location filename="../../ui/settings/school_pages.py" line="95"/>
+        <location filename="../../ui/settings/school_pages.py" line="203"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="103"/>
+        <location filename="../../ui/settings/school_pages.py" line="104"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
         <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="109"/>
+        <location filename="../../ui/settings/school_pages.py" line="110"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="122"/>
-        <location filename="../../ui/settings/school_pages.py" line="141"/>
+        <location filename="../../ui/settings/school_pages.py" line="123"/>
+        <location filename="../../ui/settings/school_pages.py" line="140"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="124"/>
-        <location filename="../../ui/settings/school_pages.py" line="142"/>
+        <location filename="../../ui/settings/school_pages.py" line="125"/>
+        <location filename="../../ui/settings/school_pages.py" line="141"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="129"/>
+        <location filename="../../ui/settings/school_pages.py" line="130"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="130"/>
-        <location filename="../../ui/settings/school_pages.py" line="151"/>
+        <location filename="../../ui/settings/school_pages.py" line="131"/>
+        <location filename="../../ui/settings/school_pages.py" line="150"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="137"/>
-        <source>班号必须是1到99的整数。</source>
-        <translation>The class number must be a whole number from 1 to 99.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/school_pages.py" line="143"/>
+        <location filename="../../ui/settings/school_pages.py" line="136"/>
+        <location filename="../../ui/settings/school_pages.py" line="142"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="144"/>
+        <location filename="../../ui/settings/school_pages.py" line="143"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="146"/>
+        <location filename="../../ui/settings/school_pages.py" line="145"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="149"/>
+        <location filename="../../ui/settings/school_pages.py" line="148"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="185"/>
+        <location filename="../../ui/settings/school_pages.py" line="184"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="203"/>
+        <location filename="../../ui/settings/school_pages.py" line="202"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
@@ -1359,48 +1352,43 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="518"/>
-        <source>{0}应是数字（填的是「{1}」）。</source>
-        <translation>{0} must be a number (you typed “{1}”).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="524"/>
-        <location filename="../../ui/registration/competitions_page.py" line="568"/>
+        <location filename="../../ui/registration/competitions_page.py" line="516"/>
+        <location filename="../../ui/registration/competitions_page.py" line="562"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="529"/>
+        <location filename="../../ui/registration/competitions_page.py" line="521"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="535"/>
+        <location filename="../../ui/registration/competitions_page.py" line="527"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="537"/>
+        <location filename="../../ui/registration/competitions_page.py" line="530"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="542"/>
+        <location filename="../../ui/registration/competitions_page.py" line="536"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="544"/>
+        <location filename="../../ui/registration/competitions_page.py" line="538"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="549"/>
+        <location filename="../../ui/registration/competitions_page.py" line="543"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="568"/>
+        <location filename="../../ui/registration/competitions_page.py" line="562"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -3811,107 +3799,107 @@ deduct (max {1:g})</translation>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="283"/>
+        <location filename="../../ui/settings/school_pages.py" line="282"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="286"/>
+        <location filename="../../ui/settings/school_pages.py" line="285"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="287"/>
+        <location filename="../../ui/settings/school_pages.py" line="286"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="288"/>
+        <location filename="../../ui/settings/school_pages.py" line="287"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="289"/>
+        <location filename="../../ui/settings/school_pages.py" line="288"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="306"/>
+        <location filename="../../ui/settings/school_pages.py" line="305"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="313"/>
+        <location filename="../../ui/settings/school_pages.py" line="312"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="318"/>
+        <location filename="../../ui/settings/school_pages.py" line="317"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="325"/>
+        <location filename="../../ui/settings/school_pages.py" line="324"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="330"/>
+        <location filename="../../ui/settings/school_pages.py" line="329"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="336"/>
+        <location filename="../../ui/settings/school_pages.py" line="335"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="354"/>
+        <location filename="../../ui/settings/school_pages.py" line="353"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="375"/>
+        <location filename="../../ui/settings/school_pages.py" line="374"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="382"/>
+        <location filename="../../ui/settings/school_pages.py" line="381"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="398"/>
+        <location filename="../../ui/settings/school_pages.py" line="397"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="398"/>
+        <location filename="../../ui/settings/school_pages.py" line="397"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="403"/>
+        <location filename="../../ui/settings/school_pages.py" line="402"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="403"/>
+        <location filename="../../ui/settings/school_pages.py" line="402"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <location filename="../../ui/settings/school_pages.py" line="421"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <location filename="../../ui/settings/school_pages.py" line="421"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="422"/>
+        <location filename="../../ui/settings/school_pages.py" line="421"/>
         <source>花名册</source>
         <translation>roster</translation>
     </message>
@@ -4181,43 +4169,43 @@ deduct (max {1:g})</translation>
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="213"/>
+        <location filename="../../ui/settings/school_pages.py" line="212"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="216"/>
+        <location filename="../../ui/settings/school_pages.py" line="215"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="217"/>
-        <location filename="../../ui/settings/school_pages.py" line="263"/>
+        <location filename="../../ui/settings/school_pages.py" line="216"/>
+        <location filename="../../ui/settings/school_pages.py" line="262"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="228"/>
+        <location filename="../../ui/settings/school_pages.py" line="227"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="233"/>
+        <location filename="../../ui/settings/school_pages.py" line="232"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="237"/>
+        <location filename="../../ui/settings/school_pages.py" line="236"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="247"/>
+        <location filename="../../ui/settings/school_pages.py" line="246"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="263"/>
+        <location filename="../../ui/settings/school_pages.py" line="262"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>
@@ -4443,6 +4431,34 @@ Please send this file to whoever supports you.</translation>
         <location filename="../../ui/widgets/messages.py" line="68"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>numbers</name>
+    <message>
+        <location filename="../../ui/widgets/numbers.py" line="31"/>
+        <source>{0}应是数字（填的是「{1}」）。</source>
+        <translation>{0} must be a number (you typed “{1}”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/numbers.py" line="36"/>
+        <source>{0}应是整数（填的是「{1}」）。</source>
+        <translation>{0} must be a whole number (you typed “{1}”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/numbers.py" line="43"/>
+        <source>{0}应在 {1} 到 {2} 之间（填的是 {3}）。</source>
+        <translation>{0} must be between {1} and {2} (you typed {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/numbers.py" line="49"/>
+        <source>{0}不能小于 {1}（填的是 {2}）。</source>
+        <translation>{0} cannot be less than {1} (you typed {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/numbers.py" line="54"/>
+        <source>{0}不能大于 {1}（填的是 {2}）。</source>
+        <translation>{0} cannot be more than {1} (you typed {2}).</translation>
     </message>
 </context>
 <context>

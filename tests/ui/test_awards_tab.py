@@ -195,11 +195,12 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     assert rules.setData(rules.index(0, 1), RuleMode.PERCENT.value)
     assert rules.setData(rules.index(0, 2), "50")
     assert not rules.setData(rules.index(0, 2), "五十")
+    assert not rules.setData(rules.index(0, 2), "1e400")  # float() would read it as infinity
     dialog.prefix.setText("QM{年}-")
     assert dialog.keep_one.isChecked()  # small groups keep a place per level by default
     dialog.keep_one.setChecked(False)
     dialog.accept()
-    assert seen["errors"] == ["「五十」不是数字。"]
+    assert seen["errors"] == ["数量应是数字（填的是「五十」）。", "数量应是数字（填的是「1e400」）。"]
     assert effective_rules(db, throws.festival_id, RuleKey(AwardKind.ENTRY, throws.competition.id)) == [
         LevelRule("一等奖", RuleMode.PERCENT, 50)
     ]

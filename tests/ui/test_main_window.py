@@ -122,8 +122,15 @@ def test_a_wrong_value_is_refused_with_the_reason(
     open_settings_page(window, 1)
     proxy = window.settings_tab.classes_page.classes.proxy
     assert not proxy.setData(proxy.index(0, 2), "二")
+    assert not proxy.setData(proxy.index(0, 2), "１.5")
+    assert not proxy.setData(proxy.index(0, 2), "100")
     assert not proxy.setData(proxy.index(0, 2), "2")  # 一年级(2)班 already exists
-    assert errors == ["班号必须是1到99的整数。", "一年级(2)班已经存在。"]
+    assert errors == [
+        "班号应是数字（填的是「二」）。",
+        "班号应是整数（填的是「1.5」）。",
+        "班号应在 1 到 99 之间（填的是 100）。",
+        "一年级(2)班已经存在。",
+    ]
     assert list_classes(db, demo.id)[0].name == "一年级(1)班"
 
 

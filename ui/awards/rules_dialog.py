@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from fest_desktop.storage.database import Database
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import from_qdate
 from ui.widgets.messages import FAILED, run_operation, show_error
+from ui.widgets.numbers import typed_number
 from ui.widgets.table_models import Column
 
 EVERY_GROUP = ""
@@ -90,7 +91,9 @@ class AwardRulesDialog(QDialog):
                 Column(
                     self.tr("数量"),
                     lambda r: f"{r.amount:g}",
-                    lambda r, value: dataclasses.replace(r, amount=_number(value)),
+                    lambda r, value: dataclasses.replace(
+                        r, amount=typed_number(value, self.tr("数量"), lowest=0)
+                    ),
                 ),
             ],
             lambda row: row,
@@ -131,7 +134,9 @@ class AwardRulesDialog(QDialog):
                 Column(
                     self.tr("班级考核分"),
                     lambda level: f"{level.points:g}",
-                    lambda level, value: dataclasses.replace(level, points=_number(value)),
+                    lambda level, value: dataclasses.replace(
+                        level, points=typed_number(value, self.tr("班级考核分"))
+                    ),
                 ),
             ],
             lambda row: row,
@@ -328,13 +333,3 @@ class AwardLogDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(close)
-
-
-def _number(value: object) -> float:
-    """A number typed into a cell; ValueError with the reason for anything else."""
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        raise ValueError(
-            QCoreApplication.translate("AwardRulesDialog", "「{0}」不是数字。").format(value)
-        ) from None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -54,6 +53,7 @@ from fest_desktop.values import clean_text, split_items
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.numbers import typed_number
 from ui.widgets.table_models import Column
 
 
@@ -510,14 +510,6 @@ class CompetitionsPage(QWidget):
 
     # ------------------------------------------------------------ criteria
 
-    def _number(self, text: Any, what: str) -> float:
-        try:
-            return float(clean_text(text))
-        except ValueError:
-            raise ValueError(
-                self.tr("{0}应是数字（填的是「{1}」）。").format(what, clean_text(text))
-            ) from None
-
     def _criterion_columns(self) -> list[Column[CriterionInfo]]:
         return [
             Column(
@@ -534,14 +526,16 @@ class CompetitionsPage(QWidget):
             Column(
                 self.tr("满分（扣分上限）"),
                 lambda c: f"{c.max_points:g}",
-                edit=lambda c, v: dataclasses.replace(c, max_points=self._number(v, self.tr("满分"))),
+                edit=lambda c, v: dataclasses.replace(
+                    c, max_points=typed_number(v, self.tr("满分"), lowest=0)
+                ),
                 sort_key=lambda c: c.max_points,
                 align_center=True,
             ),
             Column(
                 self.tr("步长（每处扣分）"),
                 lambda c: f"{c.step:g}",
-                edit=lambda c, v: dataclasses.replace(c, step=self._number(v, self.tr("步长"))),
+                edit=lambda c, v: dataclasses.replace(c, step=typed_number(v, self.tr("步长"), lowest=0)),
                 sort_key=lambda c: c.step,
                 align_center=True,
             ),

@@ -49,6 +49,7 @@ from ui.widgets.data_table import DataTable, toolbar
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import grade_choices, teacher_choices
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.numbers import typed_number
 from ui.widgets.table_models import Column
 
 
@@ -132,10 +133,8 @@ class ClassesPage(SchoolPage):
 
     def _class_columns(self) -> list[Column[ClassInfo]]:
         def number(row: ClassInfo, value: Any) -> ClassInfo:
-            text = clean_text(value)
-            if not text.isdigit():
-                raise ValueError(self.tr("班号必须是1到99的整数。"))
-            return dataclasses.replace(row, number=int(text))
+            typed = typed_number(value, self.tr("班号"), whole=True, lowest=1, highest=99)
+            return dataclasses.replace(row, number=int(typed))
 
         return [
             Column(self.tr("学部"), lambda c: c.section, sort_key=lambda c: (c.level, c.number)),
