@@ -40,9 +40,10 @@ from fest_desktop.awards.log import log_award_change
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.registration.quotas import participation_of
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.scoring.sheet import chosen_competitions, sheet_of
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Award, Entry, Festival
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Award, Entry
 from fest_desktop.values import clean_text
 
 _NAME_SEPARATORS = re.compile(r"[、，,/；;\s]+")
@@ -378,7 +379,7 @@ def assign_awards(
         competitions = chosen_competitions(session, festival_id, competition_name)
         lists = {award_list.key: award_list for award_list in award_lists_of(session, festival_id)}
         stored = stored_rules(session, festival_id)
-        settings = settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        settings = settings_of(festival_row(session, festival_id))
         levels = [level.name for level in levels_of(session, festival_id)]
         for competition in competitions:
             entry_awards = functools.partial(
@@ -444,9 +445,7 @@ def out_of_date_of(session: Session, festival_id: int) -> dict[str, str]:
     """out_of_date_lists within a session."""
     finalised = notices_of(session, festival_id)
     stored = stored_rules(session, festival_id)
-    keep_one = settings_of(
-        fetch(session, Festival, festival_id, "这个科技节已被删除。")
-    ).share_keeps_one_place
+    keep_one = settings_of(festival_row(session, festival_id)).share_keeps_one_place
     found: dict[str, str] = {}
     for competition in chosen_competitions(session, festival_id, None):
         key = competition_list_key(competition.id)

@@ -10,6 +10,7 @@ from fest_desktop.awards.levels import is_shortlist, levels_for
 from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.registration.entries import entry_row
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Competition, Entry
 from fest_desktop.values import clean_text
@@ -61,7 +62,7 @@ def award_entry(db: Database, entry_id: int, level: str, reason: str, *, station
     """Give an entry an award by hand (or change the one it has), with the reason; a refused change
     leaves nothing behind, as it is one transaction."""
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         row = session.scalar(select(Award).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry_id))
         if row is None:
             row = Award(
@@ -92,7 +93,7 @@ def find_entry_award_target(db: Database, festival_id: int, code: str) -> int:
 def entry_levels(db: Database, entry_id: int) -> tuple[str, list[str]]:
     """The entry as the log names it, and the levels it may be given by hand (入选 in a 初评)."""
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         competition = session.get(Competition, entry.competition_id)
         subject = f"{competition.name if competition else ''} {entry.code} {entry.title}".strip()
         return subject, levels_for(session, entry.festival_id, AwardKind.ENTRY, entry.competition_id)
@@ -125,7 +126,7 @@ def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
 def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: str = "") -> None:
     """Mark an entry 推荐参加上级比赛 (or take the mark off); logged."""
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         if entry.recommended == recommended:
             return
         competition = session.get(Competition, entry.competition_id)
@@ -165,7 +166,7 @@ def set_higher_result(db: Database, entry_id: int, result: str, *, station: str 
     if len(text) > HIGHER_RESULT_MAX:
         raise ValidationError(f"上级比赛结果最多 {HIGHER_RESULT_MAX} 个字。")
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         if not entry.recommended:
             raise ValidationError(f"作品 {entry.code} 没有推荐参加上级比赛，不能记录上级比赛结果。")
         if entry.higher_result == text:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from fest_desktop.awards.kinds import ORGANISATION_LEVEL, SHORTLIST_LEVEL, AdvisorRule, AwardKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import Outcome
-from fest_desktop.storage.database import Database, fetch
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award, AwardLevel, AwardRule, Competition, Festival
 from fest_desktop.values import clean_text
 
@@ -142,7 +143,7 @@ def settings_of(festival: Festival) -> AwardSettings:
 
 def award_settings(db: Database, festival_id: int) -> AwardSettings:
     with db.session() as session:
-        return settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        return settings_of(festival_row(session, festival_id))
 
 
 def update_award_settings(db: Database, festival_id: int, settings: AwardSettings) -> AwardSettings:
@@ -158,7 +159,7 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
     if len(prefix) > 30:
         raise ValidationError("证书编号前缀最多 30 个字符。")
     with db.session() as session:
-        festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
+        festival = festival_row(session, festival_id)
         basis = settings.basis_competition_id
         if settings.collective_basis != "points" and (
             basis is None or session.get(Competition, basis) is None

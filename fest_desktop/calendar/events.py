@@ -16,8 +16,9 @@ from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import deadline_word
 from fest_desktop.school.classnames import class_display_name, section_for_level
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Competition, Event, Festival, Grade, Phase, SchoolClass
+from fest_desktop.storage.model import Competition, Event, Grade, Phase, SchoolClass
 from fest_desktop.values import clean_text, month_day
 
 WHOLE_SCHOOL = "全校"
@@ -263,6 +264,10 @@ def _apply(event: Event, info: EventInfo) -> None:
     event.keep_clash = info.keep_clash
 
 
+def _event_row(session: Session, event_id: int) -> Event:
+    return fetch(session, Event, event_id, "这个活动已被删除。")
+
+
 def _stored(session: Session, event: Event) -> EventInfo:
     session.flush()
     return _info(event, Audience(session, event.festival_id))
@@ -276,7 +281,7 @@ def add_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
 
 def _insert(session: Session, festival_id: int, info: EventInfo) -> EventInfo:
     _check(info)
-    fetch(session, Festival, festival_id, "这个科技节已不存在。")
+    festival_row(session, festival_id)
     _check_phase(session, festival_id, info.phase_id)
     event = Event(festival_id=festival_id)
     _apply(event, info)
@@ -290,7 +295,7 @@ def update_event(db: Database, info: EventInfo) -> EventInfo:
         raise ValidationError("比赛的截止日期和评审日在“作品报名 → 比赛项目”中修改。")
     _check(info)
     with db.session() as session:
-        event = fetch(session, Event, info.id, "这个活动已被删除。")
+        event = _event_row(session, info.id)
         _check_phase(session, event.festival_id, info.phase_id)
         _apply(event, info)
         return _stored(session, event)
@@ -306,7 +311,7 @@ def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> No
 def move_event(db: Database, event_id: int, start_date: dt.date) -> EventInfo:
     """Move an event to start on another day, keeping its length and times (drag in the month view)."""
     with db.session() as session:
-        event = fetch(session, Event, event_id, "这个活动已被删除。")
+        event = _event_row(session, event_id)
         length = event.end_date - event.start_date
         event.start_date, event.end_date = start_date, start_date + length
         return _stored(session, event)
@@ -315,7 +320,7 @@ def move_event(db: Database, event_id: int, start_date: dt.date) -> EventInfo:
 def duplicate_event(db: Database, festival_id: int, event_id: int) -> EventInfo:
     """A copy of an event, titled （副本）, to adjust."""
     with db.session() as session:
-        source = _info(fetch(session, Event, event_id, "这个活动已被删除。"), Audience(session, festival_id))
+        source = _info(_event_row(session, event_id), Audience(session, festival_id))
         return _insert(
             session, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）")
         )

@@ -14,8 +14,9 @@ from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_o
 from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.placeholders import Source, format_date, read_values, sample_values
 from fest_desktop.certificates.templates import TemplateInfo
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Certificate, Festival
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Certificate
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def jobs_of(
     if finalised_only:
         final = notices_of(session, festival_id)
         awards = [a for a in awards if a.list_key in final]
-    festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
+    festival = festival_row(session, festival_id)
     issued = {
         (row.award_id, row.student_id): row
         for row in session.scalars(select(Certificate).where(Certificate.festival_id == festival_id))

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.certificates.jobs import CertificateJob, jobs_of
 from fest_desktop.errors import NotFoundError, ValidationError
-from fest_desktop.storage.database import Database, fetch
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award, Certificate, Festival
 from fest_desktop.values import clean_text
 
@@ -29,7 +30,7 @@ def issue_numbers(session: Session, festival_id: int, jobs: Sequence[Certificate
     number is never given twice, whatever is later withdrawn or deleted. Committed with the batch
     that prints them (print_batch), so a batch that fails leaves no number behind."""
     result = []
-    festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
+    festival = festival_row(session, festival_id)
     for job in jobs:
         if job.certificate_id is not None:
             result.append(job)

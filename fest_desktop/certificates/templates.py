@@ -357,9 +357,13 @@ def add_default_templates(session: Session, festival_id: int) -> None:
         session.add(row)
 
 
+def _template_row(session: Session, template_id: int) -> CertificateTemplate:
+    return fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。")
+
+
 def get_template(db: Database, template_id: int) -> TemplateInfo:
     with db.session() as session:
-        return _template_info(fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。"))
+        return _template_info(_template_row(session, template_id))
 
 
 def save_template(db: Database, festival_id: int, info: TemplateInfo) -> TemplateInfo:
@@ -367,7 +371,7 @@ def save_template(db: Database, festival_id: int, info: TemplateInfo) -> Templat
     info = check_template(info)
     with db.session() as session:
         if info.id:
-            row = fetch(session, CertificateTemplate, info.id, "这个证书模板已被删除。")
+            row = _template_row(session, info.id)
         else:
             position = session.scalar(
                 select(func.max(CertificateTemplate.position)).where(
@@ -384,7 +388,7 @@ def save_template(db: Database, festival_id: int, info: TemplateInfo) -> Templat
 def delete_template(db: Database, template_id: int) -> None:
     """Delete a template; the last one of its kind stays, so every award can still be printed."""
     with db.session() as session:
-        row = fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。")
+        row = _template_row(session, template_id)
         same_kind = session.scalar(
             select(func.count())
             .select_from(CertificateTemplate)

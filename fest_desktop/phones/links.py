@@ -15,7 +15,8 @@ from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.scoring.judge_keys import PIN_DIGITS, SECRET_LENGTH, new_key, secret_hash
-from fest_desktop.storage.database import Database, fetch, hold_write_lock
+from fest_desktop.scoring.judges import judge_row
+from fest_desktop.storage.database import Database, hold_write_lock
 from fest_desktop.storage.model import Competition, Judge, JudgeLink
 from fest_desktop.values import clean_text
 
@@ -99,7 +100,7 @@ def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
     """A new secret and PIN for the judge: the old link stops working at once (a phone lost, a card
     left on a desk). The judge's scores stay, and so does a sheet handed in (提交并锁定)."""
     with db.session() as session:
-        judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+        judge = judge_row(session, judge_id)
         link = session.scalar(select(JudgeLink).where(JudgeLink.judge_id == judge_id))
         if link is None:
             link = JudgeLink(judge_id=judge_id, handed_in=False)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
-from fest_desktop.registration.competitions import CompetitionInfo, competition_info
+from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
 from fest_desktop.registration.entry_rules import EntryRules, StudentRef
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.school.classnames import class_display_name
@@ -18,6 +18,8 @@ from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
 from fest_desktop.storage.numbering import next_entry_code
 from fest_desktop.values import ADVISOR_NAMES, DESCRIPTION, PERSON_NAME, TITLE, clean_text
+
+ENTRY_GONE = "这件作品已被删除。"
 
 
 class LateEntryError(FestError):
@@ -153,10 +155,13 @@ def draft_text_problems(draft: EntryDraft) -> list[str]:
     return problems
 
 
+def entry_row(session: Session, entry_id: int) -> Entry:
+    """The entry's row, or NotFoundError when it has been deleted (in another window, say)."""
+    return fetch(session, Entry, entry_id, ENTRY_GONE)
+
+
 def _competition(session: Session, competition_id: int) -> CompetitionInfo:
-    return competition_info(
-        fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
-    )
+    return competition_info(competition_row(session, competition_id))
 
 
 def apply_draft(entry: Entry, draft: EntryDraft) -> None:
@@ -199,8 +204,8 @@ def create_entry(
     _check_draft(draft)
     today = today or dt.date.today()
     with db.session() as session:
-        competition_row = fetch(session, Competition, draft.competition_id, "这个比赛项目已不存在。")
-        competition = competition_info(competition_row)
+        competition_stored = competition_row(session, draft.competition_id)
+        competition = competition_info(competition_stored)
         if competition.is_class_competition:
             raise ValidationError(
                 f"「{competition.name}」是班级集体项目，每个班的作品已自动登记，不需要另报。"
@@ -217,7 +222,7 @@ def create_entry(
         late = is_late(competition, today)
         if late and not allow_late:
             raise LateEntryError(late_message(competition))
-        entry = insert_entry(session, festival_id, competition_row, draft, late=late)
+        entry = insert_entry(session, festival_id, competition_stored, draft, late=late)
         return entry_infos(session, festival_id, [entry.id])[0]
 
 
@@ -225,7 +230,7 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
     """Save changes to an entry; its number and competition stay, every rule is checked again."""
     _check_draft(draft)
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         if draft.competition_id != entry.competition_id:
             raise ValidationError("作品登记后不能改比赛项目：请删除后在新的比赛项目中重新登记。")
         competition = _competition(session, entry.competition_id)

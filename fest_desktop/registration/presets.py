@@ -12,8 +12,9 @@ from sqlalchemy import select
 from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, insert_competition
 from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Competition, Festival
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Competition
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
     """Add a competition from the preset catalogue, its deadline counted from the festival's end."""
     preset = find_preset(preset_name)
     with db.session() as session:
-        festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
+        festival = festival_row(session, festival_id)
         dates = preset_dates(preset, festival.start_date, festival.end_date)
         prefixes = set(
             session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))

@@ -85,6 +85,7 @@ def current_festival_id(session: Session) -> int | None:
 
 
 def festival_row(session: Session, festival_id: int) -> Festival:
+    """The festival's row, or NotFoundError when it has been deleted (in another window, say)."""
     return fetch(session, Festival, festival_id, f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
 
 

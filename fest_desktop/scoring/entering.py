@@ -22,8 +22,9 @@ from fest_desktop.registration.competitions import (
     competition_info,
     competition_row,
 )
+from fest_desktop.registration.entries import ENTRY_GONE, entry_row
 from fest_desktop.registration.kinds import EntryStatus, Judging
-from fest_desktop.scoring.judges import stand_aside_reason
+from fest_desktop.scoring.judges import judge_row, stand_aside_reason
 from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
 from fest_desktop.storage.database import Database, fetch, hold_write_lock
@@ -199,7 +200,7 @@ def scoring_refusals(
 def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition]:
     """The entry and its competition, read under the write lock after the refusals were asked."""
     hold_write_lock(session)
-    entry = fetch(session, Entry, entry_id, "这件作品已不存在（可能已被删除）。")
+    entry = entry_row(session, entry_id)
     competition = competition_row(session, entry.competition_id)
     refusal = scoring_refusals(session, competition, [entry]).get(entry.id)
     if refusal:
@@ -423,7 +424,7 @@ def checked_score(
     """The rows a score is written to and its value, checked by every rule of the desk under the write
     lock; raises ValidationError with the reason when refused. Writes nothing else."""
     entry, competition = _scorable_entry(session, entry_id)
-    judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+    judge = judge_row(session, judge_id)
     criterion = session.get(Criterion, criterion_id)
     if (
         judge.competition_id != competition.id
@@ -517,7 +518,7 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
             else:
                 raise ValidationError("锁定和解锁不能撤销，请再锁定或解锁一次。")
             if entry_id is None:
-                raise NotFoundError("这件作品已被删除。")
+                raise NotFoundError(ENTRY_GONE)
             if current != change.new_value:
                 raise ValidationError(f"「{change.what}」之后又被改过，不能撤销这一步。")
             if change.action == ChangeAction.ATTEMPT:

@@ -47,6 +47,11 @@ def judge_infos(session: Session, competition: Competition) -> list[JudgeInfo]:
     ]
 
 
+def judge_row(session: Session, judge_id: int) -> Judge:
+    """The judge's row, or NotFoundError when the judge has left the panel (in another window, say)."""
+    return fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+
+
 def list_judges(db: Database, competition_id: int) -> list[JudgeInfo]:
     with db.session() as session:
         return judge_infos(session, competition_row(session, competition_id))
@@ -91,7 +96,7 @@ def add_judge(
 def update_judge(db: Database, info: JudgeInfo) -> JudgeInfo:
     """Rename a judge or change the class they belong to; their scores stay."""
     with db.session() as session:
-        judge = fetch(session, Judge, info.id, "这位评委已不在评委组中。")
+        judge = judge_row(session, info.id)
         competition = competition_row(session, judge.competition_id)
         judge.name = _check_judge(session, competition, info)
         judge.teacher_id = info.teacher_id

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.errors import ValidationError
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Festival
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
 from fest_desktop.summary.figures import Headline, SummaryFigures
 
 SUMMARY_TEXT_LIMIT = 5000
@@ -23,7 +23,7 @@ def summary_text(db: Database, festival_id: int) -> str:
 
 def summary_text_of(session: Session, festival_id: int) -> str:
     """The 总结 the teacher wrote ("" before they write one)."""
-    return fetch(session, Festival, festival_id, "这个科技节已被删除。").summary_text
+    return festival_row(session, festival_id).summary_text
 
 
 def save_summary_text(db: Database, festival_id: int, text: str) -> None:
@@ -31,7 +31,7 @@ def save_summary_text(db: Database, festival_id: int, text: str) -> None:
     if len(text) > SUMMARY_TEXT_LIMIT:
         raise ValidationError(f"总结最多 {SUMMARY_TEXT_LIMIT} 个字，现在有 {len(text)} 个。")
     with db.session() as session:
-        fetch(session, Festival, festival_id, "这个科技节已被删除。").summary_text = text
+        festival_row(session, festival_id).summary_text = text
 
 
 def awards_sentence(headline: Headline, levels: list[str]) -> str:
