@@ -3,8 +3,8 @@ the 优秀组织奖 and the 科技辅导员奖, synchronised with what is stored
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +29,7 @@ from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import AwardSettings, levels_of, settings_of
 from fest_desktop.awards.lists import (
     AwardList,
+    advisor_names,
     award_infos,
     award_lists_of,
     awards_of,
@@ -38,21 +39,14 @@ from fest_desktop.awards.lists import (
 )
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
-from fest_desktop.registration.competitions import CompetitionInfo
-from fest_desktop.registration.quotas import participation_of
+from fest_desktop.awards.totals import collective_totals, effective_entry_levels, organisation_totals
+from fest_desktop.errors import ValidationError
+from fest_desktop.registration.competitions import CompetitionInfo, competition_row
 from fest_desktop.school.festivals import festival_row
+from fest_desktop.scoring.opening import judging_refusal, open_early_in
 from fest_desktop.scoring.sheet import chosen_competitions, sheet_of
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.model import Award, Entry
-from fest_desktop.values import clean_text
-
-_NAME_SEPARATORS = re.compile(r"[、，,/；;\s]+")
-
-
-def advisor_names(text: str) -> list[str]:
-    """The teachers named in an entry's 指导老师 field: "王芳、李强" is two."""
-    return [name for name in _NAME_SEPARATORS.split(clean_text(text)) if name]
-
+from fest_desktop.storage.model import Award
 
 SubjectKey = tuple[str, int | None, int | None, int | None, str]
 
@@ -179,13 +173,18 @@ def _entry_awards(
     stored: dict[RuleKey, list[LevelRule]],
     keep_one: bool,
     ties: list[str] | None = None,
+    today: dt.date | None = None,
 ) -> dict[SubjectKey, Computed] | str:
-    """The levels the rules give a competition's entries, or why they cannot yet; a tie that made a
-    level larger than its rule says is added to ties, for the organiser to decide."""
+    """The levels the rules give a competition's entries, or why they cannot yet (not judged, judging
+    not open); a tie that made a level larger than its rule says is added to ties, for the organiser
+    to decide."""
     if competition.unscorable_reason:
         if competition.is_shortlist:
             return f"{competition.name}：不评分的初评，入选作品请在名单中逐件选定。"
         return f"{competition.name}：还没有计分的评分项，不评奖。"
+    refusal = judging_refusal(competition_row(session, competition.id), today, "评奖")
+    if refusal:
+        return refusal
     sheet = sheet_of(session, competition.id)
     results = sheet.results()
     if not results:
@@ -200,13 +199,16 @@ def _entry_awards(
     computed: dict[SubjectKey, Computed] = {}
     for group, ranks in groups.items():
         rules = rules_for(
-            stored, RuleKey(AwardKind.ENTRY, competition.id, group), shortlist=competition.is_shortlist
+            stored,
+            RuleKey(AwardKind.ENTRY, competition.id, group),
+            shortlist=competition.is_shortlist,
+            merit=competition.merit_award,
         )
         levels = level_rules.assign_levels(ranks, rules, keep_one=keep_one)
         if ties is not None:
             ties.extend(
                 f"{competition.name} {group}：并列使{tie}。请设破同分规则决出名次，或确认并列。"
-                for tie in level_rules.ties_over_places(ranks, rules, levels)
+                for tie in level_rules.ties_over_places(ranks, rules, levels, keep_one=keep_one)
             )
         for entry_id, level in levels.items():
             assert isinstance(entry_id, int)
@@ -217,32 +219,6 @@ def _entry_awards(
     return computed
 
 
-def _effective_entry_levels(session: Session, festival_id: int) -> list[tuple[int | None, int, str, str]]:
-    """(competition id, class id, level, advisor) of every entry award that counts: a 初评's 入选 earns
-    neither points nor a 辅导员奖."""
-    return [
-        (competition_id, class_id, level, advisor)
-        for competition_id, class_id, level, advisor in session.execute(
-            select(Award.competition_id, Entry.class_id, Award.level, Entry.advisor)
-            .join(Entry, Award.entry_id == Entry.id)
-            .where(
-                Award.festival_id == festival_id,
-                Award.kind == AwardKind.ENTRY,
-                Award.level.not_in(("", SHORTLIST_LEVEL)),
-            )
-        )
-    ]
-
-
-def class_points_of(session: Session, festival_id: int) -> dict[int, dict[int | None, float]]:
-    """class id → competition id → 班级考核 points from the class's entry awards."""
-    points = {level.name: level.points for level in levels_of(session, festival_id)}
-    table: dict[int, dict[int | None, float]] = defaultdict(lambda: defaultdict(float))
-    for competition_id, class_id, level, _advisor in _effective_entry_levels(session, festival_id):
-        table[class_id][competition_id] += points.get(level, 0.0)
-    return table
-
-
 def _class_awards(
     session: Session,
     festival_id: int,
@@ -250,23 +226,10 @@ def _class_awards(
     stored: dict[RuleKey, list[LevelRule]],
 ) -> dict[SubjectKey, Computed] | str:
     """Collective awards per section from the class totals the school chose."""
+    totals = collective_totals(session, festival_id, settings)
+    if isinstance(totals, str):
+        return totals
     classes = class_rows(session, festival_id)
-    totals: dict[int, float | None] = {}
-    basis = settings.basis_competition_id
-    if basis is None:
-        for class_id, by_competition in class_points_of(session, festival_id).items():
-            total = sum(by_competition.values())
-            totals[class_id] = total if total > 0 else None
-    else:
-        sheet = sheet_of(session, basis)
-        results = sheet.results()
-        waiting = sum(not r.complete for r in results)
-        if waiting or not results:
-            return f"集体奖：「{sheet.competition.name}」还有 {waiting} 件作品未评完，未评奖。"
-        for result in results:
-            best = totals.get(result.entry.class_id)
-            if result.final is not None and (best is None or result.final > best):
-                totals[result.entry.class_id] = result.final
     return _by_section(classes, totals, AwardKind.CLASS, stored, settings.share_keeps_one_place)
 
 
@@ -302,15 +265,7 @@ def _organisation_awards(
 ) -> dict[SubjectKey, Computed]:
     """优秀组织奖: classes where at least the set share of students take part, ranked by points."""
     classes = class_rows(session, festival_id)
-    points = class_points_of(session, festival_id)
-    eligible = {
-        p.class_id
-        for p in participation_of(session, festival_id)
-        if p.student_count and p.share * 100 >= settings.organisation_min_share
-    }
-    totals: dict[int, float | None] = {
-        class_id: sum(points.get(class_id, {}).values()) for class_id in eligible
-    }
+    totals = organisation_totals(session, festival_id, settings)
     return _by_section(classes, totals, AwardKind.ORGANISATION, stored, settings.share_keeps_one_place)
 
 
@@ -322,7 +277,7 @@ def _advisor_awards(
         return {}
     order = [level.name for level in levels_of(session, festival_id)]
     best: dict[tuple[int | None, str], list[str]] = defaultdict(list)
-    for competition_id, _class_id, level, advisor in _effective_entry_levels(session, festival_id):
+    for competition_id, _class_id, level, advisor in effective_entry_levels(session, festival_id):
         for name in advisor_names(advisor):
             scope = competition_id if settings.advisor_rule == AdvisorRule.PER_COMPETITION else None
             best[(scope, name)].append(level)
@@ -368,22 +323,45 @@ def _assign_list(
 
 
 def assign_awards(
-    db: Database, festival_id: int, competition_name: str | None = None, *, station: str = ""
+    db: Database,
+    festival_id: int,
+    competition_name: str | None = None,
+    *,
+    station: str = "",
+    open_early: bool = False,
+    today: dt.date | None = None,
 ) -> AssignReport:
     """Run the rules, in one transaction: each judged competition's entries (or only the one named),
     then — when all are run — the collective awards, the 优秀组织奖 and the 科技辅导员奖, which see the
-    competitions' new awards. A finalised list and a competition with entries still being judged are
-    left as they are, and said so; manual changes are kept and listed where they differ from the rules."""
+    competitions' new awards. A finalised list, a competition with entries still being judged and one
+    whose judging has not opened are left as they are, and said so; the one competition named is
+    refused before its day unless open_early opens its judging (logged). Manual changes are kept and
+    listed where they differ from the rules."""
+    if open_early and competition_name is None:
+        raise ValidationError("提前开始评审要指定一个比赛项目（每个比赛项目各自开始评审）。")
     report = AssignReport()
     with db.session() as session:
         competitions = chosen_competitions(session, festival_id, competition_name)
+        for competition in competitions if competition_name is not None else ():
+            row = competition_row(session, competition.id)
+            if open_early and judging_refusal(row, today):
+                open_early_in(session, row, station)
+            refusal = judging_refusal(row, today, "评奖")
+            if refusal:
+                raise ValidationError(refusal)
         lists = {award_list.key: award_list for award_list in award_lists_of(session, festival_id)}
         stored = stored_rules(session, festival_id)
         settings = settings_of(festival_row(session, festival_id))
         levels = [level.name for level in levels_of(session, festival_id)]
         for competition in competitions:
             entry_awards = functools.partial(
-                _entry_awards, session, competition, stored, settings.share_keeps_one_place, report.ties
+                _entry_awards,
+                session,
+                competition,
+                stored,
+                settings.share_keeps_one_place,
+                report.ties,
+                today,
             )
             _assign_list(
                 session,

@@ -11,6 +11,7 @@ from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.registration.entries import entry_row
+from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Competition, Entry
 from fest_desktop.values import clean_text
@@ -131,14 +132,8 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
             return
         competition = session.get(Competition, entry.competition_id)
         name = competition.name if competition else ""
-        if recommended and is_shortlist(session, entry.competition_id):
-            selected = session.scalar(
-                select(Award.level).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry.id)
-            )
-            if selected != SHORTLIST_LEVEL:
-                raise ValidationError(
-                    f"「{name}」是初评：作品 {entry.code} 还没有{SHORTLIST_LEVEL}，请先选为{SHORTLIST_LEVEL}，再推荐。"
-                )
+        if recommended:
+            _refuse_unjudged(session, entry, name)
         if not recommended and entry.higher_result:
             raise ValidationError(
                 f"作品 {entry.code} 已记录上级比赛结果「{entry.higher_result}」，请先清除结果再取消推荐。"
@@ -153,6 +148,30 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
             old="推荐" if not recommended else "",
             new="推荐" if recommended else "取消推荐",
             station=station,
+        )
+
+
+def _refuse_unjudged(session: Session, entry: Entry, competition_name: str) -> None:
+    """Only a judged work is recommended: in a 初评 one selected (入选), elsewhere one with a result
+    (every judge's score or its attempts) or an award."""
+    level = session.scalar(
+        select(Award.level).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry.id)
+    )
+    if is_shortlist(session, entry.competition_id):
+        if level != SHORTLIST_LEVEL:
+            raise ValidationError(
+                f"「{competition_name}」是初评：作品 {entry.code} 还没有{SHORTLIST_LEVEL}，"
+                f"请先选为{SHORTLIST_LEVEL}，再推荐。"
+            )
+        return
+    if level:
+        return
+    result = next(
+        (r for r in sheet_of(session, entry.competition_id).results() if r.entry.id == entry.id), None
+    )
+    if result is None or not result.complete or result.final is None:
+        raise ValidationError(
+            f"作品 {entry.code} 在「{competition_name}」还没有评完（没有成绩），不能推荐参加上级比赛。请先评审。"
         )
 
 

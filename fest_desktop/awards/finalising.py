@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards import level_rules
-from fest_desktop.awards.kinds import ADVISOR_LIST, CLASS_LIST, ORGANISATION_LIST, AwardAction
+from fest_desktop.awards.kinds import (
+    ADVISOR_LIST,
+    CLASS_LIST,
+    ORGANISATION_LIST,
+    AwardAction,
+    competition_list_key,
+)
+from fest_desktop.awards.levels import settings_of
 from fest_desktop.awards.lists import (
     AwardInfo,
     NoticeInfo,
@@ -18,7 +26,12 @@ from fest_desktop.awards.lists import (
     refuse_if_final,
 )
 from fest_desktop.awards.log import log_award_change, now
+from fest_desktop.awards.surprises import surprises_in
 from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.registration.competitions import competition_row, competitions_of
+from fest_desktop.registration.kinds import Outcome
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.scoring.opening import judging_refusal, open_early_in
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import AwardNotice
 
@@ -27,21 +40,64 @@ def fingerprint_lines(awards: Iterable[AwardInfo]) -> list[str]:
     return [f"{a.subject}|{a.award_name}|{a.group}" for a in awards if a.level]
 
 
-def finalise(db: Database, festival_id: int, list_key: str, *, station: str = "") -> NoticeInfo:
+class SurprisesToConfirm(ValidationError):
+    """定稿 waits for the teacher to confirm what the rules did that a teacher would not expect."""
+
+    def __init__(self, title: str, surprises: Sequence[str]) -> None:
+        lines = "\n".join(f"· {line}" for line in surprises)
+        super().__init__(
+            f"「{title}」定稿前请先确认：\n{lines}\n如需调整，请改评奖规则或手动调整奖项；确认无误再定稿。"
+        )
+        self.surprises = list(surprises)
+
+
+def finalise(
+    db: Database,
+    festival_id: int,
+    list_key: str,
+    *,
+    station: str = "",
+    confirmed: bool = False,
+    open_early: bool = False,
+    today: dt.date | None = None,
+) -> NoticeInfo:
     """Freeze a list (定稿): no rule run or hand change touches it until it is reopened, and its notice
-    carries the fingerprint of its awards now, computed in the same transaction."""
+    carries the fingerprint of its awards now, computed in the same transaction. Refused before the
+    competition's judging opens (unless open_early opens it, logged), while a list it counts is not
+    finalised, and, until confirmed (logged), while the rules gave a surprise (surprises_in)."""
     with db.session() as session:
         title = _list_title(session, festival_id, list_key)
         refuse_if_final(session, festival_id, list_key)
+        competition_id = competition_of_list(session, festival_id, list_key)
+        if competition_id is not None:
+            row = competition_row(session, competition_id)
+            if open_early and judging_refusal(row, today):
+                open_early_in(session, row, station)
+            refusal = judging_refusal(row, today, "定稿")
+            if refusal:
+                raise ValidationError(refusal)
         waiting = unfinalised_sources(session, festival_id, list_key)
         if waiting:
             raise ValidationError(
-                f"「{title}」依据各比赛项目的获奖结果：请先把{'、'.join(f'「{name}」' for name in waiting)}定稿，"
-                f"再定稿「{title}」。"
+                f"「{title}」依据各比赛项目的获奖结果，还有 {len(waiting)} 个比赛项目未定稿："
+                f"{'、'.join(waiting)}。请先把它们评完并定稿，再定稿「{title}」。"
             )
         awards = awards_of(session, festival_id, list_key, include_withdrawn=False)
         if not awards:
             raise ValidationError(f"「{title}」还没有获奖者，不能定稿。请先按规则评奖。")
+        found = surprises_in(session, festival_id, list_key)
+        if found and not confirmed:
+            raise SurprisesToConfirm(title, found)
+        if found:
+            log_award_change(
+                session,
+                festival_id,
+                AwardAction.CONFIRM,
+                title,
+                new="已确认",
+                reason="；".join(found),
+                station=station,
+            )
         code = level_rules.fingerprint(fingerprint_lines(awards))
         finalised_at = now()
         session.add(
@@ -53,10 +109,24 @@ def finalise(db: Database, festival_id: int, list_key: str, *, station: str = ""
         return NoticeInfo(list_key, code, finalised_at)
 
 
+def competition_of_list(session: Session, festival_id: int, list_key: str) -> int | None:
+    """The competition whose list it is; None for a festival-wide list."""
+    for award_list in award_lists_of(session, festival_id):
+        if award_list.key == list_key:
+            return award_list.competition_id
+    return None
+
+
 def waiting_for(db: Database, festival_id: int, list_key: str) -> list[str]:
     """unfinalised_sources in its own transaction, for a screen to say the list is provisional."""
     with db.session() as session:
         return unfinalised_sources(session, festival_id, list_key)
+
+
+def surprises(db: Database, festival_id: int, list_key: str) -> list[str]:
+    """What 定稿 of the list will ask the teacher to confirm (surprises_in), to show before asking."""
+    with db.session() as session:
+        return surprises_in(session, festival_id, list_key)
 
 
 # The lists computed from every competition's awards: provisional until those are finalised.
@@ -64,22 +134,22 @@ FESTIVAL_WIDE_LISTS = (CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST)
 
 
 def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> list[str]:
-    """The competitions a festival-wide list (集体奖, 优秀组织奖, 科技辅导员奖) is computed from that are
-    not finalised yet, by name: until they are, that list is provisional and cannot be finalised."""
-    return unfinalised_competitions(session, festival_id) if list_key in FESTIVAL_WIDE_LISTS else []
-
-
-def unfinalised_competitions(session: Session, festival_id: int) -> list[str]:
-    """The competitions with awards whose list is not finalised yet, by name."""
+    """The competitions a festival-wide list (集体奖, 优秀组织奖, 科技辅导员奖) counts that are not
+    finalised yet, by name, those with no award yet included: until they are, that list is provisional
+    and cannot be finalised. The 集体奖 ranked by one competition's finals counts that one only."""
+    if list_key not in FESTIVAL_WIDE_LISTS:
+        return []
     final = notices_of(session, festival_id)
-    with_awards = {award.list_key for award in awards_of(session, festival_id, include_withdrawn=False)}
-    return [
-        award_list.title
-        for award_list in award_lists_of(session, festival_id)
-        if award_list.competition_id is not None
-        and award_list.key in with_awards
-        and award_list.key not in final
+    basis = settings_of(festival_row(session, festival_id)).basis_competition_id
+    counted = [
+        competition
+        for competition in competitions_of(session, festival_id)
+        # A 初评's 入选 earns no points nor 辅导员奖; a competition nobody entered has nothing to wait for.
+        if competition.outcome == Outcome.PRIZES and competition.entry_count
     ]
+    if list_key == CLASS_LIST and basis is not None:
+        counted = [competition for competition in counted if competition.id == basis]
+    return [c.name for c in counted if competition_list_key(c.id) not in final]
 
 
 def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, station: str = "") -> None:

@@ -7,6 +7,8 @@ from enum import StrEnum
 from typing import assert_never
 
 ORGANISATION_LEVEL = "优秀组织奖"
+# The level the plans give the judged works left without a prize (个人优秀奖若干名).
+MERIT_LEVEL = "优秀奖"
 # The one level of a competition judged as a 初评: the work is selected, and may then be 推荐.
 SHORTLIST_LEVEL = "入选"
 ADVISOR_TITLE = "科技辅导员奖"
@@ -35,10 +37,12 @@ class AwardKind(StrEnum):
 
 
 class RuleMode(StrEnum):
-    """How a level's places are counted: a number of places, or a share of the group."""
+    """How a level's places are counted: a number of places, a share of the group, or every judged
+    entry the levels above left without a prize (个人优秀奖若干名)."""
 
     COUNT = "count"
     PERCENT = "percent"
+    REST = "rest"
 
     @property
     def label(self) -> str:
@@ -47,6 +51,8 @@ class RuleMode(StrEnum):
                 return "名额"
             case RuleMode.PERCENT:
                 return "比例（%）"
+            case RuleMode.REST:
+                return "其余评过的全部"
         assert_never(self)
 
 
@@ -69,6 +75,33 @@ class AdvisorRule(StrEnum):
         assert_never(self)
 
 
+class PointSource(StrEnum):
+    """Where a class's 班级考核 points come from besides its prizes ("凡上交作品…作为班级考核内容之一").
+    A new source is a member here and its count in awards.point_sources."""
+
+    WORKS = "works"
+    QUOTAS = "quotas"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case PointSource.WORKS:
+                return "上交作品"
+            case PointSource.QUOTAS:
+                return "完成名额"
+        assert_never(self)
+
+    @property
+    def per(self) -> str:
+        """What one point step counts, for the rules dialog: 每件（期、队）已收到的作品."""
+        match self:
+            case PointSource.WORKS:
+                return "每件（期、队）已收到的作品"
+            case PointSource.QUOTAS:
+                return "每个报满名额的比赛项目"
+        assert_never(self)
+
+
 class AwardAction(StrEnum):
     """What a line of the award log records."""
 
@@ -79,6 +112,7 @@ class AwardAction(StrEnum):
     HIGHER_RESULT = "higher"
     FINALISE = "finalise"
     UNFINALISE = "unfinalise"
+    CONFIRM = "confirm"
 
     @property
     def label(self) -> str:
@@ -97,6 +131,8 @@ class AwardAction(StrEnum):
                 return "定稿"
             case AwardAction.UNFINALISE:
                 return "撤销定稿"
+            case AwardAction.CONFIRM:
+                return "确认特殊情况"
         assert_never(self)
 
 

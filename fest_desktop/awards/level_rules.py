@@ -14,8 +14,8 @@ from fest_desktop.scoring.rules import Rankable, assign_ranks, round_score
 
 @dataclass(frozen=True)
 class LevelRule:
-    """One level of a group: amount places (COUNT) or amount percent of the group's ranked
-    entries (PERCENT), counted after the levels above it."""
+    """One level of a group: amount places (COUNT), amount percent of the group's ranked entries
+    (PERCENT), counted after the levels above it, or every ranked entry left (REST)."""
 
     level: str
     mode: RuleMode = RuleMode.COUNT
@@ -24,12 +24,16 @@ class LevelRule:
     @property
     def text(self) -> str:
         amount = f"{self.amount:g}"
+        if self.mode == RuleMode.REST:
+            return f"{self.level}（其余）"
         return f"{self.level}{amount}名" if self.mode == RuleMode.COUNT else f"{self.level}{amount}%"
 
 
 def places(rule: LevelRule, group_size: int) -> int:
     """How many places a level has in a group: the count, or the share rounded half up (20% of 12 → 2,
-    of 13 → 3), never more than the group."""
+    of 13 → 3), never more than the group; the whole group for REST (what is left of it)."""
+    if rule.mode == RuleMode.REST:
+        return group_size
     if rule.mode == RuleMode.PERCENT:
         exact = Decimal(repr(rule.amount)) * group_size / 100
         return min(int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)), group_size)
@@ -60,17 +64,43 @@ def assign_levels(
 
 
 def ties_over_places(
-    ranks: dict[Hashable, int | None], rules: Sequence[LevelRule], levels: dict[Hashable, str]
+    ranks: dict[Hashable, int | None],
+    rules: Sequence[LevelRule],
+    levels: dict[Hashable, str],
+    *,
+    keep_one: bool = False,
 ) -> list[str]:
-    """Levels by count that a tie made larger than the rule says (二等奖 2名 given to 3): a decision
-    for the organiser (a tie-break, or keep the tie), named as "二等奖 2名 → 3名"."""
+    """Levels that a tie made larger than the rule says (二等奖 2名 given to 3, 一等奖 10% of 20 given
+    to 3), with the levels below left smaller for it: a decision for the organiser (a tie-break, or
+    keep the tie), each named as "二等奖 2名 → 3名". Nothing when no level grew."""
     size = sum(rank is not None for rank in ranks.values())
-    found = []
+    boundary = 0
+    counted: list[tuple[str, int, int, int]] = []  # level, its places, what fits in the group, given
     for rule in rules:
+        if rule.mode == RuleMode.REST:
+            continue
+        count = places(rule, size)
+        if keep_one and count == 0 and rule.mode == RuleMode.PERCENT and rule.amount > 0 and boundary < size:
+            count = 1
+        fits = min(count, max(size - boundary, 0))
+        boundary += count
         given = sum(1 for level in levels.values() if level == rule.level)
-        if rule.mode == RuleMode.COUNT and given > places(rule, size):
-            found.append(f"{rule.level} {places(rule, size)}名 → {given}名")
-    return found
+        counted.append((rule.level, count, fits, given))
+    if not any(given > fits for _level, _count, fits, given in counted):
+        return []
+    return [f"{level} {count}名 → {given}名" for level, count, fits, given in counted if given != fits]
+
+
+def group_surprise(size: int, prizes: int, unit: str) -> str:
+    """A group where the rules give every ranked entry a prize, or all but one of three or more:
+    "3 队都获奖", "4 件中 3 件获奖，只有 1 件没有"; "" otherwise. prizes leaves out a REST level (优秀奖)."""
+    if size == 0:
+        return ""
+    if prizes >= size:
+        return f"{size} {unit}都获奖" if size > 1 else f"只有 1 {unit}，也获奖"
+    if prizes == size - 1 and size > 2:
+        return f"{size} {unit}中 {prizes} {unit}获奖，只有 1 {unit}没有"
+    return ""
 
 
 def best_level(levels: Iterable[str], order: Sequence[str]) -> str:

@@ -115,7 +115,7 @@ class AwardSettings:
 
     collective_basis: str = "points"
     organisation_min_share: int = 60
-    advisor_rule: AdvisorRule = AdvisorRule.PER_COMPETITION
+    advisor_rule: AdvisorRule = AdvisorRule.PER_TEACHER
     advisor_min_level: str = ""
     certificate_prefix: str = "KJJ{年}-"
     certificate_digits: int = 4

@@ -4,7 +4,8 @@ them; which lists are finalised (定稿)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import (
     ADVISOR_TITLE,
+    SHORTLIST_LEVEL,
     AwardKind,
     competition_list_key,
     list_key_of,
@@ -34,6 +36,13 @@ from fest_desktop.storage.model import (
     Student,
 )
 from fest_desktop.values import clean_text
+
+_NAME_SEPARATORS = re.compile(r"[、，,/；;\s]+")
+
+
+def advisor_names(text: str) -> list[str]:
+    """The teachers named in an entry's 指导老师 field: "王芳、李强" is two."""
+    return [name for name in _NAME_SEPARATORS.split(clean_text(text)) if name]
 
 
 def _section_names(session: Session, festival_id: int) -> list[str]:
@@ -162,6 +171,8 @@ class AwardInfo:
     recipients: tuple[Recipient, ...] = ()
     recommended: bool = False
     higher_result: str = ""
+    # An advisor award: what the teacher's students won that it counts (advised_text).
+    advised_text: str = ""
 
     @property
     def recipient_text(self) -> str:
@@ -231,6 +242,7 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
             .order_by(EntryAuthor.entry_id, EntryAuthor.position)
         ):
             authors[entry_id].append(Recipient(name, student_id))
+    advised = _advised(session, festival_id) if any(r.kind == AwardKind.ADVISOR for r in rows) else {}
     found = []
     for row in rows:
         entry = entries.get(row.entry_id) if row.entry_id is not None else None
@@ -271,9 +283,54 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
                 recipients,
                 entry.recommended if entry else False,
                 entry.higher_result if entry else "",
+                advised_text(
+                    [
+                        (name, level)
+                        for competition_id, name, level in advised.get(row.teacher, ())
+                        if row.competition_id is None or competition_id == row.competition_id
+                    ],
+                    levels,
+                    row.level,
+                )
+                if row.kind == AwardKind.ADVISOR
+                else "",
             )
         )
     return found
+
+
+def _advised(session: Session, festival_id: int) -> dict[str, list[tuple[int | None, str, str]]]:
+    """teacher → (competition id, name, level) of every prize their students' works won, competitions in
+    their order: what a 科技辅导员奖 names. A 初评's 入选 is no prize."""
+    found: dict[str, list[tuple[int | None, str, str]]] = defaultdict(list)
+    for competition_id, name, level, advisor in session.execute(
+        select(Award.competition_id, Competition.name, Award.level, Entry.advisor)
+        .join(Entry, Award.entry_id == Entry.id)
+        .join(Competition, Award.competition_id == Competition.id)
+        .where(
+            Award.festival_id == festival_id,
+            Award.kind == AwardKind.ENTRY,
+            Award.level.not_in(("", SHORTLIST_LEVEL)),
+        )
+        .order_by(Competition.position, Competition.id)
+    ):
+        for teacher in advisor_names(advisor):
+            found[teacher].append((competition_id, name, level))
+    return found
+
+
+def advised_text(advised: Sequence[tuple[str, str]], levels: Sequence[str], level: str) -> str:
+    """What an advisor's students won, competitions in their order and prizes best first:
+    参加科技小论文与观察日记、手抛飞机获一等奖2项、二等奖1项; one prize alone: 参加手抛飞机获一等奖."""
+    names = "、".join(dict.fromkeys(name for name, _level in advised))
+    where = f"参加{names}" if names else ""
+    if len(advised) <= 1:
+        return f"{where}获{advised[0][1] if advised else level}"
+    order = {name: position for position, name in enumerate(levels)}
+    counts = sorted(
+        Counter(level for _name, level in advised).items(), key=lambda i: order.get(i[0], len(order))
+    )
+    return f"{where}获" + "、".join(f"{name}{count}项" for name, count in counts)
 
 
 def list_awards(

@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import out_of_date_of
-from fest_desktop.awards.finalising import FESTIVAL_WIDE_LISTS, unfinalised_competitions
-from fest_desktop.awards.kinds import AwardKind
+from fest_desktop.awards.finalising import FESTIVAL_WIDE_LISTS, unfinalised_sources
+from fest_desktop.awards.kinds import AwardKind, PointSource
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import points_table
 from fest_desktop.errors import ValidationError
@@ -51,8 +51,8 @@ def notice_rows(awards: Sequence[AwardInfo], units: Mapping[int, str] | None = N
             award.code,
             award.class_name,
             award.recipient_text,
-            # A 科技辅导员奖 is for what the teacher's students won in one competition: name it.
-            award.competition if award.kind == AwardKind.ADVISOR else award.title,
+            # A 科技辅导员奖 is for what the teacher's students won: name the competitions and prizes.
+            award.advised_text if award.kind == AwardKind.ADVISOR else award.title,
             award.advisor,
             final_text(award.score, units.get(award.competition_id or 0, "")),
             "推荐" if award.recommended else "",
@@ -68,11 +68,11 @@ def _status_line(notice: NoticeInfo | None) -> str:
     return f"定稿于 {notice.finalised_at:%Y-%m-%d %H:%M}　校验码 {notice.fingerprint}"
 
 
-def _provisional_note(list_key: str, waiting: list[str]) -> str:
+def _provisional_note(list_key: str, waiting: dict[str, list[str]]) -> str:
     """What a festival-wide list says while the competitions it counts (waiting) are not finalised."""
-    if list_key not in FESTIVAL_WIDE_LISTS or not waiting:
+    if not waiting.get(list_key):
         return ""
-    return f"　暂定：依据的{'、'.join(waiting)}尚未定稿，名单还会变动。"
+    return f"　暂定：依据的{'、'.join(waiting[list_key])}尚未定稿，名单还会变动。"
 
 
 # How long a list is posted (公示) from the day it is finalised.
@@ -100,7 +100,7 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
     """The chosen lists that have awards, the awards read once for all of them."""
     final = notices_of(session, festival_id)
     out_of_date = out_of_date_of(session, festival_id)
-    waiting = unfinalised_competitions(session, festival_id)
+    waiting = {key: unfinalised_sources(session, festival_id, key) for key in FESTIVAL_WIDE_LISTS}
     units = {
         c.id: c.measure_unit for c in competitions_of(session, festival_id) if c.judging == Judging.MEASURED
     }
@@ -212,12 +212,14 @@ def _class_points_rows(session: Session, festival_id: int) -> tuple[list[str], l
     table = points_table(session, festival_id)
     competitions = [a.title for a in award_lists_of(session, festival_id) if a.competition_id is not None]
     used = [name for name in competitions if any(name in line.points for line in table)]
-    header = ["班级", "学部", *used, "合计", "集体奖", "优秀组织奖", "参与率"]
+    sources = [source.label for source in PointSource if any(source.label in line.sources for line in table)]
+    header = ["班级", "学部", *used, *sources, "合计", "集体奖", "优秀组织奖", "参与率"]
     rows: list[list[object]] = [
         [
             line.class_name,
             line.section,
             *(line.points.get(name, 0) for name in used),
+            *(line.sources.get(name, 0) for name in sources),
             line.total,
             line.collective,
             line.organisation,

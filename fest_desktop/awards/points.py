@@ -1,15 +1,17 @@
-"""The 班级考核 table: each class's points from its awards, its collective awards and participation."""
+"""The 班级考核 table: each class's points from its awards and from the other sources (works handed in,
+quotas met), its collective awards and participation."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.assignment import class_points_of
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import class_rows
+from fest_desktop.awards.point_sources import source_points_of
+from fest_desktop.awards.totals import class_points_of
 from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.quotas import participation_of
 from fest_desktop.storage.database import Database
@@ -28,10 +30,12 @@ class ClassPoints:
     collective: str
     organisation: str
     share: float
+    # Points from the sources other than prizes, by the source's label (上交作品 …).
+    sources: dict[str, float] = field(default_factory=dict)
 
     @property
     def total(self) -> float:
-        return sum(self.points.values())
+        return sum(self.points.values()) + sum(self.sources.values())
 
 
 def class_points(db: Database, festival_id: int) -> list[ClassPoints]:
@@ -46,6 +50,7 @@ def points_table(session: Session, festival_id: int) -> list[ClassPoints]:
     shares = {p.class_id: p.share for p in participation_of(session, festival_id)}
     classes = class_rows(session, festival_id)
     table = class_points_of(session, festival_id)
+    sources = source_points_of(session, festival_id)
     class_levels = {
         (kind, class_id): level
         for kind, class_id, level in session.execute(
@@ -70,6 +75,7 @@ def points_table(session: Session, festival_id: int) -> list[ClassPoints]:
                 class_levels.get((AwardKind.CLASS, class_id), ""),
                 class_levels.get((AwardKind.ORGANISATION, class_id), ""),
                 shares.get(class_id, 0.0),
+                {source.label: value for source, value in sources.get(class_id, {}).items()},
             )
         )
     return lines

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, SHORTLIST_LEVEL, AwardKind, RuleMode, list_key_of
+from fest_desktop.awards.kinds import (
+    MERIT_LEVEL,
+    ORGANISATION_LEVEL,
+    SHORTLIST_LEVEL,
+    AwardKind,
+    RuleMode,
+    list_key_of,
+)
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import is_shortlist, levels_for, settings_of
 from fest_desktop.awards.lists import refuse_if_final
@@ -38,6 +45,8 @@ DEFAULT_COLLECTIVE_RULES = {
 }
 
 
+# "个人优秀奖若干名": every judged work the levels above left without a prize, where the plan says so.
+DEFAULT_MERIT_RULE = LevelRule(MERIT_LEVEL, RuleMode.REST)
 DEFAULT_ORGANISATION_RULE = LevelRule(ORGANISATION_LEVEL, RuleMode.COUNT, 2)
 # A 初评 selects about a third of the works, from which the school recommends its best.
 DEFAULT_SHORTLIST_RULE = LevelRule(SHORTLIST_LEVEL, RuleMode.PERCENT, 30)
@@ -64,10 +73,10 @@ def stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[Level
 
 
 def rules_for(
-    stored: dict[RuleKey, list[LevelRule]], key: RuleKey, *, shortlist: bool = False
+    stored: dict[RuleKey, list[LevelRule]], key: RuleKey, *, shortlist: bool = False, merit: bool = False
 ) -> list[LevelRule]:
     """A group's rule: its own, else its scope's rule for every group, else the default (for a 初评,
-    a share of the works 入选)."""
+    a share of the works 入选; with merit, 优秀奖 for every judged work left without a prize)."""
     for candidate in (key, RuleKey(key.scope, key.competition_id, "")):
         if candidate in stored:
             return stored[candidate]
@@ -77,13 +86,17 @@ def rules_for(
         return list(DEFAULT_COLLECTIVE_RULES.get(key.group, DEFAULT_COLLECTIVE_RULES["小学"]))
     if shortlist:
         return [DEFAULT_SHORTLIST_RULE]
-    return list(DEFAULT_ENTRY_RULES)
+    return [*DEFAULT_ENTRY_RULES, *((DEFAULT_MERIT_RULE,) if merit else ())]
 
 
 def effective_rules(db: Database, festival_id: int, key: RuleKey) -> list[LevelRule]:
     with db.session() as session:
+        competition = session.get(Competition, key.competition_id) if key.competition_id else None
         return rules_for(
-            stored_rules(session, festival_id), key, shortlist=is_shortlist(session, key.competition_id)
+            stored_rules(session, festival_id),
+            key,
+            shortlist=is_shortlist(session, key.competition_id),
+            merit=competition is not None and competition.merit_award,
         )
 
 
@@ -99,7 +112,10 @@ def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) 
             raise ValidationError(f"「{level}」的{rule.mode.label}不对：{rule.amount:g}。")
         if rule.mode == RuleMode.COUNT and rule.amount != int(rule.amount):
             raise ValidationError(f"「{level}」的名额要是整数：{rule.amount:g}。")
-        checked.append(LevelRule(level, rule.mode, float(rule.amount)))
+        if checked and checked[-1].mode == RuleMode.REST:
+            raise ValidationError(f"「{checked[-1].level}」给其余评过的全部作品，只能排在最后。")
+        amount = 0.0 if rule.mode == RuleMode.REST else float(rule.amount)
+        checked.append(LevelRule(level, rule.mode, amount))
     if len({r.level for r in checked}) != len(checked):
         raise ValidationError("同一个奖项等级在一条规则里只能出现一次。")
     order = [levels.index(r.level) for r in checked if r.level in levels]

@@ -1,5 +1,6 @@
 """Clashes between activities: one place twice at once, one person in two places, an activity outside
-the festival or its phase; and what is on a given day."""
+the festival or its phase, a deadline, judging day or phase boundary on a day off; and what is on a
+given day."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ from dataclasses import dataclass
 from fest_desktop.calendar.events import EventInfo
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
+from fest_desktop.school.school_days import day_off
 from fest_desktop.values import clean_text, month_day
 
 
 @dataclass(frozen=True)
 class Clash:
-    """A problem of the schedule: kind place, person, festival or phase. accepted when every event
-    involved was kept deliberately (保留冲突)."""
+    """A problem of the schedule: kind place, person, festival, phase, order or day_off. accepted when
+    every event involved was kept deliberately (保留冲突). A phase boundary on a day off names no
+    event."""
 
     kind: str
     event_ids: tuple[int, ...]
@@ -47,7 +50,8 @@ def find_clashes(
     events: Iterable[EventInfo], festival: FestivalInfo, phases: Sequence[PhaseInfo]
 ) -> list[Clash]:
     """Two events in one place at overlapping times, one person in two places at once, an event
-    outside the festival's dates or outside its phase. Derived deadlines are not checked."""
+    outside the festival's dates or outside its phase; a competition's deadline or judging day, or a
+    phase's first or last day, on a weekend or holiday. Derived deadlines are not checked otherwise."""
     own = [e for e in events if not e.is_derived]
     clashes: list[Clash] = []
     by_day: dict[dt.date, list[EventInfo]] = defaultdict(list)
@@ -85,6 +89,7 @@ def find_clashes(
                             )
                         )
     clashes.extend(_before_deadlines(events))
+    clashes.extend(days_off_of(events, phases))
     by_id = {phase.id: phase for phase in phases}
     for event in own:
         if event.start_date < festival.start_date or event.end_date > festival.end_date:
@@ -153,6 +158,38 @@ def _before_deadlines(events: Iterable[EventInfo]) -> list[Clash]:
                     ceremony.keep_clash,
                 )
             )
+    return found
+
+
+# The derived items whose day must be a school day, and which of their days: the works are handed in on
+# the deadline (a board's window ends on it), the judges meet on the judging day.
+_SCHOOL_DAY_ITEMS = {"deadline": "end", "window": "end", "judging": "start"}
+
+
+def days_off_of(events: Iterable[EventInfo], phases: Sequence[PhaseInfo]) -> list[Clash]:
+    """A deadline, a judging or inspection day, or a phase's first or last day on a weekend or a
+    statutory holiday, said as 「科技创新绘画比赛」交稿截止（5月1日）：5月1日是劳动节假期。"""
+    found = []
+    for event in events:
+        which = _SCHOOL_DAY_ITEMS.get(event.source)
+        if which is None:
+            continue
+        day = event.end_date if which == "end" else event.start_date
+        off = day_off(day)
+        if off is not None:
+            found.append(Clash("day_off", (event.id,), f"{event.title}（{month_day(day)}）：{off.message}。"))
+    starts = {phase.start_date for phase in phases}
+    for phase in phases:
+        # A phase's end is a boundary only where no phase begins the next day.
+        ends = [("开始", phase.start_date)]
+        if phase.end_date != phase.start_date and phase.end_date + dt.timedelta(days=1) not in starts:
+            ends.append(("结束", phase.end_date))
+        for what, day in ends:
+            off = day_off(day)
+            if off is not None:
+                found.append(
+                    Clash("day_off", (), f"「{phase.name}」阶段{what}于{month_day(day)}：{off.message}。")
+                )
     return found
 
 

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.placeholders import Source, format_date, read_values, sample_values
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database
-from fest_desktop.storage.model import Certificate
+from fest_desktop.storage.model import Certificate, Event, Festival
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,12 @@ def certificate_jobs(
     level: str | None = None,
     class_id: int | None = None,
     finalised_only: bool = True,
+    day: dt.date | None = None,
 ) -> list[CertificateJob]:
     """The certificates of the awards chosen: one per student of an entry award (the class for a
     class entry), one per class of a collective or 优秀组织奖 award, one per advisor award. Only
     finalised lists unless finalised_only is off; certificates already in the register carry their
-    number and print count."""
+    number and print count. Dated day when given, else certificate_day."""
     with db.session() as session:
         return jobs_of(
             session,
@@ -80,7 +82,33 @@ def certificate_jobs(
             level=level,
             class_id=class_id,
             finalised_only=finalised_only,
+            day=day,
         )
+
+
+# What a ceremony on the calendar is called when certificates are dated by it, in order of preference.
+AWARD_CEREMONY_WORDS = ("颁奖", "闭幕")
+
+
+def award_ceremony_of(session: Session, festival_id: int) -> dt.date | None:
+    """The day of the festival's 颁奖典礼 on the calendar, else of its 闭幕式 (a 典礼 so titled); None
+    when the calendar has neither."""
+    ceremonies = session.execute(
+        select(Event.title, Event.start_date)
+        .where(Event.festival_id == festival_id, Event.kind == EventKind.CEREMONY)
+        .order_by(Event.start_date)
+    ).all()
+    for word in AWARD_CEREMONY_WORDS:
+        for title, day in ceremonies:
+            if word in title:
+                return day
+    return None
+
+
+def certificate_day(session: Session, festival: Festival) -> dt.date:
+    """The day certificates bear: the one the award settings name, else the 颁奖典礼 (or 闭幕式) on
+    the calendar, else the festival's last day."""
+    return festival.award_date or award_ceremony_of(session, festival.id) or festival.end_date
 
 
 def jobs_of(
@@ -91,6 +119,7 @@ def jobs_of(
     level: str | None = None,
     class_id: int | None = None,
     finalised_only: bool = True,
+    day: dt.date | None = None,
 ) -> list[CertificateJob]:
     """certificate_jobs within a session."""
     awards = awards_of(
@@ -104,7 +133,7 @@ def jobs_of(
         (row.award_id, row.student_id): row
         for row in session.scalars(select(Certificate).where(Certificate.festival_id == festival_id))
     }
-    day = festival.award_date or festival.end_date
+    day = day or certificate_day(session, festival)
     jobs = []
     for award in awards:
         for recipient in award.recipients:

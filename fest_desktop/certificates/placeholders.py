@@ -61,14 +61,13 @@ def group_text(group: str) -> str:
 
 def award_phrase(award: AwardInfo) -> str:
     """The award in full: 科普板报比赛小学组一等奖, 小学组集体一等奖, and for a 科技辅导员 what their
-    students won: 辅导学生参加科技知识竞赛获一等奖."""
+    students won: 辅导学生参加科技小论文与观察日记、手抛飞机获一等奖2项、二等奖1项."""
     if award.kind == AwardKind.ENTRY:
         return f"{award.competition}{group_text(award.group)}{award.level}"
     if award.kind == AwardKind.CLASS:
         return f"{group_text(award.group)}集体{award.level}"
     if award.kind == AwardKind.ADVISOR:
-        where = f"参加{award.competition}" if award.competition else ""
-        return f"辅导学生{where}获{award.level}"
+        return f"辅导学生{award.advised_text}"
     return award.level
 
 

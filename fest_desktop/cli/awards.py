@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from fest_desktop.cli.common import (
+    EXIT_BAD_INPUT,
     EXIT_OK,
     Subcommands,
     UsageError,
@@ -21,7 +22,7 @@ def cmd_awards_assign(args: argparse.Namespace) -> int:
     from fest_desktop.awards.assignment import assign_awards
 
     db = open_db(args)
-    report = assign_awards(db, require_festival(db).id, args.competition)
+    report = assign_awards(db, require_festival(db).id, args.competition, open_early=args.open_early)
     for line in report.lines():
         print(line)
     return EXIT_OK
@@ -83,13 +84,18 @@ def cmd_awards_set(args: argparse.Namespace) -> int:
 
 
 def cmd_awards_finalise(args: argparse.Namespace) -> int:
-    from fest_desktop.awards.finalising import finalise
+    from fest_desktop.awards.finalising import SurprisesToConfirm, finalise
     from fest_desktop.awards.lists import find_award_list
 
     db = open_db(args)
     festival_id = require_festival(db).id
     award_list = find_award_list(db, festival_id, args.competition)
-    notice = finalise(db, festival_id, award_list.key)
+    try:
+        notice = finalise(db, festival_id, award_list.key, confirmed=args.confirm, open_early=args.open_early)
+    except SurprisesToConfirm as exc:
+        print(exc.message, file=sys.stderr)
+        print("确认无误后，加 --confirm 再运行一次（确认会记入修改记录）。", file=sys.stderr)
+        return EXIT_BAD_INPUT
     print(f"「{award_list.title}」获奖名单已定稿，校验码 {notice.fingerprint}。")
     return EXIT_OK
 
@@ -164,12 +170,16 @@ def cmd_awards_higher_result(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+OPEN_EARLY_HELP = "比赛项目的截止日（评审日）还没到时提前开始评审（记入修改记录）"
+
+
 def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """The subcommands of this group, each with the shared --db option."""
     awards_parser = commands.add_parser("awards", help="奖项：评奖、调整、定稿、公示名单、核对表")
     award_commands = awards_parser.add_subparsers(dest="action", required=True, metavar="操作")
     assign = award_commands.add_parser("assign", parents=[common], help="按评奖规则评奖（已定稿的名单不动）")
     assign.add_argument("--competition", metavar="比赛项目", help="只评这个比赛项目")
+    assign.add_argument("--open-early", action="store_true", help=OPEN_EARLY_HELP)
     assign.set_defaults(handler=cmd_awards_assign)
     award_list = award_commands.add_parser("list", parents=[common], help="列出获奖名单")
     award_list.add_argument(
@@ -184,6 +194,12 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     award_set.set_defaults(handler=cmd_awards_set)
     final = award_commands.add_parser("finalise", parents=[common], help="获奖名单定稿")
     final.add_argument("--competition", required=True, metavar="名单", help="比赛项目，或 集体奖 等")
+    final.add_argument(
+        "--confirm",
+        action="store_true",
+        help="确认定稿前提示的特殊情况（全部获奖、并列超出名额；记入修改记录）",
+    )
+    final.add_argument("--open-early", action="store_true", help=OPEN_EARLY_HELP)
     final.set_defaults(handler=cmd_awards_finalise)
     notice = award_commands.add_parser("notice", parents=[common], help="生成公示用获奖名单 .pdf / .xlsx")
     notice.add_argument("file", metavar="FILE")

@@ -10,6 +10,7 @@ from fest_desktop.cli.common import (
     Subcommands,
     UsageError,
     award_list_keys,
+    iso_date,
     open_db,
     require_festival,
 )
@@ -30,7 +31,7 @@ def cmd_certificates(args: argparse.Namespace) -> int:
         keys = award_list_keys(db, festival_id, args.competition)
         jobs = [
             job
-            for job in certificate_jobs(db, festival_id, level=args.level)
+            for job in certificate_jobs(db, festival_id, level=args.level, day=args.date)
             if keys is None or job.list_key in keys
         ]
         if not jobs:
@@ -80,4 +81,10 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
         "--start-slot", type=int, default=1, metavar="N", help="从每张纸的第 N 个位置开始"
     )
     certificates.add_argument("--reprint", metavar="证书编号", help="重印一张证书（编号不变）")
+    certificates.add_argument(
+        "--date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="这一批证书的落款日期（默认：评奖设置中的日期，否则日历上的颁奖典礼或闭幕式，否则科技节最后一天）",
+    )
     certificates.set_defaults(handler=cmd_certificates)

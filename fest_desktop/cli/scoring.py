@@ -45,7 +45,12 @@ def cmd_scores_import(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     plan = import_score_file(
-        db, require_festival(db).id, Path(args.file), dry_run=args.dry_run, add_judges=args.add_judges
+        db,
+        require_festival(db).id,
+        Path(args.file),
+        dry_run=args.dry_run,
+        add_judges=args.add_judges,
+        open_early=args.open_early,
     )
     return report_import(
         plan.problems, f"评分表有 {len(plan.problems)} 处问题，未导入任何分数。", args.dry_run, plan.summary()
@@ -119,6 +124,9 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     score_import.add_argument("file", help=".xlsx 文件")
     score_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     score_import.add_argument("--add-judges", action="store_true", help="不在评委组中的评委一并添加")
+    score_import.add_argument(
+        "--open-early", action="store_true", help="截止日（评审日）之前提前开始评审（记入修改记录）"
+    )
     score_import.set_defaults(handler=cmd_scores_import)
 
     results = commands.add_parser("results", parents=[common], help="成绩与排名")

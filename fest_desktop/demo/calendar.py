@@ -6,6 +6,7 @@ import datetime as dt
 
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.school.festivals import FestivalInfo, list_phases
+from fest_desktop.school.school_days import school_day_by
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Event
 
@@ -82,7 +83,7 @@ DEMO_EVENTS = (
         False,
     ),
     (24, 24, "09:00-10:30", "科技创新绘画评审", "judging", "美术室", "美术组", "", "展评", False),
-    (26, 26, "15:00-16:00", "电脑作品评审", "judging", "计算机房", "信息技术组", "", "展评", False),
+    (25, 25, "15:00-16:00", "电脑作品评审", "judging", "计算机房", "信息技术组", "", "展评", False),
     (
         28,
         28,
@@ -124,21 +125,27 @@ DEMO_EVENTS = (
 
 def plan_calendar(db: Database, festival: FestivalInfo, start: dt.date) -> None:
     """The demo's schedule over its four phases; the two films and talks in 报告厅 on one afternoon
-    clash, the judging inside the exhibition is a clash kept on purpose."""
-    phases = {phase.name: phase.id for phase in list_phases(db, festival.id)}
+    clash, the judging inside the exhibition is a clash kept on purpose. The days count from a Monday
+    and leave the weekends out; around a holiday an activity stays in its phase, on school days."""
+    phases = {phase.name: phase for phase in list_phases(db, festival.id)}
     with db.session() as session:
-        for first, last, times, title, kind, place, responsible, audience, phase, keep in DEMO_EVENTS:
+        for first_day, last_day, times, title, kind, place, responsible, audience, name, keep in DEMO_EVENTS:
+            phase = phases[name]
+            first_date = min(max(start + dt.timedelta(days=first_day), phase.start_date), phase.end_date)
+            last_date = min(max(start + dt.timedelta(days=last_day), first_date), phase.end_date)
+            if first_date == last_date:
+                first_date = last_date = min(school_day_by(first_date, phase.start_date), phase.end_date)
             start_time, end_time = (
                 (dt.time.fromisoformat(part) for part in times.split("-")) if times else (None, None)
             )
             session.add(
                 Event(
                     festival_id=festival.id,
-                    phase_id=phases[phase],
+                    phase_id=phase.id,
                     title=title,
                     kind=EventKind(kind),
-                    start_date=start + dt.timedelta(days=first),
-                    end_date=start + dt.timedelta(days=last),
+                    start_date=first_date,
+                    end_date=last_date,
                     start_time=start_time,
                     end_time=end_time,
                     place=place,

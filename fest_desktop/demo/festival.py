@@ -1,9 +1,11 @@
 """The demo festival: an invented 小学+初中 school in the middle of its 第十届校园科技节.
 
 Its competitions are the presets, with entries in every class except a few left missing or short of
-their quota, so that every warning of the registration tab shows. Today is its board-inspection day:
-five judges are half-way through the classes' 科普板报, and some planes have been thrown. Its calendar
-runs from the 国旗下讲话 to the closing ceremony, with one clash left to resolve and one kept on purpose."""
+their quota, so that every warning of the registration tab shows. Today (or, on a weekend or holiday,
+the last school day) is its board-inspection day: five judges are half-way through the classes' 科普板报,
+and some planes have been thrown; the quiz and the 四驱车 race were held two school days before. Every
+date is a school day and every score lies in its competition's judging. Its calendar runs from the
+国旗下讲话 to the closing ceremony, with one clash left to resolve and one kept on purpose."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from fest_desktop.registration.entries import EntryDraft, insert_entry
 from fest_desktop.registration.kinds import EntryStatus, Participation
 from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.school.school_days import school_day_from
 from fest_desktop.school.structure import add_class
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Competition, Entry, SchoolClass, Student, Teacher
@@ -275,12 +278,39 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     with db.session() as session:
         session.execute(insert(Student), rows)
     _add_competitions_and_entries(db, festival, rng)
-    score_boards_half_way(db, festival, today, rng)
-    throw_planes(db, festival, today, rng)
-    finish_measured(db, festival, today, rng)
-    award_finished(db, festival)
+    inspection, race = _date_the_judging(db, festival, today)
+    score_boards_half_way(db, festival, inspection, rng)
+    throw_planes(db, festival, inspection, rng)
+    finish_measured(db, festival, race, rng)
+    award_finished(db, festival, today)
     plan_calendar(db, festival, start)
     return festival
+
+
+def _date_the_judging(db: Database, festival: FestivalInfo, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Put the judging the demo has done around today, on school days: the boards are inspected on the
+    last school day up to today, inside their making-and-inspection window (which closes on the next
+    school day); the planes are thrown that afternoon; the quiz and the 四驱车 race were held two school
+    days before, their teams and cars named three school days before that. Returns (inspection day,
+    race day)."""
+    inspection = school_day_from(today, -1)
+    race = school_day_from(inspection - dt.timedelta(days=2), -1)
+    named = school_day_from(race - dt.timedelta(days=3), -1)
+    closes = min(school_day_from(inspection + dt.timedelta(days=1)), school_day_from(festival.end_date, -1))
+    opens = school_day_from(inspection - dt.timedelta(days=7), -1)
+    days = {
+        "BB": (max(closes, inspection), inspection, opens),
+        "SP": (named, inspection, None),
+        "ZS": (named, race, None),
+        "SQ": (named, race, None),
+    }
+    with db.session() as session:
+        for competition in session.scalars(select(Competition).where(Competition.festival_id == festival.id)):
+            if competition.code_prefix in days:
+                deadline, judging, window = days[competition.code_prefix]
+                competition.deadline, competition.judging_date = deadline, judging
+                competition.window_start = window
+    return inspection, race
 
 
 def _add_competitions_and_entries(db: Database, festival: FestivalInfo, rng: random.Random) -> None:

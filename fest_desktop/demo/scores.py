@@ -1,4 +1,5 @@
-"""The demo's inspection day half done, its measured competitions finished, awarded and finalised."""
+"""The demo's inspection day half done, its measured competitions finished, awarded and finalised; each
+score stamped on its competition's judging day."""
 
 from __future__ import annotations
 
@@ -50,9 +51,9 @@ def _logged(
     }
 
 
-def score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
-    """Five judges, one of them a 班主任 who stands aside for her class; the lower grades fully scored,
-    the next classes partly, the upper grades not yet."""
+def score_boards_half_way(db: Database, festival: FestivalInfo, day: dt.date, rng: random.Random) -> None:
+    """On inspection day, five judges, one of them a 班主任 who stands aside for her class; the lower
+    grades fully scored, the next classes partly, the upper grades not yet."""
     with db.session() as session:
         board = session.scalars(
             select(Competition).where(
@@ -84,7 +85,7 @@ def score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, 
             select(Criterion).where(Criterion.competition_id == board.id).order_by(Criterion.position)
         ).all()
         scores, changes = [], []
-        moment = dt.datetime.combine(today, dt.time(8, 30))
+        moment = dt.datetime.combine(day, dt.time(8, 30))
         for position, (entry_id, head_id) in enumerate(entries):
             if position < 14:
                 present = judges
@@ -130,8 +131,8 @@ def score_boards_half_way(db: Database, festival: FestivalInfo, today: dt.date, 
         session.execute(insert(ScoreChange), changes)
 
 
-def throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
-    """Three throws for two planes in three, the rest still to come."""
+def throw_planes(db: Database, festival: FestivalInfo, day: dt.date, rng: random.Random) -> None:
+    """That afternoon, three throws for two planes in three, the rest still to come."""
     with db.session() as session:
         planes = session.scalars(
             select(Entry.id)
@@ -145,7 +146,7 @@ def throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: rand
             )
         )
         attempts, changes = [], []
-        moment = dt.datetime.combine(today, dt.time(14, 0))
+        moment = dt.datetime.combine(day, dt.time(14, 0))
         for position, entry_id in enumerate(planes):
             if position % 3 == 2:
                 continue
@@ -162,11 +163,12 @@ def throw_planes(db: Database, festival: FestivalInfo, today: dt.date, rng: rand
         session.execute(insert(ScoreChange), changes)
 
 
-def finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: random.Random) -> None:
-    """The 知识竞赛 (a test out of 100) and the 四驱车 runs (seconds, shorter is better) are over."""
+def finish_measured(db: Database, festival: FestivalInfo, day: dt.date, rng: random.Random) -> None:
+    """The 知识竞赛 (a test out of 100) and the 四驱车 runs (seconds, shorter is better) were held that
+    day, and are over."""
     with db.session() as session:
         attempts, changes = [], []
-        moment = dt.datetime.combine(today - dt.timedelta(days=2), dt.time(15, 30))
+        moment = dt.datetime.combine(day, dt.time(15, 30))
         for prefix, low, high, runs in (("ZS", 58, 100, 1), ("SQ", 9.0, 16.0, 2)):
             competition_id = session.scalar(
                 select(Competition.id).where(
@@ -200,8 +202,9 @@ def finish_measured(db: Database, festival: FestivalInfo, today: dt.date, rng: r
         session.execute(insert(ScoreChange), changes)
 
 
-def award_finished(db: Database, festival: FestivalInfo) -> None:
-    """The rules run over what is finished, and the two finished lists are finalised for printing."""
+def award_finished(db: Database, festival: FestivalInfo, today: dt.date) -> None:
+    """The rules run over what is finished and open, and the two finished lists are finalised for
+    printing (what they ask to confirm, confirmed: the school keeps its rule)."""
     from fest_desktop.awards.assignment import assign_awards
     from fest_desktop.awards.finalising import finalise
     from fest_desktop.awards.kinds import competition_list_key
@@ -218,16 +221,12 @@ def award_finished(db: Database, festival: FestivalInfo) -> None:
             for prefix in ("ZS", "SQ")
         )
     assert quiz is not None and cars is not None
-    # Three teams a grade: the school gives one 一等奖 and one 二等奖 in each.
-    set_rules(
-        db,
-        festival.id,
-        RuleKey(AwardKind.ENTRY, quiz),
-        [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 1)],
-    )
-    assign_awards(db, festival.id, station="演示数据")
+    # Two or three teams a grade: the school gives one 一等奖 in each, not a prize to nearly every team.
+    set_rules(db, festival.id, RuleKey(AwardKind.ENTRY, quiz), [LevelRule("一等奖", RuleMode.COUNT, 1)])
+    assign_awards(db, festival.id, station="演示数据", today=today)
     for competition_id in (quiz, cars):
-        finalise(db, festival.id, competition_list_key(competition_id), station="演示数据")
+        key = competition_list_key(competition_id)
+        finalise(db, festival.id, key, station="演示数据", confirmed=True, today=today)
     _recommend_fastest_cars(db, festival.id, cars)
 
 

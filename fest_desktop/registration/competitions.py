@@ -22,6 +22,7 @@ from fest_desktop.registration.kinds import (
     deadline_word,
 )
 from fest_desktop.school.classnames import chinese_numeral, grade_name
+from fest_desktop.school.school_days import school_day_by
 from fest_desktop.school.structure import ensure_class_entries
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
@@ -94,6 +95,10 @@ class CompetitionInfo:
     outlier_percent: int = 15
     locked: bool = False
     entry_count: int = 0
+    # 个人优秀奖若干名: the default award rules give 优秀奖 to the judged works left without a prize.
+    merit_award: bool = False
+    # Judging opened before its day (提前开始评审): when; None while it waits for its day.
+    judging_opened_at: dt.datetime | None = None
 
     @property
     def is_class_competition(self) -> bool:
@@ -347,6 +352,8 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         outlier_percent=competition.outlier_percent,
         locked=competition.locked,
         entry_count=entry_count,
+        merit_award=competition.merit_award,
+        judging_opened_at=competition.judging_opened_at,
     )
 
 
@@ -410,6 +417,7 @@ def _apply(competition: Competition, info: CompetitionInfo) -> None:
     competition.responsible = info.responsible.strip()
     competition.double_entry = info.double_entry
     competition.outlier_percent = info.outlier_percent
+    competition.merit_award = info.merit_award
 
 
 def _apply_criteria(session: Session, competition: Competition, criteria: Iterable[CriterionInfo]) -> None:
@@ -514,7 +522,12 @@ def _entry_count(session: Session, competition_id: int) -> int:
 def copy_competitions(
     session: Session, source_festival_id: int, target: Festival, shift: dt.timedelta
 ) -> None:
-    """Copy a festival's competitions and criteria (not entries) into a new one, deadlines shifted."""
+    """Copy a festival's competitions and criteria (not entries) into a new one, deadlines shifted and
+    each brought forward to a school day."""
+
+    def shifted(day: dt.date | None) -> dt.date | None:
+        return None if day is None else school_day_by(day + shift, target.start_date)
+
     competitions = session.scalars(
         select(Competition)
         .where(Competition.festival_id == source_festival_id)
@@ -527,9 +540,9 @@ def copy_competitions(
             copy,
             dataclasses.replace(
                 info,
-                deadline=info.deadline + shift if info.deadline else None,
-                judging_date=info.judging_date + shift if info.judging_date else None,
-                window_start=info.window_start + shift if info.window_start else None,
+                deadline=shifted(info.deadline),
+                judging_date=shifted(info.judging_date),
+                window_start=shifted(info.window_start),
             ),
         )
         session.add(copy)

@@ -13,6 +13,7 @@ from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, insert_competition
 from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
 from fest_desktop.school.festivals import festival_row
+from fest_desktop.school.school_days import school_day_by
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Competition
 
@@ -55,6 +56,8 @@ PRESETS: tuple[Preset, ...] = (
             "科技创新小制作与小发明",
             category="科技制作",
             code_prefix="XZ",
+            # The plan that names these three competitions ends with 个人优秀奖若干名.
+            merit_award=True,
             parent_allowed=True,
             # 每位学生可独立或与家长共同制作1至2件; a design on paper (创意设计) counts too.
             works_per_student=2,
@@ -110,6 +113,7 @@ PRESETS: tuple[Preset, ...] = (
             "科技创新绘画比赛",
             category="绘画",
             code_prefix="HH",
+            merit_award=True,
             quota_min=2,
             quota_max=3,
             subtypes=(
@@ -142,6 +146,7 @@ PRESETS: tuple[Preset, ...] = (
             "科技小论文与观察日记",
             category="科技写作",
             code_prefix="LW",
+            merit_award=True,
             quota_min=1,
             quota_max=3,
             subtypes=("科技小论文", "观察日记", "科普童话", "科普幻想"),
@@ -260,7 +265,8 @@ class PresetDates(NamedTuple):
 def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> PresetDates:
     """The preset's deadline, judging day and window for a festival from start to end: counted back
     from the end, never before the start; the judging never before the deadline, or, for a board
-    with its making-and-inspection window, inside the window — however short the festival."""
+    with its making-and-inspection window, inside the window — however short the festival. Each is a
+    school day: one that falls on a weekend or holiday is brought forward to the school day before."""
 
     def back(days: int | None) -> dt.date | None:
         return None if days is None else max(start, end - dt.timedelta(days=days))
@@ -275,7 +281,12 @@ def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> PresetDates:
         judging = max(judging, floor or start)
         if window_start is not None and deadline is not None:
             judging = min(judging, deadline)
-    return PresetDates(deadline, judging, window_start)
+
+    def school_day(day: dt.date | None) -> dt.date | None:
+        # The same for every date, and order-keeping: the judging stays after the deadline.
+        return None if day is None else school_day_by(day, start)
+
+    return PresetDates(school_day(deadline), school_day(judging), school_day(window_start))
 
 
 def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:

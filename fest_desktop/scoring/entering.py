@@ -27,6 +27,7 @@ from fest_desktop.registration.kinds import EntryStatus, Judging
 from fest_desktop.scoring.judges import judge_row, stand_aside_reason
 from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
+from fest_desktop.scoring.opening import judging_refusal
 from fest_desktop.storage.database import Database, fetch, hold_write_lock
 from fest_desktop.storage.model import (
     Attempt,
@@ -174,7 +175,8 @@ def scoring_refusals(
     session: Session, competition: Competition, entries: Iterable[Entry], *, writing: bool = True
 ) -> dict[int, str]:
     """Why the scores of these entries may not change now, by entry id (an entry whose scores may change
-    is left out): the competition's scores locked, its list finalised (定稿), the entry disqualified.
+    is left out): the competition's scores locked, its list finalised (定稿), its judging not yet open
+    (scoring.opening), the entry disqualified.
     The one place for the rules of when a score may be written: the desk, the imports and the phones
     all ask here. writing, as every caller that writes: first take the database's write lock and read
     the competition again under it (on PostgreSQL with a share lock on its row, so that 锁定成绩 waits for
@@ -187,7 +189,7 @@ def scoring_refusals(
     if competition.locked:
         reason = f"「{competition.name}」的成绩已锁定。如需修改，请先解锁（解锁会记入修改记录）。"
     else:
-        reason = finalised_refusal(session, competition)
+        reason = finalised_refusal(session, competition) or judging_refusal(competition)
     refusals = {}
     for entry in entries:
         if reason:

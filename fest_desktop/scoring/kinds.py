@@ -12,6 +12,7 @@ class ChangeAction(StrEnum):
     ATTEMPT = "attempt"
     LOCK = "lock"
     UNLOCK = "unlock"
+    OPEN_EARLY = "open"
 
     @property
     def label(self) -> str:
@@ -24,6 +25,8 @@ class ChangeAction(StrEnum):
                 return "锁定"
             case ChangeAction.UNLOCK:
                 return "解锁"
+            case ChangeAction.OPEN_EARLY:
+                return "提前开始评审"
         assert_never(self)
 
 

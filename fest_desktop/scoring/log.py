@@ -22,7 +22,7 @@ def default_station() -> str:
 
 @dataclass(frozen=True)
 class ScoreChangeInfo:
-    """One line of the audit log. action is score, attempt, lock or unlock."""
+    """One line of the audit log. action is score, attempt, lock, unlock or open (judging opened early)."""
 
     id: int
     competition_id: int | None

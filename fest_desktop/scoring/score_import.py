@@ -36,6 +36,7 @@ from fest_desktop.scoring.entering import (
 )
 from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.scoring.judges import JudgeInfo
+from fest_desktop.scoring.opening import judging_refusal, open_early_in
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
 from fest_desktop.storage.backups import backup_before
@@ -88,13 +89,16 @@ class ScoreImport:
 class _Context:
     """The festival's judged competitions with their sheets, looked up by name as rows arrive."""
 
-    def __init__(self, session: Session, festival_id: int) -> None:
+    def __init__(self, session: Session, festival_id: int, open_early: bool = False) -> None:
         self.session = session
         self.competitions = {c.name: c for c in judged_of(session, festival_id)}
-        self.finalised = {
-            c.id
-            for c in self.competitions.values()
-            if finalised_refusal(session, competition_row(session, c.id))
+        rows = {c.id: competition_row(session, c.id) for c in self.competitions.values()}
+        self.finalised = {cid for cid, row in rows.items() if finalised_refusal(session, row)}
+        # Competitions whose judging has not opened: refused, unless this import opens them early.
+        self.not_open = {
+            cid: refusal
+            for cid, row in rows.items()
+            if not open_early and (refusal := judging_refusal(row, doing="导入成绩"))
         }
         self.sheets: dict[int, ScoringSheet] = {}
         self.codes: dict[int, dict[str, ScoringEntry]] = {}
@@ -119,10 +123,11 @@ def _plan(
     path: Path,
     workbook: WorkbookData,
     add_judges: bool,
+    open_early: bool = False,
 ) -> ScoreImport:
     plan = ScoreImport()
     plan.skipped_sheets.extend(hidden_sheet_note(title) for title in workbook.hidden)
-    context = _Context(session, festival_id)
+    context = _Context(session, festival_id, open_early)
     seen: dict[tuple[int, int, str, int], tuple[str, int]] = {}
     for sheet in workbook.sheets:
         rows = sheet.rows
@@ -228,6 +233,9 @@ def _plan_row(
     if competition.id in context.finalised:
         problem("比赛项目", f"「{competition.name}」的获奖名单已定稿，成绩不能再改；请先撤销定稿再导入。")
         return
+    if competition.id in context.not_open:
+        problem("比赛项目", context.not_open[competition.id])
+        return
     typed: list[tuple[CriterionInfo, object, int]] = []
     for criterion in competition.criteria:
         position = columns.get(criterion.name)
@@ -300,20 +308,26 @@ def _find_entry(
 
 
 def commit_score_import(
-    db: Database, festival_id: int, path: Path, add_judges: bool = False, station: str = ""
+    db: Database,
+    festival_id: int,
+    path: Path,
+    add_judges: bool = False,
+    station: str = "",
+    open_early: bool = False,
 ) -> ScoreImport:
-    """Import the score sheets in one transaction, after a backup, or nothing when any row has a problem."""
+    """Import the score sheets in one transaction, after a backup, or nothing when any row has a problem.
+    open_early opens judging of the competitions imported into whose day has not come (logged)."""
     workbook = read_workbook(path)
     with db.session() as session:
-        plan = _plan(session, festival_id, path, workbook, add_judges)
+        plan = _plan(session, festival_id, path, workbook, add_judges, open_early)
         if not plan.ok:
             raise ImportRefused(f"评分表有 {len(plan.problems)} 处问题，没有导入任何分数。")
         backup_before(db, "导入评分表")
-        _write(session, plan, station or f"导入 {path.name}")
+        _write(session, plan, station or f"导入 {path.name}", open_early)
         return plan
 
 
-def _write(session: Session, plan: ScoreImport, station: str) -> None:
+def _write(session: Session, plan: ScoreImport, station: str, open_early: bool) -> None:
     added = []
     for competition_id, name in plan.new_judges:
         competition = session.get(Competition, competition_id)
@@ -335,6 +349,8 @@ def _write(session: Session, plan: ScoreImport, station: str) -> None:
             or not {p.criterion_id for p in planned_scores} <= criteria
         ):
             raise FestError("导入期间作品或评分项被删除了，没有导入任何分数，请重新导入。")
+        if open_early and judging_refusal(competition):
+            open_early_in(session, competition, station)
         entries = session.scalars(select(Entry).where(Entry.id.in_({p.entry_id for p in planned_scores})))
         refusals = scoring_refusals(session, competition, entries.all())
         if refusals:
@@ -356,13 +372,15 @@ def import_score_file(
     dry_run: bool = False,
     add_judges: bool = False,
     station: str = "",
+    open_early: bool = False,
 ) -> ScoreImport:
     """Check a filled-in score workbook and, unless dry_run or a row has a problem, import it whole
-    after a backup, in one transaction; returns the plan, whose problems say why nothing was written."""
+    after a backup, in one transaction; returns the plan, whose problems say why nothing was written.
+    A competition whose judging has not opened is a problem, unless open_early opens it (logged)."""
     workbook = read_workbook(path)
     with db.session() as session:
-        plan = _plan(session, festival_id, path, workbook, add_judges)
+        plan = _plan(session, festival_id, path, workbook, add_judges, open_early)
         if not dry_run and plan.ok:
             backup_before(db, "导入评分表")
-            _write(session, plan, station or f"导入 {path.name}")
+            _write(session, plan, station or f"导入 {path.name}", open_early)
         return plan

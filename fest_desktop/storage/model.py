@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from fest_desktop.awards.kinds import AdvisorRule, AwardAction, AwardKind, RuleMode
+from fest_desktop.awards.kinds import AdvisorRule, AwardAction, AwardKind, PointSource, RuleMode
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.certificates.kinds import DateStyle, DesignKind, TemplateKind
 from fest_desktop.phones.kinds import Outcome as SubmissionOutcome
@@ -88,7 +88,8 @@ class Festival(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
-    # Awards: the date certificates bear (None: the festival's last day) and how they are numbered;
+    # Awards: the date certificates bear (None: the 颁奖典礼 or 闭幕式 on the calendar, else the
+    # festival's last day) and how they are numbered;
     # next_certificate only grows, so a number is never given twice.
     award_date: Mapped[dt.date | None] = mapped_column(Date)
     certificate_prefix: Mapped[str] = mapped_column(String(30), default="KJJ{年}-")
@@ -102,7 +103,7 @@ class Festival(Base):
     # 科技辅导员奖: "competition" (one per teacher and competition), "festival" (one per teacher) or
     # "none"; only for a best student's award at advisor_min_level or better ("" = any level).
     advisor_rule: Mapped[AdvisorRule] = mapped_column(
-        vocabulary(AdvisorRule, 12), default=AdvisorRule.PER_COMPETITION
+        vocabulary(AdvisorRule, 12), default=AdvisorRule.PER_TEACHER
     )
     advisor_min_level: Mapped[str] = mapped_column(String(20), default="")
     # A level given by share (10 %) keeps at least one place in a group that can fill it: the winner
@@ -276,6 +277,12 @@ class Competition(Base):
     outcome: Mapped[Outcome] = mapped_column(
         vocabulary(Outcome, 12), default=Outcome.PRIZES, server_default=Outcome.PRIZES.value
     )
+    # Judging opens when the works are in (scoring.opening); the operator may open it earlier
+    # (提前开始评审): when, and from which station.
+    judging_opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    judging_opened_by: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # The default award rules add 优秀奖 for every judged work without a prize (个人优秀奖若干名).
+    merit_award: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", order_by="Criterion.position"
@@ -444,6 +451,19 @@ class AwardLevel(Base):
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ClassPointRule(Base):
+    """The 班级考核 points a class earns from one source besides its prizes (awards.points.PointSource:
+    each work handed in, each competition whose quota it met …)."""
+
+    __tablename__ = "class_point_rule"
+    __table_args__ = (UniqueConstraint("festival_id", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    source: Mapped[PointSource] = mapped_column(vocabulary(PointSource, 20))
     points: Mapped[float] = mapped_column(Float, default=0.0)
 
 

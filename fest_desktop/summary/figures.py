@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.assignment import class_points_of
 from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, competition_list_key
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
+from fest_desktop.awards.totals import class_totals_of
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus, Judging, Participation
@@ -122,6 +122,15 @@ class RecommendedWork:
     description: str = ""  # 说明
 
 
+# What entries are counted in (CompetitionInfo.entry_unit): works 件, class boards 期, quiz teams 队.
+UNITS = ("件", "期", "队")
+
+
+def counted_text(by_unit: dict[str, int]) -> str:
+    """300 件、24 期、19 队 (0 件 when there is nothing)."""
+    return "、".join(f"{count} {unit}" for unit, count in by_unit.items()) or "0 件"
+
+
 @dataclass(frozen=True)
 class Headline:
     """The figures a 总结 opens with, for this festival and the one before it in the file."""
@@ -134,6 +143,9 @@ class Headline:
     entries: int
     awards: dict[str, int]
     recommended: int
+    # The entries and each level's awards by what they are counted in: works 件, boards 期, quiz teams 队.
+    entries_by_unit: dict[str, int] = field(default_factory=dict)
+    awards_by_unit: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def share(self) -> float:
@@ -183,6 +195,7 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
     grade_figures = _grade_figures(class_figures)
     awards = awards_of(session, festival_id, include_withdrawn=False)
     entry_awards = [a for a in awards if a.kind == AwardKind.ENTRY and a.level]
+    units = {competition.id: competition.entry_unit for competition in competitions}
 
     competition_figures = []
     judge_spreads: list[JudgeSpread] = []
@@ -219,8 +232,10 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
         headline=_headline(
             festival.title,
             class_figures,
-            len(counted),
-            Counter(a.level for a in entry_awards if a.level != SHORTLIST_LEVEL),
+            Counter(units[e.competition_id] for e in counted),
+            Counter(
+                (a.level, units[a.competition_id or 0]) for a in entry_awards if a.level != SHORTLIST_LEVEL
+            ),
             len(recommended),
         ),
         previous=_previous_headline(session, festival),
@@ -254,9 +269,9 @@ def _points_ranking(
 ) -> list[tuple[str, float]]:
     """Every class with its 班级考核 total (the sum the 班级考核 table shows), best first, in school order
     among equals."""
-    table = class_points_of(session, festival_id)
+    table = class_totals_of(session, festival_id)
     ordered = _in_school_order(classes)
-    totals = [(name, sum(table.get(class_id, {}).values())) for class_id, (name, *_rest) in ordered]
+    totals = [(name, table.get(class_id, 0.0)) for class_id, (name, *_rest) in ordered]
     return sorted(totals, key=lambda item: -item[1])
 
 
@@ -414,20 +429,30 @@ def recommended_counts(works: list[RecommendedWork]) -> dict[str, dict[str, int]
 def _headline(
     title: str,
     classes: list[ClassFigures],
-    entries: int,
-    awards: Counter[str],
+    entries: Counter[str],
+    awards: Counter[tuple[str, str]],
     recommended: int,
 ) -> Headline:
+    """entries by unit (件, 期, 队), awards by (level, unit)."""
+    by_level: dict[str, Counter[str]] = defaultdict(Counter)
+    for (level, unit), count in awards.items():
+        by_level[level][unit] += count
     return Headline(
         festival=title,
         classes=len(classes),
         classes_taking_part=sum(c.entries > 0 for c in classes),
         students=sum(c.students for c in classes),
         participants=sum(c.participants for c in classes),
-        entries=entries,
-        awards=dict(awards),
+        entries=sum(entries.values()),
+        awards={level: sum(units.values()) for level, units in by_level.items()},
         recommended=recommended,
+        entries_by_unit=_in_unit_order(entries),
+        awards_by_unit={level: _in_unit_order(units) for level, units in by_level.items()},
     )
+
+
+def _in_unit_order(counts: Counter[str]) -> dict[str, int]:
+    return {unit: counts[unit] for unit in UNITS if counts.get(unit)}
 
 
 def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | None:
@@ -457,18 +482,22 @@ def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | N
         students_per_class(session, previous_id),
         participants_per_class(session, previous_id),
     )
-    awards = Counter(
-        dict(
-            session.execute(
-                select(Award.level, func.count())
-                .where(
-                    Award.festival_id == previous_id,
-                    Award.kind == AwardKind.ENTRY,
-                    Award.level.not_in(("", SHORTLIST_LEVEL)),
-                )
-                .group_by(Award.level)
-            ).all()
+    units = {c.id: c.entry_unit for c in competitions_of(session, previous_id)}
+    by_unit: Counter[str] = Counter()
+    for entry_competition, entry_count in session.execute(
+        select(Entry.competition_id, func.count()).where(*counted).group_by(Entry.competition_id)
+    ):
+        by_unit[units[entry_competition]] += entry_count
+    awards: Counter[tuple[str, str]] = Counter()
+    for level, competition_id, count in session.execute(
+        select(Award.level, Award.competition_id, func.count())
+        .where(
+            Award.festival_id == previous_id,
+            Award.kind == AwardKind.ENTRY,
+            Award.level.not_in(("", SHORTLIST_LEVEL)),
         )
-    )
+        .group_by(Award.level, Award.competition_id)
+    ):
+        awards[(level, units.get(competition_id or 0, "件"))] += count
     recommended = session.scalar(select(func.count()).where(*counted, Entry.recommended.is_(True))) or 0
-    return _headline(previous.title, class_figures, sum(entries.values()), awards, recommended)
+    return _headline(previous.title, class_figures, by_unit, awards, recommended)

@@ -25,7 +25,7 @@ from fest_desktop.files.workbooks import put_row, save_workbook, sheet_title
 from fest_desktop.storage.database import Database
 from fest_desktop.summary.figures import SummaryFigures, figures_of
 from fest_desktop.summary.tables import report_tables
-from fest_desktop.summary.text import awards_sentence, draft_summary, summary_text_of
+from fest_desktop.summary.text import awards_sentence, draft_summary, entries_phrase, summary_text_of
 
 # Award levels in the charts, best first: warm to cool, readable in grey when printed.
 LEVEL_COLOURS = ("#c0392b", "#e67e22", "#f1c40f", "#3498db", "#16a085", "#8e44ad")
@@ -114,7 +114,7 @@ def _write_pdf(path: Path, figures: SummaryFigures, summary: str) -> None:
         Paragraph(
             escape(
                 f"参加班级 {figures.headline.classes_taking_part} 个，参加学生 {figures.headline.participants} 人，"
-                f"参与率 {figures.headline.share:.0%}；收到作品 {figures.headline.entries} 件，"
+                f"参与率 {figures.headline.share:.0%}；{entries_phrase(figures.headline)}，"
                 f"{awards_sentence(figures.headline, figures.levels)}。"
             ),
             body,

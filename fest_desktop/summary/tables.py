@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fest_desktop.summary.figures import SummaryFigures
+from fest_desktop.summary.figures import SummaryFigures, counted_text
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,13 @@ def overview_table(figures: SummaryFigures) -> FigureTable:
         ("全校学生", now.students, before.students if before else ""),
         ("参加学生", now.participants, before.participants if before else ""),
         ("参与率", percent(now.share), percent(before.share) if before else ""),
-        ("作品", now.entries, before.entries if before else ""),
+        ("作品", counted_text(now.entries_by_unit), counted_text(before.entries_by_unit) if before else ""),
         *(
-            (level, now.awards.get(level, 0), before.awards.get(level, 0) if before else "")
+            (
+                level,
+                counted_text(now.awards_by_unit.get(level, {})),
+                counted_text(before.awards_by_unit.get(level, {})) if before else "",
+            )
             for level in figures.levels
         ),
         ("推荐参加上级比赛", now.recommended, before.recommended if before else ""),

@@ -11,7 +11,7 @@ from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database
-from fest_desktop.summary.figures import Headline, SummaryFigures
+from fest_desktop.summary.figures import Headline, SummaryFigures, counted_text
 
 SUMMARY_TEXT_LIMIT = 5000
 
@@ -34,10 +34,28 @@ def save_summary_text(db: Database, festival_id: int, text: str) -> None:
         festival_row(session, festival_id).summary_text = text
 
 
+# What each unit counts, for a sentence that names several: 作品 300 件、板报 24 期、参赛队 19 队.
+UNIT_NOUNS = {"件": "作品", "期": "板报", "队": "参赛队"}
+
+
+def entries_phrase(headline: Headline) -> str:
+    """收到作品 300 件、板报 24 期、参赛队 19 队: each kind of entry in its own unit."""
+    parts = [
+        f"{UNIT_NOUNS.get(unit, '作品')} {count} {unit}" for unit, count in headline.entries_by_unit.items()
+    ]
+    return "收到" + ("、".join(parts) or "作品 0 件")
+
+
 def awards_sentence(headline: Headline, levels: list[str]) -> str:
-    """评出一等奖 106 件、二等奖 94 件 …, in the levels' order."""
-    parts = [f"{level} {headline.awards[level]} 件" for level in levels if headline.awards.get(level)]
-    return "评出" + "、".join(parts) if parts else "奖项尚未评出"
+    """评出一等奖 30 件、3 期、2 队；二等奖 …, in the levels' order, each counted in its units (a board
+    is 期, a quiz team 队, not 件)."""
+    parts = [
+        f"{level} {counted_text(headline.awards_by_unit.get(level, {}))}"
+        for level in levels
+        if headline.awards.get(level)
+    ]
+    several = any(len(headline.awards_by_unit.get(level, {})) > 1 for level in levels)
+    return "评出" + ("；" if several else "、").join(parts) if parts else "奖项尚未评出"
 
 
 def draft_summary(figures: SummaryFigures) -> str:
@@ -49,7 +67,7 @@ def draft_summary(figures: SummaryFigures) -> str:
         f"{festival.title}{theme}于{festival.start_date.year}年{festival.start_date.month}月{festival.start_date.day}日至{festival.end_date.month}月{festival.end_date.day}日举行。"
         f"本届科技节共有 {headline.classes_taking_part} 个班级、{headline.participants} 名学生参加"
         f"（全校学生 {headline.students} 人，参与率 {headline.share:.0%}），"
-        f"收到作品 {headline.entries} 件，{awards_sentence(headline, figures.levels)}。"
+        f"{entries_phrase(headline)}，{awards_sentence(headline, figures.levels)}。"
     ]
     busiest = sorted(figures.competitions, key=lambda c: -c.entries)[:3]
     if busiest and busiest[0].entries:
@@ -70,7 +88,9 @@ def draft_summary(figures: SummaryFigures) -> str:
         lines.append("尚未参加任何比赛的班级：" + "、".join(figures.silent_classes) + "，下届需加强动员。")
     previous = figures.previous
     if previous is not None:
-        change = headline.entries - previous.entries
+        # Works with works: a board or a quiz team is not a 件.
+        works, before = headline.entries_by_unit.get("件", 0), previous.entries_by_unit.get("件", 0)
+        change = works - before
         trend = f"多 {change} 件" if change > 0 else (f"少 {-change} 件" if change < 0 else "持平")
         lines.append(f"与上届（{previous.festival}）相比，作品数{trend}。")
     return "\n".join(lines)

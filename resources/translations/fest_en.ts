@@ -113,7 +113,7 @@
     <message>
         <location filename="../../ui/awards/lists_page.py" line="105"/>
         <location filename="../../ui/awards/lists_page.py" line="207"/>
-        <location filename="../../ui/awards/lists_page.py" line="313"/>
+        <location filename="../../ui/awards/lists_page.py" line="332"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -149,8 +149,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="126"/>
-        <location filename="../../ui/awards/lists_page.py" line="324"/>
-        <location filename="../../ui/awards/lists_page.py" line="325"/>
+        <location filename="../../ui/awards/lists_page.py" line="338"/>
+        <location filename="../../ui/awards/lists_page.py" line="339"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
@@ -347,53 +347,63 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="315"/>
+        <location filename="../../ui/awards/lists_page.py" line="316"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="326"/>
+        <location filename="../../ui/awards/lists_page.py" line="322"/>
+        <source>请先确认评奖结果中的特殊情况：</source>
+        <translation>Please confirm first what the award rules did here:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="327"/>
+        <source>如需调整，请选“否”，再改评奖规则或手动调整。确认无误并定稿？（确认会记入修改记录）</source>
+        <translation>To adjust, choose “No” and change the award rules or the awards by hand. Confirm and finalise? (The confirmation goes into the log.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/lists_page.py" line="340"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="327"/>
+        <location filename="../../ui/awards/lists_page.py" line="341"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="328"/>
+        <location filename="../../ui/awards/lists_page.py" line="342"/>
         <source>推荐作品造册</source>
         <translation>Register of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="329"/>
+        <location filename="../../ui/awards/lists_page.py" line="343"/>
         <source>推荐作品标签</source>
         <translation>Labels of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="342"/>
-        <location filename="../../ui/awards/lists_page.py" line="345"/>
+        <location filename="../../ui/awards/lists_page.py" line="356"/>
+        <location filename="../../ui/awards/lists_page.py" line="359"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="348"/>
+        <location filename="../../ui/awards/lists_page.py" line="362"/>
         <source>已生成 {0} 件推荐作品的造册。</source>
         <translation>Register of {0} recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="351"/>
+        <location filename="../../ui/awards/lists_page.py" line="365"/>
         <source>已生成 {0} 张推荐作品标签。</source>
         <translation>{0} labels of recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="354"/>
+        <location filename="../../ui/awards/lists_page.py" line="368"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="357"/>
+        <location filename="../../ui/awards/lists_page.py" line="371"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -401,37 +411,37 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="313"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="338"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="318"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="343"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="320"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="345"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="321"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="346"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="322"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="347"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="323"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="348"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="324"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="349"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -439,154 +449,169 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>AwardRulesDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="65"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="68"/>
         <source>评奖规则</source>
         <translation>Award rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="80"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="83"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="86"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="89"/>
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="92"/>
         <location filename="../../ui/awards/rules_dialog.py" line="95"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="98"/>
         <source>数量</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="102"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="105"/>
         <source>加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="106"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="109"/>
         <source>删去所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="108"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="111"/>
         <source>恢复默认</source>
         <translation>Use default</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="110"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="113"/>
         <source>保存这条规则</source>
         <translation>Save this rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="115"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
         <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
         <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="117"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="120"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="121"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="130"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="133"/>
         <source>奖项等级（从高到低）</source>
         <translation>Award levels (best first)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="135"/>
         <location filename="../../ui/awards/rules_dialog.py" line="138"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="141"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="146"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="149"/>
         <source>加一个等级</source>
         <translation>Add a level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="148"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="151"/>
         <source>新奖项</source>
         <translation>New level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="151"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="154"/>
         <source>各比赛获奖积分之和</source>
         <translation>Points from all awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="154"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="157"/>
         <source>「{0}」的得分</source>
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="157"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="160"/>
         <source>按比例评奖时，人数少的组每个等级至少一名</source>
         <translation>With levels by share, a small group keeps at least one place per level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="158"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="161"/>
         <source>例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖</source>
         <translation>E.g. 3 cars under 10%/20%/30%: the winner gets the first prize, not only the second</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="169"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="172"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="171"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="174"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="176"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="179"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="180"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/rules_dialog.py" line="192"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="193"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="194"/>
+        <source>不勾选时，证书落款为日历上颁奖典礼（或闭幕式）的日期；日历上没有时为科技节最后一天</source>
+        <translation>When unticked, certificates bear the day of the award ceremony (or closing ceremony) on the calendar; without one, the festival&apos;s last day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/rules_dialog.py" line="208"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="198"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="218"/>
+        <source>班级考核另加</source>
+        <translation>Class assessment also adds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/rules_dialog.py" line="220"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="199"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="221"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="200"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="222"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="201"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="223"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="205"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="227"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="235"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="257"/>
         <source>所有组别</source>
         <translation>Every group</translation>
     </message>
@@ -625,208 +650,213 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="67"/>
+        <location filename="../../ui/calendar/tab.py" line="68"/>
         <source>新建活动</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="70"/>
+        <location filename="../../ui/calendar/tab.py" line="71"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="72"/>
+        <location filename="../../ui/calendar/tab.py" line="73"/>
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="74"/>
+        <location filename="../../ui/calendar/tab.py" line="75"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="76"/>
+        <location filename="../../ui/calendar/tab.py" line="77"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="81"/>
+        <location filename="../../ui/calendar/tab.py" line="82"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="81"/>
+        <location filename="../../ui/calendar/tab.py" line="82"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="81"/>
+        <location filename="../../ui/calendar/tab.py" line="82"/>
         <source>日程</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="89"/>
+        <location filename="../../ui/calendar/tab.py" line="90"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="98"/>
+        <location filename="../../ui/calendar/tab.py" line="99"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="106"/>
-        <location filename="../../ui/calendar/tab.py" line="461"/>
+        <location filename="../../ui/calendar/tab.py" line="107"/>
+        <location filename="../../ui/calendar/tab.py" line="473"/>
         <source>导出日程</source>
         <translation>Export schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="109"/>
+        <location filename="../../ui/calendar/tab.py" line="110"/>
         <source>活动安排表（PDF，打印张贴）…</source>
         <translation>Schedule (PDF, to print and post)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="110"/>
+        <location filename="../../ui/calendar/tab.py" line="111"/>
         <source>活动安排表（Excel）…</source>
         <translation>Schedule (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="111"/>
+        <location filename="../../ui/calendar/tab.py" line="112"/>
         <source>日历文件（.ics，导入手机或电脑日历）…</source>
         <translation>Calendar file (.ics, for phone or PC calendars)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="176"/>
+        <location filename="../../ui/calendar/tab.py" line="182"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="233"/>
+        <location filename="../../ui/calendar/tab.py" line="239"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="239"/>
+        <location filename="../../ui/calendar/tab.py" line="245"/>
         <source>全部参加对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="251"/>
+        <location filename="../../ui/calendar/tab.py" line="257"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="252"/>
+        <location filename="../../ui/calendar/tab.py" line="258"/>
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="254"/>
+        <location filename="../../ui/calendar/tab.py" line="260"/>
         <source>{0}&#x3000;{1}月{2}日</source>
         <translation>{0}  {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="262"/>
+        <location filename="../../ui/calendar/tab.py" line="268"/>
         <source>没有安排</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="264"/>
+        <location filename="../../ui/calendar/tab.py" line="270"/>
         <source>冲突（{0}）</source>
         <translation>Clashes ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="267"/>
+        <location filename="../../ui/calendar/tab.py" line="273"/>
         <source>已确认保留：{0}</source>
         <translation>Kept on purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="276"/>
+        <location filename="../../ui/calendar/tab.py" line="283"/>
         <source>没有冲突</source>
         <translation>No clashes</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="294"/>
+        <location filename="../../ui/calendar/tab.py" line="287"/>
+        <source>⚠ {0}</source>
+        <translation>⚠ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/tab.py" line="306"/>
         <source>显示 {0} / {1} 项</source>
         <translation>Showing {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="322"/>
+        <location filename="../../ui/calendar/tab.py" line="334"/>
         <source>{0}月{1}日 – {2}月{3}日</source>
         <translation>{0}/{1} – {2}/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="325"/>
+        <location filename="../../ui/calendar/tab.py" line="337"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="327"/>
+        <location filename="../../ui/calendar/tab.py" line="339"/>
         <source>全部日程</source>
         <translation>All activities</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="380"/>
+        <location filename="../../ui/calendar/tab.py" line="392"/>
         <source>「{0}」来自比赛项目：请在“作品报名 → 比赛项目”中修改截止日期或评审日期。</source>
         <translation>“{0}” comes from a competition: change its deadline or judging date under Entries → Competitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="419"/>
+        <location filename="../../ui/calendar/tab.py" line="431"/>
         <source>恢复「{0}」</source>
         <translation>Restore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="441"/>
+        <location filename="../../ui/calendar/tab.py" line="453"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="442"/>
+        <location filename="../../ui/calendar/tab.py" line="454"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="444"/>
+        <location filename="../../ui/calendar/tab.py" line="456"/>
         <source>活动内容</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="446"/>
+        <location filename="../../ui/calendar/tab.py" line="458"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="447"/>
+        <location filename="../../ui/calendar/tab.py" line="459"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="448"/>
+        <location filename="../../ui/calendar/tab.py" line="460"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="449"/>
+        <location filename="../../ui/calendar/tab.py" line="461"/>
         <source>参加对象</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="456"/>
+        <location filename="../../ui/calendar/tab.py" line="468"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="457"/>
+        <location filename="../../ui/calendar/tab.py" line="469"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="458"/>
+        <location filename="../../ui/calendar/tab.py" line="470"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/tab.py" line="472"/>
+        <location filename="../../ui/calendar/tab.py" line="484"/>
         <source>已导出 {0} 项活动。</source>
         <translation>{0} activities exported.</translation>
     </message>
@@ -834,62 +864,62 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/calendar/views.py" line="132"/>
+        <location filename="../../ui/calendar/views.py" line="134"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="133"/>
+        <location filename="../../ui/calendar/views.py" line="135"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="134"/>
+        <location filename="../../ui/calendar/views.py" line="136"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="135"/>
+        <location filename="../../ui/calendar/views.py" line="137"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="136"/>
+        <location filename="../../ui/calendar/views.py" line="138"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="137"/>
+        <location filename="../../ui/calendar/views.py" line="139"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="138"/>
+        <location filename="../../ui/calendar/views.py" line="140"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="144"/>
+        <location filename="../../ui/calendar/views.py" line="146"/>
         <source>地点：{0}</source>
         <translation>Place: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="146"/>
+        <location filename="../../ui/calendar/views.py" line="148"/>
         <source>负责：{0}</source>
         <translation>Responsible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="147"/>
+        <location filename="../../ui/calendar/views.py" line="149"/>
         <source>参加对象：{0}</source>
         <translation>Audience: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="149"/>
+        <location filename="../../ui/calendar/views.py" line="151"/>
         <source>⚠ 有冲突，见右侧“冲突”列表</source>
         <translation>⚠ Clashes: see the list on the right</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/views.py" line="151"/>
+        <location filename="../../ui/calendar/views.py" line="153"/>
         <source>（来自比赛项目，在“作品报名 → 比赛项目”中修改）</source>
         <translation>(from a competition; change it under Entries → Competitions)</translation>
     </message>
@@ -1059,336 +1089,336 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>CompetitionsPage</name>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="85"/>
+        <location filename="../../ui/registration/competitions_page.py" line="86"/>
         <source>添加预设项目</source>
         <translation>Add a preset</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="89"/>
+        <location filename="../../ui/registration/competitions_page.py" line="90"/>
         <source>新建空白项目</source>
         <translation>New blank competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="91"/>
+        <location filename="../../ui/registration/competitions_page.py" line="92"/>
         <source>删除项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="111"/>
+        <location filename="../../ui/registration/competitions_page.py" line="112"/>
         <source>一名学生在这个比赛项目里最多可以报几件作品</source>
         <translation>How many works one student may enter in this competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="112"/>
+        <location filename="../../ui/registration/competitions_page.py" line="113"/>
         <source>可与家长合作</source>
         <translation>May work with a parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="117"/>
-        <location filename="../../ui/registration/competitions_page.py" line="120"/>
+        <location filename="../../ui/registration/competitions_page.py" line="118"/>
+        <location filename="../../ui/registration/competitions_page.py" line="121"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="121"/>
+        <location filename="../../ui/registration/competitions_page.py" line="122"/>
         <source>截止日期</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="123"/>
+        <location filename="../../ui/registration/competitions_page.py" line="124"/>
         <source>评审日期</source>
         <translation>Judging date</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="125"/>
+        <location filename="../../ui/registration/competitions_page.py" line="126"/>
         <source>制作与检查从</source>
         <translation>Made and inspected from</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="127"/>
+        <location filename="../../ui/registration/competitions_page.py" line="128"/>
         <source>班级板报在这段时间内制作，评委在这段时间内现场检查打分；到截止日期结束</source>
         <translation>Class boards are made in this window and inspected by the judges on site; it ends on the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="131"/>
+        <location filename="../../ui/registration/competitions_page.py" line="132"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="141"/>
+        <location filename="../../ui/registration/competitions_page.py" line="142"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="142"/>
+        <location filename="../../ui/registration/competitions_page.py" line="143"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="145"/>
+        <location filename="../../ui/registration/competitions_page.py" line="146"/>
         <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
         <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="150"/>
+        <location filename="../../ui/registration/competitions_page.py" line="151"/>
         <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
         <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="155"/>
+        <location filename="../../ui/registration/competitions_page.py" line="156"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="157"/>
+        <location filename="../../ui/registration/competitions_page.py" line="158"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="159"/>
-        <location filename="../../ui/registration/competitions_page.py" line="179"/>
+        <location filename="../../ui/registration/competitions_page.py" line="160"/>
+        <location filename="../../ui/registration/competitions_page.py" line="180"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="173"/>
+        <location filename="../../ui/registration/competitions_page.py" line="174"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="175"/>
+        <location filename="../../ui/registration/competitions_page.py" line="176"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="177"/>
+        <location filename="../../ui/registration/competitions_page.py" line="178"/>
         <source>每人最多报</source>
         <translation>Works per student, at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="183"/>
+        <location filename="../../ui/registration/competitions_page.py" line="184"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="185"/>
+        <location filename="../../ui/registration/competitions_page.py" line="186"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="186"/>
+        <location filename="../../ui/registration/competitions_page.py" line="187"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="187"/>
+        <location filename="../../ui/registration/competitions_page.py" line="188"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="188"/>
+        <location filename="../../ui/registration/competitions_page.py" line="189"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="189"/>
+        <location filename="../../ui/registration/competitions_page.py" line="190"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="192"/>
+        <location filename="../../ui/registration/competitions_page.py" line="193"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="193"/>
+        <location filename="../../ui/registration/competitions_page.py" line="194"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="195"/>
+        <location filename="../../ui/registration/competitions_page.py" line="198"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="196"/>
+        <location filename="../../ui/registration/competitions_page.py" line="199"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="198"/>
+        <location filename="../../ui/registration/competitions_page.py" line="201"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="200"/>
+        <location filename="../../ui/registration/competitions_page.py" line="203"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="201"/>
+        <location filename="../../ui/registration/competitions_page.py" line="204"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="202"/>
+        <location filename="../../ui/registration/competitions_page.py" line="205"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="203"/>
+        <location filename="../../ui/registration/competitions_page.py" line="206"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="204"/>
+        <location filename="../../ui/registration/competitions_page.py" line="207"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="205"/>
+        <location filename="../../ui/registration/competitions_page.py" line="208"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="206"/>
+        <location filename="../../ui/registration/competitions_page.py" line="209"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="207"/>
+        <location filename="../../ui/registration/competitions_page.py" line="210"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="209"/>
+        <location filename="../../ui/registration/competitions_page.py" line="212"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="211"/>
+        <location filename="../../ui/registration/competitions_page.py" line="214"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="214"/>
+        <location filename="../../ui/registration/competitions_page.py" line="217"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="215"/>
+        <location filename="../../ui/registration/competitions_page.py" line="218"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="216"/>
+        <location filename="../../ui/registration/competitions_page.py" line="219"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="221"/>
+        <location filename="../../ui/registration/competitions_page.py" line="224"/>
         <source>添加评分项</source>
         <translation>Add criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="223"/>
+        <location filename="../../ui/registration/competitions_page.py" line="226"/>
         <source>添加扣分项</source>
         <translation>Add deduction</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="225"/>
+        <location filename="../../ui/registration/competitions_page.py" line="228"/>
         <source>删除评分项</source>
         <translation>Delete criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="228"/>
+        <location filename="../../ui/registration/competitions_page.py" line="231"/>
         <source>评分项（双击修改）</source>
         <translation>Criteria (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="321"/>
-        <location filename="../../ui/registration/competitions_page.py" line="460"/>
+        <location filename="../../ui/registration/competitions_page.py" line="324"/>
+        <location filename="../../ui/registration/competitions_page.py" line="464"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="397"/>
+        <location filename="../../ui/registration/competitions_page.py" line="401"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="409"/>
+        <location filename="../../ui/registration/competitions_page.py" line="413"/>
         <source>满分合计 {0:g} 分</source>
         <translation>Total {0:g} points</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="411"/>
+        <location filename="../../ui/registration/competitions_page.py" line="415"/>
         <source>，另有 {0} 个扣分项</source>
         <translation>, plus {0} deduction items</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="482"/>
+        <location filename="../../ui/registration/competitions_page.py" line="486"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="484"/>
+        <location filename="../../ui/registration/competitions_page.py" line="488"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="501"/>
+        <location filename="../../ui/registration/competitions_page.py" line="505"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="503"/>
+        <location filename="../../ui/registration/competitions_page.py" line="507"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="504"/>
+        <location filename="../../ui/registration/competitions_page.py" line="508"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="516"/>
-        <location filename="../../ui/registration/competitions_page.py" line="562"/>
+        <location filename="../../ui/registration/competitions_page.py" line="520"/>
+        <location filename="../../ui/registration/competitions_page.py" line="566"/>
         <source>评分项</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="521"/>
+        <location filename="../../ui/registration/competitions_page.py" line="525"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="527"/>
+        <location filename="../../ui/registration/competitions_page.py" line="531"/>
         <source>满分（扣分上限）</source>
         <translation>Maximum (deduction cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="530"/>
+        <location filename="../../ui/registration/competitions_page.py" line="534"/>
         <source>满分</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="536"/>
+        <location filename="../../ui/registration/competitions_page.py" line="540"/>
         <source>步长（每处扣分）</source>
         <translation>Step (points per case)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="538"/>
+        <location filename="../../ui/registration/competitions_page.py" line="542"/>
         <source>步长</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="543"/>
+        <location filename="../../ui/registration/competitions_page.py" line="547"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="562"/>
+        <location filename="../../ui/registration/competitions_page.py" line="566"/>
         <source>扣分项</source>
         <translation>Deduction</translation>
     </message>
@@ -2515,6 +2545,49 @@ The current data is backed up first (reason “before restore”) and can be bro
     </message>
 </context>
 <context>
+    <name>JudgingOpening</name>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="31"/>
+        <source>提前开始评审…</source>
+        <translation>Open judging early…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="33"/>
+        <source>截止日（班级板报：检查日）之前就开始评分、评奖和定稿；会记下是谁、什么时候打开的</source>
+        <translation>Start scoring, awarding and finalising before the deadline (for a class board: its inspection day); who opened it and when is recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="52"/>
+        <source>已于 {0} 提前开始评审（{1}）。</source>
+        <translation>Judging was opened early on {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="56"/>
+        <source>没有截止日期：随时可以评审。</source>
+        <translation>No deadline: judging may start at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="58"/>
+        <source>评审已从 {0} 开始。</source>
+        <translation>Judging has been open since {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="60"/>
+        <source>评审从 {0} 开始，之前不能录入成绩、评奖和定稿。</source>
+        <translation>Judging opens on {0}; before that no scores, awards or finalising.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="68"/>
+        <source>提前开始评审</source>
+        <translation>Open judging early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/judging_opening.py" line="69"/>
+        <source>现在就开始「{0}」的评审？之后即可录入成绩、评奖和定稿；这一操作会记入修改记录。</source>
+        <translation>Open judging of “{0}” now? Scores, awards and finalising are then accepted; this goes into the log.</translation>
+    </message>
+</context>
+<context>
     <name>LeaderboardWindow</name>
     <message>
         <location filename="../../ui/scoring/leaderboard.py" line="152"/>
@@ -2625,7 +2698,7 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../ui/calendar/views.py" line="269"/>
+        <location filename="../../ui/calendar/views.py" line="283"/>
         <source>还有 {0} 项…</source>
         <translation>{0} more…</translation>
     </message>
@@ -2933,114 +3006,124 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="73"/>
+        <location filename="../../ui/awards/print_page.py" line="74"/>
         <source>一张纸排几张证书时，从第几个位置开始打印（用完半张纸）</source>
         <translation>On a sheet of several certificates, the slot to start printing at (to use up a half-used sheet)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="74"/>
+        <location filename="../../ui/awards/print_page.py" line="76"/>
+        <source>落款日期</source>
+        <translation>Certificate date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="79"/>
+        <source>不勾选时用评奖规则中的证书日期，否则用日历上颁奖典礼（或闭幕式）的日期，否则科技节最后一天</source>
+        <translation>When unticked: the certificate date of the award rules, else the day of the award ceremony (or closing ceremony) on the calendar, else the festival&apos;s last day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="87"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="76"/>
+        <location filename="../../ui/awards/print_page.py" line="89"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="82"/>
+        <location filename="../../ui/awards/print_page.py" line="95"/>
         <source>打印机校准…</source>
         <translation>Printer calibration…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="89"/>
+        <location filename="../../ui/awards/print_page.py" line="102"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="90"/>
-        <location filename="../../ui/awards/print_page.py" line="108"/>
+        <location filename="../../ui/awards/print_page.py" line="103"/>
+        <location filename="../../ui/awards/print_page.py" line="121"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="91"/>
-        <location filename="../../ui/awards/print_page.py" line="107"/>
+        <location filename="../../ui/awards/print_page.py" line="104"/>
+        <location filename="../../ui/awards/print_page.py" line="120"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="92"/>
+        <location filename="../../ui/awards/print_page.py" line="105"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="92"/>
+        <location filename="../../ui/awards/print_page.py" line="105"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="93"/>
+        <location filename="../../ui/awards/print_page.py" line="106"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="105"/>
+        <location filename="../../ui/awards/print_page.py" line="118"/>
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="106"/>
+        <location filename="../../ui/awards/print_page.py" line="119"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="115"/>
+        <location filename="../../ui/awards/print_page.py" line="130"/>
         <source>起始位置</source>
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="149"/>
+        <location filename="../../ui/awards/print_page.py" line="164"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="154"/>
+        <location filename="../../ui/awards/print_page.py" line="169"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="159"/>
+        <location filename="../../ui/awards/print_page.py" line="174"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="187"/>
+        <location filename="../../ui/awards/print_page.py" line="203"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="197"/>
+        <location filename="../../ui/awards/print_page.py" line="213"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="203"/>
+        <location filename="../../ui/awards/print_page.py" line="219"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="206"/>
+        <location filename="../../ui/awards/print_page.py" line="222"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="234"/>
+        <location filename="../../ui/awards/print_page.py" line="250"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="235"/>
+        <location filename="../../ui/awards/print_page.py" line="251"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -3051,22 +3134,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="238"/>
+        <location filename="../../ui/awards/print_page.py" line="254"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="238"/>
+        <location filename="../../ui/awards/print_page.py" line="254"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="279"/>
+        <location filename="../../ui/awards/print_page.py" line="295"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="280"/>
+        <location filename="../../ui/awards/print_page.py" line="296"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -3075,53 +3158,53 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="309"/>
+        <location filename="../../ui/awards/print_page.py" line="325"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="314"/>
+        <location filename="../../ui/awards/print_page.py" line="330"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="326"/>
+        <location filename="../../ui/awards/print_page.py" line="342"/>
         <source>已生成校准页：用普通纸按“实际大小”打印，量出尺子的长度和位置，填入“打印机校准…”。</source>
         <translation>Calibration page written: print it on plain paper at &quot;Actual size&quot;, measure the rulers&apos; length and position and enter them in &quot;Printer calibration…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="78"/>
-        <location filename="../../ui/awards/print_page.py" line="319"/>
+        <location filename="../../ui/awards/print_page.py" line="91"/>
+        <location filename="../../ui/awards/print_page.py" line="335"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="65"/>
+        <location filename="../../ui/awards/print_page.py" line="66"/>
         <source>套打（只打印证书纸上没有的内容）</source>
         <translation>Overprint (only what the certificate paper lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="67"/>
+        <location filename="../../ui/awards/print_page.py" line="68"/>
         <source>不打印底图、边框样式和模板中标为“纸上已印”的项（如标题），只打印姓名、奖项等</source>
         <translation>Leaves out the background, the design and the fields marked &quot;printed on the paper&quot; (such as the title); prints the name, the award and so on</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="69"/>
+        <location filename="../../ui/awards/print_page.py" line="70"/>
         <source>黑白打印</source>
         <translation>Black and white</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="70"/>
+        <location filename="../../ui/awards/print_page.py" line="71"/>
         <source>不勾选时按彩色打印：红色标题和印章在彩色打印机上是红的</source>
         <translation>Unticked, it prints in colour: the red title and seal come out red on a colour printer</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="80"/>
+        <location filename="../../ui/awards/print_page.py" line="93"/>
         <source>打印校准页…</source>
         <translation>Print calibration page…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="81"/>
+        <location filename="../../ui/awards/print_page.py" line="94"/>
         <source>保存校准页为 PDF…</source>
         <translation>Save calibration page as PDF…</translation>
     </message>
@@ -3907,261 +3990,261 @@ deduct (max {1:g})</translation>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="77"/>
+        <location filename="../../ui/summary/tab.py" line="82"/>
         <source>参加班级</source>
         <translation>Classes taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="78"/>
-        <location filename="../../ui/summary/tab.py" line="343"/>
+        <location filename="../../ui/summary/tab.py" line="83"/>
+        <location filename="../../ui/summary/tab.py" line="356"/>
         <source>参加学生</source>
         <translation>Students taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="79"/>
-        <location filename="../../ui/summary/tab.py" line="273"/>
+        <location filename="../../ui/summary/tab.py" line="84"/>
+        <location filename="../../ui/summary/tab.py" line="278"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="80"/>
-        <location filename="../../ui/summary/tab.py" line="343"/>
+        <location filename="../../ui/summary/tab.py" line="85"/>
+        <location filename="../../ui/summary/tab.py" line="356"/>
         <source>作品</source>
         <translation>Works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="81"/>
-        <source>获奖作品</source>
-        <translation>Awarded works</translation>
+        <location filename="../../ui/summary/tab.py" line="86"/>
+        <source>获奖</source>
+        <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="82"/>
+        <location filename="../../ui/summary/tab.py" line="87"/>
         <source>推荐上级比赛</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="89"/>
+        <location filename="../../ui/summary/tab.py" line="94"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="90"/>
+        <location filename="../../ui/summary/tab.py" line="95"/>
         <source>重新统计（评分、评奖有变化后）</source>
         <translation>Count again (after scores or awards changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="92"/>
-        <location filename="../../ui/summary/tab.py" line="411"/>
+        <location filename="../../ui/summary/tab.py" line="97"/>
+        <location filename="../../ui/summary/tab.py" line="424"/>
         <source>总结报告</source>
         <translation>Summary report</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="94"/>
+        <location filename="../../ui/summary/tab.py" line="99"/>
         <source>总结报告（PDF）…</source>
         <translation>Summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="95"/>
+        <location filename="../../ui/summary/tab.py" line="100"/>
         <source>总结报告（Excel，每张表一页）…</source>
         <translation>Summary report (Excel, a sheet per table)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="102"/>
+        <location filename="../../ui/summary/tab.py" line="107"/>
         <source>参与情况</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="103"/>
+        <location filename="../../ui/summary/tab.py" line="108"/>
         <source>作品与评审</source>
         <translation>Works and judging</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="104"/>
+        <location filename="../../ui/summary/tab.py" line="109"/>
         <source>获奖情况</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="105"/>
+        <location filename="../../ui/summary/tab.py" line="110"/>
         <source>推荐与上报</source>
         <translation>Recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="106"/>
+        <location filename="../../ui/summary/tab.py" line="111"/>
         <source>历年比较</source>
         <translation>Year on year</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="107"/>
+        <location filename="../../ui/summary/tab.py" line="112"/>
         <source>总结</source>
         <translation>Summary text</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="117"/>
+        <location filename="../../ui/summary/tab.py" line="122"/>
         <source>各年级参与率</source>
         <translation>Participation by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="118"/>
+        <location filename="../../ui/summary/tab.py" line="123"/>
         <source>各班参与情况</source>
         <translation>Participation by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="132"/>
+        <location filename="../../ui/summary/tab.py" line="137"/>
         <source>各项目作品数（按学部）</source>
         <translation>Works per competition (by section)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="133"/>
+        <location filename="../../ui/summary/tab.py" line="138"/>
         <source>评审进度（已评完的百分比）</source>
         <translation>Judging progress (share judged)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="134"/>
+        <location filename="../../ui/summary/tab.py" line="139"/>
         <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
         <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="135"/>
+        <location filename="../../ui/summary/tab.py" line="140"/>
         <source>评委打分偏差</source>
         <translation>Judges&apos; spread</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="147"/>
+        <location filename="../../ui/summary/tab.py" line="152"/>
         <source>各年级获奖（按等级）</source>
         <translation>Awards by grade (by level)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="148"/>
+        <location filename="../../ui/summary/tab.py" line="153"/>
         <source>各班获奖</source>
         <translation>Awards by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="149"/>
+        <location filename="../../ui/summary/tab.py" line="154"/>
         <source>集体奖、优秀组织奖与科技辅导员奖</source>
         <translation>Collective, organisation and advisor awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="150"/>
+        <location filename="../../ui/summary/tab.py" line="155"/>
         <source>班级考核积分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="162"/>
+        <location filename="../../ui/summary/tab.py" line="167"/>
         <source>推荐参加上级比赛的作品</source>
         <translation>Works recommended to the higher level</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="163"/>
+        <location filename="../../ui/summary/tab.py" line="168"/>
         <source>按学部、个人或团体统计</source>
         <translation>By section, individual or team</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="165"/>
+        <location filename="../../ui/summary/tab.py" line="170"/>
         <source>生成推荐作品上报表</source>
         <translation>District list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="167"/>
+        <location filename="../../ui/summary/tab.py" line="172"/>
         <source>上报表（Excel）…</source>
         <translation>District list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="168"/>
+        <location filename="../../ui/summary/tab.py" line="173"/>
         <source>上报表（PDF，签字盖章用）…</source>
         <translation>District list (PDF, to sign and stamp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="170"/>
+        <location filename="../../ui/summary/tab.py" line="175"/>
         <source>调整列与模板…</source>
         <translation>Columns and templates…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="173"/>
+        <location filename="../../ui/summary/tab.py" line="178"/>
         <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
         <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="178"/>
+        <location filename="../../ui/summary/tab.py" line="183"/>
         <source>上报表模板</source>
         <translation>District template</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="192"/>
+        <location filename="../../ui/summary/tab.py" line="197"/>
         <source>本届与上届</source>
         <translation>This festival and the last</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="194"/>
+        <location filename="../../ui/summary/tab.py" line="199"/>
         <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
         <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="207"/>
+        <location filename="../../ui/summary/tab.py" line="212"/>
         <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
         <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="216"/>
+        <location filename="../../ui/summary/tab.py" line="221"/>
         <source>按统计数字生成初稿</source>
         <translation>Draft from the figures</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="278"/>
+        <location filename="../../ui/summary/tab.py" line="283"/>
         <source>还没有报名任何比赛的班级：{0}</source>
         <translation>Classes that entered nothing yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="297"/>
+        <location filename="../../ui/summary/tab.py" line="302"/>
         <source>已评完</source>
         <translation>Judged</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="348"/>
+        <location filename="../../ui/summary/tab.py" line="361"/>
         <source>上届</source>
         <translation>Last time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="356"/>
+        <location filename="../../ui/summary/tab.py" line="369"/>
         <source>本届</source>
         <translation>This time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="374"/>
+        <location filename="../../ui/summary/tab.py" line="387"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="387"/>
+        <location filename="../../ui/summary/tab.py" line="400"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="389"/>
+        <location filename="../../ui/summary/tab.py" line="402"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="399"/>
+        <location filename="../../ui/summary/tab.py" line="412"/>
         <source>生成初稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="399"/>
+        <location filename="../../ui/summary/tab.py" line="412"/>
         <source>用统计数字生成的初稿替换现在的总结吗？</source>
         <translation>Replace the current summary with a draft made from the figures?</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="417"/>
+        <location filename="../../ui/summary/tab.py" line="430"/>
         <source>已生成总结报告。</source>
         <translation>Summary report written.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="423"/>
+        <location filename="../../ui/summary/tab.py" line="436"/>
         <source>推荐作品上报表</source>
         <translation>District list of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="434"/>
+        <location filename="../../ui/summary/tab.py" line="447"/>
         <source>已生成推荐作品上报表，共 {0} 件。</source>
         <translation>District list written: {0} works.</translation>
     </message>

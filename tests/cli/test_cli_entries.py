@@ -53,7 +53,7 @@ def test_add_presets_and_list_them_as_json(school_db: Path) -> None:
     paint = data[1]
     assert paint["kind"] == "individual" and paint["quota"] == {"min": 2, "max": 3, "text": "每班 2–3 件"}
     assert (
-        paint["deadline"] == "2026-05-01" and paint["judging"] == "rubric" and paint["works_per_student"] == 1
+        paint["deadline"] == "2026-04-30" and paint["judging"] == "rubric" and paint["works_per_student"] == 1
     )
     assert paint["criteria"][0] == {"name": "想象力", "kind": "score", "max": 25.0, "step": 1.0}
     assert data[0]["entries"] == 2 and data[0]["kind"] == "class"

@@ -32,7 +32,10 @@ def test_stats_report_and_district_list(tmp_path: Path) -> None:
     assert headline["entries"] == sum(c["entries"] for c in stats["competitions"])
     assert headline["participants"] == sum(c["participants"] for c in stats["classes"])
     draft = run("summary", "stats", "--db", db_path)
-    assert f"收到作品 {headline['entries']} 件" in draft.stdout
+    # The demo's works in 件, its class boards in 期 and its quiz teams in 队, never all as 件.
+    units = headline["entries_by_unit"]
+    assert set(units) == {"件", "期", "队"} and sum(units.values()) == headline["entries"]
+    assert f"收到作品 {units['件']} 件、板报 {units['期']} 期、参赛队 {units['队']} 队" in draft.stdout
 
     report = tmp_path / "总结.pdf"
     written = run("summary", "report", report, "--db", db_path)

@@ -18,7 +18,7 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import current_fingerprint, finalise, reopen
-from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
+from fest_desktop.awards.kinds import AdvisorRule, AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -173,7 +173,7 @@ def test_finalising_freezes_the_list_and_its_fingerprint_shows_a_change(db: Data
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    notice = finalise(db, throws.festival_id, key)
+    notice = finalise(db, throws.festival_id, key, confirmed=True)
     assert current_fingerprint(db, throws.festival_id, key) == notice.fingerprint
     some = list_awards(db, throws.festival_id, key)[0]
     with pytest.raises(ValidationError, match="已定稿"):
@@ -195,7 +195,7 @@ def test_a_finalised_list_protects_the_scores_it_was_made_from(db: Database, thr
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    finalise(db, throws.festival_id, key)
+    finalise(db, throws.festival_id, key, confirmed=True)
     entry = throws.entry_ids["张子涵"]
     with pytest.raises(ValidationError, match=r"已定稿，成绩不能再改.*撤销定稿"):
         enter_attempt(db, entry, 1, 25)
@@ -216,7 +216,7 @@ def test_a_finalised_list_that_no_longer_matches_its_results_says_so_on_screen_a
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    finalise(db, throws.festival_id, key)
+    finalise(db, throws.festival_id, key, confirmed=True)
     assert out_of_date_lists(db, throws.festival_id) == {}
     winner = next(e for e in list_entries(db, throws.festival_id) if e.id == throws.entry_ids["张子涵"])
     update_entry(db, winner.id, dataclasses.replace(winner.draft(), status=EntryStatus.DISQUALIFIED))
@@ -267,13 +267,13 @@ def test_collective_awards_wait_for_the_competitions_they_count(
         [LevelRule("一等奖", RuleMode.COUNT, 1)],
     )
     assign_awards(db, throws.festival_id)
-    with pytest.raises(ValidationError, match="请先把「手抛飞机」定稿，再定稿「集体奖」"):
-        finalise(db, throws.festival_id, CLASS_LIST)
+    with pytest.raises(ValidationError, match="还有 1 个比赛项目未定稿：手抛飞机。请先把它们评完并定稿"):
+        finalise(db, throws.festival_id, CLASS_LIST, confirmed=True)
     path = tmp_path / "集体奖.xlsx"
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     assert "暂定：依据的手抛飞机尚未定稿" in load_workbook(path).active["A2"].value
-    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
-    assert finalise(db, throws.festival_id, CLASS_LIST).fingerprint
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
+    assert finalise(db, throws.festival_id, CLASS_LIST, confirmed=True).fingerprint
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     heading = [cell.value for cell in load_workbook(path).active[3]]
     assert "积分" in heading and not {"编号", "作品", "指导老师", "成绩"} & set(heading)  # nothing empty
@@ -311,6 +311,7 @@ def test_organisation_award_needs_the_share_taking_part(db: Database, throws: Th
 
 def test_advisors_get_their_best_student_s_level_once_per_competition(db: Database, throws: Throws) -> None:
     throw_all(db, throws)
+    update_award_settings(db, throws.festival_id, AwardSettings(advisor_rule=AdvisorRule.PER_COMPETITION))
     assign_awards(db, throws.festival_id)
     # 王芳: 张子涵 一等, 李梓轩 二等; 李强: 李梓轩 二等, 王一诺 二等; 陈静: 刘欣怡 三等
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖", "陈静": "三等奖"}
@@ -318,10 +319,11 @@ def test_advisors_get_their_best_student_s_level_once_per_competition(db: Databa
     from fest_desktop.certificates.placeholders import award_phrase
 
     wang = next(a for a in list_awards(db, throws.festival_id) if a.kind == "advisor" and a.teacher == "王芳")
-    assert award_phrase(wang) == "辅导学生参加手抛飞机获一等奖"  # 被评为优秀科技辅导员 on the certificate
+    # 被评为优秀科技辅导员 on the certificate; both of her students' prizes named.
+    assert award_phrase(wang) == "辅导学生参加手抛飞机获一等奖1项、二等奖1项"
     [row] = [r for r in notice_rows([wang])]
-    assert "手抛飞机" in row  # the notice says for which competition
-    settings = AwardSettings(advisor_min_level="二等奖")
+    assert "参加手抛飞机获一等奖1项、二等奖1项" in row  # the notice says for what
+    settings = AwardSettings(advisor_rule=AdvisorRule.PER_COMPETITION, advisor_min_level="二等奖")
     update_award_settings(db, throws.festival_id, settings)
     assign_awards(db, throws.festival_id)
     assert levels(db, throws.festival_id, "advisor") == {"王芳": "一等奖", "李强": "二等奖"}
@@ -345,6 +347,7 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
     )
     throw_all(db, throws)
     second.throw(db, {"陈雨桐": 5, "周宇航": 4})
+    update_award_settings(db, festival.id, AwardSettings(advisor_rule=AdvisorRule.PER_COMPETITION))
     assign_awards(db, festival.id)
     per_competition = [
         (a.teacher, a.competition, a.level) for a in list_awards(db, festival.id) if a.kind == "advisor"
@@ -361,10 +364,14 @@ def test_advisor_awards_for_the_whole_festival(db: Database, festival: FestivalI
         for a in list_awards(db, festival.id)
         if a.kind == "advisor" and a.teacher == "陈静"
     ] == [("陈静", "一等奖")]
+    # One certificate naming both competitions and what the teacher's students won in them.
+    [chen] = [a for a in list_awards(db, festival.id) if a.kind == "advisor" and a.teacher == "陈静"]
+    assert chen.advised_text == "参加手抛飞机、纸桥承重获一等奖1项、三等奖1项"
 
 
 def test_recommendation_is_a_logged_flag(db: Database, throws: Throws) -> None:
     entry = throws.entry_ids["张子涵"]
+    throws.throw(db, {"张子涵": 20})  # judged: it has a result
     set_recommended(db, entry, True)
     assert recommended_entries(db, throws.festival_id) == {entry}
     set_recommended(db, entry, False)

@@ -73,7 +73,7 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
     )
     made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17, "吴可馨": 9})
     assign_awards(db, festival.id)
-    finalise(db, festival.id, competition_list_key(made.competition.id))
+    finalise(db, festival.id, competition_list_key(made.competition.id), confirmed=True)
     return made
 
 
@@ -127,7 +127,7 @@ def test_numbers_are_given_once_kept_on_reprint_and_never_reused(
     third = next(a for a in list_awards(db, throws.festival_id) if a.recipient_text == "刘欣怡")
     change_award(db, third.id, "", "测量犯规")
     award_entry(db, throws.entry_ids["吴可馨"], "二等奖", "递补")
-    finalise(db, throws.festival_id, key)
+    finalise(db, throws.festival_id, key, confirmed=True)
     jobs = print_to(
         db, throws.festival_id, tmp_path / "after.pdf", certificate_jobs(db, throws.festival_id)
     ).jobs

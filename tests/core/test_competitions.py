@@ -167,7 +167,8 @@ def test_a_new_festival_copies_competitions_and_criteria_but_not_entries(
     )
     copied = list_competitions(db, next_year.id)
     assert [c.name for c in copied] == ["科普板报比赛", "科技创新绘画比赛"]
-    assert copied[1].deadline == dt.date(2027, 4, 30)  # ten days before the new end, as before
+    # Ten days before the end is 5月1日 2026, brought to the school day before; shifted 364 days.
+    assert copied[1].deadline == dt.date(2027, 4, 29)
     assert [c.name for c in copied[1].criteria] == ["想象力", "科学性", "绘画水平", "真实性"]
     # The board's class entries are remade for the copied classes, numbered from 1 again.
     assert sorted(e.code for e in list_entries(db, next_year.id)) == ["BB-0001", "BB-0002", "BB-0003"]

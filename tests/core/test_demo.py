@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from fest_desktop.demo.festival import create_demo_festival
@@ -112,3 +113,41 @@ def test_a_demo_works_title_fits_its_type(db: Database) -> None:
             assert entry.title in by_type[entry.subtype], (entry.code, entry.subtype, entry.title)
             checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    "today",
+    [TODAY, dt.date(2026, 12, 7), dt.date(2026, 5, 6), dt.date(2026, 10, 8), dt.date(2026, 2, 25)],
+    ids=["saturday", "monday", "after-五一", "after-国庆", "after-春节"],
+)
+def test_the_demo_keeps_its_dates_on_school_days_and_its_scores_in_their_judging(
+    db: Database, today: dt.date
+) -> None:
+    from sqlalchemy import select
+
+    from fest_desktop.calendar.clashes import find_clashes
+    from fest_desktop.calendar.events import list_events
+    from fest_desktop.school.festivals import list_phases
+    from fest_desktop.school.school_days import is_school_day
+    from fest_desktop.scoring.opening import opening_of
+    from fest_desktop.storage.model import Competition, ScoreChange
+
+    festival = create_demo_festival(db, today=today)
+    events = list_events(db, festival.id)
+    clashes = find_clashes(events, festival, list_phases(db, festival.id))
+    assert not [c.message for c in clashes if c.kind in ("day_off", "order", "phase")]
+    for event in events:
+        if event.source or event.end_date == event.start_date:
+            assert is_school_day(event.start_date) and is_school_day(event.end_date), event.title
+    with db.session() as session:
+        for competition in session.scalars(select(Competition).where(Competition.festival_id == festival.id)):
+            opening = opening_of(competition)
+            assert opening.opened_at is None  # nothing opened early: every score waited for its day
+            stamps = session.scalars(
+                select(ScoreChange.changed_at).where(ScoreChange.competition_id == competition.id)
+            ).all()
+            assert all(opening.day is not None and opening.day <= s.date() <= today for s in stamps), (
+                competition.name
+            )
+            if competition.code_prefix in ("BB", "SP", "ZS", "SQ"):
+                assert stamps, competition.name

@@ -41,7 +41,9 @@ def small(db: Database, festival: FestivalInfo) -> SmallSchool:
 
 
 def painting(db: Database, festival_id: int) -> CompetitionInfo:
-    return add_preset(db, festival_id, "科技创新绘画比赛")  # quota 2–3, deadline 2026-05-01
+    return add_preset(
+        db, festival_id, "科技创新绘画比赛"
+    )  # quota 2–3, deadline 2026-04-30 (5月1日 is a holiday)
 
 
 def enter(
@@ -209,13 +211,13 @@ def test_after_the_deadline_only_with_confirmation_and_marked_late(db: Database,
     paint = painting(db, small.festival_id)
     draft = EntryDraft(paint.id, small.class_ids["三年级(1)班"], author_ids=(small.student_ids["张子涵"],))
     after = dt.date(2026, 5, 12)
-    with pytest.raises(LateEntryError, match="截止日期 2026-05-01 已过"):
+    with pytest.raises(LateEntryError, match="截止日期 2026-04-30 已过"):
         create_entry(db, small.festival_id, draft, today=after)
     assert list_entries(db, small.festival_id) == []
     late = create_entry(db, small.festival_id, draft, today=after, allow_late=True)
     assert late.late and late.status_text == "已报名（逾期）"
     on_the_day = dataclasses.replace(draft, author_ids=(small.student_ids["李梓轩"],))
-    assert not create_entry(db, small.festival_id, on_the_day, today=dt.date(2026, 5, 1)).late
+    assert not create_entry(db, small.festival_id, on_the_day, today=dt.date(2026, 4, 30)).late
 
 
 def test_the_competition_of_an_entry_cannot_change(db: Database, small: SmallSchool) -> None:

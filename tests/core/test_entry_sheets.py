@@ -60,7 +60,7 @@ def test_class_forms_carry_competitions_quotas_and_drop_downs(
     sheet = workbook["报名表"]
     texts = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
     assert ["班级", "一年级(1)班"] in [row[:2] for row in texts]
-    assert ["科技创新绘画比赛", "个人", "每班 2–3 件", "2026-05-01"] in [row[:4] for row in texts]
+    assert ["科技创新绘画比赛", "个人", "每班 2–3 件", "2026-04-30"] in [row[:4] for row in texts]
     # 手抛飞机 is for 三年级 and up, so the 一年级 form does not offer it.
     assert not any("手抛飞机" in str(cell) for row in texts for cell in row)
     assert workbook["选项"].sheet_state == "hidden"

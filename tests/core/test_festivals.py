@@ -25,6 +25,7 @@ from fest_desktop.school.festivals import (
     update_phase,
 )
 from fest_desktop.school.people import StudentInfo, add_teacher, list_students, list_teachers, save_student
+from fest_desktop.school.school_days import is_school_day
 from fest_desktop.school.structure import add_class, list_classes
 from fest_desktop.storage.database import Database
 
@@ -80,8 +81,10 @@ def test_a_new_festival_gets_the_plans_four_phases_and_a_copy_keeps_their_propor
 ) -> None:
     phases = [(p.name, p.start_date, p.end_date) for p in list_phases(db, festival.id)]
     assert [name for name, _, _ in phases] == ["宣传动员", "准备", "展评", "总结"]
-    assert phases[0][1] == festival.start_date and phases[-1][2] == festival.end_date
+    # 4月11日 2026 is a Saturday: the festival's first school day opens it; it ends on Monday 5月11日.
+    assert phases[0][1] == dt.date(2026, 4, 13) and phases[-1][2] == festival.end_date
     assert all(later[1] == earlier[2] + dt.timedelta(days=1) for earlier, later in itertools.pairwise(phases))
+    assert all(is_school_day(first) for _name, first, _last in phases)  # each phase begins on a school day
     assert phases[0][2] == dt.date(2026, 4, 14)  # 4.11–14 宣传动员, as the plan has it
     half = create_festival(
         db,
@@ -93,7 +96,9 @@ def test_a_new_festival_gets_the_plans_four_phases_and_a_copy_keeps_their_propor
     )
     copied = list_phases(db, half.id)
     assert [p.name for p in copied] == ["宣传动员", "准备", "展评", "总结"]
-    assert copied[0].start_date == half.start_date and copied[-1].end_date == half.end_date
+    assert (
+        half.start_date <= copied[0].start_date <= copied[0].end_date and copied[-1].end_date == half.end_date
+    )
     assert (copied[1].end_date - copied[1].start_date) > (copied[0].end_date - copied[0].start_date)
 
 
@@ -120,8 +125,9 @@ def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_s
 
     assert copy.is_current and copy.edition == 11
     phases = list_phases(db, copy.id)
+    # Shifted, then each opened on its first school day: 4月10日 2027 is a Saturday.
     assert [(p.name, p.start_date, p.end_date) for p in phases] == [
-        ("宣传动员", dt.date(2027, 4, 10), dt.date(2027, 4, 13)),
+        ("宣传动员", dt.date(2027, 4, 12), dt.date(2027, 4, 13)),
         ("准备", dt.date(2027, 4, 14), dt.date(2027, 5, 6)),
     ]
     classes = list_classes(db, copy.id)

@@ -97,7 +97,9 @@ def close_by(db: Database, board: Board, how: str) -> Callable[[], object]:
         if how == "lock":
             return set_locked(db, board.competition.id, True)
         if how == "finalise":
-            return finalise(db, board.small.festival_id, competition_list_key(board.competition.id))
+            return finalise(
+                db, board.small.festival_id, competition_list_key(board.competition.id), confirmed=True
+            )
         return reissue_link(db, board.judge("李老师"))
 
     return close

@@ -155,9 +155,10 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
 def test_deadlines_and_judging_days_follow_the_competitions(db: Database, festival: FestivalInfo) -> None:
     board = add_preset(db, festival.id, "科普板报比赛")  # made and inspected end − 14 … end − 7
     derived = list_events(db, festival.id)
+    # end − 7 is 5月4日, in the 五一 holiday: the window closes and the judges inspect on 4月30日.
     assert [(e.title, e.start_date, e.end_date, e.source) for e in derived] == [
-        ("「科普板报比赛」制作与检查", dt.date(2026, 4, 27), dt.date(2026, 5, 4), "window"),
-        ("「科普板报比赛」评审", dt.date(2026, 5, 4), dt.date(2026, 5, 4), "judging"),
+        ("「科普板报比赛」制作与检查", dt.date(2026, 4, 27), dt.date(2026, 4, 30), "window"),
+        ("「科普板报比赛」评审", dt.date(2026, 4, 30), dt.date(2026, 4, 30), "judging"),
     ]
     update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 5, 6)))
     assert list_events(db, festival.id)[1].start_date == dt.date(2026, 5, 6)
@@ -280,7 +281,7 @@ def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_ha
     assert order_clashes() == []  # inspected on a day of the window, before its last day: fine
     update_competition(db, dataclasses.replace(inside, judging_date=dt.date(2026, 4, 25)))
     assert order_clashes() == [
-        "「科普板报比赛」评审（4月25日）不在「科普板报比赛」制作与检查的时间（4月27日–5月4日）之内。"
+        "「科普板报比赛」评审（4月25日）不在「科普板报比赛」制作与检查的时间（4月27日–4月30日）之内。"
     ]
     with pytest.raises(ValidationError, match="制作与检查开始日期 2026-05-06 要早于它的截止日期"):
         update_competition(db, dataclasses.replace(inside, window_start=dt.date(2026, 5, 6)))
@@ -288,7 +289,7 @@ def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_ha
     assert plain.deadline_word == "完成截止"
     assert [e.source for e in list_events(db, festival.id)] == ["judging", "deadline"]
     # Without a window, inspecting on 4月29日 is before the boards are finished.
-    assert order_clashes() == ["「科普板报比赛」评审（4月29日）在截止日（5月4日）之前：作品还没交齐就评审。"]
+    assert order_clashes() == ["「科普板报比赛」评审（4月29日）在截止日（4月30日）之前：作品还没交齐就评审。"]
 
 
 def test_judging_or_a_ceremony_before_a_deadline_is_a_clash(db: Database, festival: FestivalInfo) -> None:

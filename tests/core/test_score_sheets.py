@@ -145,7 +145,7 @@ def test_a_finalised_list_refuses_the_import(db: Database, board: Board, tmp_pat
             if not (judge == "王老师" and class_name == "三年级(1)班"):
                 score_all(db, board, class_name, judge, [18, 27, 17, 13, 12])
     assign_awards(db, board.small.festival_id)
-    finalise(db, board.small.festival_id, competition_list_key(board.competition.id))
+    finalise(db, board.small.festival_id, competition_list_key(board.competition.id), confirmed=True)
     path = write_workbook(
         tmp_path / "late.xlsx",
         {"Sheet1": [BOARD_HEADER, ("科普板报比赛", "", "三年级(2)班", "李老师", 19, 27, 17, 13, 12)]},

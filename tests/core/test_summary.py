@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from fest_desktop.awards.assignment import assign_awards
-from fest_desktop.awards.changes import set_recommended
+from fest_desktop.awards.changes import award_entry, set_recommended
 from fest_desktop.awards.finalising import finalise
 from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
@@ -138,8 +138,10 @@ def known(db: Database, festival: FestivalInfo) -> Known:
         [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 1)],
     )
     assign_awards(db, festival.id)
-    finalise(db, festival.id, competition_list_key(planes.id))
+    finalise(db, festival.id, competition_list_key(planes.id), confirmed=True)
     set_recommended(db, entries["甲飞机"], True)
+    # Not scored: the robots are judged by a demonstration, and only a judged work is recommended.
+    award_entry(db, entries["丁戊机器人"], "一等奖", "现场演示后评委评定")
     set_recommended(db, entries["丁戊机器人"], True)
     set_description(db, festival.id, "FJ-0001", "纸飞机，机翼折成上反角。")
     return Known(festival.id, entries)
@@ -156,8 +158,11 @@ def test_the_figures_are_the_ones_counted_by_hand(db: Database, known: Known) ->
         4,
     )
     assert (
-        headline.entries == 4 and headline.awards == {"一等奖": 1, "二等奖": 1} and headline.recommended == 2
+        headline.entries == 4 and headline.awards == {"一等奖": 2, "二等奖": 1} and headline.recommended == 2
     )
+    # A quiz or robot team is a 队, not a 件: counted in its own unit, entries and awards alike.
+    assert headline.entries_by_unit == {"件": 3, "队": 1}
+    assert headline.awards_by_unit == {"一等奖": {"件": 1, "队": 1}, "二等奖": {"件": 1}}
     assert figures.silent_classes == ["五年级(1)班", "初一(1)班"]
     by_class = {c.class_name: c for c in figures.classes}
     assert (by_class["三年级(1)班"].entries, by_class["三年级(1)班"].participants) == (3, 2)
@@ -170,7 +175,7 @@ def test_the_figures_are_the_ones_counted_by_hand(db: Database, known: Known) ->
     assert planes.by_section == {"小学": 2} and planes.awards == {"一等奖": 1, "二等奖": 1}
     assert (paper.entries, paper.late, paper.scored) == (1, 1, False)
     assert (robots.unit, robots.by_grade) == ("队", {"三年级": 1})
-    assert figures.awards_by_grade == {"三年级": {"一等奖": 1, "二等奖": 1}}
+    assert figures.awards_by_grade == {"三年级": {"一等奖": 2, "二等奖": 1}}
     assert figures.recommended_by_section == {"小学": {"个人": 1, "团体": 1}}
     assert [w.code for w in figures.recommended] == ["FJ-0001", "JQ-0001"]
     # The collective awards rest on lists not all finalised: they are shown as provisional.
@@ -191,11 +196,15 @@ def test_the_figures_are_the_ones_counted_by_hand(db: Database, known: Known) ->
 
 def test_the_first_draft_reads_the_figures_and_the_teachers_text_is_kept(db: Database, known: Known) -> None:
     draft = draft_summary(summary_figures(db, known.festival_id))
-    assert "本届科技节共有 2 个班级、4 名学生参加（全校学生 6 人，参与率 67%），收到作品 4 件" in draft
-    assert "评出一等奖 1 件、二等奖 1 件" in draft
+    assert (
+        "本届科技节共有 2 个班级、4 名学生参加（全校学生 6 人，参与率 67%），收到作品 3 件、参赛队 1 队"
+        in draft
+    )
+    assert "评出一等奖 1 件、1 队；二等奖 1 件" in draft
     assert "集体奖尚未定稿" in draft
     assert "尚未参加任何比赛的班级：五年级(1)班、初一(1)班" in draft
-    assert "与上届（启明实验学校第九届校园科技节）相比，作品数多 3 件" in draft
+    # Works against works: the robot team this year is no 件.
+    assert "与上届（启明实验学校第九届校园科技节）相比，作品数多 2 件" in draft
     assert summary_text(db, known.festival_id) == ""
     save_summary_text(db, known.festival_id, "本届科技节圆满结束。")
     assert summary_text(db, known.festival_id) == "本届科技节圆满结束。"
@@ -211,7 +220,7 @@ def test_the_report_as_pdf_and_workbook(db: Database, known: Known, tmp_path: Pa
     assert all(fonts(report).values()), fonts(report)
     text = "".join(page_text(report, p) for p in range(page_count(report))).replace(" ", "")
     assert "第十届校园科技节总结报告" in text and "本届科技节圆满结束" in text
-    assert "收到作品4件" in text and "五年级(1)班" in text and "FJ-0001" in text
+    assert "收到作品3件、参赛队1队" in text and "五年级(1)班" in text and "FJ-0001" in text
     assert "单位（盖章）：" in text and "科技节组委会" in text  # issued, dated, to be stamped
     workbook = tmp_path / "总结.xlsx"
     write_summary_report(db, known.festival_id, workbook)

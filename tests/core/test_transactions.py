@@ -69,7 +69,7 @@ def test_finalise_and_a_change_by_hand_are_one_transaction_each(db: Database, th
         change_award(db, award.id, "二等奖", "复核")
     assert len(begun) == 1
     with transactions(db) as begun:
-        finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+        finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
     assert len(begun) == 1
 
 
@@ -86,7 +86,7 @@ def test_an_award_by_hand_refused_leaves_no_placeholder(db: Database, throws: Th
 
 def test_a_certificate_batch_is_one_transaction(db: Database, throws: Throws, tmp_path: Path) -> None:
     assign_awards(db, throws.festival_id)
-    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
     jobs = certificate_jobs(db, throws.festival_id)
     template = template_for(list_templates(db, throws.festival_id), "student")
     with transactions(db) as begun:

@@ -4,11 +4,12 @@ to a PDF printer with numbers entered in the register and a reprint counted."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -88,6 +89,10 @@ def test_assign_change_with_a_reason_finalise_and_post(
     seen["answer"] = False  # 定稿 asks first: "no" leaves the list open
     page.final_button.click()
     assert "定稿「手抛飞机」" in seen["questions"][-1] and not notices(db, throws.festival_id)
+    # Three of the four have a prize now: the question says so before anything is frozen; the change by
+    # hand is no tie to settle.
+    assert "手抛飞机 全校：4 件中 3 件获奖，只有 1 件没有" in seen["questions"][-1]
+    assert "并列" not in seen["questions"][-1]
     seen["answer"] = True
     page.final_button.click()
     assert "校验码" in page.status.text() and page.final_button.text() == "撤销定稿…"
@@ -143,7 +148,7 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     qtbot: QtBot, db: Database, throws: Throws, seen: dict[str, list[str]], tmp_path: Path, qtmodeltester: Any
 ) -> None:
     assign_awards(db, throws.festival_id)
-    finalise(db, throws.festival_id, competition_list_key(throws.competition.id))
+    finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
     tab = make_tab(qtbot, db, throws.festival_id)
     tab.pages.setCurrentWidget(tab.printing)
     page = tab.printing
@@ -170,6 +175,13 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     assert find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
     page.class_box.setCurrentIndex(page.class_box.findText("三年级(2)班"))
     assert [job.recipient for job in page.model.rows()] == ["刘欣怡"]
+    # This batch bears its own day; unticked, the festival's again (no ceremony: its last day).
+    assert {job.day for job in page.model.rows()} == {dt.date(2026, 5, 11)}
+    page.own_day.setChecked(True)
+    page.day.setDate(QDate(2026, 5, 9))
+    assert [job.values["日期"] for job in page.model.rows()] == ["二〇二六年五月九日"]
+    page.own_day.setChecked(False)
+    assert {job.day for job in page.model.rows()} == {dt.date(2026, 5, 11)}
     tab.pages.setCurrentWidget(tab.register)
     tab.register.search.setText("KJJ2026-0002")
     tab.register.look_up()

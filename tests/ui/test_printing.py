@@ -48,7 +48,7 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
     )
     made.throw(db, {"张子涵": 20, "李梓轩": 18, "刘欣怡": 17})
     assign_awards(db, festival.id)
-    finalise(db, festival.id, competition_list_key(made.competition.id))
+    finalise(db, festival.id, competition_list_key(made.competition.id), confirmed=True)
     return made
 
 

@@ -36,7 +36,11 @@ def test_the_tab_shows_the_figures_counted_by_hand(qtbot: QtBot, db: Database, k
     assert (
         tab.cards["participants"].value.text() == "4" and tab.cards["participants"].before.text() == "上届 1"
     )
-    assert tab.cards["entries"].value.text() == "4" and tab.cards["awards"].value.text() == "2"
+    # Works, and the robot team, each counted in its unit; its award too.
+    assert (
+        tab.cards["entries"].value.text() == "3 件 · 1 队"
+        and tab.cards["awards"].value.text() == "2 件 · 1 队"
+    )
     assert "五年级(1)班、初一(1)班" in tab.silent.text()
     # The chart's table is the core's table, a click away; 复制 puts it on the clipboard as rows of tabs.
     panel = tab.grade_panel
@@ -88,7 +92,7 @@ def test_the_summary_is_saved_as_typed_and_drafted_from_the_figures(
     assert summary_text(db, known.festival_id).startswith("本届科技节圆满结束")
     shown["answer"] = True
     tab.fill_draft()
-    assert "收到作品 4 件" in summary_text(db, known.festival_id)
+    assert "收到作品 3 件、参赛队 1 队" in summary_text(db, known.festival_id)
 
 
 def test_report_and_district_list_from_the_window(

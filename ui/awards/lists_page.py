@@ -28,7 +28,7 @@ from fest_desktop.awards.changes import (
     set_higher_result,
     set_recommended,
 )
-from fest_desktop.awards.finalising import finalise, reopen, waiting_for
+from fest_desktop.awards.finalising import finalise, reopen, surprises, waiting_for
 from fest_desktop.awards.levels import allowed_levels
 from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
 from fest_desktop.awards.log import award_log
@@ -308,15 +308,29 @@ class AwardListPage(QWidget):
             reason = ask_reason(self, self.tr("撤销定稿"), self.tr("撤销定稿的原因（记入修改记录）："))
             if reason is not None:
                 self._run(lambda: reopen(self.db, self.festival_id, key, reason))
-        elif confirm(
-            self,
-            self.tr("定稿"),
-            self.tr(
+        else:
+            found = run_operation(self, lambda: surprises(self.db, self.festival_id, key))
+            if found is FAILED:
+                return
+            question = self.tr(
                 "定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），"
                 "之后即可公示和打印证书。"
-            ).format(self.list_box.currentText()),
-        ):
-            self._run(lambda: finalise(self.db, self.festival_id, key))
+            ).format(self.list_box.currentText())
+            if found:
+                # What the rules did that a teacher may not expect: confirmed here, and the log keeps it.
+                question = (
+                    self.tr("请先确认评奖结果中的特殊情况：")
+                    + "\n"
+                    + "\n".join(f"· {line}" for line in found)
+                    + "\n\n"
+                    + self.tr(
+                        "如需调整，请选“否”，再改评奖规则或手动调整。确认无误并定稿？（确认会记入修改记录）"
+                    )
+                    + "\n\n"
+                    + question
+                )
+            if confirm(self, self.tr("定稿"), question):
+                self._run(lambda: finalise(self.db, self.festival_id, key, confirmed=bool(found)))
 
     def _export(self, what: str) -> None:
         festival = get_festival(self.db, self.festival_id)

@@ -3,6 +3,7 @@ and the 套打 calibration page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -39,7 +40,7 @@ from ui.awards.calibration_dialog import CalibrationDialog
 from ui.awards.preview import CertificatePreview
 from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
 from ui.widgets.file_dialogs import ask_save_path
-from ui.widgets.forms import set_button_menu
+from ui.widgets.forms import date_edit, from_qdate, set_button_menu
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -71,6 +72,18 @@ class PrintPage(QWidget):
         self.start_slot = QSpinBox()
         self.start_slot.setRange(1, 36)
         self.start_slot.setToolTip(self.tr("一张纸排几张证书时，从第几个位置开始打印（用完半张纸）"))
+        # A batch may bear another day than the festival's certificate date (颁奖典礼 on the calendar).
+        self.own_day = QCheckBox(self.tr("落款日期"))
+        self.own_day.setToolTip(
+            self.tr(
+                "不勾选时用评奖规则中的证书日期，否则用日历上颁奖典礼（或闭幕式）的日期，否则科技节最后一天"
+            )
+        )
+        self.day = date_edit(dt.date.today())
+        self.day.setEnabled(False)
+        self.own_day.toggled.connect(self.day.setEnabled)
+        self.own_day.toggled.connect(lambda _checked: self.refresh())
+        self.day.dateChanged.connect(lambda _date: self.refresh())
         self.print_button = QPushButton(self.tr("打印…"))
         self.print_button.clicked.connect(self.print_selected)
         self.save_button = QPushButton(self.tr("保存为 PDF…"))
@@ -112,6 +125,8 @@ class PrintPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.overprint)
         actions.addWidget(self.greyscale)
+        actions.addWidget(self.own_day)
+        actions.addWidget(self.day)
         actions.addWidget(QLabel(self.tr("起始位置")))
         for widget in (
             self.start_slot,
@@ -178,6 +193,7 @@ class PrintPage(QWidget):
             list_key=self.list_box.currentData() or None,
             level=self.level_box.currentData() or None,
             class_id=self.class_box.currentData() or None,
+            day=from_qdate(self.day.date()) if self.own_day.isChecked() else None,
         )
         self.jobs = [job for job in jobs if job.kind == template.kind]
         self.model.set_rows(self.jobs)

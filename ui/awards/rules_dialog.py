@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.awards.kinds import ADVISOR_LIST, AdvisorRule, RuleMode
+from fest_desktop.awards.kinds import ADVISOR_LIST, AdvisorRule, PointSource, RuleMode
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -35,6 +37,7 @@ from fest_desktop.awards.levels import (
 )
 from fest_desktop.awards.lists import AwardList
 from fest_desktop.awards.log import AwardChangeInfo
+from fest_desktop.awards.point_sources import MAX_POINTS, point_rules, set_point_rules
 from fest_desktop.awards.rules import DEFAULT_COLLECTIVE_RULES, RuleKey, effective_rules, set_rules
 from fest_desktop.errors import FestError
 from fest_desktop.scoring.sheet import judged_competitions, load_sheet
@@ -90,7 +93,7 @@ class AwardRulesDialog(QDialog):
                 ),
                 Column(
                     self.tr("数量"),
-                    lambda r: f"{r.amount:g}",
+                    lambda r: "—" if r.mode == RuleMode.REST else f"{r.amount:g}",
                     lambda r, value: dataclasses.replace(
                         r, amount=typed_number(value, self.tr("数量"), lowest=0)
                     ),
@@ -177,7 +180,19 @@ class AwardRulesDialog(QDialog):
         self.digits = QSpinBox()
         self.digits.setRange(1, 8)
         self.digits.setValue(self.settings.certificate_digits)
+        self.point_sources: dict[PointSource, QDoubleSpinBox] = {}
+        stored_points = point_rules(db, festival_id)
+        for source in PointSource:
+            box = QDoubleSpinBox()
+            box.setRange(0, MAX_POINTS)
+            box.setDecimals(1)
+            box.setSuffix(self.tr(" 分"))
+            box.setValue(stored_points[source])
+            self.point_sources[source] = box
         self.own_date = QCheckBox(self.tr("证书日期"))
+        self.own_date.setToolTip(
+            self.tr("不勾选时，证书落款为日历上颁奖典礼（或闭幕式）的日期；日历上没有时为科技节最后一天")
+        )
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -194,6 +209,13 @@ class AwardRulesDialog(QDialog):
         settings_form = QFormLayout(settings_group)
         settings_form.addRow(self.points)
         settings_form.addRow(add_level)
+        # "凡上交作品…作为班级考核内容之一": points beside the prizes', none by default.
+        sources_row = QHBoxLayout()
+        for source, box in self.point_sources.items():
+            sources_row.addWidget(QLabel(self.tr(source.per)))
+            sources_row.addWidget(box)
+        sources_row.addStretch(1)
+        settings_form.addRow(self.tr("班级考核另加"), sources_row)
         settings_form.addRow(self.keep_one)
         settings_form.addRow(self.tr("集体奖按"), self.basis)
         settings_form.addRow(self.tr("优秀组织奖：参与率不低于"), self.share)
@@ -297,6 +319,9 @@ class AwardRulesDialog(QDialog):
                     day,
                     self.keep_one.isChecked(),
                 ),
+            )
+            set_point_rules(
+                self.db, self.festival_id, {source: box.value() for source, box in self.point_sources.items()}
             )
             set_rules(self.db, self.festival_id, self._key(), self.table_rules())
         except FestError as exc:

@@ -38,6 +38,7 @@ from fest_desktop.calendar.events import (
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.calendar.schedule_files import export_schedule
 from fest_desktop.school.festivals import FestivalInfo, get_festival, list_phases
+from fest_desktop.school.school_days import unknown_years_note
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon
@@ -149,6 +150,10 @@ class CalendarTab(QWidget):
         self.tomorrow_heading.setObjectName("panelHeading")
         self.clash_heading = QLabel()
         self.clash_heading.setObjectName("panelHeading")
+        # Beyond the years the holiday table knows, only weekends are marked: said under the clashes.
+        self.days_off_note = QLabel()
+        self.days_off_note.setWordWrap(True)
+        self.days_off_note.setVisible(False)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +164,7 @@ class CalendarTab(QWidget):
         ):
             side_layout.addWidget(heading)
             side_layout.addWidget(widget, 1)
+        side_layout.addWidget(self.days_off_note)
 
         actions = QHBoxLayout()
         for action in (new, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
@@ -266,7 +272,8 @@ class CalendarTab(QWidget):
         for clash in sorted(self.clashes, key=lambda c: c.accepted):
             text = clash.message if not clash.accepted else self.tr("已确认保留：{0}").format(clash.message)
             item = QListWidgetItem(("⚠ " if not clash.accepted else "") + text)
-            item.setData(Qt.ItemDataRole.UserRole, clash.event_ids[0])
+            # A phase boundary on a day off names no event; there is none to open.
+            item.setData(Qt.ItemDataRole.UserRole, clash.event_ids[0] if clash.event_ids else None)
             if clash.accepted:
                 item.setForeground(Qt.GlobalColor.gray)
             else:
@@ -274,6 +281,11 @@ class CalendarTab(QWidget):
             self.clash_list.addItem(item)
         if not self.clashes:
             self.clash_list.addItem(self.tr("没有冲突"))
+        assert self.festival is not None
+        years = range(self.festival.start_date.year, self.festival.end_date.year + 1)
+        note = unknown_years_note(years)
+        self.days_off_note.setText(self.tr("⚠ {0}").format(note) if note else "")
+        self.days_off_note.setVisible(bool(note))
 
     def apply_filters(self) -> None:
         """Redraw every view with the events the filters keep."""

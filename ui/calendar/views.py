@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from fest_desktop.calendar.events import EventInfo
 from fest_desktop.school.festivals import PhaseInfo
+from fest_desktop.school.school_days import day_off
 
 PHASE_COLOURS = ("#dbe9fb", "#e3f4e1", "#fdf0d5", "#f3e1f5", "#e0f2f1")
 TODAY_COLOUR = QColor("#1f5fae")
 CLASH_COLOUR = QColor("#c62828")
 GRID_COLOUR = QColor("#d9dee7")
+DAY_OFF_COLOUR = QColor("#c0392b")
 FIRST_HOUR, LAST_HOUR = 7, 19
 
 
@@ -241,12 +243,24 @@ class MonthView(CalendarView):
                 painter.setBrush(TODAY_COLOUR)
                 painter.drawEllipse(QRectF(number.left() - 1, number.top(), line + 2, line))
                 painter.setPen(QColor("white"))
-            else:
-                painter.setPen(QColor("#1d2733") if in_month else QColor("#a3adbb"))
+            off = day_off(day)
+            if day != self.data.today:
+                # Weekends and statutory holidays in red, as printed calendars show them.
+                colour = DAY_OFF_COLOUR if off is not None else QColor("#1d2733")
+                painter.setPen(colour if in_month else colour.lighter(190))
             painter.drawText(
                 QRect(number.left(), number.top(), line, line), Qt.AlignmentFlag.AlignCenter, str(day.day)
             )
-            if phase is not None and (day == phase[1].start_date or day.weekday() == 0):
+            labelled = phase is not None and (day == phase[1].start_date or day.weekday() == 0)
+            if off is not None and off.holiday and not labelled:
+                painter.setPen(DAY_OFF_COLOUR)
+                painter.drawText(
+                    QRect(cell.left() + line + 8, cell.top() + 2, cell.width() - line - 12, line),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    off.holiday,
+                )
+            if labelled:
+                assert phase is not None
                 painter.setPen(QColor("#5b6b82"))
                 painter.drawText(
                     QRect(cell.left() + line + 8, cell.top() + 2, cell.width() - line - 12, line),

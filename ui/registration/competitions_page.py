@@ -50,6 +50,7 @@ from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text, split_items
+from ui.registration.judging_opening import JudgingOpening
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error
@@ -192,6 +193,8 @@ class CompetitionsPage(QWidget):
         rules_form.addRow(self.tr("参赛年级"), self.grades_area)
         rules_form.addRow(self.tr("名额"), quota_row)
         rules_form.addRow("", deadline_row)
+        self.judging_opening = JudgingOpening(db)
+        rules_form.addRow("", self.judging_opening)
         rules_form.addRow(self.tr("作品类型"), self.subtypes)
         rules_form.addRow(self.tr("负责人"), self.responsible)
 
@@ -375,6 +378,7 @@ class CompetitionsPage(QWidget):
         self.window_start.setEnabled(info.window_start is not None)
         if info.window_start is not None:
             self.window_start.setDate(to_qdate(info.window_start))
+        self.judging_opening.show_competition(info)
         self.subtypes.setText("、".join(info.subtypes))
         self.judging.setCurrentIndex(self.judging.findData(info.judging.value))
         self.outcome.setCurrentIndex(self.outcome.findData(info.outcome.value))

@@ -61,6 +61,11 @@ class StatCard(QFrame):
         self.before.setText(self.tr("上届 {0}").format(before) if before is not None else "")
 
 
+def units_text(by_unit: dict[str, int]) -> str:
+    """A card's count in its units: 300 件 · 24 期 · 19 队."""
+    return " · ".join(f"{count} {unit}" for unit, count in by_unit.items()) or "0"
+
+
 class SummaryTab(QWidget):
     """The festival in figures and charts, the 总结 and its documents."""
 
@@ -78,7 +83,7 @@ class SummaryTab(QWidget):
                 ("participants", self.tr("参加学生")),
                 ("share", self.tr("参与率")),
                 ("entries", self.tr("作品")),
-                ("awards", self.tr("获奖作品")),
+                ("awards", self.tr("获奖")),
                 ("recommended", self.tr("推荐上级比赛")),
             )
         }
@@ -317,7 +322,14 @@ class SummaryTab(QWidget):
 
     def _show_cards(self, figures: SummaryFigures) -> None:
         now, before = figures.headline, figures.previous
-        awarded = sum(now.awards.values())
+        awarded: dict[str, int] = {}
+        for units in now.awards_by_unit.values():
+            for unit, count in units.items():
+                awarded[unit] = awarded.get(unit, 0) + count
+        before_awarded: dict[str, int] = {}
+        for units in before.awards_by_unit.values() if before else ():
+            for unit, count in units.items():
+                before_awarded[unit] = before_awarded.get(unit, 0) + count
         values = {
             "classes": (
                 f"{now.classes_taking_part}/{now.classes}",
@@ -325,8 +337,9 @@ class SummaryTab(QWidget):
             ),
             "participants": (str(now.participants), before and str(before.participants)),
             "share": (tables.percent(now.share), before and tables.percent(before.share)),
-            "entries": (str(now.entries), before and str(before.entries)),
-            "awards": (str(awarded), before and str(sum(before.awards.values()))),
+            # Works, boards and quiz teams each in their unit: 300 件 · 24 期 · 19 队.
+            "entries": (units_text(now.entries_by_unit), before and units_text(before.entries_by_unit)),
+            "awards": (units_text(awarded), before and units_text(before_awarded)),
             "recommended": (str(now.recommended), before and str(before.recommended)),
         }
         for key, (value, previous) in values.items():

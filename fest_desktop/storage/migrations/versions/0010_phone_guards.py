@@ -1,6 +1,6 @@
 """What a phone submission held (so its id cannot be reused for other points); eight-digit PINs
 
-Revision ID: phone_guards
+Revision ID: 0010
 Revises: 0009
 """
 
@@ -9,7 +9,7 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = "phone_guards"
+revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None

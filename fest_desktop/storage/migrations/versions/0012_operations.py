@@ -3,7 +3,7 @@ templates from the start; a template without a design holds none (NULL, not "");
 counts its conflicts in a number column instead of its message
 
 Revision ID: operations
-Revises: phone_guards
+Revises: 0011
 """
 
 import datetime as dt
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "operations"
-down_revision = "phone_guards"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
