@@ -23,6 +23,7 @@ from fest_desktop.awards.kinds import (
     AdvisorRule,
     AwardAction,
     AwardKind,
+    ListKey,
     competition_list_key,
 )
 from fest_desktop.awards.level_rules import LevelRule
@@ -411,7 +412,7 @@ def assign_awards(
 OUT_OF_DATE = "定稿后成绩或作品有变，这份名单与现在的成绩不一致：请撤销定稿、重新评奖后再定稿。"
 
 
-def out_of_date_lists(db: Database, festival_id: int) -> dict[str, str]:
+def out_of_date_lists(db: Database, festival_id: int) -> dict[ListKey, str]:
     """The finalised competition lists that no longer match their results (an entry withdrawn, a
     judge removed with their scores, …) by list key, each with what to do. Scores themselves cannot
     change under a finalised list; this catches what else can."""
@@ -419,12 +420,12 @@ def out_of_date_lists(db: Database, festival_id: int) -> dict[str, str]:
         return out_of_date_of(session, festival_id)
 
 
-def out_of_date_of(session: Session, festival_id: int) -> dict[str, str]:
+def out_of_date_of(session: Session, festival_id: int) -> dict[ListKey, str]:
     """out_of_date_lists within a session."""
     finalised = notices_of(session, festival_id)
     stored = stored_rules(session, festival_id)
     keep_one = settings_of(festival_row(session, festival_id)).share_keeps_one_place
-    found: dict[str, str] = {}
+    found: dict[ListKey, str] = {}
     for competition in chosen_competitions(session, festival_id, None):
         key = competition_list_key(competition.id)
         if key not in finalised:

@@ -13,6 +13,7 @@ from fest_desktop.awards.kinds import (
     CLASS_LIST,
     ORGANISATION_LIST,
     AwardAction,
+    ListKey,
     competition_list_key,
 )
 from fest_desktop.awards.levels import settings_of
@@ -54,7 +55,7 @@ class SurprisesToConfirm(ValidationError):
 def finalise(
     db: Database,
     festival_id: int,
-    list_key: str,
+    list_key: ListKey,
     *,
     station: str = "",
     confirmed: bool = False,
@@ -109,7 +110,7 @@ def finalise(
         return NoticeInfo(list_key, code, finalised_at)
 
 
-def competition_of_list(session: Session, festival_id: int, list_key: str) -> int | None:
+def competition_of_list(session: Session, festival_id: int, list_key: ListKey) -> int | None:
     """The competition whose list it is; None for a festival-wide list."""
     for award_list in award_lists_of(session, festival_id):
         if award_list.key == list_key:
@@ -117,13 +118,13 @@ def competition_of_list(session: Session, festival_id: int, list_key: str) -> in
     return None
 
 
-def waiting_for(db: Database, festival_id: int, list_key: str) -> list[str]:
+def waiting_for(db: Database, festival_id: int, list_key: ListKey) -> list[str]:
     """unfinalised_sources in its own transaction, for a screen to say the list is provisional."""
     with db.session() as session:
         return unfinalised_sources(session, festival_id, list_key)
 
 
-def surprises(db: Database, festival_id: int, list_key: str) -> list[str]:
+def surprises(db: Database, festival_id: int, list_key: ListKey) -> list[str]:
     """What 定稿 of the list will ask the teacher to confirm (surprises_in), to show before asking."""
     with db.session() as session:
         return surprises_in(session, festival_id, list_key)
@@ -133,7 +134,7 @@ def surprises(db: Database, festival_id: int, list_key: str) -> list[str]:
 FESTIVAL_WIDE_LISTS = (CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST)
 
 
-def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> list[str]:
+def unfinalised_sources(session: Session, festival_id: int, list_key: ListKey) -> list[str]:
     """The competitions a festival-wide list (集体奖, 优秀组织奖, 科技辅导员奖) counts that are not
     finalised yet, by name, those with no award yet included: until they are, that list is provisional
     and cannot be finalised. The 集体奖 ranked by one competition's finals counts that one only."""
@@ -152,7 +153,7 @@ def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> li
     return [c.name for c in counted if competition_list_key(c.id) not in final]
 
 
-def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, station: str = "") -> None:
+def reopen(db: Database, festival_id: int, list_key: ListKey, reason: str, *, station: str = "") -> None:
     """Undo 定稿 with a reason (logged); certificates already printed keep their numbers."""
     reason = reason.strip()
     if not reason:
@@ -174,14 +175,14 @@ def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, statio
         session.delete(notice)
 
 
-def _list_title(session: Session, festival_id: int, list_key: str) -> str:
+def _list_title(session: Session, festival_id: int, list_key: ListKey) -> str:
     for award_list in award_lists_of(session, festival_id):
         if award_list.key == list_key:
             return award_list.title
     raise NotFoundError("这份获奖名单已不存在。")
 
 
-def current_fingerprint(db: Database, festival_id: int, list_key: str) -> str:
+def current_fingerprint(db: Database, festival_id: int, list_key: ListKey) -> str:
     """The fingerprint the list's awards have now: differs from the finalised one when it changed."""
     with db.session() as session:
         return level_rules.fingerprint(

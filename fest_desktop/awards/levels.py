@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, SHORTLIST_LEVEL, AdvisorRule, AwardKind
+from fest_desktop.awards.kinds import (
+    BY_POINTS,
+    ORGANISATION_LEVEL,
+    SHORTLIST_LEVEL,
+    AdvisorRule,
+    AwardKind,
+    CollectiveBasis,
+)
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import Outcome
 from fest_desktop.school.festivals import festival_row
@@ -113,7 +120,7 @@ class AwardSettings:
     """The festival-wide award settings: what collective awards rank by, the 优秀组织奖 and
     科技辅导员奖 rules, the certificates' date and their numbering."""
 
-    collective_basis: str = "points"
+    collective_basis: CollectiveBasis = BY_POINTS
     organisation_min_share: int = 60
     advisor_rule: AdvisorRule = AdvisorRule.PER_TEACHER
     advisor_min_level: str = ""
@@ -124,8 +131,7 @@ class AwardSettings:
 
     @property
     def basis_competition_id(self) -> int | None:
-        kind, _, value = self.collective_basis.partition(":")
-        return int(value) if kind == "competition" and value.isdigit() else None
+        return self.collective_basis.competition_id
 
 
 def settings_of(festival: Festival) -> AwardSettings:
@@ -161,9 +167,7 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
     with db.session() as session:
         festival = festival_row(session, festival_id)
         basis = settings.basis_competition_id
-        if settings.collective_basis != "points" and (
-            basis is None or session.get(Competition, basis) is None
-        ):
+        if basis is not None and session.get(Competition, basis) is None:
             raise ValidationError("集体奖依据的比赛项目不存在。")
         levels = [level.name for level in levels_of(session, festival_id)]
         if settings.advisor_min_level and settings.advisor_min_level not in levels:

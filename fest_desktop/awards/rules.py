@@ -10,10 +10,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import (
+    BY_POINTS,
     MERIT_LEVEL,
     ORGANISATION_LEVEL,
     SHORTLIST_LEVEL,
     AwardKind,
+    CollectiveBasis,
     RuleMode,
     list_key_of,
 )
@@ -196,7 +198,7 @@ def copy_award_setup(session: Session, source: Festival, target: Festival) -> No
             )
         )
     basis = settings_of(source).basis_competition_id
-    target.collective_basis = f"competition:{mapped(basis)}" if basis and mapped(basis) else "points"
+    target.collective_basis = CollectiveBasis(mapped(basis)) if basis and mapped(basis) else BY_POINTS
     target.organisation_min_share = source.organisation_min_share
     target.advisor_rule = source.advisor_rule
     target.advisor_min_level = source.advisor_min_level

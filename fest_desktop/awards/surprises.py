@@ -10,7 +10,7 @@ from collections.abc import Hashable
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards import level_rules
-from fest_desktop.awards.kinds import CLASS_LIST, ORGANISATION_LIST, AwardKind, RuleMode
+from fest_desktop.awards.kinds import CLASS_LIST, ORGANISATION_LIST, AwardKind, ListKey, RuleMode
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import settings_of
 from fest_desktop.awards.lists import award_lists_of, awards_of, class_rows
@@ -66,7 +66,7 @@ def _class_groups(session: Session, festival_id: int, kind: AwardKind) -> Groups
     }
 
 
-def surprises_in(session: Session, festival_id: int, list_key: str) -> list[str]:
+def surprises_in(session: Session, festival_id: int, list_key: ListKey) -> list[str]:
     """The list's surprises as lines to confirm: "科技知识竞赛 三年级：3 队都获奖（一等奖1、二等奖1、
     三等奖1）", "集体奖 小学：并列使一等奖 1名 → 2名". The 科技辅导员奖 has none."""
     award_list = next((a for a in award_lists_of(session, festival_id) if a.key == list_key), None)

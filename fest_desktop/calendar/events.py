@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import (
+    AudiencePart,
+    ClassAudience,
+    EventKind,
+    GradeAudience,
+    SectionAudience,
+)
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import deadline_word
 from fest_desktop.school.classnames import class_display_name, section_for_level
@@ -42,7 +47,7 @@ class EventInfo:
     end_time: dt.time | None = None
     place: str = ""
     responsible: str = ""
-    audience: tuple[str, ...] = ()
+    audience: tuple[AudiencePart, ...] = ()
     notes: str = ""
     phase_id: int | None = None
     keep_clash: bool = False
@@ -125,30 +130,26 @@ class Audience:
         ):
             self.grades[level] = name
 
-    def describe(self, tokens: Sequence[str]) -> tuple[str, frozenset[int]]:
-        """(the audience in words, the grade levels it concerns)."""
-        if not tokens:
-            return WHOLE_SCHOOL, frozenset()
+    def describe(self, parts: Sequence[AudiencePart]) -> tuple[str, frozenset[int]]:
+        """(the audience in words, the grade levels it concerns); a class since deleted is left out."""
         names, levels = [], set()
-        for token in tokens:
-            kind, _, value = token.partition(":")
-            if kind == "s":
-                names.append(value)
-                levels |= {level for level in range(1, 13) if section_for_level(level) == value}
-            elif kind == "g" and value.isdigit():
-                level = int(value)
-                names.append(self.grades.get(level, f"{level}年级"))
-                levels.add(level)
-            elif kind == "c" and value.isdigit() and int(value) in self.classes:
-                level, name = self.classes[int(value)]
-                names.append(name)
-                levels.add(level)
+        for part in parts:
+            match part:
+                case SectionAudience(section):
+                    names.append(section)
+                    levels |= {level for level in range(1, 13) if section_for_level(level) == section}
+                case GradeAudience(level):
+                    names.append(self.grades.get(level, f"{level}年级"))
+                    levels.add(level)
+                case ClassAudience(class_id) if class_id in self.classes:
+                    level, name = self.classes[class_id]
+                    names.append(name)
+                    levels.add(level)
         return "、".join(names) or WHOLE_SCHOOL, frozenset(levels)
 
 
 def _info(event: Event, audience: Audience) -> EventInfo:
-    tokens = tuple(part for part in event.audience.split(",") if part)
-    text, levels = audience.describe(tokens)
+    text, levels = audience.describe(event.audience)
     return EventInfo(
         id=event.id,
         title=event.title,
@@ -159,7 +160,7 @@ def _info(event: Event, audience: Audience) -> EventInfo:
         end_time=event.end_time,
         place=event.place,
         responsible=event.responsible,
-        audience=tokens,
+        audience=event.audience,
         notes=event.notes,
         phase_id=event.phase_id,
         keep_clash=event.keep_clash,
@@ -243,9 +244,8 @@ def _check(info: EventInfo) -> None:
         raise ValidationError(
             f"「{info.title}」的结束时间 {info.end_time:%H:%M} 不晚于开始时间 {info.start_time:%H:%M}。"
         )
-    for token in info.audience:
-        if not re.fullmatch(r"(s:[^,]+|g:\d{1,2}|c:\d+)", token):
-            raise ValidationError(f"参加对象「{token}」无法识别。")
+    if any(isinstance(part, GradeAudience) and not 1 <= part.level <= 12 for part in info.audience):
+        raise ValidationError(f"「{info.title}」的参加对象里有不存在的年级。")
 
 
 def _apply(event: Event, info: EventInfo) -> None:
@@ -258,7 +258,7 @@ def _apply(event: Event, info: EventInfo) -> None:
     event.end_time = info.end_time
     event.place = info.place.strip()
     event.responsible = info.responsible.strip()
-    event.audience = ",".join(info.audience)
+    event.audience = info.audience
     event.notes = info.notes.strip()
     event.phase_id = info.phase_id
     event.keep_clash = info.keep_clash

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import AwardKind
+from fest_desktop.awards.kinds import AwardKind, ListKey
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.certificates.kinds import TemplateKind
@@ -30,7 +30,7 @@ class CertificateJob:
     kind: TemplateKind
     recipient: str
     class_name: str
-    list_key: str
+    list_key: ListKey | None  # None for a sample
     level: str
     values: Mapping[str, str]
     day: dt.date
@@ -64,7 +64,7 @@ def certificate_jobs(
     db: Database,
     festival_id: int,
     *,
-    list_key: str | None = None,
+    list_key: ListKey | None = None,
     level: str | None = None,
     class_id: int | None = None,
     finalised_only: bool = True,
@@ -115,7 +115,7 @@ def jobs_of(
     session: Session,
     festival_id: int,
     *,
-    list_key: str | None = None,
+    list_key: ListKey | None = None,
     level: str | None = None,
     class_id: int | None = None,
     finalised_only: bool = True,
@@ -178,5 +178,5 @@ def sample_job(template: TemplateInfo, festival_name: str, school: str, day: dt.
     }
     number = values["证书编号"]
     return CertificateJob(
-        0, None, template.kind, values["姓名"], values["班级"], "", "一等奖", values, day, number
+        0, None, template.kind, values["姓名"], values["班级"], None, "一等奖", values, day, number
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -21,10 +23,21 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from fest_desktop.awards.kinds import AdvisorRule, AwardAction, AwardKind, PointSource, RuleMode
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.awards.kinds import (
+    BY_POINTS,
+    AdvisorRule,
+    AwardAction,
+    AwardKind,
+    CollectiveBasis,
+    ListKey,
+    PointSource,
+    RuleMode,
+)
+from fest_desktop.calendar.kinds import AudiencePart, EventKind, read_audience, spell_audience
 from fest_desktop.certificates.kinds import DateStyle, DesignKind, TemplateKind
 from fest_desktop.phones.kinds import Outcome as SubmissionOutcome
 from fest_desktop.registration.kinds import (
@@ -46,6 +59,32 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class Spelled(TypeDecorator[Any]):
+    """A typed value of the core (an award list's key, an event's audience) in a text column, stored as
+    it spells itself and read back through its parser, so nothing above the storage builds or splits
+    the text; a stored text the parser refuses raises (a damaged row, not a value to guess)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(
+        self, parse: Callable[[str], Any], spell: Callable[[Any], str], column: TypeEngine[str]
+    ) -> None:
+        super().__init__()
+        self.parse = parse
+        self.spell = spell
+        self.column = column
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        return dialect.type_descriptor(self.column)
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else self.spell(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else self.parse(value)
 
 
 def vocabulary(kind: type[StrEnum], length: int) -> Enum:
@@ -95,9 +134,11 @@ class Festival(Base):
     certificate_prefix: Mapped[str] = mapped_column(String(30), default="KJJ{年}-")
     certificate_digits: Mapped[int] = mapped_column(Integer, default=4)
     next_certificate: Mapped[int] = mapped_column(Integer, default=1)
-    # The class total collective awards rank by: "points" (班级考核 points of all awards won) or
-    # "competition:<id>" (the class's final in that competition, e.g. the board).
-    collective_basis: Mapped[str] = mapped_column(String(30), default="points")
+    # The class total collective awards rank by: the 班级考核 points of all awards won, or the class's
+    # final in one competition (the board).
+    collective_basis: Mapped[CollectiveBasis] = mapped_column(
+        Spelled(CollectiveBasis.parse, str, String(30)), default=BY_POINTS
+    )
     # 优秀组织奖: the share of a class's students who must take part, in percent.
     organisation_min_share: Mapped[int] = mapped_column(Integer, default=60)
     # 科技辅导员奖: "competition" (one per teacher and competition), "festival" (one per teacher) or
@@ -419,8 +460,8 @@ class ScoreChange(Base):
 
 class Event(Base):
     """An activity of the festival's calendar: one or several days, all day or from start to end time
-    on each of them. audience is empty for the whole school, else tokens s:小学, g:3 or c:<class id>
-    joined by commas. keep_clash records that the teacher accepted a clash deliberately."""
+    on each of them. audience is empty for the whole school, else the sections, grades and classes it
+    is for. keep_clash records that the teacher accepted a clash deliberately."""
 
     __tablename__ = "event"
 
@@ -435,7 +476,9 @@ class Event(Base):
     end_time: Mapped[dt.time | None] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(100), default="")
     responsible: Mapped[str] = mapped_column(String(100), default="")
-    audience: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[tuple[AudiencePart, ...]] = mapped_column(
+        Spelled(read_audience, spell_audience, Text()), default=()
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
     keep_clash: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -540,7 +583,7 @@ class AwardNotice(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    list_key: Mapped[str] = mapped_column(String(20))
+    list_key: Mapped[ListKey] = mapped_column(Spelled(ListKey.parse, str, String(20)))
     fingerprint: Mapped[str] = mapped_column(String(20))
     finalised_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, competition_list_key
+from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, ListKey, competition_list_key
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
 from fest_desktop.awards.totals import class_totals_of
@@ -344,7 +344,7 @@ def _judging(
 
 
 def _named_awards(
-    awards: list[AwardInfo], classes: dict[int, tuple[str, str, int, int, int]], final: set[str]
+    awards: list[AwardInfo], classes: dict[int, tuple[str, str, int, int, int]], final: set[ListKey]
 ) -> list[NamedAward]:
     named = []
     for award in awards:

@@ -96,157 +96,157 @@
 <context>
     <name>AwardListPage</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="86"/>
+        <location filename="../../ui/awards/lists_page.py" line="85"/>
         <source>按规则评奖</source>
         <translation>Assign by rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="88"/>
+        <location filename="../../ui/awards/lists_page.py" line="87"/>
         <source>评奖规则…</source>
         <translation>Award rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="95"/>
+        <location filename="../../ui/awards/lists_page.py" line="94"/>
         <source>恢复规则结果</source>
         <translation>Back to rule result</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="105"/>
+        <location filename="../../ui/awards/lists_page.py" line="104"/>
         <location filename="../../ui/awards/lists_page.py" line="207"/>
-        <location filename="../../ui/awards/lists_page.py" line="332"/>
+        <location filename="../../ui/awards/lists_page.py" line="334"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="107"/>
+        <location filename="../../ui/awards/lists_page.py" line="106"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="109"/>
+        <location filename="../../ui/awards/lists_page.py" line="108"/>
         <source>公示名单（PDF）…</source>
         <translation>Notice list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="110"/>
+        <location filename="../../ui/awards/lists_page.py" line="109"/>
         <source>公示名单（Excel）…</source>
         <translation>Notice list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="111"/>
+        <location filename="../../ui/awards/lists_page.py" line="110"/>
         <source>班级考核表（Excel）…</source>
         <translation>Class points (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="112"/>
+        <location filename="../../ui/awards/lists_page.py" line="111"/>
         <source>获奖名单核对表（PDF）…</source>
         <translation>Name-check list (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="114"/>
+        <location filename="../../ui/awards/lists_page.py" line="113"/>
         <source>修改记录…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="126"/>
-        <location filename="../../ui/awards/lists_page.py" line="338"/>
-        <location filename="../../ui/awards/lists_page.py" line="339"/>
+        <location filename="../../ui/awards/lists_page.py" line="125"/>
+        <location filename="../../ui/awards/lists_page.py" line="340"/>
+        <location filename="../../ui/awards/lists_page.py" line="341"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="146"/>
+        <location filename="../../ui/awards/lists_page.py" line="145"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="147"/>
+        <location filename="../../ui/awards/lists_page.py" line="146"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="148"/>
+        <location filename="../../ui/awards/lists_page.py" line="147"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="149"/>
+        <location filename="../../ui/awards/lists_page.py" line="148"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="149"/>
+        <location filename="../../ui/awards/lists_page.py" line="148"/>
         <source>（撤销）</source>
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="150"/>
+        <location filename="../../ui/awards/lists_page.py" line="149"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="151"/>
+        <location filename="../../ui/awards/lists_page.py" line="150"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="152"/>
+        <location filename="../../ui/awards/lists_page.py" line="151"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="153"/>
+        <location filename="../../ui/awards/lists_page.py" line="152"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="97"/>
-        <location filename="../../ui/awards/lists_page.py" line="155"/>
+        <location filename="../../ui/awards/lists_page.py" line="96"/>
+        <location filename="../../ui/awards/lists_page.py" line="154"/>
         <source>推荐</source>
         <translation>Rec.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="90"/>
+        <location filename="../../ui/awards/lists_page.py" line="89"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="92"/>
+        <location filename="../../ui/awards/lists_page.py" line="91"/>
         <source>调整选中的奖项…</source>
         <translation>Change the selected award…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="93"/>
+        <location filename="../../ui/awards/lists_page.py" line="92"/>
         <source>按作品编号给奖或入选…</source>
         <translation>Award or shortlist a work by its number…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="99"/>
+        <location filename="../../ui/awards/lists_page.py" line="98"/>
         <source>推荐参加上级比赛 / 取消推荐</source>
         <translation>Recommend to the higher level / withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="100"/>
+        <location filename="../../ui/awards/lists_page.py" line="99"/>
         <source>记录上级比赛结果…</source>
         <translation>Record the higher-level result…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="102"/>
+        <location filename="../../ui/awards/lists_page.py" line="101"/>
         <source>推荐作品造册（Excel）…</source>
         <translation>Register of recommended works (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="103"/>
+        <location filename="../../ui/awards/lists_page.py" line="102"/>
         <source>推荐作品标签（PDF）…</source>
         <translation>Labels of recommended works (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="159"/>
+        <location filename="../../ui/awards/lists_page.py" line="158"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="171"/>
+        <location filename="../../ui/awards/lists_page.py" line="170"/>
         <source>全部名单</source>
         <translation>All lists</translation>
     </message>
@@ -337,73 +337,73 @@ Award:</translation>
 Result at the higher level (e.g. county first prize; empty clears it):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="308"/>
+        <location filename="../../ui/awards/lists_page.py" line="310"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="308"/>
+        <location filename="../../ui/awards/lists_page.py" line="310"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="316"/>
+        <location filename="../../ui/awards/lists_page.py" line="318"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="322"/>
+        <location filename="../../ui/awards/lists_page.py" line="324"/>
         <source>请先确认评奖结果中的特殊情况：</source>
         <translation>Please confirm first what the award rules did here:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="327"/>
+        <location filename="../../ui/awards/lists_page.py" line="329"/>
         <source>如需调整，请选“否”，再改评奖规则或手动调整。确认无误并定稿？（确认会记入修改记录）</source>
         <translation>To adjust, choose “No” and change the award rules or the awards by hand. Confirm and finalise? (The confirmation goes into the log.)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="340"/>
+        <location filename="../../ui/awards/lists_page.py" line="342"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="341"/>
+        <location filename="../../ui/awards/lists_page.py" line="343"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="342"/>
+        <location filename="../../ui/awards/lists_page.py" line="344"/>
         <source>推荐作品造册</source>
         <translation>Register of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="343"/>
+        <location filename="../../ui/awards/lists_page.py" line="345"/>
         <source>推荐作品标签</source>
         <translation>Labels of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="356"/>
         <location filename="../../ui/awards/lists_page.py" line="359"/>
+        <location filename="../../ui/awards/lists_page.py" line="362"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="362"/>
+        <location filename="../../ui/awards/lists_page.py" line="365"/>
         <source>已生成 {0} 件推荐作品的造册。</source>
         <translation>Register of {0} recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="365"/>
+        <location filename="../../ui/awards/lists_page.py" line="368"/>
         <source>已生成 {0} 张推荐作品标签。</source>
         <translation>{0} labels of recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="368"/>
+        <location filename="../../ui/awards/lists_page.py" line="371"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="371"/>
+        <location filename="../../ui/awards/lists_page.py" line="374"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
@@ -411,37 +411,37 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>AwardLogDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="338"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="344"/>
         <source>奖项修改记录</source>
         <translation>Award log</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="343"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="349"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="345"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="351"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="346"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="352"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="347"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="353"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="348"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="354"/>
         <source>改为</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="349"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="355"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -449,169 +449,169 @@ Result at the higher level (e.g. county first prize; empty clears it):</translat
 <context>
     <name>AwardRulesDialog</name>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="68"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="75"/>
         <source>评奖规则</source>
         <translation>Award rules</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="83"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="90"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="89"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="96"/>
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="95"/>
-        <location filename="../../ui/awards/rules_dialog.py" line="98"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="102"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="105"/>
         <source>数量</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="105"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="112"/>
         <source>加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="109"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="116"/>
         <source>删去所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="111"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
         <source>恢复默认</source>
         <translation>Use default</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="113"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="120"/>
         <source>保存这条规则</source>
         <translation>Save this rule</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="118"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="125"/>
         <source>每组的奖项（并列的不拆开：同分同奖，后面的奖项相应少评）</source>
         <translation>Awards per group (a tie is never split: equal scores, equal award; the next level has fewer places)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="120"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="127"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="121"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="128"/>
         <source>组别</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="133"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="140"/>
         <source>奖项等级（从高到低）</source>
         <translation>Award levels (best first)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="138"/>
-        <location filename="../../ui/awards/rules_dialog.py" line="141"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="145"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="148"/>
         <source>班级考核分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="149"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="156"/>
         <source>加一个等级</source>
         <translation>Add a level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="151"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="158"/>
         <source>新奖项</source>
         <translation>New level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="154"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="162"/>
         <source>各比赛获奖积分之和</source>
         <translation>Points from all awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="157"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="164"/>
         <source>「{0}」的得分</source>
         <translation>Score in “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="160"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="166"/>
         <source>按比例评奖时，人数少的组每个等级至少一名</source>
         <translation>With levels by share, a small group keeps at least one place per level</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="161"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="167"/>
         <source>例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖</source>
         <translation>E.g. 3 cars under 10%/20%/30%: the winner gets the first prize, not only the second</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="172"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="178"/>
         <source>任何奖项</source>
         <translation>Any award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="174"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="180"/>
         <source>{0}及以上</source>
         <translation>{0} or better</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="179"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="185"/>
         <source>{年} 换成科技节的年份，例如 KJJ{年}- 得到 KJJ2026-0001</source>
         <translation>{年} becomes the festival year: KJJ{年}- gives KJJ2026-0001</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="189"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="195"/>
         <source> 分</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="192"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="198"/>
         <source>证书日期</source>
         <translation>Certificate date</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="194"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="200"/>
         <source>不勾选时，证书落款为日历上颁奖典礼（或闭幕式）的日期；日历上没有时为科技节最后一天</source>
         <translation>When unticked, certificates bear the day of the award ceremony (or closing ceremony) on the calendar; without one, the festival&apos;s last day</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="208"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="214"/>
         <source>全校设置</source>
         <translation>School settings</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="218"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="224"/>
         <source>班级考核另加</source>
         <translation>Class assessment also adds</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="220"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="226"/>
         <source>集体奖按</source>
         <translation>Collective awards by</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="221"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="227"/>
         <source>优秀组织奖：参与率不低于</source>
         <translation>Organisation award: participation at least</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="222"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="228"/>
         <source>科技辅导员奖</source>
         <translation>Advisor award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="223"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="229"/>
         <source>辅导员奖要求学生获得</source>
         <translation>Advisor award needs a student with</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="227"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="233"/>
         <source>证书编号前缀 / 序号位数</source>
         <translation>Number prefix / digits</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/rules_dialog.py" line="257"/>
+        <location filename="../../ui/awards/rules_dialog.py" line="263"/>
         <source>所有组别</source>
         <translation>Every group</translation>
     </message>
@@ -4637,25 +4637,25 @@ Restore it? The damaged file is renamed and kept where it is, never deleted.</tr
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="51"/>
+        <location filename="../../ui/awards/lists_page.py" line="50"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="55"/>
-        <location filename="../../ui/awards/lists_page.py" line="60"/>
+        <location filename="../../ui/awards/lists_page.py" line="54"/>
+        <location filename="../../ui/awards/lists_page.py" line="59"/>
         <source>调整奖项</source>
         <translation>Change award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="55"/>
+        <location filename="../../ui/awards/lists_page.py" line="54"/>
         <source>{0}
 改为：</source>
         <translation>{0}
 change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="60"/>
+        <location filename="../../ui/awards/lists_page.py" line="59"/>
         <source>调整的原因（记入修改记录）：</source>
         <translation>Reason for the change (kept in the log):</translation>
     </message>

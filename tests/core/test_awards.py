@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from fest_desktop.awards.assignment import assign_awards
 from fest_desktop.awards.changes import (
@@ -18,7 +19,7 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import current_fingerprint, finalise, reopen
-from fest_desktop.awards.kinds import AdvisorRule, AwardKind, RuleMode, competition_list_key
+from fest_desktop.awards.kinds import AdvisorRule, AwardKind, CollectiveBasis, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -273,6 +274,9 @@ def test_collective_awards_wait_for_the_competitions_they_count(
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     assert "暂定：依据的手抛飞机尚未定稿" in load_workbook(path).active["A2"].value
     finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
+    with db.session() as session:  # the list's key as files have always stored it
+        stored = session.scalars(text("SELECT list_key FROM award_notice")).all()
+    assert stored == [f"c:{throws.competition.id}"]
     assert finalise(db, throws.festival_id, CLASS_LIST, confirmed=True).fingerprint
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     heading = [cell.value for cell in load_workbook(path).active[3]]
@@ -284,7 +288,7 @@ def test_collective_awards_from_a_competition_s_finals(db: Database, festival: F
     update_award_settings(
         db,
         festival.id,
-        AwardSettings(collective_basis=f"competition:{made.competition.id}"),
+        AwardSettings(collective_basis=CollectiveBasis(made.competition.id)),
     )
     made.throw(db, {"张子涵": 10, "刘欣怡": 12, "吴可馨": 12, "孙浩宇": 3})
     assign_awards(db, festival.id)
@@ -411,7 +415,7 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     update_award_settings(
         db,
         festival.id,
-        AwardSettings(collective_basis=f"competition:{throws.competition.id}", certificate_prefix="QM{年}-"),
+        AwardSettings(collective_basis=CollectiveBasis(throws.competition.id), certificate_prefix="QM{年}-"),
     )
     student = template_for(list_templates(db, festival.id), "student")
     save_template(db, festival.id, dataclasses.replace(student, name="本校证书", offset_x_mm=-1.5))
@@ -430,7 +434,7 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     assert award_levels(db, nextyear.id) == levels
     assert effective_rules(db, nextyear.id, RuleKey(AwardKind.ENTRY, copied.competition_id)) == THREE_LEVELS
     settings = award_settings(db, nextyear.id)
-    assert settings.collective_basis == f"competition:{copied.competition_id}"
+    assert settings.collective_basis == CollectiveBasis(copied.competition_id)
     assert settings.certificate_prefix == "QM{年}-"
     templates = list_templates(db, nextyear.id)
     assert "本校证书" in [t.name for t in templates] and len(templates) == 4

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from fest_desktop.calendar.clashes import find_clashes, happening
 from fest_desktop.calendar.events import (
@@ -21,7 +22,7 @@ from fest_desktop.calendar.events import (
     restore_event,
     update_event,
 )
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import ClassAudience, EventKind, GradeAudience
 from fest_desktop.calendar.schedule_files import SCHEDULE_COLUMNS, export_schedule
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import update_competition
@@ -133,10 +134,15 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
             start="09:00",
             end="10:00",
             place="报告厅",
-            audience=("g:3", f"c:{small.class_ids['一年级(1)班']}"),
+            audience=(GradeAudience(3), ClassAudience(small.class_ids["一年级(1)班"])),
         ),
     )
     assert talk.audience_text == "三年级、一年级(1)班" and talk.levels == {1, 3}
+    with db.session() as session:  # stored as files have always held it, so older files read as before
+        stored = session.scalar(text("SELECT audience FROM event WHERE id = :id"), {"id": talk.id})
+    assert stored == f"g:3,c:{small.class_ids['一年级(1)班']}"
+    with pytest.raises(ValidationError, match="不存在的年级"):
+        add_event(db, festival.id, event("十三年级", audience=(GradeAudience(13),)))
     with pytest.raises(ValidationError, match="结束时间 09:00 不晚于开始时间 10:00"):
         add_event(db, festival.id, event("倒过来", start="10:00", end="09:00"))
     with pytest.raises(ValidationError, match="活动内容不能为空"):

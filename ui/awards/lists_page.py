@@ -29,6 +29,7 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import finalise, reopen, surprises, waiting_for
+from fest_desktop.awards.kinds import AwardKind, ListKey
 from fest_desktop.awards.levels import allowed_levels
 from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
 from fest_desktop.awards.log import award_log
@@ -39,11 +40,9 @@ from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from fest_desktop.values import final_text
 from ui.widgets.file_dialogs import ask_save_path
-from ui.widgets.forms import set_button_menu
+from ui.widgets.forms import index_of_data, set_button_menu
 from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
-
-ALL_LISTS = ""
 
 
 def ask_change(parent: QWidget, award: AwardInfo, levels: list[str]) -> tuple[str, str] | None:
@@ -159,7 +158,7 @@ class AwardListPage(QWidget):
             Column(self.tr("说明"), lambda a: a.rule_note),
         ]
 
-    def _title(self, key: str) -> str:
+    def _title(self, key: ListKey) -> str:
         return next((a.title for a in self.lists if a.key == key), "")
 
     def show_festival(self, festival_id: int) -> None:
@@ -168,19 +167,20 @@ class AwardListPage(QWidget):
         chosen = self.list_box.currentData()
         self.list_box.blockSignals(True)
         self.list_box.clear()
-        self.list_box.addItem(self.tr("全部名单"), ALL_LISTS)
+        self.list_box.addItem(self.tr("全部名单"), None)
         for award_list in self.lists:
             self.list_box.addItem(award_list.title, award_list.key)
-        index = self.list_box.findData(chosen)
-        self.list_box.setCurrentIndex(max(index, 0))
+        self.list_box.setCurrentIndex(max(index_of_data(self.list_box, chosen), 0))
         self.list_box.blockSignals(False)
         self.refresh()
 
-    def current_key(self) -> str:
-        return str(self.list_box.currentData() or ALL_LISTS)
+    def current_key(self) -> ListKey | None:
+        """The list chosen, None for all of them."""
+        key: ListKey | None = self.list_box.currentData()
+        return key
 
     def refresh(self) -> None:
-        key = self.current_key() or None
+        key = self.current_key()
         self.model.set_rows(list_awards(self.db, self.festival_id, key))
         final = notices(self.db, self.festival_id)
         if key is None:
@@ -229,7 +229,7 @@ class AwardListPage(QWidget):
 
     def assign(self) -> None:
         key = self.current_key()
-        name = self._title(key) if key.startswith("c:") else None
+        name = self._title(key) if key is not None and key.kind == AwardKind.ENTRY else None
         report = run_operation(self, lambda: assign_awards(self.db, self.festival_id, name))
         if report is FAILED:
             return
@@ -304,6 +304,8 @@ class AwardListPage(QWidget):
 
     def toggle_final(self) -> None:
         key = self.current_key()
+        if key is None:  # the button is off with every list shown
+            return
         if key in notices(self.db, self.festival_id):
             reason = ask_reason(self, self.tr("撤销定稿"), self.tr("撤销定稿的原因（记入修改记录）："))
             if reason is not None:
@@ -349,7 +351,8 @@ class AwardListPage(QWidget):
             self.export_to(what, path)
 
     def export_to(self, what: str, path: Path) -> None:
-        keys = [self.current_key()] if self.current_key() else None
+        key = self.current_key()
+        keys = [key] if key is not None else None
         try:
             if what == "notice.pdf":
                 count = award_notices.write_notice_pdf(self.db, self.festival_id, path, keys)

@@ -161,7 +161,7 @@ class PrintPage(QWidget):
         self.template_box.setCurrentIndex(max(self.template_box.findData(chosen), 0))
         final = notices(self.db, festival_id)
         self.list_box.clear()
-        self.list_box.addItem(self.tr("所有已定稿名单"), "")
+        self.list_box.addItem(self.tr("所有已定稿名单"), None)
         for award_list in award_lists(self.db, festival_id):
             if award_list.key in final:
                 self.list_box.addItem(award_list.title, award_list.key)
@@ -190,7 +190,7 @@ class PrintPage(QWidget):
         jobs = certificate_jobs(
             self.db,
             self.festival_id,
-            list_key=self.list_box.currentData() or None,
+            list_key=self.list_box.currentData(),
             level=self.level_box.currentData() or None,
             class_id=self.class_box.currentData() or None,
             day=from_qdate(self.day.date()) if self.own_day.isChecked() else None,

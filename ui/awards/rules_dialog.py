@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.awards.kinds import ADVISOR_LIST, AdvisorRule, PointSource, RuleMode
+from fest_desktop.awards.kinds import (
+    ADVISOR_LIST,
+    AdvisorRule,
+    CollectiveBasis,
+    ListKey,
+    PointSource,
+    RuleMode,
+)
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -59,7 +66,7 @@ class AwardRulesDialog(QDialog):
         db: Database,
         festival_id: int,
         lists: Sequence[AwardList],
-        list_key: str,
+        list_key: ListKey | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,12 +158,11 @@ class AwardRulesDialog(QDialog):
             lambda: self.points.set_rows([*self.points.model.rows(), LevelInfo(self.tr("新奖项"), 0)])
         )
         self.basis = QComboBox()
-        self.basis.addItem(self.tr("各比赛获奖积分之和"), "points")
+        # The choices' data: the competition whose final ranks the classes, 0 for the points of all awards.
+        self.basis.addItem(self.tr("各比赛获奖积分之和"), 0)
         for competition in judged_competitions(db, festival_id):
-            self.basis.addItem(
-                self.tr("「{0}」的得分").format(competition.name), f"competition:{competition.id}"
-            )
-        self.basis.setCurrentIndex(max(self.basis.findData(self.settings.collective_basis), 0))
+            self.basis.addItem(self.tr("「{0}」的得分").format(competition.name), competition.id)
+        self.basis.setCurrentIndex(max(self.basis.findData(self.settings.basis_competition_id or 0), 0))
         self.keep_one = QCheckBox(self.tr("按比例评奖时，人数少的组每个等级至少一名"))
         self.keep_one.setToolTip(self.tr("例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖"))
         self.keep_one.setChecked(self.settings.share_keeps_one_place)
@@ -241,7 +247,7 @@ class AwardRulesDialog(QDialog):
         self._list_changed()
 
     @staticmethod
-    def _title(lists: Sequence[AwardList], key: str) -> str:
+    def _title(lists: Sequence[AwardList], key: ListKey | None) -> str:
         return next((a.title for a in lists if a.key == key), "")
 
     def _key(self) -> RuleKey:
@@ -310,7 +316,7 @@ class AwardRulesDialog(QDialog):
                 self.db,
                 self.festival_id,
                 AwardSettings(
-                    str(self.basis.currentData()),
+                    CollectiveBasis(self.basis.currentData() or None),
                     self.share.value(),
                     AdvisorRule(self.advisor_rule.currentData()),
                     str(self.advisor_level.currentData()),
