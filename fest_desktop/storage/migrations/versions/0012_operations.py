@@ -8,6 +8,7 @@ Revises: 0011
 
 import datetime as dt
 import hashlib
+import json
 import secrets
 
 import sqlalchemy as sa
@@ -74,31 +75,158 @@ def _issue_missing_links(connection: sa.Connection) -> None:
         )
 
 
+# The four templates a festival started with at this revision (certificates.templates.default_templates
+# then), written as data: a migration stays what it was when the program's defaults move on.
+FIELD = {
+    "kind": "text",
+    "text": "",
+    "font": "",
+    "size": 16.0,
+    "align": "left",
+    "wrap": False,
+    "line_spacing": 1.6,
+    "visible": True,
+    "colour": "#000000",
+    "height_mm": 0.0,
+    "preprinted": False,
+    "emphasise_name": False,
+}
+LAYOUT = (
+    {
+        "name": "标题",
+        "x_mm": 26.0,
+        "y_mm": 27.6,
+        "width_mm": 245.0,
+        "font": "粗宋（内置标题字）",
+        "size": 72.0,
+        "align": "center",
+        "colour": "#B71C1C",
+        "preprinted": True,
+    },
+    {"name": "称呼", "x_mm": 35.8, "y_mm": 68.7, "width_mm": 225.4, "size": 26.0, "emphasise_name": True},
+    {
+        "name": "正文",
+        "x_mm": 35.8,
+        "y_mm": 90.8,
+        "width_mm": 225.4,
+        "size": 24.0,
+        "wrap": True,
+        "line_spacing": 1.7,
+        "height_mm": 53.7,
+    },
+    {
+        "name": "落款",
+        "text": "{学校}",
+        "x_mm": 163.2,
+        "y_mm": 149.2,
+        "width_mm": 102.9,
+        "size": 22.0,
+        "align": "center",
+    },
+    {
+        "name": "日期",
+        "text": "{日期}",
+        "x_mm": 163.2,
+        "y_mm": 163.5,
+        "width_mm": 102.9,
+        "size": 20.0,
+        "align": "center",
+    },
+    {"name": "印章", "kind": "seal", "x_mm": 193.7, "y_mm": 138.5, "width_mm": 42.0},
+    {
+        "name": "证书编号",
+        "text": "证书编号：{证书编号}",
+        "x_mm": 42.0,
+        "y_mm": 184.0,
+        "width_mm": 98.0,
+        "size": 9.0,
+    },
+    {"name": "二维码", "kind": "qr", "x_mm": 237.0, "y_mm": 176.0, "width_mm": 16.0, "visible": False},
+)
+BODY = "\u3000\u3000在{学校}{科技节}中"
+TEMPLATES = (  # name, kind, 标题, 称呼, 正文
+    ("学生荣誉证书", "student", "荣誉证书", "{姓名}同学：", BODY + "，荣获{获奖}。特发此证，以资鼓励。"),
+    ("班级奖状", "class", "奖\u3000状", "{姓名}：", BODY + "，荣获{获奖}。特发此状，以资鼓励。"),
+    (
+        "科技辅导员证书",
+        "teacher",
+        "荣誉证书",
+        "{姓名}老师：",
+        BODY + "{获奖}，被评为优秀科技辅导员。特发此证，以资鼓励。",
+    ),
+    (
+        "优秀组织奖奖状",
+        "organisation",
+        "奖\u3000状",
+        "{姓名}：",
+        BODY + "组织得力、参与踊跃，荣获{获奖}。特发此状，以资鼓励。",
+    ),
+)
+
+
+def _fields(title: str, greeting: str, body: str) -> str:
+    texts = {"标题": title, "称呼": greeting, "正文": body}
+    fields = []
+    for place in LAYOUT:
+        field = {"name": place["name"], **FIELD, **place}
+        if place["name"] in texts:
+            field["text"] = texts[str(place["name"])]
+        fields.append(field)
+    return json.dumps(fields, ensure_ascii=False)
+
+
 def _store_missing_templates(connection: sa.Connection) -> None:
     """Templates used to be stored the first time 打印证书 was opened: a festival never printed for
-    gets the defaults now, as a new festival does. The program's defaults are used as they are at this
-    revision, limited to the columns the table has here."""
-    from fest_desktop.certificates.templates import default_templates, stored_values
-
-    present = {column["name"] for column in sa.inspect(connection).get_columns("certificate_template")}
+    gets them now, as a new festival does."""
     festivals = sa.table("festival", sa.column("id", sa.Integer))
     templates = sa.table(
         "certificate_template",
-        sa.column("festival_id", sa.Integer),
-        *(sa.column(name) for name in present if name not in ("id", "festival_id")),
+        *(
+            sa.column(name)
+            for name in (
+                "festival_id",
+                "name",
+                "kind",
+                "paper",
+                "landscape",
+                "width_mm",
+                "height_mm",
+                "columns",
+                "rows",
+                "date_style",
+                "print_background",
+                "offset_x_mm",
+                "offset_y_mm",
+                "fields",
+                "position",
+                "design",
+            )
+        ),
     )
     bare = connection.scalars(
         sa.select(festivals.c.id).where(festivals.c.id.not_in(sa.select(templates.c.festival_id)))
     ).all()
     for festival_id in bare:
-        for position, info in enumerate(default_templates()):
-            values = {
-                name: str(value) if isinstance(value, str) else value
-                for name, value in stored_values(info).items()
-                if name in present
-            }
+        for position, (name, kind, title, greeting, body) in enumerate(TEMPLATES):
             connection.execute(
-                sa.insert(templates).values(festival_id=festival_id, position=position, **values)
+                sa.insert(templates).values(
+                    festival_id=festival_id,
+                    name=name,
+                    kind=kind,
+                    paper="A4",
+                    landscape=True,
+                    width_mm=297.0,
+                    height_mm=210.0,
+                    columns=1,
+                    rows=1,
+                    date_style="chinese",
+                    print_background=True,
+                    offset_x_mm=0.0,
+                    offset_y_mm=0.0,
+                    fields=_fields(title, greeting, body),
+                    position=position,
+                    design="formal",
+                )
             )
 
 
