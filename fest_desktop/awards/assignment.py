@@ -41,6 +41,7 @@ from fest_desktop.awards.lists import (
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
 from fest_desktop.awards.totals import collective_totals, effective_entry_levels, organisation_totals
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_row
 from fest_desktop.school.festivals import festival_row
@@ -331,7 +332,7 @@ def assign_awards(
     station: str = "",
     open_early: bool = False,
     today: dt.date | None = None,
-) -> AssignReport:
+) -> Done[AssignReport]:
     """Run the rules, in one transaction: each judged competition's entries (or only the one named),
     then — when all are run — the collective awards, the 优秀组织奖 and the 科技辅导员奖, which see the
     competitions' new awards. A finalised list, a competition with entries still being judged and one
@@ -375,7 +376,7 @@ def assign_awards(
                 station,
             )
         if competition_name is not None:
-            return report
+            return Done(report, Changed.AWARDS)
         _assign_list(
             session,
             festival_id,
@@ -406,7 +407,7 @@ def assign_awards(
             levels,
             station,
         )
-        return report
+        return Done(report, Changed.AWARDS)
 
 
 OUT_OF_DATE = "定稿后成绩或作品有变，这份名单与现在的成绩不一致：请撤销定稿、重新评奖后再定稿。"

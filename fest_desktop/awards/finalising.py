@@ -28,6 +28,7 @@ from fest_desktop.awards.lists import (
 )
 from fest_desktop.awards.log import log_award_change, now
 from fest_desktop.awards.surprises import surprises_in
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.registration.competitions import competition_row, competitions_of
 from fest_desktop.registration.kinds import Outcome
@@ -61,7 +62,7 @@ def finalise(
     confirmed: bool = False,
     open_early: bool = False,
     today: dt.date | None = None,
-) -> NoticeInfo:
+) -> Done[NoticeInfo]:
     """Freeze a list (定稿): no rule run or hand change touches it until it is reopened, and its notice
     carries the fingerprint of its awards now, computed in the same transaction. Refused before the
     competition's judging opens (unless open_early opens it, logged), while a list it counts is not
@@ -107,7 +108,7 @@ def finalise(
             )
         )
         log_award_change(session, festival_id, AwardAction.FINALISE, title, new=code, station=station)
-        return NoticeInfo(list_key, code, finalised_at)
+        return Done(NoticeInfo(list_key, code, finalised_at), Changed.AWARDS)
 
 
 def competition_of_list(session: Session, festival_id: int, list_key: ListKey) -> int | None:
@@ -153,7 +154,9 @@ def unfinalised_sources(session: Session, festival_id: int, list_key: ListKey) -
     return [c.name for c in counted if competition_list_key(c.id) not in final]
 
 
-def reopen(db: Database, festival_id: int, list_key: ListKey, reason: str, *, station: str = "") -> None:
+def reopen(
+    db: Database, festival_id: int, list_key: ListKey, reason: str, *, station: str = ""
+) -> Done[None]:
     """Undo 定稿 with a reason (logged); certificates already printed keep their numbers."""
     reason = reason.strip()
     if not reason:
@@ -173,6 +176,7 @@ def reopen(db: Database, festival_id: int, list_key: ListKey, reason: str, *, st
             station=station,
         )
         session.delete(notice)
+    return Done(None, Changed.AWARDS)
 
 
 def _list_title(session: Session, festival_id: int, list_key: ListKey) -> str:

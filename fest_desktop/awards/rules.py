@@ -22,6 +22,7 @@ from fest_desktop.awards.kinds import (
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import is_shortlist, levels_for, settings_of
 from fest_desktop.awards.lists import refuse_if_final
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import AwardLevel, AwardRule, Competition, Festival
@@ -128,36 +129,42 @@ def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) 
     return checked
 
 
-def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[LevelRule] | None) -> None:
+def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[LevelRule] | None) -> Done[None]:
     """Set the levels of one group (or, with group "", of every group); None goes back to the default.
     Refused while the list the rule feeds is finalised."""
     with db.session() as session:
-        levels = levels_for(session, festival_id, key.scope, key.competition_id)
-        checked = None if rules is None else _check_rules(rules, levels, key.scope)
-        refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
-        session.execute(
-            delete(AwardRule).where(
-                AwardRule.festival_id == festival_id,
-                AwardRule.scope == key.scope,
-                AwardRule.competition_id.is_(None)
-                if key.competition_id is None
-                else AwardRule.competition_id == key.competition_id,
-                AwardRule.group_name == key.group,
+        rules_in(session, festival_id, key, rules)
+    return Done(None, Changed.AWARDS)
+
+
+def rules_in(session: Session, festival_id: int, key: RuleKey, rules: Sequence[LevelRule] | None) -> None:
+    """set_rules within a session."""
+    levels = levels_for(session, festival_id, key.scope, key.competition_id)
+    checked = None if rules is None else _check_rules(rules, levels, key.scope)
+    refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
+    session.execute(
+        delete(AwardRule).where(
+            AwardRule.festival_id == festival_id,
+            AwardRule.scope == key.scope,
+            AwardRule.competition_id.is_(None)
+            if key.competition_id is None
+            else AwardRule.competition_id == key.competition_id,
+            AwardRule.group_name == key.group,
+        )
+    )
+    for position, rule in enumerate(checked or ()):
+        session.add(
+            AwardRule(
+                festival_id=festival_id,
+                scope=key.scope,
+                competition_id=key.competition_id,
+                group_name=key.group,
+                level=rule.level,
+                mode=rule.mode,
+                amount=rule.amount,
+                position=position,
             )
         )
-        for position, rule in enumerate(checked or ()):
-            session.add(
-                AwardRule(
-                    festival_id=festival_id,
-                    scope=key.scope,
-                    competition_id=key.competition_id,
-                    group_name=key.group,
-                    level=rule.level,
-                    mode=rule.mode,
-                    amount=rule.amount,
-                    position=position,
-                )
-            )
 
 
 def copy_award_setup(session: Session, source: Festival, target: Festival) -> None:

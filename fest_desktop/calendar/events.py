@@ -18,6 +18,7 @@ from fest_desktop.calendar.kinds import (
     GradeAudience,
     SectionAudience,
 )
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import deadline_word
 from fest_desktop.school.classnames import class_display_name, section_for_level
@@ -273,10 +274,10 @@ def _stored(session: Session, event: Event) -> EventInfo:
     return _info(event, Audience(session, event.festival_id))
 
 
-def add_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+def add_event(db: Database, festival_id: int, info: EventInfo) -> Done[EventInfo]:
     """Store a new event."""
     with db.session() as session:
-        return _insert(session, festival_id, info)
+        return Done(_insert(session, festival_id, info), Changed.CALENDAR)
 
 
 def _insert(session: Session, festival_id: int, info: EventInfo) -> EventInfo:
@@ -289,7 +290,7 @@ def _insert(session: Session, festival_id: int, info: EventInfo) -> EventInfo:
     return _stored(session, event)
 
 
-def update_event(db: Database, info: EventInfo) -> EventInfo:
+def update_event(db: Database, info: EventInfo) -> Done[EventInfo]:
     """Save an edited event."""
     if info.is_derived:
         raise ValidationError("比赛的截止日期和评审日在“作品报名 → 比赛项目”中修改。")
@@ -298,7 +299,7 @@ def update_event(db: Database, info: EventInfo) -> EventInfo:
         event = _event_row(session, info.id)
         _check_phase(session, event.festival_id, info.phase_id)
         _apply(event, info)
-        return _stored(session, event)
+        return Done(_stored(session, event), Changed.CALENDAR)
 
 
 def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> None:
@@ -308,38 +309,42 @@ def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> No
             raise ValidationError("所选的阶段已不存在。")
 
 
-def move_event(db: Database, event_id: int, start_date: dt.date) -> EventInfo:
+def move_event(db: Database, event_id: int, start_date: dt.date) -> Done[EventInfo]:
     """Move an event to start on another day, keeping its length and times (drag in the month view)."""
     with db.session() as session:
         event = _event_row(session, event_id)
         length = event.end_date - event.start_date
         event.start_date, event.end_date = start_date, start_date + length
-        return _stored(session, event)
+        return Done(_stored(session, event), Changed.CALENDAR)
 
 
-def duplicate_event(db: Database, festival_id: int, event_id: int) -> EventInfo:
+def duplicate_event(db: Database, festival_id: int, event_id: int) -> Done[EventInfo]:
     """A copy of an event, titled （副本）, to adjust."""
     with db.session() as session:
         source = _info(_event_row(session, event_id), Audience(session, festival_id))
-        return _insert(
-            session, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）")
+        return Done(
+            _insert(session, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）")),
+            Changed.CALENDAR,
         )
 
 
-def delete_event(db: Database, event_id: int) -> EventInfo | None:
+def delete_event(db: Database, event_id: int) -> Done[EventInfo | None]:
     """Delete an event; returns it so that the delete can be undone (restore_event)."""
     with db.session() as session:
         event = session.get(Event, event_id)
         if event is None:
-            return None
+            return Done(None, Changed.NOTHING)
         gone = _info(event, Audience(session, event.festival_id))
         session.delete(event)
-        return gone
+        return Done(gone, Changed.CALENDAR)
 
 
-def restore_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+def restore_event(db: Database, festival_id: int, info: EventInfo) -> Done[EventInfo]:
     """Put a deleted event back (撤销删除)."""
     with db.session() as session:
         phases = set(session.scalars(select(Phase.id).where(Phase.festival_id == festival_id)))
         phase_id = info.phase_id if info.phase_id in phases else None
-        return _insert(session, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))
+        return Done(
+            _insert(session, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id)),
+            Changed.CALENDAR,
+        )

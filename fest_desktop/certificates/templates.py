@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.certificates.designs import TITLE_COLOURS, placements
 from fest_desktop.certificates.kinds import Alignment, DateStyle, DesignKind, FieldKind, TemplateKind
 from fest_desktop.certificates.placeholders import NAMES, unknown_placeholders
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import CertificateTemplate
@@ -366,7 +367,7 @@ def get_template(db: Database, template_id: int) -> TemplateInfo:
         return _template_info(_template_row(session, template_id))
 
 
-def save_template(db: Database, festival_id: int, info: TemplateInfo) -> TemplateInfo:
+def save_template(db: Database, festival_id: int, info: TemplateInfo) -> Done[TemplateInfo]:
     """Store a template (new when id is 0) after check_template."""
     info = check_template(info)
     with db.session() as session:
@@ -382,10 +383,10 @@ def save_template(db: Database, festival_id: int, info: TemplateInfo) -> Templat
             session.add(row)
         _apply_template(row, info)
         session.flush()
-        return _template_info(row)
+        return Done(_template_info(row), Changed.CERTIFICATES)
 
 
-def delete_template(db: Database, template_id: int) -> None:
+def delete_template(db: Database, template_id: int) -> Done[None]:
     """Delete a template; the last one of its kind stays, so every award can still be printed."""
     with db.session() as session:
         row = _template_row(session, template_id)
@@ -397,6 +398,7 @@ def delete_template(db: Database, template_id: int) -> None:
         if same_kind == 1:
             raise ValidationError(f"这是唯一的「{row.kind.label}」模板，不能删除。")
         session.delete(row)
+    return Done(None, Changed.CERTIFICATES)
 
 
 def template_for(templates: Sequence[TemplateInfo], kind: TemplateKind) -> TemplateInfo:

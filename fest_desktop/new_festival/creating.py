@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.rules import copy_award_setup
 from fest_desktop.certificates.templates import add_default_templates, copy_templates
+from fest_desktop.changes import EVERYTHING, Changed, Done
 from fest_desktop.new_festival.phases import plan_phases, stretched_phases
 from fest_desktop.registration.competitions import copy_competitions
 from fest_desktop.school.festivals import (
@@ -35,7 +36,7 @@ def create_festival(
     edition: int | None = None,
     copy_setup_from: int | None = None,
     make_current: bool = True,
-) -> FestivalInfo:
+) -> Done[FestivalInfo]:
     """Create a festival, optionally copying an earlier one's set-up (not its roster), and make it current."""
     check_festival_fields(name, school_name, start_date, end_date)
     with db.session() as session:
@@ -57,7 +58,10 @@ def create_festival(
             add_default_templates(session, festival.id)
         if make_current:
             session.merge(Setting(key=CURRENT_FESTIVAL_KEY, value=str(festival.id)))
-        return festival_info(festival, festival.id if make_current else current_festival_id(session))
+        return Done(
+            festival_info(festival, festival.id if make_current else current_festival_id(session)),
+            EVERYTHING if make_current else Changed.FESTIVAL,
+        )
 
 
 def _copy_setup(session: Session, source: Festival, target: Festival) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.registration.kinds import Judging
@@ -96,7 +97,7 @@ def judge_links(db: Database, competition_id: int) -> list[JudgeLinkInfo]:
         return links_in(session, competition_id)
 
 
-def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
+def reissue_link(db: Database, judge_id: int) -> Done[JudgeLinkInfo]:
     """A new secret and PIN for the judge: the old link stops working at once (a phone lost, a card
     left on a desk). The judge's scores stay, and so does a sheet handed in (提交并锁定)."""
     with db.session() as session:
@@ -107,25 +108,26 @@ def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
             session.add(link)
         new_key(session, link)
         session.flush()
-        return _info(link, judge, competition_row(session, judge.competition_id))
+        return Done(_info(link, judge, competition_row(session, judge.competition_id)), Changed.PHONES)
 
 
-def hand_in_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> int:
+def hand_in_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> Done[int]:
     """提交并锁定 from the phone: the judge's sheet can no longer be changed from the phone. Returns
     the judge's id."""
     with db.session() as session:
         hold_write_lock(session)
         link, judge = open_link(session, secret, scope)
         link.handed_in = True
-        return judge.id
+        return Done(judge.id, Changed.PHONES)
 
 
-def reopen_sheet(db: Database, judge_id: int) -> None:
+def reopen_sheet(db: Database, judge_id: int) -> Done[None]:
     """Let a judge who pressed 提交并锁定 change their scores from the phone again (the operator only)."""
     with db.session() as session:
         link = session.scalar(select(JudgeLink).where(JudgeLink.judge_id == judge_id))
         if link is not None:
             link.handed_in = False
+    return Done(None, Changed.PHONES)
 
 
 def well_formed(secret: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import (
     Combine,
@@ -466,10 +467,10 @@ def _apply_tie_break(competition: Competition, tie_break: Iterable[int]) -> None
     competition.tie_break = ",".join(str(i) for i in dict.fromkeys(tie_break) if i in usable)
 
 
-def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
+def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> Done[CompetitionInfo]:
     """Store a new competition; a class competition gets its entry for every eligible class at once."""
     with db.session() as session:
-        return insert_competition(session, festival_id, info)
+        return Done(insert_competition(session, festival_id, info), Changed.COMPETITIONS | Changed.ENTRIES)
 
 
 def insert_competition(session: Session, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
@@ -490,7 +491,7 @@ def insert_competition(session: Session, festival_id: int, info: CompetitionInfo
     return competition_info(competition, created)
 
 
-def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
+def update_competition(db: Database, info: CompetitionInfo) -> Done[CompetitionInfo]:
     """Save edited rules and criteria; entries keep their numbers even when the prefix changes."""
     _check_competition(info)
     with db.session() as session:
@@ -505,14 +506,18 @@ def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
         session.flush()
         _apply_tie_break(competition, info.tie_break)
         ensure_class_entries(session, competition)
-        return competition_info(competition, _entry_count(session, competition.id))
+        return Done(
+            competition_info(competition, _entry_count(session, competition.id)),
+            Changed.COMPETITIONS | Changed.ENTRIES,
+        )
 
 
-def delete_competition(db: Database, competition_id: int) -> None:
+def delete_competition(db: Database, competition_id: int) -> Done[None]:
     """Delete a competition with all its entries, after a backup of the file."""
     backup_before(db, "删除比赛")
     with db.session() as session:
         delete_row(session, Competition, competition_id)
+    return Done(None, Changed.COMPETITIONS | Changed.ENTRIES | Changed.SCORES | Changed.AWARDS)
 
 
 def _entry_count(session: Session, competition_id: int) -> int:

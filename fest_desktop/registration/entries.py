@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
 from fest_desktop.registration.entry_rules import EntryRules, StudentRef
@@ -199,7 +200,7 @@ def create_entry(
     *,
     today: dt.date | None = None,
     allow_late: bool = False,
-) -> EntryInfo:
+) -> Done[EntryInfo]:
     """Register an entry under its competition's rules; after the deadline only with allow_late."""
     _check_draft(draft)
     today = today or dt.date.today()
@@ -223,10 +224,10 @@ def create_entry(
         if late and not allow_late:
             raise LateEntryError(late_message(competition))
         entry = insert_entry(session, festival_id, competition_stored, draft, late=late)
-        return entry_infos(session, festival_id, [entry.id])[0]
+        return Done(entry_infos(session, festival_id, [entry.id])[0], Changed.ENTRIES)
 
 
-def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
+def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> Done[EntryInfo]:
     """Save changes to an entry; its number and competition stay, every rule is checked again."""
     _check_draft(draft)
     with db.session() as session:
@@ -250,10 +251,10 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
             raise ValidationError("\n".join(problems))
         apply_draft(entry, draft)
         session.flush()
-        return entry_infos(session, entry.festival_id, [entry.id])[0]
+        return Done(entry_infos(session, entry.festival_id, [entry.id])[0], Changed.ENTRIES)
 
 
-def set_description(db: Database, festival_id: int, code: str, text: str) -> None:
+def set_description(db: Database, festival_id: int, code: str, text: str) -> Done[None]:
     """Write the 说明 of the entry numbered code."""
     problems = draft_text_problems(EntryDraft(0, 0, description=text))
     if problems:
@@ -265,25 +266,30 @@ def set_description(db: Database, festival_id: int, code: str, text: str) -> Non
         if entry is None:
             raise NotFoundError(f"没有编号为「{code}」的作品。")
         entry.description = text.strip()
+    return Done(None, Changed.ENTRIES)
 
 
-def delete_entries(db: Database, entry_ids: Iterable[int]) -> None:
+def delete_entries(db: Database, entry_ids: Iterable[int]) -> Done[None]:
     """Delete entries; their numbers are not given out again."""
     ids = list(entry_ids)
     with db.session() as session:
         session.execute(delete(Entry).where(Entry.id.in_(ids)))
+    return Done(None, Changed.ENTRIES | Changed.SCORES | Changed.AWARDS)
 
 
-def restore_entry(db: Database, festival_id: int, info: EntryInfo) -> EntryInfo:
-    """Put back a deleted entry with its own number (undo of a delete)."""
+def restore_entries(db: Database, festival_id: int, infos: Sequence[EntryInfo]) -> Done[list[EntryInfo]]:
+    """Put back deleted entries with their own numbers (undo of a delete), all or none."""
     with db.session() as session:
-        entry = Entry(
-            festival_id=festival_id, competition_id=info.competition_id, code=info.code, late=info.late
-        )
-        apply_draft(entry, info.draft())
-        session.add(entry)
+        entries = []
+        for info in infos:
+            entry = Entry(
+                festival_id=festival_id, competition_id=info.competition_id, code=info.code, late=info.late
+            )
+            apply_draft(entry, info.draft())
+            session.add(entry)
+            entries.append(entry)
         session.flush()
-        return entry_infos(session, festival_id, [entry.id])[0]
+        return Done(entry_infos(session, festival_id, [entry.id for entry in entries]), Changed.ENTRIES)
 
 
 def list_entries(db: Database, festival_id: int) -> list[EntryInfo]:

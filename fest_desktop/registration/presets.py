@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, insert_competition
 from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
@@ -289,7 +290,7 @@ def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> PresetDates:
     return PresetDates(school_day(deadline), school_day(judging), school_day(window_start))
 
 
-def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:
+def add_preset(db: Database, festival_id: int, preset_name: str) -> Done[CompetitionInfo]:
     """Add a competition from the preset catalogue, its deadline counted from the festival's end."""
     preset = find_preset(preset_name)
     with db.session() as session:
@@ -302,14 +303,17 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
         suffix = 2
         while prefix in prefixes:
             prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
-        return insert_competition(
-            session,
-            festival_id,
-            dataclasses.replace(
-                preset.competition,
-                deadline=dates.deadline,
-                judging_date=dates.judging,
-                window_start=dates.window_start,
-                code_prefix=prefix,
+        return Done(
+            insert_competition(
+                session,
+                festival_id,
+                dataclasses.replace(
+                    preset.competition,
+                    deadline=dates.deadline,
+                    judging_date=dates.judging,
+                    window_start=dates.window_start,
+                    code_prefix=prefix,
+                ),
             ),
+            Changed.COMPETITIONS | Changed.ENTRIES,
         )

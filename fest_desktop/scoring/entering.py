@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.registration.competitions import (
     CompetitionInfo,
@@ -381,6 +382,11 @@ def _written_elsewhere(what: str) -> FestError:
     return FestError(f"这个{what}刚被另一台电脑或窗口录入，请再输入一次。")
 
 
+def _scored(change: ScoreChangeInfo | None) -> Done[ScoreChangeInfo | None]:
+    """A score's operation done: the change committed, or None when the value was already there."""
+    return Done(change, Changed.SCORES if change is not None else Changed.NOTHING)
+
+
 def enter_score(
     db: Database,
     entry_id: int,
@@ -390,13 +396,13 @@ def enter_score(
     *,
     check_pass: bool = False,
     station: str = "",
-) -> ScoreChangeInfo | None:
+) -> Done[ScoreChangeInfo | None]:
     """Validate and commit one judge's points on one criterion of an entry (an empty text clears it).
     check_pass writes the blind second pass of a double entry. Returns the audit line, or None when
     the value was already stored. Raises ValidationError with the reason when refused."""
     try:
         with db.session() as session:
-            return score_in(session, entry_id, judge_id, criterion_id, text, check_pass, station)
+            return _scored(score_in(session, entry_id, judge_id, criterion_id, text, check_pass, station))
     except IntegrityError as exc:
         raise _written_elsewhere("分数") from exc
 
@@ -446,11 +452,11 @@ def checked_score(
 
 def enter_attempt(
     db: Database, entry_id: int, number: int, text: object, *, station: str = ""
-) -> ScoreChangeInfo | None:
+) -> Done[ScoreChangeInfo | None]:
     """Validate and commit attempt number (1…attempts) of a measured entry; an empty text clears it."""
     try:
         with db.session() as session:
-            return attempt_in(session, entry_id, number, text, station)
+            return _scored(attempt_in(session, entry_id, number, text, station))
     except IntegrityError as exc:
         raise _written_elsewhere("成绩") from exc
 
@@ -493,7 +499,7 @@ def attempt_in(
     return change_info(change)
 
 
-def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChangeInfo | None:
+def undo_change(db: Database, change_id: int, *, station: str = "") -> Done[ScoreChangeInfo | None]:
     """Put a score or attempt back to its value before that change, itself logged as a change.
     Refused when the cell was changed again since (by another judge's station, say)."""
     try:
@@ -525,16 +531,18 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
                 raise ValidationError(f"「{change.what}」之后又被改过，不能撤销这一步。")
             if change.action == ChangeAction.ATTEMPT:
                 assert change.attempt is not None
-                return attempt_in(session, entry_id, change.attempt, old, station)
+                return _scored(attempt_in(session, entry_id, change.attempt, old, station))
             assert change.judge_id is not None and change.criterion_id is not None
-            return score_in(
-                session,
-                entry_id,
-                change.judge_id,
-                change.criterion_id,
-                old if old is not None else "",
-                change.check_pass,
-                station,
+            return _scored(
+                score_in(
+                    session,
+                    entry_id,
+                    change.judge_id,
+                    change.criterion_id,
+                    old if old is not None else "",
+                    change.check_pass,
+                    station,
+                )
             )
     except IntegrityError as exc:
         raise _written_elsewhere("分数") from exc
@@ -542,13 +550,13 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
 
 def set_locked(
     db: Database, competition_id: int, locked: bool, *, reason: str = "", station: str = ""
-) -> None:
+) -> Done[None]:
     """Lock the results when judging ends, or unlock them (with the reason) to correct a score;
     both are written to the audit log."""
     with db.session() as session:
         competition = competition_row(session, competition_id)
         if competition.locked == locked:
-            return
+            return Done(None, Changed.NOTHING)
         if not locked and not clean_text(reason):
             raise ValidationError("解锁需要写明原因（会记入修改记录）。")
         competition.locked = locked
@@ -563,3 +571,4 @@ def set_locked(
             None,
             station or default_station(),
         )
+    return Done(None, Changed.SCORES)

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
 from fest_desktop.files.workbooks import put_row, save_workbook
@@ -93,7 +94,7 @@ def template_columns(db: Database, name: str | None) -> tuple[str, ...]:
     return templates[wanted]
 
 
-def save_district_template(db: Database, name: str, columns: Sequence[str]) -> tuple[str, ...]:
+def save_district_template(db: Database, name: str, columns: Sequence[str]) -> Done[tuple[str, ...]]:
     """Save (or replace) a template: a name other than 默认, and known columns, each once."""
     name = clean_text(name)
     if not name:
@@ -109,15 +110,16 @@ def save_district_template(db: Database, name: str, columns: Sequence[str]) -> t
             row = DistrictTemplate(name=name, columns="")
             session.add(row)
         row.columns = "\n".join(columns)
-    return tuple(columns)
+    return Done(tuple(columns), Changed.SUMMARY)
 
 
-def delete_district_template(db: Database, name: str) -> None:
+def delete_district_template(db: Database, name: str) -> Done[None]:
     with db.session() as session:
         row = session.scalar(select(DistrictTemplate).where(DistrictTemplate.name == clean_text(name)))
         if row is None:
             raise NotFoundError(f"没有名为「{name}」的上报表模板。")
         session.delete(row)
+    return Done(None, Changed.SUMMARY)
 
 
 def check_columns(columns: Sequence[str]) -> None:

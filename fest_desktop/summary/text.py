@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import AwardKind
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database
@@ -26,12 +27,13 @@ def summary_text_of(session: Session, festival_id: int) -> str:
     return festival_row(session, festival_id).summary_text
 
 
-def save_summary_text(db: Database, festival_id: int, text: str) -> None:
+def save_summary_text(db: Database, festival_id: int, text: str) -> Done[None]:
     """Keep the teacher's 总结 with the festival."""
     if len(text) > SUMMARY_TEXT_LIMIT:
         raise ValidationError(f"总结最多 {SUMMARY_TEXT_LIMIT} 个字，现在有 {len(text)} 个。")
     with db.session() as session:
         festival_row(session, festival_id).summary_text = text
+    return Done(None, Changed.SUMMARY)
 
 
 # What each unit counts, for a sentence that names several: 作品 300 件、板报 24 期、参赛队 19 队.

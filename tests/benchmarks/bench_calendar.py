@@ -84,6 +84,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.calendar.tab import AGENDA, MONTH, CalendarTab
+    from ui.operations import Runner
 
     folder = Path(tempfile.mkdtemp())
     try:
@@ -95,7 +96,7 @@ def main() -> None:
 
         app = QApplication.instance() or QApplication([])
         started = time.perf_counter()
-        tab = CalendarTab(db)
+        tab = CalendarTab(db, Runner())
         tab.resize(1280, 760)
         tab.anchor = festival.start_date
         tab.show_festival(festival.id)

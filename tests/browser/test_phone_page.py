@@ -365,7 +365,7 @@ def test_a_score_queued_under_a_revoked_card_is_sent_by_the_new_card(
         press(phone, criterion, 1)
     submit(phone)
     wait_for(lambda: text_of(phone, "sync") == "待同步 1")
-    new = reissue_link(db, judge)  # the card was left on a desk: the operator revokes it
+    new = reissue_link(db, judge).value  # the card was left on a desk: the operator revokes it
     offline(phone, False)  # back online, the page sends what waits at once
     wait_for(lambda: shown(phone, "fatal-view"))
     assert not shown(phone, "resend")

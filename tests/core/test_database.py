@@ -150,7 +150,7 @@ def test_a_file_of_the_previous_version_gets_what_reads_used_to_write(tmp_path: 
     db = open_database(path)
     festival = create_festival(
         db, "第十届校园科技节", "启明实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
-    )
+    ).value
     board = make_board(db, festival)
     db.close()
     engine = make_engine(path)

@@ -95,12 +95,12 @@ def paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[PausedWriter]:
 def close_by(db: Database, board: Board, how: str) -> Callable[[], object]:
     def close() -> object:
         if how == "lock":
-            return set_locked(db, board.competition.id, True)
+            return set_locked(db, board.competition.id, True).value
         if how == "finalise":
             return finalise(
                 db, board.small.festival_id, competition_list_key(board.competition.id), confirmed=True
-            )
-        return reissue_link(db, board.judge("李老师"))
+            ).value
+        return reissue_link(db, board.judge("李老师")).value
 
     return close
 

@@ -224,7 +224,7 @@ def test_a_locked_competition_and_a_handed_in_sheet_refuse(db: Database, board: 
 
 def test_a_reissued_link_stops_the_old_one_at_once(db: Database, board: Board) -> None:
     old = secret_of(db, board, "李老师")
-    new = reissue_link(db, board.judge("李老师"))
+    new = reissue_link(db, board.judge("李老师")).value
     assert new.secret != old
     with pytest.raises(LinkRefused):
         phone_sheet(db, old)
@@ -303,7 +303,7 @@ def test_the_pcs_addresses_put_wifi_and_ethernet_first_and_virtual_adapters_last
 
 def test_a_sheet_handed_in_stays_handed_in_when_its_card_is_revoked(db: Database, board: Board) -> None:
     hand_in_sheet(db, secret_of(db, board, "李老师"))
-    fresh = reissue_link(db, board.judge("李老师"))
+    fresh = reissue_link(db, board.judge("李老师")).value
     assert fresh.handed_in and phone_sheet(db, fresh.secret).handed_in
     with pytest.raises(ValidationError, match="提交并锁定"):
         submit_scores(
@@ -387,8 +387,8 @@ def test_a_festival_scope_opens_its_own_judges_and_not_another_years(
 
     last_year = create_festival(
         db, "第九届校园科技节", "启明实验学校", dt.date(2025, 4, 11), dt.date(2025, 5, 11)
-    )
-    old_board = add_preset(db, last_year.id, "科普板报比赛")
+    ).value
+    old_board = add_preset(db, last_year.id, "科普板报比赛").value
     add_judge(db, old_board.id, "周老师")
     [old_card] = judge_links(db, old_board.id)
     this_year = Scope(festival_id=festival.id)

@@ -18,8 +18,10 @@ from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
+from ui.operations import Runner
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
-from ui.registration.tab import EntriesTab, QuotaModel
+from ui.registration.progress_page import QuotaModel
+from ui.registration.tab import EntriesTab
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ def demo(db: Database) -> FestivalInfo:
 
 @pytest.fixture
 def tab(qtbot: QtBot, db: Database, demo: FestivalInfo) -> EntriesTab:
-    widget = EntriesTab(db)
+    widget = EntriesTab(db, Runner())
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show_festival(demo.id)

@@ -19,6 +19,7 @@ from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.preferences import Preferences
 from tests.conftest import write_workbook
+from tests.ui.conftest import settled
 from ui.main_window import MainWindow
 from ui.settings.school_pages import ClassesPage, StudentsPage
 from ui.settings.tab import FestivalPage
@@ -222,11 +223,12 @@ def test_festival_details_are_saved_when_a_field_is_left(
 
 
 def test_a_new_festival_copies_the_setup_and_becomes_current(
-    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_settings_page(window, 0)
     monkeypatch.setattr("ui.settings.tab.NewFestivalDialog.exec", lambda dialog: True)
     window.settings_tab.festival_page._create()
+    settled(qtbot, window.runner)
     festivals_now = list_festivals(db)
     assert festivals_now[0].name == "第十一届校园科技节" and festivals_now[0].is_current
     assert window.header.title.text() == "启明实验学校第十一届校园科技节"
@@ -272,7 +274,7 @@ def test_the_entries_tab_is_built_when_first_shown_and_follows_the_festival(
     assert tab.entries_page.table.model.rowCount() > 250
     other = create_festival(
         db, "第十一届校园科技节", "启明实验学校", dt.date(2027, 4, 1), dt.date(2027, 5, 1)
-    )
+    ).value
     window.show_festival(other)
     assert tab.entries_page.table.model.rowCount() == 0
     assert tab.competitions_page.list.count() == 0

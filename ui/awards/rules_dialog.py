@@ -39,19 +39,18 @@ from fest_desktop.awards.levels import (
     allowed_levels,
     award_levels,
     award_settings,
-    set_award_levels,
-    update_award_settings,
 )
 from fest_desktop.awards.lists import AwardList
 from fest_desktop.awards.log import AwardChangeInfo
-from fest_desktop.awards.point_sources import MAX_POINTS, point_rules, set_point_rules
+from fest_desktop.awards.point_sources import MAX_POINTS, point_rules
 from fest_desktop.awards.rules import DEFAULT_COLLECTIVE_RULES, RuleKey, effective_rules, set_rules
-from fest_desktop.errors import FestError
+from fest_desktop.awards.setup import save_award_rules
 from fest_desktop.scoring.sheet import judged_competitions, load_sheet
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import from_qdate
-from ui.widgets.messages import FAILED, run_operation, show_error
+from ui.widgets.messages import FAILED
 from ui.widgets.numbers import typed_number
 from ui.widgets.table_models import Column
 
@@ -64,6 +63,7 @@ class AwardRulesDialog(QDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         lists: Sequence[AwardList],
         list_key: ListKey | None,
@@ -71,6 +71,7 @@ class AwardRulesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.setWindowTitle(self.tr("评奖规则"))
         self.resize(760, 640)
@@ -298,42 +299,35 @@ class AwardRulesDialog(QDialog):
         return self.rules.model.rows()
 
     def save_rule(self) -> bool:
-        return (
-            run_operation(self, lambda: set_rules(self.db, self.festival_id, self._key(), self.table_rules()))
-            is not FAILED
-        )
+        key, rules = self._key(), self.table_rules()
+        return self.runner.now(self, lambda: set_rules(self.db, self.festival_id, key, rules)) is not FAILED
 
     def _use_default(self) -> None:
-        run_operation(self, lambda: set_rules(self.db, self.festival_id, self._key(), None))
+        key = self._key()
+        self.runner.now(self, lambda: set_rules(self.db, self.festival_id, key, None))
         self._show_rule()
 
     def accept(self) -> None:
-        try:
-            levels = [level for level in self.points.model.rows() if level.name.strip()]
-            set_award_levels(self.db, self.festival_id, levels)
-            day = from_qdate(self.date.date()) if self.own_date.isChecked() else None
-            update_award_settings(
-                self.db,
-                self.festival_id,
-                AwardSettings(
-                    CollectiveBasis(self.basis.currentData() or None),
-                    self.share.value(),
-                    AdvisorRule(self.advisor_rule.currentData()),
-                    str(self.advisor_level.currentData()),
-                    self.prefix.text(),
-                    self.digits.value(),
-                    day,
-                    self.keep_one.isChecked(),
-                ),
-            )
-            set_point_rules(
-                self.db, self.festival_id, {source: box.value() for source, box in self.point_sources.items()}
-            )
-            set_rules(self.db, self.festival_id, self._key(), self.table_rules())
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        super().accept()
+        """Save the whole dialog as one action: nothing of it is kept when a part is refused."""
+        levels = [level for level in self.points.model.rows() if level.name.strip()]
+        day = from_qdate(self.date.date()) if self.own_date.isChecked() else None
+        settings = AwardSettings(
+            CollectiveBasis(self.basis.currentData() or None),
+            self.share.value(),
+            AdvisorRule(self.advisor_rule.currentData()),
+            str(self.advisor_level.currentData()),
+            self.prefix.text(),
+            self.digits.value(),
+            day,
+            self.keep_one.isChecked(),
+        )
+        points = {source: box.value() for source, box in self.point_sources.items()}
+        key, rules = self._key(), self.table_rules()
+        saved = self.runner.now(
+            self, lambda: save_award_rules(self.db, self.festival_id, levels, settings, points, key, rules)
+        )
+        if saved is not FAILED:
+            super().accept()
 
 
 class AwardLogDialog(QDialog):

@@ -29,6 +29,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import PhaseInfo
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, to_qdate
 
 
@@ -44,6 +45,7 @@ class EventDialog(FormDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         event: EventInfo,
         phases: Sequence[PhaseInfo],
@@ -54,6 +56,7 @@ class EventDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("新建活动") if not event.id else self.tr("修改活动"), parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.clashes_of = clashes_of
         self.keep_anyway = self.buttons.addButton(
@@ -198,11 +201,9 @@ class EventDialog(FormDialog):
             self.keep_anyway.show()
             return
         try:
-            if info.id:
-                self.saved = update_event(self.db, info)
-            else:
-                self.saved = add_event(self.db, self.festival_id, info)
+            done = update_event(self.db, info) if info.id else add_event(self.db, self.festival_id, info)
         except FestError as exc:
             self.error.setText(exc.message)
             return
+        self.saved = self.runner.apply(done)
         super().accept()

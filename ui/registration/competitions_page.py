@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.errors import FestError
 from fest_desktop.registration.competitions import (
     MAX_WORKS_PER_STUDENT,
     CompetitionInfo,
@@ -50,10 +49,11 @@ from fest_desktop.registration.presets import PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text, split_items
+from ui.operations import Runner
 from ui.registration.judging_opening import JudgingOpening
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.messages import FAILED, confirm
 from ui.widgets.numbers import typed_number
 from ui.widgets.table_models import Column
 
@@ -69,11 +69,10 @@ def _choice_box(choices: type[Participation | Judging | Outcome | Combine | Rank
 class CompetitionsPage(QWidget):
     """The festival's competitions on the left; the chosen one's rules and criteria on the right."""
 
-    competitions_changed = Signal()
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = 0
         self.current: CompetitionInfo | None = None
         self._loading = False
@@ -193,7 +192,7 @@ class CompetitionsPage(QWidget):
         rules_form.addRow(self.tr("参赛年级"), self.grades_area)
         rules_form.addRow(self.tr("名额"), quota_row)
         rules_form.addRow("", deadline_row)
-        self.judging_opening = JudgingOpening(db)
+        self.judging_opening = JudgingOpening(db, runner)
         rules_form.addRow("", self.judging_opening)
         rules_form.addRow(self.tr("作品类型"), self.subtypes)
         rules_form.addRow(self.tr("负责人"), self.responsible)
@@ -452,7 +451,7 @@ class CompetitionsPage(QWidget):
     # ------------------------------------------------------------ saving
 
     def _store(self, info: CompetitionInfo) -> bool:
-        saved = run_operation(self, lambda: update_competition(self.db, info))
+        saved = self.runner.now(self, lambda: update_competition(self.db, info))
         if saved is FAILED:
             if self.current is not None:
                 self._fill(self.current)
@@ -463,7 +462,6 @@ class CompetitionsPage(QWidget):
         if item is not None:
             item.setText(self.tr("{0}（{1} 件）").format(saved.name, saved.entry_count))
             item.setData(Qt.ItemDataRole.UserRole, saved)
-        self.competitions_changed.emit()
         return True
 
     def _save(self) -> None:
@@ -474,11 +472,9 @@ class CompetitionsPage(QWidget):
             self._store(info)
 
     def add_preset(self, name: str) -> None:
-        added = run_operation(self, lambda: add_preset(self.db, self.festival_id, name))
-        if added is FAILED:
-            return
-        self.reload(select_id=added.id)
-        self.competitions_changed.emit()
+        added = self.runner.now(self, lambda: add_preset(self.db, self.festival_id, name))
+        if added is not FAILED:
+            self.reload(select_id=added.id)
 
     def _add_blank(self) -> None:
         stored = list_competitions(self.db, self.festival_id)
@@ -487,17 +483,13 @@ class CompetitionsPage(QWidget):
         while name in taken:
             name, number = self.tr("新比赛项目{0}").format(number), number + 1
         prefix = suggest_prefix("新项目", {c.code_prefix for c in stored})
-        try:
-            added = add_competition(
-                self.db, self.festival_id, CompetitionInfo(0, name, code_prefix=prefix, quota_max=3)
-            )
-        except FestError as exc:
-            show_error(self, exc.message)
+        blank = CompetitionInfo(0, name, code_prefix=prefix, quota_max=3)
+        added = self.runner.now(self, lambda: add_competition(self.db, self.festival_id, blank))
+        if added is FAILED:
             return
         self.reload(select_id=added.id)
         self.name.setFocus()
         self.name.selectAll()
-        self.competitions_changed.emit()
 
     def _delete(self) -> None:
         if self.current is None:
@@ -507,10 +499,10 @@ class CompetitionsPage(QWidget):
             question += self.tr("它的 {0} 件作品也会一起删除。").format(self.current.entry_count)
         if not confirm(self, self.tr("删除比赛项目"), question):
             return
-        delete_competition(self.db, self.current.id)
-        self.current = None
-        self.reload()
-        self.competitions_changed.emit()
+        gone = self.current.id
+        if self.runner.now(self, lambda: delete_competition(self.db, gone)) is not FAILED:
+            self.current = None
+            self.reload()
 
     # ------------------------------------------------------------ criteria
 
@@ -553,9 +545,10 @@ class CompetitionsPage(QWidget):
     def _save_criterion(self, criterion: CriterionInfo) -> CriterionInfo:
         assert self.current is not None
         replaced = tuple(criterion if c.id == criterion.id else c for c in self.current.criteria)
-        saved = update_competition(self.db, dataclasses.replace(self.current, criteria=replaced))
+        saved = self.runner.apply(
+            update_competition(self.db, dataclasses.replace(self.current, criteria=replaced)), self
+        )
         self.current = saved
-        self.competitions_changed.emit()
         self._show_total(saved)
         return next(c for c in saved.criteria if c.id == criterion.id)
 

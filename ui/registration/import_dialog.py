@@ -26,7 +26,7 @@ from fest_desktop.registration.entry_import import (
 )
 from fest_desktop.storage.database import Database
 from ui.widgets.import_preview import preview_section
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.messages import confirm, show_error
 from ui.widgets.table_models import Column
 
 
@@ -103,13 +103,10 @@ class EntriesImportDialog(QDialog):
         except LateEntryError as late:
             if not confirm(self, self.tr("已过截止日期"), late.message):
                 return
-            if (
-                run_operation(
-                    self,
-                    lambda: commit_entry_import(self._db, self._festival_id, self.files, allow_late=True),
-                )
-                is FAILED
-            ):
+            try:
+                commit_entry_import(self._db, self._festival_id, self.files, allow_late=True)
+            except FestError as exc:
+                show_error(self, exc.message)
                 return
         except FestError as exc:
             show_error(self, exc.message)

@@ -18,7 +18,7 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.roster import RosterPreview, RosterRow, commit_roster, preview_roster, read_roster
 from fest_desktop.storage.database import Database
 from ui.widgets.import_preview import preview_section
-from ui.widgets.messages import FAILED, run_operation, show_error
+from ui.widgets.messages import show_error
 from ui.widgets.table_models import Column
 
 
@@ -77,7 +77,10 @@ class RosterImportDialog(QDialog):
         ]
 
     def _commit(self) -> None:
-        if run_operation(self, lambda: commit_roster(self._db, self._festival_id, self.preview)) is FAILED:
+        try:
+            commit_roster(self._db, self._festival_id, self.preview)
+        except FestError as exc:
+            show_error(self, exc.message)
             return
         self.accept()
 

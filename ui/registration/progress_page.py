@@ -1,0 +1,147 @@
+"""班级进度: each class against each competition's quota, coloured by how it stands, with its share of
+pupils taking part, so the teacher sees who has not handed in yet."""
+
+from __future__ import annotations
+
+from typing import Any, assert_never
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from fest_desktop.registration.competitions import CompetitionInfo
+from fest_desktop.registration.kinds import QuotaState
+from fest_desktop.registration.quotas import ClassParticipation, QuotaCell, participation_summary
+from fest_desktop.storage.database import Database
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+STATE_COLOURS = {
+    QuotaState.MISSING: "#f9d7d5",
+    QuotaState.UNDER: "#fde9c4",
+    QuotaState.COMPLETE: "#d7efdc",
+    QuotaState.OVER: "#e9d5f5",
+    QuotaState.INELIGIBLE: "#f1f3f6",
+}
+
+
+class QuotaModel(QAbstractTableModel):
+    """Classes down, competitions across: entries against the quota, coloured by state; then participation."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._classes: list[ClassParticipation] = []
+        self._competitions: list[CompetitionInfo] = []
+        self._cells: dict[tuple[int, int], QuotaCell] = {}
+
+    def set_data(
+        self, classes: list[ClassParticipation], competitions: list[CompetitionInfo], cells: list[QuotaCell]
+    ) -> None:
+        self.beginResetModel()
+        self._classes = classes
+        self._competitions = competitions
+        self._cells = {(c.class_id, c.competition_id): c for c in cells}
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._classes)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._competitions) + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self._classes[section].class_name if 0 <= section < len(self._classes) else None
+        if section == len(self._competitions):
+            return self.tr("参与率")
+        if 0 <= section < len(self._competitions):
+            competition = self._competitions[section]
+            return f"{competition.name}\n{competition.quota_text}"
+        return None
+
+    def cell(self, row: int, column: int) -> QuotaCell | None:
+        if not (0 <= row < len(self._classes) and 0 <= column < len(self._competitions)):
+            return None
+        return self._cells.get((self._classes[row].class_id, self._competitions[column].id))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if column == len(self._competitions) and 0 <= row < len(self._classes):
+            summary = self._classes[row]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{summary.share:.0%}（{summary.participant_count}/{summary.student_count}）"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+        cell = self.cell(row, column)
+        if cell is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "—" if cell.state == QuotaState.INELIGIBLE else str(cell.count)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATE_COLOURS[cell.state]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.state_text(cell.state)
+        if role == Qt.ItemDataRole.UserRole:
+            return cell.state.value
+        return None
+
+    def state_text(self, state: QuotaState) -> str:
+        match state:
+            case QuotaState.MISSING:
+                return self.tr("还没有报")
+            case QuotaState.UNDER:
+                return self.tr("少于名额")
+            case QuotaState.COMPLETE:
+                return self.tr("已达名额")
+            case QuotaState.OVER:
+                return self.tr("超出名额")
+            case QuotaState.INELIGIBLE:
+                return self.tr("本年级不参加")
+        assert_never(state)
+
+
+class OverviewPage(QWidget):
+    """Each class against each competition's quota, so the teacher sees who has not handed in yet."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = QuotaModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.summary = QLabel()
+        self.summary.setObjectName("overviewSummary")
+        self.summary.setWordWrap(True)
+        legend = QHBoxLayout()
+        for state in STATE_COLOURS:
+            swatch = QLabel(self.model.state_text(state))
+            swatch.setStyleSheet(
+                f"background: {STATE_COLOURS[state]}; padding: 3px 10px; border-radius: 3px;"
+            )
+            legend.addWidget(swatch)
+        legend.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(legend)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+
+    def show_progress(
+        self, festival_id: int, competitions: list[CompetitionInfo], cells: list[QuotaCell]
+    ) -> None:
+        self.model.set_data(participation_summary(self.db, festival_id), competitions, cells)
+        missing = {c.class_name for c in cells if c.state.short_of}
+        over = {c.class_name for c in cells if c.state == QuotaState.OVER}
+        parts = [self.tr("{0} 个班还有项目未达名额").format(len(missing))] if missing else []
+        if over:
+            parts.append(self.tr("{0} 个班超出名额").format(len(over)))
+        self.summary.setText("；".join(parts) + "。" if parts else self.tr("所有班级都已按名额报齐。"))
