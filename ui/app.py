@@ -80,7 +80,7 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         window.tabs.setCurrentIndex(index)
         shoot(f"{index + 1}-{name}")
     entries_tab = window.show_entries()
-    for row, name in enumerate(("list", "progress", "competitions")):
+    for row, name in enumerate(("list", "progress", "competitions", "practice")):
         entries_tab.pages.setCurrentIndex(row)
         shoot(f"2-entries-{row + 1}-{name}")
     calendar_tab = window.show_calendar()
@@ -101,6 +101,8 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     board = scoring_tab.open_leaderboard()
     if board is not None:
         board.resize(1280, 720)
+        QApplication.processEvents()
+        board.redraw()  # for the size it now has, the rows in place rather than gliding there
         shoot("3-scoring-3-leaderboard", board)
         scoring_tab.close_leaderboard()
     awards_tab = window.show_awards()
@@ -109,7 +111,7 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         shoot(f"4-awards-{page + 1}-{name}")
     awards_tab.pages.setCurrentIndex(0)
     summary_tab = window.show_summary()
-    for page, name in ((1, "entries"), (2, "awards"), (3, "recommended"), (5, "text")):
+    for page, name in ((1, "entries"), (2, "awards"), (3, "recommended"), (4, "practice"), (7, "text")):
         summary_tab.sections.setCurrentIndex(page)
         shoot(f"5-summary-{page + 1}-{name}")
     summary_tab.sections.setCurrentIndex(0)
@@ -181,7 +183,9 @@ def run_window(options: WindowOptions, stops: Sequence[UnexpectedStop] = ()) -> 
 
     window = MainWindow(options.preferences, options.preferences_file)
     if options.screenshots is not None:
-        window.resize(1280, 800)  # the pictures of the documentation have one size, whatever the screen
+        # The pictures of the documentation have one size, whatever the screen.
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*options.screenshot_size)
     window.show()
     # After the first paint: opening the file loads the core (SQLAlchemy), which takes a moment.
 

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, Qt
+from PySide6.QtCore import QByteArray, QLockFile, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,6 +20,8 @@ from fest_desktop.changes import Changed
 from fest_desktop.errors import FestError
 from fest_desktop.storage.preferences import Preferences, update_preferences
 from ui.operations import Runner
+from ui.widgets.labels import ElidedLabel
+from ui.widgets.scrolling import PageFrame
 
 if TYPE_CHECKING:
     from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
@@ -32,6 +34,31 @@ if TYPE_CHECKING:
     from ui.settings.tab import SettingsTab
     from ui.summary.tab import SummaryTab
 
+# The window's size on a screen with room for it; on a smaller one it opens maximised.
+DEFAULT_SIZE = QSize(1280, 800)
+# What a window manager puts around the window (title bar above, borders) before the window has a frame
+# to measure: left, top, right, bottom.
+FRAME = (8, 32, 8, 8)
+
+
+def within(geometry: QRect, free: QRect) -> QRect:
+    """geometry made no larger than the screen's free area less the window's frame, and moved inside."""
+    inner = free.adjusted(FRAME[0], FRAME[1], -FRAME[2], -FRAME[3])
+    size = geometry.size().boundedTo(inner.size())
+    left = max(inner.left(), min(geometry.left(), inner.right() + 1 - size.width()))
+    top = max(inner.top(), min(geometry.top(), inner.bottom() + 1 - size.height()))
+    return QRect(QPoint(left, top), size)
+
+
+def opening_geometry(free: QRect) -> tuple[QRect, bool]:
+    """Where the window opens the first time on a screen whose free area is free, and whether it opens
+    maximised (when 1280×800 and its frame do not fit)."""
+    inner = free.adjusted(FRAME[0], FRAME[1], -FRAME[2], -FRAME[3])
+    centred = QRect(QPoint(0, 0), DEFAULT_SIZE.boundedTo(inner.size()))
+    centred.moveCenter(inner.center())
+    fits = DEFAULT_SIZE.width() <= inner.width() and DEFAULT_SIZE.height() <= inner.height()
+    return within(centred, free), not fits
+
 
 class FestivalHeader(QWidget):
     """The band at the top: which festival, its theme and dates, and today's phase."""
@@ -41,19 +68,22 @@ class FestivalHeader(QWidget):
         self.setObjectName("festivalHeader")
         # A plain QWidget subclass paints no stylesheet background unless asked to (Qt quirk).
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title = QLabel()
+        # A festival's name, theme and phases are the teacher's: however long, they never widen the window.
+        self.title = ElidedLabel()
         self.title.setObjectName("festivalTitle")
-        self.subtitle = QLabel()
+        self.subtitle = ElidedLabel()
         self.subtitle.setObjectName("festivalSubtitle")
-        self.phase = QLabel()
+        self.phase = ElidedLabel()
         self.phase.setObjectName("phaseBadge")
         text = QVBoxLayout()
+        text.setSpacing(2)
         text.addWidget(self.title)
         text.addWidget(self.subtitle)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(20, 12, 20, 12)
+        # A slim band: on a 700-pixel-high screen every line it takes is a line less of the tabs.
+        layout.setContentsMargins(20, 6, 20, 6)
         layout.addLayout(text, 1)
-        layout.addWidget(self.phase)
+        layout.addWidget(self.phase, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def show_festival(self, festival: FestivalInfo, phases: list[PhaseInfo], today: dt.date) -> None:
         from fest_desktop.school.festivals import phases_on
@@ -65,6 +95,8 @@ class FestivalHeader(QWidget):
         )
         self.subtitle.setText("　·　".join(parts))
         running = phases_on(phases, today)
+        # The festival's name first: the phases' badge is cut (whole in its tooltip) past a few words.
+        self.phase.setMaximumWidth(self.phase.fontMetrics().horizontalAdvance("字" * 24))
         if running:
             self.phase.setText(self.tr("今天：{0}阶段").format("、".join(p.name for p in running)))
         elif today < festival.start_date:
@@ -134,23 +166,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def place_on_screen(self) -> None:
-        """Where the window was left, or 1280×800 (less on a smaller screen) in the middle of the
-        screen's free area: never falling off a 1366×768 laptop under its taskbar."""
+        """Where and how large the window was left, or 1280×800 in the middle of the screen, or
+        maximised on a screen too small for that: always within the screen's free area (what its
+        taskbar leaves), whatever screen the window was last closed on."""
+        screen = QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else QRect(QPoint(0, 0), DEFAULT_SIZE)
         saved = self.preferences.window_geometry
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            if not self.isMaximized() and not self.isFullScreen():
+                self.setGeometry(within(self.geometry(), self.screen().availableGeometry()))
             return
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 800)
-            return
-        free = screen.availableGeometry()
-        width, height = min(1280, int(free.width() * 0.94)), min(800, int(free.height() * 0.94))
-        self.setGeometry(
-            free.left() + (free.width() - width) // 2,
-            free.top() + (free.height() - height) // 2,
-            width,
-            height,
-        )
+        geometry, maximised = opening_geometry(free)
+        self.setGeometry(geometry)
+        if maximised:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def remember_place(self) -> None:
         """Keep the window's size, place and tab for the next start (nothing lost when it cannot)."""
@@ -215,6 +244,9 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """A line under the header for what the teacher should know (another window has the file)."""
         self.notice.setText(text)
+        self.notice.setToolTip(text)
+        # Three lines at most (a long path could make more), so that the tabs keep their room.
+        self.notice.setMaximumHeight(self.notice.fontMetrics().lineSpacing() * 3 + 20)
         self.notice.setVisible(bool(text))
 
     def _changed(self, changes: Changed, _origin: object) -> None:
@@ -275,11 +307,12 @@ class MainWindow(QMainWindow):
         return self.festival.id
 
     def _put_tab(self, index: int, tab: QWidget, title: str) -> None:
-        """Replace a tab's stand-in by the built tab, the same tab staying current."""
+        """Replace a tab's stand-in by the built tab, the same tab staying current. The tab sits in a
+        frame that scrolls if the window is ever smaller than the tab: the window never grows for it."""
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, tab, title)
+        self.tabs.insertTab(index, PageFrame(tab), title)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
 

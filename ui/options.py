@@ -25,13 +25,35 @@ class WindowOptions:
     # An inspection day run by the window itself for this many minutes (ui/soak.py), its report here.
     soak_minutes: float | None = None
     soak_report: Path | None = None
+    # The window's size in screenshots: a 1366×768 laptop's screen less its taskbar, unless asked.
+    screenshot_size: tuple[int, int] = (1366, 728)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """A size typed as WIDTHxHEIGHT (1024x700)."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"尺寸应写成 宽x高，如 1024x700：{text}") from None
+    if not (640 <= size[0] <= 7680 and 480 <= size[1] <= 4320):
+        raise argparse.ArgumentTypeError(f"尺寸应在 640x480 到 7680x4320 之间：{text}")
+    return size
 
 
 def read_window_options(argv: Sequence[str]) -> WindowOptions:
-    """The window's options: --db, --screenshot and --lang over the preferences stored on this PC."""
+    """The window's options: --db, --screenshot (and its size) and --lang over the preferences stored on
+    this PC."""
     parser = argparse.ArgumentParser(prog="main.py", description="科技节 desktop")
     parser.add_argument("--db", metavar="PATH", help="科技节数据文件，或服务器地址 postgresql://…")
     parser.add_argument("--screenshot", metavar="DIR", help="把每个标签页截图保存到 DIR 后退出")
+    parser.add_argument(
+        "--screenshot-size",
+        metavar="WxH",
+        type=window_size,
+        default=(1366, 728),
+        help="截图时窗口的大小（默认 1366x728）",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="界面语言（默认取设置中的语言）")
     parser.add_argument(
         "--quit-when-loaded",
@@ -59,4 +81,5 @@ def read_window_options(argv: Sequence[str]) -> WindowOptions:
         first_start=first_start,
         soak_minutes=args.soak,
         soak_report=Path(args.soak_report) if args.soak_report else None,
+        screenshot_size=args.screenshot_size,
     )

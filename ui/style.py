@@ -38,12 +38,12 @@ STYLESHEET = f"""
 QMainWindow {{ background: #f4f6fa; }}
 #festivalHeader {{ background: qlineargradient(x1:0, y1:0, x2:1, y2:0, stop:0 #1f5fae, stop:1 #2f8fce);
                    border-radius: 0; }}
-#festivalTitle {{ color: white; font-size: 20pt; font-weight: bold; }}
-#festivalSubtitle {{ color: #e3eefb; font-size: 11pt; }}
+#festivalTitle {{ color: white; font-size: 17pt; font-weight: bold; }}
+#festivalSubtitle {{ color: #e3eefb; font-size: 10pt; }}
 #phaseBadge {{ color: #1f5fae; background: white; border-radius: 11px; padding: 3px 12px;
                font-weight: bold; }}
 QTabWidget::pane {{ border: none; background: white; }}
-QTabBar::tab {{ padding: 9px 22px; font-size: 11pt; color: #44536a; background: #e6ebf3;
+QTabBar::tab {{ padding: 7px 20px; font-size: 11pt; color: #44536a; background: #e6ebf3;
                 border: none; margin-right: 2px; }}
 QTabBar::tab:selected {{ background: white; color: {ACCENT}; font-weight: bold;
                          border-top: 3px solid {ACCENT}; }}
@@ -69,6 +69,7 @@ QPushButton::menu-indicator, QToolButton::menu-indicator {{ subcontrol-origin: p
 #hint {{ color: #6b7a90; }}
 #statCard {{ background: white; border: 1px solid #d8e0ea; border-radius: 8px; }}
 #statValue {{ font-size: 20pt; font-weight: bold; color: {ACCENT}; }}
+#statValueSmall {{ font-size: 14pt; font-weight: bold; color: {ACCENT}; }}
 #statCaption {{ color: #5b6b82; }}
 #notice {{ background: #fff4d6; color: #6b4f00; padding: 8px 16px; border-bottom: 1px solid #f0d98c; }}
 #errorText {{ color: #b3261e; font-weight: bold; }}

@@ -1,10 +1,12 @@
-"""Awards changed by hand, with the reason the log keeps, and the 推荐 mark on entries."""
+"""Awards changed by hand, with the reason the log keeps, and the 推荐 mark on entries (what a recommended
+work obtained above the school is in higher.py)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.higher import has_higher_results
 from fest_desktop.awards.kinds import SHORTLIST_LEVEL, AwardAction, AwardKind, list_key_of
 from fest_desktop.awards.levels import is_shortlist, levels_for
 from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
@@ -140,9 +142,10 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
         name = competition.name if competition else ""
         if recommended:
             _refuse_unjudged(session, entry, name)
-        if not recommended and entry.higher_result:
+        reached = has_higher_results(session, entry.id) if not recommended else ""
+        if reached:
             raise ValidationError(
-                f"作品 {entry.code} 已记录上级比赛结果「{entry.higher_result}」，请先清除结果再取消推荐。"
+                f"作品 {entry.code} 已记录「{reached}」的结果，请先清除上级比赛结果再取消推荐。"
             )
         entry.recommended = recommended
         subject = f"{name} {entry.code}"
@@ -180,32 +183,3 @@ def _refuse_unjudged(session: Session, entry: Entry, competition_name: str) -> N
         raise ValidationError(
             f"作品 {entry.code} 在「{competition_name}」还没有评完（没有成绩），不能推荐参加上级比赛。请先评审。"
         )
-
-
-HIGHER_RESULT_MAX = 20
-
-
-def set_higher_result(db: Database, entry_id: int, result: str, *, station: str = "") -> Done[None]:
-    """Record what a recommended work later obtained at the higher level (县级一等奖 …; "" clears it);
-    logged, so the work's history shows it."""
-    text = clean_text(result)
-    if len(text) > HIGHER_RESULT_MAX:
-        raise ValidationError(f"上级比赛结果最多 {HIGHER_RESULT_MAX} 个字。")
-    with db.session() as session:
-        entry = entry_row(session, entry_id)
-        if not entry.recommended:
-            raise ValidationError(f"作品 {entry.code} 没有推荐参加上级比赛，不能记录上级比赛结果。")
-        if entry.higher_result == text:
-            return Done(None, Changed.AWARDS | Changed.ENTRIES)
-        competition = session.get(Competition, entry.competition_id)
-        log_award_change(
-            session,
-            entry.festival_id,
-            AwardAction.HIGHER_RESULT,
-            f"{competition.name if competition else ''} {entry.code}",
-            old=entry.higher_result,
-            new=text or "清除",
-            station=station,
-        )
-        entry.higher_result = text
-    return Done(None, Changed.AWARDS | Changed.ENTRIES)

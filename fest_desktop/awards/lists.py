@@ -23,6 +23,7 @@ from fest_desktop.awards.kinds import (
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.registration.competitions import competitions_of
+from fest_desktop.registration.entries import higher_results_text
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
@@ -32,9 +33,12 @@ from fest_desktop.storage.model import (
     Entry,
     EntryAuthor,
     Grade,
+    HigherLevel,
+    HigherResult,
     SchoolClass,
     Section,
     Student,
+    Teacher,
 )
 from fest_desktop.values import clean_text
 
@@ -137,10 +141,12 @@ def refuse_if_final(session: Session, festival_id: int, list_key: ListKey) -> No
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who a certificate is for: a student (student_id), or else the class or teacher named."""
+    """Who a certificate is for: a student (student_id), the teacher who wrote a work (teacher_id), or
+    else the class or the advisor named."""
 
     name: str
     student_id: int | None = None
+    teacher_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -243,6 +249,21 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
             .order_by(EntryAuthor.entry_id, EntryAuthor.position)
         ):
             authors[entry_id].append(Recipient(name, student_id))
+        for entry_id, teacher_id, name in session.execute(
+            select(Entry.id, Teacher.id, Teacher.name)
+            .join(Teacher, Entry.teacher_id == Teacher.id)
+            .where(Entry.id.in_(entry_ids))
+        ):
+            authors[entry_id].append(Recipient(name, teacher_id=teacher_id))
+    higher: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    if entry_ids:
+        for entry_id, level_name, result in session.execute(
+            select(HigherResult.entry_id, HigherLevel.name, HigherResult.result)
+            .join(HigherLevel, HigherResult.level_id == HigherLevel.id)
+            .where(HigherResult.entry_id.in_(entry_ids))
+            .order_by(HigherResult.entry_id, HigherLevel.position)
+        ):
+            higher[entry_id].append((level_name, result))
     advised = _advised(session, festival_id) if any(r.kind == AwardKind.ADVISOR for r in rows) else {}
     found = []
     for row in rows:
@@ -283,7 +304,7 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
                 entry.advisor if entry else "",
                 recipients,
                 entry.recommended if entry else False,
-                entry.higher_result if entry else "",
+                higher_results_text(higher.get(entry.id, [])) if entry else "",
                 advised_text(
                     [
                         (name, level)

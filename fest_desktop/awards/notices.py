@@ -18,7 +18,7 @@ from fest_desktop.awards.assignment import out_of_date_of
 from fest_desktop.awards.finalising import FESTIVAL_WIDE_LISTS, unfinalised_sources
 from fest_desktop.awards.kinds import AwardKind, ListKey, PointSource
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
-from fest_desktop.awards.points import points_table
+from fest_desktop.awards.points import PRACTICE_POINTS, points_table
 from fest_desktop.errors import ValidationError
 from fest_desktop.files.pdf import (
     build_document,
@@ -215,7 +215,7 @@ def _class_points_rows(session: Session, festival_id: int) -> tuple[list[str], l
     """The 班级考核 table: header and one row per class."""
     table = points_table(session, festival_id)
     competitions = [a.title for a in award_lists_of(session, festival_id) if a.competition_id is not None]
-    used = [name for name in competitions if any(name in line.points for line in table)]
+    used = [name for name in [*competitions, PRACTICE_POINTS] if any(name in line.points for line in table)]
     sources = [source.label for source in PointSource if any(source.label in line.sources for line in table)]
     header = ["班级", "学部", *used, *sources, "合计", "集体奖", "优秀组织奖", "参与率"]
     rows: list[list[object]] = [

@@ -1,5 +1,5 @@
-"""The 班级考核 table: each class's points from its awards and from the other sources (works handed in,
-quotas met), its collective awards and participation."""
+"""The 班级考核 table: each class's points from its awards, its 科普实践 and the other sources (works handed
+in, quotas met), its collective awards and participation."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from fest_desktop.registration.competitions import competitions_of
 from fest_desktop.registration.quotas import participation_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award
+
+# The 班级考核 column of the points a class's 科普实践 earns (each item's points by the share done).
+PRACTICE_POINTS = "科普实践"
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,15 @@ def points_table(session: Session, festival_id: int) -> list[ClassPoints]:
         classes.items(), key=lambda item: (item[1][2], item[1][3], item[1][4])
     ):
         by_competition = table.get(class_id, {})
+        points = {competitions[cid]: value for cid, value in by_competition.items() if cid in competitions}
+        if None in by_competition:
+            points[PRACTICE_POINTS] = by_competition[None]
         lines.append(
             ClassPoints(
                 class_id,
                 name,
                 section,
-                {competitions[cid]: value for cid, value in by_competition.items() if cid in competitions},
+                points,
                 class_levels.get((AwardKind.CLASS, class_id), ""),
                 class_levels.get((AwardKind.ORGANISATION, class_id), ""),
                 shares.get(class_id, 0.0),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.awards.kinds import SHORTLIST_LEVEL, AwardKind
 from fest_desktop.awards.levels import AwardSettings, levels_of
 from fest_desktop.awards.point_sources import source_points_of
+from fest_desktop.practice.progress import practice_points_of
 from fest_desktop.registration.quotas import participation_of
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.model import Award, Entry
@@ -18,7 +19,7 @@ from fest_desktop.storage.model import Award, Entry
 
 def effective_entry_levels(session: Session, festival_id: int) -> list[tuple[int | None, int, str, str]]:
     """(competition id, class id, level, advisor) of every entry award that counts: a 初评's 入选 earns
-    neither points nor a 辅导员奖."""
+    neither points nor a 辅导员奖, and a teacher's own work (no class) neither."""
     return [
         (competition_id, class_id, level, advisor)
         for competition_id, class_id, level, advisor in session.execute(
@@ -30,16 +31,19 @@ def effective_entry_levels(session: Session, festival_id: int) -> list[tuple[int
                 Award.level.not_in(("", SHORTLIST_LEVEL)),
             )
         )
+        if class_id is not None
     ]
 
 
 def class_points_of(session: Session, festival_id: int) -> dict[int, dict[int | None, float]]:
-    """class id → competition id → 班级考核 points from the class's entry awards (prizes only: the
-    other sources are awards.point_sources)."""
+    """class id → competition id → 班级考核 points from the class's entry awards, and under None the points
+    its pupils' 科普实践 earns (the other sources are awards.point_sources)."""
     points = {level.name: level.points for level in levels_of(session, festival_id)}
     table: dict[int, dict[int | None, float]] = defaultdict(lambda: defaultdict(float))
     for competition_id, class_id, level, _advisor in effective_entry_levels(session, festival_id):
         table[class_id][competition_id] += points.get(level, 0.0)
+    for class_id, earned in practice_points_of(session, festival_id).items():
+        table[class_id][None] += earned
     return table
 
 
@@ -70,9 +74,12 @@ def collective_totals(
     if waiting or not results:
         return f"集体奖：「{sheet.competition.name}」还有 {waiting} 件作品未评完，未评奖。"
     for result in results:
-        best = totals.get(result.entry.class_id)
+        entry_class = result.entry.class_id
+        if entry_class is None:
+            continue
+        best = totals.get(entry_class)
         if result.final is not None and (best is None or result.final > best):
-            totals[result.entry.class_id] = result.final
+            totals[entry_class] = result.final
     return totals
 
 

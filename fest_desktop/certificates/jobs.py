@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.higher import higher_levels_of
 from fest_desktop.awards.kinds import AwardKind, ListKey
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
 from fest_desktop.calendar.kinds import EventKind
@@ -57,6 +58,8 @@ def _template_kind(award: AwardInfo, recipient: Recipient) -> TemplateKind:
         return TemplateKind.TEACHER
     if award.kind == AwardKind.ORGANISATION:
         return TemplateKind.ORGANISATION
+    if recipient.teacher_id is not None:
+        return TemplateKind.TEACHER_WORK
     return TemplateKind.STUDENT if recipient.student_id is not None else TemplateKind.CLASS
 
 
@@ -134,13 +137,22 @@ def jobs_of(
         for row in session.scalars(select(Certificate).where(Certificate.festival_id == festival_id))
     }
     day = day or certificate_day(session, festival)
+    levels = higher_levels_of(session, festival_id)
+    higher_level = levels[0].name if levels else ""
     jobs = []
     for award in awards:
         for recipient in award.recipients:
             record = issued.get((award.id, recipient.student_id))
             number = record.number if record else ""
             source = Source(
-                award, recipient, festival.school_name, festival.name, festival.edition, day, number
+                award,
+                recipient,
+                festival.school_name,
+                festival.name,
+                festival.edition,
+                day,
+                number,
+                higher_level=higher_level,
             )
             jobs.append(
                 CertificateJob(
@@ -168,6 +180,7 @@ def sample_job(template: TemplateInfo, festival_name: str, school: str, day: dt.
         TemplateKind.CLASS: "三年级(2)班",
         TemplateKind.TEACHER: "王芳",
         TemplateKind.ORGANISATION: "三年级(2)班",
+        TemplateKind.TEACHER_WORK: "王芳",
     }
     values = {
         **sample_values(),

@@ -14,6 +14,8 @@ class TemplateKind(StrEnum):
     CLASS = "class"
     TEACHER = "teacher"
     ORGANISATION = "organisation"
+    # A teacher's own work in a competition for teachers (经验论文评比, 科技活动方案).
+    TEACHER_WORK = "teacher_work"
 
     @property
     def label(self) -> str:
@@ -26,6 +28,8 @@ class TemplateKind(StrEnum):
                 return "科技辅导员奖"
             case TemplateKind.ORGANISATION:
                 return "优秀组织奖"
+            case TemplateKind.TEACHER_WORK:
+                return "教师作品获奖"
         assert_never(self)
 
 

@@ -34,6 +34,7 @@ class Source:
     day: dt.date
     number: str = ""
     date_style: DateStyle = DateStyle.CHINESE
+    higher_level: str = ""  # the contest above the school works are recommended to
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,18 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("届次", "届次，如 第十届", "第十届", lambda s: edition_text(s.edition)),
     Placeholder("日期", "证书日期", "二〇二六年五月十一日", lambda s: format_date(s.day, s.date_style)),
     Placeholder("证书编号", "证书编号，如 KJJ2026-0001", "KJJ2026-0001", lambda s: s.number),
+    Placeholder(
+        "上级比赛",
+        "推荐作品参加的上级比赛（按学校设置的名称）",
+        "城口县第二届科技创新大赛",
+        lambda s: s.higher_level,
+    ),
+    Placeholder(
+        "上级比赛结果",
+        "作品在各级上级比赛中的结果",
+        "城口县第二届科技创新大赛一等奖",
+        lambda s: s.award.higher_result,
+    ),
 )
 NAMES = tuple(p.name for p in PLACEHOLDERS)
 

@@ -132,8 +132,8 @@ _BODY = "在{学校}{科技节}中，荣获{获奖}。特发此证，以资鼓�
 
 
 def default_templates() -> list[TemplateInfo]:
-    """The four templates a festival starts with: A4 landscape on the formal design, the title large in
-    the heavy face, red and centred (already on bought paper, so left out in 套打), the name
+    """The templates a festival starts with, one per kind: A4 landscape on the formal design, the title
+    large in the heavy face, red and centred (already on bought paper, so left out in 套打), the name
     emphasised, the body wrapped, school and date at the lower right under the seal, the number small
     at the lower left."""
 
@@ -179,6 +179,16 @@ def default_templates() -> list[TemplateInfo]:
                 "　　在{学校}{科技节}中组织得力、参与踊跃，荣获{获奖}。特发此状，以资鼓励。",
                 "{姓名}：",
                 "奖　状",
+            ),
+        ),
+        TemplateInfo(
+            0,
+            "教师获奖证书",
+            TemplateKind.TEACHER_WORK,
+            fields=common(
+                "　　您撰写的《{作品}》在{学校}{科技节}{比赛}中荣获{奖项}。特发此证，以资鼓励。",
+                "{姓名}老师：",
+                "荣誉证书",
             ),
         ),
     ]

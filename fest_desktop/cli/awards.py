@@ -164,11 +164,35 @@ def cmd_awards_recommend(args: argparse.Namespace) -> int:
 
 
 def cmd_awards_higher_result(args: argparse.Namespace) -> int:
-    from fest_desktop.awards.changes import find_entry_award_target, set_higher_result
+    from fest_desktop.awards.changes import find_entry_award_target
+    from fest_desktop.awards.higher import record_higher_result
 
     db = open_db(args)
-    set_higher_result(db, find_entry_award_target(db, require_festival(db).id, args.code), args.result)
-    print(f"已记录 {args.code.upper()} 的上级比赛结果：{args.result.strip() or '（已清除）'}。")
+    done = record_higher_result(
+        db, find_entry_award_target(db, require_festival(db).id, args.code), args.level, args.result
+    )
+    reached = "；".join(f"{level}：{result}" for level, result in done.value) or "（没有结果）"
+    print(f"已记录 {args.code.upper()} 的上级比赛结果。现在：{reached}")
+    return EXIT_OK
+
+
+def cmd_awards_higher_levels(args: argparse.Namespace) -> int:
+    from fest_desktop.awards.higher import HigherLevelInfo, higher_levels, set_higher_levels
+
+    db = open_db(args)
+    festival_id = require_festival(db).id
+    levels = higher_levels(db, festival_id)
+    if args.names:
+        by_name = {level.name: level.id for level in levels}
+        levels = set_higher_levels(
+            db, festival_id, [HigherLevelInfo(by_name.get(name.strip(), 0), name) for name in args.names]
+        ).value
+    if not levels:
+        print(
+            "还没有设置上级比赛。用 awards higher-levels 镇第十三届科技节 城口县第二届科技创新大赛 … 按顺序设置。"
+        )
+    for position, level in enumerate(levels, start=1):
+        print(f"{position}. {level.name}　已记录结果 {level.results} 件")
     return EXIT_OK
 
 
@@ -223,7 +247,18 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
     recommend.add_argument("--off", action="store_true", help="取消推荐")
     recommend.set_defaults(handler=cmd_awards_recommend)
 
-    higher = award_commands.add_parser("higher-result", parents=[common], help="记录推荐作品在上级比赛的结果")
+    levels = award_commands.add_parser(
+        "higher-levels", parents=[common], help="列出或按顺序设置上级比赛（从低到高，如 镇、县、市）"
+    )
+    levels.add_argument("names", nargs="*", metavar="名称", help="上级比赛的名称，从低到高；不写则列出现有的")
+    levels.set_defaults(handler=cmd_awards_higher_levels)
+
+    higher = award_commands.add_parser(
+        "higher-result", parents=[common], help="记录推荐作品在某一级上级比赛的结果"
+    )
     higher.add_argument("code", metavar="作品编号")
-    higher.add_argument("result", metavar="结果", help="如 县级一等奖；空字符串表示清除")
+    higher.add_argument("result", metavar="结果", help="如 一等奖；空字符串表示清除")
+    higher.add_argument(
+        "--level", metavar="上级比赛", help="哪一级上级比赛（名称或其中一部分）；只设了一级时可省略"
+    )
     higher.set_defaults(handler=cmd_awards_higher_result)

@@ -1,4 +1,4 @@
-"""competitions, entries and labels: presets, the class forms, imports and the 分类造册."""
+"""competitions, entries and labels: presets, the class forms, an entry typed, imports and the 分类造册."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ def cmd_competitions_presets(args: argparse.Namespace) -> int:
     for preset in PRESETS:
         print(_competition_line(preset.competition))
         print(f"    {preset.description}")
+        if preset.suggestion_text:
+            print(f"    （{preset.suggestion_text}）")
     return EXIT_OK
 
 
@@ -107,6 +109,33 @@ def cmd_entries_import(args: argparse.Namespace) -> int:
     return report_import(
         plan.problems, f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。", args.dry_run, plan.summary()
     )
+
+
+def cmd_entries_add(args: argparse.Namespace) -> int:
+    from fest_desktop.registration.entries import LateEntryError
+    from fest_desktop.registration.typed_entries import create_entry_by_names
+
+    db = open_db(args)
+    try:
+        entry = create_entry_by_names(
+            db,
+            require_festival(db).id,
+            args.competition,
+            args.title,
+            class_text=args.class_name or "",
+            authors=args.author or (),
+            teacher=args.teacher or "",
+            subtype=args.subtype or "",
+            advisor=args.advisor or "",
+            allow_late=args.allow_late,
+        )
+    except LateEntryError as late:
+        raise UsageError(f"{late.message}（要登记请加 --allow-late）") from None
+    where = entry.class_name or "教师"
+    print(
+        f"已登记作品 {entry.code}：{entry.competition_name}　{where}　{entry.author_names}《{entry.title}》"
+    )
+    return EXIT_OK
 
 
 def cmd_entries_export(args: argparse.Namespace) -> int:
@@ -192,6 +221,24 @@ def add_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None
         "--allow-late", action="store_true", help="截止日期后的作品也导入（标记为逾期）"
     )
     entry_import.set_defaults(handler=cmd_entries_import)
+    entry_add = entry_commands.add_parser(
+        "add", parents=[common], help="登记一件作品：学生作品写班级和作者，教师比赛写作者老师"
+    )
+    entry_add.add_argument(
+        "--competition", required=True, metavar="比赛项目", help="比赛项目名称或其中一部分"
+    )
+    entry_add.add_argument("--title", required=True, metavar="作品题目")
+    entry_add.add_argument(
+        "--class", dest="class_name", metavar="班级", help="学生作品的班级，如 三年级(2)班"
+    )
+    entry_add.add_argument(
+        "--author", action="append", metavar="学生", help="学生作者（团队作品写几次 --author）"
+    )
+    entry_add.add_argument("--teacher", metavar="老师", help="教师比赛（经验论文评比等）的作者老师")
+    entry_add.add_argument("--subtype", metavar="作品类型")
+    entry_add.add_argument("--advisor", metavar="指导老师")
+    entry_add.add_argument("--allow-late", action="store_true", help="截止日期后也登记（标记为逾期）")
+    entry_add.set_defaults(handler=cmd_entries_add)
     entry_export = entry_commands.add_parser("export", parents=[common], help="导出分类造册 .xlsx")
     entry_export.add_argument("file", help=".xlsx 文件")
     entry_export.add_argument(

@@ -1,11 +1,13 @@
 """The demo festival: an invented 小学+初中 school in the middle of its 第十届校园科技节.
 
-Its competitions are the presets, with entries in every class except a few left missing or short of
-their quota, so that every warning of the registration tab shows. Today (or, on a weekend or holiday,
-the last school day) is its board-inspection day: five judges are half-way through the classes' 科普板报,
-and some planes have been thrown; the quiz and the 四驱车 race were held two school days before. Every
-date is a school day and every score lies in its competition's judging. Its calendar runs from the
-国旗下讲话 to the closing ceremony, with one clash left to resolve and one kept on purpose."""
+Its competitions are the plans' main presets, with entries in every class except a few left missing or
+short of their quota, so that every warning of the registration tab shows, and the teachers' 经验论文评比.
+Today (or, on a weekend or holiday, the last school day) is its board-inspection day: five judges are
+half-way through the classes' 科普板报, and some planes have been thrown; the quiz and the 四驱车 race were
+held two school days before. Every date is a school day and every score lies in its competition's
+judging. Its pupils are part-way through their 科普实践, and a car recommended last week has already gone
+up two levels above the school. Its calendar runs from the 国旗下讲话 to the closing ceremony, with one
+clash left to resolve and one kept on purpose."""
 
 from __future__ import annotations
 
@@ -16,11 +18,12 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.demo.calendar import plan_calendar
+from fest_desktop.demo.practice import add_practice, add_teachers_contest, climb_two_levels
 from fest_desktop.demo.scores import award_finished, finish_measured, score_boards_half_way, throw_planes
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.registration.entries import EntryDraft, insert_entry
 from fest_desktop.registration.kinds import EntryStatus, Participation
-from fest_desktop.registration.presets import PRESETS, add_preset
+from fest_desktop.registration.presets import MAIN_PRESETS, add_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.school_days import school_day_from
 from fest_desktop.school.structure import add_class
@@ -283,6 +286,11 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     throw_planes(db, festival, inspection, rng)
     finish_measured(db, festival, race, rng)
     award_finished(db, festival, today)
+    # A stream of its own, so that what came before stays as it was (the shipped sample form).
+    more = random.Random(seed + 1)
+    add_teachers_contest(db, festival, more, race, today)
+    climb_two_levels(db, festival)
+    add_practice(db, festival, more)
     plan_calendar(db, festival, start)
     return festival
 
@@ -314,7 +322,7 @@ def _date_the_judging(db: Database, festival: FestivalInfo, today: dt.date) -> t
 
 
 def _add_competitions_and_entries(db: Database, festival: FestivalInfo, rng: random.Random) -> None:
-    for preset in PRESETS:
+    for preset in MAIN_PRESETS:
         add_preset(db, festival.id, preset.name)
     with db.session() as session:
         competitions = session.scalars(

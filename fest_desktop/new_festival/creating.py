@@ -1,5 +1,5 @@
 """A new festival: blank (with the plans' four phases over its dates), or as a copy of an earlier year's set-up (structure, competitions, award
-rules and certificate templates), made current in the same transaction."""
+rules, certificate templates, 科普实践 items and the contests above the school), made current in the same transaction."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.higher import copy_higher_levels
 from fest_desktop.awards.rules import copy_award_setup
 from fest_desktop.certificates.templates import add_default_templates, copy_templates
 from fest_desktop.changes import EVERYTHING, Changed, Done
 from fest_desktop.new_festival.phases import plan_phases, stretched_phases
+from fest_desktop.practice.items import copy_items
 from fest_desktop.registration.competitions import copy_competitions
 from fest_desktop.school.festivals import (
     CURRENT_FESTIVAL_KEY,
@@ -107,3 +109,5 @@ def _copy_setup(session: Session, source: Festival, target: Festival) -> None:
     session.flush()
     copy_award_setup(session, source, target)
     copy_templates(session, source.id, target.id)
+    copy_items(session, source.id, target.id)
+    copy_higher_levels(session, source.id, target.id)

@@ -106,6 +106,11 @@ class CompetitionInfo:
         return self.participation == Participation.CLASS
 
     @property
+    def is_for_teachers(self) -> bool:
+        """Entered by teachers (经验论文评比): its works belong to no class and count for no class."""
+        return self.participation == Participation.TEACHER
+
+    @property
     def quota_text(self) -> str:
         return quota_text(self.quota_min, self.quota_max, self.entry_unit)
 
@@ -132,7 +137,7 @@ class CompetitionInfo:
 
     @property
     def eligibility_text(self) -> str:
-        return eligibility_text(self.eligible_levels)
+        return "教师" if self.is_for_teachers else eligibility_text(self.eligible_levels)
 
     @property
     def participation_text(self) -> str:
@@ -151,6 +156,9 @@ class CompetitionInfo:
         return self.judging.label
 
     def accepts_level(self, level: int) -> bool:
+        """Whether a class of that grade may enter (no class enters a competition for teachers)."""
+        if self.is_for_teachers:
+            return False
         return not self.eligible_levels or level in self.eligible_levels
 
     @property
@@ -392,11 +400,21 @@ def competition_row(session: Session, competition_id: int) -> Competition:
 
 
 def _apply(competition: Competition, info: CompetitionInfo) -> None:
+    if info.participation == Participation.TEACHER:
+        # A teacher's work belongs to no class: no grades, no class quota, one school-wide ranking.
+        info = dataclasses.replace(
+            info,
+            eligible_levels=(),
+            quota_min=None,
+            quota_max=None,
+            parent_allowed=False,
+            ranking_group=RankingGroup.SCHOOL,
+        )
     competition.name = info.name.strip()
     competition.category = info.category.strip()
     competition.code_prefix = info.code_prefix
     competition.participation = info.participation
-    competition.team_size = 1 if info.participation == Participation.INDIVIDUAL else info.team_size
+    competition.team_size = info.team_size if info.participation == Participation.TEAM else 1
     competition.works_per_student = info.works_per_student
     competition.parent_allowed = info.parent_allowed
     competition.eligible_levels = ",".join(str(level) for level in sorted(set(info.eligible_levels)))

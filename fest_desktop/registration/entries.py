@@ -12,11 +12,21 @@ from sqlalchemy.orm import Session
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
-from fest_desktop.registration.entry_rules import EntryRules, StudentRef
+from fest_desktop.registration.entry_rules import EntryRules, StudentRef, TeacherRef
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Competition, Entry, EntryAuthor, Grade, SchoolClass, Student
+from fest_desktop.storage.model import (
+    Competition,
+    Entry,
+    EntryAuthor,
+    Grade,
+    HigherLevel,
+    HigherResult,
+    SchoolClass,
+    Student,
+    Teacher,
+)
 from fest_desktop.storage.numbering import next_entry_code
 from fest_desktop.values import ADVISOR_NAMES, DESCRIPTION, PERSON_NAME, TITLE, clean_text
 
@@ -36,13 +46,14 @@ class AuthorInfo:
 
 @dataclass(frozen=True)
 class EntryInfo:
-    """An entry as shown: with its competition, class and authors resolved to names."""
+    """An entry as shown: with its competition, class and authors resolved to names. A teacher's work
+    has no class (class_id None, level 0) and its teacher as author."""
 
     id: int
     code: str
     competition_id: int
     competition_name: str
-    class_id: int
+    class_id: int | None
     class_name: str
     level: int
     class_number: int
@@ -56,11 +67,21 @@ class EntryInfo:
     late: bool = False
     description: str = ""
     recommended: bool = False
-    higher_result: str = ""
+    # What it obtained at each higher level it reached, in the levels' order: (level, result).
+    higher_results: tuple[tuple[str, str], ...] = ()
+    teacher_id: int | None = None
+    teacher_name: str = ""
 
     @property
     def author_names(self) -> str:
+        if self.teacher_id is not None or self.teacher_name:
+            return self.teacher_name
         return "、".join(a.name for a in self.authors)
+
+    @property
+    def higher_result(self) -> str:
+        """The results above the school in one line: 镇第十三届科技节一等奖；城口县第二届科技创新大赛二等奖."""
+        return higher_results_text(self.higher_results)
 
     @property
     def ages(self) -> str:
@@ -86,15 +107,21 @@ class EntryInfo:
             notes=self.notes,
             status=self.status,
             description=self.description,
+            teacher_id=self.teacher_id,
         )
+
+
+def higher_results_text(results: Sequence[tuple[str, str]]) -> str:
+    return "；".join(f"{level}{result}" for level, result in results)
 
 
 @dataclass(frozen=True)
 class EntryDraft:
-    """What the user fills in to register or change an entry."""
+    """What the user fills in to register or change an entry: a pupil's work belongs to a class, a
+    teacher's (in a competition for teachers) to no class and names its teacher."""
 
     competition_id: int
-    class_id: int
+    class_id: int | None
     subtype: str = ""
     title: str = ""
     author_ids: tuple[int, ...] = ()
@@ -104,6 +131,7 @@ class EntryDraft:
     status: EntryStatus = EntryStatus.REGISTERED
     # 说明: what the work is, in a sentence or two, for the list of recommended works.
     description: str = ""
+    teacher_id: int | None = None
 
 
 def is_late(competition: CompetitionInfo, today: dt.date) -> bool:
@@ -133,7 +161,17 @@ def student_refs(session: Session, student_ids: Iterable[int]) -> list[StudentRe
     return [rows[i] for i in ids]
 
 
-def _check_draft(draft: EntryDraft) -> None:
+def teacher_ref(session: Session, festival_id: int, teacher_id: int | None) -> TeacherRef | None:
+    """The teacher of that id, or None for none; a teacher who is gone (or of another festival) is refused."""
+    if teacher_id is None:
+        return None
+    teacher = session.get(Teacher, teacher_id)
+    if teacher is None or teacher.festival_id != festival_id:
+        raise ValidationError("所选老师已不在教师名单中（可能刚被删除），请重新选择。")
+    return TeacherRef(teacher.id, teacher.name)
+
+
+def check_draft(draft: EntryDraft) -> None:
     if draft.status not in EntryStatus.__members__.values():
         raise ValidationError(f"状态「{draft.status}」不是可选的状态。")
     for problem in draft_text_problems(draft):
@@ -167,6 +205,7 @@ def _competition(session: Session, competition_id: int) -> CompetitionInfo:
 
 def apply_draft(entry: Entry, draft: EntryDraft) -> None:
     entry.class_id = draft.class_id
+    entry.teacher_id = draft.teacher_id
     entry.subtype = draft.subtype.strip()
     entry.title = draft.title.strip()
     entry.advisor = draft.advisor.strip()
@@ -202,34 +241,42 @@ def create_entry(
     allow_late: bool = False,
 ) -> Done[EntryInfo]:
     """Register an entry under its competition's rules; after the deadline only with allow_late."""
-    _check_draft(draft)
-    today = today or dt.date.today()
+    check_draft(draft)
     with db.session() as session:
-        competition_stored = competition_row(session, draft.competition_id)
-        competition = competition_info(competition_stored)
-        if competition.is_class_competition:
-            raise ValidationError(
-                f"「{competition.name}」是班级集体项目，每个班的作品已自动登记，不需要另报。"
-            )
-        rules = EntryRules(session, festival_id)
-        problems = rules.problems(
-            competition,
-            draft.class_id,
-            student_refs(session, draft.author_ids),
-            counted=draft.status != EntryStatus.DISQUALIFIED,
+        return Done(
+            register_in(session, festival_id, draft, today or dt.date.today(), allow_late), Changed.ENTRIES
         )
-        if problems:
-            raise ValidationError("\n".join(problems))
-        late = is_late(competition, today)
-        if late and not allow_late:
-            raise LateEntryError(late_message(competition))
-        entry = insert_entry(session, festival_id, competition_stored, draft, late=late)
-        return Done(entry_infos(session, festival_id, [entry.id])[0], Changed.ENTRIES)
+
+
+def register_in(
+    session: Session, festival_id: int, draft: EntryDraft, today: dt.date, allow_late: bool
+) -> EntryInfo:
+    """create_entry within a session: the draft checked against its competition's rules and what the
+    festival holds, then inserted."""
+    competition_stored = competition_row(session, draft.competition_id)
+    competition = competition_info(competition_stored)
+    if competition.is_class_competition:
+        raise ValidationError(f"「{competition.name}」是班级集体项目，每个班的作品已自动登记，不需要另报。")
+    rules = EntryRules(session, festival_id)
+    problems = rules.problems(
+        competition,
+        draft.class_id,
+        student_refs(session, draft.author_ids),
+        counted=draft.status != EntryStatus.DISQUALIFIED,
+        teacher=teacher_ref(session, festival_id, draft.teacher_id),
+    )
+    if problems:
+        raise ValidationError("\n".join(problems))
+    late = is_late(competition, today)
+    if late and not allow_late:
+        raise LateEntryError(late_message(competition))
+    entry = insert_entry(session, festival_id, competition_stored, draft, late=late)
+    return entry_infos(session, festival_id, [entry.id])[0]
 
 
 def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> Done[EntryInfo]:
     """Save changes to an entry; its number and competition stay, every rule is checked again."""
-    _check_draft(draft)
+    check_draft(draft)
     with db.session() as session:
         entry = entry_row(session, entry_id)
         if draft.competition_id != entry.competition_id:
@@ -246,6 +293,7 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> Done[EntryIn
             counted=draft.status != EntryStatus.DISQUALIFIED,
             counted_before=entry.status != EntryStatus.DISQUALIFIED,
             class_before=entry.class_id,
+            teacher=teacher_ref(session, entry.festival_id, draft.teacher_id),
         )
         if problems:
             raise ValidationError("\n".join(problems))
@@ -306,7 +354,7 @@ def entry_infos(
 ) -> list[EntryInfo]:
     """Entries of the festival (only those ids, or of that competition) with names resolved."""
     # Columns, not Entry objects: reading thousands of rows into the identity map is what made a
-    # festival-wide list slow.
+    # festival-wide list slow. A teacher's work has no class, hence the outer joins.
     query = (
         select(
             Entry.id,
@@ -322,15 +370,17 @@ def entry_infos(
             Entry.late,
             Entry.description,
             Entry.recommended,
-            Entry.higher_result,
+            Entry.teacher_id,
+            Teacher.name,
             Competition.name,
             Grade.level,
             Grade.name,
             SchoolClass.number,
         )
         .join(Competition, Entry.competition_id == Competition.id)
-        .join(SchoolClass, Entry.class_id == SchoolClass.id)
-        .join(Grade, SchoolClass.grade_id == Grade.id)
+        .outerjoin(SchoolClass, Entry.class_id == SchoolClass.id)
+        .outerjoin(Grade, SchoolClass.grade_id == Grade.id)
+        .outerjoin(Teacher, Entry.teacher_id == Teacher.id)
         .where(Entry.festival_id == festival_id)
         .order_by(Competition.position, Entry.code)
     )
@@ -341,15 +391,28 @@ def entry_infos(
         .where(Entry.festival_id == festival_id)
         .order_by(EntryAuthor.entry_id, EntryAuthor.position)
     )
+    result_query = (
+        select(HigherResult.entry_id, HigherLevel.name, HigherResult.result)
+        .join(HigherLevel, HigherResult.level_id == HigherLevel.id)
+        .where(HigherLevel.festival_id == festival_id)
+        .order_by(HigherResult.entry_id, HigherLevel.position)
+    )
     if entry_ids is not None:
         query = query.where(Entry.id.in_(entry_ids))
         author_query = author_query.where(EntryAuthor.entry_id.in_(entry_ids))
+        result_query = result_query.where(HigherResult.entry_id.in_(entry_ids))
     if competition_id is not None:
         query = query.where(Entry.competition_id == competition_id)
         author_query = author_query.where(Entry.competition_id == competition_id)
+        result_query = result_query.where(
+            HigherResult.entry_id.in_(select(Entry.id).where(Entry.competition_id == competition_id))
+        )
     authors: dict[int, list[AuthorInfo]] = {}
     for entry_id, student_id, name, age in session.execute(author_query):
         authors.setdefault(entry_id, []).append(AuthorInfo(student_id, name, age))
+    results: dict[int, list[tuple[str, str]]] = {}
+    for entry_id, level, result in session.execute(result_query):
+        results.setdefault(entry_id, []).append((level, result))
     return [
         EntryInfo(
             id=entry_id,
@@ -357,9 +420,9 @@ def entry_infos(
             competition_id=competition_id_,
             competition_name=competition_name,
             class_id=class_id,
-            class_name=class_display_name(grade, number),
-            level=level,
-            class_number=number,
+            class_name=class_display_name(grade, number) if grade is not None and number is not None else "",
+            level=level or 0,
+            class_number=number or 0,
             subtype=subtype,
             title=title,
             authors=tuple(authors.get(entry_id, ())),
@@ -370,7 +433,9 @@ def entry_infos(
             late=late,
             description=description,
             recommended=recommended,
-            higher_result=higher_result,
+            higher_results=tuple(results.get(entry_id, ())),
+            teacher_id=teacher_id,
+            teacher_name=teacher_name or "",
         )
         for (
             entry_id,
@@ -386,7 +451,8 @@ def entry_infos(
             late,
             description,
             recommended,
-            higher_result,
+            teacher_id,
+            teacher_name,
             competition_name,
             level,
             grade,

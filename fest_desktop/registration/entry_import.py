@@ -288,7 +288,7 @@ class _Festival:
         ):
             self.authors[entry_id] = (*self.authors.get(entry_id, ()), student_id)
         self._competition_cache: dict[str, CompetitionInfo | str] = {}
-        self.entry_by_authors: dict[tuple[int, int, frozenset[int]], Entry] = {}
+        self.entry_by_authors: dict[tuple[int, int | None, frozenset[int]], Entry] = {}
         for entry in self.entries.values():
             key = (entry.competition_id, entry.class_id, frozenset(self.authors.get(entry.id, ())))
             self.entry_by_authors.setdefault(key, entry)
@@ -491,7 +491,11 @@ def _stored_entry(
 def _quota_warnings(festival: _Festival, plan: EntryImport) -> None:
     """Classes of this import still below a competition's minimum once it is in."""
     touched = sorted(
-        {(p.competition.id, p.draft.class_id) for p in [*plan.new, *plan.changed, *plan.unchanged]},
+        {
+            (p.competition.id, p.draft.class_id)
+            for p in [*plan.new, *plan.changed, *plan.unchanged]
+            if p.draft.class_id is not None
+        },
         key=lambda key: (festival.rules.classes[key[1]].level, festival.rules.classes[key[1]].number, key[0]),
     )
     for competition_id, class_id in touched:

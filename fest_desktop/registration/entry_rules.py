@@ -32,6 +32,14 @@ class StudentRef:
     age: int | None
 
 
+@dataclass(frozen=True)
+class TeacherRef:
+    """The teacher who wrote a work of a competition for teachers."""
+
+    id: int
+    name: str
+
+
 class EntryRules:
     """What is already entered in a festival, so that each new or changed entry can be checked.
 
@@ -51,7 +59,7 @@ class EntryRules:
                 )
             )
         }
-        self.counts: Counter[tuple[int, int]] = Counter()
+        self.counts: Counter[tuple[int, int | None]] = Counter()
         # Each student's works per competition: (entry id, number), as many as the competition allows.
         self.entered_by: dict[tuple[int, int], list[tuple[int, str]]] = {}
         for competition_id, class_id, count in session.execute(
@@ -66,23 +74,37 @@ class EntryRules:
             .where(Entry.festival_id == festival_id)
         ):
             self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, code))
+        # The same for the teachers of the competitions for teachers.
+        self.written_by: dict[tuple[int, int | None], list[tuple[int, str]]] = {}
+        for competition_id, teacher_id, entry_id, code in session.execute(
+            select(Entry.competition_id, Entry.teacher_id, Entry.id, Entry.code).where(
+                Entry.festival_id == festival_id, Entry.teacher_id.is_not(None)
+            )
+        ):
+            self.written_by.setdefault((competition_id, teacher_id), []).append((entry_id, code))
 
     def problems(
         self,
         competition: CompetitionInfo,
-        class_id: int,
+        class_id: int | None,
         authors: Sequence[StudentRef],
         *,
         entry_id: int = 0,
         counted: bool = True,
         counted_before: bool = False,
-        class_before: int = 0,
+        class_before: int | None = 0,
+        teacher: TeacherRef | None = None,
     ) -> list[str]:
         """Every rule the entry breaks, as messages; entry_id, counted_before and class_before
-        describe the stored entry being changed, whose own place must not count against it."""
-        school_class = self.classes.get(class_id)
+        describe the stored entry being changed, whose own place must not count against it. A
+        competition for teachers takes a teacher and no class; any other takes a class and pupils."""
+        if competition.is_for_teachers:
+            return self._teacher_problems(competition, class_id, authors, teacher, entry_id)
+        if teacher is not None:
+            return [f"「{competition.name}」是学生的比赛，作者应是学生，不能是老师{teacher.name}。"]
+        school_class = self.classes.get(class_id) if class_id is not None else None
         if school_class is None:
-            return ["所选班级不在本届科技节中。"]
+            return ["请选择班级。" if class_id is None else "所选班级不在本届科技节中。"]
         found: list[str] = []
         if not competition.accepts_level(school_class.level):
             found.append(
@@ -134,9 +156,42 @@ class EntryRules:
                 )
         return found
 
+    def _teacher_problems(
+        self,
+        competition: CompetitionInfo,
+        class_id: int | None,
+        authors: Sequence[StudentRef],
+        teacher: TeacherRef | None,
+        entry_id: int,
+    ) -> list[str]:
+        found: list[str] = []
+        if class_id is not None:
+            found.append(f"「{competition.name}」是教师比赛，作品不属于任何班级，不填班级。")
+        if authors:
+            found.append(f"「{competition.name}」是教师比赛，作者应是老师，不能是学生。")
+        if teacher is None:
+            found.append("请填写作者老师。")
+            return found
+        earlier = [e for e in self.written_by.get((competition.id, teacher.id), []) if e[0] != entry_id]
+        if len(earlier) >= competition.works_per_student:
+            codes = "、".join(code for _, code in earlier)
+            found.append(
+                f"{teacher.name}老师已经报了「{competition.name}」{len(earlier)} 件（作品 {codes}），"
+                f"每人最多报 {competition.works_per_student} 件。"
+            )
+        return found
+
     def record(
-        self, competition_id: int, class_id: int, author_ids: Iterable[int], entry_id: int, code: str
+        self,
+        competition_id: int,
+        class_id: int | None,
+        author_ids: Iterable[int],
+        entry_id: int,
+        code: str,
+        teacher_id: int | None = None,
     ) -> None:
         self.counts[(competition_id, class_id)] += 1
         for student_id in author_ids:
             self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, code))
+        if teacher_id is not None:
+            self.written_by.setdefault((competition_id, teacher_id), []).append((entry_id, code))

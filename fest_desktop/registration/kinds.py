@@ -8,9 +8,13 @@ from typing import assert_never
 
 
 class Participation(StrEnum):
+    """Who enters: a pupil, a team of pupils, a class as a whole, or a teacher (经验论文评比, 科技活动方案),
+    whose work belongs to no class."""
+
     INDIVIDUAL = "individual"
     TEAM = "team"
     CLASS = "class"
+    TEACHER = "teacher"
 
     @property
     def label(self) -> str:
@@ -21,6 +25,8 @@ class Participation(StrEnum):
                 return "团队"
             case Participation.CLASS:
                 return "班级集体"
+            case Participation.TEACHER:
+                return "教师"
         assert_never(self)
 
 

@@ -30,10 +30,17 @@ class Preset:
     judging_days_before_end: int | None = None
     # A class board's making-and-inspection window opens this many days before the end.
     window_days_before_end: int | None = None
+    # The rules the plans do not give, which are this program's suggestion (名额, 截止日期, 评分项 …).
+    suggested: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
         return self.competition.name
+
+    @property
+    def suggestion_text(self) -> str:
+        """What of the preset is the program's suggestion rather than the plans' word, or ""."""
+        return f"计划未写明、由本软件建议：{'、'.join(self.suggested)}" if self.suggested else ""
 
 
 def _criteria(*items: tuple[str, float, str]) -> tuple[CriterionInfo, ...]:
@@ -50,7 +57,8 @@ def _deduction(name: str, per_case: float, cap: float) -> CriterionInfo:
 WORKS_DUE_DAYS_BEFORE_END = 10
 
 
-PRESETS: tuple[Preset, ...] = (
+# The competitions of the 科技节 plans themselves, which the demo festival holds.
+MAIN_PRESETS: tuple[Preset, ...] = (
     Preset(
         CompetitionInfo(
             0,
@@ -243,6 +251,189 @@ PRESETS: tuple[Preset, ...] = (
         5,
     ),
 )
+
+
+# The rest of the competitions the plans name: 科技小报, 科幻画, 科学小构思 and 讲科学家故事 by grade in
+# "年级 作品类 活动类"; 标本 in "十一月份：举办标本制作比赛"; 科普征文 in "科普“征文”辅导：语文老师". Their
+# rules are the plans' where they give them, else marked as suggested.
+PAINTING_CRITERIA = _criteria(
+    ("想象力", 25, "大胆想象未来科技"),
+    ("科学性", 25, "想象有科学依据"),
+    ("绘画水平", 30, "设计、色彩、技巧"),
+    ("真实性", 20, "必须自己原创，不得临摹或抄袭他人作品"),
+)
+MORE_PRESETS: tuple[Preset, ...] = (
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技小报（手抄报）",
+            category="科普宣传",
+            code_prefix="SB",
+            eligible_levels=(3, 4, 5),
+            quota_max=3,
+            ranking_group=RankingGroup.GRADE,
+            responsible="少先队",
+            criteria=_criteria(
+                ("主题鲜明", 25, "紧扣科技节主题"),
+                ("内容科学", 30, "内容准确，有科学性"),
+                ("版面设计", 25, "布局合理，图文并茂"),
+                ("书写美观", 20, "字迹工整，色彩协调"),
+            ),
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "班级、学校科技小报评比：每人制作一份科技手抄报（三至五年级）；小报辅导由少先队负责。",
+        suggested=("名额", "截止日期", "评分项"),
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科幻画",
+            category="绘画",
+            code_prefix="KH",
+            eligible_levels=(1, 2, 3, 4, 5),
+            quota_max=3,
+            subtypes=("卡通画", "素描画", "国画"),
+            ranking_group=RankingGroup.GRADE,
+            responsible="美术组",
+            criteria=PAINTING_CRITERIA,
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "看科技影片，绘制一幅科学幻想画，可以是卡通画、素描画、国画等；各班分别选出 3 幅作品上交到学校。",
+        suggested=("截止日期", "评分项的分值"),
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科学小构思",
+            category="科技制作",
+            code_prefix="GS",
+            eligible_levels=(1, 2),
+            quota_max=3,
+            ranking_group=RankingGroup.GRADE,
+            responsible="科学组",
+            criteria=_criteria(
+                ("创意新颖", 40, "想法是自己的，有新意"),
+                ("科学合理", 30, "符合科学道理"),
+                ("表达清楚", 30, "画得、说得让人看得懂"),
+            ),
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "提出一项科学小创意，用图画或文字写出自己的构思（一、二年级）。",
+        suggested=("名额", "截止日期", "评分项"),
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "标本制作比赛",
+            category="科学考察",
+            code_prefix="BZ",
+            eligible_levels=(3, 4, 5),
+            quota_max=3,
+            subtypes=("植物标本", "昆虫标本", "动物标本"),
+            ranking_group=RankingGroup.GRADE,
+            responsible="科学组",
+            criteria=_criteria(
+                ("科学性", 30, "鉴定准确，标签写明名称、采集地点和日期"),
+                ("制作工艺", 30, "处理得当，保存完好"),
+                ("完整美观", 20, "形态完整，布局美观"),
+                ("创新性", 20, "取材或制作有新意"),
+            ),
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "举办标本制作比赛：观察动植物，采集并制作标本（三至五年级）。",
+        suggested=("名额", "截止日期", "作品类型", "评分项"),
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "讲科学家故事",
+            category="科普宣传",
+            code_prefix="JG",
+            eligible_levels=(1, 2),
+            quota_min=1,
+            quota_max=2,
+            ranking_group=RankingGroup.GRADE,
+            responsible="语文组",
+            criteria=_criteria(
+                ("故事内容", 40, "科学家的事迹真实、准确"),
+                ("语言表达", 30, "普通话标准，生动流畅"),
+                ("仪表台风", 20, "自然大方"),
+                ("时间把握", 10, "3 分钟左右"),
+            ),
+        ),
+        7,
+        "读科学故事书，收集、讲述科学家的故事；评委现场打分（一、二年级）。",
+        judging_days_before_end=5,
+        suggested=("名额", "日期", "评分项"),
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科普征文",
+            category="科技写作",
+            code_prefix="ZW",
+            quota_max=3,
+            subtypes=("科普小征文", "科普读物读后感", "创新作文"),
+            ranking_group=RankingGroup.SECTION,
+            responsible="语文组",
+            criteria=_criteria(
+                ("主题鲜明", 25, "围绕科技节主题"),
+                ("内容科学", 30, "知识准确，有自己的思考"),
+                ("语言表达", 25, "条理清楚，语句通顺"),
+                ("创新性", 20, "立意新颖"),
+            ),
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "写一篇科普小征文，也可以是科普读物的读后感；科普“征文”辅导由语文老师负责。",
+        suggested=("名额", "截止日期", "评分项"),
+    ),
+)
+# The teachers' own contests: "开展“如何组织指导中小学生开展科技创新活动”经验论文评比"; the county contest's
+# 教师组 "科技活动方案".
+TEACHER_PRESETS: tuple[Preset, ...] = (
+    Preset(
+        CompetitionInfo(
+            0,
+            "经验论文评比",
+            category="教师",
+            code_prefix="JY",
+            participation=Participation.TEACHER,
+            ranking_group=RankingGroup.SCHOOL,
+            responsible="教务处",
+            criteria=_criteria(
+                ("选题意义", 20, "围绕如何组织指导中小学生开展科技创新活动"),
+                ("实践经验", 35, "来自自己的辅导实践，做法具体"),
+                ("科学性", 25, "观点正确，论据充分"),
+                ("文字表达", 20, "结构清楚，语言通顺"),
+            ),
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "开展“如何组织指导中小学生开展科技创新活动”经验论文评比，教师每人一篇。",
+        suggested=("截止日期", "评分项", "每人篇数"),
+    ),
+    Preset(
+        CompetitionInfo(
+            0,
+            "科技活动方案",
+            category="教师",
+            code_prefix="FA",
+            participation=Participation.TEACHER,
+            ranking_group=RankingGroup.SCHOOL,
+            responsible="教务处",
+            criteria=_criteria(
+                ("目标明确", 20, "活动目标具体、适合学生"),
+                ("内容科学", 25, "内容准确，有科学性"),
+                ("可操作性", 25, "步骤、分工、时间安排可行"),
+                ("创新性", 20, "形式新颖"),
+                ("文字表达", 10, "条理清楚"),
+            ),
+        ),
+        WORKS_DUE_DAYS_BEFORE_END,
+        "教师组“科技活动方案”：学校组委会初评，选出优秀方案参加上级比赛。",
+        suggested=("截止日期", "评分项", "每人篇数"),
+    ),
+)
+PRESETS = (*MAIN_PRESETS, *MORE_PRESETS, *TEACHER_PRESETS)
 
 
 def find_preset(name: str) -> Preset:

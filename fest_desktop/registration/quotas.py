@@ -160,7 +160,8 @@ def participation_of(session: Session, festival_id: int) -> list[ClassParticipat
     participants = participants_per_class(session, festival_id)
     entries: Counter[int] = Counter()
     for (_competition_id, class_id), count in rules.counts.items():
-        entries[class_id] += count
+        if class_id is not None:  # a teacher's work counts for no class
+            entries[class_id] += count
     return [
         ClassParticipation(
             c.id, c.name, c.level, c.number, students.get(c.id, 0), entries[c.id], participants.get(c.id, 0)

@@ -443,7 +443,9 @@ def checked_score(
     if check_pass and not competition.double_entry:
         raise ValidationError(f"「{competition.name}」没有开启双人核对录入。")
     head = session.scalar(select(SchoolClass.head_teacher_id).where(SchoolClass.id == entry.class_id))
-    reason = stand_aside_reason(judge.name, judge.class_id, judge.teacher_id, entry.class_id, head)
+    reason = stand_aside_reason(
+        judge.name, judge.class_id, judge.teacher_id, entry.class_id, head, entry.teacher_id
+    )
     if reason:
         raise ValidationError(reason)
     [rule] = [c for c in competition_info(competition).criteria if c.id == criterion_id]

@@ -136,12 +136,16 @@ def stand_aside_reason(
     judge_name: str,
     judge_class_id: int | None,
     judge_teacher_id: int | None,
-    class_id: int,
+    class_id: int | None,
     head_teacher_id: int | None,
+    author_teacher_id: int | None = None,
 ) -> str:
-    """Why a judge does not score a class (they belong to it, or are its 班主任), or "" when they may."""
-    if judge_class_id == class_id:
+    """Why a judge does not score an entry (they belong to its class, are its 班主任, or wrote it, in a
+    competition for teachers), or "" when they may."""
+    if class_id is not None and judge_class_id == class_id:
         return f"评委「{judge_name}」属于本班，回避本班作品。"
     if judge_teacher_id is not None and judge_teacher_id == head_teacher_id:
         return f"评委「{judge_name}」是本班班主任，回避本班作品。"
+    if judge_teacher_id is not None and judge_teacher_id == author_teacher_id:
+        return f"评委「{judge_name}」是这件作品的作者，回避自己的作品。"
     return ""

@@ -40,7 +40,7 @@ class ScoringEntry:
 
     id: int
     code: str
-    class_id: int
+    class_id: int | None  # None: a teacher's work
     class_name: str
     title: str
     authors: str
@@ -49,6 +49,7 @@ class ScoringEntry:
     head_teacher_id: int | None
     level: int = 0
     class_number: int = 0
+    author_teacher_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -139,7 +140,12 @@ class ScoringSheet:
     def blocked(self, entry: ScoringEntry, judge: JudgeInfo) -> bool:
         return bool(
             stand_aside_reason(
-                judge.name, judge.class_id, judge.teacher_id, entry.class_id, entry.head_teacher_id
+                judge.name,
+                judge.class_id,
+                judge.teacher_id,
+                entry.class_id,
+                entry.head_teacher_id,
+                entry.author_teacher_id,
             )
         )
 
@@ -390,8 +396,11 @@ def sheet_of(
     for entry in stored:
         if entry.status == EntryStatus.DISQUALIFIED:
             continue
-        level, grade, section, position, head = classes[entry.class_id]
-        group, order = _group(info.ranking_group, level, grade, section, position)
+        if entry.class_id is None:  # a teacher's work: ranked school-wide, no class to stand aside for
+            group, order, head = SCHOOL_GROUP, 0, None
+        else:
+            level, grade, section, position, head = classes[entry.class_id]
+            group, order = _group(info.ranking_group, level, grade, section, position)
         entries.append(
             ScoringEntry(
                 entry.id,
@@ -405,6 +414,7 @@ def sheet_of(
                 head,
                 entry.level,
                 entry.class_number,
+                entry.teacher_id,
             )
         )
     entries.sort(key=lambda e: (e.group_order, e.level, e.class_number, e.code))

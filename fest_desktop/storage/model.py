@@ -305,7 +305,8 @@ class Criterion(Base):
 
 
 class Entry(Base):
-    """A work entered in a competition by a class; code (XZ-0012) is given once and never changes."""
+    """A work entered in a competition by a class, or by a teacher (teacher_id) in a competition for
+    teachers, which has no class; code (XZ-0012) is given once and never changes."""
 
     __tablename__ = "entry"
     __table_args__ = (UniqueConstraint("festival_id", "code"),)
@@ -313,7 +314,11 @@ class Entry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id", ondelete="CASCADE"), index=True)
-    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("school_class.id", ondelete="CASCADE"), index=True
+    )
+    # The author of a teacher's work (经验论文, 科技活动方案): one teacher, as the plans' contests ask.
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"), index=True)
     code: Mapped[str] = mapped_column(String(20))
     subtype: Mapped[str] = mapped_column(String(30), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
@@ -326,8 +331,6 @@ class Entry(Base):
     recommended: Mapped[bool] = mapped_column(Boolean, default=False)
     # 说明: a short description of the work, for the list sent up with the recommended ones.
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
-    # What a recommended work later obtained at the higher level (县级一等奖 …).
-    higher_result: Mapped[str] = mapped_column(String(50), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     authors: Mapped[list[EntryAuthor]] = relationship(
@@ -345,6 +348,61 @@ class EntryAuthor(Base):
         ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HigherLevel(Base):
+    """A contest above the school that works are recommended to, in the order a work goes up (镇第十三届
+    科技节 → 城口县第二届科技创新大赛 → 市青少年科技创新大赛), named by the school for each festival."""
+
+    __tablename__ = "higher_level"
+    __table_args__ = (UniqueConstraint("festival_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HigherResult(Base):
+    """What a recommended work obtained at one higher level it reached (一等奖, 入选 …)."""
+
+    __tablename__ = "higher_result"
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True)
+    level_id: Mapped[int] = mapped_column(
+        ForeignKey("higher_level.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    result: Mapped[str] = mapped_column(String(30))
+
+
+class PracticeItem(Base):
+    """A 科普实践 every pupil of the festival (or of some grades) does: 读一本科普读物并写读后感 …
+    eligible_levels as a competition's ("3,4,5"; empty: every grade); points are the 班级考核 points a
+    class earns when all its pupils have done it (in proportion otherwise); competition_id is where a
+    pupil's written work (读后感, 征文) is entered by default."""
+
+    __tablename__ = "practice_item"
+    __table_args__ = (UniqueConstraint("festival_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    eligible_levels: Mapped[str] = mapped_column(String(60), default="")
+    points: Mapped[float] = mapped_column(Float, default=0.0)
+    competition_id: Mapped[int | None] = mapped_column(ForeignKey("competition.id", ondelete="SET NULL"))
+
+
+class PracticeMark(Base):
+    """A pupil has done a practice item (the 班主任 ticked it); no row means not yet."""
+
+    __tablename__ = "practice_mark"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("practice_item.id", ondelete="CASCADE"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    marked_on: Mapped[dt.date] = mapped_column(Date)
 
 
 class Judge(Base):

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.higher import UNNAMED_LEVEL, first_level_name
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
@@ -134,10 +135,12 @@ def check_columns(columns: Sequence[str]) -> None:
 
 def _district_rows_of(
     session: Session, festival_id: int
-) -> tuple[FestivalInfo, list[DistrictRow], dict[str, dict[str, int]]]:
-    """The festival, its recommended works as the district list's rows, and their counts by section
-    and by individual or team."""
+) -> tuple[FestivalInfo, str, list[DistrictRow], dict[str, dict[str, int]]]:
+    """The festival, the contest the works are recommended to (the first level above the school), its
+    recommended works as the district list's rows, and their counts by section and by individual or
+    team."""
     festival = festival_of(session, festival_id)
+    level = first_level_name(session, festival_id)
     works = recommended_of(session, festival_id)
     people: dict[str, list[tuple[str, int | None, str]]] = {}
     for code, gender, age, birth in session.execute(
@@ -160,7 +163,7 @@ def _district_rows_of(
                 "、".join(b for _g, _a, b in authors if b),
             )
         )
-    return festival, rows, recommended_counts(works)
+    return festival, level, rows, recommended_counts(works)
 
 
 def write_district_list(db: Database, festival_id: int, path: Path, columns: Sequence[str]) -> int:
@@ -171,11 +174,12 @@ def write_district_list(db: Database, festival_id: int, path: Path, columns: Seq
     if suffix not in (".pdf", ".xlsx"):
         raise ValidationError(f"上报表只能保存为 .xlsx 或 .pdf，不能是「{path.suffix or path.name}」。")
     with db.session() as session:
-        festival, rows, counts = _district_rows_of(session, festival_id)
+        festival, level, rows, counts = _district_rows_of(session, festival_id)
     if not rows:
         raise FestError("还没有推荐参加上级比赛的作品：请先在「奖项与证书 → 获奖名单」中推荐作品。")
     table = [list(columns), *([DISTRICT_COLUMNS[c](row) for c in columns] for row in rows)]
-    title = f"{festival.title}推荐作品上报表"
+    # Named after the contest it goes to when the school named one: 推荐参加城口县第二届科技创新大赛作品上报表.
+    title = f"{festival.title}推荐{'参加' + level if level != UNNAMED_LEVEL else ''}作品上报表"
     if suffix == ".pdf":
         _write_pdf(path, festival, title, table, section_counts_table(counts))
     else:

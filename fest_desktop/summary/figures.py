@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.higher import higher_levels_of
 from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, ListKey, competition_list_key
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
 from fest_desktop.awards.totals import class_totals_of
+from fest_desktop.practice.progress import PracticeProgress, progress_of
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
 from fest_desktop.registration.entries import EntryInfo, entry_infos
 from fest_desktop.registration.kinds import EntryStatus, Judging, Participation
@@ -25,6 +27,10 @@ from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award, Competition, Entry, Festival
+from fest_desktop.summary.teachers import TeacherContest, teacher_contest
+
+# Where a teacher's recommended work stands in the district list's 学部 column.
+TEACHERS_SECTION = "教师"
 
 
 @dataclass(frozen=True)
@@ -116,10 +122,11 @@ class RecommendedWork:
     authors: str
     team: bool
     level: str  # the award it won here
-    higher_result: str
+    higher_result: str  # every level's result in one line
     subtype: str = ""
     advisor: str = ""
     description: str = ""  # 说明
+    higher_results: tuple[tuple[str, str], ...] = ()  # (level, result), lowest level first
 
 
 # What entries are counted in (CompetitionInfo.entry_unit): works 件, class boards 期, quiz teams 队.
@@ -169,6 +176,11 @@ class SummaryFigures:
     points: list[tuple[str, float]]  # 班级考核, best first
     recommended: list[RecommendedWork]
     recommended_by_section: dict[str, dict[str, int]] = field(default_factory=dict)  # 个人/团体
+    # The contests above the school, lowest first, and how many works obtained a result at each.
+    higher_levels: list[str] = field(default_factory=list)
+    higher_counts: dict[str, int] = field(default_factory=dict)
+    teacher_contests: list[TeacherContest] = field(default_factory=list)
+    practice: PracticeProgress | None = None
 
 
 def summary_figures(db: Database, festival_id: int) -> SummaryFigures:
@@ -181,8 +193,12 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
     """summary_figures within a session."""
     festival = festival_of(session, festival_id)
     classes = class_rows(session, festival_id)  # id → (name, section, position, level, number)
-    competitions = competitions_of(session, festival_id)
-    entries = entry_infos(session, festival_id)
+    every_competition = competitions_of(session, festival_id)
+    # The teachers' own contests are counted apart: their works are no class's and no pupil's.
+    teachers = {c.id for c in every_competition if c.is_for_teachers}
+    competitions = [c for c in every_competition if c.id not in teachers]
+    every_entry = entry_infos(session, festival_id)
+    entries = [e for e in every_entry if e.competition_id not in teachers]
     levels = [level.name for level in levels_of(session, festival_id)]
     counted = [e for e in entries if e.status != EntryStatus.DISQUALIFIED]
     final = set(notices_of(session, festival_id))
@@ -190,11 +206,16 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
     students = students_per_class(session, festival_id)
     participants = participants_per_class(session, festival_id)
     class_figures = _class_figures(
-        classes, competitions, Counter(e.class_id for e in counted), students, participants
+        classes,
+        competitions,
+        Counter(e.class_id for e in counted if e.class_id is not None),
+        students,
+        participants,
     )
     grade_figures = _grade_figures(class_figures)
     awards = awards_of(session, festival_id, include_withdrawn=False)
-    entry_awards = [a for a in awards if a.kind == AwardKind.ENTRY and a.level]
+    every_entry_award = [a for a in awards if a.kind == AwardKind.ENTRY and a.level]
+    entry_awards = [a for a in every_entry_award if a.competition_id not in teachers]
     units = {competition.id: competition.entry_unit for competition in competitions}
 
     competition_figures = []
@@ -209,7 +230,7 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
                 entries=sum(e.status != EntryStatus.DISQUALIFIED for e in mine),
                 late=sum(e.late and e.status != EntryStatus.DISQUALIFIED for e in mine),
                 disqualified=sum(e.status == EntryStatus.DISQUALIFIED for e in mine),
-                by_section=_count_by(mine, lambda e: classes[e.class_id][1]),
+                by_section=_count_by(mine, lambda e: classes[e.class_id][1] if e.class_id else ""),
                 by_grade=_count_by(mine, lambda e: grade_name(e.level)),
                 judged=judged,
                 scored=scored,
@@ -217,6 +238,18 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
                 final=competition_list_key(competition.id) in final,
             )
         )
+    teacher_contests = [
+        teacher_contest(
+            competition,
+            every_entry,
+            every_entry_award,
+            final,
+            _judging(session, competition, every_entry, judge_spreads),
+        )
+        for competition in every_competition
+        if competition.id in teachers
+    ]
+    higher = higher_levels_of(session, festival_id)
 
     by_grade: dict[str, dict[str, int]] = defaultdict(Counter)
     by_class: dict[str, dict[str, int]] = defaultdict(Counter)
@@ -254,6 +287,10 @@ def figures_of(session: Session, festival_id: int) -> SummaryFigures:
         points=_points_ranking(session, festival_id, classes),
         recommended=recommended,
         recommended_by_section=recommended_counts(recommended),
+        higher_levels=[level.name for level in higher],
+        higher_counts={level.name: level.results for level in higher},
+        teacher_contests=teacher_contests,
+        practice=progress_of(session, festival_id),
     )
 
 
@@ -390,20 +427,22 @@ def recommended_of(session: Session, festival_id: int) -> list[RecommendedWork]:
     teams = set(
         session.scalars(
             select(Competition.id).where(
-                Competition.festival_id == festival_id, Competition.participation != Participation.INDIVIDUAL
+                Competition.festival_id == festival_id,
+                Competition.participation.in_((Participation.TEAM, Participation.CLASS)),
             )
         )
     )
+    # A teacher's work (no class) comes after the pupils' and stands as 教师 where a section would.
     entries = sorted(
         entry_infos(session, festival_id, ids),
-        key=lambda e: (classes[e.class_id][2], e.competition_id, e.code),
+        key=lambda e: (classes[e.class_id][2] if e.class_id else 10**6, e.competition_id, e.code),
     )
     return [
         RecommendedWork(
             code=e.code,
             competition=e.competition_name,
             title=e.title,
-            section=classes[e.class_id][1],
+            section=classes[e.class_id][1] if e.class_id else TEACHERS_SECTION,
             class_name=e.class_name,
             authors=e.author_names,
             team=e.competition_id in teams or len(e.authors) > 1,
@@ -412,6 +451,7 @@ def recommended_of(session: Session, festival_id: int) -> list[RecommendedWork]:
             subtype=e.subtype,
             advisor=e.advisor,
             description=e.description,
+            higher_results=e.higher_results,
         )
         for e in entries
     ]
@@ -466,14 +506,20 @@ def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | N
     if previous_id is None:
         return None
     previous = festival_of(session, previous_id)
-    # Counted in the database: last year's figures need no entry read whole.
-    counted = Entry.festival_id == previous_id, Entry.status != EntryStatus.DISQUALIFIED
+    # Counted in the database: last year's figures need no entry read whole; teachers' works apart.
+    counted = (
+        Entry.festival_id == previous_id,
+        Entry.status != EntryStatus.DISQUALIFIED,
+        Entry.class_id.is_not(None),
+    )
     entries = Counter(
-        dict(
-            session.execute(
+        {
+            class_id: count
+            for class_id, count in session.execute(
                 select(Entry.class_id, func.count()).where(*counted).group_by(Entry.class_id)
-            ).all()
-        )
+            )
+            if class_id is not None
+        }
     )
     class_figures = _class_figures(
         class_rows(session, previous_id),
@@ -491,10 +537,12 @@ def _previous_headline(session: Session, festival: FestivalInfo) -> Headline | N
     awards: Counter[tuple[str, str]] = Counter()
     for level, competition_id, count in session.execute(
         select(Award.level, Award.competition_id, func.count())
+        .join(Entry, Award.entry_id == Entry.id)
         .where(
             Award.festival_id == previous_id,
             Award.kind == AwardKind.ENTRY,
             Award.level.not_in(("", SHORTLIST_LEVEL)),
+            Entry.class_id.is_not(None),
         )
         .group_by(Award.level, Award.competition_id)
     ):

@@ -131,6 +131,18 @@ def _write_pdf(path: Path, figures: SummaryFigures, summary: str) -> None:
             [("作品", [c.entries for c in figures.competitions])],
             width,
         ),
+        *(
+            [
+                bar_chart(
+                    "科普实践各项目完成率（%）",
+                    [item.name for item in figures.practice.items],
+                    [("完成率", [round(item.tally.share * 100) for item in figures.practice.items])],
+                    width,
+                )
+            ]
+            if figures.practice and figures.practice.items
+            else []
+        ),
         Paragraph("三、获奖情况", heading),
         bar_chart(
             "各年级获奖（按等级）",

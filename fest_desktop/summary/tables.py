@@ -46,11 +46,16 @@ def overview_table(figures: SummaryFigures) -> FigureTable:
             )
             for level in figures.levels
         ),
-        ("推荐参加上级比赛", now.recommended, before.recommended if before else ""),
+        (recommended_label(figures), now.recommended, before.recommended if before else ""),
     ]
     if before is None:
         return _table("总体情况", ["项目", "本届"], [line[:2] for line in lines])
     return _table("总体情况", ["项目", "本届", f"上届（{before.festival}）"], lines)
+
+
+def recommended_label(figures: SummaryFigures) -> str:
+    """推荐参加 and the first contest above the school the school named (else 上级比赛)."""
+    return f"推荐参加{figures.higher_levels[0] if figures.higher_levels else '上级比赛'}"
 
 
 def grade_table(figures: SummaryFigures) -> FigureTable:
@@ -157,7 +162,7 @@ def points_ranking_table(figures: SummaryFigures) -> FigureTable:
 
 def recommended_table(figures: SummaryFigures) -> FigureTable:
     return _table(
-        "推荐参加上级比赛的作品",
+        f"{recommended_label(figures)}的作品",
         ["编号", "比赛项目", "作品题目", "学部", "班级", "作者", "个人/团体", "本届奖项", "上级比赛结果"],
         [
             [
@@ -172,6 +177,86 @@ def recommended_table(figures: SummaryFigures) -> FigureTable:
                 w.higher_result,
             ]
             for w in figures.recommended
+        ],
+    )
+
+
+def higher_levels_table(figures: SummaryFigures) -> FigureTable:
+    """Each contest above the school, lowest first, with the recommended works that obtained a result there."""
+    return _table(
+        "各级上级比赛",
+        ["上级比赛", "取得结果的作品"],
+        [[level, figures.higher_counts.get(level, 0)] for level in figures.higher_levels],
+    )
+
+
+def practice_items_table(figures: SummaryFigures) -> FigureTable:
+    """Each 科普实践 item: who should do it, who has."""
+    items = figures.practice.items if figures.practice else []
+    return _table(
+        "科普实践（各项目）",
+        ["实践项目", "参加年级", "应完成", "已完成", "完成率"],
+        [[i.name, i.levels_text, i.tally.of, i.tally.done, percent(i.tally.share)] for i in items],
+    )
+
+
+def _practice_items(figures: SummaryFigures) -> list[str]:
+    return [i.name for i in figures.practice.items] if figures.practice else []
+
+
+def practice_grades_table(figures: SummaryFigures) -> FigureTable:
+    """The share of each grade's pupils who have done each item (— where the grade does not do it)."""
+    names = _practice_items(figures)
+    grades = figures.practice.grades if figures.practice else []
+    return _table(
+        "科普实践（各年级）",
+        ["年级", "学生数", *names, "合计"],
+        [
+            [
+                g.grade,
+                g.pupils,
+                *(percent(g.items[n].share) if n in g.items else "—" for n in names),
+                percent(g.total.share),
+            ]
+            for g in grades
+        ],
+    )
+
+
+def practice_classes_table(figures: SummaryFigures) -> FigureTable:
+    """The share of each class's pupils who have done each item (— where its grade does not do it)."""
+    names = _practice_items(figures)
+    classes = figures.practice.classes if figures.practice else []
+    return _table(
+        "科普实践（各班）",
+        ["班级", "学生数", *names, "合计"],
+        [
+            [
+                c.class_name,
+                c.pupils,
+                *(percent(c.items[n].share) if n in c.items else "—" for n in names),
+                percent(c.total.share),
+            ]
+            for c in classes
+        ],
+    )
+
+
+def teacher_contests_table(figures: SummaryFigures) -> FigureTable:
+    """The teachers' own contests, counted apart from the pupils' works."""
+    return _table(
+        "教师比赛",
+        ["比赛项目", "作品", "参加教师", "已评完", "定稿", *figures.levels],
+        [
+            [
+                t.name,
+                t.entries,
+                t.teachers,
+                f"{t.judged}/{t.entries}" if t.scored else "不评分",
+                "是" if t.final else "否",
+                *(t.awards.get(level, 0) for level in figures.levels),
+            ]
+            for t in figures.teacher_contests
         ],
     )
 
@@ -203,4 +288,9 @@ def report_tables(figures: SummaryFigures) -> list[FigureTable]:
         points_ranking_table(figures),
         recommended_table(figures),
         recommended_counts_table(figures),
+        higher_levels_table(figures),
+        practice_items_table(figures),
+        practice_grades_table(figures),
+        practice_classes_table(figures),
+        teacher_contests_table(figures),
     ]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.awards.kinds import AwardKind
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
+from fest_desktop.practice.progress import progress_json
 from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database
 from fest_desktop.summary.figures import Headline, SummaryFigures, counted_text
@@ -84,8 +85,39 @@ def draft_summary(figures: SummaryFigures) -> str:
         lines.append(f"获得集体{figures.levels[0]}的班级：" + "、".join(best) + "。")
     elif collective:
         lines.append("集体奖尚未定稿，待各比赛项目评完定稿后公布。")
+    practice = figures.practice
+    if practice is not None and practice.items:
+        done = "、".join(
+            f"{item.name}{item.tally.share:.0%}（{item.tally.done}/{item.tally.of} 人）"
+            for item in practice.items
+        )
+        lines.append(f"全校开展科普实践活动，完成情况：{done}。")
     if headline.recommended:
-        lines.append(f"学校推荐 {headline.recommended} 件优秀作品参加县（区）青少年科技创新大赛。")
+        first = figures.higher_levels[0] if figures.higher_levels else "上级比赛"
+        reached = "、".join(
+            f"在{level}取得成绩的 {figures.higher_counts[level]} 件"
+            for level in figures.higher_levels
+            if figures.higher_counts.get(level)
+        )
+        lines.append(
+            f"学校推荐 {headline.recommended} 件优秀作品参加{first}"
+            + (f"，其中{reached}" if reached else "")
+            + "。"
+        )
+    for contest in figures.teacher_contests:
+        if contest.entries:
+            lines.append(
+                f"教师{contest.name}收到 {contest.entries} 件作品（{contest.teachers} 位老师参加）"
+                + (
+                    "，评出"
+                    + "、".join(
+                        f"{lv} {contest.awards[lv]} 件" for lv in figures.levels if contest.awards.get(lv)
+                    )
+                    if contest.awards
+                    else ""
+                )
+                + "。"
+            )
     if figures.silent_classes:
         lines.append("尚未参加任何比赛的班级：" + "、".join(figures.silent_classes) + "，下届需加强动员。")
     previous = figures.previous
@@ -129,4 +161,9 @@ def figures_json(figures: SummaryFigures) -> dict[str, Any]:
         "points": [{"class": name, "points": points} for name, points in figures.points],
         "recommended": [dataclasses.asdict(w) for w in figures.recommended],
         "recommended_by_section": figures.recommended_by_section,
+        "higher_levels": [
+            {"name": level, "results": figures.higher_counts.get(level, 0)} for level in figures.higher_levels
+        ],
+        "teacher_contests": [dataclasses.asdict(t) for t in figures.teacher_contests],
+        "practice": progress_json(figures.practice) if figures.practice else None,
     }

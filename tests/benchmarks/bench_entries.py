@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from fest_desktop.registration.competitions import CompetitionInfo, add_competition, list_competitions
-from fest_desktop.registration.presets import PRESETS, add_preset
+from fest_desktop.registration.presets import MAIN_PRESETS, add_preset
 from fest_desktop.school.people import list_students
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database, open_database
@@ -32,7 +32,7 @@ OPEN_COMPETITION = CompetitionInfo(0, "科普征文", code_prefix="ZW", subtypes
 
 
 def set_up_competitions(db: Database, festival_id: int) -> None:
-    for preset in PRESETS:
+    for preset in MAIN_PRESETS:
         add_preset(db, festival_id, preset.name)
     add_competition(db, festival_id, OPEN_COMPETITION)
 

@@ -117,7 +117,7 @@ def test_the_recommended_works_go_up_with_their_description_and_come_back_with_a
     assert run("awards", "assign", "--db", db).returncode == 0
     listed = json.loads(run("awards", "list", "--competition", "四驱车", "--json", "--db", db).stdout)
     code = next(a["code"] for a in listed if a["level"] == "二等奖")  # the 一等奖 cars are the demo's
-    early = run("awards", "higher-result", code, "县级一等奖", "--db", db)
+    early = run("awards", "higher-result", code, "一等奖", "--level", "全镇", "--db", db)
     assert early.returncode == 2 and "没有推荐参加上级比赛" in early.stderr
     assert run("awards", "recommend", code, "--db", db).returncode == 0
     described = run("entries", "describe", code.lower(), "车身减重，电池仓前移。", "--db", db)
@@ -135,7 +135,10 @@ def test_the_recommended_works_go_up_with_their_description_and_come_back_with_a
     labelled = run("labels", labels, "--recommended", "--db", db)
     assert labelled.returncode == 0 and f"已生成 {len(described_rows)} 张作品标签" in labelled.stdout
     assert "车身减重" in "".join(page_text(labels, p) for p in range(page_count(labels)))
-    recorded = run("awards", "higher-result", code, "县级二等奖", "--db", db)
+    unnamed = run("awards", "higher-result", code, "二等奖", "--db", db)
+    assert unnamed.returncode == 2 and "上级比赛有 3 级，请指明是哪一级" in unnamed.stderr
+    recorded = run("awards", "higher-result", code, "二等奖", "--level", "全镇", "--db", db)
     assert recorded.returncode == 0, recorded.stderr
+    assert "现在：全镇第十三届小学生科技创新大赛：二等奖" in recorded.stdout
     refused = run("awards", "recommend", code, "--off", "--db", db)
-    assert refused.returncode == 2 and "请先清除结果再取消推荐" in refused.stderr
+    assert refused.returncode == 2 and "请先清除上级比赛结果再取消推荐" in refused.stderr

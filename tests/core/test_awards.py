@@ -33,6 +33,7 @@ from fest_desktop.awards.lists import award_lists, list_awards, recommended_entr
 from fest_desktop.awards.log import award_log
 from fest_desktop.awards.points import class_points
 from fest_desktop.awards.rules import RuleKey, effective_rules, set_rules
+from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import RankingGroup
 from fest_desktop.school.festivals import FestivalInfo
@@ -437,7 +438,7 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     assert settings.collective_basis == CollectiveBasis(copied.competition_id)
     assert settings.certificate_prefix == "QM{年}-"
     templates = list_templates(db, nextyear.id)
-    assert "本校证书" in [t.name for t in templates] and len(templates) == 4
+    assert "本校证书" in [t.name for t in templates] and len(templates) == len(TemplateKind)
     assert list_awards(db, nextyear.id) == []
 
 

@@ -383,7 +383,13 @@ def test_a_printer_s_measures_become_its_calibration_kept_by_name(db: Database) 
 
 def test_templates_are_checked_and_the_last_of_a_kind_stays(db: Database, festival: FestivalInfo) -> None:
     templates = list_templates(db, festival.id)
-    assert sorted(t.kind for t in templates) == ["class", "organisation", "student", "teacher"]
+    assert sorted(t.kind for t in templates) == [
+        "class",
+        "organisation",
+        "student",
+        "teacher",
+        "teacher_work",
+    ]
     student = template_for(templates, TemplateKind.STUDENT)
     with pytest.raises(ValidationError, match="唯一"):
         delete_template(db, student.id)

@@ -182,8 +182,9 @@ def test_a_file_of_the_previous_version_gets_what_reads_used_to_write(tmp_path: 
     links = judge_links(db, board.competition.id)
     assert [link.judge_name for link in links] == [j.name for j in board.judges]
     assert len({link.pin for link in links}) == len(links) and all(well_formed(link.secret) for link in links)
-    [kept] = list_templates(db, festival.id)  # a festival with templates keeps its own
+    kept, *added = list_templates(db, festival.id)  # its own kept, the kinds it lacked added after it
     assert kept.name == "学生荣誉证书" and kept.design is None
+    assert [t.kind for t in added] == [kind for kind in TemplateKind if kind != TemplateKind.STUDENT]
     older = next(f for f in list_festivals(db) if f.name == "第九届科技节")
     assert {t.kind for t in list_templates(db, older.id)} == set(TemplateKind)
     with db.session() as session:

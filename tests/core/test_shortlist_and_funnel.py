@@ -10,12 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from fest_desktop.awards.assignment import assign_awards
-from fest_desktop.awards.changes import (
-    award_entry,
-    entry_levels,
-    set_higher_result,
-    set_recommended,
-)
+from fest_desktop.awards.changes import award_entry, entry_levels, set_recommended
+from fest_desktop.awards.higher import HigherLevelInfo, record_higher_result, set_higher_levels
 from fest_desktop.awards.kinds import SHORTLIST_LEVEL, AwardAction, AwardKind
 from fest_desktop.awards.lists import list_awards
 from fest_desktop.awards.log import award_log
@@ -80,8 +76,11 @@ def test_only_a_selected_work_of_a_shortlist_can_be_recommended(db: Database, sh
 def test_the_funnel_to_the_county(db: Database, shortlist: Throws, tmp_path: Path) -> None:
     assign_awards(db, shortlist.festival_id)
     chosen = shortlist.entry_ids["张子涵"]
+    with pytest.raises(ValidationError, match="还没有设置上级比赛"):
+        record_higher_result(db, chosen, None, "一等奖")
+    set_higher_levels(db, shortlist.festival_id, [HigherLevelInfo(0, "县青少年科技创新大赛")])
     with pytest.raises(ValidationError, match="FJ-0001 没有推荐参加上级比赛，不能记录上级比赛结果"):
-        set_higher_result(db, chosen, "县级一等奖")
+        record_higher_result(db, chosen, None, "一等奖")
     with pytest.raises(FestError, match="还没有推荐参加上级比赛的作品"):
         export_register(db, shortlist.festival_id, tmp_path / "none.xlsx", recommended_only=True)
     assert not (tmp_path / "none.xlsx").exists()
@@ -104,16 +103,22 @@ def test_the_funnel_to_the_county(db: Database, shortlist: Throws, tmp_path: Pat
     text = page_text(labels, 0)
     assert "FJ-0001" in text and "折纸机翼加配重" in text and "FJ-0002" not in text
 
-    set_higher_result(db, chosen, " 县级一等奖 ")
+    record_higher_result(db, chosen, None, " 一等奖 ")
     assert next(a for a in list_awards(db, shortlist.festival_id) if a.entry_id == chosen).higher_result == (
-        "县级一等奖"
+        "县青少年科技创新大赛一等奖"
     )
-    with pytest.raises(ValidationError, match="已记录上级比赛结果「县级一等奖」，请先清除结果再取消推荐"):
+    with pytest.raises(
+        ValidationError, match="已记录「县青少年科技创新大赛」的结果，请先清除上级比赛结果再取消推荐"
+    ):
         set_recommended(db, chosen, False)
     line = award_log(db, shortlist.festival_id)[0]
-    assert (line.action, line.new_level) == (AwardAction.HIGHER_RESULT, "县级一等奖")
+    assert (line.action, line.new_level, line.reason) == (
+        AwardAction.HIGHER_RESULT,
+        "一等奖",
+        "县青少年科技创新大赛",
+    )
     export_register(db, shortlist.festival_id, register, recommended_only=True)
-    assert load_workbook(register)["手抛飞机"]["M3"].value == "县级一等奖"
+    assert load_workbook(register)["手抛飞机"]["M3"].value == "县青少年科技创新大赛一等奖"
 
 
 def test_a_shortlist_without_scores_is_chosen_by_hand(db: Database, festival: FestivalInfo) -> None:

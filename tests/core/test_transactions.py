@@ -154,3 +154,35 @@ def test_a_score_import_is_one_transaction_and_logs_every_cell(
     log = entry_log(db, board.entry_ids["三年级(2)班"])
     assert [(line.old_value, line.new_value) for line in log] == [(None, 12.0)] * 5 + [(12.0, 13.0)] * 5
     assert {line.what for line in log} == {f"李老师 · {c.name}" for c in board.competition.score_criteria}
+
+
+def test_a_column_ticked_and_a_practice_sheet_imported_are_one_transaction_each(
+    db: Database, festival: FestivalInfo, tmp_path: Path
+) -> None:
+    from fest_desktop.practice.checklist import Mark, class_checklist, set_marks
+    from fest_desktop.practice.items import add_plan_items
+    from fest_desktop.practice.sheet import import_practice, read_practice_file
+
+    school = make_small_school(db, festival)
+    add_plan_items(db, festival.id)
+    third = school.class_ids["三年级(1)班"]
+    checklist = class_checklist(db, third)
+    column = [Mark(p.student_id, checklist.items[0].id, True) for p in checklist.pupils]
+    with transactions(db) as begun:
+        set_marks(db, third, column)
+    assert len(begun) == 1
+    path = write_workbook(
+        tmp_path / "实践表.xlsx",
+        {
+            "三年级(1)班": [
+                ["班级", "三年级(1)班"],
+                ["姓名", "看一部科普影片"],
+                ["张子涵", "✓"],
+                ["李梓轩", "✓"],
+            ]
+        },
+    )
+    read = read_practice_file(path)
+    with transactions(db) as begun:
+        plan = import_practice(db, festival.id, read).value
+    assert plan.ok and len(plan.changes) == 2 and len(begun) == 1

@@ -28,10 +28,19 @@ def rendered(design: str, kind: str) -> object:
     from tests.pdf_checks import render_page
 
     template = apply_design(template_for(default_templates(), TemplateKind(kind)), DesignKind(design))
-    names = {"student": "张子涵", "class": "三年级(2)班", "teacher": "王芳", "organisation": "三年级(2)班"}
+    names = {
+        "student": "张子涵",
+        "class": "三年级(2)班",
+        "teacher": "王芳",
+        "organisation": "三年级(2)班",
+        "teacher_work": "王芳",
+    }
     values = {
         "姓名": names[kind],
         "班级": "三年级(2)班",
+        "作品": "在小制作中培养学生的创新能力",
+        "比赛": "经验论文评比",
+        "奖项": "一等奖",
         "获奖": "辅导学生参加科技创新绘画比赛获一等奖"
         if kind == "teacher"
         else "科技创新绘画比赛三年级组一等奖",

@@ -299,12 +299,41 @@ def test_a_shortlist_work_is_selected_by_code_recommended_and_its_county_result_
     assert [(a.code, a.level) for a in page.model.rows()] == [("FJ-0004", "入选")]
     page.table.selectRow(0)
     page.toggle_recommended()
-    monkeypatch.setattr("ui.awards.lists_page.QInputDialog.getText", lambda *_a, **_k: ("县级三等奖", True))
+    page.record_higher_result()
+    assert "还没有设置上级比赛" in seen["errors"].pop()
+    # The school names its contests above, lowest first, then records the work's result at each.
+    from fest_desktop.awards.higher import higher_levels
+    from ui.awards.higher_dialog import HigherLevelsDialog, HigherResultsDialog
+
+    levels = HigherLevelsDialog(db, page.runner, throws.festival_id, page)
+    qtbot.addWidget(levels)
+    for name in ("城口县第二届科技创新大赛", "镇第十三届科技节"):
+        levels.new_name.setText(name)
+        levels.add_level()
+    levels.levels.setCurrentRow(1)
+    levels.move_selected(-1)
+    levels.save()
+    assert [lv.name for lv in higher_levels(db, throws.festival_id)] == [
+        "镇第十三届科技节",
+        "城口县第二届科技创新大赛",
+    ]
+
+    def typed(dialog: HigherResultsDialog) -> int:
+        town, county = dialog.fields.values()
+        town.setText("一等奖")
+        county.setText("三等奖")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(HigherResultsDialog, "exec", typed)
     page.record_higher_result()
     recommend_column = [
         page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
     ].index("推荐")
-    assert page.model.index(0, recommend_column).data() == "★ 县级三等奖"
+    assert (
+        page.model.index(0, recommend_column).data()
+        == "★ 镇第十三届科技节一等奖；城口县第二届科技创新大赛三等奖"
+    )
     register = tmp_path / "推荐作品造册.xlsx"
     page.export_to("recommended.xlsx", register)
     settled(qtbot, page.runner)

@@ -58,7 +58,7 @@ def dialogs(shown: dict[str, Any]) -> dict[str, Any]:
 
 
 def data_page(window: MainWindow) -> DataPage:
-    window.tabs.setCurrentWidget(window.settings_tab)
+    window.tabs.setCurrentIndex(window.SETTINGS_TAB)
     window.settings_tab.nav.setCurrentRow(4)
     return window.settings_tab.data_page
 

@@ -26,6 +26,7 @@ from tests.conftest import PROJECT_ROOT
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
 from ui.operations import Runner
 from ui.scoring.grid import BY_JUDGE, CONFLICT_BRUSH
+from ui.scoring.leaderboard import MIN_ROW_HEIGHT
 from ui.scoring.tab import ScoringTab
 from ui.scoring.watcher import ScoreWatcher
 
@@ -234,6 +235,8 @@ def test_the_leaderboard_follows_scores_from_another_process(
     qtbot.addWidget(leaderboard)
     first = leaderboard.rows[board.entry_ids["一年级(1)班"]]
     assert first.rank.text() == "1" and first.score.text() == "70.00"
+    # The board drawn for the size its window took on the screen (rows are put, not slid, after a resize).
+    qtbot.waitUntil(lambda: leaderboard.placed_for == leaderboard.stage.size())
     judges = ",".join(str(board.judge(n)) for n in ("李老师", "陈老师", "刘老师", "赵老师"))
     criteria = ",".join(str(c.id) for c in board.competition.score_criteria)
     subprocess.run(
@@ -448,8 +451,20 @@ def test_the_board_pages_through_a_long_group_and_hides_partial_figures(
     leaderboard = tab.open_leaderboard()
     assert leaderboard is not None
     qtbot.addWidget(leaderboard)
-    leaderboard.resize(900, 280)  # room for two rows of the three classes
-    qtbot.waitUntil(lambda: leaderboard.page_count == 2, timeout=2000)
+    # A stage with room for two rows of the three classes. The title above it is as tall as the fonts of
+    # this PC make it (its type is the same for any window under 400 pixels high), so the window's
+    # height follows from the stage's.
+    two_rows = 36 + 2 * MIN_ROW_HEIGHT + MIN_ROW_HEIGHT // 2
+    leaderboard.resize(900, 300)
+
+    def stage_of_two_rows() -> bool:
+        leaderboard.layout().activate()  # a change of the title's type resizes the stage now
+        if leaderboard.stage.height() != two_rows:
+            leaderboard.resize(900, leaderboard.height() - leaderboard.stage.height() + two_rows)
+            return False
+        return leaderboard.placed_for == leaderboard.stage.size() and leaderboard.page_count == 2
+
+    qtbot.waitUntil(stage_of_two_rows, timeout=3000)
     heading = leaderboard.headings["小学"]
     assert heading.text() == "小学　第 1/2 页"
     shown = {e for e, row in leaderboard.rows.items() if row.isVisible()}
@@ -500,8 +515,12 @@ def test_a_deduction_heading_shows_its_whole_rule(tab: ScoringTab) -> None:
     criteria = tab.sheet.competition.criteria  # type: ignore[union-attr]
     column = next(i for i, c in enumerate(criteria) if c.name == "刊头超过版面1/4")
     title = model.headerData(column, Qt.Orientation.Horizontal)
-    assert title.replace("\n", "").startswith("刊头超过版面1/4扣分")
-    assert max(len(line) for line in title.split("\n")) <= 9
+    assert title == "刊头超过版面1/4\n至多扣5"
+    # Drawn whole in its narrow column, on as many lines as it takes, the heading row tall enough.
+    header = tab.grid.horizontalHeader()
+    shown, height = header.wrapped(column)
+    assert shown.replace("\n", "") == title.replace("\n", "") and shown.count("\n") >= 2
+    assert header.height() >= height
     tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("刊头超过版面1/4：扣5分/处，最多扣5分。填扣去的分数")
 

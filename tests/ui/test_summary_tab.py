@@ -67,7 +67,7 @@ def test_the_tab_shows_the_figures_counted_by_hand(qtbot: QtBot, db: Database, k
     assert tab.judges_panel.isHidden()
     tab.show_judges.setChecked(True)
     assert not tab.judges_panel.isHidden()
-    tab.sections.setCurrentIndex(4)
+    tab.sections.setCurrentIndex(6)
     assert not tab.years_panel.isHidden() and tab.no_previous.isHidden()
     tab.sections.setCurrentIndex(3)
     recommended = tab.recommended_panel.model
@@ -81,7 +81,7 @@ def test_the_summary_is_saved_as_typed_and_drafted_from_the_figures(
     shown: dict[str, Any],
 ) -> None:
     tab = make_tab(qtbot, db, known.festival_id)
-    tab.sections.setCurrentIndex(5)
+    tab.sections.setCurrentIndex(7)
     tab.text.insertPlainText("本届科技节圆满结束")  # as an input method commits it
     qtbot.waitUntil(lambda: summary_text(db, known.festival_id) == "本届科技节圆满结束", timeout=3000)
     assert tab.saved_label.text() == "已保存"

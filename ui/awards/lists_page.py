@@ -27,7 +27,6 @@ from fest_desktop.awards.changes import (
     entry_levels,
     find_entry_award_target,
     revert_award,
-    set_higher_result,
     set_recommended,
 )
 from fest_desktop.awards.finalising import finalise, reopen, surprises, waiting_for
@@ -107,6 +106,7 @@ class AwardListPage(QWidget):
         recommend_menu = QMenu(self.recommend_button)
         recommend_menu.addAction(self.tr("推荐参加上级比赛 / 取消推荐"), self.toggle_recommended)
         recommend_menu.addAction(self.tr("记录上级比赛结果…"), self.record_higher_result)
+        recommend_menu.addAction(self.tr("上级比赛（镇、县、市…）…"), self.edit_higher_levels)
         recommend_menu.addSeparator()
         recommend_menu.addAction(self.tr("推荐作品造册（Excel）…"), lambda: self._export("recommended.xlsx"))
         recommend_menu.addAction(self.tr("推荐作品标签（PDF）…"), lambda: self._export("recommended.pdf"))
@@ -124,9 +124,7 @@ class AwardListPage(QWidget):
         self.log_button.clicked.connect(self.show_log)
 
         self.model: RowTableModel[AwardInfo] = RowTableModel(self._columns(), parent=self)
-        self.table, self.proxy = selectable_table(
-            self.model, self, fit_to_contents=True, stretch=RECIPIENT_COLUMN
-        )
+        self.table, self.proxy = selectable_table(self.model, self, stretch=RECIPIENT_COLUMN)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -310,19 +308,24 @@ class AwardListPage(QWidget):
             self._run(lambda: award_entry(self.db, entry_id, chosen, reason))
 
     def record_higher_result(self) -> None:
+        from ui.awards.higher_dialog import HigherResultsDialog
+
         award = self.selected()
         if award is None or award.entry_id is None or not award.recommended:
             show_error(self, self.tr("请先选中一件已推荐的作品。"))
             return
-        result, ok = QInputDialog.getText(
-            self,
-            self.tr("上级比赛结果"),
-            self.tr("{0}\n在上级比赛中获得（如 县级一等奖；留空表示清除）：").format(award.subject),
-            text=award.higher_result,
-        )
-        if ok:
-            entry_id = award.entry_id
-            self._run(lambda: set_higher_result(self.db, entry_id, result))
+        dialog = HigherResultsDialog(self.db, self.runner, award, self)
+        if not dialog.fields:
+            show_error(
+                self, self.tr("还没有设置上级比赛：请先在“推荐 → 上级比赛…”中按顺序写出上级比赛的名称。")
+            )
+            return
+        dialog.exec()  # what it saved is announced, and the list shows it
+
+    def edit_higher_levels(self) -> None:
+        from ui.awards.higher_dialog import HigherLevelsDialog
+
+        HigherLevelsDialog(self.db, self.runner, self.festival_id, self).exec()
 
     def toggle_final(self) -> None:
         key = self.current_key()

@@ -32,7 +32,8 @@ class CertificatePreview(QWidget):
         self.painting = SheetPainter()
         self.selected = ""
         self._drag: tuple[str, QPointF, float, float] | None = None
-        self.setMinimumSize(420, 300)
+        # Drawn to scale in whatever room it has: small on a 1024×700 screen, yet readable.
+        self.setMinimumSize(320, 220)
         self.setMouseTracking(True)
 
     def show_certificate(self, template: TemplateInfo, job: CertificateJob) -> None:

@@ -115,7 +115,7 @@ class PrintPage(QWidget):
             ],
             parent=self,
         )
-        self.table, self.proxy = selectable_table(self.model, self)
+        self.table, self.proxy = selectable_table(self.model, self, stretch=2)  # 奖项, the longest text
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.preview(current.row())
         )

@@ -42,7 +42,7 @@ class RegisterPage(QWidget):
             ],
             parent=self,
         )
-        self.table, _proxy = selectable_table(self.model, self, fit_to_contents=True)
+        self.table, _proxy = selectable_table(self.model, self, stretch=3)  # 奖项, the longest text
         layout = QVBoxLayout(self)
         search_row = QHBoxLayout()
         search_row.addWidget(QLabel(self.tr("证书查询")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,7 @@ from ui.widgets.data_table import DataTable
 from ui.widgets.forms import from_qdate
 from ui.widgets.messages import FAILED
 from ui.widgets.numbers import typed_number
+from ui.widgets.scrolling import ScrollingPanel, size_within_screen
 from ui.widgets.table_models import Column
 
 EVERY_GROUP = ""
@@ -74,7 +75,7 @@ class AwardRulesDialog(QDialog):
         self.runner = runner
         self.festival_id = festival_id
         self.setWindowTitle(self.tr("评奖规则"))
-        self.resize(760, 640)
+        size_within_screen(self, QSize(760, 640))
         self.levels = award_levels(db, festival_id)
         self.settings = award_settings(db, festival_id)
 
@@ -241,9 +242,14 @@ class AwardRulesDialog(QDialog):
         )
         buttons_box.accepted.connect(self.accept)
         buttons_box.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(rule_group, 1)
+        body_layout.addWidget(settings_group)
         layout = QVBoxLayout(self)
-        layout.addWidget(rule_group, 1)
-        layout.addWidget(settings_group)
+        # On a small screen the rules and settings scroll; OK and Cancel stay in sight.
+        layout.addWidget(ScrollingPanel(body), 1)
         layout.addWidget(buttons_box)
         self._list_changed()
 
@@ -352,7 +358,6 @@ class AwardLogDialog(QDialog):
             self,
         )
         self.table.set_rows(list(changes))
-        self.table.view.horizontalHeader().setStretchLastSection(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

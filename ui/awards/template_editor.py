@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from ui.awards.seal_dialog import SealDialog
 from ui.operations import ChangeFollower, Runner
 from ui.widgets.file_dialogs import ask_open_path
 from ui.widgets.messages import FAILED, confirm, show_error
+from ui.widgets.scrolling import ScrollingPanel
 
 
 class TemplateEditor(QWidget):
@@ -101,6 +101,10 @@ class TemplateEditor(QWidget):
         clear_button.clicked.connect(self.clear_images)
 
         self.fields = QListWidget()
+        # Five fields in sight without scrolling the list inside the scrolling panel.
+        self.fields.setMinimumHeight(
+            5 * (self.fields.fontMetrics().lineSpacing() + 2) + 2 * self.fields.frameWidth()
+        )
         self.fields.currentTextChanged.connect(self._field_chosen)
         self.field_text = QLineEdit()
         self.field_text.setToolTip("\n".join(f"{{{p.name}}}　{p.description}" for p in PLACEHOLDERS))
@@ -217,10 +221,7 @@ class TemplateEditor(QWidget):
         side_layout.addWidget(self.fields, 1)
         side_layout.addLayout(field_form)
         side_layout.addWidget(self.note)
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = ScrollingPanel(side)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
 from ui.operations import Runner
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, to_qdate
+from ui.widgets.scrolling import size_within_screen
 
 
 def kind_icon(colour: str) -> QIcon:
@@ -67,7 +68,7 @@ class EventDialog(FormDialog):
         self.keep_anyway.clicked.connect(self._keep_anyway)
         self.original = event
         self.saved: EventInfo | None = None
-        self.resize(520, 620)
+        size_within_screen(self, QSize(520, 620))
 
         self.title = QLineEdit(event.title)
         self.title.setPlaceholderText(self.tr("如 科普讲座：身边的物理"))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -44,6 +43,7 @@ from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon
 from ui.calendar.views import CalendarData, MonthView, WeekView
 from ui.operations import ChangeFollower, Runner
+from ui.widgets.columns import fit_columns
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import set_button_menu
 from ui.widgets.messages import FAILED, show_error, tell_saved
@@ -126,9 +126,7 @@ class CalendarTab(QWidget):
         self.agenda.verticalHeader().setVisible(False)
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agenda.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.agenda.horizontalHeader().setStretchLastSection(True)
-        self.agenda.horizontalHeader().setResizeContentsPrecision(100)
+        fit_columns(self.agenda, stretch=2)  # 活动内容
         self.agenda.clicked.connect(lambda index: self._choose(self.agenda_model.rows()[index.row()].id))
         self.agenda.doubleClicked.connect(
             lambda index: self.edit_event(self.agenda_model.rows()[index.row()].id)
@@ -240,7 +238,6 @@ class CalendarTab(QWidget):
         self._fill_filters()
         self._fill_side()
         self.apply_filters()
-        self.agenda.resizeColumnsToContents()
 
     def _fill_filters(self) -> None:
         place = self.place_filter.currentData()

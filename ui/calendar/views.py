@@ -271,19 +271,37 @@ class MonthView(CalendarView):
                 by_day.get(day, []), key=lambda e: (not e.all_day, e.start_time or dt.time(0), e.title)
             )
             room = max((cell.height() - line - 6) // line, 0)
-            shown = items if len(items) <= room else items[: max(room - 1, 0)]
+            crowded = len(items) > room
+            # A day with room for one line (a small screen) still shows its first event, "+N" beside it.
+            shown = items[: max(room - 1, min(room, 1))] if crowded else items
+            beside = crowded and len(shown) == room
+            more_width = painter.fontMetrics().horizontalAdvance("⚠ +99") + 6
             for position, item in enumerate(shown):
                 top = cell.top() + line + 4 + position * line
                 rect = QRectF(cell.left() + 2, top, cell.width() - 4, line - 2)
+                if beside and position == len(shown) - 1:
+                    rect.setRight(rect.right() - more_width)
                 text = item.title if item.all_day else f"{item.start_time:%H:%M} {item.title}"
                 self.draw_chip(painter, rect, item, text)
-            if len(shown) < len(items):
+            if crowded:
                 hidden_clash = any(item.id in self.data.clashing for item in items[len(shown) :])
                 painter.setPen(CLASH_COLOUR if hidden_clash else QColor("#5b6b82"))
-                more = self.tr("还有 {0} 项…").format(len(items) - len(shown))
+                hidden = len(items) - len(shown)
+                more = f"+{hidden}" if beside else self.tr("还有 {0} 项…").format(hidden)
+                place = (
+                    QRect(
+                        cell.right() - more_width,
+                        cell.top() + line + 4 + (room - 1) * line,
+                        more_width,
+                        line - 2,
+                    )
+                    if beside
+                    else QRect(cell.left() + 6, cell.bottom() - line, cell.width() - 8, line)
+                )
                 painter.drawText(
-                    QRect(cell.left() + 6, cell.bottom() - line, cell.width() - 8, line),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    place,
+                    (Qt.AlignmentFlag.AlignRight if beside else Qt.AlignmentFlag.AlignLeft)
+                    | Qt.AlignmentFlag.AlignVCenter,
                     # A clash among the hidden ones is marked here too, not only once the day is opened.
                     ("⚠ " + more) if hidden_clash else more,
                 )

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QToolButton,
@@ -45,7 +44,7 @@ from fest_desktop.registration.kinds import (
     Participation,
     RankingGroup,
 )
-from fest_desktop.registration.presets import PRESETS, add_preset
+from fest_desktop.registration.presets import MAIN_PRESETS, MORE_PRESETS, TEACHER_PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text, split_items
@@ -55,6 +54,7 @@ from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
 from ui.widgets.messages import FAILED, confirm
 from ui.widgets.numbers import typed_number
+from ui.widgets.scrolling import ScrollingPanel
 from ui.widgets.table_models import Column
 
 
@@ -158,16 +158,18 @@ class CompetitionsPage(QWidget):
         quota_row.addWidget(self.quota_max)
         quota_row.addWidget(QLabel(self.tr("件")))
         quota_row.addStretch(1)
+        # The dates on two rows: one row of three would make the form wider than a small screen.
         deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.has_window)
-        deadline_row.addWidget(self.window_start)
-        deadline_row.addSpacing(16)
         deadline_row.addWidget(self.has_deadline)
         deadline_row.addWidget(self.deadline)
         deadline_row.addSpacing(16)
         deadline_row.addWidget(self.has_judging_date)
         deadline_row.addWidget(self.judging_date)
         deadline_row.addStretch(1)
+        window_row = QHBoxLayout()
+        window_row.addWidget(self.has_window)
+        window_row.addWidget(self.window_start)
+        window_row.addStretch(1)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.participation)
         entry_row.addWidget(QLabel(self.tr("每队最多")))
@@ -194,6 +196,7 @@ class CompetitionsPage(QWidget):
         rules_form.addRow("", deadline_row)
         self.judging_opening = JudgingOpening(db, runner)
         rules_form.addRow("", self.judging_opening)
+        rules_form.addRow("", window_row)
         rules_form.addRow(self.tr("作品类型"), self.subtypes)
         rules_form.addRow(self.tr("负责人"), self.responsible)
 
@@ -244,9 +247,7 @@ class CompetitionsPage(QWidget):
         editor_layout.addWidget(rules)
         editor_layout.addWidget(judging)
         editor_layout.addWidget(criteria_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
+        scroll = ScrollingPanel(self.editor)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -333,11 +334,19 @@ class CompetitionsPage(QWidget):
     def _fill_preset_menu(self, stored: list[CompetitionInfo]) -> None:
         self.preset_menu.clear()
         names = {c.name for c in stored}
-        for preset in PRESETS:
-            action = self.preset_menu.addAction(preset.name)
-            action.setToolTip(preset.description)
-            action.setEnabled(preset.name not in names)
-            action.triggered.connect(lambda _=False, name=preset.name: self.add_preset(name))
+        for group, presets in (
+            (self.tr("科技节计划中的比赛"), MAIN_PRESETS),
+            (self.tr("计划中提到的其他比赛"), MORE_PRESETS),
+            (self.tr("教师比赛"), TEACHER_PRESETS),
+        ):
+            self.preset_menu.addSection(group)
+            for preset in presets:
+                action = self.preset_menu.addAction(preset.name)
+                action.setToolTip(
+                    "\n".join(text for text in (preset.description, preset.suggestion_text) if text)
+                )
+                action.setEnabled(preset.name not in names)
+                action.triggered.connect(lambda _=False, name=preset.name: self.add_preset(name))
         self.preset_menu.setToolTipsVisible(True)
 
     def _chosen(self, row: int) -> None:
@@ -364,6 +373,9 @@ class CompetitionsPage(QWidget):
             grade_box.setChecked(int(grade_box.property("level")) in info.eligible_levels)
         self.quota_min.setValue(info.quota_min or 0)
         self.quota_max.setValue(info.quota_max or 0)
+        # A teacher's work belongs to no class: no grades, no class quota, no parent, ranked school-wide.
+        for pupils_only in (*self.grade_boxes, self.quota_min, self.quota_max, self.parent_allowed):
+            pupils_only.setEnabled(not info.is_for_teachers)
         self.has_deadline.setChecked(info.deadline is not None)
         self.deadline.setEnabled(info.deadline is not None)
         if info.deadline is not None:

@@ -30,13 +30,14 @@ from fest_desktop.registration.entries import (
 )
 from fest_desktop.registration.kinds import EntryStatus, QuotaState
 from fest_desktop.registration.quotas import class_entry_count, quota_state
-from fest_desktop.school.people import StudentInfo
+from fest_desktop.school.people import StudentInfo, TeacherInfo
 from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.values import DESCRIPTION, TITLE
 from ui.operations import Runner
 from ui.widgets.messages import FAILED, confirm, show_error
+from ui.widgets.scrolling import ScrollingPanel
 
 
 class AuthorPicker(QWidget):
@@ -60,7 +61,10 @@ class AuthorPicker(QWidget):
         self.search.returnPressed.connect(self._add_typed)
         self.completer.activated.connect(self._add_label)
         self.chosen = QListWidget()
-        self.chosen.setMaximumHeight(78)
+        # Room for three authors (a team's size) without a scroll bar, not more: the panel is a form.
+        self.chosen.setFixedHeight(
+            3 * (self.chosen.fontMetrics().lineSpacing() + 4) + 2 * self.chosen.frameWidth()
+        )
         remove = QPushButton(self.tr("移除所选作者"))
         remove.clicked.connect(self._remove_selected)
         layout = QVBoxLayout(self)
@@ -162,6 +166,8 @@ class EntryPanel(QWidget):
         self.title = QLineEdit()
         self.title.setMaxLength(TITLE.longest)
         self.authors = AuthorPicker()
+        # The author of a work of a competition for teachers (经验论文评比), which has no class.
+        self.teacher = QComboBox()
         self.advisor = QComboBox()
         self.advisor.setEditable(True)
         self.parent_name = QLineEdit()
@@ -174,12 +180,14 @@ class EntryPanel(QWidget):
             self.status.addItem(status.label, status.value)
 
         form = QFormLayout()
+        self.form = form
         form.addRow(self.tr("比赛项目"), self.competition)
         form.addRow(self.tr("班级"), self.school_class)
         form.addRow("", self.quota_hint)
         form.addRow(self.tr("作品类型"), self.subtype)
         form.addRow(self.tr("作品题目"), self.title)
         form.addRow(self.tr("作者"), self.authors)
+        form.addRow(self.tr("作者老师"), self.teacher)
         form.addRow(self.tr("指导老师"), self.advisor)
         form.addRow(self.tr("合作家长"), self.parent_name)
         form.addRow(self.tr("作品说明"), self.description)
@@ -196,11 +204,14 @@ class EntryPanel(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.register_button)
 
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
+        # On a short screen the fields scroll; the heading and 登记作品 stay in sight.
+        layout.addWidget(ScrollingPanel(fields), 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.competition.currentIndexChanged.connect(self._competition_chosen)
         self.school_class.currentIndexChanged.connect(self._class_chosen)
@@ -212,6 +223,7 @@ class EntryPanel(QWidget):
             typed.editingFinished.connect(self._save)
         self.subtype.activated.connect(self._save)
         self.advisor.activated.connect(self._save)
+        self.teacher.activated.connect(self._save)
         self.status.activated.connect(self._save)
         self.authors.changed.connect(self._save)
 
@@ -223,7 +235,7 @@ class EntryPanel(QWidget):
         competitions: list[CompetitionInfo],
         classes: list[ClassInfo],
         students: list[StudentInfo],
-        teachers: list[str],
+        teachers: list[TeacherInfo],
     ) -> None:
         self.festival_id = festival_id
         self._competitions = [c for c in competitions if not c.is_class_competition]
@@ -232,7 +244,13 @@ class EntryPanel(QWidget):
         self._students = students
         self._loading = True
         self.advisor.clear()
-        self.advisor.addItems(["", *teachers])
+        self.advisor.addItems(["", *(t.name for t in teachers)])
+        self.teacher.clear()
+        self.teacher.addItem(self.tr("（请选择）"), None)
+        for teacher in teachers:
+            self.teacher.addItem(
+                f"{teacher.name}（{teacher.subject}）" if teacher.subject else teacher.name, teacher.id
+            )
         self._loading = False
         if self.entry is not None:
             self.show_entry(self.entry)
@@ -249,6 +267,17 @@ class EntryPanel(QWidget):
     def _competition_info(self) -> CompetitionInfo | None:
         chosen = self.competition.currentData()
         return next((c for c in self._all_competitions if c.id == chosen), None)
+
+    def _for_teachers(self) -> bool:
+        competition = self._competition_info()
+        return competition is not None and competition.is_for_teachers
+
+    def _show_author_rows(self) -> None:
+        """A teacher's work has its teacher as author, and no class, pupils or parent."""
+        teachers = self._for_teachers()
+        for widget in (self.school_class, self.authors, self.parent_name):
+            self.form.setRowVisible(widget, not teachers)
+        self.form.setRowVisible(self.teacher, teachers)
 
     def _fill_classes(self, chosen: int | None) -> None:
         competition = self._competition_info()
@@ -277,6 +306,7 @@ class EntryPanel(QWidget):
         self.description.clear()
         self.parent_name.clear()
         self.advisor.setEditText("")
+        self.teacher.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
         self._loading = False
         self._competition_chosen()
@@ -301,6 +331,8 @@ class EntryPanel(QWidget):
         self.authors.set_authors([(a.student_id, a.name) for a in entry.authors])
         self.authors.setEnabled(competition is not None and not competition.is_class_competition)
         self.advisor.setEditText(entry.advisor)
+        self.teacher.setCurrentIndex(max(self.teacher.findData(entry.teacher_id), 0))
+        self._show_author_rows()
         self.parent_name.setText(entry.parent_name)
         self.parent_name.setEnabled(competition is not None and competition.parent_allowed)
         self.notes.setText(entry.notes)
@@ -328,6 +360,7 @@ class EntryPanel(QWidget):
         self._fill_subtypes(competition)
         self.parent_name.setEnabled(competition is not None and competition.parent_allowed)
         self.authors.setEnabled(True)
+        self._show_author_rows()
         self._loading = False
         self._class_chosen()
 
@@ -348,6 +381,17 @@ class EntryPanel(QWidget):
     def _show_quota(self) -> None:
         competition = self._competition_info()
         class_id = self.school_class.currentData()
+        if competition is not None and competition.is_for_teachers:
+            text = self.tr("教师比赛：作品属于作者老师，不属于班级；每人最多 {0} 件").format(
+                competition.works_per_student
+            )
+            if competition.deadline is not None:
+                text += "；" + competition.deadline_word + "\u00a0" + competition.deadline.isoformat()
+            self.quota_hint.setText(text)
+            self.quota_hint.setProperty("state", "")
+            self.register_button.setEnabled(True)
+            self.register_button.setToolTip("")
+            return
         if competition is None or class_id is None:
             self.quota_hint.clear()
             return
@@ -385,17 +429,19 @@ class EntryPanel(QWidget):
         self.quota_hint.style().polish(self.quota_hint)
 
     def _draft(self) -> EntryDraft:
+        teachers = self._for_teachers()
         return EntryDraft(
             competition_id=int(self.competition.currentData() or 0),
-            class_id=int(self.school_class.currentData() or 0),
+            class_id=None if teachers else int(self.school_class.currentData() or 0),
             subtype=self.subtype.currentText(),
             title=self.title.text(),
-            author_ids=self.authors.author_ids(),
+            author_ids=() if teachers else self.authors.author_ids(),
             advisor=self.advisor.currentText(),
-            parent_name=self.parent_name.text(),
+            parent_name="" if teachers else self.parent_name.text(),
             notes=self.notes.text(),
             status=EntryStatus(self.status.currentData()),
             description=self.description.text(),
+            teacher_id=self.teacher.currentData() if teachers else None,
         )
 
     # ------------------------------------------------------------ saving
@@ -403,7 +449,7 @@ class EntryPanel(QWidget):
     def register(self) -> None:
         """登记作品: create the entry from the panel; after the deadline only once the teacher confirms."""
         draft = self._draft()
-        if not draft.competition_id or not draft.class_id:
+        if not draft.competition_id or (not draft.class_id and not self._for_teachers()):
             show_error(self, self.tr("请先选择比赛项目和班级。"))
             return
         try:
@@ -423,6 +469,7 @@ class EntryPanel(QWidget):
         else:
             created = self.runner.apply(done, self)
         self.entry_created.emit(created)
+        self.teacher.setCurrentIndex(0)
         self.title.clear()
         self.notes.clear()
         self.description.clear()

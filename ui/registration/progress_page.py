@@ -1,5 +1,5 @@
 """班级进度: each class against each competition's quota, coloured by how it stands, with its share of
-pupils taking part, so the teacher sees who has not handed in yet."""
+pupils taking part and its 科普实践, so the teacher sees who has not handed in yet."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ from typing import Any, assert_never
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from fest_desktop.practice.kinds import Completion
+from fest_desktop.practice.progress import ClassProgress, practice_progress
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.registration.kinds import QuotaState
 from fest_desktop.registration.quotas import ClassParticipation, QuotaCell, participation_summary
 from fest_desktop.storage.database import Database
+from ui.widgets.columns import fit_columns
+from ui.widgets.headers import WrappingHeaderView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_COLOURS = {
@@ -32,21 +36,31 @@ class QuotaModel(QAbstractTableModel):
         self._classes: list[ClassParticipation] = []
         self._competitions: list[CompetitionInfo] = []
         self._cells: dict[tuple[int, int], QuotaCell] = {}
+        # Each class's 科普实践 beside its entries (a column only once the festival has items).
+        self._practice: dict[int, ClassProgress] = {}
 
     def set_data(
-        self, classes: list[ClassParticipation], competitions: list[CompetitionInfo], cells: list[QuotaCell]
+        self,
+        classes: list[ClassParticipation],
+        competitions: list[CompetitionInfo],
+        cells: list[QuotaCell],
+        practice: list[ClassProgress] | None = None,
     ) -> None:
         self.beginResetModel()
         self._classes = classes
         self._competitions = competitions
         self._cells = {(c.class_id, c.competition_id): c for c in cells}
+        self._practice = {p.class_id: p for p in practice or [] if p.items}
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._classes)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._competitions) + 1
+        return 0 if parent.isValid() else len(self._competitions) + 1 + bool(self._practice)
+
+    def _practice_column(self, column: int) -> bool:
+        return bool(self._practice) and column == len(self._competitions) + 1
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -57,6 +71,8 @@ class QuotaModel(QAbstractTableModel):
             return self._classes[section].class_name if 0 <= section < len(self._classes) else None
         if section == len(self._competitions):
             return self.tr("参与率")
+        if self._practice_column(section):
+            return self.tr("科普实践")
         if 0 <= section < len(self._competitions):
             competition = self._competitions[section]
             return f"{competition.name}\n{competition.quota_text}"
@@ -71,6 +87,8 @@ class QuotaModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        if self._practice_column(column) and 0 <= row < len(self._classes):
+            return self._practice_data(self._practice.get(self._classes[row].class_id), role)
         if column == len(self._competitions) and 0 <= row < len(self._classes):
             summary = self._classes[row]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -93,6 +111,20 @@ class QuotaModel(QAbstractTableModel):
             return cell.state.value
         return None
 
+    def _practice_data(self, progress: ClassProgress | None, role: int) -> Any:
+        """A class's 科普实践 done in all (its share), each item's share in the tooltip."""
+        if progress is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{progress.total.share:.0%}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{name}：{tally.text}" for name, tally in progress.items.items())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(PRACTICE_COLOURS[progress.total.completion]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
     def state_text(self, state: QuotaState) -> str:
         match state:
             case QuotaState.MISSING:
@@ -108,6 +140,13 @@ class QuotaModel(QAbstractTableModel):
         assert_never(state)
 
 
+PRACTICE_COLOURS = {
+    Completion.NONE: STATE_COLOURS[QuotaState.MISSING],
+    Completion.PART: STATE_COLOURS[QuotaState.UNDER],
+    Completion.ALL: STATE_COLOURS[QuotaState.COMPLETE],
+}
+
+
 class OverviewPage(QWidget):
     """Each class against each competition's quota, so the teacher sees who has not handed in yet."""
 
@@ -116,8 +155,10 @@ class OverviewPage(QWidget):
         self.db = db
         self.model = QuotaModel(self)
         self.view = QTableView()
+        # A competition's long name wraps in its heading: the columns stay as narrow as their counts.
+        self.view.setHorizontalHeader(WrappingHeaderView(self.view, line_characters=6))
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.view)
         self.view.verticalHeader().setDefaultSectionSize(28)
         self.summary = QLabel()
         self.summary.setObjectName("overviewSummary")
@@ -138,7 +179,12 @@ class OverviewPage(QWidget):
     def show_progress(
         self, festival_id: int, competitions: list[CompetitionInfo], cells: list[QuotaCell]
     ) -> None:
-        self.model.set_data(participation_summary(self.db, festival_id), competitions, cells)
+        self.model.set_data(
+            participation_summary(self.db, festival_id),
+            competitions,
+            cells,
+            practice_progress(self.db, festival_id).classes,
+        )
         missing = {c.class_name for c in cells if c.state.short_of}
         over = {c.class_name for c in cells if c.state == QuotaState.OVER}
         parts = [self.tr("{0} 个班还有项目未达名额").format(len(missing))] if missing else []

@@ -1,4 +1,5 @@
-"""作品报名: the entries table with its edit panel, each class's progress against the quotas, competitions."""
+"""作品报名: the entries table with its edit panel, each class's progress against the quotas (and its
+科普实践), the competitions, and every pupil's 科普实践."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import list_classes, list_grades
 from fest_desktop.storage.database import Database
 from ui.operations import ChangeFollower, Runner
+from ui.practice.page import PracticePage
 from ui.registration.competitions_page import CompetitionsPage
 from ui.registration.entry_panel import EntryPanel
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
@@ -146,7 +148,7 @@ class EntriesPage(QWidget):
     def show_festival(self, festival_id: int, competitions: list[CompetitionInfo]) -> None:
         self.festival_id = festival_id
         classes = list_classes(self.db, festival_id)
-        teachers = [t.name for t in list_teachers(self.db, festival_id)]
+        teachers = list_teachers(self.db, festival_id)
         self._refill(self.competition_filter, self.tr("全部比赛项目"), [(c.name, c.id) for c in competitions])
         self._refill(self.class_filter, self.tr("全部班级"), [(c.name, c.id) for c in classes])
         self.panel.set_festival(
@@ -248,7 +250,7 @@ class EntriesTab(QWidget):
 
     # Grades, classes, students and teachers (学校与设置), the competitions, the entries (an entry's
     # status and 推荐 change from 奖项与证书 too).
-    FOLLOWS = Changed.SCHOOL | Changed.COMPETITIONS | Changed.ENTRIES
+    FOLLOWS = Changed.SCHOOL | Changed.COMPETITIONS | Changed.ENTRIES | Changed.PRACTICE
 
     def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,9 +262,13 @@ class EntriesTab(QWidget):
         self.entries_page = EntriesPage(db, runner)
         self.overview_page = OverviewPage(db)
         self.competitions_page = CompetitionsPage(db, runner)
+        # Every pupil's 科普实践 sits with the entries: the 班主任 who hands in the class's works ticks
+        # its pupils here too, and 班级进度 shows both side by side.
+        self.practice_page = PracticePage(db, runner)
         self.pages.addTab(self.entries_page, self.tr("作品登记"))
         self.pages.addTab(self.overview_page, self.tr("班级进度"))
         self.pages.addTab(self.competitions_page, self.tr("比赛项目"))
+        self.pages.addTab(self.practice_page, self.tr("科普实践"))
 
         buttons = []
         for label, action in (
@@ -289,6 +295,7 @@ class EntriesTab(QWidget):
     def show_festival(self, festival_id: int) -> None:
         """Show another festival: now if the tab is on screen, else when it is next shown."""
         self.festival_id = festival_id
+        self.practice_page.show_festival(festival_id)
         self.follower.take(self.FOLLOWS)
 
     def _changed(self, changes: Changed, origin: object) -> None:

@@ -49,7 +49,7 @@ class JudgesDialog(QDialog):
         self.resize(640, 480)
         self.teachers = list_teachers(db, festival_id)
         self.classes = list_classes(db, festival_id)
-        self.table: DataTable[JudgeInfo] = DataTable(self._columns(), self._save, self)
+        self.table: DataTable[JudgeInfo] = DataTable(self._columns(), self._save, self, stretch=0)
         self.teacher = QComboBox()
         self.teacher.setEditable(False)
         for teacher in self.teachers:

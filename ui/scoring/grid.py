@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.kinds import CellState
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet
+from ui.widgets.headers import WrappingHeaderView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-# Characters of a criterion's name per line of its column heading (the column is 92 pixels wide).
-HEADER_CHARS = 6
+# Characters on each line of a criterion's heading: its column stays narrow, so that every criterion of
+# a board's rubric fits a 1366-pixel screen beside the ranking; the heading wraps to show the whole name.
+HEADING_CHARS = 4
+# The entry's label beside each row is cut (whole in its tooltip) past this many characters.
+LABEL_CHARS = 13
 
 
 class GridLayout(StrEnum):
@@ -200,7 +203,7 @@ class ScoreGridModel(QAbstractTableModel):
                     return "\n".join(filter(None, (rule, criterion.description)))
                 return criterion.description or None
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if self.layout_kind == BY_ENTRY:
                 return sheet.judges[section].name
             entry = sheet.entries[section]
@@ -216,13 +219,10 @@ class ScoreGridModel(QAbstractTableModel):
             return self.tr("最好成绩")
         if section < len(self._criteria):
             criterion = self._criteria[section]
-            # The whole name, on as many lines as the column needs, never cut.
-            name = "\n".join(
-                criterion.name[i : i + HEADER_CHARS] for i in range(0, len(criterion.name), HEADER_CHARS)
-            )
+            # The whole name: the heading wraps it on as many lines as the narrow column needs.
             if criterion.is_deduction:
-                return self.tr("{0}\n扣分（至多{1:g}）").format(name, criterion.max_points)
-            return self.tr("{0}\n（满分{1:g}）").format(name, criterion.max_points)
+                return self.tr("{0}\n至多扣{1:g}").format(criterion.name, criterion.max_points)
+            return self.tr("{0}\n满分{1:g}").format(criterion.name, criterion.max_points)
         if section == len(self._criteria):
             return self.tr("合计")
         return self.tr("还未评分的评委")
@@ -269,7 +269,7 @@ class ScoreGridModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignCenter
             return None
         # BY_JUDGE's last column: which judges have not yet scored this entry.
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             missing = [j.name for j in sheet.panel(entry) if sheet.judge_total(entry.id, j.id) is None]
             return self.tr("缺 {0} 位：{1}").format(len(missing), "、".join(missing)) if missing else "✓"
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -355,27 +355,26 @@ class ScoreTable(QTableView):
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(92)
-        self.horizontalHeader().setMinimumHeight(44)
-        model.modelReset.connect(self._fit_header)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.verticalHeader().setDefaultSectionSize(30)
+        header = WrappingHeaderView(self, line_characters=HEADING_CHARS)
+        self.setHorizontalHeader(header)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        model.modelReset.connect(self._fit_points_lines)
+        rows = self.verticalHeader()
+        rows.setDefaultSectionSize(30)
+        rows.setMaximumWidth(rows.fontMetrics().horizontalAdvance("字" * LABEL_CHARS))
+        rows.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
 
-    def _fit_header(self) -> None:
-        """Tall enough for the heading with the most lines (a long deduction's rule), none cut."""
+    def _fit_points_lines(self) -> None:
+        """A criterion's column is widened where its points (满分20, 至多扣10) would not fit on one line."""
         header = self.horizontalHeader()
-        lines = max(
-            (
-                str(self.grid.headerData(c, Qt.Orientation.Horizontal) or "").count("\n") + 1
-                for c in range(self.grid.columnCount())
-            ),
-            default=1,
-        )
-        # Chinese glyphs come from a fallback font whose lines are taller than the Latin font's metrics.
-        line = header.fontMetrics().lineSpacing() * 1.3
-        header.setFixedHeight(max(44, int(lines * line) + 14))
+        assert isinstance(header, WrappingHeaderView)
+        header.ensurePolished()  # its style sheet's font and padding set the columns' width
+        for column in range(self.grid.columnCount() - 1):
+            heading = str(self.grid.headerData(column, Qt.Orientation.Horizontal) or "")
+            points = heading.rsplit("\n", 1)[-1]
+            header.resizeSection(column, max(header.defaultSectionSize(), header.width_for_line(points)))
 
     def _submitted(self, editor: QWidget, backwards: bool) -> None:
         index = self.currentIndex()

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPoint,
+    QPropertyAnimation,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
@@ -143,6 +153,7 @@ class LeaderboardWindow(QWidget):
         self._pages_timer.setInterval(PAGE_SECONDS * 1000)
         self._pages_timer.timeout.connect(self.next_page)
         self.reveal: RevealState | None = None
+        self.placed_for = QSize()  # the stage's size the rows were last placed for
         self.rows: dict[int, BoardRow] = {}
         self.headings: dict[str, QLabel] = {}
         self.results: list[EntryResult] = []
@@ -159,6 +170,13 @@ class LeaderboardWindow(QWidget):
         self.subtitle.setObjectName("boardSubtitle")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stage = QWidget()
+        # The rows are placed for the stage's size, which changes with the window and also with the
+        # title's type (its height depends on the fonts this PC has): redrawn whenever it changes.
+        self.stage.installEventFilter(self)
+        self._redraw_soon = QTimer(self)
+        self._redraw_soon.setSingleShot(True)
+        self._redraw_soon.setInterval(0)
+        self._redraw_soon.timeout.connect(self.redraw)
         self.notice = QLabel(self.tr("成绩即将公布"))
         self.notice.setObjectName("bigNotice")
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -274,6 +292,9 @@ class LeaderboardWindow(QWidget):
         width, height = self.stage.width(), self.stage.height()
         if width < 50 or height < 50:
             width, height = self.width() - 72, self.height() - 160
+        # Rows glide to a new place when the ranking changes; on a stage of another size they are put there.
+        resized = self.placed_for != QSize(width, height)
+        self.placed_for = QSize(width, height)
         columns = max(len(groups), 1)
         gap = 28
         column_width = (width - gap * (columns - 1)) // columns
@@ -310,7 +331,7 @@ class LeaderboardWindow(QWidget):
                     self.rows[result.entry.id] = row
                 row.show_result(result, self.hide_scores, row_height, self.show_partial)
                 row.resize(column_width, row_height - 6)
-                row.move_to(QPoint(x, heading_height + place * row_height), animate=not fresh)
+                row.move_to(QPoint(x, heading_height + place * row_height), animate=not fresh and not resized)
                 row.show()
                 seen.add(result.entry.id)
         for entry_id, row in self.rows.items():
@@ -357,7 +378,12 @@ class LeaderboardWindow(QWidget):
             row.target = QPoint(-1, -1)
         # Once the layout has given the stage its new size: drawn now, the rows would be laid out for
         # the old one and the last cut in half.
-        QTimer.singleShot(0, self.redraw)
+        self._redraw_soon.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.stage and event.type() == QEvent.Type.Resize:
+            self._redraw_soon.start()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

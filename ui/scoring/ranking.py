@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.scoring.sheet import EntryResult, ScoringSheet
+from ui.widgets.columns import fit_columns
 from ui.widgets.table_models import Column, RowTableModel
 
 
@@ -28,7 +28,6 @@ class RankingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sheet: ScoringSheet | None = None
-        self._fitted_columns = 0
         self.provisional = QCheckBox(self.tr("显示暂定名次（含未评完）"))
         self.provisional.toggled.connect(lambda _=False: self.show_sheet(self.sheet))
         self.results_model: RowTableModel[EntryResult] = RowTableModel(self._columns(), parent=self)
@@ -37,8 +36,8 @@ class RankingPanel(QWidget):
         self.results.verticalHeader().setVisible(False)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.results.horizontalHeader().setStretchLastSection(True)
+        # The entry's label takes the width the short columns leave; a long status is cut (see its tooltip).
+        self.result_columns = fit_columns(self.results, stretch=2, widest_chars=8)
         self.results.doubleClicked.connect(lambda _=None: self.log_wanted.emit())
         log = QPushButton(self.tr("修改记录…"))
         log.clicked.connect(self.log_wanted)
@@ -81,9 +80,6 @@ class RankingPanel(QWidget):
             self.results_model.set_rows([])
             return
         self.results_model.set_rows(sheet.results(self.provisional.isChecked()))
-        if self._fitted_columns != sheet.competition.id:
-            self.results.resizeColumnsToContents()
-            self._fitted_columns = sheet.competition.id
 
     def selected_result(self) -> EntryResult | None:
         rows = self.results.selectionModel().selectedRows()

@@ -160,9 +160,10 @@ class ScoringTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.ranking)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 460])
+        # The grid first: at 1366 pixels every criterion of a board's rubric shows beside the ranking.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 450])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

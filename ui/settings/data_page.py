@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, up
 from ui.operations import Runner
 from ui.widgets.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
+from ui.widgets.scrolling import ScrollingPanel
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 SERVER_EXAMPLE = "postgresql://keji:密码@192.168.1.10:5432/kejijie"
@@ -103,10 +102,7 @@ class DataPage(QWidget):
         content = QWidget()
         content.setLayout(layout)
         content.setMaximumWidth(900)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = ScrollingPanel(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -147,9 +143,8 @@ class DataPage(QWidget):
         keep_row.addWidget(self.keep)
         keep_row.addStretch(1)
 
-        self.backup_list, self.backups_proxy = selectable_table(self.backups_model, self)
+        self.backup_list, self.backups_proxy = selectable_table(self.backups_model, self, stretch=1)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backup_list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.backup_list.setMinimumHeight(190)
         self.backup_list.doubleClicked.connect(self.restore_selected)
 

@@ -101,8 +101,12 @@ class ClassesPage(SchoolPage):
     def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(db, runner, parent)
         self._teachers: list[TeacherInfo] = []
-        self.grades: DataTable[GradeInfo] = DataTable(self._grade_columns(), self._save_grade, self)
-        self.classes: DataTable[ClassInfo] = DataTable(self._class_columns(), self._save_class, self)
+        self.grades: DataTable[GradeInfo] = DataTable(
+            self._grade_columns(), self._save_grade, self, stretch=1
+        )
+        self.classes: DataTable[ClassInfo] = DataTable(
+            self._class_columns(), self._save_class, self, stretch=3
+        )
 
         add_grade = QPushButton(self.tr("添加年级"))
         self.grade_to_add = QComboBox()
@@ -281,7 +285,7 @@ class StudentsPage(SchoolPage):
     def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(db, runner, parent)
         self._classes: list[ClassInfo] = []
-        self.table: DataTable[StudentInfo] = DataTable(self._columns(), self._save, self)
+        self.table: DataTable[StudentInfo] = DataTable(self._columns(), self._save, self, stretch=1)
         self.class_filter = QComboBox()
         self.class_filter.setMinimumWidth(140)
         self.class_filter.currentIndexChanged.connect(self._filter)

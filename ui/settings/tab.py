@@ -97,7 +97,9 @@ class FestivalPage(SchoolPage):
         form.addRow(self.tr("开始日期"), self.start)
         form.addRow(self.tr("结束日期"), self.end)
 
-        self.phases: DataTable[PhaseInfo] = DataTable(self._phase_columns(), self._save_phase, self)
+        self.phases: DataTable[PhaseInfo] = DataTable(
+            self._phase_columns(), self._save_phase, self, stretch=0
+        )
         add_phase = QPushButton(self.tr("添加阶段"))
         add_phase.clicked.connect(self._add_phase)
         delete_phase = QPushButton(self.tr("删除阶段"))
@@ -265,6 +267,8 @@ class SettingsTab(QWidget):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # However a page comes to be shown (the list, or the stack switched directly), the list says so.
+        self.pages.currentChanged.connect(self.nav.setCurrentRow)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)

@@ -65,7 +65,7 @@ class FigurePanel(QWidget):
         self.chart_view.setMinimumHeight(180)
         self.model: RowTableModel[Row] = RowTableModel([], parent=self)
         self.table: QTableView
-        self.table, _proxy = selectable_table(self.model, self, fit_to_contents=True)
+        self.table, _proxy = selectable_table(self.model, self, stretch="widest")
         self.table.setSortingEnabled(True)
         # Shown first in the core's order (grades, classes in school order), sorted when a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

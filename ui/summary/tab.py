@@ -59,6 +59,11 @@ class StatCard(QFrame):
         layout.addWidget(self.before)
 
     def show_value(self, value: str, before: str | None) -> None:
+        # A count in several units (295 件 · 24 期 · 24 队) is set smaller, so that the row of cards
+        # fits a 1024-pixel screen.
+        self.value.setObjectName("statValueSmall" if " · " in value else "statValue")
+        self.value.style().unpolish(self.value)  # the style sheet's rule for the new object name
+        self.value.style().polish(self.value)
         self.value.setText(value)
         self.before.setText(self.tr("上届 {0}").format(before) if before is not None else "")
 
@@ -119,6 +124,8 @@ class SummaryTab(QWidget):
         self.sections.addTab(self._entries_page(), self.tr("作品与评审"))
         self.sections.addTab(self._awards_page(), self.tr("获奖情况"))
         self.sections.addTab(self._recommended_page(), self.tr("推荐与上报"))
+        self.sections.addTab(self._practice_page(), self.tr("科普实践"))
+        self.sections.addTab(self._teachers_page(), self.tr("教师比赛"))
         self.sections.addTab(self._years_page(), self.tr("历年比较"))
         self.sections.addTab(self._text_page(), self.tr("总结"))
         self.sections.currentChanged.connect(self._fill_section)
@@ -202,6 +209,31 @@ class SummaryTab(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.recommended_panel, 3)
         layout.addWidget(self.recommended_counts_panel, 1)
+        return page
+
+    def _practice_page(self) -> QWidget:
+        self.practice_panel = FigurePanel(self.tr("科普实践各项目完成率"))
+        self.practice_grades_panel = FigurePanel(self.tr("各年级完成率"), has_chart=False)
+        self.practice_classes_panel = FigurePanel(self.tr("各班完成率"), has_chart=False)
+        hint = QLabel(self.tr("在「作品报名 → 科普实践」中逐班勾选，或导出实践表请班主任填写后导入。"))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        page = QWidget()
+        layout = QGridLayout(page)
+        layout.addWidget(hint, 0, 0, 1, 2)
+        # The chart the whole height: lying bars hide their names when a row is lower than the text.
+        layout.addWidget(self.practice_panel, 1, 0, 2, 1)
+        layout.addWidget(self.practice_grades_panel, 1, 1)
+        layout.addWidget(self.practice_classes_panel, 2, 1)
+        layout.setColumnStretch(0, 2)
+        layout.setColumnStretch(1, 3)
+        return page
+
+    def _teachers_page(self) -> QWidget:
+        self.teachers_panel = FigurePanel(self.tr("教师比赛（不计入学生的参与和获奖）"), has_chart=False)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.teachers_panel, 1)
         return page
 
     def _years_page(self) -> QWidget:
@@ -309,6 +341,10 @@ class SummaryTab(QWidget):
                 self.recommended_counts_panel.set_table(tables.recommended_counts_table(figures))
                 self._show_templates()
             case 4:
+                self._fill_practice(figures)
+            case 5:
+                self.teachers_panel.set_table(tables.teacher_contests_table(figures))
+            case 6:
                 self._show_years(figures)
 
     def _fill_participation(self, figures: SummaryFigures) -> None:
@@ -325,6 +361,18 @@ class SummaryTab(QWidget):
             if figures.silent_classes
             else ""
         )
+
+    def _fill_practice(self, figures: SummaryFigures) -> None:
+        items = figures.practice.items if figures.practice else []
+        self.practice_panel.set_table(tables.practice_items_table(figures))
+        self.practice_panel.set_bars(
+            [item.name for item in items],
+            [(self.tr("完成率"), [round(item.tally.share * 100) for item in items])],
+            horizontal=True,
+            suffix="%",
+        )
+        self.practice_grades_panel.set_table(tables.practice_grades_table(figures))
+        self.practice_classes_panel.set_table(tables.practice_classes_table(figures))
 
     def _fill_entries(self, figures: SummaryFigures) -> None:
         sections = tables.sections_of(figures)

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
+from ui.widgets.columns import fit_columns
 from ui.widgets.messages import show_error
 from ui.widgets.table_models import ChoiceDelegate, Column, RowFilterProxy, RowTableModel
 
@@ -23,11 +24,10 @@ class DataTable(QWidget, Generic[RowT]):
         save: Callable[[RowT], RowT] | None,
         parent: QWidget | None = None,
         *,
-        stretch: int | None = None,
+        stretch: int = -1,
     ) -> None:
+        """stretch: the column that takes the width the others leave (the name or title; -1: the last)."""
         super().__init__(parent)
-        # The column that takes what width is left (a wide screen shows long titles whole).
-        self.stretch = stretch
         self.model: RowTableModel[RowT] = RowTableModel(columns, save, self)
         self.model.edit_failed.connect(lambda message: show_error(self, message))
         self.proxy = RowFilterProxy(self)
@@ -39,10 +39,7 @@ class DataTable(QWidget, Generic[RowT]):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(30)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setMinimumSectionSize(72)
-        # Column widths from the first rows only: measuring thousands of rows stalls each reload.
-        self.view.horizontalHeader().setResizeContentsPrecision(100)
+        self.columns = fit_columns(self.view, stretch)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -56,13 +53,7 @@ class DataTable(QWidget, Generic[RowT]):
         layout.addWidget(self.view)
 
     def set_rows(self, rows: list[RowT]) -> None:
-        self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, header.sectionSize(column) + 24)
-        if self.stretch is not None:
-            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        self.model.set_rows(rows)  # the columns are fitted to the new rows
 
     def selected_rows(self) -> list[RowT]:
         rows = {index.row() for index in self.view.selectionModel().selectedRows()}

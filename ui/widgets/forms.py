@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.school.classnames import GRADE_NAMES
 from fest_desktop.school.people import TeacherInfo
+from ui.widgets.scrolling import ScrollingPanel
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -39,7 +40,8 @@ def date_edit(day: dt.date, parent: QWidget | None = None) -> QDateEdit:
 
 
 class FormDialog(QDialog):
-    """A titled form with OK/Cancel; subclasses add rows to self.form."""
+    """A titled form with OK/Cancel; subclasses add rows to self.form. On a screen too short for the
+    form, its fields scroll and OK/Cancel stay in sight."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +52,11 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        fields = QWidget()
+        fields.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(ScrollingPanel(fields), 1)
         layout.addWidget(self.buttons)
 
 

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.errors import FestError
+from ui.widgets.columns import Stretch, fit_columns
 
 RowT = TypeVar("RowT")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -223,18 +223,17 @@ def preview_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     table.setModel(proxy)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
+    fit_columns(table, stretch=-1)
     return table
 
 
 def selectable_table(
-    model: QAbstractTableModel, parent: QWidget, *, fit_to_contents: bool = False, stretch: int = -1
+    model: QAbstractTableModel, parent: QWidget, *, stretch: Stretch = -1
 ) -> tuple[QTableView, RowFilterProxy]:
     """A table of whole-row selection over a filter proxy of model (rows read back with
-    proxy.row_object), without row numbers, the others fitted to their contents when asked, and one
-    column (the last unless another is given: the one whose text is longest, say the names) taking
+    proxy.row_object), without row numbers, its columns fitted to their contents and one column (the
+    last unless another is given: the names, or "widest" for whichever holds the longest text) taking
     the width that is left."""
     proxy = RowFilterProxy(parent)
     proxy.setSourceModel(model)
@@ -242,11 +241,5 @@ def selectable_table(
     table.setModel(proxy)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    if fit_to_contents:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch < 0:
-        header.setStretchLastSection(True)
-    else:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit_columns(table, stretch)
     return table, proxy

@@ -3,7 +3,7 @@ templates from the start; a template without a design holds none (NULL, not "");
 counts its conflicts in a number column instead of its message
 
 Revision ID: operations
-Revises: 0011
+Revises: 0012
 """
 
 import datetime as dt
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "operations"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
@@ -75,7 +75,7 @@ def _issue_missing_links(connection: sa.Connection) -> None:
         )
 
 
-# The four templates a festival started with at this revision (certificates.templates.default_templates
+# The templates a festival started with, one per kind, at this revision (certificates.templates.default_templates
 # then), written as data: a migration stays what it was when the program's defaults move on.
 FIELD = {
     "kind": "text",
@@ -161,6 +161,13 @@ TEMPLATES = (  # name, kind, 标题, 称呼, 正文
         "{姓名}：",
         BODY + "组织得力、参与踊跃，荣获{获奖}。特发此状，以资鼓励。",
     ),
+    (
+        "教师获奖证书",
+        "teacher_work",
+        "荣誉证书",
+        "{姓名}老师：",
+        "\u3000\u3000您撰写的《{作品}》在{学校}{科技节}{比赛}中荣获{奖项}。特发此证，以资鼓励。",
+    ),
 )
 
 
@@ -176,8 +183,9 @@ def _fields(title: str, greeting: str, body: str) -> str:
 
 
 def _store_missing_templates(connection: sa.Connection) -> None:
-    """Templates used to be stored the first time 打印证书 was opened: a festival never printed for
-    gets them now, as a new festival does."""
+    """Templates used to be stored the first time 打印证书 was opened (a kind added since, the first time
+    it was found missing): every festival gets the default of each kind it lacks now, as a new festival
+    has them all."""
     festivals = sa.table("festival", sa.column("id", sa.Integer))
     templates = sa.table(
         "certificate_template",
@@ -203,11 +211,19 @@ def _store_missing_templates(connection: sa.Connection) -> None:
             )
         ),
     )
-    bare = connection.scalars(
-        sa.select(festivals.c.id).where(festivals.c.id.not_in(sa.select(templates.c.festival_id)))
-    ).all()
-    for festival_id in bare:
-        for position, (name, kind, title, greeting, body) in enumerate(TEMPLATES):
+    held: dict[int, set[str]] = {
+        festival: set() for festival in connection.scalars(sa.select(festivals.c.id))
+    }
+    last: dict[int, int] = {}
+    for festival_id, kind, position in connection.execute(
+        sa.select(templates.c.festival_id, templates.c.kind, templates.c.position)
+    ):
+        held.setdefault(festival_id, set()).add(kind)
+        last[festival_id] = max(last.get(festival_id, -1), position)
+    for festival_id, kinds in held.items():
+        missing = [template for template in TEMPLATES if template[1] not in kinds]
+        first = last.get(festival_id, -1) + 1
+        for position, (name, kind, title, greeting, body) in enumerate(missing, start=first):
             connection.execute(
                 sa.insert(templates).values(
                     festival_id=festival_id,
