@@ -207,7 +207,9 @@ def dialogs_of(db: Database) -> tuple[QWidget, list[QDialog]]:
     classes = list_classes(db, festival.id)
     runner = Runner()
     awards = AwardsTab(db, runner)
+    awards.show()  # a page reads its festival once it is on screen (the rules dialog takes its lists)
     awards.show_festival(festival.id)
+    awards.hide()
     event = list_events(db, festival.id)[0]
     return awards, [
         NewFestivalDialog(list_festivals(db), awards),
@@ -255,7 +257,7 @@ def test_scoring_by_entry_and_with_the_board_open_shows_whole(window: tuple[Main
     scoring.by_entry.click()
     problems = page_problems(main, size, f"{where} › 按作品录入")
     board = scoring.open_leaderboard()
-    assert board is not None and scoring.board_controls.isVisible()
+    assert board is not None and scoring.board.isVisible()
     problems += page_problems(main, size, f"{where} › 排行榜已打开")
     scoring.close_leaderboard()
     scoring.by_judge.click()

@@ -196,8 +196,15 @@ class AwardListPage(QWidget):
         return key
 
     def refresh(self) -> None:
+        """The list read afresh, the award selected still selected (for the next step)."""
         key = self.current_key()
+        chosen = self.selected()
         self.model.set_rows(list_awards(self.db, self.festival_id, key))
+        if chosen is not None:
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.row_object(row).id == chosen.id:
+                    self.table.selectRow(row)
+                    break
         final = self.finalised = notices(self.db, self.festival_id)
         if key is None:
             done = [self._title(k) for k in final]
@@ -232,15 +239,9 @@ class AwardListPage(QWidget):
 
     def _run(self, action: Callable[[], Done[Any]]) -> bool:
         """Run a change and show the list again, the same award still selected for the next step."""
-        chosen = self.selected()
         if self.runner.now(self, action) is FAILED:
             return False
         self.refresh()
-        if chosen is not None:
-            for row in range(self.proxy.rowCount()):
-                if self.proxy.row_object(row).id == chosen.id:
-                    self.table.selectRow(row)
-                    break
         return True
 
     def assign(self) -> None:
