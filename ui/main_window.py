@@ -12,11 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QLockFile, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from fest_desktop.changes import Changed
+from fest_desktop.changes import EVERYTHING, Changed
 from fest_desktop.errors import FestError
 from fest_desktop.storage.preferences import Preferences, update_preferences
 from ui.operations import Runner
@@ -26,6 +26,7 @@ from ui.widgets.scrolling import PageFrame
 if TYPE_CHECKING:
     from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
     from fest_desktop.storage.database import Database
+    from fest_desktop.storage.watching import CommitWatch
     from ui.awards.tab import AwardsTab
     from ui.calendar.tab import CalendarTab
     from ui.registration.tab import EntriesTab
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from ui.settings.tab import SettingsTab
     from ui.summary.tab import SummaryTab
 
+# How often the file is asked whether another window or PC committed something (scores: 4 times a second).
+ELSEWHERE_MILLISECONDS = 1000
 # The window's size on a screen with room for it; on a smaller one it opens maximised.
 DEFAULT_SIZE = QSize(1280, 800)
 # What a window manager puts around the window (title bar above, borders) before the window has a frame
@@ -135,8 +138,11 @@ class MainWindow(QMainWindow):
         self.preferences_file = preferences_file
         self.instance_lock: QLockFile | None = None
         self.runner = Runner(self)
-        # Scores committed anywhere (this window, another, another PC, a phone): made in attach().
+        # Scores committed anywhere (this window, another, another PC, a phone), and anything else
+        # another window or PC committed to the file: both made in attach().
         self.watcher: ScoreWatcher | None = None
+        self.commits: CommitWatch | None = None
+        self._heard = False  # an operation's changes were announced since the file was last asked
         self.place_on_screen()
         self.setWindowTitle(self.tr("科技节"))
 
@@ -191,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_place()
+        if self.commits is not None:
+            self.commits.close()
         # An operation under way finishes (committed whole, or not at all) before the file is closed.
         self.runner.wait_for_done()
         super().closeEvent(event)
@@ -211,6 +219,14 @@ class MainWindow(QMainWindow):
 
         self.watcher = ScoreWatcher(db, festival.id, self)
         self.watcher.changed.connect(lambda _stamp: self.runner.announce(Changed.SCORES))
+        from fest_desktop.storage.watching import CommitWatch
+
+        self.commits = CommitWatch(db)
+        self.runner.changed.connect(self._heard_of)
+        self._elsewhere = QTimer(self)
+        self._elsewhere.setInterval(ELSEWHERE_MILLISECONDS)
+        self._elsewhere.timeout.connect(self._commits_elsewhere)
+        self._elsewhere.start()
         self.show_festival(festival)
         self._tab_shown(self.tabs.currentIndex())
 
@@ -248,6 +264,17 @@ class MainWindow(QMainWindow):
         # Three lines at most (a long path could make more), so that the tabs keep their room.
         self.notice.setMaximumHeight(self.notice.fontMetrics().lineSpacing() * 3 + 20)
         self.notice.setVisible(bool(text))
+
+    def _heard_of(self, _changes: Changed, _origin: object) -> None:
+        self._heard = True
+
+    def _commits_elsewhere(self) -> None:
+        """Another window or PC committed something to the file that no operation of this window
+        announced (scores come through the watcher): every tab shows it, the one on screen at once."""
+        moved = self.commits is not None and self.commits.moved()
+        if moved and not self._heard:
+            self.runner.announce(EVERYTHING & ~Changed.SCORES)
+        self._heard = False
 
     def _changed(self, changes: Changed, _origin: object) -> None:
         """The festival in use, its name, dates or phases may have changed: the heading follows, and a

@@ -11,6 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from fest_desktop.calendar.events import EventInfo, add_event
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.school.festivals import FestivalInfo, list_festivals
@@ -304,3 +306,19 @@ def test_the_window_fits_the_screen_and_comes_back_where_it_was_left(
     second.attach(db, demo)
     assert second.height() == first.height() == 700  # the size it was left at, not the default
     assert second.tabs.currentIndex() == MainWindow.SCORING_TAB
+
+
+def test_what_another_window_commits_reaches_the_tab_on_screen(
+    qtbot: QtBot, window: MainWindow, db: Database, demo: FestivalInfo
+) -> None:
+    """Another window (or a PC on a shared folder) adds an activity: the calendar on screen shows it
+    within a few seconds, as a score typed elsewhere reaches the grid."""
+    calendar = window.show_calendar()
+    other = open_database(Path(db.location))
+    try:
+        day = demo.start_date + dt.timedelta(days=3)
+        info = EventInfo(0, "另一台电脑上加的讲座", EventKind.LECTURE, day, day, dt.time(15), dt.time(16))
+        add_event(other, demo.id, info)
+        qtbot.waitUntil(lambda: any(e.title == "另一台电脑上加的讲座" for e in calendar.events), timeout=5000)
+    finally:
+        other.close()
