@@ -21,7 +21,10 @@ class CommitWatch:
         if db.is_file:
             try:
                 self._connection = sqlite3.connect(
-                    f"{Path(db.location).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=1
+                    f"{Path(db.location).resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    check_same_thread=False,
+                    timeout=1,
                 )
                 self._version = self._read()
             except sqlite3.Error:
