@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -28,6 +29,12 @@ def number_text(value: object) -> str:
     return clean_text(value).replace("。", ".")
 
 
+def quoted(text: str, longest: int = 24) -> str:
+    """A value as a message quotes it: whole when short, else its start and …, so that a cell
+    holding a whole essay does not make a message of thousands of characters."""
+    return text if len(text) <= longest else text[:longest] + "…"
+
+
 def parse_date(value: object) -> dt.date:
     """A date from a date cell or from 2015-03-02, 2015/3/2, 2015.3.2, 2015年3月2日 or 20150302."""
     if isinstance(value, dt.datetime):
@@ -39,12 +46,12 @@ def parse_date(value: object) -> dt.date:
         r"(\d{4})(\d{2})(\d{2})", text
     )
     if match is None:
-        raise ValueError(f"无法识别日期「{text}」，请写成 2015-03-02 或 2015年3月2日")
+        raise ValueError(f"无法识别日期「{quoted(text)}」，请写成 2015-03-02 或 2015年3月2日")
     year, month, day = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"日期「{text}」不存在") from None
+        raise ValueError(f"日期「{quoted(text)}」不存在") from None
 
 
 def parse_optional_date(value: object) -> dt.date | None:
@@ -55,7 +62,7 @@ def parse_age(value: object) -> int:
     """An age in whole years: 9, 9.0 or 9岁."""
     text = clean_text(value).removesuffix("岁")
     if not text.isdigit():
-        raise ValueError(f"年龄「{text}」不是整数")
+        raise ValueError(f"年龄「{quoted(text)}」不是整数")
     return int(text)
 
 
@@ -98,17 +105,47 @@ class TextLimit:
     def check(self, text: str) -> str:
         """The text, or ValueError saying what is too long and by how much."""
         if len(text) > self.longest:
-            shown = text if len(text) <= 20 else text[:20] + "…"
-            raise ValueError(f"{self.what}「{shown}」太长：最多 {self.longest} 个字，填了 {len(text)} 个。")
+            raise ValueError(
+                f"{self.what}「{quoted(text, 20)}」太长：最多 {self.longest} 个字，填了 {len(text)} 个。"
+            )
         return text
 
 
+def limit_problems(texts: Iterable[tuple[TextLimit, str]]) -> list[str]:
+    """What is too long among the texts, each held to its limit (surrounding spaces not counted)."""
+    problems = []
+    for limit, text in texts:
+        # Most texts are short: only one longer than the limit needs the closer look.
+        if len(text) > limit.longest:
+            try:
+                limit.check(text.strip())
+            except ValueError as exc:
+                problems.append(str(exc))
+    return problems
+
+
+# The limits every text is held to where it comes in (window, command line, import, phone), so that
+# every table and file the program prints has room for it.
 PERSON_NAME = TextLimit("姓名", 30)
 ADVISOR_NAMES = TextLimit("指导老师", 50)
 STUDENT_NUMBER = TextLimit("学号", 30)
 TITLE = TextLimit("作品题目", 100)
 DESCRIPTION = TextLimit("作品说明", 200)
 JUDGE_NAME = TextLimit("评委姓名", 30)
+SUBTYPE = TextLimit("作品类型", 30)
+NOTES = TextLimit("备注", 200)
+FESTIVAL_NAME = TextLimit("科技节名称", 40)
+SCHOOL_NAME = TextLimit("学校名称", 40)
+THEME = TextLimit("主题", 60)
+PHASE_NAME = TextLimit("阶段名称", 20)
+EVENT_TITLE = TextLimit("活动内容", 60)
+PLACE = TextLimit("地点", 30)
+RESPONSIBLE = TextLimit("负责人", 30)
+COMPETITION_NAME = TextLimit("比赛项目名称", 30)
+CATEGORY = TextLimit("比赛类别", 20)
+CRITERION_NAME = TextLimit("评分项名称", 20)
+SUBJECT = TextLimit("任教学科", 20)
+GRADE_NAME = TextLimit("年级名称", 10)
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -119,4 +156,4 @@ def clean_name(value: object) -> str:
     between the characters of a two-character name (王　芳) removed, the spaces of a name written in
     letters kept (Anna Lee)."""
     text = " ".join(clean_text(value).split())
-    return _SPACE_BESIDE_CJK.sub("", text)
+    return _SPACE_BESIDE_CJK.sub("", text) if " " in text else text

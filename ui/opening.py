@@ -19,14 +19,16 @@ from ui.widgets.messages import confirm
 def open_with_dialogs(
     target: str | Path, parent: QWidget | None = None, keep_backups: int = 20
 ) -> Database | None:
-    """Open the festival file; on failure say why and offer a backup or another file. None when the
-    user gives up."""
+    """Open the festival file (made when it is not there yet); on failure say why and offer a backup or
+    another file. None when the user gives up. Another file chosen here is opened as it is: a file
+    that is not a festival file is refused, never made into one."""
+    create = True
     while True:
         try:
             elsewhere = held_by_another_pc(target)
             if elsewhere:
                 raise DatabaseOpenError(elsewhere)
-            return open_database(target, keep_backups)
+            return open_database(target, keep_backups, create=create)
         except DatabaseOpenError as exc:
             if isinstance(exc, DatabaseDamagedError) and offer_latest_backup(exc, parent):
                 continue
@@ -50,7 +52,7 @@ def open_with_dialogs(
             )
             if chosen is None:
                 return None
-            target = chosen
+            target, create = chosen, False
 
 
 def choose_data_location(parent: QWidget | None, target: Path) -> Path:

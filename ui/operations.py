@@ -27,6 +27,8 @@ Progress = Callable[[int, int], bool]
 # An operation that takes such a callback.
 WithProgress = Callable[[Progress], T]
 
+# What to do when an operation was refused (after its message has been shown), or stopped by 取消 (None).
+OnFailure = Callable[[FestError | None], None]
 # A dialog appears only for what takes longer than this: a quick import needs none.
 SHOW_AFTER_MS = 400
 
@@ -42,7 +44,7 @@ class _Job(Generic[T]):
     parent: QWidget | None
     work: Callable[[Progress], T]
     then: Callable[[T], None] | None
-    failed: Callable[[], None] | None
+    failed: OnFailure | None
     label: str
     cancellable: bool
     cancelled: threading.Event = field(default_factory=threading.Event)
@@ -117,7 +119,7 @@ class Runner(QObject):
         then: Callable[[T], None] | None = None,
         *,
         label: str = "",
-        failed: Callable[[], None] | None = None,
+        failed: OnFailure | None = None,
     ) -> None:
         """Run an operation on the worker; then(value) on the window's thread once it is committed and
         its changes announced. label is what the dialog says if it takes a while."""
@@ -132,7 +134,7 @@ class Runner(QObject):
         then: Callable[[T], None] | None = None,
         *,
         label: str,
-        failed: Callable[[], None] | None = None,
+        failed: OnFailure | None = None,
     ) -> None:
         """Run an operation that reports its progress, with a progress bar and 取消: the operation's
         callback answers False once 取消 is pressed, and the operation stops as it documents."""
@@ -145,7 +147,7 @@ class Runner(QObject):
         then: Callable[[T], None] | None = None,
         *,
         label: str = "",
-        failed: Callable[[], None] | None = None,
+        failed: OnFailure | None = None,
     ) -> None:
         """Run an operation that changes nothing in the festival (a file written from it, figures
         counted) on the worker; then(value) on the window's thread."""
@@ -265,10 +267,10 @@ class Runner(QObject):
                 if _alive(job.parent):
                     show_error(job.parent, error.message)
                     if job.failed is not None:
-                        job.failed()
+                        job.failed(error)
             elif isinstance(error, Cancelled):
                 if job.failed is not None and _alive(job.parent):
-                    job.failed()
+                    job.failed(None)
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
         finally:

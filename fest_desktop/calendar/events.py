@@ -25,7 +25,16 @@ from fest_desktop.school.classnames import class_display_name, section_for_level
 from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Event, Grade, Phase, SchoolClass
-from fest_desktop.values import clean_text, month_day
+from fest_desktop.values import (
+    EVENT_TITLE,
+    NOTES,
+    PLACE,
+    RESPONSIBLE,
+    clean_text,
+    limit_problems,
+    month_day,
+    quoted,
+)
 
 WHOLE_SCHOOL = "全校"
 
@@ -233,17 +242,22 @@ def events_of(session: Session, festival_id: int, *, derived: bool = True) -> li
 def _check(info: EventInfo) -> None:
     if not clean_text(info.title):
         raise ValidationError("活动内容不能为空。")
+    for problem in limit_problems(
+        ((EVENT_TITLE, info.title), (PLACE, info.place), (RESPONSIBLE, info.responsible), (NOTES, info.notes))
+    ):
+        raise ValidationError(problem)
+    title = quoted(info.title.strip())
     if info.kind not in EventKind.__members__.values():
-        raise ValidationError(f"活动类别「{info.kind}」不存在。")
+        raise ValidationError(f"活动类别「{quoted(str(info.kind))}」不存在。")
     if info.end_date < info.start_date:
         raise ValidationError(
-            f"「{info.title}」的结束日期 {info.end_date:%Y-%m-%d} 早于开始日期 {info.start_date:%Y-%m-%d}。"
+            f"「{title}」的结束日期 {info.end_date:%Y-%m-%d} 早于开始日期 {info.start_date:%Y-%m-%d}。"
         )
     if (info.start_time is None) != (info.end_time is None):
-        raise ValidationError(f"「{info.title}」请同时填写开始和结束时间，或设为全天。")
+        raise ValidationError(f"「{title}」请同时填写开始和结束时间，或设为全天。")
     if info.start_time is not None and info.end_time is not None and info.end_time <= info.start_time:
         raise ValidationError(
-            f"「{info.title}」的结束时间 {info.end_time:%H:%M} 不晚于开始时间 {info.start_time:%H:%M}。"
+            f"「{title}」的结束时间 {info.end_time:%H:%M} 不晚于开始时间 {info.start_time:%H:%M}。"
         )
     if any(isinstance(part, GradeAudience) and not 1 <= part.level <= 12 for part in info.audience):
         raise ValidationError(f"「{info.title}」的参加对象里有不存在的年级。")

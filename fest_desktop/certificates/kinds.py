@@ -114,3 +114,24 @@ class DesignKind(StrEnum):
             case DesignKind.MONO:
                 return "黑色回纹边框：黑白激光打印机上也清楚好看"
         assert_never(self)
+
+
+class RegisterState(StrEnum):
+    """Where a certificate of the register stands. A number is committed before its certificate is
+    printed, so a batch interrupted (cancelled, a printer that refused it, the program killed) leaves
+    it issued and not yet printed: the next batch prints it with that number."""
+
+    ISSUED = "issued"
+    PRINTED = "printed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        match self:
+            case RegisterState.ISSUED:
+                return "已编号，未打印完成"
+            case RegisterState.PRINTED:
+                return "已打印"
+            case RegisterState.WITHDRAWN:
+                return "已撤销，作废"
+        assert_never(self)

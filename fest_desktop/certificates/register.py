@@ -1,5 +1,6 @@
-"""The register of certificates: numbers given once at the first print and kept on reprints, the
-count of prints, lookups by number, name or scanned QR code, and the QR code's check character."""
+"""The register of certificates: numbers given once, committed before the first print and kept on
+reprints, the count of prints (none yet: issued by a batch that did not finish), lookups by number,
+name or scanned QR code, and the QR code's check character."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.certificates.jobs import CertificateJob, jobs_of
+from fest_desktop.certificates.kinds import RegisterState
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database
@@ -27,10 +29,12 @@ def _number(festival: Festival) -> str:
 
 def issue_numbers(session: Session, festival_id: int, jobs: Sequence[CertificateJob]) -> list[CertificateJob]:
     """Give each certificate not yet in the register its number, in the order given, and enter it; a
-    number is never given twice, whatever is later withdrawn or deleted. Committed with the batch
-    that prints them (print_batch), so a batch that fails leaves no number behind."""
+    number is never given twice, whatever is later withdrawn or deleted. Committed before the batch is
+    drawn and delivered (batch.print_batch), so a number on any certificate is in the register; one
+    whose batch did not finish keeps its number for the next."""
     result = []
-    festival = festival_row(session, festival_id)
+    # Locked for the rest of the transaction on a server, where two stations may number at once.
+    festival = festival_row(session, festival_id, for_update=True)
     for job in jobs:
         if job.certificate_id is not None:
             result.append(job)
@@ -96,6 +100,12 @@ class CertificateRecord:
     @property
     def reprints(self) -> int:
         return max(self.print_count - 1, 0)
+
+    @property
+    def state(self) -> RegisterState:
+        if self.withdrawn:
+            return RegisterState.WITHDRAWN
+        return RegisterState.PRINTED if self.print_count else RegisterState.ISSUED
 
 
 def _records(session: Session, festival_id: int) -> list[CertificateRecord]:
@@ -200,17 +210,13 @@ def lookup_certificate(db: Database, festival_id: int, code: str) -> Lookup:
         notes.append("注意：这项奖已被撤销，证书作废。")
     first = f"{record.number}：{record.class_name} {record.recipient}，{record.award_text}"
     printed = f"打印 {record.print_count} 次" + (f"（重印 {record.reprints} 次）" if record.reprints else "")
+    if not record.print_count:
+        printed = "已编号，尚未打印完成（上次打印中断，下次打印时按原编号打印）"
     return Lookup(record, "　".join([first, printed, *notes]))
 
 
-def reprint_job(db: Database, festival_id: int, number: str) -> CertificateJob:
-    """The job of one certificate already issued, to reprint a spoiled sheet with the same number."""
-    with db.session() as session:
-        return reprint_job_of(session, festival_id, number)
-
-
 def reprint_job_of(session: Session, festival_id: int, number: str) -> CertificateJob:
-    """reprint_job within a session."""
+    """The job of one certificate already issued, to reprint a spoiled sheet with the same number."""
     record = _found(session, festival_id, number)
     if record.withdrawn or record.award_id is None:
         raise ValidationError(f"证书 {record.number} 的奖项已被撤销，不能重印。")

@@ -5,63 +5,32 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fest_desktop.cli.common import (
-    EXIT_OK,
-    Subcommands,
-    UsageError,
-    award_list_keys,
-    iso_date,
-    open_db,
-    require_festival,
-)
+from fest_desktop.cli.common import EXIT_OK, Subcommands, award_list_keys, iso_date, open_db, require_festival
 
 
 def cmd_certificates(args: argparse.Namespace) -> int:
-    from fest_desktop.certificates.batch import batch_notes, print_batch, to_file
-    from fest_desktop.certificates.jobs import certificate_jobs
-    from fest_desktop.certificates.register import reprint_job
-    from fest_desktop.certificates.templates import list_templates, template_for
-    from fest_desktop.files.saving import safe_file_name
+    from fest_desktop.certificates.batch import print_certificates
 
     db = open_db(args)
     festival_id = require_festival(db).id
-    if args.reprint:
-        jobs = [reprint_job(db, festival_id, args.reprint)]
-    else:
-        keys = award_list_keys(db, festival_id, args.competition)
-        jobs = [
-            job
-            for job in certificate_jobs(db, festival_id, level=args.level, day=args.date)
-            if keys is None or job.list_key in keys
-        ]
-        if not jobs:
-            raise UsageError(
-                "没有可打印的证书：获奖名单要先定稿（awards finalise），或筛选条件下没有获奖者。"
-            )
-    templates = list_templates(db, festival_id)
-    kinds = sorted({job.kind for job in jobs})
-    path = Path(args.file)
-    for kind in kinds:
-        template = template_for(templates, kind)
-        batch = [job for job in jobs if job.kind == kind]
-        for line in batch_notes(template, batch):
+    printed = print_certificates(
+        db,
+        festival_id,
+        Path(args.file),
+        list_keys=award_list_keys(db, festival_id, args.competition),
+        level=args.level,
+        reprint=args.reprint or "",
+        overprint=args.overprint,
+        start_slot=args.start_slot,
+        day=args.date,
+    ).value
+    for batch in printed:
+        for line in batch.notes:
             print(f"注意：{line}")
-        target = (
-            path
-            if len(kinds) == 1
-            else path.with_name(f"{path.stem}-{safe_file_name(template.name)}{path.suffix}")
-        )
-        printed = print_batch(
-            db,
-            festival_id,
-            template,
-            batch,
-            to_file(target),
-            overprint=args.overprint,
-            start_slot=args.start_slot,
-        )
+        if batch.resumed:
+            print(f"上次打印中断的 {len(batch.resumed)} 张证书按原编号打印：{'、'.join(batch.resumed)}。")
         print(
-            f"已生成 {len(printed.jobs)} 张「{template.name}」：「{target}」（{printed.first_number} 起）。"
+            f"已生成 {len(batch.jobs)} 张「{batch.template.name}」：「{batch.target}」（{batch.first_number} 起）。"
         )
     return EXIT_OK
 

@@ -17,6 +17,8 @@ from fest_desktop.awards.kinds import ListKey
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo, current_festival
 from fest_desktop.storage.database import Database, open_database
+from fest_desktop.storage.importing import PreviewLine
+from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.paths import preferences_path
 from fest_desktop.storage.preferences import database_target, load_preferences
 
@@ -132,13 +134,21 @@ def require_festival(db: Database) -> FestivalInfo:
     return festival
 
 
-def report_import(problems: Sequence[object], refusal: str, dry_run: bool, summary: str) -> int:
-    """Every problem and the refusal on stderr (exit 2), or what was (or would be) imported."""
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
+def report_import(lines: Sequence[PreviewLine], refusal: str, dry_run: bool, summary: str) -> int:
+    """Every refused row and the refusal on stderr (exit 2), or every row by what the import does (or
+    would do) with it, and the summary."""
+    refused = [line for line in lines if line.outcome == RowOutcome.REFUSED]
+    if refused:
+        for line in refused:
+            print(line, file=sys.stderr)
         print(refusal, file=sys.stderr)
         return EXIT_BAD_INPUT
+    for outcome in (RowOutcome.NEW, RowOutcome.CHANGED, RowOutcome.UNCHANGED, RowOutcome.KEPT):
+        shown = [line for line in lines if line.outcome == outcome]
+        if shown:
+            print(f"{outcome.label}（{len(shown)}）：")
+            for line in shown:
+                print(f"  {line}")
     verb = "检查通过（试运行，未写入）" if dry_run else "导入完成"
     print(f"{verb}：{summary}")
     return EXIT_OK

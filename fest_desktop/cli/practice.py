@@ -105,21 +105,28 @@ def cmd_practice_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_practice_import(args: argparse.Namespace) -> int:
-    from fest_desktop.practice.sheet import import_practice, read_practice_file
+    from fest_desktop.practice.sheet import (
+        WORDS,
+        PracticeImport,
+        commit_practice_import,
+        plan_practice_import,
+        read_practice_file,
+    )
+    from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)
     festival_id = require_festival(db).id
-    plan = import_practice(db, festival_id, read_practice_file(Path(args.file)), dry_run=args.dry_run).value
-    if plan.ok:
-        for change in plan.changes:
-            print(
-                f"{change.class_name} {change.pupil}「{change.item}」：{change.before_text} → {change.after_text}"
-            )
+    read = read_practice_file(Path(args.file))
+    if args.dry_run:
+        plan = plan_practice_import(db, festival_id, read)
+    else:
+        try:
+            plan = commit_practice_import(db, festival_id, read).value
+        except RefusedPlan as refused:
+            assert isinstance(refused.plan, PracticeImport)
+            plan = refused.plan
     return report_import(
-        plan.problems,
-        f"实践表有 {len(plan.problems)} 处问题，没有导入任何勾选。",
-        args.dry_run,
-        plan.summary(),
+        plan.lines(), WORDS.problems.format(len(plan.problems)), args.dry_run, plan.summary()
     )
 
 

@@ -93,21 +93,30 @@ def cmd_entries_forms(args: argparse.Namespace) -> int:
 
 
 def cmd_entries_import(args: argparse.Namespace) -> int:
-    from fest_desktop.registration.entry_import import import_entry_files
+    from fest_desktop.registration.entries import LateEntryError
+    from fest_desktop.registration.entry_files import read_entry_files
+    from fest_desktop.registration.entry_import import commit_entry_import, plan_entry_import
+    from fest_desktop.registration.entry_plan import EntryImport
+    from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)
-    plan = import_entry_files(
-        db,
-        require_festival(db).id,
-        [Path(f) for f in args.files],
-        dry_run=args.dry_run,
-        allow_late=args.allow_late,
-    )
+    festival_id = require_festival(db).id
+    files = read_entry_files([Path(f) for f in args.files])
+    if args.dry_run:
+        plan = plan_entry_import(db, festival_id, files)
+    else:
+        try:
+            plan = commit_entry_import(db, festival_id, files, allow_late=args.allow_late).value
+        except LateEntryError as late:
+            raise UsageError(f"{late.message}（命令行请加 --allow-late）") from None
+        except RefusedPlan as refused:
+            assert isinstance(refused.plan, EntryImport)
+            plan = refused.plan
     if plan.ok:
         for warning in plan.warnings:
             print(f"提醒：{warning}")
     return report_import(
-        plan.problems, f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。", args.dry_run, plan.summary()
+        plan.lines(), f"报名表有 {len(plan.problems)} 处问题，未导入任何作品。", args.dry_run, plan.summary()
     )
 
 

@@ -9,20 +9,28 @@ from fest_desktop.cli.common import EXIT_OK, Subcommands, open_db, report_import
 
 
 def cmd_roster_import(args: argparse.Namespace) -> int:
-    from fest_desktop.school.roster import import_roster
+    from fest_desktop.school.roster import RosterImport, commit_roster_import, plan_roster_import
+    from fest_desktop.school.roster_files import read_roster
+    from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)
-    preview = import_roster(db, require_festival(db).id, Path(args.file), dry_run=args.dry_run)
+    festival_id = require_festival(db).id
+    file = read_roster(Path(args.file))
+    if args.dry_run:
+        plan = plan_roster_import(db, festival_id, file)
+    else:
+        try:
+            plan = commit_roster_import(db, festival_id, file).value
+        except RefusedPlan as refused:
+            assert isinstance(refused.plan, RosterImport)
+            plan = refused.plan
     return report_import(
-        preview.problems,
-        f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。",
-        args.dry_run,
-        preview.summary(),
+        plan.lines(), f"花名册有 {len(plan.problems)} 处问题，未导入任何数据。", args.dry_run, plan.summary()
     )
 
 
 def cmd_roster_export(args: argparse.Namespace) -> int:
-    from fest_desktop.school.roster import export_roster
+    from fest_desktop.school.roster_files import export_roster
 
     db = open_db(args)
     count = export_roster(db, require_festival(db).id, Path(args.file))

@@ -41,19 +41,31 @@ def cmd_scores_sheets(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_import(args: argparse.Namespace) -> int:
-    from fest_desktop.scoring.score_import import import_score_file
+    from fest_desktop.scoring.score_import import (
+        ScoreImport,
+        commit_score_import,
+        plan_score_import,
+        read_score_file,
+    )
+    from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)
-    plan = import_score_file(
-        db,
-        require_festival(db).id,
-        Path(args.file),
-        dry_run=args.dry_run,
-        add_judges=args.add_judges,
-        open_early=args.open_early,
-    )
+    festival_id = require_festival(db).id
+    file = read_score_file(Path(args.file))
+    if args.dry_run:
+        plan = plan_score_import(
+            db, festival_id, file, add_judges=args.add_judges, open_early=args.open_early
+        )
+    else:
+        try:
+            plan = commit_score_import(
+                db, festival_id, file, add_judges=args.add_judges, open_early=args.open_early
+            ).value
+        except RefusedPlan as refused:
+            assert isinstance(refused.plan, ScoreImport)
+            plan = refused.plan
     return report_import(
-        plan.problems, f"评分表有 {len(plan.problems)} 处问题，未导入任何分数。", args.dry_run, plan.summary()
+        plan.lines(), f"评分表有 {len(plan.problems)} 处问题，未导入任何分数。", args.dry_run, plan.summary()
     )
 
 

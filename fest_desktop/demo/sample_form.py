@@ -40,14 +40,14 @@ def write_import_sample(db: Database, festival_id: int, path: Path) -> Path:
     ]
     workbook = load_workbook(written)
     sheet = workbook["报名表"]
-    header = next(c.row for c in sheet["D"] if c.value == "作者")
+    header = next(c.row for c in sheet["A"] if c.value == "作品编号")
     row = header + 1
-    while sheet.cell(row, 1).value:
-        if sheet.cell(row, 1).value == "科普板报比赛":
-            sheet.cell(row, 3, "科学就在我身边")
+    while sheet.cell(row, 2).value:  # the works registered already, each with its number
+        if sheet.cell(row, 2).value == "科普板报比赛":
+            sheet.cell(row, 4, "科学就在我身边")
         row += 1
     for values in rows:
-        for column, value in enumerate(values, start=1):
+        for column, value in enumerate(values, start=2):
             sheet.cell(row, column, value)
         row += 1
     save_workbook(workbook, path)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
-from fest_desktop.values import clean_text, normalize
+from fest_desktop.values import normalize
 
 
 class WorkbookFileError(FestError):
@@ -87,7 +87,10 @@ def data_rows(rows: Sequence[Sequence[object]], header: Header) -> Iterator[tupl
     row numbers; a stray value far to the right of the table is not a row of data."""
     width = len(rows[header.row - 1])
     for number, cells in enumerate(rows[header.row :], start=header.row + 1):
-        if any(clean_text(value) for value in cells[:width]):
+        # clean_text's test, without the text: a string of spaces (full-width ones too) holds nothing.
+        if any(
+            value is not None and (not isinstance(value, str) or value.strip()) for value in cells[:width]
+        ):
             yield number, cells
 
 
@@ -149,8 +152,9 @@ class WorkbookData:
     def formula_without_value(self, sheet: str, row: int, column: int) -> bool:
         """Whether the cell at row (1-based) and column (0-based), read as empty, holds a formula."""
         if self._formulas is None:
-            # A second read, only when an import meets an empty cell it needs.
-            self._formulas = _formula_cells(self.path)
+            # A second read, only when an import meets an empty cell it needs and the file holds a
+            # formula at all (most never do: a look at the raw sheets says so at a fraction of a read).
+            self._formulas = _formula_cells(self.path) if _holds_formulas(self.path) else {}
         return (row, column) in self._formulas.get(sheet, set())
 
 
@@ -179,6 +183,24 @@ def _trimmed(row: tuple[object, ...]) -> tuple[object, ...]:
     while end and row[end - 1] is None:
         end -= 1
     return row if end == len(row) else row[:end]
+
+
+def _holds_formulas(path: Path) -> bool:
+    """Whether any worksheet of the .xlsx holds a formula (an <f> element); unsure means yes."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as part:
+                        if _FORMULA_TAG.search(part.read()):
+                            return True
+    except (OSError, zipfile.BadZipFile):
+        return True
+    return False
+
+
+# A formula cell's element, with or without a namespace prefix: <f>, <f t="shared" …/>, <x:f>.
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _formula_cells(path: Path) -> dict[str, set[tuple[int, int]]]:

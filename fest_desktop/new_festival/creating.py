@@ -40,7 +40,7 @@ def create_festival(
     make_current: bool = True,
 ) -> Done[FestivalInfo]:
     """Create a festival, optionally copying an earlier one's set-up (not its roster), and make it current."""
-    check_festival_fields(name, school_name, start_date, end_date)
+    check_festival_fields(name, school_name, start_date, end_date, theme)
     with db.session() as session:
         festival = Festival(
             name=name.strip(),

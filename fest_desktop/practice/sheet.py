@@ -32,8 +32,9 @@ from fest_desktop.practice.items import PracticeItemInfo, items_of
 from fest_desktop.practice.kinds import DONE_MARK, DONE_WORDS, NOT_DONE_WORDS
 from fest_desktop.school.classnames import ClassNameError, parse_class
 from fest_desktop.school.festivals import festival_of
-from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.importing import ImportWords, PreviewLine, commit_plan, problem_line
+from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.model import Grade, SchoolClass
 from fest_desktop.values import clean_name, clean_text, normalize
 
@@ -44,6 +45,12 @@ HEADER_SYNONYMS = {
 }
 SHEET_TITLE = "科普实践记录表"
 INSTRUCTIONS = f"完成的项目填 {DONE_MARK}（也可填“是”或 1），没完成的留空。填好后交回，用“导入实践表”收回。"
+
+WORDS = ImportWords(
+    action="导入实践表",
+    problems="实践表有 {0} 处问题，没有导入任何勾选。",
+    changed="预览之后，班级或学生有了变化（可能另一个窗口刚刚修改过），没有导入任何勾选。",
+)
 
 
 def write_practice_sheets(db: Database, festival_id: int, class_ids: Sequence[int], path: Path) -> int:
@@ -254,6 +261,25 @@ class PracticeImport:
     def ok(self) -> bool:
         return not self.problems
 
+    def lines(self) -> list[PreviewLine]:
+        """Every problem, then every mark the import changes (before → after)."""
+        return [
+            *(problem_line(problem) for problem in self.problems),
+            *(
+                PreviewLine(
+                    RowOutcome.CHANGED,
+                    change.class_name,
+                    change.pupil,
+                    (f"{change.item}：{change.before_text} → {change.after_text}",),
+                )
+                for change in self.changes
+            ),
+        ]
+
+    def effect(self) -> object:
+        """What the commit writes: compared with the preview's before writing it."""
+        return tuple(self.changes)
+
     def summary(self) -> str:
         done = sum(c.after for c in self.changes)
         return (
@@ -396,23 +422,28 @@ def _plan_sheet(
         plan._marks[checklist.class_id] = marks
 
 
-def preview_practice_import(db: Database, festival_id: int, read: PracticeFile) -> PracticeImport:
-    """What importing the file would change, and every problem; writes nothing."""
+def plan_practice_import(db: Database, festival_id: int, read: PracticeFile) -> PracticeImport:
+    """What importing the file would change, and every problem; writes nothing (the preview, --dry-run)."""
     with db.session() as session:
         return _plan(session, festival_id, read)
 
 
-def import_practice(
-    db: Database, festival_id: int, read: PracticeFile, *, dry_run: bool = False, today: dt.date | None = None
+def commit_practice_import(
+    db: Database,
+    festival_id: int,
+    read: PracticeFile,
+    *,
+    previewed: PracticeImport | None = None,
+    today: dt.date | None = None,
 ) -> Done[PracticeImport]:
-    """Plan the file's marks against the stored festival and, unless dry_run or any problem is found,
-    write them all in the same transaction after a backup; the plan says what was (or would be)
-    changed, or why nothing was."""
-    with db.session() as session:
-        plan = _plan(session, festival_id, read)
-        if dry_run or not plan.ok or not plan.changes:
-            return Done(plan, Changed.NOTHING)
-        backup_before(db, "导入实践表")
+    """Plan the file's marks again inside the one transaction that writes them all after a backup, or
+    nothing: refused while any problem remains, or when the plan is no longer the one previewed."""
+
+    def write(session: Session, plan: PracticeImport) -> None:
         for class_id, marks in plan._marks.items():
             write_marks(session, class_id, marks, today or dt.date.today())
-        return Done(plan, Changed.PRACTICE)
+
+    plan = commit_plan(
+        db, lambda session: _plan(session, festival_id, read), write, WORDS, previewed=previewed
+    )
+    return Done(plan, Changed.PRACTICE if plan.changes else Changed.NOTHING)

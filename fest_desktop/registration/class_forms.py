@@ -1,4 +1,6 @@
-"""The class registration forms: one workbook per class with its competitions, quotas and drop-downs."""
+"""The class registration forms: one workbook per class with its competitions, quotas, the works it has
+registered (each with its number, so that the form comes back as those works) and empty rows with
+drop-downs for new ones."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from fest_desktop.errors import FestError
 from fest_desktop.files.saving import safe_file_name
 from fest_desktop.files.workbooks import put_cell, put_row, save_workbook
 from fest_desktop.registration.competitions import CompetitionInfo, competitions_of
-from fest_desktop.registration.entry_import import COLUMN_TITLES, FORM_COLUMNS, OPTIONS_SHEET
+from fest_desktop.registration.entries import EntryInfo, entry_infos
+from fest_desktop.registration.entry_files import COLUMN_TITLES, FORM_COLUMNS, OPTIONS_SHEET
 from fest_desktop.school.festivals import FestivalInfo, festival_of
 from fest_desktop.school.structure import class_infos
 from fest_desktop.storage.database import Database
@@ -26,11 +29,13 @@ class _FormClass:
     level: int
     head_teacher: str
     students: tuple[str, ...]
+    entries: tuple[EntryInfo, ...]
 
 
 def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path]:
-    """One .xlsx per class: the competitions it may enter with quotas and deadlines, and rows to fill,
-    with drop-downs of its students and of the competitions."""
+    """One .xlsx per class: the competitions it may enter with quotas and deadlines, the works it has
+    registered with their numbers, and empty rows for new works, with drop-downs of its students and of
+    the competitions."""
     with db.session() as session:
         festival = festival_of(session, festival_id)
         competitions = competitions_of(session, festival_id)
@@ -42,8 +47,19 @@ def write_class_forms(db: Database, festival_id: int, folder: Path) -> list[Path
         ):
             names.setdefault(class_id, []).append(name)
         teachers = list(session.scalars(select(Teacher.name).where(Teacher.festival_id == festival_id)))
+        entries: dict[int, list[EntryInfo]] = {}
+        for entry in entry_infos(session, festival_id):
+            if entry.class_id is not None:  # a teacher's work belongs to no class's form
+                entries.setdefault(entry.class_id, []).append(entry)
         classes = [
-            _FormClass(c.id, c.name, c.level, c.head_teacher_name, tuple(names.get(c.id, ())))
+            _FormClass(
+                c.id,
+                c.name,
+                c.level,
+                c.head_teacher_name,
+                tuple(names.get(c.id, ())),
+                tuple(entries.get(c.id, ())),
+            )
             for c in class_infos(session, festival_id)
         ]
     if not competitions:
@@ -77,8 +93,9 @@ def _class_form(
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     heading_fill = PatternFill("solid", fgColor="E8F0FB")
 
+    last_column = "ABCDEFGH"[len(FORM_COLUMNS) - 1]
     put_row(sheet, [f"{festival.school_name}{festival.name} 作品报名表"])
-    sheet.merge_cells("A1:G1")
+    sheet.merge_cells(f"A1:{last_column}1")
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     put_row(sheet, ["班级", school_class.name, "", "班主任", school_class.head_teacher])
@@ -86,13 +103,14 @@ def _class_form(
     put_row(
         sheet,
         [
-            "填写说明：每行一件作品。作者从下拉列表中选，团队作品的几名作者用顿号（、）隔开；"
-            "班级集体项目（如科普板报）只填作品题目。不要合并单元格。"
+            "填写说明：已登记的作品列在前面，带作品编号，可以直接修改（编号不要改）；新作品填在下面的空行，"
+            "作品编号留空，每行一件。作者从下拉列表中选，团队作品的几名作者用顿号（、）隔开；班级集体项目"
+            "（如科普板报）只填作品题目。删掉一行不会删除已登记的作品。不要合并单元格。"
         ],
     )
-    sheet.merge_cells("A3:G3")
+    sheet.merge_cells(f"A3:{last_column}3")
     sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[3].height = 34
+    sheet.row_dimensions[3].height = 48
     put_row(sheet, [])
     put_row(sheet, ["比赛项目", "参赛方式", "名额", "截止日期", "可选作品类型"])
     quota_header = sheet.max_row
@@ -121,15 +139,18 @@ def _class_form(
         cell.fill = heading_fill
         cell.border = box
     first_row = header_row + 1
-    prefilled = [c for c in competitions if c.is_class_competition]
-    for competition in prefilled:
-        put_row(sheet, [competition.name])
+    registered_fill = PatternFill("solid", fgColor="F2F2F2")
+    for entry in school_class.entries:
+        put_row(sheet, [_form_value(entry, key) for key in FORM_COLUMNS])
+        sheet.cell(row=sheet.max_row, column=1).fill = registered_fill
     places = sum(c.quota_max or 3 for c in competitions if not c.is_class_competition)
-    last_row = max(first_row + len(prefilled) + places + 4, first_row + 14)
+    registered = sum(1 for e in school_class.entries if e.authors)
+    last_row = sheet.max_row + max(places - registered, 0) + 5
+    last_row = max(last_row, sheet.max_row + 10)
     for cells in sheet.iter_rows(min_row=first_row, max_row=last_row, max_col=len(FORM_COLUMNS)):
         for cell in cells:
             cell.border = box
-    for column, width in zip("ABCDEFG", (24, 12, 26, 22, 12, 10, 16), strict=True):
+    for column, width in zip("ABCDEFGH", (11, 24, 12, 26, 22, 12, 10, 16), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = sheet.cell(row=first_row, column=1)
 
@@ -154,12 +175,27 @@ def _class_form(
         sheet.add_data_validation(validation)
         validation.add(f"{column}{first_row}:{column}{last_row}")
 
-    drop_down("A", "A", len(lists[0]), "比赛项目", strict=True)
-    drop_down("B", "C", len(subtypes), "作品类型", strict=False)
+    drop_down("B", "A", len(lists[0]), "比赛项目", strict=True)
+    drop_down("C", "C", len(subtypes), "作品类型", strict=False)
     # Team entries list several names in one cell, so a name outside the list only warns.
-    drop_down("D", "B", len(lists[1]), "作者", strict=False)
-    drop_down("E", "D", len(teachers), "指导老师", strict=False)
+    drop_down("E", "B", len(lists[1]), "作者", strict=False)
+    drop_down("F", "D", len(teachers), "指导老师", strict=False)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     return workbook
+
+
+def _form_value(entry: EntryInfo, key: str) -> str:
+    """What a registered work's row shows in the form's column key."""
+    values = {
+        "code": entry.code,
+        "competition": entry.competition_name,
+        "subtype": entry.subtype,
+        "title": entry.title,
+        "authors": entry.author_names,
+        "advisor": entry.advisor,
+        "parent": entry.parent_name,
+        "notes": entry.notes,
+    }
+    return values[key]

@@ -28,6 +28,15 @@ from fest_desktop.school.structure import ensure_class_entries
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Competition, Criterion, Entry, Festival, Score
+from fest_desktop.values import (
+    CATEGORY,
+    COMPETITION_NAME,
+    CRITERION_NAME,
+    RESPONSIBLE,
+    SUBTYPE,
+    limit_problems,
+    quoted,
+)
 
 PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
 
@@ -252,9 +261,19 @@ def eligibility_text(levels: Sequence[int]) -> str:
 def _check_competition(info: CompetitionInfo) -> None:
     if not info.name.strip():
         raise ValidationError("比赛项目的名称不能为空。")
+    for problem in limit_problems(
+        (
+            (COMPETITION_NAME, info.name),
+            (CATEGORY, info.category),
+            (RESPONSIBLE, info.responsible),
+            *((SUBTYPE, subtype) for subtype in info.subtypes),
+            *((CRITERION_NAME, criterion.name) for criterion in info.criteria),
+        )
+    ):
+        raise ValidationError(problem)
     if not PREFIX_PATTERN.fullmatch(info.code_prefix):
         raise ValidationError(
-            f"编号前缀「{info.code_prefix}」不合适：请用 1–6 个大写字母或数字，以字母开头，例如 XZ。"
+            f"编号前缀「{quoted(info.code_prefix)}」不合适：请用 1–6 个大写字母或数字，以字母开头，例如 XZ。"
         )
     for field, choices in (
         (info.participation, Participation),

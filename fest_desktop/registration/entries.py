@@ -28,7 +28,7 @@ from fest_desktop.storage.model import (
     Teacher,
 )
 from fest_desktop.storage.numbering import next_entry_code
-from fest_desktop.values import ADVISOR_NAMES, DESCRIPTION, PERSON_NAME, TITLE, clean_text
+from fest_desktop.values import ADVISOR_NAMES, DESCRIPTION, PERSON_NAME, TITLE, clean_text, limit_problems
 
 ENTRY_GONE = "这件作品已被删除。"
 
@@ -180,18 +180,14 @@ def check_draft(draft: EntryDraft) -> None:
 
 def draft_text_problems(draft: EntryDraft) -> list[str]:
     """What is too long in an entry's text: its title, its advisors, its parent's name."""
-    problems = []
-    for limit, text in (
-        (TITLE, draft.title),
-        (ADVISOR_NAMES, draft.advisor),
-        (PERSON_NAME, draft.parent_name),
-        (DESCRIPTION, draft.description),
-    ):
-        try:
-            limit.check(text.strip())
-        except ValueError as exc:
-            problems.append(str(exc))
-    return problems
+    return limit_problems(
+        (
+            (TITLE, draft.title),
+            (ADVISOR_NAMES, draft.advisor),
+            (PERSON_NAME, draft.parent_name),
+            (DESCRIPTION, draft.description),
+        )
+    )
 
 
 def entry_row(session: Session, entry_id: int) -> Entry:

@@ -14,6 +14,7 @@ from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.registration.kinds import EntryStatus, Participation
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.storage.model import Entry, EntryAuthor, Grade, SchoolClass
+from fest_desktop.values import quoted
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class EntryRules:
             )
         }
         self.counts: Counter[tuple[int, int | None]] = Counter()
-        # Each student's works per competition: (entry id, number), as many as the competition allows.
+        # Each student's works per competition: (entry id, how a message names it), as many as the
+        # competition allows.
         self.entered_by: dict[tuple[int, int], list[tuple[int, str]]] = {}
         for competition_id, class_id, count in session.execute(
             select(Entry.competition_id, Entry.class_id, func.count())
@@ -68,20 +70,25 @@ class EntryRules:
             .group_by(Entry.competition_id, Entry.class_id)
         ):
             self.counts[(competition_id, class_id)] = count
-        for competition_id, student_id, entry_id, code in session.execute(
-            select(Entry.competition_id, EntryAuthor.student_id, Entry.id, Entry.code)
+        # Through the connection, not the ORM: a large festival's thousands of authors, for every check.
+        for competition_id, student_id, entry_id, code, title in session.connection().execute(
+            select(Entry.competition_id, EntryAuthor.student_id, Entry.id, Entry.code, Entry.title)
             .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
             .where(Entry.festival_id == festival_id)
         ):
-            self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, code))
+            self.entered_by.setdefault((competition_id, student_id), []).append(
+                (entry_id, work_label(title, code))
+            )
         # The same for the teachers of the competitions for teachers.
         self.written_by: dict[tuple[int, int | None], list[tuple[int, str]]] = {}
-        for competition_id, teacher_id, entry_id, code in session.execute(
-            select(Entry.competition_id, Entry.teacher_id, Entry.id, Entry.code).where(
+        for competition_id, teacher_id, entry_id, code, title in session.execute(
+            select(Entry.competition_id, Entry.teacher_id, Entry.id, Entry.code, Entry.title).where(
                 Entry.festival_id == festival_id, Entry.teacher_id.is_not(None)
             )
         ):
-            self.written_by.setdefault((competition_id, teacher_id), []).append((entry_id, code))
+            self.written_by.setdefault((competition_id, teacher_id), []).append(
+                (entry_id, work_label(title, code))
+            )
 
     def problems(
         self,
@@ -135,16 +142,10 @@ class EntryRules:
                 found.append(f"「{author.name}」是{where}的学生，不在{school_class.name}。")
             earlier = [e for e in self.entered_by.get((competition.id, author.id), []) if e[0] != entry_id]
             if len(earlier) >= competition.works_per_student:
-                codes = "、".join(code for _, code in earlier)
-                if competition.works_per_student == 1:
-                    found.append(
-                        f"「{author.name}」已经报过「{competition.name}」（作品 {codes}），同一比赛每人只能报一件。"
-                    )
-                else:
-                    found.append(
-                        f"「{author.name}」已经报了「{competition.name}」{len(earlier)} 件（作品 {codes}），"
-                        f"每人最多报 {competition.works_per_student} 件。"
-                    )
+                works = "、".join(label for _, label in earlier)
+                found.append(
+                    f"{author.name}已报{works}，「{competition.name}」每人最多 {competition.works_per_student} 件。"
+                )
         if counted and competition.quota_max is not None:
             already = self.counts[(competition.id, class_id)]
             if counted_before and class_before == class_id:
@@ -174,10 +175,9 @@ class EntryRules:
             return found
         earlier = [e for e in self.written_by.get((competition.id, teacher.id), []) if e[0] != entry_id]
         if len(earlier) >= competition.works_per_student:
-            codes = "、".join(code for _, code in earlier)
+            works = "、".join(label for _, label in earlier)
             found.append(
-                f"{teacher.name}老师已经报了「{competition.name}」{len(earlier)} 件（作品 {codes}），"
-                f"每人最多报 {competition.works_per_student} 件。"
+                f"{teacher.name}老师已报{works}，「{competition.name}」每人最多 {competition.works_per_student} 件。"
             )
         return found
 
@@ -187,11 +187,18 @@ class EntryRules:
         class_id: int | None,
         author_ids: Iterable[int],
         entry_id: int,
-        code: str,
+        label: str,
         teacher_id: int | None = None,
     ) -> None:
+        """Count an entry accepted earlier in the same import; label names it in messages."""
         self.counts[(competition_id, class_id)] += 1
         for student_id in author_ids:
-            self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, code))
+            self.entered_by.setdefault((competition_id, student_id), []).append((entry_id, label))
         if teacher_id is not None:
-            self.written_by.setdefault((competition_id, teacher_id), []).append((entry_id, code))
+            self.written_by.setdefault((competition_id, teacher_id), []).append((entry_id, label))
+
+
+def work_label(title: str, code: str) -> str:
+    """A work as a message names it: 「简易潜望镜」(XZ-0001), or 作品 XZ-0001 when it has no title; code
+    may be where an imported row is, for a work not yet numbered."""
+    return f"「{quoted(title)}」({code})" if title else f"作品 {code}"

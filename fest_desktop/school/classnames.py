@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fest_desktop.values import normalize
+from fest_desktop.values import normalize, quoted
 
 CHINESE_DIGITS = {
     "〇": 0,
@@ -51,7 +51,7 @@ def chinese_number(text: str) -> int:
             return value
         tens, _, units = text.partition("十")
         return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
-    raise ClassNameError(f"「{text}」不是数字")
+    raise ClassNameError(f"「{quoted(text)}」不是数字")
 
 
 NUMERAL_DIGITS = "〇一二三四五六七八九"
@@ -123,7 +123,7 @@ def parse_grade(text: str) -> int:
         return GRADE_NAMES.index(clean) + 1
     match = _GRADE_RE.match(clean)
     if match is None:
-        raise ClassNameError(f"无法识别年级「{text}」，请写成“三年级”“初一”“高二”等形式")
+        raise ClassNameError(f"无法识别年级「{quoted(text)}」，请写成“三年级”“初一”“高二”等形式")
     level = _level_from_match(match)
     assert level is not None
     return level
@@ -142,7 +142,7 @@ def parse_class(text: str) -> ClassRef:
     clean = normalize(text)
     match = _CLASS_RE.match(clean)
     if match is None or not clean:
-        raise ClassNameError(f"无法识别班级「{text}」，请写成“三年级(2)班”“初一(3)班”或只写班号“2”")
+        raise ClassNameError(f"无法识别班级「{quoted(text)}」，请写成“三年级(2)班”“初一(3)班”或只写班号“2”")
     level = _level_from_match(match)
     if level is None and match.group("bare"):
         level = CHINESE_DIGITS[match.group("bare")]

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.changes import EVERYTHING, Changed, Done
-from fest_desktop.errors import ValidationError
+from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.school.classnames import chinese_number
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Festival, Phase, Setting
+from fest_desktop.values import FESTIVAL_NAME, PHASE_NAME, SCHOOL_NAME, THEME, limit_problems
 
 CURRENT_FESTIVAL_KEY = "current_festival_id"
 STANDARD_PHASES = ("宣传动员", "准备", "展评", "总结")
@@ -54,11 +55,13 @@ def edition_from_name(name: str) -> int | None:
     return chinese_number(match.group(1))
 
 
-def check_festival_fields(name: str, school_name: str, start: dt.date, end: dt.date) -> None:
+def check_festival_fields(name: str, school_name: str, start: dt.date, end: dt.date, theme: str = "") -> None:
     if not name.strip():
         raise ValidationError("科技节名称不能为空。")
     if not school_name.strip():
         raise ValidationError("学校名称不能为空。")
+    for problem in limit_problems(((FESTIVAL_NAME, name), (SCHOOL_NAME, school_name), (THEME, theme))):
+        raise ValidationError(problem)
     if end < start:
         raise ValidationError(f"结束日期 {end:%Y-%m-%d} 早于开始日期 {start:%Y-%m-%d}。")
 
@@ -86,9 +89,13 @@ def current_festival_id(session: Session) -> int | None:
     ).first()
 
 
-def festival_row(session: Session, festival_id: int) -> Festival:
-    """The festival's row, or NotFoundError when it has been deleted (in another window, say)."""
-    return fetch(session, Festival, festival_id, f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
+def festival_row(session: Session, festival_id: int, *, for_update: bool = False) -> Festival:
+    """The festival's row, or NotFoundError when it has been deleted (in another window, say);
+    for_update locks it for the rest of the transaction on a server (SELECT … FOR UPDATE)."""
+    festival = session.get(Festival, festival_id, with_for_update=for_update, populate_existing=for_update)
+    if festival is None:
+        raise NotFoundError(f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
+    return festival
 
 
 def list_festivals(db: Database) -> list[FestivalInfo]:
@@ -125,7 +132,7 @@ def set_current_festival(db: Database, festival_id: int) -> Done[FestivalInfo]:
 
 def update_festival(db: Database, info: FestivalInfo) -> Done[FestivalInfo]:
     """Save edited festival details; the id and is_current of info are not changed by this."""
-    check_festival_fields(info.name, info.school_name, info.start_date, info.end_date)
+    check_festival_fields(info.name, info.school_name, info.start_date, info.end_date, info.theme)
     with db.session() as session:
         festival = festival_row(session, info.id)
         festival.name = info.name.strip()
@@ -159,6 +166,8 @@ def list_phases(db: Database, festival_id: int) -> list[PhaseInfo]:
 def _check_phase(name: str, start: dt.date, end: dt.date) -> None:
     if not name.strip():
         raise ValidationError("阶段名称不能为空。")
+    for problem in limit_problems(((PHASE_NAME, name),)):
+        raise ValidationError(problem)
     if end < start:
         raise ValidationError(f"阶段「{name}」的结束日期早于开始日期。")
 

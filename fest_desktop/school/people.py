@@ -15,7 +15,15 @@ from fest_desktop.school.classnames import class_display_name
 from fest_desktop.school.structure import class_infos
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Grade, SchoolClass, Student, Teacher
-from fest_desktop.values import PERSON_NAME, STUDENT_NUMBER, clean_name, clean_text
+from fest_desktop.values import (
+    PERSON_NAME,
+    STUDENT_NUMBER,
+    SUBJECT,
+    clean_name,
+    clean_text,
+    limit_problems,
+    quoted,
+)
 
 GENDERS = ("", "男", "女")
 
@@ -68,8 +76,15 @@ def _teacher_name(name: str) -> str:
         raise ValidationError(str(exc)) from None
 
 
+def _subject(subject: str) -> str:
+    for problem in limit_problems(((SUBJECT, subject),)):
+        raise ValidationError(problem)
+    return subject.strip()
+
+
 def add_teacher(db: Database, festival_id: int, name: str, subject: str = "") -> Done[TeacherInfo]:
     clean = _teacher_name(name)
+    subject = _subject(subject)
     with db.session() as session:
         teacher = Teacher(festival_id=festival_id, name=clean, subject=subject.strip())
         session.add(teacher)
@@ -79,6 +94,7 @@ def add_teacher(db: Database, festival_id: int, name: str, subject: str = "") ->
 
 def update_teacher(db: Database, teacher_id: int, name: str, subject: str) -> Done[None]:
     clean = _teacher_name(name)
+    subject = _subject(subject)
     with db.session() as session:
         teacher = fetch(session, Teacher, teacher_id, "这位教师已被删除。")
         teacher.name = clean
@@ -139,7 +155,7 @@ def check_student_fields(
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
     if gender not in GENDERS:
-        raise ValidationError(f"性别应为“男”或“女”（填的是「{gender}」）。")
+        raise ValidationError(f"性别应为“男”或“女”（填的是「{quoted(gender)}」）。")
     if age is not None and not YOUNGEST_AGE <= age <= OLDEST_AGE:
         raise ValidationError(f"年龄 {age} 不合理，应在{YOUNGEST_AGE}到{OLDEST_AGE}岁之间。")
     if birth_date is not None and not dt.date(1990, 1, 1) <= birth_date <= dt.date.today():

@@ -1,85 +1,47 @@
-"""Roster import from and export to .xlsx: read, preview every problem, then commit all or nothing."""
+"""The roster import: the students read from a workbook (roster_files) matched with the festival's
+pupils, previewed (new, changed field by field, unchanged, refused), then committed whole or not at all.
+
+A pupil is known by the 学号; without one, by name in their class only when nothing the row says
+contradicts the pupil of that name (gender, date of birth): two pupils are never merged by name alone."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from fest_desktop.errors import ValidationError
-from fest_desktop.files.workbooks import (
-    FORMULA_WITHOUT_VALUE,
-    Header,
-    ImportRefused,
-    Problem,
-    WorkbookData,
-    data_rows,
-    find_header,
-    hidden_sheet_note,
-    put_row,
-    read_workbook,
-    save_workbook,
-)
-from fest_desktop.school.classnames import (
-    SECTION_NAMES,
-    ClassNameError,
-    class_display_name,
-    grade_name,
-    parse_class,
-    parse_grade,
-    section_for_level,
-)
-from fest_desktop.school.people import check_student_fields
+from fest_desktop.changes import Changed, Done
+from fest_desktop.files.workbooks import Problem
+from fest_desktop.school.classnames import class_display_name, grade_name
+from fest_desktop.school.roster_files import RosterFile, RosterRow
 from fest_desktop.school.structure import ensure_festival_class_entries, ensure_grade
-from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.importing import (
+    FieldChange,
+    ImportWords,
+    PreviewLine,
+    commit_plan,
+    field_changes,
+    problem_line,
+)
+from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.model import Grade, SchoolClass, Student
-from fest_desktop.values import clean_name, clean_text, normalize, parse_age, parse_date
 
-HEADER_SEARCH_ROWS = 10
-
-
-# Column key → header texts seen in real school rosters (compared after normalisation).
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "section": ("学部", "学段", "部别", "部"),
-    "grade": ("年级", "所在年级", "年级名称"),
-    "class": ("班级", "班", "班别", "班级名称", "所在班级"),
-    "name": ("姓名", "学生姓名", "名字", "学生"),
-    "gender": ("性别",),
-    "student_number": ("学号", "学籍号", "学生编号", "编号"),
-    "birth_date": ("出生日期", "出生年月", "出生年月日", "生日"),
-    "age": ("年龄", "岁数"),
-}
-
-
-COLUMN_TITLES = {
-    "section": "学部",
-    "grade": "年级",
-    "class": "班级",
-    "name": "姓名",
-    "gender": "性别",
-    "student_number": "学号",
-    "birth_date": "出生日期",
-    "age": "年龄",
-}
-
-
-EXPORT_COLUMNS = ("section", "grade", "class", "name", "gender", "student_number", "birth_date", "age")
-
-
-GENDER_WORDS = {"男": "男", "女": "女", "m": "男", "f": "女", "男生": "男", "女生": "女"}
+WORDS = ImportWords(
+    action="导入花名册",
+    problems="花名册有 {0} 处问题，未导入任何数据。请改正后重新导入。",
+    changed="预览之后，学校的班级或学生有了变化（可能另一个窗口或电脑刚刚修改过），没有导入任何数据。",
+)
 
 
 @dataclass(frozen=True)
-class RosterRow:
-    """A student as read from the file, before it is matched against the database."""
+class _Stored:
+    """A pupil of the festival as the import compares it."""
 
-    sheet: str
-    row: int
+    id: int
     level: int
     class_number: int
     name: str
@@ -92,20 +54,52 @@ class RosterRow:
     def class_name(self) -> str:
         return class_display_name(grade_name(self.level), self.class_number)
 
+    @property
+    def described(self) -> str:
+        """The pupil with what tells them apart: 「张伟」（男，2015-03-02）."""
+        facts = [self.gender, f"{self.birth_date:%Y-%m-%d}" if self.birth_date else "", self.student_number]
+        shown = "，".join(fact for fact in facts if fact)
+        return f"「{self.name}」" + (f"（{shown}）" if shown else "")
+
+
+@dataclass(frozen=True)
+class StudentChange:
+    """A pupil the roster changes: each field as it is and as it will be."""
+
+    student_id: int
+    row: RosterRow
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class _Kept:
+    student_id: int
+    row: RosterRow
+
 
 @dataclass
-class RosterPreview:
-    """What committing the import will do, and every problem that prevents it."""
+class RosterImport:
+    """What committing the roster will do, and every problem that prevents it."""
 
-    source: str
-    rows: list[RosterRow] = field(default_factory=list)
+    file: RosterFile
     problems: list[Problem] = field(default_factory=list)
     new_grades: list[str] = field(default_factory=list)
     new_classes: list[str] = field(default_factory=list)
     new_students: list[RosterRow] = field(default_factory=list)
-    changed_students: list[tuple[int, RosterRow]] = field(default_factory=list)
-    unchanged_count: int = 0
-    skipped_sheets: list[str] = field(default_factory=list)
+    changed_students: list[StudentChange] = field(default_factory=list)
+    unchanged: list[_Kept] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.file.source
+
+    @property
+    def skipped_sheets(self) -> list[str]:
+        return self.file.skipped_sheets
+
+    @property
+    def unchanged_count(self) -> int:
+        return len(self.unchanged)
 
     @property
     def ok(self) -> bool:
@@ -119,183 +113,48 @@ class RosterPreview:
             + "".join(f"；{note}" for note in self.skipped_sheets)
         )
 
+    def lines(self) -> list[PreviewLine]:
+        """Every row by what the import does with it, and every problem."""
 
-def _is_roster_header(keys: set[str]) -> bool:
-    return "name" in keys and ("class" in keys or "grade" in keys)
+        def where(row: RosterRow) -> str:
+            return f"工作表「{row.sheet}」第{row.row}行"
 
-
-def _sheet_level(title: str) -> int | None:
-    """A sheet named after a grade (三年级, 初一) in a workbook with one sheet per grade."""
-    try:
-        return parse_grade(title)
-    except ClassNameError:
-        return None
-
-
-def _read_row(
-    sheet: str,
-    row_number: int,
-    cells: Sequence[object],
-    header: Header,
-    sheet_level: int | None,
-    problems: list[Problem],
-    workbook: WorkbookData,
-) -> RosterRow | None:
-    def cell(key: str) -> object:
-        return header.cell(cells, key)
-
-    def problem(key: str, reason: str) -> None:
-        problems.append(Problem(sheet, row_number, COLUMN_TITLES.get(key, ""), reason))
-
-    def empty(key: str, reason: str) -> None:
-        column = header.columns.get(key)
-        computed = column is not None and workbook.formula_without_value(sheet, row_number, column)
-        problem(key, FORMULA_WITHOUT_VALUE if computed else reason)
-
-    before = len(problems)
-    name = clean_name(cell("name"))
-    if not name:
-        empty("name", "姓名为空")
-
-    level: int | None = None
-    grade_text = clean_text(cell("grade"))
-    if grade_text:
-        try:
-            level = parse_grade(grade_text)
-        except ClassNameError as exc:
-            problem("grade", str(exc))
-    class_text = clean_text(cell("class"))
-    number: int | None = None
-    if not class_text:
-        empty("class", "班级为空（如果用了合并单元格，请取消合并并在每一行填上班级）")
-    else:
-        try:
-            ref = parse_class(class_text)
-            number = ref.number
-            if ref.level is not None and level is not None and ref.level != level:
-                problem("class", f"班级「{class_text}」与年级「{grade_text}」不一致")
-            level = level or ref.level
-        except ClassNameError as exc:
-            problem("class", str(exc))
-    if level is None:
-        level = sheet_level
-    if level is None and number is not None and not grade_text:
-        problem("grade", "无法确定年级：请增加“年级”列，或把班级写成“三年级(2)班”的形式")
-
-    section_text = normalize(clean_text(cell("section"))).removesuffix("部")
-    if section_text and level is not None and section_text != section_for_level(level):
-        if section_text in SECTION_NAMES:
-            problem("section", f"学部「{section_text}」与年级「{grade_name(level)}」不一致")
-        else:
-            problem("section", f"无法识别学部「{section_text}」，应为小学、初中或高中")
-
-    gender_text = clean_text(cell("gender"))
-    gender = GENDER_WORDS.get(gender_text.lower()) if gender_text else ""
-    if gender is None:
-        problem("gender", f"性别「{gender_text}」应为“男”或“女”")
-        gender = ""
-
-    birth_date: dt.date | None = None
-    if clean_text(cell("birth_date")):
-        try:
-            birth_date = parse_date(cell("birth_date"))
-        except ValueError as exc:
-            problem("birth_date", str(exc))
-    age: int | None = None
-    if clean_text(cell("age")):
-        try:
-            age = parse_age(cell("age"))
-        except ValueError as exc:
-            problem("age", str(exc))
-
-    student_number = clean_text(cell("student_number"))
-    if len(problems) == before:
-        try:
-            check_student_fields(name, gender, age, birth_date, student_number)
-        except ValidationError as exc:
-            problem("", exc.message)
-    if len(problems) > before or level is None or number is None:
-        return None
-    return RosterRow(sheet, row_number, level, number, name, gender, student_number, birth_date, age)
-
-
-def read_roster(path: Path) -> RosterPreview:
-    """Read every visible sheet of a roster workbook into rows and problems; touches no database."""
-    preview = RosterPreview(source=str(path))
-    workbook = read_workbook(path)
-    preview.skipped_sheets = [hidden_sheet_note(title) for title in workbook.hidden]
-    sheets_with_data = 0
-    for sheet in workbook.sheets:
-        rows = sheet.rows
-        if not any(clean_text(value) for cells in rows for value in cells):
-            continue
-        sheets_with_data += 1
-        header = find_header(rows, HEADER_SYNONYMS, _is_roster_header)
-        if header is None:
-            preview.problems.append(
-                Problem(sheet.title, 0, "", "找不到表头：前10行中没有同时含“姓名”和“班级”（或“年级”）的行")
-            )
-            continue
-        sheet_level = None if "grade" in header.columns else _sheet_level(sheet.title)
-        for offset, cells in data_rows(rows, header):
-            row = _read_row(sheet.title, offset, cells, header, sheet_level, preview.problems, workbook)
-            if row is not None:
-                preview.rows.append(row)
-    if sheets_with_data == 0:
-        title = workbook.sheets[0].title if workbook.sheets else (workbook.hidden or [""])[0]
-        preview.problems.append(Problem(title, 0, "", "工作簿是空的，没有学生数据"))
-    _check_duplicates_in_file(preview)
-    return preview
-
-
-def _check_duplicates_in_file(preview: RosterPreview) -> None:
-    by_number: dict[str, RosterRow] = {}
-    by_name: dict[tuple[int, int, str], RosterRow] = {}
-    kept: list[RosterRow] = []
-    for row in preview.rows:
-        if row.student_number:
-            first = by_number.get(row.student_number)
-            if first is not None:
-                where = "同一班级" if first.class_name == row.class_name else f"{first.class_name}"
-                preview.problems.append(
-                    Problem(
-                        row.sheet,
-                        row.row,
-                        "学号",
-                        f"学号 {row.student_number} 与工作表「{first.sheet}」第{first.row}行（{where}的{first.name}）重复",
-                    )
+        return [
+            *(problem_line(problem) for problem in self.problems),
+            *(
+                PreviewLine(RowOutcome.NEW, where(row), f"{row.class_name} {row.name}", _facts(row))
+                for row in self.new_students
+            ),
+            *(
+                PreviewLine(
+                    RowOutcome.CHANGED,
+                    where(change.row),
+                    f"{change.row.class_name} {change.row.name}",
+                    tuple(str(c) for c in change.changes),
                 )
-                continue
-            by_number[row.student_number] = row
-        key = (row.level, row.class_number, row.name)
-        twin = by_name.get(key)
-        if twin is not None and not (row.student_number and twin.student_number):
-            preview.problems.append(
-                Problem(
-                    row.sheet,
-                    row.row,
-                    "姓名",
-                    f"{row.class_name}的「{row.name}」与工作表「{twin.sheet}」第{twin.row}行重复；"
-                    "如果确实是同名的两名学生，请填写学号加以区分",
-                )
-            )
-            continue
-        by_name.setdefault(key, row)
-        kept.append(row)
-    preview.rows = kept
+                for change in self.changed_students
+            ),
+            *(
+                PreviewLine(RowOutcome.UNCHANGED, where(kept.row), f"{kept.row.class_name} {kept.row.name}")
+                for kept in self.unchanged
+            ),
+        ]
+
+    def effect(self) -> object:
+        return (
+            tuple(self.new_students),
+            tuple((c.student_id, c.changes) for c in self.changed_students),
+            tuple(self.new_classes),
+        )
 
 
-def preview_roster(db: Database, festival_id: int, read: RosterPreview) -> RosterPreview:
-    """What importing the rows read would create or change, and problems with students already
-    stored; writes nothing. read is left as it is."""
-    with db.session() as session:
-        return _plan(session, festival_id, read)
+def _facts(row: RosterRow) -> tuple[str, ...]:
+    facts = [row.gender, f"{row.birth_date:%Y-%m-%d}" if row.birth_date else "", row.student_number]
+    return tuple(fact for fact in facts if fact)
 
 
-def _plan(session: Session, festival_id: int, read: RosterPreview) -> RosterPreview:
-    preview = RosterPreview(
-        read.source, list(read.rows), list(read.problems), skipped_sheets=list(read.skipped_sheets)
-    )
+def _plan(session: Session, festival_id: int, file: RosterFile) -> RosterImport:
+    plan = RosterImport(file, list(file.problems))
     grades = {
         level: name
         for level, name in session.execute(
@@ -310,71 +169,152 @@ def _plan(session: Session, festival_id: int, read: RosterPreview) -> RosterPrev
             .where(Grade.festival_id == festival_id)
         )
     }
-    stored = session.execute(
-        select(Student, Grade.level, SchoolClass.number)
-        .join(SchoolClass, Student.class_id == SchoolClass.id)
-        .join(Grade, SchoolClass.grade_id == Grade.id)
-        .where(Student.festival_id == festival_id)
-    ).all()
-    by_number = {s.student_number: (s, level, number) for s, level, number in stored if s.student_number}
-    by_name: dict[tuple[int, int, str], list[Student]] = {}
-    for s, level, number in stored:
-        by_name.setdefault((level, number, s.name), []).append(s)
-
-    new_grades = sorted({row.level for row in preview.rows} - set(grades))
-    preview.new_grades = [grade_name(level) for level in new_grades]
-    new_classes = sorted({(row.level, row.class_number) for row in preview.rows} - classes)
-    preview.new_classes = [class_display_name(grades.get(lv, grade_name(lv)), n) for lv, n in new_classes]
-
-    for row in preview.rows:
-        match: Student | None = None
-        if row.student_number and row.student_number in by_number:
-            match, level, number = by_number[row.student_number]
-            if (level, number) != (row.level, row.class_number):
-                preview.problems.append(
-                    Problem(
-                        row.sheet,
-                        row.row,
-                        "学号",
-                        f"学号 {row.student_number} 在系统中属于{class_display_name(grade_name(level), number)}的"
-                        f"「{match.name}」，花名册中却在{row.class_name}：一名学生不能同时在两个班",
-                    )
-                )
-                continue
-        elif not row.student_number:
-            candidates = by_name.get((row.level, row.class_number, row.name), [])
-            match = candidates[0] if len(candidates) == 1 else None
-        if match is None:
-            preview.new_students.append(row)
-        elif (match.name, match.gender, match.birth_date, match.age) != (
-            row.name,
-            row.gender or match.gender,
-            row.birth_date or match.birth_date,
-            row.age if row.age is not None else match.age,
-        ):
-            preview.changed_students.append((match.id, row))
-        else:
-            preview.unchanged_count += 1
-    return preview
-
-
-def commit_roster(db: Database, festival_id: int, read: RosterPreview) -> RosterPreview:
-    """Plan the rows read again against the stored festival and write them, after a backup, in one
-    transaction; refuses (writing nothing) while problems remain. Returns what was done."""
-    with db.session() as session:
-        preview = _plan(session, festival_id, read)
-        if not preview.ok:
-            raise ImportRefused(
-                f"花名册有 {len(preview.problems)} 处问题，未导入任何数据。请改正后重新导入。"
+    stored = [
+        _Stored(*row)
+        for row in session.execute(
+            select(
+                Student.id,
+                Grade.level,
+                SchoolClass.number,
+                Student.name,
+                Student.gender,
+                Student.student_number,
+                Student.birth_date,
+                Student.age,
             )
-        backup_before(db, "导入花名册")
-        _write(session, festival_id, preview)
-        return preview
+            .join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.festival_id == festival_id)
+        )
+    ]
+    by_number = {s.student_number: s for s in stored if s.student_number}
+    by_name: dict[tuple[int, int, str], list[_Stored]] = {}
+    for student in stored:
+        by_name.setdefault((student.level, student.class_number, student.name), []).append(student)
+
+    new_grades = sorted({row.level for row in file.rows} - set(grades))
+    plan.new_grades = [grade_name(level) for level in new_grades]
+    new_classes = sorted({(row.level, row.class_number) for row in file.rows} - classes)
+    plan.new_classes = [class_display_name(grades.get(lv, grade_name(lv)), n) for lv, n in new_classes]
+
+    claimed: set[int] = set()
+    for row in file.rows:
+        match = _match(row, by_number, by_name.get((row.level, row.class_number, row.name), []), plan)
+        if match is None:
+            continue
+        if isinstance(match, str):
+            plan.new_students.append(row)
+            continue
+        if match.id in claimed:
+            plan.problems.append(
+                Problem(
+                    row.sheet,
+                    row.row,
+                    "姓名",
+                    f"这一行和前面的另一行都是{match.class_name}的{match.described}",
+                )
+            )
+            continue
+        claimed.add(match.id)
+        changes = field_changes(
+            (
+                ("姓名", match.name, row.name),
+                ("性别", match.gender, row.gender or match.gender),
+                ("学号", match.student_number, row.student_number or match.student_number),
+                ("出生日期", _date(match.birth_date), _date(row.birth_date or match.birth_date)),
+                ("年龄", match.age, row.age if row.age is not None else match.age),
+            )
+        )
+        if changes:
+            plan.changed_students.append(StudentChange(match.id, row, changes))
+        else:
+            plan.unchanged.append(_Kept(match.id, row))
+    return plan
 
 
-def _write(session: Session, festival_id: int, preview: RosterPreview) -> None:
+def _date(day: dt.date | None) -> str:
+    return f"{day:%Y-%m-%d}" if day else ""
+
+
+def _match(
+    row: RosterRow, by_number: dict[str, _Stored], same_name: Sequence[_Stored], plan: RosterImport
+) -> _Stored | str | None:
+    """The pupil a row is: by 学号, else the one pupil of that name in the class whose details do not
+    contradict the row; "new" for a pupil not yet on the roster; None when refused (a problem noted)."""
+
+    def problem(column: str, reason: str) -> None:
+        plan.problems.append(Problem(row.sheet, row.row, column, reason))
+
+    if row.student_number:
+        match = by_number.get(row.student_number)
+        if match is not None:
+            if (match.level, match.class_number) != (row.level, row.class_number):
+                problem(
+                    "学号",
+                    f"学号 {row.student_number} 在系统中属于{match.class_name}的「{match.name}」，"
+                    f"花名册中却在{row.class_name}：一名学生不能同时在两个班",
+                )
+                return None
+            return match
+        # A pupil of that name entered without a 学号 is this one, unless the row contradicts them;
+        # a pupil of that name with another 学号 is someone else.
+        candidates = [s for s in same_name if not s.student_number and not _contradicts(s, row)]
+        if len(candidates) > 1:
+            problem(
+                "学号",
+                f"{row.class_name}有 {len(candidates)} 名没有学号的学生叫「{row.name}」，无法确定学号 "
+                f"{row.student_number} 是哪一名：请先在“学生”中给他们填上学号",
+            )
+            return None
+        return candidates[0] if candidates else "new"
+    if len(same_name) > 1:
+        problem("姓名", f"{row.class_name}有 {len(same_name)} 名学生叫「{row.name}」，请填写学号加以区分")
+        return None
+    if not same_name:
+        return "new"
+    if _contradicts(same_name[0], row):
+        problem(
+            "姓名",
+            f"{row.class_name}已有{same_name[0].described}，与本行（{'，'.join(_facts(row))}）不一致："
+            "如果是同名的另一名学生，请填写学号加以区分；如果是同一名学生，请先在“学生”中改正",
+        )
+        return None
+    return same_name[0]
+
+
+def _contradicts(student: _Stored, row: RosterRow) -> bool:
+    """Whether the row says something of the pupil that the roster knows otherwise."""
+    return bool(
+        (row.gender and student.gender and row.gender != student.gender)
+        or (row.birth_date and student.birth_date and row.birth_date != student.birth_date)
+    )
+
+
+def plan_roster_import(db: Database, festival_id: int, file: RosterFile) -> RosterImport:
+    """What importing the students read would create or change, and every problem; writes nothing."""
+    with db.session() as session:
+        return _plan(session, festival_id, file)
+
+
+def commit_roster_import(
+    db: Database, festival_id: int, file: RosterFile, *, previewed: RosterImport | None = None
+) -> Done[RosterImport]:
+    """Plan the students read again inside one transaction and write them after a backup, or nothing:
+    refused while any row has a problem, or when the plan is no longer the one previewed."""
+    plan = commit_plan(
+        db,
+        lambda session: _plan(session, festival_id, file),
+        lambda session, planned: _write(session, festival_id, planned),
+        WORDS,
+        previewed=previewed,
+    )
+    changes = Changed.SCHOOL | (Changed.ENTRIES if plan.new_classes else Changed.NOTHING)
+    return Done(plan, changes)
+
+
+def _write(session: Session, festival_id: int, plan: RosterImport) -> None:
     class_ids: dict[tuple[int, int], int] = {}
-    for level, number in sorted({(r.level, r.class_number) for r in preview.new_students}):
+    for level, number in sorted({(r.level, r.class_number) for r in plan.new_students}):
         grade = ensure_grade(session, festival_id, level)
         class_id = session.scalars(
             select(SchoolClass.id).where(SchoolClass.grade_id == grade.id, SchoolClass.number == number)
@@ -385,9 +325,9 @@ def _write(session: Session, festival_id: int, preview: RosterPreview) -> None:
             session.flush()
             class_id = school_class.id
         class_ids[(level, number)] = class_id
-    if preview.new_classes:
+    if plan.new_classes:
         ensure_festival_class_entries(session, festival_id)
-    if preview.new_students:
+    if plan.new_students:
         session.execute(
             insert(Student),
             [
@@ -400,67 +340,27 @@ def _write(session: Session, festival_id: int, preview: RosterPreview) -> None:
                     "birth_date": r.birth_date,
                     "age": r.age,
                 }
-                for r in preview.new_students
+                for r in plan.new_students
             ],
         )
-    for student_id, row in preview.changed_students:
-        student = session.get(Student, student_id)
-        assert student is not None
-        student.name = row.name
-        student.gender = row.gender or student.gender
-        student.birth_date = row.birth_date or student.birth_date
-        student.age = row.age if row.age is not None else student.age
-
-
-def import_roster(db: Database, festival_id: int, path: Path, *, dry_run: bool = False) -> RosterPreview:
-    """Read, plan and (unless dry_run or there are problems) write a roster workbook after a backup,
-    in one transaction; returns the plan, whose problems say why nothing was written."""
-    read = read_roster(path)
-    with db.session() as session:
-        preview = _plan(session, festival_id, read)
-        if not dry_run and preview.ok:
-            backup_before(db, "导入花名册")
-            _write(session, festival_id, preview)
-        return preview
-
-
-def export_roster(db: Database, festival_id: int, path: Path) -> int:
-    """Write the festival's roster in the layout the import reads; returns the number of students."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    with db.session() as session:
-        rows = session.execute(
-            select(Student, SchoolClass.number, Grade.name, Grade.level)
-            .join(SchoolClass, Student.class_id == SchoolClass.id)
-            .join(Grade, SchoolClass.grade_id == Grade.id)
-            .where(Student.festival_id == festival_id)
-            .order_by(Grade.level, SchoolClass.number, Student.id)
-        ).all()
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "花名册"
-    put_row(sheet, [COLUMN_TITLES[key] for key in EXPORT_COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for student, number, grade, level in rows:
-        put_row(
-            sheet,
+    if plan.changed_students:
+        stored = {
+            s.id: s
+            for s in session.scalars(
+                select(Student).where(Student.id.in_([c.student_id for c in plan.changed_students]))
+            )
+        }
+        session.execute(
+            update(Student),
             [
-                section_for_level(level),
-                grade,
-                class_display_name(grade, number),
-                student.name,
-                student.gender,
-                student.student_number,
-                student.birth_date,
-                student.age,
+                {
+                    "id": change.student_id,
+                    "name": change.row.name,
+                    "gender": change.row.gender or stored[change.student_id].gender,
+                    "student_number": change.row.student_number or stored[change.student_id].student_number,
+                    "birth_date": change.row.birth_date or stored[change.student_id].birth_date,
+                    "age": change.row.age if change.row.age is not None else stored[change.student_id].age,
+                }
+                for change in plan.changed_students
             ],
         )
-    for column, width in zip("ABCDEFGH", (8, 10, 14, 12, 6, 16, 12, 6), strict=True):
-        sheet.column_dimensions[column].width = width
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
-        cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
-    save_workbook(workbook, path)
-    return len(rows)

@@ -15,6 +15,7 @@ from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Competition, Entry, Grade, SchoolClass, Section, Student, Teacher
 from fest_desktop.storage.numbering import next_entry_code
+from fest_desktop.values import GRADE_NAME, limit_problems
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def rename_grade(db: Database, grade_id: int, name: str) -> Done[None]:
     """Some schools say 七年级 where others say 初一: the displayed name is the school's choice."""
     if not name.strip():
         raise ValidationError("年级名称不能为空。")
+    for problem in limit_problems(((GRADE_NAME, name),)):
+        raise ValidationError(problem)
     with db.session() as session:
         fetch(session, Grade, grade_id, "这个年级已被删除。").name = name.strip()
     return Done(None, Changed.SCHOOL)

@@ -41,7 +41,7 @@ from fest_desktop.storage.model import (
     Score,
     ScoreChange,
 )
-from fest_desktop.values import clean_text, number_text
+from fest_desktop.values import clean_text, number_text, quoted
 
 # The characters a number may be typed with: ASCII and full-width digits, points and signs, spaces.
 # Python's float() also reads other scripts' digits (١٠), mathematical ones (𝟏𝟎 after folding) and
@@ -62,6 +62,8 @@ def _typed_value(text: object, what: str) -> tuple[float, str] | None:
             value = float(text)
         except OverflowError:
             raise ValidationError(f"{what}填的数太大了。") from None
+        if not math.isfinite(value):
+            raise ValidationError(not_a_number(what, f"{value:g}"))
         return value, f"{value:g}"
     raw = str(text).strip() if text is not None else ""
     shown = number_text(raw)
@@ -132,7 +134,7 @@ def parse_points(text: object, criterion: CriterionInfo) -> float | None:
     if typed is None:
         return None
     value, shown = typed
-    if not math.isfinite(value) or value < 0:
+    if value < 0:
         raise ValidationError(words.negative(shown))
     if value > criterion.max_points + 1e-9:
         raise ValidationError(words.over(shown))
@@ -151,7 +153,7 @@ def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
         return None
     value, shown = typed
     if not math.isfinite(value) or value < 0 or (value == 0 and not competition.higher_is_better):
-        raise ValidationError(f"成绩 {shown} 不合理：应大于 0。")
+        raise ValidationError(f"成绩 {quoted(shown)} 不合理：应大于 0。")
     return round(value, 4)
 
 

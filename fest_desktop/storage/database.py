@@ -279,29 +279,50 @@ def make_engine(target: str | Path) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
-def _refuse_foreign_file(path: Path) -> None:
-    """Look at an existing file read-only before the engine sets its pragmas (WAL changes the file's
-    header): a database of another program is refused and left byte for byte as it was."""
-    if not path.is_file() or path.stat().st_size == 0:
+FESTIVAL_TABLES = frozenset({"festival", "alembic_version"})
+
+
+def _refuse_foreign_file(path: Path, create: bool) -> None:
+    """Look at an existing file before the engine sets its pragmas (WAL changes the file's header):
+    anything but a festival file is refused and left byte for byte as it was, its neighbours included
+    (no -wal or -shm made beside it). An empty file (0 bytes) becomes a festival file only when create
+    is on (新建); a database of another program, even one without tables, never does."""
+    if not path.is_file():
         return
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as connection:
-            tables = {
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-    except sqlite3.DatabaseError:
-        return  # damaged or busy: told as such when the engine opens it
-    if tables and not {"festival", "alembic_version"} <= tables:
+    if path.stat().st_size == 0:
+        if create:
+            return
         raise DatabaseOpenError(
-            f"「{path.name}」不是科技节数据文件（缺少科技节的数据表），没有打开，也没有改动它。"
+            f"「{path.name}」是一个空文件，还不是科技节数据文件，没有打开，也没有改动它。"
+            "要在其中建立科技节，请用命令 festival create 或 demo。"
         )
+    tables = _tables_of(path)
+    if tables is not None and not tables >= FESTIVAL_TABLES:
+        raise DatabaseOpenError(
+            f"「{path.name}」不是科技节数据文件（里面没有科技节的数据表），没有打开，也没有改动它。"
+        )
+
+
+def _tables_of(path: Path) -> set[str] | None:
+    """The tables of a SQLite file, read without changing anything; None when it cannot be read
+    (damaged, or busy: told as such when the engine opens it)."""
+    # With no journal beside it the file holds everything: immutable reads it without locks and
+    # without making -wal/-shm files. A journal beside it belongs to a program using it now.
+    journals = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm", "-journal"))
+    mode = "mode=ro" if journals else "immutable=1"
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)) as connection:
+            return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        return None
 
 
 def open_database(
     target: str | Path, keep_backups: int = DEFAULT_KEEP_BACKUPS, *, create: bool = True
 ) -> Database:
-    """Open a festival database and migrate it to this version's schema; a file that does not exist is
-    created only when create is on (otherwise DatabaseOpenError says there is none)."""
+    """Open a festival database and migrate it to this version's schema. A file that does not exist, or
+    is empty, becomes a festival file only when create is on (otherwise DatabaseOpenError says there is
+    none); any other file without the festival's tables is refused untouched."""
     if isinstance(target, Path) or not is_url(target):
         path = Path(target).expanduser().resolve()
         if not create and not path.exists():
@@ -310,7 +331,7 @@ def open_database(
             )
         _refuse_network_file(path)
         _check_sqlite_file(path)
-        _refuse_foreign_file(path)
+        _refuse_foreign_file(path, create)
         location = str(path)
         engine = make_engine(path)
     else:

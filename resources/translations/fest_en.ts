@@ -112,8 +112,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="114"/>
-        <location filename="../../ui/awards/lists_page.py" line="223"/>
-        <location filename="../../ui/awards/lists_page.py" line="359"/>
+        <location filename="../../ui/awards/lists_page.py" line="230"/>
+        <location filename="../../ui/awards/lists_page.py" line="360"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
@@ -149,8 +149,8 @@
     </message>
     <message>
         <location filename="../../ui/awards/lists_page.py" line="133"/>
-        <location filename="../../ui/awards/lists_page.py" line="365"/>
         <location filename="../../ui/awards/lists_page.py" line="366"/>
+        <location filename="../../ui/awards/lists_page.py" line="367"/>
         <source>获奖名单</source>
         <translation>Award lists</translation>
     </message>
@@ -256,162 +256,162 @@
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="204"/>
+        <location filename="../../ui/awards/lists_page.py" line="211"/>
         <source>已定稿：{0}</source>
         <translation>Finalised: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="204"/>
+        <location filename="../../ui/awards/lists_page.py" line="211"/>
         <source>还没有定稿的名单。</source>
         <translation>No list is finalised yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="208"/>
+        <location filename="../../ui/awards/lists_page.py" line="215"/>
         <source>已定稿 {0}&#x3000;校验码 {1}&#x3000;（名单已冻结；要修改请先撤销定稿）</source>
         <translation>Finalised {0}  check code {1}  (frozen; reopen it to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="214"/>
+        <location filename="../../ui/awards/lists_page.py" line="221"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="217"/>
+        <location filename="../../ui/awards/lists_page.py" line="224"/>
         <source>未定稿：可以按规则评奖、手动调整；公示前请定稿。</source>
         <translation>Not finalised: assign by rules, change by hand; finalise before posting.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="221"/>
+        <location filename="../../ui/awards/lists_page.py" line="228"/>
         <source>暂定：依据的{0}尚未定稿，名单还会变动；它们定稿后才能定稿本名单。</source>
         <translation>Provisional: {0} not finalised yet, so this list may still change; it can be finalised once they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="254"/>
+        <location filename="../../ui/awards/lists_page.py" line="255"/>
         <source>正在按规则评奖…</source>
         <translation>Assigning awards by the rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="269"/>
+        <location filename="../../ui/awards/lists_page.py" line="270"/>
         <source>请先在名单中选中一项奖。</source>
         <translation>Select an award in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="285"/>
+        <location filename="../../ui/awards/lists_page.py" line="286"/>
         <source>请先选中一件获奖作品。</source>
         <translation>Select an awarded entry first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="291"/>
-        <location filename="../../ui/awards/lists_page.py" line="301"/>
-        <location filename="../../ui/awards/lists_page.py" line="305"/>
+        <location filename="../../ui/awards/lists_page.py" line="292"/>
+        <location filename="../../ui/awards/lists_page.py" line="302"/>
+        <location filename="../../ui/awards/lists_page.py" line="306"/>
         <source>按作品编号给奖</source>
         <translation>Award by work number</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="291"/>
+        <location filename="../../ui/awards/lists_page.py" line="292"/>
         <source>作品编号（如 XZ-0012）：</source>
         <translation>Work number (e.g. XZ-0012):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="299"/>
+        <location filename="../../ui/awards/lists_page.py" line="300"/>
         <source>不获奖</source>
         <translation>No award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="301"/>
+        <location filename="../../ui/awards/lists_page.py" line="302"/>
         <source>{0}
 奖项：</source>
         <translation>{0}
 Award:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="305"/>
+        <location filename="../../ui/awards/lists_page.py" line="306"/>
         <source>原因（记入修改记录）：</source>
         <translation>Reason (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="315"/>
+        <location filename="../../ui/awards/lists_page.py" line="316"/>
         <source>请先选中一件已推荐的作品。</source>
         <translation>Select a recommended work first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="320"/>
+        <location filename="../../ui/awards/lists_page.py" line="321"/>
         <source>还没有设置上级比赛：请先在“推荐 → 上级比赛…”中按顺序写出上级比赛的名称。</source>
         <translation>No contests above the school are set yet: first name them in order under “Recommend → Contests above the school…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="335"/>
+        <location filename="../../ui/awards/lists_page.py" line="336"/>
         <source>撤销定稿</source>
         <translation>Reopen list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="335"/>
+        <location filename="../../ui/awards/lists_page.py" line="336"/>
         <source>撤销定稿的原因（记入修改记录）：</source>
         <translation>Reason for reopening (kept in the log):</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="343"/>
+        <location filename="../../ui/awards/lists_page.py" line="344"/>
         <source>定稿「{0}」？定稿后名单和它所依据的成绩都不能再改（需先撤销定稿并写明原因），之后即可公示和打印证书。</source>
         <translation>Finalise “{0}”? Once finalised, neither the list nor the scores it was made from can change (unless it is reopened with a reason); then it can be published and its certificates printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="349"/>
+        <location filename="../../ui/awards/lists_page.py" line="350"/>
         <source>请先确认评奖结果中的特殊情况：</source>
         <translation>Please confirm first what the award rules did here:</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="354"/>
+        <location filename="../../ui/awards/lists_page.py" line="355"/>
         <source>如需调整，请选“否”，再改评奖规则或手动调整。确认无误并定稿？（确认会记入修改记录）</source>
         <translation>To adjust, choose “No” and change the award rules or the awards by hand. Confirm and finalise? (The confirmation goes into the log.)</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="367"/>
+        <location filename="../../ui/awards/lists_page.py" line="368"/>
         <source>班级考核表</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="368"/>
+        <location filename="../../ui/awards/lists_page.py" line="369"/>
         <source>获奖名单核对表</source>
         <translation>Name-check list</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="369"/>
+        <location filename="../../ui/awards/lists_page.py" line="370"/>
         <source>推荐作品造册</source>
         <translation>Register of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="370"/>
+        <location filename="../../ui/awards/lists_page.py" line="371"/>
         <source>推荐作品标签</source>
         <translation>Labels of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="386"/>
-        <location filename="../../ui/awards/lists_page.py" line="389"/>
+        <location filename="../../ui/awards/lists_page.py" line="387"/>
+        <location filename="../../ui/awards/lists_page.py" line="390"/>
         <source>已生成 {0} 份获奖名单。</source>
         <translation>{0} award list(s) written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="392"/>
+        <location filename="../../ui/awards/lists_page.py" line="393"/>
         <source>已生成 {0} 件推荐作品的造册。</source>
         <translation>Register of {0} recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="395"/>
+        <location filename="../../ui/awards/lists_page.py" line="396"/>
         <source>已生成 {0} 张推荐作品标签。</source>
         <translation>{0} labels of recommended works written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="398"/>
+        <location filename="../../ui/awards/lists_page.py" line="399"/>
         <source>已生成班级考核表。</source>
         <translation>Class points table written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="400"/>
+        <location filename="../../ui/awards/lists_page.py" line="401"/>
         <source>已生成 {0} 个班的核对表，请班主任核对签字。</source>
         <translation>Check lists for {0} classes written; head teachers check and sign them.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/lists_page.py" line="403"/>
+        <location filename="../../ui/awards/lists_page.py" line="404"/>
         <source>正在生成文件…</source>
         <translation>Writing the file…</translation>
     </message>
@@ -1110,88 +1110,88 @@ Award:</translation>
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="111"/>
+        <location filename="../../ui/settings/school_pages.py" line="113"/>
         <source>添加年级</source>
         <translation>Add grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="113"/>
-        <location filename="../../ui/settings/school_pages.py" line="204"/>
+        <location filename="../../ui/settings/school_pages.py" line="115"/>
+        <location filename="../../ui/settings/school_pages.py" line="206"/>
         <source>删除年级</source>
         <translation>Delete grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="114"/>
+        <location filename="../../ui/settings/school_pages.py" line="116"/>
         <source>添加班级…</source>
         <translation>Add class…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="115"/>
-        <location filename="../../ui/settings/school_pages.py" line="220"/>
+        <location filename="../../ui/settings/school_pages.py" line="117"/>
+        <location filename="../../ui/settings/school_pages.py" line="222"/>
         <source>删除班级</source>
         <translation>Delete class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="124"/>
+        <location filename="../../ui/settings/school_pages.py" line="126"/>
         <source>年级（学部由年级自动确定；年级名称可直接修改，如“初一”改为“七年级”）</source>
         <translation>Grades (the section follows from the grade; a grade&apos;s name can be edited, e.g. 初一 to 七年级)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="130"/>
+        <location filename="../../ui/settings/school_pages.py" line="132"/>
         <source>班级（双击班号或班主任可修改）</source>
         <translation>Classes (double-click the number or head teacher to change it)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="143"/>
-        <location filename="../../ui/settings/school_pages.py" line="160"/>
+        <location filename="../../ui/settings/school_pages.py" line="145"/>
+        <location filename="../../ui/settings/school_pages.py" line="162"/>
         <source>学部</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="145"/>
-        <location filename="../../ui/settings/school_pages.py" line="161"/>
+        <location filename="../../ui/settings/school_pages.py" line="147"/>
+        <location filename="../../ui/settings/school_pages.py" line="163"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="150"/>
+        <location filename="../../ui/settings/school_pages.py" line="152"/>
         <source>班级数</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="151"/>
-        <location filename="../../ui/settings/school_pages.py" line="170"/>
+        <location filename="../../ui/settings/school_pages.py" line="153"/>
+        <location filename="../../ui/settings/school_pages.py" line="172"/>
         <source>学生数</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="156"/>
-        <location filename="../../ui/settings/school_pages.py" line="162"/>
+        <location filename="../../ui/settings/school_pages.py" line="158"/>
+        <location filename="../../ui/settings/school_pages.py" line="164"/>
         <source>班号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="163"/>
+        <location filename="../../ui/settings/school_pages.py" line="165"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="165"/>
+        <location filename="../../ui/settings/school_pages.py" line="167"/>
         <source>班主任</source>
         <translation>Head teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="168"/>
+        <location filename="../../ui/settings/school_pages.py" line="170"/>
         <source>（未指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="201"/>
+        <location filename="../../ui/settings/school_pages.py" line="203"/>
         <source>删除“{0}”及其 {1} 个班级、{2} 名学生？此操作不能撤销。</source>
         <translation>Delete “{0}” with its {1} classes and {2} students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="219"/>
+        <location filename="../../ui/settings/school_pages.py" line="221"/>
         <source>删除{0}及其 {1} 名学生？此操作不能撤销。</source>
         <translation>Delete {0} with its {1} students? This cannot be undone.</translation>
     </message>
@@ -1904,77 +1904,22 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesImportDialog</name>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="50"/>
+        <location filename="../../ui/registration/import_dialog.py" line="34"/>
         <source>导入报名表 — {0}</source>
         <translation>Import registration forms — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="54"/>
-        <source>新作品 {0} 件，更新 {1} 件，已登记且不变 {2} 件。</source>
-        <translation>{0} new entries, {1} changed, {2} already registered and unchanged.</translation>
+        <location filename="../../ui/registration/import_dialog.py" line="43"/>
+        <source>新作品 {0} 件，修改 {1} 件，已登记且不变 {2} 件，表中没有而保持不变 {3} 件。</source>
+        <translation>{0} new entries, {1} changed, {2} already registered and unchanged, {3} not on the form and left as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="65"/>
+        <location filename="../../ui/registration/import_dialog.py" line="48"/>
         <source>其中 {0} 件所报项目已过截止日期，导入时会请您确认，并标记为“逾期”。</source>
         <translation>{0} of them are for competitions past their deadline: you will be asked to confirm, and they are marked late.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/import_dialog.py" line="72"/>
-        <source>提醒：{0}</source>
-        <translation>Note: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="83"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="96"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="97"/>
-        <source>行</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>导入后</source>
-        <translation>Becomes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>更新</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="91"/>
-        <source>新作品</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="92"/>
-        <source>比赛项目</source>
-        <translation>Competition</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="93"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="94"/>
-        <source>作品题目</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="95"/>
-        <source>作者</source>
-        <translation>Authors</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/import_dialog.py" line="104"/>
+        <location filename="../../ui/registration/import_dialog.py" line="56"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -1982,107 +1927,107 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesPage</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="91"/>
+        <location filename="../../ui/registration/tab.py" line="93"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="95"/>
+        <location filename="../../ui/registration/tab.py" line="97"/>
         <source>搜索编号、题目、作者（可用拼音首字母）、指导老师</source>
         <translation>Search number, title, author (pinyin initials too), advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="103"/>
+        <location filename="../../ui/registration/tab.py" line="105"/>
         <source>新增作品</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="105"/>
+        <location filename="../../ui/registration/tab.py" line="107"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="107"/>
+        <location filename="../../ui/registration/tab.py" line="109"/>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="138"/>
+        <location filename="../../ui/registration/tab.py" line="140"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="139"/>
+        <location filename="../../ui/registration/tab.py" line="141"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="140"/>
+        <location filename="../../ui/registration/tab.py" line="142"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="141"/>
+        <location filename="../../ui/registration/tab.py" line="143"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="142"/>
+        <location filename="../../ui/registration/tab.py" line="144"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="143"/>
+        <location filename="../../ui/registration/tab.py" line="145"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="144"/>
+        <location filename="../../ui/registration/tab.py" line="146"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="145"/>
+        <location filename="../../ui/registration/tab.py" line="147"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="152"/>
+        <location filename="../../ui/registration/tab.py" line="154"/>
         <source>全部比赛项目</source>
         <translation>All competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="153"/>
+        <location filename="../../ui/registration/tab.py" line="155"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="194"/>
+        <location filename="../../ui/registration/tab.py" line="196"/>
         <source>显示 {0} / {1} 件</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="210"/>
+        <location filename="../../ui/registration/tab.py" line="212"/>
         <source>已登记作品 {0}</source>
         <translation>Registered entry {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="226"/>
+        <location filename="../../ui/registration/tab.py" line="228"/>
         <source>删除作品 {0}「{1}」？</source>
         <translation>Delete entry {0} “{1}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="228"/>
+        <location filename="../../ui/registration/tab.py" line="230"/>
         <source>删除所选的 {0} 件作品？</source>
         <translation>Delete the {0} selected entries?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="231"/>
+        <location filename="../../ui/registration/tab.py" line="233"/>
         <source>删除作品</source>
         <translation>Delete entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="231"/>
+        <location filename="../../ui/registration/tab.py" line="233"/>
         <source>（删除后可以撤销；编号不会再分配给别的作品）</source>
         <translation> (You can undo this; the numbers are never given to another entry.)</translation>
     </message>
@@ -2090,122 +2035,122 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../../ui/registration/tab.py" line="268"/>
+        <location filename="../../ui/registration/tab.py" line="271"/>
         <source>作品登记</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="269"/>
+        <location filename="../../ui/registration/tab.py" line="272"/>
         <source>班级进度</source>
         <translation>Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="270"/>
+        <location filename="../../ui/registration/tab.py" line="273"/>
         <source>比赛项目</source>
         <translation>Competitions</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="271"/>
+        <location filename="../../ui/registration/tab.py" line="274"/>
         <source>科普实践</source>
         <translation>Science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="275"/>
+        <location filename="../../ui/registration/tab.py" line="278"/>
         <source>生成班级报名表…</source>
         <translation>Class forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="276"/>
+        <location filename="../../ui/registration/tab.py" line="279"/>
         <source>导入报名表…</source>
         <translation>Import forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="277"/>
+        <location filename="../../ui/registration/tab.py" line="280"/>
         <source>打印作品标签…</source>
         <translation>Entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="278"/>
+        <location filename="../../ui/registration/tab.py" line="281"/>
         <source>导出分类造册…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="318"/>
+        <location filename="../../ui/registration/tab.py" line="322"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="327"/>
+        <location filename="../../ui/registration/tab.py" line="331"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="335"/>
+        <location filename="../../ui/registration/tab.py" line="339"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="340"/>
+        <location filename="../../ui/registration/tab.py" line="344"/>
         <source>正在生成班级报名表…</source>
         <translation>Writing the class registration forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="346"/>
+        <location filename="../../ui/registration/tab.py" line="350"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="347"/>
+        <location filename="../../ui/registration/tab.py" line="351"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="363"/>
+        <location filename="../../ui/registration/tab.py" line="368"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="363"/>
+        <location filename="../../ui/registration/tab.py" line="368"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="363"/>
+        <location filename="../../ui/registration/tab.py" line="368"/>
         <source>作品标签</source>
         <translation>entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="375"/>
+        <location filename="../../ui/registration/tab.py" line="380"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="377"/>
+        <location filename="../../ui/registration/tab.py" line="382"/>
         <source>正在生成作品标签…</source>
         <translation>Writing the entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="384"/>
+        <location filename="../../ui/registration/tab.py" line="389"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="384"/>
+        <location filename="../../ui/registration/tab.py" line="389"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="384"/>
+        <location filename="../../ui/registration/tab.py" line="389"/>
         <source>分类造册</source>
         <translation>register by competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="392"/>
+        <location filename="../../ui/registration/tab.py" line="397"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="394"/>
+        <location filename="../../ui/registration/tab.py" line="399"/>
         <source>正在导出分类造册…</source>
         <translation>Exporting the register by category…</translation>
     </message>
@@ -2444,32 +2389,32 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>FestivalHeader</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>主题：{0}</source>
         <translation>Theme: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>今天：{0}阶段</source>
         <translation>Today: {0} phase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>距开幕还有 {0} 天</source>
         <translation>{0} days to the opening</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
@@ -2616,57 +2561,57 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>GridPaperDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="381"/>
+        <location filename="../../ui/practice/dialogs.py" line="354"/>
         <source>打印方格稿纸</source>
         <translation>Print grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="386"/>
+        <location filename="../../ui/practice/dialogs.py" line="359"/>
         <source>不指定（按计划注明“科技小论文——观察日记(科普幻想类)”）</source>
         <translation>None (the plan&apos;s note “科技小论文——观察日记(科普幻想类)”)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="393"/>
+        <location filename="../../ui/practice/dialogs.py" line="366"/>
         <source> 字/页</source>
         <translation> characters/page</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="397"/>
+        <location filename="../../ui/practice/dialogs.py" line="370"/>
         <source> 张</source>
         <translation> sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="399"/>
+        <location filename="../../ui/practice/dialogs.py" line="372"/>
         <source>A4 纸，300 字为每行 20 格、共 15 行；页首有题目、班级、姓名，左上方注明比赛和体裁。</source>
         <translation>A4; 300 characters are 15 rows of 20 squares; the heading has lines for title, class and name, and names the competition and genre at the top left.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="403"/>
+        <location filename="../../ui/practice/dialogs.py" line="376"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="404"/>
+        <location filename="../../ui/practice/dialogs.py" line="377"/>
         <source>每页格数</source>
         <translation>Squares a page</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="405"/>
+        <location filename="../../ui/practice/dialogs.py" line="378"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="413"/>
+        <location filename="../../ui/practice/dialogs.py" line="386"/>
         <source>保存方格稿纸</source>
         <translation>Save grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="414"/>
+        <location filename="../../ui/practice/dialogs.py" line="387"/>
         <source>{0}字方格稿纸</source>
         <translation>{0}-square grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="435"/>
+        <location filename="../../ui/practice/dialogs.py" line="408"/>
         <source>已生成 {0} 张方格稿纸。</source>
         <translation>{0} sheets of grid paper written.</translation>
     </message>
@@ -2730,39 +2675,102 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="18"/>
+        <location filename="../../ui/widgets/import_preview.py" line="35"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="37"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="39"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="41"/>
+        <source>表中没有，保持不变</source>
+        <translation>Not in the file, left as it is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="43"/>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="203"/>
+        <source>正在读取并检查文件…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="77"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="81"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="82"/>
+        <source>改动或原因</source>
+        <translation>Changes or reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="83"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="84"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="22"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="97"/>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="24"/>
-        <source>行</source>
-        <translation>Row</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="101"/>
+        <source>显示</source>
+        <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="29"/>
-        <source>列</source>
-        <translation>Column</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="123"/>
+        <source>提醒：{0}</source>
+        <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="30"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/import_preview.py" line="45"/>
+        <location filename="../../ui/widgets/import_preview.py" line="131"/>
         <source>发现 {0} 处问题，必须全部改正后才能导入（不会只导入一部分）。请按下表修改 Excel 文件后重新导入。</source>
         <translation>{0} problems found. All must be fixed before importing (nothing is imported in part). Correct the Excel file as listed and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="55"/>
-        <source>没有发现问题。点击“导入”后一次性写入。</source>
-        <translation>No problems found. Import writes everything at once.</translation>
+        <location filename="../../ui/widgets/import_preview.py" line="136"/>
+        <source>没有发现问题。请核对下表的新增和修改，点击“导入”后一次性写入。</source>
+        <translation>No problems found. Check what is new and what changes below; Import writes everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="139"/>
+        <source>没有要新增或修改的内容。</source>
+        <translation>Nothing to add or change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="148"/>
+        <source>全部（{0}）</source>
+        <translation>All ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/import_preview.py" line="193"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
     </message>
 </context>
 <context>
@@ -3074,59 +3082,59 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>科技节</source>
         <translation>Science Festival</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>活动日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>作品报名</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>现场评分</source>
         <translation>Live scoring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>奖项与证书</source>
         <translation>Awards and certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>统计与总结</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>学校与设置</source>
         <translation>School and settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>数据文件：{0}&#x3000;·&#x3000;所有修改即时保存</source>
         <translation>Data file: {0}  ·  every change is saved at once</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>{0} — 科技节</source>
         <translation>{0} — Science Festival</translation>
     </message>
@@ -3441,182 +3449,152 @@ The current data is backed up first (reason “before restore”) and can be bro
     <message>
         <location filename="../../ui/scoring/phones.py" line="420"/>
         <source>正在生成评委扫码卡…</source>
-        <translation>Writing the judges&apos; QR cards…</translation>
+        <translation>Writing the judges' QR cards…</translation>
     </message>
 </context>
 <context>
     <name>PracticeImportDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="254"/>
+        <location filename="../../ui/practice/dialogs.py" line="249"/>
         <source>导入实践表 — {0}</source>
         <translation>Import practice sheet — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="264"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="265"/>
-        <source>学生</source>
-        <translation>Pupil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="266"/>
-        <source>实践项目</source>
-        <translation>Practice item</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="267"/>
-        <source>原来</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="268"/>
-        <source>导入后</source>
-        <translation>Becomes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/practice/dialogs.py" line="275"/>
-        <source>导入</source>
-        <translation>Import</translation>
     </message>
 </context>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../ui/practice/page.py" line="56"/>
+        <location filename="../../ui/practice/page.py" line="65"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="58"/>
+        <location filename="../../ui/practice/page.py" line="67"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="78"/>
+        <location filename="../../ui/practice/page.py" line="87"/>
         <source>方向键移动，空格键勾选或取消所选的格子；点列标题选中整列，再按空格键整列勾选。</source>
         <translation>Arrow keys move, Space ticks or unticks the selected cells; click a column heading to select the whole column, then Space ticks it all.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="83"/>
-        <location filename="../../ui/practice/page.py" line="275"/>
+        <location filename="../../ui/practice/page.py" line="92"/>
+        <location filename="../../ui/practice/page.py" line="284"/>
         <source>导出实践表</source>
         <translation>Export practice sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="86"/>
+        <location filename="../../ui/practice/page.py" line="95"/>
         <source>本班实践表（Excel）…</source>
         <translation>This class&apos;s sheet (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="89"/>
+        <location filename="../../ui/practice/page.py" line="98"/>
         <source>全部班级（每班一页）…</source>
         <translation>Every class (a sheet each)…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="94"/>
+        <location filename="../../ui/practice/page.py" line="103"/>
         <source>导入实践表…</source>
         <translation>Import practice sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="95"/>
+        <location filename="../../ui/practice/page.py" line="104"/>
         <source>报为参赛作品…</source>
         <translation>Enter as a competition work…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="96"/>
+        <location filename="../../ui/practice/page.py" line="105"/>
         <source>实践项目…</source>
         <translation>Practice items…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="97"/>
+        <location filename="../../ui/practice/page.py" line="106"/>
         <source>打印方格稿纸…</source>
         <translation>Print grid paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="103"/>
+        <location filename="../../ui/practice/page.py" line="112"/>
         <source>把选中学生的读后感、征文等登记为一件参赛作品</source>
         <translation>Register the selected pupil&apos;s book report or essay as a competition work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="121"/>
+        <location filename="../../ui/practice/page.py" line="130"/>
         <source>还没有科普实践项目。计划中要求学生每人：读一本科普读物并写读后感、看一部科普影片、讲一位科学家的故事、参观一处科普教育基地、写一篇科普小征文。</source>
         <translation>No science practice items yet. The plans ask every pupil to read a popular science book and write about it, watch a science film, tell a scientist&apos;s story, visit a science education site and write a short science essay.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="126"/>
+        <location filename="../../ui/practice/page.py" line="135"/>
         <source>按计划添加这些项目</source>
         <translation>Add these items from the plans</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="129"/>
+        <location filename="../../ui/practice/page.py" line="138"/>
         <source>自己添加…</source>
         <translation>Add your own…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="204"/>
+        <location filename="../../ui/practice/page.py" line="213"/>
         <source>{0}&#x3000;{1} 名学生&#x3000;完成 {2}/{3}（{4:.0%}）</source>
         <translation>{0}&#x3000;{1} pupils&#x3000;done {2}/{3} ({4:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="262"/>
+        <location filename="../../ui/practice/page.py" line="271"/>
         <source>请先选择班级。</source>
         <translation>Choose a class first.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="271"/>
+        <location filename="../../ui/practice/page.py" line="280"/>
         <source>{0}-科普实践</source>
         <translation>{0}-science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="273"/>
+        <location filename="../../ui/practice/page.py" line="282"/>
         <source>各班科普实践</source>
         <translation>Science practice of every class</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="275"/>
+        <location filename="../../ui/practice/page.py" line="284"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="285"/>
+        <location filename="../../ui/practice/page.py" line="294"/>
         <source>已导出 {0} 个班、{1} 名学生的实践表。班主任打勾后交回，用“导入实践表…”收回。</source>
         <translation>Practice sheets of {0} classes, {1} pupils exported. Class teachers tick them and hand them back; take them in with “Import practice sheet…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="289"/>
+        <location filename="../../ui/practice/page.py" line="298"/>
         <source>正在导出实践表…</source>
         <translation>Exporting the practice sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="294"/>
+        <location filename="../../ui/practice/page.py" line="303"/>
         <source>选择填好的实践表</source>
         <translation>Choose the filled practice sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="294"/>
+        <location filename="../../ui/practice/page.py" line="303"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="310"/>
+        <location filename="../../ui/practice/page.py" line="327"/>
         <source>请先在表中选中一名学生（可选中他读后感、征文那一格）。</source>
         <translation>First select a pupil in the table (for instance the cell of their book report or essay).</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="317"/>
+        <location filename="../../ui/practice/page.py" line="334"/>
         <source>{0}没有可以报名的个人比赛项目。</source>
         <translation>{0} has no individual competition to enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="329"/>
+        <location filename="../../ui/practice/page.py" line="346"/>
         <source>如 {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/page.py" line="342"/>
+        <location filename="../../ui/practice/page.py" line="359"/>
         <source>已登记作品 {0}：{1}《{2}》</source>
         <translation>Registered {0}: {1} “{2}”</translation>
     </message>
@@ -3701,47 +3679,57 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Start at slot</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="186"/>
+        <location filename="../../ui/awards/print_page.py" line="164"/>
+        <source>未打印完成</source>
+        <translation>Not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="192"/>
         <source>所有已定稿名单</source>
         <translation>All finalised lists</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="191"/>
+        <location filename="../../ui/awards/print_page.py" line="197"/>
         <source>所有奖项</source>
         <translation>All awards</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="196"/>
+        <location filename="../../ui/awards/print_page.py" line="202"/>
         <source>所有班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="231"/>
+        <location filename="../../ui/awards/print_page.py" line="238"/>
         <source>{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。</source>
         <translation>{0} certificates, {1} printed before (printing again is a reprint with the same number).</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="241"/>
+        <location filename="../../ui/awards/print_page.py" line="242"/>
+        <source>{0} 张已编号但上次没有打印完成，请重新打印（编号不变）。</source>
+        <translation>{0} were numbered but their printing did not finish: print them again (the numbers stay).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/print_page.py" line="250"/>
         <source>所选名单的 {0} 张证书是{1}证书，当前模板「{2}」用于{3}证书：请在“模板”中选择{4}。</source>
         <translation>The {0} certificates of the chosen list are {1} certificates; the template “{2}” is for {3} certificates: choose {4} under “Template”.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="247"/>
+        <location filename="../../ui/awards/print_page.py" line="256"/>
         <source>对应的模板</source>
         <translation>the matching template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="250"/>
+        <location filename="../../ui/awards/print_page.py" line="259"/>
         <source>没有可打印的证书：先在“获奖名单”中评奖并定稿。</source>
         <translation>Nothing to print: assign and finalise awards under “Award lists” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="281"/>
+        <location filename="../../ui/awards/print_page.py" line="290"/>
         <source>打印前检查</source>
         <translation>Check before printing</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="282"/>
+        <location filename="../../ui/awards/print_page.py" line="291"/>
         <source>发现 {0} 处需要注意：
 {1}
 
@@ -3752,17 +3740,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 Continue anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="304"/>
+        <location filename="../../ui/awards/print_page.py" line="314"/>
         <source>正在生成证书…</source>
         <translation>Making certificates…</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="326"/>
+        <location filename="../../ui/awards/print_page.py" line="337"/>
         <source>纸张与模板不同</source>
         <translation>Paper differs from the template</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="327"/>
+        <location filename="../../ui/awards/print_page.py" line="338"/>
         <source>{0}
 
 请在打印对话框的“属性”中选择与模板相同的纸张和方向。仍然打印吗？</source>
@@ -3771,23 +3759,23 @@ Continue anyway?</translation>
 Choose the template&apos;s paper and orientation under “Properties” in the print dialog. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="359"/>
+        <location filename="../../ui/awards/print_page.py" line="370"/>
         <source>已生成 {0} 张证书。</source>
         <translation>{0} certificates written.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="364"/>
+        <location filename="../../ui/awards/print_page.py" line="375"/>
         <source>保存证书</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/print_page.py" line="376"/>
+        <location filename="../../ui/awards/print_page.py" line="387"/>
         <source>已生成校准页：用普通纸按“实际大小”打印，量出尺子的长度和位置，填入“打印机校准…”。</source>
         <translation>Calibration page written: print it on plain paper at &quot;Actual size&quot;, measure the rulers&apos; length and position and enter them in &quot;Printer calibration…&quot;.</translation>
     </message>
     <message>
         <location filename="../../ui/awards/print_page.py" line="99"/>
-        <location filename="../../ui/awards/print_page.py" line="369"/>
+        <location filename="../../ui/awards/print_page.py" line="380"/>
         <source>套打校准页</source>
         <translation>Calibration page</translation>
     </message>
@@ -3920,7 +3908,7 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
     <message>
         <location filename="../../ui/scoring/ranking.py" line="72"/>
         <source>请复核：{0}的总分偏离较大</source>
-        <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
+        <translation>Check: {0}'s total is far from the panel's</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/ranking.py" line="74"/>
@@ -3936,52 +3924,57 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="27"/>
+        <location filename="../../ui/awards/register_page.py" line="30"/>
         <source>输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车</source>
         <translation>Type a certificate number or name, or scan the QR code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="35"/>
+        <location filename="../../ui/awards/register_page.py" line="38"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="36"/>
+        <location filename="../../ui/awards/register_page.py" line="39"/>
         <source>获奖者</source>
         <translation>Winner</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="37"/>
+        <location filename="../../ui/awards/register_page.py" line="40"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="38"/>
+        <location filename="../../ui/awards/register_page.py" line="41"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="39"/>
+        <location filename="../../ui/awards/register_page.py" line="42"/>
         <source>打印次数</source>
         <translation>Prints</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="40"/>
+        <location filename="../../ui/awards/register_page.py" line="43"/>
         <source>首次登记</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="41"/>
+        <location filename="../../ui/awards/register_page.py" line="44"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="41"/>
+        <location filename="../../ui/awards/register_page.py" line="60"/>
+        <source>已编号，未打印完成</source>
+        <translation>Numbered, printing not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/awards/register_page.py" line="62"/>
         <source>已撤销，作废</source>
         <translation>Withdrawn, void</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/register_page.py" line="48"/>
+        <location filename="../../ui/awards/register_page.py" line="51"/>
         <source>证书查询</source>
         <translation>Look up</translation>
     </message>
@@ -3989,65 +3982,30 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="35"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="31"/>
         <source>导入花名册 — {0}</source>
         <translation>Import roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="39"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="40"/>
         <source>新年级 {0} 个，新班级 {1} 个，新学生 {2} 名，更新 {3} 名，已存在且不变 {4} 名。</source>
         <translation>New grades: {0}, new classes: {1}, new students: {2}, updated: {3}, already present and unchanged: {4}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="52"/>
+        <location filename="../../ui/settings/roster_import_dialog.py" line="50"/>
         <source>将新建班级：{0}</source>
         <translation>Classes to be created: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="63"/>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="75"/>
-        <source>工作表</source>
-        <translation>Sheet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="76"/>
-        <source>行</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="71"/>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="72"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="73"/>
-        <source>性别</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/roster_import_dialog.py" line="74"/>
-        <source>学号</source>
-        <translation>Student no.</translation>
     </message>
 </context>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/operations.py" line="221"/>
+        <location filename="../../ui/operations.py" line="223"/>
         <source>正在处理，请稍候…</source>
         <translation>Working, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="222"/>
+        <location filename="../../ui/operations.py" line="224"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4113,6 +4071,24 @@ max {1:g}</translation>
         <location filename="../../ui/scoring/grid.py" line="274"/>
         <source>缺 {0} 位：{1}</source>
         <translation>{0} missing: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreImportDialog</name>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="36"/>
+        <source>导入评分表 — {0}</source>
+        <translation>Import score sheets — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="44"/>
+        <source>新录入 {0} 个分数，修改 {1} 个，{2} 个与已录入的相同。</source>
+        <translation>{0} new scores, {1} changed, {2} the same as those already entered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring/score_import_dialog.py" line="49"/>
+        <source>将加入评委组：{0}</source>
+        <translation>To be added to the panel: {0}</translation>
     </message>
 </context>
 <context>
@@ -4371,83 +4347,63 @@ max {1:g}</translation>
 <context>
     <name>SheetFiles</name>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="40"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="41"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="43"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="44"/>
         <source>打印评委评分表（PDF）…</source>
-        <translation>Print judges&apos; sheets (PDF)…</translation>
+        <translation>Print judges' sheets (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="44"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="45"/>
         <source>导出评分表（Excel）…</source>
         <translation>Export score sheets (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="45"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="46"/>
         <source>导入填好的评分表…</source>
         <translation>Import filled-in score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="49"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="50"/>
         <source>保存评委评分表</source>
-        <translation>Save judges&apos; sheets</translation>
+        <translation>Save judges' sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="49"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="50"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="52"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="53"/>
         <source>导出评分表</source>
         <translation>Export score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="52"/>
-        <location filename="../../ui/scoring/sheet_files.py" line="77"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="53"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="78"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="72"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="73"/>
         <source>已生成 {0} 位评委的评分表。</source>
         <translation>Score sheets written for {0} judges.</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="73"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="74"/>
         <source>正在生成评分表…</source>
         <translation>Writing the score sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="77"/>
-        <location filename="../../ui/scoring/sheet_files.py" line="95"/>
+        <location filename="../../ui/scoring/sheet_files.py" line="78"/>
         <source>导入评分表</source>
         <translation>Import score sheets</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/sheet_files.py" line="91"/>
-        <source>
-……共 {0} 处</source>
-        <translation>
-… {0} in all</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="92"/>
-        <source>评分表有问题，没有导入任何分数：
-{0}{1}</source>
-        <translation>The score sheets have problems; no score was imported:
-{0}{1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="95"/>
-        <source>导入「{0}」：{1}</source>
-        <translation>Import “{0}”: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scoring/sheet_files.py" line="105"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
@@ -4455,7 +4411,7 @@ max {1:g}</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="68"/>
+        <location filename="../../ui/summary/tab.py" line="69"/>
         <source>上届 {0}</source>
         <translation>Last time {0}</translation>
     </message>
@@ -4463,117 +4419,117 @@ max {1:g}</translation>
 <context>
     <name>StudentsPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="293"/>
+        <location filename="../../ui/settings/school_pages.py" line="296"/>
         <source>按姓名或学号查找</source>
         <translation>Find by name or student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="296"/>
+        <location filename="../../ui/settings/school_pages.py" line="299"/>
         <source>添加学生…</source>
         <translation>Add student…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="297"/>
+        <location filename="../../ui/settings/school_pages.py" line="300"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="298"/>
+        <location filename="../../ui/settings/school_pages.py" line="301"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="299"/>
+        <location filename="../../ui/settings/school_pages.py" line="302"/>
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="316"/>
+        <location filename="../../ui/settings/school_pages.py" line="319"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="323"/>
+        <location filename="../../ui/settings/school_pages.py" line="326"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="328"/>
+        <location filename="../../ui/settings/school_pages.py" line="331"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="335"/>
+        <location filename="../../ui/settings/school_pages.py" line="338"/>
         <source>学号</source>
         <translation>Student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="340"/>
+        <location filename="../../ui/settings/school_pages.py" line="343"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="346"/>
+        <location filename="../../ui/settings/school_pages.py" line="349"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="362"/>
+        <location filename="../../ui/settings/school_pages.py" line="365"/>
         <source>全部班级</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="383"/>
+        <location filename="../../ui/settings/school_pages.py" line="386"/>
         <source>共 {0} 名学生，显示 {1} 名</source>
         <translation>{0} students, {1} shown</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="390"/>
+        <location filename="../../ui/settings/school_pages.py" line="393"/>
         <source>还没有班级。请先在“年级与班级”中添加班级，或导入花名册。</source>
         <translation>There are no classes yet. Add classes under Grades and classes, or import a roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="406"/>
+        <location filename="../../ui/settings/school_pages.py" line="409"/>
         <source>删除学生</source>
         <translation>Delete students</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="406"/>
+        <location filename="../../ui/settings/school_pages.py" line="409"/>
         <source>删除所选的 {0} 名学生？此操作不能撤销。</source>
         <translation>Delete the {0} selected students? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="411"/>
+        <location filename="../../ui/settings/school_pages.py" line="414"/>
         <source>选择花名册</source>
         <translation>Choose a roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="411"/>
+        <location filename="../../ui/settings/school_pages.py" line="414"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="429"/>
+        <location filename="../../ui/settings/school_pages.py" line="432"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="429"/>
+        <location filename="../../ui/settings/school_pages.py" line="432"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="429"/>
+        <location filename="../../ui/settings/school_pages.py" line="432"/>
         <source>花名册</source>
         <translation>roster</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="435"/>
+        <location filename="../../ui/settings/school_pages.py" line="438"/>
         <source>已导出 {0} 名学生的花名册。</source>
         <translation>Exported the roster of {0} students.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="436"/>
+        <location filename="../../ui/settings/school_pages.py" line="439"/>
         <source>正在导出花名册…</source>
         <translation>Exporting the roster…</translation>
     </message>
@@ -4581,316 +4537,316 @@ max {1:g}</translation>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="98"/>
+        <location filename="../../ui/summary/tab.py" line="99"/>
         <source>参加班级</source>
         <translation>Classes taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="99"/>
-        <location filename="../../ui/summary/tab.py" line="445"/>
+        <location filename="../../ui/summary/tab.py" line="100"/>
+        <location filename="../../ui/summary/tab.py" line="446"/>
         <source>参加学生</source>
         <translation>Students taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="100"/>
-        <location filename="../../ui/summary/tab.py" line="355"/>
+        <location filename="../../ui/summary/tab.py" line="101"/>
+        <location filename="../../ui/summary/tab.py" line="356"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="101"/>
-        <location filename="../../ui/summary/tab.py" line="445"/>
+        <location filename="../../ui/summary/tab.py" line="102"/>
+        <location filename="../../ui/summary/tab.py" line="446"/>
         <source>作品</source>
         <translation>Works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="102"/>
+        <location filename="../../ui/summary/tab.py" line="103"/>
         <source>获奖</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="103"/>
+        <location filename="../../ui/summary/tab.py" line="104"/>
         <source>推荐上级比赛</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="110"/>
+        <location filename="../../ui/summary/tab.py" line="111"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="111"/>
+        <location filename="../../ui/summary/tab.py" line="112"/>
         <source>重新统计（评分、评奖有变化后）</source>
         <translation>Count again (after scores or awards changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="113"/>
-        <location filename="../../ui/summary/tab.py" line="511"/>
+        <location filename="../../ui/summary/tab.py" line="114"/>
+        <location filename="../../ui/summary/tab.py" line="512"/>
         <source>总结报告</source>
         <translation>Summary report</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="115"/>
+        <location filename="../../ui/summary/tab.py" line="116"/>
         <source>总结报告（PDF）…</source>
         <translation>Summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="116"/>
+        <location filename="../../ui/summary/tab.py" line="117"/>
         <source>总结报告（Excel，每张表一页）…</source>
         <translation>Summary report (Excel, a sheet per table)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="123"/>
+        <location filename="../../ui/summary/tab.py" line="124"/>
         <source>参与情况</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="124"/>
+        <location filename="../../ui/summary/tab.py" line="125"/>
         <source>作品与评审</source>
         <translation>Works and judging</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="125"/>
+        <location filename="../../ui/summary/tab.py" line="126"/>
         <source>获奖情况</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="126"/>
+        <location filename="../../ui/summary/tab.py" line="127"/>
         <source>推荐与上报</source>
         <translation>Recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="127"/>
+        <location filename="../../ui/summary/tab.py" line="128"/>
         <source>科普实践</source>
         <translation>Science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="128"/>
+        <location filename="../../ui/summary/tab.py" line="129"/>
         <source>教师比赛</source>
         <translation>Teachers&apos; contests</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="129"/>
+        <location filename="../../ui/summary/tab.py" line="130"/>
         <source>历年比较</source>
         <translation>Year on year</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="130"/>
+        <location filename="../../ui/summary/tab.py" line="131"/>
         <source>总结</source>
         <translation>Summary text</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="140"/>
+        <location filename="../../ui/summary/tab.py" line="141"/>
         <source>各年级参与率</source>
         <translation>Participation by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="141"/>
+        <location filename="../../ui/summary/tab.py" line="142"/>
         <source>各班参与情况</source>
         <translation>Participation by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="155"/>
+        <location filename="../../ui/summary/tab.py" line="156"/>
         <source>各项目作品数（按学部）</source>
         <translation>Works per competition (by section)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="156"/>
+        <location filename="../../ui/summary/tab.py" line="157"/>
         <source>评审进度（已评完的百分比）</source>
         <translation>Judging progress (share judged)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="157"/>
+        <location filename="../../ui/summary/tab.py" line="158"/>
         <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
         <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="158"/>
+        <location filename="../../ui/summary/tab.py" line="159"/>
         <source>评委打分偏差</source>
         <translation>Judges&apos; spread</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="170"/>
+        <location filename="../../ui/summary/tab.py" line="171"/>
         <source>各年级获奖（按等级）</source>
         <translation>Awards by grade (by level)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="171"/>
+        <location filename="../../ui/summary/tab.py" line="172"/>
         <source>各班获奖</source>
         <translation>Awards by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="172"/>
+        <location filename="../../ui/summary/tab.py" line="173"/>
         <source>集体奖、优秀组织奖与科技辅导员奖</source>
         <translation>Collective, organisation and advisor awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="173"/>
+        <location filename="../../ui/summary/tab.py" line="174"/>
         <source>班级考核积分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="185"/>
+        <location filename="../../ui/summary/tab.py" line="186"/>
         <source>推荐参加上级比赛的作品</source>
         <translation>Works recommended to the higher level</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="186"/>
+        <location filename="../../ui/summary/tab.py" line="187"/>
         <source>按学部、个人或团体统计</source>
         <translation>By section, individual or team</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="188"/>
+        <location filename="../../ui/summary/tab.py" line="189"/>
         <source>生成推荐作品上报表</source>
         <translation>District list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="190"/>
+        <location filename="../../ui/summary/tab.py" line="191"/>
         <source>上报表（Excel）…</source>
         <translation>District list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="191"/>
+        <location filename="../../ui/summary/tab.py" line="192"/>
         <source>上报表（PDF，签字盖章用）…</source>
         <translation>District list (PDF, to sign and stamp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="193"/>
+        <location filename="../../ui/summary/tab.py" line="194"/>
         <source>调整列与模板…</source>
         <translation>Columns and templates…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="196"/>
+        <location filename="../../ui/summary/tab.py" line="197"/>
         <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
         <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="201"/>
+        <location filename="../../ui/summary/tab.py" line="202"/>
         <source>上报表模板</source>
         <translation>District template</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="215"/>
+        <location filename="../../ui/summary/tab.py" line="216"/>
         <source>科普实践各项目完成率</source>
         <translation>Science practice done, by item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="216"/>
+        <location filename="../../ui/summary/tab.py" line="217"/>
         <source>各年级完成率</source>
         <translation>Done by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="217"/>
+        <location filename="../../ui/summary/tab.py" line="218"/>
         <source>各班完成率</source>
         <translation>Done by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="218"/>
+        <location filename="../../ui/summary/tab.py" line="219"/>
         <source>在「作品报名 → 科普实践」中逐班勾选，或导出实践表请班主任填写后导入。</source>
         <translation>Tick class by class in “Entries → Science practice”, or export the practice sheets for class teachers to fill in and import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="233"/>
+        <location filename="../../ui/summary/tab.py" line="234"/>
         <source>教师比赛（不计入学生的参与和获奖）</source>
         <translation>Teachers&apos; contests (not counted in the pupils&apos; participation and awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="240"/>
+        <location filename="../../ui/summary/tab.py" line="241"/>
         <source>本届与上届</source>
         <translation>This festival and the last</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="242"/>
+        <location filename="../../ui/summary/tab.py" line="243"/>
         <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
         <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="255"/>
+        <location filename="../../ui/summary/tab.py" line="256"/>
         <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
         <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="264"/>
+        <location filename="../../ui/summary/tab.py" line="265"/>
         <source>按统计数字生成初稿</source>
         <translation>Draft from the figures</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="309"/>
+        <location filename="../../ui/summary/tab.py" line="310"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="360"/>
+        <location filename="../../ui/summary/tab.py" line="361"/>
         <source>还没有报名任何比赛的班级：{0}</source>
         <translation>Classes that entered nothing yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="370"/>
+        <location filename="../../ui/summary/tab.py" line="371"/>
         <source>完成率</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="391"/>
+        <location filename="../../ui/summary/tab.py" line="392"/>
         <source>已评完</source>
         <translation>Judged</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="450"/>
+        <location filename="../../ui/summary/tab.py" line="451"/>
         <source>上届</source>
         <translation>Last time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="458"/>
+        <location filename="../../ui/summary/tab.py" line="459"/>
         <source>本届</source>
         <translation>This time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="476"/>
+        <location filename="../../ui/summary/tab.py" line="477"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="487"/>
+        <location filename="../../ui/summary/tab.py" line="488"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="489"/>
+        <location filename="../../ui/summary/tab.py" line="490"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="499"/>
+        <location filename="../../ui/summary/tab.py" line="500"/>
         <source>生成初稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="499"/>
+        <location filename="../../ui/summary/tab.py" line="500"/>
         <source>用统计数字生成的初稿替换现在的总结吗？</source>
         <translation>Replace the current summary with a draft made from the figures?</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="520"/>
+        <location filename="../../ui/summary/tab.py" line="521"/>
         <source>已生成总结报告。</source>
         <translation>Summary report written.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="521"/>
+        <location filename="../../ui/summary/tab.py" line="522"/>
         <source>正在生成总结报告…</source>
         <translation>Writing the summary report…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="528"/>
+        <location filename="../../ui/summary/tab.py" line="529"/>
         <source>推荐作品上报表</source>
         <translation>District list of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="541"/>
+        <location filename="../../ui/summary/tab.py" line="542"/>
         <source>已生成推荐作品上报表，共 {0} 件。</source>
         <translation>District list written: {0} works.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="542"/>
+        <location filename="../../ui/summary/tab.py" line="543"/>
         <source>正在生成推荐作品上报表…</source>
         <translation>Writing the list of recommended works…</translation>
     </message>
@@ -4898,43 +4854,43 @@ max {1:g}</translation>
 <context>
     <name>TeachersPage</name>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="229"/>
+        <location filename="../../ui/settings/school_pages.py" line="231"/>
         <source>按姓名或学科查找</source>
         <translation>Find by name or subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="232"/>
+        <location filename="../../ui/settings/school_pages.py" line="234"/>
         <source>添加教师…</source>
         <translation>Add teacher…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="233"/>
-        <location filename="../../ui/settings/school_pages.py" line="278"/>
+        <location filename="../../ui/settings/school_pages.py" line="235"/>
+        <location filename="../../ui/settings/school_pages.py" line="280"/>
         <source>删除教师</source>
         <translation>Delete teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="244"/>
+        <location filename="../../ui/settings/school_pages.py" line="246"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="249"/>
+        <location filename="../../ui/settings/school_pages.py" line="251"/>
         <source>学科</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="253"/>
+        <location filename="../../ui/settings/school_pages.py" line="255"/>
         <source>担任班主任</source>
         <translation>Head teacher of</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="262"/>
+        <location filename="../../ui/settings/school_pages.py" line="264"/>
         <source>共 {0} 位教师</source>
         <translation>{0} teachers</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/school_pages.py" line="278"/>
+        <location filename="../../ui/settings/school_pages.py" line="280"/>
         <source>删除 {0} 位教师？</source>
         <translation>Delete {0} teachers?</translation>
     </message>
@@ -5106,47 +5062,47 @@ max {1:g}</translation>
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="304"/>
+        <location filename="../../ui/practice/dialogs.py" line="277"/>
         <source>报为参赛作品</source>
         <translation>Enter as a competition work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="315"/>
+        <location filename="../../ui/practice/dialogs.py" line="288"/>
         <source>如 《昆虫记》读后感</source>
         <translation>e.g. On “The Insect World”</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="322"/>
+        <location filename="../../ui/practice/dialogs.py" line="295"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="323"/>
+        <location filename="../../ui/practice/dialogs.py" line="296"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="324"/>
+        <location filename="../../ui/practice/dialogs.py" line="297"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="325"/>
+        <location filename="../../ui/practice/dialogs.py" line="298"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="326"/>
+        <location filename="../../ui/practice/dialogs.py" line="299"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="347"/>
+        <location filename="../../ui/practice/dialogs.py" line="320"/>
         <source>请选择比赛项目。</source>
         <translation>Choose a competition.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="360"/>
+        <location filename="../../ui/practice/dialogs.py" line="333"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>
@@ -5241,32 +5197,32 @@ Please send this file to whoever supports you.</translation>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../ui/opening.py" line="35"/>
+        <location filename="../../ui/opening.py" line="37"/>
         <source>无法打开科技节数据文件</source>
         <translation>Cannot open the festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="40"/>
+        <location filename="../../ui/opening.py" line="42"/>
         <source>打开其他文件…</source>
         <translation>Open another file…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="42"/>
+        <location filename="../../ui/opening.py" line="44"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="48"/>
+        <location filename="../../ui/opening.py" line="50"/>
         <source>选择科技节数据文件</source>
         <translation>Choose a festival file</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="49"/>
+        <location filename="../../ui/opening.py" line="51"/>
         <source>科技节数据文件 (*.db);;所有文件 (*)</source>
         <translation>Festival files (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="60"/>
+        <location filename="../../ui/opening.py" line="62"/>
         <source>科技节的全部数据（活动、作品、成绩、证书记录和自动备份）将保存在：
 {0}
 
@@ -5281,49 +5237,49 @@ If this PC has a restore card or restore software such as Deep Freeze, drive C: 
 Choose a place that is not reset (a folder on drive D:, say)? The data&apos;s place is shown later under 学校与设置 → 界面与数据.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="66"/>
+        <location filename="../../ui/opening.py" line="68"/>
         <source>数据保存在哪里</source>
         <translation>Where the data is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="68"/>
+        <location filename="../../ui/opening.py" line="70"/>
         <source>选择保存科技节数据的文件夹</source>
         <translation>Choose the folder for 科技节&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="81"/>
+        <location filename="../../ui/opening.py" line="83"/>
         <source>这个数据文件正由另一台电脑（{0}）上的科技节打开。几台电脑不能通过共享文件夹同时使用同一个数据文件（可能损坏数据）：请在那台电脑上关闭科技节后再打开；几台电脑同时评分请改用 PostgreSQL 服务器。如果那台电脑已经关机，删除同一文件夹中的「{1}」后再打开。</source>
         <translation>This festival file is open in 科技节 on another PC ({0}). Several PCs cannot use one festival file through a shared folder (the data could be damaged): close 科技节 on that PC and open it again; for scoring on several PCs use a PostgreSQL server. If that PC is already off, delete “{1}” in the same folder and open the file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="97"/>
+        <location filename="../../ui/opening.py" line="99"/>
         <source>数据文件已损坏</source>
         <translation>The data file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="102"/>
+        <location filename="../../ui/opening.py" line="104"/>
         <source>最近一次正常的备份：{0}（{1}）。
 用它恢复吗？损坏的文件会改名保存在原处，不会删除。</source>
         <translation>Latest good backup: {0} ({1}).
 Restore it? The damaged file is renamed and kept where it is, never deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="107"/>
+        <location filename="../../ui/opening.py" line="109"/>
         <source>用这个备份恢复</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="109"/>
+        <location filename="../../ui/opening.py" line="111"/>
         <source>不恢复</source>
         <translation>Do not restore</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="116"/>
+        <location filename="../../ui/opening.py" line="118"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="154"/>
+        <location filename="../../ui/opening.py" line="156"/>
         <source>另一个科技节窗口（电脑 {0}，进程 {1}）也打开了这个数据文件。两个窗口都可以使用：每次修改都立即保存，评分和排行榜会互相显示；请不要两边同时修改同一项内容。</source>
         <translation>Another 科技节 window (computer {0}, process {1}) has this data file open too. Both windows work: every change is saved at once and scores and the leaderboard show in both; do not edit the same item in both at the same time.</translation>
     </message>

@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from fest_desktop.registration.entry_import import import_entry_files
 from fest_desktop.storage import backups
 from fest_desktop.storage.database import open_database
 from tests.benchmarks.bench_entries import set_up_competitions, write_entries_workbook
 from tests.benchmarks.bench_scoring import score_boards
 from tests.benchmarks.large_school import make_large_school
+from tests.core.importing import entries_imported
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:
@@ -59,7 +59,7 @@ def main() -> None:
         set_up_competitions(db, festival_id)
         workbook = Path(folder) / "entries.xlsx"
         write_entries_workbook(db, festival_id, workbook)
-        assert import_entry_files(db, festival_id, [workbook], allow_late=True).ok
+        assert entries_imported(db, festival_id, [workbook], allow_late=True).ok
         score_boards(db, festival_id)
         for old in backups.list_backups(path):  # the one the import made
             old.path.unlink()

@@ -22,7 +22,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from fest_desktop.registration.competitions import list_competitions
-from fest_desktop.registration.entry_import import import_entry_files
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.school.people import list_teachers
 from fest_desktop.scoring.judges import add_judge
@@ -35,6 +34,7 @@ from tests.benchmarks.bench_entries import (
     write_entries_workbook,
 )
 from tests.benchmarks.large_school import make_large_school
+from tests.core.importing import entries_imported, scores_imported
 
 ROOT = Path(__file__).resolve().parents[2]
 JUDGES_PER_COMPETITION = 5
@@ -68,7 +68,7 @@ def set_up(db: Database, folder: Path) -> int:
     set_up_competitions(db, festival.id)
     entries = folder / "entries.xlsx"
     write_entries_workbook(db, festival.id, entries)
-    plan = import_entry_files(db, festival.id, [entries], allow_late=True)
+    plan = entries_imported(db, festival.id, [entries], allow_late=True)
     assert plan.ok, plan.problems[:3]
     teachers = list_teachers(db, festival.id)
     rows = 0
@@ -113,7 +113,6 @@ def write_scores(db: Database, festival_id: int, path: Path) -> tuple[int, int]:
 
 def station_during_import(database: Path, festival_id: int, workbook: Path) -> str:
     """Import while another process types scores into another competition; what that station saw."""
-    from fest_desktop.scoring.score_import import import_score_file
 
     db = open_database(database)
     judged = [c for c in list_competitions(db, festival_id) if c.judging == Judging.RUBRIC]
@@ -129,7 +128,7 @@ def station_during_import(database: Path, festival_id: int, workbook: Path) -> s
     assert other.stdin is not None and other.stdout is not None
     other.stdout.readline()
     time.sleep(0.3)
-    import_score_file(db, festival_id, workbook)
+    scores_imported(db, festival_id, workbook)
     time.sleep(0.3)
     answers, _ = other.communicate("stop\n")
     db.close()
@@ -143,7 +142,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from fest_desktop.scoring.score_import import import_score_file
 
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -161,7 +159,7 @@ def main() -> None:
             shutil.copy(template, target)
             db = open_database(target)
             started = time.perf_counter()
-            plan = import_score_file(db, festival_id, workbook)
+            plan = scores_imported(db, festival_id, workbook)
             times.append(time.perf_counter() - started)
             assert plan.ok and plan.new == scores - plan.unchanged, plan.problems[:3]
             db.close()

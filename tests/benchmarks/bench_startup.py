@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+
 BARE_WINDOW = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -120,9 +121,9 @@ def bench_roster_import(folder: Path, runs: int) -> None:
     from openpyxl import load_workbook
 
     from fest_desktop.new_festival.creating import create_festival
-    from fest_desktop.school.roster import import_roster
     from fest_desktop.storage.database import open_database
     from tests.benchmarks.large_school import STUDENT_COUNT, write_large_roster
+    from tests.core.importing import roster_imported
 
     workbook_path = write_large_roster(folder / "large-roster.xlsx")
     read_times, import_times = [], []
@@ -140,7 +141,7 @@ def bench_roster_import(folder: Path, runs: int) -> None:
             db, "第十届校园科技节", "大型实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
         ).value
         started = time.perf_counter()
-        preview = import_roster(db, festival.id, workbook_path)
+        preview = roster_imported(db, festival.id, workbook_path)
         import_times.append(time.perf_counter() - started)
         db.close()
         if not preview.ok or len(preview.new_students) != STUDENT_COUNT or rows != STUDENT_COUNT + 1:

@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import insert, select
 
 from fest_desktop.awards.assignment import assign_awards
-from fest_desktop.registration.entry_import import import_entry_files
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.model import Attempt, Competition, Entry
 from tests.benchmarks.bench_entries import median_time, set_up_competitions, write_entries_workbook
 from tests.benchmarks.large_school import make_large_school
+from tests.core.importing import entries_imported
 
 
 def fill_festival(db: Database, folder: Path, name: str, start: dt.date, seed: int) -> int:
@@ -36,7 +36,7 @@ def fill_festival(db: Database, folder: Path, name: str, start: dt.date, seed: i
     set_up_competitions(db, festival.id)
     workbook = folder / f"{seed}.xlsx"
     write_entries_workbook(db, festival.id, workbook)
-    plan = import_entry_files(db, festival.id, [workbook], allow_late=True)
+    plan = entries_imported(db, festival.id, [workbook], allow_late=True)
     assert plan.ok, plan.problems[:3]
     rng = random.Random(seed)
     with db.session() as session:

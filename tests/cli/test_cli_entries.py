@@ -75,10 +75,10 @@ def test_forms_import_export_and_labels(school_db: Path, tmp_path: Path) -> None
     form = tmp_path / "forms" / "三年级(1)班-作品报名表.xlsx"
     workbook = load_workbook(form)
     sheet = workbook["报名表"]
-    header = next(c.row for c in sheet["D"] if c.value == "作者")
-    sheet.cell(header + 1, 1, "科技创新绘画比赛")
-    sheet.cell(header + 1, 3, "未来城市")
-    sheet.cell(header + 1, 4, "张子涵")
+    header = next(c.row for c in sheet["A"] if c.value == "作品编号")
+    sheet.cell(header + 1, 2, "科技创新绘画比赛")
+    sheet.cell(header + 1, 4, "未来城市")
+    sheet.cell(header + 1, 5, "张子涵")
     workbook.save(form)
 
     dry = run("entries", "import", form, "--dry-run", "--allow-late", "--db", school_db)
@@ -94,6 +94,30 @@ def test_forms_import_export_and_labels(school_db: Path, tmp_path: Path) -> None
     assert next(b.reason for b in list_backups(school_db)) == "导入报名表前"
     [entry] = list_entries(db, festival.id)
     assert (entry.code, entry.title, entry.author_names) == ("HH-0001", "未来城市", "张子涵")
+
+    # The forms sent out again list the work with its number: a corrected title is a change of it, a
+    # new row a new work, and the dry run lists both before anything is written.
+    assert run("entries", "forms", tmp_path / "again", "--db", school_db).returncode == 0
+    form = tmp_path / "again" / "三年级(1)班-作品报名表.xlsx"
+    workbook = load_workbook(form)
+    sheet = workbook["报名表"]
+    assert [c.value for c in sheet[header + 1]][:5] == [
+        "HH-0001",
+        "科技创新绘画比赛",
+        None,
+        "未来城市",
+        "张子涵",
+    ]
+    sheet.cell(header + 1, 4, "未来之城")
+    for column, value in ((2, "科技创新绘画比赛"), (4, "月球基地"), (5, "李梓轩")):
+        sheet.cell(header + 2, column, value)
+    workbook.save(form)
+    second = run("entries", "import", form, "--dry-run", "--allow-late", "--db", school_db)
+    assert second.returncode == 0, second.stderr
+    assert "修改（1）：\n  「三年级(1)班-作品报名表.xlsx」工作表「报名表」" in second.stdout
+    assert "HH-0001 科技创新绘画比赛 「未来城市」 张子涵　作品题目：未来城市 → 未来之城" in second.stdout
+    assert "新增（1）：" in second.stdout and "「月球基地」 李梓轩" in second.stdout
+    assert [e.title for e in list_entries(db, festival.id)] == ["未来城市"]
 
     register = run("entries", "export", tmp_path / "register.xlsx", "--db", school_db)
     assert register.returncode == 0 and "已把 1 件作品的分类造册导出" in register.stdout

@@ -84,7 +84,7 @@ def test_items_a_class_sheet_and_its_import(festival_db: Path, tmp_path: Path) -
     assert "检查通过（试运行，未写入）：1 个班：新勾选 1 项" in tried.stdout
     assert json.loads(run("practice", "progress", "--json", "--db", festival_db).stdout)["total"]["done"] == 0
     done = run("practice", "import", sheet_path, "--db", festival_db)
-    assert done.returncode == 0 and "「看一部科普影片」：未完成 → ✓" in done.stdout
+    assert done.returncode == 0 and "看一部科普影片：未完成 → ✓" in done.stdout
     assert json.loads(run("practice", "progress", "--json", "--db", festival_db).stdout)["total"]["done"] == 1
 
 

@@ -19,6 +19,7 @@ from fest_desktop.school.festivals import FestivalInfo, delete_festival, list_fe
 from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, make_engine, open_database, upgrade
 from tests.conftest import write_workbook
+from tests.core.importing import roster_imported
 
 
 def _festival(db: Database, name: str = "第十届校园科技节") -> FestivalInfo:
@@ -104,16 +105,15 @@ def test_an_operation_whose_backup_cannot_be_made_is_not_done(file_db: Database)
 
 
 def test_an_import_backs_up_first_and_a_refused_one_does_not(file_db: Database, tmp_path: Path) -> None:
-    from fest_desktop.school.roster import import_roster
 
     festival = _festival(file_db)
     good = write_workbook(
         tmp_path / "花名册.xlsx", {"学生": [["年级", "班级", "姓名"], ["三年级", "2", "刘欣怡"]]}
     )
     bad = write_workbook(tmp_path / "坏.xlsx", {"学生": [["年级", "班级", "姓名"], ["三年级", "", "王"]]})
-    assert not import_roster(file_db, festival.id, bad).ok
+    assert not roster_imported(file_db, festival.id, bad).ok
     assert backups.list_backups(Path(file_db.location)) == []
-    import_roster(file_db, festival.id, good)
+    roster_imported(file_db, festival.id, good)
     assert [b.reason for b in backups.list_backups(Path(file_db.location))] == ["导入花名册前"]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,14 @@ from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import AwardSettings, update_award_settings
 from fest_desktop.awards.lists import list_awards
 from fest_desktop.awards.rules import RuleKey, set_rules
-from fest_desktop.certificates.batch import PrintedBatch, batch_notes, print_batch, to_file
+from fest_desktop.certificates.batch import (
+    PrintedBatch,
+    Progress,
+    batch_notes,
+    print_batch,
+    print_certificates,
+    to_file,
+)
 from fest_desktop.certificates.calibration import (
     RULER_START,
     Measured,
@@ -29,17 +37,16 @@ from fest_desktop.certificates.calibration import (
     printer_calibration,
     save_printer_calibration,
 )
-from fest_desktop.certificates.drawing import Cancelled, check_image, write_calibration_pdf
+from fest_desktop.certificates.drawing import check_image, write_calibration_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
-from fest_desktop.certificates.items import Rule, Shape, TextRun
+from fest_desktop.certificates.items import Rule, Shape, Sheet, TextRun
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
-from fest_desktop.certificates.kinds import TemplateKind
+from fest_desktop.certificates.kinds import RegisterState, TemplateKind
 from fest_desktop.certificates.layout import lay_out_calibration, ruler_lengths
 from fest_desktop.certificates.register import (
     find_certificate,
     lookup_certificate,
     qr_payload,
-    reprint_job,
     search_register,
 )
 from fest_desktop.certificates.templates import (
@@ -91,7 +98,7 @@ def print_to(
 ) -> PrintedBatch:
     """The batch workflow every caller runs, writing one PDF."""
     chosen = template or student_template(db, festival_id)
-    return print_batch(db, festival_id, chosen, jobs, to_file(path), **options)  # type: ignore[arg-type]
+    return print_batch(db, festival_id, chosen, jobs, to_file(path), **options).value  # type: ignore[arg-type]
 
 
 def test_only_finalised_lists_are_printed(db: Database, throws: Throws) -> None:
@@ -115,10 +122,12 @@ def test_numbers_are_given_once_kept_on_reprint_and_never_reused(
     assert [job.number for job in issued] == ["KJJ2026-0001", "KJJ2026-0002", "KJJ2026-0003"]
     again = certificate_jobs(db, throws.festival_id)
     assert [job.number for job in again] == [job.number for job in issued]
-    reprint = reprint_job(db, throws.festival_id, "kjj2026-0002")
-    assert reprint.recipient == "李梓轩" and reprint.print_count == 1
-    assert reprint.certificate_id is not None
-    print_to(db, throws.festival_id, tmp_path / "reprint.pdf", [reprint])
+    [batch] = print_certificates(
+        db, throws.festival_id, tmp_path / "reprint.pdf", reprint="kjj2026-0002"
+    ).value
+    [reprint] = batch.jobs
+    assert (reprint.recipient, reprint.number, reprint.print_count) == ("李梓轩", "KJJ2026-0002", 1)
+    assert "KJJ2026-0002" in page_text(tmp_path / "reprint.pdf", 0)
     record = find_certificate(db, throws.festival_id, "KJJ2026-0002")
     assert (record.print_count, record.reprints) == (2, 1)
     # withdraw an award after printing: its number stays taken, the next certificate gets 0004
@@ -293,7 +302,7 @@ def test_the_qr_code_reads_back_to_the_register(
     assert lookup_certificate(db, throws.festival_id, "KJJ2026-0099").record is None
 
 
-def test_a_cancelled_batch_writes_nothing_and_issues_no_number(
+def test_a_cancelled_batch_writes_nothing_and_its_numbers_wait_for_the_next(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
     jobs = certificate_jobs(db, throws.festival_id)
@@ -304,13 +313,27 @@ def test_a_cancelled_batch_writes_nothing_and_issues_no_number(
         seen.append((done, total))
         return done < 2
 
-    with pytest.raises(Cancelled):
+    with pytest.raises(FestError, match="已取消，没有生成文件。已编号而没有打印出来的 3 张证书"):
         print_to(db, throws.festival_id, path, jobs, progress=progress)
     assert seen == [(1, 3), (2, 3)] and not path.exists()
-    assert search_register(db, throws.festival_id) == []
+    # The numbers were in the register before anything was drawn: issued, not printed.
+    register = search_register(db, throws.festival_id)
+    assert [(r.number, r.recipient, r.state) for r in register] == [
+        ("KJJ2026-0001", "张子涵", RegisterState.ISSUED),
+        ("KJJ2026-0002", "李梓轩", RegisterState.ISSUED),
+        ("KJJ2026-0003", "刘欣怡", RegisterState.ISSUED),
+    ]
+    assert "尚未打印完成" in lookup_certificate(db, throws.festival_id, "KJJ2026-0002").message
+    again = certificate_jobs(db, throws.festival_id)
+    assert [job.number for job in again] == ["KJJ2026-0001", "KJJ2026-0002", "KJJ2026-0003"]
+    printed = print_to(db, throws.festival_id, tmp_path / "printed.pdf", again)
+    assert printed.resumed == ["KJJ2026-0001", "KJJ2026-0002", "KJJ2026-0003"]
+    assert [(r.print_count, r.state) for r in search_register(db, throws.festival_id)] == [
+        (1, RegisterState.PRINTED)
+    ] * 3
 
 
-def test_a_batch_that_cannot_be_delivered_is_not_recorded(
+def test_a_batch_that_cannot_be_delivered_keeps_its_numbers_for_the_next(
     db: Database, throws: Throws, tmp_path: Path
 ) -> None:
     jobs = certificate_jobs(db, throws.festival_id)
@@ -318,13 +341,71 @@ def test_a_batch_that_cannot_be_delivered_is_not_recorded(
     def refused(_sheets: object, _progress: object) -> None:
         raise FestError("打印机拒绝了打印任务。")
 
-    with pytest.raises(FestError, match="打印机"):
+    with pytest.raises(FestError, match="打印机拒绝了打印任务。已编号而没有打印出来的 3 张证书"):
         print_batch(db, throws.festival_id, student_template(db, throws.festival_id), jobs, refused)
-    assert search_register(db, throws.festival_id) == []
-    # the numbers were not used up: the next batch that gets out starts at 0001
+    assert [r.print_count for r in search_register(db, throws.festival_id)] == [0, 0, 0]
+    # No number was used up: the next batch that gets out prints the same ones to the same pupils.
     printed = print_to(db, throws.festival_id, tmp_path / "ok.pdf", jobs)
-    assert printed.first_number == "KJJ2026-0001"
+    assert [(job.recipient, job.number) for job in printed.jobs] == [
+        ("张子涵", "KJJ2026-0001"),
+        ("李梓轩", "KJJ2026-0002"),
+        ("刘欣怡", "KJJ2026-0003"),
+    ]
     assert [r.print_count for r in search_register(db, throws.festival_id)] == [1, 1, 1]
+    texts = [page_text(tmp_path / "ok.pdf", page) for page in range(3)]
+    assert all(job.number in text for job, text in zip(printed.jobs, texts, strict=True))
+
+
+def test_a_batch_on_a_template_for_another_kind_is_refused_before_any_number(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    jobs = certificate_jobs(db, throws.festival_id)
+    class_template = template_for(list_templates(db, throws.festival_id), TemplateKind.CLASS)
+    with pytest.raises(ValidationError, match="用于班级集体奖证书，不能打印学生获奖证书"):
+        print_to(db, throws.festival_id, tmp_path / "c.pdf", jobs, template=class_template)
+    assert search_register(db, throws.festival_id) == []
+    assert not (tmp_path / "c.pdf").exists()
+
+
+def test_an_award_taken_back_since_the_list_was_read_gets_no_number(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    jobs = certificate_jobs(db, throws.festival_id)
+    # Meanwhile, at another station, the list is reopened.
+    reopen(db, throws.festival_id, competition_list_key(throws.competition.id), "复核")
+    with pytest.raises(ValidationError, match="已撤销定稿"):
+        print_to(db, throws.festival_id, tmp_path / "c.pdf", jobs)
+    assert search_register(db, throws.festival_id) == []
+
+
+def test_a_batch_does_not_hold_the_write_lock_while_it_delivers(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
+    from fest_desktop.storage.database import open_database
+
+    jobs = certificate_jobs(db, throws.festival_id)
+    other = open_database(db.location)
+    written = []
+
+    def deliver_while_another_station_writes(sheets: Sequence[Sheet], progress: Progress) -> None:
+        # Another station saves a change while the batch is being delivered: not refused as busy.
+        pupil = list_students(other, throws.festival_id)[0]
+        save_student(other, throws.festival_id, dataclasses.replace(pupil, gender="女"))
+        written.append(len(sheets))
+        to_file(tmp_path / "c.pdf")(sheets, progress)
+
+    try:
+        print_batch(
+            db,
+            throws.festival_id,
+            student_template(db, throws.festival_id),
+            jobs,
+            deliver_while_another_station_writes,
+        )
+    finally:
+        other.close()
+    assert written == [3]
+    assert list_students(db, throws.festival_id)[0].gender == "女"
 
 
 def test_the_calibration_page_has_rulers_inside_the_printable_area_and_every_field_outlined(

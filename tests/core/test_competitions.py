@@ -25,6 +25,7 @@ from fest_desktop.registration.presets import PRESETS, add_preset, find_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.pinyin import matches_initials, suggest_prefix
 from fest_desktop.storage.database import Database
+from tests.core.importing import roster_imported
 from tests.core.school_fixture import make_small_school
 
 
@@ -203,8 +204,6 @@ def test_pinyin_initials_find_names_whatever_the_reading_of_a_surname() -> None:
 def test_a_class_added_later_gets_its_board_entry(
     db: Database, festival: FestivalInfo, tmp_path: object
 ) -> None:
-
-    from fest_desktop.school.roster import import_roster
     from fest_desktop.school.structure import add_class
     from tests.conftest import write_workbook
 
@@ -212,7 +211,7 @@ def test_a_class_added_later_gets_its_board_entry(
     add_preset(db, festival.id, "科普板报")
     add_class(db, festival.id, 3, 3)
     roster = write_workbook(tmp_path / "r.xlsx", {"花名册": [("班级", "姓名"), ("四年级(1)班", "新同学")]})
-    assert import_roster(db, festival.id, roster).ok
+    assert roster_imported(db, festival.id, roster).ok
     boards = {e.class_name: e.code for e in list_entries(db, festival.id)}
     assert (boards["三年级(3)班"], boards["四年级(1)班"]) == ("BB-0004", "BB-0005")
     assert len(boards) == 5

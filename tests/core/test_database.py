@@ -109,6 +109,57 @@ def test_another_programs_sqlite_database_is_refused_and_left_byte_for_byte(tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
 
 
+def _made_by_another_program(path: Path, statements: tuple[str, ...]) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+
+
+FOREIGN_FILES = {
+    "only a view": ("CREATE VIEW answer AS SELECT 42",),
+    "no table left": ("CREATE TABLE scratch (x)", "DROP TABLE scratch"),
+    "in WAL mode": ("PRAGMA journal_mode=WAL", "CREATE TABLE notes (x)", "INSERT INTO notes VALUES (1)"),
+    "in WAL mode without tables": ("PRAGMA journal_mode=WAL", "PRAGMA user_version=7"),
+}
+
+
+@pytest.mark.parametrize("made", FOREIGN_FILES)
+@pytest.mark.parametrize("create", [False, True])
+def test_a_sqlite_file_without_the_festival_s_tables_is_never_changed(
+    tmp_path: Path, made: str, create: bool
+) -> None:
+    path = tmp_path / "other.db"
+    _made_by_another_program(path, FOREIGN_FILES[made])
+    before = path.read_bytes()
+    with pytest.raises(DatabaseOpenError, match=r"不是科技节数据文件.*没有打开，也没有改动它"):
+        open_database(path, create=create)
+    # No schema, no switch of journal mode, and nothing left beside it (-wal, -shm).
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_an_empty_file_becomes_a_festival_file_only_when_one_is_made(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()
+    with pytest.raises(DatabaseOpenError, match=r"是一个空文件.*没有打开，也没有改动它"):
+        open_database(path, create=False)
+    assert path.read_bytes() == b"" and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+    open_database(path, create=True).close()
+    assert open_database(path, create=False).is_file
+
+
+def test_a_festival_file_another_window_has_open_is_recognised(tmp_path: Path) -> None:
+    path = tmp_path / "festival.db"
+    first = open_database(path)
+    create_festival(first, "第一届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    # While the first window keeps it open, its latest changes may be in the -wal file beside it.
+    second = open_database(path, create=False)
+    assert [f.name for f in list_festivals(second)] == ["第一届科技节"]
+    second.close()
+    first.close()
+
+
 def test_a_file_that_is_not_there_is_created_only_when_asked(tmp_path: Path) -> None:
     path = tmp_path / "新建文件夹" / "festival.db"
     with pytest.raises(DatabaseOpenError, match="没有找到科技节数据文件"):

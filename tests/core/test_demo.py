@@ -13,11 +13,11 @@ from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.demo.sample_form import SAMPLE_NAME, write_import_sample
 from fest_desktop.registration.competitions import list_competitions
 from fest_desktop.registration.entries import list_entries
-from fest_desktop.registration.entry_import import import_entry_files
 from fest_desktop.registration.presets import MAIN_PRESETS
 from fest_desktop.registration.quotas import quota_overview, quota_warnings
 from fest_desktop.resources import resource_path
 from fest_desktop.storage.database import Database
+from tests.core.importing import entries_imported
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -44,7 +44,7 @@ def test_the_demo_has_every_preset_and_entries_within_the_rules(db: Database) ->
 def test_the_shipped_import_sample_has_one_painting_over_the_quota(db: Database, tmp_path: Path) -> None:
     festival = create_demo_festival(db, today=TODAY)
     shipped = resource_path("samples", SAMPLE_NAME)
-    plan = import_entry_files(db, festival.id, [shipped], dry_run=True, today=TODAY)
+    plan = entries_imported(db, festival.id, [shipped], dry_run=True, today=TODAY)
     assert [p.reason for p in plan.problems] == [
         "四年级(1)班「科技创新绘画比赛」已报 3 件，名额为每班 2–3 件，不能再报。"
     ]
@@ -54,7 +54,7 @@ def test_the_shipped_import_sample_has_one_painting_over_the_quota(db: Database,
 
     def entry_rows(path: Path) -> list[tuple[object, ...]]:
         rows = list(load_workbook(path)["报名表"].iter_rows(values_only=True))
-        header = next(i for i, row in enumerate(rows) if row[3] == "作者")
+        header = next(i for i, row in enumerate(rows) if row[0] == "作品编号")
         return rows[header:]
 
     assert entry_rows(shipped) == entry_rows(fresh)

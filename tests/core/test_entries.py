@@ -151,7 +151,9 @@ def test_a_grade_that_may_not_enter_is_refused(db: Database, small: SmallSchool)
 def test_a_student_enters_a_competition_once(db: Database, small: SmallSchool) -> None:
     paint = painting(db, small.festival_id)
     first = enter(db, small, paint.id, "三年级(1)班", "张子涵")
-    with pytest.raises(ValidationError, match=f"「张子涵」已经报过「科技创新绘画比赛」（作品 {first.code}）"):
+    with pytest.raises(
+        ValidationError, match=f"张子涵已报作品 {first.code}，「科技创新绘画比赛」每人最多 1 件。"
+    ):
         enter(db, small, paint.id, "三年级(1)班", "张子涵")
     # The same student may enter another competition.
     making = add_preset(db, small.festival_id, "小制作").value
@@ -168,7 +170,7 @@ def test_the_making_competition_takes_two_works_per_student_as_the_plan_says(
     with pytest.raises(ValidationError) as refused:
         enter(db, small, making.id, "三年级(1)班", "张子涵")
     assert refused.value.message == (
-        f"「张子涵」已经报了「科技创新小制作与小发明」2 件（作品 {first.code}、{second.code}），每人最多报 2 件。"
+        f"张子涵已报作品 {first.code}、作品 {second.code}，「科技创新小制作与小发明」每人最多 2 件。"
     )
     one = update_competition(db, dataclasses.replace(making, works_per_student=1)).value
     assert one.works_per_student == 1

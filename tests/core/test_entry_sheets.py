@@ -12,17 +12,14 @@ from fest_desktop.files.workbooks import ImportRefused, WorkbookFileError
 from fest_desktop.registration.class_forms import write_class_forms
 from fest_desktop.registration.competitions import list_competitions
 from fest_desktop.registration.entries import EntryDraft, LateEntryError, create_entry, list_entries
-from fest_desktop.registration.entry_import import (
-    commit_entry_import,
-    import_entry_files,
-    preview_entry_import,
-    read_entry_files,
-)
+from fest_desktop.registration.entry_files import read_entry_files
+from fest_desktop.registration.entry_import import commit_entry_import, plan_entry_import
 from fest_desktop.registration.presets import add_preset, find_preset
 from fest_desktop.registration.register import export_register
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
+from tests.core.importing import entries_imported
 from tests.core.school_fixture import SmallSchool, make_small_school
 
 TODAY = dt.date(2026, 4, 20)
@@ -71,19 +68,16 @@ def test_class_forms_carry_competitions_quotas_and_drop_downs(
 
 
 def fill_form(path: Path, rows: list[tuple[object, ...]]) -> None:
-    """Fill the empty rows under the form's header, as a head teacher would in Excel."""
+    """Fill the empty rows under the form's registered works, as a head teacher would in Excel: a new
+    work's row leaves 作品编号 empty."""
     workbook = load_workbook(path)
     sheet = workbook["报名表"]
-    header = next(
-        cell.row
-        for cell in sheet["A"]
-        if cell.value == "比赛项目" and sheet.cell(cell.row, 4).value == "作者"
-    )
+    header = next(cell.row for cell in sheet["A"] if cell.value == "作品编号")
     row = header + 1
-    while sheet.cell(row, 1).value:  # the class competitions are already listed
+    while sheet.cell(row, 2).value:  # the works already registered, the class's board among them
         row += 1
     for values in rows:
-        for column, value in enumerate(values, start=1):
+        for column, value in enumerate(values, start=2):
             sheet.cell(row, column, value)
         row += 1
     workbook.save(path)
@@ -101,11 +95,15 @@ def test_filled_forms_import_back_several_at_once(db: Database, small: SmallScho
         ],
     )
     fill_form(second, [("知识竞赛", "", "", "刘欣怡、杨诗琪 赵俊杰")])
-    plan = import_entry_files(db, small.festival_id, [first, second], today=TODAY)
+    plan = entries_imported(db, small.festival_id, [first, second], today=TODAY)
     assert plan.ok, reasons(plan)
     assert (len(plan.new), len(plan.changed)) == (3, 0)
-    # The prefilled board rows of both forms match the boards already there.
-    assert len(plan.unchanged) == 2
+    # The board each class has from the start is listed on its form with its number, and unchanged.
+    boards = {e.class_name: e.code for e in list_entries(db, small.festival_id) if e.code.startswith("BB-")}
+    assert [(p.code, p.row.file) for p in plan.unchanged] == [
+        (boards["三年级(1)班"], "三年级(1)班-作品报名表.xlsx"),
+        (boards["三年级(2)班"], "三年级(2)班-作品报名表.xlsx"),
+    ]
     stored = {e.title or e.author_names: e for e in list_entries(db, small.festival_id) if e.authors}
     assert stored["未来城市"].subtype == "水彩画" and stored["未来城市"].advisor == "马老师"
     assert stored["未来城市"].class_name == "三年级(1)班"
@@ -122,22 +120,41 @@ def test_a_generic_sheet_imports_and_warns_of_classes_below_the_minimum(
         ("科技创新绘画", "", "海底城市", "杨诗琪", "三(2)班", ""),
         ("绘画", "", "火星家园", "张子涵", "3年级1班", ""),
     )
-    plan = import_entry_files(db, small.festival_id, [path], today=TODAY)
+    plan = entries_imported(db, small.festival_id, [path], today=TODAY)
     assert plan.ok, reasons(plan)
     assert len(plan.new) == 3
     assert plan.warnings == ["三年级(1)班「科技创新绘画比赛」导入后共 1 件，少于名额（每班 2–3 件）"]
 
 
-def test_importing_the_same_file_again_changes_nothing_and_an_edit_is_a_change(
+def test_importing_the_same_file_again_changes_nothing_and_an_edit_needs_the_number(
     db: Database, small: SmallSchool, tmp_path: Path
 ) -> None:
     path = sheet_file(tmp_path, ("科技创新绘画比赛", "油画", "太空电梯", "刘欣怡", "三年级(2)班", ""))
-    import_entry_files(db, small.festival_id, [path], today=TODAY)
-    again = import_entry_files(db, small.festival_id, [path], today=TODAY)
+    entries_imported(db, small.festival_id, [path], today=TODAY)
+    again = entries_imported(db, small.festival_id, [path], today=TODAY)
     assert (len(again.new), len(again.changed), len(again.unchanged)) == (0, 0, 1)
+    # Without its number, another title by the same pupil is another work: refused, naming hers.
     edited = sheet_file(tmp_path, ("科技创新绘画比赛", "水彩画", "太空电梯站", "刘欣怡", "三年级(2)班", ""))
-    change = import_entry_files(db, small.festival_id, [edited], today=TODAY)
+    refused = entries_imported(db, small.festival_id, [edited], today=TODAY)
+    assert reasons(refused) == [
+        "「entries.xlsx」工作表「作品」 第2行：刘欣怡已报「太空电梯」(HH-0001)，「科技创新绘画比赛」每人最多 1 件。"
+    ]
+    # With it, the row is that work, and the preview says what changes.
+    numbered = write_workbook(
+        tmp_path / "numbered.xlsx",
+        {
+            "作品": [
+                ("作品编号", *HEADER),
+                ("HH-0001", "科技创新绘画比赛", "水彩画", "太空电梯站", "刘欣怡", "三年级(2)班", ""),
+            ]
+        },
+    )
+    change = entries_imported(db, small.festival_id, [numbered], today=TODAY)
     assert (len(change.new), len(change.changed)) == (0, 1)
+    assert [str(c) for c in change.changed[0].changes] == [
+        "作品类型：油画 → 水彩画",
+        "作品题目：太空电梯 → 太空电梯站",
+    ]
     [entry] = [e for e in list_entries(db, small.festival_id) if e.authors]
     assert (entry.title, entry.subtype, entry.code) == ("太空电梯站", "水彩画", "HH-0001")
 
@@ -178,7 +195,7 @@ def test_each_bad_row_is_reported_with_where_and_what(
     good = ("科技创新绘画比赛", "", "好作品", "黄思远", "三年级(2)班", "")
     path = sheet_file(tmp_path, good, row)
     before = list_entries(db, small.festival_id)
-    plan = import_entry_files(db, small.festival_id, [path], today=TODAY)
+    plan = entries_imported(db, small.festival_id, [path], today=TODAY)
     assert len(plan.problems) == 1
     problem = plan.problems[0]
     assert (problem.file, problem.sheet, problem.row, problem.column) == ("entries.xlsx", "作品", 3, column)
@@ -188,7 +205,7 @@ def test_each_bad_row_is_reported_with_where_and_what(
     assert list_entries(db, small.festival_id) == before
 
 
-def test_over_quota_and_twice_entered_within_the_file_are_problems(
+def test_over_quota_twice_in_the_file_and_a_second_work_too_many_are_problems(
     db: Database, small: SmallSchool, tmp_path: Path
 ) -> None:
     path = sheet_file(
@@ -197,12 +214,15 @@ def test_over_quota_and_twice_entered_within_the_file_are_problems(
         ("科技创新绘画比赛", "", "二", "李梓轩", "三年级(1)班", ""),
         ("科技创新绘画比赛", "", "三", "王一诺", "三年级(1)班", ""),
         ("科技创新绘画比赛", "", "四", "曾浩然", "三年级(1)班", ""),
+        ("科技创新绘画比赛", "", "一", "张子涵", "三年级(1)班", ""),
         ("科技创新绘画比赛", "", "五", "张子涵", "三年级(1)班", ""),
     )
-    plan = preview_entry_import(db, small.festival_id, read_entry_files([path]), TODAY)
+    plan = plan_entry_import(db, small.festival_id, read_entry_files([path]), TODAY)
     assert [(p.row, p.reason) for p in plan.problems] == [
         (5, "三年级(1)班「科技创新绘画比赛」已报 3 件，名额为每班 2–3 件，不能再报。"),
         (6, "与「entries.xlsx」工作表「作品」第2行是同一件作品，重复了"),
+        (7, "张子涵已报「一」(「entries.xlsx」工作表「作品」第2行)，「科技创新绘画比赛」每人最多 1 件。"),
+        (7, "三年级(1)班「科技创新绘画比赛」已报 3 件，名额为每班 2–3 件，不能再报。"),
     ]
 
 
@@ -219,7 +239,7 @@ def test_merged_cells_blank_rows_and_a_title_row(db: Database, small: SmallSchoo
     sheet.append(["科技创新绘画比赛", "", "二", "李梓轩", None, ""])
     sheet.merge_cells("E3:E5")
     workbook.save(tmp_path / "merged.xlsx")
-    plan = import_entry_files(db, small.festival_id, [tmp_path / "merged.xlsx"], today=TODAY)
+    plan = entries_imported(db, small.festival_id, [tmp_path / "merged.xlsx"], today=TODAY)
     assert [(p.row, p.column) for p in plan.problems] == [(5, "班级")]
     assert "合并单元格" in plan.problems[0].reason
 
@@ -269,7 +289,7 @@ def test_commit_checks_again_what_changed_since_the_preview(
 ) -> None:
     path = sheet_file(tmp_path, ("科技创新绘画比赛", "", "一", "张子涵", "三年级(1)班", ""))
     files = read_entry_files([path])
-    assert preview_entry_import(db, small.festival_id, files, TODAY).ok
+    assert plan_entry_import(db, small.festival_id, files, TODAY).ok
     paint = find_preset("绘画").name
     paint_id = next(c.id for c in list_competitions(db, small.festival_id) if c.name == paint)
     # Meanwhile the class fills its places in the window.
@@ -289,7 +309,7 @@ def test_the_register_has_a_sheet_per_competition_and_imports_back_unchanged(
         ("科技创新绘画比赛", "油画", "太空电梯", "刘欣怡", "三年级(2)班", "孙老师"),
         ("知识竞赛", "", "", "张子涵、李梓轩", "三年级(1)班", ""),
     )
-    import_entry_files(db, small.festival_id, [path], today=TODAY)
+    entries_imported(db, small.festival_id, [path], today=TODAY)
     register = tmp_path / "register.xlsx"
     assert export_register(db, small.festival_id, register) == 5
     workbook = load_workbook(register)
@@ -309,6 +329,6 @@ def test_the_register_has_a_sheet_per_competition_and_imports_back_unchanged(
     )
     summary = {row[0]: row for row in workbook["参与情况"].iter_rows(min_row=3, values_only=True)}
     assert summary["三年级(1)班"][1:4] == (6, 2, 2)
-    again = import_entry_files(db, small.festival_id, [register], today=TODAY)
+    again = entries_imported(db, small.festival_id, [register], today=TODAY)
     assert again.ok, reasons(again)
     assert (len(again.new), len(again.changed), len(again.unchanged)) == (0, 0, 5)

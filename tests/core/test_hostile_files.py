@@ -37,21 +37,20 @@ from fest_desktop.files.saving import write_bytes, write_with
 from fest_desktop.files.workbooks import FORMULA_WITHOUT_VALUE, hidden_sheet_note, read_workbook
 from fest_desktop.registration.class_forms import write_class_forms
 from fest_desktop.registration.competitions import list_competitions
-from fest_desktop.registration.entry_import import import_entry_files
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.registration.register import export_register
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students, save_student
-from fest_desktop.school.roster import export_roster, import_roster
+from fest_desktop.school.roster_files import export_roster
 from fest_desktop.scoring.judges import add_judge
 from fest_desktop.scoring.paper_sheets import write_score_workbook
-from fest_desktop.scoring.score_import import import_score_file
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award, Competition, Entry, EntryAuthor, Event, Judge, Student, Teacher
 from fest_desktop.values import ADVISOR_NAMES, PERSON_NAME, TITLE
 from tests.conftest import PROJECT_ROOT, write_workbook
+from tests.core.importing import entries_imported, roster_imported, scores_imported
 from tests.core.school_fixture import make_small_school
 from tests.core.scoring_fixture import Board, make_board
 from tests.pdf_checks import page_count
@@ -193,7 +192,7 @@ def test_a_write_killed_half_way_leaves_the_file_that_was_there(tmp_path: Path) 
     assert target.read_bytes() == b"the good PDF of yesterday"
 
 
-def test_a_certificate_batch_that_fails_keeps_the_old_pdf_and_issues_no_number(
+def test_a_certificate_batch_that_fails_keeps_the_old_pdf_and_its_numbers_for_the_next(
     db: Database, demo: FestivalInfo, tmp_path: Path
 ) -> None:
     target = tmp_path / "奖状.pdf"
@@ -208,12 +207,14 @@ def test_a_certificate_batch_that_fails_keeps_the_old_pdf_and_issues_no_number(
 
         write_with(target, fail)
 
-    with pytest.raises(FestError):
+    with pytest.raises(FestError, match="未打印完成"):
         print_batch(db, demo.id, template, jobs, drawn_then_disk_full)
     assert target.read_bytes() == b"the good PDF of yesterday"
-    assert all(job.number == "" for job in certificate_jobs(db, demo.id)[:3])
-    printed = print_batch(db, demo.id, template, jobs, to_file(target))
-    assert page_count(target) == 3 and printed.jobs[0].number
+    issued = certificate_jobs(db, demo.id)[:3]
+    assert all(job.number and not job.print_count for job in issued)
+    printed = print_batch(db, demo.id, template, jobs, to_file(target)).value
+    assert page_count(target) == 3
+    assert [job.number for job in printed.jobs] == [job.number for job in issued] == printed.resumed
 
 
 def test_write_bytes_replaces_whole(tmp_path: Path) -> None:
@@ -238,7 +239,7 @@ def test_a_stray_cell_far_away_is_not_read_cell_by_cell(
     read = read_workbook(path)
     # Rows as long as their last filled cell: the far cell's row alone is wide, not a billion cells.
     assert sum(len(row) for row in read.sheets[0].rows) < 16384 + 100
-    preview = import_roster(db, festival.id, path)
+    preview = roster_imported(db, festival.id, path)
     assert preview.ok and [s.name for s in list_students(db, festival.id)] == ["王小明"]
 
 
@@ -258,7 +259,7 @@ def test_a_roster_formula_without_value_is_named_not_taken_for_blank(
         [["三年级", "三年级(1)班", "王小明", "男"], ["三年级", "三年级(1)班", "", "女"]],
     )
     with_formula(path, "花名册", "C3", '="李"&"小红"')
-    preview = import_roster(db, festival.id, path, dry_run=True)
+    preview = roster_imported(db, festival.id, path, dry_run=True)
     assert [(p.sheet, p.row, p.column, p.reason) for p in preview.problems] == [
         ("花名册", 3, "姓名", FORMULA_WITHOUT_VALUE)
     ]
@@ -277,7 +278,7 @@ def test_an_entry_formula_without_value_is_named(db: Database, demo: FestivalInf
         },
     )
     with_formula(path, "作品", "B2", "=A1")
-    plan = import_entry_files(db, demo.id, [path], dry_run=True, allow_late=True)
+    plan = entries_imported(db, demo.id, [path], dry_run=True, allow_late=True)
     assert any(p.row == 2 and p.reason == FORMULA_WITHOUT_VALUE for p in plan.problems), plan.problems
 
 
@@ -311,7 +312,7 @@ def test_a_score_formula_without_value_is_reported_not_skipped(
     points[0] = None
     path = score_file(tmp_path / "评分.xlsx", board, points)
     with_formula(path, "李老师", "D2", "=4+1")
-    plan = import_score_file(db, festival.id, path)
+    plan = scores_imported(db, festival.id, path)
     assert [(p.row, p.column, p.reason) for p in plan.problems] == [
         (2, criteria[0].name, FORMULA_WITHOUT_VALUE)
     ]
@@ -333,8 +334,8 @@ def test_hidden_sheets_are_left_out_of_every_import_and_said(
         [["三年级", "三年级(1)班", "王小明", "男"]],
         旧名单=[["年级", "班级", "姓名", "性别"], ["三年级", "三年级(1)班", "张旧生", "女"]],
     )
-    preview = import_roster(db, festival.id, hide(roster, "旧名单"), dry_run=True)
-    assert [r.name for r in preview.rows] == ["王小明"]
+    preview = roster_imported(db, festival.id, hide(roster, "旧名单"), dry_run=True)
+    assert [r.name for r in preview.file.rows] == ["王小明"]
     assert preview.skipped_sheets == [hidden_sheet_note("旧名单")]
     assert hidden_sheet_note("旧名单") in preview.summary()
 
@@ -346,7 +347,7 @@ def test_hidden_sheets_are_left_out_of_every_import_and_said(
     extra.title = "草稿"
     extra["D2"] = 1
     workbook.save(scores)
-    plan = import_score_file(db, festival.id, hide(scores, "草稿"), dry_run=True)
+    plan = scores_imported(db, festival.id, hide(scores, "草稿"), dry_run=True)
     assert plan.ok and plan.new == len(criteria)
     assert plan.skipped_sheets == [hidden_sheet_note("草稿")]
     assert hidden_sheet_note("草稿") in plan.summary()
@@ -365,7 +366,7 @@ def test_hidden_sheets_of_an_entries_file_are_said(
             "草稿": [header, ["科技创新绘画比赛", "草稿", "李梓轩", "三年级(1)班"]],
         },
     )
-    plan = import_entry_files(db, festival.id, [hide(path, "草稿")], dry_run=True, allow_late=True)
+    plan = entries_imported(db, festival.id, [hide(path, "草稿")], dry_run=True, allow_late=True)
     assert plan.ok, plan.problems
     assert [planned.draft.title for planned in plan.new] == ["月球上的家"]
     assert plan.skipped_sheets == [hidden_sheet_note("草稿", "报名.xlsx")]
@@ -377,7 +378,7 @@ def test_names_and_titles_longer_than_allowed_are_refused_where_they_come_in(
 ) -> None:
     long_name = "王" * (PERSON_NAME.longest + 1)
     roster = roster_workbook(tmp_path / "花名册.xlsx", [["三年级", "三年级(1)班", long_name, "男"]])
-    preview = import_roster(db, demo.id, roster, dry_run=True)
+    preview = roster_imported(db, demo.id, roster, dry_run=True)
     assert len(preview.problems) == 1 and "姓名" in preview.problems[0].reason
     assert f"最多 {PERSON_NAME.longest} 个字" in preview.problems[0].reason
 
@@ -394,7 +395,7 @@ def test_names_and_titles_longer_than_allowed_are_refused_where_they_come_in(
             ]
         },
     )
-    plan = import_entry_files(db, demo.id, [entries], dry_run=True, allow_late=True)
+    plan = entries_imported(db, demo.id, [entries], dry_run=True, allow_late=True)
     assert any("作品题目" in p.reason and "太长" in p.reason for p in plan.problems), plan.problems
 
     with pytest.raises(ValidationError, match="太长"):
@@ -475,7 +476,7 @@ def test_spaces_inside_names_are_kept_and_padding_removed(
     db: Database, festival: FestivalInfo, tmp_path: Path, typed: str, kept: str
 ) -> None:
     roster = roster_workbook(tmp_path / "花名册.xlsx", [["三年级", "三年级(1)班", typed, "男"]])
-    import_roster(db, festival.id, roster)
+    roster_imported(db, festival.id, roster)
     assert [s.name for s in list_students(db, festival.id)] == [kept]
 
 
@@ -530,6 +531,6 @@ def test_an_old_backup_held_open_does_not_stop_an_import(
     monkeypatch.setattr(Path, "unlink", antivirus)
     monkeypatch.setattr(saving.time, "sleep", lambda _seconds: None)
     roster = roster_workbook(tmp_path / "花名册.xlsx", [["三年级", "三年级(1)班", "王小明", "男"]])
-    assert import_roster(db, festival.id, roster).ok
+    assert roster_imported(db, festival.id, roster).ok
     assert held.exists() and len(list_backups(Path(db.location))) == 2
     db.close()

@@ -32,10 +32,10 @@ from fest_desktop.school.school_days import (
 from fest_desktop.scoring.entering import enter_attempt, enter_score
 from fest_desktop.scoring.log import competition_log
 from fest_desktop.scoring.opening import competition_days_off, judging_opening, open_judging_early
-from fest_desktop.scoring.score_import import import_score_file
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 from tests.core.award_fixture import Throws, make_throws
+from tests.core.importing import scores_imported
 from tests.core.scoring_fixture import Board, make_board
 
 TODAY = dt.date.today()
@@ -178,13 +178,13 @@ def test_an_import_before_the_day_is_refused_naming_it_and_goes_through_opened_e
             ]
         },
     )
-    refused = import_score_file(db, festival.id, path)
+    refused = scores_imported(db, festival.id, path)
     assert [p.column for p in refused.problems] == ["比赛项目", "比赛项目"]
     assert (
         f"评审从{AHEAD.month}月{AHEAD.day}日（检查日）开始，现在还不能导入成绩" in refused.problems[0].reason
     )
     assert not [line for line in competition_log(db, board.competition.id) if line.action == "score"]
-    done = import_score_file(db, festival.id, path, open_early=True)
+    done = scores_imported(db, festival.id, path, open_early=True)
     assert done.ok and done.new == 2 * len(names)
     actions = [line.action for line in competition_log(db, board.competition.id)]
     assert actions.count("open") == 1 and actions.count("score") == done.new

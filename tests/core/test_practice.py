@@ -27,8 +27,8 @@ from fest_desktop.practice.items import (
 )
 from fest_desktop.practice.progress import practice_progress, progress_json
 from fest_desktop.practice.sheet import (
-    import_practice,
-    preview_practice_import,
+    commit_practice_import,
+    plan_practice_import,
     read_practice_file,
     write_practice_sheets,
 )
@@ -173,7 +173,7 @@ def test_the_class_sheet_goes_out_and_comes_back_with_changes_shown_before_after
             sheet.cell(row=row, column=header.index("讲一位科学家的故事") + 1).value = 1
     sheet.parent.save(path)
     read = read_practice_file(path)
-    plan = preview_practice_import(db, school.festival_id, read)
+    plan = plan_practice_import(db, school.festival_id, read)
     assert plan.ok, plan.problems
     changes = {(c.pupil, c.item): (c.before_text, c.after_text) for c in plan.changes}
     first_pupil = rows[4][2]
@@ -183,13 +183,13 @@ def test_the_class_sheet_goes_out_and_comes_back_with_changes_shown_before_after
         ("李梓轩", "讲一位科学家的故事"): ("未完成", "✓"),
     }
     assert class_checklist(db, third).done_count(ids["看一部科普影片"]) == 1  # the preview wrote nothing
-    done = import_practice(db, school.festival_id, read)
+    done = commit_practice_import(db, school.festival_id, read)
     assert done.changes == Changed.PRACTICE
     checklist = class_checklist(db, third)
     assert checklist.done_count(ids["看一部科普影片"]) == 0
     assert checklist.done_count(ids["讲一位科学家的故事"]) == 1
     # The same file again changes nothing.
-    again = import_practice(db, school.festival_id, read_practice_file(path)).value
+    again = commit_practice_import(db, school.festival_id, read_practice_file(path)).value
     assert (again.changes, again.unchanged) == ([], 30)
 
 
@@ -210,7 +210,7 @@ def test_a_sheet_with_any_problem_is_refused_whole(db: Database, school: SmallSc
             "Sheet2": [["班级：四年级(9)班"], ["姓名", "看一部科普影片"], ["某某", "✓"]],
         },
     )
-    plan = import_practice(db, school.festival_id, read_practice_file(path)).value
+    plan = plan_practice_import(db, school.festival_id, read_practice_file(path))
     problems = sorted(str(p) for p in plan.problems)
     assert problems == sorted(
         [
@@ -235,7 +235,7 @@ def test_twins_are_told_apart_by_their_student_number(
         tmp_path / "双胞胎.xlsx",
         {"三年级(1)班": [["班级", "三年级(1)班"], ["学号", "姓名", "看一部科普影片"], ["", "陈思", "✓"]]},
     )
-    plan = preview_practice_import(db, school.festival_id, read_practice_file(path))
+    plan = plan_practice_import(db, school.festival_id, read_practice_file(path))
     assert [p.reason for p in plan.problems] == ["三年级(1)班有 2 名学生叫「陈思」，请填学号"]
     path = write_workbook(
         tmp_path / "双胞胎.xlsx",
@@ -248,7 +248,7 @@ def test_twins_are_told_apart_by_their_student_number(
             ]
         },
     )
-    plan = preview_practice_import(db, school.festival_id, read_practice_file(path))
+    plan = plan_practice_import(db, school.festival_id, read_practice_file(path))
     assert [p.reason for p in plan.problems] == ["学号 2018001 是「陈思」的，不是「张子涵」"]
     path = write_workbook(
         tmp_path / "双胞胎.xlsx",
@@ -260,7 +260,7 @@ def test_twins_are_told_apart_by_their_student_number(
             ]
         },
     )
-    import_practice(db, school.festival_id, read_practice_file(path))
+    commit_practice_import(db, school.festival_id, read_practice_file(path))
     done = [p.student_number for p in class_checklist(db, third).pupils if ids["看一部科普影片"] in p.done]
     assert done == ["2018002"]
 

@@ -13,7 +13,7 @@ import pytest
 from fest_desktop.files.workbooks import WorkbookFileError
 from fest_desktop.practice.checklist import Mark, class_checklist, set_marks
 from fest_desktop.practice.items import add_plan_items
-from fest_desktop.practice.sheet import import_practice, read_practice_file, write_practice_sheets
+from fest_desktop.practice.sheet import plan_practice_import, read_practice_file, write_practice_sheets
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import StudentInfo, save_student
 from fest_desktop.school.structure import add_class
@@ -71,12 +71,12 @@ def test_no_stored_tick_is_lost_when_the_program_is_killed(db: Database, school:
 IMPORTER = """
 import sys
 from pathlib import Path
-from fest_desktop.practice.sheet import import_practice, read_practice_file
+from fest_desktop.practice.sheet import commit_practice_import, read_practice_file
 from fest_desktop.storage.database import open_database
 db = open_database(sys.argv[1])
 read = read_practice_file(Path(sys.argv[2]))
 print("read", flush=True)
-import_practice(db, 1, read)
+commit_practice_import(db, 1, read)
 print("done", flush=True)
 """
 
@@ -135,7 +135,7 @@ def test_files_that_are_not_practice_sheets_are_refused_with_what_to_do(
     roster = write_workbook(
         tmp_path / "花名册.xlsx", {"名单": [["年级", "班级", "学号"], ["三年级", "1", "001"]]}
     )
-    plan = import_practice(db, school.festival_id, read_practice_file(roster)).value
+    plan = plan_practice_import(db, school.festival_id, read_practice_file(roster))
     assert [p.reason for p in plan.problems] == ["找不到实践表：没有一个工作表的表头含“姓名”"]
 
 
@@ -152,7 +152,7 @@ def test_a_page_of_text_in_a_cell_is_quoted_short(db: Database, school: SmallSch
             ]
         },
     )
-    plan = import_practice(db, school.festival_id, read_practice_file(path)).value
+    plan = plan_practice_import(db, school.festival_id, read_practice_file(path))
     assert len(plan.problems) == 3
     assert all(len(str(problem)) < 200 for problem in plan.problems)
     assert not any(p.done for p in class_checklist(db, school.class_ids["三年级(1)班"]).pupils)

@@ -10,16 +10,13 @@ import pytest
 from fest_desktop.files.workbooks import ImportRefused, WorkbookFileError
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students
-from fest_desktop.school.roster import (
-    commit_roster,
-    export_roster,
-    import_roster,
-    preview_roster,
-    read_roster,
-)
+from fest_desktop.school.roster import commit_roster_import, plan_roster_import
+from fest_desktop.school.roster_files import export_roster, read_roster
 from fest_desktop.school.structure import list_classes, list_grades
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
+from tests.core.importing import roster_imported
 
 HEADER = ["学部", "年级", "班级", "姓名", "性别", "学号", "出生日期", "年龄"]
 
@@ -47,7 +44,7 @@ def test_a_roster_with_real_world_variants_imports(
             ]
         },
     )
-    preview = import_roster(db, festival.id, path)
+    preview = roster_imported(db, festival.id, path)
     assert preview.problems == []
     assert preview.new_grades == ["三年级", "初一", "高二"]
     assert class_counts(db, festival.id) == {
@@ -75,7 +72,7 @@ def test_one_sheet_per_grade_takes_the_grade_from_the_sheet_name(
             "Sheet3": [],
         },
     )
-    preview = import_roster(db, festival.id, path)
+    preview = roster_imported(db, festival.id, path)
     assert preview.ok, preview.problems
     assert class_counts(db, festival.id) == {"三年级(1)班": 1, "三年级(2)班": 1, "初二(3)班": 1}
 
@@ -86,8 +83,8 @@ def test_reimporting_the_same_roster_changes_nothing(
     path = write_workbook(
         tmp_path / "r.xlsx", {"s": [HEADER, ["小学", "三年级", "2", "张小明", "男", "", "", 9]]}
     )
-    import_roster(db, festival.id, path)
-    again = import_roster(db, festival.id, path)
+    roster_imported(db, festival.id, path)
+    again = roster_imported(db, festival.id, path)
     assert (len(again.new_students), len(again.changed_students), again.unchanged_count) == (0, 0, 1)
     assert len(list_students(db, festival.id)) == 1
 
@@ -103,7 +100,7 @@ def test_export_writes_the_layout_import_reads(tmp_path: Path, db: Database, fes
             ]
         },
     )
-    import_roster(db, festival.id, source)
+    roster_imported(db, festival.id, source)
     exported = tmp_path / "out.xlsx"
     assert export_roster(db, festival.id, exported) == 2
     rows = read_roster(exported)
@@ -112,12 +109,12 @@ def test_export_writes_the_layout_import_reads(tmp_path: Path, db: Database, fes
         ("三年级(2)班", "张小明", "男", "2023001", dt.date(2017, 3, 2), 9),
         ("初一(3)班", "赵强", "女", "", None, None),
     ]
-    assert import_roster(db, festival.id, exported).unchanged_count == 2
+    assert roster_imported(db, festival.id, exported).unchanged_count == 2
 
 
 def problems_of(tmp_path: Path, db: Database, festival: FestivalInfo, rows: list[list[object]]) -> list[str]:
     path = write_workbook(tmp_path / "bad.xlsx", {"花名册": rows})
-    preview = import_roster(db, festival.id, path)
+    preview = roster_imported(db, festival.id, path)
     assert list_students(db, festival.id) == []
     assert list_classes(db, festival.id) == []
     return [str(problem) for problem in preview.problems]
@@ -198,7 +195,7 @@ def test_two_students_of_the_same_name_are_fine_with_numbers(
             ]
         },
     )
-    assert import_roster(db, festival.id, path).ok
+    assert roster_imported(db, festival.id, path).ok
     assert class_counts(db, festival.id) == {"三年级(2)班": 2}
 
 
@@ -208,11 +205,11 @@ def test_a_student_already_in_another_class_is_a_problem(
     first = write_workbook(
         tmp_path / "a.xlsx", {"s": [HEADER, ["小学", "三年级", "1", "张小明", "男", "S1", "", ""]]}
     )
-    import_roster(db, festival.id, first)
+    roster_imported(db, festival.id, first)
     second = write_workbook(
         tmp_path / "b.xlsx", {"s": [HEADER, ["小学", "三年级", "2", "张小明", "男", "S1", "", ""]]}
     )
-    preview = import_roster(db, festival.id, second)
+    preview = roster_imported(db, festival.id, second)
     assert [str(p) for p in preview.problems] == [
         "工作表「s」 第2行「学号」列：学号 S1 在系统中属于三年级(1)班的「张小明」，花名册中却在三年级(2)班：一名学生不能同时在两个班"
     ]
@@ -223,7 +220,7 @@ def test_a_dry_run_writes_nothing(tmp_path: Path, db: Database, festival: Festiv
     path = write_workbook(
         tmp_path / "r.xlsx", {"s": [HEADER, ["小学", "三年级", "2", "张小明", "男", "", "", ""]]}
     )
-    preview = import_roster(db, festival.id, path, dry_run=True)
+    preview = roster_imported(db, festival.id, path, dry_run=True)
     assert preview.ok and len(preview.new_students) == 1 and preview.new_classes == ["三年级(2)班"]
     assert list_classes(db, festival.id) == []
 
@@ -241,9 +238,10 @@ def test_a_preview_with_problems_cannot_be_committed(
             ]
         },
     )
-    preview = preview_roster(db, festival.id, read_roster(path))
+    file = read_roster(path)
+    preview = plan_roster_import(db, festival.id, file)
     with pytest.raises(ImportRefused, match="1 处问题"):
-        commit_roster(db, festival.id, preview)
+        commit_roster_import(db, festival.id, file, previewed=preview)
     assert list_students(db, festival.id) == []
 
 
@@ -261,10 +259,79 @@ def test_files_that_are_not_xlsx_are_refused(
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(WorkbookFileError, match=message):
-        import_roster(db, festival.id, path)
+        roster_imported(db, festival.id, path)
     assert list_classes(db, festival.id) == []
 
 
 def test_a_missing_file_is_reported(tmp_path: Path, db: Database, festival: FestivalInfo) -> None:
     with pytest.raises(WorkbookFileError, match="找不到文件"):
-        import_roster(db, festival.id, tmp_path / "nowhere.xlsx")
+        roster_imported(db, festival.id, tmp_path / "nowhere.xlsx")
+
+
+def test_a_pupil_is_known_by_the_student_number_and_never_merged_with_another_by_name_alone(
+    tmp_path: Path, db: Database, festival: FestivalInfo
+) -> None:
+    first = write_workbook(
+        tmp_path / "a.xlsx",
+        {
+            "s": [
+                HEADER,
+                ["小学", "三年级", "1", "张晓明", "男", "S1", "", ""],
+                ["小学", "三年级", "1", "王芳", "女", "", "2017-06-30", ""],
+                ["小学", "三年级", "1", "李华", "", "", "", ""],
+                ["小学", "三年级", "1", "赵强", "男", "S4", "", ""],
+            ]
+        },
+    )
+    assert roster_imported(db, festival.id, first).ok
+    again = write_workbook(
+        tmp_path / "b.xlsx",
+        {
+            "s": [
+                HEADER,
+                ["小学", "三年级", "1", "张小明", "男", "S1", "", ""],  # a name corrected, known by 学号
+                ["小学", "三年级", "1", "王芳", "女", "S2", "", ""],  # her 学号 given at last
+                ["小学", "三年级", "1", "李华", "女", "", "", ""],  # a gender filled in
+                ["小学", "三年级", "1", "赵强", "男", "S5", "", ""],  # another 赵强, told apart by 学号
+            ]
+        },
+    )
+    plan = roster_imported(db, festival.id, again, dry_run=True)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert [(line.outcome, line.subject, line.details) for line in plan.lines()] == [
+        (RowOutcome.NEW, "三年级(1)班 赵强", ("男", "S5")),
+        (RowOutcome.CHANGED, "三年级(1)班 张小明", ("姓名：张晓明 → 张小明",)),
+        (RowOutcome.CHANGED, "三年级(1)班 王芳", ("学号：（空） → S2",)),
+        (RowOutcome.CHANGED, "三年级(1)班 李华", ("性别：（空） → 女",)),
+    ]
+    assert sorted(s.name for s in list_students(db, festival.id)) == ["张晓明", "李华", "王芳", "赵强"]
+    roster_imported(db, festival.id, again)
+    stored = sorted((s.name, s.gender, s.student_number) for s in list_students(db, festival.id))
+    assert stored == [
+        ("张小明", "男", "S1"),
+        ("李华", "女", ""),
+        ("王芳", "女", "S2"),
+        ("赵强", "男", "S4"),
+        ("赵强", "男", "S5"),
+    ]
+    # The same roster again changes nothing.
+    assert roster_imported(db, festival.id, again, dry_run=True).unchanged_count == 4
+
+
+def test_a_row_that_contradicts_the_pupil_of_that_name_is_refused(
+    tmp_path: Path, db: Database, festival: FestivalInfo
+) -> None:
+    first = write_workbook(
+        tmp_path / "a.xlsx", {"s": [HEADER, ["小学", "三年级", "1", "王芳", "女", "", "2017-06-30", ""]]}
+    )
+    roster_imported(db, festival.id, first)
+    other = write_workbook(
+        tmp_path / "b.xlsx", {"s": [HEADER, ["小学", "三年级", "1", "王芳", "男", "", "2016-01-02", ""]]}
+    )
+    plan = roster_imported(db, festival.id, other)
+    assert [str(p) for p in plan.problems] == [
+        "工作表「s」 第2行「姓名」列：三年级(1)班已有「王芳」（女，2017-06-30），与本行（男，2016-01-02）不一致："
+        "如果是同名的另一名学生，请填写学号加以区分；如果是同一名学生，请先在“学生”中改正"
+    ]
+    [stored] = list_students(db, festival.id)
+    assert (stored.gender, stored.birth_date) == ("女", dt.date(2017, 6, 30))

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 from fest_desktop.school.festivals import FestivalInfo
-from fest_desktop.school.roster import import_roster
 from fest_desktop.scoring.log import entry_log, scoring_stamp
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.model import Student
 from tests.conftest import PROJECT_ROOT, write_workbook
+from tests.core.importing import roster_imported
 from tests.core.scoring_fixture import make_board
 
 # Runs the real CLI import, stopping for good at the first student row written (not yet committed).
@@ -66,7 +66,7 @@ def test_an_import_killed_half_way_leaves_nothing_half_imported(
     reopened = open_database(db.location)  # the integrity check runs here for a file
     try:
         assert _student_count(reopened) == 0
-        preview = import_roster(reopened, festival.id, roster)  # and the import can simply be run again
+        preview = roster_imported(reopened, festival.id, roster)  # and the import can simply be run again
         assert preview.ok and _student_count(reopened) == 400
     finally:
         reopened.close()

@@ -80,7 +80,7 @@ def test_a_teachers_work_belongs_to_no_class_and_names_its_teacher(db: Database,
             teacher_id=contest.teachers["李强"],
         ),
         "请填写作者老师。": EntryDraft(competition.id, None, title="无名"),
-        "王芳老师已经报了「经验论文评比」1 件（作品 JY-0001），每人最多报 1 件。": paper(
+        "王芳老师已报「在小制作中培养学生的创新能力」(JY-0001)，「经验论文评比」每人最多 1 件。": paper(
             contest, "王芳", "第二篇"
         ),
     }

@@ -3,7 +3,7 @@ one festival never see half of an action, and a refused action leaves nothing be
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,20 +15,24 @@ from fest_desktop.awards.changes import award_entry, change_award
 from fest_desktop.awards.finalising import finalise
 from fest_desktop.awards.kinds import competition_list_key
 from fest_desktop.awards.lists import list_awards
-from fest_desktop.certificates.batch import print_batch, to_file
+from fest_desktop.certificates.batch import Progress, print_batch, to_file
+from fest_desktop.certificates.items import Sheet
 from fest_desktop.certificates.jobs import certificate_jobs
 from fest_desktop.certificates.templates import list_templates, template_for
 from fest_desktop.errors import ValidationError
-from fest_desktop.registration.entry_import import import_entry_files
+from fest_desktop.registration.entry_files import read_entry_files
+from fest_desktop.registration.entry_import import commit_entry_import, plan_entry_import
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
-from fest_desktop.school.roster import import_roster
+from fest_desktop.school.roster import commit_roster_import, plan_roster_import
+from fest_desktop.school.roster_files import read_roster
 from fest_desktop.scoring.entering import enter_score
 from fest_desktop.scoring.log import entry_log
-from fest_desktop.scoring.score_import import import_score_file
+from fest_desktop.scoring.score_import import commit_score_import, plan_score_import, read_score_file
 from fest_desktop.storage.database import Database
 from tests.conftest import write_workbook
 from tests.core.award_fixture import Throws, make_throws
+from tests.core.importing import entries_imported, roster_imported, scores_imported
 from tests.core.school_fixture import make_small_school
 from tests.core.scoring_fixture import make_board
 
@@ -84,14 +88,23 @@ def test_an_award_by_hand_refused_leaves_no_placeholder(db: Database, throws: Th
     assert len(begun) == 1
 
 
-def test_a_certificate_batch_is_one_transaction(db: Database, throws: Throws, tmp_path: Path) -> None:
+def test_a_certificate_batch_numbers_in_one_transaction_and_records_in_another(
+    db: Database, throws: Throws, tmp_path: Path
+) -> None:
     assign_awards(db, throws.festival_id)
     finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
     jobs = certificate_jobs(db, throws.festival_id)
     template = template_for(list_templates(db, throws.festival_id), "student")
+    begun_when_delivered = []
+
+    def deliver(sheets: Sequence[Sheet], progress: Progress) -> None:
+        begun_when_delivered.append(len(begun))
+        to_file(tmp_path / "c.pdf")(sheets, progress)
+
     with transactions(db) as begun:
-        printed = print_batch(db, throws.festival_id, template, jobs, to_file(tmp_path / "c.pdf"))
-    assert len(begun) == 1 and len(printed.jobs) == len(jobs)
+        printed = print_batch(db, throws.festival_id, template, jobs, deliver).value
+    # The numbers are committed before the file is drawn; the prints are recorded once it is out.
+    assert begun_when_delivered == [1] and len(begun) == 2 and len(printed.jobs) == len(jobs)
 
 
 def test_a_score_typed_is_one_transaction(db: Database, festival: FestivalInfo) -> None:
@@ -108,12 +121,20 @@ def test_a_roster_import_is_one_transaction(db: Database, festival: FestivalInfo
         {"花名册": [["年级", "班级", "姓名"], ["三年级", "1", "张子涵"], ["三年级", "2", "李梓轩"]]},
     )
     with transactions(db) as begun:
-        preview = import_roster(db, festival.id, path)
+        preview = roster_imported(db, festival.id, path)
     assert preview.ok and len(preview.new_students) == 2
     assert len(begun) == 1
+    # The window: the file read once, its preview one transaction that reads, the commit one that writes.
+    file = read_roster(path)
+    with transactions(db) as begun:
+        shown = plan_roster_import(db, festival.id, file)
+        commit_roster_import(db, festival.id, file, previewed=shown)
+    assert len(begun) == 2 and shown.unchanged_count == 2
 
 
-def test_an_entries_import_is_one_transaction(db: Database, festival: FestivalInfo, tmp_path: Path) -> None:
+def test_an_entries_import_is_one_transaction_and_its_preview_one_more(
+    db: Database, festival: FestivalInfo, tmp_path: Path
+) -> None:
     make_small_school(db, festival)
     add_preset(db, festival.id, "科技创新绘画比赛")
     path = write_workbook(
@@ -126,9 +147,15 @@ def test_an_entries_import_is_one_transaction(db: Database, festival: FestivalIn
         },
     )
     with transactions(db) as begun:
-        plan = import_entry_files(db, festival.id, [path], allow_late=True)
+        plan = entries_imported(db, festival.id, [path], allow_late=True)
     assert plan.ok and len(plan.new) == 1
     assert len(begun) == 1
+    # The window: the preview reads, the commit plans again and writes.
+    files = read_entry_files([path])
+    with transactions(db) as begun:
+        preview = plan_entry_import(db, festival.id, files)
+        commit_entry_import(db, festival.id, files, previewed=preview, allow_late=True)
+    assert len(begun) == 2 and len(preview.unchanged) == 1
 
 
 def test_a_score_import_is_one_transaction_and_logs_every_cell(
@@ -146,10 +173,14 @@ def test_a_score_import_is_one_transaction_and_logs_every_cell(
         )
 
     with transactions(db) as begun:
-        first = import_score_file(db, festival.id, sheet_with(12))
+        first = scores_imported(db, festival.id, sheet_with(12))
     assert first.ok and first.new == len(board.competition.score_criteria)
     assert len(begun) == 1
-    second = import_score_file(db, festival.id, sheet_with(13))
+    file = read_score_file(sheet_with(13))
+    with transactions(db) as begun:
+        shown = plan_score_import(db, festival.id, file)
+        second = commit_score_import(db, festival.id, file, previewed=shown).value
+    assert len(begun) == 2
     assert second.changed == len(board.competition.score_criteria) and second.new == 0
     log = entry_log(db, board.entry_ids["三年级(2)班"])
     assert [(line.old_value, line.new_value) for line in log] == [(None, 12.0)] * 5 + [(12.0, 13.0)] * 5
@@ -161,7 +192,7 @@ def test_a_column_ticked_and_a_practice_sheet_imported_are_one_transaction_each(
 ) -> None:
     from fest_desktop.practice.checklist import Mark, class_checklist, set_marks
     from fest_desktop.practice.items import add_plan_items
-    from fest_desktop.practice.sheet import import_practice, read_practice_file
+    from fest_desktop.practice.sheet import commit_practice_import, read_practice_file
 
     school = make_small_school(db, festival)
     add_plan_items(db, festival.id)
@@ -184,5 +215,5 @@ def test_a_column_ticked_and_a_practice_sheet_imported_are_one_transaction_each(
     )
     read = read_practice_file(path)
     with transactions(db) as begun:
-        plan = import_practice(db, festival.id, read).value
+        plan = commit_practice_import(db, festival.id, read).value
     assert plan.ok and len(plan.changes) == 2 and len(begun) == 1

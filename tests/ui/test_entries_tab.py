@@ -12,16 +12,21 @@ from pytestqt.qtbot import QtBot
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.demo.sample_form import SAMPLE_NAME
 from fest_desktop.registration.competitions import list_competitions
-from fest_desktop.registration.entries import list_entries
+from fest_desktop.registration.entries import EntryDraft, list_entries, update_entry
+from fest_desktop.registration.entry_files import EntryFiles
+from fest_desktop.registration.entry_plan import EntryImport
 from fest_desktop.resources import resource_path
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
+from tests.ui.conftest import settled
 from ui.operations import Runner
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
 from ui.registration.progress_page import QuotaModel
 from ui.registration.tab import EntriesTab
+from ui.widgets.import_preview import DETAILS_COLUMN
 
 
 @pytest.fixture
@@ -39,6 +44,15 @@ def tab(qtbot: QtBot, db: Database, demo: FestivalInfo) -> EntriesTab:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def preview(qtbot: QtBot, tab: EntriesTab, paths: list[Path]) -> tuple[EntryFiles, EntryImport] | None:
+    """The forms read and planned on the tab's runner: what the preview would show, or None when they
+    could not be read."""
+    found: list[tuple[EntryFiles, EntryImport]] = []
+    preview_entry_files(tab.runner, tab.db, tab.festival_id, paths, tab, found.append)
+    settled(qtbot, tab.runner)
+    return found[0] if found else None
 
 
 def choose(box: object, text: str) -> None:
@@ -210,19 +224,29 @@ def test_the_entries_model_passes_the_model_tester(tab: EntriesTab, qtmodelteste
 
 
 def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
-    tab: EntriesTab, db: Database, demo: FestivalInfo
+    qtbot: QtBot, tab: EntriesTab, db: Database, demo: FestivalInfo, qtmodeltester: object
 ) -> None:
-    found = preview_entry_files(db, demo.id, [resource_path("samples", SAMPLE_NAME)], tab)
+    found = preview(qtbot, tab, [resource_path("samples", SAMPLE_NAME)])
     assert found is not None
-    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    dialog = EntriesImportDialog(db, tab.runner, demo.id, *found, parent=tab)
+    qtmodeltester.check(dialog.table_model)  # type: ignore[attr-defined]
     assert not dialog.import_button.isEnabled()
-    assert dialog.table_model.rowCount() == 1
-    reason = dialog.table_model.index(0, 4).data()
+    # Every row is listed; the problem is shown first, alone, with its reason.
+    assert dialog.table_model.rowCount() == len(found[1].lines())
+    [refused] = dialog.shown_lines()
+    assert refused.outcome == RowOutcome.REFUSED
+    reason = dialog.table.model().index(0, DETAILS_COLUMN).data()
     assert "四年级(1)班「科技创新绘画比赛」已报 3 件" in reason
+    assert dialog.shown.currentText() == "有问题（1）"
 
 
 def test_importing_a_good_file_through_the_dialog(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+    qtbot: QtBot,
+    tab: EntriesTab,
+    db: Database,
+    demo: FestivalInfo,
+    tmp_path: Path,
+    shown: dict[str, list[str]],
 ) -> None:
     students = [s.name for s in list_students(db, demo.id) if s.class_name == "四年级(1)班"]
     path = write_workbook(
@@ -235,21 +259,64 @@ def test_importing_a_good_file_through_the_dialog(
             ]
         },
     )
-    found = preview_entry_files(db, demo.id, [path], tab)
+    found = preview(qtbot, tab, [path])
     assert found is not None
-    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    dialog = EntriesImportDialog(db, tab.runner, demo.id, *found, parent=tab)
     assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 2
-    dialog.import_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    assert {line.outcome for line in dialog.shown_lines()} == {RowOutcome.NEW}
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
     titles = {e.title for e in list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
     assert {"海上风车城", "星际快递"} <= titles
 
 
+def test_the_preview_shows_each_change_and_a_change_since_is_shown_before_anything_is_written(
+    qtbot: QtBot,
+    tab: EntriesTab,
+    db: Database,
+    demo: FestivalInfo,
+    tmp_path: Path,
+    shown: dict[str, list[str]],
+) -> None:
+    work = next(e for e in list_entries(db, demo.id) if e.authors and e.title)
+    path = write_workbook(
+        tmp_path / "numbered.xlsx",
+        {
+            "作品": [
+                ("作品编号", "比赛项目", "作品题目", "作者", "班级"),
+                (work.code, work.competition_name, "新的题目", work.author_names, work.class_name),
+            ]
+        },
+    )
+    found = preview(qtbot, tab, [path])
+    assert found is not None
+    dialog = EntriesImportDialog(db, tab.runner, demo.id, *found, parent=tab)
+    [line] = dialog.shown_lines()
+    assert (line.outcome, line.details) == (RowOutcome.CHANGED, (f"作品题目：{work.title} → 新的题目",))
+    assert dialog.table.model().index(0, 0).data() == "修改"
+    # Another station changes the work before 导入 is pressed: nothing is written, the new preview shows.
+    update_entry(db, work.id, EntryDraft(**{**work.draft().__dict__, "advisor": "另一位老师"}))
+    dialog.import_button.click()
+    settled(qtbot, tab.runner)
+    assert "预览之后" in shown["errors"][0]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert next(e for e in list_entries(db, demo.id) if e.id == work.id).title == work.title
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
+    changed = next(e for e in list_entries(db, demo.id) if e.id == work.id)
+    assert (changed.title, changed.advisor) == ("新的题目", "另一位老师")
+
+
 def test_a_file_that_is_not_a_workbook_is_reported(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+    qtbot: QtBot,
+    tab: EntriesTab,
+    db: Database,
+    demo: FestivalInfo,
+    tmp_path: Path,
+    shown: dict[str, list[str]],
 ) -> None:
     (tmp_path / "notes.xlsx").write_text("not a workbook")
-    assert preview_entry_files(db, demo.id, [tmp_path / "notes.xlsx"], tab) is None
+    assert preview(qtbot, tab, [tmp_path / "notes.xlsx"]) is None
     assert shown["errors"] == ["「notes.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
 
 

@@ -25,6 +25,7 @@ from tests.ui.conftest import settled
 from ui.main_window import MainWindow
 from ui.settings.school_pages import ClassesPage, StudentsPage
 from ui.settings.tab import FestivalPage
+from ui.widgets.import_preview import DETAILS_COLUMN
 from ui.widgets.table_models import ChoiceDelegate
 
 TODAY = dt.date(2026, 11, 21)
@@ -176,7 +177,9 @@ def test_roster_import_through_the_dialog(
     path = write_workbook(
         tmp_path / "新生.xlsx", {"s": [["班级", "姓名", "性别"], ["初三(3)班", "新同学", "女"]]}
     )
-    dialog = page.import_file(path)
+    page.import_file(path)
+    settled(qtbot, window.runner)
+    dialog = page.import_dialog
     assert dialog is not None and dialog.import_button.isEnabled()
     assert dialog.preview.new_classes == ["初三(3)班"]
     with qtbot.waitSignal(dialog.accepted):
@@ -186,28 +189,32 @@ def test_roster_import_through_the_dialog(
 
 
 def test_a_roster_with_problems_cannot_be_imported(
-    window: MainWindow, db: Database, demo: FestivalInfo, tmp_path: Path
+    window: MainWindow, db: Database, demo: FestivalInfo, tmp_path: Path, qtbot: QtBot
 ) -> None:
     open_settings_page(window, 3)
     page = window.settings_tab.students_page
     path = write_workbook(
         tmp_path / "bad.xlsx", {"s": [["班级", "姓名"], ["初三(3)班", "甲"], ["三班半", "乙"]]}
     )
-    dialog = page.import_file(path)
+    page.import_file(path)
+    settled(qtbot, window.runner)
+    dialog = page.import_dialog
     assert dialog is not None
     assert not dialog.import_button.isEnabled()
-    assert dialog.table_model.rowCount() == 1
-    assert dialog.table_model.index(0, 3).data().startswith("无法识别班级「三班半」")
+    assert [line.details[0].startswith("无法识别班级「三班半」") for line in dialog.shown_lines()] == [True]
+    assert dialog.table.model().index(0, DETAILS_COLUMN).data().startswith("无法识别班级「三班半」")
     dialog.reject()
     assert "初三(3)班" not in {c.name for c in list_classes(db, demo.id)}
 
 
 def test_a_file_that_is_not_a_workbook_is_reported(
-    window: MainWindow, tmp_path: Path, errors: list[str]
+    window: MainWindow, tmp_path: Path, errors: list[str], qtbot: QtBot
 ) -> None:
     path = tmp_path / "roster.xlsx"
     path.write_text("not excel", encoding="utf-8")
-    assert window.settings_tab.students_page.import_file(path) is None
+    window.settings_tab.students_page.import_file(path)
+    settled(qtbot, window.runner)
+    assert window.settings_tab.students_page.import_dialog is None
     assert errors == ["「roster.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
 
 

@@ -100,14 +100,15 @@ def test_a_refusal_is_shown_and_a_bug_reaches_the_error_dialog(
     qtbot.addWidget(parent)
     announced: list[Changed] = []
     runner.changed.connect(lambda changes, _origin: announced.append(changes))
-    failed: list[bool] = []
+    failed: list[object] = []
 
     def refused() -> Done[None]:
         raise ValidationError("名额不能是负数。")
 
-    runner.run(parent, refused, lambda _value: failed.append(False), failed=lambda: failed.append(True))
+    runner.run(parent, refused, lambda _value: failed.append("done"), failed=failed.append)
     settled(qtbot, runner)
-    assert shown["errors"] == ["名额不能是负数。"] and failed == [True] and announced == []
+    assert shown["errors"] == ["名额不能是负数。"] and announced == []
+    assert [type(error) for error in failed] == [ValidationError]  # the refusal, for the caller to see
 
     bugs: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: bugs.append(error))

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from fest_desktop.changes import Changed
 from fest_desktop.practice.checklist import class_checklist
 from fest_desktop.practice.items import add_plan_items, list_items, update_item
-from fest_desktop.practice.sheet import preview_practice_import, read_practice_file
+from fest_desktop.practice.sheet import plan_practice_import, read_practice_file
 from fest_desktop.registration.entries import list_entries
 from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
@@ -119,13 +119,14 @@ def test_the_class_sheet_comes_back_through_its_preview(
     workbook.save(path)
     read = read_practice_file(path)
     dialog = PracticeImportDialog(
-        db, page.runner, school.festival_id, read, preview_practice_import(db, school.festival_id, read), page
+        db, page.runner, school.festival_id, read, plan_practice_import(db, school.festival_id, read), page
     )
     qtbot.addWidget(dialog)
     assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 1
-    assert [dialog.table_model.index(0, c).data() for c in range(5)][3:] == ["未完成", "✓"]
-    dialog.import_button.click()
-    assert dialog.result() and done_in(db, school.class_ids["三年级(2)班"], "读一本科普读物并写读后感") == 1
+    assert dialog.table_model.index(0, 2).data() == "读一本科普读物并写读后感：未完成 → ✓"
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
+    assert done_in(db, school.class_ids["三年级(2)班"], "读一本科普读物并写读后感") == 1
 
 
 def test_a_pupils_essay_is_entered_as_a_work(

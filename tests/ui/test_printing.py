@@ -20,14 +20,15 @@ from fest_desktop.awards.finalising import finalise
 from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.rules import RuleKey, set_rules
-from fest_desktop.certificates.batch import print_batch
+from fest_desktop.certificates.batch import PrintedBatch, print_batch, to_file
 from fest_desktop.certificates.calibration import PrinterCalibration, save_printer_calibration
-from fest_desktop.certificates.drawing import Cancelled
 from fest_desktop.certificates.items import TextRun
 from fest_desktop.certificates.jobs import certificate_jobs
+from fest_desktop.certificates.kinds import RegisterState
 from fest_desktop.certificates.layout import lay_out_calibration, lay_out_certificates
 from fest_desktop.certificates.register import search_register
 from fest_desktop.certificates.templates import TemplateInfo, list_templates, save_template, template_for
+from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
@@ -199,7 +200,7 @@ def test_paper_other_than_the_template_s_is_named(
 
 
 @pytest.mark.qt_log_ignore("QPainter::begin")  # what Qt says of the refused job, expected here
-def test_a_printer_that_does_not_take_the_job_records_nothing(
+def test_a_printer_that_does_not_take_the_job_records_no_print_and_offers_the_numbers_again(
     qtbot: QtBot, db: Database, throws: Throws, tmp_path: Path, shown: dict[str, Any]
 ) -> None:
     tab = awards_tab(qtbot, db, throws.festival_id)
@@ -209,15 +210,23 @@ def test_a_printer_that_does_not_take_the_job_records_nothing(
     page.table.clearSelection()
     assert page.print_to(refusing)  # started: the printer refuses it on the way
     settled(qtbot, page.runner)
-    assert "没有接受打印任务" in shown["errors"][0]
-    assert search_register(db, throws.festival_id) == []
+    assert "没有接受打印任务" in shown["errors"][0] and "下次打印时按原编号打印" in shown["errors"][0]
+    register = search_register(db, throws.festival_id)
+    assert [(r.print_count, r.state) for r in register] == [(0, RegisterState.ISSUED)] * 3
+    # The list shows them numbered and not printed, to be printed again with those numbers.
+    assert [page.model.index(row, 4).data() for row in range(3)] == ["未打印完成"] * 3
+    assert "3 张已编号但上次没有打印完成" in page.summary.text()
+    printed: list[PrintedBatch] = []
+    assert page.run_batch(page.chosen_jobs(), to_file(tmp_path / "again.pdf"), printed.append)
+    settled(qtbot, page.runner)
+    assert len(printed) == 1 and printed[0].resumed == [r.number for r in register]
 
 
-def test_a_print_cancelled_half_way_is_not_recorded(db: Database, throws: Throws, tmp_path: Path) -> None:
+def test_a_print_cancelled_half_way_records_no_print(db: Database, throws: Throws, tmp_path: Path) -> None:
     template = template_for(list_templates(db, throws.festival_id), "student")
     jobs = certificate_jobs(db, throws.festival_id)
     printer = pdf_printer(template, tmp_path / "x.pdf")
-    with pytest.raises(Cancelled):
+    with pytest.raises(FestError, match="已取消打印"):
         print_batch(
             db,
             throws.festival_id,
@@ -226,7 +235,7 @@ def test_a_print_cancelled_half_way_is_not_recorded(db: Database, throws: Throws
             to_printer(printer),
             progress=lambda done, _total: done < 2,
         )
-    assert search_register(db, throws.festival_id) == []
+    assert [r.print_count for r in search_register(db, throws.festival_id)] == [0, 0, 0]
 
 
 def test_a_template_of_another_kind_says_so_and_leaves_no_old_preview(

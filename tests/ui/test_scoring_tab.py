@@ -22,8 +22,10 @@ from fest_desktop.scoring.log import competition_log, entry_log
 from fest_desktop.scoring.paper_sheets import write_score_workbook
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database
+from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import PROJECT_ROOT
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
+from tests.ui.conftest import settled
 from ui.operations import Runner
 from ui.scoring.grid import BY_JUDGE, CONFLICT_BRUSH
 from ui.scoring.leaderboard import MIN_ROW_HEIGHT
@@ -198,7 +200,7 @@ def test_locked_results_are_read_only_until_unlocked(
 
 
 def test_a_filled_in_sheet_imports_through_the_tab(
-    tab: ScoringTab, db: Database, board: Board, tmp_path: Path, shown: dict[str, list[str]]
+    qtbot: QtBot, tab: ScoringTab, db: Database, board: Board, tmp_path: Path
 ) -> None:
     path = tmp_path / "scores.xlsx"
     write_score_workbook(db, board.competition.id, path)
@@ -207,8 +209,17 @@ def test_a_filled_in_sheet_imports_through_the_tab(
         for cell, value in zip(row[5:10], (15, 25, 15, 10, 10), strict=True):
             cell.value = value
     workbook.save(path)
-    assert tab.import_sheets(path)
-    assert "新录入 15 个分数" in shown["questions"][0]
+    tab.import_sheets(path)
+    settled(qtbot, tab.runner)
+    dialog = tab.sheet_files.import_dialog
+    assert dialog is not None and dialog.import_button.isEnabled()
+    assert "新录入 15 个分数" in dialog.summary.text()
+    lines = dialog.shown_lines()
+    assert len(lines) == 3 and {line.outcome for line in lines} == {RowOutcome.NEW}
+    assert lines[0].details[0].startswith("主题突出：（空） → 15")
+    assert sheet(db, board).judge_progress(board.judge("赵老师")) == (0, 3)  # nothing written yet
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
     assert sheet(db, board).judge_progress(board.judge("赵老师")) == (3, 3)
 
 

@@ -27,7 +27,15 @@ from fest_desktop.school.people import list_teachers, update_teacher
 from fest_desktop.scoring.judges import add_judge
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.preferences import Preferences
-from fest_desktop.values import JUDGE_NAME, PERSON_NAME
+from fest_desktop.values import (
+    COMPETITION_NAME,
+    FESTIVAL_NAME,
+    JUDGE_NAME,
+    PERSON_NAME,
+    PHASE_NAME,
+    SCHOOL_NAME,
+    THEME,
+)
 from tests.ui.layout_checks import page_problems, settle, squeezed, walk_pages
 from ui.app import set_look
 from ui.main_window import MainWindow, opening_geometry, within
@@ -110,18 +118,20 @@ def long_names_window(
         db,
         dataclasses.replace(
             festival,
-            name=("第十届校园科技节暨少年科学院" * 10)[:100],
-            school_name=("启明实验学校" * 20)[:100],
-            theme=("探究身边的科学" * 30)[:200],
+            name=("第十届校园科技节暨少年科学院" * 10)[: FESTIVAL_NAME.longest],
+            school_name=("启明实验学校" * 20)[: SCHOOL_NAME.longest],
+            theme=("探究身边的科学" * 30)[: THEME.longest],
         ),
     )
     board = next(c for c in list_competitions(db, festival.id) if c.name == "科普板报比赛")
-    update_competition(db, dataclasses.replace(board, name=("科普板报比赛之班级文化建设" * 10)[:100]))
+    update_competition(
+        db, dataclasses.replace(board, name=("科普板报比赛之班级文化建设" * 10)[: COMPETITION_NAME.longest])
+    )
     teacher = list_teachers(db, festival.id)[0]
     update_teacher(db, teacher.id, ("欧阳慕容司马诸葛" * 4)[: PERSON_NAME.longest], teacher.subject)
     add_judge(db, board.id, ("东方西门上官长孙" * 4)[: JUDGE_NAME.longest])
     for number in range(3):  # phases that are on whatever day the test runs: the heading names them all
-        name = (f"第{number}阶段综合实践与展示交流" * 4)[:50]
+        name = (f"第{number}阶段综合实践与展示交流" * 4)[: PHASE_NAME.longest]
         add_phase(db, festival.id, name, dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     db.close()
     with window_on(folder / "long.db", SIZES["1024x700"], folder) as main:

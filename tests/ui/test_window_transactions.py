@@ -1,7 +1,8 @@
 """One user action, one write, from the window too: the workflows a teacher runs in the window (the
-award rules, 定稿, a certificate batch, a phone's submission; the entries import in test_entries_tab)
-each write in one transaction and read no more than twice on the way, counted from the click until
-what they changed is announced (the tabs then show it, which is not the workflow's)."""
+award rules, 定稿, a phone's submission, an entries import) each write in one transaction and read no
+more than twice on the way, counted from the click until what they changed is announced (the tabs then
+show it, which is not the workflow's). A certificate batch writes twice by design: its numbers before
+the certificates are drawn, so that a print that fails keeps them, and the prints once they are out."""
 
 from __future__ import annotations
 
@@ -25,14 +26,19 @@ from fest_desktop.awards.kinds import competition_list_key
 from fest_desktop.changes import Changed
 from fest_desktop.phones.links import judge_links
 from fest_desktop.phones.server import bind_socket
+from fest_desktop.registration.entries import list_entries
+from fest_desktop.registration.presets import add_preset
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
+from tests.conftest import write_workbook
 from tests.core.award_fixture import Throws, make_throws
+from tests.core.school_fixture import make_small_school
 from tests.core.scoring_fixture import Board, make_board
 from tests.ui.conftest import settled
 from tests.ui.test_phone_panel import LOOPBACK
 from ui.awards.tab import AwardsTab
 from ui.operations import Runner
+from ui.registration.tab import EntriesTab
 from ui.scoring.tab import ScoringTab
 from ui.scoring.watcher import ScoreWatcher
 
@@ -128,7 +134,7 @@ def test_finalising_from_the_window_reads_the_surprises_then_writes_once(
     assert "已定稿" in page.status.text()
 
 
-def test_a_certificate_batch_from_the_window_numbers_and_records_in_one_write(
+def test_a_certificate_batch_from_the_window_numbers_then_records(
     qtbot: QtBot, db: Database, throws: Throws, awards: AwardsTab, tmp_path: Path
 ) -> None:
     assign_awards(db, throws.festival_id)
@@ -138,8 +144,38 @@ def test_a_certificate_batch_from_the_window_numbers_and_records_in_one_write(
     with counted(db, page.runner) as ledger:
         assert page.save_to(tmp_path / "证书.pdf")
         settled(qtbot, page.runner)
-    assert (ledger.writes, ledger.reads) == (1, 0)
+    assert (ledger.writes, ledger.reads) == (2, 0)
     assert (tmp_path / "证书.pdf").exists()
+
+
+def test_an_entries_import_from_the_window_reads_its_preview_then_writes_once(
+    qtbot: QtBot, db: Database, festival: FestivalInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_small_school(db, festival)
+    add_preset(db, festival.id, "科技创新绘画比赛")
+    path = write_workbook(
+        tmp_path / "entries.xlsx",
+        {
+            "作品": [
+                ["比赛项目", "作品题目", "作者", "班级"],
+                ["科技创新绘画比赛", "未来的城市", "张子涵", "三年级(1)班"],
+            ]
+        },
+    )
+    tab = EntriesTab(db, Runner())
+    qtbot.addWidget(tab)
+    tab.show_festival(festival.id)
+    tab.show()
+    monkeypatch.setattr("ui.registration.tab.ask_open_paths", lambda *_a, **_k: [path])
+    with counted(db, tab.runner) as ledger:
+        tab.import_forms()
+        settled(qtbot, tab.runner)
+        dialog = tab.import_dialog
+        assert dialog is not None
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.import_button.click()
+    assert (ledger.writes, ledger.reads) == (1, 1)  # the preview, then the import
+    assert [e.title for e in list_entries(db, festival.id)] == ["未来的城市"]
 
 
 def test_a_phones_submission_to_the_window_s_server_writes_once(

@@ -111,7 +111,7 @@ class PrintPage(QWidget):
                 Column(self.tr("班级"), lambda j: j.class_name),
                 Column(self.tr("奖项"), lambda j: j.award_text),
                 Column(self.tr("证书编号"), lambda j: j.number or self.tr("（打印时编号）")),
-                Column(self.tr("已打印"), lambda j: j.print_count or "", align_center=True),
+                Column(self.tr("已打印"), self._printed_text, align_center=True),
             ],
             parent=self,
         )
@@ -156,6 +156,12 @@ class PrintPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+
+    def _printed_text(self, job: CertificateJob) -> str:
+        if job.print_count:
+            return str(job.print_count)
+        # Numbered by a batch that did not finish: printed next with the same number.
+        return self.tr("未打印完成") if job.number else ""
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
@@ -226,11 +232,14 @@ class PrintPage(QWidget):
         self.jobs = [job for job in jobs if job.kind == template.kind]
         self.model.set_rows(self.jobs)
         printed = sum(1 for job in self.jobs if job.print_count)
+        unfinished = sum(1 for job in self.jobs if job.number and not job.print_count)
         other_kinds = list(dict.fromkeys(job.kind for job in jobs if job.kind != template.kind))
         if self.jobs:
             text = self.tr("{0} 张证书，其中 {1} 张已打印过（再打印算重印，编号不变）。").format(
                 len(self.jobs), printed
             )
+            if unfinished:
+                text += self.tr("{0} 张已编号但上次没有打印完成，请重新打印（编号不变）。").format(unfinished)
             stale = out_of_date_lists(self.db, self.festival_id)
             for key in dict.fromkeys(job.list_key for job in self.jobs if job.list_key in stale):
                 text = "⚠ " + stale[key] + "\n" + text
@@ -271,9 +280,9 @@ class PrintPage(QWidget):
     def run_batch(
         self, jobs: list[CertificateJob], deliver: Deliver, then: Callable[[PrintedBatch], None]
     ) -> bool:
-        """Say what needs attention, then print the batch on the runner's worker (numbers, drawing,
-        delivery and the register in one go) behind a cancellable progress bar, and then(printed) once
-        it is out; False when the teacher stopped before it started."""
+        """Say what needs attention, then print the batch on the runner's worker (numbered, then drawn
+        and delivered, then recorded as printed) behind a cancellable progress bar, and then(printed)
+        once it is out; False when the teacher stopped before it started."""
         template = self.template()
         notes = batch_notes(template, jobs)
         if notes and not confirm(
@@ -289,7 +298,7 @@ class PrintPage(QWidget):
         )
 
         def batch(progress: Progress) -> Done[PrintedBatch]:
-            printed = print_batch(
+            return print_batch(
                 self.db,
                 festival_id,
                 template,
@@ -299,9 +308,11 @@ class PrintPage(QWidget):
                 start_slot=start_slot,
                 progress=progress,
             )
-            return Done(printed, Changed.CERTIFICATES)
 
-        self.runner.run_with_progress(self, batch, then, label=self.tr("正在生成证书…"), failed=self.refresh)
+        # Numbers a batch gave before it stopped stay in the register: the list shows them.
+        self.runner.run_with_progress(
+            self, batch, then, label=self.tr("正在生成证书…"), failed=lambda _error: self.refresh()
+        )
         return True
 
     def print_to(self, printer: QPrinter) -> bool:

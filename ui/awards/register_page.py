@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from fest_desktop.certificates.kinds import RegisterState
 from fest_desktop.certificates.register import CertificateRecord, lookup_certificate, search_register
 from fest_desktop.changes import Changed
 from fest_desktop.storage.database import Database
@@ -38,7 +41,7 @@ class RegisterPage(QWidget):
                 Column(self.tr("奖项"), lambda r: r.award_text),
                 Column(self.tr("打印次数"), lambda r: r.print_count, align_center=True),
                 Column(self.tr("首次登记"), lambda r: r.issued_at.strftime("%Y-%m-%d %H:%M")),
-                Column(self.tr("状态"), lambda r: self.tr("已撤销，作废") if r.withdrawn else ""),
+                Column(self.tr("状态"), self._state_text),
             ],
             parent=self,
         )
@@ -50,6 +53,16 @@ class RegisterPage(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.answer)
         layout.addWidget(self.table, 1)
+
+    def _state_text(self, record: CertificateRecord) -> str:
+        match record.state:
+            case RegisterState.ISSUED:
+                return self.tr("已编号，未打印完成")
+            case RegisterState.WITHDRAWN:
+                return self.tr("已撤销，作废")
+            case RegisterState.PRINTED:
+                return ""
+        assert_never(record.state)
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id

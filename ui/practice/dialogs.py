@@ -36,7 +36,7 @@ from fest_desktop.practice.items import (
     remove_item,
     update_item,
 )
-from fest_desktop.practice.sheet import PracticeFile, PracticeImport, import_practice
+from fest_desktop.practice.sheet import PracticeFile, PracticeImport, commit_practice_import
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.registration.entries import EntryDraft, EntryInfo, LateEntryError, create_entry
 from fest_desktop.registration.gridpaper import DEFAULT_CELLS, MAX_COPIES, write_grid_paper
@@ -46,7 +46,7 @@ from fest_desktop.values import ADVISOR_NAMES, TITLE
 from ui.operations import Runner
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import FormDialog
-from ui.widgets.import_preview import preview_section
+from ui.widgets.import_preview import ImportPreviewDialog
 from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -234,7 +234,7 @@ class ItemsDialog(QDialog):
             self.reload()
 
 
-class PracticeImportDialog(QDialog):
+class PracticeImportDialog(ImportPreviewDialog):
     """The class sheets read back: every change before → after, or every problem; 导入 writes all."""
 
     def __init__(
@@ -246,47 +246,20 @@ class PracticeImportDialog(QDialog):
         plan: PracticeImport,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, self.tr("导入实践表 — {0}").format(Path(plan.source).name), parent)
         self.db = db
-        self.runner = runner
         self.festival_id = festival_id
         self.read = read
-        self.setWindowTitle(self.tr("导入实践表 — {0}").format(Path(plan.source).name))
-        self.resize(760, 520)
-        layout = QVBoxLayout(self)
-        summary = QLabel(plan.summary())
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
-        verdict, self.table_model, table = preview_section(
-            plan.problems,
-            plan.changes,
-            [
-                Column(self.tr("班级"), lambda c: c.class_name),
-                Column(self.tr("学生"), lambda c: c.pupil),
-                Column(self.tr("实践项目"), lambda c: c.item),
-                Column(self.tr("原来"), lambda c: c.before_text, align_center=True),
-                Column(self.tr("导入后"), lambda c: c.after_text, align_center=True),
-            ],
-            self,
-        )
-        layout.addWidget(verdict)
-        layout.addWidget(table, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(plan.ok and bool(plan.changes))
-        self.buttons.accepted.connect(self._commit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.show_practice(plan)
 
-    def _commit(self) -> None:
-        imported = self.runner.now(self, lambda: import_practice(self.db, self.festival_id, self.read))
-        if imported is FAILED:
-            return
-        if not imported.ok:
-            # Something changed since the preview (a pupil moved class): nothing was written.
-            show_error(self, "\n".join(str(p) for p in imported.problems[:10]))
-            return
-        self.accept()
+    def show_practice(self, plan: PracticeImport) -> None:
+        self.plan = plan
+        self.show_plan(plan.summary(), plan.lines())
+
+    def commit(self) -> None:
+        db, festival_id, read, plan = self.db, self.festival_id, self.read, self.plan
+        # Refused when something changed since the preview (a pupil moved class): shown again, nothing written.
+        self.write(lambda: commit_practice_import(db, festival_id, read, previewed=plan), self.show_practice)
 
 
 class WorkDialog(FormDialog):

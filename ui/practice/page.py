@@ -4,6 +4,8 @@ competition, and the 方格稿纸."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,11 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.changes import Changed
-from fest_desktop.errors import FestError
 from fest_desktop.practice.checklist import Mark, class_checklist, set_marks
 from fest_desktop.practice.items import add_plan_items
 from fest_desktop.practice.progress import ClassProgress, practice_progress
-from fest_desktop.practice.sheet import preview_practice_import, read_practice_file, write_practice_sheets
+from fest_desktop.practice.sheet import (
+    PracticeFile,
+    PracticeImport,
+    plan_practice_import,
+    read_practice_file,
+    write_practice_sheets,
+)
 from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
 from fest_desktop.registration.entries import EntryInfo
 from fest_desktop.school.people import list_teachers
@@ -32,6 +39,7 @@ from ui.practice.checklist import FIRST_ITEM_COLUMN, ChecklistModel, ChecklistVi
 from ui.practice.dialogs import GridPaperDialog, ItemsDialog, PracticeImportDialog, WorkDialog, enter_work
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import set_button_menu
+from ui.widgets.import_preview import read_and_plan
 from ui.widgets.messages import FAILED, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -49,6 +57,7 @@ class PracticePage(QWidget):
         self.runner = runner
         self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
+        self.import_dialog: PracticeImportDialog | None = None  # the last import's preview
         self.competitions: list[CompetitionInfo] = []
 
         self.classes: RowTableModel[ClassProgress] = RowTableModel(
@@ -293,15 +302,23 @@ class PracticePage(QWidget):
         path = ask_open_path(
             self, self.tr("选择填好的实践表"), self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)")
         )
-        if path is None:
-            return
-        try:
+        if path is not None:
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        """Read and check a returned practice sheet on the runner's worker, then show its preview."""
+        festival_id = self.festival_id
+        self.import_dialog = None
+
+        def plan() -> tuple[PracticeFile, PracticeImport]:
             read = read_practice_file(path)
-            plan = preview_practice_import(self.db, self.festival_id, read)
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        PracticeImportDialog(self.db, self.runner, self.festival_id, read, plan, self).exec()
+            return read, plan_practice_import(self.db, festival_id, read)
+
+        read_and_plan(self.runner, self, plan, self._show_import)
+
+    def _show_import(self, found: tuple[PracticeFile, PracticeImport]) -> None:
+        self.import_dialog = PracticeImportDialog(self.db, self.runner, self.festival_id, *found, self)
+        self.import_dialog.open()
 
     def enter_as_work(self) -> None:
         checklist = self.model.checklist

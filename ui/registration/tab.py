@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from fest_desktop.changes import Changed
 from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
 from fest_desktop.registration.entries import EntryInfo, delete_entries, list_entries, restore_entries
+from fest_desktop.registration.entry_files import EntryFiles
+from fest_desktop.registration.entry_plan import EntryImport
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.registration.quotas import (
     quota_overview,
@@ -258,6 +260,7 @@ class EntriesTab(QWidget):
         self.runner = runner
         self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
+        self.import_dialog: EntriesImportDialog | None = None  # the last import's preview
         self.pages = QTabWidget()
         self.entries_page = EntriesPage(db, runner)
         self.overview_page = OverviewPage(db)
@@ -350,12 +353,13 @@ class EntriesTab(QWidget):
         )
         if not paths:
             return
-        found = preview_entry_files(self.db, self.festival_id, paths, self)
-        if found is None:
-            return
-        dialog = EntriesImportDialog(self.db, self.festival_id, *found, parent=self)
-        if dialog.exec():
-            self.runner.announce(Changed.ENTRIES, self)
+        self.import_dialog = None
+        preview_entry_files(self.runner, self.db, self.festival_id, paths, self, self._show_import)
+
+    def _show_import(self, found: tuple[EntryFiles, EntryImport]) -> None:
+        """The preview of the forms read; what it imports is announced, and the pages show it."""
+        self.import_dialog = EntriesImportDialog(self.db, self.runner, self.festival_id, *found, parent=self)
+        self.import_dialog.open()
 
     def write_labels(self) -> None:
         from fest_desktop.registration.labels import write_labels

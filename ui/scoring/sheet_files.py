@@ -8,15 +8,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from fest_desktop.changes import Changed
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
-from fest_desktop.scoring.score_import import commit_score_import, preview_score_import
+from fest_desktop.scoring.score_import import ScoreFile, ScoreImport
 from fest_desktop.storage.database import Database
 from ui.operations import Runner
+from ui.scoring.score_import_dialog import ScoreImportDialog, preview_score_file
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
+from ui.widgets.messages import tell_saved
 
 
 class SheetFiles(QToolButton):
@@ -37,6 +37,7 @@ class SheetFiles(QToolButton):
         self.competition = competition
         self.imported = imported
         self.festival_id = 0
+        self.import_dialog: ScoreImportDialog | None = None
         self.setText(self.tr("评分表"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
@@ -78,29 +79,14 @@ class SheetFiles(QToolButton):
         if path is not None:
             self.import_sheets(path)
 
-    def import_sheets(self, path: Path) -> bool:
-        """Check a filled-in score workbook, show what it would do, and import it whole on confirmation."""
-        festival_id = self.festival_id
-        plan = self.runner.read(
-            self, lambda: preview_score_import(self.db, festival_id, path, add_judges=True)
-        )
-        if plan is FAILED:
-            return False
-        if not plan.ok:
-            lines = "\n".join(str(p) for p in plan.problems[:15])
-            more = self.tr("\n……共 {0} 处").format(len(plan.problems)) if len(plan.problems) > 15 else ""
-            show_error(self, self.tr("评分表有问题，没有导入任何分数：\n{0}{1}").format(lines, more))
-            return False
-        if not confirm(
-            self, self.tr("导入评分表"), self.tr("导入「{0}」：{1}").format(path.name, plan.summary())
-        ):
-            return False
-        if (
-            self.runner.read(self, lambda: commit_score_import(self.db, festival_id, path, add_judges=True))
-            is FAILED
-        ):
-            return False
-        # A judge the workbook named may have joined the panel.
-        self.runner.announce(Changed.SCORES | Changed.COMPETITIONS, self)
-        self.imported(self.tr("已导入：{0}").format(plan.summary()))
-        return True
+    def import_sheets(self, path: Path) -> None:
+        """Check a filled-in score workbook and show what it would do (import_dialog); it is imported
+        whole when the teacher confirms."""
+        self.import_dialog = None
+        preview_score_file(self.runner, self.db, self.festival_id, path, self, self._show_import)
+
+    def _show_import(self, found: tuple[ScoreFile, ScoreImport]) -> None:
+        self.import_dialog = ScoreImportDialog(self.db, self.runner, self.festival_id, *found, parent=self)
+        dialog = self.import_dialog
+        dialog.accepted.connect(lambda: self.imported(self.tr("已导入：{0}").format(dialog.plan.summary())))
+        dialog.open()

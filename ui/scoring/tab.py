@@ -492,7 +492,7 @@ class ScoringTab(QWidget):
         ScoreLogDialog(result.entry.label, entry_log(self.db, result.entry.id), self).exec()
 
     def _imported(self, summary: str) -> None:
-        self._competition_chosen()
+        # The sheet was loaded again when the import was announced; the board hears its scores now.
         self.watcher.check_now()
         self._say(summary)
 
@@ -509,5 +509,6 @@ class ScoringTab(QWidget):
     def close_leaderboard(self) -> None:
         self.board.close_leaderboard()
 
-    def import_sheets(self, path: Path) -> bool:
-        return self.sheet_files.import_sheets(path)
+    def import_sheets(self, path: Path) -> None:
+        """A filled-in score workbook checked; its preview is the sheet files' import_dialog."""
+        self.sheet_files.import_sheets(path)

@@ -30,6 +30,8 @@ from fest_desktop.school.people import (
     save_student,
     update_teacher,
 )
+from fest_desktop.school.roster import RosterImport
+from fest_desktop.school.roster_files import RosterFile
 from fest_desktop.school.structure import (
     ClassInfo,
     GradeInfo,
@@ -285,6 +287,7 @@ class StudentsPage(SchoolPage):
     def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(db, runner, parent)
         self._classes: list[ClassInfo] = []
+        self.import_dialog: RosterImportDialog | None = None  # the last import's preview
         self.table: DataTable[StudentInfo] = DataTable(self._columns(), self._save, self, stretch=1)
         self.class_filter = QComboBox()
         self.class_filter.setMinimumWidth(140)
@@ -412,18 +415,18 @@ class StudentsPage(SchoolPage):
         if path is not None:
             self.import_file(path)
 
-    def import_file(self, path: Path) -> RosterImportDialog | None:
-        """Preview a roster file in the import dialog and reload after a commit; returns the dialog shown."""
-        preview = preview_roster_file(self.db, self.festival_id, path, self)
-        if preview is None:
-            return None
-        dialog = RosterImportDialog(self.db, self.festival_id, preview, self)
-        dialog.accepted.connect(lambda: self.runner.announce(Changed.SCHOOL | Changed.ENTRIES))
-        dialog.open()
-        return dialog
+    def import_file(self, path: Path) -> None:
+        """Read and check a roster file on the runner's worker, then show its preview (what the import
+        writes is announced, and every page showing the school shows it)."""
+        self.import_dialog = None
+        preview_roster_file(self.runner, self.db, self.festival_id, path, self, self._show_import)
+
+    def _show_import(self, found: tuple[RosterFile, RosterImport]) -> None:
+        self.import_dialog = RosterImportDialog(self.db, self.runner, self.festival_id, *found, parent=self)
+        self.import_dialog.open()
 
     def _export(self) -> None:
-        from fest_desktop.school.roster import export_roster
+        from fest_desktop.school.roster_files import export_roster
 
         path = ask_save_path(
             self, self.tr("导出花名册"), self.tr("花名册"), ".xlsx", self.tr("Excel 工作簿 (*.xlsx)")

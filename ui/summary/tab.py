@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.changes import EVERYTHING, Changed
+from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from fest_desktop.summary import tables
@@ -321,7 +322,7 @@ class SummaryTab(QWidget):
         self._show_cards(figures)
         self._fill_section(self.sections.currentIndex())
 
-    def _count_failed(self) -> None:
+    def _count_failed(self, _error: FestError | None) -> None:
         self._counting = self._count_again = False
 
     def _fill_section(self, index: int) -> None:
