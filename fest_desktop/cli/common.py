@@ -9,15 +9,16 @@ import glob
 import io
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeAlias
+from typing import Any, NoReturn, TypeAlias, TypeVar, cast
 
 from fest_desktop.awards.kinds import ListKey
+from fest_desktop.changes import Done
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo, current_festival
 from fest_desktop.storage.database import Database, open_database
-from fest_desktop.storage.importing import PreviewLine
+from fest_desktop.storage.importing import PreviewLine, RefusedPlan
 from fest_desktop.storage.kinds import RowOutcome
 from fest_desktop.storage.paths import preferences_path
 from fest_desktop.storage.preferences import database_target, load_preferences
@@ -132,6 +133,20 @@ def require_festival(db: Database) -> FestivalInfo:
     if festival is None:
         raise UsageError("数据库里还没有科技节。请先运行 festival create 或 demo。")
     return festival
+
+
+PlanT = TypeVar("PlanT")
+
+
+def import_plan(dry_run: bool, plan: Callable[[], PlanT], commit: Callable[[], Done[PlanT]]) -> PlanT:
+    """What an import does: only planned (--dry-run), or committed; a commit refused for its problems
+    gives the plan whose lines say where and why."""
+    if dry_run:
+        return plan()
+    try:
+        return commit().value
+    except RefusedPlan as refused:
+        return cast(PlanT, refused.plan)
 
 
 def report_import(lines: Sequence[PreviewLine], refusal: str, dry_run: bool, summary: str) -> int:

@@ -6,7 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
-from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, open_db, report_import, require_festival
+from fest_desktop.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    UsageError,
+    import_plan,
+    open_db,
+    report_import,
+    require_festival,
+)
 
 
 def _levels(text: str | None) -> tuple[int, ...]:
@@ -107,24 +115,19 @@ def cmd_practice_sheet(args: argparse.Namespace) -> int:
 def cmd_practice_import(args: argparse.Namespace) -> int:
     from fest_desktop.practice.sheet import (
         WORDS,
-        PracticeImport,
         commit_practice_import,
         plan_practice_import,
         read_practice_file,
     )
-    from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)
     festival_id = require_festival(db).id
     read = read_practice_file(Path(args.file))
-    if args.dry_run:
-        plan = plan_practice_import(db, festival_id, read)
-    else:
-        try:
-            plan = commit_practice_import(db, festival_id, read).value
-        except RefusedPlan as refused:
-            assert isinstance(refused.plan, PracticeImport)
-            plan = refused.plan
+    plan = import_plan(
+        args.dry_run,
+        lambda: plan_practice_import(db, festival_id, read),
+        lambda: commit_practice_import(db, festival_id, read),
+    )
     return report_import(
         plan.lines(), WORDS.problems.format(len(plan.problems)), args.dry_run, plan.summary()
     )

@@ -6,7 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
-from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, open_db, report_import, require_festival
+from fest_desktop.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    UsageError,
+    open_db,
+    report_import,
+    require_festival,
+)
 from fest_desktop.registration.competitions import CompetitionInfo
 
 

@@ -5,25 +5,28 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fest_desktop.cli.common import EXIT_OK, Subcommands, open_db, report_import, require_festival
+from fest_desktop.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    import_plan,
+    open_db,
+    report_import,
+    require_festival,
+)
 
 
 def cmd_roster_import(args: argparse.Namespace) -> int:
-    from fest_desktop.school.roster import RosterImport, commit_roster_import, plan_roster_import
+    from fest_desktop.school.roster import commit_roster_import, plan_roster_import
     from fest_desktop.school.roster_files import read_roster
-    from fest_desktop.storage.importing import RefusedPlan
 
     db = open_db(args)
     festival_id = require_festival(db).id
     file = read_roster(Path(args.file))
-    if args.dry_run:
-        plan = plan_roster_import(db, festival_id, file)
-    else:
-        try:
-            plan = commit_roster_import(db, festival_id, file).value
-        except RefusedPlan as refused:
-            assert isinstance(refused.plan, RosterImport)
-            plan = refused.plan
+    plan = import_plan(
+        args.dry_run,
+        lambda: plan_roster_import(db, festival_id, file),
+        lambda: commit_roster_import(db, festival_id, file),
+    )
     return report_import(
         plan.lines(), f"花名册有 {len(plan.problems)} 处问题，未导入任何数据。", args.dry_run, plan.summary()
     )

@@ -6,7 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
-from fest_desktop.cli.common import EXIT_OK, Subcommands, UsageError, open_db, report_import, require_festival
+from fest_desktop.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    UsageError,
+    import_plan,
+    open_db,
+    report_import,
+    require_festival,
+)
 from fest_desktop.scoring.sheet import EntryResult
 
 
@@ -41,29 +49,20 @@ def cmd_scores_sheets(args: argparse.Namespace) -> int:
 
 
 def cmd_scores_import(args: argparse.Namespace) -> int:
-    from fest_desktop.scoring.score_import import (
-        ScoreImport,
-        commit_score_import,
-        plan_score_import,
-        read_score_file,
-    )
-    from fest_desktop.storage.importing import RefusedPlan
+    from fest_desktop.scoring.score_import import commit_score_import, plan_score_import, read_score_file
 
     db = open_db(args)
     festival_id = require_festival(db).id
     file = read_score_file(Path(args.file))
-    if args.dry_run:
-        plan = plan_score_import(
+    plan = import_plan(
+        args.dry_run,
+        lambda: plan_score_import(
             db, festival_id, file, add_judges=args.add_judges, open_early=args.open_early
-        )
-    else:
-        try:
-            plan = commit_score_import(
-                db, festival_id, file, add_judges=args.add_judges, open_early=args.open_early
-            ).value
-        except RefusedPlan as refused:
-            assert isinstance(refused.plan, ScoreImport)
-            plan = refused.plan
+        ),
+        lambda: commit_score_import(
+            db, festival_id, file, add_judges=args.add_judges, open_early=args.open_early
+        ),
+    )
     return report_import(
         plan.lines(), f"评分表有 {len(plan.problems)} 处问题，未导入任何分数。", args.dry_run, plan.summary()
     )

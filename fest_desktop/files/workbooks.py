@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fest_desktop.errors import FestError
-from fest_desktop.values import normalize
+from fest_desktop.values import clean_text, normalize
 
 
 class WorkbookFileError(FestError):
@@ -62,6 +62,22 @@ def header_key(text: object, synonyms: Mapping[str, Sequence[str]]) -> str | Non
         if clean in names:
             return key
     return None
+
+
+def class_above_header(rows: Sequence[Sequence[object]]) -> str:
+    """The class a form names above its header row: 班级 | 三年级(2)班, or 班级：三年级(2)班; "" if none."""
+    for cells in rows:
+        texts = [clean_text(c) for c in cells]
+        for position, text in enumerate(texts):
+            label = normalize(text)
+            inline = re.fullmatch(r"班级[:：](.+)", label)
+            if inline:
+                return inline.group(1)
+            if label.rstrip(":：") == "班级":
+                following = [t for t in texts[position + 1 :] if t]
+                if following:
+                    return following[0]
+    return ""
 
 
 def find_header(

@@ -5,7 +5,6 @@ problem (sheet, row, column), then written in one transaction, whole or not at a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from fest_desktop.errors import ValidationError
 from fest_desktop.files.workbooks import (
     FORMULA_WITHOUT_VALUE,
     Problem,
+    class_above_header,
     data_rows,
     find_header,
     hidden_sheet_note,
@@ -151,22 +151,6 @@ def _is_header(keys: set[str]) -> bool:
     return "name" in keys
 
 
-def _class_above(rows: Sequence[Sequence[object]]) -> str:
-    """The class written above the header: 班级 | 三年级(2)班, or 班级：三年级(2)班."""
-    for cells in rows:
-        texts = [clean_text(c) for c in cells]
-        for position, text in enumerate(texts):
-            label = normalize(text)
-            inline = re.fullmatch(r"班级[:：](.+)", label)
-            if inline:
-                return inline.group(1)
-            if label.rstrip(":：") == "班级":
-                following = [t for t in texts[position + 1 :] if t]
-                if following:
-                    return following[0]
-    return ""
-
-
 def read_practice_file(path: Path) -> PracticeFile:
     """Read a practice workbook (the class sheets, or any sheet with 姓名 and the items as columns);
     reads nothing of the festival."""
@@ -215,7 +199,7 @@ def read_practice_file(path: Path) -> PracticeFile:
         found.sheets.append(
             ClassSheet(
                 sheet.title,
-                _class_above(rows[: header.row - 1]) or sheet.title,
+                class_above_header(rows[: header.row - 1]) or sheet.title,
                 header.row,
                 tuple(item for _p, item in item_columns),
                 tuple(pupils),

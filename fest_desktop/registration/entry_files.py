@@ -12,13 +12,14 @@ from typing import Any, NamedTuple
 from fest_desktop.files.workbooks import (
     FORMULA_WITHOUT_VALUE,
     Problem,
+    class_above_header,
     data_rows,
     find_header,
     hidden_sheet_note,
     read_workbook,
     unheaded_sheet_note,
 )
-from fest_desktop.values import clean_name, clean_text, normalize
+from fest_desktop.values import clean_name, clean_text
 
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "competition": ("比赛项目", "比赛", "项目", "参赛项目", "比赛名称", "项目名称"),
@@ -113,22 +114,6 @@ class EntryFiles:
     forms: list[FormSheet] = field(default_factory=list)
 
 
-def _form_class(rows: Sequence[Sequence[object]]) -> str:
-    """The class written above the header of a registration form: 班级 | 三年级(2)班, or 班级：三年级(2)班."""
-    for cells in rows:
-        texts = [clean_text(c) for c in cells]
-        for position, text in enumerate(texts):
-            label = normalize(text)
-            inline = re.fullmatch(r"班级[:：](.+)", label)
-            if inline:
-                return inline.group(1)
-            if label.rstrip(":：") == "班级":
-                following = [t for t in texts[position + 1 :] if t]
-                if following:
-                    return following[0]
-    return ""
-
-
 def read_entry_files(paths: Iterable[Path]) -> EntryFiles:
     """Read entries from workbooks (class forms, registers, any sheet with 比赛项目 and 作者 or 作品题目)."""
     found = EntryFiles()
@@ -156,7 +141,7 @@ def _read_workbook(path: Path, found: EntryFiles) -> None:
             unheaded.append(sheet.title)
             continue
         headed += 1
-        form_class = _form_class(rows[: header.row - 1])
+        form_class = class_above_header(rows[: header.row - 1])
         if form_class and "class" not in header.columns:
             found.forms.append(FormSheet(path.name, sheet.title, form_class))
         for number, cells in data_rows(rows, header):

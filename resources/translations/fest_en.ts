@@ -1871,32 +1871,32 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>DistrictColumnsDialog</name>
     <message>
-        <location filename="../../ui/summary/district_dialog.py" line="40"/>
+        <location filename="../../ui/summary/district_dialog.py" line="41"/>
         <source>调整上报表的列</source>
         <translation>Columns of the district list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/district_dialog.py" line="49"/>
+        <location filename="../../ui/summary/district_dialog.py" line="50"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/district_dialog.py" line="51"/>
+        <location filename="../../ui/summary/district_dialog.py" line="52"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/district_dialog.py" line="54"/>
+        <location filename="../../ui/summary/district_dialog.py" line="55"/>
         <source>例如 城南区</source>
         <translation>e.g. Chengnan district</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/district_dialog.py" line="55"/>
+        <location filename="../../ui/summary/district_dialog.py" line="56"/>
         <source>勾选区县上报表要的列，拖动或用上移、下移排好顺序，保存为模板，下次直接选用。</source>
         <translation>Tick the columns the district&apos;s form asks for, drag or move them into order, and save them as a template to choose next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/district_dialog.py" line="71"/>
+        <location filename="../../ui/summary/district_dialog.py" line="72"/>
         <source>模板名称</source>
         <translation>Template name</translation>
     </message>
@@ -2561,57 +2561,57 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>GridPaperDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="354"/>
+        <location filename="../../ui/practice/dialogs.py" line="356"/>
         <source>打印方格稿纸</source>
         <translation>Print grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="359"/>
+        <location filename="../../ui/practice/dialogs.py" line="361"/>
         <source>不指定（按计划注明“科技小论文——观察日记(科普幻想类)”）</source>
         <translation>None (the plan&apos;s note “科技小论文——观察日记(科普幻想类)”)</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="366"/>
+        <location filename="../../ui/practice/dialogs.py" line="368"/>
         <source> 字/页</source>
         <translation> characters/page</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="370"/>
+        <location filename="../../ui/practice/dialogs.py" line="372"/>
         <source> 张</source>
         <translation> sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="372"/>
+        <location filename="../../ui/practice/dialogs.py" line="374"/>
         <source>A4 纸，300 字为每行 20 格、共 15 行；页首有题目、班级、姓名，左上方注明比赛和体裁。</source>
         <translation>A4; 300 characters are 15 rows of 20 squares; the heading has lines for title, class and name, and names the competition and genre at the top left.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="376"/>
+        <location filename="../../ui/practice/dialogs.py" line="378"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="377"/>
+        <location filename="../../ui/practice/dialogs.py" line="379"/>
         <source>每页格数</source>
         <translation>Squares a page</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="378"/>
+        <location filename="../../ui/practice/dialogs.py" line="380"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="386"/>
+        <location filename="../../ui/practice/dialogs.py" line="388"/>
         <source>保存方格稿纸</source>
         <translation>Save grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="387"/>
+        <location filename="../../ui/practice/dialogs.py" line="389"/>
         <source>{0}字方格稿纸</source>
         <translation>{0}-square grid paper</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="408"/>
+        <location filename="../../ui/practice/dialogs.py" line="410"/>
         <source>已生成 {0} 张方格稿纸。</source>
         <translation>{0} sheets of grid paper written.</translation>
     </message>
@@ -2657,17 +2657,17 @@ The current data is backed up first (reason “before restore”) and can be bro
 <context>
     <name>HigherResultsDialog</name>
     <message>
-        <location filename="../../ui/awards/higher_dialog.py" line="122"/>
+        <location filename="../../ui/awards/higher_dialog.py" line="116"/>
         <source>记录上级比赛结果</source>
         <translation>Record results above the school</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/higher_dialog.py" line="130"/>
+        <location filename="../../ui/awards/higher_dialog.py" line="124"/>
         <source>作品逐级上送：先填下一级的结果，再填更高一级的；没有参加的一级留空。</source>
         <translation>A work goes up one level at a time: fill in the lower level first, then the higher; leave empty a level it did not reach.</translation>
     </message>
     <message>
-        <location filename="../../ui/awards/higher_dialog.py" line="139"/>
+        <location filename="../../ui/awards/higher_dialog.py" line="133"/>
         <source>如 一等奖、入选</source>
         <translation>e.g. first prize, selected</translation>
     </message>
@@ -3449,7 +3449,7 @@ The current data is backed up first (reason “before restore”) and can be bro
     <message>
         <location filename="../../ui/scoring/phones.py" line="420"/>
         <source>正在生成评委扫码卡…</source>
-        <translation>Writing the judges' QR cards…</translation>
+        <translation>Writing the judges&apos; QR cards…</translation>
     </message>
 </context>
 <context>
@@ -3908,7 +3908,7 @@ Choose the template&apos;s paper and orientation under “Properties” in the p
     <message>
         <location filename="../../ui/scoring/ranking.py" line="72"/>
         <source>请复核：{0}的总分偏离较大</source>
-        <translation>Check: {0}'s total is far from the panel's</translation>
+        <translation>Check: {0}&apos;s total is far from the panel&apos;s</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/ranking.py" line="74"/>
@@ -4354,7 +4354,7 @@ max {1:g}</translation>
     <message>
         <location filename="../../ui/scoring/sheet_files.py" line="44"/>
         <source>打印评委评分表（PDF）…</source>
-        <translation>Print judges' sheets (PDF)…</translation>
+        <translation>Print judges&apos; sheets (PDF)…</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/sheet_files.py" line="45"/>
@@ -4369,7 +4369,7 @@ max {1:g}</translation>
     <message>
         <location filename="../../ui/scoring/sheet_files.py" line="50"/>
         <source>保存评委评分表</source>
-        <translation>Save judges' sheets</translation>
+        <translation>Save judges&apos; sheets</translation>
     </message>
     <message>
         <location filename="../../ui/scoring/sheet_files.py" line="50"/>
@@ -5062,47 +5062,47 @@ max {1:g}</translation>
 <context>
     <name>WorkDialog</name>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="277"/>
+        <location filename="../../ui/practice/dialogs.py" line="279"/>
         <source>报为参赛作品</source>
         <translation>Enter as a competition work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="288"/>
+        <location filename="../../ui/practice/dialogs.py" line="290"/>
         <source>如 《昆虫记》读后感</source>
         <translation>e.g. On “The Insect World”</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="295"/>
+        <location filename="../../ui/practice/dialogs.py" line="297"/>
         <source>作者</source>
         <translation>Authors</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="296"/>
+        <location filename="../../ui/practice/dialogs.py" line="298"/>
         <source>比赛项目</source>
         <translation>Competition</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="297"/>
+        <location filename="../../ui/practice/dialogs.py" line="299"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="298"/>
+        <location filename="../../ui/practice/dialogs.py" line="300"/>
         <source>作品题目</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="299"/>
+        <location filename="../../ui/practice/dialogs.py" line="301"/>
         <source>指导老师</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="320"/>
+        <location filename="../../ui/practice/dialogs.py" line="322"/>
         <source>请选择比赛项目。</source>
         <translation>Choose a competition.</translation>
     </message>
     <message>
-        <location filename="../../ui/practice/dialogs.py" line="333"/>
+        <location filename="../../ui/practice/dialogs.py" line="335"/>
         <source>已过截止日期</source>
         <translation>Deadline passed</translation>
     </message>

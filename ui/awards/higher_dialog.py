@@ -26,7 +26,7 @@ from fest_desktop.awards.higher import (
 from fest_desktop.awards.lists import AwardInfo
 from fest_desktop.storage.database import Database
 from ui.operations import Runner
-from ui.widgets.forms import FormDialog
+from ui.widgets.forms import FormDialog, move_current_item
 from ui.widgets.messages import FAILED
 
 
@@ -94,13 +94,7 @@ class HigherLevelsDialog(FormDialog):
             self.levels.takeItem(self.levels.row(item))
 
     def move_selected(self, step: int) -> None:
-        row = self.levels.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.levels.count():
-            return
-        item = self.levels.takeItem(row)
-        self.levels.insertItem(target, item)
-        self.levels.setCurrentRow(target)
+        move_current_item(self.levels, step)
 
     def chosen(self) -> list[HigherLevelInfo]:
         return [

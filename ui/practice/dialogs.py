@@ -259,7 +259,9 @@ class PracticeImportDialog(ImportPreviewDialog):
     def commit(self) -> None:
         db, festival_id, read, plan = self.db, self.festival_id, self.read, self.plan
         # Refused when something changed since the preview (a pupil moved class): shown again, nothing written.
-        self.write(lambda: commit_practice_import(db, festival_id, read, previewed=plan), self.show_practice)
+        self.commit_with(
+            lambda: commit_practice_import(db, festival_id, read, previewed=plan), self.show_practice
+        )
 
 
 class WorkDialog(FormDialog):

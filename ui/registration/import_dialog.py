@@ -56,7 +56,7 @@ class EntriesImportDialog(ImportPreviewDialog):
         if allow_late and not confirm(self, self.tr("已过截止日期"), late_question(self.plan)):
             return
         db, festival_id, files, plan = self._db, self._festival_id, self.files, self.plan
-        self.write(
+        self.commit_with(
             lambda: commit_entry_import(db, festival_id, files, previewed=plan, allow_late=allow_late),
             self.show_entries,
         )

@@ -51,7 +51,7 @@ class ScoreImportDialog(ImportPreviewDialog):
 
     def commit(self) -> None:
         db, festival_id, file, plan = self._db, self._festival_id, self.file, self.plan
-        self.write(
+        self.commit_with(
             lambda: commit_score_import(db, festival_id, file, previewed=plan, add_judges=True),
             self.show_scores,
         )

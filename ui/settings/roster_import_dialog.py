@@ -52,7 +52,9 @@ class RosterImportDialog(ImportPreviewDialog):
 
     def commit(self) -> None:
         db, festival_id, file, preview = self._db, self._festival_id, self.file, self.preview
-        self.write(lambda: commit_roster_import(db, festival_id, file, previewed=preview), self.show_roster)
+        self.commit_with(
+            lambda: commit_roster_import(db, festival_id, file, previewed=preview), self.show_roster
+        )
 
 
 def preview_roster_file(

@@ -26,6 +26,7 @@ from fest_desktop.summary.district import (
     save_district_template,
 )
 from ui.operations import Runner
+from ui.widgets.forms import move_current_item
 from ui.widgets.messages import FAILED
 
 
@@ -77,13 +78,7 @@ class DistrictColumnsDialog(QDialog):
         self.resize(420, 520)
 
     def _move(self, step: int) -> None:
-        row = self.columns.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.columns.count():
-            return
-        item = self.columns.takeItem(row)
-        self.columns.insertItem(target, item)
-        self.columns.setCurrentRow(target)
+        move_current_item(self.columns, step)
 
     def chosen_columns(self) -> list[str]:
         items = (self.columns.item(i) for i in range(self.columns.count()))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QListWidget,
     QMenu,
     QPushButton,
     QToolButton,
@@ -82,3 +83,14 @@ def set_button_menu(button: QPushButton | QToolButton, menu: QMenu) -> None:
     button.setProperty("menuButton", True)
     if isinstance(button, QToolButton):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+
+def move_current_item(items: QListWidget, step: int) -> None:
+    """Move a list's current item step places up (-1) or down (1), staying current."""
+    row = items.currentRow()
+    target = row + step
+    if row < 0 or not 0 <= target < items.count():
+        return
+    item = items.takeItem(row)
+    items.insertItem(target, item)
+    items.setCurrentRow(target)

@@ -52,7 +52,7 @@ OUTCOMES = (RowOutcome.REFUSED, RowOutcome.NEW, RowOutcome.CHANGED, RowOutcome.U
 
 class ImportPreviewDialog(QDialog):
     """An import's preview; a subclass gives its plan through show_plan and writes it in commit(),
-    through write()."""
+    through commit_with."""
 
     def __init__(self, runner: Runner, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,23 +174,23 @@ class ImportPreviewDialog(QDialog):
         return [self.proxy.row_object(row) for row in range(self.proxy.rowCount())]
 
     def commit(self) -> None:
-        """Write the plan (through write()); accept() when written."""
+        """Write the plan (through commit_with); accept() when written."""
         raise NotImplementedError
 
-    def write(self, operation: Callable[[], Done[Any]], shown_again: Callable[[Any], None]) -> None:
-        """Run the import's commit on the runner's worker: accepted once written; when the festival
-        changed since the preview, nothing is written and the preview shows what it would do now
-        (shown_again with the new plan)."""
+    def commit_with(self, write: Callable[[], Done[Any]], show: Callable[[Any], None]) -> None:
+        """Run an import's commit on the runner's worker: accepted once written; when the festival
+        changed since the preview, nothing is written and what the import would do now is shown
+        (show), for the teacher to look at again; any other refusal is said."""
 
         def refused(error: FestError | None) -> None:
             if isinstance(error, PlanChanged):
-                shown_again(error.plan)  # its 导入 as the new plan allows
+                show(error.plan)  # its 导入 as the new plan allows
             else:
                 self.import_button.setEnabled(True)
 
         self.import_button.setEnabled(False)  # once: the preview is written whole, or shown again
         self.runner.run(
-            self, operation, lambda _written: self.accept(), label=self.tr("正在导入…"), failed=refused
+            self, write, lambda _written: self.accept(), label=self.tr("正在导入…"), failed=refused
         )
 
 
