@@ -12,7 +12,8 @@ from fest_desktop.phones.conflicts import conflicts_of
 from fest_desktop.phones.links import EVERY_LINK, Scope, open_link
 from fest_desktop.phones.submissions import HANDED_IN, waiting_text
 from fest_desktop.registration.competitions import CriterionInfo, competition_row
-from fest_desktop.scoring.entering import PointsWords, scoring_refusals
+from fest_desktop.scoring.entering import scoring_refusals
+from fest_desktop.scoring.points import PointsWords
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Entry

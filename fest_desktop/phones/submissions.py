@@ -26,12 +26,12 @@ from fest_desktop.registration.competitions import CriterionInfo
 from fest_desktop.scoring.entering import (
     ScoreCell,
     StoredScores,
-    parse_points,
     scoring_refusals,
     stored_scores,
     write_scores,
 )
 from fest_desktop.scoring.judges import stand_aside_reason
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database, hold_write_lock
 from fest_desktop.storage.model import (
     Competition,

@@ -32,7 +32,6 @@ from fest_desktop.school.classnames import ClassNameError, parse_class
 from fest_desktop.scoring.entering import (
     ScoreCell,
     finalised_refusal,
-    parse_points,
     scoring_refusals,
     write_scores,
 )
@@ -40,6 +39,7 @@ from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.opening import judging_refusal, open_early_in
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.importing import (

@@ -21,7 +21,8 @@ from fest_desktop.phones.links import JudgeLinkInfo, judge_links, reissue_link
 from fest_desktop.phones.server import PhoneServer, bind_socket
 from fest_desktop.registration.competitions import CriterionInfo
 from fest_desktop.school.festivals import FestivalInfo
-from fest_desktop.scoring.entering import enter_score, parse_points
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database
 from tests.core.scoring_fixture import Board, make_board, sheet
 

@@ -25,8 +25,9 @@ from fest_desktop.phones.links import (
 from fest_desktop.phones.sheet import phone_sheet
 from fest_desktop.phones.submissions import PhoneScores, SubmissionReused, submit_scores
 from fest_desktop.school.festivals import FestivalInfo
-from fest_desktop.scoring.entering import enter_score, parse_points, set_locked
+from fest_desktop.scoring.entering import enter_score, set_locked
 from fest_desktop.scoring.log import changes_since, competition_log
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import PhoneSubmission, Score
 from tests.core.scoring_fixture import Board, make_board, sheet
