@@ -9,14 +9,13 @@ import pytest
 
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.registration.competition_rules import eligibility_text, quota_text
 from fest_desktop.registration.competitions import (
     CompetitionInfo,
     CriterionInfo,
     add_competition,
     delete_competition,
-    eligibility_text,
     list_competitions,
-    quota_text,
     update_competition,
 )
 from fest_desktop.registration.entries import list_entries

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fest_desktop.registration.competition_rules import MAX_WORKS_PER_STUDENT
 from fest_desktop.registration.competitions import (
-    MAX_WORKS_PER_STUDENT,
     CompetitionInfo,
     CriterionInfo,
     add_competition,
