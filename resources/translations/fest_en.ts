@@ -1199,353 +1199,282 @@ Award:</translation>
 <context>
     <name>CompetitionsPage</name>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="85"/>
+        <location filename="../../ui/registration/competitions_page.py" line="81"/>
         <source>添加预设项目</source>
         <translation>Add a preset</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="89"/>
+        <location filename="../../ui/registration/competitions_page.py" line="85"/>
         <source>新建空白项目</source>
         <translation>New blank competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="91"/>
+        <location filename="../../ui/registration/competitions_page.py" line="87"/>
         <source>删除项目</source>
         <translation>Delete competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="111"/>
+        <location filename="../../ui/registration/competitions_page.py" line="107"/>
         <source>一名学生在这个比赛项目里最多可以报几件作品</source>
         <translation>How many works one student may enter in this competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="112"/>
+        <location filename="../../ui/registration/competitions_page.py" line="108"/>
         <source>可与家长合作</source>
         <translation>May work with a parent</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="117"/>
-        <location filename="../../ui/registration/competitions_page.py" line="120"/>
+        <location filename="../../ui/registration/competitions_page.py" line="113"/>
+        <location filename="../../ui/registration/competitions_page.py" line="116"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="121"/>
+        <location filename="../../ui/registration/competitions_page.py" line="117"/>
         <source>截止日期</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="123"/>
+        <location filename="../../ui/registration/competitions_page.py" line="119"/>
         <source>评审日期</source>
         <translation>Judging date</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="125"/>
+        <location filename="../../ui/registration/competitions_page.py" line="121"/>
         <source>制作与检查从</source>
         <translation>Made and inspected from</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="127"/>
+        <location filename="../../ui/registration/competitions_page.py" line="123"/>
         <source>班级板报在这段时间内制作，评委在这段时间内现场检查打分；到截止日期结束</source>
         <translation>Class boards are made in this window and inspected by the judges on site; it ends on the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="131"/>
+        <location filename="../../ui/registration/competitions_page.py" line="127"/>
         <source>用顿号隔开，如 小制作、小发明</source>
         <translation>Separate with 、, e.g. 小制作、小发明</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="141"/>
+        <location filename="../../ui/registration/competitions_page.py" line="137"/>
         <source>越大越好（如距离）</source>
         <translation>Higher is better (e.g. distance)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="142"/>
+        <location filename="../../ui/registration/competitions_page.py" line="138"/>
         <source>越小越好（如用时）</source>
         <translation>Lower is better (e.g. time)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="145"/>
+        <location filename="../../ui/registration/competitions_page.py" line="141"/>
         <source>从纸质评分表录入时，两人分别录入一遍，核对一致才计分</source>
         <translation>When typing paper sheets, two people each enter them once; a score counts when both agree</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="150"/>
+        <location filename="../../ui/registration/competitions_page.py" line="146"/>
         <source>某位评委的总分与其他评委的中位数相差超过满分的这个比例时，提示复核</source>
         <translation>Flag a judge whose total differs from the panel&apos;s median by more than this share of the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="155"/>
+        <location filename="../../ui/registration/competitions_page.py" line="151"/>
         <source>每班</source>
         <translation>Per class</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="157"/>
+        <location filename="../../ui/registration/competitions_page.py" line="153"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="159"/>
-        <location filename="../../ui/registration/competitions_page.py" line="181"/>
+        <location filename="../../ui/registration/competitions_page.py" line="155"/>
+        <location filename="../../ui/registration/competitions_page.py" line="177"/>
         <source>件</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="175"/>
+        <location filename="../../ui/registration/competitions_page.py" line="171"/>
         <source>每队最多</source>
         <translation>Team of at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="177"/>
+        <location filename="../../ui/registration/competitions_page.py" line="173"/>
         <source>人</source>
         <translation>students</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="179"/>
+        <location filename="../../ui/registration/competitions_page.py" line="175"/>
         <source>每人最多报</source>
         <translation>Works per student, at most</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="185"/>
+        <location filename="../../ui/registration/competitions_page.py" line="181"/>
         <source>参赛规则（修改后自动保存）</source>
         <translation>Rules of entry (saved as you edit)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="187"/>
+        <location filename="../../ui/registration/competitions_page.py" line="183"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="188"/>
+        <location filename="../../ui/registration/competitions_page.py" line="184"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="189"/>
+        <location filename="../../ui/registration/competitions_page.py" line="185"/>
         <source>作品编号前缀</source>
         <translation>Entry number prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="190"/>
+        <location filename="../../ui/registration/competitions_page.py" line="186"/>
         <source>参赛方式</source>
         <translation>Who enters</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="191"/>
+        <location filename="../../ui/registration/competitions_page.py" line="187"/>
         <source>都不勾选表示全校各年级都可参加</source>
         <translation>None ticked: every grade of the school may enter</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="194"/>
+        <location filename="../../ui/registration/competitions_page.py" line="190"/>
         <source>参赛年级</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="195"/>
+        <location filename="../../ui/registration/competitions_page.py" line="191"/>
         <source>名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="200"/>
+        <location filename="../../ui/registration/competitions_page.py" line="196"/>
         <source>作品类型</source>
         <translation>Type of work</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="201"/>
+        <location filename="../../ui/registration/competitions_page.py" line="197"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="203"/>
+        <location filename="../../ui/registration/competitions_page.py" line="199"/>
         <source>评审方式</source>
         <translation>Judging</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="205"/>
+        <location filename="../../ui/registration/competitions_page.py" line="201"/>
         <source>评审</source>
         <translation>Judged by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="206"/>
+        <location filename="../../ui/registration/competitions_page.py" line="202"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="207"/>
+        <location filename="../../ui/registration/competitions_page.py" line="203"/>
         <source>评委分合成</source>
         <translation>Combining judges&apos; scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="208"/>
+        <location filename="../../ui/registration/competitions_page.py" line="204"/>
         <source>去高低分至少需评委</source>
         <translation>Judges needed to drop high and low</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="209"/>
+        <location filename="../../ui/registration/competitions_page.py" line="205"/>
         <source>测量试次</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="210"/>
+        <location filename="../../ui/registration/competitions_page.py" line="206"/>
         <source>计量单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="211"/>
+        <location filename="../../ui/registration/competitions_page.py" line="207"/>
         <source>成绩</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="212"/>
+        <location filename="../../ui/registration/competitions_page.py" line="208"/>
         <source>排名范围</source>
         <translation>Ranked within</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="214"/>
+        <location filename="../../ui/registration/competitions_page.py" line="210"/>
         <source>先比</source>
         <translation>first by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="216"/>
+        <location filename="../../ui/registration/competitions_page.py" line="212"/>
         <source>再比</source>
         <translation>then by</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="219"/>
+        <location filename="../../ui/registration/competitions_page.py" line="215"/>
         <source>同分时</source>
         <translation>On equal scores</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="220"/>
+        <location filename="../../ui/registration/competitions_page.py" line="216"/>
         <source>评委分偏离提示</source>
         <translation>Outlying judge warning</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="221"/>
+        <location filename="../../ui/registration/competitions_page.py" line="217"/>
         <source>双人核对</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="226"/>
-        <source>添加评分项</source>
-        <translation>Add criterion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="228"/>
-        <source>添加扣分项</source>
-        <translation>Add deduction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="230"/>
-        <source>删除评分项</source>
-        <translation>Delete criterion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="233"/>
-        <source>评分项（双击修改）</source>
-        <translation>Criteria (double-click to edit)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="324"/>
-        <location filename="../../ui/registration/competitions_page.py" line="475"/>
+        <location filename="../../ui/registration/competitions_page.py" line="300"/>
+        <location filename="../../ui/registration/competitions_page.py" line="444"/>
         <source>{0}（{1} 件）</source>
         <translation>{0} ({1} entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="338"/>
+        <location filename="../../ui/registration/competitions_page.py" line="314"/>
         <source>科技节计划中的比赛</source>
         <translation>Competitions of the festival plans</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="339"/>
+        <location filename="../../ui/registration/competitions_page.py" line="315"/>
         <source>计划中提到的其他比赛</source>
         <translation>Other competitions the plans name</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="340"/>
+        <location filename="../../ui/registration/competitions_page.py" line="316"/>
         <source>教师比赛</source>
         <translation>Teachers&apos; contests</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="412"/>
+        <location filename="../../ui/registration/competitions_page.py" line="388"/>
         <source>（不比）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="424"/>
-        <source>满分合计 {0:g} 分</source>
-        <translation>Total {0:g} points</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="426"/>
-        <source>，另有 {0} 个扣分项</source>
-        <translation>, plus {0} deduction items</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="494"/>
+        <location filename="../../ui/registration/competitions_page.py" line="463"/>
         <source>新比赛项目</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="496"/>
+        <location filename="../../ui/registration/competitions_page.py" line="465"/>
         <source>新比赛项目{0}</source>
         <translation>New competition {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="509"/>
+        <location filename="../../ui/registration/competitions_page.py" line="478"/>
         <source>删除比赛项目「{0}」？</source>
         <translation>Delete the competition “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="511"/>
+        <location filename="../../ui/registration/competitions_page.py" line="480"/>
         <source>它的 {0} 件作品也会一起删除。</source>
         <translation> Its {0} entries will be deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/competitions_page.py" line="512"/>
+        <location filename="../../ui/registration/competitions_page.py" line="481"/>
         <source>删除比赛项目</source>
         <translation>Delete competition</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="524"/>
-        <location filename="../../ui/registration/competitions_page.py" line="571"/>
-        <source>评分项</source>
-        <translation>Criterion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="529"/>
-        <source>类型</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="535"/>
-        <source>满分（扣分上限）</source>
-        <translation>Maximum (deduction cap)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="538"/>
-        <source>满分</source>
-        <translation>Maximum</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="544"/>
-        <source>步长（每处扣分）</source>
-        <translation>Step (points per case)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="546"/>
-        <source>步长</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="551"/>
-        <source>说明</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registration/competitions_page.py" line="571"/>
-        <source>扣分项</source>
-        <translation>Deduction</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1533,80 @@ Award:</translation>
         <location filename="../../ui/scoring/phones.py" line="469"/>
         <source>保留电脑上的</source>
         <translation>Keep the PC&apos;s</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaBox</name>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="33"/>
+        <source>评分项（双击修改）</source>
+        <translation>Criteria (double-click to edit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="40"/>
+        <source>添加评分项</source>
+        <translation>Add criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="42"/>
+        <source>添加扣分项</source>
+        <translation>Add deduction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="44"/>
+        <source>删除评分项</source>
+        <translation>Delete criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="64"/>
+        <source>满分合计 {0:g} 分</source>
+        <translation>Total {0:g} points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="66"/>
+        <source>，另有 {0} 个扣分项</source>
+        <translation>, plus {0} deduction items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="72"/>
+        <location filename="../../ui/registration/criteria_box.py" line="121"/>
+        <source>评分项</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="77"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="83"/>
+        <source>满分（扣分上限）</source>
+        <translation>Maximum (deduction cap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="86"/>
+        <source>满分</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="92"/>
+        <source>步长（每处扣分）</source>
+        <translation>Step (points per case)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="94"/>
+        <source>步长</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="99"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registration/criteria_box.py" line="121"/>
+        <source>扣分项</source>
+        <translation>Deduction</translation>
     </message>
 </context>
 <context>
@@ -2075,82 +2078,82 @@ The current data is backed up first (reason “before restore”) and can be bro
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="322"/>
+        <location filename="../../ui/registration/tab.py" line="323"/>
         <source>{0} 处名额提醒，见“班级进度”</source>
         <translation>{0} quota notes, see Class progress</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="331"/>
+        <location filename="../../ui/registration/tab.py" line="332"/>
         <source>选择保存班级报名表的文件夹</source>
         <translation>Choose a folder for the class registration forms</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="339"/>
+        <location filename="../../ui/registration/tab.py" line="340"/>
         <source>已为 {0} 个班生成报名表。发给各班班主任填写后，用“导入报名表…”收回。</source>
         <translation>Registration forms written for {0} classes. Send them to the head teachers, then bring them back with Import forms….</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="344"/>
+        <location filename="../../ui/registration/tab.py" line="345"/>
         <source>正在生成班级报名表…</source>
         <translation>Writing the class registration forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="350"/>
+        <location filename="../../ui/registration/tab.py" line="351"/>
         <source>选择填好的报名表（可多选）</source>
         <translation>Choose filled registration forms (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="351"/>
+        <location filename="../../ui/registration/tab.py" line="352"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="368"/>
+        <location filename="../../ui/registration/tab.py" line="369"/>
         <source>保存作品标签</source>
         <translation>Save entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="368"/>
+        <location filename="../../ui/registration/tab.py" line="369"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="368"/>
+        <location filename="../../ui/registration/tab.py" line="369"/>
         <source>作品标签</source>
         <translation>entry labels</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="380"/>
+        <location filename="../../ui/registration/tab.py" line="381"/>
         <source>已生成 {0} 张作品标签（每页 8 张，沿虚线剪开）。</source>
         <translation>{0} entry labels written (8 per page, cut along the dashed lines).</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="382"/>
+        <location filename="../../ui/registration/tab.py" line="383"/>
         <source>正在生成作品标签…</source>
         <translation>Writing the entry labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="389"/>
+        <location filename="../../ui/registration/tab.py" line="390"/>
         <source>导出分类造册</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="389"/>
+        <location filename="../../ui/registration/tab.py" line="390"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="389"/>
+        <location filename="../../ui/registration/tab.py" line="390"/>
         <source>分类造册</source>
         <translation>register by competition</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="397"/>
+        <location filename="../../ui/registration/tab.py" line="398"/>
         <source>已导出 {0} 件作品的分类造册，每个比赛项目一个工作表。</source>
         <translation>Register of {0} entries exported, one sheet per competition.</translation>
     </message>
     <message>
-        <location filename="../../ui/registration/tab.py" line="399"/>
+        <location filename="../../ui/registration/tab.py" line="400"/>
         <source>正在导出分类造册…</source>
         <translation>Exporting the register by category…</translation>
     </message>

@@ -15,6 +15,7 @@ from fest_desktop.registration.competitions import list_competitions
 from fest_desktop.registration.entries import EntryDraft, list_entries, update_entry
 from fest_desktop.registration.entry_files import EntryFiles
 from fest_desktop.registration.entry_plan import EntryImport
+from fest_desktop.registration.kinds import CriterionKind
 from fest_desktop.resources import resource_path
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students
@@ -353,17 +354,17 @@ def test_a_preset_and_a_criterion_added_from_the_page(
     assert page.list.count() == 0 and not page.editor.isEnabled()
     page.add_preset("科技创新绘画比赛")
     assert page.list.count() == 1 and page.name.text() == "科技创新绘画比赛"
-    page._add_criterion("score")
+    page.criteria.add(CriterionKind.SCORE)
     stored = list_competitions(db, festival.id)[0]
     assert [c.name for c in stored.criteria][-1] == "评分项"
-    index = page.criteria.proxy.index(4, 2)
-    assert page.criteria.proxy.setData(index, "15")
+    index = page.criteria.table.proxy.index(4, 2)
+    assert page.criteria.table.proxy.setData(index, "15")
     assert list_competitions(db, festival.id)[0].criteria[-1].max_points == 15
-    assert page.criteria_total.text() == "满分合计 115 分"
-    page._add_criterion("deduction")
+    assert page.criteria.total.text() == "满分合计 115 分"
+    page.criteria.add(CriterionKind.DEDUCTION)
     deduction = list_competitions(db, festival.id)[0].criteria[-1]
     assert (deduction.name, deduction.kind, deduction.max_points) == ("扣分项", "deduction", 5)
-    assert page.criteria_total.text() == "满分合计 115 分，另有 1 个扣分项"
+    assert page.criteria.total.text() == "满分合计 115 分，另有 1 个扣分项"
     # tie-break on 绘画水平, and the double entry of paper sheets
     first = page.tie_breaks[0]
     first.setCurrentIndex(first.findText("绘画水平"))

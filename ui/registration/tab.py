@@ -305,7 +305,8 @@ class EntriesTab(QWidget):
         """Refresh what the changes name: the school or the competitions reach every page (the
         competitions page leaves alone what it has just saved itself), an entry the list and progress."""
         if changes & (Changed.SCHOOL | Changed.COMPETITIONS):
-            if changes & Changed.SCHOOL or origin is not self.competitions_page:
+            page = self.competitions_page
+            if changes & Changed.SCHOOL or (origin is not page and origin is not page.criteria):
                 grades = [(g.level, g.name) for g in list_grades(self.db, self.festival_id)]
                 self.competitions_page.show_festival(self.festival_id, grades)
             self.entries_page.show_festival(self.festival_id, list_competitions(self.db, self.festival_id))
