@@ -4414,7 +4414,7 @@ max {1:g}</translation>
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="69"/>
+        <location filename="../../ui/summary/tab.py" line="66"/>
         <source>上届 {0}</source>
         <translation>Last time {0}</translation>
     </message>
@@ -4540,318 +4540,321 @@ max {1:g}</translation>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../ui/summary/tab.py" line="99"/>
+        <location filename="../../ui/summary/tab.py" line="96"/>
         <source>参加班级</source>
         <translation>Classes taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="100"/>
-        <location filename="../../ui/summary/tab.py" line="446"/>
+        <location filename="../../ui/summary/tab.py" line="97"/>
+        <location filename="../../ui/summary/tab.py" line="414"/>
         <source>参加学生</source>
         <translation>Students taking part</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="101"/>
-        <location filename="../../ui/summary/tab.py" line="356"/>
+        <location filename="../../ui/summary/tab.py" line="98"/>
+        <location filename="../../ui/summary/tab.py" line="324"/>
         <source>参与率</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="102"/>
-        <location filename="../../ui/summary/tab.py" line="446"/>
+        <location filename="../../ui/summary/tab.py" line="99"/>
+        <location filename="../../ui/summary/tab.py" line="414"/>
         <source>作品</source>
         <translation>Works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="103"/>
+        <location filename="../../ui/summary/tab.py" line="100"/>
         <source>获奖</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="104"/>
+        <location filename="../../ui/summary/tab.py" line="101"/>
         <source>推荐上级比赛</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="111"/>
+        <location filename="../../ui/summary/tab.py" line="108"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="112"/>
+        <location filename="../../ui/summary/tab.py" line="109"/>
         <source>重新统计（评分、评奖有变化后）</source>
         <translation>Count again (after scores or awards changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="114"/>
-        <location filename="../../ui/summary/tab.py" line="512"/>
+        <location filename="../../ui/summary/tab.py" line="111"/>
+        <location filename="../../ui/summary/tab.py" line="450"/>
         <source>总结报告</source>
         <translation>Summary report</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="116"/>
+        <location filename="../../ui/summary/tab.py" line="113"/>
         <source>总结报告（PDF）…</source>
         <translation>Summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="117"/>
+        <location filename="../../ui/summary/tab.py" line="114"/>
         <source>总结报告（Excel，每张表一页）…</source>
         <translation>Summary report (Excel, a sheet per table)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="124"/>
+        <location filename="../../ui/summary/tab.py" line="121"/>
         <source>参与情况</source>
         <translation>Participation</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="125"/>
+        <location filename="../../ui/summary/tab.py" line="122"/>
         <source>作品与评审</source>
         <translation>Works and judging</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="126"/>
+        <location filename="../../ui/summary/tab.py" line="123"/>
         <source>获奖情况</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="127"/>
+        <location filename="../../ui/summary/tab.py" line="124"/>
         <source>推荐与上报</source>
         <translation>Recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="128"/>
+        <location filename="../../ui/summary/tab.py" line="125"/>
         <source>科普实践</source>
         <translation>Science practice</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="129"/>
+        <location filename="../../ui/summary/tab.py" line="126"/>
         <source>教师比赛</source>
         <translation>Teachers&apos; contests</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="130"/>
+        <location filename="../../ui/summary/tab.py" line="127"/>
         <source>历年比较</source>
         <translation>Year on year</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="131"/>
+        <location filename="../../ui/summary/tab.py" line="129"/>
         <source>总结</source>
         <translation>Summary text</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="141"/>
+        <location filename="../../ui/summary/tab.py" line="139"/>
         <source>各年级参与率</source>
         <translation>Participation by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="142"/>
+        <location filename="../../ui/summary/tab.py" line="140"/>
         <source>各班参与情况</source>
         <translation>Participation by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="156"/>
+        <location filename="../../ui/summary/tab.py" line="154"/>
         <source>各项目作品数（按学部）</source>
         <translation>Works per competition (by section)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="157"/>
+        <location filename="../../ui/summary/tab.py" line="155"/>
         <source>评审进度（已评完的百分比）</source>
         <translation>Judging progress (share judged)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="158"/>
+        <location filename="../../ui/summary/tab.py" line="156"/>
         <source>显示评委打分偏差（仅供组织者查看，不进入总结报告）</source>
         <translation>Show the judges&apos; spread (for the organisers only; not in the report)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="159"/>
+        <location filename="../../ui/summary/tab.py" line="157"/>
         <source>评委打分偏差</source>
         <translation>Judges&apos; spread</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="171"/>
+        <location filename="../../ui/summary/tab.py" line="169"/>
         <source>各年级获奖（按等级）</source>
         <translation>Awards by grade (by level)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="172"/>
+        <location filename="../../ui/summary/tab.py" line="170"/>
         <source>各班获奖</source>
         <translation>Awards by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="173"/>
+        <location filename="../../ui/summary/tab.py" line="171"/>
         <source>集体奖、优秀组织奖与科技辅导员奖</source>
         <translation>Collective, organisation and advisor awards</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="174"/>
+        <location filename="../../ui/summary/tab.py" line="172"/>
         <source>班级考核积分</source>
         <translation>Class points</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="186"/>
+        <location filename="../../ui/summary/tab.py" line="184"/>
         <source>推荐参加上级比赛的作品</source>
         <translation>Works recommended to the higher level</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="187"/>
+        <location filename="../../ui/summary/tab.py" line="185"/>
         <source>按学部、个人或团体统计</source>
         <translation>By section, individual or team</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="189"/>
+        <location filename="../../ui/summary/tab.py" line="187"/>
         <source>生成推荐作品上报表</source>
         <translation>District list</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="191"/>
+        <location filename="../../ui/summary/tab.py" line="189"/>
         <source>上报表（Excel）…</source>
         <translation>District list (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="192"/>
+        <location filename="../../ui/summary/tab.py" line="190"/>
         <source>上报表（PDF，签字盖章用）…</source>
         <translation>District list (PDF, to sign and stamp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="194"/>
+        <location filename="../../ui/summary/tab.py" line="192"/>
         <source>调整列与模板…</source>
         <translation>Columns and templates…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="197"/>
+        <location filename="../../ui/summary/tab.py" line="195"/>
         <source>在「奖项与证书 → 获奖名单」中推荐作品、记录上级比赛结果；作品说明在「作品报名」中填写。</source>
         <translation>Recommend works and record their higher-level results in Awards → Lists; a work&apos;s description is written in Entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="202"/>
+        <location filename="../../ui/summary/tab.py" line="200"/>
         <source>上报表模板</source>
         <translation>District template</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="216"/>
+        <location filename="../../ui/summary/tab.py" line="214"/>
         <source>科普实践各项目完成率</source>
         <translation>Science practice done, by item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="217"/>
+        <location filename="../../ui/summary/tab.py" line="215"/>
         <source>各年级完成率</source>
         <translation>Done by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="218"/>
+        <location filename="../../ui/summary/tab.py" line="216"/>
         <source>各班完成率</source>
         <translation>Done by class</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="219"/>
+        <location filename="../../ui/summary/tab.py" line="217"/>
         <source>在「作品报名 → 科普实践」中逐班勾选，或导出实践表请班主任填写后导入。</source>
         <translation>Tick class by class in “Entries → Science practice”, or export the practice sheets for class teachers to fill in and import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="234"/>
+        <location filename="../../ui/summary/tab.py" line="232"/>
         <source>教师比赛（不计入学生的参与和获奖）</source>
         <translation>Teachers&apos; contests (not counted in the pupils&apos; participation and awards)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="241"/>
+        <location filename="../../ui/summary/tab.py" line="239"/>
         <source>本届与上届</source>
         <translation>This festival and the last</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="243"/>
+        <location filename="../../ui/summary/tab.py" line="241"/>
         <source>数据文件中没有往届科技节。下一届用「新建科技节」并复制本届设置，明年这里就能对比。</source>
         <translation>The data file holds no earlier festival. Create next year&apos;s with New festival, copying this one&apos;s set-up, and the comparison appears here.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="256"/>
-        <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
-        <translation>Write this festival&apos;s summary here; start from a draft made from the figures if you like.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="265"/>
-        <source>按统计数字生成初稿</source>
-        <translation>Draft from the figures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="310"/>
+        <location filename="../../ui/summary/tab.py" line="278"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="361"/>
+        <location filename="../../ui/summary/tab.py" line="329"/>
         <source>还没有报名任何比赛的班级：{0}</source>
         <translation>Classes that entered nothing yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="371"/>
+        <location filename="../../ui/summary/tab.py" line="339"/>
         <source>完成率</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="392"/>
+        <location filename="../../ui/summary/tab.py" line="360"/>
         <source>已评完</source>
         <translation>Judged</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="451"/>
+        <location filename="../../ui/summary/tab.py" line="419"/>
         <source>上届</source>
         <translation>Last time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="459"/>
+        <location filename="../../ui/summary/tab.py" line="427"/>
         <source>本届</source>
         <translation>This time</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="477"/>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="488"/>
-        <source>没有保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="490"/>
-        <source>已保存</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="500"/>
-        <source>生成初稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="500"/>
-        <source>用统计数字生成的初稿替换现在的总结吗？</source>
-        <translation>Replace the current summary with a draft made from the figures?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary/tab.py" line="521"/>
+        <location filename="../../ui/summary/tab.py" line="459"/>
         <source>已生成总结报告。</source>
         <translation>Summary report written.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="522"/>
+        <location filename="../../ui/summary/tab.py" line="460"/>
         <source>正在生成总结报告…</source>
         <translation>Writing the summary report…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="529"/>
+        <location filename="../../ui/summary/tab.py" line="467"/>
         <source>推荐作品上报表</source>
         <translation>District list of recommended works</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="542"/>
+        <location filename="../../ui/summary/tab.py" line="480"/>
         <source>已生成推荐作品上报表，共 {0} 件。</source>
         <translation>District list written: {0} works.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary/tab.py" line="543"/>
+        <location filename="../../ui/summary/tab.py" line="481"/>
         <source>正在生成推荐作品上报表…</source>
         <translation>Writing the list of recommended works…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTextPage</name>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="37"/>
+        <source>在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。</source>
+        <translation>Write this festival's summary here; start from a draft made from the figures if you like.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="46"/>
+        <source>按统计数字生成初稿</source>
+        <translation>Draft from the figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="70"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="81"/>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="83"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="90"/>
+        <source>生成初稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary/text_page.py" line="90"/>
+        <source>用统计数字生成的初稿替换现在的总结吗？</source>
+        <translation>Replace the current summary with a draft made from the figures?</translation>
     </message>
 </context>
 <context>

@@ -82,19 +82,19 @@ def test_the_summary_is_saved_as_typed_and_drafted_from_the_figures(
 ) -> None:
     tab = make_tab(qtbot, db, known.festival_id)
     tab.sections.setCurrentIndex(7)
-    tab.text.insertPlainText("本届科技节圆满结束")  # as an input method commits it
+    tab.text_page.text.insertPlainText("本届科技节圆满结束")  # as an input method commits it
     qtbot.waitUntil(lambda: summary_text(db, known.festival_id) == "本届科技节圆满结束", timeout=3000)
-    assert tab.saved_label.text() == "已保存"
-    tab.text.appendPlainText("感谢各位老师。")
+    assert tab.text_page.saved_label.text() == "已保存"
+    tab.text_page.text.appendPlainText("感谢各位老师。")
     tab.hide()  # leaving the tab saves at once
     assert summary_text(db, known.festival_id) == "本届科技节圆满结束\n感谢各位老师。"
     tab.show()
     shown["answer"] = False
-    tab.fill_draft()
+    tab.text_page.fill_draft()
     assert "用统计数字生成的初稿替换" in shown["questions"][-1]
     assert summary_text(db, known.festival_id).startswith("本届科技节圆满结束")
     shown["answer"] = True
-    tab.fill_draft()
+    tab.text_page.fill_draft()
     assert "收到作品 3 件、参赛队 1 队" in summary_text(db, known.festival_id)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -30,14 +29,12 @@ from fest_desktop.summary import tables
 from fest_desktop.summary.district import district_templates, write_district_list
 from fest_desktop.summary.figures import SummaryFigures, summary_figures
 from fest_desktop.summary.report import write_summary_report
-from fest_desktop.summary.text import draft_summary, save_summary_text, summary_text
 from ui.operations import ChangeFollower, Runner
 from ui.summary.charts import FigurePanel
+from ui.summary.text_page import SummaryTextPage
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, confirm, tell_saved
-
-SAVE_DELAY_MS = 400  # the 总结 is saved this long after the last key, and when the tab is left
+from ui.widgets.messages import tell_saved
 
 
 class StatCard(QFrame):
@@ -128,7 +125,8 @@ class SummaryTab(QWidget):
         self.sections.addTab(self._practice_page(), self.tr("科普实践"))
         self.sections.addTab(self._teachers_page(), self.tr("教师比赛"))
         self.sections.addTab(self._years_page(), self.tr("历年比较"))
-        self.sections.addTab(self._text_page(), self.tr("总结"))
+        self.text_page = SummaryTextPage(db, runner, lambda: self.figures)
+        self.sections.addTab(self.text_page, self.tr("总结"))
         self.sections.currentChanged.connect(self._fill_section)
 
         layout = QVBoxLayout(self)
@@ -250,41 +248,11 @@ class SummaryTab(QWidget):
         layout.addWidget(self.years_panel, 1)
         return page
 
-    def _text_page(self) -> QWidget:
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(
-            self.tr("在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。")
-        )
-        self.text.textChanged.connect(self._text_changed)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_text)
-        self._loading_text = False
-        self._text_dirty = False
-        draft = QPushButton(self.tr("按统计数字生成初稿"))
-        draft.clicked.connect(self.fill_draft)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("hint")
-        tools = QHBoxLayout()
-        tools.addWidget(draft)
-        tools.addStretch(1)
-        tools.addWidget(self.saved_label)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(tools)
-        layout.addWidget(self.text, 1)
-        return page
-
     # ------------------------------------------------------------ showing
 
     def show_festival(self, festival_id: int) -> None:
-        self.save_text()
         self.festival_id = festival_id
-        self._loading_text = True
-        self.text.setPlainText(summary_text(self.db, festival_id))
-        self._loading_text = False
-        self.saved_label.clear()
+        self.text_page.show_festival(festival_id)
         self.follower.take(self.FOLLOWS)
 
     def _changed(self, changes: Changed, origin: QObject | None) -> None:
@@ -469,44 +437,14 @@ class SummaryTab(QWidget):
         index = self.template.findText(chosen)
         self.template.setCurrentIndex(max(index, 0))
 
-    # ------------------------------------------------------------ the 总结
-
-    def _text_changed(self) -> None:
-        if not self._loading_text:
-            self._text_dirty = True
-            self.saved_label.setText(self.tr("正在保存…"))
-            self._save_timer.start()
-
-    def save_text(self) -> None:
-        """Keep what the teacher wrote (also when the tab is left or the festival switched)."""
-        self._save_timer.stop()
-        if not self._text_dirty or not self.festival_id:
-            return
-        self._text_dirty = False
-        festival_id, text = self.festival_id, self.text.toPlainText()
-        if self.runner.now(self, lambda: save_summary_text(self.db, festival_id, text)) is FAILED:
-            self.saved_label.setText(self.tr("没有保存"))
-            return
-        self.saved_label.setText(self.tr("已保存"))
-
     def hideEvent(self, event: object) -> None:
-        self.save_text()
+        self.text_page.save_text()  # what was typed is kept when the tab is left
         super().hideEvent(event)  # type: ignore[arg-type]
-
-    def fill_draft(self) -> None:
-        if self.figures is None:
-            return
-        if self.text.toPlainText().strip() and not confirm(
-            self, self.tr("生成初稿"), self.tr("用统计数字生成的初稿替换现在的总结吗？")
-        ):
-            return
-        self.text.setPlainText(draft_summary(self.figures))
-        self.save_text()
 
     # ------------------------------------------------------------ documents
 
     def _save_report(self, suffix: str) -> None:
-        self.save_text()
+        self.text_page.save_text()  # the report carries the 总结 as typed
         festival = get_festival(self.db, self.festival_id)
         file_filter = "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)"
         path = ask_save_path(self, self.tr("总结报告"), f"{festival.name}总结报告", suffix, file_filter)
