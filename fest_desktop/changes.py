@@ -32,3 +32,8 @@ class Done(Generic[T]):
 
     value: T
     changes: Changed
+
+
+# What an operation changes when the whole festival shown may be another one (switched, created,
+# deleted, a backup restored): every part.
+EVERYTHING = ~Changed.NOTHING

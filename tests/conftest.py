@@ -115,7 +115,7 @@ def festival(db: Database) -> FestivalInfo:
         dt.date(2026, 4, 11),
         dt.date(2026, 5, 11),
         theme="探究身边的科学",
-    )
+    ).value
 
 
 def write_workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:

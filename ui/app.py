@@ -68,6 +68,9 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
 
     def shoot(name: str, widget: QWidget = window) -> None:
         QApplication.processEvents()
+        while window.runner.busy:  # what the tab counts on the worker (the summary's figures) is shown
+            window.runner.wait_for_done()
+            QApplication.processEvents()
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         saved.append(path)

@@ -12,25 +12,31 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QLockFile, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from fest_desktop.changes import EVERYTHING, Changed
 from fest_desktop.errors import FestError
 from fest_desktop.storage.preferences import Preferences, update_preferences
+from ui.operations import Runner
 from ui.widgets.labels import ElidedLabel
 from ui.widgets.scrolling import PageFrame
 
 if TYPE_CHECKING:
     from fest_desktop.school.festivals import FestivalInfo, PhaseInfo
     from fest_desktop.storage.database import Database
+    from fest_desktop.storage.watching import CommitWatch
     from ui.awards.tab import AwardsTab
     from ui.calendar.tab import CalendarTab
     from ui.registration.tab import EntriesTab
     from ui.scoring.tab import ScoringTab
+    from ui.scoring.watcher import ScoreWatcher
     from ui.settings.tab import SettingsTab
     from ui.summary.tab import SummaryTab
 
+# How often the file is asked whether another window or PC committed something (scores: 4 times a second).
+ELSEWHERE_MILLISECONDS = 1000
 # The window's size on a screen with room for it; on a smaller one it opens maximised.
 DEFAULT_SIZE = QSize(1280, 800)
 # What a window manager puts around the window (title bar above, borders) before the window has a frame
@@ -105,7 +111,9 @@ class FestivalHeader(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Holds the tabs; attach() gives it the opened festival file, and switching festival updates all."""
+    """Holds the tabs and the one runner of their operations; attach() gives it the opened festival
+    file. It follows which festival is in use: an operation that changes it (switched, created,
+    deleted, a backup restored) shows the festival then in use on every tab."""
 
     CALENDAR_TAB = 0
     ENTRIES_TAB = 1
@@ -129,6 +137,12 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.preferences_file = preferences_file
         self.instance_lock: QLockFile | None = None
+        self.runner = Runner(self)
+        # Scores committed anywhere (this window, another, another PC, a phone), and anything else
+        # another window or PC committed to the file: both made in attach().
+        self.watcher: ScoreWatcher | None = None
+        self.commits: CommitWatch | None = None
+        self._heard = False  # an operation's changes were announced since the file was last asked
         self.place_on_screen()
         self.setWindowTitle(self.tr("科技节"))
 
@@ -183,6 +197,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_place()
+        if self.commits is not None:
+            self.commits.close()
+        # An operation under way finishes (committed whole, or not at all) before the file is closed.
+        self.runner.wait_for_done()
         super().closeEvent(event)
 
     def attach(self, db: Database, festival: FestivalInfo) -> None:
@@ -195,11 +213,27 @@ class MainWindow(QMainWindow):
         if 0 < self.preferences.last_tab < self.tabs.count():
             self.tabs.setCurrentIndex(self.preferences.last_tab)  # where the teacher left off
         self.tabs.currentChanged.connect(self._tab_shown)
+        # Connected before any tab is built, so a festival switched is shown before the tabs refresh.
+        self.runner.changed.connect(self._changed)
+        from ui.scoring.watcher import ScoreWatcher
+
+        self.watcher = ScoreWatcher(db, festival.id, self)
+        self.watcher.changed.connect(lambda _stamp: self.runner.announce(Changed.SCORES))
+        from fest_desktop.storage.watching import CommitWatch
+
+        self.commits = CommitWatch(db)
+        self.runner.changed.connect(self._heard_of)
+        self._elsewhere = QTimer(self)
+        self._elsewhere.setInterval(ELSEWHERE_MILLISECONDS)
+        self._elsewhere.timeout.connect(self._commits_elsewhere)
+        self._elsewhere.start()
         self.show_festival(festival)
         self._tab_shown(self.tabs.currentIndex())
 
     def show_festival(self, festival: FestivalInfo) -> None:
         self._festival_edited(festival)
+        if self.watcher is not None:
+            self.watcher.watch(festival.id)
         for tab in (
             self._settings,
             self.entries_tab,
@@ -218,10 +252,7 @@ class MainWindow(QMainWindow):
             from ui.settings.tab import SettingsTab
 
             assert self.db is not None
-            self._settings = SettingsTab(self.db, self.preferences, self.preferences_file)
-            self._settings.festival_switched.connect(self.show_festival)
-            self._settings.festival_edited.connect(self._festival_edited)
-            self._settings.restored.connect(self._restored)
+            self._settings = SettingsTab(self.db, self.runner, self.preferences, self.preferences_file)
             self._put_tab(self.SETTINGS_TAB, self._settings, self.tr("学校与设置"))
             self._settings.show_festival(self._festival_id())
         return self._settings
@@ -234,12 +265,29 @@ class MainWindow(QMainWindow):
         self.notice.setMaximumHeight(self.notice.fontMetrics().lineSpacing() * 3 + 20)
         self.notice.setVisible(bool(text))
 
-    def _restored(self) -> None:
-        """Every tab reads the restored data afresh (its current festival may be another one)."""
+    def _heard_of(self, _changes: Changed, _origin: object) -> None:
+        self._heard = True
+
+    def _commits_elsewhere(self) -> None:
+        """Another window or PC committed something to the file that no operation of this window
+        announced (scores come through the watcher): every tab shows it, the one on screen at once."""
+        moved = self.commits is not None and self.commits.moved()
+        if moved and not self._heard:
+            self.runner.announce(EVERYTHING & ~Changed.SCORES)
+        self._heard = False
+
+    def _changed(self, changes: Changed, _origin: object) -> None:
+        """The festival in use, its name, dates or phases may have changed: the heading follows, and a
+        festival now in use that was not shown is shown on every tab (a restored file may hold none)."""
+        if not changes & Changed.FESTIVAL or self.db is None:
+            return
         from ui.opening import ensure_festival
 
-        assert self.db is not None
-        self.show_festival(ensure_festival(self.db))
+        current = ensure_festival(self.db)
+        if self.festival is None or current.id != self.festival.id:
+            self.show_festival(current)
+        else:
+            self._festival_edited(current)
 
     def _tab_shown(self, index: int) -> None:
         """Build a tab the first time it is shown: the window opens without waiting for every tab."""
@@ -247,43 +295,37 @@ class MainWindow(QMainWindow):
             from ui.calendar.tab import CalendarTab
 
             assert self.db is not None
-            self.calendar = CalendarTab(self.db)
+            self.calendar = CalendarTab(self.db, self.runner)
             self._put_tab(self.CALENDAR_TAB, self.calendar, self.tr("活动日历"))
             self.calendar.show_festival(self._festival_id())
         if index == self.ENTRIES_TAB and self.entries_tab is None:
             from ui.registration.tab import EntriesTab
 
             assert self.db is not None
-            self.entries_tab = EntriesTab(self.db)
+            self.entries_tab = EntriesTab(self.db, self.runner)
             self._put_tab(self.ENTRIES_TAB, self.entries_tab, self.tr("作品报名"))
             self.entries_tab.show_festival(self._festival_id())
         if index == self.SCORING_TAB and self.scoring is None:
             from ui.scoring.tab import ScoringTab
 
-            assert self.db is not None
-            self.scoring = ScoringTab(self.db, self.preferences_file)
+            assert self.db is not None and self.watcher is not None
+            self.scoring = ScoringTab(self.db, self.runner, self.watcher, self.preferences_file)
             self._put_tab(self.SCORING_TAB, self.scoring, self.tr("现场评分"))
             self.scoring.show_festival(self._festival_id())
         if index == self.AWARDS_TAB and self.awards_tab is None:
             from ui.awards.tab import AwardsTab
 
             assert self.db is not None
-            self.awards_tab = AwardsTab(self.db)
+            self.awards_tab = AwardsTab(self.db, self.runner)
             self._put_tab(self.AWARDS_TAB, self.awards_tab, self.tr("奖项与证书"))
-            self.awards_tab.show_festival(self._festival_id())
-        elif index == self.AWARDS_TAB and self.awards_tab is not None:
-            # Scores typed since are awarded from here: the lists read afresh when the tab is shown.
             self.awards_tab.show_festival(self._festival_id())
         if index == self.SUMMARY_TAB and self.summary_tab is None:
             from ui.summary.tab import SummaryTab
 
             assert self.db is not None
-            self.summary_tab = SummaryTab(self.db)
+            self.summary_tab = SummaryTab(self.db, self.runner)
             self._put_tab(self.SUMMARY_TAB, self.summary_tab, self.tr("统计与总结"))
             self.summary_tab.show_festival(self._festival_id())
-        elif index == self.SUMMARY_TAB and self.summary_tab is not None:
-            # Counted afresh each time it is shown: scores and awards change on the other tabs.
-            self.summary_tab.refresh()
         if index == self.SETTINGS_TAB:
             self.settings_tab  # noqa: B018 - built on first use
 

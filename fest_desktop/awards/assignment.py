@@ -23,6 +23,7 @@ from fest_desktop.awards.kinds import (
     AdvisorRule,
     AwardAction,
     AwardKind,
+    ListKey,
     competition_list_key,
 )
 from fest_desktop.awards.level_rules import LevelRule
@@ -40,12 +41,14 @@ from fest_desktop.awards.lists import (
 from fest_desktop.awards.log import log_award_change
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
 from fest_desktop.awards.totals import collective_totals, effective_entry_levels, organisation_totals
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import CompetitionInfo, competition_row
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.scoring.opening import judging_refusal, open_early_in
 from fest_desktop.scoring.sheet import chosen_competitions, sheet_of
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Award, Festival
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Award
 
 SubjectKey = tuple[str, int | None, int | None, int | None, str]
 
@@ -329,7 +332,7 @@ def assign_awards(
     station: str = "",
     open_early: bool = False,
     today: dt.date | None = None,
-) -> AssignReport:
+) -> Done[AssignReport]:
     """Run the rules, in one transaction: each judged competition's entries (or only the one named),
     then — when all are run — the collective awards, the 优秀组织奖 and the 科技辅导员奖, which see the
     competitions' new awards. A finalised list, a competition with entries still being judged and one
@@ -350,7 +353,7 @@ def assign_awards(
                 raise ValidationError(refusal)
         lists = {award_list.key: award_list for award_list in award_lists_of(session, festival_id)}
         stored = stored_rules(session, festival_id)
-        settings = settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        settings = settings_of(festival_row(session, festival_id))
         levels = [level.name for level in levels_of(session, festival_id)]
         for competition in competitions:
             entry_awards = functools.partial(
@@ -373,7 +376,7 @@ def assign_awards(
                 station,
             )
         if competition_name is not None:
-            return report
+            return Done(report, Changed.AWARDS)
         _assign_list(
             session,
             festival_id,
@@ -404,13 +407,13 @@ def assign_awards(
             levels,
             station,
         )
-        return report
+        return Done(report, Changed.AWARDS)
 
 
 OUT_OF_DATE = "定稿后成绩或作品有变，这份名单与现在的成绩不一致：请撤销定稿、重新评奖后再定稿。"
 
 
-def out_of_date_lists(db: Database, festival_id: int) -> dict[str, str]:
+def out_of_date_lists(db: Database, festival_id: int) -> dict[ListKey, str]:
     """The finalised competition lists that no longer match their results (an entry withdrawn, a
     judge removed with their scores, …) by list key, each with what to do. Scores themselves cannot
     change under a finalised list; this catches what else can."""
@@ -418,14 +421,12 @@ def out_of_date_lists(db: Database, festival_id: int) -> dict[str, str]:
         return out_of_date_of(session, festival_id)
 
 
-def out_of_date_of(session: Session, festival_id: int) -> dict[str, str]:
+def out_of_date_of(session: Session, festival_id: int) -> dict[ListKey, str]:
     """out_of_date_lists within a session."""
     finalised = notices_of(session, festival_id)
     stored = stored_rules(session, festival_id)
-    keep_one = settings_of(
-        fetch(session, Festival, festival_id, "这个科技节已被删除。")
-    ).share_keeps_one_place
-    found: dict[str, str] = {}
+    keep_one = settings_of(festival_row(session, festival_id)).share_keeps_one_place
+    found: dict[ListKey, str] = {}
     for competition in chosen_competitions(session, festival_id, None):
         key = competition_list_key(competition.id)
         if key not in finalised:

@@ -11,7 +11,9 @@ from fest_desktop.awards.kinds import SHORTLIST_LEVEL, AwardAction, AwardKind, l
 from fest_desktop.awards.levels import is_shortlist, levels_for
 from fest_desktop.awards.lists import AwardInfo, award_infos, refuse_if_final
 from fest_desktop.awards.log import log_award_change
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.registration.entries import entry_row
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Award, Competition, Entry
@@ -22,19 +24,21 @@ def _award_row(session: Session, award_id: int) -> Award:
     return fetch(session, Award, award_id, "这项奖已被删除（可能在另一个窗口重新评了奖）。")
 
 
-def change_award(db: Database, award_id: int, level: str, reason: str, *, station: str = "") -> AwardInfo:
+def change_award(
+    db: Database, award_id: int, level: str, reason: str, *, station: str = ""
+) -> Done[AwardInfo]:
     """Set an award's level by hand ("" withdraws it) with the reason, which the log keeps; the rules
     will not change it again until it is reverted."""
     with db.session() as session:
-        return _change(session, _award_row(session, award_id), level, reason, station)
+        return Done(_change(session, _award_row(session, award_id), level, reason, station), Changed.AWARDS)
 
 
 def _change(session: Session, row: Award, level: str, reason: str, station: str) -> AwardInfo:
     reason = reason.strip()
     if not reason:
         raise ValidationError("请写明调整的原因，它会记入修改记录。")
-    refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
-    _check_level(session, row.festival_id, AwardKind(row.kind), level, row.competition_id)
+    refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
+    _check_level(session, row.festival_id, row.kind, level, row.competition_id)
     info = award_infos(session, row.festival_id, [row])[0]
     log_award_change(
         session,
@@ -60,11 +64,13 @@ def _check_level(
         raise ValidationError(f"没有「{level}」这个奖项等级。可选：{'、'.join(allowed)}")
 
 
-def award_entry(db: Database, entry_id: int, level: str, reason: str, *, station: str = "") -> AwardInfo:
+def award_entry(
+    db: Database, entry_id: int, level: str, reason: str, *, station: str = ""
+) -> Done[AwardInfo]:
     """Give an entry an award by hand (or change the one it has), with the reason; a refused change
     leaves nothing behind, as it is one transaction."""
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         row = session.scalar(select(Award).where(Award.kind == AwardKind.ENTRY, Award.entry_id == entry_id))
         if row is None:
             row = Award(
@@ -78,7 +84,7 @@ def award_entry(db: Database, entry_id: int, level: str, reason: str, *, station
             )
             session.add(row)
             session.flush()
-        return _change(session, row, level, reason, station)
+        return Done(_change(session, row, level, reason, station), Changed.AWARDS)
 
 
 def find_entry_award_target(db: Database, festival_id: int, code: str) -> int:
@@ -95,19 +101,19 @@ def find_entry_award_target(db: Database, festival_id: int, code: str) -> int:
 def entry_levels(db: Database, entry_id: int) -> tuple[str, list[str]]:
     """The entry as the log names it, and the levels it may be given by hand (入选 in a 初评)."""
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         competition = session.get(Competition, entry.competition_id)
         subject = f"{competition.name if competition else ''} {entry.code} {entry.title}".strip()
         return subject, levels_for(session, entry.festival_id, AwardKind.ENTRY, entry.competition_id)
 
 
-def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
+def revert_award(db: Database, award_id: int, *, station: str = "") -> Done[None]:
     """Undo the manual change: the award goes back to what the rules gave (and goes if they gave none)."""
     with db.session() as session:
         row = _award_row(session, award_id)
-        refuse_if_final(session, row.festival_id, list_key_of(AwardKind(row.kind), row.competition_id))
+        refuse_if_final(session, row.festival_id, list_key_of(row.kind, row.competition_id))
         if not row.manual:
-            return
+            return Done(None, Changed.AWARDS)
         info = award_infos(session, row.festival_id, [row])[0]
         log_award_change(
             session,
@@ -123,14 +129,15 @@ def revert_award(db: Database, award_id: int, *, station: str = "") -> None:
             row.level, row.manual, row.reason = row.auto_level, False, ""
         else:
             session.delete(row)
+    return Done(None, Changed.AWARDS)
 
 
-def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: str = "") -> None:
+def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: str = "") -> Done[None]:
     """Mark an entry 推荐参加上级比赛 (or take the mark off); logged."""
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         if entry.recommended == recommended:
-            return
+            return Done(None, Changed.AWARDS | Changed.ENTRIES)
         competition = session.get(Competition, entry.competition_id)
         name = competition.name if competition else ""
         if recommended:
@@ -151,6 +158,7 @@ def set_recommended(db: Database, entry_id: int, recommended: bool, *, station: 
             new="推荐" if recommended else "取消推荐",
             station=station,
         )
+    return Done(None, Changed.AWARDS | Changed.ENTRIES)
 
 
 def _refuse_unjudged(session: Session, entry: Entry, competition_name: str) -> None:

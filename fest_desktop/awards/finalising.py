@@ -13,6 +13,7 @@ from fest_desktop.awards.kinds import (
     CLASS_LIST,
     ORGANISATION_LIST,
     AwardAction,
+    ListKey,
     competition_list_key,
 )
 from fest_desktop.awards.levels import settings_of
@@ -27,12 +28,14 @@ from fest_desktop.awards.lists import (
 )
 from fest_desktop.awards.log import log_award_change, now
 from fest_desktop.awards.surprises import surprises_in
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.registration.competitions import competition_row, competitions_of
 from fest_desktop.registration.kinds import Outcome
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.scoring.opening import judging_refusal, open_early_in
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import AwardNotice, Festival
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import AwardNotice
 
 
 def fingerprint_lines(awards: Iterable[AwardInfo]) -> list[str]:
@@ -53,13 +56,13 @@ class SurprisesToConfirm(ValidationError):
 def finalise(
     db: Database,
     festival_id: int,
-    list_key: str,
+    list_key: ListKey,
     *,
     station: str = "",
     confirmed: bool = False,
     open_early: bool = False,
     today: dt.date | None = None,
-) -> NoticeInfo:
+) -> Done[NoticeInfo]:
     """Freeze a list (定稿): no rule run or hand change touches it until it is reopened, and its notice
     carries the fingerprint of its awards now, computed in the same transaction. Refused before the
     competition's judging opens (unless open_early opens it, logged), while a list it counts is not
@@ -105,10 +108,10 @@ def finalise(
             )
         )
         log_award_change(session, festival_id, AwardAction.FINALISE, title, new=code, station=station)
-        return NoticeInfo(list_key, code, finalised_at)
+        return Done(NoticeInfo(list_key, code, finalised_at), Changed.AWARDS)
 
 
-def competition_of_list(session: Session, festival_id: int, list_key: str) -> int | None:
+def competition_of_list(session: Session, festival_id: int, list_key: ListKey) -> int | None:
     """The competition whose list it is; None for a festival-wide list."""
     for award_list in award_lists_of(session, festival_id):
         if award_list.key == list_key:
@@ -116,13 +119,13 @@ def competition_of_list(session: Session, festival_id: int, list_key: str) -> in
     return None
 
 
-def waiting_for(db: Database, festival_id: int, list_key: str) -> list[str]:
+def waiting_for(db: Database, festival_id: int, list_key: ListKey) -> list[str]:
     """unfinalised_sources in its own transaction, for a screen to say the list is provisional."""
     with db.session() as session:
         return unfinalised_sources(session, festival_id, list_key)
 
 
-def surprises(db: Database, festival_id: int, list_key: str) -> list[str]:
+def surprises(db: Database, festival_id: int, list_key: ListKey) -> list[str]:
     """What 定稿 of the list will ask the teacher to confirm (surprises_in), to show before asking."""
     with db.session() as session:
         return surprises_in(session, festival_id, list_key)
@@ -132,14 +135,14 @@ def surprises(db: Database, festival_id: int, list_key: str) -> list[str]:
 FESTIVAL_WIDE_LISTS = (CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST)
 
 
-def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> list[str]:
+def unfinalised_sources(session: Session, festival_id: int, list_key: ListKey) -> list[str]:
     """The competitions a festival-wide list (集体奖, 优秀组织奖, 科技辅导员奖) counts that are not
     finalised yet, by name, those with no award yet included: until they are, that list is provisional
     and cannot be finalised. The 集体奖 ranked by one competition's finals counts that one only."""
     if list_key not in FESTIVAL_WIDE_LISTS:
         return []
     final = notices_of(session, festival_id)
-    basis = settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。")).basis_competition_id
+    basis = settings_of(festival_row(session, festival_id)).basis_competition_id
     counted = [
         competition
         for competition in competitions_of(session, festival_id)
@@ -151,7 +154,9 @@ def unfinalised_sources(session: Session, festival_id: int, list_key: str) -> li
     return [c.name for c in counted if competition_list_key(c.id) not in final]
 
 
-def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, station: str = "") -> None:
+def reopen(
+    db: Database, festival_id: int, list_key: ListKey, reason: str, *, station: str = ""
+) -> Done[None]:
     """Undo 定稿 with a reason (logged); certificates already printed keep their numbers."""
     reason = reason.strip()
     if not reason:
@@ -171,16 +176,17 @@ def reopen(db: Database, festival_id: int, list_key: str, reason: str, *, statio
             station=station,
         )
         session.delete(notice)
+    return Done(None, Changed.AWARDS)
 
 
-def _list_title(session: Session, festival_id: int, list_key: str) -> str:
+def _list_title(session: Session, festival_id: int, list_key: ListKey) -> str:
     for award_list in award_lists_of(session, festival_id):
         if award_list.key == list_key:
             return award_list.title
     raise NotFoundError("这份获奖名单已不存在。")
 
 
-def current_fingerprint(db: Database, festival_id: int, list_key: str) -> str:
+def current_fingerprint(db: Database, festival_id: int, list_key: ListKey) -> str:
     """The fingerprint the list's awards have now: differs from the finalised one when it changed."""
     with db.session() as session:
         return level_rules.fingerprint(

@@ -3,6 +3,7 @@ level's places are counted, the 科技辅导员奖 rule, and the log's actions."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import assert_never
 
@@ -136,22 +137,67 @@ class AwardAction(StrEnum):
         assert_never(self)
 
 
-# The lists other than a competition's are keyed by their kind.
-CLASS_LIST, ORGANISATION_LIST, ADVISOR_LIST = (
-    AwardKind.CLASS.value,
-    AwardKind.ORGANISATION.value,
-    AwardKind.ADVISOR.value,
-)
+@dataclass(frozen=True)
+class ListKey:
+    """Which award list (the unit of 定稿) an award belongs to: a competition's (kind ENTRY with its
+    competition), or the one list of a kind other than an entry's (advisor awards of every competition
+    share one). Stored as "c:<competition id>" or the kind's value."""
+
+    kind: AwardKind
+    competition_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == AwardKind.ENTRY) != (self.competition_id is not None):
+            raise ValueError(f"award list key {self.kind}/{self.competition_id}")
+
+    def __str__(self) -> str:
+        return f"c:{self.competition_id}" if self.kind == AwardKind.ENTRY else self.kind.value
+
+    @classmethod
+    def parse(cls, text: str) -> ListKey:
+        """The key a stored text names; ValueError for a text no list has."""
+        scope, colon, number = text.partition(":")
+        if colon:
+            if scope != "c" or not number.isdigit():
+                raise ValueError(f"award list key {text!r}")
+            return cls(AwardKind.ENTRY, int(number))
+        return cls(AwardKind(text))
 
 
-def competition_list_key(competition_id: int) -> str:
-    return f"c:{competition_id}"
+CLASS_LIST = ListKey(AwardKind.CLASS)
+ORGANISATION_LIST = ListKey(AwardKind.ORGANISATION)
+ADVISOR_LIST = ListKey(AwardKind.ADVISOR)
 
 
-def list_key_of(kind: AwardKind, competition_id: int | None) -> str:
-    """Which award list (定稿 unit) an award belongs to: its competition's for an entry award (advisor
-    awards of every competition share one list)."""
-    if kind == AwardKind.ENTRY:
-        assert competition_id is not None
-        return competition_list_key(competition_id)
-    return str(kind)
+def competition_list_key(competition_id: int) -> ListKey:
+    return ListKey(AwardKind.ENTRY, competition_id)
+
+
+def list_key_of(kind: AwardKind, competition_id: int | None) -> ListKey:
+    """Which award list an award belongs to: its competition's for an entry award (advisor awards of
+    every competition share one list)."""
+    return ListKey(kind, competition_id if kind == AwardKind.ENTRY else None)
+
+
+@dataclass(frozen=True)
+class CollectiveBasis:
+    """What the collective awards rank classes by: the 班级考核 points of all their awards
+    (competition_id None), or their final in one competition (the board). Stored as "points" or
+    "competition:<id>"."""
+
+    competition_id: int | None = None
+
+    def __str__(self) -> str:
+        return "points" if self.competition_id is None else f"competition:{self.competition_id}"
+
+    @classmethod
+    def parse(cls, text: str) -> CollectiveBasis:
+        kind, _, number = text.partition(":")
+        if kind == "competition" and number.isdigit():
+            return cls(int(number))
+        if text == "points":
+            return cls()
+        raise ValueError(f"collective basis {text!r}")
+
+
+BY_POINTS = CollectiveBasis()

@@ -9,10 +9,19 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from fest_desktop.awards.kinds import ORGANISATION_LEVEL, SHORTLIST_LEVEL, AdvisorRule, AwardKind
+from fest_desktop.awards.kinds import (
+    BY_POINTS,
+    ORGANISATION_LEVEL,
+    SHORTLIST_LEVEL,
+    AdvisorRule,
+    AwardKind,
+    CollectiveBasis,
+)
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import Outcome
-from fest_desktop.storage.database import Database, fetch
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award, AwardLevel, AwardRule, Competition, Festival
 from fest_desktop.values import clean_text
 
@@ -68,8 +77,14 @@ def award_levels(db: Database, festival_id: int) -> list[LevelInfo]:
         return levels_of(session, festival_id)
 
 
-def set_award_levels(db: Database, festival_id: int, levels: Sequence[LevelInfo]) -> list[LevelInfo]:
+def set_award_levels(db: Database, festival_id: int, levels: Sequence[LevelInfo]) -> Done[list[LevelInfo]]:
     """Replace the levels; a level still named by a rule or an award cannot be removed."""
+    with db.session() as session:
+        return Done(levels_in(session, festival_id, levels), Changed.AWARDS)
+
+
+def levels_in(session: Session, festival_id: int, levels: Sequence[LevelInfo]) -> list[LevelInfo]:
+    """set_award_levels within a session."""
     cleaned = [LevelInfo(clean_text(level.name), float(level.points)) for level in levels]
     names = [level.name for level in cleaned]
     if not cleaned:
@@ -82,28 +97,25 @@ def set_award_levels(db: Database, festival_id: int, levels: Sequence[LevelInfo]
         raise ValidationError(f"「{ORGANISATION_LEVEL}」是单独的奖项，不必列为等级。")
     if any(level.points < 0 for level in cleaned):
         raise ValidationError("考核分不能为负数。")
-    with db.session() as session:
-        used = set(
-            session.scalars(
-                select(AwardRule.level).where(
-                    AwardRule.festival_id == festival_id, AwardRule.scope != AwardKind.ORGANISATION
-                )
-            )
-        ) | set(
-            session.scalars(
-                select(Award.level).where(
-                    Award.festival_id == festival_id, Award.kind != AwardKind.ORGANISATION
-                )
+    used = set(
+        session.scalars(
+            select(AwardRule.level).where(
+                AwardRule.festival_id == festival_id, AwardRule.scope != AwardKind.ORGANISATION
             )
         )
-        dropped = sorted(used - set(names) - {""})
-        if dropped:
-            raise ValidationError(f"「{'、'.join(dropped)}」还在评奖规则或获奖名单中使用，不能删除。")
-        session.execute(delete(AwardLevel).where(AwardLevel.festival_id == festival_id))
-        for position, level in enumerate(cleaned):
-            session.add(
-                AwardLevel(festival_id=festival_id, name=level.name, points=level.points, position=position)
-            )
+    ) | set(
+        session.scalars(
+            select(Award.level).where(Award.festival_id == festival_id, Award.kind != AwardKind.ORGANISATION)
+        )
+    )
+    dropped = sorted(used - set(names) - {""})
+    if dropped:
+        raise ValidationError(f"「{'、'.join(dropped)}」还在评奖规则或获奖名单中使用，不能删除。")
+    session.execute(delete(AwardLevel).where(AwardLevel.festival_id == festival_id))
+    for position, level in enumerate(cleaned):
+        session.add(
+            AwardLevel(festival_id=festival_id, name=level.name, points=level.points, position=position)
+        )
     return cleaned
 
 
@@ -112,7 +124,7 @@ class AwardSettings:
     """The festival-wide award settings: what collective awards rank by, the 优秀组织奖 and
     科技辅导员奖 rules, the certificates' date and their numbering."""
 
-    collective_basis: str = "points"
+    collective_basis: CollectiveBasis = BY_POINTS
     organisation_min_share: int = 60
     advisor_rule: AdvisorRule = AdvisorRule.PER_TEACHER
     advisor_min_level: str = ""
@@ -123,15 +135,14 @@ class AwardSettings:
 
     @property
     def basis_competition_id(self) -> int | None:
-        kind, _, value = self.collective_basis.partition(":")
-        return int(value) if kind == "competition" and value.isdigit() else None
+        return self.collective_basis.competition_id
 
 
 def settings_of(festival: Festival) -> AwardSettings:
     return AwardSettings(
         festival.collective_basis,
         festival.organisation_min_share,
-        AdvisorRule(festival.advisor_rule),
+        festival.advisor_rule,
         festival.advisor_min_level,
         festival.certificate_prefix,
         festival.certificate_digits,
@@ -142,12 +153,18 @@ def settings_of(festival: Festival) -> AwardSettings:
 
 def award_settings(db: Database, festival_id: int) -> AwardSettings:
     with db.session() as session:
-        return settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+        return settings_of(festival_row(session, festival_id))
 
 
-def update_award_settings(db: Database, festival_id: int, settings: AwardSettings) -> AwardSettings:
+def update_award_settings(db: Database, festival_id: int, settings: AwardSettings) -> Done[AwardSettings]:
     """Store the settings after checking each: a basis competition of this festival, a share between
     0 and 100, a known advisor rule and level, a prefix and 1–8 digits."""
+    with db.session() as session:
+        return Done(settings_in(session, festival_id, settings), Changed.AWARDS)
+
+
+def settings_in(session: Session, festival_id: int, settings: AwardSettings) -> AwardSettings:
+    """update_award_settings within a session."""
     if not 0 <= settings.organisation_min_share <= 100:
         raise ValidationError("优秀组织奖的参与率要在 0 到 100 之间。")
     if settings.advisor_rule not in AdvisorRule.__members__.values():
@@ -157,22 +174,19 @@ def update_award_settings(db: Database, festival_id: int, settings: AwardSetting
     prefix = clean_text(settings.certificate_prefix)
     if len(prefix) > 30:
         raise ValidationError("证书编号前缀最多 30 个字符。")
-    with db.session() as session:
-        festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
-        basis = settings.basis_competition_id
-        if settings.collective_basis != "points" and (
-            basis is None or session.get(Competition, basis) is None
-        ):
-            raise ValidationError("集体奖依据的比赛项目不存在。")
-        levels = [level.name for level in levels_of(session, festival_id)]
-        if settings.advisor_min_level and settings.advisor_min_level not in levels:
-            raise ValidationError(f"没有「{settings.advisor_min_level}」这个奖项等级。")
-        festival.collective_basis = settings.collective_basis
-        festival.organisation_min_share = settings.organisation_min_share
-        festival.advisor_rule = settings.advisor_rule
-        festival.advisor_min_level = settings.advisor_min_level
-        festival.share_keeps_one_place = settings.share_keeps_one_place
-        festival.certificate_prefix = prefix
-        festival.certificate_digits = settings.certificate_digits
-        festival.award_date = settings.award_date
-        return settings_of(festival)
+    festival = festival_row(session, festival_id)
+    basis = settings.basis_competition_id
+    if basis is not None and session.get(Competition, basis) is None:
+        raise ValidationError("集体奖依据的比赛项目不存在。")
+    levels = [level.name for level in levels_of(session, festival_id)]
+    if settings.advisor_min_level and settings.advisor_min_level not in levels:
+        raise ValidationError(f"没有「{settings.advisor_min_level}」这个奖项等级。")
+    festival.collective_basis = settings.collective_basis
+    festival.organisation_min_share = settings.organisation_min_share
+    festival.advisor_rule = settings.advisor_rule
+    festival.advisor_min_level = settings.advisor_min_level
+    festival.share_keeps_one_place = settings.share_keeps_one_place
+    festival.certificate_prefix = prefix
+    festival.certificate_digits = settings.certificate_digits
+    festival.award_date = settings.award_date
+    return settings_of(festival)

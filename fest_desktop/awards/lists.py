@@ -16,6 +16,7 @@ from fest_desktop.awards.kinds import (
     ADVISOR_TITLE,
     SHORTLIST_LEVEL,
     AwardKind,
+    ListKey,
     competition_list_key,
     list_key_of,
 )
@@ -62,7 +63,7 @@ class AwardList:
     """A 获奖名单 that is finalised as one: a competition's, the collective awards, the 优秀组织奖
     or the 科技辅导员奖."""
 
-    key: str
+    key: ListKey
     title: str
     kind: AwardKind
     competition_id: int | None = None
@@ -104,18 +105,18 @@ def find_list(session: Session, festival_id: int, name: str) -> AwardList:
 
 @dataclass(frozen=True)
 class NoticeInfo:
-    list_key: str
+    list_key: ListKey
     fingerprint: str
     finalised_at: dt.datetime
 
 
-def notices(db: Database, festival_id: int) -> dict[str, NoticeInfo]:
+def notices(db: Database, festival_id: int) -> dict[ListKey, NoticeInfo]:
     """The finalised lists, by list key."""
     with db.session() as session:
         return notices_of(session, festival_id)
 
 
-def notices_of(session: Session, festival_id: int) -> dict[str, NoticeInfo]:
+def notices_of(session: Session, festival_id: int) -> dict[ListKey, NoticeInfo]:
     """notices within a session."""
     return {
         row.list_key: NoticeInfo(row.list_key, row.fingerprint, row.finalised_at)
@@ -123,17 +124,17 @@ def notices_of(session: Session, festival_id: int) -> dict[str, NoticeInfo]:
     }
 
 
-def notice_row(session: Session, festival_id: int, list_key: str) -> AwardNotice | None:
+def notice_row(session: Session, festival_id: int, list_key: ListKey) -> AwardNotice | None:
     return session.scalar(
         select(AwardNotice).where(AwardNotice.festival_id == festival_id, AwardNotice.list_key == list_key)
     )
 
 
-def is_final(session: Session, festival_id: int, list_key: str) -> bool:
+def is_final(session: Session, festival_id: int, list_key: ListKey) -> bool:
     return notice_row(session, festival_id, list_key) is not None
 
 
-def refuse_if_final(session: Session, festival_id: int, list_key: str) -> None:
+def refuse_if_final(session: Session, festival_id: int, list_key: ListKey) -> None:
     if is_final(session, festival_id, list_key):
         raise ValidationError("这份获奖名单已定稿，不能再改。如确需修改，请先撤销定稿并写明原因。")
 
@@ -155,7 +156,7 @@ class AwardInfo:
 
     id: int
     kind: AwardKind
-    list_key: str
+    list_key: ListKey
     level: str
     auto_level: str
     manual: bool
@@ -281,8 +282,8 @@ def award_infos(session: Session, festival_id: int, rows: Iterable[Award]) -> li
         found.append(
             AwardInfo(
                 row.id,
-                AwardKind(row.kind),
-                list_key_of(AwardKind(row.kind), row.competition_id),
+                row.kind,
+                list_key_of(row.kind, row.competition_id),
                 row.level,
                 row.auto_level,
                 row.manual,
@@ -357,7 +358,7 @@ def advised_text(advised: Sequence[tuple[str, str]], levels: Sequence[str], leve
 def list_awards(
     db: Database,
     festival_id: int,
-    list_key: str | None = None,
+    list_key: ListKey | None = None,
     *,
     level: str | None = None,
     class_id: int | None = None,
@@ -379,7 +380,7 @@ def list_awards(
 def awards_of(
     session: Session,
     festival_id: int,
-    list_key: str | None = None,
+    list_key: ListKey | None = None,
     *,
     level: str | None = None,
     class_id: int | None = None,

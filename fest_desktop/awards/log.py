@@ -67,7 +67,7 @@ def award_log(db: Database, festival_id: int) -> list[AwardChangeInfo]:
         return [
             AwardChangeInfo(
                 row.id,
-                AwardAction(row.action),
+                row.action,
                 row.subject,
                 row.old_level,
                 row.new_level,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.assignment import out_of_date_of
 from fest_desktop.awards.finalising import FESTIVAL_WIDE_LISTS, unfinalised_sources
-from fest_desktop.awards.kinds import AwardKind, PointSource
+from fest_desktop.awards.kinds import AwardKind, ListKey, PointSource
 from fest_desktop.awards.lists import AwardInfo, NoticeInfo, award_lists_of, awards_of, notices_of
 from fest_desktop.awards.points import PRACTICE_POINTS, points_table
 from fest_desktop.errors import ValidationError
@@ -68,7 +68,7 @@ def _status_line(notice: NoticeInfo | None) -> str:
     return f"定稿于 {notice.finalised_at:%Y-%m-%d %H:%M}　校验码 {notice.fingerprint}"
 
 
-def _provisional_note(list_key: str, waiting: dict[str, list[str]]) -> str:
+def _provisional_note(list_key: ListKey, waiting: dict[ListKey, list[str]]) -> str:
     """What a festival-wide list says while the competitions it counts (waiting) are not finalised."""
     if not waiting.get(list_key):
         return ""
@@ -96,7 +96,7 @@ class _Notice:
     units: dict[int, str]
 
 
-def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> list[_Notice]:
+def _lists(session: Session, festival_id: int, keys: Sequence[ListKey] | None) -> list[_Notice]:
     """The chosen lists that have awards, the awards read once for all of them."""
     final = notices_of(session, festival_id)
     out_of_date = out_of_date_of(session, festival_id)
@@ -104,7 +104,7 @@ def _lists(session: Session, festival_id: int, keys: Sequence[str] | None) -> li
     units = {
         c.id: c.measure_unit for c in competitions_of(session, festival_id) if c.judging == Judging.MEASURED
     }
-    by_list: dict[str, list[AwardInfo]] = defaultdict(list)
+    by_list: dict[ListKey, list[AwardInfo]] = defaultdict(list)
     for award in awards_of(session, festival_id, include_withdrawn=False):
         by_list[award.list_key].append(award)
     chosen = [
@@ -142,7 +142,9 @@ def notice_table(award_list: _Notice) -> tuple[list[str], list[list[str]], list[
     )
 
 
-def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
+def write_notice_pdf(
+    db: Database, festival_id: int, path: Path, keys: Sequence[ListKey] | None = None
+) -> int:
     """The 获奖名单（公示） of each chosen list with awards, one after the other, each with its 定稿
     line and fingerprint; returns the number of lists."""
     from reportlab.lib.pagesizes import A4
@@ -176,7 +178,9 @@ def write_notice_pdf(db: Database, festival_id: int, path: Path, keys: Sequence[
     return len(chosen)
 
 
-def write_notice_xlsx(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
+def write_notice_xlsx(
+    db: Database, festival_id: int, path: Path, keys: Sequence[ListKey] | None = None
+) -> int:
     """The same lists as a workbook, one sheet per list, the 定稿 line under the title."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -269,7 +273,9 @@ def write_class_points(db: Database, festival_id: int, path: Path) -> None:
     save_workbook(workbook, path)
 
 
-def write_name_check(db: Database, festival_id: int, path: Path, keys: Sequence[str] | None = None) -> int:
+def write_name_check(
+    db: Database, festival_id: int, path: Path, keys: Sequence[ListKey] | None = None
+) -> int:
     """获奖名单核对表: a page per class listing every certificate it will receive, with a line for the
     班主任's signature; returns the number of classes."""
     from reportlab.lib.pagesizes import A4

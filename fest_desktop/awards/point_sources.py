@@ -15,8 +15,9 @@ from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import EntryStatus, QuotaState
 from fest_desktop.registration.quotas import quota_cells
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import ClassPointRule, Entry, Festival
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import ClassPointRule, Entry
 
 MAX_POINTS = 1000.0
 
@@ -39,21 +40,28 @@ def set_point_rules(
     db: Database, festival_id: int, rules: Mapping[PointSource, float]
 ) -> Done[dict[PointSource, float]]:
     """Set the points per unit of each source given (the others keep theirs)."""
+    with db.session() as session:
+        return Done(point_rules_in(session, festival_id, rules), Changed.AWARDS)
+
+
+def point_rules_in(
+    session: Session, festival_id: int, rules: Mapping[PointSource, float]
+) -> dict[PointSource, float]:
+    """set_point_rules within a session."""
     for source, points in rules.items():
         if not 0 <= points <= MAX_POINTS:
-            raise ValidationError(f"「{PointSource(source).label}」的考核分要在 0 到 {MAX_POINTS:g} 之间。")
-    with db.session() as session:
-        fetch(session, Festival, festival_id, "这个科技节已被删除。")
-        for source, points in rules.items():
-            session.execute(
-                delete(ClassPointRule).where(
-                    ClassPointRule.festival_id == festival_id, ClassPointRule.source == source
-                )
+            raise ValidationError(f"「{source.label}」的考核分要在 0 到 {MAX_POINTS:g} 之间。")
+    festival_row(session, festival_id)
+    for source, points in rules.items():
+        session.execute(
+            delete(ClassPointRule).where(
+                ClassPointRule.festival_id == festival_id, ClassPointRule.source == source
             )
-            if points:
-                session.add(ClassPointRule(festival_id=festival_id, source=source, points=float(points)))
-        session.flush()
-        return Done(point_rules_of(session, festival_id), Changed.AWARDS)
+        )
+        if points:
+            session.add(ClassPointRule(festival_id=festival_id, source=source, points=float(points)))
+    session.flush()
+    return point_rules_of(session, festival_id)
 
 
 def _units(session: Session, festival_id: int, source: PointSource) -> Counter[int]:

@@ -10,16 +10,19 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import (
+    BY_POINTS,
     MERIT_LEVEL,
     ORGANISATION_LEVEL,
     SHORTLIST_LEVEL,
     AwardKind,
+    CollectiveBasis,
     RuleMode,
     list_key_of,
 )
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import is_shortlist, levels_for, settings_of
 from fest_desktop.awards.lists import refuse_if_final
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import AwardLevel, AwardRule, Competition, Festival
@@ -67,8 +70,8 @@ def stored_rules(session: Session, festival_id: int) -> dict[RuleKey, list[Level
     for row in session.scalars(
         select(AwardRule).where(AwardRule.festival_id == festival_id).order_by(AwardRule.position)
     ):
-        key = RuleKey(AwardKind(row.scope), row.competition_id, row.group_name)
-        rules[key].append(LevelRule(row.level, RuleMode(row.mode), row.amount))
+        key = RuleKey(row.scope, row.competition_id, row.group_name)
+        rules[key].append(LevelRule(row.level, row.mode, row.amount))
     return rules
 
 
@@ -109,7 +112,7 @@ def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) 
         if rule.mode not in RuleMode.__members__.values():
             raise ValidationError(f"「{level}」的评奖方式只能是名额或比例。")
         if rule.amount < 0 or (rule.mode == RuleMode.PERCENT and rule.amount > 100):
-            raise ValidationError(f"「{level}」的{RuleMode(rule.mode).label}不对：{rule.amount:g}。")
+            raise ValidationError(f"「{level}」的{rule.mode.label}不对：{rule.amount:g}。")
         if rule.mode == RuleMode.COUNT and rule.amount != int(rule.amount):
             raise ValidationError(f"「{level}」的名额要是整数：{rule.amount:g}。")
         if checked and checked[-1].mode == RuleMode.REST:
@@ -126,36 +129,42 @@ def _check_rules(rules: Sequence[LevelRule], levels: Sequence[str], scope: str) 
     return checked
 
 
-def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[LevelRule] | None) -> None:
+def set_rules(db: Database, festival_id: int, key: RuleKey, rules: Sequence[LevelRule] | None) -> Done[None]:
     """Set the levels of one group (or, with group "", of every group); None goes back to the default.
     Refused while the list the rule feeds is finalised."""
     with db.session() as session:
-        levels = levels_for(session, festival_id, key.scope, key.competition_id)
-        checked = None if rules is None else _check_rules(rules, levels, key.scope)
-        refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
-        session.execute(
-            delete(AwardRule).where(
-                AwardRule.festival_id == festival_id,
-                AwardRule.scope == key.scope,
-                AwardRule.competition_id.is_(None)
-                if key.competition_id is None
-                else AwardRule.competition_id == key.competition_id,
-                AwardRule.group_name == key.group,
+        rules_in(session, festival_id, key, rules)
+    return Done(None, Changed.AWARDS)
+
+
+def rules_in(session: Session, festival_id: int, key: RuleKey, rules: Sequence[LevelRule] | None) -> None:
+    """set_rules within a session."""
+    levels = levels_for(session, festival_id, key.scope, key.competition_id)
+    checked = None if rules is None else _check_rules(rules, levels, key.scope)
+    refuse_if_final(session, festival_id, list_key_of(key.scope, key.competition_id))
+    session.execute(
+        delete(AwardRule).where(
+            AwardRule.festival_id == festival_id,
+            AwardRule.scope == key.scope,
+            AwardRule.competition_id.is_(None)
+            if key.competition_id is None
+            else AwardRule.competition_id == key.competition_id,
+            AwardRule.group_name == key.group,
+        )
+    )
+    for position, rule in enumerate(checked or ()):
+        session.add(
+            AwardRule(
+                festival_id=festival_id,
+                scope=key.scope,
+                competition_id=key.competition_id,
+                group_name=key.group,
+                level=rule.level,
+                mode=rule.mode,
+                amount=rule.amount,
+                position=position,
             )
         )
-        for position, rule in enumerate(checked or ()):
-            session.add(
-                AwardRule(
-                    festival_id=festival_id,
-                    scope=key.scope,
-                    competition_id=key.competition_id,
-                    group_name=key.group,
-                    level=rule.level,
-                    mode=rule.mode,
-                    amount=rule.amount,
-                    position=position,
-                )
-            )
 
 
 def copy_award_setup(session: Session, source: Festival, target: Festival) -> None:
@@ -196,7 +205,7 @@ def copy_award_setup(session: Session, source: Festival, target: Festival) -> No
             )
         )
     basis = settings_of(source).basis_competition_id
-    target.collective_basis = f"competition:{mapped(basis)}" if basis and mapped(basis) else "points"
+    target.collective_basis = CollectiveBasis(mapped(basis)) if basis and mapped(basis) else BY_POINTS
     target.organisation_min_share = source.organisation_min_share
     target.advisor_rule = source.advisor_rule
     target.advisor_min_level = source.advisor_min_level

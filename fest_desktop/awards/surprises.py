@@ -10,16 +10,15 @@ from collections.abc import Hashable
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards import level_rules
-from fest_desktop.awards.kinds import CLASS_LIST, ORGANISATION_LIST, AwardKind, RuleMode
+from fest_desktop.awards.kinds import CLASS_LIST, ORGANISATION_LIST, AwardKind, ListKey, RuleMode
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import settings_of
 from fest_desktop.awards.lists import award_lists_of, awards_of, class_rows
 from fest_desktop.awards.rules import RuleKey, rules_for, stored_rules
 from fest_desktop.awards.totals import collective_totals, organisation_totals
 from fest_desktop.registration.competitions import competitions_of
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.scoring.sheet import sheet_of
-from fest_desktop.storage.database import fetch
-from fest_desktop.storage.model import Festival
 
 # group → (each subject's rank, the group's rule); subjects are entry ids or class ids.
 Groups = dict[str, tuple[dict[Hashable, int | None], list[LevelRule]]]
@@ -47,7 +46,7 @@ def _competition_groups(session: Session, festival_id: int, competition_id: int)
 
 
 def _class_groups(session: Session, festival_id: int, kind: AwardKind) -> Groups:
-    settings = settings_of(fetch(session, Festival, festival_id, "这个科技节已被删除。"))
+    settings = settings_of(festival_row(session, festival_id))
     totals = (
         collective_totals(session, festival_id, settings)
         if kind == AwardKind.CLASS
@@ -67,7 +66,7 @@ def _class_groups(session: Session, festival_id: int, kind: AwardKind) -> Groups
     }
 
 
-def surprises_in(session: Session, festival_id: int, list_key: str) -> list[str]:
+def surprises_in(session: Session, festival_id: int, list_key: ListKey) -> list[str]:
     """The list's surprises as lines to confirm: "科技知识竞赛 三年级：3 队都获奖（一等奖1、二等奖1、
     三等奖1）", "集体奖 小学：并列使一等奖 1名 → 2名". The 科技辅导员奖 has none."""
     award_list = next((a for a in award_lists_of(session, festival_id) if a.key == list_key), None)
@@ -79,9 +78,7 @@ def surprises_in(session: Session, festival_id: int, list_key: str) -> list[str]
         groups, unit = _class_groups(session, festival_id, award_list.kind), "个班"
     else:
         return []
-    keep_one = settings_of(
-        fetch(session, Festival, festival_id, "这个科技节已被删除。")
-    ).share_keeps_one_place
+    keep_one = settings_of(festival_row(session, festival_id)).share_keeps_one_place
     given: dict[str, dict[Hashable, str]] = defaultdict(dict)
     for award in awards_of(session, festival_id, list_key, include_withdrawn=False):
         subject = award.entry_id if award.kind == AwardKind.ENTRY else award.class_id

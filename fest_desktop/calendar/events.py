@@ -5,19 +5,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import (
+    AudiencePart,
+    ClassAudience,
+    EventKind,
+    GradeAudience,
+    SectionAudience,
+)
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import deadline_word
 from fest_desktop.school.classnames import class_display_name, section_for_level
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Competition, Event, Festival, Grade, Phase, SchoolClass
+from fest_desktop.storage.model import Competition, Event, Grade, Phase, SchoolClass
 from fest_desktop.values import (
     EVENT_TITLE,
     NOTES,
@@ -50,7 +57,7 @@ class EventInfo:
     end_time: dt.time | None = None
     place: str = ""
     responsible: str = ""
-    audience: tuple[str, ...] = ()
+    audience: tuple[AudiencePart, ...] = ()
     notes: str = ""
     phase_id: int | None = None
     keep_clash: bool = False
@@ -133,41 +140,37 @@ class Audience:
         ):
             self.grades[level] = name
 
-    def describe(self, tokens: Sequence[str]) -> tuple[str, frozenset[int]]:
-        """(the audience in words, the grade levels it concerns)."""
-        if not tokens:
-            return WHOLE_SCHOOL, frozenset()
+    def describe(self, parts: Sequence[AudiencePart]) -> tuple[str, frozenset[int]]:
+        """(the audience in words, the grade levels it concerns); a class since deleted is left out."""
         names, levels = [], set()
-        for token in tokens:
-            kind, _, value = token.partition(":")
-            if kind == "s":
-                names.append(value)
-                levels |= {level for level in range(1, 13) if section_for_level(level) == value}
-            elif kind == "g" and value.isdigit():
-                level = int(value)
-                names.append(self.grades.get(level, f"{level}年级"))
-                levels.add(level)
-            elif kind == "c" and value.isdigit() and int(value) in self.classes:
-                level, name = self.classes[int(value)]
-                names.append(name)
-                levels.add(level)
+        for part in parts:
+            match part:
+                case SectionAudience(section):
+                    names.append(section)
+                    levels |= {level for level in range(1, 13) if section_for_level(level) == section}
+                case GradeAudience(level):
+                    names.append(self.grades.get(level, f"{level}年级"))
+                    levels.add(level)
+                case ClassAudience(class_id) if class_id in self.classes:
+                    level, name = self.classes[class_id]
+                    names.append(name)
+                    levels.add(level)
         return "、".join(names) or WHOLE_SCHOOL, frozenset(levels)
 
 
 def _info(event: Event, audience: Audience) -> EventInfo:
-    tokens = tuple(part for part in event.audience.split(",") if part)
-    text, levels = audience.describe(tokens)
+    text, levels = audience.describe(event.audience)
     return EventInfo(
         id=event.id,
         title=event.title,
-        kind=EventKind(event.kind),
+        kind=event.kind,
         start_date=event.start_date,
         end_date=event.end_date,
         start_time=event.start_time,
         end_time=event.end_time,
         place=event.place,
         responsible=event.responsible,
-        audience=tokens,
+        audience=event.audience,
         notes=event.notes,
         phase_id=event.phase_id,
         keep_clash=event.keep_clash,
@@ -256,9 +259,8 @@ def _check(info: EventInfo) -> None:
         raise ValidationError(
             f"「{title}」的结束时间 {info.end_time:%H:%M} 不晚于开始时间 {info.start_time:%H:%M}。"
         )
-    for token in info.audience:
-        if not re.fullmatch(r"(s:[^,]+|g:\d{1,2}|c:\d+)", token):
-            raise ValidationError(f"参加对象「{quoted(token)}」无法识别。")
+    if any(isinstance(part, GradeAudience) and not 1 <= part.level <= 12 for part in info.audience):
+        raise ValidationError(f"「{info.title}」的参加对象里有不存在的年级。")
 
 
 def _apply(event: Event, info: EventInfo) -> None:
@@ -271,10 +273,14 @@ def _apply(event: Event, info: EventInfo) -> None:
     event.end_time = info.end_time
     event.place = info.place.strip()
     event.responsible = info.responsible.strip()
-    event.audience = ",".join(info.audience)
+    event.audience = info.audience
     event.notes = info.notes.strip()
     event.phase_id = info.phase_id
     event.keep_clash = info.keep_clash
+
+
+def _event_row(session: Session, event_id: int) -> Event:
+    return fetch(session, Event, event_id, "这个活动已被删除。")
 
 
 def _stored(session: Session, event: Event) -> EventInfo:
@@ -282,15 +288,15 @@ def _stored(session: Session, event: Event) -> EventInfo:
     return _info(event, Audience(session, event.festival_id))
 
 
-def add_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+def add_event(db: Database, festival_id: int, info: EventInfo) -> Done[EventInfo]:
     """Store a new event."""
     with db.session() as session:
-        return _insert(session, festival_id, info)
+        return Done(_insert(session, festival_id, info), Changed.CALENDAR)
 
 
 def _insert(session: Session, festival_id: int, info: EventInfo) -> EventInfo:
     _check(info)
-    fetch(session, Festival, festival_id, "这个科技节已不存在。")
+    festival_row(session, festival_id)
     _check_phase(session, festival_id, info.phase_id)
     event = Event(festival_id=festival_id)
     _apply(event, info)
@@ -298,16 +304,16 @@ def _insert(session: Session, festival_id: int, info: EventInfo) -> EventInfo:
     return _stored(session, event)
 
 
-def update_event(db: Database, info: EventInfo) -> EventInfo:
+def update_event(db: Database, info: EventInfo) -> Done[EventInfo]:
     """Save an edited event."""
     if info.is_derived:
         raise ValidationError("比赛的截止日期和评审日在“作品报名 → 比赛项目”中修改。")
     _check(info)
     with db.session() as session:
-        event = fetch(session, Event, info.id, "这个活动已被删除。")
+        event = _event_row(session, info.id)
         _check_phase(session, event.festival_id, info.phase_id)
         _apply(event, info)
-        return _stored(session, event)
+        return Done(_stored(session, event), Changed.CALENDAR)
 
 
 def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> None:
@@ -317,38 +323,42 @@ def _check_phase(session: Session, festival_id: int, phase_id: int | None) -> No
             raise ValidationError("所选的阶段已不存在。")
 
 
-def move_event(db: Database, event_id: int, start_date: dt.date) -> EventInfo:
+def move_event(db: Database, event_id: int, start_date: dt.date) -> Done[EventInfo]:
     """Move an event to start on another day, keeping its length and times (drag in the month view)."""
     with db.session() as session:
-        event = fetch(session, Event, event_id, "这个活动已被删除。")
+        event = _event_row(session, event_id)
         length = event.end_date - event.start_date
         event.start_date, event.end_date = start_date, start_date + length
-        return _stored(session, event)
+        return Done(_stored(session, event), Changed.CALENDAR)
 
 
-def duplicate_event(db: Database, festival_id: int, event_id: int) -> EventInfo:
+def duplicate_event(db: Database, festival_id: int, event_id: int) -> Done[EventInfo]:
     """A copy of an event, titled （副本）, to adjust."""
     with db.session() as session:
-        source = _info(fetch(session, Event, event_id, "这个活动已被删除。"), Audience(session, festival_id))
-        return _insert(
-            session, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）")
+        source = _info(_event_row(session, event_id), Audience(session, festival_id))
+        return Done(
+            _insert(session, festival_id, dataclasses.replace(source, id=0, title=f"{source.title}（副本）")),
+            Changed.CALENDAR,
         )
 
 
-def delete_event(db: Database, event_id: int) -> EventInfo | None:
+def delete_event(db: Database, event_id: int) -> Done[EventInfo | None]:
     """Delete an event; returns it so that the delete can be undone (restore_event)."""
     with db.session() as session:
         event = session.get(Event, event_id)
         if event is None:
-            return None
+            return Done(None, Changed.NOTHING)
         gone = _info(event, Audience(session, event.festival_id))
         session.delete(event)
-        return gone
+        return Done(gone, Changed.CALENDAR)
 
 
-def restore_event(db: Database, festival_id: int, info: EventInfo) -> EventInfo:
+def restore_event(db: Database, festival_id: int, info: EventInfo) -> Done[EventInfo]:
     """Put a deleted event back (撤销删除)."""
     with db.session() as session:
         phases = set(session.scalars(select(Phase.id).where(Phase.festival_id == festival_id)))
         phase_id = info.phase_id if info.phase_id in phases else None
-        return _insert(session, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id))
+        return Done(
+            _insert(session, festival_id, dataclasses.replace(info, id=0, phase_id=phase_id)),
+            Changed.CALENDAR,
+        )

@@ -1,8 +1,10 @@
-"""The kinds of activity on the festival's calendar, named once, each with the school's word for it
-and its colour."""
+"""The vocabulary of the festival's calendar, named once: the kinds of activity, each with the school's
+word for it and its colour, and who an activity is for (a section, a grade, a class)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import assert_never
 
@@ -64,3 +66,60 @@ class EventKind(StrEnum):
             if wanted in (kind.value, kind.label):
                 return kind
         raise ValidationError(f"活动类别「{text}」不存在。可选：{'、'.join(kind.label for kind in cls)}")
+
+
+@dataclass(frozen=True)
+class SectionAudience:
+    """An event for a whole section of the school (小学, 初中, 高中), by its name."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class GradeAudience:
+    """An event for one grade, by its level (一年级 = 1 … 高三 = 12)."""
+
+    level: int
+
+
+@dataclass(frozen=True)
+class ClassAudience:
+    """An event for one class, by its id."""
+
+    class_id: int
+
+
+# Who an event is for, one part of it; an event for no part is for the whole school.
+AudiencePart = SectionAudience | GradeAudience | ClassAudience
+
+
+def spell_audience(parts: Sequence[AudiencePart]) -> str:
+    """How an audience is stored: s:小学, g:3 and c:<class id> joined by commas."""
+    spelled = []
+    for part in parts:
+        match part:
+            case SectionAudience(name):
+                spelled.append(f"s:{name}")
+            case GradeAudience(level):
+                spelled.append(f"g:{level}")
+            case ClassAudience(class_id):
+                spelled.append(f"c:{class_id}")
+            case _:
+                assert_never(part)
+    return ",".join(spelled)
+
+
+def read_audience(text: str) -> tuple[AudiencePart, ...]:
+    """An audience as stored; ValidationError naming a part that is none of the three."""
+    parts: list[AudiencePart] = []
+    for token in filter(None, text.split(",")):
+        scope, _, value = token.partition(":")
+        if scope == "s" and value:
+            parts.append(SectionAudience(value))
+        elif scope == "g" and value.isdigit() and 1 <= int(value) <= 12:
+            parts.append(GradeAudience(int(value)))
+        elif scope == "c" and value.isdigit():
+            parts.append(ClassAudience(int(value)))
+        else:
+            raise ValidationError(f"参加对象「{token[:20]}」无法识别。")
+    return tuple(parts)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from fest_desktop.awards.kinds import ListKey
 from fest_desktop.awards.lists import notices_of
 from fest_desktop.certificates.drawing import paint_pdf
 from fest_desktop.certificates.fonts import check_glyphs, font_notes, missing_values
@@ -108,7 +109,7 @@ def print_certificates(
     festival_id: int,
     path: Path,
     *,
-    list_keys: Sequence[str] | None = None,
+    list_keys: Sequence[ListKey] | None = None,
     level: str | None = None,
     reprint: str = "",
     overprint: bool = False,

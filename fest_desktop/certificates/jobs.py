@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.higher import higher_levels_of
-from fest_desktop.awards.kinds import AwardKind
+from fest_desktop.awards.kinds import AwardKind, ListKey
 from fest_desktop.awards.lists import AwardInfo, Recipient, awards_of, notices_of
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.certificates.kinds import TemplateKind
 from fest_desktop.certificates.placeholders import Source, format_date, read_values, sample_values
 from fest_desktop.certificates.templates import TemplateInfo
-from fest_desktop.storage.database import Database, fetch
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Certificate, Event, Festival
 
 
@@ -30,7 +31,7 @@ class CertificateJob:
     kind: TemplateKind
     recipient: str
     class_name: str
-    list_key: str
+    list_key: ListKey | None  # None for a sample
     level: str
     values: Mapping[str, str]
     day: dt.date
@@ -66,7 +67,7 @@ def certificate_jobs(
     db: Database,
     festival_id: int,
     *,
-    list_key: str | None = None,
+    list_key: ListKey | None = None,
     level: str | None = None,
     class_id: int | None = None,
     finalised_only: bool = True,
@@ -117,7 +118,7 @@ def jobs_of(
     session: Session,
     festival_id: int,
     *,
-    list_key: str | None = None,
+    list_key: ListKey | None = None,
     level: str | None = None,
     class_id: int | None = None,
     finalised_only: bool = True,
@@ -130,7 +131,7 @@ def jobs_of(
     if finalised_only:
         final = notices_of(session, festival_id)
         awards = [a for a in awards if a.list_key in final]
-    festival = fetch(session, Festival, festival_id, "这个科技节已被删除。")
+    festival = festival_row(session, festival_id)
     issued = {
         (row.award_id, row.student_id): row
         for row in session.scalars(select(Certificate).where(Certificate.festival_id == festival_id))
@@ -190,5 +191,5 @@ def sample_job(template: TemplateInfo, festival_name: str, school: str, day: dt.
     }
     number = values["证书编号"]
     return CertificateJob(
-        0, None, template.kind, values["姓名"], values["班级"], "", "一等奖", values, day, number
+        0, None, template.kind, values["姓名"], values["班级"], None, "一等奖", values, day, number
     )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.certificates.jobs import CertificateJob, jobs_of
 from fest_desktop.certificates.kinds import RegisterState
 from fest_desktop.errors import NotFoundError, ValidationError
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Award, Certificate, Festival
 from fest_desktop.values import clean_text
@@ -33,9 +34,7 @@ def issue_numbers(session: Session, festival_id: int, jobs: Sequence[Certificate
     whose batch did not finish keeps its number for the next."""
     result = []
     # Locked for the rest of the transaction on a server, where two stations may number at once.
-    festival = session.get(Festival, festival_id, with_for_update=True, populate_existing=True)
-    if festival is None:
-        raise NotFoundError("这个科技节已被删除。")
+    festival = festival_row(session, festival_id, for_update=True)
     for job in jobs:
         if job.certificate_id is not None:
             result.append(job)

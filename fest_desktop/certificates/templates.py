@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from fest_desktop.certificates.designs import TITLE_COLOURS, placements
 from fest_desktop.certificates.kinds import Alignment, DateStyle, DesignKind, FieldKind, TemplateKind
 from fest_desktop.certificates.placeholders import NAMES, unknown_placeholders
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import CertificateTemplate
@@ -211,41 +212,49 @@ def _template_info(row: CertificateTemplate) -> TemplateInfo:
     return TemplateInfo(
         row.id,
         row.name,
-        TemplateKind(row.kind),
+        row.kind,
         row.paper,
         row.landscape,
         row.width_mm,
         row.height_mm,
         row.columns,
         row.rows,
-        DateStyle(row.date_style),
+        row.date_style,
         row.background,
         row.print_background,
         row.offset_x_mm,
         row.offset_y_mm,
         row.seal,
         fields,
-        DesignKind(row.design) if row.design in DesignKind.__members__.values() else None,
+        row.design,
     )
 
 
+def stored_values(info: TemplateInfo) -> dict[str, object]:
+    """The template as the columns of its row hold it."""
+    return {
+        "name": info.name,
+        "kind": info.kind,
+        "paper": info.paper,
+        "landscape": info.landscape,
+        "width_mm": info.width_mm,
+        "height_mm": info.height_mm,
+        "columns": info.columns,
+        "rows": info.rows,
+        "date_style": info.date_style,
+        "background": info.background,
+        "print_background": info.print_background,
+        "offset_x_mm": info.offset_x_mm,
+        "offset_y_mm": info.offset_y_mm,
+        "seal": info.seal,
+        "fields": json.dumps([f.to_json() for f in info.fields], ensure_ascii=False),
+        "design": info.design,
+    }
+
+
 def _apply_template(row: CertificateTemplate, info: TemplateInfo) -> None:
-    row.name = info.name
-    row.kind = info.kind
-    row.paper = info.paper
-    row.landscape = info.landscape
-    row.width_mm = info.width_mm
-    row.height_mm = info.height_mm
-    row.columns = info.columns
-    row.rows = info.rows
-    row.date_style = info.date_style
-    row.background = info.background
-    row.print_background = info.print_background
-    row.offset_x_mm = info.offset_x_mm
-    row.offset_y_mm = info.offset_y_mm
-    row.seal = info.seal
-    row.fields = json.dumps([f.to_json() for f in info.fields], ensure_ascii=False)
-    row.design = info.design or ""
+    for column, value in stored_values(info).items():
+        setattr(row, column, value)
 
 
 def apply_design(template: TemplateInfo, design: DesignKind | None) -> TemplateInfo:
@@ -336,7 +345,7 @@ def check_template(info: TemplateInfo) -> TemplateInfo:
 
 
 def list_templates(db: Database, festival_id: int) -> list[TemplateInfo]:
-    """The festival's templates in their order; each kind's default is stored the first time it is missing."""
+    """The festival's templates in their order."""
     with db.session() as session:
         return templates_of(session, festival_id)
 
@@ -348,31 +357,32 @@ def templates_of(session: Session, festival_id: int) -> list[TemplateInfo]:
         .where(CertificateTemplate.festival_id == festival_id)
         .order_by(CertificateTemplate.position, CertificateTemplate.id)
     ).all()
-    # A kind the festival has no template for (a file older than the kind) gets its default too.
-    kinds = {row.kind for row in rows}
-    missing = [info for info in default_templates() if info.kind not in kinds]
-    if missing:
-        last = max((row.position for row in rows), default=-1)
-        for position, info in enumerate(missing, start=last + 1):
-            row = CertificateTemplate(festival_id=festival_id, position=position)
-            _apply_template(row, info)
-            session.add(row)
-        session.flush()
-        return templates_of(session, festival_id)
     return [_template_info(row) for row in rows]
+
+
+def add_default_templates(session: Session, festival_id: int) -> None:
+    """Store the four templates a festival starts with (when it is created)."""
+    for position, info in enumerate(default_templates()):
+        row = CertificateTemplate(festival_id=festival_id, position=position)
+        _apply_template(row, info)
+        session.add(row)
+
+
+def _template_row(session: Session, template_id: int) -> CertificateTemplate:
+    return fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。")
 
 
 def get_template(db: Database, template_id: int) -> TemplateInfo:
     with db.session() as session:
-        return _template_info(fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。"))
+        return _template_info(_template_row(session, template_id))
 
 
-def save_template(db: Database, festival_id: int, info: TemplateInfo) -> TemplateInfo:
+def save_template(db: Database, festival_id: int, info: TemplateInfo) -> Done[TemplateInfo]:
     """Store a template (new when id is 0) after check_template."""
     info = check_template(info)
     with db.session() as session:
         if info.id:
-            row = fetch(session, CertificateTemplate, info.id, "这个证书模板已被删除。")
+            row = _template_row(session, info.id)
         else:
             position = session.scalar(
                 select(func.max(CertificateTemplate.position)).where(
@@ -383,21 +393,22 @@ def save_template(db: Database, festival_id: int, info: TemplateInfo) -> Templat
             session.add(row)
         _apply_template(row, info)
         session.flush()
-        return _template_info(row)
+        return Done(_template_info(row), Changed.CERTIFICATES)
 
 
-def delete_template(db: Database, template_id: int) -> None:
+def delete_template(db: Database, template_id: int) -> Done[None]:
     """Delete a template; the last one of its kind stays, so every award can still be printed."""
     with db.session() as session:
-        row = fetch(session, CertificateTemplate, template_id, "这个证书模板已被删除。")
+        row = _template_row(session, template_id)
         same_kind = session.scalar(
             select(func.count())
             .select_from(CertificateTemplate)
             .where(CertificateTemplate.festival_id == row.festival_id, CertificateTemplate.kind == row.kind)
         )
         if same_kind == 1:
-            raise ValidationError(f"这是唯一的「{TemplateKind(row.kind).label}」模板，不能删除。")
+            raise ValidationError(f"这是唯一的「{row.kind.label}」模板，不能删除。")
         session.delete(row)
+    return Done(None, Changed.CERTIFICATES)
 
 
 def template_for(templates: Sequence[TemplateInfo], kind: TemplateKind) -> TemplateInfo:

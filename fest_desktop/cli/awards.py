@@ -22,7 +22,7 @@ def cmd_awards_assign(args: argparse.Namespace) -> int:
     from fest_desktop.awards.assignment import assign_awards
 
     db = open_db(args)
-    report = assign_awards(db, require_festival(db).id, args.competition, open_early=args.open_early)
+    report = assign_awards(db, require_festival(db).id, args.competition, open_early=args.open_early).value
     for line in report.lines():
         print(line)
     return EXIT_OK
@@ -78,7 +78,7 @@ def cmd_awards_set(args: argparse.Namespace) -> int:
     db = open_db(args)
     entry_id = find_entry_award_target(db, require_festival(db).id, args.code)
     level = "" if args.level in ("无", "none") else args.level
-    award = award_entry(db, entry_id, level, args.reason)
+    award = award_entry(db, entry_id, level, args.reason).value
     print(f"已把 {args.code.upper()} 改为「{award.level or '不获奖'}」，原因已记入修改记录。")
     return EXIT_OK
 
@@ -91,7 +91,9 @@ def cmd_awards_finalise(args: argparse.Namespace) -> int:
     festival_id = require_festival(db).id
     award_list = find_award_list(db, festival_id, args.competition)
     try:
-        notice = finalise(db, festival_id, award_list.key, confirmed=args.confirm, open_early=args.open_early)
+        notice = finalise(
+            db, festival_id, award_list.key, confirmed=args.confirm, open_early=args.open_early
+        ).value
     except SurprisesToConfirm as exc:
         print(exc.message, file=sys.stderr)
         print("确认无误后，加 --confirm 再运行一次（确认会记入修改记录）。", file=sys.stderr)

@@ -50,7 +50,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(
             "备份中的科技节与现在的不同：恢复会用它替换现在的全部数据。确认无误后加 --yes 再运行一次。"
         )
-    before = backups.restore_backup(db, source)
+    before = backups.restore_backup(db, source).value
     print(f"已从「{source}」恢复。")
     print(f"恢复前的数据已备份到「{before.path}」。")
     return EXIT_OK

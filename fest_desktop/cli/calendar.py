@@ -38,7 +38,7 @@ def cmd_calendar_add(args: argparse.Namespace) -> int:
             place=args.place,
             responsible=args.responsible,
         ),
-    )
+    ).value
     print(f"已添加活动「{event.title}」：{event.date_text} {event.time_text} {event.place}".rstrip())
     return EXIT_OK
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeAlias, TypeVar, cast
 
+from fest_desktop.awards.kinds import ListKey
 from fest_desktop.changes import Done
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo, current_festival
@@ -168,7 +169,7 @@ def report_import(lines: Sequence[PreviewLine], refusal: str, dry_run: bool, sum
     return EXIT_OK
 
 
-def award_list_keys(db: Database, festival_id: int, name: str | None) -> list[str] | None:
+def award_list_keys(db: Database, festival_id: int, name: str | None) -> list[ListKey] | None:
     from fest_desktop.awards.lists import find_award_list
 
     return None if name is None else [find_award_list(db, festival_id, name).key]

@@ -35,7 +35,7 @@ def cmd_festival_create(args: argparse.Namespace) -> int:
         copy_from = matches[0].id
     festival = create_festival(
         db, args.name, args.school, args.start, args.end, theme=args.theme, copy_setup_from=copy_from
-    )
+    ).value
     print(f"已创建科技节「{festival.title}」（编号 {festival.id}），并设为当前科技节。")
     return EXIT_OK
 
@@ -54,7 +54,7 @@ def cmd_festival_list(args: argparse.Namespace) -> int:
 
 
 def cmd_festival_use(args: argparse.Namespace) -> int:
-    festival = set_current_festival(open_db(args), args.id)
+    festival = set_current_festival(open_db(args), args.id).value
     print(f"当前科技节：{festival.title}")
     return EXIT_OK
 

@@ -104,7 +104,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         names = "、".join(c.name for c, _ in judges)
         raise UsageError(f"「{args.name}」在几个比赛项目里当评委（{names}）：请用 --competition 指定。")
     competition, judge = judges[0]
-    fresh = reissue_link(db, judge.id)
+    fresh = reissue_link(db, judge.id).value
     print(
         f"「{competition.name}」评委「{judge.name}」的旧链接已作废。新评分码 {fresh.pin_text}，新链接 {fresh.url(_base(args))}"
     )

@@ -67,7 +67,7 @@ def cmd_competitions_add(args: argparse.Namespace) -> int:
     from fest_desktop.registration.presets import add_preset
 
     db = open_db(args)
-    competition = add_preset(db, require_festival(db).id, args.preset)
+    competition = add_preset(db, require_festival(db).id, args.preset).value
     deadline = f"，截止 {competition.deadline:%Y-%m-%d}" if competition.deadline else ""
     made = f"，已为 {competition.entry_count} 个班建立作品" if competition.entry_count else ""
     print(f"已添加比赛项目「{competition.name}」（编号前缀 {competition.code_prefix}{deadline}{made}）。")

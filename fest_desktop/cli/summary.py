@@ -56,7 +56,7 @@ def cmd_summary_template_save(args: argparse.Namespace) -> int:
     from fest_desktop.summary.district import save_district_template
 
     db = open_db(args)
-    saved = save_district_template(db, args.name, split_items(args.columns))
+    saved = save_district_template(db, args.name, split_items(args.columns)).value
     print(f"已保存上报表模板「{args.name.strip()}」：{'、'.join(saved)}。")
     return EXIT_OK
 

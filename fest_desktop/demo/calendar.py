@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import EventKind, read_audience
 from fest_desktop.school.festivals import FestivalInfo, list_phases
 from fest_desktop.school.school_days import school_day_by
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Event
 
 # (first day, last day after the festival's start, start–end time or "" for all day, title, kind,
-#  place, responsible, audience tokens, phase name, kept clash)
+#  place, responsible, audience as stored, phase name, kept clash)
 DEMO_EVENTS = (
     (0, 0, "07:50-08:10", "国旗下讲话：科技节开幕", "publicity", "操场", "校长", "", "宣传动员", False),
     (0, 2, "", "宣传周：各班出一期科普黑板报", "publicity", "各班教室", "各班班主任", "", "宣传动员", False),
@@ -150,7 +150,7 @@ def plan_calendar(db: Database, festival: FestivalInfo, start: dt.date) -> None:
                     end_time=end_time,
                     place=place,
                     responsible=responsible,
-                    audience=audience,
+                    audience=read_audience(audience),
                     keep_clash=keep,
                 )
             )

@@ -238,7 +238,7 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     today = today or dt.date.today()
     start = demo_start(today)
     end = start + dt.timedelta(days=DEMO_DAYS - 1)
-    festival = create_festival(db, DEMO_FESTIVAL, DEMO_SCHOOL, start, end, theme=DEMO_THEME)
+    festival = create_festival(db, DEMO_FESTIVAL, DEMO_SCHOOL, start, end, theme=DEMO_THEME).value
 
     rng = random.Random(seed)
     teacher_names: set[str] = set()
@@ -262,7 +262,7 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     serial = 0
     for level, count in CLASSES_PER_GRADE.items():
         for number in range(1, count + 1):
-            school_class = add_class(db, festival.id, level, number, next(heads))
+            school_class = add_class(db, festival.id, level, number, next(heads)).value
             for _ in range(rng.randint(26, 32)):
                 serial += 1
                 # A child who is six by 31 August starts 一年级 that September.

@@ -75,10 +75,10 @@ def add_teachers_contest(
     """The teachers' 经验论文评比: five papers handed in by the school day before `judged`, three judges
     who wrote none scoring every paper that day, the list awarded and finalised (its surprise, most
     papers with a prize, confirmed), so that a teacher's certificate can be printed."""
-    contest = add_preset(db, festival.id, "经验论文评比")
+    contest = add_preset(db, festival.id, "经验论文评比").value
     contest = update_competition(
         db, dataclasses.replace(contest, deadline=school_day_from(judged - dt.timedelta(days=1), -1))
-    )
+    ).value
     with db.session() as session:
         teachers: dict[str, list[tuple[int, str]]] = {}
         for teacher_id, name, subject in session.execute(

@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from fest_desktop.awards.kinds import AwardKind, RuleMode
 from fest_desktop.registration.kinds import CriterionKind, Participation
 from fest_desktop.school.festivals import FestivalInfo
+from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import (
     Attempt,
@@ -79,7 +80,7 @@ def score_boards_half_way(db: Database, festival: FestivalInfo, day: dt.date, rn
         panel = [*teachers["科学"][:2], teachers["美术"][0], teachers["信息技术"][0], head]
         judges = [Judge(name=t.name, teacher_id=t.id, position=i) for i, t in enumerate(panel, start=1)]
         board.judges.extend(judges)
-        session.flush()
+        issue_keys(session, judges)
         criteria = session.scalars(
             select(Criterion).where(Criterion.competition_id == board.id).order_by(Criterion.position)
         ).all()

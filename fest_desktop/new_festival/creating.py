@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.awards.higher import copy_higher_levels
 from fest_desktop.awards.rules import copy_award_setup
-from fest_desktop.certificates.templates import copy_templates
+from fest_desktop.certificates.templates import add_default_templates, copy_templates
+from fest_desktop.changes import EVERYTHING, Changed, Done
 from fest_desktop.new_festival.phases import plan_phases, stretched_phases
 from fest_desktop.practice.items import copy_items
 from fest_desktop.registration.competitions import copy_competitions
@@ -37,7 +38,7 @@ def create_festival(
     edition: int | None = None,
     copy_setup_from: int | None = None,
     make_current: bool = True,
-) -> FestivalInfo:
+) -> Done[FestivalInfo]:
     """Create a festival, optionally copying an earlier one's set-up (not its roster), and make it current."""
     check_festival_fields(name, school_name, start_date, end_date, theme)
     with db.session() as session:
@@ -56,9 +57,13 @@ def create_festival(
         else:
             for phase_name, first, last in plan_phases(start_date, end_date):
                 session.add(Phase(festival_id=festival.id, name=phase_name, start_date=first, end_date=last))
+            add_default_templates(session, festival.id)
         if make_current:
             session.merge(Setting(key=CURRENT_FESTIVAL_KEY, value=str(festival.id)))
-        return festival_info(festival, festival.id if make_current else current_festival_id(session))
+        return Done(
+            festival_info(festival, festival.id if make_current else current_festival_id(session)),
+            EVERYTHING if make_current else Changed.FESTIVAL,
+        )
 
 
 def _copy_setup(session: Session, source: Festival, target: Festival) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from fest_desktop.errors import FestError
 from fest_desktop.files.pdf import draw_qr_code, write_cut_sheets
 from fest_desktop.phones.addresses import page_url
-from fest_desktop.phones.links import JudgeLinkInfo, judge_links
+from fest_desktop.phones.links import JudgeLinkInfo, links_in
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.school.festivals import festival_of
 from fest_desktop.storage.database import Database
@@ -24,7 +24,7 @@ def write_cards(db: Database, competition_id: int, path: Path, address: str, por
         competition = competition_row(session, competition_id)
         festival = festival_of(session, competition.festival_id)
         heading = f"{festival.school_name}{festival.name}"
-    links = judge_links(db, competition_id)
+        links = links_in(session, competition_id)
     if not links:
         raise FestError("这个比赛项目还没有评委：请先在「评委组…」里添加评委。")
     draw_cards(path, heading, links, page_url(address, port))

@@ -19,7 +19,7 @@ class Limit:
     window: float
 
 
-# A PIN has links.PIN_DIGITS = 8 digits: 10^8 possibilities. Wherever they come from (any number of
+# A PIN has scoring.judge_keys.PIN_DIGITS = 8 digits: 10^8 possibilities. Wherever they come from (any number of
 # addresses), at most PIN_OVERALL.allowed = 20 wrong PINs an hour reach the check, so at most
 # G = 24 × 20 = 480 a day. With P judges' PINs that the server opens (one competition's judges, or one
 # festival's: links.Scope), each checked guess hits one of them with a chance of at most P / (10^8 − 480),

@@ -3,29 +3,23 @@ found again from what a phone sends."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import hmac
 import re
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.registration.kinds import Judging
-from fest_desktop.storage.database import Database, fetch, hold_write_lock
+from fest_desktop.scoring.judge_keys import PIN_DIGITS, SECRET_LENGTH, new_key, secret_hash
+from fest_desktop.scoring.judges import judge_row
+from fest_desktop.storage.database import Database, hold_write_lock
 from fest_desktop.storage.model import Competition, Judge, JudgeLink
 from fest_desktop.values import clean_text
-
-# Eight digits: with the server's budget of wrong PINs (limits.PIN_OVERALL) the chance that any
-# guess over a day hits any judge's PIN stays below 1 in 1,000 (the arithmetic is there).
-PIN_DIGITS = 8
-SECRET_BYTES = 24
-SECRET_LENGTH = 32  # characters of SECRET_BYTES in URL-safe base64
 
 
 @dataclass(frozen=True)
@@ -77,27 +71,6 @@ class JudgeLinkInfo:
         return base.rstrip("/") + self.path
 
 
-def secret_hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
-def _new_pin(session: Session) -> str:
-    taken = set(session.scalars(select(JudgeLink.pin)))
-    while True:
-        pin = "".join(secrets.choice("0123456789") for _ in range(PIN_DIGITS))
-        if pin not in taken:
-            return pin
-
-
-def _fill_link(session: Session, link: JudgeLink) -> None:
-    """A new secret and PIN; whether the sheet was handed in stays as it was (a revoked card does
-    not reopen a sheet)."""
-    link.secret = secrets.token_urlsafe(SECRET_BYTES)
-    link.secret_hash = secret_hash(link.secret)
-    link.pin = _new_pin(session)
-    link.created_at = dt.datetime.now().replace(microsecond=0)
-
-
 def _info(link: JudgeLink, judge: Judge, competition: Competition) -> JudgeLinkInfo:
     return JudgeLinkInfo(
         judge.id, judge.name, competition.id, competition.name, link.secret, link.pin, link.handed_in
@@ -105,64 +78,56 @@ def _info(link: JudgeLink, judge: Judge, competition: Competition) -> JudgeLinkI
 
 
 def links_in(session: Session, competition_id: int) -> list[JudgeLinkInfo]:
-    """The competition's judges' links, issuing those not yet made; in the panel's order."""
+    """The competition's judges' links, in the panel's order (each was issued with its judge)."""
     competition = competition_row(session, competition_id)
     if competition.judging != Judging.RUBRIC:
         raise ValidationError(f"「{competition.name}」不是评委打分的项目，不用手机评分。")
-    made = {
-        link.judge_id: link
-        for link in session.scalars(
-            select(JudgeLink).join(Judge).where(Judge.competition_id == competition_id)
-        )
-    }
-    found = []
-    for judge in sorted(competition.judges, key=lambda j: (j.position, j.id)):
-        link = made.get(judge.id)
-        if link is None:
-            link = JudgeLink(judge_id=judge.id, handed_in=False)
-            _fill_link(session, link)
-            session.add(link)
-            session.flush()
-        found.append(_info(link, judge, competition))
-    return found
+    rows = session.execute(
+        select(JudgeLink, Judge)
+        .join(Judge, Judge.id == JudgeLink.judge_id)
+        .where(Judge.competition_id == competition_id)
+        .order_by(Judge.position, Judge.id)
+    )
+    return [_info(link, judge, competition) for link, judge in rows]
 
 
 def judge_links(db: Database, competition_id: int) -> list[JudgeLinkInfo]:
-    """Every judge's link and PIN of a competition (made the first time they are asked for)."""
+    """Every judge's link and PIN of a competition."""
     with db.session() as session:
         return links_in(session, competition_id)
 
 
-def reissue_link(db: Database, judge_id: int) -> JudgeLinkInfo:
+def reissue_link(db: Database, judge_id: int) -> Done[JudgeLinkInfo]:
     """A new secret and PIN for the judge: the old link stops working at once (a phone lost, a card
     left on a desk). The judge's scores stay, and so does a sheet handed in (提交并锁定)."""
     with db.session() as session:
-        judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+        judge = judge_row(session, judge_id)
         link = session.scalar(select(JudgeLink).where(JudgeLink.judge_id == judge_id))
         if link is None:
             link = JudgeLink(judge_id=judge_id, handed_in=False)
             session.add(link)
-        _fill_link(session, link)
+        new_key(session, link)
         session.flush()
-        return _info(link, judge, competition_row(session, judge.competition_id))
+        return Done(_info(link, judge, competition_row(session, judge.competition_id)), Changed.PHONES)
 
 
-def hand_in_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> int:
+def hand_in_sheet(db: Database, secret: str, scope: Scope = EVERY_LINK) -> Done[int]:
     """提交并锁定 from the phone: the judge's sheet can no longer be changed from the phone. Returns
     the judge's id."""
     with db.session() as session:
         hold_write_lock(session)
         link, judge = open_link(session, secret, scope)
         link.handed_in = True
-        return judge.id
+        return Done(judge.id, Changed.PHONES)
 
 
-def reopen_sheet(db: Database, judge_id: int) -> None:
+def reopen_sheet(db: Database, judge_id: int) -> Done[None]:
     """Let a judge who pressed 提交并锁定 change their scores from the phone again (the operator only)."""
     with db.session() as session:
         link = session.scalar(select(JudgeLink).where(JudgeLink.judge_id == judge_id))
         if link is not None:
             link.handed_in = False
+    return Done(None, Changed.PHONES)
 
 
 def well_formed(secret: str) -> bool:

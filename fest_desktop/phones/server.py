@@ -251,7 +251,7 @@ def phone_app(
         secret = request.path_params["secret"]
 
         def lock() -> dict[str, object]:
-            presence.seen(hand_in_sheet(db, secret, scope), _client(request))
+            presence.seen(hand_in_sheet(db, secret, scope).value, _client(request))
             return {"message": "已提交并锁定。如需更正，请找管理员重新开放。"}
 
         return await guarded(lock)

@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.phones.conflicts import conflicts_of
 from fest_desktop.phones.links import EVERY_LINK, Scope, open_link
+from fest_desktop.phones.submissions import HANDED_IN, waiting_text
 from fest_desktop.registration.competitions import CriterionInfo, competition_row
 from fest_desktop.scoring.entering import scoring_refusals
+from fest_desktop.scoring.points import PointsWords
 from fest_desktop.scoring.sheet import sheet_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import Entry
@@ -62,7 +64,8 @@ class PhoneSheet:
             "competition": {"id": self.competition_id, "name": self.competition},
             "locked": self.locked,
             "handed_in": self.handed_in,
-            "closed": self.closed,
+            # Why the judge can change nothing now, in the words the server refuses with.
+            "closed": HANDED_IN if self.handed_in else self.closed,
             "criteria": [
                 {
                     "id": c.id,
@@ -71,6 +74,9 @@ class PhoneSheet:
                     "step": c.step,
                     "deduction": c.is_deduction,
                     "description": c.description,
+                    "rule": PointsWords(c).rule,
+                    "most_cases": PointsWords(c).most_cases,
+                    "words": PointsWords(c).templates(),
                 }
                 for c in self.criteria
             ],
@@ -86,7 +92,8 @@ class PhoneSheet:
                     "done": e.done,
                     "closed": e.closed,
                     "conflicts": {
-                        str(cid): {"desk": desk, "phone": phone} for cid, (desk, phone) in e.conflicts.items()
+                        str(cid): {"desk": desk, "phone": phone, "text": waiting_text(desk, phone)}
+                        for cid, (desk, phone) in e.conflicts.items()
                     },
                 }
                 for e in self.entries

@@ -23,16 +23,15 @@ from fest_desktop.errors import FestError, ValidationError
 from fest_desktop.phones.kinds import Outcome
 from fest_desktop.phones.links import EVERY_LINK, REFUSED, LinkRefused, Scope, opened_links
 from fest_desktop.registration.competitions import CriterionInfo
-from fest_desktop.registration.kinds import CriterionKind
 from fest_desktop.scoring.entering import (
     ScoreCell,
     StoredScores,
-    parse_points,
     scoring_refusals,
     stored_scores,
     write_scores,
 )
 from fest_desktop.scoring.judges import stand_aside_reason
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database, hold_write_lock
 from fest_desktop.storage.model import (
     Competition,
@@ -99,7 +98,12 @@ class Difference:
 
     @property
     def text(self) -> str:
-        return f"「{self.criterion}」电脑上已录入 {_shown(self.desk)}，你的 {_shown(self.phone)} 已交给管理员核对"
+        return f"「{self.criterion}」{waiting_text(self.desk, self.phone)}"
+
+
+def waiting_text(desk: float | None, phone: float | None) -> str:
+    """What the judge reads of a value of theirs that waits for the operator."""
+    return f"电脑上已录入 {_shown(desk)}，你的 {_shown(phone)} 已交给管理员核对"
 
 
 def _shown(value: float | None) -> str:
@@ -214,7 +218,7 @@ def _reused() -> str:
 
 
 def _repeated(row: PhoneSubmission) -> SubmissionOutcome:
-    return SubmissionOutcome(row.judge_id, 0, int(row.message or 0), repeated=True)
+    return SubmissionOutcome(row.judge_id, 0, row.conflicts, repeated=True)
 
 
 Cell = tuple[int, int, int]  # entry, judge, criterion
@@ -273,7 +277,7 @@ def _read_batch(session: Session, submissions: Sequence[Submission], scope: Scop
         select(Criterion).where(Criterion.competition_id.in_(competition_ids))
     ).scalars():
         rules[row.competition_id][row.id] = CriterionInfo(
-            row.name, row.max_points, row.step, row.description, row.id, CriterionKind(row.kind)
+            row.name, row.max_points, row.step, row.description, row.id, row.kind
         )
     refusals: dict[int, str] = {}
     for competition in competitions.values():
@@ -434,7 +438,7 @@ def _add(
             "entry_id": entry.id,
             "received_at": batch.now,
             "outcome": Outcome.CONFLICT if differences else Outcome.STORED,
-            "message": str(len(differences)),
+            "conflicts": len(differences),
             "content": digest,
         }
     )

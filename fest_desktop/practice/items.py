@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
-from fest_desktop.registration.competitions import eligibility_text
+from fest_desktop.registration.competition_rules import eligibility_text
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Festival, PracticeItem, PracticeMark

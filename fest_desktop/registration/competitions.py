@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
+from fest_desktop.registration.competition_rules import (
+    check_competition,
+    eligibility_text,
+    measured_ranking_text,
+    quota_text,
+)
 from fest_desktop.registration.kinds import (
     Combine,
     CriterionKind,
@@ -21,26 +27,11 @@ from fest_desktop.registration.kinds import (
     RankingGroup,
     deadline_word,
 )
-from fest_desktop.school.classnames import chinese_numeral, grade_name
 from fest_desktop.school.school_days import school_day_by
 from fest_desktop.school.structure import ensure_class_entries
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
 from fest_desktop.storage.model import Competition, Criterion, Entry, Festival, Score
-from fest_desktop.values import (
-    CATEGORY,
-    COMPETITION_NAME,
-    CRITERION_NAME,
-    RESPONSIBLE,
-    SUBTYPE,
-    limit_problems,
-    quoted,
-)
-
-PREFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,5}")
-
-
-MAX_WORKS_PER_STUDENT = 10
 
 
 @dataclass(frozen=True)
@@ -207,122 +198,6 @@ class CompetitionInfo:
         return ""
 
 
-def measured_ranking_text(unit: str, higher_is_better: bool, attempts: int) -> str:
-    """How a measured competition ranks, in plain words: 取两次中用时最短的一次排名, 按得分排名."""
-    if unit in ("秒", "分钟") and not higher_is_better:
-        best, single = "用时最短", "按用时排名，用时短者在前"
-    elif unit in ("米", "厘米") and higher_is_better:
-        best, single = "最远", "按距离排名，远者在前"
-    elif unit == "分" and higher_is_better:
-        best, single = "得分最高", "按得分排名"
-    else:
-        best = "成绩最好"
-        single = (
-            f"按成绩排名（{unit + '，' if unit else ''}{'越大越好' if higher_is_better else '越小越好'}）"
-        )
-    if attempts <= 1:
-        return single
-    times = "两" if attempts == 2 else chinese_numeral(attempts)
-    return f"取{times}次中{best}的一次排名"
-
-
-def quota_text(quota_min: int | None, quota_max: int | None, unit: str = "件") -> str:
-    """每班 3–5 件, 每班 1 队, 每班至少 2 件, 每班最多 3 件 or 不限名额."""
-    if quota_min and quota_max:
-        return (
-            f"每班 {quota_min} {unit}" if quota_min == quota_max else f"每班 {quota_min}–{quota_max} {unit}"
-        )
-    if quota_max:
-        return f"每班最多 {quota_max} {unit}"
-    if quota_min:
-        return f"每班至少 {quota_min} {unit}"
-    return "不限名额"
-
-
-def eligibility_text(levels: Sequence[int]) -> str:
-    """全校, or the grades by name, with runs written as 三年级至初三."""
-    if not levels:
-        return "全校"
-    ordered = sorted(levels)
-    runs: list[list[int]] = []
-    for level in ordered:
-        if runs and level == runs[-1][-1] + 1:
-            runs[-1].append(level)
-        else:
-            runs.append([level])
-    parts = [
-        grade_name(run[0]) if len(run) == 1 else f"{grade_name(run[0])}至{grade_name(run[-1])}"
-        for run in runs
-    ]
-    return "、".join(parts)
-
-
-def _check_competition(info: CompetitionInfo) -> None:
-    if not info.name.strip():
-        raise ValidationError("比赛项目的名称不能为空。")
-    for problem in limit_problems(
-        (
-            (COMPETITION_NAME, info.name),
-            (CATEGORY, info.category),
-            (RESPONSIBLE, info.responsible),
-            *((SUBTYPE, subtype) for subtype in info.subtypes),
-            *((CRITERION_NAME, criterion.name) for criterion in info.criteria),
-        )
-    ):
-        raise ValidationError(problem)
-    if not PREFIX_PATTERN.fullmatch(info.code_prefix):
-        raise ValidationError(
-            f"编号前缀「{quoted(info.code_prefix)}」不合适：请用 1–6 个大写字母或数字，以字母开头，例如 XZ。"
-        )
-    for field, choices in (
-        (info.participation, Participation),
-        (info.judging, Judging),
-        (info.combine, Combine),
-        (info.ranking_group, RankingGroup),
-        (info.outcome, Outcome),
-    ):
-        if field not in choices.__members__.values():
-            raise ValidationError(f"「{field}」不是可选的设置。")
-    for bound in (info.quota_min, info.quota_max):
-        if bound is not None and bound < 0:
-            raise ValidationError("名额不能是负数。")
-    if info.quota_min is not None and info.quota_max is not None and info.quota_min > info.quota_max:
-        raise ValidationError(f"名额下限 {info.quota_min} 大于上限 {info.quota_max}。")
-    if (
-        info.window_start is not None
-        and info.participation == Participation.CLASS
-        and (info.deadline is None or info.window_start > info.deadline)
-    ):
-        raise ValidationError(
-            f"「{info.name}」的制作与检查开始日期 {info.window_start:%Y-%m-%d} 要早于它的截止日期。"
-        )
-    if not 1 <= info.works_per_student <= MAX_WORKS_PER_STUDENT:
-        raise ValidationError(f"每人可报的作品数应在 1 到 {MAX_WORKS_PER_STUDENT} 件之间。")
-    if info.participation == Participation.TEAM and info.team_size < 2:
-        raise ValidationError("团队项目每队至少 2 人。")
-    if not 1 <= info.attempts <= 10:
-        raise ValidationError("测量项目的试次数应在 1 到 10 之间。")
-    if info.trim_min_judges < 3:
-        raise ValidationError("去掉最高分和最低分至少需要 3 位评委。")
-    bad_levels = [level for level in info.eligible_levels if not 1 <= level <= 12]
-    if bad_levels:
-        raise ValidationError(f"年级 {bad_levels[0]} 不存在。")
-    names = [c.name.strip() for c in info.criteria]
-    for criterion, name in zip(info.criteria, names, strict=True):
-        if not name:
-            raise ValidationError("评分项的名称不能为空。")
-        if names.count(name) > 1:
-            raise ValidationError(f"评分项「{name}」重复了。")
-        if not criterion.max_points > 0:
-            raise ValidationError(f"评分项「{name}」的满分应大于 0。")
-        if not criterion.step > 0 or criterion.step > criterion.max_points:
-            raise ValidationError(f"评分项「{name}」的计分步长应大于 0 且不超过满分。")
-        if criterion.kind not in CriterionKind.__members__.values():
-            raise ValidationError(f"「{criterion.kind}」不是评分项的类型。")
-    if not 1 <= info.outlier_percent <= 100:
-        raise ValidationError("偏离提示的界限应在 1% 到 100% 之间。")
-
-
 def _check_unique(session: Session, festival_id: int, info: CompetitionInfo) -> None:
     others = session.execute(
         select(Competition.name, Competition.code_prefix).where(
@@ -353,7 +228,7 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         name=competition.name,
         category=competition.category,
         code_prefix=competition.code_prefix,
-        participation=Participation(competition.participation),
+        participation=competition.participation,
         team_size=competition.team_size,
         works_per_student=competition.works_per_student,
         parent_allowed=competition.parent_allowed,
@@ -364,14 +239,14 @@ def competition_info(competition: Competition, entry_count: int = 0) -> Competit
         judging_date=competition.judging_date,
         window_start=competition.window_start,
         subtypes=tuple(line for line in competition.subtypes.splitlines() if line),
-        judging=Judging(competition.judging),
-        outcome=Outcome(competition.outcome),
-        combine=Combine(competition.combine),
+        judging=competition.judging,
+        outcome=competition.outcome,
+        combine=competition.combine,
         trim_min_judges=competition.trim_min_judges,
         attempts=competition.attempts,
         measure_unit=competition.measure_unit,
         higher_is_better=competition.higher_is_better,
-        ranking_group=RankingGroup(competition.ranking_group),
+        ranking_group=competition.ranking_group,
         responsible=competition.responsible,
         criteria=tuple(_criterion_info(c) for c in competition.criteria),
         double_entry=competition.double_entry,
@@ -503,16 +378,16 @@ def _apply_tie_break(competition: Competition, tie_break: Iterable[int]) -> None
     competition.tie_break = ",".join(str(i) for i in dict.fromkeys(tie_break) if i in usable)
 
 
-def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
+def add_competition(db: Database, festival_id: int, info: CompetitionInfo) -> Done[CompetitionInfo]:
     """Store a new competition; a class competition gets its entry for every eligible class at once."""
     with db.session() as session:
-        return insert_competition(session, festival_id, info)
+        return Done(insert_competition(session, festival_id, info), Changed.COMPETITIONS | Changed.ENTRIES)
 
 
 def insert_competition(session: Session, festival_id: int, info: CompetitionInfo) -> CompetitionInfo:
     """add_competition within a session."""
     info = dataclasses.replace(info, id=0)
-    _check_competition(info)
+    check_competition(info)
     _check_unique(session, festival_id, info)
     last = session.scalar(
         select(func.max(Competition.position)).where(Competition.festival_id == festival_id)
@@ -527,9 +402,9 @@ def insert_competition(session: Session, festival_id: int, info: CompetitionInfo
     return competition_info(competition, created)
 
 
-def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
+def update_competition(db: Database, info: CompetitionInfo) -> Done[CompetitionInfo]:
     """Save edited rules and criteria; entries keep their numbers even when the prefix changes."""
-    _check_competition(info)
+    check_competition(info)
     with db.session() as session:
         competition = competition_row(session, info.id)
         _check_unique(session, competition.festival_id, info)
@@ -542,14 +417,18 @@ def update_competition(db: Database, info: CompetitionInfo) -> CompetitionInfo:
         session.flush()
         _apply_tie_break(competition, info.tie_break)
         ensure_class_entries(session, competition)
-        return competition_info(competition, _entry_count(session, competition.id))
+        return Done(
+            competition_info(competition, _entry_count(session, competition.id)),
+            Changed.COMPETITIONS | Changed.ENTRIES,
+        )
 
 
-def delete_competition(db: Database, competition_id: int) -> None:
+def delete_competition(db: Database, competition_id: int) -> Done[None]:
     """Delete a competition with all its entries, after a backup of the file."""
     backup_before(db, "删除比赛")
     with db.session() as session:
         delete_row(session, Competition, competition_id)
+    return Done(None, Changed.COMPETITIONS | Changed.ENTRIES | Changed.SCORES | Changed.AWARDS)
 
 
 def _entry_count(session: Session, competition_id: int) -> int:

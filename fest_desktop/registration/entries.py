@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
-from fest_desktop.registration.competitions import CompetitionInfo, competition_info
+from fest_desktop.registration.competitions import CompetitionInfo, competition_info, competition_row
 from fest_desktop.registration.entry_rules import EntryRules, StudentRef, TeacherRef
 from fest_desktop.registration.kinds import EntryStatus
 from fest_desktop.school.classnames import class_display_name
@@ -28,6 +29,8 @@ from fest_desktop.storage.model import (
 )
 from fest_desktop.storage.numbering import next_entry_code
 from fest_desktop.values import ADVISOR_NAMES, DESCRIPTION, PERSON_NAME, TITLE, clean_text, limit_problems
+
+ENTRY_GONE = "这件作品已被删除。"
 
 
 class LateEntryError(FestError):
@@ -187,10 +190,13 @@ def draft_text_problems(draft: EntryDraft) -> list[str]:
     )
 
 
+def entry_row(session: Session, entry_id: int) -> Entry:
+    """The entry's row, or NotFoundError when it has been deleted (in another window, say)."""
+    return fetch(session, Entry, entry_id, ENTRY_GONE)
+
+
 def _competition(session: Session, competition_id: int) -> CompetitionInfo:
-    return competition_info(
-        fetch(session, Competition, competition_id, "这个比赛项目已不存在（可能已被删除）。")
-    )
+    return competition_info(competition_row(session, competition_id))
 
 
 def apply_draft(entry: Entry, draft: EntryDraft) -> None:
@@ -229,11 +235,13 @@ def create_entry(
     *,
     today: dt.date | None = None,
     allow_late: bool = False,
-) -> EntryInfo:
+) -> Done[EntryInfo]:
     """Register an entry under its competition's rules; after the deadline only with allow_late."""
     check_draft(draft)
     with db.session() as session:
-        return register_in(session, festival_id, draft, today or dt.date.today(), allow_late)
+        return Done(
+            register_in(session, festival_id, draft, today or dt.date.today(), allow_late), Changed.ENTRIES
+        )
 
 
 def register_in(
@@ -241,8 +249,8 @@ def register_in(
 ) -> EntryInfo:
     """create_entry within a session: the draft checked against its competition's rules and what the
     festival holds, then inserted."""
-    competition_row = fetch(session, Competition, draft.competition_id, "这个比赛项目已不存在。")
-    competition = competition_info(competition_row)
+    competition_stored = competition_row(session, draft.competition_id)
+    competition = competition_info(competition_stored)
     if competition.is_class_competition:
         raise ValidationError(f"「{competition.name}」是班级集体项目，每个班的作品已自动登记，不需要另报。")
     rules = EntryRules(session, festival_id)
@@ -258,15 +266,15 @@ def register_in(
     late = is_late(competition, today)
     if late and not allow_late:
         raise LateEntryError(late_message(competition))
-    entry = insert_entry(session, festival_id, competition_row, draft, late=late)
+    entry = insert_entry(session, festival_id, competition_stored, draft, late=late)
     return entry_infos(session, festival_id, [entry.id])[0]
 
 
-def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
+def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> Done[EntryInfo]:
     """Save changes to an entry; its number and competition stay, every rule is checked again."""
     check_draft(draft)
     with db.session() as session:
-        entry = fetch(session, Entry, entry_id, "这件作品已被删除。")
+        entry = entry_row(session, entry_id)
         if draft.competition_id != entry.competition_id:
             raise ValidationError("作品登记后不能改比赛项目：请删除后在新的比赛项目中重新登记。")
         competition = _competition(session, entry.competition_id)
@@ -287,10 +295,10 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft) -> EntryInfo:
             raise ValidationError("\n".join(problems))
         apply_draft(entry, draft)
         session.flush()
-        return entry_infos(session, entry.festival_id, [entry.id])[0]
+        return Done(entry_infos(session, entry.festival_id, [entry.id])[0], Changed.ENTRIES)
 
 
-def set_description(db: Database, festival_id: int, code: str, text: str) -> None:
+def set_description(db: Database, festival_id: int, code: str, text: str) -> Done[None]:
     """Write the 说明 of the entry numbered code."""
     problems = draft_text_problems(EntryDraft(0, 0, description=text))
     if problems:
@@ -302,25 +310,30 @@ def set_description(db: Database, festival_id: int, code: str, text: str) -> Non
         if entry is None:
             raise NotFoundError(f"没有编号为「{code}」的作品。")
         entry.description = text.strip()
+    return Done(None, Changed.ENTRIES)
 
 
-def delete_entries(db: Database, entry_ids: Iterable[int]) -> None:
+def delete_entries(db: Database, entry_ids: Iterable[int]) -> Done[None]:
     """Delete entries; their numbers are not given out again."""
     ids = list(entry_ids)
     with db.session() as session:
         session.execute(delete(Entry).where(Entry.id.in_(ids)))
+    return Done(None, Changed.ENTRIES | Changed.SCORES | Changed.AWARDS)
 
 
-def restore_entry(db: Database, festival_id: int, info: EntryInfo) -> EntryInfo:
-    """Put back a deleted entry with its own number (undo of a delete)."""
+def restore_entries(db: Database, festival_id: int, infos: Sequence[EntryInfo]) -> Done[list[EntryInfo]]:
+    """Put back deleted entries with their own numbers (undo of a delete), all or none."""
     with db.session() as session:
-        entry = Entry(
-            festival_id=festival_id, competition_id=info.competition_id, code=info.code, late=info.late
-        )
-        apply_draft(entry, info.draft())
-        session.add(entry)
+        entries = []
+        for info in infos:
+            entry = Entry(
+                festival_id=festival_id, competition_id=info.competition_id, code=info.code, late=info.late
+            )
+            apply_draft(entry, info.draft())
+            session.add(entry)
+            entries.append(entry)
         session.flush()
-        return entry_infos(session, festival_id, [entry.id])[0]
+        return Done(entry_infos(session, festival_id, [entry.id for entry in entries]), Changed.ENTRIES)
 
 
 def list_entries(db: Database, festival_id: int) -> list[EntryInfo]:

@@ -44,7 +44,7 @@ class _Work(NamedTuple):
     advisor: str
     parent_name: str
     notes: str
-    status: str
+    status: EntryStatus
     description: str
 
 
@@ -167,7 +167,7 @@ class _Festival:
             advisor=entry.advisor,
             parent_name=entry.parent_name,
             notes=entry.notes,
-            status=EntryStatus(entry.status),
+            status=entry.status,
             description=entry.description,
         )
 

@@ -9,12 +9,14 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import NotFoundError
 from fest_desktop.registration.competitions import CompetitionInfo, CriterionInfo, insert_competition
 from fest_desktop.registration.kinds import Combine, CriterionKind, Judging, Participation, RankingGroup
+from fest_desktop.school.festivals import festival_row
 from fest_desktop.school.school_days import school_day_by
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Competition, Festival
+from fest_desktop.storage.database import Database
+from fest_desktop.storage.model import Competition
 
 
 @dataclass(frozen=True)
@@ -479,11 +481,11 @@ def preset_dates(preset: Preset, start: dt.date, end: dt.date) -> PresetDates:
     return PresetDates(school_day(deadline), school_day(judging), school_day(window_start))
 
 
-def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionInfo:
+def add_preset(db: Database, festival_id: int, preset_name: str) -> Done[CompetitionInfo]:
     """Add a competition from the preset catalogue, its deadline counted from the festival's end."""
     preset = find_preset(preset_name)
     with db.session() as session:
-        festival = fetch(session, Festival, festival_id, "这个科技节已不存在。")
+        festival = festival_row(session, festival_id)
         dates = preset_dates(preset, festival.start_date, festival.end_date)
         prefixes = set(
             session.scalars(select(Competition.code_prefix).where(Competition.festival_id == festival_id))
@@ -492,14 +494,17 @@ def add_preset(db: Database, festival_id: int, preset_name: str) -> CompetitionI
         suffix = 2
         while prefix in prefixes:
             prefix, suffix = f"{preset.competition.code_prefix}{suffix}", suffix + 1
-        return insert_competition(
-            session,
-            festival_id,
-            dataclasses.replace(
-                preset.competition,
-                deadline=dates.deadline,
-                judging_date=dates.judging,
-                window_start=dates.window_start,
-                code_prefix=prefix,
+        return Done(
+            insert_competition(
+                session,
+                festival_id,
+                dataclasses.replace(
+                    preset.competition,
+                    deadline=dates.deadline,
+                    judging_date=dates.judging,
+                    window_start=dates.window_start,
+                    code_prefix=prefix,
+                ),
             ),
+            Changed.COMPETITIONS | Changed.ENTRIES,
         )

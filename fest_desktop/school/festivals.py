@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fest_desktop.errors import ValidationError
+from fest_desktop.changes import EVERYTHING, Changed, Done
+from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.school.classnames import chinese_number
 from fest_desktop.storage.backups import backup_before
 from fest_desktop.storage.database import Database, delete_row, fetch
@@ -87,8 +89,13 @@ def current_festival_id(session: Session) -> int | None:
     ).first()
 
 
-def festival_row(session: Session, festival_id: int) -> Festival:
-    return fetch(session, Festival, festival_id, f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
+def festival_row(session: Session, festival_id: int, *, for_update: bool = False) -> Festival:
+    """The festival's row, or NotFoundError when it has been deleted (in another window, say);
+    for_update locks it for the rest of the transaction on a server (SELECT … FOR UPDATE)."""
+    festival = session.get(Festival, festival_id, with_for_update=for_update, populate_existing=for_update)
+    if festival is None:
+        raise NotFoundError(f"找不到编号为 {festival_id} 的科技节（可能已被删除）。")
+    return festival
 
 
 def list_festivals(db: Database) -> list[FestivalInfo]:
@@ -116,14 +123,14 @@ def get_festival(db: Database, festival_id: int) -> FestivalInfo:
         return festival_info(festival_row(session, festival_id), current_festival_id(session))
 
 
-def set_current_festival(db: Database, festival_id: int) -> FestivalInfo:
+def set_current_festival(db: Database, festival_id: int) -> Done[FestivalInfo]:
     with db.session() as session:
         festival = festival_row(session, festival_id)
         session.merge(Setting(key=CURRENT_FESTIVAL_KEY, value=str(festival.id)))
-        return festival_info(festival, festival.id)
+        return Done(festival_info(festival, festival.id), EVERYTHING)
 
 
-def update_festival(db: Database, info: FestivalInfo) -> FestivalInfo:
+def update_festival(db: Database, info: FestivalInfo) -> Done[FestivalInfo]:
     """Save edited festival details; the id and is_current of info are not changed by this."""
     check_festival_fields(info.name, info.school_name, info.start_date, info.end_date, info.theme)
     with db.session() as session:
@@ -134,10 +141,10 @@ def update_festival(db: Database, info: FestivalInfo) -> FestivalInfo:
         festival.edition = info.edition
         festival.start_date = info.start_date
         festival.end_date = info.end_date
-        return festival_info(festival, current_festival_id(session))
+        return Done(festival_info(festival, current_festival_id(session)), Changed.FESTIVAL)
 
 
-def delete_festival(db: Database, festival_id: int) -> None:
+def delete_festival(db: Database, festival_id: int) -> Done[None]:
     """Delete a festival with everything in it, after a backup of the file; another becomes current."""
     backup_before(db, "删除科技节")
     with db.session() as session:
@@ -145,6 +152,7 @@ def delete_festival(db: Database, festival_id: int) -> None:
         stored = session.get(Setting, CURRENT_FESTIVAL_KEY)
         if stored is not None and stored.value == str(festival_id):
             session.delete(stored)
+    return Done(None, EVERYTHING)
 
 
 def list_phases(db: Database, festival_id: int) -> list[PhaseInfo]:
@@ -164,29 +172,33 @@ def _check_phase(name: str, start: dt.date, end: dt.date) -> None:
         raise ValidationError(f"阶段「{name}」的结束日期早于开始日期。")
 
 
-def add_phase(db: Database, festival_id: int, name: str, start_date: dt.date, end_date: dt.date) -> PhaseInfo:
+def add_phase(
+    db: Database, festival_id: int, name: str, start_date: dt.date, end_date: dt.date
+) -> Done[PhaseInfo]:
     _check_phase(name, start_date, end_date)
     with db.session() as session:
         festival_row(session, festival_id)
         phase = Phase(festival_id=festival_id, name=name.strip(), start_date=start_date, end_date=end_date)
         session.add(phase)
         session.flush()
-        return PhaseInfo(phase.id, phase.name, phase.start_date, phase.end_date)
+        return Done(PhaseInfo(phase.id, phase.name, phase.start_date, phase.end_date), Changed.FESTIVAL)
 
 
-def update_phase(db: Database, info: PhaseInfo) -> PhaseInfo:
+def update_phase(db: Database, info: PhaseInfo) -> Done[PhaseInfo]:
     _check_phase(info.name, info.start_date, info.end_date)
     with db.session() as session:
         phase = fetch(session, Phase, info.id, "这个阶段已被删除。")
         phase.name = info.name.strip()
         phase.start_date = info.start_date
         phase.end_date = info.end_date
-        return PhaseInfo(phase.id, phase.name, phase.start_date, phase.end_date)
+        return Done(PhaseInfo(phase.id, phase.name, phase.start_date, phase.end_date), Changed.FESTIVAL)
 
 
-def delete_phase(db: Database, phase_id: int) -> None:
+def delete_phases(db: Database, phase_ids: Sequence[int]) -> Done[None]:
     with db.session() as session:
-        delete_row(session, Phase, phase_id)
+        for phase_id in phase_ids:
+            delete_row(session, Phase, phase_id)
+    return Done(None, Changed.FESTIVAL)
 
 
 def phases_on(phases: list[PhaseInfo], day: dt.date) -> list[PhaseInfo]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.school.classnames import class_display_name
 from fest_desktop.school.structure import class_infos
@@ -80,29 +82,32 @@ def _subject(subject: str) -> str:
     return subject.strip()
 
 
-def add_teacher(db: Database, festival_id: int, name: str, subject: str = "") -> TeacherInfo:
+def add_teacher(db: Database, festival_id: int, name: str, subject: str = "") -> Done[TeacherInfo]:
     clean = _teacher_name(name)
     subject = _subject(subject)
     with db.session() as session:
         teacher = Teacher(festival_id=festival_id, name=clean, subject=subject.strip())
         session.add(teacher)
         session.flush()
-        return TeacherInfo(teacher.id, teacher.name, teacher.subject)
+        return Done(TeacherInfo(teacher.id, teacher.name, teacher.subject), Changed.SCHOOL)
 
 
-def update_teacher(db: Database, teacher_id: int, name: str, subject: str) -> None:
+def update_teacher(db: Database, teacher_id: int, name: str, subject: str) -> Done[None]:
     clean = _teacher_name(name)
     subject = _subject(subject)
     with db.session() as session:
         teacher = fetch(session, Teacher, teacher_id, "这位教师已被删除。")
         teacher.name = clean
         teacher.subject = subject.strip()
+    return Done(None, Changed.SCHOOL)
 
 
-def delete_teacher(db: Database, teacher_id: int) -> None:
-    """Delete a teacher; classes they headed keep no 班主任."""
+def delete_teachers(db: Database, teacher_ids: Sequence[int]) -> Done[None]:
+    """Delete teachers; classes they headed keep no 班主任."""
     with db.session() as session:
-        delete_row(session, Teacher, teacher_id)
+        for teacher_id in teacher_ids:
+            delete_row(session, Teacher, teacher_id)
+    return Done(None, Changed.SCHOOL)
 
 
 def _student_infos(
@@ -169,7 +174,7 @@ def _check_student_number(session: Session, festival_id: int, number: str, stude
         raise ValidationError(f"学号 {number} 已经属于学生「{holder.name}」。")
 
 
-def save_student(db: Database, festival_id: int, info: StudentInfo) -> StudentInfo:
+def save_student(db: Database, festival_id: int, info: StudentInfo) -> Done[StudentInfo]:
     """Insert (info.id == 0) or update a student after checking every rule; returns the stored row."""
     name, number = clean_name(info.name), clean_text(info.student_number)
     check_student_fields(name, info.gender, info.age, info.birth_date, number)
@@ -191,9 +196,10 @@ def save_student(db: Database, festival_id: int, info: StudentInfo) -> StudentIn
         student.age = info.age
         session.add(student)
         session.flush()
-        return _student_infos(session, festival_id, [student.id])[0]
+        return Done(_student_infos(session, festival_id, [student.id])[0], Changed.SCHOOL)
 
 
-def delete_students(db: Database, student_ids: list[int]) -> None:
+def delete_students(db: Database, student_ids: list[int]) -> Done[None]:
     with db.session() as session:
         session.execute(delete(Student).where(Student.id.in_(student_ids)))
+    return Done(None, Changed.SCHOOL | Changed.ENTRIES)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.kinds import Participation
 from fest_desktop.school.classnames import SECTION_NAMES, class_display_name, grade_name, section_for_level
@@ -95,15 +96,18 @@ def list_grades(db: Database, festival_id: int) -> list[GradeInfo]:
         ]
 
 
-def add_grade(db: Database, festival_id: int, level: int) -> GradeInfo:
+def add_grade(db: Database, festival_id: int, level: int) -> Done[GradeInfo]:
     if not 1 <= level <= 12:
         raise ValidationError("年级应在一年级到高三之间。")
     with db.session() as session:
         grade = ensure_grade(session, festival_id, level)
-        return GradeInfo(grade.id, grade.section.name, grade.level, grade.name, len(grade.classes), 0)
+        return Done(
+            GradeInfo(grade.id, grade.section.name, grade.level, grade.name, len(grade.classes), 0),
+            Changed.SCHOOL,
+        )
 
 
-def rename_grade(db: Database, grade_id: int, name: str) -> None:
+def rename_grade(db: Database, grade_id: int, name: str) -> Done[None]:
     """Some schools say 七年级 where others say 初一: the displayed name is the school's choice."""
     if not name.strip():
         raise ValidationError("年级名称不能为空。")
@@ -111,13 +115,15 @@ def rename_grade(db: Database, grade_id: int, name: str) -> None:
         raise ValidationError(problem)
     with db.session() as session:
         fetch(session, Grade, grade_id, "这个年级已被删除。").name = name.strip()
+    return Done(None, Changed.SCHOOL)
 
 
-def delete_grade(db: Database, grade_id: int) -> None:
+def delete_grade(db: Database, grade_id: int) -> Done[None]:
     """Delete a grade with its classes and students, after a backup of the file."""
     backup_before(db, "删除年级")
     with db.session() as session:
         delete_row(session, Grade, grade_id)
+    return Done(None, Changed.SCHOOL | Changed.ENTRIES | Changed.SCORES | Changed.AWARDS)
 
 
 def class_infos(session: Session, festival_id: int, class_id: int | None = None) -> list[ClassInfo]:
@@ -164,7 +170,7 @@ def _check_teacher(session: Session, festival_id: int, teacher_id: int | None) -
 
 def add_class(
     db: Database, festival_id: int, level: int, number: int, head_teacher_id: int | None = None
-) -> ClassInfo:
+) -> Done[ClassInfo]:
     with db.session() as session:
         grade = ensure_grade(session, festival_id, level)
         _check_class_number(session, grade, number, None)
@@ -175,10 +181,10 @@ def add_class(
         session.add(school_class)
         session.flush()
         ensure_festival_class_entries(session, festival_id)
-        return class_infos(session, festival_id, school_class.id)[0]
+        return Done(class_infos(session, festival_id, school_class.id)[0], Changed.SCHOOL | Changed.ENTRIES)
 
 
-def update_class(db: Database, class_id: int, number: int, head_teacher_id: int | None) -> ClassInfo:
+def update_class(db: Database, class_id: int, number: int, head_teacher_id: int | None) -> Done[ClassInfo]:
     with db.session() as session:
         school_class = fetch(session, SchoolClass, class_id, "这个班级已被删除。")
         _check_class_number(session, school_class.grade, number, class_id)
@@ -197,7 +203,7 @@ def update_class(db: Database, class_id: int, number: int, head_teacher_id: int 
             if entry.advisor in ("", before):
                 entry.advisor = after
         session.flush()
-        return class_infos(session, school_class.festival_id, class_id)[0]
+        return Done(class_infos(session, school_class.festival_id, class_id)[0], Changed.SCHOOL)
 
 
 def _teacher_name(session: Session, teacher_id: int | None) -> str:
@@ -205,11 +211,12 @@ def _teacher_name(session: Session, teacher_id: int | None) -> str:
     return teacher.name if teacher is not None else ""
 
 
-def delete_class(db: Database, class_id: int) -> None:
+def delete_class(db: Database, class_id: int) -> Done[None]:
     """Delete a class with its students, after a backup of the file."""
     backup_before(db, "删除班级")
     with db.session() as session:
         delete_row(session, SchoolClass, class_id)
+    return Done(None, Changed.SCHOOL | Changed.ENTRIES | Changed.SCORES | Changed.AWARDS)
 
 
 def ensure_class_entries(session: Session, competition: Competition) -> int:

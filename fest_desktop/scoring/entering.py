@@ -4,8 +4,6 @@ undo and locking."""
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,18 +13,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.registration.competitions import (
-    CompetitionInfo,
-    CriterionInfo,
     competition_info,
     competition_row,
 )
+from fest_desktop.registration.entries import ENTRY_GONE, entry_row
 from fest_desktop.registration.kinds import EntryStatus, Judging
-from fest_desktop.scoring.judges import stand_aside_reason
+from fest_desktop.scoring.judges import judge_row, stand_aside_reason
 from fest_desktop.scoring.kinds import ChangeAction
 from fest_desktop.scoring.log import ScoreChangeInfo, change_info, default_station, log_change
 from fest_desktop.scoring.opening import judging_refusal
+from fest_desktop.scoring.points import parse_measure, parse_points
 from fest_desktop.storage.database import Database, fetch, hold_write_lock
 from fest_desktop.storage.model import (
     Attempt,
@@ -39,67 +38,7 @@ from fest_desktop.storage.model import (
     Score,
     ScoreChange,
 )
-from fest_desktop.values import clean_text, number_text, quoted
-
-# The characters a number may be typed with: ASCII and full-width digits, points and signs, spaces.
-# Python's float() also reads other scripts' digits (١٠), mathematical ones (𝟏𝟎 after folding) and
-# 1_0 or 1e1: none of them is how a teacher writes a score, so each is refused rather than guessed.
-TYPED_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)", re.ASCII)
-TYPABLE = re.compile(r"[0-9０-９.．。+＋\-－ \u3000]*")
-LONGEST_NUMBER = 20
-
-
-def _typed_value(text: object, what: str) -> tuple[float, str] | None:
-    """The number in text (or a number given as one) and how to show it; None for nothing typed."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        try:
-            value = float(text)
-        except OverflowError:
-            raise ValidationError(f"{what}填的数太大了。") from None
-        if not math.isfinite(value):
-            raise ValidationError(f"{what}填的「{value:g}」不是数字。")
-        return value, f"{value:g}"
-    raw = str(text).strip() if text is not None else ""
-    shown = number_text(raw)
-    if not shown:
-        return None
-    if len(raw) > LONGEST_NUMBER or not TYPABLE.fullmatch(raw) or not TYPED_NUMBER.fullmatch(shown):
-        raise ValidationError(f"{what}填的「{shown[:LONGEST_NUMBER]}」不是数字。")
-    return float(shown), shown
-
-
-def parse_points(text: object, criterion: CriterionInfo) -> float | None:
-    """The points typed for a criterion, checked against its maximum and step; None for an empty cell.
-    Digits are read only as ASCII or full-width ones."""
-    typed = _typed_value(text, f"「{criterion.name}」")
-    if typed is None:
-        return None
-    value, shown = typed
-    what = "扣分" if criterion.is_deduction else "分数"
-    if value < 0:
-        raise ValidationError(f"「{criterion.name}」的{what}不能是负数（填的是 {shown}）。")
-    if value > criterion.max_points + 1e-9:
-        limit = "最多扣" if criterion.is_deduction else "满分"
-        raise ValidationError(
-            f"「{criterion.name}」{limit} {criterion.max_points:g} 分，填的 {shown} 超出了。"
-        )
-    cases = value / criterion.step
-    if abs(cases - round(cases)) > 1e-6:
-        raise ValidationError(f"「{criterion.name}」按 {criterion.step:g} 分一档计分，{shown} 不在档上。")
-    return round(value, 4)
-
-
-def parse_measure(text: object, competition: CompetitionInfo) -> float | None:
-    """A measured attempt (distance, time) as typed, its unit allowed after it; None for an empty cell."""
-    if isinstance(text, str):
-        text = text.strip().removesuffix(competition.measure_unit)
-    typed = _typed_value(text, "成绩")
-    if typed is None:
-        return None
-    value, shown = typed
-    if not math.isfinite(value) or value < 0 or (value == 0 and not competition.higher_is_better):
-        raise ValidationError(f"成绩 {quoted(shown)} 不合理：应大于 0。")
-    return round(value, 4)
+from fest_desktop.values import clean_text
 
 
 def finalised_refusal(session: Session, competition: Competition) -> str:
@@ -150,7 +89,7 @@ def scoring_refusals(
 def _scorable_entry(session: Session, entry_id: int) -> tuple[Entry, Competition]:
     """The entry and its competition, read under the write lock after the refusals were asked."""
     hold_write_lock(session)
-    entry = fetch(session, Entry, entry_id, "这件作品已不存在（可能已被删除）。")
+    entry = entry_row(session, entry_id)
     competition = competition_row(session, entry.competition_id)
     refusal = scoring_refusals(session, competition, [entry]).get(entry.id)
     if refusal:
@@ -329,6 +268,11 @@ def _written_elsewhere(what: str) -> FestError:
     return FestError(f"这个{what}刚被另一台电脑或窗口录入，请再输入一次。")
 
 
+def _scored(change: ScoreChangeInfo | None) -> Done[ScoreChangeInfo | None]:
+    """A score's operation done: the change committed, or None when the value was already there."""
+    return Done(change, Changed.SCORES if change is not None else Changed.NOTHING)
+
+
 def enter_score(
     db: Database,
     entry_id: int,
@@ -338,13 +282,13 @@ def enter_score(
     *,
     check_pass: bool = False,
     station: str = "",
-) -> ScoreChangeInfo | None:
+) -> Done[ScoreChangeInfo | None]:
     """Validate and commit one judge's points on one criterion of an entry (an empty text clears it).
     check_pass writes the blind second pass of a double entry. Returns the audit line, or None when
     the value was already stored. Raises ValidationError with the reason when refused."""
     try:
         with db.session() as session:
-            return score_in(session, entry_id, judge_id, criterion_id, text, check_pass, station)
+            return _scored(score_in(session, entry_id, judge_id, criterion_id, text, check_pass, station))
     except IntegrityError as exc:
         raise _written_elsewhere("分数") from exc
 
@@ -374,7 +318,7 @@ def checked_score(
     """The rows a score is written to and its value, checked by every rule of the desk under the write
     lock; raises ValidationError with the reason when refused. Writes nothing else."""
     entry, competition = _scorable_entry(session, entry_id)
-    judge = fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+    judge = judge_row(session, judge_id)
     criterion = session.get(Criterion, criterion_id)
     if (
         judge.competition_id != competition.id
@@ -396,11 +340,11 @@ def checked_score(
 
 def enter_attempt(
     db: Database, entry_id: int, number: int, text: object, *, station: str = ""
-) -> ScoreChangeInfo | None:
+) -> Done[ScoreChangeInfo | None]:
     """Validate and commit attempt number (1…attempts) of a measured entry; an empty text clears it."""
     try:
         with db.session() as session:
-            return attempt_in(session, entry_id, number, text, station)
+            return _scored(attempt_in(session, entry_id, number, text, station))
     except IntegrityError as exc:
         raise _written_elsewhere("成绩") from exc
 
@@ -443,7 +387,7 @@ def attempt_in(
     return change_info(change)
 
 
-def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChangeInfo | None:
+def undo_change(db: Database, change_id: int, *, station: str = "") -> Done[ScoreChangeInfo | None]:
     """Put a score or attempt back to its value before that change, itself logged as a change.
     Refused when the cell was changed again since (by another judge's station, say)."""
     try:
@@ -470,21 +414,23 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
             else:
                 raise ValidationError("锁定和解锁不能撤销，请再锁定或解锁一次。")
             if entry_id is None:
-                raise NotFoundError("这件作品已被删除。")
+                raise NotFoundError(ENTRY_GONE)
             if current != change.new_value:
                 raise ValidationError(f"「{change.what}」之后又被改过，不能撤销这一步。")
             if change.action == ChangeAction.ATTEMPT:
                 assert change.attempt is not None
-                return attempt_in(session, entry_id, change.attempt, old, station)
+                return _scored(attempt_in(session, entry_id, change.attempt, old, station))
             assert change.judge_id is not None and change.criterion_id is not None
-            return score_in(
-                session,
-                entry_id,
-                change.judge_id,
-                change.criterion_id,
-                old if old is not None else "",
-                change.check_pass,
-                station,
+            return _scored(
+                score_in(
+                    session,
+                    entry_id,
+                    change.judge_id,
+                    change.criterion_id,
+                    old if old is not None else "",
+                    change.check_pass,
+                    station,
+                )
             )
     except IntegrityError as exc:
         raise _written_elsewhere("分数") from exc
@@ -492,13 +438,13 @@ def undo_change(db: Database, change_id: int, *, station: str = "") -> ScoreChan
 
 def set_locked(
     db: Database, competition_id: int, locked: bool, *, reason: str = "", station: str = ""
-) -> None:
+) -> Done[None]:
     """Lock the results when judging ends, or unlock them (with the reason) to correct a score;
     both are written to the audit log."""
     with db.session() as session:
         competition = competition_row(session, competition_id)
         if competition.locked == locked:
-            return
+            return Done(None, Changed.NOTHING)
         if not locked and not clean_text(reason):
             raise ValidationError("解锁需要写明原因（会记入修改记录）。")
         competition.locked = locked
@@ -513,3 +459,4 @@ def set_locked(
             None,
             station or default_station(),
         )
+    return Done(None, Changed.SCORES)

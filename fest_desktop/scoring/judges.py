@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.registration.competitions import competition_row
 from fest_desktop.school.classnames import class_display_name
+from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.storage.database import Database, fetch
 from fest_desktop.storage.model import Competition, Grade, Judge, SchoolClass, Score, Teacher
 from fest_desktop.values import JUDGE_NAME, clean_name
@@ -46,6 +49,11 @@ def judge_infos(session: Session, competition: Competition) -> list[JudgeInfo]:
     ]
 
 
+def judge_row(session: Session, judge_id: int) -> Judge:
+    """The judge's row, or NotFoundError when the judge has left the panel (in another window, say)."""
+    return fetch(session, Judge, judge_id, "这位评委已不在评委组中。")
+
+
 def list_judges(db: Database, competition_id: int) -> list[JudgeInfo]:
     with db.session() as session:
         return judge_infos(session, competition_row(session, competition_id))
@@ -74,7 +82,7 @@ def _check_judge(session: Session, competition: Competition, judge: JudgeInfo) -
 
 def add_judge(
     db: Database, competition_id: int, name: str, teacher_id: int | None = None, class_id: int | None = None
-) -> JudgeInfo:
+) -> Done[JudgeInfo]:
     """Put a judge on the panel: a teacher of the roster (teacher_id) or an outside name."""
     with db.session() as session:
         competition = competition_row(session, competition_id)
@@ -83,36 +91,45 @@ def add_judge(
             name=clean, teacher_id=teacher_id, class_id=class_id, position=len(competition.judges) + 1
         )
         competition.judges.append(judge)
-        session.flush()
-        return next(j for j in judge_infos(session, competition) if j.id == judge.id)
+        issue_keys(session, [judge])
+        return Done(
+            next(j for j in judge_infos(session, competition) if j.id == judge.id),
+            Changed.COMPETITIONS | Changed.PHONES,
+        )
 
 
-def update_judge(db: Database, info: JudgeInfo) -> JudgeInfo:
+def update_judge(db: Database, info: JudgeInfo) -> Done[JudgeInfo]:
     """Rename a judge or change the class they belong to; their scores stay."""
     with db.session() as session:
-        judge = fetch(session, Judge, info.id, "这位评委已不在评委组中。")
+        judge = judge_row(session, info.id)
         competition = competition_row(session, judge.competition_id)
         judge.name = _check_judge(session, competition, info)
         judge.teacher_id = info.teacher_id
         judge.class_id = info.class_id
         session.flush()
-        return next(j for j in judge_infos(session, competition) if j.id == judge.id)
-
-
-def remove_judge(db: Database, judge_id: int) -> None:
-    """Take a judge off the panel; refused once they have scores, which must not vanish unseen."""
-    with db.session() as session:
-        judge = session.get(Judge, judge_id)
-        if judge is None:
-            return
-        scored = session.scalar(
-            select(func.count()).where(Score.judge_id == judge_id, Score.value.is_not(None))
+        return Done(
+            next(j for j in judge_infos(session, competition) if j.id == judge.id),
+            Changed.COMPETITIONS | Changed.PHONES,
         )
-        if scored:
-            raise ValidationError(
-                f"评委「{judge.name}」已录入 {scored} 个分数，不能移出评委组。如确需移出，请先清空这些分数。"
+
+
+def remove_judges(db: Database, judge_ids: Sequence[int]) -> Done[None]:
+    """Take judges off the panel, all or none; refused once one has scores, which must not vanish
+    unseen."""
+    with db.session() as session:
+        for judge_id in judge_ids:
+            judge = session.get(Judge, judge_id)
+            if judge is None:
+                continue
+            scored = session.scalar(
+                select(func.count()).where(Score.judge_id == judge_id, Score.value.is_not(None))
             )
-        session.delete(judge)
+            if scored:
+                raise ValidationError(
+                    f"评委「{judge.name}」已录入 {scored} 个分数，不能移出评委组。如确需移出，请先清空这些分数。"
+                )
+            session.delete(judge)
+    return Done(None, Changed.COMPETITIONS | Changed.PHONES)
 
 
 def stand_aside_reason(

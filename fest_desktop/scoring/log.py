@@ -51,7 +51,7 @@ def change_info(row: ScoreChange) -> ScoreChangeInfo:
         row.id,
         row.competition_id,
         row.entry_id,
-        ChangeAction(row.action),
+        row.action,
         row.what,
         row.old_value,
         row.new_value,
@@ -108,12 +108,7 @@ def changes_since(
         ).all()
     if len(rows) > limit:
         return None
-    return [
-        ScoreChangeInfo(
-            **{**row._asdict(), "action": ChangeAction(row.action), "check_pass": bool(row.check_pass)}
-        )
-        for row in rows
-    ]
+    return [ScoreChangeInfo(**{**row._asdict(), "check_pass": bool(row.check_pass)}) for row in rows]
 
 
 def log_change(

@@ -32,13 +32,14 @@ from fest_desktop.school.classnames import ClassNameError, parse_class
 from fest_desktop.scoring.entering import (
     ScoreCell,
     finalised_refusal,
-    parse_points,
     scoring_refusals,
     write_scores,
 )
+from fest_desktop.scoring.judge_keys import issue_keys
 from fest_desktop.scoring.judges import JudgeInfo
 from fest_desktop.scoring.opening import judging_refusal, open_early_in
 from fest_desktop.scoring.paper_sheets import FIXED_COLUMNS
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.scoring.sheet import ScoringEntry, ScoringSheet, judged_of, sheet_of
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.importing import (
@@ -441,10 +442,12 @@ def _write(session: Session, plan: ScoreImport, station: str, open_early: bool =
             )
         )
     }
+    added = []
     for competition_id, name in plan.new_judges:
         competition = competitions[competition_id]
-        competition.judges.append(Judge(name=name, position=len(competition.judges) + 1))
-    session.flush()
+        added.append(Judge(name=name, position=len(competition.judges) + 1))
+        competition.judges.append(added[-1])
+    issue_keys(session, added)
     by_competition: dict[int, list[PlannedScore]] = {}
     for planned in plan.scores:
         by_competition.setdefault(planned.competition_id, []).append(planned)

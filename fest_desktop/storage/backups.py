@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from sqlalchemy import select
 
+from fest_desktop.changes import EVERYTHING, Done
 from fest_desktop.errors import FestError
 from fest_desktop.files.saving import atomic_target, retrying
 from fest_desktop.storage.database import SQLITE_HEADER, Database, known_revisions, upgrade
@@ -243,7 +244,7 @@ def plan_restore(db: Database, source: Path) -> RestorePlan:
     return RestorePlan(checked, current)
 
 
-def restore_backup(db: Database, source: Path) -> BackupInfo:
+def restore_backup(db: Database, source: Path) -> Done[BackupInfo]:
     """Replace the festival's data with a checked backup, after backing up what is there now.
 
     Copied into the open file with SQLite's backup, so other windows on the file see the restored data;
@@ -262,7 +263,7 @@ def restore_backup(db: Database, source: Path) -> BackupInfo:
         rotate_backups(database_file(db), db.keep_backups)
     if checked.revision != known_revisions()[-1]:
         upgrade(db.engine)
-    return before
+    return Done(before, EVERYTHING)
 
 
 def latest_good_backup(database_path: Path) -> BackupInfo | None:

@@ -21,6 +21,31 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fest_desktop.awards.kinds import (
+    BY_POINTS,
+    AdvisorRule,
+    AwardAction,
+    AwardKind,
+    CollectiveBasis,
+    ListKey,
+    PointSource,
+    RuleMode,
+)
+from fest_desktop.calendar.kinds import AudiencePart, EventKind, read_audience, spell_audience
+from fest_desktop.certificates.kinds import DateStyle, DesignKind, TemplateKind
+from fest_desktop.phones.kinds import Outcome as SubmissionOutcome
+from fest_desktop.registration.kinds import (
+    Combine,
+    CriterionKind,
+    EntryStatus,
+    Judging,
+    Outcome,
+    Participation,
+    RankingGroup,
+)
+from fest_desktop.scoring.kinds import ChangeAction
+from fest_desktop.storage.columns import Spelled, vocabulary
+
 # Named constraints keep Alembic migrations stable across SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -64,14 +89,18 @@ class Festival(Base):
     certificate_prefix: Mapped[str] = mapped_column(String(30), default="KJJ{年}-")
     certificate_digits: Mapped[int] = mapped_column(Integer, default=4)
     next_certificate: Mapped[int] = mapped_column(Integer, default=1)
-    # The class total collective awards rank by: "points" (班级考核 points of all awards won) or
-    # "competition:<id>" (the class's final in that competition, e.g. the board).
-    collective_basis: Mapped[str] = mapped_column(String(30), default="points")
+    # The class total collective awards rank by: the 班级考核 points of all awards won, or the class's
+    # final in one competition (the board).
+    collective_basis: Mapped[CollectiveBasis] = mapped_column(
+        Spelled(CollectiveBasis.parse, str, String(30)), default=BY_POINTS
+    )
     # 优秀组织奖: the share of a class's students who must take part, in percent.
     organisation_min_share: Mapped[int] = mapped_column(Integer, default=60)
     # 科技辅导员奖: "competition" (one per teacher and competition), "festival" (one per teacher) or
     # "none"; only for a best student's award at advisor_min_level or better ("" = any level).
-    advisor_rule: Mapped[str] = mapped_column(String(12), default="festival")
+    advisor_rule: Mapped[AdvisorRule] = mapped_column(
+        vocabulary(AdvisorRule, 12), default=AdvisorRule.PER_TEACHER
+    )
     advisor_min_level: Mapped[str] = mapped_column(String(20), default="")
     # A level given by share (10 %) keeps at least one place in a group that can fill it: the winner
     # of a group of three is not left with 二等奖.
@@ -202,7 +231,9 @@ class Competition(Base):
     name: Mapped[str] = mapped_column(String(100))
     category: Mapped[str] = mapped_column(String(50), default="")
     code_prefix: Mapped[str] = mapped_column(String(8))
-    participation: Mapped[str] = mapped_column(String(12), default="individual")
+    participation: Mapped[Participation] = mapped_column(
+        vocabulary(Participation, 12), default=Participation.INDIVIDUAL
+    )
     team_size: Mapped[int] = mapped_column(Integer, default=1)
     # How many works one student may enter in this competition (the plans allow 1–2 小制作).
     works_per_student: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -214,13 +245,15 @@ class Competition(Base):
     deadline: Mapped[dt.date | None] = mapped_column(Date)
     # Sub-types one per line: 小制作 / 小发明, 油画 / 国画 …
     subtypes: Mapped[str] = mapped_column(Text, default="")
-    judging: Mapped[str] = mapped_column(String(12), default="rubric")
-    combine: Mapped[str] = mapped_column(String(12), default="mean")
+    judging: Mapped[Judging] = mapped_column(vocabulary(Judging, 12), default=Judging.RUBRIC)
+    combine: Mapped[Combine] = mapped_column(vocabulary(Combine, 12), default=Combine.MEAN)
     trim_min_judges: Mapped[int] = mapped_column(Integer, default=5)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     measure_unit: Mapped[str] = mapped_column(String(10), default="")
     higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
-    ranking_group: Mapped[str] = mapped_column(String(12), default="grade")
+    ranking_group: Mapped[RankingGroup] = mapped_column(
+        vocabulary(RankingGroup, 12), default=RankingGroup.GRADE
+    )
     responsible: Mapped[str] = mapped_column(String(50), default="")
     # Entry numbers are never reused: this only grows, whatever is deleted.
     next_number: Mapped[int] = mapped_column(Integer, default=1)
@@ -237,7 +270,9 @@ class Competition(Base):
     # A class board is made and inspected in a window (比赛时间 4.21——4.28) ending on the deadline.
     window_start: Mapped[dt.date | None] = mapped_column(Date)
     # prizes: levels by the award rules; shortlist: a 初评 that selects works (入选) to recommend.
-    outcome: Mapped[str] = mapped_column(String(12), default="prizes", server_default="prizes")
+    outcome: Mapped[Outcome] = mapped_column(
+        vocabulary(Outcome, 12), default=Outcome.PRIZES, server_default=Outcome.PRIZES.value
+    )
     # Judging opens when the works are in (scoring.opening); the operator may open it earlier
     # (提前开始评审): when, and from which station.
     judging_opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -264,7 +299,7 @@ class Criterion(Base):
     step: Mapped[float] = mapped_column(Float, default=1.0)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
-    kind: Mapped[str] = mapped_column(String(10), default="score")
+    kind: Mapped[CriterionKind] = mapped_column(vocabulary(CriterionKind, 10), default=CriterionKind.SCORE)
 
     competition: Mapped[Competition] = relationship(back_populates="criteria")
 
@@ -290,7 +325,7 @@ class Entry(Base):
     advisor: Mapped[str] = mapped_column(String(50), default="")
     parent_name: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(12), default="registered")
+    status: Mapped[EntryStatus] = mapped_column(vocabulary(EntryStatus, 12), default=EntryStatus.REGISTERED)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     # 推荐参加上级比赛
     recommended: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -424,7 +459,7 @@ class ScoreChange(Base):
         ForeignKey("competition.id", ondelete="SET NULL"), index=True
     )
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="SET NULL"), index=True)
-    action: Mapped[str] = mapped_column(String(10))
+    action: Mapped[ChangeAction] = mapped_column(vocabulary(ChangeAction, 10))
     judge_id: Mapped[int | None] = mapped_column(Integer)
     criterion_id: Mapped[int | None] = mapped_column(Integer)
     attempt: Mapped[int | None] = mapped_column(Integer)
@@ -438,8 +473,8 @@ class ScoreChange(Base):
 
 class Event(Base):
     """An activity of the festival's calendar: one or several days, all day or from start to end time
-    on each of them. audience is empty for the whole school, else tokens s:小学, g:3 or c:<class id>
-    joined by commas. keep_clash records that the teacher accepted a clash deliberately."""
+    on each of them. audience is empty for the whole school, else the sections, grades and classes it
+    is for. keep_clash records that the teacher accepted a clash deliberately."""
 
     __tablename__ = "event"
 
@@ -447,14 +482,16 @@ class Event(Base):
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     phase_id: Mapped[int | None] = mapped_column(ForeignKey("phase.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(12), default="other")
+    kind: Mapped[EventKind] = mapped_column(vocabulary(EventKind, 12), default=EventKind.OTHER)
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(100), default="")
     responsible: Mapped[str] = mapped_column(String(100), default="")
-    audience: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[tuple[AudiencePart, ...]] = mapped_column(
+        Spelled(read_audience, spell_audience, Text()), default=()
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
     keep_clash: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -482,7 +519,7 @@ class ClassPointRule(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    source: Mapped[str] = mapped_column(String(20))
+    source: Mapped[PointSource] = mapped_column(vocabulary(PointSource, 20))
     points: Mapped[float] = mapped_column(Float, default=0.0)
 
 
@@ -495,13 +532,13 @@ class AwardRule(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    scope: Mapped[str] = mapped_column(String(12), default="entry")
+    scope: Mapped[AwardKind] = mapped_column(vocabulary(AwardKind, 12), default=AwardKind.ENTRY)
     competition_id: Mapped[int | None] = mapped_column(
         ForeignKey("competition.id", ondelete="CASCADE"), index=True
     )
     group_name: Mapped[str] = mapped_column(String(20), default="")
     level: Mapped[str] = mapped_column(String(20))
-    mode: Mapped[str] = mapped_column(String(8), default="count")
+    mode: Mapped[RuleMode] = mapped_column(vocabulary(RuleMode, 8), default=RuleMode.COUNT)
     amount: Mapped[float] = mapped_column(Float, default=0.0)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -516,7 +553,7 @@ class Award(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[AwardKind] = mapped_column(vocabulary(AwardKind, 12))
     competition_id: Mapped[int | None] = mapped_column(
         ForeignKey("competition.id", ondelete="CASCADE"), index=True
     )
@@ -541,7 +578,7 @@ class AwardChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     award_id: Mapped[int | None] = mapped_column(ForeignKey("award.id", ondelete="SET NULL"))
-    action: Mapped[str] = mapped_column(String(12))
+    action: Mapped[AwardAction] = mapped_column(vocabulary(AwardAction, 12))
     subject: Mapped[str] = mapped_column(String(200), default="")
     old_level: Mapped[str] = mapped_column(String(20), default="")
     new_level: Mapped[str] = mapped_column(String(20), default="")
@@ -559,7 +596,7 @@ class AwardNotice(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
-    list_key: Mapped[str] = mapped_column(String(20))
+    list_key: Mapped[ListKey] = mapped_column(Spelled(ListKey.parse, str, String(20)))
     fingerprint: Mapped[str] = mapped_column(String(20))
     finalised_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
@@ -574,14 +611,14 @@ class CertificateTemplate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     festival_id: Mapped[int] = mapped_column(ForeignKey("festival.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(50))
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[TemplateKind] = mapped_column(vocabulary(TemplateKind, 12))
     paper: Mapped[str] = mapped_column(String(12), default="A4")
     landscape: Mapped[bool] = mapped_column(Boolean, default=True)
     width_mm: Mapped[float] = mapped_column(Float)
     height_mm: Mapped[float] = mapped_column(Float)
     columns: Mapped[int] = mapped_column(Integer, default=1)
     rows: Mapped[int] = mapped_column(Integer, default=1)
-    date_style: Mapped[str] = mapped_column(String(10), default="chinese")
+    date_style: Mapped[DateStyle] = mapped_column(vocabulary(DateStyle, 10), default=DateStyle.CHINESE)
     background: Mapped[bytes | None] = mapped_column(LargeBinary)
     print_background: Mapped[bool] = mapped_column(Boolean, default=True)
     offset_x_mm: Mapped[float] = mapped_column(Float, default=0.0)
@@ -589,8 +626,8 @@ class CertificateTemplate(Base):
     seal: Mapped[bytes | None] = mapped_column(LargeBinary)
     fields: Mapped[str] = mapped_column(Text, default="[]")
     position: Mapped[int] = mapped_column(Integer, default=0)
-    # A built-in design (certificates.designs) drawn under the fields like a background; "" for none.
-    design: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # A built-in design (certificates.designs) drawn under the fields like a background; None for none.
+    design: Mapped[DesignKind | None] = mapped_column(vocabulary(DesignKind, 20))
 
 
 class Certificate(Base):
@@ -640,8 +677,9 @@ class PhoneSubmission(Base):
     judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"), index=True)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    outcome: Mapped[str] = mapped_column(String(12))
-    message: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[SubmissionOutcome] = mapped_column(vocabulary(SubmissionOutcome, 12))
+    # How many of its values differ from the desk's and wait for the operator (told again on a resend).
+    conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     content: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fest_desktop.awards.higher import UNNAMED_LEVEL, first_level_name
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError, NotFoundError, ValidationError
 from fest_desktop.files.pdf import build_document, document_styles, ruled_table
 from fest_desktop.files.workbooks import put_row, save_workbook
@@ -72,23 +74,28 @@ _PDF_WEIGHTS = {"作品题目": 3.0, "说明": 4.0, "作者": 2.0, "比赛项目
 def district_templates(db: Database) -> dict[str, tuple[str, ...]]:
     """The saved templates by name, the built-in 默认 first."""
     with db.session() as session:
-        stored = {
-            row.name: tuple(line for line in row.columns.splitlines() if line)
-            for row in session.scalars(select(DistrictTemplate).order_by(DistrictTemplate.name))
-        }
+        return _templates_of(session)
+
+
+def _templates_of(session: Session) -> dict[str, tuple[str, ...]]:
+    stored = {
+        row.name: tuple(line for line in row.columns.splitlines() if line)
+        for row in session.scalars(select(DistrictTemplate).order_by(DistrictTemplate.name))
+    }
     return {DEFAULT_TEMPLATE: DEFAULT_COLUMNS, **stored}
 
 
 def template_columns(db: Database, name: str | None) -> tuple[str, ...]:
     """The columns of the named template (None: 默认); NotFoundError names the saved ones."""
-    templates = district_templates(db)
+    with db.session() as session:
+        templates = _templates_of(session)
     wanted = clean_text(name or DEFAULT_TEMPLATE)
     if wanted not in templates:
         raise NotFoundError(f"没有名为「{name}」的上报表模板。可选：{'、'.join(templates)}")
     return templates[wanted]
 
 
-def save_district_template(db: Database, name: str, columns: Sequence[str]) -> tuple[str, ...]:
+def save_district_template(db: Database, name: str, columns: Sequence[str]) -> Done[tuple[str, ...]]:
     """Save (or replace) a template: a name other than 默认, and known columns, each once."""
     name = clean_text(name)
     if not name:
@@ -104,15 +111,16 @@ def save_district_template(db: Database, name: str, columns: Sequence[str]) -> t
             row = DistrictTemplate(name=name, columns="")
             session.add(row)
         row.columns = "\n".join(columns)
-    return tuple(columns)
+    return Done(tuple(columns), Changed.SUMMARY)
 
 
-def delete_district_template(db: Database, name: str) -> None:
+def delete_district_template(db: Database, name: str) -> Done[None]:
     with db.session() as session:
         row = session.scalar(select(DistrictTemplate).where(DistrictTemplate.name == clean_text(name)))
         if row is None:
             raise NotFoundError(f"没有名为「{name}」的上报表模板。")
         session.delete(row)
+    return Done(None, Changed.SUMMARY)
 
 
 def check_columns(columns: Sequence[str]) -> None:
@@ -125,25 +133,24 @@ def check_columns(columns: Sequence[str]) -> None:
         raise ValidationError("上报表的每一列只能出现一次。")
 
 
-def district_rows(
-    db: Database, festival_id: int
+def _district_rows_of(
+    session: Session, festival_id: int
 ) -> tuple[FestivalInfo, str, list[DistrictRow], dict[str, dict[str, int]]]:
     """The festival, the contest the works are recommended to (the first level above the school), its
     recommended works as the district list's rows, and their counts by section and by individual or
     team."""
-    with db.session() as session:
-        festival = festival_of(session, festival_id)
-        level = first_level_name(session, festival_id)
-        works = recommended_of(session, festival_id)
-        people: dict[str, list[tuple[str, int | None, str]]] = {}
-        for code, gender, age, birth in session.execute(
-            select(Entry.code, Student.gender, Student.age, Student.birth_date)
-            .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
-            .join(Student, EntryAuthor.student_id == Student.id)
-            .where(Entry.festival_id == festival_id, Entry.code.in_([w.code for w in works]))
-            .order_by(Entry.code, EntryAuthor.position)
-        ):
-            people.setdefault(code, []).append((gender, age, birth.isoformat() if birth else ""))
+    festival = festival_of(session, festival_id)
+    level = first_level_name(session, festival_id)
+    works = recommended_of(session, festival_id)
+    people: dict[str, list[tuple[str, int | None, str]]] = {}
+    for code, gender, age, birth in session.execute(
+        select(Entry.code, Student.gender, Student.age, Student.birth_date)
+        .join(EntryAuthor, EntryAuthor.entry_id == Entry.id)
+        .join(Student, EntryAuthor.student_id == Student.id)
+        .where(Entry.festival_id == festival_id, Entry.code.in_([w.code for w in works]))
+        .order_by(Entry.code, EntryAuthor.position)
+    ):
+        people.setdefault(code, []).append((gender, age, birth.isoformat() if birth else ""))
     rows = []
     for number, work in enumerate(works, start=1):
         authors = people.get(work.code, [])
@@ -166,7 +173,8 @@ def write_district_list(db: Database, festival_id: int, path: Path, columns: Seq
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise ValidationError(f"上报表只能保存为 .xlsx 或 .pdf，不能是「{path.suffix or path.name}」。")
-    festival, level, rows, counts = district_rows(db, festival_id)
+    with db.session() as session:
+        festival, level, rows, counts = _district_rows_of(session, festival_id)
     if not rows:
         raise FestError("还没有推荐参加上级比赛的作品：请先在「奖项与证书 → 获奖名单」中推荐作品。")
     table = [list(columns), *([DISTRICT_COLUMNS[c](row) for c in columns] for row in rows)]

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.higher import higher_levels_of
-from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, competition_list_key
+from fest_desktop.awards.kinds import ADVISOR_TITLE, SHORTLIST_LEVEL, AwardKind, ListKey, competition_list_key
 from fest_desktop.awards.levels import levels_of
 from fest_desktop.awards.lists import AwardInfo, awards_of, class_rows, notices_of
 from fest_desktop.awards.totals import class_totals_of
@@ -381,7 +381,7 @@ def _judging(
 
 
 def _named_awards(
-    awards: list[AwardInfo], classes: dict[int, tuple[str, str, int, int, int]], final: set[str]
+    awards: list[AwardInfo], classes: dict[int, tuple[str, str, int, int, int]], final: set[ListKey]
 ) -> list[NamedAward]:
     named = []
     for award in awards:
@@ -397,7 +397,7 @@ def _named_awards(
             section = classes[award.class_id][1]
             named.append(
                 NamedAward(
-                    AwardKind(award.kind).label,
+                    award.kind.label,
                     award.level,
                     award.class_name,
                     section,

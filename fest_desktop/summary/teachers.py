@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from fest_desktop.awards.kinds import competition_list_key
+from fest_desktop.awards.kinds import ListKey, competition_list_key
 from fest_desktop.awards.lists import AwardInfo
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.registration.entries import EntryInfo
@@ -31,7 +31,7 @@ def teacher_contest(
     competition: CompetitionInfo,
     entries: list[EntryInfo],
     awards: list[AwardInfo],
-    final: set[str],
+    final: set[ListKey],
     judging: tuple[int, bool],
 ) -> TeacherContest:
     """A competition for teachers in figures, its judging counted as the pupils' competitions' are."""

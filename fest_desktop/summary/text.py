@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fest_desktop.awards.kinds import AwardKind
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import ValidationError
 from fest_desktop.practice.progress import progress_json
-from fest_desktop.storage.database import Database, fetch
-from fest_desktop.storage.model import Festival
+from fest_desktop.school.festivals import festival_row
+from fest_desktop.storage.database import Database
 from fest_desktop.summary.figures import Headline, SummaryFigures, counted_text
 
 SUMMARY_TEXT_LIMIT = 5000
@@ -24,15 +25,16 @@ def summary_text(db: Database, festival_id: int) -> str:
 
 def summary_text_of(session: Session, festival_id: int) -> str:
     """The 总结 the teacher wrote ("" before they write one)."""
-    return fetch(session, Festival, festival_id, "这个科技节已被删除。").summary_text
+    return festival_row(session, festival_id).summary_text
 
 
-def save_summary_text(db: Database, festival_id: int, text: str) -> None:
+def save_summary_text(db: Database, festival_id: int, text: str) -> Done[None]:
     """Keep the teacher's 总结 with the festival."""
     if len(text) > SUMMARY_TEXT_LIMIT:
         raise ValidationError(f"总结最多 {SUMMARY_TEXT_LIMIT} 个字，现在有 {len(text)} 个。")
     with db.session() as session:
-        fetch(session, Festival, festival_id, "这个科技节已被删除。").summary_text = text
+        festival_row(session, festival_id).summary_text = text
+    return Done(None, Changed.SUMMARY)
 
 
 # What each unit counts, for a sentence that names several: 作品 300 件、板报 24 期、参赛队 19 队.

@@ -71,34 +71,31 @@ function normalise(text) {
 }
 var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
-// The desk's own refusals (parse_points), in the same words.
+// The desk's own checks (parse_points); the words of each refusal come with the criterion from the
+// server (criterion.words, with {shown} where the typed value goes), so the page keeps no copy of them.
+function refusal(criterion, which, shown) {
+  return { error: criterion.words[which].split("{shown}").join(shown) };
+}
+
 function checkPoints(criterion, text) {
   var shown = normalise(text);
   if (shown === "") return { value: null };
-  if (!NUMBER.test(shown)) return { error: "「" + criterion.name + "」填的「" + shown + "」不是数字。" };
+  if (!NUMBER.test(shown)) return refusal(criterion, "not_number", shown);
   var value = Number(shown);
-  if (!isFinite(value) || value < 0) return { error: "「" + criterion.name + "」的分数不能是负数（填的是 " + shown + "）。" };
-  if (value > criterion.max + 1e-9) {
-    return { error: "「" + criterion.name + "」满分 " + numberText(criterion.max) + " 分，填的 " + shown + " 超出了。" };
-  }
+  if (!isFinite(value) || value < 0) return refusal(criterion, "negative", shown);
+  if (value > criterion.max + 1e-9) return refusal(criterion, "over", shown);
   var cases = value / criterion.step;
-  if (Math.abs(cases - Math.round(cases)) > 1e-6) {
-    return { error: "「" + criterion.name + "」按 " + numberText(criterion.step) + " 分一档计分，" + shown + " 不在档上。" };
-  }
+  if (Math.abs(cases - Math.round(cases)) > 1e-6) return refusal(criterion, "off_step", shown);
   return { value: Math.round(value * 10000) / 10000 };
 }
 
 // A deduction is typed as a count of cases (处), and refused in that unit.
-function mostCases(criterion) { return Math.floor(criterion.max / criterion.step + 1e-9); }
-
 function checkCases(criterion, text) {
   var shown = normalise(text);
   if (shown === "") return { value: null };
-  if (!/^\d+$/.test(shown)) return { error: "「" + criterion.name + "」填的是处数，「" + shown + "」不是整数。" };
+  if (!/^\d+$/.test(shown)) return refusal(criterion, "cases_not_whole", shown);
   var count = Number(shown);
-  if (count > mostCases(criterion)) {
-    return { error: "「" + criterion.name + "」最多扣 " + mostCases(criterion) + " 处，填的 " + count + " 处超出了。" };
-  }
+  if (count > criterion.most_cases) return refusal(criterion, "too_many_cases", String(count));
   return { value: Math.round(count * criterion.step * 10000) / 10000 };
 }
 
@@ -165,18 +162,9 @@ function toast(text) {
   toastTimer = setTimeout(function () { $("toast").hidden = true; }, 6000);
 }
 
-function shown(value) { return value === null || value === undefined ? "空" : numberText(value); }
 
-function conflictText(criterion, conflict) {
-  return "电脑上已录入 " + shown(conflict.desk) + "，你的 " + shown(conflict.phone) + " 已交给管理员核对";
-}
-
-// Why nothing on the sheet can change now ("" when it can).
-function closedReason() {
-  if (!sheet) return "";
-  if (sheet.handed_in) return "你已提交并锁定评分表，不能再修改。如需更正，请找管理员重新开放。";
-  return sheet.closed || "";
-}
+// Why nothing on the sheet can change now ("" when it can), as the server words it.
+function closedReason() { return sheet ? sheet.closed || "" : ""; }
 
 function entryClosed(entry) { return closedReason() || entry.closed || ""; }
 
@@ -258,9 +246,7 @@ function openEntry(entryId) {
     title.textContent = criterion.name + (criterion.deduction ? "（扣分项）" : "");
     var rule = document.createElement("div");
     rule.className = "rule";
-    rule.textContent = criterion.deduction
-      ? "每处扣 " + numberText(criterion.step) + " 分，最多 " + mostCases(criterion) + " 处；下面填处数"
-      : "满分 " + numberText(criterion.max) + " 分，每档 " + numberText(criterion.step) + " 分";
+    rule.textContent = criterion.rule;
     var stepper = document.createElement("div");
     stepper.className = "stepper";
     var minus = document.createElement("button");
@@ -278,7 +264,7 @@ function openEntry(entryId) {
     plus.textContent = "+";
     plus.setAttribute("aria-label", criterion.name + " 加");
     var unit = criterion.deduction ? 1 : criterion.step;
-    var top = criterion.deduction ? mostCases(criterion) : criterion.max;
+    var top = criterion.deduction ? criterion.most_cases : criterion.max;
     function nudge(direction) {
       var now = Number(normalise(field.value));
       // From empty, + starts at the bottom; − starts a score at its maximum (most boards score high)
@@ -303,7 +289,7 @@ function openEntry(entryId) {
     if (conflict) {
       var note = document.createElement("p");
       note.className = "conflict";
-      note.textContent = conflictText(criterion, conflict);
+      note.textContent = conflict.text;
       row.appendChild(note);
     }
     box.appendChild(row);

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import insert
 
 from fest_desktop.calendar.clashes import find_clashes
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import EventKind, read_audience
 from fest_desktop.school.festivals import current_festival
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.model import Event
@@ -63,7 +63,7 @@ def add_events(db: Database, festival_id: int, start: dt.date, days: int) -> Non
                 "end_time": dt.time(hour + 1) if timed else None,
                 "place": rng.choice(PLACES),
                 "responsible": f"教师{rng.randrange(150):03d}",
-                "audience": rng.choice(("", "g:3", "g:7,g:8", "s:小学")),
+                "audience": read_audience(rng.choice(("", "g:3", "g:7,g:8", "s:小学"))),
                 "notes": "",
                 "keep_clash": False,
             }
@@ -84,6 +84,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.calendar.tab import AGENDA, MONTH, CalendarTab
+    from ui.operations import Runner
 
     folder = Path(tempfile.mkdtemp())
     try:
@@ -95,7 +96,7 @@ def main() -> None:
 
         app = QApplication.instance() or QApplication([])
         started = time.perf_counter()
-        tab = CalendarTab(db)
+        tab = CalendarTab(db, Runner())
         tab.resize(1280, 760)
         tab.anchor = festival.start_date
         tab.show_festival(festival.id)

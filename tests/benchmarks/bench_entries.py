@@ -191,6 +191,7 @@ def bench_filter(database: Path, runs: int) -> None:
 
     from fest_desktop.registration.competitions import list_competitions
     from fest_desktop.school.festivals import current_festival
+    from ui.operations import Runner
     from ui.registration.tab import EntriesPage
 
     # The offscreen platform says at every show that it cannot resize windows natively; not news here.
@@ -201,7 +202,7 @@ def bench_filter(database: Path, runs: int) -> None:
     db = open_database(database)
     festival = current_festival(db)
     assert festival is not None
-    page = EntriesPage(db)
+    page = EntriesPage(db, Runner())
     page.resize(1280, 760)
     page.show_festival(festival.id, list_competitions(db, festival.id))
     page.show()

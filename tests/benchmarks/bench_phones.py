@@ -173,8 +173,8 @@ def set_up(db: Any) -> tuple[int, int]:
     from tests.benchmarks.large_school import make_large_school
 
     festival = make_large_school(db)
-    board = add_preset(db, festival.id, "科普板报比赛")
-    board = update_competition(db, dataclasses.replace(board, criteria=board.score_criteria))
+    board = add_preset(db, festival.id, "科普板报比赛").value
+    board = update_competition(db, dataclasses.replace(board, criteria=board.score_criteria)).value
     for teacher in list_teachers(db, festival.id)[:PHONES]:
         add_judge(db, board.id, teacher.name, teacher_id=teacher.id)
     return festival.id, board.id

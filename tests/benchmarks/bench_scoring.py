@@ -68,8 +68,8 @@ def set_up(db: Database) -> tuple[int, int]:
 def score_boards(db: Database, festival_id: int) -> int:
     """The festival's board competition (added if missing) judged by 12 teachers, every score entered."""
     board = next((c for c in list_competitions(db, festival_id) if c.name == "科普板报比赛"), None)
-    board = board or add_preset(db, festival_id, "科普板报比赛")
-    board = update_competition(db, dataclasses.replace(board, criteria=board.score_criteria))
+    board = board or add_preset(db, festival_id, "科普板报比赛").value
+    board = update_competition(db, dataclasses.replace(board, criteria=board.score_criteria)).value
     for teacher in list_teachers(db, festival_id)[:JUDGES]:
         add_judge(db, board.id, teacher.name, teacher_id=teacher.id)
     sheet = load_sheet(db, board.id)
@@ -105,9 +105,11 @@ def score_boards(db: Database, festival_id: int) -> int:
 
 def open_desk(db: Database, festival_id: int, folder: Path) -> tuple[ScoringTab, LeaderboardWindow]:
     """The desk on inspection day: the scoring tab shown, its projector board open."""
+    from ui.operations import Runner
     from ui.scoring.tab import ScoringTab
+    from ui.scoring.watcher import ScoreWatcher
 
-    tab = ScoringTab(db, folder / "preferences.json")
+    tab = ScoringTab(db, Runner(), ScoreWatcher(db, festival_id), folder / "preferences.json")
     tab.resize(1280, 760)
     tab.show_festival(festival_id)
     tab.show()

@@ -71,6 +71,7 @@ def main() -> None:
 
     from fest_desktop.summary.figures import summary_figures
     from fest_desktop.summary.report import write_summary_report
+    from ui.operations import Runner
     from ui.summary.tab import SummaryTab
 
     qInstallMessageHandler(
@@ -92,20 +93,27 @@ def main() -> None:
         counted = median_time(lambda: summary_figures(db, festival_id), runs)
         print(f"  figures counted                  {counted * 1000:7.0f} ms")
 
+        def counted_on_the_worker(tab: SummaryTab) -> None:
+            while tab.runner.busy:
+                tab.runner.wait_for_done()
+                app.processEvents()
+
         def show_tab() -> None:
-            tab = SummaryTab(db)
+            tab = SummaryTab(db, Runner())
             tab.resize(1280, 700)
             tab.show_festival(festival_id)
             tab.show()
             app.processEvents()
+            counted_on_the_worker(tab)
             tab.deleteLater()
 
         shown = median_time(show_tab, runs)
         print(f"  tab shown (counted, drawn)       {shown * 1000:7.0f} ms   (target < 300 ms)")
-        tab = SummaryTab(db)
+        tab = SummaryTab(db, Runner())
         tab.show_festival(festival_id)
         tab.show()
-        again = median_time(lambda: (tab.refresh(), app.processEvents()), runs)
+        counted_on_the_worker(tab)
+        again = median_time(lambda: (tab.refresh(), counted_on_the_worker(tab)), runs)
         print(f"  tab counted again (刷新)          {again * 1000:7.0f} ms   (target < 300 ms)")
         pdf = median_time(lambda: write_summary_report(db, festival_id, folder / "总结.pdf"), runs)
         print(f"  report written, PDF              {pdf * 1000:7.0f} ms   (target < 2000 ms)")

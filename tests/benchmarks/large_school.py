@@ -63,7 +63,7 @@ def make_large_school(
 ) -> FestivalInfo:
     """A current festival (of a month from start) with the large school's classes, teachers and
     students."""
-    festival = create_festival(db, name, "大型实验学校", start, start + dt.timedelta(days=30))
+    festival = create_festival(db, name, "大型实验学校", start, start + dt.timedelta(days=30)).value
     with db.session() as session:
         session.execute(
             insert(Teacher),
@@ -73,7 +73,8 @@ def make_large_school(
             ],
         )
     class_ids = {
-        (level, number): add_class(db, festival.id, level, number).id for level, number in class_layout()
+        (level, number): add_class(db, festival.id, level, number).value.id
+        for level, number in class_layout()
     }
     layout = class_layout()
     rows = roster_rows()

@@ -21,7 +21,8 @@ from fest_desktop.phones.links import JudgeLinkInfo, judge_links, reissue_link
 from fest_desktop.phones.server import PhoneServer, bind_socket
 from fest_desktop.registration.competitions import CriterionInfo
 from fest_desktop.school.festivals import FestivalInfo
-from fest_desktop.scoring.entering import enter_score, parse_points
+from fest_desktop.scoring.entering import enter_score
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database
 from tests.core.scoring_fixture import Board, make_board, sheet
 
@@ -365,7 +366,7 @@ def test_a_score_queued_under_a_revoked_card_is_sent_by_the_new_card(
         press(phone, criterion, 1)
     submit(phone)
     wait_for(lambda: text_of(phone, "sync") == "待同步 1")
-    new = reissue_link(db, judge)  # the card was left on a desk: the operator revokes it
+    new = reissue_link(db, judge).value  # the card was left on a desk: the operator revokes it
     offline(phone, False)  # back online, the page sends what waits at once
     wait_for(lambda: shown(phone, "fatal-view"))
     assert not shown(phone, "resend")

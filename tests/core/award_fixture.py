@@ -42,10 +42,10 @@ def make_school(db: Database, festival: FestivalInfo) -> tuple[dict[str, int], d
     class_ids: dict[str, int] = {}
     student_ids: dict[str, int] = {}
     for (level, number), names in CLASSES.items():
-        info = add_class(db, festival.id, level, number)
+        info = add_class(db, festival.id, level, number).value
         class_ids[info.name] = info.id
         for name in names:
-            student_ids[name] = save_student(db, festival.id, StudentInfo(0, info.id, name)).id
+            student_ids[name] = save_student(db, festival.id, StudentInfo(0, info.id, name)).value.id
     return class_ids, student_ids
 
 
@@ -72,7 +72,7 @@ def add_throws(
             measure_unit="米",
             ranking_group=ranking_group,
         ),
-    )
+    ).value
     by_student = {sid: name for name, sid in student_ids.items()}
     class_of = {}
     for student in list_students(db, festival.id):
@@ -85,7 +85,7 @@ def add_throws(
             festival.id,
             EntryDraft(competition.id, class_of[student_id], author_ids=(student_id,), advisor=advisor),
             today=TODAY,
-        )
+        ).value
         entry_ids[by_student[student_id]] = entry.id
     return Throws(festival.id, competition, class_ids, student_ids, entry_ids)
 

@@ -27,9 +27,9 @@ def make_small_school(db: Database, festival: FestivalInfo) -> SmallSchool:
     class_ids: dict[str, int] = {}
     student_ids: dict[str, int] = {}
     for (level, number), names in STUDENTS.items():
-        info = add_class(db, festival.id, level, number)
+        info = add_class(db, festival.id, level, number).value
         class_ids[info.name] = info.id
         for name in names:
-            student = save_student(db, festival.id, StudentInfo(0, info.id, name, age=8 + level))
+            student = save_student(db, festival.id, StudentInfo(0, info.id, name, age=8 + level)).value
             student_ids[name] = student.id
     return SmallSchool(festival.id, class_ids, student_ids)

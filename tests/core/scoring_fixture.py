@@ -35,9 +35,9 @@ class Board:
 
 def make_board(db: Database, festival: FestivalInfo) -> Board:
     small = make_small_school(db, festival)
-    head = add_teacher(db, festival.id, "王老师", "科学")
+    head = add_teacher(db, festival.id, "王老师", "科学").value
     update_class(db, small.class_ids["三年级(1)班"], 1, head.id)
-    competition = add_preset(db, festival.id, "科普板报比赛")
+    competition = add_preset(db, festival.id, "科普板报比赛").value
     add_judge(db, competition.id, "王老师", teacher_id=head.id)
     for name in JUDGE_NAMES[1:]:
         add_judge(db, competition.id, name)

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from fest_desktop.awards.assignment import assign_awards
 from fest_desktop.awards.changes import (
@@ -18,7 +19,7 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import current_fingerprint, finalise, reopen
-from fest_desktop.awards.kinds import AdvisorRule, AwardKind, RuleMode, competition_list_key
+from fest_desktop.awards.kinds import AdvisorRule, AwardKind, CollectiveBasis, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -80,7 +81,7 @@ def throw_all(db: Database, throws: Throws, **changed: float) -> None:
 
 def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws) -> None:
     throw_all(db, throws, 王一诺=19.0)  # ties 李梓轩 for second place
-    report = assign_awards(db, throws.festival_id)
+    report = assign_awards(db, throws.festival_id).value
     assert levels(db, throws.festival_id) == {
         "张子涵": "一等奖",
         "李梓轩": "二等奖",
@@ -93,7 +94,7 @@ def test_levels_by_count_with_a_tie_at_the_boundary(db: Database, throws: Throws
 
 def test_a_tie_that_outgrows_a_count_is_put_to_the_organiser(db: Database, throws: Throws) -> None:
     throw_all(db, throws, 曾浩然=18.0)  # ties 王一诺 for third place: 二等奖 "2名" would be given to 3
-    report = assign_awards(db, throws.festival_id)
+    report = assign_awards(db, throws.festival_id).value
     assert [level for name, level in levels(db, throws.festival_id).items() if level == "二等奖"] == [
         "二等奖"
     ] * 3
@@ -127,7 +128,7 @@ def test_levels_by_share_in_each_group(db: Database, festival: FestivalInfo) -> 
 
 def test_a_competition_still_being_judged_is_left_alone(db: Database, throws: Throws) -> None:
     throws.throw(db, {"张子涵": 20.0, "李梓轩": 19.0})
-    report = assign_awards(db, throws.festival_id, "手抛飞机")
+    report = assign_awards(db, throws.festival_id, "手抛飞机").value
     assert report.skipped == ["手抛飞机：还有 6 件作品未评完，未评奖。"]
     assert list_awards(db, throws.festival_id) == []
 
@@ -142,7 +143,7 @@ def test_a_manual_change_needs_a_reason_and_survives_a_rerun(db: Database, throw
     # an award given by hand to an entry the rules left out
     late = find_entry_award_target(db, throws.festival_id, "FJ-0008")
     award_entry(db, late, "优秀奖", "现场表现突出")
-    report = assign_awards(db, throws.festival_id)
+    report = assign_awards(db, throws.festival_id).value
     now = levels(db, throws.festival_id)
     assert now["李梓轩"] == "一等奖" and now["孙浩宇"] == "优秀奖" and now["张子涵"] == "一等奖"
     assert any("李梓轩：一等奖（规则结果：二等奖）" in line for line in report.kept_manual)
@@ -174,14 +175,14 @@ def test_finalising_freezes_the_list_and_its_fingerprint_shows_a_change(db: Data
     throw_all(db, throws)
     assign_awards(db, throws.festival_id)
     key = competition_list_key(throws.competition.id)
-    notice = finalise(db, throws.festival_id, key, confirmed=True)
+    notice = finalise(db, throws.festival_id, key, confirmed=True).value
     assert current_fingerprint(db, throws.festival_id, key) == notice.fingerprint
     some = list_awards(db, throws.festival_id, key)[0]
     with pytest.raises(ValidationError, match="已定稿"):
         change_award(db, some.id, "三等奖", "改")
     with pytest.raises(ValidationError, match="已定稿"):
         set_rules(db, throws.festival_id, RuleKey(AwardKind.ENTRY, throws.competition.id), THREE_LEVELS[:1])
-    report = assign_awards(db, throws.festival_id, "手抛飞机")
+    report = assign_awards(db, throws.festival_id, "手抛飞机").value
     assert report.skipped == ["手抛飞机：已定稿，未改动。"]
     with pytest.raises(ValidationError, match="原因"):
         reopen(db, throws.festival_id, key, "")
@@ -201,7 +202,7 @@ def test_a_finalised_list_protects_the_scores_it_was_made_from(db: Database, thr
     with pytest.raises(ValidationError, match=r"已定稿，成绩不能再改.*撤销定稿"):
         enter_attempt(db, entry, 1, 25)
     reopen(db, throws.festival_id, key, "测量有误")
-    assert enter_attempt(db, entry, 1, 25) is not None
+    assert enter_attempt(db, entry, 1, 25).value is not None
 
 
 def test_a_finalised_list_that_no_longer_matches_its_results_says_so_on_screen_and_paper(
@@ -274,7 +275,10 @@ def test_collective_awards_wait_for_the_competitions_they_count(
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     assert "暂定：依据的手抛飞机尚未定稿" in load_workbook(path).active["A2"].value
     finalise(db, throws.festival_id, competition_list_key(throws.competition.id), confirmed=True)
-    assert finalise(db, throws.festival_id, CLASS_LIST, confirmed=True).fingerprint
+    with db.session() as session:  # the list's key as files have always stored it
+        stored = session.scalars(text("SELECT list_key FROM award_notice")).all()
+    assert stored == [f"c:{throws.competition.id}"]
+    assert finalise(db, throws.festival_id, CLASS_LIST, confirmed=True).value.fingerprint
     write_notice_xlsx(db, throws.festival_id, path, [CLASS_LIST])
     heading = [cell.value for cell in load_workbook(path).active[3]]
     assert "积分" in heading and not {"编号", "作品", "指导老师", "成绩"} & set(heading)  # nothing empty
@@ -285,7 +289,7 @@ def test_collective_awards_from_a_competition_s_finals(db: Database, festival: F
     update_award_settings(
         db,
         festival.id,
-        AwardSettings(collective_basis=f"competition:{made.competition.id}"),
+        AwardSettings(collective_basis=CollectiveBasis(made.competition.id)),
     )
     made.throw(db, {"张子涵": 10, "刘欣怡": 12, "吴可馨": 12, "孙浩宇": 3})
     assign_awards(db, festival.id)
@@ -412,7 +416,7 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
     update_award_settings(
         db,
         festival.id,
-        AwardSettings(collective_basis=f"competition:{throws.competition.id}", certificate_prefix="QM{年}-"),
+        AwardSettings(collective_basis=CollectiveBasis(throws.competition.id), certificate_prefix="QM{年}-"),
     )
     student = template_for(list_templates(db, festival.id), "student")
     save_template(db, festival.id, dataclasses.replace(student, name="本校证书", offset_x_mm=-1.5))
@@ -426,12 +430,12 @@ def test_a_new_year_copies_the_award_rules_settings_and_templates(
         dt.date(2027, 4, 10),
         dt.date(2027, 5, 10),
         copy_setup_from=festival.id,
-    )
+    ).value
     copied = next(c for c in award_lists(db, nextyear.id) if c.title == "手抛飞机")
     assert award_levels(db, nextyear.id) == levels
     assert effective_rules(db, nextyear.id, RuleKey(AwardKind.ENTRY, copied.competition_id)) == THREE_LEVELS
     settings = award_settings(db, nextyear.id)
-    assert settings.collective_basis == f"competition:{copied.competition_id}"
+    assert settings.collective_basis == CollectiveBasis(copied.competition_id)
     assert settings.certificate_prefix == "QM{年}-"
     templates = list_templates(db, nextyear.id)
     assert "本校证书" in [t.name for t in templates] and len(templates) == len(TemplateKind)

@@ -23,7 +23,7 @@ from tests.core.importing import roster_imported
 
 
 def _festival(db: Database, name: str = "第十届校园科技节") -> FestivalInfo:
-    return create_festival(db, name, "启明实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11))
+    return create_festival(db, name, "启明实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)).value
 
 
 def _festival_names(path: Path) -> list[str]:
@@ -82,7 +82,7 @@ def test_a_backup_at_open_only_when_the_data_changed(file_db: Database) -> None:
 
 def test_deleting_a_competition_or_a_festival_backs_up_first(file_db: Database) -> None:
     festival = _festival(file_db)
-    board = add_preset(file_db, festival.id, "科普板报比赛")
+    board = add_preset(file_db, festival.id, "科普板报比赛").value
     delete_competition(file_db, board.id)
     _festival(file_db, "第十一届校园科技节")
     delete_festival(file_db, festival.id)
@@ -96,7 +96,7 @@ def test_deleting_a_competition_or_a_festival_backs_up_first(file_db: Database) 
 
 def test_an_operation_whose_backup_cannot_be_made_is_not_done(file_db: Database) -> None:
     festival = _festival(file_db)
-    board = add_preset(file_db, festival.id, "科普板报比赛")
+    board = add_preset(file_db, festival.id, "科普板报比赛").value
     # A file where the backups folder should be: the backup fails as on a full or read-only disk.
     backups.backups_folder(Path(file_db.location)).write_text("", encoding="utf-8")
     with pytest.raises(FestError, match="「删除比赛」前的自动备份没有成功，为安全起见没有删除比赛"):
@@ -157,7 +157,7 @@ def test_restore_puts_the_backup_back_and_keeps_what_was_there(file_db: Database
     _festival(file_db, "误建的科技节")
     second_window = open_database(file_db.location)
     try:
-        before = backups.restore_backup(file_db, saved)
+        before = backups.restore_backup(file_db, saved).value
         assert [f.name for f in list_festivals(file_db)] == ["第十届校园科技节"]
         assert [f.name for f in list_festivals(second_window)] == ["第十届校园科技节"]
     finally:

@@ -227,7 +227,7 @@ def test_overprinting_prints_only_what_the_bought_paper_lacks(
         TemplateField("结语", text="此证永久有效", x_mm=40, y_mm=170, width_mm=100, preprinted=True)
     )
     assert template.field("标题").preprinted
-    saved = save_template(db, throws.festival_id, template)
+    saved = save_template(db, throws.festival_id, template).value
     jobs = certificate_jobs(db, throws.festival_id)[:1]
 
     def drawn(path: Path) -> list[str]:
@@ -477,9 +477,11 @@ def test_templates_are_checked_and_the_last_of_a_kind_stays(db: Database, festiv
     far = student.with_field(dataclasses.replace(student.field("日期"), x_mm=400))
     with pytest.raises(ValidationError, match="「日期」的位置"):
         save_template(db, festival.id, far)
-    copy = save_template(db, festival.id, dataclasses.replace(student, id=0, name="A3 证书", paper="A3"))
+    copy = save_template(
+        db, festival.id, dataclasses.replace(student, id=0, name="A3 证书", paper="A3")
+    ).value
     assert get_template(db, copy.id).fields == student.fields
     delete_template(db, student.id)
     added = TemplateField("备注", text="{届次}科技节")
-    saved = save_template(db, festival.id, copy.with_field(added))
+    saved = save_template(db, festival.id, copy.with_field(added)).value
     assert saved.field("备注").text == "{届次}科技节"

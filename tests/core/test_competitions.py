@@ -9,14 +9,13 @@ import pytest
 
 from fest_desktop.errors import NotFoundError, ValidationError
 from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.registration.competition_rules import eligibility_text, quota_text
 from fest_desktop.registration.competitions import (
     CompetitionInfo,
     CriterionInfo,
     add_competition,
     delete_competition,
-    eligibility_text,
     list_competitions,
-    quota_text,
     update_competition,
 )
 from fest_desktop.registration.entries import list_entries
@@ -53,7 +52,7 @@ def test_an_unknown_preset_names_the_choices() -> None:
 
 
 def test_adding_a_preset_sets_its_deadline_from_the_festival(db: Database, festival: FestivalInfo) -> None:
-    added = add_preset(db, festival.id, "科技创新小制作与小发明")
+    added = add_preset(db, festival.id, "科技创新小制作与小发明").value
     assert added.deadline == festival.end_date - dt.timedelta(days=13)
     stored = list_competitions(db, festival.id)
     assert [c.name for c in stored] == ["科技创新小制作与小发明"]
@@ -72,7 +71,7 @@ def test_a_class_competition_creates_one_numbered_entry_per_eligible_class(
     db: Database, festival: FestivalInfo
 ) -> None:
     make_small_school(db, festival)
-    board = add_preset(db, festival.id, "科普板报")
+    board = add_preset(db, festival.id, "科普板报").value
     assert board.entry_count == 3
     entries = list_entries(db, festival.id)
     assert sorted(e.class_name for e in entries) == ["一年级(1)班", "三年级(1)班", "三年级(2)班"]
@@ -85,9 +84,9 @@ def test_narrowing_then_widening_eligibility_adds_the_missing_class_entries(
 ) -> None:
     make_small_school(db, festival)
     info = dataclasses.replace(find_preset("科普板报").competition, eligible_levels=(3,))
-    board = add_competition(db, festival.id, info)
+    board = add_competition(db, festival.id, info).value
     assert board.entry_count == 2
-    widened = update_competition(db, dataclasses.replace(board, eligible_levels=()))
+    widened = update_competition(db, dataclasses.replace(board, eligible_levels=())).value
     assert widened.entry_count == 3
     assert sorted(e.code for e in list_entries(db, festival.id)) == ["BB-0001", "BB-0002", "BB-0003"]
 
@@ -122,7 +121,7 @@ def test_a_prefix_already_used_is_refused(db: Database, festival: FestivalInfo) 
 
 
 def test_criteria_are_edited_in_place_so_their_ids_stay(db: Database, festival: FestivalInfo) -> None:
-    painting = add_preset(db, festival.id, "绘画")
+    painting = add_preset(db, festival.id, "绘画").value
     first = painting.criteria[0]
     edited = dataclasses.replace(
         painting,
@@ -132,21 +131,21 @@ def test_criteria_are_edited_in_place_so_their_ids_stay(db: Database, festival: 
             CriterionInfo("构图", 10),
         ),
     )
-    saved = update_competition(db, edited)
+    saved = update_competition(db, edited).value
     assert saved.criteria[0].id == first.id and saved.criteria[0].max_points == 40
     assert [c.name for c in saved.criteria] == ["想象力", "绘画水平", "真实性", "构图"]
 
 
 def test_participation_cannot_change_once_there_are_entries(db: Database, festival: FestivalInfo) -> None:
     make_small_school(db, festival)
-    board = add_preset(db, festival.id, "科普板报")
+    board = add_preset(db, festival.id, "科普板报").value
     with pytest.raises(ValidationError, match="不能再改参赛方式"):
         update_competition(db, dataclasses.replace(board, participation=Participation.INDIVIDUAL))
 
 
 def test_deleting_a_competition_deletes_its_entries(db: Database, festival: FestivalInfo) -> None:
     make_small_school(db, festival)
-    board = add_preset(db, festival.id, "科普板报")
+    board = add_preset(db, festival.id, "科普板报").value
     delete_competition(db, board.id)
     assert list_competitions(db, festival.id) == []
     assert list_entries(db, festival.id) == []
@@ -165,7 +164,7 @@ def test_a_new_festival_copies_competitions_and_criteria_but_not_entries(
         dt.date(2027, 4, 10),
         dt.date(2027, 5, 10),
         copy_setup_from=festival.id,
-    )
+    ).value
     copied = list_competitions(db, next_year.id)
     assert [c.name for c in copied] == ["科普板报比赛", "科技创新绘画比赛"]
     # Ten days before the end is 5月1日 2026, brought to the school day before; shifted 364 days.
@@ -219,9 +218,9 @@ def test_a_class_added_later_gets_its_board_entry(
 
 def test_quotas_are_counted_in_the_plans_units(db: Database, festival: FestivalInfo) -> None:
     make_small_school(db, festival)
-    board = add_preset(db, festival.id, "科普板报")
-    quiz = add_preset(db, festival.id, "知识竞赛")
-    paint = add_preset(db, festival.id, "科技创新绘画比赛")
+    board = add_preset(db, festival.id, "科普板报").value
+    quiz = add_preset(db, festival.id, "知识竞赛").value
+    paint = add_preset(db, festival.id, "科技创新绘画比赛").value
     assert (board.quota_text, quiz.quota_text, paint.quota_text) == ("每班 1 期", "每班 1 队", "每班 2–3 件")
 
 

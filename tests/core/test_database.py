@@ -8,13 +8,19 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from fest_desktop.certificates.kinds import TemplateKind
+from fest_desktop.certificates.templates import list_templates
 from fest_desktop.errors import DatabaseOpenError
 from fest_desktop.new_festival.creating import create_festival
+from fest_desktop.phones.kinds import Outcome
+from fest_desktop.phones.links import judge_links, well_formed
 from fest_desktop.school.festivals import list_festivals
 from fest_desktop.storage.database import (
     MIGRATIONS_DIR,
@@ -25,7 +31,8 @@ from fest_desktop.storage.database import (
     open_database,
     upgrade,
 )
-from fest_desktop.storage.model import Base
+from fest_desktop.storage.model import Base, PhoneSubmission
+from tests.core.scoring_fixture import make_board
 
 
 def test_a_new_file_gets_the_current_schema_and_wal(tmp_path: Path) -> None:
@@ -74,13 +81,12 @@ def test_migrations_build_exactly_the_model(db: Database) -> None:
 
 
 def test_revision_files_are_named_after_their_revisions_and_form_one_line() -> None:
-    from alembic.config import Config
-
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     scripts = ScriptDirectory.from_config(config)
     assert scripts.get_heads() == [head_revision()]
-    assert sorted(script.revision for script in scripts.walk_revisions()) == known_revisions()
+    # From the first revision to the head, in the order of the numbered files.
+    assert [script.revision for script in scripts.walk_revisions()][::-1] == known_revisions()
 
 
 def test_a_file_that_is_not_a_database_is_refused_in_chinese(tmp_path: Path) -> None:
@@ -186,3 +192,53 @@ def test_a_read_only_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="文件夹"):
         open_database(tmp_path)
+
+
+def test_a_file_of_the_previous_version_gets_what_reads_used_to_write(tmp_path: Path) -> None:
+    """Links were made when first listed and templates stored when 打印证书 first opened: a file from
+    before has judges without links and festivals without templates, which opening it now gives them."""
+    path = tmp_path / "older.db"
+    db = open_database(path)
+    festival = create_festival(
+        db, "第十届校园科技节", "启明实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
+    ).value
+    board = make_board(db, festival)
+    db.close()
+    engine = make_engine(path)
+    with engine.begin() as connection:  # back to the revision before this one
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        command.downgrade(config, known_revisions()[-2])
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM judge_link"))
+        connection.execute(text("DELETE FROM certificate_template WHERE name <> '学生荣誉证书'"))
+        connection.execute(text("UPDATE certificate_template SET design = ''"))
+        connection.execute(
+            text(
+                "INSERT INTO festival (name, theme, school_name, start_date, end_date) "
+                "VALUES ('第九届科技节', '', '一中', '2025-04-01', '2025-04-30')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO phone_submission (id, judge_id, entry_id, received_at, outcome, message, content) "
+                "VALUES ('abcdefgh12', :judge, :entry, '2026-04-20 09:00:00', 'conflict', '2', '')"
+            ),
+            {"judge": board.judge("李老师"), "entry": board.entry_ids["三年级(2)班"]},
+        )
+    engine.dispose()
+
+    db = open_database(path)
+    links = judge_links(db, board.competition.id)
+    assert [link.judge_name for link in links] == [j.name for j in board.judges]
+    assert len({link.pin for link in links}) == len(links) and all(well_formed(link.secret) for link in links)
+    kept, *added = list_templates(db, festival.id)  # its own kept, the kinds it lacked added after it
+    assert kept.name == "学生荣誉证书" and kept.design is None
+    assert [t.kind for t in added] == [kind for kind in TemplateKind if kind != TemplateKind.STUDENT]
+    older = next(f for f in list_festivals(db) if f.name == "第九届科技节")
+    assert {t.kind for t in list_templates(db, older.id)} == set(TemplateKind)
+    with db.session() as session:
+        stored = session.get(PhoneSubmission, "abcdefgh12")
+        assert stored is not None and stored.outcome == Outcome.CONFLICT and stored.conflicts == 2
+    db.close()

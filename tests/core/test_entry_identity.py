@@ -33,8 +33,8 @@ OLD_FORM_HEADER = ("比赛项目", "作品类型", "作品题目", "作者", "�
 @pytest.fixture
 def small(db: Database, festival: FestivalInfo) -> SmallSchool:
     school = make_small_school(db, festival)
-    making = add_preset(db, festival.id, "小制作")  # two works per pupil
-    painting = add_preset(db, festival.id, "科技创新绘画比赛")  # one work per pupil
+    making = add_preset(db, festival.id, "小制作").value  # two works per pupil
+    painting = add_preset(db, festival.id, "科技创新绘画比赛").value  # one work per pupil
     add_preset(db, festival.id, "科普板报")
     for competition, class_name, author, title in (
         (making.id, "三年级(1)班", "张子涵", "简易潜望镜"),

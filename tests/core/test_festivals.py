@@ -15,7 +15,7 @@ from fest_desktop.school.festivals import (
     add_phase,
     current_festival,
     delete_festival,
-    delete_phase,
+    delete_phases,
     edition_from_name,
     list_festivals,
     list_phases,
@@ -31,8 +31,8 @@ from fest_desktop.storage.database import Database
 
 
 def test_a_new_festival_becomes_current_and_reads_its_edition_from_the_name(db: Database) -> None:
-    first = create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
-    second = create_festival(db, "第十届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    first = create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30)).value
+    second = create_festival(db, "第十届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30)).value
     assert second.edition == 10
     assert current_festival(db) == second
     assert [f.id for f in list_festivals(db)] == [second.id, first.id]
@@ -62,7 +62,7 @@ def test_bad_festival_details_are_refused(
 
 
 def test_editing_details_is_saved_and_validated(db: Database, festival: FestivalInfo) -> None:
-    edited = update_festival(db, dataclasses.replace(festival, theme="体验生活，健康成长"))
+    edited = update_festival(db, dataclasses.replace(festival, theme="体验生活，健康成长")).value
     assert current_festival(db) == edited
     assert edited.theme == "体验生活，健康成长"
     with pytest.raises(ValidationError):
@@ -73,7 +73,7 @@ def test_editing_details_is_saved_and_validated(db: Database, festival: Festival
 def clear_phases(db: Database, festival: FestivalInfo) -> None:
     """The plans' phases a new festival gets, removed: these tests set their own."""
     for phase in list_phases(db, festival.id):
-        delete_phase(db, phase.id)
+        delete_phases(db, [phase.id])
 
 
 def test_a_new_festival_gets_the_plans_four_phases_and_a_copy_keeps_their_proportions(
@@ -93,7 +93,7 @@ def test_a_new_festival_gets_the_plans_four_phases_and_a_copy_keeps_their_propor
         dt.date(2027, 4, 1),
         dt.date(2027, 4, 16),
         copy_setup_from=festival.id,
-    )
+    ).value
     copied = list_phases(db, half.id)
     assert [p.name for p in copied] == ["宣传动员", "准备", "展评", "总结"]
     assert (
@@ -108,9 +108,9 @@ def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_s
     clear_phases(db, festival)
     add_phase(db, festival.id, "宣传动员", dt.date(2026, 4, 11), dt.date(2026, 4, 14))
     add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
-    head = add_teacher(db, festival.id, "林老师", "科学")
+    head = add_teacher(db, festival.id, "林老师", "科学").value
     add_teacher(db, festival.id, "黄老师", "美术")
-    three_two = add_class(db, festival.id, 3, 2, head.id)
+    three_two = add_class(db, festival.id, 3, 2, head.id).value
     add_class(db, festival.id, 7, 1)
     save_student(db, festival.id, StudentInfo(0, three_two.id, "张小明"))
 
@@ -121,7 +121,7 @@ def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_s
         dt.date(2027, 4, 10),
         dt.date(2027, 5, 10),
         copy_setup_from=festival.id,
-    )
+    ).value
 
     assert copy.is_current and copy.edition == 11
     phases = list_phases(db, copy.id)
@@ -142,7 +142,7 @@ def test_a_copy_of_last_years_setup_brings_structure_and_shifted_phases_but_no_s
 
 
 def test_deleting_the_current_festival_makes_another_current(db: Database, festival: FestivalInfo) -> None:
-    other = create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    other = create_festival(db, "第九届科技节", "一中", dt.date(2025, 4, 1), dt.date(2025, 4, 30)).value
     delete_festival(db, other.id)
     current = current_festival(db)
     assert current is not None and current.id == festival.id
@@ -150,12 +150,12 @@ def test_deleting_the_current_festival_makes_another_current(db: Database, festi
 
 def test_phases_may_overlap_and_must_end_after_they_start(db: Database, festival: FestivalInfo) -> None:
     clear_phases(db, festival)
-    a = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7))
-    b = add_phase(db, festival.id, "展评", dt.date(2026, 5, 1), dt.date(2026, 5, 11))
+    a = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 5, 7)).value
+    b = add_phase(db, festival.id, "展评", dt.date(2026, 5, 1), dt.date(2026, 5, 11)).value
     assert phases_on(list_phases(db, festival.id), dt.date(2026, 5, 3)) == [a, b]
     with pytest.raises(ValidationError, match="早于"):
         update_phase(db, dataclasses.replace(a, end_date=dt.date(2026, 4, 1)))
-    delete_phase(db, a.id)
+    delete_phases(db, [a.id])
     assert list_phases(db, festival.id) == [b]
 
 

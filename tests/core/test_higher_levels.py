@@ -128,7 +128,7 @@ def test_the_names_go_into_the_summary_the_district_list_and_the_certificates(
         dt.date(2027, 4, 10),
         dt.date(2027, 5, 10),
         copy_setup_from=fid,
-    )
+    ).value
     assert [(lv.name, lv.results) for lv in higher_levels(db, nextyear.id)] == [(name, 0) for name in LEVELS]
 
 

@@ -518,7 +518,7 @@ def test_an_old_backup_held_open_does_not_stop_an_import(
     db = open_database(tmp_path / "festival.db", keep_backups=1)
     festival = create_festival(
         db, "第十届校园科技节", "启明实验学校", dt.date(2026, 4, 11), dt.date(2026, 5, 11)
-    )
+    ).value
     make_backup(db, "手动")
     held = list_backups(Path(db.location))[0].path
     real_unlink = Path.unlink

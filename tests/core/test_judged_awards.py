@@ -74,7 +74,7 @@ def test_a_list_counting_other_lists_waits_for_every_one_of_them(
     assign_awards(db, festival.id)
     finalise(db, festival.id, competition_list_key(bridges.competition.id), confirmed=True)
     assert waiting_for(db, festival.id, CLASS_LIST) == []
-    assert finalise(db, festival.id, ADVISOR_LIST, confirmed=True).fingerprint
+    assert finalise(db, festival.id, ADVISOR_LIST, confirmed=True).value.fingerprint
 
 
 def test_only_a_judged_work_is_recommended(db: Database, throws: Throws) -> None:
@@ -115,7 +115,7 @@ def test_a_tie_that_gives_more_places_than_the_rule_is_a_surprise_until_adjusted
     rule = [LevelRule("一等奖", RuleMode.COUNT, 1), LevelRule("二等奖", RuleMode.COUNT, 1)]
     set_rules(db, festival.id, RuleKey(AwardKind.ENTRY, made.competition.id), rule)
     made.throw(db, {"张子涵": 20, "李梓轩": 20, "王一诺": 15, "刘欣怡": 12, "吴可馨": 10})
-    report = assign_awards(db, festival.id)
+    report = assign_awards(db, festival.id).value
     assert any("一等奖 1名 → 2名" in line for line in report.lines())
     key = competition_list_key(made.competition.id)
     assert surprises(db, festival.id, key) == [
@@ -160,7 +160,7 @@ def test_优秀奖_goes_to_the_judged_works_left_without_a_prize_where_the_plan_
     assert effective_rules(db, festival.id, key)[-1] == LevelRule("优秀奖", RuleMode.REST)
     throws.throw(db, {"张子涵": 20, "李梓轩": 18, "王一诺": 15, "刘欣怡": 12, "吴可馨": 10})  # 孙浩宇 not yet
     assign_awards(db, festival.id)
-    assert "还有 1 件作品未评完" in " ".join(assign_awards(db, festival.id).skipped)
+    assert "还有 1 件作品未评完" in " ".join(assign_awards(db, festival.id).value.skipped)
     throws.throw(db, {"孙浩宇": 9})
     assign_awards(db, festival.id)
     levels = {a.recipient_text: a.level for a in list_awards(db, festival.id) if a.kind == AwardKind.ENTRY}

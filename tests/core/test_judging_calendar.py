@@ -72,7 +72,7 @@ def test_a_deadline_judging_day_or_phase_end_on_a_day_off_is_marked(
         dataclasses.replace(
             get_competition(db, board.id), judging_date=dt.date(2026, 5, 9)
         ),  # 调休 Saturday: a school day
-    )
+    ).value
     phases = [PhaseInfo(1, "展评", dt.date(2026, 5, 2), dt.date(2026, 5, 8))]
     clashes = [c for c in find_clashes(list_events(db, festival.id), festival, phases) if c.kind == "day_off"]
     assert [c.message for c in clashes] == [
@@ -111,7 +111,7 @@ def test_a_score_before_the_deadline_is_refused_with_the_date_until_judging_is_o
     with pytest.raises(ValidationError, match="评奖"):
         assign_awards(db, throws.festival_id, throws.competition.name)
     # Run over every competition, one not open yet is left alone and said so.
-    report = assign_awards(db, throws.festival_id)
+    report = assign_awards(db, throws.festival_id).value
     assert any(f"评审从{when}开始，现在还不能评奖" in line for line in report.skipped)
     opened = open_judging_early(db, throws.competition.id, station="教务处电脑")
     assert opened.value.opened_by == "教务处电脑" and opened.value.is_open(TODAY)
@@ -137,7 +137,7 @@ def test_the_award_run_and_定稿_of_a_competition_not_yet_open(db: Database, th
     with pytest.raises(ValidationError, match="提前开始评审要指定一个比赛项目"):
         assign_awards(db, throws.festival_id, open_early=True)
     # Opened early by the run itself: the log says so, and the run goes through.
-    report = assign_awards(db, throws.festival_id, throws.competition.name, open_early=True)
+    report = assign_awards(db, throws.festival_id, throws.competition.name, open_early=True).value
     assert not any("评审从" in line for line in report.skipped)
     assert [line.action for line in competition_log(db, throws.competition.id)] == ["open"]
 
@@ -159,7 +159,7 @@ def test_a_board_opens_on_its_inspection_day(db: Database, festival: FestivalInf
         enter_score(db, board.entry_ids["三年级(2)班"], board.judge("李老师"), criterion.id, 10)
     # Without an inspection day, the start of its making-and-inspection window opens it: today.
     update_competition(db, dataclasses.replace(get_competition(db, board.competition.id), judging_date=None))
-    assert enter_score(db, board.entry_ids["三年级(2)班"], board.judge("李老师"), criterion.id, 10)
+    assert enter_score(db, board.entry_ids["三年级(2)班"], board.judge("李老师"), criterion.id, 10).value
 
 
 def test_an_import_before_the_day_is_refused_naming_it_and_goes_through_opened_early(

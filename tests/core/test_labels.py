@@ -24,7 +24,7 @@ from tests.pdf_checks import fonts, page_count, page_text, render_page
 def small(db: Database, festival: FestivalInfo) -> SmallSchool:
     school = make_small_school(db, festival)
     add_preset(db, festival.id, "科普板报")
-    making = add_preset(db, festival.id, "小制作")
+    making = add_preset(db, festival.id, "小制作").value
     for name, class_name in (
         ("张子涵", "三年级(1)班"),
         ("李梓轩", "三年级(1)班"),

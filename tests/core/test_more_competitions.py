@@ -37,7 +37,7 @@ def test_every_competition_the_plans_name_has_a_preset() -> None:
 def test_the_teachers_contests_are_for_teachers(db: Database, festival: FestivalInfo) -> None:
     assert [p.name for p in TEACHER_PRESETS] == ["经验论文评比", "科技活动方案"]
     for preset in TEACHER_PRESETS:
-        added = add_preset(db, festival.id, preset.name)
+        added = add_preset(db, festival.id, preset.name).value
         assert added.participation == Participation.TEACHER
         assert (added.quota_min, added.quota_max, added.eligible_levels) == (None, None, ())
     assert "如何组织指导中小学生开展科技创新活动" in find_preset("经验论文").description
@@ -52,7 +52,7 @@ def test_the_grid_paper_is_300_squares_a_page_with_the_plans_heading(
     assert PLAN_NOTE in text and "题目" in text and "班级" in text and "姓名" in text
     assert "20×15=300" in text and "300" in text
     assert all(fonts(path).values())  # the bundled font, embedded
-    essay = add_preset(db, festival.id, "科技小论文")
+    essay = add_preset(db, festival.id, "科技小论文").value
     assert write_grid_paper(db, festival.id, path, competition_id=essay.id, copies=3) == 3
     assert page_count(path) == 3
     assert "科技小论文与观察日记：□科技小论文 □观察日记 □科普童话 □科普幻想" in page_text(path, 2)

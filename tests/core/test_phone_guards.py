@@ -20,7 +20,8 @@ from fest_desktop.phones.submissions import PhoneScores, Submission, submit_scor
 from fest_desktop.registration.competitions import CriterionInfo
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring import entering
-from fest_desktop.scoring.entering import enter_score, parse_points, set_locked
+from fest_desktop.scoring.entering import enter_score, set_locked
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
 
@@ -95,12 +96,12 @@ def paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[PausedWriter]:
 def close_by(db: Database, board: Board, how: str) -> Callable[[], object]:
     def close() -> object:
         if how == "lock":
-            return set_locked(db, board.competition.id, True)
+            return set_locked(db, board.competition.id, True).value
         if how == "finalise":
             return finalise(
                 db, board.small.festival_id, competition_list_key(board.competition.id), confirmed=True
-            )
-        return reissue_link(db, board.judge("李老师"))
+            ).value
+        return reissue_link(db, board.judge("李老师")).value
 
     return close
 

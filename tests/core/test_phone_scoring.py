@@ -27,6 +27,7 @@ from fest_desktop.phones.submissions import PhoneScores, SubmissionReused, submi
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.scoring.entering import enter_score, set_locked
 from fest_desktop.scoring.log import changes_since, competition_log
+from fest_desktop.scoring.points import parse_points
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.model import PhoneSubmission, Score
 from tests.core.scoring_fixture import Board, make_board, sheet
@@ -122,6 +123,39 @@ def test_a_refused_value_uses_the_desks_words_and_writes_nothing(db: Database, b
     assert scores_count(db) == 0  # the valid criteria before it were not kept either
 
 
+def test_the_phone_page_gets_every_refusal_and_rule_in_the_desks_words(db: Database, board: Board) -> None:
+    """The page checks points before sending, with the words the server sends: those of the desk."""
+    secret = secret_of(db, board, "李老师")
+    sent = {c["id"]: c for c in phone_sheet(db, secret).as_json()["criteria"]}  # type: ignore[attr-defined]
+    for criterion in board.competition.criteria:
+        words = sent[criterion.id]["words"]
+        half = criterion.step / 2
+        for typed, which in (
+            ("abc", "not_number"),
+            ("-1", "negative"),
+            (f"{criterion.max_points + criterion.step:g}", "over"),
+            (f"{half:g}", "off_step"),
+        ):
+            with pytest.raises(ValidationError) as desk:
+                parse_points(typed, criterion)
+            assert words[which].replace("{shown}", typed) == desk.value.message
+    [masthead] = [c for c in board.competition.deductions if c.name.startswith("刊头")]
+    deduction = sent[masthead.id]
+    assert (
+        deduction["rule"] == f"每处扣 {masthead.step:g} 分，最多 1 处；下面填处数"
+        and deduction["most_cases"] == 1
+    )
+    assert (
+        deduction["words"]["too_many_cases"].replace("{shown}", "2")
+        == f"「{masthead.name}」最多扣 1 处，填的 2 处超出了。"
+    )
+    hand_in_sheet(db, secret)
+    closed = phone_sheet(db, secret).as_json()["closed"]
+    with pytest.raises(ValidationError) as refused:
+        submit_scores(db, secret, PhoneScores("phone-submission-c", board.entry_ids["三年级(2)班"], {}, {}))
+    assert closed == refused.value.message
+
+
 def test_a_judge_cannot_score_their_own_class_nor_another_competitions_entry(
     db: Database, board: Board, festival: FestivalInfo
 ) -> None:
@@ -191,7 +225,7 @@ def test_a_locked_competition_and_a_handed_in_sheet_refuse(db: Database, board: 
 
 def test_a_reissued_link_stops_the_old_one_at_once(db: Database, board: Board) -> None:
     old = secret_of(db, board, "李老师")
-    new = reissue_link(db, board.judge("李老师"))
+    new = reissue_link(db, board.judge("李老师")).value
     assert new.secret != old
     with pytest.raises(LinkRefused):
         phone_sheet(db, old)
@@ -270,7 +304,7 @@ def test_the_pcs_addresses_put_wifi_and_ethernet_first_and_virtual_adapters_last
 
 def test_a_sheet_handed_in_stays_handed_in_when_its_card_is_revoked(db: Database, board: Board) -> None:
     hand_in_sheet(db, secret_of(db, board, "李老师"))
-    fresh = reissue_link(db, board.judge("李老师"))
+    fresh = reissue_link(db, board.judge("李老师")).value
     assert fresh.handed_in and phone_sheet(db, fresh.secret).handed_in
     with pytest.raises(ValidationError, match="提交并锁定"):
         submit_scores(
@@ -309,7 +343,9 @@ def test_while_a_conflict_waits_the_judges_new_value_goes_to_the_operator_not_ov
     [row] = [e for e in shown.entries if e.id == entry]
     assert row.points[first.id] == 15 and row.conflicts == {first.id: (15, 20)}
     [sent] = [e for e in shown.as_json()["entries"] if e["id"] == entry]  # type: ignore[attr-defined]
-    assert sent["conflicts"] == {str(first.id): {"desk": 15, "phone": 20}}
+    assert sent["conflicts"] == {
+        str(first.id): {"desk": 15, "phone": 20, "text": "电脑上已录入 15，你的 20 已交给管理员核对"}
+    }
     # The judge types their value again, over what the phone now shows: it goes to the conflict.
     again = submit_scores(
         db, secret, PhoneScores("conflict-0002", entry, {first.id: 18}, {first.id: 20})
@@ -352,8 +388,8 @@ def test_a_festival_scope_opens_its_own_judges_and_not_another_years(
 
     last_year = create_festival(
         db, "第九届校园科技节", "启明实验学校", dt.date(2025, 4, 11), dt.date(2025, 5, 11)
-    )
-    old_board = add_preset(db, last_year.id, "科普板报比赛")
+    ).value
+    old_board = add_preset(db, last_year.id, "科普板报比赛").value
     add_judge(db, old_board.id, "周老师")
     [old_card] = judge_links(db, old_board.id)
     this_year = Scope(festival_id=festival.id)

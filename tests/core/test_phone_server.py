@@ -87,7 +87,7 @@ def test_wrong_and_revoked_links_are_refused_and_a_right_one_is_never_slowed_dow
         )
     )
     old = secret_of(db, board, "李老师")
-    new = reissue_link(db, board.judge("李老师")).secret
+    new = reissue_link(db, board.judge("李老师")).value.secret
     refused = client.get(f"/api/j/{old}/sheet")
     assert refused.status_code == 404 and "作废" in refused.json()["error"]
     assert client.post(f"/api/j/{old}/scores", json=submission(board, "三年级(1)班", 3)).status_code == 404
@@ -108,8 +108,8 @@ def test_wrong_and_revoked_links_are_refused_and_a_right_one_is_never_slowed_dow
 def test_another_judges_entries_and_another_competition_are_not_reachable(
     client: TestClient, db: Database, board: Board, festival: FestivalInfo
 ) -> None:
-    other = add_preset(db, festival.id, "科技创新绘画比赛")
-    judge = add_judge(db, other.id, "周老师")
+    other = add_preset(db, festival.id, "科技创新绘画比赛").value
+    judge = add_judge(db, other.id, "周老师").value
     other_secret = next(link.secret for link in judge_links(db, other.id) if link.judge_id == judge.id)
     assert client.get(f"/api/j/{other_secret}/sheet").status_code == 404  # the server scores the boards only
     own_class = client.post(

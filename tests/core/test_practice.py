@@ -277,7 +277,7 @@ def test_a_new_year_starts_with_last_years_items_but_no_marks(db: Database, scho
         dt.date(2027, 4, 10),
         dt.date(2027, 5, 10),
         copy_setup_from=school.festival_id,
-    )
+    ).value
     copied = list_items(db, nextyear.id)
     assert [i.name for i in copied] == list(PLAN_ITEMS)
     assert all(i.marks == 0 for i in copied)

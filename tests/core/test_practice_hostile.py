@@ -87,7 +87,7 @@ def test_an_import_killed_half_way_leaves_all_or_nothing(
     add_plan_items(db, festival.id)
     classes = []
     for number in range(1, 9):
-        school_class = add_class(db, festival.id, 5, number)
+        school_class = add_class(db, festival.id, 5, number).value
         classes.append(school_class.id)
         for n in range(40):
             save_student(db, festival.id, StudentInfo(0, school_class.id, f"学生{number}-{n}"))

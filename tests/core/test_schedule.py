@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from fest_desktop.calendar.clashes import find_clashes, happening
 from fest_desktop.calendar.events import (
@@ -21,7 +22,7 @@ from fest_desktop.calendar.events import (
     restore_event,
     update_event,
 )
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import ClassAudience, EventKind, GradeAudience
 from fest_desktop.calendar.schedule_files import SCHEDULE_COLUMNS, export_schedule
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import update_competition
@@ -100,7 +101,7 @@ def test_one_person_in_two_places_at_once(festival: FestivalInfo) -> None:
 
 
 def test_outside_the_festival_or_its_phase(db: Database, festival: FestivalInfo) -> None:
-    preparation = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 4, 30))
+    preparation = add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 4, 30)).value
     events = numbered(
         event("开幕式", dt.date(2026, 4, 10), kind=EventKind.CEREMONY),  # the festival starts on 4月11日
         event("小制作辅导", dt.date(2026, 5, 2), phase_id=preparation.id),
@@ -133,19 +134,24 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
             start="09:00",
             end="10:00",
             place="报告厅",
-            audience=("g:3", f"c:{small.class_ids['一年级(1)班']}"),
+            audience=(GradeAudience(3), ClassAudience(small.class_ids["一年级(1)班"])),
         ),
-    )
+    ).value
     assert talk.audience_text == "三年级、一年级(1)班" and talk.levels == {1, 3}
+    with db.session() as session:  # stored as files have always held it, so older files read as before
+        stored = session.scalar(text("SELECT audience FROM event WHERE id = :id"), {"id": talk.id})
+    assert stored == f"g:3,c:{small.class_ids['一年级(1)班']}"
+    with pytest.raises(ValidationError, match="不存在的年级"):
+        add_event(db, festival.id, event("十三年级", audience=(GradeAudience(13),)))
     with pytest.raises(ValidationError, match="结束时间 09:00 不晚于开始时间 10:00"):
         add_event(db, festival.id, event("倒过来", start="10:00", end="09:00"))
     with pytest.raises(ValidationError, match="活动内容不能为空"):
         add_event(db, festival.id, event(" "))
-    moved = move_event(db, talk.id, DAY + dt.timedelta(days=3))
+    moved = move_event(db, talk.id, DAY + dt.timedelta(days=3)).value
     assert (moved.start_date, moved.start_time) == (DAY + dt.timedelta(days=3), dt.time(9))
-    copy = duplicate_event(db, festival.id, talk.id)
+    copy = duplicate_event(db, festival.id, talk.id).value
     assert copy.title == "科普讲座：身边的物理（副本）" and copy.id != talk.id
-    gone = delete_event(db, talk.id)
+    gone = delete_event(db, talk.id).value
     assert gone is not None
     assert [e.title for e in list_events(db, festival.id)] == ["科普讲座：身边的物理（副本）"]
     restore_event(db, festival.id, gone)
@@ -153,7 +159,7 @@ def test_events_are_stored_checked_moved_duplicated_and_restored(
 
 
 def test_deadlines_and_judging_days_follow_the_competitions(db: Database, festival: FestivalInfo) -> None:
-    board = add_preset(db, festival.id, "科普板报比赛")  # made and inspected end − 14 … end − 7
+    board = add_preset(db, festival.id, "科普板报比赛").value  # made and inspected end − 14 … end − 7
     derived = list_events(db, festival.id)
     # end − 7 is 5月4日, in the 五一 holiday: the window closes and the judges inspect on 4月30日.
     assert [(e.title, e.start_date, e.end_date, e.source) for e in derived] == [
@@ -269,7 +275,7 @@ def test_today_and_tomorrow(planned: list[EventInfo]) -> None:
 def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_has_a_deadline(
     db: Database, festival: FestivalInfo
 ) -> None:
-    board = add_preset(db, festival.id, "科普板报比赛")
+    board = add_preset(db, festival.id, "科普板报比赛").value
     assert board.deadline_word == "制作与检查" and board.window_start == dt.date(2026, 4, 27)
 
     def order_clashes() -> list[str]:
@@ -277,7 +283,7 @@ def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_ha
         return [c.message for c in find_clashes(events, festival, []) if c.kind == "order"]
 
     assert order_clashes() == []
-    inside = update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 4, 29)))
+    inside = update_competition(db, dataclasses.replace(board, judging_date=dt.date(2026, 4, 29))).value
     assert order_clashes() == []  # inspected on a day of the window, before its last day: fine
     update_competition(db, dataclasses.replace(inside, judging_date=dt.date(2026, 4, 25)))
     assert order_clashes() == [
@@ -285,7 +291,7 @@ def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_ha
     ]
     with pytest.raises(ValidationError, match="制作与检查开始日期 2026-05-06 要早于它的截止日期"):
         update_competition(db, dataclasses.replace(inside, window_start=dt.date(2026, 5, 6)))
-    plain = update_competition(db, dataclasses.replace(inside, window_start=None))
+    plain = update_competition(db, dataclasses.replace(inside, window_start=None)).value
     assert plain.deadline_word == "完成截止"
     assert [e.source for e in list_events(db, festival.id)] == ["judging", "deadline"]
     # Without a window, inspecting on 4月29日 is before the boards are finished.
@@ -293,11 +299,11 @@ def test_a_board_judged_outside_its_window_is_a_clash_and_without_a_window_it_ha
 
 
 def test_judging_or_a_ceremony_before_a_deadline_is_a_clash(db: Database, festival: FestivalInfo) -> None:
-    paint = add_preset(db, festival.id, "科技创新绘画比赛")
+    paint = add_preset(db, festival.id, "科技创新绘画比赛").value
     early = update_competition(
         db,
         dataclasses.replace(paint, judging_date=paint.deadline - dt.timedelta(days=2)),  # type: ignore[operator]
-    )
+    ).value
     add_event(
         db,
         festival.id,

@@ -13,7 +13,7 @@ from fest_desktop.school.people import (
     StudentInfo,
     add_teacher,
     delete_students,
-    delete_teacher,
+    delete_teachers,
     list_students,
     list_teachers,
     save_student,
@@ -42,7 +42,7 @@ def test_classes_create_their_grade_and_section(db: Database, festival: Festival
 
 def test_a_class_cannot_exist_twice(db: Database, festival: FestivalInfo) -> None:
     add_class(db, festival.id, 3, 2)
-    other = add_class(db, festival.id, 3, 3)
+    other = add_class(db, festival.id, 3, 3).value
     with pytest.raises(ValidationError, match=r"三年级\(2\)班已经存在"):
         add_class(db, festival.id, 3, 2)
     with pytest.raises(ValidationError, match="已经存在"):
@@ -50,7 +50,7 @@ def test_a_class_cannot_exist_twice(db: Database, festival: FestivalInfo) -> Non
 
 
 def test_renamed_grades_name_their_classes(db: Database, festival: FestivalInfo) -> None:
-    info = add_class(db, festival.id, 7, 3)
+    info = add_class(db, festival.id, 7, 3).value
     grade = list_grades(db, festival.id)[0]
     rename_grade(db, grade.id, "七年级")
     assert list_classes(db, festival.id)[0].name == "七年级(3)班"
@@ -58,18 +58,18 @@ def test_renamed_grades_name_their_classes(db: Database, festival: FestivalInfo)
 
 
 def test_deleting_a_head_teacher_leaves_the_class_without_one(db: Database, festival: FestivalInfo) -> None:
-    teacher = add_teacher(db, festival.id, "林老师", "科学")
-    info = add_class(db, festival.id, 3, 2, teacher.id)
+    teacher = add_teacher(db, festival.id, "林老师", "科学").value
+    info = add_class(db, festival.id, 3, 2, teacher.id).value
     assert list_teachers(db, festival.id)[0].head_of == "三年级(2)班"
-    delete_teacher(db, teacher.id)
+    delete_teachers(db, [teacher.id])
     assert list_classes(db, festival.id)[0] == dataclasses.replace(
         info, head_teacher_id=None, head_teacher_name=""
     )
 
 
 def test_students_are_checked_on_every_save(db: Database, festival: FestivalInfo) -> None:
-    info = add_class(db, festival.id, 3, 2)
-    saved = save_student(db, festival.id, StudentInfo(0, info.id, " 张小明 ", "男", "2023001", None, 9))
+    info = add_class(db, festival.id, 3, 2).value
+    saved = save_student(db, festival.id, StudentInfo(0, info.id, " 张小明 ", "男", "2023001", None, 9)).value
     assert (saved.name, saved.class_name) == ("张小明", "三年级(2)班")
     with pytest.raises(ValidationError, match="学号 2023001 已经属于学生「张小明」"):
         save_student(db, festival.id, StudentInfo(0, info.id, "李四", student_number="2023001"))
@@ -85,10 +85,10 @@ def test_students_are_checked_on_every_save(db: Database, festival: FestivalInfo
 
 
 def test_a_student_moves_class_by_saving_with_another_class(db: Database, festival: FestivalInfo) -> None:
-    a = add_class(db, festival.id, 3, 1)
-    b = add_class(db, festival.id, 3, 2)
-    student = save_student(db, festival.id, StudentInfo(0, a.id, "王芳"))
-    moved = save_student(db, festival.id, dataclasses.replace(student, class_id=b.id))
+    a = add_class(db, festival.id, 3, 1).value
+    b = add_class(db, festival.id, 3, 2).value
+    student = save_student(db, festival.id, StudentInfo(0, a.id, "王芳")).value
+    moved = save_student(db, festival.id, dataclasses.replace(student, class_id=b.id)).value
     assert moved.class_name == "三年级(2)班"
     assert [c.student_count for c in list_classes(db, festival.id)] == [0, 1]
 
@@ -96,8 +96,8 @@ def test_a_student_moves_class_by_saving_with_another_class(db: Database, festiv
 def test_editing_what_another_window_deleted_says_so(db: Database, festival: FestivalInfo) -> None:
     from fest_desktop.errors import NotFoundError
 
-    info = add_class(db, festival.id, 3, 2)
-    student = save_student(db, festival.id, StudentInfo(0, info.id, "王芳"))
+    info = add_class(db, festival.id, 3, 2).value
+    student = save_student(db, festival.id, StudentInfo(0, info.id, "王芳")).value
     delete_students(db, [student.id])
     with pytest.raises(NotFoundError, match="这名学生已被删除"):
         save_student(db, festival.id, dataclasses.replace(student, name="王小芳"))

@@ -36,7 +36,7 @@ def shortlist(db: Database, festival: FestivalInfo) -> Throws:
     made = make_throws(db, festival, AUTHORS)
     made.competition = update_competition(
         db, dataclasses.replace(made.competition, outcome=Outcome.SHORTLIST)
-    )
+    ).value
     made.throw(db, {name: 20.0 - i for i, name in enumerate(AUTHORS)})  # 张子涵 20 … 孙浩宇 15
     return made
 
@@ -126,7 +126,7 @@ def test_a_shortlist_without_scores_is_chosen_by_hand(db: Database, festival: Fe
     update_competition(
         db, dataclasses.replace(made.competition, outcome=Outcome.SHORTLIST, judging=Judging.NONE)
     )
-    assert "手抛飞机" not in assign_awards(db, festival.id).assigned
+    assert "手抛飞机" not in assign_awards(db, festival.id).value.assigned
     award_entry(db, made.entry_ids["刘欣怡"], SHORTLIST_LEVEL, "美术组推荐")
     assign_awards(db, festival.id)
     assert selected(db, festival.id) == {"刘欣怡": SHORTLIST_LEVEL}

@@ -52,26 +52,26 @@ class Known:
 def known(db: Database, festival: FestivalInfo) -> Known:
     last_year = create_festival(
         db, "第九届校园科技节", "启明实验学校", dt.date(2025, 4, 12), dt.date(2025, 5, 12), make_current=False
-    )
-    old_class = add_class(db, last_year.id, 3, 1)
-    old_student = save_student(db, last_year.id, StudentInfo(0, old_class.id, "旧生"))
-    old_comp = add_competition(db, last_year.id, CompetitionInfo(0, "旧项目", code_prefix="JX"))
+    ).value
+    old_class = add_class(db, last_year.id, 3, 1).value
+    old_student = save_student(db, last_year.id, StudentInfo(0, old_class.id, "旧生")).value
+    old_comp = add_competition(db, last_year.id, CompetitionInfo(0, "旧项目", code_prefix="JX")).value
     create_entry(
         db, last_year.id, EntryDraft(old_comp.id, old_class.id, author_ids=(old_student.id,)), today=TODAY
     )
 
     classes = {
-        "三1": add_class(db, festival.id, 3, 1),
-        "三2": add_class(db, festival.id, 3, 2),
-        "初一1": add_class(db, festival.id, 7, 1),
-        "五1": add_class(db, festival.id, 5, 1),  # a class with no students yet
+        "三1": add_class(db, festival.id, 3, 1).value,
+        "三2": add_class(db, festival.id, 3, 2).value,
+        "初一1": add_class(db, festival.id, 7, 1).value,
+        "五1": add_class(db, festival.id, 5, 1).value,  # a class with no students yet
     }
     people = {
         name: save_student(
             db,
             festival.id,
             StudentInfo(0, classes[room].id, name, gender=gender, birth_date=dt.date(2016, 3, 1)),
-        )
+        ).value
         for name, room, gender in (
             ("甲", "三1", "男"),
             ("乙", "三1", "女"),
@@ -87,21 +87,21 @@ def known(db: Database, festival: FestivalInfo) -> Known:
         CompetitionInfo(
             0, "手抛飞机", code_prefix="FJ", judging=Judging.MEASURED, measure_unit="米", quota_min=1
         ),
-    )
+    ).value
     paper = add_competition(
         db,
         festival.id,
         CompetitionInfo(
             0, "科技小论文", code_prefix="LW", judging=Judging.NONE, deadline=dt.date(2026, 4, 15)
         ),
-    )
+    ).value
     teams = add_competition(
         db,
         festival.id,
         CompetitionInfo(
             0, "机器人", code_prefix="JQ", participation=Participation.TEAM, team_size=2, judging=Judging.NONE
         ),
-    )
+    ).value
 
     def enter(competition: CompetitionInfo, room: str, *names: str, late: bool = False) -> int:
         draft = EntryDraft(
@@ -111,7 +111,7 @@ def known(db: Database, festival: FestivalInfo) -> Known:
             title=f"{names[0]}的作品",
             advisor="王芳",
         )
-        return create_entry(db, festival.id, draft, today=TODAY, allow_late=late).id
+        return create_entry(db, festival.id, draft, today=TODAY, allow_late=late).value.id
 
     entries = {
         "甲飞机": enter(planes, "三1", "甲"),
@@ -127,7 +127,7 @@ def known(db: Database, festival: FestivalInfo) -> Known:
             EntryDraft(planes.id, classes["三1"].id, author_ids=(people["丙"].id,), title="丙的作品"),
             status=EntryStatus.DISQUALIFIED,
         ),
-    )
+    ).value
     assert disqualified.status == EntryStatus.DISQUALIFIED
     enter_attempt(db, entries["甲飞机"], 1, 20.0)
     enter_attempt(db, entries["乙飞机"], 1, 18.5)
@@ -243,7 +243,7 @@ def test_the_district_list_in_a_districts_own_columns(db: Database, known: Known
     counts = [[c.value for c in row] for row in load_workbook(listing)["推荐作品统计"].iter_rows()]
     assert counts == [["学部", "个人", "团体", "合计"], ["小学", 1, 1, 2]]
 
-    saved = save_district_template(db, " 城南区 ", ["序号", "作品题目", "作者", "出生日期", "说明"])
+    saved = save_district_template(db, " 城南区 ", ["序号", "作品题目", "作者", "出生日期", "说明"]).value
     assert template_columns(db, "城南区") == saved and list(district_templates(db)) == ["默认", "城南区"]
     write_district_list(db, known.festival_id, listing, saved)
     first = [c.value for c in load_workbook(listing)["推荐作品"][3]]
@@ -280,19 +280,21 @@ def test_the_judges_spread_says_who_scores_high_or_low_against_the_panel(
     from fest_desktop.scoring.entering import enter_score
     from fest_desktop.scoring.judges import add_judge
 
-    room = add_class(db, festival.id, 4, 1)
-    pupils = [save_student(db, festival.id, StudentInfo(0, room.id, name)).id for name in ("甲", "乙")]
+    room = add_class(db, festival.id, 4, 1).value
+    pupils = [save_student(db, festival.id, StudentInfo(0, room.id, name)).value.id for name in ("甲", "乙")]
     paintings = add_competition(
         db,
         festival.id,
         CompetitionInfo(0, "绘画", code_prefix="HH", criteria=(CriterionInfo("想象力", 100),)),
-    )
+    ).value
     criterion = paintings.criteria[0].id
     entries = [
-        create_entry(db, festival.id, EntryDraft(paintings.id, room.id, author_ids=(pupil,)), today=TODAY).id
+        create_entry(
+            db, festival.id, EntryDraft(paintings.id, room.id, author_ids=(pupil,)), today=TODAY
+        ).value.id
         for pupil in pupils
     ]
-    judges = {name: add_judge(db, paintings.id, name).id for name in ("王", "李", "张")}
+    judges = {name: add_judge(db, paintings.id, name).value.id for name in ("王", "李", "张")}
     # 王 gives 6 above the panel's mean on each painting, 李 3 below, 张 3 below.
     for entry, base in zip(entries, (80, 60), strict=True):
         for name, offset in (("王", 9), ("李", 0), ("张", 0)):

@@ -50,9 +50,9 @@ class Contest:
 def contest(db: Database, festival: FestivalInfo) -> Contest:
     school = make_small_school(db, festival)
     teachers = {
-        name: add_teacher(db, festival.id, name, "科学").id for name in ("王芳", "李强", "陈静", "赵敏")
+        name: add_teacher(db, festival.id, name, "科学").value.id for name in ("王芳", "李强", "陈静", "赵敏")
     }
-    return Contest(school, add_preset(db, festival.id, "经验论文评比"), teachers)
+    return Contest(school, add_preset(db, festival.id, "经验论文评比").value, teachers)
 
 
 def paper(contest: Contest, teacher: str, title: str) -> EntryDraft:
@@ -64,7 +64,7 @@ def test_a_teachers_work_belongs_to_no_class_and_names_its_teacher(db: Database,
     assert competition.participation == Participation.TEACHER and competition.is_for_teachers
     assert (competition.ranking_group, competition.eligibility_text) == (RankingGroup.SCHOOL, "教师")
     fid = contest.school.festival_id
-    entry = create_entry(db, fid, paper(contest, "王芳", "在小制作中培养学生的创新能力"), today=TODAY)
+    entry = create_entry(db, fid, paper(contest, "王芳", "在小制作中培养学生的创新能力"), today=TODAY).value
     assert (entry.code, entry.class_id, entry.class_name, entry.author_names) == ("JY-0001", None, "", "王芳")
     # No class enters it: it is on no class's form and against no class's quota.
     cells = [c for c in quota_overview(db, fid) if c.competition_id == competition.id]
@@ -88,11 +88,11 @@ def test_a_teachers_work_belongs_to_no_class_and_names_its_teacher(db: Database,
         with pytest.raises(ValidationError, match=message.replace("(", "\\(").replace(")", "\\)")):
             create_entry(db, fid, draft, today=TODAY)
     # A pupils' competition takes no teacher as its author.
-    painting = add_preset(db, fid, "科技创新绘画比赛")
+    painting = add_preset(db, fid, "科技创新绘画比赛").value
     with pytest.raises(ValidationError, match="是学生的比赛，作者应是学生，不能是老师王芳"):
         create_entry(db, fid, EntryDraft(painting.id, None, teacher_id=contest.teachers["王芳"]), today=TODAY)
     # Another teacher takes the work over: the rules are checked again.
-    moved = update_entry(db, entry.id, paper(contest, "李强", entry.title))
+    moved = update_entry(db, entry.id, paper(contest, "李强", entry.title)).value
     assert moved.author_names == "李强"
 
 
@@ -121,11 +121,12 @@ def judged_contest(db: Database, contest: Contest) -> dict[str, int]:
     """Three papers scored by two judges, one of whom wrote one (and stands aside for it)."""
     fid = contest.school.festival_id
     entries = {
-        name: create_entry(db, fid, paper(contest, name, f"{name}的经验"), today=TODAY).id
+        name: create_entry(db, fid, paper(contest, name, f"{name}的经验"), today=TODAY).value.id
         for name in ("王芳", "李强", "陈静")
     }
     judges = [
-        add_judge(db, contest.competition.id, name, contest.teachers[name]).id for name in ("赵敏", "王芳")
+        add_judge(db, contest.competition.id, name, contest.teachers[name]).value.id
+        for name in ("赵敏", "王芳")
     ]
     sheet = load_sheet(db, contest.competition.id)
     criteria = [c.id for c in sheet.competition.criteria]
@@ -184,7 +185,7 @@ def test_a_teachers_contest_is_judged_awarded_and_printed_for_the_teacher(
 def test_the_summary_counts_the_teachers_apart(db: Database, contest: Contest) -> None:
     fid = contest.school.festival_id
     judged_contest(db, contest)
-    painting = add_preset(db, fid, "科技创新绘画比赛")
+    painting = add_preset(db, fid, "科技创新绘画比赛").value
     create_entry(
         db,
         fid,

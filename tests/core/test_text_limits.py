@@ -79,7 +79,7 @@ def test_a_phase_a_teacher_s_subject_and_a_competition_have_their_limits(
         add_phase(db, festival.id, "段" * 100, dt.date(2026, 4, 11), dt.date(2026, 4, 20))
     with pytest.raises(ValidationError, match="任教学科"):
         add_teacher(db, festival.id, "王老师", "科" * 100)
-    competition = add_preset(db, festival.id, "科技创新绘画比赛")
+    competition = add_preset(db, festival.id, "科技创新绘画比赛").value
     from fest_desktop.registration.competitions import update_competition
 
     with pytest.raises(ValidationError, match="比赛项目名称"):

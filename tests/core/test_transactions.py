@@ -61,7 +61,7 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
 
 def test_assigning_every_list_is_one_transaction(db: Database, throws: Throws) -> None:
     with transactions(db) as begun:
-        report = assign_awards(db, throws.festival_id)
+        report = assign_awards(db, throws.festival_id).value
     assert len(begun) == 1
     assert report.assigned  # the competition, the collective awards, 优秀组织奖 and 辅导员奖 all ran
 

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ui.operations import Runner
+
 
 class RecordedBox:
     """Stands in for QMessageBox inside ui.widgets.messages, the one module that opens them: errors,
@@ -57,3 +59,8 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     box = type("Box", (RecordedBox,), {"shown": record})
     monkeypatch.setattr("ui.widgets.messages.QMessageBox", box)
     return record
+
+
+def settled(qtbot: Any, runner: Runner, timeout: int = 20000) -> None:
+    """Wait until the runner's operations under way have ended and their outcomes been shown."""
+    qtbot.waitUntil(lambda: not runner.busy, timeout=timeout)

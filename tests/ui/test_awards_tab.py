@@ -27,8 +27,10 @@ from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
 from tests.pdf_checks import page_count, page_text
+from tests.ui.conftest import settled
 from ui.awards.printing import certificate_printer
 from ui.awards.tab import AwardsTab
+from ui.operations import Runner
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def seen(shown: dict[str, Any]) -> dict[str, Any]:
 
 
 def make_tab(qtbot: QtBot, db: Database, festival_id: int) -> AwardsTab:
-    tab = AwardsTab(db)
+    tab = AwardsTab(db, Runner())
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
     tab.show()
@@ -70,6 +72,7 @@ def test_assign_change_with_a_reason_finalise_and_post(
     page = tab.lists
     page.list_box.setCurrentIndex(page.list_box.findText("手抛飞机"))
     page.assign()
+    settled(qtbot, page.runner)
     assert "手抛飞机：一等奖 1、二等奖 2" in page.status.text()
     assert page.model.rowCount() == 3
     score_column = next(
@@ -101,6 +104,7 @@ def test_assign_change_with_a_reason_finalise_and_post(
     assert seen["errors"] and "已定稿" in seen["errors"][-1]
     notice = tmp_path / "公示.pdf"
     page.export_to("notice.pdf", notice)
+    settled(qtbot, page.runner)
     assert page_count(notice) == 1 and notices(db, throws.festival_id)
     final = next(iter(notices(db, throws.festival_id).values()))
     assert final.fingerprint in page_text(notice, 0)
@@ -160,6 +164,7 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     printer.setOutputFileName(str(printed))
     page.table.clearSelection()
     assert page.print_to(printer)
+    settled(qtbot, page.runner)
     assert page_count(printed) == 3
     register = search_register(db, throws.festival_id)
     assert [(r.number, r.print_count) for r in register] == [
@@ -171,6 +176,7 @@ def test_print_to_a_pdf_printer_then_reprint_one(
     page.table.selectRow(1)
     again = tmp_path / "again.pdf"
     assert page.save_to(again)
+    settled(qtbot, page.runner)
     assert page_count(again) == 1 and "KJJ2026-0002" in page_text(again, 0)
     assert find_certificate(db, throws.festival_id, "KJJ2026-0002").print_count == 2
     page.class_box.setCurrentIndex(page.class_box.findText("三年级(2)班"))
@@ -196,7 +202,7 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     from ui.awards.rules_dialog import AwardRulesDialog
 
     key = competition_list_key(throws.competition.id)
-    dialog = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
+    dialog = AwardRulesDialog(db, Runner(), throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(dialog)
     assert dialog.list_box.currentText() == "手抛飞机"
     assert [r.level for r in dialog.table_rules()] == ["一等奖", "二等奖"]
@@ -207,18 +213,19 @@ def test_the_rules_dialog_stores_a_group_rule_and_the_settings(
     assert rules.setData(rules.index(0, 1), RuleMode.PERCENT.value)
     assert rules.setData(rules.index(0, 2), "50")
     assert not rules.setData(rules.index(0, 2), "五十")
+    assert not rules.setData(rules.index(0, 2), "1e400")  # float() would read it as infinity
     dialog.prefix.setText("QM{年}-")
     assert dialog.keep_one.isChecked()  # small groups keep a place per level by default
     dialog.keep_one.setChecked(False)
     dialog.accept()
-    assert seen["errors"] == ["「五十」不是数字。"]
+    assert seen["errors"] == ["数量应是数字（填的是「五十」）。", "数量应是数字（填的是「1e400」）。"]
     assert effective_rules(db, throws.festival_id, RuleKey(AwardKind.ENTRY, throws.competition.id)) == [
         LevelRule("一等奖", RuleMode.PERCENT, 50)
     ]
     assert award_settings(db, throws.festival_id).certificate_prefix == "QM{年}-"
     assert not award_settings(db, throws.festival_id).share_keeps_one_place
     # a share above 100% is refused with the reason and the dialog stays open
-    again = AwardRulesDialog(db, throws.festival_id, award_lists(db, throws.festival_id), key)
+    again = AwardRulesDialog(db, Runner(), throws.festival_id, award_lists(db, throws.festival_id), key)
     qtbot.addWidget(again)
     assert again.rules.model.setData(again.rules.model.index(0, 2), "150")
     assert not again.save_rule()
@@ -274,7 +281,7 @@ def test_a_shortlist_work_is_selected_by_code_recommended_and_its_county_result_
     from fest_desktop.registration.kinds import Outcome
     from ui.registration.competitions_page import CompetitionsPage
 
-    editor = CompetitionsPage(db)
+    editor = CompetitionsPage(db, Runner())
     qtbot.addWidget(editor)
     editor.show_festival(throws.festival_id, [])
     editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.SHORTLIST.value))
@@ -298,7 +305,7 @@ def test_a_shortlist_work_is_selected_by_code_recommended_and_its_county_result_
     from fest_desktop.awards.higher import higher_levels
     from ui.awards.higher_dialog import HigherLevelsDialog, HigherResultsDialog
 
-    levels = HigherLevelsDialog(db, throws.festival_id, page)
+    levels = HigherLevelsDialog(db, page.runner, throws.festival_id, page)
     qtbot.addWidget(levels)
     for name in ("城口县第二届科技创新大赛", "镇第十三届科技节"):
         levels.new_name.setText(name)
@@ -329,6 +336,7 @@ def test_a_shortlist_work_is_selected_by_code_recommended_and_its_county_result_
     )
     register = tmp_path / "推荐作品造册.xlsx"
     page.export_to("recommended.xlsx", register)
+    settled(qtbot, page.runner)
     assert register.exists() and not seen["errors"]
 
 

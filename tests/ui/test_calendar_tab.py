@@ -17,6 +17,7 @@ from fest_desktop.school.festivals import FestivalInfo, add_phase
 from fest_desktop.storage.database import Database
 from tests.core.school_fixture import make_small_school
 from ui.calendar.tab import AGENDA, WEEK, CalendarTab
+from ui.operations import Runner
 
 DAY = dt.date(2026, 4, 22)  # a Wednesday of the festival (2026-04-11 to 2026-05-11)
 
@@ -25,7 +26,7 @@ DAY = dt.date(2026, 4, 22)  # a Wednesday of the festival (2026-04-11 to 2026-05
 def tab(qtbot: QtBot, db: Database, festival: FestivalInfo) -> CalendarTab:
     make_small_school(db, festival)
     add_phase(db, festival.id, "准备", dt.date(2026, 4, 15), dt.date(2026, 4, 30))
-    widget = CalendarTab(db)
+    widget = CalendarTab(db, Runner())
     widget.today = DAY
     widget.anchor = DAY
     qtbot.addWidget(widget)
@@ -83,7 +84,7 @@ def test_dragging_an_event_in_the_month_view_moves_it(
 ) -> None:
     event = add_event(
         db, festival.id, EventInfo(0, "参观科技馆", EventKind.VISIT, DAY, DAY, dt.time(13, 30), dt.time(16))
-    )
+    ).value
     tab.reload()
     start = chip(tab.month, "参观科技馆")
     target = start + QPoint(int(tab.month.width() / 7), 0)  # the next day
@@ -101,7 +102,7 @@ def test_clashes_are_marked_listed_and_can_be_kept(
         db,
         festival.id,
         EventInfo(0, "科普讲座", EventKind.LECTURE, DAY, DAY, dt.time(14), dt.time(15), place="报告厅"),
-    )
+    ).value
     add_event(
         db,
         festival.id,
@@ -205,7 +206,7 @@ def test_clashes_with_leaves_the_event_itself_out_when_it_is_edited(
         db,
         festival.id,
         EventInfo(0, "科普讲座", EventKind.LECTURE, DAY, DAY, dt.time(9), dt.time(10), place="报告厅"),
-    )
+    ).value
     events = list_events(db, festival.id)
     moved = dataclasses.replace(talk, start_time=dt.time(9, 30), end_time=dt.time(10, 30))
     assert clashes_with(moved, events, get_festival(db, festival.id), list_phases(db, festival.id)) == []

@@ -23,6 +23,7 @@ from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.preferences import Preferences, load_preferences
+from tests.ui.conftest import settled
 from ui.app import load_festival_file
 from ui.main_window import MainWindow
 from ui.settings.data_page import DataPage
@@ -63,12 +64,13 @@ def data_page(window: MainWindow) -> DataPage:
 
 
 def test_backups_are_listed_made_and_kept_as_set(
-    window: MainWindow, file_db: Database, tmp_path: Path, qtmodeltester: Any
+    qtbot: QtBot, window: MainWindow, file_db: Database, tmp_path: Path, qtmodeltester: Any
 ) -> None:
     page = data_page(window)
     assert page.backups_model.rowCount() == 0
     page.backup_now()
-    page.backup_now()
+    page.backup_now()  # waits for the first: one operation at a time
+    settled(qtbot, window.runner)
     assert page.backups_model.rowCount() == 2
     assert page.backups_model.rows()[0].reason == "手动"
     qtmodeltester.check(page.backups_model)
@@ -77,13 +79,16 @@ def test_backups_are_listed_made_and_kept_as_set(
     assert file_db.keep_backups == 1
     assert load_preferences(tmp_path / "prefs.json").keep_backups == 1
     page.backup_now()
+    settled(qtbot, window.runner)
     assert page.backups_model.rowCount() == 1
-    saved = page.backup_to_file(tmp_path / "U盘" / "科技节备份.db")
-    assert saved is not None and backups.check_backup_file(saved).festivals == ["第十届校园科技节"]
+    saved = tmp_path / "U盘" / "科技节备份.db"
+    page.backup_to_file(saved)
+    settled(qtbot, window.runner)
+    assert backups.check_backup_file(saved).festivals == ["第十届校园科技节"]
 
 
 def test_a_restore_brings_every_tab_back_to_the_backup(
-    window: MainWindow, file_db: Database, dialogs: dict[str, list[str]], tmp_path: Path
+    qtbot: QtBot, window: MainWindow, file_db: Database, dialogs: dict[str, list[str]], tmp_path: Path
 ) -> None:
     festival = current_festival(file_db)
     assert festival is not None
@@ -91,6 +96,7 @@ def test_a_restore_brings_every_tab_back_to_the_backup(
     before = entries.entries_page.table.model.rowCount()
     page = data_page(window)
     page.backup_now()
+    settled(qtbot, window.runner)
     update_festival(file_db, dataclasses.replace(festival, name="改错了的名字"))
     board = next(c for c in list_competitions(file_db, festival.id) if c.name == "科普板报比赛")
     from fest_desktop.registration.competitions import delete_competition
@@ -102,6 +108,7 @@ def test_a_restore_brings_every_tab_back_to_the_backup(
     assert page.backups_model.rowCount() == 2
     page.backup_list.selectRow(1)  # the manual one, before the rename
     page.restore_selected()
+    settled(qtbot, window.runner)
     assert dialogs["errors"] == []
     assert "第十届校园科技节" in dialogs["questions"][0]
     assert window.header.title.text().startswith("启明实验学校第十届校园科技节")
@@ -255,17 +262,19 @@ def test_keeping_the_default_place_is_remembered_too(
 
 
 def test_the_data_moves_to_another_drive_from_the_next_start(
-    window: MainWindow, file_db: Database, tmp_path: Path, dialogs: dict[str, Any]
+    qtbot: QtBot, window: MainWindow, file_db: Database, tmp_path: Path, dialogs: dict[str, Any]
 ) -> None:
     page = data_page(window)
     d_drive = tmp_path / "D盘"
     d_drive.mkdir()
-    moved = page.move_data_to(d_drive)
-    assert moved == d_drive / "festival.db"
+    page.move_data_to(d_drive)
+    settled(qtbot, window.runner)
+    moved = d_drive / "festival.db"
     assert backups.check_backup_file(moved).festivals == ["第十届校园科技节"]
     assert load_preferences(tmp_path / "prefs.json").database == str(moved)
     assert "重新启动程序后使用新位置" in page.restart_note.text()
-    assert page.move_data_to(d_drive) is None and "已经有一个数据文件" in dialogs["errors"][0]
+    page.move_data_to(d_drive)
+    assert "已经有一个数据文件" in dialogs["errors"][0]
 
 
 def test_after_an_unexpected_stop_the_window_says_nothing_saved_is_lost_and_where_the_trace_is(

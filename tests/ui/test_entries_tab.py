@@ -13,14 +13,20 @@ from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.demo.sample_form import SAMPLE_NAME
 from fest_desktop.registration.competitions import list_competitions
 from fest_desktop.registration.entries import EntryDraft, list_entries, update_entry
+from fest_desktop.registration.entry_files import EntryFiles
+from fest_desktop.registration.entry_plan import EntryImport
+from fest_desktop.registration.kinds import CriterionKind
 from fest_desktop.resources import resource_path
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import list_students
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import write_workbook
+from tests.ui.conftest import settled
+from ui.operations import Runner
 from ui.registration.import_dialog import EntriesImportDialog, preview_entry_files
-from ui.registration.tab import EntriesTab, QuotaModel
+from ui.registration.progress_page import QuotaModel
+from ui.registration.tab import EntriesTab
 from ui.widgets.import_preview import DETAILS_COLUMN
 
 
@@ -32,13 +38,22 @@ def demo(db: Database) -> FestivalInfo:
 
 @pytest.fixture
 def tab(qtbot: QtBot, db: Database, demo: FestivalInfo) -> EntriesTab:
-    widget = EntriesTab(db)
+    widget = EntriesTab(db, Runner())
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show_festival(demo.id)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def preview(qtbot: QtBot, tab: EntriesTab, paths: list[Path]) -> tuple[EntryFiles, EntryImport] | None:
+    """The forms read and planned on the tab's runner: what the preview would show, or None when they
+    could not be read."""
+    found: list[tuple[EntryFiles, EntryImport]] = []
+    preview_entry_files(tab.runner, tab.db, tab.festival_id, paths, tab, found.append)
+    settled(qtbot, tab.runner)
+    return found[0] if found else None
 
 
 def choose(box: object, text: str) -> None:
@@ -210,11 +225,11 @@ def test_the_entries_model_passes_the_model_tester(tab: EntriesTab, qtmodelteste
 
 
 def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, qtmodeltester: object
+    qtbot: QtBot, tab: EntriesTab, db: Database, demo: FestivalInfo, qtmodeltester: object
 ) -> None:
-    found = preview_entry_files(db, demo.id, [resource_path("samples", SAMPLE_NAME)], tab)
+    found = preview(qtbot, tab, [resource_path("samples", SAMPLE_NAME)])
     assert found is not None
-    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    dialog = EntriesImportDialog(db, tab.runner, demo.id, *found, parent=tab)
     qtmodeltester.check(dialog.table_model)  # type: ignore[attr-defined]
     assert not dialog.import_button.isEnabled()
     # Every row is listed; the problem is shown first, alone, with its reason.
@@ -227,7 +242,12 @@ def test_the_sample_form_shows_its_problem_and_cannot_be_imported(
 
 
 def test_importing_a_good_file_through_the_dialog(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+    qtbot: QtBot,
+    tab: EntriesTab,
+    db: Database,
+    demo: FestivalInfo,
+    tmp_path: Path,
+    shown: dict[str, list[str]],
 ) -> None:
     students = [s.name for s in list_students(db, demo.id) if s.class_name == "四年级(1)班"]
     path = write_workbook(
@@ -240,19 +260,24 @@ def test_importing_a_good_file_through_the_dialog(
             ]
         },
     )
-    found = preview_entry_files(db, demo.id, [path], tab)
+    found = preview(qtbot, tab, [path])
     assert found is not None
-    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    dialog = EntriesImportDialog(db, tab.runner, demo.id, *found, parent=tab)
     assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 2
     assert {line.outcome for line in dialog.shown_lines()} == {RowOutcome.NEW}
-    dialog.import_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
     titles = {e.title for e in list_entries(db, demo.id) if e.class_name == "四年级(1)班"}
     assert {"海上风车城", "星际快递"} <= titles
 
 
 def test_the_preview_shows_each_change_and_a_change_since_is_shown_before_anything_is_written(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+    qtbot: QtBot,
+    tab: EntriesTab,
+    db: Database,
+    demo: FestivalInfo,
+    tmp_path: Path,
+    shown: dict[str, list[str]],
 ) -> None:
     work = next(e for e in list_entries(db, demo.id) if e.authors and e.title)
     path = write_workbook(
@@ -264,29 +289,35 @@ def test_the_preview_shows_each_change_and_a_change_since_is_shown_before_anythi
             ]
         },
     )
-    found = preview_entry_files(db, demo.id, [path], tab)
+    found = preview(qtbot, tab, [path])
     assert found is not None
-    dialog = EntriesImportDialog(db, demo.id, *found, parent=tab)
+    dialog = EntriesImportDialog(db, tab.runner, demo.id, *found, parent=tab)
     [line] = dialog.shown_lines()
     assert (line.outcome, line.details) == (RowOutcome.CHANGED, (f"作品题目：{work.title} → 新的题目",))
     assert dialog.table.model().index(0, 0).data() == "修改"
     # Another station changes the work before 导入 is pressed: nothing is written, the new preview shows.
     update_entry(db, work.id, EntryDraft(**{**work.draft().__dict__, "advisor": "另一位老师"}))
     dialog.import_button.click()
+    settled(qtbot, tab.runner)
     assert "预览之后" in shown["errors"][0]
     assert dialog.result() != dialog.DialogCode.Accepted
     assert next(e for e in list_entries(db, demo.id) if e.id == work.id).title == work.title
-    dialog.import_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
     changed = next(e for e in list_entries(db, demo.id) if e.id == work.id)
     assert (changed.title, changed.advisor) == ("新的题目", "另一位老师")
 
 
 def test_a_file_that_is_not_a_workbook_is_reported(
-    tab: EntriesTab, db: Database, demo: FestivalInfo, tmp_path: Path, shown: dict[str, list[str]]
+    qtbot: QtBot,
+    tab: EntriesTab,
+    db: Database,
+    demo: FestivalInfo,
+    tmp_path: Path,
+    shown: dict[str, list[str]],
 ) -> None:
     (tmp_path / "notes.xlsx").write_text("not a workbook")
-    assert preview_entry_files(db, demo.id, [tmp_path / "notes.xlsx"], tab) is None
+    assert preview(qtbot, tab, [tmp_path / "notes.xlsx"]) is None
     assert shown["errors"] == ["「notes.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
 
 
@@ -323,17 +354,17 @@ def test_a_preset_and_a_criterion_added_from_the_page(
     assert page.list.count() == 0 and not page.editor.isEnabled()
     page.add_preset("科技创新绘画比赛")
     assert page.list.count() == 1 and page.name.text() == "科技创新绘画比赛"
-    page._add_criterion("score")
+    page.criteria.add(CriterionKind.SCORE)
     stored = list_competitions(db, festival.id)[0]
     assert [c.name for c in stored.criteria][-1] == "评分项"
-    index = page.criteria.proxy.index(4, 2)
-    assert page.criteria.proxy.setData(index, "15")
+    index = page.criteria.table.proxy.index(4, 2)
+    assert page.criteria.table.proxy.setData(index, "15")
     assert list_competitions(db, festival.id)[0].criteria[-1].max_points == 15
-    assert page.criteria_total.text() == "满分合计 115 分"
-    page._add_criterion("deduction")
+    assert page.criteria.total.text() == "满分合计 115 分"
+    page.criteria.add(CriterionKind.DEDUCTION)
     deduction = list_competitions(db, festival.id)[0].criteria[-1]
     assert (deduction.name, deduction.kind, deduction.max_points) == ("扣分项", "deduction", 5)
-    assert page.criteria_total.text() == "满分合计 115 分，另有 1 个扣分项"
+    assert page.criteria.total.text() == "满分合计 115 分，另有 1 个扣分项"
     # tie-break on 绘画水平, and the double entry of paper sheets
     first = page.tie_breaks[0]
     first.setCurrentIndex(first.findText("绘画水平"))

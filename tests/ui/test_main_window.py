@@ -11,6 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from fest_desktop.calendar.events import EventInfo, add_event
+from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.demo.festival import create_demo_festival
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.school.festivals import FestivalInfo, list_festivals
@@ -19,6 +21,7 @@ from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database, open_database
 from fest_desktop.storage.preferences import Preferences
 from tests.conftest import write_workbook
+from tests.ui.conftest import settled
 from ui.main_window import MainWindow
 from ui.settings.school_pages import ClassesPage, StudentsPage
 from ui.settings.tab import FestivalPage
@@ -123,8 +126,15 @@ def test_a_wrong_value_is_refused_with_the_reason(
     open_settings_page(window, 1)
     proxy = window.settings_tab.classes_page.classes.proxy
     assert not proxy.setData(proxy.index(0, 2), "二")
+    assert not proxy.setData(proxy.index(0, 2), "１.5")
+    assert not proxy.setData(proxy.index(0, 2), "100")
     assert not proxy.setData(proxy.index(0, 2), "2")  # 一年级(2)班 already exists
-    assert errors == ["班号必须是1到99的整数。", "一年级(2)班已经存在。"]
+    assert errors == [
+        "班号应是数字（填的是「二」）。",
+        "班号应是整数（填的是「1.5」）。",
+        "班号应在 1 到 99 之间（填的是 100）。",
+        "一年级(2)班已经存在。",
+    ]
     assert list_classes(db, demo.id)[0].name == "一年级(1)班"
 
 
@@ -167,7 +177,9 @@ def test_roster_import_through_the_dialog(
     path = write_workbook(
         tmp_path / "新生.xlsx", {"s": [["班级", "姓名", "性别"], ["初三(3)班", "新同学", "女"]]}
     )
-    dialog = page.import_file(path)
+    page.import_file(path)
+    settled(qtbot, window.runner)
+    dialog = page.import_dialog
     assert dialog is not None and dialog.import_button.isEnabled()
     assert dialog.preview.new_classes == ["初三(3)班"]
     with qtbot.waitSignal(dialog.accepted):
@@ -177,14 +189,16 @@ def test_roster_import_through_the_dialog(
 
 
 def test_a_roster_with_problems_cannot_be_imported(
-    window: MainWindow, db: Database, demo: FestivalInfo, tmp_path: Path
+    window: MainWindow, db: Database, demo: FestivalInfo, tmp_path: Path, qtbot: QtBot
 ) -> None:
     open_settings_page(window, 3)
     page = window.settings_tab.students_page
     path = write_workbook(
         tmp_path / "bad.xlsx", {"s": [["班级", "姓名"], ["初三(3)班", "甲"], ["三班半", "乙"]]}
     )
-    dialog = page.import_file(path)
+    page.import_file(path)
+    settled(qtbot, window.runner)
+    dialog = page.import_dialog
     assert dialog is not None
     assert not dialog.import_button.isEnabled()
     assert [line.details[0].startswith("无法识别班级「三班半」") for line in dialog.shown_lines()] == [True]
@@ -194,11 +208,13 @@ def test_a_roster_with_problems_cannot_be_imported(
 
 
 def test_a_file_that_is_not_a_workbook_is_reported(
-    window: MainWindow, tmp_path: Path, errors: list[str]
+    window: MainWindow, tmp_path: Path, errors: list[str], qtbot: QtBot
 ) -> None:
     path = tmp_path / "roster.xlsx"
     path.write_text("not excel", encoding="utf-8")
-    assert window.settings_tab.students_page.import_file(path) is None
+    window.settings_tab.students_page.import_file(path)
+    settled(qtbot, window.runner)
+    assert window.settings_tab.students_page.import_dialog is None
     assert errors == ["「roster.xlsx」不是 Excel 工作簿（.xlsx），无法读取。"]
 
 
@@ -216,11 +232,12 @@ def test_festival_details_are_saved_when_a_field_is_left(
 
 
 def test_a_new_festival_copies_the_setup_and_becomes_current(
-    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_settings_page(window, 0)
     monkeypatch.setattr("ui.settings.tab.NewFestivalDialog.exec", lambda dialog: True)
     window.settings_tab.festival_page._create()
+    settled(qtbot, window.runner)
     festivals_now = list_festivals(db)
     assert festivals_now[0].name == "第十一届校园科技节" and festivals_now[0].is_current
     assert window.header.title.text() == "启明实验学校第十一届校园科技节"
@@ -266,7 +283,7 @@ def test_the_entries_tab_is_built_when_first_shown_and_follows_the_festival(
     assert tab.entries_page.table.model.rowCount() > 250
     other = create_festival(
         db, "第十一届校园科技节", "启明实验学校", dt.date(2027, 4, 1), dt.date(2027, 5, 1)
-    )
+    ).value
     window.show_festival(other)
     assert tab.entries_page.table.model.rowCount() == 0
     assert tab.competitions_page.list.count() == 0
@@ -296,3 +313,19 @@ def test_the_window_fits_the_screen_and_comes_back_where_it_was_left(
     second.attach(db, demo)
     assert second.height() == first.height() == 700  # the size it was left at, not the default
     assert second.tabs.currentIndex() == MainWindow.SCORING_TAB
+
+
+def test_what_another_window_commits_reaches_the_tab_on_screen(
+    qtbot: QtBot, window: MainWindow, db: Database, demo: FestivalInfo
+) -> None:
+    """Another window (or a PC on a shared folder) adds an activity: the calendar on screen shows it
+    within a few seconds, as a score typed elsewhere reaches the grid."""
+    calendar = window.show_calendar()
+    other = open_database(Path(db.location))
+    try:
+        day = demo.start_date + dt.timedelta(days=3)
+        info = EventInfo(0, "另一台电脑上加的讲座", EventKind.LECTURE, day, day, dt.time(15), dt.time(16))
+        add_event(other, demo.id, info)
+        qtbot.waitUntil(lambda: any(e.title == "另一台电脑上加的讲座" for e in calendar.events), timeout=5000)
+    finally:
+        other.close()

@@ -23,8 +23,10 @@ from fest_desktop.scoring.log import entry_log
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.preferences import load_preferences
 from tests.core.scoring_fixture import Board, make_board, sheet
+from ui.operations import Runner
 from ui.scoring.phones import ConflictsDialog, PhonePanel
 from ui.scoring.tab import ScoringTab
+from ui.scoring.watcher import ScoreWatcher
 
 LOOPBACK = NetworkAddress("127.0.0.1", "以太网", AdapterKind.ETHERNET, True)
 
@@ -39,7 +41,8 @@ def panel(
     qtbot: QtBot, db: Database, board: Board, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> PhonePanel:
     monkeypatch.setattr("ui.scoring.phones.network_addresses", lambda: [LOOPBACK])
-    tab = ScoringTab(db, tmp_path / "preferences.json")
+    festival_id = board.small.festival_id
+    tab = ScoringTab(db, Runner(), ScoreWatcher(db, festival_id), tmp_path / "preferences.json")
     qtbot.addWidget(tab)
     tab.show_festival(board.small.festival_id)
     tab.show()
@@ -141,7 +144,7 @@ def test_the_operator_chooses_between_the_phones_and_the_desks_value(
     )
     panel.refresh()
     assert panel.conflicts_button.isEnabled() and "（1）" in panel.conflicts_button.text()
-    dialog = ConflictsDialog(db, board.small.festival_id, board.competition.id, panel)
+    dialog = ConflictsDialog(db, panel.runner, board.small.festival_id, board.competition.id, panel)
     qtbot.addWidget(dialog)
     [waiting] = score_conflicts(db, board.small.festival_id)
     assert dialog.table.item(0, 0).text() == str(waiting.id)

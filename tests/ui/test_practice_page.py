@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
+from fest_desktop.changes import Changed
 from fest_desktop.practice.checklist import class_checklist
 from fest_desktop.practice.items import add_plan_items, list_items, update_item
 from fest_desktop.practice.sheet import plan_practice_import, read_practice_file
@@ -22,6 +23,8 @@ from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.core.school_fixture import SmallSchool, make_small_school
 from tests.pdf_checks import page_count
+from tests.ui.conftest import settled
+from ui.operations import Runner
 from ui.practice.checklist import FIRST_ITEM_COLUMN
 from ui.practice.dialogs import GridPaperDialog, ItemDialog, ItemsDialog, PracticeImportDialog, WorkDialog
 from ui.practice.page import PracticePage
@@ -37,7 +40,7 @@ def school(db: Database, festival: FestivalInfo) -> SmallSchool:
 
 @pytest.fixture
 def page(qtbot: QtBot, db: Database, school: SmallSchool) -> PracticePage:
-    widget = PracticePage(db)
+    widget = PracticePage(db, Runner())
     qtbot.addWidget(widget)
     widget.resize(1024, 640)
     widget.show_festival(school.festival_id)
@@ -74,7 +77,7 @@ def test_a_whole_column_is_ticked_with_one_key_and_a_box_with_one_click(
     # The column chosen by its header, then Space: all six pupils ticked at once.
     page.view.selectColumn(film)
     page.view.setFocus()
-    with qtbot.waitSignal(page.practice_changed):
+    with qtbot.waitSignal(page.runner.changed):
         qtbot.keyClick(page.view, Qt.Key.Key_Space)
     assert done_in(db, third, "看一部科普影片") == 6
     assert page.model.headerData(film, Qt.Orientation.Horizontal) == "看一部科普影片\n6/6"
@@ -108,6 +111,7 @@ def test_the_class_sheet_comes_back_through_its_preview(
     path = tmp_path / "实践表.xlsx"
     monkeypatch.setattr("ui.practice.page.ask_save_path", lambda *_a: path)
     page.export_sheets(only_this_class=False)
+    settled(qtbot, page.runner)
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["一年级(1)班", "三年级(1)班", "三年级(2)班"]
     sheet = workbook["三年级(2)班"]
@@ -115,13 +119,14 @@ def test_the_class_sheet_comes_back_through_its_preview(
     workbook.save(path)
     read = read_practice_file(path)
     dialog = PracticeImportDialog(
-        db, school.festival_id, read, plan_practice_import(db, school.festival_id, read), page
+        db, page.runner, school.festival_id, read, plan_practice_import(db, school.festival_id, read), page
     )
     qtbot.addWidget(dialog)
     assert dialog.import_button.isEnabled() and dialog.table_model.rowCount() == 1
     assert dialog.table_model.index(0, 2).data() == "读一本科普读物并写读后感：未完成 → ✓"
-    dialog.import_button.click()
-    assert dialog.result() and done_in(db, school.class_ids["三年级(2)班"], "读一本科普读物并写读后感") == 1
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.import_button.click()
+    assert done_in(db, school.class_ids["三年级(2)班"], "读一本科普读物并写读后感") == 1
 
 
 def test_a_pupils_essay_is_entered_as_a_work(
@@ -143,19 +148,19 @@ def test_a_pupils_essay_is_entered_as_a_work(
 
     monkeypatch.setattr(WorkDialog, "exec", typed)
     entered: list[object] = []
-    page.entry_created.connect(entered.append)
+    page.runner.changed.connect(lambda changes, _origin: entered.append(changes))
     page.enter_as_work()
     [entry] = [e for e in list_entries(db, school.festival_id) if e.title == "《昆虫记》读后感"]
     pupil = page.model.checklist.pupils[1] if page.model.checklist else None
     assert pupil is not None and entry.author_names == pupil.name and entry.class_name == "三年级(1)班"
-    assert entered == [entry]
+    assert entered == [Changed.ENTRIES]  # told to the entries list and the classes' progress
 
 
 def test_items_are_edited_and_grid_paper_printed(
     page: PracticePage, db: Database, school: SmallSchool, qtbot: QtBot, tmp_path: Path, shown: dict[str, Any]
 ) -> None:
     page.add_plan_items()
-    dialog = ItemsDialog(db, school.festival_id, [], page.competitions, page)
+    dialog = ItemsDialog(db, page.runner, school.festival_id, [], page.competitions, page)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 5
     dialog.table.selectRow(3)
@@ -168,7 +173,7 @@ def test_items_are_edited_and_grid_paper_printed(
     assert editor.chosen().name == "参观科技馆" and editor.chosen().points == 2
     dialog.move_selected(-3)
     assert dialog.model.rows()[0].name == "参观一处科普教育基地"
-    paper = GridPaperDialog(db, school.festival_id, page.competitions, page)
+    paper = GridPaperDialog(db, page.runner, school.festival_id, page.competitions, page)
     qtbot.addWidget(paper)
     paper.copies.setValue(3)
     path = tmp_path / "稿纸.pdf"
@@ -177,10 +182,10 @@ def test_items_are_edited_and_grid_paper_printed(
 
 def test_the_progress_stands_beside_the_entries(qtbot: QtBot, db: Database, school: SmallSchool) -> None:
     add_plan_items(db, school.festival_id)
-    tab = EntriesTab(db)
+    tab = EntriesTab(db, Runner())
     qtbot.addWidget(tab)
+    tab.show()
     tab.show_festival(school.festival_id)
-    tab.reload()
     practice = tab.practice_page
     tab.pages.setCurrentWidget(practice)
     practice.select_class(school.class_ids["三年级(1)班"])

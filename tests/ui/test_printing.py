@@ -20,7 +20,7 @@ from fest_desktop.awards.finalising import finalise
 from fest_desktop.awards.kinds import AwardKind, RuleMode, competition_list_key
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.rules import RuleKey, set_rules
-from fest_desktop.certificates.batch import print_batch, to_file
+from fest_desktop.certificates.batch import PrintedBatch, print_batch, to_file
 from fest_desktop.certificates.calibration import PrinterCalibration, save_printer_calibration
 from fest_desktop.certificates.items import TextRun
 from fest_desktop.certificates.jobs import certificate_jobs
@@ -32,8 +32,10 @@ from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
+from tests.ui.conftest import settled
 from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
 from ui.awards.tab import AwardsTab
+from ui.operations import Runner
 
 MM_PER_PT = 25.4 / 72
 
@@ -55,7 +57,7 @@ def throws(db: Database, festival: FestivalInfo) -> Throws:
 
 def awards_tab(qtbot: QtBot, db: Database, festival_id: int) -> AwardsTab:
     """The tab on its 打印证书 page (the caller keeps the tab: the page lives as long as it does)."""
-    tab = AwardsTab(db)
+    tab = AwardsTab(db, Runner())
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
     tab.show()
@@ -142,7 +144,7 @@ def test_certificates_print_at_their_size_from_the_paper_corner(
             offset_y_mm=offset[1],
             fields=tuple(f for f in template.fields if f.x_mm < size[0] and f.y_mm < size[1]),
         ),
-    )
+    ).value
     tab = awards_tab(qtbot, db, throws.festival_id)
     page = tab.printing
     page.template_box.setCurrentIndex(page.template_box.findData(template.id))
@@ -152,6 +154,7 @@ def test_certificates_print_at_their_size_from_the_paper_corner(
     assert paper_mismatch(printer, page.template()) == ""
     page.table.clearSelection()
     assert page.print_to(printer)
+    settled(qtbot, page.runner)
     numbered = certificate_jobs(db, throws.festival_id)
     expected = lay_out_certificates(page.template(), numbered[:1])[0]
     runs = [item for item in expected.items if isinstance(item, TextRun)]
@@ -205,15 +208,18 @@ def test_a_printer_that_does_not_take_the_job_records_no_print_and_offers_the_nu
     # A PDF printer that cannot open its file fails at the start, as a driver's cancelled save dialog does.
     refusing = pdf_printer(page.template(), tmp_path / "no such folder" / "x.pdf")
     page.table.clearSelection()
-    assert not page.print_to(refusing)
+    assert page.print_to(refusing)  # started: the printer refuses it on the way
+    settled(qtbot, page.runner)
     assert "没有接受打印任务" in shown["errors"][0] and "下次打印时按原编号打印" in shown["errors"][0]
     register = search_register(db, throws.festival_id)
     assert [(r.print_count, r.state) for r in register] == [(0, RegisterState.ISSUED)] * 3
     # The list shows them numbered and not printed, to be printed again with those numbers.
     assert [page.model.index(row, 4).data() for row in range(3)] == ["未打印完成"] * 3
     assert "3 张已编号但上次没有打印完成" in page.summary.text()
-    printed = page.run_batch(page.chosen_jobs(), to_file(tmp_path / "again.pdf"))
-    assert printed is not None and printed.resumed == [r.number for r in register]
+    printed: list[PrintedBatch] = []
+    assert page.run_batch(page.chosen_jobs(), to_file(tmp_path / "again.pdf"), printed.append)
+    settled(qtbot, page.runner)
+    assert len(printed) == 1 and printed[0].resumed == [r.number for r in register]
 
 
 def test_a_print_cancelled_half_way_records_no_print(db: Database, throws: Throws, tmp_path: Path) -> None:
@@ -276,6 +282,7 @@ def test_a_printer_s_calibration_corrects_everything_it_prints(
     printed = tmp_path / "certificates.pdf"
     page.table.clearSelection()
     assert page.print_to(pdf_printer(page.template(), printed))
+    settled(qtbot, page.runner)
     laid_out = lay_out_certificates(page.template(), certificate_jobs(db, throws.festival_id)[:1])[0]
     runs = [item for item in laid_out.items if isinstance(item, TextRun)]
     assert_printed_where_laid_out(printed, page.template(), corrected_runs(runs, calibration))

@@ -25,9 +25,12 @@ from fest_desktop.storage.database import Database
 from fest_desktop.storage.kinds import RowOutcome
 from tests.conftest import PROJECT_ROOT
 from tests.core.scoring_fixture import Board, make_board, score_all, sheet
+from tests.ui.conftest import settled
+from ui.operations import Runner
 from ui.scoring.grid import BY_JUDGE, CONFLICT_BRUSH
 from ui.scoring.leaderboard import MIN_ROW_HEIGHT
 from ui.scoring.tab import ScoringTab
+from ui.scoring.watcher import ScoreWatcher
 
 
 @pytest.fixture
@@ -37,7 +40,8 @@ def board(db: Database, festival: FestivalInfo) -> Board:
 
 @pytest.fixture
 def tab(qtbot: QtBot, db: Database, board: Board, shown: dict[str, list[str]], tmp_path: Path) -> ScoringTab:
-    widget = ScoringTab(db, tmp_path / "preferences.json")
+    festival_id = board.small.festival_id
+    widget = ScoringTab(db, Runner(), ScoreWatcher(db, festival_id), tmp_path / "preferences.json")
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show_festival(board.small.festival_id)
@@ -205,7 +209,9 @@ def test_a_filled_in_sheet_imports_through_the_tab(
         for cell, value in zip(row[5:10], (15, 25, 15, 10, 10), strict=True):
             cell.value = value
     workbook.save(path)
-    dialog = tab.import_sheets(path)
+    tab.import_sheets(path)
+    settled(qtbot, tab.runner)
+    dialog = tab.sheet_files.import_dialog
     assert dialog is not None and dialog.import_button.isEnabled()
     assert "新录入 15 个分数" in dialog.summary.text()
     lines = dialog.shown_lines()
@@ -294,22 +300,22 @@ def test_leaderboard_options_hide_hold_and_reveal(
     leaderboard = tab.open_leaderboard()
     assert leaderboard is not None
     qtbot.addWidget(leaderboard)
-    tab.hide_scores.setChecked(True)
+    tab.board.hide_scores.setChecked(True)
     row = leaderboard.rows[board.entry_ids["三年级(2)班"]]
     assert row.rank.text() == "1" and not row.score.isVisible()
-    tab.hold.setChecked(True)
-    assert leaderboard.pages.currentWidget() is leaderboard.notice and tab.hold.text() == "公布"
-    tab.hold.setChecked(False)
+    tab.board.hold.setChecked(True)
+    assert leaderboard.pages.currentWidget() is leaderboard.notice and tab.board.hold.text() == "公布"
+    tab.board.hold.setChecked(False)
     assert leaderboard.pages.currentWidget() is leaderboard.stage
-    tab.reveal.setChecked(True)
+    tab.board.reveal.setChecked(True)
     card = leaderboard.reveal_card
     assert "三年级(2)班" in card.text() and "87" in card.text() and "<s" not in card.text()
-    tab.next_step.click()
+    tab.board.next_step.click()
     assert card.text().count("<s") == 2  # 95 and 84 struck through
-    tab.next_step.click()
+    tab.board.next_step.click()
     assert "87.33 分　第1名" in card.text()
     tab.close_leaderboard()
-    assert tab.leaderboard is None and not tab.board_controls.isVisible()
+    assert tab.leaderboard is None and not tab.board.isVisible()
 
 
 def test_the_screen_is_kept_on_while_the_board_is_shown(
@@ -333,7 +339,7 @@ def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
 ) -> None:
     from fest_desktop.registration.entries import EntryDraft, create_entry
 
-    planes = add_preset(db, festival.id, "手抛飞机")  # 3 attempts, metres, longest counts
+    planes = add_preset(db, festival.id, "手抛飞机").value  # 3 attempts, metres, longest counts
     thrown = create_entry(
         db,
         festival.id,
@@ -341,7 +347,7 @@ def test_measured_attempts_are_typed_in_a_row_and_the_best_counts(
             planes.id, board.small.class_ids["三年级(1)班"], author_ids=(board.small.student_ids["张子涵"],)
         ),
         today=festival.start_date,
-    )
+    ).value
     tab.reload_competitions()
     tab.select_competition("手抛飞机")
     assert not tab.by_judge.isVisible() and tab.grid_model.columnCount() == 4
@@ -491,7 +497,7 @@ def test_the_board_pages_through_a_long_group_and_hides_partial_figures(
         leaderboard.next_page()
     assert partial.isVisible()
     assert partial.score.text() == "" and partial.progress.text() == "评分中 1/5"
-    tab.show_partial.setChecked(True)
+    tab.board.show_partial.setChecked(True)
     assert partial.score.text() == "70.00"
     assert leaderboard.hint.isVisible() and "F11" in leaderboard.hint.text()  # a window, not full screen
     tab.close_leaderboard()
@@ -579,7 +585,9 @@ def test_quitting_with_the_board_open_leaves_no_error(
     import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    widget = ScoringTab(db, tmp_path / "preferences.json")
+    festival_id = board.small.festival_id
+    widget = ScoringTab(db, Runner(), ScoreWatcher(db, festival_id), tmp_path / "preferences.json")
+    widget.show()  # a tab reads its festival once it is on screen
     widget.show_festival(board.small.festival_id)
     leaderboard = widget.open_leaderboard()
     assert leaderboard is not None

@@ -40,6 +40,7 @@ from tests.ui.layout_checks import page_problems, settle, squeezed, walk_pages
 from ui.app import set_look
 from ui.main_window import MainWindow, opening_geometry, within
 from ui.opening import ensure_festival
+from ui.operations import Runner
 
 TODAY = dt.date(2026, 11, 21)
 SIZES = {
@@ -214,18 +215,23 @@ def dialogs_of(db: Database) -> tuple[QWidget, list[QDialog]]:
     festival = ensure_festival(db)
     board = next(c for c in list_competitions(db, festival.id) if c.name == "科普板报比赛")
     classes = list_classes(db, festival.id)
-    awards = AwardsTab(db)
+    runner = Runner()
+    awards = AwardsTab(db, runner)
+    awards.show()  # a page reads its festival once it is on screen (the rules dialog takes its lists)
     awards.show_festival(festival.id)
+    awards.hide()
     event = list_events(db, festival.id)[0]
     return awards, [
         NewFestivalDialog(list_festivals(db), awards),
         AddClassDialog(list_teachers(db, festival.id), awards),
         AddStudentDialog(classes, classes[0].id, awards),
         AddTeacherDialog(awards),
-        EventDialog(db, festival.id, event, list_phases(db, festival.id), classes, ["报告厅"], awards),
-        JudgesDialog(db, festival.id, board.id, board.name, awards),
-        DistrictColumnsDialog(db, "", awards),
-        AwardRulesDialog(db, festival.id, awards.lists.lists, awards.lists.current_key(), awards),
+        EventDialog(
+            db, runner, festival.id, event, list_phases(db, festival.id), classes, ["报告厅"], awards
+        ),
+        JudgesDialog(db, runner, festival.id, board.id, board.name, awards),
+        DistrictColumnsDialog(db, runner, "", awards),
+        AwardRulesDialog(db, runner, festival.id, awards.lists.lists, awards.lists.current_key(), awards),
     ]
 
 
@@ -261,7 +267,7 @@ def test_scoring_by_entry_and_with_the_board_open_shows_whole(window: tuple[Main
     scoring.by_entry.click()
     problems = page_problems(main, size, f"{where} › 按作品录入")
     board = scoring.open_leaderboard()
-    assert board is not None and scoring.board_controls.isVisible()
+    assert board is not None and scoring.board.isVisible()
     problems += page_problems(main, size, f"{where} › 排行榜已打开")
     scoring.close_leaderboard()
     scoring.by_judge.click()

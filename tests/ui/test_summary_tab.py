@@ -17,16 +17,19 @@ from fest_desktop.summary.figures import summary_figures
 from fest_desktop.summary.text import summary_text
 from tests.core.test_summary import Known, known  # noqa: F401 - the festival counted by hand
 from tests.pdf_checks import page_count
+from tests.ui.conftest import settled
+from ui.operations import Runner
 from ui.summary.district_dialog import DistrictColumnsDialog
 from ui.summary.tab import SummaryTab
 
 
 def make_tab(qtbot: QtBot, db: Database, festival_id: int) -> SummaryTab:
-    tab = SummaryTab(db)
+    tab = SummaryTab(db, Runner())
     qtbot.addWidget(tab)
     tab.resize(1280, 700)
     tab.show()
     tab.show_festival(festival_id)
+    settled(qtbot, tab.runner)
     return tab
 
 
@@ -79,19 +82,19 @@ def test_the_summary_is_saved_as_typed_and_drafted_from_the_figures(
 ) -> None:
     tab = make_tab(qtbot, db, known.festival_id)
     tab.sections.setCurrentIndex(7)
-    tab.text.insertPlainText("本届科技节圆满结束")  # as an input method commits it
+    tab.text_page.text.insertPlainText("本届科技节圆满结束")  # as an input method commits it
     qtbot.waitUntil(lambda: summary_text(db, known.festival_id) == "本届科技节圆满结束", timeout=3000)
-    assert tab.saved_label.text() == "已保存"
-    tab.text.appendPlainText("感谢各位老师。")
+    assert tab.text_page.saved_label.text() == "已保存"
+    tab.text_page.text.appendPlainText("感谢各位老师。")
     tab.hide()  # leaving the tab saves at once
     assert summary_text(db, known.festival_id) == "本届科技节圆满结束\n感谢各位老师。"
     tab.show()
     shown["answer"] = False
-    tab.fill_draft()
+    tab.text_page.fill_draft()
     assert "用统计数字生成的初稿替换" in shown["questions"][-1]
     assert summary_text(db, known.festival_id).startswith("本届科技节圆满结束")
     shown["answer"] = True
-    tab.fill_draft()
+    tab.text_page.fill_draft()
     assert "收到作品 3 件、参赛队 1 队" in summary_text(db, known.festival_id)
 
 
@@ -105,8 +108,9 @@ def test_report_and_district_list_from_the_window(
     tab = make_tab(qtbot, db, known.festival_id)
     report = tmp_path / "总结报告.pdf"
     tab.write_report(report)
+    settled(qtbot, tab.runner)
     assert page_count(report) >= 3 and not shown["errors"]
-    dialog = DistrictColumnsDialog(db, "默认", tab)
+    dialog = DistrictColumnsDialog(db, tab.runner, "默认", tab)
     qtbot.addWidget(dialog)
     for row in range(dialog.columns.count()):
         item = dialog.columns.item(row)
@@ -124,6 +128,7 @@ def test_report_and_district_list_from_the_window(
     tab.template.setCurrentIndex(tab.template.findText("城南区"))
     listing = tmp_path / "上报表.xlsx"
     tab.write_district(listing)
+    settled(qtbot, tab.runner)
     from openpyxl import load_workbook
 
     assert [c.value for c in load_workbook(listing)["推荐作品"][2]] == list(dialog.chosen_columns())

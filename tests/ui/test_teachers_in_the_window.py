@@ -14,6 +14,8 @@ from fest_desktop.school.festivals import FestivalInfo
 from fest_desktop.school.people import add_teacher
 from fest_desktop.storage.database import Database
 from tests.core.school_fixture import make_small_school
+from tests.ui.conftest import settled
+from ui.operations import Runner
 from ui.registration.competitions_page import CompetitionsPage
 from ui.registration.tab import EntriesTab
 from ui.summary.tab import SummaryTab
@@ -25,12 +27,11 @@ def test_a_teachers_paper_is_registered_through_the_panel(
     make_small_school(db, festival)
     add_teacher(db, festival.id, "王芳", "科学")
     add_preset(db, festival.id, "科技创新绘画比赛")
-    contest = add_preset(db, festival.id, "经验论文评比")
-    tab = EntriesTab(db)
+    contest = add_preset(db, festival.id, "经验论文评比").value
+    tab = EntriesTab(db, Runner())
     qtbot.addWidget(tab)
-    tab.show_festival(festival.id)
-    tab.reload()
     tab.show()
+    tab.show_festival(festival.id)
     panel = tab.entries_page.panel
     # A pupils' competition asks for a class and pupils; the teachers' for a teacher only.
     assert not panel.form.isRowVisible(panel.teacher) and panel.form.isRowVisible(panel.school_class)
@@ -61,7 +62,7 @@ def test_a_teachers_paper_is_registered_through_the_panel(
 def test_the_teachers_presets_are_offered_apart_and_their_rules_follow(
     qtbot: QtBot, db: Database, festival: FestivalInfo
 ) -> None:
-    page = CompetitionsPage(db)
+    page = CompetitionsPage(db, Runner())
     qtbot.addWidget(page)
     page.show_festival(festival.id, [(3, "三年级")])
     actions = page.preset_menu.actions()
@@ -79,8 +80,8 @@ def test_the_summary_has_sections_for_the_practice_and_the_teachers(
     qtbot: QtBot, db: Database, festival: FestivalInfo
 ) -> None:
     make_small_school(db, festival)
-    teacher = add_teacher(db, festival.id, "李强", "语文")
-    contest = add_preset(db, festival.id, "经验论文评比")
+    teacher = add_teacher(db, festival.id, "李强", "语文").value
+    contest = add_preset(db, festival.id, "经验论文评比").value
     from fest_desktop.practice.items import add_plan_items
     from fest_desktop.registration.entries import EntryDraft, create_entry
 
@@ -91,9 +92,11 @@ def test_the_summary_has_sections_for_the_practice_and_the_teachers(
         EntryDraft(contest.id, None, title="论文", teacher_id=teacher.id),
         today=festival.start_date,
     )
-    tab = SummaryTab(db)
+    tab = SummaryTab(db, Runner())
     qtbot.addWidget(tab)
+    tab.show()
     tab.show_festival(festival.id)
+    settled(qtbot, tab.runner)
     titles = [tab.sections.tabText(i) for i in range(tab.sections.count())]
     assert titles[4:6] == ["科普实践", "教师比赛"]
     tab.sections.setCurrentIndex(4)

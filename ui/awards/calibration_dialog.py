@@ -28,15 +28,19 @@ from fest_desktop.certificates.layout import ruler_lengths
 from fest_desktop.certificates.templates import TemplateInfo
 from fest_desktop.errors import FestError
 from fest_desktop.storage.database import Database
-from ui.widgets.messages import FAILED, run_operation
+from ui.operations import Runner
+from ui.widgets.messages import FAILED
 
 
 class CalibrationDialog(QDialog):
     """The printer, the four measures of its calibration page, and what they make of it."""
 
-    def __init__(self, db: Database, template: TemplateInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, runner: Runner, template: TemplateInfo, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.setWindowTitle(self.tr("打印机校准"))
         self.across, self.down = ruler_lengths(template)
         self.printer = QComboBox()
@@ -130,14 +134,14 @@ class CalibrationDialog(QDialog):
         self.outcome.setText(text)
 
     def save(self) -> None:
-        saved = run_operation(self, lambda: save_printer_calibration(self.db, self.worked_out()))
+        saved = self.runner.now(self, lambda: save_printer_calibration(self.db, self.worked_out()))
         if saved is not FAILED:
             self.accept()
 
     def clear(self) -> None:
         name = self.printer.currentText().strip()
         if (
-            run_operation(self, lambda: save_printer_calibration(self.db, PrinterCalibration(name)))
+            self.runner.now(self, lambda: save_printer_calibration(self.db, PrinterCalibration(name)))
             is not FAILED
         ):
             self._show_current()

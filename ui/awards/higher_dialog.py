@@ -25,17 +25,19 @@ from fest_desktop.awards.higher import (
 )
 from fest_desktop.awards.lists import AwardInfo
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.forms import FormDialog, move_current_item
-from ui.widgets.messages import FAILED, run_operation
+from ui.widgets.messages import FAILED
 
 
 class HigherLevelsDialog(FormDialog):
     """The festival's contests above the school, lowest first: renamed in place (double-click), added,
     removed and moved; saved as one list when OK is pressed."""
 
-    def __init__(self, db: Database, festival_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, festival_id: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("上级比赛"), parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         hint = QLabel(
             self.tr(
@@ -102,7 +104,7 @@ class HigherLevelsDialog(FormDialog):
 
     def save(self) -> None:
         levels = self.chosen()
-        if run_operation(self, lambda: set_higher_levels(self.db, self.festival_id, levels)) is not FAILED:
+        if self.runner.now(self, lambda: set_higher_levels(self.db, self.festival_id, levels)) is not FAILED:
             self.accept()
 
 
@@ -110,8 +112,9 @@ class HigherResultsDialog(FormDialog):
     """What one recommended work obtained at each level above the school, lowest first; empty where it
     did not go. Saved as one change when OK is pressed."""
 
-    def __init__(self, db: Database, award: AwardInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, award: AwardInfo, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("记录上级比赛结果"), parent)
+        self.runner = runner
         assert award.entry_id is not None
         self.db = db
         self.entry_id = award.entry_id
@@ -135,5 +138,5 @@ class HigherResultsDialog(FormDialog):
 
     def save(self) -> None:
         results = {level_id: field.text() for level_id, field in self.fields.items()}
-        if run_operation(self, lambda: set_higher_results(self.db, self.entry_id, results)) is not FAILED:
+        if self.runner.now(self, lambda: set_higher_results(self.db, self.entry_id, results)) is not FAILED:
             self.accept()

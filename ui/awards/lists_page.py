@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fest_desktop.awards import notices as award_notices
-from fest_desktop.awards.assignment import assign_awards, out_of_date_lists
+from fest_desktop.awards.assignment import AssignReport, assign_awards, out_of_date_lists
 from fest_desktop.awards.changes import (
     award_entry,
     change_award,
@@ -28,21 +30,21 @@ from fest_desktop.awards.changes import (
     set_recommended,
 )
 from fest_desktop.awards.finalising import finalise, reopen, surprises, waiting_for
+from fest_desktop.awards.kinds import AwardKind, ListKey
 from fest_desktop.awards.levels import allowed_levels
-from fest_desktop.awards.lists import AwardInfo, AwardList, award_lists, list_awards, notices
+from fest_desktop.awards.lists import AwardInfo, AwardList, NoticeInfo, award_lists, list_awards, notices
 from fest_desktop.awards.log import award_log
-from fest_desktop.errors import FestError
+from fest_desktop.changes import Changed, Done
 from fest_desktop.registration.labels import write_labels
 from fest_desktop.registration.register import export_register
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from fest_desktop.values import final_text
+from ui.operations import ChangeFollower, Runner
 from ui.widgets.file_dialogs import ask_save_path
-from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.forms import index_of_data, set_button_menu
+from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
-
-ALL_LISTS = ""
 
 
 def ask_change(parent: QWidget, award: AwardInfo, levels: list[str]) -> tuple[str, str] | None:
@@ -74,11 +76,18 @@ RECIPIENT_COLUMN = 6  # 获奖者, in the columns below: the widest text, given 
 class AwardListPage(QWidget):
     """The award lists with what a teacher does to them before printing."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    # The lists are the competitions', their awards come from the scores (a list made from scores
+    # since changed is marked out of date) and name the entries and classes.
+    FOLLOWS = Changed.SCHOOL | Changed.COMPETITIONS | Changed.ENTRIES | Changed.SCORES | Changed.AWARDS
+
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
         self.lists: list[AwardList] = []
+        self.finalised: dict[ListKey, NoticeInfo] = {}
 
         self.list_box = QComboBox()
         self.list_box.currentIndexChanged.connect(self.refresh)
@@ -157,30 +166,46 @@ class AwardListPage(QWidget):
             Column(self.tr("说明"), lambda a: a.rule_note),
         ]
 
-    def _title(self, key: str) -> str:
+    def _title(self, key: ListKey) -> str:
         return next((a.title for a in self.lists if a.key == key), "")
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
-        self.lists = award_lists(self.db, festival_id)
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, origin: QObject | None) -> None:
+        if origin is not self and self.festival_id:
+            self._load()
+
+    def _load(self) -> None:
+        """The lists and the one chosen read afresh."""
+        self.lists = award_lists(self.db, self.festival_id)
         chosen = self.list_box.currentData()
         self.list_box.blockSignals(True)
         self.list_box.clear()
-        self.list_box.addItem(self.tr("全部名单"), ALL_LISTS)
+        self.list_box.addItem(self.tr("全部名单"), None)
         for award_list in self.lists:
             self.list_box.addItem(award_list.title, award_list.key)
-        index = self.list_box.findData(chosen)
-        self.list_box.setCurrentIndex(max(index, 0))
+        self.list_box.setCurrentIndex(max(index_of_data(self.list_box, chosen), 0))
         self.list_box.blockSignals(False)
         self.refresh()
 
-    def current_key(self) -> str:
-        return str(self.list_box.currentData() or ALL_LISTS)
+    def current_key(self) -> ListKey | None:
+        """The list chosen, None for all of them."""
+        key: ListKey | None = self.list_box.currentData()
+        return key
 
     def refresh(self) -> None:
-        key = self.current_key() or None
+        """The list read afresh, the award selected still selected (for the next step)."""
+        key = self.current_key()
+        chosen = self.selected()
         self.model.set_rows(list_awards(self.db, self.festival_id, key))
-        final = notices(self.db, self.festival_id)
+        if chosen is not None:
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.row_object(row).id == chosen.id:
+                    self.table.selectRow(row)
+                    break
+        final = self.finalised = notices(self.db, self.festival_id)
         if key is None:
             done = [self._title(k) for k in final]
             text = self.tr("已定稿：{0}").format("、".join(done)) if done else self.tr("还没有定稿的名单。")
@@ -212,34 +237,32 @@ class AwardListPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.proxy.row_object(rows[0].row()) if rows else None
 
-    def _run(self, action: Callable[[], object]) -> bool:
+    def _run(self, action: Callable[[], Done[Any]]) -> bool:
         """Run a change and show the list again, the same award still selected for the next step."""
-        chosen = self.selected()
-        if run_operation(self, lambda: action()) is FAILED:
+        if self.runner.now(self, action) is FAILED:
             return False
         self.refresh()
-        if chosen is not None:
-            for row in range(self.proxy.rowCount()):
-                if self.proxy.row_object(row).id == chosen.id:
-                    self.table.selectRow(row)
-                    break
         return True
 
     def assign(self) -> None:
         key = self.current_key()
-        name = self._title(key) if key.startswith("c:") else None
-        report = run_operation(self, lambda: assign_awards(self.db, self.festival_id, name))
-        if report is FAILED:
-            return
+        name = self._title(key) if key is not None and key.kind == AwardKind.ENTRY else None
+        festival_id = self.festival_id
+        self.runner.run(
+            self,
+            lambda: assign_awards(self.db, festival_id, name),
+            self._assigned,
+            label=self.tr("正在按规则评奖…"),
+        )
+
+    def _assigned(self, report: AssignReport) -> None:
         self.refresh()
         self.status.setText("　".join(report.lines()))
 
     def edit_rules(self) -> None:
         from ui.awards.rules_dialog import AwardRulesDialog
 
-        dialog = AwardRulesDialog(self.db, self.festival_id, self.lists, self.current_key(), self)
-        if dialog.exec():
-            self.refresh()
+        AwardRulesDialog(self.db, self.runner, self.festival_id, self.lists, self.current_key(), self).exec()
 
     def change_selected(self) -> None:
         award = self.selected()
@@ -269,7 +292,7 @@ class AwardListPage(QWidget):
         code, ok = QInputDialog.getText(self, self.tr("按作品编号给奖"), self.tr("作品编号（如 XZ-0012）："))
         if not ok or not code.strip():
             return
-        found = run_operation(self, lambda: find_entry_award_target(self.db, self.festival_id, code))
+        found = self.runner.read(self, lambda: find_entry_award_target(self.db, self.festival_id, code))
         if found is FAILED:
             return
         entry_id = found
@@ -292,29 +315,29 @@ class AwardListPage(QWidget):
         if award is None or award.entry_id is None or not award.recommended:
             show_error(self, self.tr("请先选中一件已推荐的作品。"))
             return
-        dialog = HigherResultsDialog(self.db, award, self)
+        dialog = HigherResultsDialog(self.db, self.runner, award, self)
         if not dialog.fields:
             show_error(
                 self, self.tr("还没有设置上级比赛：请先在“推荐 → 上级比赛…”中按顺序写出上级比赛的名称。")
             )
             return
-        if dialog.exec():
-            self.refresh()
+        dialog.exec()  # what it saved is announced, and the list shows it
 
     def edit_higher_levels(self) -> None:
         from ui.awards.higher_dialog import HigherLevelsDialog
 
-        if HigherLevelsDialog(self.db, self.festival_id, self).exec():
-            self.refresh()
+        HigherLevelsDialog(self.db, self.runner, self.festival_id, self).exec()
 
     def toggle_final(self) -> None:
         key = self.current_key()
-        if key in notices(self.db, self.festival_id):
+        if key is None:  # the button is off with every list shown
+            return
+        if key in self.finalised:  # as shown (定稿 of a list another station finalised is refused)
             reason = ask_reason(self, self.tr("撤销定稿"), self.tr("撤销定稿的原因（记入修改记录）："))
             if reason is not None:
                 self._run(lambda: reopen(self.db, self.festival_id, key, reason))
         else:
-            found = run_operation(self, lambda: surprises(self.db, self.festival_id, key))
+            found = self.runner.read(self, lambda: surprises(self.db, self.festival_id, key))
             if found is FAILED:
                 return
             question = self.tr(
@@ -354,30 +377,32 @@ class AwardListPage(QWidget):
             self.export_to(what, path)
 
     def export_to(self, what: str, path: Path) -> None:
-        keys = [self.current_key()] if self.current_key() else None
-        try:
+        key = self.current_key()
+        keys = [key] if key is not None else None
+        db, festival_id = self.db, self.festival_id
+
+        def write() -> str:
             if what == "notice.pdf":
-                count = award_notices.write_notice_pdf(self.db, self.festival_id, path, keys)
-                message = self.tr("已生成 {0} 份获奖名单。").format(count)
-            elif what == "notice.xlsx":
-                count = award_notices.write_notice_xlsx(self.db, self.festival_id, path, keys)
-                message = self.tr("已生成 {0} 份获奖名单。").format(count)
-            elif what == "recommended.xlsx":
-                count = export_register(self.db, self.festival_id, path, recommended_only=True)
-                message = self.tr("已生成 {0} 件推荐作品的造册。").format(count)
-            elif what == "recommended.pdf":
-                count = write_labels(self.db, self.festival_id, path, recommended_only=True)
-                message = self.tr("已生成 {0} 张推荐作品标签。").format(count)
-            elif what == "points.xlsx":
-                award_notices.write_class_points(self.db, self.festival_id, path)
-                message = self.tr("已生成班级考核表。")
-            else:
-                count = award_notices.write_name_check(self.db, self.festival_id, path, keys)
-                message = self.tr("已生成 {0} 个班的核对表，请班主任核对签字。").format(count)
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        tell_saved(self, message, path)
+                count = award_notices.write_notice_pdf(db, festival_id, path, keys)
+                return self.tr("已生成 {0} 份获奖名单。").format(count)
+            if what == "notice.xlsx":
+                count = award_notices.write_notice_xlsx(db, festival_id, path, keys)
+                return self.tr("已生成 {0} 份获奖名单。").format(count)
+            if what == "recommended.xlsx":
+                count = export_register(db, festival_id, path, recommended_only=True)
+                return self.tr("已生成 {0} 件推荐作品的造册。").format(count)
+            if what == "recommended.pdf":
+                count = write_labels(db, festival_id, path, recommended_only=True)
+                return self.tr("已生成 {0} 张推荐作品标签。").format(count)
+            if what == "points.xlsx":
+                award_notices.write_class_points(db, festival_id, path)
+                return self.tr("已生成班级考核表。")
+            count = award_notices.write_name_check(db, festival_id, path, keys)
+            return self.tr("已生成 {0} 个班的核对表，请班主任核对签字。").format(count)
+
+        self.runner.produce(
+            self, write, lambda message: tell_saved(self, message, path), label=self.tr("正在生成文件…")
+        )
 
     def show_log(self) -> None:
         from ui.awards.rules_dialog import AwardLogDialog

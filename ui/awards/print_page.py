@@ -4,9 +4,10 @@ and the 套打 calibration page."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -26,31 +26,39 @@ from fest_desktop.awards.assignment import out_of_date_lists
 from fest_desktop.awards.kinds import ORGANISATION_LEVEL
 from fest_desktop.awards.levels import award_levels
 from fest_desktop.awards.lists import award_lists, notices
-from fest_desktop.certificates.batch import Deliver, PrintedBatch, batch_notes, print_batch, to_file
+from fest_desktop.certificates.batch import Deliver, PrintedBatch, Progress, batch_notes, print_batch, to_file
 from fest_desktop.certificates.calibration import printer_calibration
 from fest_desktop.certificates.drawing import write_calibration_pdf
+from fest_desktop.certificates.items import Sheet
 from fest_desktop.certificates.jobs import CertificateJob, certificate_jobs
 from fest_desktop.certificates.layout import lay_out_calibration
 from fest_desktop.certificates.templates import TemplateInfo, list_templates
-from fest_desktop.errors import FestError
+from fest_desktop.changes import Changed, Done
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.awards.calibration_dialog import CalibrationDialog
 from ui.awards.preview import CertificatePreview
 from ui.awards.printing import certificate_printer, paper_mismatch, print_sheets, to_printer
+from ui.operations import ChangeFollower, Runner
 from ui.widgets.file_dialogs import ask_save_path
-from ui.widgets.forms import date_edit, from_qdate, set_button_menu
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.forms import date_edit, from_qdate, index_of_data, set_button_menu
+from ui.widgets.messages import FAILED, confirm, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 
 class PrintPage(QWidget):
     """Choose the certificates of finalised lists, preview any, print or save them as one PDF."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    # The finalised lists and their awards, the recipients' names and classes, the templates, the
+    # register's numbers.
+    FOLLOWS = Changed.FESTIVAL | Changed.SCHOOL | Changed.ENTRIES | Changed.AWARDS | Changed.CERTIFICATES
+
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
         self.templates: list[TemplateInfo] = []
         self.jobs: list[CertificateJob] = []
@@ -157,9 +165,23 @@ class PrintPage(QWidget):
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, _origin: QObject | None) -> None:
+        if self.festival_id:
+            self._load()
+
+    def _load(self) -> None:
+        """The templates, the finalised lists and the certificates read afresh, the choices kept."""
+        festival_id = self.festival_id
         self.templates = list_templates(self.db, festival_id)
         for box in self.filters:
             box.blockSignals(True)
+        chosen_list, chosen_level, chosen_class = (
+            self.list_box.currentData(),
+            self.level_box.currentData(),
+            self.class_box.currentData(),
+        )
         chosen = self.template_box.currentData()
         self.template_box.clear()
         for template in self.templates:
@@ -167,7 +189,7 @@ class PrintPage(QWidget):
         self.template_box.setCurrentIndex(max(self.template_box.findData(chosen), 0))
         final = notices(self.db, festival_id)
         self.list_box.clear()
-        self.list_box.addItem(self.tr("所有已定稿名单"), "")
+        self.list_box.addItem(self.tr("所有已定稿名单"), None)
         for award_list in award_lists(self.db, festival_id):
             if award_list.key in final:
                 self.list_box.addItem(award_list.title, award_list.key)
@@ -180,6 +202,12 @@ class PrintPage(QWidget):
         self.class_box.addItem(self.tr("所有班级"), 0)
         for school_class in list_classes(self.db, festival_id):
             self.class_box.addItem(school_class.name, school_class.id)
+        for box, kept in (
+            (self.list_box, chosen_list),
+            (self.level_box, chosen_level),
+            (self.class_box, chosen_class),
+        ):
+            box.setCurrentIndex(max(index_of_data(box, kept), 0))
         for box in self.filters:
             box.blockSignals(False)
         self.refresh()
@@ -196,7 +224,7 @@ class PrintPage(QWidget):
         jobs = certificate_jobs(
             self.db,
             self.festival_id,
-            list_key=self.list_box.currentData() or None,
+            list_key=self.list_box.currentData(),
             level=self.level_box.currentData() or None,
             class_id=self.class_box.currentData() or None,
             day=from_qdate(self.day.date()) if self.own_day.isChecked() else None,
@@ -249,9 +277,12 @@ class PrintPage(QWidget):
             return [self.proxy.row_object(row) for row in rows]
         return list(self.jobs)
 
-    def run_batch(self, jobs: list[CertificateJob], deliver: Deliver) -> PrintedBatch | None:
-        """Say what needs attention, then print the batch (numbers, drawing, delivery and the register
-        in one go) with a cancellable progress bar; None when nothing was printed."""
+    def run_batch(
+        self, jobs: list[CertificateJob], deliver: Deliver, then: Callable[[PrintedBatch], None]
+    ) -> bool:
+        """Say what needs attention, then print the batch on the runner's worker (numbered, then drawn
+        and delivered, then recorded as printed) behind a cancellable progress bar, and then(printed)
+        once it is out; False when the teacher stopped before it started."""
         template = self.template()
         notes = batch_notes(template, jobs)
         if notes and not confirm(
@@ -259,40 +290,40 @@ class PrintPage(QWidget):
             self.tr("打印前检查"),
             self.tr("发现 {0} 处需要注意：\n{1}\n\n仍然继续吗？").format(len(notes), "\n".join(notes[:12])),
         ):
-            return None
-        progress = QProgressDialog(self.tr("正在生成证书…"), self.tr("取消"), 0, len(jobs), self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
+            return False
+        festival_id, overprint, start_slot = (
+            self.festival_id,
+            self.overprint.isChecked(),
+            self.start_slot.value(),
+        )
 
-        def step(done: int, _total: int) -> bool:
-            progress.setValue(done)
-            return not progress.wasCanceled()
-
-        try:
-            printed = print_batch(
+        def batch(progress: Progress) -> Done[PrintedBatch]:
+            return print_batch(
                 self.db,
-                self.festival_id,
+                festival_id,
                 template,
                 jobs,
                 deliver,
-                overprint=self.overprint.isChecked(),
-                start_slot=self.start_slot.value(),
-                progress=step,
-            ).value
-        except FestError as exc:
-            show_error(self, exc.message)
-            # Numbers a batch gave before it stopped stay in the register: the list shows them.
-            self.refresh()
-            return None
-        finally:
-            progress.close()
-        self.refresh()
-        return printed
+                overprint=overprint,
+                start_slot=start_slot,
+                progress=progress,
+            )
+
+        # Numbers a batch gave before it stopped stay in the register: the list shows them.
+        self.runner.run_with_progress(
+            self, batch, then, label=self.tr("正在生成证书…"), failed=lambda _error: self.refresh()
+        )
+        return True
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Print the chosen certificates on a printer set up by choose_printer; True when printed."""
-        calibration = printer_calibration(self.db, printer.printerName())
-        return self.run_batch(self.chosen_jobs(), to_printer(printer, calibration)) is not None
+        """Print the chosen certificates on a printer set up by choose_printer (the sheets painted on the
+        window's thread, as a native printer needs); False when the teacher stopped before it started."""
+        on_printer = to_printer(printer, printer_calibration(self.db, printer.printerName()))
+
+        def deliver(sheets: Sequence[Sheet], progress: Progress) -> None:
+            self.runner.on_window_thread(lambda: on_printer(sheets, progress))
+
+        return self.run_batch(self.chosen_jobs(), deliver, lambda _printed: None)
 
     def choose_printer(self) -> QPrinter | None:
         """The print dialog, opened on the template's paper without margins; None when cancelled or
@@ -322,19 +353,22 @@ class PrintPage(QWidget):
             return
         sheet = lay_out_calibration(self.template())
         calibration = printer_calibration(self.db, printer.printerName())
-        run_operation(self, lambda: print_sheets(printer, [sheet], lambda _done, _total: True, calibration))
+        self.runner.read(
+            self, lambda: print_sheets(printer, [sheet], lambda _done, _total: True, calibration)
+        )
 
     def calibrate_printer(self) -> None:
         """打印机校准…: the measures of the printed calibration page, kept for the printer."""
-        self.calibration_dialog = CalibrationDialog(self.db, self.template(), self)
+        self.calibration_dialog = CalibrationDialog(self.db, self.runner, self.template(), self)
         self.calibration_dialog.open()
 
     def save_to(self, path: Path) -> bool:
-        printed = self.run_batch(self.chosen_jobs(), to_file(path))
-        if printed is None:
-            return False
-        tell_saved(self, self.tr("已生成 {0} 张证书。").format(len(printed.jobs)), path)
-        return True
+        """Write the chosen certificates into one PDF; False when the teacher stopped before it started."""
+        return self.run_batch(
+            self.chosen_jobs(),
+            to_file(path),
+            lambda printed: tell_saved(self, self.tr("已生成 {0} 张证书。").format(len(printed.jobs)), path),
+        )
 
     def save_selected(self) -> None:
         festival = get_festival(self.db, self.festival_id)
@@ -346,7 +380,7 @@ class PrintPage(QWidget):
         path = ask_save_path(self, self.tr("套打校准页"), self.tr("套打校准页"), ".pdf", "PDF (*.pdf)")
         if path is None:
             return
-        if run_operation(self, lambda: write_calibration_pdf(path, self.template())) is FAILED:
+        if self.runner.read(self, lambda: write_calibration_pdf(path, self.template())) is FAILED:
             return
         tell_saved(
             self,

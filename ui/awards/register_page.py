@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fest_desktop.certificates.kinds import RegisterState
 from fest_desktop.certificates.register import CertificateRecord, lookup_certificate, search_register
+from fest_desktop.changes import Changed
 from fest_desktop.storage.database import Database
+from ui.operations import ChangeFollower, Runner
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 
 class RegisterPage(QWidget):
     """证书登记 and 证书查询: every certificate issued, searched by number or name or a scanned code."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    # Certificates issued and printed; one withdrawn when its award is.
+    FOLLOWS = Changed.CERTIFICATES | Changed.AWARDS
+
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("输入证书编号或姓名，或用扫码枪扫描证书上的二维码，按回车"))
@@ -60,6 +66,9 @@ class RegisterPage(QWidget):
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, _origin: QObject | None) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.awards.kinds import ADVISOR_LIST, AdvisorRule, PointSource, RuleMode
+from fest_desktop.awards.kinds import (
+    ADVISOR_LIST,
+    AdvisorRule,
+    CollectiveBasis,
+    ListKey,
+    PointSource,
+    RuleMode,
+)
 from fest_desktop.awards.level_rules import LevelRule
 from fest_desktop.awards.levels import (
     AwardSettings,
@@ -32,19 +39,19 @@ from fest_desktop.awards.levels import (
     allowed_levels,
     award_levels,
     award_settings,
-    set_award_levels,
-    update_award_settings,
 )
 from fest_desktop.awards.lists import AwardList
 from fest_desktop.awards.log import AwardChangeInfo
-from fest_desktop.awards.point_sources import MAX_POINTS, point_rules, set_point_rules
+from fest_desktop.awards.point_sources import MAX_POINTS, point_rules
 from fest_desktop.awards.rules import DEFAULT_COLLECTIVE_RULES, RuleKey, effective_rules, set_rules
-from fest_desktop.errors import FestError
+from fest_desktop.awards.setup import save_award_rules
 from fest_desktop.scoring.sheet import judged_competitions, load_sheet
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import from_qdate
-from ui.widgets.messages import FAILED, run_operation, show_error
+from ui.widgets.messages import FAILED
+from ui.widgets.numbers import typed_number
 from ui.widgets.scrolling import ScrollingPanel, size_within_screen
 from ui.widgets.table_models import Column
 
@@ -57,13 +64,15 @@ class AwardRulesDialog(QDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         lists: Sequence[AwardList],
-        list_key: str,
+        list_key: ListKey | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.setWindowTitle(self.tr("评奖规则"))
         size_within_screen(self, QSize(760, 640))
@@ -94,7 +103,9 @@ class AwardRulesDialog(QDialog):
                 Column(
                     self.tr("数量"),
                     lambda r: "—" if r.mode == RuleMode.REST else f"{r.amount:g}",
-                    lambda r, value: dataclasses.replace(r, amount=_number(value)),
+                    lambda r, value: dataclasses.replace(
+                        r, amount=typed_number(value, self.tr("数量"), lowest=0)
+                    ),
                 ),
             ],
             lambda row: row,
@@ -135,7 +146,9 @@ class AwardRulesDialog(QDialog):
                 Column(
                     self.tr("班级考核分"),
                     lambda level: f"{level.points:g}",
-                    lambda level, value: dataclasses.replace(level, points=_number(value)),
+                    lambda level, value: dataclasses.replace(
+                        level, points=typed_number(value, self.tr("班级考核分"))
+                    ),
                 ),
             ],
             lambda row: row,
@@ -147,12 +160,11 @@ class AwardRulesDialog(QDialog):
             lambda: self.points.set_rows([*self.points.model.rows(), LevelInfo(self.tr("新奖项"), 0)])
         )
         self.basis = QComboBox()
-        self.basis.addItem(self.tr("各比赛获奖积分之和"), "points")
+        # The choices' data: the competition whose final ranks the classes, 0 for the points of all awards.
+        self.basis.addItem(self.tr("各比赛获奖积分之和"), 0)
         for competition in judged_competitions(db, festival_id):
-            self.basis.addItem(
-                self.tr("「{0}」的得分").format(competition.name), f"competition:{competition.id}"
-            )
-        self.basis.setCurrentIndex(max(self.basis.findData(self.settings.collective_basis), 0))
+            self.basis.addItem(self.tr("「{0}」的得分").format(competition.name), competition.id)
+        self.basis.setCurrentIndex(max(self.basis.findData(self.settings.basis_competition_id or 0), 0))
         self.keep_one = QCheckBox(self.tr("按比例评奖时，人数少的组每个等级至少一名"))
         self.keep_one.setToolTip(self.tr("例如 3 辆车按 10%/20%/30% 评奖：第一名得一等奖，而不是只得二等奖"))
         self.keep_one.setChecked(self.settings.share_keeps_one_place)
@@ -242,7 +254,7 @@ class AwardRulesDialog(QDialog):
         self._list_changed()
 
     @staticmethod
-    def _title(lists: Sequence[AwardList], key: str) -> str:
+    def _title(lists: Sequence[AwardList], key: ListKey | None) -> str:
         return next((a.title for a in lists if a.key == key), "")
 
     def _key(self) -> RuleKey:
@@ -293,42 +305,35 @@ class AwardRulesDialog(QDialog):
         return self.rules.model.rows()
 
     def save_rule(self) -> bool:
-        return (
-            run_operation(self, lambda: set_rules(self.db, self.festival_id, self._key(), self.table_rules()))
-            is not FAILED
-        )
+        key, rules = self._key(), self.table_rules()
+        return self.runner.now(self, lambda: set_rules(self.db, self.festival_id, key, rules)) is not FAILED
 
     def _use_default(self) -> None:
-        run_operation(self, lambda: set_rules(self.db, self.festival_id, self._key(), None))
+        key = self._key()
+        self.runner.now(self, lambda: set_rules(self.db, self.festival_id, key, None))
         self._show_rule()
 
     def accept(self) -> None:
-        try:
-            levels = [level for level in self.points.model.rows() if level.name.strip()]
-            set_award_levels(self.db, self.festival_id, levels)
-            day = from_qdate(self.date.date()) if self.own_date.isChecked() else None
-            update_award_settings(
-                self.db,
-                self.festival_id,
-                AwardSettings(
-                    str(self.basis.currentData()),
-                    self.share.value(),
-                    AdvisorRule(self.advisor_rule.currentData()),
-                    str(self.advisor_level.currentData()),
-                    self.prefix.text(),
-                    self.digits.value(),
-                    day,
-                    self.keep_one.isChecked(),
-                ),
-            )
-            set_point_rules(
-                self.db, self.festival_id, {source: box.value() for source, box in self.point_sources.items()}
-            )
-            set_rules(self.db, self.festival_id, self._key(), self.table_rules())
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        super().accept()
+        """Save the whole dialog as one action: nothing of it is kept when a part is refused."""
+        levels = [level for level in self.points.model.rows() if level.name.strip()]
+        day = from_qdate(self.date.date()) if self.own_date.isChecked() else None
+        settings = AwardSettings(
+            CollectiveBasis(self.basis.currentData() or None),
+            self.share.value(),
+            AdvisorRule(self.advisor_rule.currentData()),
+            str(self.advisor_level.currentData()),
+            self.prefix.text(),
+            self.digits.value(),
+            day,
+            self.keep_one.isChecked(),
+        )
+        points = {source: box.value() for source, box in self.point_sources.items()}
+        key, rules = self._key(), self.table_rules()
+        saved = self.runner.now(
+            self, lambda: save_award_rules(self.db, self.festival_id, levels, settings, points, key, rules)
+        )
+        if saved is not FAILED:
+            super().accept()
 
 
 class AwardLogDialog(QDialog):
@@ -358,13 +363,3 @@ class AwardLogDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(close)
-
-
-def _number(value: object) -> float:
-    """A number typed into a cell; ValueError with the reason for anything else."""
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        raise ValueError(
-            QCoreApplication.translate("AwardRulesDialog", "「{0}」不是数字。").format(value)
-        ) from None

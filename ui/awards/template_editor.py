@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,23 +39,30 @@ from fest_desktop.certificates.templates import (
     paper_size,
     save_template,
 )
+from fest_desktop.changes import Changed
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from ui.awards.design_gallery import DesignGallery
 from ui.awards.preview import CertificatePreview
 from ui.awards.seal_dialog import SealDialog
+from ui.operations import ChangeFollower, Runner
 from ui.widgets.file_dialogs import ask_open_path
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.messages import FAILED, confirm, show_error
 from ui.widgets.scrolling import ScrollingPanel
 
 
 class TemplateEditor(QWidget):
     """A template's sheet and fields, every change saved at once and shown on a real certificate."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    # The templates, and the certificates a real sample is taken from (and the festival's name on them).
+    FOLLOWS = Changed.FESTIVAL | Changed.CERTIFICATES | Changed.AWARDS
+
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
         self.info: TemplateInfo | None = None
         self.sample: CertificateJob | None = None
@@ -239,7 +246,15 @@ class TemplateEditor(QWidget):
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
-        festival = get_festival(self.db, festival_id)
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, origin: QObject | None) -> None:
+        # A template this editor just saved is shown already; the one being edited is kept.
+        if origin is not self and self.festival_id:
+            self._load_festival()
+
+    def _load_festival(self) -> None:
+        festival = get_festival(self.db, self.festival_id)
         self.festival_name, self.school, self.day = festival.name, festival.school_name, festival.end_date
         self._fill_templates(self.info.id if self.info else None)
 
@@ -381,10 +396,11 @@ class TemplateEditor(QWidget):
     def _store(self, info: TemplateInfo) -> None:
         """Save at once; a refused template keeps the last good one and says why."""
         try:
-            saved = save_template(self.db, self.festival_id, info)
+            done = save_template(self.db, self.festival_id, info)
         except FestError as exc:
             self.note.setText(exc.message)
             return
+        saved = self.runner.apply(done, self)
         self.note.setText("　".join(font_notes(saved)))
         name_changed = self.info is not None and saved.name != self.info.name
         self.info = saved
@@ -446,7 +462,7 @@ class TemplateEditor(QWidget):
         if self.info is None:
             return
         copy = dataclasses.replace(self.info, id=0, name=self.tr("{0}（副本）").format(self.info.name))
-        saved = run_operation(self, lambda: save_template(self.db, self.festival_id, copy))
+        saved = self.runner.now(self, lambda: save_template(self.db, self.festival_id, copy))
         if saved is FAILED:
             return
         self._fill_templates(saved.id)
@@ -457,7 +473,7 @@ class TemplateEditor(QWidget):
         ):
             return
         template_id = self.info.id
-        if run_operation(self, lambda: delete_template(self.db, template_id)) is FAILED:
+        if self.runner.now(self, lambda: delete_template(self.db, template_id)) is FAILED:
             return
         self.info = None
         self._fill_templates(None)

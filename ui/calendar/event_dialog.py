@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.calendar.clashes import Clash
 from fest_desktop.calendar.events import EventInfo, add_event, update_event
-from fest_desktop.calendar.kinds import EventKind
+from fest_desktop.calendar.kinds import AudiencePart, ClassAudience, EventKind, GradeAudience, SectionAudience
 from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import PhaseInfo
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, to_qdate
 from ui.widgets.scrolling import size_within_screen
 
@@ -45,6 +46,7 @@ class EventDialog(FormDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         event: EventInfo,
         phases: Sequence[PhaseInfo],
@@ -55,6 +57,7 @@ class EventDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("新建活动") if not event.id else self.tr("修改活动"), parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.clashes_of = clashes_of
         self.keep_anyway = self.buttons.addButton(
@@ -136,17 +139,17 @@ class EventDialog(FormDialog):
         self.form.addRow("", self.error)
         self._all_day_toggled(event.all_day)
 
-    def _fill_audience(self, classes: Sequence[ClassInfo], chosen: Sequence[str]) -> None:
+    def _fill_audience(self, classes: Sequence[ClassInfo], chosen: Sequence[AudiencePart]) -> None:
         sections = list(dict.fromkeys(c.section for c in classes))
         grades = list(dict.fromkeys((c.level, c.grade_name) for c in classes))
-        entries = [(f"s:{s}", s) for s in sections]
-        entries += [(f"g:{level}", name) for level, name in grades]
-        entries += [(f"c:{c.id}", c.name) for c in classes]
-        for token, label in entries:
+        entries: list[tuple[AudiencePart, str]] = [(SectionAudience(s), s) for s in sections]
+        entries += [(GradeAudience(level), name) for level, name in grades]
+        entries += [(ClassAudience(c.id), c.name) for c in classes]
+        for part, label in entries:
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, token)
+            item.setData(Qt.ItemDataRole.UserRole, part)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if token in chosen else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if part in chosen else Qt.CheckState.Unchecked)
             self.audience.addItem(item)
 
     def _all_day_toggled(self, all_day: bool) -> None:
@@ -160,8 +163,8 @@ class EventDialog(FormDialog):
             value = editor.time()
             return None if self.all_day.isChecked() else dt.time(value.hour(), value.minute())
 
-        tokens = tuple(
-            str(self.audience.item(row).data(Qt.ItemDataRole.UserRole))
+        parts: tuple[AudiencePart, ...] = tuple(
+            self.audience.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(self.audience.count())
             if self.audience.item(row).checkState() == Qt.CheckState.Checked
         )
@@ -175,7 +178,7 @@ class EventDialog(FormDialog):
             end_time=time(self.end_time),
             place=self.place.currentText(),
             responsible=self.responsible.text(),
-            audience=tokens,
+            audience=parts,
             notes=self.notes.toPlainText(),
             phase_id=self.phase.currentData(),
             keep_clash=self.keep_clash.isChecked(),
@@ -199,11 +202,9 @@ class EventDialog(FormDialog):
             self.keep_anyway.show()
             return
         try:
-            if info.id:
-                self.saved = update_event(self.db, info)
-            else:
-                self.saved = add_event(self.db, self.festival_id, info)
+            done = update_event(self.db, info) if info.id else add_event(self.db, self.festival_id, info)
         except FestError as exc:
             self.error.setText(exc.message)
             return
+        self.saved = self.runner.apply(done)
         super().accept()

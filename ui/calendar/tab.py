@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,16 +35,18 @@ from fest_desktop.calendar.events import (
 )
 from fest_desktop.calendar.kinds import EventKind
 from fest_desktop.calendar.schedule_files import export_schedule
+from fest_desktop.changes import Changed
 from fest_desktop.school.festivals import FestivalInfo, get_festival, list_phases
 from fest_desktop.school.school_days import unknown_years_note
 from fest_desktop.school.structure import list_classes
 from fest_desktop.storage.database import Database
 from ui.calendar.event_dialog import EventDialog, kind_icon
 from ui.calendar.views import CalendarData, MonthView, WeekView
+from ui.operations import ChangeFollower, Runner
 from ui.widgets.columns import fit_columns
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
+from ui.widgets.messages import FAILED, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel
 
 MONTH, WEEK, AGENDA = 0, 1, 2
@@ -54,9 +55,14 @@ MONTH, WEEK, AGENDA = 0, 1, 2
 class CalendarTab(QWidget):
     """The views on the left, 今日 / 明日 and the clash list on the right."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    # The competitions' deadlines and judging days are on the calendar, the classes name its audiences.
+    FOLLOWS = Changed.FESTIVAL | Changed.CALENDAR | Changed.COMPETITIONS | Changed.SCHOOL
+
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival: FestivalInfo | None = None
         self.events: list[EventInfo] = []
         self.shown_events: list[EventInfo] = []
@@ -206,6 +212,7 @@ class CalendarTab(QWidget):
 
     def show_festival(self, festival_id: int) -> None:
         self.festival = get_festival(self.db, festival_id)
+        self.follower.pending = Changed.NOTHING  # read whole here
         self.last_deleted = None
         self.undo_button.setEnabled(False)
         if not self.festival.start_date <= self.anchor <= self.festival.end_date:
@@ -216,10 +223,12 @@ class CalendarTab(QWidget):
             )
         self.reload()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.festival is not None:
-            self.reload()  # deadlines and judging days follow the competitions
+    def _changed(self, changes: Changed, _origin: object) -> None:
+        if self.festival is None:
+            return
+        if changes & Changed.FESTIVAL:
+            self.festival = get_festival(self.db, self.festival.id)
+        self.reload()
 
     def reload(self) -> None:
         assert self.festival is not None
@@ -356,6 +365,7 @@ class CalendarTab(QWidget):
         assert self.festival is not None
         return EventDialog(
             self.db,
+            self.runner,
             self.festival.id,
             event,
             self.phases,
@@ -398,45 +408,43 @@ class CalendarTab(QWidget):
 
     def _dialog_closed(self, dialog: EventDialog) -> None:
         if dialog.saved is not None:
-            self.reload()
             self._choose(dialog.saved.id)
             self.go_to(dialog.saved.start_date)
 
     def move_event(self, event_id: int, day: dt.date) -> None:
-        moved = run_operation(self, lambda: move_event(self.db, event_id, day))
-        if moved is FAILED:
-            return
-        self.reload()
-        self._choose(moved.id)
+        moved = self.runner.now(self, lambda: move_event(self.db, event_id, day))
+        if moved is not FAILED:
+            self._choose(moved.id)
 
     def duplicate_selected(self) -> None:
         if self.festival is None or self.event_by_id(self.selected_id) is None:
             return
         festival_id, event_id = self.festival.id, self.selected_id
-        copy = run_operation(self, lambda: duplicate_event(self.db, festival_id, event_id))
-        if copy is FAILED:
-            return
-        self.reload()
-        self._choose(copy.id)
+        copy = self.runner.now(self, lambda: duplicate_event(self.db, festival_id, event_id))
+        if copy is not FAILED:
+            self._choose(copy.id)
 
     def delete_selected(self) -> None:
         event = self.event_by_id(self.selected_id)
         if event is None or event.is_derived:
             return
-        self.last_deleted = delete_event(self.db, event.id)
+        deleted = self.runner.now(self, lambda: delete_event(self.db, event.id))
+        if deleted is FAILED:
+            return
+        self.last_deleted = deleted
         self.undo_button.setEnabled(self.last_deleted is not None)
         self.undo_button.setToolTip(self.tr("恢复「{0}」").format(event.title))
         self._choose(0)
-        self.reload()
 
     def undo_delete(self) -> None:
         if self.last_deleted is None or self.festival is None:
             return
-        restored = restore_event(self.db, self.festival.id, self.last_deleted)
+        festival_id, gone = self.festival.id, self.last_deleted
+        restored = self.runner.now(self, lambda: restore_event(self.db, festival_id, gone))
         self.last_deleted = None
         self.undo_button.setEnabled(False)
-        self.reload()
-        self._choose(restored.id)
+        if restored is not FAILED:
+            self._choose(restored.id)
 
     def _open_clash(self, item: QListWidgetItem) -> None:
         event_id = item.data(Qt.ItemDataRole.UserRole)
@@ -475,7 +483,9 @@ class CalendarTab(QWidget):
     def export_to(self, path: Path) -> None:
         assert self.festival is not None
         festival_id = self.festival.id
-        count = run_operation(self, lambda: export_schedule(self.db, festival_id, path))
-        if count is FAILED:
-            return
-        tell_saved(self, self.tr("已导出 {0} 项活动。").format(count), path)
+        self.runner.produce(
+            self,
+            lambda: export_schedule(self.db, festival_id, path),
+            lambda count: tell_saved(self, self.tr("已导出 {0} 项活动。").format(count), path),
+            label=self.tr("正在导出日程…"),
+        )

@@ -43,10 +43,11 @@ from fest_desktop.registration.gridpaper import DEFAULT_CELLS, MAX_COPIES, write
 from fest_desktop.school.structure import GradeInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.values import ADVISOR_NAMES, TITLE
+from ui.operations import Runner
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import FormDialog
 from ui.widgets.import_preview import ImportPreviewDialog
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 
@@ -122,6 +123,7 @@ class ItemsDialog(QDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         grades: Sequence[GradeInfo],
         competitions: Sequence[CompetitionInfo],
@@ -129,6 +131,7 @@ class ItemsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.grades = list(grades)
         self.competitions = list(competitions)
@@ -191,12 +194,12 @@ class ItemsDialog(QDialog):
     def add(self) -> None:
         dialog = ItemDialog(PracticeItemInfo(0, ""), self.grades, self.competitions, self)
         if dialog.exec():
-            done = run_operation(self, lambda: add_item(self.db, self.festival_id, dialog.chosen()))
-            if done is not FAILED:
-                self.reload(done.value.id)
+            added = self.runner.now(self, lambda: add_item(self.db, self.festival_id, dialog.chosen()))
+            if added is not FAILED:
+                self.reload(added.id)
 
     def add_plan(self) -> None:
-        if run_operation(self, lambda: add_plan_items(self.db, self.festival_id)) is not FAILED:
+        if self.runner.now(self, lambda: add_plan_items(self.db, self.festival_id)) is not FAILED:
             self.reload()
 
     def edit_selected(self) -> None:
@@ -204,12 +207,18 @@ class ItemsDialog(QDialog):
         if item is None:
             return
         dialog = ItemDialog(item, self.grades, self.competitions, self)
-        if dialog.exec() and run_operation(self, lambda: update_item(self.db, dialog.chosen())) is not FAILED:
+        if (
+            dialog.exec()
+            and self.runner.now(self, lambda: update_item(self.db, dialog.chosen())) is not FAILED
+        ):
             self.reload(item.id)
 
     def move_selected(self, step: int) -> None:
         item = self.selected()
-        if item is not None and run_operation(self, lambda: move_item(self.db, item.id, step)) is not FAILED:
+        if (
+            item is not None
+            and self.runner.now(self, lambda: move_item(self.db, item.id, step)) is not FAILED
+        ):
             self.reload(item.id)
 
     def remove_selected(self) -> None:
@@ -220,7 +229,7 @@ class ItemsDialog(QDialog):
         if item.marks:
             question += self.tr("已勾选的 {0} 名学生的记录也会删除（删除前自动备份）。").format(item.marks)
         if confirm(self, self.tr("删除实践项目"), question) and (
-            run_operation(self, lambda: remove_item(self.db, item.id)) is not FAILED
+            self.runner.now(self, lambda: remove_item(self.db, item.id)) is not FAILED
         ):
             self.reload()
 
@@ -231,12 +240,13 @@ class PracticeImportDialog(ImportPreviewDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         read: PracticeFile,
         plan: PracticeImport,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("导入实践表 — {0}").format(Path(plan.source).name), parent)
+        super().__init__(runner, self.tr("导入实践表 — {0}").format(Path(plan.source).name), parent)
         self.db = db
         self.festival_id = festival_id
         self.read = read
@@ -247,9 +257,10 @@ class PracticeImportDialog(ImportPreviewDialog):
         self.show_plan(plan.summary(), plan.lines())
 
     def commit(self) -> None:
+        db, festival_id, read, plan = self.db, self.festival_id, self.read, self.plan
+        # Refused when something changed since the preview (a pupil moved class): shown again, nothing written.
         self.commit_with(
-            lambda: commit_practice_import(self.db, self.festival_id, self.read, previewed=self.plan),
-            self.show_practice,
+            lambda: commit_practice_import(db, festival_id, read, previewed=plan), self.show_practice
         )
 
 
@@ -298,6 +309,7 @@ class WorkDialog(FormDialog):
 
 def enter_work(
     parent: QWidget,
+    runner: Runner,
     db: Database,
     festival_id: int,
     dialog: WorkDialog,
@@ -318,15 +330,16 @@ def enter_work(
         advisor=dialog.advisor.currentText(),
     )
     try:
-        return create_entry(db, festival_id, draft)
+        done = create_entry(db, festival_id, draft)
     except LateEntryError as late:
         if not confirm(parent, QCoreApplication.translate("WorkDialog", "已过截止日期"), late.message):
             return None
-        created = run_operation(parent, lambda: create_entry(db, festival_id, draft, allow_late=True))
+        created = runner.now(parent, lambda: create_entry(db, festival_id, draft, allow_late=True))
         return None if created is FAILED else created
     except FestError as exc:
         show_error(parent, exc.message)
         return None
+    return runner.apply(done, parent)
 
 
 class GridPaperDialog(FormDialog):
@@ -335,12 +348,14 @@ class GridPaperDialog(FormDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         competitions: Sequence[CompetitionInfo],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("打印方格稿纸"), parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.competition = QComboBox()
         self.competition.addItem(self.tr("不指定（按计划注明“科技小论文——观察日记(科普幻想类)”）"), None)
@@ -379,7 +394,7 @@ class GridPaperDialog(FormDialog):
             self.accept()
 
     def write(self, path: Path) -> bool:
-        pages = run_operation(
+        pages = self.runner.read(
             self,
             lambda: write_grid_paper(
                 self.db,

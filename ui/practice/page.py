@@ -4,7 +4,9 @@ competition, and the 方格稿纸."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,34 +18,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.errors import FestError
+from fest_desktop.changes import Changed
 from fest_desktop.practice.checklist import Mark, class_checklist, set_marks
 from fest_desktop.practice.items import add_plan_items
 from fest_desktop.practice.progress import ClassProgress, practice_progress
-from fest_desktop.practice.sheet import plan_practice_import, read_practice_file, write_practice_sheets
+from fest_desktop.practice.sheet import (
+    PracticeFile,
+    PracticeImport,
+    plan_practice_import,
+    read_practice_file,
+    write_practice_sheets,
+)
 from fest_desktop.registration.competitions import CompetitionInfo, list_competitions
 from fest_desktop.registration.entries import EntryInfo
 from fest_desktop.school.people import list_teachers
 from fest_desktop.school.structure import list_grades
 from fest_desktop.storage.database import Database
+from ui.operations import ChangeFollower, Runner
 from ui.practice.checklist import FIRST_ITEM_COLUMN, ChecklistModel, ChecklistView
 from ui.practice.dialogs import GridPaperDialog, ItemsDialog, PracticeImportDialog, WorkDialog, enter_work
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, run_operation, show_error, tell_saved
+from ui.widgets.import_preview import read_and_plan
+from ui.widgets.messages import FAILED, show_error, tell_saved
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 
 class PracticePage(QWidget):
     """Each class's 科普实践, class by class; what a 班主任 ticks is stored at once."""
 
-    practice_changed = Signal()
-    entry_created = Signal(object)
+    # The items and the ticks, the classes and pupils they are ticked for, the competitions a
+    # pupil's written work is entered in.
+    FOLLOWS = Changed.PRACTICE | Changed.SCHOOL | Changed.COMPETITIONS
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
+        self.import_dialog: PracticeImportDialog | None = None  # the last import's preview
         self.competitions: list[CompetitionInfo] = []
 
         self.classes: RowTableModel[ClassProgress] = RowTableModel(
@@ -146,8 +160,13 @@ class PracticePage(QWidget):
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
-        self.competitions = list_competitions(self.db, festival_id)
-        self.reload()
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, origin: QObject | None) -> None:
+        # Ticks this page stored it has shown already (the class's row and its checklist).
+        if origin is not self and self.festival_id:
+            self.competitions = list_competitions(self.db, self.festival_id)
+            self.reload()
 
     def reload(self) -> None:
         chosen = self.class_id()
@@ -176,7 +195,7 @@ class PracticePage(QWidget):
         class_id = self.class_id()
         if class_id is None:
             return
-        checklist = run_operation(self, lambda: class_checklist(self.db, class_id))
+        checklist = self.runner.read(self, lambda: class_checklist(self.db, class_id))
         if checklist is FAILED:
             return
         self.model.set_checklist(checklist)
@@ -203,10 +222,10 @@ class PracticePage(QWidget):
         class_id = self.class_id()
         if class_id is None or not marks:
             return
-        done = run_operation(self, lambda: set_marks(self.db, class_id, marks))
-        if done is FAILED:
+        checklist = self.runner.now(self, lambda: set_marks(self.db, class_id, marks))
+        if checklist is FAILED:
             return
-        self.model.set_checklist(done.value)
+        self.model.set_checklist(checklist)
         self._show_heading()
         total = next(
             (c for c in practice_progress(self.db, self.festival_id).classes if c.class_id == class_id), None
@@ -215,7 +234,6 @@ class PracticePage(QWidget):
             rows = self.classes.rows()
             self.classes.set_rows([total if row.class_id == class_id else row for row in rows])
             self.select_class_quietly(class_id)
-        self.practice_changed.emit()
 
     def select_class_quietly(self, class_id: int) -> None:
         """Select the class again after its row was refreshed, without reloading its checklist."""
@@ -229,16 +247,12 @@ class PracticePage(QWidget):
     # ------------------------------------------------------------ actions
 
     def add_plan_items(self) -> None:
-        if run_operation(self, lambda: add_plan_items(self.db, self.festival_id)) is not FAILED:
+        if self.runner.now(self, lambda: add_plan_items(self.db, self.festival_id)) is not FAILED:
             self.reload()
-            self.practice_changed.emit()
 
     def edit_items(self) -> None:
         grades = list_grades(self.db, self.festival_id)
-        dialog = ItemsDialog(self.db, self.festival_id, grades, self._work_competitions(), self)
-        dialog.exec()
-        self.reload()
-        self.practice_changed.emit()
+        ItemsDialog(self.db, self.runner, self.festival_id, grades, self._work_competitions(), self).exec()
 
     def _work_competitions(self, level: int | None = None) -> list[CompetitionInfo]:
         """The competitions a pupil's work can be entered in (of that grade, when given)."""
@@ -270,31 +284,41 @@ class PracticePage(QWidget):
         path = ask_save_path(self, self.tr("导出实践表"), stem, ".xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
         if path is None:
             return
-        count = run_operation(self, lambda: write_practice_sheets(self.db, self.festival_id, class_ids, path))
-        if count is not FAILED:
-            tell_saved(
+        festival_id = self.festival_id
+        self.runner.produce(
+            self,
+            lambda: write_practice_sheets(self.db, festival_id, class_ids, path),
+            lambda count: tell_saved(
                 self,
                 self.tr(
                     "已导出 {0} 个班、{1} 名学生的实践表。班主任打勾后交回，用“导入实践表…”收回。"
                 ).format(len(class_ids), count),
                 path,
-            )
+            ),
+            label=self.tr("正在导出实践表…"),
+        )
 
     def import_sheet(self) -> None:
         path = ask_open_path(
             self, self.tr("选择填好的实践表"), self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)")
         )
-        if path is None:
-            return
-        try:
+        if path is not None:
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        """Read and check a returned practice sheet on the runner's worker, then show its preview."""
+        festival_id = self.festival_id
+        self.import_dialog = None
+
+        def plan() -> tuple[PracticeFile, PracticeImport]:
             read = read_practice_file(path)
-            plan = plan_practice_import(self.db, self.festival_id, read)
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        if PracticeImportDialog(self.db, self.festival_id, read, plan, self).exec():
-            self.reload()
-            self.practice_changed.emit()
+            return read, plan_practice_import(self.db, festival_id, read)
+
+        read_and_plan(self.runner, self, plan, self._show_import)
+
+    def _show_import(self, found: tuple[PracticeFile, PracticeImport]) -> None:
+        self.import_dialog = PracticeImportDialog(self.db, self.runner, self.festival_id, *found, self)
+        self.import_dialog.open()
 
     def enter_as_work(self) -> None:
         checklist = self.model.checklist
@@ -322,9 +346,10 @@ class PracticePage(QWidget):
             dialog.title.setPlaceholderText(self.tr("如 {0}").format(item.name))
         if not dialog.exec():
             return
-        created = enter_work(self, self.db, self.festival_id, dialog, checklist.class_id, pupil.student_id)
+        created = enter_work(
+            self, self.runner, self.db, self.festival_id, dialog, checklist.class_id, pupil.student_id
+        )
         if created is not None:
-            self.entry_created.emit(created)
             self._tell_created(created)
 
     def _tell_created(self, entry: EntryInfo) -> None:
@@ -337,7 +362,7 @@ class PracticePage(QWidget):
 
     def print_grid_paper(self) -> None:
         writing = [c for c in self._work_competitions() if c.judging != "measured"]
-        GridPaperDialog(self.db, self.festival_id, writing, self).exec()
+        GridPaperDialog(self.db, self.runner, self.festival_id, writing, self).exec()
 
     def focus_checklist(self) -> None:
         """Put the keyboard on the first item cell of the checklist."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.errors import FestError
+from fest_desktop.registration.competition_rules import MAX_WORKS_PER_STUDENT
 from fest_desktop.registration.competitions import (
-    MAX_WORKS_PER_STUDENT,
     CompetitionInfo,
-    CriterionInfo,
     add_competition,
     delete_competition,
     list_competitions,
@@ -40,7 +37,6 @@ from fest_desktop.registration.competitions import (
 )
 from fest_desktop.registration.kinds import (
     Combine,
-    CriterionKind,
     Judging,
     Outcome,
     Participation,
@@ -49,13 +45,13 @@ from fest_desktop.registration.kinds import (
 from fest_desktop.registration.presets import MAIN_PRESETS, MORE_PRESETS, TEACHER_PRESETS, add_preset
 from fest_desktop.school.pinyin import suggest_prefix
 from fest_desktop.storage.database import Database
-from fest_desktop.values import clean_text, split_items
+from fest_desktop.values import split_items
+from ui.operations import Runner
+from ui.registration.criteria_box import CriteriaBox
 from ui.registration.judging_opening import JudgingOpening
-from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, set_button_menu, to_qdate
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.messages import FAILED, confirm
 from ui.widgets.scrolling import ScrollingPanel
-from ui.widgets.table_models import Column
 
 
 def _choice_box(choices: type[Participation | Judging | Outcome | Combine | RankingGroup]) -> QComboBox:
@@ -69,11 +65,10 @@ def _choice_box(choices: type[Participation | Judging | Outcome | Combine | Rank
 class CompetitionsPage(QWidget):
     """The festival's competitions on the left; the chosen one's rules and criteria on the right."""
 
-    competitions_changed = Signal()
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = 0
         self.current: CompetitionInfo | None = None
         self._loading = False
@@ -195,7 +190,7 @@ class CompetitionsPage(QWidget):
         rules_form.addRow(self.tr("参赛年级"), self.grades_area)
         rules_form.addRow(self.tr("名额"), quota_row)
         rules_form.addRow("", deadline_row)
-        self.judging_opening = JudgingOpening(db)
+        self.judging_opening = JudgingOpening(db, runner)
         rules_form.addRow("", self.judging_opening)
         rules_form.addRow("", window_row)
         rules_form.addRow(self.tr("作品类型"), self.subtypes)
@@ -221,33 +216,13 @@ class CompetitionsPage(QWidget):
         judging_form.addRow(self.tr("评委分偏离提示"), self.outlier_percent)
         judging_form.addRow(self.tr("双人核对"), self.double_entry)
 
-        self.criteria: DataTable[CriterionInfo] = DataTable(
-            self._criterion_columns(), self._save_criterion, self
-        )
-        add_criterion = QPushButton(self.tr("添加评分项"))
-        add_criterion.clicked.connect(lambda: self._add_criterion(CriterionKind.SCORE))
-        add_deduction = QPushButton(self.tr("添加扣分项"))
-        add_deduction.clicked.connect(lambda: self._add_criterion(CriterionKind.DEDUCTION))
-        delete_criterion = QPushButton(self.tr("删除评分项"))
-        delete_criterion.clicked.connect(self._delete_criterion)
-        self.criteria_total = QLabel()
-        criteria_box = QGroupBox(self.tr("评分项（双击修改）"))
-        criteria_layout = QVBoxLayout(criteria_box)
-        criteria_buttons = QHBoxLayout()
-        criteria_buttons.addWidget(add_criterion)
-        criteria_buttons.addWidget(add_deduction)
-        criteria_buttons.addWidget(delete_criterion)
-        criteria_buttons.addStretch(1)
-        criteria_buttons.addWidget(self.criteria_total)
-        criteria_layout.addLayout(criteria_buttons)
-        criteria_layout.addWidget(self.criteria)
-        self.criteria.setMinimumHeight(200)
+        self.criteria = CriteriaBox(db, runner, self._store, self._criteria_saved)
 
         self.editor = QWidget()
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.addWidget(rules)
         editor_layout.addWidget(judging)
-        editor_layout.addWidget(criteria_box)
+        editor_layout.addWidget(self.criteria)
         scroll = ScrollingPanel(self.editor)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -417,15 +392,8 @@ class CompetitionsPage(QWidget):
             box.setCurrentIndex(max(box.findData(chosen), 0))
         for check_widget in (self.double_entry, self.outlier_percent, *self.tie_breaks):
             check_widget.setEnabled(info.judging == Judging.RUBRIC)
-        self.criteria.set_rows(list(info.criteria))
-        self._show_total(info)
+        self.criteria.show_competition(info)
         self._loading = False
-
-    def _show_total(self, info: CompetitionInfo) -> None:
-        text = self.tr("满分合计 {0:g} 分").format(info.max_total) if info.score_criteria else ""
-        if info.deductions:
-            text += self.tr("，另有 {0} 个扣分项").format(len(info.deductions))
-        self.criteria_total.setText(text)
 
     def _form(self) -> CompetitionInfo:
         assert self.current is not None
@@ -464,7 +432,7 @@ class CompetitionsPage(QWidget):
     # ------------------------------------------------------------ saving
 
     def _store(self, info: CompetitionInfo) -> bool:
-        saved = run_operation(self, lambda: update_competition(self.db, info))
+        saved = self.runner.now(self, lambda: update_competition(self.db, info))
         if saved is FAILED:
             if self.current is not None:
                 self._fill(self.current)
@@ -475,7 +443,6 @@ class CompetitionsPage(QWidget):
         if item is not None:
             item.setText(self.tr("{0}（{1} 件）").format(saved.name, saved.entry_count))
             item.setData(Qt.ItemDataRole.UserRole, saved)
-        self.competitions_changed.emit()
         return True
 
     def _save(self) -> None:
@@ -486,11 +453,9 @@ class CompetitionsPage(QWidget):
             self._store(info)
 
     def add_preset(self, name: str) -> None:
-        added = run_operation(self, lambda: add_preset(self.db, self.festival_id, name))
-        if added is FAILED:
-            return
-        self.reload(select_id=added.id)
-        self.competitions_changed.emit()
+        added = self.runner.now(self, lambda: add_preset(self.db, self.festival_id, name))
+        if added is not FAILED:
+            self.reload(select_id=added.id)
 
     def _add_blank(self) -> None:
         stored = list_competitions(self.db, self.festival_id)
@@ -499,17 +464,13 @@ class CompetitionsPage(QWidget):
         while name in taken:
             name, number = self.tr("新比赛项目{0}").format(number), number + 1
         prefix = suggest_prefix("新项目", {c.code_prefix for c in stored})
-        try:
-            added = add_competition(
-                self.db, self.festival_id, CompetitionInfo(0, name, code_prefix=prefix, quota_max=3)
-            )
-        except FestError as exc:
-            show_error(self, exc.message)
+        blank = CompetitionInfo(0, name, code_prefix=prefix, quota_max=3)
+        added = self.runner.now(self, lambda: add_competition(self.db, self.festival_id, blank))
+        if added is FAILED:
             return
         self.reload(select_id=added.id)
         self.name.setFocus()
         self.name.selectAll()
-        self.competitions_changed.emit()
 
     def _delete(self) -> None:
         if self.current is None:
@@ -519,83 +480,13 @@ class CompetitionsPage(QWidget):
             question += self.tr("它的 {0} 件作品也会一起删除。").format(self.current.entry_count)
         if not confirm(self, self.tr("删除比赛项目"), question):
             return
-        delete_competition(self.db, self.current.id)
-        self.current = None
-        self.reload()
-        self.competitions_changed.emit()
+        gone = self.current.id
+        if self.runner.now(self, lambda: delete_competition(self.db, gone)) is not FAILED:
+            self.current = None
+            self.reload()
 
-    # ------------------------------------------------------------ criteria
-
-    def _number(self, text: Any, what: str) -> float:
-        try:
-            return float(clean_text(text))
-        except ValueError:
-            raise ValueError(
-                self.tr("{0}应是数字（填的是「{1}」）。").format(what, clean_text(text))
-            ) from None
-
-    def _criterion_columns(self) -> list[Column[CriterionInfo]]:
-        return [
-            Column(
-                self.tr("评分项"),
-                lambda c: c.name,
-                edit=lambda c, v: dataclasses.replace(c, name=clean_text(v)),
-            ),
-            Column(
-                self.tr("类型"),
-                lambda c: c.kind.label,
-                edit=lambda c, v: dataclasses.replace(c, kind=CriterionKind(v)),
-                choices=lambda: [(kind.label, kind.value) for kind in CriterionKind],
-            ),
-            Column(
-                self.tr("满分（扣分上限）"),
-                lambda c: f"{c.max_points:g}",
-                edit=lambda c, v: dataclasses.replace(c, max_points=self._number(v, self.tr("满分"))),
-                sort_key=lambda c: c.max_points,
-                align_center=True,
-            ),
-            Column(
-                self.tr("步长（每处扣分）"),
-                lambda c: f"{c.step:g}",
-                edit=lambda c, v: dataclasses.replace(c, step=self._number(v, self.tr("步长"))),
-                sort_key=lambda c: c.step,
-                align_center=True,
-            ),
-            Column(
-                self.tr("说明"),
-                lambda c: c.description,
-                edit=lambda c, v: dataclasses.replace(c, description=clean_text(v)),
-            ),
-        ]
-
-    def _save_criterion(self, criterion: CriterionInfo) -> CriterionInfo:
-        assert self.current is not None
-        replaced = tuple(criterion if c.id == criterion.id else c for c in self.current.criteria)
-        saved = update_competition(self.db, dataclasses.replace(self.current, criteria=replaced))
+    def _criteria_saved(self, saved: CompetitionInfo) -> None:
         self.current = saved
-        self.competitions_changed.emit()
-        self._show_total(saved)
-        return next(c for c in saved.criteria if c.id == criterion.id)
-
-    def _add_criterion(self, kind: CriterionKind) -> None:
-        if self.current is None:
-            return
-        taken = {c.name for c in self.current.criteria}
-        base = self.tr("扣分项") if kind == CriterionKind.DEDUCTION else self.tr("评分项")
-        name, number = base, 2
-        while name in taken:
-            name, number = f"{base}{number}", number + 1
-        added = (
-            CriterionInfo(name, 5, 1, kind=kind)
-            if kind == CriterionKind.DEDUCTION
-            else CriterionInfo(name, 10)
-        )
-        self._store(dataclasses.replace(self.current, criteria=(*self.current.criteria, added)))
-
-    def _delete_criterion(self) -> None:
-        if self.current is None:
-            return
-        gone = {c.id for c in self.criteria.selected_rows()}
-        if gone:
-            kept = tuple(c for c in self.current.criteria if c.id not in gone)
-            self._store(dataclasses.replace(self.current, criteria=kept))
+        item = self.list.currentItem()
+        if item is not None:
+            item.setData(Qt.ItemDataRole.UserRole, saved)

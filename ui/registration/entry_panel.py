@@ -35,7 +35,8 @@ from fest_desktop.school.pinyin import matches_initials
 from fest_desktop.school.structure import ClassInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.values import DESCRIPTION, TITLE
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.operations import Runner
+from ui.widgets.messages import FAILED, confirm, show_error
 from ui.widgets.scrolling import ScrollingPanel
 
 
@@ -141,9 +142,10 @@ class EntryPanel(QWidget):
     entry_created = Signal(object)
     entry_saved = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = 0
         self.entry: EntryInfo | None = None
         self._competitions: list[CompetitionInfo] = []
@@ -451,11 +453,11 @@ class EntryPanel(QWidget):
             show_error(self, self.tr("请先选择比赛项目和班级。"))
             return
         try:
-            created = create_entry(self.db, self.festival_id, draft)
+            done = create_entry(self.db, self.festival_id, draft)
         except LateEntryError as late:
             if not confirm(self, self.tr("已过截止日期"), late.message):
                 return
-            confirmed = run_operation(
+            confirmed = self.runner.now(
                 self, lambda: create_entry(self.db, self.festival_id, draft, allow_late=True)
             )
             if confirmed is FAILED:
@@ -464,6 +466,8 @@ class EntryPanel(QWidget):
         except FestError as exc:
             show_error(self, exc.message)
             return
+        else:
+            created = self.runner.apply(done, self)
         self.entry_created.emit(created)
         self.teacher.setCurrentIndex(0)
         self.title.clear()
@@ -482,7 +486,7 @@ class EntryPanel(QWidget):
         if draft == self.entry.draft():
             return
         entry = self.entry
-        saved = run_operation(self, lambda: update_entry(self.db, entry.id, draft))
+        saved = self.runner.now(self, lambda: update_entry(self.db, entry.id, draft))
         if saved is FAILED:
             self.show_entry(entry)
             return

@@ -3,6 +3,7 @@ unchanged, a work the form left out, or a problem; then all or nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -11,6 +12,7 @@ from fest_desktop.registration.entry_files import EntryFiles, read_entry_files
 from fest_desktop.registration.entry_import import commit_entry_import, late_question, plan_entry_import
 from fest_desktop.registration.entry_plan import EntryImport
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
 from ui.widgets.messages import confirm
 
@@ -21,13 +23,14 @@ class EntriesImportDialog(ImportPreviewDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         files: EntryFiles,
         plan: EntryImport,
         parent: QWidget | None = None,
     ) -> None:
         names = "、".join(Path(source).name for source in files.sources)
-        super().__init__("", parent)
+        super().__init__(runner, "", parent)
         self.setWindowTitle(self.tr("导入报名表 — {0}").format(names))
         self._db = db
         self._festival_id = festival_id
@@ -52,21 +55,26 @@ class EntriesImportDialog(ImportPreviewDialog):
         allow_late = bool(self.plan.late)
         if allow_late and not confirm(self, self.tr("已过截止日期"), late_question(self.plan)):
             return
+        db, festival_id, files, plan = self._db, self._festival_id, self.files, self.plan
         self.commit_with(
-            lambda: commit_entry_import(
-                self._db, self._festival_id, self.files, previewed=self.plan, allow_late=allow_late
-            ),
+            lambda: commit_entry_import(db, festival_id, files, previewed=plan, allow_late=allow_late),
             self.show_entries,
         )
 
 
 def preview_entry_files(
-    db: Database, festival_id: int, paths: list[Path], parent: QWidget | None
-) -> tuple[EntryFiles, EntryImport] | None:
-    """Read the workbooks once and plan them; a file that cannot be read is reported."""
+    runner: Runner,
+    db: Database,
+    festival_id: int,
+    paths: list[Path],
+    parent: QWidget | None,
+    then: Callable[[tuple[EntryFiles, EntryImport]], None],
+) -> None:
+    """Read the workbooks once and plan them on the runner's worker, then(files and plan); a file that
+    cannot be read is reported."""
 
     def plan() -> tuple[EntryFiles, EntryImport]:
         files = read_entry_files(paths)
         return files, plan_entry_import(db, festival_id, files)
 
-    return read_and_plan(parent, plan)
+    read_and_plan(runner, parent, plan, then)

@@ -5,23 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fest_desktop.registration.competitions import CompetitionInfo
 from fest_desktop.scoring.opening import competition_days_off, judging_opening, open_judging_early
 from fest_desktop.storage.database import Database
-from ui.widgets.messages import FAILED, confirm, run_operation
+from ui.operations import Runner
+from ui.widgets.messages import FAILED, confirm
 
 
 class JudgingOpening(QWidget):
     """The ⚠ of a competition's dates on days off, its opening of judging and the button to open early."""
 
-    judging_opened = Signal()
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.competition: CompetitionInfo | None = None
         self.days_off = QLabel()
         self.days_off.setObjectName("errorText")
@@ -71,7 +70,5 @@ class JudgingOpening(QWidget):
             ),
         ):
             return
-        if run_operation(self, lambda: open_judging_early(self.db, competition.id)) is FAILED:
-            return
-        self.show_competition(competition)
-        self.judging_opened.emit()
+        if self.runner.now(self, lambda: open_judging_early(self.db, competition.id)) is not FAILED:
+            self.show_competition(competition)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -20,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from fest_desktop.school.people import list_teachers
 from fest_desktop.school.structure import list_classes
-from fest_desktop.scoring.judges import JudgeInfo, add_judge, list_judges, remove_judge, update_judge
+from fest_desktop.scoring.judges import JudgeInfo, add_judge, list_judges, remove_judges, update_judge
 from fest_desktop.scoring.log import ScoreChangeInfo
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text
+from ui.operations import Runner
 from ui.widgets.data_table import DataTable
-from ui.widgets.messages import FAILED, run_operation
+from ui.widgets.messages import FAILED
 from ui.widgets.table_models import Column, RowTableModel, preview_table
 
 
@@ -33,10 +33,17 @@ class JudgesDialog(QDialog):
     """评委组: add roster teachers or outside names, mark the class a judge belongs to, remove."""
 
     def __init__(
-        self, db: Database, festival_id: int, competition_id: int, title: str, parent: QWidget | None = None
+        self,
+        db: Database,
+        runner: Runner,
+        festival_id: int,
+        competition_id: int,
+        title: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.competition_id = competition_id
         self.setWindowTitle(self.tr("评委组 — {0}").format(title))
         self.resize(640, 480)
@@ -111,18 +118,19 @@ class JudgesDialog(QDialog):
         return [(self.tr("（无）"), None), *((c.name, c.id) for c in self.classes)]
 
     def _save(self, judge: JudgeInfo) -> JudgeInfo:
-        return update_judge(self.db, judge)
+        return self.runner.apply(update_judge(self.db, judge), self)
 
     def _reload(self) -> None:
         self.table.set_rows(list_judges(self.db, self.competition_id))
 
     def _add(self, name: str, teacher_id: int | None) -> None:
         if (
-            run_operation(self, lambda: add_judge(self.db, self.competition_id, name, teacher_id=teacher_id))
-            is FAILED
+            self.runner.now(
+                self, lambda: add_judge(self.db, self.competition_id, name, teacher_id=teacher_id)
+            )
+            is not FAILED
         ):
-            return
-        self._reload()
+            self._reload()
 
     def _add_teacher(self) -> None:
         teacher = next((t for t in self.teachers if t.id == self.teacher.currentData()), None)
@@ -135,9 +143,9 @@ class JudgesDialog(QDialog):
             self.outside.clear()
 
     def _remove(self) -> None:
-        for judge in self.table.selected_rows():
-            run_operation(self, functools.partial(remove_judge, self.db, judge.id))
-        self._reload()
+        chosen = [judge.id for judge in self.table.selected_rows()]
+        if chosen and self.runner.now(self, lambda: remove_judges(self.db, chosen)) is not FAILED:
+            self._reload()
 
 
 class ScoreLogDialog(QDialog):

@@ -39,8 +39,9 @@ from fest_desktop.scoring.log import scoring_stamp
 from fest_desktop.scoring.sheet import load_sheet
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.preferences import load_preferences, update_preferences
+from ui.operations import Runner
 from ui.widgets.file_dialogs import ask_save_path
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
 
 # A phone that has not been heard from for this long is shown as not connected (an idle page asks
 # for its sheet every 15 s).
@@ -73,6 +74,7 @@ class PhonePanel(QDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         competition_id: int,
         competition: str,
@@ -81,6 +83,7 @@ class PhonePanel(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.preferences_file = preferences_file
         self.competition_id = competition_id
@@ -206,7 +209,7 @@ class PhonePanel(QDialog):
             return
         self.competition_id, self.competition = competition_id, competition
         self.heading.setText(self.tr("手机评分 · {0}").format(competition))
-        links = run_operation(self, lambda: judge_links(self.db, competition_id))
+        links = self.runner.read(self, lambda: judge_links(self.db, competition_id))
         self.links = [] if links is FAILED else links
         self._stamp = -1
         self._show_state()
@@ -357,7 +360,7 @@ class PhonePanel(QDialog):
             ),
         ):
             return
-        fresh = run_operation(self, lambda: reissue_link(self.db, link.judge_id))
+        fresh = self.runner.now(self, lambda: reissue_link(self.db, link.judge_id))
         if fresh is FAILED:
             return
         self._stamp = -1
@@ -372,7 +375,7 @@ class PhonePanel(QDialog):
         link = self.selected_link()
         if link is None:
             return
-        if run_operation(self, lambda: reopen_sheet(self.db, link.judge_id)) is FAILED:
+        if self.runner.now(self, lambda: reopen_sheet(self.db, link.judge_id)) is FAILED:
             return
         self._stamp = -1
         self.refresh()
@@ -409,14 +412,16 @@ class PhonePanel(QDialog):
         )
         if path is None:
             return
-        count = run_operation(
-            self, lambda: write_cards(self.db, self.competition_id, path, address, self.port.value())
+        competition_id, port = self.competition_id, self.port.value()
+        self.runner.produce(
+            self,
+            lambda: write_cards(self.db, competition_id, path, address, port),
+            lambda count: tell_saved(self, self.tr("已生成 {0} 张评委扫码卡。").format(count), path),
+            label=self.tr("正在生成评委扫码卡…"),
         )
-        if count is not FAILED:
-            tell_saved(self, self.tr("已生成 {0} 张评委扫码卡。").format(count), path)
 
     def settle_conflicts(self) -> None:
-        ConflictsDialog(self.db, self.festival_id, self.competition_id, self).exec()
+        ConflictsDialog(self.db, self.runner, self.festival_id, self.competition_id, self).exec()
         self.refresh()
 
 
@@ -425,10 +430,16 @@ class ConflictsDialog(QDialog):
     The 编号 is the number `phones resolve` takes."""
 
     def __init__(
-        self, db: Database, festival_id: int, competition_id: int, parent: QWidget | None = None
+        self,
+        db: Database,
+        runner: Runner,
+        festival_id: int,
+        competition_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = festival_id
         self.competition_id = competition_id
         self.conflicts: list[ConflictInfo] = []
@@ -496,5 +507,5 @@ class ConflictsDialog(QDialog):
         if not 0 <= row < len(self.conflicts):
             return
         conflict = self.conflicts[row]
-        run_operation(self, lambda: resolve_conflict(self.db, self.festival_id, conflict.id, keep))
+        self.runner.now(self, lambda: resolve_conflict(self.db, self.festival_id, conflict.id, keep))
         self.load()

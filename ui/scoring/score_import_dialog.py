@@ -3,6 +3,7 @@ before → after), unchanged, or a problem; then all or nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -15,6 +16,7 @@ from fest_desktop.scoring.score_import import (
     read_score_file,
 )
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
 
 
@@ -24,12 +26,13 @@ class ScoreImportDialog(ImportPreviewDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         file: ScoreFile,
         plan: ScoreImport,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("", parent)
+        super().__init__(runner, "", parent)
         self.setWindowTitle(self.tr("导入评分表 — {0}").format(file.name))
         self._db = db
         self._festival_id = festival_id
@@ -47,22 +50,26 @@ class ScoreImportDialog(ImportPreviewDialog):
         self.show_plan(summary, plan.lines(), notes)
 
     def commit(self) -> None:
+        db, festival_id, file, plan = self._db, self._festival_id, self.file, self.plan
         self.commit_with(
-            lambda: commit_score_import(
-                self._db, self._festival_id, self.file, previewed=self.plan, add_judges=True
-            ),
+            lambda: commit_score_import(db, festival_id, file, previewed=plan, add_judges=True),
             self.show_scores,
         )
 
 
 def preview_score_file(
-    db: Database, festival_id: int, path: Path, parent: QWidget | None
-) -> tuple[ScoreFile, ScoreImport] | None:
-    """Read a score workbook once and plan it (judges not on the panel to be added); a file that
-    cannot be read is reported."""
+    runner: Runner,
+    db: Database,
+    festival_id: int,
+    path: Path,
+    parent: QWidget | None,
+    then: Callable[[tuple[ScoreFile, ScoreImport]], None],
+) -> None:
+    """Read a score workbook once and plan it on the runner's worker (judges not on the panel to be
+    added), then(file and plan); a file that cannot be read is reported."""
 
     def plan() -> tuple[ScoreFile, ScoreImport]:
         file = read_score_file(path)
         return file, plan_score_import(db, festival_id, file, add_judges=True)
 
-    return read_and_plan(parent, plan)
+    read_and_plan(runner, parent, plan, then)

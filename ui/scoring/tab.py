@@ -1,48 +1,44 @@
-"""现场评分: type the judges' scores as they come in, see the ranking move, and drive the projector."""
+"""现场评分: type the judges' scores as they come in, see the ranking move, and drive the projector (its
+controls in board_controls.py, the paper sheets in sheet_files.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError
 from fest_desktop.registration.kinds import Judging
 from fest_desktop.scoring.entering import enter_attempt, enter_score, set_locked, undo_change
 from fest_desktop.scoring.judges import list_judges
 from fest_desktop.scoring.log import ScoreChangeInfo, competition_log, default_station, entry_log
-from fest_desktop.scoring.paper_sheets import write_judge_sheets_pdf, write_score_workbook
 from fest_desktop.scoring.sheet import EntryResult, ScoringSheet, judged_competitions
 from fest_desktop.storage.database import Database
+from ui.operations import ChangeFollower, Runner
+from ui.scoring.board_controls import BoardControls
 from ui.scoring.dialogs import JudgesDialog, ScoreLogDialog
 from ui.scoring.grid import BY_ENTRY, BY_JUDGE, MEASURED, CellKey, ScoreGridModel, ScoreTable
 from ui.scoring.leaderboard import LeaderboardWindow
 from ui.scoring.live_sheet import LiveSheet
 from ui.scoring.phones import PhonePanel
-from ui.scoring.score_import_dialog import ScoreImportDialog, preview_score_file
+from ui.scoring.ranking import RankingPanel
+from ui.scoring.sheet_files import SheetFiles
 from ui.scoring.watcher import ScoreWatcher
-from ui.widgets.columns import fit_columns
-from ui.widgets.file_dialogs import ask_open_path, ask_save_path
-from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import confirm, show_error, tell_saved
-from ui.widgets.table_models import Column, RowTableModel
+from ui.widgets.messages import FAILED, confirm, show_error
 
 # How long a message under the toolbar stays: long enough to read, gone before it misleads.
 OK_SECONDS = 6
@@ -50,19 +46,31 @@ ERROR_SECONDS = 20
 
 
 class ScoringTab(QWidget):
-    """One competition at a time: the grid on the left, its live ranking on the right."""
+    """One competition at a time: the grid on the left, its live ranking on the right. Scores committed
+    anywhere reach its sheet through the window's watcher; a change of what is scored (judges,
+    criteria, entries, classes' 班主任, 定稿) reloads the sheet."""
 
-    def __init__(self, db: Database, preferences_file: Path, parent: QWidget | None = None) -> None:
+    FOLLOWS = Changed.SCHOOL | Changed.COMPETITIONS | Changed.ENTRIES | Changed.AWARDS
+
+    def __init__(
+        self,
+        db: Database,
+        runner: Runner,
+        watcher: ScoreWatcher,
+        preferences_file: Path,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.watcher = watcher
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.preferences_file = preferences_file
         self.phones: PhonePanel | None = None
         self.festival_id = 0
         # The competition shown, shared with the projector board opened for it.
         self.live: LiveSheet | None = None
-        self.watcher: ScoreWatcher | None = None
         self.undo_stack: list[ScoreChangeInfo] = []
-        self.leaderboard: LeaderboardWindow | None = None
         self.station = default_station()
 
         self.competition = QComboBox()
@@ -95,55 +103,16 @@ class ScoringTab(QWidget):
         self.phones_button = QPushButton(self.tr("手机评分…"))
         self.phones_button.setToolTip(self.tr("评委用自己的手机扫码评分，分数直接进入本表"))
         self.phones_button.clicked.connect(self.open_phones)
-        self.sheets_button = QToolButton()
-        self.sheets_button.setText(self.tr("评分表"))
-        self.sheets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        sheets_menu = QMenu(self)
-        sheets_menu.addAction(self.tr("打印评委评分表（PDF）…"), self._write_pdf_sheets)
-        sheets_menu.addAction(self.tr("导出评分表（Excel）…"), self._write_xlsx_sheets)
-        sheets_menu.addAction(self.tr("导入填好的评分表…"), self._import_sheets)
-        set_button_menu(self.sheets_button, sheets_menu)
+        self.sheet_files = SheetFiles(
+            db, runner, lambda: self.sheet.competition if self.sheet else None, self._imported
+        )
         self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self._toggle_lock)
         self.undo_button = QPushButton(self.tr("撤销上一个分数"))
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_button.clicked.connect(self.undo_last)
-        self.screen_box = QComboBox()
-        self.screen_box.setToolTip(self.tr("排行榜显示在哪个屏幕（投影仪）"))
-        board = QPushButton(self.tr("投影排行榜"))
-        board.setObjectName("primaryButton")
-        board.clicked.connect(self.open_leaderboard)
-
-        self.board_controls = QWidget()
-        self.hide_scores = QCheckBox(self.tr("只显示名次，不显示分数"))
-        self.hide_scores.toggled.connect(self._board_options)
-        self.show_partial = QCheckBox(self.tr("显示未评完的分数"))
-        self.show_partial.setToolTip(self.tr("默认只显示“评分中”：一两位评委的分数不是结果，不给全场看。"))
-        self.show_partial.toggled.connect(self._board_options)
-        self.hold = QPushButton(self.tr("暂不公布"))
-        self.hold.setCheckable(True)
-        self.hold.toggled.connect(self._board_options)
-        self.reveal = QPushButton(self.tr("颁奖揭晓模式"))
-        self.reveal.setCheckable(True)
-        self.reveal.toggled.connect(self._board_options)
-        self.next_step = QPushButton(self.tr("下一步 →"))
-        self.next_step.clicked.connect(lambda: self.leaderboard.next_step() if self.leaderboard else None)
-        close_board = QPushButton(self.tr("关闭排行榜"))
-        close_board.clicked.connect(self.close_leaderboard)
-        controls = QHBoxLayout(self.board_controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(QLabel(self.tr("排行榜：")))
-        for widget in (
-            self.hide_scores,
-            self.show_partial,
-            self.hold,
-            self.reveal,
-            self.next_step,
-            close_board,
-        ):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        self.board_controls.setVisible(False)
+        self.board = BoardControls(db)
+        self.board.open_button.clicked.connect(self.open_leaderboard)
 
         self.progress = QLabel()
         self.progress.setObjectName("panelHeading")
@@ -155,19 +124,14 @@ class ScoringTab(QWidget):
 
         self.grid_model = ScoreGridModel(self._commit, self)
         self.grid = ScoreTable(self.grid_model, self)
-        self.provisional = QCheckBox(self.tr("显示暂定名次（含未评完）"))
-        self.provisional.toggled.connect(lambda _=False: self._show_results())
-        self.results_model: RowTableModel[EntryResult] = RowTableModel(self._result_columns(), parent=self)
-        self.results = QTableView()
-        self.results.setModel(self.results_model)
-        self.results.verticalHeader().setVisible(False)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # The entry's label takes the width the short columns leave; a long status is cut (see its tooltip).
-        self.result_columns = fit_columns(self.results, stretch=2, widest_chars=8)
-        self.results.doubleClicked.connect(lambda _=None: self._show_log())
-        log = QPushButton(self.tr("修改记录…"))
-        log.clicked.connect(self._show_log)
+        self.ranking = RankingPanel()
+        self.ranking.log_wanted.connect(self._show_log)
+        # Their tests and the benchmarks read the ranking's table and its option as the tab's.
+        self.results_model, self.results, self.provisional = (
+            self.ranking.results_model,
+            self.ranking.results,
+            self.ranking.provisional,
+        )
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("比赛项目")))
@@ -179,32 +143,23 @@ class ScoringTab(QWidget):
         top.addWidget(self.pass_box)
         top.addStretch(1)
         top.addWidget(self.lock_button)
-        top.addWidget(self.screen_box)
-        top.addWidget(board)
+        top.addWidget(self.board.screen_box)
+        top.addWidget(self.board.open_button)
         status = QHBoxLayout()
         status.addWidget(self.progress)
         status.addSpacing(16)
         status.addWidget(self.message, 1)
         # The panel's tools on the second row, so that the first fits a 1024-pixel screen.
-        for tool in (judges, self.phones_button, self.sheets_button, self.undo_button):
+        for tool in (judges, self.phones_button, self.sheet_files, self.undo_button):
             status.addWidget(tool)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.grid)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("实时排名"))
-        heading.setObjectName("panelHeading")
-        right_layout.addWidget(heading)
-        right_layout.addWidget(self.provisional)
-        right_layout.addWidget(self.results, 1)
-        right_layout.addWidget(log)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.ranking)
         # The grid first: at 1366 pixels every criterion of a board's rubric shows beside the ranking.
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
@@ -212,7 +167,7 @@ class ScoringTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.board_controls)
+        layout.addWidget(self.board)
         layout.addLayout(status)
         layout.addWidget(splitter, 1)
 
@@ -220,36 +175,22 @@ class ScoringTab(QWidget):
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
-        if self.watcher is None:
-            self.watcher = ScoreWatcher(self.db, festival_id, self)
-        else:
-            self.watcher.watch(festival_id)
+        self.sheet_files.festival_id = festival_id
         self.undo_stack.clear()
-        self.reload_competitions()
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, _origin: QObject | None) -> None:
+        if self.festival_id:
+            self.reload_competitions()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.festival_id:
-            self.reload_competitions()
-        self._fill_screens()
+        self.board.fill_screens()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # A value still in its editor is committed (or refused) when the tab is left or closed.
         self.grid.finish_editing()
         super().hideEvent(event)
-
-    def _fill_screens(self) -> None:
-        current = self.screen_box.currentText()
-        self.screen_box.clear()
-        for number, screen in enumerate(QGuiApplication.screens(), start=1):
-            size = screen.geometry()
-            self.screen_box.addItem(
-                self.tr("屏幕{0}（{1}×{2}）").format(number, size.width(), size.height()), number - 1
-            )
-        if current:
-            self.screen_box.setCurrentText(current)
-        elif self.screen_box.count() > 1:
-            self.screen_box.setCurrentIndex(1)
 
     def reload_competitions(self) -> None:
         chosen = self.competition.currentData()
@@ -288,7 +229,7 @@ class ScoringTab(QWidget):
             self.live.gone.disconnect(self.reload_competitions)
             self.live.release()
             self.live = None
-        if competition_id is not None and self.watcher is not None and not same:
+        if competition_id is not None and not same:
             # Not a child of the tab: a board showing it may outlive the tab.
             self.live = LiveSheet(self.db, competition_id, self.watcher).hold()
             self.live.reloaded.connect(self._reloaded)
@@ -356,37 +297,12 @@ class ScoringTab(QWidget):
 
     # ------------------------------------------------------------ results
 
-    def _result_columns(self) -> list[Column[EntryResult]]:
-        return [
-            Column(self.tr("组别"), lambda r: r.entry.group),
-            Column(self.tr("名次"), lambda r: r.rank or "—", align_center=True),
-            Column(self.tr("作品"), lambda r: r.entry.label),
-            Column(self.tr("得分"), lambda r: r.final_text, align_center=True),
-            Column(self.tr("状态"), self._status_text),
-        ]
-
-    def _status_text(self, result: EntryResult) -> str:
-        parts = []
-        if result.conflicts:
-            parts.append(self.tr("{0} 处两遍不一致").format(result.conflicts))
-        if result.missing_judges:
-            parts.append(self.tr("未评：{0}").format("、".join(result.missing_judges)))
-        elif not result.complete and result.attempts:
-            parts.append(self.tr("还有试次未测"))
-        outliers = [j.judge_name for j in result.judges if j.outlier]
-        if outliers:
-            parts.append(self.tr("请复核：{0}的总分偏离较大").format("、".join(outliers)))
-        if not parts:
-            parts.append(self.tr("已评完") if result.complete else self.tr("未评分"))
-        return "；".join(parts)
-
     def _show_results(self) -> None:
         sheet = self.sheet
+        self.ranking.show_sheet(sheet)
         if sheet is None:
-            self.results_model.set_rows([])
             self.progress.setText("")
             return
-        self.results_model.set_rows(sheet.results(self.provisional.isChecked()))
         done, total = sheet.progress()
         text = self.tr("已完成 {0}/{1}").format(done, total)
         judge = self.grid_model.judge
@@ -396,18 +312,19 @@ class ScoringTab(QWidget):
         self.progress.setText(text)
 
     def selected_result(self) -> EntryResult | None:
-        rows = self.results.selectionModel().selectedRows()
-        return self.results_model.rows()[rows[0].row()] if rows else None
+        return self.ranking.selected_result()
 
     # ------------------------------------------------------------ entering
 
     def _commit(self, key: CellKey, text: str) -> str:
-        """Store one typed value through the core; the reason it was refused, or ""."""
+        """Store one typed value through the core; the reason it was refused, or "". A refusal is said
+        under the toolbar (where the typing eye is), not in a box that would stop the typing."""
         try:
+            done: Done[ScoreChangeInfo | None]
             if key.attempt:
-                change = enter_attempt(self.db, key.entry_id, key.attempt, text, station=self.station)
+                done = enter_attempt(self.db, key.entry_id, key.attempt, text, station=self.station)
             else:
-                change = enter_score(
+                done = enter_score(
                     self.db,
                     key.entry_id,
                     key.judge_id,
@@ -421,6 +338,7 @@ class ScoringTab(QWidget):
             where = f"{entry.code} {entry.class_name}：" if entry is not None else ""
             self._say(where + exc.message, error=True)
             return exc.message
+        change = self.runner.apply(done, self)
         if change is not None:
             self._take(change)
             self.undo_stack.append(change)
@@ -453,10 +371,11 @@ class ScoringTab(QWidget):
             return
         change = self.undo_stack.pop()
         try:
-            undone = undo_change(self.db, change.id, station=self.station)
+            done = undo_change(self.db, change.id, station=self.station)
         except FestError as exc:
             self._say(exc.message, error=True)
             return
+        undone = self.runner.apply(done, self)
         if undone is not None:
             self._take(undone)
             self.grid_model.refresh()
@@ -489,40 +408,45 @@ class ScoringTab(QWidget):
         if self.sheet is None:
             return
         competition = self.sheet.competition
-        try:
-            if competition.locked:
-                reason, ok = QInputDialog.getText(
-                    self,
-                    self.tr("解锁成绩"),
-                    self.tr("解锁「{0}」的原因（记入修改记录）：").format(competition.name),
-                )
-                if not ok:
-                    return
-                set_locked(self.db, competition.id, False, reason=reason, station=self.station)
-            else:
-                if not confirm(
-                    self,
-                    self.tr("锁定成绩"),
-                    self.tr("评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。").format(
-                        competition.name
-                    ),
-                ):
-                    return
-                set_locked(self.db, competition.id, True, station=self.station)
-        except FestError as exc:
-            show_error(self, exc.message)
+        if competition.locked:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("解锁成绩"),
+                self.tr("解锁「{0}」的原因（记入修改记录）：").format(competition.name),
+            )
+            if not ok:
+                return
+            locked = False
+        else:
+            if not confirm(
+                self,
+                self.tr("锁定成绩"),
+                self.tr("评审结束，锁定「{0}」的成绩？锁定后不能再改分，解锁需写明原因。").format(
+                    competition.name
+                ),
+            ):
+                return
+            locked, reason = True, ""
+        done = self.runner.now(
+            self,
+            lambda: set_locked(self.db, competition.id, locked, reason=reason, station=self.station),
+        )
+        if done is FAILED:
             return
         self._competition_chosen()
-        if self.watcher is not None:
-            self.watcher.check_now()
+        self.watcher.check_now()
 
     def _edit_judges(self) -> None:
         if self.sheet is None:
             return
         JudgesDialog(
-            self.db, self.festival_id, self.sheet.competition.id, self.sheet.competition.name, self
+            self.db,
+            self.runner,
+            self.festival_id,
+            self.sheet.competition.id,
+            self.sheet.competition.name,
+            self,
         ).exec()
-        self._competition_chosen()
 
     def open_phones(self) -> PhonePanel | None:
         """The phones' panel for the competition shown (a running server keeps its own competition)."""
@@ -540,6 +464,7 @@ class ScoringTab(QWidget):
         if self.phones is None:
             self.phones = PhonePanel(
                 self.db,
+                self.runner,
                 self.festival_id,
                 sheet.competition.id,
                 sheet.competition.name,
@@ -566,90 +491,24 @@ class ScoringTab(QWidget):
             return
         ScoreLogDialog(result.entry.label, entry_log(self.db, result.entry.id), self).exec()
 
-    def _write_pdf_sheets(self) -> None:
-        self._save_sheets(".pdf", self.tr("保存评委评分表"), self.tr("PDF 文件 (*.pdf)"))
+    def _imported(self, summary: str) -> None:
+        # The sheet was loaded again when the import was announced; the board hears its scores now.
+        self.watcher.check_now()
+        self._say(summary)
 
-    def _write_xlsx_sheets(self) -> None:
-        self._save_sheets(".xlsx", self.tr("导出评分表"), self.tr("Excel 工作簿 (*.xlsx)"))
-
-    def _save_sheets(self, suffix: str, title: str, file_filter: str) -> None:
-        """The judges' sheets of the competition shown: a PDF to print or a workbook to fill in."""
-        if self.sheet is None:
-            return
-        competition = self.sheet.competition
-        path = ask_save_path(self, title, f"{competition.name}评分表", suffix, file_filter)
-        if path is None:
-            return
-        try:
-            if suffix == ".pdf":
-                count = write_judge_sheets_pdf(self.db, self.festival_id, competition.id, path)
-            else:
-                count = write_score_workbook(self.db, competition.id, path)
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        tell_saved(self, self.tr("已生成 {0} 位评委的评分表。").format(count), path)
-
-    def _import_sheets(self) -> None:
-        path = ask_open_path(self, self.tr("导入评分表"), self.tr("Excel 工作簿 (*.xlsx)"))
-        if path is not None:
-            self.import_sheets(path)
-
-    def import_sheets(self, path: Path) -> ScoreImportDialog | None:
-        """Check a filled-in score workbook and show what it would do; it is imported whole when the
-        teacher confirms. Returns the dialog shown."""
-        found = preview_score_file(self.db, self.festival_id, path, self)
-        if found is None:
-            return None
-        dialog = ScoreImportDialog(self.db, self.festival_id, *found, parent=self)
-        dialog.accepted.connect(lambda: self._sheets_imported(dialog.plan.summary()))
-        dialog.open()
-        return dialog
-
-    def _sheets_imported(self, summary: str) -> None:
-        self._competition_chosen()
-        if self.watcher is not None:
-            self.watcher.check_now()
-        self._say(self.tr("已导入：{0}").format(summary))
+    @property
+    def leaderboard(self) -> LeaderboardWindow | None:
+        return self.board.leaderboard
 
     def open_leaderboard(self) -> LeaderboardWindow | None:
         """The hall's board for the competition shown, on the chosen screen."""
         if self.live is None:
             return None
-        self.close_leaderboard()
-        board = LeaderboardWindow(self.db, self.festival_id, self.live)
-        # A slot of the tab, not a lambda: Qt drops it with the tab, which may go first when the program
-        # quits with the board open.
-        board.destroyed.connect(self._board_gone)
-        board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        screens = QGuiApplication.screens()
-        chosen = screens[min(int(self.screen_box.currentData() or 0), len(screens) - 1)]
-        board.show_on(chosen, full_screen=len(screens) > 1)
-        self.leaderboard = board
-        for box in (self.hide_scores, self.show_partial, self.hold, self.reveal):
-            box.setChecked(False)
-        self.board_controls.setVisible(True)
-        return board
-
-    def _board_gone(self, _board: object = None) -> None:
-        self.board_controls.setVisible(False)
+        return self.board.open_leaderboard(self.festival_id, self.live)
 
     def close_leaderboard(self) -> None:
-        if self.leaderboard is not None:
-            self.leaderboard.close()
-            self.leaderboard = None
-        self.board_controls.setVisible(False)
+        self.board.close_leaderboard()
 
-    def _board_options(self) -> None:
-        board = self.leaderboard
-        self.hold.setText(self.tr("公布") if self.hold.isChecked() else self.tr("暂不公布"))
-        self.next_step.setEnabled(self.reveal.isChecked())
-        if board is None:
-            return
-        board.set_hide_scores(self.hide_scores.isChecked())
-        board.set_show_partial(self.show_partial.isChecked())
-        board.set_held(self.hold.isChecked())
-        if self.reveal.isChecked() and board.reveal is None:
-            board.start_reveal()
-        elif not self.reveal.isChecked() and board.reveal is not None:
-            board.stop_reveal()
+    def import_sheets(self, path: Path) -> None:
+        """A filled-in score workbook checked; its preview is the sheet files' import_dialog."""
+        self.sheet_files.import_sheets(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,9 @@ from fest_desktop.storage import backups
 from fest_desktop.storage.database import Database, is_url, open_database
 from fest_desktop.storage.paths import is_portable
 from fest_desktop.storage.preferences import KEEP_BACKUPS_RANGE, Preferences, update_preferences
+from ui.operations import Runner
 from ui.widgets.file_dialogs import ask_folder, ask_open_path, ask_save_path
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error, tell_saved
+from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
 from ui.widgets.scrolling import ScrollingPanel
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
@@ -35,15 +36,19 @@ SERVER_EXAMPLE = "postgresql://keji:密码@192.168.1.10:5432/kejijie"
 
 
 class DataPage(QWidget):
-    """Language, data file, backups and the server; restored is emitted after the data was replaced."""
-
-    restored = Signal()
+    """Language, data file, backups and the server."""
 
     def __init__(
-        self, db: Database, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
+        self,
+        db: Database,
+        runner: Runner,
+        preferences: Preferences,
+        preferences_file: Path,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self._preferences = preferences
         self._file = preferences_file
         self._on_server = not db.is_file
@@ -103,6 +108,8 @@ class DataPage(QWidget):
         outer.addWidget(scroll)
 
     def showEvent(self, event: QShowEvent) -> None:
+        # The backups are files: another window, or someone in the file manager, adds and removes them
+        # too, so the folder is listed whenever the page is shown (no query of the festival's data).
         super().showEvent(event)
         self.reload_backups()
 
@@ -165,21 +172,27 @@ class DataPage(QWidget):
         self.backups_model.set_rows(backups.list_backups(Path(self.db.location)))
 
     def backup_now(self) -> None:
-        run_operation(self, lambda: backups.make_backup(self.db, backups.MANUAL))
-        self.reload_backups()
+        self.runner.produce(
+            self,
+            lambda: backups.make_backup(self.db, backups.MANUAL),
+            lambda _made: self.reload_backups(),
+            label=self.tr("正在备份…"),
+        )
 
-    def backup_to_file(self, target: Path) -> Path | None:
-        result = run_operation(self, lambda: backups.backup_to(self.db, target))
-        return None if result is FAILED else result
+    def backup_to_file(self, target: Path) -> None:
+        self.runner.produce(
+            self,
+            lambda: backups.backup_to(self.db, target),
+            lambda saved: tell_saved(self, self.tr("已备份。"), saved.parent),
+            label=self.tr("正在备份…"),
+        )
 
     def _backup_to_file(self) -> None:
         path = ask_save_path(
             self, self.tr("备份到文件"), self.tr("科技节备份"), ".db", self.tr("科技节数据文件 (*.db)")
         )
         if path is not None:
-            saved = self.backup_to_file(path)
-            if saved is not None:
-                tell_saved(self, self.tr("已备份。"), saved.parent)
+            self.backup_to_file(path)
 
     def restore_selected(self) -> None:
         rows = self.backup_list.selectionModel().selectedRows()
@@ -195,9 +208,9 @@ class DataPage(QWidget):
             self.restore_from(path)
 
     def restore_from(self, source: Path) -> bool:
-        """Check the file, say what it would replace, ask, back up what is there now, restore; True
-        when restored."""
-        plan = run_operation(self, lambda: backups.plan_restore(self.db, source))
+        """Check the file, say what it would replace, ask, then back up what is there now and restore
+        (every tab then shows the data restored); True when the restore was started."""
+        plan = self.runner.read(self, lambda: backups.plan_restore(self.db, source))
         if plan is FAILED:
             return False
         warning = (
@@ -211,10 +224,7 @@ class DataPage(QWidget):
         ).format(warning, source, plan.describe())
         if not confirm(self, self.tr("恢复备份"), question):
             return False
-        if run_operation(self, lambda: backups.restore_backup(self.db, source)) is FAILED:
-            return False
-        self.reload_backups()
-        self.restored.emit()
+        self.runner.run(self, lambda: backups.restore_backup(self.db, source), label=self.tr("正在恢复备份…"))
         return True
 
     def _save_keep(self) -> None:
@@ -288,20 +298,22 @@ class DataPage(QWidget):
         if folder is not None:
             self.move_data_to(folder)
 
-    def move_data_to(self, folder: Path) -> Path | None:
+    def move_data_to(self, folder: Path) -> None:
         """Copy the festival file into folder and open it from there from the next start on; the file
-        where it was stays as it is. The new path, or None when nothing was moved."""
+        where it was stays as it is."""
         target = folder / Path(self.db.location).name
         if target.exists():
             show_error(self, self.tr("「{0}」里已经有一个数据文件，请另选一个文件夹。").format(folder))
-            return None
-        copied = self.backup_to_file(target)
-        if copied is None or not self._save(database=str(copied)):
-            return None
-        self.restart_note.setText(
-            self.tr("数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。").format(copied)
+            return
+        self.runner.produce(
+            self, lambda: backups.backup_to(self.db, target), self._moved, label=self.tr("正在复制数据文件…")
         )
-        return copied
+
+    def _moved(self, copied: Path) -> None:
+        if self._save(database=str(copied)):
+            self.restart_note.setText(
+                self.tr("数据已复制到「{0}」。重新启动程序后使用新位置；原来的文件保留不动。").format(copied)
+            )
 
     # ------------------------------------------------------------ preferences
 

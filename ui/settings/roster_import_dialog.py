@@ -3,6 +3,7 @@ all or nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from fest_desktop.school.roster import RosterImport, commit_roster_import, plan_roster_import
 from fest_desktop.school.roster_files import RosterFile, read_roster
 from fest_desktop.storage.database import Database
+from ui.operations import Runner
 from ui.widgets.import_preview import ImportPreviewDialog, read_and_plan
 
 
@@ -19,12 +21,13 @@ class RosterImportDialog(ImportPreviewDialog):
     def __init__(
         self,
         db: Database,
+        runner: Runner,
         festival_id: int,
         file: RosterFile,
         preview: RosterImport,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("", parent)
+        super().__init__(runner, "", parent)
         self.setWindowTitle(self.tr("导入花名册 — {0}").format(Path(file.source).name))
         self._db = db
         self._festival_id = festival_id
@@ -48,19 +51,25 @@ class RosterImportDialog(ImportPreviewDialog):
         self.show_plan(summary, preview.lines(), notes)
 
     def commit(self) -> None:
+        db, festival_id, file, preview = self._db, self._festival_id, self.file, self.preview
         self.commit_with(
-            lambda: commit_roster_import(self._db, self._festival_id, self.file, previewed=self.preview),
-            self.show_roster,
+            lambda: commit_roster_import(db, festival_id, file, previewed=preview), self.show_roster
         )
 
 
 def preview_roster_file(
-    db: Database, festival_id: int, path: Path, parent: QWidget | None
-) -> tuple[RosterFile, RosterImport] | None:
-    """Read a roster workbook once and plan it; a file that cannot be read is reported."""
+    runner: Runner,
+    db: Database,
+    festival_id: int,
+    path: Path,
+    parent: QWidget | None,
+    then: Callable[[tuple[RosterFile, RosterImport]], None],
+) -> None:
+    """Read a roster workbook once and plan it on the runner's worker, then(file and plan); a file
+    that cannot be read is reported."""
 
     def plan() -> tuple[RosterFile, RosterImport]:
         file = read_roster(path)
         return file, plan_roster_import(db, festival_id, file)
 
-    return read_and_plan(parent, plan)
+    read_and_plan(runner, parent, plan, then)

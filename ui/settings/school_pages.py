@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -18,17 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fest_desktop.changes import Changed, Done
 from fest_desktop.school.people import (
     StudentInfo,
     TeacherInfo,
     add_teacher,
     delete_students,
-    delete_teacher,
+    delete_teachers,
     list_students,
     list_teachers,
     save_student,
     update_teacher,
 )
+from fest_desktop.school.roster import RosterImport
+from fest_desktop.school.roster_files import RosterFile
 from fest_desktop.school.structure import (
     ClassInfo,
     GradeInfo,
@@ -43,46 +46,62 @@ from fest_desktop.school.structure import (
 )
 from fest_desktop.storage.database import Database
 from fest_desktop.values import clean_text, parse_optional_age, parse_optional_date
+from ui.operations import ChangeFollower, Runner
 from ui.settings.dialogs import AddClassDialog, AddStudentDialog, AddTeacherDialog
 from ui.settings.roster_import_dialog import RosterImportDialog, preview_roster_file
 from ui.widgets.data_table import DataTable, toolbar
 from ui.widgets.file_dialogs import ask_open_path, ask_save_path
 from ui.widgets.forms import grade_choices, teacher_choices
-from ui.widgets.messages import FAILED, confirm, run_operation, show_error
+from ui.widgets.messages import FAILED, confirm, show_error, tell_saved
+from ui.widgets.numbers import typed_number
 from ui.widgets.table_models import Column
+
+RowT = TypeVar("RowT")
 
 
 class SchoolPage(QWidget):
-    """A page of the settings tab that shows one festival's data and reloads it on demand."""
+    """A page of the settings tab that shows one festival's data: read again when what it shows has
+    changed elsewhere (at once on screen, else when it is next shown), and after its own actions."""
 
-    school_changed = Signal()
+    FOLLOWS = Changed.SCHOOL
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.festival_id = 0
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
 
     def show_festival(self, festival_id: int) -> None:
         self.festival_id = festival_id
-        self.reload()
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, _changes: Changed, origin: object) -> None:
+        # What this page changed itself it has shown already (a cell saved in its table).
+        if origin is not self and self.festival_id:
+            self.reload()
 
     def reload(self) -> None:
         raise NotImplementedError
 
-    def run(self, action: Callable[[], Any]) -> bool:
-        """Run one core action; an expected failure is shown and nothing else happens."""
-        if run_operation(self, lambda: action()) is FAILED:
+    def run(self, action: Callable[[], Done[Any]]) -> bool:
+        """Run one core action and show its outcome; an expected failure is shown and nothing else
+        happens."""
+        if self.runner.now(self, action) is FAILED:
             return False
         self.reload()
-        self.school_changed.emit()
         return True
+
+    def saved(self, done: Done[RowT]) -> RowT:
+        """A row saved from this page's table: its changes told to the other pages and tabs."""
+        return self.runner.apply(done, self)
 
 
 class ClassesPage(SchoolPage):
     """Grades (with their sections) and classes with their 班主任."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(db, parent)
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(db, runner, parent)
         self._teachers: list[TeacherInfo] = []
         self.grades: DataTable[GradeInfo] = DataTable(
             self._grade_columns(), self._save_grade, self, stretch=1
@@ -136,10 +155,8 @@ class ClassesPage(SchoolPage):
 
     def _class_columns(self) -> list[Column[ClassInfo]]:
         def number(row: ClassInfo, value: Any) -> ClassInfo:
-            text = clean_text(value)
-            if not text.isdigit():
-                raise ValueError(self.tr("班号必须是1到99的整数。"))
-            return dataclasses.replace(row, number=int(text))
+            typed = typed_number(value, self.tr("班号"), whole=True, lowest=1, highest=99)
+            return dataclasses.replace(row, number=int(typed))
 
         return [
             Column(self.tr("学部"), lambda c: c.section, sort_key=lambda c: (c.level, c.number)),
@@ -156,14 +173,11 @@ class ClassesPage(SchoolPage):
         ]
 
     def _save_grade(self, grade: GradeInfo) -> GradeInfo:
-        rename_grade(self.db, grade.id, grade.name)
-        self.school_changed.emit()
+        self.saved(rename_grade(self.db, grade.id, grade.name))
         return grade
 
     def _save_class(self, info: ClassInfo) -> ClassInfo:
-        saved = update_class(self.db, info.id, info.number, info.head_teacher_id)
-        self.school_changed.emit()
-        return saved
+        return self.saved(update_class(self.db, info.id, info.number, info.head_teacher_id))
 
     def reload(self) -> None:
         grades = list_grades(self.db, self.festival_id)
@@ -210,8 +224,8 @@ class ClassesPage(SchoolPage):
 
 
 class TeachersPage(SchoolPage):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(db, parent)
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(db, runner, parent)
         self.table: DataTable[TeacherInfo] = DataTable(self._columns(), self._save, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按姓名或学科查找"))
@@ -242,8 +256,7 @@ class TeachersPage(SchoolPage):
         ]
 
     def _save(self, teacher: TeacherInfo) -> TeacherInfo:
-        update_teacher(self.db, teacher.id, teacher.name, teacher.subject)
-        self.school_changed.emit()
+        self.saved(update_teacher(self.db, teacher.id, teacher.name, teacher.subject))
         return teacher
 
     def reload(self) -> None:
@@ -265,20 +278,16 @@ class TeachersPage(SchoolPage):
     def _delete(self) -> None:
         chosen = self.table.selected_rows()
         if chosen and confirm(self, self.tr("删除教师"), self.tr("删除 {0} 位教师？").format(len(chosen))):
-
-            def delete_chosen() -> None:
-                for teacher in chosen:
-                    delete_teacher(self.db, teacher.id)
-
-            self.run(delete_chosen)
+            self.run(lambda: delete_teachers(self.db, [teacher.id for teacher in chosen]))
 
 
 class StudentsPage(SchoolPage):
     """The roster: filter by class and by name or number, edit in place, import and export .xlsx."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(db, parent)
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(db, runner, parent)
         self._classes: list[ClassInfo] = []
+        self.import_dialog: RosterImportDialog | None = None  # the last import's preview
         self.table: DataTable[StudentInfo] = DataTable(self._columns(), self._save, self, stretch=1)
         self.class_filter = QComboBox()
         self.class_filter.setMinimumWidth(140)
@@ -346,9 +355,7 @@ class StudentsPage(SchoolPage):
         ]
 
     def _save(self, student: StudentInfo) -> StudentInfo:
-        saved = save_student(self.db, self.festival_id, student)
-        self.school_changed.emit()
-        return saved
+        return self.saved(save_student(self.db, self.festival_id, student))
 
     def reload(self) -> None:
         chosen = self.class_filter.currentData()
@@ -408,16 +415,15 @@ class StudentsPage(SchoolPage):
         if path is not None:
             self.import_file(path)
 
-    def import_file(self, path: Path) -> RosterImportDialog | None:
-        """Preview a roster file in the import dialog and reload after a commit; returns the dialog shown."""
-        found = preview_roster_file(self.db, self.festival_id, path, self)
-        if found is None:
-            return None
-        dialog = RosterImportDialog(self.db, self.festival_id, *found, parent=self)
-        dialog.accepted.connect(self.reload)
-        dialog.accepted.connect(self.school_changed.emit)
-        dialog.open()
-        return dialog
+    def import_file(self, path: Path) -> None:
+        """Read and check a roster file on the runner's worker, then show its preview (what the import
+        writes is announced, and every page showing the school shows it)."""
+        self.import_dialog = None
+        preview_roster_file(self.runner, self.db, self.festival_id, path, self, self._show_import)
+
+    def _show_import(self, found: tuple[RosterFile, RosterImport]) -> None:
+        self.import_dialog = RosterImportDialog(self.db, self.runner, self.festival_id, *found, parent=self)
+        self.import_dialog.open()
 
     def _export(self) -> None:
         from fest_desktop.school.roster_files import export_roster
@@ -426,4 +432,9 @@ class StudentsPage(SchoolPage):
             self, self.tr("导出花名册"), self.tr("花名册"), ".xlsx", self.tr("Excel 工作簿 (*.xlsx)")
         )
         if path is not None:
-            self.run(lambda: export_roster(self.db, self.festival_id, path))
+            self.runner.produce(
+                self,
+                lambda: export_roster(self.db, self.festival_id, path),
+                lambda count: tell_saved(self, self.tr("已导出 {0} 名学生的花名册。").format(count), path),
+                label=self.tr("正在导出花名册…"),
+            )

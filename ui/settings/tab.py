@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,16 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fest_desktop.errors import FestError
+from fest_desktop.changes import Changed
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.school.festivals import (
     STANDARD_PHASES,
     FestivalInfo,
     PhaseInfo,
     add_phase,
-    current_festival,
     delete_festival,
-    delete_phase,
+    delete_phases,
     list_festivals,
     list_phases,
     set_current_festival,
@@ -43,23 +40,24 @@ from fest_desktop.school.festivals import (
 from fest_desktop.storage.database import Database
 from fest_desktop.storage.preferences import Preferences
 from fest_desktop.values import clean_text, parse_date
+from ui.operations import Runner
 from ui.settings.data_page import DataPage
 from ui.settings.dialogs import NewFestivalDialog
 from ui.settings.school_pages import ClassesPage, SchoolPage, StudentsPage, TeachersPage
 from ui.widgets.data_table import DataTable
 from ui.widgets.forms import date_edit, from_qdate, to_qdate
-from ui.widgets.messages import confirm, show_error
+from ui.widgets.messages import FAILED, confirm, show_error
 from ui.widgets.table_models import Column
 
 
 class FestivalPage(SchoolPage):
-    """Details of the current festival (saved as each field is left), its phases, and switching festivals."""
+    """Details of the current festival (saved as each field is left), its phases, and switching
+    festivals (the window then shows the festival switched to on every tab)."""
 
-    festival_switched = Signal(object)
-    festival_edited = Signal(object)
+    FOLLOWS = Changed.FESTIVAL
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(db, parent)
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(db, runner, parent)
         self.festival: FestivalInfo | None = None
 
         self.chooser = QComboBox()
@@ -102,9 +100,6 @@ class FestivalPage(SchoolPage):
         self.phases: DataTable[PhaseInfo] = DataTable(
             self._phase_columns(), self._save_phase, self, stretch=0
         )
-        # The heading shows today's phase, so any change of phases counts as an edit of the festival.
-        self.phases.model.row_saved.connect(self._phases_changed)
-        self.school_changed.connect(self._phases_changed)
         add_phase = QPushButton(self.tr("添加阶段"))
         add_phase.clicked.connect(self._add_phase)
         delete_phase = QPushButton(self.tr("删除阶段"))
@@ -146,11 +141,7 @@ class FestivalPage(SchoolPage):
         ]
 
     def _save_phase(self, phase: PhaseInfo) -> PhaseInfo:
-        return update_phase(self.db, phase)
-
-    def _phases_changed(self) -> None:
-        if self.festival is not None:
-            self.festival_edited.emit(self.festival)
+        return self.saved(update_phase(self.db, phase))
 
     def reload(self) -> None:
         all_festivals = list_festivals(self.db)
@@ -185,38 +176,30 @@ class FestivalPage(SchoolPage):
         )
         if edited == self.festival:
             return
-        try:
-            self.festival = update_festival(self.db, edited)
-        except FestError as exc:
-            show_error(self, exc.message)
+        saved = self.runner.now(self, lambda: update_festival(self.db, edited))
+        if saved is FAILED:
             self._fill(self.festival)
             return
+        self.festival = saved
         self.chooser.setItemText(self.chooser.currentIndex(), self.festival.title)
-        self.festival_edited.emit(self.festival)
 
     def _switch(self, position: int) -> None:
         festival_id = self.chooser.itemData(position)
         if festival_id is not None and festival_id != self.festival_id:
-            self.festival_switched.emit(set_current_festival(self.db, festival_id))
+            self.runner.now(self, lambda: set_current_festival(self.db, festival_id))
 
     def _create(self) -> None:
         dialog = NewFestivalDialog(list_festivals(self.db), self)
         if not dialog.exec():
             return
-        try:
-            created = create_festival(
-                self.db,
-                dialog.name.text(),
-                dialog.school.text(),
-                from_qdate(dialog.start.date()),
-                from_qdate(dialog.end.date()),
-                theme=dialog.theme.text(),
-                copy_setup_from=dialog.copy_from.currentData(),
-            )
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        self.festival_switched.emit(created)
+        name, school, theme = dialog.name.text(), dialog.school.text(), dialog.theme.text()
+        start, end = from_qdate(dialog.start.date()), from_qdate(dialog.end.date())
+        source = dialog.copy_from.currentData()
+        self.runner.run(
+            self,
+            lambda: create_festival(self.db, name, school, start, end, theme=theme, copy_setup_from=source),
+            label=self.tr("正在新建科技节…"),
+        )
 
     def _delete(self) -> None:
         if self.festival is None:
@@ -228,10 +211,8 @@ class FestivalPage(SchoolPage):
             self.festival.title
         )
         if confirm(self, self.tr("删除科技节"), question):
-            delete_festival(self.db, self.festival.id)
-            current = current_festival(self.db)
-            if current is not None:
-                self.festival_switched.emit(current)
+            gone = self.festival.id
+            self.runner.run(self, lambda: delete_festival(self.db, gone), label=self.tr("正在删除科技节…"))
 
     def _add_phase(self) -> None:
         if self.festival is None:
@@ -242,34 +223,34 @@ class FestivalPage(SchoolPage):
         self.run(lambda: add_phase(self.db, self.festival_id, name, start, end))
 
     def _delete_phase(self) -> None:
-        for phase in self.phases.selected_rows():
-            self.run(functools.partial(delete_phase, self.db, phase.id))
+        chosen = [phase.id for phase in self.phases.selected_rows()]
+        if chosen:
+            self.run(lambda: delete_phases(self.db, chosen))
 
 
 class SettingsTab(QWidget):
-    """A list of pages on the left, the chosen page on the right; a page reloads when it is shown."""
-
-    festival_switched = Signal(object)
-    festival_edited = Signal(object)
-    restored = Signal()
+    """A list of pages on the left, the chosen page on the right; each page follows what it shows."""
 
     def __init__(
-        self, db: Database, preferences: Preferences, preferences_file: Path, parent: QWidget | None = None
+        self,
+        db: Database,
+        runner: Runner,
+        preferences: Preferences,
+        preferences_file: Path,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.festival_page = FestivalPage(db)
-        self.classes_page = ClassesPage(db)
-        self.teachers_page = TeachersPage(db)
-        self.students_page = StudentsPage(db)
-        self.data_page = DataPage(db, preferences, preferences_file)
+        self.festival_page = FestivalPage(db, runner)
+        self.classes_page = ClassesPage(db, runner)
+        self.teachers_page = TeachersPage(db, runner)
+        self.students_page = StudentsPage(db, runner)
+        self.data_page = DataPage(db, runner, preferences, preferences_file)
         self._school_pages: list[SchoolPage] = [
             self.festival_page,
             self.classes_page,
             self.teachers_page,
             self.students_page,
         ]
-        self._stale: set[SchoolPage] = set(self._school_pages)
-        self._festival_id = 0
 
         self.nav = QListWidget()
         self.nav.setObjectName("settingsNav")
@@ -285,14 +266,9 @@ class SettingsTab(QWidget):
         ):
             self.nav.addItem(title)
             self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.show_page)
-        # However a page comes to be shown (the list, or a stack switched directly), it is loaded.
-        self.pages.currentChanged.connect(self.show_page)
-        for school_page in self._school_pages:
-            school_page.school_changed.connect(functools.partial(self._mark_others_stale, school_page))
-        self.festival_page.festival_switched.connect(self.festival_switched)
-        self.festival_page.festival_edited.connect(self.festival_edited)
-        self.data_page.restored.connect(self.restored)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # However a page comes to be shown (the list, or the stack switched directly), the list says so.
+        self.pages.currentChanged.connect(self.nav.setCurrentRow)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
@@ -300,24 +276,6 @@ class SettingsTab(QWidget):
         self.nav.setCurrentRow(0)
 
     def show_festival(self, festival_id: int) -> None:
-        """Show another festival; pages load it when they are next shown."""
-        self._festival_id = festival_id
-        self._stale = set(self._school_pages)
-        if self.isVisible():
-            self.show_page(self.nav.currentRow())
-
-    def show_page(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if self.nav.currentRow() != row:
-            self.nav.setCurrentRow(row)
-        page = self.pages.currentWidget()
-        if isinstance(page, SchoolPage) and page in self._stale and self._festival_id:
-            self._stale.discard(page)
-            page.show_festival(self._festival_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.show_page(self.nav.currentRow())
-
-    def _mark_others_stale(self, changed: SchoolPage) -> None:
-        self._stale.update(page for page in self._school_pages if page is not changed)
+        """Show another festival; each page loads it now if it is on screen, else when it is shown."""
+        for page in self._school_pages:
+            page.show_festival(festival_id)

@@ -25,16 +25,18 @@ from fest_desktop.summary.district import (
     district_templates,
     save_district_template,
 )
+from ui.operations import Runner
 from ui.widgets.forms import move_current_item
-from ui.widgets.messages import FAILED, run_operation
+from ui.widgets.messages import FAILED
 
 
 class DistrictColumnsDialog(QDialog):
     """Tick the columns the district's form has, drag them (or use 上移/下移) into its order, name it."""
 
-    def __init__(self, db: Database, template: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: Runner, template: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
         self.saved_name = ""
         self.setWindowTitle(self.tr("调整上报表的列"))
         chosen = district_templates(db).get(template, ())
@@ -84,7 +86,7 @@ class DistrictColumnsDialog(QDialog):
 
     def save(self) -> None:
         name, columns = self.name.text(), self.chosen_columns()
-        if run_operation(self, lambda: save_district_template(self.db, name, columns)) is FAILED:
+        if self.runner.now(self, lambda: save_district_template(self.db, name, columns)) is FAILED:
             return
         self.saved_name = name.strip()
         self.accept()

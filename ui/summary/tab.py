@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,26 +15,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from fest_desktop.changes import EVERYTHING, Changed
+from fest_desktop.errors import FestError
 from fest_desktop.school.festivals import get_festival
 from fest_desktop.storage.database import Database
 from fest_desktop.summary import tables
 from fest_desktop.summary.district import district_templates, write_district_list
 from fest_desktop.summary.figures import SummaryFigures, summary_figures
 from fest_desktop.summary.report import write_summary_report
-from fest_desktop.summary.text import draft_summary, save_summary_text, summary_text
+from ui.operations import ChangeFollower, Runner
 from ui.summary.charts import FigurePanel
+from ui.summary.text_page import SummaryTextPage
 from ui.widgets.file_dialogs import ask_save_path
 from ui.widgets.forms import set_button_menu
-from ui.widgets.messages import FAILED, confirm, run_operation, tell_saved
-
-SAVE_DELAY_MS = 400  # the 总结 is saved this long after the last key, and when the tab is left
+from ui.widgets.messages import tell_saved
 
 
 class StatCard(QFrame):
@@ -72,14 +72,23 @@ def units_text(by_unit: dict[str, int]) -> str:
 
 
 class SummaryTab(QWidget):
-    """The festival in figures and charts, the 总结 and its documents."""
+    """The festival in figures and charts, the 总结 and its documents. The figures are counted on the
+    runner's worker, afresh whenever what they count has changed (while the tab is on screen, else
+    when it is next shown)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    FOLLOWS = EVERYTHING & ~(Changed.CALENDAR | Changed.CERTIFICATES | Changed.PHONES)
+
+    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner
+        self.follower = ChangeFollower(runner, self, self.FOLLOWS, self._changed)
         self.festival_id = 0
         self.figures: SummaryFigures | None = None
         self._filled: set[int] = set()  # the sections filled from the figures counted last
+        # While the figures are counted, changes wait for one more count after it (scores arrive fast).
+        self._counting = False
+        self._count_again = False
 
         self.cards = {
             key: StatCard(caption)
@@ -116,7 +125,8 @@ class SummaryTab(QWidget):
         self.sections.addTab(self._practice_page(), self.tr("科普实践"))
         self.sections.addTab(self._teachers_page(), self.tr("教师比赛"))
         self.sections.addTab(self._years_page(), self.tr("历年比较"))
-        self.sections.addTab(self._text_page(), self.tr("总结"))
+        self.text_page = SummaryTextPage(db, runner, lambda: self.figures)
+        self.sections.addTab(self.text_page, self.tr("总结"))
         self.sections.currentChanged.connect(self._fill_section)
 
         layout = QVBoxLayout(self)
@@ -238,50 +248,50 @@ class SummaryTab(QWidget):
         layout.addWidget(self.years_panel, 1)
         return page
 
-    def _text_page(self) -> QWidget:
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(
-            self.tr("在这里写本届科技节的总结；可先点“按统计数字生成初稿”，再修改。")
-        )
-        self.text.textChanged.connect(self._text_changed)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_text)
-        self._loading_text = False
-        self._text_dirty = False
-        draft = QPushButton(self.tr("按统计数字生成初稿"))
-        draft.clicked.connect(self.fill_draft)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("hint")
-        tools = QHBoxLayout()
-        tools.addWidget(draft)
-        tools.addStretch(1)
-        tools.addWidget(self.saved_label)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(tools)
-        layout.addWidget(self.text, 1)
-        return page
-
     # ------------------------------------------------------------ showing
 
     def show_festival(self, festival_id: int) -> None:
-        self.save_text()
         self.festival_id = festival_id
-        self._loading_text = True
-        self.text.setPlainText(summary_text(self.db, festival_id))
-        self._loading_text = False
-        self.saved_label.clear()
-        self.refresh()
+        self.text_page.show_festival(festival_id)
+        self.follower.take(self.FOLLOWS)
+
+    def _changed(self, changes: Changed, origin: QObject | None) -> None:
+        if changes & Changed.SUMMARY and origin is not None and origin is not self:
+            self._show_templates()  # a district template saved
+        if changes & ~Changed.SUMMARY or origin is None:
+            self.refresh()
 
     def refresh(self) -> None:
         """Count everything afresh and show it: the cards and the section on screen now, each other
         section when it is opened (a hundred classes' tables are not filled for nothing)."""
-        self.figures = summary_figures(self.db, self.festival_id)
+        if not self.festival_id:
+            return
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
+        festival_id = self.festival_id
+        self.runner.produce(
+            self,
+            lambda: summary_figures(self.db, festival_id),
+            lambda figures: self._counted(festival_id, figures),
+            label=self.tr("正在统计…"),
+            failed=self._count_failed,
+        )
+
+    def _counted(self, festival_id: int, figures: SummaryFigures) -> None:
+        self._counting = False
+        if self._count_again or festival_id != self.festival_id:
+            self._count_again = False
+            self.refresh()
+            return
+        self.figures = figures
         self._filled = set()
-        self._show_cards(self.figures)
+        self._show_cards(figures)
         self._fill_section(self.sections.currentIndex())
+
+    def _count_failed(self, _error: FestError | None) -> None:
+        self._counting = self._count_again = False
 
     def _fill_section(self, index: int) -> None:
         figures = self.figures
@@ -427,46 +437,14 @@ class SummaryTab(QWidget):
         index = self.template.findText(chosen)
         self.template.setCurrentIndex(max(index, 0))
 
-    # ------------------------------------------------------------ the 总结
-
-    def _text_changed(self) -> None:
-        if not self._loading_text:
-            self._text_dirty = True
-            self.saved_label.setText(self.tr("正在保存…"))
-            self._save_timer.start()
-
-    def save_text(self) -> None:
-        """Keep what the teacher wrote (also when the tab is left or the festival switched)."""
-        self._save_timer.stop()
-        if not self._text_dirty or not self.festival_id:
-            return
-        self._text_dirty = False
-        if (
-            run_operation(self, lambda: save_summary_text(self.db, self.festival_id, self.text.toPlainText()))
-            is FAILED
-        ):
-            self.saved_label.setText(self.tr("没有保存"))
-            return
-        self.saved_label.setText(self.tr("已保存"))
-
     def hideEvent(self, event: object) -> None:
-        self.save_text()
+        self.text_page.save_text()  # what was typed is kept when the tab is left
         super().hideEvent(event)  # type: ignore[arg-type]
-
-    def fill_draft(self) -> None:
-        if self.figures is None:
-            return
-        if self.text.toPlainText().strip() and not confirm(
-            self, self.tr("生成初稿"), self.tr("用统计数字生成的初稿替换现在的总结吗？")
-        ):
-            return
-        self.text.setPlainText(draft_summary(self.figures))
-        self.save_text()
 
     # ------------------------------------------------------------ documents
 
     def _save_report(self, suffix: str) -> None:
-        self.save_text()
+        self.text_page.save_text()  # the report carries the 总结 as typed
         festival = get_festival(self.db, self.festival_id)
         file_filter = "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)"
         path = ask_save_path(self, self.tr("总结报告"), f"{festival.name}总结报告", suffix, file_filter)
@@ -474,8 +452,13 @@ class SummaryTab(QWidget):
             self.write_report(path)
 
     def write_report(self, path: Path) -> None:
-        if run_operation(self, lambda: write_summary_report(self.db, self.festival_id, path)) is not FAILED:
-            tell_saved(self, self.tr("已生成总结报告。"), path)
+        festival_id = self.festival_id
+        self.runner.produce(
+            self,
+            lambda: write_summary_report(self.db, festival_id, path),
+            lambda _written: tell_saved(self, self.tr("已生成总结报告。"), path),
+            label=self.tr("正在生成总结报告…"),
+        )
 
     def _save_district(self, suffix: str) -> None:
         festival = get_festival(self.db, self.festival_id)
@@ -490,14 +473,18 @@ class SummaryTab(QWidget):
         columns = district_templates(self.db).get(self.template.currentText())
         if columns is None:
             return
-        count = run_operation(self, lambda: write_district_list(self.db, self.festival_id, path, columns))
-        if count is not FAILED:
-            tell_saved(self, self.tr("已生成推荐作品上报表，共 {0} 件。").format(count), path)
+        festival_id = self.festival_id
+        self.runner.produce(
+            self,
+            lambda: write_district_list(self.db, festival_id, path, columns),
+            lambda count: tell_saved(self, self.tr("已生成推荐作品上报表，共 {0} 件。").format(count), path),
+            label=self.tr("正在生成推荐作品上报表…"),
+        )
 
     def _edit_columns(self) -> None:
         from ui.summary.district_dialog import DistrictColumnsDialog
 
-        dialog = DistrictColumnsDialog(self.db, self.template.currentText(), self)
+        dialog = DistrictColumnsDialog(self.db, self.runner, self.template.currentText(), self)
         if dialog.exec():
             self._show_templates()
             self.template.setCurrentIndex(max(self.template.findText(dialog.saved_name), 0))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -58,6 +59,12 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(ScrollingPanel(fields), 1)
         layout.addWidget(self.buttons)
+
+
+def index_of_data(box: QComboBox, value: object) -> int:
+    """The index of the choice holding value, -1 when none does. QComboBox.findData compares Python
+    objects by identity (a PySide quirk), so typed values equal but not the same are looked up here."""
+    return next((index for index in range(box.count()) if box.itemData(index) == value), -1)
 
 
 def grade_choices() -> list[tuple[str, int]]:

@@ -9,7 +9,6 @@ from typing import Any, TypeVar, assert_never
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fest_desktop.changes import Done
 from fest_desktop.errors import FestError
 from fest_desktop.storage.importing import PlanChanged, PreviewLine
 from fest_desktop.storage.kinds import RowOutcome
-from ui.widgets.messages import show_error
+from ui.operations import Runner
 from ui.widgets.table_models import Column, RowTableModel, selectable_table
 
 PlanT = TypeVar("PlanT")
@@ -51,10 +51,12 @@ OUTCOMES = (RowOutcome.REFUSED, RowOutcome.NEW, RowOutcome.CHANGED, RowOutcome.U
 
 
 class ImportPreviewDialog(QDialog):
-    """An import's preview; a subclass gives its plan through show_plan and writes it in commit()."""
+    """An import's preview; a subclass gives its plan through show_plan and writes it in commit(),
+    through commit_with."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.setWindowTitle(title)
         self.resize(960, 600)
         self.summary = QLabel()
@@ -172,34 +174,31 @@ class ImportPreviewDialog(QDialog):
         return [self.proxy.row_object(row) for row in range(self.proxy.rowCount())]
 
     def commit(self) -> None:
-        """Write the plan; accept() when written (through commit_with)."""
+        """Write the plan (through commit_with); accept() when written."""
         raise NotImplementedError
 
-    def commit_with(self, write: Callable[[], object], show: Callable[[Any], None]) -> None:
-        """Run an import's commit: accepted when written; when the festival changed since the preview,
-        what the import would do now is shown (show), for the teacher to look at again; any other
-        refusal is said."""
-        try:
-            write()
-        except PlanChanged as changed:
-            show_error(self, changed.message)
-            show(changed.plan)
-            return
-        except FestError as exc:
-            show_error(self, exc.message)
-            return
-        self.accept()
+    def commit_with(self, write: Callable[[], Done[Any]], show: Callable[[Any], None]) -> None:
+        """Run an import's commit on the runner's worker: accepted once written; when the festival
+        changed since the preview, nothing is written and what the import would do now is shown
+        (show), for the teacher to look at again; any other refusal is said."""
+
+        def refused(error: FestError | None) -> None:
+            if isinstance(error, PlanChanged):
+                show(error.plan)  # its 导入 as the new plan allows
+            else:
+                self.import_button.setEnabled(True)
+
+        self.import_button.setEnabled(False)  # once: the preview is written whole, or shown again
+        self.runner.run(
+            self, write, lambda _written: self.accept(), label=self.tr("正在导入…"), failed=refused
+        )
 
 
-def read_and_plan(parent: QWidget | None, plan: Callable[[], PlanT]) -> PlanT | None:
-    """An import's file read and planned with a busy cursor: the plan, or None once a file that cannot
-    be read has been reported."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return plan()
-    except FestError as exc:
-        failure = exc.message
-    finally:
-        QApplication.restoreOverrideCursor()
-    show_error(parent, failure)
-    return None
+def read_and_plan(
+    runner: Runner, parent: QWidget | None, plan: Callable[[], PlanT], then: Callable[[PlanT], None]
+) -> None:
+    """An import's file read and planned on the runner's worker, then(plan) to show it; a file that
+    cannot be read is reported."""
+    runner.produce(
+        parent, plan, then, label=QCoreApplication.translate("ImportPreview", "正在读取并检查文件…")
+    )

@@ -1,19 +1,16 @@
 """Telling the teacher things, the one way: an expected failure of the core (its message, nothing
-saved), a question, and what was written with a button that opens it. Every message box of the tabs
-comes from here."""
+saved; ui.operations.Runner shows those of the operations it runs), a question, and what was written
+with a button that opens it. Every message box of the tabs comes from here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Final, Literal, TypeVar
+from typing import Final, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
-
-from fest_desktop.errors import FestError
 
 ResultT = TypeVar("ResultT")
 
@@ -23,24 +20,12 @@ def show_error(parent: QWidget | None, message: str) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("messages", "未能完成"), message)
 
 
-class _Failed(Enum):
+class Failed(Enum):
     FAILED = "failed"
 
 
-# What run_operation returns when the operation was refused (its message already shown).
-FAILED: Final = _Failed.FAILED
-
-
-def run_operation(
-    parent: QWidget | None, operation: Callable[[], ResultT]
-) -> ResultT | Literal[_Failed.FAILED]:
-    """Run a core operation for a widget: its result, or FAILED once an expected failure (FestError)
-    has been shown. Bugs are not caught here: they reach the program's error dialog."""
-    try:
-        return operation()
-    except FestError as exc:
-        show_error(parent, exc.message)
-        return FAILED
+# What the runner gives back for an operation that was refused (its message already shown).
+FAILED: Final = Failed.FAILED
 
 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
