@@ -18,19 +18,18 @@ class Spelled(TypeDecorator[Any]):
     it spells itself and read back through its parser, so nothing above the storage builds or splits
     the text; a stored text the parser refuses raises (a damaged row, not a value to guess)."""
 
-    impl = String
+    impl: TypeEngine[Any] | type[TypeEngine[Any]] = String
     cache_ok = True
 
     def __init__(
         self, parse: Callable[[str], Any], spell: Callable[[Any], str], column: TypeEngine[str]
     ) -> None:
         super().__init__()
+        # The column's own type as the implementation, so schema comparisons (the migrations' test on
+        # PostgreSQL) see TEXT where the column is TEXT, not the class's generic String.
+        self.impl = column
         self.parse = parse
         self.spell = spell
-        self.column = column
-
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        return dialect.type_descriptor(self.column)
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         return None if value is None else self.spell(value)
