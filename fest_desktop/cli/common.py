@@ -150,20 +150,22 @@ def import_plan(dry_run: bool, plan: Callable[[], PlanT], commit: Callable[[], D
 
 
 def report_import(lines: Sequence[PreviewLine], refusal: str, dry_run: bool, summary: str) -> int:
-    """Every refused row and the refusal on stderr (exit 2), or every row by what the import does (or
-    would do) with it, and the summary."""
+    """Every row by what the import does (or, with --dry-run, would do) with it, and the summary; with
+    refused rows, those and the refusal on stderr (exit 2) — a dry run still lists the other rows, as the
+    window's preview does, a refused import does not (it wrote nothing)."""
     refused = [line for line in lines if line.outcome == RowOutcome.REFUSED]
+    if dry_run or not refused:
+        for outcome in (RowOutcome.NEW, RowOutcome.CHANGED, RowOutcome.UNCHANGED, RowOutcome.KEPT):
+            shown = [line for line in lines if line.outcome == outcome]
+            if shown:
+                print(f"{outcome.label}（{len(shown)}）：")
+                for line in shown:
+                    print(f"  {line}")
     if refused:
         for line in refused:
             print(line, file=sys.stderr)
         print(refusal, file=sys.stderr)
         return EXIT_BAD_INPUT
-    for outcome in (RowOutcome.NEW, RowOutcome.CHANGED, RowOutcome.UNCHANGED, RowOutcome.KEPT):
-        shown = [line for line in lines if line.outcome == outcome]
-        if shown:
-            print(f"{outcome.label}（{len(shown)}）：")
-            for line in shown:
-                print(f"  {line}")
     verb = "检查通过（试运行，未写入）" if dry_run else "导入完成"
     print(f"{verb}：{summary}")
     return EXIT_OK

@@ -35,7 +35,7 @@ class Problem:
         where = f"「{self.file}」" if self.file else ""
         where += f"工作表「{self.sheet}」"
         if self.row:
-            where += f" 第{self.row}行"
+            where += f"第{self.row}行"
         if self.column:
             where += f"「{self.column}」列"
         return f"{where}：{self.reason}"

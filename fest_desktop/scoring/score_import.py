@@ -282,7 +282,7 @@ def _plan_row(
         if not add_judges:
             problem(
                 "评委",
-                f"「{quoted(judge_name)}」不在「{competition.name}」的评委组中（要一并添加评委，请选“添加新评委”）。",
+                f"「{quoted(judge_name)}」不在「{competition.name}」的评委组中（要一并添加，请在命令后加 --add-judges）。",
             )
             return
         for reason in limit_problems(((JUDGE_NAME, judge_name),)):

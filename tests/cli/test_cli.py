@@ -165,8 +165,8 @@ def test_a_bad_roster_exits_2_lists_problems_and_writes_nothing(tmp_path: Path, 
     )
     result = run("roster", "import", roster, "--db", festival_db)
     assert result.returncode == 2
-    assert "工作表「三年级」 第3行「班级」列：无法识别班级「一班半」" in result.stderr
-    assert "工作表「三年级」 第4行「姓名」列：姓名为空" in result.stderr
+    assert "工作表「三年级」第3行「班级」列：无法识别班级「一班半」" in result.stderr
+    assert "工作表「三年级」第4行「姓名」列：姓名为空" in result.stderr
     assert "未导入任何数据" in result.stderr
     db = open_database(festival_db)
     festival = current_festival(db)

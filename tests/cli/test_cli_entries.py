@@ -141,7 +141,7 @@ def test_a_bad_entries_file_exits_2_naming_the_rows(school_db: Path, tmp_path: P
     )
     result = run("entries", "import", bad, "--db", school_db)
     assert result.returncode == 2
-    assert "「bad.xlsx」工作表「作品」 第2行「作者」列：花名册中没有学生「王五」" in result.stderr
+    assert "「bad.xlsx」工作表「作品」第2行「作者」列：花名册中没有学生「王五」" in result.stderr
     assert "第3行「比赛项目」列：本届科技节没有比赛项目「跳绳」" in result.stderr
     assert "2 处问题，未导入任何作品" in result.stderr
     not_a_workbook = tmp_path / "x.xlsx"
@@ -152,6 +152,32 @@ def test_a_bad_entries_file_exits_2_naming_the_rows(school_db: Path, tmp_path: P
         and "不是 Excel 工作簿" in refused.stderr
         and "Traceback" not in refused.stderr
     )
+
+
+def test_a_dry_run_with_a_refused_row_still_lists_what_the_others_would_do(
+    school_db: Path, tmp_path: Path
+) -> None:
+    assert run("competitions", "add", "科技创新绘画比赛", "--db", school_db).returncode == 0
+    form = write_workbook(
+        tmp_path / "form.xlsx",
+        {
+            "作品": [
+                ("比赛项目", "作品题目", "作者", "班级"),
+                ("科技创新绘画比赛", "未来城市", "张子涵", "三年级(1)班"),
+                ("科技创新绘画比赛", "画", "王五", "三年级(1)班"),
+            ]
+        },
+    )
+    tried = run("entries", "import", form, "--dry-run", "--allow-late", "--db", school_db)
+    assert tried.returncode == 2
+    assert "新增（1）：" in tried.stdout and "「未来城市」 张子涵" in tried.stdout
+    assert "第3行「作者」列：花名册中没有学生「王五」" in tried.stderr and "未导入任何作品" in tried.stderr
+    refused = run("entries", "import", form, "--allow-late", "--db", school_db)
+    assert refused.returncode == 2 and "新增" not in refused.stdout and "王五" in refused.stderr
+    db = open_database(school_db)
+    festival = current_festival(db)
+    assert festival is not None and list_entries(db, festival.id) == []
+    db.close()
 
 
 def test_a_late_import_needs_the_flag(school_db: Path, tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def test_a_bad_score_sheet_names_sheet_row_and_reason(festival_db: Path, tmp_pat
     )
     result = run("scores", "import", path, "--db", db)
     assert result.returncode == 2
-    assert "工作表「评分」 第3行「评委」列：「孙教授」不在「科普板报比赛」的评委组中" in result.stderr
+    assert "工作表「评分」第3行「评委」列：「孙教授」不在「科普板报比赛」的评委组中" in result.stderr
     assert "未导入任何分数" in result.stderr
     assert json.loads(run("results", "--json", "--db", db).stdout)[0]["final"] is None
     added = run("scores", "import", path, "--add-judges", "--db", db)

@@ -137,7 +137,7 @@ def test_importing_the_same_file_again_changes_nothing_and_an_edit_needs_the_num
     edited = sheet_file(tmp_path, ("科技创新绘画比赛", "水彩画", "太空电梯站", "刘欣怡", "三年级(2)班", ""))
     refused = entries_imported(db, small.festival_id, [edited], today=TODAY)
     assert reasons(refused) == [
-        "「entries.xlsx」工作表「作品」 第2行：刘欣怡已报「太空电梯」(HH-0001)，「科技创新绘画比赛」每人最多 1 件。"
+        "「entries.xlsx」工作表「作品」第2行：刘欣怡已报「太空电梯」(HH-0001)，「科技创新绘画比赛」每人最多 1 件。"
     ]
     # With it, the row is that work, and the preview says what changes.
     numbered = write_workbook(
@@ -200,7 +200,7 @@ def test_each_bad_row_is_reported_with_where_and_what(
     problem = plan.problems[0]
     assert (problem.file, problem.sheet, problem.row, problem.column) == ("entries.xlsx", "作品", 3, column)
     assert reason in problem.reason
-    assert str(problem).startswith("「entries.xlsx」工作表「作品」 第3行")
+    assert str(problem).startswith("「entries.xlsx」工作表「作品」第3行")
     # One bad row: nothing is imported, not even the good one.
     assert list_entries(db, small.festival_id) == before
 
