@@ -40,7 +40,11 @@ SMALLEST_SCALE = 0.6
 # An emphasised name is set this much larger than its line, in the heavy title face.
 EMPHASIS = 1.3
 # Placeholders whose values are names, kept whole on a line (a list of names breaks between them).
-WHOLE = frozenset({"姓名", "班级", "奖项", "组别", "指导老师", "作者", "日期", "证书编号", "届次"})
+WHOLE = frozenset(
+    {"姓名", "班级", "奖项", "组别", "指导老师", "作者", "日期", "证书编号", "届次", "学校", "科技节"}
+)
+# Pieces broken only where that saves a line left half empty: a competition's name, the award in full.
+PHRASES = frozenset({"比赛", "获奖"})
 _NAME_LIST = re.compile(r"[^、，,\s]+")
 
 
@@ -166,6 +170,7 @@ def _wrapped(
     widths: list[float] = []
     style: list[Span] = []
     whole: list[tuple[int, int]] = []
+    phrases: list[tuple[int, int]] = []
     at = 0
     for (piece, name), span in zip(pieces, spans, strict=True):
         face, span_size = _chain(span, chain), _span_size(span, size)
@@ -173,8 +178,10 @@ def _wrapped(
         style += [span] * len(piece)
         if name in WHOLE:
             whole += [(at + m.start(), at + m.end()) for m in _NAME_LIST.finditer(piece)]
+        elif name in PHRASES:
+            phrases.append((at, at + len(piece)))
         at += len(piece)
-    costs = break_costs(text, whole)
+    costs = break_costs(text, whole, phrases)
     lines: list[Line] = []
     start = 0
     for paragraph in text.split("\n"):

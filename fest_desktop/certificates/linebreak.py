@@ -28,23 +28,30 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/_]*")
 # Words of a certificate's wording that read badly broken (竞 / 赛): broken only when nothing better is.
 WORDS = re.compile(
     r"比赛|竞赛|大赛|展评|评比|科技|科普|科学|创新|小发明|发明|小制作|制作|绘画|小论文|论文|征文|作品|学校|小学|中学|年级|班级|"
-    r"学生|老师|荣获|获得|辅导|组织|优秀|鼓励|此证|此状|实验|活动|知识|电脑|机器人|人工智能"
+    r"学生|老师|荣获|获得|辅导|组织|优秀|鼓励|此证|此状|实验|活动|知识|电脑|机器人|人工智能|综合|实践|技能"
 )
 
 # What ending a line at a place costs (added to how much room the line leaves unused).
 GOOD = 0.0
 ANY = 8.0  # between two characters of running text
+IN_PHRASE = 16.0  # inside a competition's name, between its words
 IN_WORD = 30.0  # inside a word such as 竞赛: when the line would otherwise be left half empty
 INSIDE = 400.0  # inside a name, a number or an award: only when the line has no other place
 NEVER = 1e6  # before a closing mark or after an opening one: only a line too narrow for anything
 
 
-def break_costs(text: str, whole: Sequence[tuple[int, int]] = ()) -> list[float]:
+def break_costs(
+    text: str, whole: Sequence[tuple[int, int]] = (), phrases: Sequence[tuple[int, int]] = ()
+) -> list[float]:
     """costs[i]: what ending a line after text[i] costs, for i below len(text) - 1. whole: the
-    (start, end) spans that should not be broken (a name, a class); awards, numbers and words in
+    (start, end) spans that should not be broken (a name, a class, the school); phrases: spans broken
+    only when that saves a line left half empty (a competition's name); awards, numbers and words in
     letters are found in the text itself."""
     count = len(text)
     costs = [ANY] * max(0, count - 1)
+    for start, end in phrases:
+        for index in range(max(0, start), min(end, count) - 1):
+            costs[index] = IN_PHRASE
     spans = list(whole)
     spans += [m.span() for m in AWARD.finditer(text)]
     spans += [m.span() for m in WORD.finditer(text)]

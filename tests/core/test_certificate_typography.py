@@ -79,6 +79,9 @@ def test_no_forbidden_break_over_long_names_and_competitions(landscape: bool) ->
             assert line[-1] not in NO_LINE_END, where
         # The group and the level read as one, on one line: 一年级组一等奖, never 一 / 年级组一等奖.
         assert any(f"{group}{level}" in line for line in lines), where
+        # So do the school and the festival: never 在启明 / 实验学校.
+        assert any("启明实验学校" in line for line in lines), where
+        assert any("第十届校园科技节" in line for line in lines), where
         last = [char for char in lines[-1] if char not in NO_LINE_START]
         assert len(last) >= 2, where  # no lone last character (奖。)
         greeting = template.field("称呼")
@@ -96,6 +99,22 @@ def test_a_team_of_names_breaks_between_names_never_inside_one() -> None:
     assert len(lines) >= 2
     for name in team:
         assert any(name in line for line in lines), (name, lines)
+
+
+def test_a_competition_s_name_is_broken_only_to_save_a_half_empty_line_and_then_between_words() -> None:
+    fits = body_lines(
+        template_on(TemplateKind.STUDENT, True),
+        values_of("谢语嫣", "科技小论文与观察日记", "三年级组", "一等奖"),
+    )
+    assert any("科技小论文与观察日记三年级组一等奖" in line for line in fits), (
+        fits
+    )  # not 科技小论文 / 与观察日记
+    longer = "科技创新小制作与小发明综合展评"
+    broken = body_lines(
+        template_on(TemplateKind.STUDENT, False), values_of("谢语嫣", longer, "三年级组", "一等奖")
+    )
+    assert not any(longer in line for line in broken), broken  # too long for the line: it must break
+    assert not any(line.endswith("综") for line in broken), broken  # …小发明综合 / 展评, never 综 / 合
 
 
 def test_a_break_before_荣获_is_preferred() -> None:
