@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,6 +61,9 @@ def install_translations(app: QApplication, language: str) -> None:
             app.installTranslator(own)
 
 
+SCREENSHOT_SETTLE_S = 0.25
+
+
 def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     """A PNG of every tab, of the pages of 作品报名, 奖项与证书, 统计与总结 and 学校与设置, of scoring by entry,
     of 手机评分 started and of the leaderboard, for the README and headless checks."""
@@ -71,6 +75,11 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         while window.runner.busy:  # what the tab counts on the worker (the summary's figures) is shown
             window.runner.wait_for_done()
             QApplication.processEvents()
+        # Figures arriving from the worker resize cards and charts in further rounds of layout (a chart
+        # lays out its axes once its view has its size): let them all run before the picture.
+        settled_at = time.monotonic() + SCREENSHOT_SETTLE_S
+        while time.monotonic() < settled_at:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         saved.append(path)

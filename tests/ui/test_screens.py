@@ -142,6 +142,9 @@ def walk_problems(main: MainWindow, size: QSize, tab: int) -> list[str]:
     """Show every page of a tab in turn; what is wrong with each."""
     main.tabs.setCurrentIndex(tab)
     settle()
+    while main.runner.busy:  # what a tab counts on the worker (the summary's figures) is on the page
+        main.runner.wait_for_done()
+        settle()
     problems: list[str] = []
     pages = 0
     for place in walk_pages(main.tabs.currentWidget(), f"{size.width()}×{size.height()} {TABS[tab]}"):

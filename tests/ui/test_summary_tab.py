@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -59,6 +60,9 @@ def test_the_tab_shows_the_figures_counted_by_hand(qtbot: QtBot, db: Database, k
     assert QGuiApplication.clipboard().text().splitlines()[1] == "三年级\t小学\t2\t5\t4\t80%\t4"
     bars = panel.chart.series()[0].barSets()[0]
     assert [bars.at(i) for i in range(bars.count())] == [80.0, 0.0, 0.0]
+    # A chart two rows high on a small screen still shows its numbers, not "…".
+    value_axes = [axis for axis in panel.chart.axes() if isinstance(axis, QValueAxis)]
+    assert value_axes and not any(axis.truncateLabels() for axis in value_axes)
     # Each section is filled when it is opened; the judges' spread only when the organiser asks.
     assert tab.judges_panel.model.rowCount() == 0
     tab.sections.setCurrentIndex(1)

@@ -163,6 +163,9 @@ class FigurePanel(QWidget):
             value_axis.setRange(0, max(1.0, float(top) * 1.15))
             value_axis.applyNiceNumbers()
         value_axis.setLabelFormat("%d" + suffix)
+        # A short chart (two rows of figures on a 768-pixel screen) gives its value axis little room,
+        # and Qt would draw its few short numbers as "…".
+        value_axis.setTruncateLabels(False)
         bottom, left = (value_axis, category_axis) if horizontal else (category_axis, value_axis)
         self.chart.addAxis(bottom, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
