@@ -94,14 +94,15 @@ def draft_summary(figures: SummaryFigures) -> str:
         lines.append(f"全校开展科普实践活动，完成情况：{done}。")
     if headline.recommended:
         first = figures.higher_levels[0] if figures.higher_levels else "上级比赛"
-        reached = "、".join(
-            f"在{level}取得成绩的 {figures.higher_counts[level]} 件"
+        # A tally per level, not a sum: one work that went up two levels counts at each.
+        reached = "，".join(
+            f"{level} {figures.higher_counts[level]} 件"
             for level in figures.higher_levels
             if figures.higher_counts.get(level)
         )
         lines.append(
             f"学校推荐 {headline.recommended} 件优秀作品参加{first}"
-            + (f"，其中{reached}" if reached else "")
+            + (f"，各级比赛取得成绩的作品：{reached}" if reached else "")
             + "。"
         )
     for contest in figures.teacher_contests:

@@ -109,7 +109,7 @@ def test_the_names_go_into_the_summary_the_district_list_and_the_certificates(
     assert work.higher_results == ((LEVELS[0], "一等奖"), (LEVELS[1], "二等奖"))
     draft = draft_summary(figures)
     assert (
-        f"学校推荐 2 件优秀作品参加{LEVELS[0]}，其中在{LEVELS[0]}取得成绩的 1 件、在{LEVELS[1]}取得成绩的 1 件。"
+        f"学校推荐 2 件优秀作品参加{LEVELS[0]}，各级比赛取得成绩的作品：{LEVELS[0]} 1 件，{LEVELS[1]} 1 件。"
         in draft
     )
     path = tmp_path / "上报表.xlsx"

@@ -315,7 +315,8 @@ class EntriesTab(QWidget):
         self._show_progress()
 
     def _show_progress(self) -> None:
-        competitions = list_competitions(self.db, self.festival_id)
+        # A teachers' contest is on no class's quota: 班级进度 is the classes' page, it is left out.
+        competitions = [c for c in list_competitions(self.db, self.festival_id) if not c.is_for_teachers]
         cells = quota_overview(self.db, self.festival_id, competitions)
         self.overview_page.show_progress(self.festival_id, competitions, cells)
         warnings = quota_warning_lines(competitions, cells)
