@@ -19,10 +19,16 @@ SCHEDULE_COLUMNS = ("序号", "日期", "星期", "时间", "活动内容", "地
 WEEKDAYS = "一二三四五六日"
 
 
-def weekday_text(event: EventInfo) -> str:
-    """周三, or 周一至周三 for an event over several days."""
-    first, last = (f"周{WEEKDAYS[day.weekday()]}" for day in (event.start_date, event.end_date))
-    return first if event.end_date == event.start_date else f"{first}至{last}"
+def weekday_text(start: dt.date, end: dt.date) -> str:
+    """周三; 周一至周三 over several days of one week, 周五至下周三 into the next; nothing for a longer
+    span, whose dates say it better."""
+    first, last = (f"周{WEEKDAYS[day.weekday()]}" for day in (start, end))
+    weeks = (
+        (end - dt.timedelta(days=end.weekday())) - (start - dt.timedelta(days=start.weekday()))
+    ).days // 7
+    if end == start:
+        return first
+    return {0: f"{first}至{last}", 1: f"{first}至下{last}"}.get(weeks, "")
 
 
 def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
@@ -31,7 +37,7 @@ def schedule_rows(events: Sequence[EventInfo]) -> list[tuple[str, ...]]:
         (
             str(number),
             event.date_text,
-            weekday_text(event),
+            weekday_text(event.start_date, event.end_date),
             event.time_text,
             event.title,
             event.place,

@@ -23,7 +23,7 @@ from fest_desktop.calendar.events import (
     update_event,
 )
 from fest_desktop.calendar.kinds import ClassAudience, EventKind, GradeAudience
-from fest_desktop.calendar.schedule_files import SCHEDULE_COLUMNS, export_schedule
+from fest_desktop.calendar.schedule_files import SCHEDULE_COLUMNS, export_schedule, weekday_text
 from fest_desktop.errors import ValidationError
 from fest_desktop.registration.competitions import update_competition
 from fest_desktop.registration.presets import add_preset
@@ -352,3 +352,12 @@ def test_each_deadline_is_named_for_what_happens_on_it(db: Database, festival: F
         "「科技知识竞赛」报名截止",
     }
     assert not any("报名截止" in e.title for e in list_events(db, festival.id) if "板报" in e.title)
+
+
+def test_the_schedule_s_weekday_names_a_span_only_as_far_as_it_reads_true() -> None:
+    friday = dt.date(2026, 11, 27)
+    assert weekday_text(friday, friday) == "周五"
+    assert weekday_text(friday - dt.timedelta(days=4), friday) == "周一至周五"
+    assert weekday_text(friday, friday + dt.timedelta(days=5)) == "周五至下周三"
+    assert weekday_text(friday, friday + dt.timedelta(days=7)) == "周五至下周五"  # never 周五至周五
+    assert weekday_text(friday, friday + dt.timedelta(days=14)) == ""  # the dates say it
