@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 
 from fest_desktop.demo.calendar import plan_calendar
 from fest_desktop.demo.practice import add_practice, add_teachers_contest, climb_two_levels
-from fest_desktop.demo.scores import award_finished, finish_measured, score_boards_half_way, throw_planes
+from fest_desktop.demo.scores import (
+    award_finished,
+    finish_measured,
+    reassign_open_lists,
+    score_boards_half_way,
+    throw_planes,
+)
 from fest_desktop.new_festival.creating import create_festival
 from fest_desktop.registration.entries import EntryDraft, insert_entry
 from fest_desktop.registration.kinds import EntryStatus, Participation
@@ -291,6 +297,9 @@ def create_demo_festival(db: Database, today: dt.date | None = None, seed: int =
     add_teachers_contest(db, festival, more, race, today)
     climb_two_levels(db, festival)
     add_practice(db, festival, more)
+    # The collective lists count the 科普实践 and the teachers' contest too: run the rules again over
+    # the lists not yet 定稿, so that what the demo shows is what 按规则评奖 gives.
+    reassign_open_lists(db, festival, today)
     plan_calendar(db, festival, start)
     return festival
 

@@ -230,6 +230,13 @@ def award_finished(db: Database, festival: FestivalInfo, today: dt.date) -> None
     _recommend_fastest_cars(db, festival.id, cars)
 
 
+def reassign_open_lists(db: Database, festival: FestivalInfo, today: dt.date) -> None:
+    """The rules run again over every list not yet 定稿 (the finalised ones stay as they are)."""
+    from fest_desktop.awards.assignment import assign_awards
+
+    assign_awards(db, festival.id, station="演示数据", today=today)
+
+
 def _recommend_fastest_cars(db: Database, festival_id: int, cars: int) -> None:
     """The 一等奖 cars are 推荐参加县（区）青少年科技创新大赛, each with the 说明 the county's 造册 asks."""
     from fest_desktop.awards.changes import set_recommended
