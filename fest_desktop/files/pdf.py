@@ -280,6 +280,21 @@ def cell_lines(text: str, font: str, size: float, width: float) -> list[str]:
             lines.append(head.rstrip())
             line = line[len(head) :].lstrip()
     lines.append(line)
+    return _without_widow(lines)
+
+
+def _han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _without_widow(lines: list[str]) -> list[str]:
+    """A cell's last line of one character of running text (制作与检 / 查) takes the character before
+    it along (制作与 / 检查); a unit after a number (10.19 / 秒) or a name after 、 stays as it is."""
+    if len(lines) < 2:
+        return lines
+    before, last = lines[-2], lines[-1]
+    if len(last) == 1 and _han(last) and len(before) >= 3 and _han(before[-1]) and _han(before[-2]):
+        return [*lines[:-2], before[:-1], before[-1] + last]
     return lines
 
 

@@ -76,6 +76,8 @@ def test_a_cell_breaks_between_dates_and_numbers_never_inside_one() -> None:
         "5月12日",
     ]
     assert cell_lines("成绩 10.19 秒", font, 9, stringWidth("10.19", font, 9)) == ["成绩", "10.19", "秒"]
+    # No line of running text left with one character: 制作与 / 检查, not 制作与检 / 查.
+    assert cell_lines("制作与检查", font, 9, stringWidth("制作与检", font, 9) + 1) == ["制作与", "检查"]
     # An award list of names still breaks between the names.
     assert cell_lines("谢宇航、李梓轩、王一诺", font, 9, stringWidth("谢宇航、李", font, 9)) == [
         "谢宇航、",
