@@ -29,7 +29,7 @@ from tests.ui.conftest import settled
 from ui.operations import Runner
 from ui.scoring.grid import BY_JUDGE, CONFLICT_BRUSH
 from ui.scoring.leaderboard import MIN_ROW_HEIGHT
-from ui.scoring.tab import ScoringTab
+from ui.scoring.tab import UNDO_DEPTH, ScoringTab
 from ui.scoring.watcher import ScoreWatcher
 
 
@@ -163,6 +163,21 @@ def test_by_entry_layout_and_undo(qtbot: QtBot, tab: ScoringTab, db: Database, b
     assert stored.cell(entry, board.judge("陈老师"), board.criterion("内容科学")).value is None
     assert stored.cell(entry, board.judge("陈老师"), board.criterion("主题突出")).value == 15
     assert "已撤销" in tab.message.text()
+
+
+def test_a_day_of_typing_keeps_only_the_latest_scores_to_undo(
+    qtbot: QtBot, tab: ScoringTab, db: Database, board: Board
+) -> None:
+    tab.by_entry.click()
+    tab.chooser.setCurrentIndex(tab.chooser.findData(board.entry_ids["一年级(1)班"]))
+    tab.chooser.activated.emit(tab.chooser.currentIndex())
+    for number in range(UNDO_DEPTH + 5):
+        tab.grid.setCurrentIndex(tab.grid_model.index(2, 0))
+        type_in(qtbot, tab, str(10 + number % 2))
+    assert len(tab.undo_stack) == UNDO_DEPTH
+    tab.undo_last()  # the latest still comes first: the last 10 typed goes back to the 11 before it
+    entry = board.entry_ids["一年级(1)班"]
+    assert sheet(db, board).cell(entry, board.judge("陈老师"), board.criterion("主题突出")).value == 11
 
 
 def test_double_entry_turns_differences_red(

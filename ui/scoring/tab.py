@@ -3,6 +3,7 @@ controls in board_controls.py, the paper sheets in sheet_files.py)."""
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -43,6 +44,7 @@ from ui.widgets.messages import FAILED, confirm, show_error
 # How long a message under the toolbar stays: long enough to read, gone before it misleads.
 OK_SECONDS = 6
 ERROR_SECONDS = 20
+UNDO_DEPTH = 100  # scores 撤销上一个分数 can take back, the latest first
 
 
 class ScoringTab(QWidget):
@@ -70,7 +72,8 @@ class ScoringTab(QWidget):
         self.festival_id = 0
         # The competition shown, shared with the projector board opened for it.
         self.live: LiveSheet | None = None
-        self.undo_stack: list[ScoreChangeInfo] = []
+        # The last scores typed here, for 撤销上一个分数: a day of typing keeps only the latest.
+        self.undo_stack: deque[ScoreChangeInfo] = deque(maxlen=UNDO_DEPTH)
         self.station = default_station()
 
         self.competition = QComboBox()
