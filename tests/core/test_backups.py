@@ -3,6 +3,7 @@ operation, checked restores, and a damaged file found at open and replaced by it
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -88,7 +89,7 @@ def test_deleting_a_competition_or_a_festival_backs_up_first(file_db: Database) 
     delete_festival(file_db, festival.id)
     listed = backups.list_backups(Path(file_db.location))
     assert [b.reason for b in listed] == ["删除科技节前", "删除比赛前"]
-    with sqlite3.connect(listed[1].path) as before_delete:
+    with contextlib.closing(sqlite3.connect(listed[1].path)) as before_delete, before_delete:
         assert before_delete.execute("SELECT name FROM competition").fetchall() == [("科普板报比赛",)]
     assert _festival_names(listed[0].path) == ["第十届校园科技节", "第十一届校园科技节"]
     assert [f.name for f in list_festivals(file_db)] == ["第十一届校园科技节"]
@@ -131,10 +132,10 @@ def test_restore_refuses_what_is_not_a_sound_festival_file(file_db: Database, tm
     text_file = tmp_path / "名单.db"
     text_file.write_text("不是数据库", encoding="utf-8")
     other_program = tmp_path / "other.db"
-    with sqlite3.connect(other_program) as connection:
+    with contextlib.closing(sqlite3.connect(other_program)) as connection, connection:
         connection.execute("CREATE TABLE notes (body TEXT)")
     newer = backups.backup_to(file_db, tmp_path / "newer.db")
-    with sqlite3.connect(newer) as connection:
+    with contextlib.closing(sqlite3.connect(newer)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     damaged = backups.backup_to(file_db, tmp_path / "damaged.db")
     _damage(damaged)

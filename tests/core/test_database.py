@@ -50,7 +50,7 @@ def test_every_change_is_on_disk_when_the_call_returns(tmp_path: Path) -> None:
     db = open_database(path)
     create_festival(db, "第一届科技节", "一中", dt.date(2026, 4, 1), dt.date(2026, 4, 30))
     # Read with a separate plain connection while the first is still open: no Save step exists.
-    with sqlite3.connect(path) as other:
+    with contextlib.closing(sqlite3.connect(path)) as other, other:
         assert other.execute("SELECT name FROM festival").fetchall() == [("第一届科技节",)]
     db.close()
 
@@ -146,7 +146,9 @@ def test_an_empty_file_becomes_a_festival_file_only_when_one_is_made(tmp_path: P
         open_database(path, create=False)
     assert path.read_bytes() == b"" and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
     open_database(path, create=True).close()
-    assert open_database(path, create=False).is_file
+    reopened = open_database(path, create=False)
+    assert reopened.is_file
+    reopened.close()
 
 
 def test_a_festival_file_another_window_has_open_is_recognised(tmp_path: Path) -> None:
@@ -172,7 +174,7 @@ def test_a_file_that_is_not_there_is_created_only_when_asked(tmp_path: Path) -> 
 def test_a_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "newer.db"
     open_database(path).close()
-    with sqlite3.connect(path) as connection:
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(DatabaseOpenError, match="更新版本"):
         open_database(path)
