@@ -6,6 +6,7 @@ operation changed is announced once it is committed, so each tab refreshes what 
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError
+from ui.collector import collect_on_window_thread
 from ui.widgets.messages import FAILED, Failed, show_error
 
 T = TypeVar("T")
@@ -57,6 +59,9 @@ class _Relay(QObject):
 
     progressed = Signal(object, int, int)  # job, done, total
     ended = Signal(object, object, object)  # job, result, the exception raised (or None)
+    released = Signal(
+        object
+    )  # a job's key (its id, wider than a C int): the worker holds nothing of it any more
     called = Signal(object)  # a _Call to run on the window's thread, the worker waiting
 
 
@@ -69,25 +74,34 @@ class _Call:
     error: BaseException | None = None
 
 
+def _report_progress(relay: _Relay, job: _Job[Any], done: int, total: int) -> bool:
+    relay.progressed.emit(job, done, total)
+    return not job.cancelled.is_set()
+
+
 class _Task(QRunnable):
     def __init__(self, job: _Job[Any], relay: _Relay) -> None:
         super().__init__()
-        self.job = job
+        self.job: _Job[Any] | None = job
         self.relay = relay
 
     def run(self) -> None:
-        job = self.job
-
-        def progress(done: int, total: int) -> bool:
-            self.relay.progressed.emit(job, done, total)
-            return not job.cancelled.is_set()
-
+        job, self.job = self.job, None
+        assert job is not None
+        relay = self.relay
+        progress = functools.partial(_report_progress, relay, job)
+        outcome: tuple[Any, BaseException | None]
         try:
-            result = job.work(progress)
+            outcome = (job.work(progress), None)
         except BaseException as exc:
-            self.relay.ended.emit(job, None, exc)
-        else:
-            self.relay.ended.emit(job, result, None)
+            outcome = (None, exc)
+        relay.ended.emit(job, *outcome)
+        # What the operation holds (its widgets, through its closures) is let go on the window's
+        # thread, which keeps it until it hears this: a Qt object freed here, on the worker, would be
+        # destroyed on the wrong thread (a deadlock or a crash with the window's thread).
+        key = id(job)
+        del job, progress, outcome
+        relay.released.emit(key)
 
 
 class Runner(QObject):
@@ -101,14 +115,18 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_on_window_thread()  # the worker runs Python: garbage with widgets must not be freed there
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # serialised: one operation after the other, in order
         self._relay = _Relay(self)
         self._relay.progressed.connect(self._progressed)
         self._relay.ended.connect(self._ended)
+        self._relay.released.connect(self._released)
         # The worker waits on its emit until the window's thread has run the step.
         self._relay.called.connect(self._call, Qt.ConnectionType.BlockingQueuedConnection)
         self._running: list[_Job[Any]] = []
+        # Every job handed to the worker, until the worker has let go of it (see _Task.run).
+        self._held: dict[int, _Job[Any]] = {}
 
     # ------------------------------------------------------------ on the worker
 
@@ -213,6 +231,7 @@ class Runner(QObject):
 
     def _start(self, job: _Job[Any]) -> None:
         self._running.append(job)
+        self._held[id(job)] = job
         QTimer.singleShot(SHOW_AFTER_MS, lambda: self._show_dialog(job))
         self._pool.start(_Task(job, self._relay))
 
@@ -275,6 +294,9 @@ class Runner(QObject):
                 sys.excepthook(type(error), error, error.__traceback__)
         finally:
             self.finished.emit()
+
+    def _released(self, key: int) -> None:
+        self._held.pop(key, None)
 
     def _call(self, call: _Call) -> None:
         try:

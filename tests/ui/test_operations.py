@@ -4,12 +4,13 @@ dialog, 取消 reaches the operation, and what an operation changed reaches the 
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +22,7 @@ from fest_desktop.storage.database import Database
 from tests.core.award_fixture import Throws, make_throws
 from tests.ui.conftest import settled
 from ui.awards.tab import AwardsTab
-from ui.operations import ChangeFollower, Runner
+from ui.operations import SHOW_AFTER_MS, ChangeFollower, Runner
 
 
 @pytest.fixture
@@ -170,3 +171,55 @@ def test_a_hidden_widget_gets_what_changed_when_it_is_shown(qtbot: QtBot) -> Non
     widget.hide()
     widget.show()
     assert len(seen) == 2  # nothing gathered meanwhile: nothing read again
+
+
+class _Sentinel:
+    """Records the thread on which the last reference to it went."""
+
+    def __init__(self, threads: list[str]) -> None:
+        self.threads = threads
+
+    def __del__(self) -> None:
+        self.threads.append(threading.current_thread().name)
+
+
+def test_what_an_operation_holds_is_let_go_on_the_window_s_thread(qtbot: QtBot) -> None:
+    """A widget held by an operation's closures and freed on the worker would be destroyed there: Qt
+    then deadlocks or crashes with the window's thread. Even when the window's thread has taken the
+    outcome before the worker is done with the operation, the last reference goes on the window's
+    thread."""
+    runner = Runner()
+    threads: list[str] = []
+    # The worker lingers after telling the outcome (longer than the wait before a progress dialog,
+    # whose timer holds the operation too), while the window's thread takes it.
+    runner._relay.ended.connect(
+        lambda *_args: QThread.msleep(SHOW_AFTER_MS + 200), Qt.ConnectionType.DirectConnection
+    )
+    for _ in range(3):
+        sentinel = _Sentinel(threads)
+        runner.run(None, lambda held=sentinel: Done(held and 1, Changed.NOTHING), lambda _value: None)
+        del sentinel
+    settled(qtbot, runner)
+    qtbot.waitUntil(lambda: len(threads) == 3, timeout=10000)
+    assert set(threads) == {threading.main_thread().name}
+
+
+def test_garbage_cycles_are_collected_on_the_window_s_thread_not_on_a_worker(qtbot: QtBot) -> None:
+    """A cycle of garbage holding a widget, collected on whichever thread allocates next (a worker, the
+    phones' server), would destroy the widget there: the window's thread collects instead."""
+    Runner()
+    threads: list[str] = []
+    cycle: list[object] = [_Sentinel(threads)]
+    cycle.append(cycle)
+    del cycle
+
+    made: list[list[object]] = []
+
+    def allocate() -> None:  # what a worker does: make objects, more than a generation holds
+        made.extend([] for _ in range(20 * gc.get_threshold()[0]))
+
+    worker = threading.Thread(target=allocate, name="worker")
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: threads != [], timeout=10000)
+    assert threads == [threading.main_thread().name]
