@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -201,32 +201,30 @@ def plan_rows(session: Session, festival_id: int, files: EntryFiles, today: dt.d
     return plan
 
 
+FoundT = TypeVar("FoundT")
+
+
 def _plan_row(
     festival: _Festival, row: EntryRow, plan: EntryImport, matching: _Matching, today: dt.date
 ) -> None:
     def problem(key: str, reason: str) -> None:
         plan.problems.append(Problem(row.sheet, row.row, COLUMN_TITLES.get(key, ""), reason, row.file))
 
-    before = len(plan.problems)
-    competition: CompetitionInfo | None = None
-    if not row.competition:
-        problem("competition", "比赛项目为空（如果用了合并单元格，请取消合并并在每一行填上比赛项目）")
-    else:
-        match = festival.find_competition(row.competition)
+    def found(key: str, text: str, find: Callable[[str], FoundT | str]) -> FoundT | None:
+        """What the row's cell names, or None with its problem: empty, or not found (the reason)."""
+        if not text:
+            title = COLUMN_TITLES[key]
+            problem(key, f"{title}为空（如果用了合并单元格，请取消合并并在每一行填上{title}）")
+            return None
+        match = find(text)
         if isinstance(match, str):
-            problem("competition", match)
-        else:
-            competition = match
+            problem(key, match)
+            return None
+        return match
 
-    school_class: RosterClass | None = None
-    if not row.class_text:
-        problem("class", "班级为空（如果用了合并单元格，请取消合并并在每一行填上班级）")
-    else:
-        found_class = festival.find_class(row.class_text)
-        if isinstance(found_class, str):
-            problem("class", found_class)
-        else:
-            school_class = found_class
+    before = len(plan.problems)
+    competition = found("competition", row.competition, festival.find_competition)
+    school_class = found("class", row.class_text, festival.find_class)
 
     status: EntryStatus | None = None
     if row.status:
