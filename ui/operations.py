@@ -7,6 +7,7 @@ operation changed is announced once it is committed, so each tab refreshes what 
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 import threading
 from collections.abc import Callable
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fest_desktop.changes import Changed, Done
 from fest_desktop.errors import FestError
-from ui.collector import collect_on_window_thread
 from ui.widgets.messages import FAILED, Failed, show_error
 
 T = TypeVar("T")
@@ -115,7 +115,6 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        collect_on_window_thread()  # the worker runs Python: garbage with widgets must not be freed there
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # serialised: one operation after the other, in order
         self._relay = _Relay(self)
@@ -232,6 +231,10 @@ class Runner(QObject):
     def _start(self, job: _Job[Any]) -> None:
         self._running.append(job)
         self._held[id(job)] = job
+        # Python's cycle collector runs on whichever thread allocates when a generation is full: on the
+        # worker it would free garbage cycles holding widgets there (a deadlock or a crash with the
+        # window's thread). So it waits while the worker runs, and runs again once the worker is idle.
+        gc.disable()
         QTimer.singleShot(SHOW_AFTER_MS, lambda: self._show_dialog(job))
         self._pool.start(_Task(job, self._relay))
 
@@ -297,6 +300,9 @@ class Runner(QObject):
 
     def _released(self, key: int) -> None:
         self._held.pop(key, None)
+        if not self._held:
+            self._pool.waitForDone(100)  # the worker is past its last line of Python
+            gc.enable()
 
     def _call(self, call: _Call) -> None:
         try:
