@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fest_desktop.practice.progress import ClassProgress, GradeProgress
 from fest_desktop.summary.figures import SummaryFigures, counted_text
 
 
@@ -206,38 +207,31 @@ def _practice_items(figures: SummaryFigures) -> list[str]:
 
 def practice_grades_table(figures: SummaryFigures) -> FigureTable:
     """The share of each grade's pupils who have done each item (— where the grade does not do it)."""
-    names = _practice_items(figures)
     grades = figures.practice.grades if figures.practice else []
-    return _table(
-        "科普实践（各年级）",
-        ["年级", "学生数", *names, "合计"],
-        [
-            [
-                g.grade,
-                g.pupils,
-                *(percent(g.items[n].share) if n in g.items else "—" for n in names),
-                percent(g.total.share),
-            ]
-            for g in grades
-        ],
-    )
+    return _practice_table("科普实践（各年级）", "年级", figures, [(g.grade, g) for g in grades])
 
 
 def practice_classes_table(figures: SummaryFigures) -> FigureTable:
     """The share of each class's pupils who have done each item (— where its grade does not do it)."""
-    names = _practice_items(figures)
     classes = figures.practice.classes if figures.practice else []
+    return _practice_table("科普实践（各班）", "班级", figures, [(c.class_name, c) for c in classes])
+
+
+def _practice_table(
+    title: str, heading: str, figures: SummaryFigures, rows: list[tuple[str, GradeProgress | ClassProgress]]
+) -> FigureTable:
+    names = _practice_items(figures)
     return _table(
-        "科普实践（各班）",
-        ["班级", "学生数", *names, "合计"],
+        title,
+        [heading, "学生数", *names, "合计"],
         [
             [
-                c.class_name,
-                c.pupils,
-                *(percent(c.items[n].share) if n in c.items else "—" for n in names),
-                percent(c.total.share),
+                name,
+                row.pupils,
+                *(percent(row.items[n].share) if n in row.items else "—" for n in names),
+                percent(row.total.share),
             ]
-            for c in classes
+            for name, row in rows
         ],
     )
 
