@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fest_desktop.files.pdf import is_chinese_character
+
 # Marks Chinese typesetting never puts at the start of a line (行首禁则); at the end of a line they
 # may hang past the margin, as they do in print.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—%,.;:?!)]}·")
@@ -137,10 +139,6 @@ def _last_line_cost(line: str) -> float:
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
-def _chinese(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
-
-
 def full_width_brackets(text: str) -> str:
     """Brackets among Chinese written full-width, as Chinese print has them: 三年级(3)班 → 三年级（3）班;
     brackets among letters (Anna Lee (US)) stay as they are. The text keeps its length."""
@@ -149,7 +147,7 @@ def full_width_brackets(text: str) -> str:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if any(_chinese(char) for char in (before, after, *match.group(1))):
+        if any(is_chinese_character(char) for char in (before, after, *match.group(1))):
             return f"（{match.group(1)}）"
         return match.group(0)
 

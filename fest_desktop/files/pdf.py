@@ -283,8 +283,9 @@ def cell_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return _without_widow(lines)
 
 
-def _han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
+def is_chinese_character(char: str) -> bool:
+    """A Han character (the common and extension blocks, the compatibility ideographs)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
 
 def _without_widow(lines: list[str]) -> list[str]:
@@ -293,7 +294,8 @@ def _without_widow(lines: list[str]) -> list[str]:
     if len(lines) < 2:
         return lines
     before, last = lines[-2], lines[-1]
-    if len(last) == 1 and _han(last) and len(before) >= 3 and _han(before[-1]) and _han(before[-2]):
+    running = len(last) == 1 and len(before) >= 3
+    if running and all(is_chinese_character(char) for char in (last, *before[-2:])):
         return [*lines[:-2], before[:-1], before[-1] + last]
     return lines
 
