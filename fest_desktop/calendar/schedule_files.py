@@ -12,11 +12,11 @@ from fest_desktop.errors import FestError
 from fest_desktop.files.saving import write_bytes
 from fest_desktop.files.workbooks import put_row
 from fest_desktop.school.festivals import FestivalInfo, festival_of
+from fest_desktop.school.school_days import WEEKDAYS
 from fest_desktop.storage.database import Database
 from fest_desktop.values import year_month_day
 
 SCHEDULE_COLUMNS = ("序号", "日期", "星期", "时间", "活动内容", "地点", "负责人", "参加对象")
-WEEKDAYS = "一二三四五六日"
 
 
 def weekday_text(start: dt.date, end: dt.date) -> str:
